@@ -1,0 +1,62 @@
+import Crypto
+import Foundation
+
+/// One state change that matters: a vote, signature, bid, moderation decision
+/// or role grant. Written in the same transaction as the change itself.
+/// People appear only by pseudonym, so erasing personal data leaves the chain intact.
+public struct AuditEntry: Hashable, Codable, Sendable {
+    public var id: AuditEntryID
+    public var municipalityID: MunicipalityID?
+    /// A pseudonym (`KeyRing.pseudonym(of:)`), or `system`.
+    public var actor: String
+    public var action: String
+    /// What was acted on, as an opaque id.
+    public var subject: String
+    /// Extra facts as compact JSON, never personal data.
+    public var details: String
+    public var occurredAt: Date
+
+    public init(
+        id: AuditEntryID = .random(), municipalityID: MunicipalityID?, actor: String, action: String,
+        subject: String, details: String = "{}", occurredAt: Date
+    ) {
+        self.id = id
+        self.municipalityID = municipalityID
+        self.actor = actor
+        self.action = action
+        self.subject = subject
+        self.details = details
+        self.occurredAt = occurredAt
+    }
+
+    /// SHA-256 over length-prefixed fields: no two different entries can
+    /// serialise alike, whatever characters their fields hold.
+    public var contentHash: String {
+        AuditHashing.digest([
+            "entry/v1", id.rawValue, municipalityID?.rawValue ?? "", actor, action, subject, details,
+            String(occurredAt.epochSeconds),
+        ])
+    }
+}
+
+/// Well-known audit actions, so the log reads the same everywhere.
+public enum AuditAction {
+    public static let accountRegistered = "account.registered"
+    public static let roleGranted = "role.granted"
+    public static let roleRevoked = "role.revoked"
+    public static let residencyVerified = "residency.verified"
+    public static let residencyConflict = "residency.conflict"
+    public static let settingsChanged = "municipality.settings_changed"
+}
+
+enum AuditHashing {
+    static func digest(_ fields: [String]) -> String {
+        var hasher = SHA256()
+        for field in fields {
+            let bytes = Array(field.utf8)
+            hasher.update(data: Array("\(bytes.count):".utf8))
+            hasher.update(data: bytes)
+        }
+        return Hex.encode(hasher.finalize())
+    }
+}

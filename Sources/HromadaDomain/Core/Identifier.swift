@@ -1,0 +1,87 @@
+import Foundation
+
+/// A random, opaque identifier. Clients never parse ids (INTERFACES.md), and
+/// random ids keep rows unlinkable where the secret ballot needs it.
+public protocol Identifier: RawRepresentable, Hashable, Codable, Sendable, CustomStringConvertible
+where RawValue == String {
+    init(rawValue: String)
+}
+
+extension Identifier {
+    public var description: String { rawValue }
+
+    /// 128 random bits in lowercase Crockford base32: 26 characters, URL-safe.
+    public static func random() -> Self {
+        Self(rawValue: RandomToken.base32(byteCount: 16))
+    }
+}
+
+public struct AccountID: Identifier {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+}
+
+public struct MunicipalityID: Identifier {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+}
+
+public struct OblastID: Identifier {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+}
+
+public struct OutboxMessageID: Identifier {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+}
+
+public struct AuditEntryID: Identifier {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+}
+
+/// Random strings for ids, tokens and codes.
+public enum RandomToken {
+    private static let alphabet = Array("0123456789abcdefghjkmnpqrstvwxyz".utf8)
+
+    public static func bytes(_ count: Int) -> [UInt8] {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+    }
+
+    public static func base32(byteCount: Int) -> String {
+        base32(bytes(byteCount))
+    }
+
+    public static func base32(_ bytes: [UInt8]) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity((bytes.count * 8 + 4) / 5)
+        var buffer: UInt32 = 0
+        var bits = 0
+        for byte in bytes {
+            buffer = (buffer << 8) | UInt32(byte)
+            bits += 8
+            while bits >= 5 {
+                output.append(alphabet[Int((buffer >> UInt32(bits - 5)) & 31)])
+                bits -= 5
+            }
+        }
+        if bits > 0 {
+            output.append(alphabet[Int((buffer << UInt32(5 - bits)) & 31)])
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// base64url without padding, for bearer tokens and cookie values.
+    public static func base64URL(byteCount: Int) -> String {
+        base64URL(bytes(byteCount))
+    }
+
+    public static func base64URL(_ bytes: some Sequence<UInt8>) -> String {
+        Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+}

@@ -1,0 +1,124 @@
+import Crypto
+import Foundation
+
+/// Keys for each purpose, derived from the one deployment secret with HKDF
+/// so that a leak of one (say, a CSRF key in a heap dump) does not expose the
+/// others. The identity key may be given separately because it can never be
+/// rotated without losing one-person-one-vote.
+public struct KeyRing: Sendable {
+    public let sessions: SymmetricKey
+    public let csrf: SymmetricKey
+    public let identity: SymmetricKey
+    public let pseudonyms: SymmetricKey
+    public let auditSigning: Curve25519.Signing.PrivateKey
+
+    public enum Problem: Error, Equatable, Sendable, CustomStringConvertible {
+        case secretTooShort
+        case identityKeyTooShort
+
+        public var description: String {
+            switch self {
+            case .secretTooShort: "HROMADA_SECRET must be at least 32 characters of random text (e.g. `openssl rand -hex 32`)."
+            case .identityKeyTooShort: "HROMADA_IDENTITY_KEY must be at least 32 characters of random text."
+            }
+        }
+    }
+
+    public init(secret: String, identityKey: String? = nil) throws(Problem) {
+        guard secret.utf8.count >= 32 else { throw .secretTooShort }
+        let root = SymmetricKey(data: Data(secret.utf8))
+        func derive(_ label: String) -> SymmetricKey {
+            HKDF<SHA256>.deriveKey(
+                inputKeyMaterial: root, salt: Data("hromada".utf8), info: Data("hromada/\(label)/v1".utf8),
+                outputByteCount: 32)
+        }
+        sessions = derive("sessions")
+        csrf = derive("csrf")
+        pseudonyms = derive("pseudonyms")
+        if let identityKey, !identityKey.isEmpty {
+            guard identityKey.utf8.count >= 32 else { throw .identityKeyTooShort }
+            identity = SymmetricKey(data: Data(identityKey.utf8))
+        } else {
+            identity = derive("identity")
+        }
+        let seed = derive("audit-signing").withUnsafeBytes { Data($0) }
+        // A 32-byte seed is always a valid Ed25519 private key.
+        guard let signing = try? Curve25519.Signing.PrivateKey(rawRepresentation: seed) else {
+            preconditionFailure("Ed25519 accepts any 32-byte seed")
+        }
+        auditSigning = signing
+    }
+
+    /// The identity hash of a national identifier: HMAC-SHA256, hex.
+    public func identityHash(of nationalIdentifier: String) -> IdentityHash {
+        let normalized = nationalIdentifier.filter { !$0.isWhitespace }.uppercased()
+        let mac = HMAC<SHA256>.authenticationCode(for: Data(normalized.utf8), using: identity)
+        return IdentityHash(rawValue: Hex.encode(mac))
+    }
+
+    /// The name an account goes by in the public audit log.
+    public func pseudonym(of account: AccountID) -> String {
+        let mac = HMAC<SHA256>.authenticationCode(for: Data(account.rawValue.utf8), using: pseudonyms)
+        return "p-" + RandomToken.base32(Array(mac.prefix(10)))
+    }
+
+    /// A keyed digest for storing bearer tokens: a database leak does not
+    /// reveal usable session tokens.
+    public func sessionDigest(of token: String) -> String {
+        Hex.encode(HMAC<SHA256>.authenticationCode(for: Data(token.utf8), using: sessions))
+    }
+
+    /// The CSRF token that belongs to a browser's CSRF cookie value.
+    public func csrfToken(for cookieValue: String) -> String {
+        RandomToken.base64URL(HMAC<SHA256>.authenticationCode(for: Data(cookieValue.utf8), using: csrf))
+    }
+
+    public func isValidCSRFToken(_ token: String, for cookieValue: String) -> Bool {
+        ConstantTime.equal(csrfToken(for: cookieValue), token)
+    }
+}
+
+public enum Hex {
+    public static func encode(_ bytes: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    public static func decode(_ text: String) -> [UInt8]? {
+        let chars = Array(text.utf8)
+        guard chars.count % 2 == 0 else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(chars.count / 2)
+        func value(_ c: UInt8) -> UInt8? {
+            switch c {
+            case 48...57: c - 48
+            case 97...102: c - 87
+            case 65...70: c - 55
+            default: nil
+            }
+        }
+        var index = 0
+        while index < chars.count {
+            guard let high = value(chars[index]), let low = value(chars[index + 1]) else { return nil }
+            out.append(high << 4 | low)
+            index += 2
+        }
+        return out
+    }
+}
+
+public enum ConstantTime {
+    /// Compares without an early exit, so timing does not reveal a prefix.
+    public static func equal(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        var diff: UInt8 = 0
+        for index in 0..<x.count { diff |= x[index] ^ y[index] }
+        return diff == 0
+    }
+}

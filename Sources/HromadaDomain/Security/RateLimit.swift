@@ -1,0 +1,37 @@
+import Foundation
+
+/// A rate-limit rule: at most `limit` attempts per `window` per key.
+/// Thresholds are settings; these are the defaults.
+public struct RateLimitRule: Sendable, Hashable {
+    public var name: String
+    public var limit: Int
+    public var window: TimeInterval
+
+    public init(name: String, limit: Int, window: TimeInterval) {
+        self.name = name
+        self.limit = limit
+        self.window = window
+    }
+
+    public static let signInPerAddress = RateLimitRule(name: "signin-ip", limit: 20, window: 300)
+    public static let signInPerAccount = RateLimitRule(name: "signin-account", limit: 8, window: 900)
+    public static let registrationPerAddress = RateLimitRule(name: "register-ip", limit: 10, window: 3600)
+    public static let passwordResetPerAddress = RateLimitRule(name: "reset-ip", limit: 10, window: 3600)
+
+    /// The fixed window an instant falls into.
+    public func windowStart(at instant: Date) -> Int64 {
+        let seconds = instant.epochSeconds
+        let length = max(1, Int64(window))
+        return seconds - (seconds % length)
+    }
+
+    /// Seconds until the window resets, for `Retry-After`.
+    public func retryAfter(at instant: Date) -> Int {
+        Int(windowStart(at: instant) + Int64(window) - instant.epochSeconds)
+    }
+}
+
+public enum RateLimitDecision: Equatable, Sendable {
+    case allowed
+    case limited(retryAfter: Int)
+}

@@ -1,0 +1,95 @@
+import Logging
+import SQLKit
+import SQLiteKit
+
+/// The single SQLite writer. Writes that arrive while a batch is committing
+/// wait and then commit together in the next one. Each write runs in its own
+/// savepoint, so one failing write (a duplicate signature, say) rolls back
+/// only itself and the others in its batch still commit.
+actor GroupCommitWriter {
+    private struct Job {
+        let body: @Sendable (any SQLDatabase) async throws -> any Sendable
+        let continuation: CheckedContinuation<any Sendable, any Error>
+    }
+
+    private let connection: SQLiteConnection
+    private let database: any SQLDatabase
+    private let logger: Logger
+    private var pending: [Job] = []
+    private var draining = false
+    private var closed = false
+    /// Bounds a batch so one huge burst does not hold the lock for long.
+    private let maximumBatch = 256
+
+    init(connection: SQLiteConnection, logger: Logger) {
+        self.connection = connection
+        self.database = connection.sql(queryLogLevel: nil)
+        self.logger = logger
+    }
+
+    func submit<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        let result = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<any Sendable, any Error>) in
+            guard !closed else {
+                continuation.resume(throwing: StoreError.unexpectedResult("database is closed"))
+                return
+            }
+            pending.append(Job(body: { try await body($0) }, continuation: continuation))
+            if !draining {
+                draining = true
+                Task { await self.drain() }
+            }
+        }
+        guard let typed = result as? T else { throw StoreError.unexpectedResult("write returned \(type(of: result))") }
+        return typed
+    }
+
+    private func drain() async {
+        while !pending.isEmpty {
+            let batch = Array(pending.prefix(maximumBatch))
+            pending.removeFirst(batch.count)
+            await commit(batch)
+        }
+        draining = false
+    }
+
+    private func commit(_ batch: [Job]) async {
+        var outcomes: [Result<any Sendable, any Error>] = []
+        outcomes.reserveCapacity(batch.count)
+        do {
+            // IMMEDIATE takes the write lock up front: no deadlock upgrade
+            // from a read transaction when another process also writes.
+            _ = try await connection.query("BEGIN IMMEDIATE")
+        } catch {
+            for job in batch { job.continuation.resume(throwing: error) }
+            return
+        }
+        for job in batch {
+            do {
+                _ = try await connection.query("SAVEPOINT job")
+                let value = try await job.body(database)
+                _ = try await connection.query("RELEASE job")
+                outcomes.append(.success(value))
+            } catch {
+                _ = try? await connection.query("ROLLBACK TO job")
+                _ = try? await connection.query("RELEASE job")
+                outcomes.append(.failure(error))
+            }
+        }
+        do {
+            _ = try await connection.query("COMMIT")
+        } catch {
+            _ = try? await connection.query("ROLLBACK")
+            logger.error("SQLite commit failed", metadata: ["error": "\(error)", "batch": "\(batch.count)"])
+            for job in batch { job.continuation.resume(throwing: error) }
+            return
+        }
+        for (job, outcome) in zip(batch, outcomes) {
+            job.continuation.resume(with: outcome)
+        }
+    }
+
+    func close() async {
+        closed = true
+        try? await connection.close()
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import HromadaDomain
+import SQLKit
+
+public struct AuditRepository: Sendable {
+    let db: any SQLDatabase
+    let dialect: DatabaseDialect
+
+    public func append(_ entry: AuditEntry) async throws {
+        try await db.raw("""
+            INSERT INTO audit_entries (id, municipality_id, actor, action, subject, details, occurred_at, content_hash)
+            VALUES (\(bind: entry.id.rawValue), \(bind: entry.municipalityID?.rawValue), \(bind: entry.actor),
+                    \(bind: entry.action), \(bind: entry.subject), \(bind: entry.details),
+                    \(bind: entry.occurredAt.epochSeconds), \(bind: entry.contentHash))
+            """).run()
+    }
+
+    private static let entryColumns = "id, municipality_id, actor, action, subject, details, occurred_at"
+
+    public func unsealed(limit: Int) async throws -> [AuditEntry] {
+        try await db.raw("""
+            SELECT \(unsafeRaw: Self.entryColumns) FROM audit_entries WHERE block_height IS NULL ORDER BY seq LIMIT \(bind: limit)
+            """).all().map(Self.decodeEntry)
+    }
+
+    public func entries(inBlock height: Int64) async throws -> [AuditEntry] {
+        try await db.raw("SELECT \(unsafeRaw: Self.entryColumns) FROM audit_entries WHERE block_height = \(bind: height)")
+            .all().map(Self.decodeEntry)
+    }
+
+    public func recentEntries(in municipality: MunicipalityID?, limit: Int) async throws -> [AuditEntry] {
+        if let municipality {
+            return try await db.raw("""
+                SELECT \(unsafeRaw: Self.entryColumns) FROM audit_entries WHERE municipality_id = \(bind: municipality.rawValue)
+                ORDER BY seq DESC LIMIT \(bind: limit)
+                """).all().map(Self.decodeEntry)
+        }
+        return try await db.raw("SELECT \(unsafeRaw: Self.entryColumns) FROM audit_entries ORDER BY seq DESC LIMIT \(bind: limit)")
+            .all().map(Self.decodeEntry)
+    }
+
+    public func unsealedCount() async throws -> Int64 {
+        try await db.raw("SELECT COUNT(*) AS n FROM audit_entries WHERE block_height IS NULL").first()?.int("n") ?? 0
+    }
+
+    /// Only one sealer may chain at a time, across all instances.
+    /// SQLite has one writer already; PostgreSQL takes a transaction-scoped
+    /// advisory lock and the loser skips this round.
+    public func trySealerLock() async throws -> Bool {
+        switch dialect {
+        case .sqlite: return true
+        case .postgres:
+            return try await db.raw("SELECT pg_try_advisory_xact_lock(7245300102) AS locked").first()?
+                .decode(column: "locked", as: Bool.self) ?? false
+        }
+    }
+
+    public func latestBlock() async throws -> AuditBlock? {
+        try await db.raw("""
+            SELECT height, previous_hash, sealed_at, entry_hashes, hash, signature FROM audit_blocks ORDER BY height DESC LIMIT 1
+            """).first().map(Self.decodeBlock)
+    }
+
+    public func blocks(fromHeight height: Int64, limit: Int) async throws -> [AuditBlock] {
+        try await db.raw("""
+            SELECT height, previous_hash, sealed_at, entry_hashes, hash, signature FROM audit_blocks
+            WHERE height >= \(bind: height) ORDER BY height LIMIT \(bind: limit)
+            """).all().map(Self.decodeBlock)
+    }
+
+    /// Stores the block and marks its entries sealed in it.
+    public func insert(_ block: AuditBlock, sealing entries: [AuditEntryID]) async throws {
+        try await db.raw("""
+            INSERT INTO audit_blocks (height, previous_hash, sealed_at, entry_hashes, hash, signature)
+            VALUES (\(bind: block.height), \(bind: block.previousHash), \(bind: block.sealedAt.epochSeconds),
+                    \(bind: block.entryHashes.joined(separator: "\n")), \(bind: block.hash), \(bind: block.signature))
+            """).run()
+        for chunk in stride(from: 0, to: entries.count, by: 500) {
+            let ids = SQLList(entries[chunk..<min(chunk + 500, entries.count)].map { SQLBind($0.rawValue) })
+            try await db.raw("UPDATE audit_entries SET block_height = \(bind: block.height) WHERE id IN (\(ids))").run()
+        }
+    }
+
+    static func decodeEntry(_ row: any SQLRow) throws -> AuditEntry {
+        AuditEntry(
+            id: .init(rawValue: try row.string("id")),
+            municipalityID: try row.optionalString("municipality_id").map(MunicipalityID.init(rawValue:)),
+            actor: try row.string("actor"), action: try row.string("action"), subject: try row.string("subject"),
+            details: try row.string("details"), occurredAt: try row.date("occurred_at"))
+    }
+
+    static func decodeBlock(_ row: any SQLRow) throws -> AuditBlock {
+        let hashes = try row.string("entry_hashes")
+        return AuditBlock(
+            height: try row.int("height"), previousHash: try row.string("previous_hash"), sealedAt: try row.date("sealed_at"),
+            entryHashes: hashes.isEmpty ? [] : hashes.split(separator: "\n").map(String.init),
+            hash: try row.string("hash"), signature: try row.string("signature"))
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import HromadaDomain
+import SQLKit
+
+public struct MunicipalityRepository: Sendable {
+    let db: any SQLDatabase
+
+    public func insert(_ oblast: Oblast) async throws {
+        try await db.raw("""
+            INSERT INTO oblasts (id, slug, name_uk, name_en)
+            VALUES (\(bind: oblast.id.rawValue), \(bind: oblast.slug.rawValue), \(bind: oblast.name.uk), \(bind: oblast.name.en))
+            ON CONFLICT (slug) DO NOTHING
+            """).run()
+    }
+
+    public func insert(_ municipality: Municipality, at instant: Date) async throws {
+        let settings = try Self.encode(municipality.settings)
+        try await db.raw("""
+            INSERT INTO municipalities (id, oblast_id, slug, name_uk, name_en, population, area_km2, settings, created_at)
+            VALUES (\(bind: municipality.id.rawValue), \(bind: municipality.oblastID.rawValue), \(bind: municipality.slug.rawValue),
+                    \(bind: municipality.name.uk), \(bind: municipality.name.en), \(bind: municipality.population),
+                    \(bind: municipality.areaKm2), \(bind: settings), \(bind: instant.epochSeconds))
+            ON CONFLICT (slug) DO NOTHING
+            """).run()
+    }
+
+    public func oblasts() async throws -> [Oblast] {
+        try await db.raw("SELECT id, slug, name_uk, name_en FROM oblasts ORDER BY name_uk").all().map { row in
+            Oblast(id: .init(rawValue: try row.string("id")), slug: Slug(rawValue: try row.string("slug")),
+                   name: LocalizedName(uk: try row.string("name_uk"), en: try row.string("name_en")))
+        }
+    }
+
+    private static let columns = "id, oblast_id, slug, name_uk, name_en, population, area_km2, settings"
+
+    public func all() async throws -> [Municipality] {
+        try await db.raw("SELECT \(unsafeRaw: Self.columns) FROM municipalities ORDER BY population DESC, slug")
+            .all().map(Self.decode)
+    }
+
+    public func find(slug: String) async throws -> Municipality? {
+        try await db.raw("SELECT \(unsafeRaw: Self.columns) FROM municipalities WHERE slug = \(bind: slug)")
+            .first().map(Self.decode)
+    }
+
+    public func find(id: MunicipalityID) async throws -> Municipality? {
+        try await db.raw("SELECT \(unsafeRaw: Self.columns) FROM municipalities WHERE id = \(bind: id.rawValue)")
+            .first().map(Self.decode)
+    }
+
+    public func updateSettings(_ settings: MunicipalitySettings, of id: MunicipalityID) async throws {
+        try await db.raw("UPDATE municipalities SET settings = \(bind: try Self.encode(settings)) WHERE id = \(bind: id.rawValue)").run()
+    }
+
+    public func count() async throws -> Int64 {
+        try await db.raw("SELECT COUNT(*) AS n FROM municipalities").first()?.int("n") ?? 0
+    }
+
+    static func encode(_ settings: MunicipalitySettings) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return String(decoding: try encoder.encode(settings), as: UTF8.self)
+    }
+
+    static func decode(_ row: any SQLRow) throws -> Municipality {
+        let settingsJSON = try row.string("settings")
+        // Settings added later decode with their defaults.
+        let settings = (try? JSONDecoder().decode(MunicipalitySettings.self, from: Data(settingsJSON.utf8))) ?? .init()
+        return Municipality(
+            id: .init(rawValue: try row.string("id")), oblastID: .init(rawValue: try row.string("oblast_id")),
+            slug: Slug(rawValue: try row.string("slug")),
+            name: LocalizedName(uk: try row.string("name_uk"), en: try row.string("name_en")),
+            population: try row.int("population"), areaKm2: try row.decode(column: "area_km2", as: Double.self),
+            settings: settings)
+    }
+}

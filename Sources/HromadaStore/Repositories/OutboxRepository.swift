@@ -1,0 +1,94 @@
+import Foundation
+import HromadaDomain
+import SQLKit
+
+public struct OutboxMessage: Hashable, Sendable {
+    public var id: OutboxMessageID
+    public var municipalityID: MunicipalityID?
+    public var recipient: String
+    public var subject: String
+    public var body: String
+    public var createdAt: Date
+    public var sentAt: Date?
+    public var attempts: Int64
+    public var lastError: String?
+
+    public init(
+        id: OutboxMessageID = .random(), municipalityID: MunicipalityID?, recipient: String, subject: String, body: String,
+        createdAt: Date
+    ) {
+        self.id = id
+        self.municipalityID = municipalityID
+        self.recipient = recipient
+        self.subject = subject
+        self.body = body
+        self.createdAt = createdAt
+        self.sentAt = nil
+        self.attempts = 0
+        self.lastError = nil
+    }
+}
+
+/// Mail is written to the outbox in the transaction that causes it, and a
+/// deliverer sends it afterwards: no mail for a change that rolled back, and
+/// no lost mail when the SMTP server is down.
+public struct OutboxRepository: Sendable {
+    let db: any SQLDatabase
+
+    public func enqueue(_ message: OutboxMessage) async throws {
+        try await db.raw("""
+            INSERT INTO outbox (id, municipality_id, recipient, subject, body, created_at, next_attempt_at)
+            VALUES (\(bind: message.id.rawValue), \(bind: message.municipalityID?.rawValue), \(bind: message.recipient),
+                    \(bind: message.subject), \(bind: message.body), \(bind: message.createdAt.epochSeconds),
+                    \(bind: message.createdAt.epochSeconds))
+            """).run()
+    }
+
+    private static let columns = "id, municipality_id, recipient, subject, body, created_at, sent_at, attempts, last_error"
+
+    public func due(at instant: Date, limit: Int) async throws -> [OutboxMessage] {
+        try await db.raw("""
+            SELECT \(unsafeRaw: Self.columns) FROM outbox
+            WHERE sent_at IS NULL AND next_attempt_at <= \(bind: instant.epochSeconds) AND attempts < 10
+            ORDER BY created_at LIMIT \(bind: limit)
+            """).all().map(Self.decode)
+    }
+
+    public func recent(limit: Int) async throws -> [OutboxMessage] {
+        try await db.raw("SELECT \(unsafeRaw: Self.columns) FROM outbox ORDER BY created_at DESC, id LIMIT \(bind: limit)")
+            .all().map(Self.decode)
+    }
+
+    public func find(id: OutboxMessageID) async throws -> OutboxMessage? {
+        try await db.raw("SELECT \(unsafeRaw: Self.columns) FROM outbox WHERE id = \(bind: id.rawValue)").first().map(Self.decode)
+    }
+
+    public func markSent(_ id: OutboxMessageID, at instant: Date) async throws {
+        try await db.raw("""
+            UPDATE outbox SET sent_at = \(bind: instant.epochSeconds), attempts = attempts + 1, last_error = NULL
+            WHERE id = \(bind: id.rawValue)
+            """).run()
+    }
+
+    /// Backs off exponentially: 1, 2, 4 … minutes.
+    public func markFailed(_ id: OutboxMessageID, attempts: Int64, error: String, at instant: Date) async throws {
+        let delay = Int64(60) << min(attempts, 10)
+        try await db.raw("""
+            UPDATE outbox SET attempts = attempts + 1, last_error = \(bind: error),
+                next_attempt_at = \(bind: instant.epochSeconds + delay)
+            WHERE id = \(bind: id.rawValue)
+            """).run()
+    }
+
+    static func decode(_ row: any SQLRow) throws -> OutboxMessage {
+        var message = OutboxMessage(
+            id: .init(rawValue: try row.string("id")),
+            municipalityID: try row.optionalString("municipality_id").map(MunicipalityID.init(rawValue:)),
+            recipient: try row.string("recipient"), subject: try row.string("subject"), body: try row.string("body"),
+            createdAt: try row.date("created_at"))
+        message.sentAt = try row.optionalDate("sent_at")
+        message.attempts = try row.int("attempts")
+        message.lastError = try row.optionalString("last_error")
+        return message
+    }
+}

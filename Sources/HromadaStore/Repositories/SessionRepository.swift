@@ -1,0 +1,161 @@
+import Foundation
+import HromadaDomain
+import SQLKit
+
+public enum SessionKind: String, Sendable {
+    /// A browser session behind a cookie.
+    case browser
+    /// A bearer token from `POST /api/v1/session`.
+    case api
+}
+
+/// Sessions live in the database, so any instance can serve any request.
+public struct SessionRepository: Sendable {
+    let db: any SQLDatabase
+
+    public func create(digest: String, account: AccountID, kind: SessionKind, at instant: Date, expiresAt: Date) async throws {
+        try await db.raw("""
+            INSERT INTO sessions (token_digest, account_id, kind, created_at, expires_at)
+            VALUES (\(bind: digest), \(bind: account.rawValue), \(bind: kind.rawValue), \(bind: instant.epochSeconds), \(bind: expiresAt.epochSeconds))
+            """).run()
+    }
+
+    /// The account behind a live session of that kind.
+    public func account(digest: String, kind: SessionKind, at instant: Date) async throws -> AccountID? {
+        try await db.raw("""
+            SELECT account_id FROM sessions
+            WHERE token_digest = \(bind: digest) AND kind = \(bind: kind.rawValue) AND expires_at > \(bind: instant.epochSeconds)
+            """).first().map { AccountID(rawValue: try $0.string("account_id")) }
+    }
+
+    public func delete(digest: String) async throws {
+        try await db.raw("DELETE FROM sessions WHERE token_digest = \(bind: digest)").run()
+    }
+
+    /// Ends every session of an account, e.g. after a password reset.
+    public func deleteAll(of account: AccountID) async throws {
+        try await db.raw("DELETE FROM sessions WHERE account_id = \(bind: account.rawValue)").run()
+    }
+
+    public func deleteExpired(at instant: Date) async throws {
+        try await db.raw("DELETE FROM sessions WHERE expires_at <= \(bind: instant.epochSeconds)").run()
+    }
+}
+
+public enum EmailTokenPurpose: String, Sendable {
+    case confirmEmail = "confirm"
+    case resetPassword = "reset"
+}
+
+/// Single-use links sent by email.
+public struct EmailTokenRepository: Sendable {
+    let db: any SQLDatabase
+
+    public func create(digest: String, account: AccountID, purpose: EmailTokenPurpose, at instant: Date, expiresAt: Date) async throws {
+        try await db.raw("""
+            INSERT INTO email_tokens (token_digest, account_id, purpose, created_at, expires_at)
+            VALUES (\(bind: digest), \(bind: account.rawValue), \(bind: purpose.rawValue), \(bind: instant.epochSeconds), \(bind: expiresAt.epochSeconds))
+            """).run()
+    }
+
+    /// Marks the token used and returns its account, if it is valid now.
+    /// The conditional update makes a second use fail even when racing.
+    public func consume(digest: String, purpose: EmailTokenPurpose, at instant: Date) async throws -> AccountID? {
+        try await db.raw("""
+            UPDATE email_tokens SET used_at = \(bind: instant.epochSeconds)
+            WHERE token_digest = \(bind: digest) AND purpose = \(bind: purpose.rawValue)
+              AND used_at IS NULL AND expires_at > \(bind: instant.epochSeconds)
+            RETURNING account_id
+            """).first().map { AccountID(rawValue: try $0.string("account_id")) }
+    }
+
+    /// The account of a still-valid token, without using it (to show the reset form).
+    public func account(digest: String, purpose: EmailTokenPurpose, at instant: Date) async throws -> AccountID? {
+        try await db.raw("""
+            SELECT account_id FROM email_tokens
+            WHERE token_digest = \(bind: digest) AND purpose = \(bind: purpose.rawValue)
+              AND used_at IS NULL AND expires_at > \(bind: instant.epochSeconds)
+            """).first().map { AccountID(rawValue: try $0.string("account_id")) }
+    }
+}
+
+/// Fixed-window counters shared by all instances.
+public struct RateLimitRepository: Sendable {
+    let db: any SQLDatabase
+
+    /// Counts one attempt and returns the attempts in this window so far.
+    public func hit(rule: String, subject: String, windowStart: Int64) async throws -> Int64 {
+        try await db.raw("""
+            INSERT INTO rate_limit_hits (rule, subject, window_start, hits)
+            VALUES (\(bind: rule), \(bind: subject), \(bind: windowStart), 1)
+            ON CONFLICT (rule, subject, window_start) DO UPDATE SET hits = rate_limit_hits.hits + 1
+            RETURNING hits
+            """).first()?.int("hits") ?? 1
+    }
+
+    public func deleteBefore(_ windowStart: Int64) async throws {
+        try await db.raw("DELETE FROM rate_limit_hits WHERE window_start < \(bind: windowStart)").run()
+    }
+}
+
+/// OIDC logins in flight: state → nonce and PKCE verifier.
+public struct OIDCLoginRepository: Sendable {
+    let db: any SQLDatabase
+
+    public struct PendingLogin: Sendable, Equatable {
+        public var state: String
+        public var municipalityID: MunicipalityID
+        public var accountID: AccountID
+        public var nonce: String
+        public var codeVerifier: String
+        public var createdAt: Date
+
+        public init(state: String, municipalityID: MunicipalityID, accountID: AccountID, nonce: String, codeVerifier: String, createdAt: Date) {
+            self.state = state
+            self.municipalityID = municipalityID
+            self.accountID = accountID
+            self.nonce = nonce
+            self.codeVerifier = codeVerifier
+            self.createdAt = createdAt
+        }
+    }
+
+    public func insert(_ login: PendingLogin) async throws {
+        try await db.raw("""
+            INSERT INTO oidc_logins (state, municipality_id, account_id, nonce, code_verifier, created_at)
+            VALUES (\(bind: login.state), \(bind: login.municipalityID.rawValue), \(bind: login.accountID.rawValue),
+                    \(bind: login.nonce), \(bind: login.codeVerifier), \(bind: login.createdAt.epochSeconds))
+            """).run()
+    }
+
+    /// Removes and returns the login: a state is good for one callback only.
+    public func take(state: String) async throws -> PendingLogin? {
+        try await db.raw("""
+            DELETE FROM oidc_logins WHERE state = \(bind: state)
+            RETURNING state, municipality_id, account_id, nonce, code_verifier, created_at
+            """).first().map { row in
+                PendingLogin(
+                    state: try row.string("state"), municipalityID: .init(rawValue: try row.string("municipality_id")),
+                    accountID: .init(rawValue: try row.string("account_id")), nonce: try row.string("nonce"),
+                    codeVerifier: try row.string("code_verifier"), createdAt: try row.date("created_at"))
+            }
+    }
+}
+
+public struct PlatformSettingsRepository: Sendable {
+    let db: any SQLDatabase
+
+    public func value(_ key: String) async throws -> String? {
+        try await db.raw("SELECT value FROM platform_settings WHERE key = \(bind: key)").first().map { try $0.string("value") }
+    }
+
+    public func set(_ key: String, _ value: String) async throws {
+        try await db.raw("""
+            INSERT INTO platform_settings (key, value) VALUES (\(bind: key), \(bind: value))
+            ON CONFLICT (key) DO UPDATE SET value = excluded.value
+            """).run()
+    }
+
+    public static let demoMode = "demo_mode"
+    public static let demoSeededAt = "demo_seeded_at"
+}

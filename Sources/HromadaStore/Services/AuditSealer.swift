@@ -1,0 +1,119 @@
+import Crypto
+import Foundation
+import HromadaDomain
+import Logging
+import ServiceLifecycle
+
+/// Chains unsealed audit entries into signed blocks about once a second
+/// (DESIGN.md). Writers never wait on the chain's tail: they only append.
+public struct AuditSealer: Service {
+    let store: Store
+    let key: Curve25519.Signing.PrivateKey
+    let clock: any HromadaDomain.Clock
+    let logger: Logger
+    let interval: Duration
+    /// Bounds one block, so a backlog is sealed in several steps.
+    let maximumEntries: Int
+
+    public init(
+        store: Store, key: Curve25519.Signing.PrivateKey, clock: any HromadaDomain.Clock, logger: Logger,
+        interval: Duration = .seconds(1), maximumEntries: Int = 5000
+    ) {
+        self.store = store
+        self.key = key
+        self.clock = clock
+        self.logger = logger
+        self.interval = interval
+        self.maximumEntries = maximumEntries
+    }
+
+    public func run() async throws {
+        while !Task.isCancelledOrShuttingDown {
+            do {
+                _ = try await sealPending()
+            } catch {
+                logger.error("audit sealing failed", metadata: ["error": "\(error)"])
+            }
+            try? await Task.sleep(for: interval)
+        }
+    }
+
+    /// Seals everything waiting, block by block; returns the blocks made.
+    @discardableResult
+    public func sealPending() async throws -> [AuditBlock] {
+        var made: [AuditBlock] = []
+        while let block = try await sealOnce() {
+            made.append(block)
+        }
+        return made
+    }
+
+    /// Seals one block of waiting entries, if there are any.
+    public func sealOnce() async throws -> AuditBlock? {
+        let key = self.key
+        let now = clock.now()
+        let limit = maximumEntries
+        return try await store.write { tx in
+            guard try await tx.audit.trySealerLock() else { return nil }
+            let entries = try await tx.audit.unsealed(limit: limit)
+            guard !entries.isEmpty else { return nil }
+            let previous = try await tx.audit.latestBlock()
+            let block = try AuditBlock.seal(entries: entries, after: previous, at: now, key: key)
+            try await tx.audit.insert(block, sealing: entries.map(\.id))
+            return block
+        }
+    }
+}
+
+extension Task where Success == Never, Failure == Never {
+    static var isCancelledOrShuttingDown: Bool { Task.isCancelled || Task.isShuttingDownGracefully }
+}
+
+/// `hromada audit verify`: every block, every sealed entry.
+public struct AuditChainCheck: Sendable {
+    public struct Report: Sendable, Equatable {
+        public var blocks: Int64
+        public var entries: Int64
+        public var unsealed: Int64
+        public var head: String?
+    }
+
+    let store: Store
+    let publicKey: Curve25519.Signing.PublicKey
+
+    public init(store: Store, publicKey: Curve25519.Signing.PublicKey) {
+        self.store = store
+        self.publicKey = publicKey
+    }
+
+    public func run() async throws -> Result<Report, AuditVerificationFailure> {
+        var report = Report(blocks: 0, entries: 0, unsealed: 0, head: nil)
+        var previous: AuditBlock?
+        var nextHeight: Int64 = 1
+        let publicKey = self.publicKey
+        while true {
+            let from = nextHeight
+            let page = try await store.read { tx in
+                let blocks = try await tx.audit.blocks(fromHeight: from, limit: 200)
+                var withEntries: [(AuditBlock, [AuditEntry])] = []
+                for block in blocks { withEntries.append((block, try await tx.audit.entries(inBlock: block.height))) }
+                return withEntries
+            }
+            if page.isEmpty { break }
+            for (block, entries) in page {
+                do {
+                    try AuditChainVerifier.verify(block: block, previous: previous, entries: entries, publicKey: publicKey)
+                } catch {
+                    return .failure(error)
+                }
+                report.blocks += 1
+                report.entries += Int64(entries.count)
+                report.head = block.hash
+                previous = block
+                nextHeight = block.height + 1
+            }
+        }
+        report.unsealed = try await store.read { try await $0.audit.unsealedCount() }
+        return .success(report)
+    }
+}

@@ -1,0 +1,81 @@
+import HromadaDomain
+import Logging
+import SQLKit
+
+/// The database as the rest of Hromada sees it: run a unit of work that reads,
+/// or one that writes inside a single transaction.
+public struct Store: Sendable {
+    public let backend: any DatabaseBackend
+
+    public init(backend: any DatabaseBackend) {
+        self.backend = backend
+    }
+
+    public var dialect: DatabaseDialect { backend.dialect }
+
+    public func read<T: Sendable>(_ body: @escaping @Sendable (Repositories) async throws -> T) async throws -> T {
+        let dialect = backend.dialect
+        return try await backend.read { try await body(Repositories(db: $0, dialect: dialect)) }
+    }
+
+    /// One transaction: everything inside commits together or not at all.
+    public func write<T: Sendable>(_ body: @escaping @Sendable (Repositories) async throws -> T) async throws -> T {
+        let dialect = backend.dialect
+        return try await backend.write { try await body(Repositories(db: $0, dialect: dialect)) }
+    }
+
+    /// Opens the database named by a location.
+    public static func open(_ location: DatabaseLocation, logger: Logger) async throws -> Store {
+        switch location {
+        case .sqliteFile(let path): Store(backend: try await SQLiteBackend.open(path: path, logger: logger))
+        case .sqliteMemory: Store(backend: try await SQLiteBackend.open(path: nil, logger: logger))
+        case .postgres(let url): Store(backend: try PostgresBackend(url: url, logger: logger))
+        }
+    }
+
+    /// Runs `body`, then closes the database. For CLI commands and tests.
+    public func withClosing<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+        do {
+            let result = try await body()
+            await backend.shutdown()
+            return result
+        } catch {
+            await backend.shutdown()
+            throw error
+        }
+    }
+
+    /// Answers whether the database responds, for `/healthz`.
+    public func ping() async -> Bool {
+        (try? await backend.read { db in try await db.raw("SELECT 1 AS one").first() != nil }) ?? false
+    }
+}
+
+/// The repositories bound to one connection or transaction.
+public struct Repositories: Sendable {
+    public let db: any SQLDatabase
+    public let dialect: DatabaseDialect
+
+    public var municipalities: MunicipalityRepository { .init(db: db) }
+    public var accounts: AccountRepository { .init(db: db) }
+    public var roles: RoleRepository { .init(db: db) }
+    public var residency: ResidencyRepository { .init(db: db) }
+    public var sessions: SessionRepository { .init(db: db) }
+    public var emailTokens: EmailTokenRepository { .init(db: db) }
+    public var outbox: OutboxRepository { .init(db: db) }
+    public var rateLimits: RateLimitRepository { .init(db: db) }
+    public var audit: AuditRepository { .init(db: db, dialect: dialect) }
+    public var oidcLogins: OIDCLoginRepository { .init(db: db) }
+    public var platformSettings: PlatformSettingsRepository { .init(db: db) }
+}
+
+extension SQLRow {
+    func string(_ column: String) throws -> String { try decode(column: column, as: String.self) }
+    func optionalString(_ column: String) throws -> String? { try decode(column: column, as: String?.self) }
+    func int(_ column: String) throws -> Int64 { try decode(column: column, as: Int64.self) }
+    func optionalInt(_ column: String) throws -> Int64? { try decode(column: column, as: Int64?.self) }
+    func date(_ column: String) throws -> Date { Date(epochSeconds: try int(column)) }
+    func optionalDate(_ column: String) throws -> Date? { try optionalInt(column).map(Date.init(epochSeconds:)) }
+}
+
+import Foundation

@@ -1,0 +1,190 @@
+import Foundation
+import HromadaDomain
+import HromadaStore
+import Hummingbird
+
+/// The JSON API under `/api/v1` (INTERFACES.md conventions: camelCase keys,
+/// snake_case codes, `{"items", "next"}` lists, opaque string ids).
+struct APIController {
+    let services: AppServices
+
+    func add(to router: Router<AppRequestContext>) {
+        let api = router.group("api")
+        api.get("openapi.json", use: openAPI)
+        api.post("v1/session", use: createSession)
+        api.delete("v1/session", use: deleteSession)
+        api.get("v1/me", use: me)
+        api.get("v1/municipalities", use: municipalities)
+        api.get("v1/audit/head", use: auditHead)
+        api.get("v1/{city}", use: municipality)
+    }
+
+    /// Reads a JSON body; malformed or oversized bodies are a clear 4xx.
+    static func decode<T: Decodable>(_ type: T.Type, _ request: Request, _ context: AppRequestContext) async throws -> T {
+        var request = request
+        guard (request.headers[.contentType] ?? "").hasPrefix("application/json") else {
+            throw AppError.badRequest(code: "unsupported_content_type")
+        }
+        let body: ByteBuffer
+        do { body = try await request.collectBody(upTo: context.maxUploadSize) } catch { throw AppError.payloadTooLarge }
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(buffer: body))
+        } catch {
+            throw AppError.badRequest(code: "malformed_json")
+        }
+    }
+
+    struct SessionRequest: Decodable {
+        let email: String
+        let password: String
+    }
+
+    struct SessionResponse: Encodable {
+        let token: String
+        let tokenType = "Bearer"
+        let expiresAt: Date
+        let account: AccountBody
+    }
+
+    struct AccountBody: Encodable {
+        let id: String
+        let email: String
+        let fullName: String
+        let emailConfirmed: Bool
+        let platformAdmin: Bool
+    }
+
+    static func body(_ account: Account) -> AccountBody {
+        AccountBody(
+            id: account.id.rawValue, email: account.email.rawValue, fullName: account.fullName,
+            emailConfirmed: account.isEmailConfirmed, platformAdmin: account.isPlatformAdmin)
+    }
+
+    @Sendable func createSession(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let input = try await Self.decode(SessionRequest.self, request, context)
+        let account = try await services.accounts.authenticate(
+            email: input.email, password: input.password, clientAddress: context.clientAddress)
+        let token = try await services.accounts.startSession(for: account.id, kind: .api)
+        return try JSONResponse.encode(
+            SessionResponse(
+                token: token, expiresAt: services.clock.now().addingTimeInterval(AccountService.apiTokenLifetime),
+                account: Self.body(account)),
+            status: .created)
+    }
+
+    @Sendable func deleteSession(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard context.sessionKind == .api, let token = ClientMiddleware.bearerToken(request) else { throw AppError.notSignedIn }
+        try await services.accounts.endSession(token: token)
+        return Response(status: .noContent)
+    }
+
+    struct MeBody: Encodable {
+        struct Residency: Encodable {
+            let municipality: String
+            let method: String
+            let verifiedAt: Date
+        }
+        struct RoleBody: Encodable {
+            let municipality: String
+            let role: String
+        }
+        let account: AccountBody
+        let residencies: [Residency]
+        let roles: [RoleBody]
+    }
+
+    @Sendable func me(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let account = context.account, let principal = context.principal else { throw AppError.notSignedIn }
+        let (verifications, cities) = try await services.store.read { tx in
+            (try await tx.residency.verifications(of: account.id), try await tx.municipalities.all())
+        }
+        let slugs = Dictionary(uniqueKeysWithValues: cities.map { ($0.id, $0.slug.rawValue) })
+        return try JSONResponse.encode(
+            MeBody(
+                account: Self.body(account),
+                residencies: verifications.compactMap { v in
+                    slugs[v.municipalityID].map { .init(municipality: $0, method: v.method.rawValue, verifiedAt: v.verifiedAt) }
+                },
+                roles: principal.roles.flatMap { city, roles in
+                    roles.sorted().compactMap { role in slugs[city].map { .init(municipality: $0, role: role.rawValue) } }
+                }.sorted { ($0.municipality, $0.role) < ($1.municipality, $1.role) }))
+    }
+
+    struct MunicipalityBody: Encodable {
+        struct Name: Encodable {
+            let uk: String
+            let en: String
+        }
+        let id: String
+        let slug: String
+        let name: Name
+        let oblast: String
+        let population: Int64
+        let areaKm2: Double
+        let modules: [String]
+    }
+
+    struct ListBody<Item: Encodable>: Encodable {
+        let items: [Item]
+        let next: String?
+    }
+
+    static func body(_ city: Municipality, oblasts: [OblastID: Oblast]) -> MunicipalityBody {
+        MunicipalityBody(
+            id: city.id.rawValue, slug: city.slug.rawValue, name: .init(uk: city.name.uk, en: city.name.en),
+            oblast: oblasts[city.oblastID]?.slug.rawValue ?? "", population: city.population, areaKm2: city.areaKm2,
+            modules: city.settings.enabledModules.map(\.rawValue))
+    }
+
+    /// Tenants, ordered by slug, a page at a time (`?after=SLUG&limit=N`).
+    @Sendable func municipalities(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let limitText = request.uri.queryParameters.get("limit")
+        let limit = limitText.map { Int($0) } ?? 100
+        guard let limit, (1...500).contains(limit) else { throw AppError.invalid(code: "limit_out_of_range", field: "limit") }
+        let after = request.uri.queryParameters.get("after") ?? ""
+        let (cities, oblasts) = try await services.store.read { tx in
+            (try await tx.municipalities.all(), try await tx.municipalities.oblasts())
+        }
+        let byID = Dictionary(uniqueKeysWithValues: oblasts.map { ($0.id, $0) })
+        let sorted = cities.sorted { $0.slug.rawValue < $1.slug.rawValue }.filter { $0.slug.rawValue > after }
+        let page = Array(sorted.prefix(limit))
+        return try JSONResponse.encode(
+            ListBody(items: page.map { Self.body($0, oblasts: byID) }, next: sorted.count > limit ? page.last?.slug.rawValue : nil))
+    }
+
+    @Sendable func municipality(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let city = try await CityLookup(store: services.store).require(context)
+        let oblasts = try await services.store.read { try await $0.municipalities.oblasts() }
+        return try JSONResponse.encode(Self.body(city, oblasts: Dictionary(uniqueKeysWithValues: oblasts.map { ($0.id, $0) })))
+    }
+
+    struct AuditHeadBody: Encodable {
+        let height: Int64
+        let hash: String
+        let previousHash: String?
+        let sealedAt: Date?
+        let entries: Int
+        let signature: String?
+        let publicKey: String
+        let algorithm = "Ed25519"
+    }
+
+    /// The newest sealed block: publishing it stops an insider from quietly rewriting history.
+    @Sendable func auditHead(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let block = try await services.store.read { try await $0.audit.latestBlock() }
+        return try JSONResponse.encode(
+            AuditHeadBody(
+                height: block?.height ?? 0, hash: block?.hash ?? AuditBlock.genesisHash, previousHash: block?.previousHash,
+                sealedAt: block?.sealedAt, entries: block?.entryHashes.count ?? 0, signature: block?.signature,
+                publicKey: Hex.encode(services.keys.auditSigning.publicKey.rawRepresentation)))
+    }
+
+    @Sendable func openAPI(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let url = Bundle.module.url(forResource: "Resources", withExtension: nil)?.appendingPathComponent("openapi.json"),
+              let data = FileManager.default.contents(atPath: url.path)
+        else { throw AppError.notFound }
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

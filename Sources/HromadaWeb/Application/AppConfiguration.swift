@@ -1,0 +1,112 @@
+import Foundation
+import HromadaStore
+
+/// Everything `serve` needs, from flags and `HROMADA_*` variables (INTERFACES.md).
+public struct AppConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    public var database: DatabaseLocation
+    public var secret: String
+    public var identityKey: String?
+    public var metricsToken: String?
+    public var trustedProxies: [CIDR]
+    public var smtpURL: String?
+    /// The address people reach the site at, for links in email and OIDC redirects.
+    public var publicBaseURL: String
+    /// Cookies get `Secure` when the public address is HTTPS (behind TLS).
+    public var secureCookies: Bool { publicBaseURL.hasPrefix("https://") }
+    public var oidc: OIDCSettings?
+    /// Seed the demo data (and so enable demo mode) if the database is empty.
+    public var seedDemoIfEmpty: Bool
+    /// Always seed the demo data (idempotent), as `serve --demo` does.
+    public var forceDemo: Bool
+    public var runBackgroundServices: Bool
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation = .sqliteMemory,
+        secret: String, identityKey: String? = nil, metricsToken: String? = nil, trustedProxies: [CIDR] = [],
+        smtpURL: String? = nil, publicBaseURL: String? = nil, oidc: OIDCSettings? = nil,
+        seedDemoIfEmpty: Bool = false, forceDemo: Bool = false, runBackgroundServices: Bool = true
+    ) {
+        self.host = host
+        self.port = port
+        self.database = database
+        self.secret = secret
+        self.identityKey = identityKey
+        self.metricsToken = metricsToken
+        self.trustedProxies = trustedProxies
+        self.smtpURL = smtpURL
+        self.publicBaseURL = publicBaseURL ?? "http://\(host):\(port)"
+        self.oidc = oidc
+        self.seedDemoIfEmpty = seedDemoIfEmpty
+        self.forceDemo = forceDemo
+        self.runBackgroundServices = runBackgroundServices
+    }
+}
+
+/// An OIDC identity provider for residency (BankID, Дія, ID.GOV.UA), from
+/// `HROMADA_OIDC_ISSUER`, `HROMADA_OIDC_CLIENT_ID`, `HROMADA_OIDC_CLIENT_SECRET`
+/// and optionally `HROMADA_OIDC_NATIONAL_ID_CLAIM`, `HROMADA_OIDC_NAME`.
+public struct OIDCSettings: Sendable, Equatable {
+    public var issuer: String
+    public var clientID: String
+    public var clientSecret: String?
+    public var nationalIDClaim: String
+    public var birthDateClaim: String
+    /// What people see on the button, e.g. "ID.GOV.UA".
+    public var displayName: String
+
+    public init(
+        issuer: String, clientID: String, clientSecret: String?, nationalIDClaim: String = "national_id",
+        birthDateClaim: String = "birthdate", displayName: String = "ID.GOV.UA"
+    ) {
+        self.issuer = issuer
+        self.clientID = clientID
+        self.clientSecret = clientSecret
+        self.nationalIDClaim = nationalIDClaim
+        self.birthDateClaim = birthDateClaim
+        self.displayName = displayName
+    }
+}
+
+/// An IPv4 or IPv6 network, for `HROMADA_TRUSTED_PROXIES`.
+public struct CIDR: Sendable, Equatable, CustomStringConvertible {
+    let network: [UInt8]
+    let prefix: Int
+
+    public var description: String { "\(network)/\(prefix)" }
+
+    public init?(_ text: String) {
+        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "/", maxSplits: 1)
+        guard let first = parts.first, let address = CIDR.parse(String(first)) else { return nil }
+        let maxPrefix = address.count * 8
+        let prefix = parts.count == 2 ? Int(parts[1]) : maxPrefix
+        guard let prefix, (0...maxPrefix).contains(prefix) else { return nil }
+        self.network = address
+        self.prefix = prefix
+    }
+
+    public func contains(_ addressText: String) -> Bool {
+        guard let address = CIDR.parse(addressText), address.count == network.count else { return false }
+        var remaining = prefix
+        for index in 0..<address.count where remaining > 0 {
+            let bits = min(8, remaining)
+            let mask = UInt8(truncatingIfNeeded: 0xFF << (8 - bits))
+            if address[index] & mask != network[index] & mask { return false }
+            remaining -= bits
+        }
+        return true
+    }
+
+    static func parse(_ text: String) -> [UInt8]? {
+        var v4 = in_addr()
+        if inet_pton(AF_INET, text, &v4) == 1 {
+            return withUnsafeBytes(of: &v4) { Array($0) }
+        }
+        var v6 = in6_addr()
+        if inet_pton(AF_INET6, text, &v6) == 1 {
+            return withUnsafeBytes(of: &v6) { Array($0) }
+        }
+        return nil
+    }
+}

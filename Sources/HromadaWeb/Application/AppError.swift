@@ -1,0 +1,45 @@
+import HromadaDomain
+import Hummingbird
+
+/// Every way a request can fail that is not a bug. Each case maps to one
+/// status code, one snake_case error code (INTERFACES.md) and one locale key,
+/// in one place.
+public enum AppError: Error, Sendable, Equatable {
+    case notFound
+    case notSignedIn
+    case forbidden(reason: String = "forbidden")
+    case conflict(code: String)
+    case invalid(code: String, field: String? = nil)
+    case badRequest(code: String)
+    case rateLimited(retryAfter: Int)
+    case csrfRejected
+    case payloadTooLarge
+
+    public var status: HTTPResponse.Status {
+        switch self {
+        case .notFound: .notFound
+        case .notSignedIn: .unauthorized
+        case .forbidden, .csrfRejected: .forbidden
+        case .conflict: .conflict
+        case .invalid: .unprocessableContent
+        case .badRequest: .badRequest
+        case .rateLimited: .tooManyRequests
+        case .payloadTooLarge: .contentTooLarge
+        }
+    }
+
+    public var code: String {
+        switch self {
+        case .notFound: "not_found"
+        case .notSignedIn: "not_signed_in"
+        case .forbidden(let reason): reason
+        case .conflict(let code), .invalid(let code, _), .badRequest(let code): code
+        case .rateLimited: "rate_limited"
+        case .csrfRejected: "csrf_rejected"
+        case .payloadTooLarge: "payload_too_large"
+        }
+    }
+
+    /// The locale key of the human message.
+    public var messageKey: String { "errors.\(code)" }
+}

@@ -1,0 +1,29 @@
+import AsyncHTTPClient
+import HromadaDomain
+import HromadaStore
+import Logging
+import Prometheus
+
+/// The long-lived dependencies, built once in `buildApplication` and passed
+/// down through initialisers.
+public struct AppServices: Sendable {
+    public let configuration: AppConfiguration
+    public let store: Store
+    public let keys: KeyRing
+    public let clock: any Clock
+    public let localizer: Localizer
+    public let renderer: PageRenderer
+    public let metrics: PrometheusCollectorRegistry
+    public let logger: Logger
+    /// Demo mode: the demo data was seeded (INTERFACES.md).
+    public let demoMode: Bool
+    public let httpClient: HTTPClient
+
+    public var passwords: Passwords { Passwords() }
+    public var rateLimiter: RateLimiter { RateLimiter(store: store, clock: clock) }
+    public var audit: AuditLog { AuditLog(keys: keys, clock: clock) }
+    public var accounts: AccountService { AccountService(services: self) }
+    public var residency: ResidencyService { ResidencyService(services: self) }
+    public var roles: RoleService { RoleService(services: self) }
+    public var mail: MailComposer { MailComposer(localizer: localizer, baseURL: configuration.publicBaseURL) }
+}

@@ -1,0 +1,98 @@
+import AsyncHTTPClient
+import Foundation
+import HromadaDomain
+import HromadaStore
+import Hummingbird
+import Logging
+import NIOPosix
+import Prometheus
+import ServiceLifecycle
+
+/// Opens the database, migrates it, seeds demo data when asked, and wires the
+/// routes. Tests call it with an in-memory or temporary database.
+public func buildApplication(
+    configuration: AppConfiguration, clock: any Clock = SystemClock(), logger: Logger = Logger(label: "hromada"),
+    metrics: PrometheusCollectorRegistry = .init()
+) async throws -> some ApplicationProtocol {
+    let services = try await makeServices(configuration: configuration, clock: clock, logger: logger, metrics: metrics)
+    return makeApplication(services: services)
+}
+
+/// Everything the app needs; split out so tests can reach the services.
+public func makeServices(
+    configuration: AppConfiguration, clock: any Clock, logger: Logger, metrics: PrometheusCollectorRegistry = .init()
+) async throws -> AppServices {
+    let keys = try KeyRing(secret: configuration.secret, identityKey: configuration.identityKey)
+    guard let resources = Bundle.module.url(forResource: "Resources", withExtension: nil) else {
+        throw StoreError.unexpectedResult("HromadaWeb resources are missing from the bundle")
+    }
+    let localizer = try Localizer(bundleDirectory: resources.appendingPathComponent("Locales"))
+    let renderer = try await PageRenderer(templatesDirectory: resources.appendingPathComponent("Templates").path, localizer: localizer)
+    let store = try await Store.open(configuration.database, logger: logger)
+    func services(demoMode: Bool) -> AppServices {
+        AppServices(
+            configuration: configuration, store: store, keys: keys, clock: clock, localizer: localizer, renderer: renderer,
+            metrics: metrics, logger: logger, demoMode: demoMode, httpClient: HTTPClient.shared)
+    }
+    do {
+        try await Migrator(backend: store.backend, logger: logger).migrate()
+        let empty = try await store.read { try await $0.municipalities.count() } == 0
+        if configuration.forceDemo || (configuration.seedDemoIfEmpty && empty) {
+            try await DemoSeeder(services: services(demoMode: true)).seed()
+            logger.info("demo data seeded")
+        }
+        let demoMode = try await store.read { try await $0.platformSettings.value(PlatformSettingsRepository.demoMode) } == "true"
+        return services(demoMode: demoMode)
+    } catch {
+        await store.backend.shutdown()
+        throw error
+    }
+}
+
+public func makeApplication(services: AppServices) -> some ApplicationProtocol {
+    let router = buildRouter(services: services)
+    var background: [any Service] = [StoreService(store: services.store)]
+    if services.configuration.runBackgroundServices {
+        let smtp: SMTPClient? = services.configuration.smtpURL.flatMap { url in
+            do {
+                return SMTPClient(configuration: try SMTPConfiguration(url: url), logger: services.logger)
+            } catch {
+                services.logger.error("HROMADA_SMTP_URL is invalid; mail stays in the outbox", metadata: ["error": "\(error)"])
+                return nil
+            }
+        }
+        background.append(AuditSealer(store: services.store, key: services.keys.auditSigning, clock: services.clock, logger: services.logger))
+        background.append(OutboxDeliverer(store: services.store, smtp: smtp, clock: services.clock, logger: services.logger))
+    }
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(services.configuration.host, port: services.configuration.port), serverName: "hromada"),
+        services: background,
+        logger: services.logger)
+}
+
+public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: MetricsMiddleware())
+    router.add(middleware: ErrorMiddleware(services: services))
+    router.add(middleware: ClientMiddleware(services: services))
+    router.add(middleware: CSRFMiddleware(keys: services.keys))
+    PublicController(services: services).add(to: router)
+    AccountController(services: services).add(to: router)
+    APIController(services: services).add(to: router)
+    DevMailController(services: services).add(to: router)
+    VerificationController(services: services).add(to: router)
+    AdminController(services: services).add(to: router)
+    return router
+}
+
+/// Closes the database when the app shuts down.
+struct StoreService: Service {
+    let store: Store
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        await store.backend.shutdown()
+    }
+}

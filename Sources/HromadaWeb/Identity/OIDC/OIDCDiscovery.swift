@@ -1,0 +1,142 @@
+import Foundation
+
+/// The parts of the provider's discovery document (OIDC Discovery §3) that the client uses.
+struct OIDCProviderMetadata: Sendable, Equatable {
+    var issuer: String
+    var authorizationEndpoint: String
+    var tokenEndpoint: String
+    var jwksURI: String
+    var userinfoEndpoint: String?
+
+    private struct Document: Decodable {
+        var issuer: String
+        var authorizationEndpoint: String
+        var tokenEndpoint: String
+        var jwksURI: String
+        var userinfoEndpoint: String?
+
+        enum CodingKeys: String, CodingKey {
+            case issuer
+            case authorizationEndpoint = "authorization_endpoint"
+            case tokenEndpoint = "token_endpoint"
+            case jwksURI = "jwks_uri"
+            case userinfoEndpoint = "userinfo_endpoint"
+        }
+    }
+
+    /// Parses and vets a discovery document for `expectedIssuer`.
+    init(json: [UInt8], expectedIssuer: String) throws {
+        let document: Document
+        do {
+            document = try JSONDecoder().decode(Document.self, from: Data(json))
+        } catch {
+            throw OIDCError.discoveryFailed("discovery document is missing required fields")
+        }
+        // OIDC Discovery §4.3: a document claiming another issuer must not be used, or one
+        // provider could hand out endpoints (and keys) in another's name.
+        guard document.issuer == expectedIssuer else {
+            throw OIDCError.discoveryFailed("discovery document names issuer \(document.issuer)")
+        }
+        self.issuer = document.issuer
+        self.authorizationEndpoint = try OIDCEndpointPolicy.validated(document.authorizationEndpoint, name: "authorization_endpoint")
+        self.tokenEndpoint = try OIDCEndpointPolicy.validated(document.tokenEndpoint, name: "token_endpoint")
+        self.jwksURI = try OIDCEndpointPolicy.validated(document.jwksURI, name: "jwks_uri")
+        self.userinfoEndpoint = try document.userinfoEndpoint.map {
+            try OIDCEndpointPolicy.validated($0, name: "userinfo_endpoint")
+        }
+    }
+}
+
+/// Which URLs we are willing to send codes, secrets and access tokens to.
+enum OIDCEndpointPolicy {
+    /// HTTPS is required because these requests carry the client secret, the authorization code
+    /// and the access token. Plain HTTP is allowed only to loopback, where nothing crosses a
+    /// network (the test provider, or a local development stub).
+    static func validated(_ url: String, name: String) throws -> String {
+        guard let components = URLComponents(string: url),
+            let scheme = components.scheme?.lowercased(),
+            let host = components.host, !host.isEmpty,
+            components.fragment == nil
+        else {
+            throw OIDCError.discoveryFailed("\(name) is not an absolute URL without fragment")
+        }
+        switch scheme {
+        case "https":
+            return url
+        case "http" where isLoopback(host):
+            return url
+        default:
+            throw OIDCError.discoveryFailed("\(name) must use https")
+        }
+    }
+
+    static func isLoopback(_ host: String) -> Bool {
+        let host = host.lowercased()
+        if host == "localhost" || host == "::1" || host == "[::1]" { return true }
+        // Only a literal IPv4 address in 127/8 counts; a name like "127.example.com" does not.
+        let octets = host.split(separator: ".", omittingEmptySubsequences: false)
+        guard octets.count == 4, octets[0] == "127" else { return false }
+        return octets.allSatisfy { octet in
+            !octet.isEmpty && octet.count <= 3 && octet.allSatisfy(\.isASCII) && octet.allSatisfy(\.isNumber)
+                && (Int(octet).map { $0 <= 255 } ?? false)
+        }
+    }
+}
+
+/// Discovery document and JWKS, fetched together and cached together.
+struct OIDCProviderSnapshot: Sendable {
+    var metadata: OIDCProviderMetadata
+    var keys: JSONWebKeySet
+}
+
+/// Caches provider snapshots so that each login does not cost two extra round trips, while still
+/// picking up key rotation within `timeToLiveSeconds`.
+///
+/// One process-wide instance, keyed by issuer, because routes build an `OIDCClient` per request;
+/// a per-client cache would never be hit. Discovery depends on nothing but the issuer, so sharing
+/// between clients of the same issuer is sound.
+actor OIDCProviderCache {
+    static let shared = OIDCProviderCache()
+
+    private struct Entry {
+        var snapshot: OIDCProviderSnapshot
+        var fetchedAt: Int64
+    }
+
+    private let timeToLiveSeconds: Int64
+    private var entries: [String: Entry] = [:]
+    /// Loads in progress, shared so that a burst of logins on a cold cache fetches once.
+    private var inFlight: [String: Task<OIDCProviderSnapshot, any Error>] = [:]
+
+    init(timeToLiveSeconds: Int64 = 600) {
+        self.timeToLiveSeconds = timeToLiveSeconds
+    }
+
+    /// - Parameters:
+    ///   - now: Unix seconds, or `nil` if the clock is unusable (then the cache is bypassed).
+    ///   - forceRefresh: set when a token names a key we do not have, i.e. the provider rotated keys.
+    func snapshot(
+        issuer: String,
+        now: Int64?,
+        forceRefresh: Bool,
+        load: @escaping @Sendable () async throws -> OIDCProviderSnapshot
+    ) async throws -> OIDCProviderSnapshot {
+        // A fetch time in the future (clock stepped back) counts as stale rather than fresh forever.
+        if !forceRefresh, let now, let entry = entries[issuer], now >= entry.fetchedAt,
+            now - entry.fetchedAt < timeToLiveSeconds
+        {
+            return entry.snapshot
+        }
+        if let running = inFlight[issuer] {
+            return try await running.value
+        }
+        let task = Task { try await load() }
+        inFlight[issuer] = task
+        defer { inFlight[issuer] = nil }
+        let snapshot = try await task.value
+        if let now {
+            entries[issuer] = Entry(snapshot: snapshot, fetchedAt: now)
+        }
+        return snapshot
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import HromadaDomain
+import Hummingbird
+
+/// Turns every failure into a clear answer in the client's language: an HTML
+/// page for people, `{"error": {"code", "message"}}` for API clients. An
+/// unexpected error is logged and shown as a 500, never with its details.
+struct ErrorMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let services: AppServices
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as AppError {
+            return try await respond(error, request: request, context: context)
+        } catch let error as any HTTPResponseError {
+            let appError: AppError = switch error.status {
+            case .notFound: .notFound
+            case .contentTooLarge: .payloadTooLarge
+            case .unauthorized: .notSignedIn
+            case .forbidden: .forbidden()
+            case .methodNotAllowed: .badRequest(code: "method_not_allowed")
+            default: .badRequest(code: "bad_request")
+            }
+            if error.status.code >= 500 { return try await unexpected(error, request: request, context: context) }
+            return try await respond(appError, request: request, context: context)
+        } catch {
+            return try await unexpected(error, request: request, context: context)
+        }
+    }
+
+    private func unexpected(_ error: any Error, request: Request, context: Context) async throws -> Response {
+        context.logger.error("request failed", metadata: ["error": "\(String(reflecting: type(of: error)))", "path": "\(request.uri.path)"])
+        let status = HTTPResponse.Status.internalServerError
+        if isAPI(request) {
+            return JSONResponse.error(code: "internal_error", message: services.localizer.string("errors.internal_error", context.language), status: status)
+        }
+        let html = HTML(services: services)
+        let page = ErrorPage(message: html.t("errors.internal_error", context), status: 500, showSignIn: false)
+        // The error page must not depend on the database that may have failed.
+        let layout = html.layout(title: html.t("errors.title_500", context), context: context, path: request.uri.path, city: nil, cities: [])
+        return HTML.response(services.renderer.render("error", page, layout: layout), status: status)
+    }
+
+    func respond(_ error: AppError, request: Request, context: Context) async throws -> Response {
+        let message = services.localizer.string(error.messageKey, context.language)
+        var response: Response
+        if isAPI(request) {
+            response = JSONResponse.error(code: error.code, message: message, status: error.status)
+        } else {
+            let html = HTML(services: services)
+            let page = ErrorPage(message: message, status: Int(error.status.code), showSignIn: error == .notSignedIn)
+            let titleKey = error == .notFound ? "errors.title_404" : "errors.title"
+            let cities = (try? await services.store.read { try await $0.municipalities.all() }) ?? []
+            let layout = html.layout(title: html.t(titleKey, context), context: context, path: request.uri.path, city: nil, cities: cities)
+            response = HTML.response(services.renderer.render("error", page, layout: layout), status: error.status)
+        }
+        if case .rateLimited(let retryAfter) = error {
+            response.headers[.retryAfter] = String(retryAfter)
+        }
+        return response
+    }
+
+    private func isAPI(_ request: Request) -> Bool { request.uri.path.hasPrefix("/api/") }
+}
+
+struct ErrorPage {
+    let message: String
+    let status: Int
+    let showSignIn: Bool
+}
+
+/// JSON answers with our conventions: camelCase keys, ISO 8601 UTC dates.
+enum JSONResponse {
+    static func encode(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(value)
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    struct ErrorBody: Encodable {
+        struct Detail: Encodable {
+            let code: String
+            let message: String
+        }
+        let error: Detail
+    }
+
+    static func error(code: String, message: String, status: HTTPResponse.Status) -> Response {
+        (try? encode(ErrorBody(error: .init(code: code, message: message)), status: status))
+            ?? Response(status: status)
+    }
+}

@@ -1,0 +1,227 @@
+import Foundation
+import HromadaDomain
+import HromadaStore
+import Hummingbird
+
+/// Registration, sign-in, sign-out, email confirmation, password reset and
+/// the person's own account page.
+struct AccountController {
+    let services: AppServices
+    var html: HTML { HTML(services: services) }
+
+    func add(to router: Router<AppRequestContext>) {
+        router.get("/register", use: registerForm)
+        router.post("/register", use: register)
+        router.get("/confirm", use: confirm)
+        router.get("/login", use: signInForm)
+        router.post("/login", use: signIn)
+        router.post("/logout", use: signOut)
+        router.get("/password/forgot", use: forgotForm)
+        router.post("/password/forgot", use: forgot)
+        router.get("/password/reset", use: resetForm)
+        router.post("/password/reset", use: reset)
+        router.get("/account", use: accountPage)
+    }
+
+    /// A form's values and its problems, rendered back after a failed submit.
+    struct FormPage {
+        struct Field {
+            let value: String
+            let error: String?
+        }
+        var fields: [String: Field] = [:]
+        var message: String?
+        var next: String = "/"
+        var token: String = ""
+        var done = false
+
+        subscript(_ name: String) -> Field { fields[name] ?? Field(value: "", error: nil) }
+    }
+
+    private func formPage(_ form: FormData, keep: [String], errors: [String: String], context: AppRequestContext) -> FormPage {
+        var page = FormPage()
+        for name in keep {
+            page.fields[name] = .init(value: form[name], error: errors[name].map { html.t($0, context) })
+        }
+        for (name, key) in errors where page.fields[name] == nil {
+            page.fields[name] = .init(value: "", error: html.t(key, context))
+        }
+        return page
+    }
+
+    @Sendable func registerForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await html.render("register", page: FormPage(), titleKey: "register.title", request: request, context: context)
+    }
+
+    @Sendable func register(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = context.form ?? FormData()
+        try await services.rateLimiter.check(.registrationPerAddress, subject: context.clientAddress)
+        let registration = AccountService.Registration(email: form["email"], password: form["password"], fullName: form["fullName"])
+        do {
+            _ = try await services.accounts.register(registration, language: context.language)
+        } catch let errors as AccountService.ValidationErrors {
+            let page = formPage(form, keep: ["email", "fullName"], errors: errors.fields, context: context)
+            return try await html.render(
+                "register", page: page, titleKey: "register.title", request: request, context: context, status: .unprocessableContent)
+        } catch AppError.conflict(code: "email_taken") {
+            let page = formPage(form, keep: ["email", "fullName"], errors: ["email": "errors.email_taken"], context: context)
+            return try await html.render(
+                "register", page: page, titleKey: "register.title", request: request, context: context, status: .conflict)
+        }
+        var page = FormPage()
+        page.done = true
+        page.message = html.t("register.check_mail", context, ["email": form["email"]])
+        return try await html.render("register", page: page, titleKey: "register.title", request: request, context: context)
+    }
+
+    @Sendable func confirm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let token = request.uri.queryParameters.get("token") ?? ""
+        var page = FormPage()
+        do {
+            _ = try await services.accounts.confirmEmail(token: token)
+            page.done = true
+            page.message = html.t("confirm.done", context)
+            return try await html.render("message", page: page, titleKey: "confirm.title", request: request, context: context)
+        } catch AppError.invalid {
+            page.message = html.t("errors.link_expired", context)
+            return try await html.render(
+                "message", page: page, titleKey: "confirm.title", request: request, context: context, status: .unprocessableContent)
+        }
+    }
+
+    @Sendable func signInForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        var page = FormPage()
+        page.next = LocalPath.sanitize(request.uri.queryParameters.get("next"))
+        return try await html.render("login", page: page, titleKey: "login.title", request: request, context: context)
+    }
+
+    @Sendable func signIn(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = context.form ?? FormData()
+        let account: Account
+        do {
+            account = try await services.accounts.authenticate(
+                email: form["email"], password: form["password"], clientAddress: context.clientAddress)
+        } catch AppError.invalid(let code, _) {
+            var page = formPage(form, keep: ["email"], errors: [:], context: context)
+            page.message = html.t("errors.\(code)", context)
+            page.next = LocalPath.sanitize(form["next"])
+            return try await html.render(
+                "login", page: page, titleKey: "login.title", request: request, context: context, status: .unprocessableContent)
+        }
+        let token = try await services.accounts.startSession(for: account.id, kind: .browser)
+        var response = HTML.redirect(LocalPath.sanitize(form["next"]))
+        response.setCookie(Cookie(
+            name: ClientMiddleware.sessionCookie, value: token, maxAge: Int(AccountService.browserSessionLifetime), path: "/",
+            secure: services.configuration.secureCookies, httpOnly: true, sameSite: .lax))
+        return response
+    }
+
+    @Sendable func signOut(_ request: Request, context: AppRequestContext) async throws -> Response {
+        if let token = request.cookies[ClientMiddleware.sessionCookie]?.value {
+            try await services.accounts.endSession(token: token)
+        }
+        var response = HTML.redirect("/")
+        response.setCookie(Cookie(
+            name: ClientMiddleware.sessionCookie, value: "", maxAge: 0, path: "/", secure: services.configuration.secureCookies,
+            httpOnly: true, sameSite: .lax))
+        return response
+    }
+
+    @Sendable func forgotForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await html.render("forgot", page: FormPage(), titleKey: "forgot.title", request: request, context: context)
+    }
+
+    @Sendable func forgot(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = context.form ?? FormData()
+        do {
+            try await services.accounts.requestPasswordReset(
+                email: form["email"], language: context.language, clientAddress: context.clientAddress)
+        } catch AppError.invalid(let code, _) {
+            let page = formPage(form, keep: ["email"], errors: ["email": "errors.\(code)"], context: context)
+            return try await html.render(
+                "forgot", page: page, titleKey: "forgot.title", request: request, context: context, status: .unprocessableContent)
+        }
+        var page = FormPage()
+        page.done = true
+        page.message = html.t("forgot.sent", context)
+        return try await html.render("forgot", page: page, titleKey: "forgot.title", request: request, context: context)
+    }
+
+    @Sendable func resetForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let token = request.uri.queryParameters.get("token") ?? ""
+        var page = FormPage()
+        page.token = token
+        guard try await services.accounts.isResetTokenValid(token) else {
+            page.message = html.t("errors.link_expired", context)
+            return try await html.render(
+                "message", page: page, titleKey: "reset.title", request: request, context: context, status: .unprocessableContent)
+        }
+        return try await html.render("reset", page: page, titleKey: "reset.title", request: request, context: context)
+    }
+
+    @Sendable func reset(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = context.form ?? FormData()
+        do {
+            try await services.accounts.resetPassword(token: form["token"], newPassword: form["password"])
+        } catch AppError.invalid(let code, let field) {
+            var page = formPage(form, keep: [], errors: [field ?? "password": "errors.\(code)"], context: context)
+            page.token = form["token"]
+            return try await html.render(
+                "reset", page: page, titleKey: "reset.title", request: request, context: context, status: .unprocessableContent)
+        }
+        var page = FormPage()
+        page.done = true
+        page.message = html.t("reset.done", context)
+        return try await html.render("message", page: page, titleKey: "reset.title", request: request, context: context)
+    }
+
+    struct AccountPage {
+        struct Residency {
+            let city: String
+            let slug: String
+            let method: String
+            let verifiedAt: String
+        }
+        struct RoleItem {
+            let city: String
+            let slug: String
+            let role: String
+        }
+        let name: String
+        let email: String
+        let confirmed: Bool
+        let residencies: [Residency]
+        let roles: [RoleItem]
+        let unverifiedCities: [PublicController.CityItem]
+        let platformAdmin: Bool
+        var hasUnverified: Bool { !unverifiedCities.isEmpty }
+    }
+
+    @Sendable func accountPage(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let account = context.account, let principal = context.principal else {
+            return HTML.redirect("/login?next=/account")
+        }
+        let (verifications, cities) = try await services.store.read { tx in
+            (try await tx.residency.verifications(of: account.id), try await tx.municipalities.all())
+        }
+        let byID = Dictionary(uniqueKeysWithValues: cities.map { ($0.id, $0) })
+        let language = context.language
+        let page = AccountPage(
+            name: account.fullName, email: account.email.rawValue, confirmed: account.isEmailConfirmed,
+            residencies: verifications.compactMap { v in
+                byID[v.municipalityID].map {
+                    .init(city: $0.name.localized(language), slug: $0.slug.rawValue,
+                          method: html.t("verify.method.\(v.method.rawValue)", context), verifiedAt: DateText.kyiv(v.verifiedAt))
+                }
+            },
+            roles: principal.roles.flatMap { city, roles in
+                roles.sorted().compactMap { role in
+                    byID[city].map { .init(city: $0.name.localized(language), slug: $0.slug.rawValue, role: html.t("roles.\(role.rawValue)", context)) }
+                }
+            }.sorted { ($0.city, $0.role) < ($1.city, $1.role) },
+            unverifiedCities: cities.filter { c in !verifications.contains { $0.municipalityID == c.id } }
+                .map { PublicController(services: services).cityItem($0, language) },
+            platformAdmin: account.isPlatformAdmin)
+        return try await html.render("account", page: page, titleKey: "account.title", request: request, context: context)
+    }
+}

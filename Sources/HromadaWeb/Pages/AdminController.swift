@@ -1,0 +1,233 @@
+import Foundation
+import HromadaDomain
+import HromadaStore
+import Hummingbird
+
+/// Staff pages of one city: people and their roles, in-person residency
+/// verification, conflicts, and the city's settings. Everything is scoped to
+/// the city in the URL; staff of another city get a 404, never data.
+struct AdminController {
+    let services: AppServices
+    var html: HTML { HTML(services: services) }
+
+    func add(to router: Router<AppRequestContext>) {
+        router.get("/{city}/admin", use: dashboard)
+        router.post("/{city}/admin/roles", use: changeRole)
+        router.post("/{city}/admin/verify", use: verifyInPerson)
+        router.get("/{city}/admin/settings", use: settingsForm)
+        router.post("/{city}/admin/settings", use: saveSettings)
+    }
+
+    /// The city, if the signed-in person may take `action` there.
+    private func authorize(_ action: StaffAction, _ context: AppRequestContext) async throws -> (Municipality, Principal) {
+        let city = try await CityLookup(store: services.store).require(context)
+        guard let principal = context.principal else { throw AppError.notSignedIn }
+        guard principal.may(action, in: city.id) else { throw AppError.notFound }
+        return (city, principal)
+    }
+
+    struct Dashboard {
+        struct Person {
+            let id: String
+            let name: String
+            let email: String
+            let roles: [RoleItem]
+            let verified: Bool
+        }
+        struct RoleItem {
+            let role: String
+            let label: String
+        }
+        struct Conflict {
+            let account: String
+            let existing: String
+            let method: String
+            let at: String
+        }
+        let slug: String
+        let city: String
+        let people: [Person]
+        let next: String?
+        let conflicts: [Conflict]
+        var hasConflicts: Bool { !conflicts.isEmpty }
+        let canGrant: Bool
+        let roles: [RoleItem]
+        let message: String?
+        let error: String?
+        let email: String
+        let nationalId: String
+        let birthDate: String
+    }
+
+    private func dashboardPage(
+        _ request: Request, _ context: AppRequestContext, city: Municipality, principal: Principal,
+        message: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let after = request.uri.queryParameters.get("after")
+        let pageSize = 50
+        let (people, grants, verified, conflicts, names) = try await services.store.read { tx in
+            let people = try await tx.accounts.people(in: city.id, after: after, limit: pageSize + 1)
+            let ids = people.map(\.id)
+            let grants = try await tx.roles.grants(in: city.id, for: ids)
+            var verified = Set<AccountID>()
+            for person in people where try await tx.residency.find(account: person.id, in: city.id) != nil {
+                verified.insert(person.id)
+            }
+            let conflicts = try await tx.residency.conflicts(in: city.id)
+            var names: [AccountID: String] = [:]
+            for conflict in conflicts {
+                for id in [conflict.accountID, conflict.existingAccountID] where names[id] == nil {
+                    names[id] = try await tx.accounts.find(id: id).map { "\($0.fullName) <\($0.email.rawValue)>" }
+                }
+            }
+            return (people, grants, verified, conflicts, names)
+        }
+        let shown = people.prefix(pageSize)
+        let form = context.form ?? FormData()
+        let page = Dashboard(
+            slug: city.slug.rawValue, city: city.name.localized(context.language),
+            people: shown.map { person in
+                Dashboard.Person(
+                    id: person.id.rawValue, name: person.fullName, email: person.email.rawValue,
+                    roles: (grants[person.id] ?? []).sorted().map { .init(role: $0.rawValue, label: html.t("roles.\($0.rawValue)", context)) },
+                    verified: verified.contains(person.id))
+            },
+            next: people.count > pageSize ? shown.last?.email.rawValue : nil,
+            conflicts: conflicts.map {
+                .init(account: names[$0.accountID] ?? "", existing: names[$0.existingAccountID] ?? "",
+                      method: html.t("verify.method.\($0.method.rawValue)", context), at: DateText.kyiv($0.attemptedAt))
+            },
+            canGrant: principal.may(.grantRole, in: city.id),
+            roles: Role.allCases.map { .init(role: $0.rawValue, label: html.t("roles.\($0.rawValue)", context)) },
+            message: message, error: error, email: error == nil ? "" : form["email"],
+            nationalId: "", birthDate: error == nil ? "" : form["birthDate"])
+        return try await html.render(
+            "admin", page: page, titleKey: "admin.title", titleArguments: ["city": city.name.localized(context.language)],
+            request: request, context: context, city: city, status: status)
+    }
+
+    @Sendable func dashboard(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (city, principal) = try await authorize(.viewPeople, context)
+        return try await dashboardPage(request, context, city: city, principal: principal)
+    }
+
+    /// Grant or revoke one role of the person with this email.
+    @Sendable func changeRole(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (city, principal) = try await authorize(.grantRole, context)
+        let form = context.form ?? FormData()
+        guard let role = Role(rawValue: form["role"]) else {
+            return try await dashboardPage(request, context, city: city, principal: principal,
+                                           error: html.t("errors.role_invalid", context), status: .unprocessableContent)
+        }
+        guard let email = try? EmailAddress.validated(form["email"]),
+              let account = try await services.store.read({ try await $0.accounts.find(email: email) })
+        else {
+            return try await dashboardPage(request, context, city: city, principal: principal,
+                                           error: html.t("errors.account_not_found", context), status: .unprocessableContent)
+        }
+        do {
+            if form["action"] == "revoke" {
+                try await services.roles.revoke(role, from: account.id, in: city.id, by: principal)
+            } else {
+                try await services.roles.grant(role, to: account.id, in: city.id, by: principal)
+            }
+        } catch let error as AppError where error.status == .conflict {
+            return try await dashboardPage(request, context, city: city, principal: principal,
+                                           error: html.t(error.messageKey, context), status: .conflict)
+        }
+        return HTML.redirect("/\(city.slug.rawValue)/admin")
+    }
+
+    @Sendable func verifyInPerson(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (city, principal) = try await authorize(.verifyResidentInPerson, context)
+        let form = context.form ?? FormData()
+        guard let email = try? EmailAddress.validated(form["email"]),
+              let account = try await services.store.read({ try await $0.accounts.find(email: email) })
+        else {
+            return try await dashboardPage(request, context, city: city, principal: principal,
+                                           error: html.t("errors.account_not_found", context), status: .unprocessableContent)
+        }
+        let birthText = form["birthDate"].trimmingCharacters(in: .whitespaces)
+        let birthDate = birthText.isEmpty ? nil : CalendarDate.parse(birthText)
+        if !birthText.isEmpty, birthDate == nil {
+            return try await dashboardPage(request, context, city: city, principal: principal,
+                                           error: html.t("errors.birth_date_invalid", context), status: .unprocessableContent)
+        }
+        do {
+            _ = try await services.residency.staff.verify(
+                account: account.id, in: city.id, nationalID: form["nationalId"], birthDate: birthDate, by: principal)
+        } catch let error as AppError where error.status == .unprocessableContent || error.status == .conflict {
+            return try await dashboardPage(request, context, city: city, principal: principal,
+                                           error: html.t(error.messageKey, context), status: error.status)
+        }
+        return try await dashboardPage(request, context, city: city, principal: principal,
+                                       message: html.t("admin.verified", context, ["name": account.fullName]))
+    }
+
+    struct SettingsPage {
+        struct ModuleItem {
+            let module: String
+            let name: String
+            let enabled: Bool
+        }
+        let slug: String
+        let modules: [ModuleItem]
+        let threshold: String
+        let collectionDays: String
+        let minimumAge: String
+        let contactEmail: String
+        let error: String?
+        let saved: Bool
+    }
+
+    private func settingsPage(
+        _ request: Request, _ context: AppRequestContext, city: Municipality, settings: MunicipalitySettings, form: FormData?,
+        error: String? = nil, saved: Bool = false, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let page = SettingsPage(
+            slug: city.slug.rawValue,
+            modules: Module.allCases.map { module in
+                .init(module: module.rawValue, name: html.t("modules.\(module.rawValue).name", context),
+                      enabled: form.map { $0.all("modules").contains(module.rawValue) } ?? settings.enabledModules.contains(module))
+            },
+            threshold: form?["petitionSignatureThreshold"] ?? String(settings.petitionSignatureThreshold),
+            collectionDays: form?["petitionCollectionDays"] ?? String(settings.petitionCollectionDays),
+            minimumAge: form?["budgetMinimumAge"] ?? String(settings.budgetMinimumAge),
+            contactEmail: form?["contactEmail"] ?? settings.contactEmail, error: error, saved: saved)
+        return try await html.render(
+            "settings", page: page, titleKey: "settings.title", titleArguments: ["city": city.name.localized(context.language)],
+            request: request, context: context, city: city, status: status)
+    }
+
+    @Sendable func settingsForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (city, _) = try await authorize(.editSettings, context)
+        return try await settingsPage(request, context, city: city, settings: city.settings, form: nil,
+                                      saved: request.uri.queryParameters.get("saved") != nil)
+    }
+
+    @Sendable func saveSettings(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (city, principal) = try await authorize(.editSettings, context)
+        let form = context.form ?? FormData()
+        func fail(_ key: String) async throws -> Response {
+            try await settingsPage(request, context, city: city, settings: city.settings, form: form,
+                                   error: html.t(key, context), status: .unprocessableContent)
+        }
+        guard let threshold = Int(form["petitionSignatureThreshold"].trimmingCharacters(in: .whitespaces)),
+              let days = Int(form["petitionCollectionDays"].trimmingCharacters(in: .whitespaces)),
+              let age = Int(form["budgetMinimumAge"].trimmingCharacters(in: .whitespaces))
+        else { return try await fail("errors.settings_not_number") }
+        let proposed = MunicipalitySettings(
+            enabledModules: form.all("modules").compactMap(Module.init(rawValue:)), petitionSignatureThreshold: threshold,
+            petitionCollectionDays: days, budgetMinimumAge: age, contactEmail: form["contactEmail"].trimmingCharacters(in: .whitespaces))
+        let settings: MunicipalitySettings
+        do { settings = try proposed.validated() } catch {
+            return try await fail("errors.settings_\(error)")
+        }
+        let audit = services.audit
+        try await services.store.write { tx in
+            try await tx.municipalities.updateSettings(settings, of: city.id)
+            try await audit.record(tx, action: AuditAction.settingsChanged, actor: principal.accountID, municipality: city.id, subject: "settings")
+        }
+        return HTML.redirect("/\(city.slug.rawValue)/admin/settings?saved=1")
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import HromadaDomain
+import HromadaStore
+import Hummingbird
+
+/// The development mail page: in demo mode only, shows the outbox in full so
+/// a newcomer can follow confirmation and reset links without a mail server.
+struct DevMailController {
+    let services: AppServices
+    var html: HTML { HTML(services: services) }
+
+    func add(to router: Router<AppRequestContext>) {
+        router.get("/dev/mail", use: list)
+    }
+
+    struct MailPage {
+        struct Item {
+            let id: String
+            let recipient: String
+            let subject: String
+            let body: String
+            let createdAt: String
+            let sent: Bool
+        }
+        let messages: [Item]
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard services.demoMode else { throw AppError.notFound }
+        let messages = try await services.store.read { try await $0.outbox.recent(limit: 50) }
+        let page = MailPage(messages: messages.map {
+            .init(id: $0.id.rawValue, recipient: $0.recipient, subject: $0.subject, body: $0.body,
+                  createdAt: DateText.kyiv($0.createdAt), sent: $0.sentAt != nil)
+        })
+        return try await html.render("devmail", page: page, titleKey: "devmail.title", request: request, context: context)
+    }
+}

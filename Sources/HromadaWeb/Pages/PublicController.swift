@@ -1,0 +1,218 @@
+import Foundation
+import HromadaDomain
+import HromadaStore
+import Hummingbird
+
+/// Platform and city home pages, language switch, audit head, health and metrics.
+struct PublicController {
+    let services: AppServices
+    var html: HTML { HTML(services: services) }
+
+    func add(to router: Router<AppRequestContext>) {
+        router.get("/", use: platformHome)
+        router.get("/uk") { request, context in try switchLanguage(.uk, request, context) }
+        router.get("/en") { request, context in try switchLanguage(.en, request, context) }
+        router.get("/audit", use: auditPage)
+        router.get("/healthz", use: health)
+        router.get("/metrics", use: metrics)
+        router.get("/static/{file}", use: staticFile)
+        router.get("/{city}", use: cityHome)
+    }
+
+    struct PlatformHome {
+        struct OblastItem {
+            let slug: String
+            let name: String
+            let cities: [CityItem]
+        }
+        let oblasts: [OblastItem]
+    }
+
+    struct CityItem {
+        let slug: String
+        let name: String
+        let population: String
+        let area: String
+    }
+
+    func cityItem(_ city: Municipality, _ language: Language) -> CityItem {
+        CityItem(
+            slug: city.slug.rawValue, name: city.name.localized(language), population: NumberFormat.grouped(city.population),
+            area: String(format: "%.1f", city.areaKm2).replacingOccurrences(of: ".", with: language == .uk ? "," : "."))
+    }
+
+    @Sendable func platformHome(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (oblasts, cities) = try await services.store.read { tx in
+            (try await tx.municipalities.oblasts(), try await tx.municipalities.all())
+        }
+        let items = oblasts.map { oblast in
+            PlatformHome.OblastItem(
+                slug: oblast.slug.rawValue, name: oblast.name.localized(context.language),
+                cities: cities.filter { $0.oblastID == oblast.id }.map { cityItem($0, context.language) })
+        }
+        return try await html.render("home", page: PlatformHome(oblasts: items), titleKey: "home.title", request: request, context: context)
+    }
+
+    struct CityHome {
+        struct ModuleItem {
+            let name: String
+            let description: String
+            let available: Bool
+        }
+        let city: CityItem
+        let modules: [ModuleItem]
+        let verified: Bool
+        let signedIn: Bool
+        let verifyURL: String
+    }
+
+    @Sendable func cityHome(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let city = try await CityLookup(store: services.store).require(context)
+        let account = context.account?.id
+        let verified = try await services.store.read { tx in
+            guard let account else { return false }
+            return try await tx.residency.find(account: account, in: city.id) != nil
+        }
+        // Modules arrive one issue at a time; until one is built its card says so instead of linking nowhere.
+        let built: Set<Module> = []
+        let modules = city.settings.enabledModules.map { module in
+            CityHome.ModuleItem(
+                name: html.t("modules.\(module.rawValue).name", context),
+                description: html.t("modules.\(module.rawValue).description", context), available: built.contains(module))
+        }
+        let page = CityHome(
+            city: cityItem(city, context.language), modules: modules, verified: verified, signedIn: context.isSignedIn,
+            verifyURL: "/\(city.slug.rawValue)/verify")
+        return try await html.render(
+            "city", page: page, titleKey: "city.title", titleArguments: ["city": city.name.localized(context.language)],
+            request: request, context: context, city: city)
+    }
+
+    func switchLanguage(_ language: Language, _ request: Request, _ context: AppRequestContext) throws -> Response {
+        let next = LocalPath.sanitize(request.uri.queryParameters.get("next"))
+        var response = HTML.redirect(next)
+        response.setCookie(Cookie(
+            name: ClientMiddleware.languageCookie, value: language.rawValue, maxAge: 365 * 24 * 3600, path: "/",
+            secure: services.configuration.secureCookies, httpOnly: true, sameSite: .lax))
+        return response
+    }
+
+    struct AuditPage {
+        struct EntryItem {
+            let action: String
+            let actor: String
+            let occurredAt: String
+            let sealed: Bool
+        }
+        let height: String
+        let hash: String
+        let sealedAt: String
+        let publicKey: String
+        let hasBlocks: Bool
+        let entries: [EntryItem]
+    }
+
+    @Sendable func auditPage(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (block, entries) = try await services.store.read { tx in
+            (try await tx.audit.latestBlock(), try await tx.audit.recentEntries(in: nil, limit: 20))
+        }
+        let page = AuditPage(
+            height: block.map { String($0.height) } ?? "0", hash: block?.hash ?? "", sealedAt: block.map { DateText.kyiv($0.sealedAt) } ?? "",
+            publicKey: Hex.encode(services.keys.auditSigning.publicKey.rawRepresentation), hasBlocks: block != nil,
+            entries: entries.map { .init(action: $0.action, actor: $0.actor, occurredAt: DateText.kyiv($0.occurredAt), sealed: false) })
+        return try await html.render("audit", page: page, titleKey: "audit.title", request: request, context: context)
+    }
+
+    @Sendable func health(_ request: Request, context: AppRequestContext) async throws -> Response {
+        if await services.store.ping() {
+            return try JSONResponse.encode(["status": "ok", "database": services.store.dialect.rawValue])
+        }
+        return try JSONResponse.encode(["status": "unavailable"], status: .serviceUnavailable)
+    }
+
+    /// Prometheus text; only on loopback, or with `HROMADA_METRICS_TOKEN`.
+    @Sendable func metrics(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let loopback = context.peerAddress.map { $0 == "127.0.0.1" || $0 == "::1" || $0.hasPrefix("127.") } ?? false
+        let direct = request.headers[.xForwardedFor] == nil
+        var allowed = loopback && direct
+        if let token = services.configuration.metricsToken, !token.isEmpty,
+           let bearer = ClientMiddleware.bearerToken(request) {
+            allowed = ConstantTime.equal(bearer, token)
+        }
+        guard allowed else { throw AppError.notFound }
+        var headers = HTTPFields()
+        headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: services.metrics.emitToBuffer())))
+    }
+
+    @Sendable func staticFile(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let name = try context.parameters.require("file")
+        guard let asset = StaticAssets.shared[name] else { throw AppError.notFound }
+        var headers = HTTPFields()
+        headers[.contentType] = asset.contentType
+        headers[.cacheControl] = "public, max-age=3600"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: asset.bytes)))
+    }
+}
+
+/// Finds the municipality named by `{city}`; unknown slugs are a 404.
+struct CityLookup {
+    let store: Store
+
+    func require(_ context: AppRequestContext) async throws -> Municipality {
+        let slug = try context.parameters.require("city")
+        guard !Slug.reserved.contains(slug), let city = try await store.read({ try await $0.municipalities.find(slug: slug) }) else {
+            throw AppError.notFound
+        }
+        return city
+    }
+}
+
+/// Only same-site paths are followed after sign-in or a language switch:
+/// an open redirect would help phishing.
+enum LocalPath {
+    static func sanitize(_ path: String?) -> String {
+        guard let path, path.hasPrefix("/"), !path.hasPrefix("//"), !path.hasPrefix("/\\"),
+              !path.contains(where: { $0.isNewline || $0 == "\\" })
+        else { return "/" }
+        return path
+    }
+}
+
+enum DateText {
+    /// Kyiv time, as people here read it: `29.11.2026 14:05`.
+    static func kyiv(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Kyiv") ?? .gmt
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        return String(format: "%02d.%02d.%04d %02d:%02d", c.day ?? 0, c.month ?? 0, c.year ?? 0, c.hour ?? 0, c.minute ?? 0)
+    }
+}
+
+/// The stylesheet and icon, read from the bundle once.
+struct StaticAssets: Sendable {
+    struct Asset: Sendable {
+        let bytes: [UInt8]
+        let contentType: String
+    }
+
+    static let shared = StaticAssets()
+    private let assets: [String: Asset]
+
+    private init() {
+        var assets: [String: Asset] = [:]
+        if let folder = Bundle.module.url(forResource: "Resources", withExtension: nil)?.appendingPathComponent("Public"),
+           let files = try? FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            for file in files {
+                guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(file).path) else { continue }
+                let type = file.hasSuffix(".css") ? "text/css; charset=utf-8"
+                    : file.hasSuffix(".svg") ? "image/svg+xml" : file.hasSuffix(".js") ? "text/javascript; charset=utf-8"
+                    : "application/octet-stream"
+                assets[file] = Asset(bytes: Array(data), contentType: type)
+            }
+        }
+        self.assets = assets
+    }
+
+    subscript(_ name: String) -> Asset? { assets[name] }
+}

@@ -1,0 +1,135 @@
+import AsyncHTTPClient
+import Foundation
+import HromadaDomain
+import HromadaStore
+import Hummingbird
+
+/// A person proves residency of a city: through an OIDC provider (BankID,
+/// Дія, ID.GOV.UA), in person at a service centre, or — in a demo — with a
+/// made-up РНОКПП.
+struct VerificationController {
+    let services: AppServices
+    var html: HTML { HTML(services: services) }
+
+    func add(to router: Router<AppRequestContext>) {
+        router.get("/{city}/verify", use: options)
+        router.post("/{city}/verify/demo", use: demo)
+        router.get("/{city}/verify/oidc", use: startOIDC)
+        router.get("/auth/oidc/callback", use: oidcCallback)
+    }
+
+    struct OptionsPage {
+        let city: String
+        let slug: String
+        let demoMode: Bool
+        let oidcName: String?
+        let verified: Bool
+        let verifiedAt: String
+        let error: String?
+        let nationalId: String
+        let sampleNationalId: String
+    }
+
+    private func optionsPage(
+        _ request: Request, _ context: AppRequestContext, city: Municipality, error: String? = nil, nationalID: String = "",
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        guard let account = context.account else {
+            return HTML.redirect("/login?next=/\(city.slug.rawValue)/verify")
+        }
+        let existing = try await services.store.read { try await $0.residency.find(account: account.id, in: city.id) }
+        let sample = NationalID.make(birthDate: CalendarDate(year: 1990, month: 5, day: 17), serial: Int.random(in: 0..<10_000)).digits
+        let page = OptionsPage(
+            city: city.name.localized(context.language), slug: city.slug.rawValue, demoMode: services.demoMode,
+            oidcName: services.configuration.oidc?.displayName, verified: existing != nil,
+            verifiedAt: existing.map { DateText.kyiv($0.verifiedAt) } ?? "", error: error, nationalId: nationalID, sampleNationalId: sample)
+        return try await html.render(
+            "verify", page: page, titleKey: "verify.title", titleArguments: ["city": city.name.localized(context.language)],
+            request: request, context: context, city: city, status: status)
+    }
+
+    @Sendable func options(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let city = try await CityLookup(store: services.store).require(context)
+        return try await optionsPage(request, context, city: city)
+    }
+
+    @Sendable func demo(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let city = try await CityLookup(store: services.store).require(context)
+        guard services.demoMode else { throw AppError.notFound }
+        guard let account = context.account else { throw AppError.notSignedIn }
+        let nationalID = context.form?["nationalId"] ?? ""
+        do {
+            _ = try await services.residency.demo.verify(account: account.id, in: city.id, nationalID: nationalID)
+        } catch let error as AppError where error.status == .unprocessableContent || error.status == .conflict {
+            return try await optionsPage(
+                request, context, city: city, error: html.t(error.messageKey, context), nationalID: nationalID, status: error.status)
+        }
+        return HTML.redirect("/\(city.slug.rawValue)/verify")
+    }
+
+    func oidcClient() throws -> OIDCClient {
+        guard let settings = services.configuration.oidc else { throw AppError.notFound }
+        let configuration = OIDCConfiguration(
+            issuer: settings.issuer, clientID: settings.clientID, clientSecret: settings.clientSecret,
+            redirectURI: services.configuration.publicBaseURL + "/auth/oidc/callback", scopes: ["openid", "profile"],
+            nationalIDClaim: settings.nationalIDClaim, birthDateClaim: settings.birthDateClaim, nameClaim: "name")
+        return OIDCClient(configuration: configuration, httpClient: services.httpClient, now: { [clock = services.clock] in clock.now() })
+    }
+
+    @Sendable func startOIDC(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let city = try await CityLookup(store: services.store).require(context)
+        guard let account = context.account else { return HTML.redirect("/login?next=/\(city.slug.rawValue)/verify") }
+        let client = try oidcClient()
+        let authorization: OIDCAuthorizationRequest
+        do {
+            authorization = try await client.authorizationRequest()
+        } catch {
+            context.logger.warning("OIDC provider unavailable", metadata: ["error": "\(error)"])
+            return try await optionsPage(
+                request, context, city: city, error: html.t("errors.oidc_unavailable", context), status: .badGateway)
+        }
+        let pending = OIDCLoginRepository.PendingLogin(
+            state: authorization.state, municipalityID: city.id, accountID: account.id, nonce: authorization.nonce,
+            codeVerifier: authorization.codeVerifier, createdAt: services.clock.now())
+        try await services.store.write { try await $0.oidcLogins.insert(pending) }
+        return HTML.redirect(authorization.url)
+    }
+
+    @Sendable func oidcCallback(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let query = Dictionary(
+            request.uri.queryParameters.map { (String($0.key), String($0.value)) }, uniquingKeysWith: { first, _ in first })
+        guard let state = query["state"], let account = context.account,
+              let pending = try await services.store.write({ try await $0.oidcLogins.take(state: state) }),
+              pending.accountID == account.id,
+              services.clock.now().epochSeconds - pending.createdAt.epochSeconds < 600,
+              let city = try await services.store.read({ try await $0.municipalities.find(id: pending.municipalityID) })
+        else { throw AppError.invalid(code: "link_expired") }
+        let client = try oidcClient()
+        let identity: OIDCIdentity
+        do {
+            identity = try await client.complete(
+                request: OIDCAuthorizationRequest(url: "", state: pending.state, nonce: pending.nonce, codeVerifier: pending.codeVerifier),
+                callbackQuery: query)
+        } catch {
+            context.logger.warning("OIDC verification failed", metadata: ["error": "\(error)"])
+            return try await optionsPage(request, context, city: city, error: html.t("errors.oidc_failed", context), status: .unprocessableContent)
+        }
+        guard let nationalID = identity.nationalID, !nationalID.isEmpty else {
+            return try await optionsPage(request, context, city: city, error: html.t("errors.oidc_no_national_id", context), status: .unprocessableContent)
+        }
+        // The provider vouches for the identifier; the birth date comes from its
+        // claim, or else from the РНОКПП itself.
+        let birthDate = identity.birthDate.flatMap(CalendarDate.parse) ?? (try? NationalID.validated(nationalID))?.birthDate
+        guard let birthDate else {
+            return try await optionsPage(request, context, city: city, error: html.t("errors.oidc_no_national_id", context), status: .unprocessableContent)
+        }
+        do {
+            _ = try await services.residency.record(
+                account: account.id, municipality: city.id, hash: services.keys.identityHash(of: nationalID), birthDate: birthDate,
+                method: .oidc, verifiedBy: nil)
+        } catch let error as AppError {
+            return try await optionsPage(request, context, city: city, error: html.t(error.messageKey, context), status: error.status)
+        }
+        return HTML.redirect("/\(city.slug.rawValue)/verify")
+    }
+}

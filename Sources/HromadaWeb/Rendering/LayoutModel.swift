@@ -1,0 +1,79 @@
+import HromadaDomain
+
+/// What the shared layout shows around every page.
+public struct LayoutModel {
+    public struct CityLink {
+        let slug: String
+        let name: String
+        let current: Bool
+    }
+
+    public let language: Language
+    let lang: String
+    let title: String
+    let csrf: String
+    let signedIn: Bool
+    let userName: String
+    let cities: [CityLink]
+    let city: CityLink?
+    /// Links that switch language and come back to this page.
+    let ukURL: String
+    let enURL: String
+    let isUK: Bool
+    let staffLink: String?
+    let platformAdmin: Bool
+    let demoMode: Bool
+    let flash: String?
+}
+
+/// Builds responses in the reader's language.
+struct HTML: Sendable {
+    let services: AppServices
+
+    func layout(
+        title: String, context: AppRequestContext, path: String, city: Municipality?, cities: [Municipality], flash: String? = nil
+    ) -> LayoutModel {
+        let language = context.language
+        let next = path.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(["&", "=", "?", "#", "+"])) ?? "/"
+        let staff: String? = city.flatMap { city in
+            context.principal?.may(.viewPeople, in: city.id) == true ? "/\(city.slug.rawValue)/admin" : nil
+        }
+        return LayoutModel(
+            language: language, lang: language.rawValue, title: title,
+            csrf: services.keys.csrfToken(for: context.csrfCookie), signedIn: context.isSignedIn,
+            userName: context.account?.fullName ?? "",
+            cities: cities.map { .init(slug: $0.slug.rawValue, name: $0.name.localized(language), current: $0.id == city?.id) },
+            city: city.map { .init(slug: $0.slug.rawValue, name: $0.name.localized(language), current: true) },
+            ukURL: "/uk?next=\(next)", enURL: "/en?next=\(next)", isUK: language == .uk, staffLink: staff,
+            platformAdmin: context.account?.isPlatformAdmin == true, demoMode: services.demoMode, flash: flash)
+    }
+
+    func t(_ key: String, _ context: AppRequestContext, _ arguments: [String: String] = [:]) -> String {
+        services.localizer.string(key, context.language, arguments)
+    }
+
+    /// Renders `template` with `page` as its model inside the layout.
+    func render(
+        _ template: String, page: Any, titleKey: String, titleArguments: [String: String] = [:], request: Request,
+        context: AppRequestContext, city: Municipality? = nil, status: HTTPResponse.Status = .ok, flash: String? = nil
+    ) async throws -> Response {
+        let cities = try await services.store.read { try await $0.municipalities.all() }
+        let layout = layout(
+            title: t(titleKey, context, titleArguments), context: context, path: request.uri.path, city: city, cities: cities,
+            flash: flash)
+        return Self.response(services.renderer.render(template, page, layout: layout), status: status)
+    }
+
+    static func response(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/html; charset=utf-8"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    static func redirect(_ location: String) -> Response {
+        Response(status: .seeOther, headers: [.location: location])
+    }
+}
+
+import Foundation
+import Hummingbird

@@ -1,0 +1,98 @@
+import Foundation
+import HromadaDomain
+import HromadaStore
+
+/// The reference deployment: Вінницька область with four hromadas, staff
+/// accounts and a verified resident. Idempotent: running it again adds
+/// nothing that exists. Seeding switches demo mode on (INTERFACES.md).
+public struct DemoSeeder: Sendable {
+    let services: AppServices
+
+    public init(services: AppServices) {
+        self.services = services
+    }
+
+    public struct DemoAccount: Sendable {
+        public let email: String
+        public let password: String
+        public let name: String
+        public let city: String?
+        public let role: Role?
+        public let platformAdmin: Bool
+        /// Verified resident of `city` with this birth date.
+        public let residentBorn: CalendarDate?
+    }
+
+    /// Published in README.md: this is a demo, the passwords are not secrets.
+    public static let accounts: [DemoAccount] = [
+        .init(email: "admin@demo.hromada.ua", password: "hromada-demo-2026", name: "Олександр Коваль",
+              city: nil, role: nil, platformAdmin: true, residentBorn: nil),
+        .init(email: "vinnytsia.admin@demo.hromada.ua", password: "vinnytsia-demo-2026", name: "Ірина Мельник",
+              city: "vinnytsia", role: .admin, platformAdmin: false, residentBorn: nil),
+        .init(email: "vinnytsia.moderator@demo.hromada.ua", password: "moderator-demo-2026", name: "Тарас Бондар",
+              city: "vinnytsia", role: .moderator, platformAdmin: false, residentBorn: nil),
+        .init(email: "zhmerynka.admin@demo.hromada.ua", password: "zhmerynka-demo-2026", name: "Наталія Ткаченко",
+              city: "zhmerynka", role: .admin, platformAdmin: false, residentBorn: nil),
+        .init(email: "olena@demo.hromada.ua", password: "resident-demo-2026", name: "Олена Шевчук",
+              city: "vinnytsia", role: .citizen, platformAdmin: false, residentBorn: CalendarDate(year: 1988, month: 3, day: 14)),
+    ]
+
+    static let oblast = Oblast(id: OblastID(rawValue: "vinnytska"), slug: Slug(rawValue: "vinnytska"),
+                               name: LocalizedName(uk: "Вінницька область", en: "Vinnytsia Oblast"))
+
+    /// Approximate populations (2022 estimates) and city areas.
+    static let municipalities: [(slug: String, uk: String, en: String, population: Int64, area: Double, threshold: Int)] = [
+        ("vinnytsia", "Вінниця", "Vinnytsia", 369_739, 113.2, 350),
+        ("zhmerynka", "Жмеринка", "Zhmerynka", 33_928, 22.4, 150),
+        ("khmilnyk", "Хмільник", "Khmilnyk", 26_800, 17.0, 100),
+        ("ladyzhyn", "Ладижин", "Ladyzhyn", 22_413, 21.0, 100),
+    ]
+
+    public func seed() async throws {
+        let now = services.clock.now()
+        try await services.store.write { tx in
+            try await tx.municipalities.insert(Self.oblast)
+            for city in Self.municipalities {
+                try await tx.municipalities.insert(
+                    Municipality(
+                        id: MunicipalityID(rawValue: city.slug), oblastID: Self.oblast.id, slug: Slug(rawValue: city.slug),
+                        name: LocalizedName(uk: city.uk, en: city.en), population: city.population, areaKm2: city.area,
+                        settings: MunicipalitySettings(
+                            petitionSignatureThreshold: city.threshold, contactEmail: "info@\(city.slug).demo.hromada.ua")),
+                    at: now)
+            }
+        }
+        var serial = 1
+        for demo in Self.accounts {
+            let existing = try await services.store.read { try await $0.accounts.find(email: EmailAddress(rawValue: demo.email)) }
+            let account: Account
+            if let existing {
+                account = existing
+            } else {
+                account = try await services.accounts.register(
+                    .init(email: demo.email, password: demo.password, fullName: demo.name), language: .uk, confirmed: true,
+                    platformAdmin: demo.platformAdmin)
+            }
+            if let slug = demo.city, let role = demo.role,
+               let city = try await services.store.read({ try await $0.municipalities.find(slug: slug) }) {
+                try await services.roles.grant(role, to: account.id, in: city.id, by: nil)
+                if let born = demo.residentBorn {
+                    let id = NationalID.make(birthDate: born, serial: serial)
+                    let already = try await services.store.read { try await $0.residency.find(account: account.id, in: city.id) }
+                    if already == nil {
+                        _ = try await services.residency.record(
+                            account: account.id, municipality: city.id, hash: services.keys.identityHash(of: id.digits),
+                            birthDate: born, method: .demo, verifiedBy: nil)
+                    }
+                }
+            }
+            serial += 1
+        }
+        try await services.store.write { tx in
+            try await tx.platformSettings.set(PlatformSettingsRepository.demoMode, "true")
+            if try await tx.platformSettings.value(PlatformSettingsRepository.demoSeededAt) == nil {
+                try await tx.platformSettings.set(PlatformSettingsRepository.demoSeededAt, String(now.epochSeconds))
+            }
+        }
+    }
+}

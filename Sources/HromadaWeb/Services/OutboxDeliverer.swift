@@ -1,0 +1,57 @@
+import Foundation
+import HromadaDomain
+import HromadaStore
+import Logging
+import ServiceLifecycle
+
+/// Sends queued mail over SMTP when `HROMADA_SMTP_URL` is set; otherwise it
+/// only logs each message id (the body stays on the dev mail page in demo mode).
+public struct OutboxDeliverer: Service {
+    let store: Store
+    let smtp: SMTPClient?
+    let clock: any Clock
+    let logger: Logger
+    let interval: Duration
+
+    public init(store: Store, smtp: SMTPClient?, clock: any Clock, logger: Logger, interval: Duration = .seconds(2)) {
+        self.store = store
+        self.smtp = smtp
+        self.clock = clock
+        self.logger = logger
+        self.interval = interval
+    }
+
+    public func run() async throws {
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            do {
+                try await deliverDue()
+            } catch {
+                logger.error("outbox delivery failed", metadata: ["error": "\(error)"])
+            }
+            try? await Task.sleep(for: interval)
+        }
+    }
+
+    public func deliverDue() async throws {
+        let now = clock.now()
+        let due = try await store.read { try await $0.outbox.due(at: now, limit: 20) }
+        for message in due {
+            guard let smtp else {
+                // Never log bodies or recipients: they hold links that act as passwords.
+                logger.info("mail queued (no SMTP configured)", metadata: ["message": "\(message.id)"])
+                try await store.write { try await $0.outbox.markSent(message.id, at: now) }
+                continue
+            }
+            do {
+                try await smtp.send(SMTPMessage(
+                    messageID: message.id.rawValue, to: message.recipient, subject: message.subject, textBody: message.body))
+                try await store.write { try await $0.outbox.markSent(message.id, at: now) }
+                logger.info("mail sent", metadata: ["message": "\(message.id)"])
+            } catch {
+                let reason = "\(error)"
+                try await store.write { try await $0.outbox.markFailed(message.id, attempts: message.attempts, error: reason, at: now) }
+                logger.warning("mail not sent, will retry", metadata: ["message": "\(message.id)", "error": "\(reason)"])
+            }
+        }
+    }
+}

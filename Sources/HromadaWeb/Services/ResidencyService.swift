@@ -1,0 +1,101 @@
+import Foundation
+import HromadaDomain
+import HromadaStore
+
+/// Proves that an account belongs to a resident, by one of the verifiers.
+/// Every verifier ends in `record`, which applies the one-person-one-account rule.
+public protocol ResidencyVerifier: Sendable {
+    var method: VerificationMethod { get }
+}
+
+/// A moderator saw the documents in person and typed in the РНОКПП and birth date.
+public struct StaffVerifier: ResidencyVerifier {
+    public let method = VerificationMethod.staff
+    let services: AppServices
+
+    public func verify(
+        account: AccountID, in municipality: MunicipalityID, nationalID: String, birthDate: CalendarDate?, by moderator: Principal
+    ) async throws -> ResidencyVerification {
+        guard moderator.may(.verifyResidentInPerson, in: municipality) else { throw AppError.notFound }
+        let id: NationalID
+        do { id = try NationalID.validated(nationalID) } catch {
+            throw AppError.invalid(code: error == .notTenDigits ? "national_id_format" : "national_id_checksum", field: "nationalId")
+        }
+        let today = CalendarDate.inKyiv(services.clock.now())
+        let born: CalendarDate
+        do { born = try ResidencyRules.checkBirthDate(birthDate, nationalID: id, today: today) } catch {
+            throw AppError.invalid(code: error == .birthDateMismatch ? "birth_date_mismatch" : "birth_date_invalid", field: "birthDate")
+        }
+        return try await services.residency.record(
+            account: account, municipality: municipality, hash: services.keys.identityHash(of: id.digits), birthDate: born,
+            method: method, verifiedBy: moderator.accountID)
+    }
+}
+
+/// Demo deployments only: accepts a made-up РНОКПП (it must still be well formed).
+public struct DemoVerifier: ResidencyVerifier {
+    public let method = VerificationMethod.demo
+    let services: AppServices
+
+    public func verify(account: AccountID, in municipality: MunicipalityID, nationalID: String) async throws -> ResidencyVerification {
+        guard services.demoMode else { throw AppError.notFound }
+        let id: NationalID
+        do { id = try NationalID.validated(nationalID) } catch {
+            throw AppError.invalid(code: error == .notTenDigits ? "national_id_format" : "national_id_checksum", field: "nationalId")
+        }
+        let today = CalendarDate.inKyiv(services.clock.now())
+        guard id.birthDate <= today else { throw AppError.invalid(code: "birth_date_invalid", field: "nationalId") }
+        return try await services.residency.record(
+            account: account, municipality: municipality, hash: services.keys.identityHash(of: id.digits), birthDate: id.birthDate,
+            method: method, verifiedBy: nil)
+    }
+}
+
+public struct ResidencyService: Sendable {
+    let services: AppServices
+
+    public var staff: StaffVerifier { StaffVerifier(services: services) }
+    public var demo: DemoVerifier { DemoVerifier(services: services) }
+
+    /// Stores a verification, or refuses a second account of the same person
+    /// (recording the conflict for staff). The unique index decides races.
+    public func record(
+        account: AccountID, municipality: MunicipalityID, hash: IdentityHash, birthDate: CalendarDate,
+        method: VerificationMethod, verifiedBy: AccountID?
+    ) async throws -> ResidencyVerification {
+        let now = services.clock.now()
+        let verification = ResidencyVerification(
+            municipalityID: municipality, accountID: account, identityHash: hash, birthDate: birthDate, method: method,
+            verifiedBy: verifiedBy, verifiedAt: now)
+        let audit = services.audit
+        let outcome: Result<ResidencyVerification, ResidencyError> = try await services.store.write { tx in
+            if try await tx.residency.insert(verification) {
+                try await audit.record(
+                    tx, action: AuditAction.residencyVerified, actor: verifiedBy ?? account, municipality: municipality,
+                    subject: "residency", details: ["method": method.rawValue])
+                return .success(verification)
+            }
+            let existing = try await tx.residency.find(hash: hash, in: municipality)
+            let own = try await tx.residency.find(account: account, in: municipality)
+            do {
+                try ResidencyRules.checkUniqueness(
+                    account: account, hash: hash, existingForHash: existing?.accountID, accountAlreadyVerified: own != nil)
+                throw StoreError.conflict("residency insert refused without a conflicting row")
+            } catch let error as ResidencyError {
+                if case .identityAlreadyVerified(let other) = error {
+                    try await tx.residency.recordConflict(
+                        in: municipality, account: account, existing: other, method: method, attemptedBy: verifiedBy, at: now)
+                    try await audit.record(
+                        tx, action: AuditAction.residencyConflict, actor: verifiedBy ?? account, municipality: municipality,
+                        subject: "residency", details: ["method": method.rawValue])
+                }
+                return .failure(error)
+            }
+        }
+        switch outcome {
+        case .success(let verification): return verification
+        case .failure(.identityAlreadyVerified): throw AppError.conflict(code: "identity_already_verified")
+        case .failure: throw AppError.conflict(code: "already_verified")
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import HromadaDomain
+import HromadaStore
+import HromadaWeb
+import Hummingbird
+import Logging
+import Metrics
+import Prometheus
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run the platform (migrates the database first).")
+
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: "Address to listen on (default: HROMADA_HOST, else 127.0.0.1).") var host: String?
+    @Option(help: "Port to listen on (default: HROMADA_PORT, else 8080).") var port: Int?
+    @Flag(inversion: .prefixedNo, help: "Load the demo data. Default: only into the built-in SQLite file when it is empty.")
+    var demo: Bool?
+
+    func run() async throws {
+        Log.bootstrap()
+        var configuration = try database.configuration(host: host, port: port)
+        configuration.seedDemoIfEmpty = demo ?? !database.isExplicit
+        configuration.forceDemo = demo == true
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        let logger = Log.logger
+        logger.info("starting", metadata: ["database": "\(configuration.database.redactedDescription)"])
+        let app = try await buildApplication(configuration: configuration, logger: logger, metrics: registry)
+        logger.info("Hromada is running at http://\(configuration.host):\(configuration.port)")
+        try await app.runService()
+    }
+}
+
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Apply pending migrations and exit.")
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        Log.bootstrap()
+        let location = try database.location()
+        let store = try await Store.open(location, logger: Log.logger)
+        let applied = try await store.withClosing { try await Migrator(backend: store.backend, logger: Log.logger).migrate() }
+        print(applied.isEmpty ? "Database is up to date." : "Applied \(applied.count) migration(s): \(applied.joined(separator: ", ")).")
+    }
+}
+
+struct Seed: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Load data into the database.")
+    @OptionGroup var database: DatabaseOptions
+    @Flag(help: "Load the demo data (Вінницька область with four hromadas). Idempotent.") var demo = false
+
+    func validate() throws {
+        guard demo else { throw ValidationError("Say what to seed: `hromada seed --demo`.") }
+    }
+
+    func run() async throws {
+        Log.bootstrap()
+        var configuration = try database.configuration()
+        configuration.forceDemo = true
+        try await withServices(configuration) { _ in }
+        print("Demo data is loaded; demo mode is on.")
+    }
+}
+
+struct Audit: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Work with the audit log.", subcommands: [Verify.self])
+
+    struct Verify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Check every block and entry of the audit chain; exit 1 at the first broken one.")
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            Log.bootstrap()
+            let configuration = try database.configuration()
+            let result = try await withServices(configuration) { services in
+                try await AuditChainCheck(store: services.store, publicKey: services.keys.auditSigning.publicKey).run()
+            }
+            switch result {
+            case .success(let report):
+                print("Audit chain OK: \(report.blocks) block(s), \(report.entries) sealed entries, \(report.unsealed) waiting to be sealed.")
+                if let head = report.head { print("Head: \(head)") }
+            case .failure(let failure):
+                print("Audit chain BROKEN: \(failure)")
+                throw ExitCode.failure
+            }
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import ArgumentParser
+import Foundation
+import HromadaDomain
+import HromadaStore
+import HromadaWeb
+import Logging
+
+/// Flags shared by every command that touches the database; each overrides
+/// its `HROMADA_*` variable (INTERFACES.md).
+struct DatabaseOptions: ParsableArguments {
+    @Option(help: "Database URL: sqlite:PATH, sqlite::memory: or postgres://user:pass@host:port/db (default: HROMADA_DATABASE_URL, else sqlite:hromada.sqlite)")
+    var database: String?
+
+    var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    /// Whether the operator named a database (flag or variable).
+    var isExplicit: Bool { database != nil || !(environment["HROMADA_DATABASE_URL"] ?? "").isEmpty }
+
+    func location() throws -> DatabaseLocation {
+        let url = database ?? environment["HROMADA_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? "sqlite:hromada.sqlite"
+        do {
+            return try DatabaseLocation(url: url)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    /// `HROMADA_SECRET`, or for embedded SQLite a secret generated once and
+    /// kept in `hromada.secret` beside the database file.
+    func secret(for location: DatabaseLocation) throws -> String {
+        if let secret = environment["HROMADA_SECRET"], !secret.isEmpty {
+            guard secret.utf8.count >= 32 else { throw ValidationError(KeyRing.Problem.secretTooShort.description) }
+            return secret
+        }
+        let path: String
+        switch location {
+        case .postgres:
+            throw ValidationError(
+                "HROMADA_SECRET is not set. With PostgreSQL every instance must share one secret: set HROMADA_SECRET to at least 32 random characters (e.g. `openssl rand -hex 32`).")
+        case .sqliteMemory:
+            return RandomToken.base64URL(byteCount: 32)
+        case .sqliteFile(let file):
+            let folder = URL(fileURLWithPath: file).deletingLastPathComponent()
+            path = folder.appendingPathComponent("hromada.secret").path
+        }
+        if let existing = FileManager.default.contents(atPath: path),
+           let text = String(data: existing, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines), text.utf8.count >= 32 {
+            return text
+        }
+        let secret = Hex.encode(RandomToken.bytes(32))
+        guard FileManager.default.createFile(atPath: path, contents: Data((secret + "\n").utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw ValidationError("Could not write \(path); set HROMADA_SECRET instead.")
+        }
+        return secret
+    }
+
+    func configuration(host: String? = nil, port: Int? = nil) throws -> AppConfiguration {
+        let location = try location()
+        let env = environment
+        let resolvedHost = host ?? env["HROMADA_HOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1"
+        let portText = env["HROMADA_PORT"].flatMap { $0.isEmpty ? nil : $0 }
+        guard let resolvedPort = port ?? (portText.map { Int($0) } ?? 8080), (1...65535).contains(resolvedPort) else {
+            throw ValidationError("HROMADA_PORT must be a port number between 1 and 65535.")
+        }
+        var proxies: [CIDR] = []
+        for item in (env["HROMADA_TRUSTED_PROXIES"] ?? "").split(separator: ",") where !item.trimmingCharacters(in: .whitespaces).isEmpty {
+            guard let cidr = CIDR(String(item)) else {
+                throw ValidationError("HROMADA_TRUSTED_PROXIES: '\(item)' is not an address or CIDR such as 10.0.0.0/8.")
+            }
+            proxies.append(cidr)
+        }
+        var oidc: OIDCSettings?
+        if let issuer = env["HROMADA_OIDC_ISSUER"], !issuer.isEmpty {
+            guard let client = env["HROMADA_OIDC_CLIENT_ID"], !client.isEmpty else {
+                throw ValidationError("HROMADA_OIDC_ISSUER is set but HROMADA_OIDC_CLIENT_ID is not.")
+            }
+            oidc = OIDCSettings(
+                issuer: issuer, clientID: client, clientSecret: env["HROMADA_OIDC_CLIENT_SECRET"],
+                nationalIDClaim: env["HROMADA_OIDC_NATIONAL_ID_CLAIM"] ?? "national_id",
+                displayName: env["HROMADA_OIDC_NAME"] ?? "ID.GOV.UA")
+        }
+        let secret = try secret(for: location)
+        do {
+            _ = try KeyRing(secret: secret, identityKey: env["HROMADA_IDENTITY_KEY"])
+        } catch {
+            throw ValidationError(error.description)
+        }
+        return AppConfiguration(
+            host: resolvedHost, port: resolvedPort, database: location, secret: secret,
+            identityKey: env["HROMADA_IDENTITY_KEY"].flatMap { $0.isEmpty ? nil : $0 },
+            metricsToken: env["HROMADA_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }, trustedProxies: proxies,
+            smtpURL: env["HROMADA_SMTP_URL"].flatMap { $0.isEmpty ? nil : $0 },
+            publicBaseURL: env["HROMADA_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 }, oidc: oidc)
+    }
+}
+
+enum Log {
+    static func bootstrap() {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+            return handler
+        }
+    }
+
+    static var logger: Logger { Logger(label: "hromada") }
+}
+
+/// Runs a command's body against services built from the configuration,
+/// without starting the HTTP server, and closes the database afterwards.
+func withServices<T: Sendable>(
+    _ configuration: AppConfiguration, _ body: @Sendable (AppServices) async throws -> T
+) async throws -> T {
+    var configuration = configuration
+    configuration.runBackgroundServices = false
+    let services = try await makeServices(configuration: configuration, clock: SystemClock(), logger: Log.logger)
+    return try await services.store.withClosing { try await body(services) }
+}
