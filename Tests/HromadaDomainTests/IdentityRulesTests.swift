@@ -1,0 +1,175 @@
+import Foundation
+import Testing
+@testable import HromadaDomain
+
+@Suite struct NationalIDTests {
+    @Test func checkDigitMustMatch() throws {
+        let valid = NationalID.make(birthDate: CalendarDate(year: 1988, month: 3, day: 14), serial: 1234)
+        _ = try NationalID.validated(valid.digits)
+        let last = valid.digits.last?.wholeNumberValue ?? 0
+        let broken = String(valid.digits.dropLast()) + String((last + 1) % 10)
+        #expect(throws: NationalID.Problem.checksumMismatch) { try NationalID.validated(broken) }
+    }
+
+    @Test func nationalIDHasTenDigits() {
+        #expect(throws: NationalID.Problem.notTenDigits) { try NationalID.validated("12345") }
+        #expect(throws: NationalID.Problem.notTenDigits) { try NationalID.validated("12345678901") }
+        #expect(throws: NationalID.Problem.notTenDigits) { try NationalID.validated("12345abcde") }
+        #expect(throws: NationalID.Problem.notTenDigits) { try NationalID.validated("١٢٣٤٥٦٧٨٩٠") }
+    }
+
+    @Test func firstFiveDigitsEncodeTheBirthDate() throws {
+        // 1 January 1900 is day 1.
+        #expect(CalendarDate.epoch1899.adding(days: 1) == CalendarDate(year: 1900, month: 1, day: 1))
+        let id = NationalID.make(birthDate: CalendarDate(year: 2001, month: 9, day: 11), serial: 42)
+        #expect(try NationalID.validated(id.digits).birthDate == CalendarDate(year: 2001, month: 9, day: 11))
+        #expect(id.digits.hasPrefix("37144"))
+    }
+
+    @Test func ageCountsCompletedYears() {
+        let born = CalendarDate(year: 2010, month: 6, day: 15)
+        #expect(born.age(on: CalendarDate(year: 2026, month: 6, day: 14)) == 15)
+        #expect(born.age(on: CalendarDate(year: 2026, month: 6, day: 15)) == 16)
+    }
+
+    @Test func calendarDateParsesOnlyRealDates() {
+        #expect(CalendarDate.parse("2024-02-29") == CalendarDate(year: 2024, month: 2, day: 29))
+        #expect(CalendarDate.parse("2023-02-29") == nil)
+        #expect(CalendarDate.parse("2023-13-01") == nil)
+        #expect(CalendarDate.parse("01.02.2023") == nil)
+    }
+
+    @Test func kyivDateFollowsKyivMidnightNotUTC() {
+        // 2026-11-28 22:30 UTC is already 29 November in Kyiv (UTC+2).
+        let instant = Date(timeIntervalSince1970: 1_795_905_000)
+        #expect(CalendarDate.inKyiv(instant) == CalendarDate(year: 2026, month: 11, day: 29))
+    }
+}
+
+@Suite struct ResidencyRulesTests {
+    let hash = IdentityHash(rawValue: "h")
+
+    @Test func secondAccountOfTheSamePersonIsRefused() {
+        let other = AccountID(rawValue: "other")
+        #expect(throws: ResidencyError.identityAlreadyVerified(otherAccount: other)) {
+            try ResidencyRules.checkUniqueness(account: AccountID(rawValue: "me"), hash: hash, existingForHash: other, accountAlreadyVerified: false)
+        }
+    }
+
+    @Test func accountIsVerifiedOnlyOncePerMunicipality() {
+        #expect(throws: ResidencyError.accountAlreadyVerified) {
+            try ResidencyRules.checkUniqueness(account: AccountID(rawValue: "me"), hash: hash, existingForHash: nil, accountAlreadyVerified: true)
+        }
+    }
+
+    @Test func statedBirthDateMustMatchTheNationalID() throws {
+        let born = CalendarDate(year: 1990, month: 5, day: 17)
+        let id = NationalID.make(birthDate: born, serial: 7)
+        let today = CalendarDate(year: 2026, month: 11, day: 29)
+        #expect(try ResidencyRules.checkBirthDate(nil, nationalID: id, today: today) == born)
+        #expect(try ResidencyRules.checkBirthDate(born, nationalID: id, today: today) == born)
+        #expect(throws: ResidencyError.birthDateMismatch) {
+            try ResidencyRules.checkBirthDate(CalendarDate(year: 1990, month: 5, day: 18), nationalID: id, today: today)
+        }
+    }
+
+    @Test func birthDateInTheFutureIsRefused() {
+        let id = NationalID.make(birthDate: CalendarDate(year: 2030, month: 1, day: 1), serial: 7)
+        #expect(throws: ResidencyError.birthDateInFuture) {
+            try ResidencyRules.checkBirthDate(nil, nationalID: id, today: CalendarDate(year: 2026, month: 11, day: 29))
+        }
+    }
+}
+
+@Suite struct RoleRulesTests {
+    let vinnytsia = MunicipalityID(rawValue: "vinnytsia")
+    let zhmerynka = MunicipalityID(rawValue: "zhmerynka")
+
+    @Test func roleCountsOnlyInTheMunicipalityThatGrantedIt() {
+        let moderator = Principal(accountID: .init(rawValue: "m"), isPlatformAdmin: false, roles: [vinnytsia: [.moderator]])
+        #expect(moderator.may(.verifyResidentInPerson, in: vinnytsia))
+        for action in StaffAction.allCases {
+            #expect(!moderator.may(action, in: zhmerynka), "\(action)")
+        }
+    }
+
+    @Test func moderatorCannotGrantRolesOrEditSettings() {
+        let moderator = Principal(accountID: .init(rawValue: "m"), isPlatformAdmin: false, roles: [vinnytsia: [.moderator]])
+        #expect(!moderator.may(.grantRole, in: vinnytsia))
+        #expect(!moderator.may(.editSettings, in: vinnytsia))
+    }
+
+    @Test func citizenHasNoStaffAction() {
+        let citizen = Principal(accountID: .init(rawValue: "c"), isPlatformAdmin: false, roles: [vinnytsia: [.citizen]])
+        for action in StaffAction.allCases { #expect(!citizen.may(action, in: vinnytsia)) }
+    }
+
+    @Test func platformAdminMayActInEveryMunicipality() {
+        let admin = Principal(accountID: .init(rawValue: "p"), isPlatformAdmin: true, roles: [:])
+        for action in StaffAction.allCases { #expect(admin.may(action, in: zhmerynka)) }
+    }
+}
+
+@Suite struct KeyRingTests {
+    let secret = String(repeating: "s3cr3t-", count: 6)
+
+    @Test func secretShorterThan32CharactersIsRefused() {
+        #expect(throws: KeyRing.Problem.secretTooShort) { try KeyRing(secret: "short") }
+    }
+
+    @Test func identityHashIsStableAndNeverTheIdentifier() throws {
+        let keys = try KeyRing(secret: secret)
+        let hash = keys.identityHash(of: "3214512345")
+        #expect(hash == (try KeyRing(secret: secret)).identityHash(of: " 3214512345 "))
+        #expect(!hash.rawValue.contains("3214512345"))
+        #expect(hash != (try KeyRing(secret: secret + "x")).identityHash(of: "3214512345"))
+    }
+
+    @Test func separateIdentityKeyOutlivesSecretRotation() throws {
+        let identityKey = String(repeating: "k", count: 40)
+        let before = try KeyRing(secret: secret, identityKey: identityKey).identityHash(of: "3214512345")
+        let after = try KeyRing(secret: secret + "rotated", identityKey: identityKey).identityHash(of: "3214512345")
+        #expect(before == after)
+    }
+
+    @Test func csrfTokenIsBoundToTheBrowserCookie() throws {
+        let keys = try KeyRing(secret: secret)
+        let token = keys.csrfToken(for: "cookie-a")
+        #expect(keys.isValidCSRFToken(token, for: "cookie-a"))
+        #expect(!keys.isValidCSRFToken(token, for: "cookie-b"))
+        #expect(!keys.isValidCSRFToken("", for: "cookie-a"))
+    }
+
+    @Test func purposeKeysDiffer() throws {
+        let keys = try KeyRing(secret: secret)
+        #expect(keys.sessionDigest(of: "t") != keys.identityHash(of: "t").rawValue)
+    }
+}
+
+@Suite struct SettingsRulesTests {
+    @Test func collectionPeriodIsAtMostThreeMonths() {
+        var settings = MunicipalitySettings()
+        settings.petitionCollectionDays = 120
+        #expect(throws: MunicipalitySettings.Problem.collectionDaysOutOfRange) { try settings.validated() }
+    }
+
+    @Test func signatureThresholdIsPositive() {
+        var settings = MunicipalitySettings()
+        settings.petitionSignatureThreshold = 0
+        #expect(throws: MunicipalitySettings.Problem.thresholdOutOfRange) { try settings.validated() }
+    }
+
+    @Test func settingsMissingFromOlderRowsTakeDefaults() throws {
+        let decoded = try JSONDecoder().decode(MunicipalitySettings.self, from: Data(#"{"petitionSignatureThreshold": 350}"#.utf8))
+        #expect(decoded.petitionSignatureThreshold == 350)
+        #expect(decoded.petitionCollectionDays == 90)
+        #expect(decoded.enabledModules == Module.allCases)
+    }
+
+    @Test func rateLimitWindowIsFixedAndRetryAfterCountsToItsEnd() {
+        let rule = RateLimitRule(name: "x", limit: 3, window: 60)
+        let instant = Date(epochSeconds: 1_000_030)
+        #expect(rule.windowStart(at: instant) == 1_000_020)
+        #expect(rule.retryAfter(at: instant) == 50)
+    }
+}

@@ -1,0 +1,149 @@
+import Crypto
+import Foundation
+import HromadaDomain
+import HromadaTestSupport
+import SQLKit
+import Testing
+@testable import HromadaStore
+
+@Suite struct AuditContractTests {
+    let key = Curve25519.Signing.PrivateKey()
+
+    func append(_ store: Store, _ count: Int) async throws {
+        try await store.write { tx in
+            for i in 0..<count {
+                try await tx.audit.append(AuditEntry(municipalityID: .init(rawValue: "vinnytsia"), actor: "p-\(i)", action: "test.action", subject: "s", occurredAt: t0))
+            }
+        }
+    }
+
+    func sealer(_ store: Store) -> AuditSealer {
+        AuditSealer(store: store, key: key, clock: ManualClock(t0), logger: TestDatabase.logger, maximumEntries: 4)
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func sealedChainVerifiesAndCoversEveryEntry(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            try await append(store, 10)
+            let blocks = try await sealer(store).sealPending()
+            #expect(blocks.map(\.height) == [1, 2, 3])
+            try await append(store, 1)
+            _ = try await sealer(store).sealPending()
+            let report = try await AuditChainCheck(store: store, publicKey: key.publicKey).run().get()
+            #expect(report.blocks == 4)
+            #expect(report.entries == 11)
+            #expect(report.unsealed == 0)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func tamperingWithAStoredEntryBreaksVerification(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            try await append(store, 3)
+            _ = try await sealer(store).sealPending()
+            try await store.write { try await $0.db.raw("UPDATE audit_entries SET action = 'vote.deleted' WHERE actor = 'p-1'").run() }
+            let result = try await AuditChainCheck(store: store, publicKey: key.publicKey).run()
+            guard case .failure(.entryAltered(_, let height)) = result else {
+                Issue.record("expected entryAltered, got \(result)")
+                return
+            }
+            #expect(height == 1)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func tamperingWithAStoredBlockBreaksVerification(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            try await append(store, 8)
+            _ = try await sealer(store).sealPending()
+            try await store.write { try await $0.db.raw("UPDATE audit_blocks SET sealed_at = sealed_at + 1 WHERE height = 1").run() }
+            let result = try await AuditChainCheck(store: store, publicKey: key.publicKey).run()
+            #expect(result == .failure(.blockHashMismatch(height: 1)))
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func deletingASealedEntryBreaksVerification(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            try await append(store, 3)
+            _ = try await sealer(store).sealPending()
+            try await store.write { try await $0.db.raw("DELETE FROM audit_entries WHERE actor = 'p-2'").run() }
+            let result = try await AuditChainCheck(store: store, publicKey: key.publicKey).run()
+            guard case .failure(.entryMissing(let height, _)) = result else {
+                Issue.record("expected entryMissing, got \(result)")
+                return
+            }
+            #expect(height == 1)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func concurrentSealersNeverForkTheChain(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            try await append(store, 40)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<4 { group.addTask { _ = try await sealer(store).sealPending() } }
+                try await group.waitForAll()
+            }
+            let report = try await AuditChainCheck(store: store, publicKey: key.publicKey).run().get()
+            #expect(report.entries == 40)
+            #expect(report.unsealed == 0)
+        }
+    }
+}
+
+@Suite struct WriterContractTests {
+    @Test(arguments: TestDatabase.available)
+    func concurrentWritesAllCommitWithoutLockErrors(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for i in 0..<300 {
+                    group.addTask { try await store.write { try await $0.platformSettings.set("key-\(i)", "\(i)") } }
+                }
+                try await group.waitForAll()
+            }
+            let count = try await store.read { try await $0.db.raw("SELECT COUNT(*) AS n FROM platform_settings").first()?.decode(column: "n", as: Int.self) }
+            #expect(count == 300)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func failingWriteRollsBackOnlyItselfNotItsBatch(_ database: TestDatabase) async throws {
+        struct Refused: Error {}
+        try await database.withStore { store in
+            let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for i in 0..<50 {
+                    group.addTask {
+                        do {
+                            try await store.write { tx in
+                                try await tx.platformSettings.set("k-\(i)", "v")
+                                if i % 5 == 0 { throw Refused() }
+                            }
+                            return true
+                        } catch is Refused {
+                            return false
+                        }
+                    }
+                }
+                return try await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(outcomes.filter { $0 }.count == 40)
+            let count = try await store.read { try await $0.db.raw("SELECT COUNT(*) AS n FROM platform_settings").first()?.decode(column: "n", as: Int.self) }
+            #expect(count == 40)
+        }
+    }
+
+    @Test func acknowledgedWriteIsOnDiskForANewConnection() async throws {
+        let (location, cleanup) = try await TestDatabase.sqlite.makeLocation()
+        let store = try await Store.open(location, logger: TestDatabase.logger)
+        try await Migrator(backend: store.backend, logger: TestDatabase.logger).migrate()
+        try await store.write { try await $0.platformSettings.set("durable", "yes") }
+        await store.backend.shutdown()
+        let reopened = try await Store.open(location, logger: TestDatabase.logger)
+        #expect(try await reopened.read { try await $0.platformSettings.value("durable") } == "yes")
+        let mode = try await reopened.read { try await $0.db.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self) }
+        #expect(mode == "wal")
+        await reopened.backend.shutdown()
+        await cleanup()
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import HromadaDomain
+import HromadaTestSupport
+import SQLKit
+import Testing
+@testable import HromadaStore
+
+let t0 = Date(epochSeconds: 1_800_000_000)
+let oblast = Oblast(id: .init(rawValue: "vinnytska"), slug: Slug(rawValue: "vinnytska"), name: .init(uk: "Вінницька область", en: "Vinnytsia Oblast"))
+
+func city(_ slug: String) -> Municipality {
+    Municipality(id: .init(rawValue: slug), oblastID: oblast.id, slug: Slug(rawValue: slug), name: .init(uk: slug, en: slug),
+                 population: 1000, areaKm2: 12.5)
+}
+
+func account(_ email: String) -> Account {
+    Account(id: .random(), email: EmailAddress(rawValue: email), fullName: "Тест \(email)", passwordHash: "x",
+            emailConfirmedAt: nil, isPlatformAdmin: false, createdAt: t0)
+}
+
+/// Two cities and the tenancy they need.
+func seedCities(_ store: Store) async throws {
+    try await store.write { tx in
+        try await tx.municipalities.insert(oblast)
+        try await tx.municipalities.insert(city("vinnytsia"), at: t0)
+        try await tx.municipalities.insert(city("zhmerynka"), at: t0)
+    }
+}
+
+@Suite struct MigrationContractTests {
+    @Test(arguments: TestDatabase.available)
+    func runningMigrationsASecondTimeChangesNothing(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let again = try await Migrator(backend: store.backend, logger: TestDatabase.logger).migrate()
+            #expect(again.isEmpty)
+            let recorded = try await store.read { try await $0.db.raw("SELECT COUNT(*) AS n FROM schema_migrations").first()?.decode(column: "n", as: Int.self) }
+            #expect(recorded == (try Migrator.migrations(for: store.dialect)).count)
+        }
+    }
+
+    @Test func bothDialectsHaveTheSameMigrations() throws {
+        let sqlite = try Migrator.migrations(for: .sqlite).map(\.name)
+        let postgres = try Migrator.migrations(for: .postgres).map(\.name)
+        #expect(sqlite == postgres)
+        #expect(!sqlite.isEmpty)
+    }
+
+    @Test func databaseURLsAreUnderstoodAndPasswordsRedacted() throws {
+        #expect(try DatabaseLocation(url: "sqlite::memory:") == .sqliteMemory)
+        #expect(try DatabaseLocation(url: "sqlite:data/h.sqlite") == .sqliteFile(path: "data/h.sqlite"))
+        #expect(try DatabaseLocation(url: "postgres://u:p@h:5432/d") == .postgres(url: "postgres://u:p@h:5432/d"))
+        #expect(throws: StoreError.self) { try DatabaseLocation(url: "mysql://u:secret@h/d") }
+        #expect(DatabaseLocation.redacted("postgres://u:secret@h/d") == "postgres://u:***@h/d")
+    }
+}
+
+@Suite struct MunicipalityContractTests {
+    @Test(arguments: TestDatabase.available)
+    func municipalitiesRoundTripWithSettings(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            try await seedCities(store)
+            var settings = MunicipalitySettings()
+            settings.petitionSignatureThreshold = 350
+            settings.enabledModules = [.petitions, .budgets]
+            let chosen = settings
+            try await store.write { try await $0.municipalities.updateSettings(chosen, of: .init(rawValue: "vinnytsia")) }
+            let found = try await store.read { try await $0.municipalities.find(slug: "vinnytsia") }
+            #expect(found?.settings.petitionSignatureThreshold == 350)
+            #expect(found?.settings.enabledModules == [.petitions, .budgets])
+            #expect(found?.areaKm2 == 12.5)
+            #expect(try await store.read { try await $0.municipalities.find(slug: "kyiv") } == nil)
+            #expect(try await store.read { try await $0.municipalities.all() }.count == 2)
+            #expect(try await store.read { try await $0.municipalities.oblasts() } == [oblast])
+        }
+    }
+}
+
+@Suite struct AccountContractTests {
+    @Test(arguments: TestDatabase.available)
+    func duplicateEmailIsRefusedAndNothingChanges(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let first = account("olena@example.com")
+            #expect(try await store.write { try await $0.accounts.insert(first) })
+            var second = account("olena@example.com")
+            second.fullName = "Інша"
+            let duplicate = second
+            #expect(try await store.write { try await $0.accounts.insert(duplicate) } == false)
+            let found = try await store.read { try await $0.accounts.find(email: EmailAddress(rawValue: "olena@example.com")) }
+            #expect(found == first)
+            #expect(try await store.read { try await $0.accounts.count() } == 1)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func emailConfirmationAndPasswordChangePersist(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let person = account("taras@example.com")
+            _ = try await store.write { try await $0.accounts.insert(person) }
+            try await store.write { tx in
+                try await tx.accounts.confirmEmail(of: person.id, at: t0)
+                try await tx.accounts.updatePasswordHash(of: person.id, to: "new-hash")
+                try await tx.accounts.setPlatformAdmin(person.id, true)
+            }
+            let found = try #require(try await store.read { try await $0.accounts.find(id: person.id) })
+            #expect(found.emailConfirmedAt == t0)
+            #expect(found.passwordHash == "new-hash")
+            #expect(found.isPlatformAdmin)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func peopleOfAMunicipalityAreOnlyThoseConnectedToIt(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            try await seedCities(store)
+            let v = account("v@example.com"), z = account("z@example.com")
+            try await store.write { tx in
+                _ = try await tx.accounts.insert(v)
+                _ = try await tx.accounts.insert(z)
+                _ = try await tx.roles.grant(.moderator, to: v.id, in: .init(rawValue: "vinnytsia"), by: nil, at: t0)
+                _ = try await tx.roles.grant(.moderator, to: z.id, in: .init(rawValue: "zhmerynka"), by: nil, at: t0)
+            }
+            let people = try await store.read { try await $0.accounts.people(in: .init(rawValue: "vinnytsia"), after: nil, limit: 10) }
+            #expect(people.map(\.id) == [v.id])
+        }
+    }
+}
+
+@Suite struct RoleContractTests {
+    @Test(arguments: TestDatabase.available)
+    func rolesAreGrantedOncePerMunicipalityAndRevoked(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            try await seedCities(store)
+            let person = account("m@example.com")
+            let vinnytsia = MunicipalityID(rawValue: "vinnytsia")
+            _ = try await store.write { try await $0.accounts.insert(person) }
+            #expect(try await store.write { try await $0.roles.grant(.moderator, to: person.id, in: vinnytsia, by: nil, at: t0) })
+            #expect(try await store.write { try await $0.roles.grant(.moderator, to: person.id, in: vinnytsia, by: nil, at: t0) } == false)
+            #expect(try await store.read { try await $0.roles.roles(of: person.id) } == [vinnytsia: [.moderator]])
+            #expect(try await store.write { try await $0.roles.revoke(.moderator, from: person.id, in: vinnytsia) })
+            #expect(try await store.write { try await $0.roles.revoke(.moderator, from: person.id, in: vinnytsia) } == false)
+            #expect(try await store.read { try await $0.roles.roles(of: person.id) }.isEmpty)
+        }
+    }
+}
