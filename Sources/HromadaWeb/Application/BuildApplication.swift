@@ -23,7 +23,7 @@ public func makeServices(
     configuration: AppConfiguration, clock: any Clock, logger: Logger, metrics: PrometheusCollectorRegistry = .init()
 ) async throws -> AppServices {
     let keys = try KeyRing(secret: configuration.secret, identityKey: configuration.identityKey)
-    guard let resources = Bundle.module.url(forResource: "Resources", withExtension: nil) else {
+    guard let resources = WebResources.directory else {
         throw StoreError.unexpectedResult("HromadaWeb resources are missing from the bundle")
     }
     let localizer = try Localizer(bundleDirectory: resources.appendingPathComponent("Locales"))
@@ -75,8 +75,10 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: MetricsMiddleware())
-    router.add(middleware: ErrorMiddleware(services: services))
+    // Who is asking is resolved before errors are rendered, so error pages
+    // speak the reader's language and show them signed in.
     router.add(middleware: ClientMiddleware(services: services))
+    router.add(middleware: ErrorMiddleware(services: services))
     router.add(middleware: CSRFMiddleware(keys: services.keys))
     PublicController(services: services).add(to: router)
     AccountController(services: services).add(to: router)
@@ -95,4 +97,9 @@ struct StoreService: Service {
         try? await gracefulShutdown()
         await store.backend.shutdown()
     }
+}
+
+/// Templates, locales and static files shipped in the HromadaWeb bundle.
+public enum WebResources {
+    public static var directory: URL? { Bundle.module.url(forResource: "Resources", withExtension: nil) }
 }

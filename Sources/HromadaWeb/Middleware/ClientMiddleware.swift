@@ -28,18 +28,23 @@ struct ClientMiddleware: RouterMiddleware {
             context.setCSRFCookie = true
         }
 
-        if let bearer = Self.bearerToken(request) {
-            guard let (account, principal) = try await services.accounts.principal(token: bearer, kind: .api) else {
-                throw AppError.notSignedIn
+        // An unknown or expired token leaves the request anonymous; endpoints
+        // that need a person answer 401 themselves. If the database cannot
+        // answer, the request also goes on anonymously and fails where it
+        // needs data, inside the error middleware.
+        let bearer = Self.bearerToken(request)
+        let cookie = request.cookies[Self.sessionCookie]?.value
+        if let token = bearer ?? cookie {
+            let kind: SessionKind = bearer != nil ? .api : .browser
+            do {
+                if let (account, principal) = try await services.accounts.principal(token: token, kind: kind) {
+                    context.account = account
+                    context.principal = principal
+                    context.sessionKind = kind
+                }
+            } catch {
+                context.logger.error("session lookup failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
             }
-            context.account = account
-            context.principal = principal
-            context.sessionKind = .api
-        } else if let token = request.cookies[Self.sessionCookie]?.value,
-                  let (account, principal) = try await services.accounts.principal(token: token, kind: .browser) {
-            context.account = account
-            context.principal = principal
-            context.sessionKind = .browser
         }
 
         var response = try await next(request, context)

@@ -1,0 +1,181 @@
+import Foundation
+import HTTPTypes
+import HromadaDomain
+import HromadaStore
+import HromadaTestSupport
+import Hummingbird
+import HummingbirdTesting
+import Testing
+@testable import HromadaWeb
+
+@Suite struct PublicPagesTests {
+    @Test func cityHomeIsUkrainianByDefaultWithEnglishOneClickAway() async throws {
+        try await WebHarness.run { _, client in
+            var browser = Browser(client)
+            let uk = try await browser.get("/vinnytsia")
+            #expect(uk.status == .ok)
+            #expect(uk.body.contains(#"<html lang="uk">"#))
+            #expect(uk.body.contains("Вінниця"))
+            #expect(uk.body.contains("Інструменти громади"))
+            #expect(uk.body.contains(#"href="/en?next=/vinnytsia""#))
+            let switched = try await browser.get("/en?next=/vinnytsia")
+            #expect(switched.status == .seeOther)
+            #expect(switched.location == "/vinnytsia")
+            let en = try await browser.get("/vinnytsia")
+            #expect(en.body.contains(#"<html lang="en">"#))
+            #expect(en.body.contains("Vinnytsia"))
+            #expect(en.body.contains("Community tools"))
+        }
+    }
+
+    @Test func platformHomeListsTheOblastAndItsFourCities() async throws {
+        try await WebHarness.run { _, client in
+            var browser = Browser(client)
+            let page = try await browser.get("/")
+            for name in ["Вінницька область", "Вінниця", "Жмеринка", "Хмільник", "Ладижин", "369\u{00A0}739"] {
+                #expect(page.body.contains(name), "\(name)")
+            }
+        }
+    }
+
+    @Test(arguments: ["/kyiv", "/admin", "/api", "/static", "/no-such-city/admin", "/vinnytsia/nothing-here"])
+    func unknownPathsAreFriendly404s(_ path: String) async throws {
+        try await WebHarness.run { _, client in
+            var browser = Browser(client)
+            let page = try await browser.get(path)
+            #expect(page.status == .notFound)
+            #expect(page.body.contains("Сторінку не знайдено"))
+            _ = try await browser.get("/en")
+            #expect(try await browser.get(path).body.contains("Page not found"))
+        }
+    }
+
+    @Test func languageSwitchNeverRedirectsOffSite() async throws {
+        try await WebHarness.run { _, client in
+            var browser = Browser(client)
+            for next in ["//evil.example/x", "https://evil.example", "/\\evil.example"] {
+                let page = try await browser.get("/en?next=\(Browser.encode(next))")
+                #expect(page.location == "/", "\(next)")
+            }
+        }
+    }
+
+    @Test func everyResponseCarriesSecurityHeaders() async throws {
+        try await WebHarness.run { _, client in
+            for path in ["/", "/vinnytsia", "/nowhere", "/api/v1/municipalities", "/login"] {
+                let response = try await client.execute(uri: path, method: .get)
+                let csp = response.headers[.contentSecurityPolicy] ?? ""
+                #expect(csp.contains("frame-ancestors 'none'"), "\(path)")
+                #expect(csp.contains("script-src 'self'"), "\(path)")
+                #expect(response.headers[.xContentTypeOptions] == "nosniff")
+                #expect(response.headers[HTTPField.Name("X-Frame-Options")!] == "DENY")
+                #expect(response.headers[HTTPField.Name("Referrer-Policy")!] == "strict-origin-when-cross-origin")
+            }
+        }
+    }
+
+    @Test func outputIsEscaped() async throws {
+        try await WebHarness.run { harness, client in
+            try await harness.makeAccount("xss@example.com", role: .citizen, in: "vinnytsia")
+            try await harness.services.store.write { tx in
+                try await tx.db.raw("UPDATE accounts SET full_name = '<script>alert(1)</script>' WHERE email = 'xss@example.com'").run()
+            }
+            var browser = Browser(client)
+            try await browser.signIn("vinnytsia.admin@demo.hromada.ua", "vinnytsia-demo-2026")
+            let page = try await browser.get("/vinnytsia/admin")
+            #expect(!page.body.contains("<script>alert(1)</script>"))
+            #expect(page.body.contains("&lt;script&gt;"))
+        }
+    }
+
+    @Test func healthReportsTheDatabase() async throws {
+        try await WebHarness.run { _, client in
+            let (status, body) = try await client.json(.get, "/healthz")
+            #expect(status == .ok)
+            #expect(body["status"] as? String == "ok")
+        }
+    }
+
+    @Test func metricsNeedLoopbackOrTheToken() async throws {
+        try await WebHarness.run(metricsToken: "metrics-token-123") { _, client in
+            // The in-memory test channel has no loopback peer address.
+            #expect(try await client.execute(uri: "/metrics", method: .get).status == .notFound)
+            let wrong = try await client.execute(uri: "/metrics", method: .get, headers: [.authorization: "Bearer nope"])
+            #expect(wrong.status == .notFound)
+            let right = try await client.execute(uri: "/metrics", method: .get, headers: [.authorization: "Bearer metrics-token-123"])
+            #expect(right.status == .ok)
+            #expect(right.headers[.contentType]?.hasPrefix("text/plain") == true)
+        }
+    }
+
+    @Test func stylesheetIsServed() async throws {
+        try await WebHarness.run { _, client in
+            let css = try await client.execute(uri: "/static/site.css", method: .get)
+            #expect(css.status == .ok)
+            #expect(css.headers[.contentType] == "text/css; charset=utf-8")
+            #expect(try await client.execute(uri: "/static/..%2Fopenapi.json", method: .get).status == .notFound)
+        }
+    }
+
+    @Test func auditPageShowsTheChainHead() async throws {
+        try await WebHarness.run { harness, client in
+            _ = try await AuditSealer(store: harness.services.store, key: harness.services.keys.auditSigning, clock: harness.clock,
+                                      logger: TestDatabase.logger).sealPending()
+            var browser = Browser(client)
+            let page = try await browser.get("/audit")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("role.granted"))
+            let (_, head) = try await client.json(.get, "/api/v1/audit/head")
+            #expect((head["height"] as? Int ?? 0) >= 1)
+            #expect(page.body.contains(head["hash"] as? String ?? "missing"))
+        }
+    }
+}
+
+@Suite struct LocaleTests {
+    static var resources: URL? { WebResources.directory }
+
+    func localizer() throws -> Localizer {
+        try Localizer(bundleDirectory: try #require(Self.resources).appendingPathComponent("Locales"))
+    }
+
+    @Test func bothLanguagesHaveExactlyTheSameKeys() throws {
+        let localizer = try localizer()
+        #expect(localizer.keys(.uk) == localizer.keys(.en))
+        #expect(localizer.keys(.uk).count > 100)
+    }
+
+    @Test func everyStringATemplateUsesExistsInBothLanguages() throws {
+        let resources = try #require(Self.resources)
+        let localizer = try Localizer(bundleDirectory: resources.appendingPathComponent("Locales"))
+        let templates = resources.appendingPathComponent("Templates")
+        let pattern = try Regex(#"\{\{[#^/]?t\.([a-z_.0-9]+)\}\}"#)
+        var used = Set<String>()
+        for file in try FileManager.default.contentsOfDirectory(atPath: templates.path) {
+            let text = try String(contentsOf: templates.appendingPathComponent(file), encoding: .utf8)
+            for match in text.matches(of: pattern) {
+                if let key = match.output[1].substring { used.insert(String(key)) }
+            }
+        }
+        #expect(used.count > 50)
+        let missing = used.subtracting(localizer.keys(.uk)).union(used.subtracting(localizer.keys(.en)))
+        #expect(missing.isEmpty, "missing: \(missing.sorted())")
+    }
+
+    @Test func everyErrorCodeHasAMessageInBothLanguages() throws {
+        let resources = try #require(Self.resources)
+        let localizer = try Localizer(bundleDirectory: resources.appendingPathComponent("Locales"))
+        let errors: [AppError] = [
+            .notFound, .notSignedIn, .forbidden(), .csrfRejected, .payloadTooLarge, .rateLimited(retryAfter: 1),
+            .badRequest(code: "malformed_json"), .badRequest(code: "unsupported_content_type"), .badRequest(code: "method_not_allowed"),
+            .conflict(code: "email_taken"), .conflict(code: "identity_already_verified"), .conflict(code: "already_verified"),
+            .conflict(code: "cannot_revoke_own_admin"), .invalid(code: "link_expired"), .invalid(code: "wrong_credentials"),
+            .invalid(code: "limit_out_of_range"), .invalid(code: "national_id_format"), .invalid(code: "national_id_checksum"),
+            .invalid(code: "birth_date_mismatch"), .invalid(code: "birth_date_invalid"),
+        ]
+        for error in errors {
+            #expect(localizer.keys(.uk).contains(error.messageKey), "\(error.messageKey)")
+            #expect(localizer.keys(.en).contains(error.messageKey), "\(error.messageKey)")
+        }
+    }
+}

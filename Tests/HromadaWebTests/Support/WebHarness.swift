@@ -1,0 +1,159 @@
+import Foundation
+import HTTPTypes
+import HromadaDomain
+import HromadaStore
+import HromadaTestSupport
+import HromadaWeb
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import NIOCore
+import Testing
+
+let testSecret = "test-secret-that-is-long-enough-0123456789"
+
+/// A whole Hromada application in memory (no socket), on a fresh database,
+/// with the demo data and a clock the test moves.
+struct WebHarness: Sendable {
+    let services: AppServices
+    let clock: ManualClock
+
+    static func run(
+        _ database: TestDatabase = .sqlite, demo: Bool = true, publicBaseURL: String? = nil, oidc: OIDCSettings? = nil,
+        metricsToken: String? = nil, trustedProxies: [CIDR] = [],
+        _ body: @Sendable (WebHarness, any TestClientProtocol) async throws -> Void
+    ) async throws {
+        let (location, cleanup) = try await database.makeLocation()
+        let clock = ManualClock(Date(epochSeconds: 1_795_000_000))
+        let configuration = AppConfiguration(
+            database: location, secret: testSecret, metricsToken: metricsToken, trustedProxies: trustedProxies,
+            publicBaseURL: publicBaseURL, oidc: oidc, forceDemo: demo, runBackgroundServices: false)
+        let services = try await makeServices(configuration: configuration, clock: clock, logger: TestDatabase.logger)
+        let harness = WebHarness(services: services, clock: clock)
+        let app = makeApplication(services: services)
+        do {
+            try await app.test(.router) { client in try await body(harness, client) }
+        } catch {
+            await services.store.backend.shutdown()
+            await cleanup()
+            throw error
+        }
+        await services.store.backend.shutdown()
+        await cleanup()
+    }
+
+    func city(_ slug: String) async throws -> Municipality {
+        try #require(try await services.store.read { try await $0.municipalities.find(slug: slug) })
+    }
+
+    func account(_ email: String) async throws -> Account? {
+        try await services.store.read { try await $0.accounts.find(email: EmailAddress(rawValue: email)) }
+    }
+
+    /// Creates a confirmed account with a role in a city.
+    @discardableResult
+    func makeAccount(_ email: String, password: String = "correct horse battery", role: Role? = nil, in slug: String? = nil) async throws -> Account {
+        let account = try await services.accounts.register(.init(email: email, password: password, fullName: "Тест Тестович"), language: .uk, confirmed: true)
+        if let role, let slug {
+            try await services.roles.grant(role, to: account.id, in: try await city(slug).id, by: nil)
+        }
+        return account
+    }
+
+    func outbox() async throws -> [OutboxMessage] {
+        try await services.store.read { try await $0.outbox.recent(limit: 100) }
+    }
+
+    /// The first link in the newest message to `email`.
+    func lastLink(to email: String) async throws -> String {
+        let message = try #require(try await outbox().first { $0.recipient == email })
+        let link = try #require(message.body.split(whereSeparator: \.isWhitespace).first { $0.hasPrefix("http") })
+        let url = try #require(URL(string: String(link)))
+        return url.path + (url.query.map { "?" + $0 } ?? "")
+    }
+}
+
+/// A browser: keeps cookies, and fills in the CSRF token from the last page it saw.
+struct Browser {
+    let client: any TestClientProtocol
+    var cookies: [String: String] = [:]
+    var csrf: String?
+    var forwardedFor: String?
+
+    init(_ client: any TestClientProtocol) {
+        self.client = client
+    }
+
+    struct Page {
+        let status: HTTPResponse.Status
+        let headers: HTTPFields
+        let body: String
+        var location: String? { headers[.location] }
+    }
+
+    private var headers: HTTPFields {
+        var headers = HTTPFields()
+        if !cookies.isEmpty {
+            headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; ")
+        }
+        if let forwardedFor, let name = HTTPField.Name("X-Forwarded-For") { headers[name] = forwardedFor }
+        return headers
+    }
+
+    private mutating func remember(_ response: TestResponse) -> Page {
+        for header in response.headers[values: .setCookie] {
+            let pair = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
+            guard pair.count == 2 else { continue }
+            if header.contains("Max-Age=0") { cookies[String(pair[0])] = nil } else { cookies[String(pair[0])] = String(pair[1]) }
+        }
+        let body = String(buffer: response.body)
+        if let range = body.range(of: #"name="_csrf" value=""#) {
+            csrf = String(body[range.upperBound...].prefix { $0 != "\"" })
+        }
+        return Page(status: response.status, headers: response.headers, body: body)
+    }
+
+    @discardableResult
+    mutating func get(_ path: String) async throws -> Page {
+        let response = try await client.execute(uri: path, method: .get, headers: headers)
+        return remember(response)
+    }
+
+    /// Posts a form with the CSRF token (unless `csrf: false`).
+    @discardableResult
+    mutating func post(_ path: String, _ fields: [(String, String)], csrf includeToken: Bool = true) async throws -> Page {
+        var fields = fields
+        if includeToken, let csrf { fields.append(("_csrf", csrf)) }
+        let body = fields.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
+        var headers = self.headers
+        headers[.contentType] = "application/x-www-form-urlencoded"
+        let response = try await client.execute(uri: path, method: .post, headers: headers, body: ByteBuffer(string: body))
+        return remember(response)
+    }
+
+    static func encode(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? text
+    }
+
+    mutating func signIn(_ email: String, _ password: String = "correct horse battery") async throws {
+        try await get("/login")
+        let page = try await post("/login", [("email", email), ("password", password)])
+        #expect(page.status == .seeOther, "sign-in of \(email) failed: \(page.status)")
+    }
+}
+
+/// JSON API calls.
+extension TestClientProtocol {
+    func json(_ method: HTTPRequest.Method, _ path: String, body: String? = nil, token: String? = nil) async throws -> (HTTPResponse.Status, [String: Any]) {
+        var headers = HTTPFields()
+        if body != nil { headers[.contentType] = "application/json" }
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        let response = try await execute(uri: path, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
+        let object = (try? JSONSerialization.jsonObject(with: Data(buffer: response.body))) as? [String: Any] ?? [:]
+        return (response.status, object)
+    }
+}
+
+func errorCode(_ object: [String: Any]) -> String? {
+    (object["error"] as? [String: Any])?["code"] as? String
+}
