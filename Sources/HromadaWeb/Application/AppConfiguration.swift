@@ -21,6 +21,8 @@ public struct AppConfiguration: Sendable {
     /// Always seed the demo data (idempotent), as `serve --demo` does.
     public var forceDemo: Bool
     public var runBackgroundServices: Bool
+    /// bcrypt cost; lowered only by tests, where hashing speed is not a defence.
+    public var passwordCost: UInt8 = Passwords.defaultCost
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation = .sqliteMemory,

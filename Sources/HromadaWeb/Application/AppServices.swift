@@ -18,8 +18,8 @@ public struct AppServices: Sendable {
     /// Demo mode: the demo data was seeded (INTERFACES.md).
     public let demoMode: Bool
     public let httpClient: HTTPClient
+    public let passwords: Passwords
 
-    public var passwords: Passwords { Passwords() }
     public var rateLimiter: RateLimiter { RateLimiter(store: store, clock: clock) }
     public var audit: AuditLog { AuditLog(keys: keys, clock: clock) }
     public var accounts: AccountService { AccountService(services: self) }

@@ -28,11 +28,12 @@ public func makeServices(
     }
     let localizer = try Localizer(bundleDirectory: resources.appendingPathComponent("Locales"))
     let renderer = try await PageRenderer(templatesDirectory: resources.appendingPathComponent("Templates").path, localizer: localizer)
+    let passwords = Passwords(cost: configuration.passwordCost)
     let store = try await Store.open(configuration.database, logger: logger)
     func services(demoMode: Bool) -> AppServices {
         AppServices(
             configuration: configuration, store: store, keys: keys, clock: clock, localizer: localizer, renderer: renderer,
-            metrics: metrics, logger: logger, demoMode: demoMode, httpClient: HTTPClient.shared)
+            metrics: metrics, logger: logger, demoMode: demoMode, httpClient: HTTPClient.shared, passwords: passwords)
     }
     do {
         try await Migrator(backend: store.backend, logger: logger).migrate()

@@ -90,12 +90,12 @@ public struct AccountService: Sendable {
     public func authenticate(email rawEmail: String, password: String, clientAddress: String) async throws -> Account {
         try await services.rateLimiter.check(.signInPerAddress, subject: clientAddress)
         guard let email = try? EmailAddress.validated(rawEmail) else {
-            _ = try await services.passwords.verify(password, hash: Passwords.decoy)
+            _ = try await services.passwords.verify(password, hash: services.passwords.decoy)
             throw AppError.invalid(code: "wrong_credentials")
         }
         try await services.rateLimiter.check(.signInPerAccount, subject: email.rawValue)
         let account = try await services.store.read { try await $0.accounts.find(email: email) }
-        let ok = try await services.passwords.verify(password, hash: account?.passwordHash ?? Passwords.decoy)
+        let ok = try await services.passwords.verify(password, hash: account?.passwordHash ?? services.passwords.decoy)
         guard let account, ok else { throw AppError.invalid(code: "wrong_credentials") }
         return account
     }

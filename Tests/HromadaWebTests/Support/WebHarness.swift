@@ -25,9 +25,10 @@ struct WebHarness: Sendable {
     ) async throws {
         let (location, cleanup) = try await database.makeLocation()
         let clock = ManualClock(Date(epochSeconds: 1_795_000_000))
-        let configuration = AppConfiguration(
+        var configuration = AppConfiguration(
             database: location, secret: testSecret, metricsToken: metricsToken, trustedProxies: trustedProxies,
             publicBaseURL: publicBaseURL, oidc: oidc, forceDemo: demo, runBackgroundServices: false)
+        configuration.passwordCost = 4
         let services = try await makeServices(configuration: configuration, clock: clock, logger: TestDatabase.logger)
         let harness = WebHarness(services: services, clock: clock)
         let app = makeApplication(services: services)
