@@ -9,8 +9,9 @@ import Testing
 @testable import HromadaWeb
 
 @Suite struct AccountFlowTests {
-    @Test func registrationConfirmationAndSignInWork() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available)
+    func registrationConfirmationAndSignInWork(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             var browser = Browser(client)
             try await browser.get("/register")
             let done = try await browser.post("/register", [("fullName", "Шевчук Олена Петрівна"), ("email", "Olena@Example.com"), ("password", "вишня цвіте навесні")])

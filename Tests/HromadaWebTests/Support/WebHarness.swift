@@ -24,7 +24,7 @@ struct WebHarness: Sendable {
         _ body: @Sendable (WebHarness, any TestClientProtocol) async throws -> Void
     ) async throws {
         let (location, cleanup) = try await database.makeLocation()
-        let clock = ManualClock(Date(epochSeconds: 1_795_000_000))
+        let clock = ManualClock(Date(epochSeconds: Date().epochSeconds))
         var configuration = AppConfiguration(
             database: location, secret: testSecret, metricsToken: metricsToken, trustedProxies: trustedProxies,
             publicBaseURL: publicBaseURL, oidc: oidc, forceDemo: demo, runBackgroundServices: false)
