@@ -98,7 +98,6 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "HromadaDomainTests", dependencies: ["HromadaDomain"], swiftSettings: swiftSettings),
-        .testTarget(name: "BudgetRulesTests", dependencies: ["BudgetRules"], swiftSettings: swiftSettings),
         .testTarget(
             name: "HromadaStoreTests",
             dependencies: ["HromadaStore", "HromadaDomain", "HromadaTestSupport"],

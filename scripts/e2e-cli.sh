@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# End-to-end check of the `hromada` command line and a running server, on
+# SQLite and (when HROMADA_TEST_POSTGRES_URL is set) PostgreSQL. Run by .ci/run
+# after `swift build`; prints "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+BIN=${HROMADA_BIN:-.build/debug/hromada}
+[ -x "$BIN" ] || swift build --product hromada >/dev/null
+WORK=$(mktemp -d)
+SERVER_PID=""
+cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; rm -rf "$WORK"; }
+trap cleanup EXIT
+passed=0; failed=0
+ok() { passed=$((passed+1)); echo "ok   - $1"; }
+fail() { failed=$((failed+1)); echo "FAIL - $1"; [ -n "${2:-}" ] && echo "$2" | sed 's/^/       /'; }
+expect_output() { # name, expected substring, command...
+  local name=$1 want=$2; shift 2
+  local out; out=$("$@" 2>&1); local rc=$?
+  if [ $rc -eq 0 ] && grep -qF -- "$want" <<<"$out"; then ok "$name"; else fail "$name (exit $rc)" "$out"; fi
+}
+expect_failure() { # name, expected substring, command...
+  local name=$1 want=$2; shift 2
+  local out; out=$("$@" 2>&1); local rc=$?
+  if [ $rc -ne 0 ] && grep -qF -- "$want" <<<"$out"; then ok "$name"; else fail "$name (exit $rc)" "$out"; fi
+}
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+start_server() { # database url, extra args...
+  local db=$1; shift
+  PORT=$(free_port)
+  "$BIN" serve --database "$db" --port "$PORT" "$@" >"$WORK/serve.log" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && return 0; sleep 0.2; done
+  fail "server starts" "$(cat "$WORK/serve.log")"; return 1
+}
+stop_server() { kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null; SERVER_PID=""; }
+
+run_suite() { # label, database url
+  local label=$1 DB=$2
+  echo "# $label"
+  expect_output "$label: migrate applies the schema" "Applied" "$BIN" migrate --database "$DB"
+  expect_output "$label: migrate again changes nothing" "up to date" "$BIN" migrate --database "$DB"
+  expect_output "$label: seed --demo" "demo mode is on" "$BIN" seed --demo --database "$DB"
+  expect_output "$label: seed --demo is idempotent" "demo mode is on" "$BIN" seed --demo --database "$DB"
+  local nid; nid=$(python3 -c 'import datetime as d
+days=(d.date(1990,5,17)-d.date(1899,12,31)).days
+s="%05d%04d"%(days,1234); w=[-1,5,7,9,4,6,10,5,7]
+print(s+str(sum(int(c)*k for c,k in zip(s,w))%11%10))')
+  expect_output "$label: users create with role and residency" "Verified as a resident of khmilnyk" \
+    "$BIN" users create --database "$DB" --email moder@khmilnyk.example --password 'довгий пароль 2026' --name 'Іван Франко' \
+      --city khmilnyk --role moderator --verify-resident khmilnyk --national-id "$nid"
+  expect_failure "$label: duplicate email is refused" "already exists" \
+    "$BIN" users create --database "$DB" --email moder@khmilnyk.example --password 'довгий пароль 2026' --name 'Інший'
+  expect_failure "$label: same person cannot verify a second account" "already has a verified account" \
+    "$BIN" users create --database "$DB" --email twin@khmilnyk.example --password 'довгий пароль 2026' --name 'Двійник' \
+      --verify-resident khmilnyk --national-id "$nid"
+  expect_failure "$label: weak password is explained" "at least 10 characters" \
+    "$BIN" users create --database "$DB" --email weak@khmilnyk.example --password 123 --name 'Слабкий'
+  expect_failure "$label: wrong birth date is explained" "does not match" \
+    "$BIN" users create --database "$DB" --email bd@khmilnyk.example --password 'довгий пароль 2026' --name 'Б Д' \
+      --verify-resident khmilnyk --national-id "$nid" --birth-date 1990-05-18
+  expect_failure "$label: unknown city is explained" "No municipality with slug 'kyiv'" \
+    "$BIN" users create --database "$DB" --email kyiv@example.com --password 'довгий пароль 2026' --name 'К' --city kyiv --role admin
+  expect_output "$label: bulk-create makes verified residents with tokens" "Created 25 verified residents" \
+    "$BIN" users bulk-create --database "$DB" --count 25 --verify-resident zhmerynka --tokens-out "$WORK/tokens.txt"
+  [ "$(wc -l <"$WORK/tokens.txt")" -eq 25 ] && ok "$label: 25 tokens written" || fail "$label: 25 tokens written" "$(wc -l <"$WORK/tokens.txt")"
+
+  start_server "$DB" || return
+  local base="http://127.0.0.1:$PORT"
+  curl -fs "$base/vinnytsia" | grep -q '<html lang="uk">' && ok "$label: city page is Ukrainian" || fail "$label: city page is Ukrainian"
+  curl -fs -H 'Cookie: hromada_lang=en' "$base/vinnytsia" | grep -q 'Community tools' && ok "$label: English page" || fail "$label: English page"
+  local token; token=$(head -1 "$WORK/tokens.txt")
+  curl -fs -H "Authorization: Bearer $token" "$base/api/v1/me" | grep -q '"municipality":"zhmerynka"' \
+    && ok "$label: bulk token authenticates a Zhmerynka resident" || fail "$label: bulk token authenticates"
+  local status; status=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' -d '{"email":1}' "$base/api/v1/session")
+  [ "$status" = 400 ] && ok "$label: malformed JSON is a 400" || fail "$label: malformed JSON is a 400" "$status"
+  status=$(curl -s -o /dev/null -w '%{http_code}' "$base/metrics")
+  [ "$status" = 200 ] && ok "$label: /metrics answers on loopback" || fail "$label: /metrics answers on loopback" "$status"
+  curl -fs "$base/metrics" | grep -q 'http_requests_total\|hromada_db' && ok "$label: metrics count requests" || fail "$label: metrics count requests" "$(curl -s "$base/metrics" | head -5)"
+  sleep 2 # the sealer chains entries about once a second
+  local height; height=$(curl -fs "$base/api/v1/audit/head" | python3 -c 'import json,sys; print(json.load(sys.stdin)["height"])')
+  [ "${height:-0}" -ge 1 ] && ok "$label: audit blocks are sealed while serving" || fail "$label: audit blocks are sealed" "$height"
+  stop_server
+  expect_output "$label: audit verify passes" "Audit chain OK" "$BIN" audit verify --database "$DB"
+}
+
+# SQLite
+run_suite sqlite "sqlite:$WORK/hromada.sqlite"
+python3 - "$WORK/hromada.sqlite" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("UPDATE audit_entries SET action = 'role.revoked' WHERE block_height = 1 AND rowid = (SELECT MIN(rowid) FROM audit_entries WHERE block_height = 1)")
+db.commit()
+PY
+expect_failure "sqlite: a tampered entry makes audit verify fail" "BROKEN" "$BIN" audit verify --database "sqlite:$WORK/hromada.sqlite"
+
+# The secret file is made once, private, and reused.
+[ -f "$WORK/hromada.secret" ] && [ "$(stat -c %a "$WORK/hromada.secret")" = 600 ] && ok "secret file is created with mode 600" || fail "secret file is created with mode 600"
+
+# Bad configuration is explained.
+expect_failure "unknown database scheme is explained" "is not understood" "$BIN" migrate --database mysql://x/y
+HROMADA_PORT=99999 expect_failure "bad port is explained" "HROMADA_PORT" "$BIN" serve --database "sqlite:$WORK/other.sqlite"
+
+if [ -n "${HROMADA_TEST_POSTGRES_URL:-}" ]; then
+  base_url=${HROMADA_TEST_POSTGRES_URL%/*}
+  dbname="hromada_e2e_$$"
+  su postgres -c "psql -qtAc 'DROP DATABASE IF EXISTS $dbname'" >/dev/null 2>&1
+  su postgres -c "createdb -O hromada $dbname" >/dev/null 2>&1 || psql "$HROMADA_TEST_POSTGRES_URL" -qtAc "CREATE DATABASE $dbname" >/dev/null
+  PG="$base_url/$dbname"
+  HROMADA_SECRET= expect_failure "postgres: serve refuses to start without HROMADA_SECRET" "HROMADA_SECRET is not set" "$BIN" serve --database "$PG"
+  export HROMADA_SECRET=e2e-secret-0123456789-0123456789-abcdef
+  run_suite postgres "$PG"
+  unset HROMADA_SECRET
+  su postgres -c "psql -qtAc 'DROP DATABASE IF EXISTS $dbname'" >/dev/null 2>&1
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
