@@ -1,5 +1,6 @@
 import HromadaDomain
 import Logging
+import Metrics
 import SQLKit
 
 /// The database as the rest of Hromada sees it: run a unit of work that reads,
@@ -15,13 +16,25 @@ public struct Store: Sendable {
 
     public func read<T: Sendable>(_ body: @escaping @Sendable (Repositories) async throws -> T) async throws -> T {
         let dialect = backend.dialect
+        StoreMetrics.readsInFlight.increment()
+        defer { StoreMetrics.readsInFlight.decrement() }
         return try await backend.read { try await body(Repositories(db: $0, dialect: dialect)) }
     }
 
     /// One transaction: everything inside commits together or not at all.
     public func write<T: Sendable>(_ body: @escaping @Sendable (Repositories) async throws -> T) async throws -> T {
         let dialect = backend.dialect
+        StoreMetrics.writesInFlight.increment()
+        let started = ContinuousClock.now
+        defer {
+            StoreMetrics.writesInFlight.decrement()
+            StoreMetrics.writeDuration.recordNanoseconds(Self.nanoseconds(ContinuousClock.now - started))
+        }
         return try await backend.write { try await body(Repositories(db: $0, dialect: dialect)) }
+    }
+
+    static func nanoseconds(_ duration: Duration) -> Int64 {
+        duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000
     }
 
     /// Opens the database named by a location.
@@ -79,3 +92,15 @@ extension SQLRow {
 }
 
 import Foundation
+
+/// Database pool and writer figures for `/metrics` (through swift-metrics;
+/// `serve` bootstraps the Prometheus backend).
+enum StoreMetrics {
+    static let readsInFlight = Meter(label: "hromada_db_reads_in_flight")
+    static let writesInFlight = Meter(label: "hromada_db_writes_in_flight")
+    /// From asking to write until the write is durable, queueing included.
+    static let writeDuration = Metrics.Timer(label: "hromada_db_write_duration")
+    /// How many writes each SQLite group commit carried.
+    static let batchSize = Recorder(label: "hromada_db_group_commit_batch_size")
+    static let commitDuration = Metrics.Timer(label: "hromada_db_commit_duration")
+}

@@ -18,6 +18,8 @@ actor GroupCommitWriter {
     private var pending: [Job] = []
     private var draining = false
     private var closed = false
+    /// Closers waiting for the batch in flight to finish.
+    private var drainWaiters: [CheckedContinuation<Void, Never>] = []
     /// Bounds a batch so one huge burst does not hold the lock for long.
     private let maximumBatch = 256
 
@@ -50,9 +52,14 @@ actor GroupCommitWriter {
             await commit(batch)
         }
         draining = false
+        for waiter in drainWaiters { waiter.resume() }
+        drainWaiters.removeAll()
     }
 
     private func commit(_ batch: [Job]) async {
+        StoreMetrics.batchSize.record(batch.count)
+        let started = ContinuousClock.now
+        defer { StoreMetrics.commitDuration.recordNanoseconds(Store.nanoseconds(ContinuousClock.now - started)) }
         var outcomes: [Result<any Sendable, any Error>] = []
         outcomes.reserveCapacity(batch.count)
         do {
@@ -88,8 +95,13 @@ actor GroupCommitWriter {
         }
     }
 
+    /// Refuses new writes, lets the batch in flight commit, then closes.
     func close() async {
+        guard !closed else { return }
         closed = true
+        if draining {
+            await withCheckedContinuation { drainWaiters.append($0) }
+        }
         try? await connection.close()
     }
 }

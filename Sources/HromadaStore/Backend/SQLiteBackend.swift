@@ -13,6 +13,7 @@ public final class SQLiteBackend: DatabaseBackend {
     private let writer: GroupCommitWriter
     private let readers: [SQLiteConnection]
     private let readerCursor = ReaderCursor()
+    private let isClosed = Mutex(false)
     private let logger: Logger
 
     public static func open(path: String?, readerCount: Int = 4, logger: Logger) async throws -> SQLiteBackend {
@@ -51,6 +52,8 @@ public final class SQLiteBackend: DatabaseBackend {
     }
 
     public func read<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        // A closed connection must never reach libsqlite3 again.
+        guard !isClosed.withLock({ $0 }) else { throw StoreError.unexpectedResult("database is closed") }
         guard !readers.isEmpty else { return try await writer.submit(body) }
         let reader = readers[readerCursor.next() % readers.count]
         return try await body(reader.sql(queryLogLevel: nil))
@@ -61,6 +64,11 @@ public final class SQLiteBackend: DatabaseBackend {
     }
 
     public func shutdown() async {
+        let wasClosed = isClosed.withLock { closed in
+            defer { closed = true }
+            return closed
+        }
+        guard !wasClosed else { return }
         await writer.close()
         for reader in readers { try? await reader.close() }
     }

@@ -69,6 +69,10 @@ public struct EmailTokenRepository: Sendable {
             """).first().map { AccountID(rawValue: try $0.string("account_id")) }
     }
 
+    public func deleteExpired(at instant: Date) async throws {
+        try await db.raw("DELETE FROM email_tokens WHERE expires_at <= \(bind: instant.epochSeconds)").run()
+    }
+
     /// The account of a still-valid token, without using it (to show the reset form).
     public func account(digest: String, purpose: EmailTokenPurpose, at instant: Date) async throws -> AccountID? {
         try await db.raw("""
@@ -126,6 +130,11 @@ public struct OIDCLoginRepository: Sendable {
             VALUES (\(bind: login.state), \(bind: login.municipalityID.rawValue), \(bind: login.accountID.rawValue),
                     \(bind: login.nonce), \(bind: login.codeVerifier), \(bind: login.createdAt.epochSeconds))
             """).run()
+    }
+
+    /// Logins abandoned at the provider.
+    public func deleteStarted(before instant: Date) async throws {
+        try await db.raw("DELETE FROM oidc_logins WHERE created_at < \(bind: instant.epochSeconds)").run()
     }
 
     /// Removes and returns the login: a state is good for one callback only.

@@ -64,6 +64,7 @@ public func makeApplication(services: AppServices) -> some ApplicationProtocol {
         }
         background.append(AuditSealer(store: services.store, key: services.keys.auditSigning, clock: services.clock, logger: services.logger))
         background.append(OutboxDeliverer(store: services.store, smtp: smtp, clock: services.clock, logger: services.logger))
+        background.append(Housekeeping(store: services.store, clock: services.clock, logger: services.logger))
     }
     return Application(
         router: router,
