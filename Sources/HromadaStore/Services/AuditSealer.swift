@@ -6,7 +6,7 @@ import ServiceLifecycle
 
 /// Chains unsealed audit entries into signed blocks about once a second
 /// (DESIGN.md). Writers never wait on the chain's tail: they only append.
-public struct AuditSealer: Service {
+public struct AuditSealer: PeriodicService {
     let store: Store
     let key: Curve25519.Signing.PrivateKey
     let clock: any HromadaDomain.Clock
@@ -34,7 +34,7 @@ public struct AuditSealer: Service {
             } catch {
                 logger.error("audit sealing failed", metadata: ["error": "\(error)"])
             }
-            try? await Task.sleep(for: interval)
+            await Self.pause(interval)
         }
     }
 

@@ -6,7 +6,7 @@ import ServiceLifecycle
 
 /// Deletes what has expired: sessions, single-use links, old rate-limit
 /// windows and abandoned OIDC logins. Safe to run on every instance at once.
-public struct Housekeeping: Service {
+public struct Housekeeping: PeriodicService {
     let store: Store
     let clock: any Clock
     let logger: Logger
@@ -26,7 +26,7 @@ public struct Housekeeping: Service {
             } catch {
                 logger.error("housekeeping failed", metadata: ["error": "\(error)"])
             }
-            try? await Task.sleep(for: interval)
+            await Self.pause(interval)
         }
     }
 

@@ -6,7 +6,7 @@ import ServiceLifecycle
 
 /// Sends queued mail over SMTP when `HROMADA_SMTP_URL` is set; otherwise it
 /// only logs each message id (the body stays on the dev mail page in demo mode).
-public struct OutboxDeliverer: Service {
+public struct OutboxDeliverer: PeriodicService {
     let store: Store
     let smtp: SMTPClient?
     let clock: any Clock
@@ -28,7 +28,7 @@ public struct OutboxDeliverer: Service {
             } catch {
                 logger.error("outbox delivery failed", metadata: ["error": "\(error)"])
             }
-            try? await Task.sleep(for: interval)
+            await Self.pause(interval)
         }
     }
 
