@@ -10,8 +10,8 @@ public struct AuditSealer: PeriodicService {
     let store: Store
     let key: Curve25519.Signing.PrivateKey
     let clock: any HromadaDomain.Clock
-    let logger: Logger
-    let interval: Duration
+    public let logger: Logger
+    public let interval: Duration
     /// Bounds one block, so a backlog is sealed in several steps.
     let maximumEntries: Int
 
@@ -27,15 +27,10 @@ public struct AuditSealer: PeriodicService {
         self.maximumEntries = maximumEntries
     }
 
-    public func run() async throws {
-        while !Task.isCancelledOrShuttingDown {
-            do {
-                _ = try await sealPending()
-            } catch {
-                logger.error("audit sealing failed", metadata: ["error": "\(error)"])
-            }
-            await Self.pause(interval)
-        }
+    public var name: String { "audit sealing" }
+
+    public func runOnce() async throws {
+        try await sealPending()
     }
 
     /// Seals everything waiting, block by block; returns the blocks made.
@@ -63,10 +58,6 @@ public struct AuditSealer: PeriodicService {
             return block
         }
     }
-}
-
-extension Task where Success == Never, Failure == Never {
-    static var isCancelledOrShuttingDown: Bool { Task.isCancelled || Task.isShuttingDownGracefully }
 }
 
 /// `hromada audit verify`: every block, every sealed entry.

@@ -194,7 +194,7 @@ struct AccountController {
         let roles: [RoleItem]
         let unverifiedCities: [PublicController.CityItem]
         let platformAdmin: Bool
-        var hasUnverified: Bool { !unverifiedCities.isEmpty }
+        let hasUnverified: Bool
     }
 
     @Sendable func accountPage(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -221,7 +221,8 @@ struct AccountController {
             }.sorted { ($0.city, $0.role) < ($1.city, $1.role) },
             unverifiedCities: cities.filter { c in !verifications.contains { $0.municipalityID == c.id } }
                 .map { PublicController(services: services).cityItem($0, language) },
-            platformAdmin: account.isPlatformAdmin)
+            platformAdmin: account.isPlatformAdmin,
+            hasUnverified: cities.contains { c in !verifications.contains { $0.municipalityID == c.id } })
         return try await html.render("account", page: page, titleKey: "account.title", request: request, context: context)
     }
 }

@@ -49,7 +49,7 @@ struct AdminController {
         let people: [Person]
         let next: String?
         let conflicts: [Conflict]
-        var hasConflicts: Bool { !conflicts.isEmpty }
+        let hasConflicts: Bool
         let canGrant: Bool
         let roles: [RoleItem]
         let message: String?
@@ -97,6 +97,7 @@ struct AdminController {
                 .init(account: names[$0.accountID] ?? "", existing: names[$0.existingAccountID] ?? "",
                       method: html.t("verify.method.\($0.method.rawValue)", context), at: DateText.kyiv($0.attemptedAt))
             },
+            hasConflicts: !conflicts.isEmpty,
             canGrant: principal.may(.grantRole, in: city.id),
             roles: Role.allCases.map { .init(role: $0.rawValue, label: html.t("roles.\($0.rawValue)", context)) },
             message: message, error: error, email: error == nil ? "" : form["email"],

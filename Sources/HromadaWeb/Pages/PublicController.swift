@@ -50,7 +50,8 @@ struct PublicController {
                 slug: oblast.slug.rawValue, name: oblast.name.localized(context.language),
                 cities: cities.filter { $0.oblastID == oblast.id }.map { cityItem($0, context.language) })
         }
-        return try await html.render("home", page: PlatformHome(oblasts: items), titleKey: "home.title", request: request, context: context)
+        return try await html.render(
+            "home", page: PlatformHome(oblasts: items), titleKey: "home.title", request: request, context: context, cities: cities)
     }
 
     struct CityHome {
@@ -67,11 +68,16 @@ struct PublicController {
     }
 
     @Sendable func cityHome(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let city = try await CityLookup(store: services.store).require(context)
+        let slug = try context.parameters.require("city")
         let account = context.account?.id
-        let verified = try await services.store.read { tx in
-            guard let account else { return false }
-            return try await tx.residency.find(account: account, in: city.id) != nil
+        // One round trip for the city, the switcher's list and the reader's residency.
+        let (cities, verified) = try await services.store.read { tx in
+            let cities = try await tx.municipalities.all()
+            guard let city = cities.first(where: { $0.slug.rawValue == slug }), let account else { return (cities, false) }
+            return (cities, try await tx.residency.find(account: account, in: city.id) != nil)
+        }
+        guard !Slug.reserved.contains(slug), let city = cities.first(where: { $0.slug.rawValue == slug }) else {
+            throw AppError.notFound
         }
         // Modules arrive one issue at a time; until one is built its card says so instead of linking nowhere.
         let built: Set<Module> = []
@@ -85,7 +91,7 @@ struct PublicController {
             verifyURL: "/\(city.slug.rawValue)/verify")
         return try await html.render(
             "city", page: page, titleKey: "city.title", titleArguments: ["city": city.name.localized(context.language)],
-            request: request, context: context, city: city)
+            request: request, context: context, city: city, cities: cities)
     }
 
     func switchLanguage(_ language: Language, _ request: Request, _ context: AppRequestContext) throws -> Response {

@@ -55,9 +55,13 @@ struct HTML: Sendable {
     /// Renders `template` with `page` as its model inside the layout.
     func render(
         _ template: String, page: Any, titleKey: String, titleArguments: [String: String] = [:], request: Request,
-        context: AppRequestContext, city: Municipality? = nil, status: HTTPResponse.Status = .ok, flash: String? = nil
+        context: AppRequestContext, city: Municipality? = nil, cities known: [Municipality]? = nil, status: HTTPResponse.Status = .ok,
+        flash: String? = nil
     ) async throws -> Response {
-        let cities = try await services.store.read { try await $0.municipalities.all() }
+        var cities = known ?? []
+        if known == nil {
+            cities = try await services.store.read { try await $0.municipalities.all() }
+        }
         let layout = layout(
             title: t(titleKey, context, titleArguments), context: context, path: request.uri.path, city: city, cities: cities,
             flash: flash)

@@ -11,12 +11,17 @@ public struct PageRenderer: Sendable {
     let localizer: Localizer
 
     public init(templatesDirectory: String, localizer: Localizer) async throws {
+        MustacheContentTypes.register(UTF8HTMLEscaping(), named: UTF8HTMLEscaping.name)
         self.library = try await MustacheLibrary(directory: templatesDirectory)
         self.localizer = localizer
     }
 
     public func render(_ template: String, _ page: Any, layout: LayoutModel) -> String {
-        let context: [String: Any] = ["t": localizer.templateStrings(layout.language), "page": page, "layout": layout]
+        let context: [String: Any] = [
+            "t": localizer.templateStrings(layout.language),
+            "page": TemplateData.tree(page) ?? [:],
+            "layout": TemplateData.tree(layout) ?? [:],
+        ]
         let body = library.render(context, withTemplate: template) ?? ""
         var full = context
         full["body"] = body

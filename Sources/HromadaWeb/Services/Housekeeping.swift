@@ -9,8 +9,8 @@ import ServiceLifecycle
 public struct Housekeeping: PeriodicService {
     let store: Store
     let clock: any Clock
-    let logger: Logger
-    let interval: Duration
+    public let logger: Logger
+    public let interval: Duration
 
     public init(store: Store, clock: any Clock, logger: Logger, interval: Duration = .seconds(600)) {
         self.store = store
@@ -19,15 +19,10 @@ public struct Housekeeping: PeriodicService {
         self.interval = interval
     }
 
-    public func run() async throws {
-        while !Task.isCancelled && !Task.isShuttingDownGracefully {
-            do {
-                try await sweep()
-            } catch {
-                logger.error("housekeeping failed", metadata: ["error": "\(error)"])
-            }
-            await Self.pause(interval)
-        }
+    public var name: String { "housekeeping" }
+
+    public func runOnce() async throws {
+        try await sweep()
     }
 
     public func sweep() async throws {

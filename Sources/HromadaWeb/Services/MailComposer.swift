@@ -8,20 +8,19 @@ public struct MailComposer: Sendable {
     let baseURL: String
 
     public func confirmation(to account: Account, token: String, language: Language, at instant: Date) -> OutboxMessage {
-        let link = "\(baseURL)/confirm?token=\(token)"
-        return OutboxMessage(
-            municipalityID: nil, recipient: account.email.rawValue,
-            subject: localizer.string("mail.confirm.subject", language),
-            body: localizer.string("mail.confirm.body", language, ["name": account.fullName, "link": link]),
-            createdAt: instant)
+        message("mail.confirm", to: account, link: "\(baseURL)/confirm?token=\(token)", language: language, at: instant)
     }
 
     public func passwordReset(to account: Account, token: String, language: Language, at instant: Date) -> OutboxMessage {
-        let link = "\(baseURL)/password/reset?token=\(token)"
-        return OutboxMessage(
+        message("mail.reset", to: account, link: "\(baseURL)/password/reset?token=\(token)", language: language, at: instant)
+    }
+
+    /// A message whose subject and body are `key.subject` and `key.body` in the locale files.
+    private func message(_ key: String, to account: Account, link: String, language: Language, at instant: Date) -> OutboxMessage {
+        OutboxMessage(
             municipalityID: nil, recipient: account.email.rawValue,
-            subject: localizer.string("mail.reset.subject", language),
-            body: localizer.string("mail.reset.body", language, ["name": account.fullName, "link": link]),
+            subject: localizer.string("\(key).subject", language),
+            body: localizer.string("\(key).body", language, ["name": account.fullName, "link": link]),
             createdAt: instant)
     }
 }

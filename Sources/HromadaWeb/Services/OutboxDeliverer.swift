@@ -10,8 +10,8 @@ public struct OutboxDeliverer: PeriodicService {
     let store: Store
     let smtp: SMTPClient?
     let clock: any Clock
-    let logger: Logger
-    let interval: Duration
+    public let logger: Logger
+    public let interval: Duration
 
     public init(store: Store, smtp: SMTPClient?, clock: any Clock, logger: Logger, interval: Duration = .seconds(2)) {
         self.store = store
@@ -21,15 +21,10 @@ public struct OutboxDeliverer: PeriodicService {
         self.interval = interval
     }
 
-    public func run() async throws {
-        while !Task.isCancelled && !Task.isShuttingDownGracefully {
-            do {
-                try await deliverDue()
-            } catch {
-                logger.error("outbox delivery failed", metadata: ["error": "\(error)"])
-            }
-            await Self.pause(interval)
-        }
+    public var name: String { "outbox delivery" }
+
+    public func runOnce() async throws {
+        try await deliverDue()
     }
 
     public func deliverDue() async throws {
