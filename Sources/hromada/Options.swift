@@ -79,6 +79,12 @@ struct DatabaseOptions: ParsableArguments {
                 nationalIDClaim: env["HROMADA_OIDC_NATIONAL_ID_CLAIM"] ?? "national_id",
                 displayName: env["HROMADA_OIDC_NAME"] ?? "ID.GOV.UA")
         }
+        let smtpURL = env["HROMADA_SMTP_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        if let smtpURL {
+            do { _ = try SMTPConfiguration(url: smtpURL) } catch {
+                throw ValidationError("HROMADA_SMTP_URL: \(error). Example: smtp://user:pass@mail.example.org:587?from=noreply@city.gov.ua")
+            }
+        }
         let secret = try secret(for: location)
         do {
             _ = try KeyRing(secret: secret, identityKey: env["HROMADA_IDENTITY_KEY"])
@@ -89,7 +95,7 @@ struct DatabaseOptions: ParsableArguments {
             host: resolvedHost, port: resolvedPort, database: location, secret: secret,
             identityKey: env["HROMADA_IDENTITY_KEY"].flatMap { $0.isEmpty ? nil : $0 },
             metricsToken: env["HROMADA_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }, trustedProxies: proxies,
-            smtpURL: env["HROMADA_SMTP_URL"].flatMap { $0.isEmpty ? nil : $0 },
+            smtpURL: smtpURL,
             publicBaseURL: env["HROMADA_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 }, oidc: oidc)
     }
 }

@@ -43,6 +43,11 @@ struct Users: AsyncParsableCommand {
                 }
                 return found
             }
+            // Look every city up first: a mistyped slug must not leave a half-made account.
+            var roleCity: Municipality?
+            if let slug = self.city { roleCity = try await city(slug) }
+            var residentCity: Municipality?
+            if let slug = verifyResident { residentCity = try await city(slug) }
             let account: Account
             do {
                 account = try await services.accounts.register(
@@ -55,13 +60,12 @@ struct Users: AsyncParsableCommand {
                 throw ValidationError("An account with \(email) already exists.")
             }
             var lines = ["Created account \(account.email) (\(account.id))."]
-            if let slug = self.city, let roleName = role, let role = Role(rawValue: roleName) {
-                let municipality = try await city(slug)
+            if let municipality = roleCity, let roleName = role, let role = Role(rawValue: roleName) {
                 try await services.roles.grant(role, to: account.id, in: municipality.id, by: nil)
-                lines.append("Granted \(role.rawValue) in \(slug).")
+                lines.append("Granted \(role.rawValue) in \(municipality.slug).")
             }
-            if let slug = verifyResident, let nationalId {
-                let municipality = try await city(slug)
+            if let municipality = residentCity, let nationalId {
+                let slug = municipality.slug.rawValue
                 let id: NationalID
                 do { id = try NationalID.validated(nationalId) } catch {
                     throw ValidationError("--national-id: \(error == .notTenDigits ? "a РНОКПП has 10 digits" : "the check digit does not match")")
@@ -106,7 +110,13 @@ struct Users: AsyncParsableCommand {
                 guard services.demoMode else {
                     throw ValidationError("bulk-create makes accounts with made-up identities, so it runs only in demo mode (`hromada seed --demo`).")
                 }
-                return try await BulkResidents(services: services).create(count: count, city: verifyResident, tokensOut: tokensOut)
+                do {
+                    return try await BulkResidents(services: services).create(count: count, city: verifyResident, tokensOut: tokensOut)
+                } catch AppError.notFound {
+                    throw ValidationError("No municipality with slug '\(verifyResident)'.")
+                } catch AppError.invalid(code: "tokens_out_unwritable", _) {
+                    throw ValidationError("Cannot write \(tokensOut): check that the folder exists and is writable.")
+                }
             }
             print("Created \(created) verified residents of \(verifyResident); tokens are in \(tokensOut).")
         }

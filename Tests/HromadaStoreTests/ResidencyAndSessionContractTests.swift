@@ -144,6 +144,27 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.available)
+    func concurrentDeliverersNeverClaimTheSameMessage(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            try await store.write { tx in
+                for i in 0..<30 {
+                    try await tx.outbox.enqueue(OutboxMessage(municipalityID: nil, recipient: "r\(i)@example.com", subject: "s", body: "b", createdAt: t0))
+                }
+            }
+            let claims = try await withThrowingTaskGroup(of: [OutboxMessageID].self) { group in
+                for _ in 0..<6 {
+                    group.addTask { try await store.write { try await $0.outbox.claimDue(at: t0, limit: 10) }.map(\.id) }
+                }
+                return try await group.reduce(into: [OutboxMessageID]()) { $0 += $1 }
+            }
+            #expect(claims.count == 30)
+            #expect(Set(claims).count == 30)
+            #expect(try await store.write { try await $0.outbox.claimDue(at: t0.addingTimeInterval(10), limit: 10) }.isEmpty)
+            #expect(try await store.write { try await $0.outbox.claimDue(at: t0.addingTimeInterval(301), limit: 100) }.count == 30)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
     func platformSettingsUpsert(_ database: TestDatabase) async throws {
         try await database.withStore { store in
             try await store.write { try await $0.platformSettings.set("k", "1") }

@@ -26,6 +26,16 @@ import Testing
         }
     }
 
+    @Test func apiIgnoresTheBrowserSessionCookie() async throws {
+        try await WebHarness.run { _, client in
+            var browser = Browser(client)
+            try await browser.signIn("olena@demo.hromada.ua", "resident-demo-2026")
+            let cookie = try #require(browser.cookies["hromada_session"])
+            let response = try await client.execute(uri: "/api/v1/me", method: .get, headers: [.cookie: "hromada_session=\(cookie)"])
+            #expect(response.status == .unauthorized)
+        }
+    }
+
     @Test func wrongCredentialsAreA422WithTheErrorShape() async throws {
         try await WebHarness.run { _, client in
             let (status, body) = try await client.json(.post, "/api/v1/session", body: #"{"email": "olena@demo.hromada.ua", "password": "wrong"}"#)

@@ -179,3 +179,41 @@ import Testing
         }
     }
 }
+
+@Suite struct ClientAddressTests {
+    let proxy = [CIDR("10.0.0.0/8")!]
+
+    @Test func forwardedForCountsOnlyBehindATrustedProxy() {
+        #expect(ClientMiddleware.clientAddress(peer: "10.1.2.3", forwardedFor: "203.0.113.7", trusted: proxy) == "203.0.113.7")
+        #expect(ClientMiddleware.clientAddress(peer: "198.51.100.1", forwardedFor: "203.0.113.7", trusted: proxy) == "198.51.100.1")
+        // A client cannot hide behind a forged hop: the rightmost untrusted one counts.
+        #expect(ClientMiddleware.clientAddress(peer: "10.1.2.3", forwardedFor: "1.1.1.1, 203.0.113.7, 10.9.9.9", trusted: proxy) == "203.0.113.7")
+    }
+
+    @Test func ipv4MappedPeersMatchIPv4Proxies() {
+        #expect(ClientMiddleware.clientAddress(peer: "::ffff:10.1.2.3", forwardedFor: "203.0.113.7", trusted: proxy) == "203.0.113.7")
+        #expect(CIDR.normalized("::ffff:192.0.2.1") == "192.0.2.1")
+    }
+
+    @Test func ipv6ClientsAreRateLimitedPerSlash64() {
+        #expect(CIDR.rateLimitSubject("2001:db8:1:2::1") == CIDR.rateLimitSubject("2001:db8:1:2:ffff::9"))
+        #expect(CIDR.rateLimitSubject("2001:db8:1:2::1") != CIDR.rateLimitSubject("2001:db8:1:3::1"))
+        #expect(CIDR.rateLimitSubject("192.0.2.1") == "192.0.2.1")
+    }
+
+    @Test func cookiesAreSecureBehindATrustedTLSProxyOnly() {
+        #expect(ClientMiddleware.isSecure(configured: false, peer: "10.0.0.5", forwardedProto: "https", trusted: proxy))
+        #expect(!ClientMiddleware.isSecure(configured: false, peer: "198.51.100.1", forwardedProto: "https", trusted: proxy))
+        #expect(!ClientMiddleware.isSecure(configured: false, peer: "10.0.0.5", forwardedProto: "http", trusted: proxy))
+        #expect(ClientMiddleware.isSecure(configured: true, peer: nil, forwardedProto: nil, trusted: []))
+    }
+
+    @Test(arguments: ["/\t/evil.example", "/\\evil.example", "//evil.example", "https://evil.example", "/\n/evil", "/ok path"])
+    func unsafeRedirectTargetsFallBackToHome(_ next: String) {
+        #expect(LocalPath.sanitize(next) == "/")
+    }
+
+    @Test func localRedirectTargetsAreKept() {
+        #expect(LocalPath.sanitize("/vinnytsia/admin?after=a%40b.ua") == "/vinnytsia/admin?after=a%40b.ua")
+    }
+}

@@ -8,6 +8,8 @@ public struct Slug: RawRepresentable, Hashable, Codable, Sendable, CustomStringC
         "api", "healthz", "metrics", "static", "admin", "login", "en", "uk",
         // Our own top-level pages, reserved for the same reason.
         "logout", "register", "account", "password", "confirm", "dev", "audit", "auth", "favicon.ico", "robots.txt",
+        // Fixed segments under /api/v1/ that sit where a city slug would.
+        "me", "municipalities", "session",
     ]
 
     public enum Problem: Error, Equatable, Sendable {

@@ -70,16 +70,27 @@ actor GroupCommitWriter {
             for job in batch { job.continuation.resume(throwing: error) }
             return
         }
-        for job in batch {
+        for (index, job) in batch.enumerated() {
             do {
                 _ = try await connection.query("SAVEPOINT job")
                 let value = try await job.body(database)
                 _ = try await connection.query("RELEASE job")
                 outcomes.append(.success(value))
             } catch {
-                _ = try? await connection.query("ROLLBACK TO job")
-                _ = try? await connection.query("RELEASE job")
-                outcomes.append(.failure(error))
+                do {
+                    _ = try await connection.query("ROLLBACK TO job")
+                    _ = try await connection.query("RELEASE job")
+                    outcomes.append(.failure(error))
+                } catch {
+                    // Some failures (disk full, I/O error) make SQLite roll back the
+                    // whole transaction. The writes before this one are gone with it:
+                    // they fail; the writes not yet run go back to the queue.
+                    _ = try? await connection.query("ROLLBACK")
+                    for earlier in batch[...index] { earlier.continuation.resume(throwing: error) }
+                    pending.insert(contentsOf: batch[(index + 1)...], at: 0)
+                    logger.error("SQLite transaction lost; retrying the rest of the batch", metadata: ["error": "\(error)"])
+                    return
+                }
             }
         }
         do {

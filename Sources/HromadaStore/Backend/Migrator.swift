@@ -61,7 +61,7 @@ public struct Migrator: Sendable {
         return try await backend.write { db in
             if dialect == .postgres {
                 // Two instances starting together must not both migrate.
-                try await db.raw("SELECT pg_advisory_xact_lock(7245300101)").run()
+                try await db.raw("SELECT pg_advisory_xact_lock(hashtext(current_schema()), 1)").run()
             }
             try await db.raw(
                 "CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)"

@@ -50,7 +50,8 @@ public struct AuditRepository: Sendable {
         switch dialect {
         case .sqlite: return true
         case .postgres:
-            return try await db.raw("SELECT pg_try_advisory_xact_lock(7245300102) AS locked").first()?
+            // Keyed by schema: each schema is its own deployment (tests run many side by side).
+            return try await db.raw("SELECT pg_try_advisory_xact_lock(hashtext(current_schema()), 2) AS locked").first()?
                 .decode(column: "locked", as: Bool.self) ?? false
         }
     }

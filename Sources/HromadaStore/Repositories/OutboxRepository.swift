@@ -54,6 +54,22 @@ public struct OutboxRepository: Sendable {
             """).all().map(Self.decode)
     }
 
+    /// Takes due messages for delivery: each is leased for `lease` seconds, so
+    /// another instance polling at the same moment does not send it too.
+    /// The outer conditions are re-checked on PostgreSQL after a row lock wait.
+    public func claimDue(at instant: Date, limit: Int, lease: Int64 = 300) async throws -> [OutboxMessage] {
+        let now = instant.epochSeconds
+        return try await db.raw("""
+            UPDATE outbox SET next_attempt_at = \(bind: now + lease)
+            WHERE id IN (
+                SELECT id FROM outbox
+                WHERE sent_at IS NULL AND next_attempt_at <= \(bind: now) AND attempts < 10
+                ORDER BY created_at LIMIT \(bind: limit))
+              AND sent_at IS NULL AND next_attempt_at <= \(bind: now)
+            RETURNING \(unsafeRaw: Self.columns)
+            """).all().map(Self.decode)
+    }
+
     public func recent(limit: Int) async throws -> [OutboxMessage] {
         try await db.raw("SELECT \(unsafeRaw: Self.columns) FROM outbox ORDER BY created_at DESC, id LIMIT \(bind: limit)")
             .all().map(Self.decode)

@@ -89,7 +89,7 @@ public struct CIDR: Sendable, Equatable, CustomStringConvertible {
     }
 
     public func contains(_ addressText: String) -> Bool {
-        guard let address = CIDR.parse(addressText), address.count == network.count else { return false }
+        guard let address = CIDR.parse(CIDR.normalized(addressText)), address.count == network.count else { return false }
         var remaining = prefix
         for index in 0..<address.count where remaining > 0 {
             let bits = min(8, remaining)
@@ -98,6 +98,20 @@ public struct CIDR: Sendable, Equatable, CustomStringConvertible {
             remaining -= bits
         }
         return true
+    }
+
+    /// `::ffff:10.0.0.1` is the IPv4 address 10.0.0.1 seen by a dual-stack socket.
+    static func normalized(_ address: String) -> String {
+        let lower = address.lowercased()
+        if lower.hasPrefix("::ffff:"), lower.contains(".") { return String(lower.dropFirst("::ffff:".count)) }
+        return address
+    }
+
+    /// What a rate limit counts: the IPv4 address, or the /64 an IPv6 client
+    /// holds (one subscriber usually gets a whole /64).
+    static func rateLimitSubject(_ address: String) -> String {
+        guard let bytes = parse(address), bytes.count == 16 else { return address }
+        return bytes.prefix(8).map { String(format: "%02x", $0) }.joined() + "::/64"
     }
 
     static func parse(_ text: String) -> [UInt8]? {

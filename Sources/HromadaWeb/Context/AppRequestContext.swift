@@ -14,6 +14,8 @@ public struct AppRequestContext: RequestContext {
     /// The browser's CSRF cookie (set on first visit).
     public var csrfCookie: String = ""
     public var setCSRFCookie = false
+    /// The client reached us over TLS (directly or through a trusted proxy).
+    public var isSecure = false
     public var account: Account?
     public var principal: Principal?
     public var sessionKind: SessionKind?

@@ -15,9 +15,13 @@ struct ClientMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
+        let trusted = services.configuration.trustedProxies
         context.clientAddress = Self.clientAddress(
-            peer: context.peerAddress, forwardedFor: request.headers[.xForwardedFor],
-            trusted: services.configuration.trustedProxies)
+            peer: context.peerAddress, forwardedFor: request.headers[.xForwardedFor], trusted: trusted)
+        // Behind a TLS-terminating proxy we trust, cookies must be Secure too.
+        context.isSecure = Self.isSecure(
+            configured: services.configuration.secureCookies, peer: context.peerAddress,
+            forwardedProto: request.headers[.xForwardedProto], trusted: trusted)
         context.language = Self.language(request)
         context.logger[metadataKey: "client"] = .string(context.clientAddress)
 
@@ -33,7 +37,9 @@ struct ClientMiddleware: RouterMiddleware {
         // answer, the request also goes on anonymously and fails where it
         // needs data, inside the error middleware.
         let bearer = Self.bearerToken(request)
-        let cookie = request.cookies[Self.sessionCookie]?.value
+        // The API authenticates by bearer token only: a browser attaches its
+        // session cookie by itself, and API routes skip the CSRF check.
+        let cookie = request.uri.path.hasPrefix("/api/") ? nil : request.cookies[Self.sessionCookie]?.value
         if let token = bearer ?? cookie {
             let kind: SessionKind = bearer != nil ? .api : .browser
             do {
@@ -50,10 +56,17 @@ struct ClientMiddleware: RouterMiddleware {
         var response = try await next(request, context)
         if context.setCSRFCookie {
             response.setCookie(Cookie(
-                name: Self.csrfCookie, value: context.csrfCookie, path: "/", secure: services.configuration.secureCookies,
+                name: Self.csrfCookie, value: context.csrfCookie, path: "/", secure: context.isSecure,
                 httpOnly: true, sameSite: .lax))
         }
         return response
+    }
+
+    /// HTTPS by configuration, or reported by a proxy we trust.
+    static func isSecure(configured: Bool, peer: String?, forwardedProto: String?, trusted: [CIDR]) -> Bool {
+        if configured { return true }
+        guard let peer, trusted.contains(where: { $0.contains(peer) }) else { return false }
+        return forwardedProto?.lowercased() == "https"
     }
 
     static func bearerToken(_ request: Request) -> String? {
@@ -70,13 +83,14 @@ struct ClientMiddleware: RouterMiddleware {
 
     /// The rightmost address in X-Forwarded-For that is not one of our own
     /// proxies; only when the socket peer itself is a trusted proxy.
-    static func clientAddress(peer: String?, forwardedFor: String?, trusted: [CIDR]) -> String {
-        guard let peer else { return "unknown" }
+    static func clientAddress(peer rawPeer: String?, forwardedFor: String?, trusted: [CIDR]) -> String {
+        guard let rawPeer else { return "unknown" }
+        let peer = CIDR.normalized(rawPeer)
         guard let forwardedFor, trusted.contains(where: { $0.contains(peer) }) else { return peer }
         let hops = forwardedFor.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         for hop in hops.reversed() where !trusted.contains(where: { $0.contains(hop) }) {
-            return CIDR.parse(hop) != nil ? hop : peer
+            return CIDR.parse(hop) != nil ? CIDR.normalized(hop) : peer
         }
-        return hops.first ?? peer
+        return hops.first.map(CIDR.normalized) ?? peer
     }
 }

@@ -55,7 +55,7 @@ struct AccountController {
 
     @Sendable func register(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = context.form ?? FormData()
-        try await services.rateLimiter.check(.registrationPerAddress, subject: context.clientAddress)
+        try await services.rateLimiter.check(.registrationPerAddress, address: context.clientAddress)
         let registration = AccountService.Registration(email: form["email"], password: form["password"], fullName: form["fullName"])
         do {
             _ = try await services.accounts.register(registration, language: context.language)
@@ -112,7 +112,7 @@ struct AccountController {
         var response = HTML.redirect(LocalPath.sanitize(form["next"]))
         response.setCookie(Cookie(
             name: ClientMiddleware.sessionCookie, value: token, maxAge: Int(AccountService.browserSessionLifetime), path: "/",
-            secure: services.configuration.secureCookies, httpOnly: true, sameSite: .lax))
+            secure: context.isSecure, httpOnly: true, sameSite: .lax))
         return response
     }
 
@@ -122,7 +122,7 @@ struct AccountController {
         }
         var response = HTML.redirect("/")
         response.setCookie(Cookie(
-            name: ClientMiddleware.sessionCookie, value: "", maxAge: 0, path: "/", secure: services.configuration.secureCookies,
+            name: ClientMiddleware.sessionCookie, value: "", maxAge: 0, path: "/", secure: context.isSecure,
             httpOnly: true, sameSite: .lax))
         return response
     }

@@ -47,7 +47,8 @@ struct AdminController {
         let slug: String
         let city: String
         let people: [Person]
-        let next: String?
+        /// The next page's address, its cursor percent-encoded.
+        let nextURL: String?
         let conflicts: [Conflict]
         let hasConflicts: Bool
         let canGrant: Bool
@@ -92,7 +93,9 @@ struct AdminController {
                     roles: (grants[person.id] ?? []).sorted().map { .init(role: $0.rawValue, label: html.t("roles.\($0.rawValue)", context)) },
                     verified: verified.contains(person.id))
             },
-            next: people.count > pageSize ? shown.last?.email.rawValue : nil,
+            nextURL: people.count > pageSize ? shown.last.map {
+                "/\(city.slug.rawValue)/admin?after=" + ($0.email.rawValue.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+            } : nil,
             conflicts: conflicts.map {
                 .init(account: names[$0.accountID] ?? "", existing: names[$0.existingAccountID] ?? "",
                       method: html.t("verify.method.\($0.method.rawValue)", context), at: DateText.kyiv($0.attemptedAt))

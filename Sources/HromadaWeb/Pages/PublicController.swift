@@ -99,7 +99,7 @@ struct PublicController {
         var response = HTML.redirect(next)
         response.setCookie(Cookie(
             name: ClientMiddleware.languageCookie, value: language.rawValue, maxAge: 365 * 24 * 3600, path: "/",
-            secure: services.configuration.secureCookies, httpOnly: true, sameSite: .lax))
+            secure: context.isSecure, httpOnly: true, sameSite: .lax))
         return response
     }
 
@@ -178,8 +178,10 @@ struct CityLookup {
 /// an open redirect would help phishing.
 enum LocalPath {
     static func sanitize(_ path: String?) -> String {
-        guard let path, path.hasPrefix("/"), !path.hasPrefix("//"), !path.hasPrefix("/\\"),
-              !path.contains(where: { $0.isNewline || $0 == "\\" })
+        // Browsers drop tabs and newlines and read `\` as `/`, so `/\t/evil`
+        // or `/\evil` would become the off-site `//evil`: allow none of them.
+        guard let path, path.hasPrefix("/"), !path.hasPrefix("//"), path.utf8.count <= 2000,
+              path.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F && $0 != "\\" })
         else { return "/" }
         return path
     }

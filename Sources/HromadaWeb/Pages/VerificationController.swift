@@ -86,7 +86,7 @@ struct VerificationController {
         } catch {
             context.logger.warning("OIDC provider unavailable", metadata: ["error": "\(error)"])
             return try await optionsPage(
-                request, context, city: city, error: html.t("errors.oidc_unavailable", context), status: .badGateway)
+                request, context, city: city, error: html.t("errors.oidc_unavailable", context), status: .ok)
         }
         let pending = OIDCLoginRepository.PendingLogin(
             state: authorization.state, municipalityID: city.id, accountID: account.id, nonce: authorization.nonce,

@@ -88,7 +88,7 @@ public struct AccountService: Sendable {
 
     /// Checks the password, rate limited per client address and per account.
     public func authenticate(email rawEmail: String, password: String, clientAddress: String) async throws -> Account {
-        try await services.rateLimiter.check(.signInPerAddress, subject: clientAddress)
+        try await services.rateLimiter.check(.signInPerAddress, address: clientAddress)
         guard let email = try? EmailAddress.validated(rawEmail) else {
             _ = try await services.passwords.verify(password, hash: services.passwords.decoy)
             throw AppError.invalid(code: "wrong_credentials")
@@ -133,7 +133,7 @@ public struct AccountService: Sendable {
     /// Queues a reset link when the address has an account. The answer is the
     /// same either way, so the form does not reveal who is registered.
     public func requestPasswordReset(email rawEmail: String, language: Language, clientAddress: String) async throws {
-        try await services.rateLimiter.check(.passwordResetPerAddress, subject: clientAddress)
+        try await services.rateLimiter.check(.passwordResetPerAddress, address: clientAddress)
         guard let email = try? EmailAddress.validated(rawEmail) else { throw AppError.invalid(code: "email_invalid", field: "email") }
         let now = services.clock.now()
         let token = RandomToken.base64URL(byteCount: 32)

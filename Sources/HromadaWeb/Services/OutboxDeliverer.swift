@@ -27,13 +27,28 @@ public struct OutboxDeliverer: PeriodicService {
         try await deliverDue()
     }
 
+    static func summary(_ error: any Error) -> String {
+        guard let smtp = error as? SMTPError else { return String(reflecting: type(of: error)) }
+        switch smtp {
+        case .unexpectedReply(let command, let code, _): return "\(command) answered \(code)"
+        case .authenticationFailed(let code): return "authentication failed (\(code))"
+        case .invalidAddress: return "invalid address"
+        case .invalidURL: return "invalid SMTP URL"
+        case .connectionFailed: return "connection failed"
+        case .tlsUnavailable: return "TLS unavailable"
+        case .timeout: return "timeout"
+        }
+    }
+
     public func deliverDue() async throws {
         let now = clock.now()
-        let due = try await store.read { try await $0.outbox.due(at: now, limit: 20) }
+        let due = try await store.write { try await $0.outbox.claimDue(at: now, limit: 20) }
         for message in due {
             guard let smtp else {
                 // Never log bodies or recipients: they hold links that act as passwords.
-                logger.info("mail queued (no SMTP configured)", metadata: ["message": "\(message.id)"])
+                // Without SMTP (demo and development) the message is only logged,
+                // and stays readable on the development mail page in demo mode.
+                logger.warning("mail not delivered: HROMADA_SMTP_URL is not set", metadata: ["message": "\(message.id)"])
                 try await store.write { try await $0.outbox.markSent(message.id, at: now) }
                 continue
             }
@@ -45,7 +60,8 @@ public struct OutboxDeliverer: PeriodicService {
             } catch {
                 let reason = "\(error)"
                 try await store.write { try await $0.outbox.markFailed(message.id, attempts: message.attempts, error: reason, at: now) }
-                logger.warning("mail not sent, will retry", metadata: ["message": "\(message.id)", "error": "\(reason)"])
+                // The stored reason may name the recipient; the log gets only its kind.
+                logger.warning("mail not sent, will retry", metadata: ["message": "\(message.id)", "error": "\(Self.summary(error))"])
             }
         }
     }

@@ -8,6 +8,11 @@ public struct RateLimiter: Sendable {
     let store: Store
     let clock: any Clock
 
+    /// Records an attempt from a client address (IPv6 clients count per /64).
+    public func check(_ rule: RateLimitRule, address: String) async throws {
+        try await check(rule, subject: CIDR.rateLimitSubject(address))
+    }
+
     /// Records an attempt; throws `rateLimited` once over the rule's limit.
     public func check(_ rule: RateLimitRule, subject: String) async throws {
         let now = clock.now()
