@@ -156,6 +156,17 @@ import Testing
         }
     }
 
+    @Test func passwordResetRequestWithAMalformedAddressIsExplained() async throws {
+        try await WebHarness.run { harness, client in
+            var browser = Browser(client)
+            try await browser.get("/password/forgot")
+            let page = try await browser.post("/password/forgot", [("email", "not an address")])
+            #expect(page.status == .unprocessableContent)
+            #expect(page.body.contains("Це не схоже на адресу електронної пошти"))
+            #expect(try await harness.outbox().isEmpty)
+        }
+    }
+
     @Test func signOutEndsTheSession() async throws {
         try await WebHarness.run { _, client in
             var browser = Browser(client)

@@ -109,6 +109,23 @@ import Testing
         }
     }
 
+    @Test func malformedDemoNationalIDIsExplainedAndNothingIsStored() async throws {
+        try await WebHarness.run { harness, client in
+            let person = try await harness.makeAccount("demo@example.com")
+            var browser = Browser(client)
+            try await browser.signIn("demo@example.com")
+            try await browser.get("/khmilnyk/verify")
+            let page = try await browser.post("/khmilnyk/verify/demo", [("nationalId", "12ab")])
+            #expect(page.status == .unprocessableContent)
+            #expect(page.body.contains("10 цифр"))
+            #expect(page.body.contains(#"value="12ab""#))
+            #expect(try await harness.services.store.read { try await $0.residency.verifications(of: person.id) }.isEmpty)
+            // Anonymous visitors are sent to sign in first.
+            var anonymous = Browser(client)
+            #expect(try await anonymous.get("/khmilnyk/verify").location == "/login?next=/khmilnyk/verify")
+        }
+    }
+
     @Test(arguments: [TestOIDCSigning.es256, .rs256])
     func residentIsVerifiedThroughAnOIDCProviderWithPKCE(_ signing: TestOIDCSigning) async throws {
         try await withTestOIDCProvider(signing: signing) { provider in
