@@ -15,11 +15,8 @@ import Testing
     func onePersonHoldsOneVerifiedAccountPerMunicipality(_ database: TestDatabase) async throws {
         try await database.withStore { store in
             try await seedCities(store)
-            let a = account("a@example.com"), b = account("b@example.com")
-            try await store.write { tx in
-                _ = try await tx.accounts.insert(a)
-                _ = try await tx.accounts.insert(b)
-            }
+            let people = try await insertAccounts(store, "a@example.com", "b@example.com")
+            let a = people[0], b = people[1]
             #expect(try await store.write { try await $0.residency.insert(verification(a.id, "vinnytsia", hash: "same-person")) })
             #expect(try await store.write { try await $0.residency.insert(verification(b.id, "vinnytsia", hash: "same-person")) } == false)
             #expect(try await store.write { try await $0.residency.insert(verification(a.id, "vinnytsia", hash: "other")) } == false)
@@ -54,10 +51,9 @@ import Testing
     func conflictsAreRecordedPerMunicipality(_ database: TestDatabase) async throws {
         try await database.withStore { store in
             try await seedCities(store)
-            let a = account("a@example.com"), b = account("b@example.com")
+            let people = try await insertAccounts(store, "a@example.com", "b@example.com")
+            let a = people[0], b = people[1]
             try await store.write { tx in
-                _ = try await tx.accounts.insert(a)
-                _ = try await tx.accounts.insert(b)
                 try await tx.residency.recordConflict(in: .init(rawValue: "vinnytsia"), account: b.id, existing: a.id, method: .oidc, attemptedBy: nil, at: t0)
             }
             let vinnytsia = try await store.read { try await $0.residency.conflicts(in: .init(rawValue: "vinnytsia")) }

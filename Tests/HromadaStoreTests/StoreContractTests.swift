@@ -18,6 +18,13 @@ func account(_ email: String) -> Account {
             emailConfirmedAt: nil, isPlatformAdmin: false, createdAt: t0)
 }
 
+/// Stores new accounts for these emails, in order.
+func insertAccounts(_ store: Store, _ emails: String...) async throws -> [Account] {
+    let accounts = emails.map(account)
+    try await store.write { tx in for a in accounts { _ = try await tx.accounts.insert(a) } }
+    return accounts
+}
+
 /// Two cities and the tenancy they need.
 func seedCities(_ store: Store) async throws {
     try await store.write { tx in
@@ -112,15 +119,14 @@ func seedCities(_ store: Store) async throws {
     func peopleOfAMunicipalityAreOnlyThoseConnectedToIt(_ database: TestDatabase) async throws {
         try await database.withStore { store in
             try await seedCities(store)
-            let v = account("v@example.com"), z = account("z@example.com")
+            let people = try await insertAccounts(store, "v@example.com", "z@example.com")
+            let v = people[0], z = people[1]
             try await store.write { tx in
-                _ = try await tx.accounts.insert(v)
-                _ = try await tx.accounts.insert(z)
                 _ = try await tx.roles.grant(.moderator, to: v.id, in: .init(rawValue: "vinnytsia"), by: nil, at: t0)
                 _ = try await tx.roles.grant(.moderator, to: z.id, in: .init(rawValue: "zhmerynka"), by: nil, at: t0)
             }
-            let people = try await store.read { try await $0.accounts.people(in: .init(rawValue: "vinnytsia"), after: nil, limit: 10) }
-            #expect(people.map(\.id) == [v.id])
+            let listed = try await store.read { try await $0.accounts.people(in: .init(rawValue: "vinnytsia"), after: nil, limit: 10) }
+            #expect(listed.map(\.id) == [v.id])
         }
     }
 }

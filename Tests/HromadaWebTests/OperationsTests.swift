@@ -9,15 +9,19 @@ import Testing
 @testable import HromadaWeb
 
 @Suite struct OutboxDeliveryTests {
+    static func deliverer(_ harness: WebHarness, _ smtp: FakeSMTPServer) throws -> OutboxDeliverer {
+        let configuration = try SMTPConfiguration(url: "smtp+plain://127.0.0.1:\(smtp.port)?from=noreply@hromada.test")
+        return OutboxDeliverer(
+            store: harness.services.store, smtp: SMTPClient(configuration: configuration, logger: TestDatabase.logger),
+            clock: harness.clock, logger: TestDatabase.logger)
+    }
+
     @Test func confirmationMailIsDeliveredOverSMTPAndMarkedSent() async throws {
         try await FakeSMTPServer.withServer { smtp in
             try await WebHarness.run { harness, _ in
                 _ = try await harness.services.accounts.register(
                     .init(email: "mail@example.com", password: "довгий пароль тут", fullName: "Поштова Скринька"), language: .uk)
-                let configuration = try SMTPConfiguration(url: "smtp+plain://127.0.0.1:\(smtp.port)?from=noreply@hromada.test")
-                let deliverer = OutboxDeliverer(
-                    store: harness.services.store, smtp: SMTPClient(configuration: configuration, logger: TestDatabase.logger),
-                    clock: harness.clock, logger: TestDatabase.logger)
+                let deliverer = try Self.deliverer(harness, smtp)
                 try await deliverer.deliverDue()
                 #expect(smtp.recorder.messages.count == 1)
                 #expect(smtp.recorder.commands.contains { $0.contains("RCPT TO:<mail@example.com>") })
@@ -37,10 +41,7 @@ import Testing
             try await WebHarness.run { harness, _ in
                 _ = try await harness.services.accounts.register(
                     .init(email: "busy@example.com", password: "довгий пароль тут", fullName: "Зайнята Скринька"), language: .uk)
-                let configuration = try SMTPConfiguration(url: "smtp+plain://127.0.0.1:\(smtp.port)?from=noreply@hromada.test")
-                let deliverer = OutboxDeliverer(
-                    store: harness.services.store, smtp: SMTPClient(configuration: configuration, logger: TestDatabase.logger),
-                    clock: harness.clock, logger: TestDatabase.logger)
+                let deliverer = try Self.deliverer(harness, smtp)
                 try await deliverer.deliverDue()
                 let message = try #require(try await harness.outbox().first { $0.recipient == "busy@example.com" })
                 #expect(message.sentAt == nil)
