@@ -30,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/attaswift/BigInt.git", from: "6.0.1"),
     ],
     targets: [
         .target(
@@ -39,7 +40,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .target(name: "BudgetRules", swiftSettings: swiftSettings),
+        .target(name: "BudgetRules", dependencies: [.product(name: "BigInt", package: "BigInt")], swiftSettings: swiftSettings),
         .target(
             name: "HromadaStore",
             dependencies: [
@@ -98,6 +99,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "HromadaDomainTests", dependencies: ["HromadaDomain"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "BudgetRulesTests", dependencies: ["BudgetRules"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(
             name: "HromadaStoreTests",
             dependencies: ["HromadaStore", "HromadaDomain", "HromadaTestSupport"],

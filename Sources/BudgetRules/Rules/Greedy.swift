@@ -1,0 +1,63 @@
+/// The greedy family: fund projects by score, highest first.
+struct Greedy {
+    let election: PreparedElection
+
+    /// Approval count, or the sum of points on cumulative and scoring ballots.
+    func scores() -> [Int64] {
+        var scores = [Int64](repeating: 0, count: election.ids.count)
+        for (group, ballot) in election.ballots.enumerated() {
+            let m = election.multiplicity[group]
+            for (offset, project) in ballot.enumerated() {
+                let points = election.points.map { $0[group][offset] } ?? 1
+                scores[Int(project)] += points * m
+            }
+        }
+        return scores
+    }
+
+    /// Projects by descending score, ties by id (pabutools' lexicographic rule).
+    func ranking(_ scores: [Int64]) -> [Int] {
+        (0..<election.ids.count).sorted {
+            scores[$0] != scores[$1] ? scores[$0] > scores[$1] : election.precedes($0, $1)
+        }
+    }
+
+    /// `skip`: pass over projects that do not fit (CONSUL); otherwise stop at the first.
+    /// Projects without a single vote (or under `threshold`) are never funded.
+    func run(skip: Bool, threshold: Int64 = 1) -> [Int] {
+        let scores = scores()
+        var remaining = election.budget
+        var selected: [Int] = []
+        for project in ranking(scores) where scores[project] >= max(1, threshold) {
+            if election.costs[project] <= remaining {
+                selected.append(project)
+                remaining -= election.costs[project]
+            } else if !skip {
+                break
+            }
+        }
+        return selected
+    }
+
+    /// pabutools' `greedy_utilitarian_welfare` with `Cost_Sat`, continuing an
+    /// allocation: by approvals (free approved projects first, unapproved
+    /// last but still funded if they fit), ties by id.
+    func utilitarianCompletion(from initial: [Int]) -> [Int] {
+        let chosen = Set(initial)
+        var remaining = election.budget - election.totalCost(initial)
+        func density(_ p: Int) -> Double {
+            guard election.approvals[p] > 0 else { return 0 }
+            return election.costs[p] > 0 ? Double(election.approvals[p]) : .infinity
+        }
+        let order = (0..<election.ids.count).filter { !chosen.contains($0) }.sorted {
+            let a = density($0), b = density($1)
+            return a != b ? a > b : election.precedes($0, $1)
+        }
+        var selected = initial
+        for project in order where election.costs[project] <= remaining {
+            selected.append(project)
+            remaining -= election.costs[project]
+        }
+        return selected
+    }
+}

@@ -1,0 +1,83 @@
+/// The aggregation rules, named as in INTERFACES.md.
+public enum Rule: String, Sendable, CaseIterable {
+    case greedy
+    case greedyNoSkip = "greedy-no-skip"
+    case greedyThreshold = "greedy-threshold"
+    case mes
+    case mesAdd1 = "mes-add1"
+    case mesAdd1u = "mes-add1u"
+    case phragmen
+
+    /// `declared` reads META `rule`: `equalshares/add1` means mes-add1, greedy names mean themselves.
+    public static func declared(by election: Election) throws(RuleError) -> Rule {
+        guard let text = election.declaredRule?.trimmingCharacters() else { throw .noDeclaredRule }
+        switch text {
+        case "equalshares/add1", "equalshares/add1-comparison": return .mesAdd1
+        case "equalshares": return .mes
+        case "phragmen": return .phragmen
+        default:
+            if let rule = Rule(rawValue: text) { return rule }
+            throw .noDeclaredRule
+        }
+    }
+
+    public static func named(_ name: String, for election: Election) throws(RuleError) -> Rule {
+        if name == "declared" { return try declared(by: election) }
+        guard let rule = Rule(rawValue: name) else { throw .unknownRule(name) }
+        return rule
+    }
+
+    var needsApprovalBallots: Bool {
+        switch self {
+        case .mes, .mesAdd1, .mesAdd1u, .phragmen: true
+        default: false
+        }
+    }
+}
+
+/// What a rule funds.
+public struct Outcome: Sendable, Equatable {
+    public var rule: Rule
+    /// Project ids in selection order.
+    public var selectedInOrder: [String]
+    /// Project ids sorted as strings (INTERFACES.md).
+    public var selected: [String] { selectedInOrder.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) } }
+    public var cost: Amount
+    public var budget: Amount
+}
+
+public enum Tally {
+    public static func run(_ rule: Rule, on election: Election) throws(RuleError) -> Outcome {
+        if rule.needsApprovalBallots, !election.voteType.isApprovalLike {
+            throw .unsupportedVoteType(rule: rule.rawValue, voteType: election.voteType)
+        }
+        let prepared = try PreparedElection(election)
+        let chosen: [Int]
+        switch rule {
+        case .greedy: chosen = Greedy(election: prepared).run(skip: true)
+        case .greedyNoSkip: chosen = Greedy(election: prepared).run(skip: false)
+        case .greedyThreshold:
+            guard let text = election.metaValue("min_project_score_threshold"),
+                  let threshold = Amount(parsing: Substring(text.trimmingCharacters())),
+                  let value = Int64(exactly: threshold.units(atScale: prepared.points == nil ? 0 : prepared.scale))
+            else { throw .missingThreshold }
+            chosen = Greedy(election: prepared).run(skip: true, threshold: value)
+        case .mes: chosen = EqualShares(prepared).run(increment: 0)
+        case .mesAdd1: chosen = EqualShares(prepared).add1()
+        case .mesAdd1u: chosen = Greedy(election: prepared).utilitarianCompletion(from: EqualShares(prepared).add1())
+        case .phragmen: chosen = Phragmen(election: prepared).run()
+        }
+        let cost = chosen.reduce(Amount.zero) { $0 + election.projects[$1].cost }
+        return Outcome(rule: rule, selectedInOrder: chosen.map { prepared.ids[$0] }, cost: cost, budget: election.budget)
+    }
+}
+
+extension Tally {
+    /// Each project's score: approvals, or the sum of points on cumulative and scoring ballots.
+    public static func scores(of election: Election) throws(RuleError) -> [String: Amount] {
+        let prepared = try PreparedElection(election)
+        let scale = prepared.points == nil ? 0 : prepared.scale
+        let scores = Greedy(election: prepared).scores()
+        return Dictionary(uniqueKeysWithValues: prepared.ids.enumerated().map { ($1, Amount(units: .init(scores[$0]), scale: scale)) })
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import BudgetRules
+import Foundation
+
+struct PB: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pb", abstract: "Participatory-budget rules on Pabulib files.", subcommands: [Tally.self, Check.self])
+
+    static func load(_ path: String) throws -> Election {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ValidationError("Cannot read \(path).")
+        }
+        guard let text = String(data: data, encoding: .utf8) else { throw ValidationError("\(path) is not UTF-8 text.") }
+        do {
+            return try PabulibReader.read(text)
+        } catch {
+            throw ValidationError("\(path): \(error)")
+        }
+    }
+
+    struct Tally: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Compute the outcome of a rule for a Pabulib file.")
+        @Argument(help: "A Pabulib .pb file.") var file: String
+        @Option(help: "greedy, greedy-no-skip, greedy-threshold, mes, mes-add1, mes-add1u, phragmen or declared.") var rule: String
+        @Flag(help: "Print one JSON object.") var json = false
+
+        func run() async throws {
+            let election = try PB.load(file)
+            let outcome: Outcome
+            let scores: [String: Amount]
+            do {
+                let chosen = try Rule.named(rule, for: election)
+                outcome = try BudgetRules.Tally.run(chosen, on: election)
+                scores = try BudgetRules.Tally.scores(of: election)
+            } catch {
+                throw ValidationError(error.description)
+            }
+            if json {
+                let ids = outcome.selected.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+                print("{\"rule\": \"\(outcome.rule.rawValue)\", \"selected\": [\(ids.joined(separator: ", "))], \"cost\": \(outcome.cost), \"budget\": \(outcome.budget)}")
+                return
+            }
+            let chosen = Set(outcome.selectedInOrder)
+            let order = outcome.selectedInOrder + election.projects.map(\.id).filter { !chosen.contains($0) }
+                .sorted { (scores[$0] ?? .zero) > (scores[$1] ?? .zero) }
+            let costs = Dictionary(uniqueKeysWithValues: election.projects.map { ($0.id, $0.cost) })
+            print("Rule \(outcome.rule.rawValue): \(chosen.count) of \(election.projects.count) projects, cost \(outcome.cost) of budget \(outcome.budget)")
+            print(pad("project", 12) + pad("cost", 14, right: true) + pad("score", 10, right: true) + pad("selected", 10, right: true) + pad("running total", 16, right: true))
+            var running = Amount.zero
+            for id in order {
+                let selected = chosen.contains(id)
+                if selected { running = running + (costs[id] ?? .zero) }
+                print(pad(id, 12) + pad(costs[id]?.description ?? "", 14, right: true) + pad(scores[id]?.description ?? "0", 10, right: true)
+                      + pad(selected ? "yes" : "—", 10, right: true) + pad(selected ? running.description : "", 16, right: true))
+            }
+        }
+    }
+
+    struct Check: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Validate a Pabulib file and summarise it.")
+        @Argument(help: "A Pabulib .pb file.") var file: String
+
+        func run() async throws {
+            let election = try PB.load(file)
+            let total = election.projects.reduce(Amount.zero) { $0 + $1.cost }
+            print("OK: \(file)")
+            print("voters:        \(election.votes.count)")
+            print("projects:      \(election.projects.count) (total cost \(total))")
+            print("budget:        \(election.budget)")
+            print("vote type:     \(election.voteType.rawValue)")
+            print("declared rule: \(election.declaredRule ?? "none")")
+        }
+    }
+}
+
+func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+    let gap = max(0, width - text.count)
+    return right ? String(repeating: " ", count: gap) + text : text + String(repeating: " ", count: gap)
+}
