@@ -47,5 +47,11 @@ public struct Vote: Sendable, Equatable {
     public var projects: [String]
     /// Points per project, in the same order, for cumulative and scoring ballots.
     public var points: [Amount]?
-    public var fields: [String: String]
+    /// The row's values by column, as in `Election.voteColumns` (kept for round trips
+    /// and for columns such as age or sex that the rules do not read).
+    public var row: [String]
+
+    public func field(_ column: String, in election: Election) -> String? {
+        election.voteColumns.firstIndex(of: column).flatMap { $0 < row.count ? row[$0] : nil }
+    }
 }

@@ -7,55 +7,65 @@ public struct PabulibError: Error, Sendable, Equatable, CustomStringConvertible 
 
 /// Reads the Pabulib format (pabulib.org): UTF-8 with or without a BOM, LF
 /// or CRLF, `;`-separated, quoted fields, sections META, PROJECTS, VOTES.
+/// Works on bytes: files run to millions of ballots, and parsing should cost
+/// less than the rules that follow it.
 public enum PabulibReader {
     public static func read(_ text: String) throws(PabulibError) -> Election {
-        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
-            .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
-        if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = first.dropFirst() }
+        try read(bytes: Array(text.utf8))
+    }
 
+    public static func read(bytes: [UInt8]) throws(PabulibError) -> Election {
+        var parser = Parser()
+        try bytes.withUnsafeBufferPointer { (buffer) throws(PabulibError) in
+            var start = 0
+            if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { start = 3 }
+            var lineNumber = 0
+            while start < buffer.count {
+                var end = start
+                while end < buffer.count, buffer[end] != 0x0A { end += 1 }
+                lineNumber += 1
+                var last = end
+                while last > start, buffer[last - 1] == 0x0D || buffer[last - 1] == 0x20 || buffer[last - 1] == 0x09 { last -= 1 }
+                if last > start {
+                    try parser.line(UnsafeBufferPointer(rebasing: buffer[start..<last]), number: lineNumber)
+                }
+                start = end + 1
+            }
+        }
+        return try parser.finish()
+    }
+
+    struct Parser {
         enum Section { case none, meta, projects, votes }
         var section = Section.none
-        var header: [String] = []
         var expectHeader = false
+        var seen: Set<String> = []
         var meta: [(key: String, value: String)] = []
         var projectColumns: [String] = []
         var projects: [Project] = []
         var projectIndex: [String: Int] = [:]
         var voteColumns: [String] = []
+        var voterColumn = 0
+        var voteColumn = 0
+        var pointsColumn: Int?
         var votes: [Vote] = []
         var voters = Set<String>()
-        var seen: Set<String> = []
+        var fields: [String] = []
 
-        for (offset, raw) in lines.enumerated() {
-            let number = offset + 1
-            let line = raw.trimmingTrailingWhitespace()
-            if line.isEmpty { continue }
-            let marker = line.trimmingCharacters().uppercased()
-            if marker == "META" || marker == "PROJECTS" || marker == "VOTES" {
-                guard !seen.contains(marker) else { throw PabulibError(line: number, problem: "section \(marker) appears twice") }
-                seen.insert(marker)
-                section = marker == "META" ? .meta : marker == "PROJECTS" ? .projects : .votes
-                expectHeader = true
-                continue
-            }
-            let fields = try splitFields(line, line: number)
-            if expectHeader {
-                header = fields.map { $0.trimmingCharacters().lowercased() }
-                expectHeader = false
-                switch section {
-                case .projects:
-                    guard header.contains("project_id"), header.contains("cost") else {
-                        throw PabulibError(line: number, problem: "the PROJECTS header must name project_id and cost")
-                    }
-                    projectColumns = header
-                case .votes:
-                    guard header.contains("voter_id"), header.contains("vote") else {
-                        throw PabulibError(line: number, problem: "the VOTES header must name voter_id and vote")
-                    }
-                    voteColumns = header
-                case .meta, .none: break
+        mutating func line(_ bytes: UnsafeBufferPointer<UInt8>, number: Int) throws(PabulibError) {
+            if bytes.count <= 8 {
+                let marker = String(decoding: bytes, as: UTF8.self).trimmingCharacters().uppercased()
+                if marker == "META" || marker == "PROJECTS" || marker == "VOTES" {
+                    guard seen.insert(marker).inserted else { throw PabulibError(line: number, problem: "section \(marker) appears twice") }
+                    section = marker == "META" ? .meta : marker == "PROJECTS" ? .projects : .votes
+                    expectHeader = true
+                    return
                 }
-                continue
+            }
+            try PabulibReader.splitFields(bytes, line: number, into: &fields)
+            if expectHeader {
+                try header(number)
+                return
             }
             switch section {
             case .none:
@@ -64,108 +74,157 @@ public enum PabulibReader {
                 guard fields.count >= 2 else { throw PabulibError(line: number, problem: "a META row needs a key and a value") }
                 meta.append((key: fields[0].trimmingCharacters(), value: fields[1...].joined(separator: ";")))
             case .projects:
-                let row = record(header, fields)
-                guard let id = row["project_id"], !id.isEmpty else { throw PabulibError(line: number, problem: "project without project_id") }
-                guard let costText = row["cost"], let cost = Amount(parsing: Substring(costText.trimmingCharacters())), cost >= .zero else {
-                    throw PabulibError(line: number, problem: "project \(id): cost '\(row["cost"] ?? "")' is not a non-negative number")
-                }
-                guard projectIndex[id] == nil else { throw PabulibError(line: number, problem: "project \(id) is listed twice") }
-                projectIndex[id] = projects.count
-                projects.append(Project(id: id, cost: cost, fields: row))
+                try project(number)
             case .votes:
-                let row = record(header, fields)
-                guard let voter = row["voter_id"], !voter.isEmpty else { throw PabulibError(line: number, problem: "vote without voter_id") }
-                guard voters.insert(voter).inserted else { throw PabulibError(line: number, problem: "voter \(voter) votes twice") }
-                let chosen = (row["vote"] ?? "").split(separator: ",").map { $0.trimmingCharacters() }.filter { !$0.isEmpty }
-                for id in chosen where projectIndex[id] == nil {
-                    throw PabulibError(line: number, problem: "voter \(voter) votes for unknown project \(id)")
-                }
-                guard Set(chosen).count == chosen.count else {
-                    throw PabulibError(line: number, problem: "voter \(voter) names a project twice")
-                }
-                var points: [Amount]?
-                if let text = row["points"], !text.trimmingCharacters().isEmpty {
-                    let parsed = text.split(separator: ",").map { Amount(parsing: Substring($0.trimmingCharacters())) }
-                    guard parsed.allSatisfy({ $0 != nil }), parsed.count == chosen.count else {
-                        throw PabulibError(line: number, problem: "voter \(voter): points must be numbers, one per project voted for")
-                    }
-                    points = parsed.compactMap { $0 }
-                }
-                votes.append(Vote(voterID: voter, projects: chosen, points: points, fields: row))
+                try vote(number)
             }
         }
-        for required in ["META", "PROJECTS", "VOTES"] where !seen.contains(required) {
-            throw PabulibError(line: 0, problem: "the file has no \(required) section")
-        }
-        guard let budgetText = meta.first(where: { $0.key == "budget" })?.value else {
-            throw PabulibError(line: 0, problem: "META has no budget")
-        }
-        guard let budget = Amount(parsing: Substring(budgetText.trimmingCharacters().replacingComma())) else {
-            throw PabulibError(line: 0, problem: "META budget '\(budgetText)' is not a number")
-        }
-        let typeText = meta.first(where: { $0.key == "vote_type" })?.value.trimmingCharacters() ?? "approval"
-        guard let voteType = VoteType(rawValue: typeText) else {
-            throw PabulibError(line: 0, problem: "META vote_type '\(typeText)' is not one of approval, ordinal, cumulative, scoring, choose-1")
-        }
-        return Election(
-            meta: meta, projectColumns: projectColumns, projects: projects, voteColumns: voteColumns, votes: votes,
-            budget: budget, voteType: voteType)
-    }
 
-    static func record(_ header: [String], _ fields: [String]) -> [String: String] {
-        var row: [String: String] = [:]
-        for (index, name) in header.enumerated() where index < fields.count {
-            row[name] = fields[index]
+        mutating func header(_ number: Int) throws(PabulibError) {
+            let header = fields.map { $0.trimmingCharacters().lowercased() }
+            expectHeader = false
+            switch section {
+            case .projects:
+                guard header.contains("project_id"), header.contains("cost") else {
+                    throw PabulibError(line: number, problem: "the PROJECTS header must name project_id and cost")
+                }
+                projectColumns = header
+            case .votes:
+                guard let voter = header.firstIndex(of: "voter_id"), let vote = header.firstIndex(of: "vote") else {
+                    throw PabulibError(line: number, problem: "the VOTES header must name voter_id and vote")
+                }
+                voteColumns = header
+                voterColumn = voter
+                voteColumn = vote
+                pointsColumn = header.firstIndex(of: "points")
+            case .meta, .none:
+                break
+            }
         }
-        return row
+
+        mutating func project(_ number: Int) throws(PabulibError) {
+            var row: [String: String] = [:]
+            for (index, name) in projectColumns.enumerated() where index < fields.count { row[name] = fields[index] }
+            guard let id = row["project_id"]?.trimmingCharacters(), !id.isEmpty else {
+                throw PabulibError(line: number, problem: "project without project_id")
+            }
+            guard let costText = row["cost"], let cost = Amount(parsing: Substring(costText.trimmingCharacters())), cost >= .zero else {
+                throw PabulibError(line: number, problem: "project \(id): cost '\(row["cost"] ?? "")' is not a non-negative number")
+            }
+            guard projectIndex[id] == nil else { throw PabulibError(line: number, problem: "project \(id) is listed twice") }
+            projectIndex[id] = projects.count
+            projects.append(Project(id: id, cost: cost, fields: row))
+        }
+
+        mutating func vote(_ number: Int) throws(PabulibError) {
+            guard voterColumn < fields.count, !fields[voterColumn].isEmpty else {
+                throw PabulibError(line: number, problem: "vote without voter_id")
+            }
+            let voter = fields[voterColumn]
+            guard voters.insert(voter).inserted else { throw PabulibError(line: number, problem: "voter \(voter) votes twice") }
+            let text = voteColumn < fields.count ? fields[voteColumn] : ""
+            var chosen: [String] = []
+            for part in text.utf8.split(separator: UInt8(ascii: ",")) {
+                let id = String(decoding: part, as: UTF8.self).trimmingCharacters()
+                if id.isEmpty { continue }
+                guard projectIndex[id] != nil else {
+                    throw PabulibError(line: number, problem: "voter \(voter) votes for unknown project \(id)")
+                }
+                chosen.append(id)
+            }
+            if chosen.count > 1, Set(chosen).count != chosen.count {
+                throw PabulibError(line: number, problem: "voter \(voter) names a project twice")
+            }
+            var points: [Amount]?
+            if let column = pointsColumn, column < fields.count, !fields[column].trimmingCharacters().isEmpty {
+                var parsed: [Amount] = []
+                for part in fields[column].split(separator: ",") {
+                    guard let value = Amount(parsing: Substring(part.trimmingCharacters())) else {
+                        throw PabulibError(line: number, problem: "voter \(voter): points '\(part)' is not a number")
+                    }
+                    parsed.append(value)
+                }
+                guard parsed.count == chosen.count else {
+                    throw PabulibError(line: number, problem: "voter \(voter): \(parsed.count) points for \(chosen.count) projects")
+                }
+                points = parsed
+            }
+            votes.append(Vote(voterID: voter, projects: chosen, points: points, row: fields))
+        }
+
+        func finish() throws(PabulibError) -> Election {
+            for required in ["META", "PROJECTS", "VOTES"] where !seen.contains(required) {
+                throw PabulibError(line: 0, problem: "the file has no \(required) section")
+            }
+            guard let budgetText = meta.first(where: { $0.key == "budget" })?.value else {
+                throw PabulibError(line: 0, problem: "META has no budget")
+            }
+            guard let budget = Amount(parsing: Substring(budgetText.trimmingCharacters().replacingComma())) else {
+                throw PabulibError(line: 0, problem: "META budget '\(budgetText)' is not a number")
+            }
+            let typeText = meta.first(where: { $0.key == "vote_type" })?.value.trimmingCharacters() ?? "approval"
+            guard let voteType = VoteType(rawValue: typeText) else {
+                throw PabulibError(line: 0, problem: "META vote_type '\(typeText)' is not one of approval, ordinal, cumulative, scoring, choose-1")
+            }
+            return Election(
+                meta: meta, projectColumns: projectColumns, projects: projects, voteColumns: voteColumns, votes: votes,
+                budget: budget, voteType: voteType)
+        }
     }
 
     /// Splits on `;` outside double quotes; `""` inside quotes is a quote.
-    static func splitFields(_ line: Substring, line number: Int) throws(PabulibError) -> [String] {
-        var fields: [String] = []
-        var current = ""
-        var quoted = false
-        var iterator = line.makeIterator()
-        var pending: Character? = nil
-        while let character = pending ?? iterator.next() {
-            pending = nil
-            if quoted {
-                if character == "\"" {
-                    if let next = iterator.next() {
-                        if next == "\"" { current.append("\"") } else { quoted = false; pending = next }
-                    } else {
-                        quoted = false
+    static func splitFields(_ line: UnsafeBufferPointer<UInt8>, line number: Int, into fields: inout [String]) throws(PabulibError) {
+        fields.removeAll(keepingCapacity: true)
+        var index = 0
+        let count = line.count
+        while true {
+            if index < count, line[index] == UInt8(ascii: "\"") {
+                var value: [UInt8] = []
+                index += 1
+                var closed = false
+                while index < count {
+                    if line[index] == UInt8(ascii: "\"") {
+                        if index + 1 < count, line[index + 1] == UInt8(ascii: "\"") {
+                            value.append(UInt8(ascii: "\""))
+                            index += 2
+                            continue
+                        }
+                        closed = true
+                        index += 1
+                        break
                     }
-                } else {
-                    current.append(character)
+                    value.append(line[index])
+                    index += 1
                 }
-            } else if character == "\"" && current.isEmpty {
-                quoted = true
-            } else if character == ";" {
-                fields.append(current)
-                current = ""
+                guard closed else { throw PabulibError(line: number, problem: "a quoted field is not closed") }
+                while index < count, line[index] != UInt8(ascii: ";") { value.append(line[index]); index += 1 }
+                fields.append(String(decoding: value, as: UTF8.self))
             } else {
-                current.append(character)
+                let start = index
+                while index < count, line[index] != UInt8(ascii: ";") { index += 1 }
+                fields.append(String(decoding: UnsafeBufferPointer(rebasing: line[start..<index]), as: UTF8.self))
+            }
+            if index >= count { break }
+            index += 1
+            if index == count {
+                fields.append("")
+                break
             }
         }
-        guard !quoted else { throw PabulibError(line: number, problem: "a quoted field is not closed") }
-        fields.append(current)
-        return fields
     }
 }
 
 extension StringProtocol {
     func trimmingCharacters() -> String {
-        String(self.drop(while: { $0 == " " || $0 == "\t" }).reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
+        let utf8 = Array(self.utf8)
+        var start = 0
+        var end = utf8.count
+        while start < end, utf8[start] == 0x20 || utf8[start] == 0x09 { start += 1 }
+        while end > start, utf8[end - 1] == 0x20 || utf8[end - 1] == 0x09 || utf8[end - 1] == 0x0D { end -= 1 }
+        return String(decoding: utf8[start..<end], as: UTF8.self)
     }
 
-    func trimmingTrailingWhitespace() -> Substring {
-        var text = Substring(self)
-        while let last = text.last, last == " " || last == "\t" || last == "\r" { text.removeLast() }
-        return text
-    }
-
-    /// `1000000,50` → `1000000.50` (Polish decimal comma in a budget).
+    /// `1000000,50` → `1000000.50` (a decimal comma in a budget).
     func replacingComma() -> String {
         contains(".") ? String(self) : String(self.map { $0 == "," ? "." : $0 })
     }

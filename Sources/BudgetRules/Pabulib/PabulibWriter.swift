@@ -11,11 +11,12 @@ public enum PabulibWriter {
         }
         out += "VOTES\n" + election.voteColumns.joined(separator: ";") + "\n"
         for vote in election.votes {
-            out += election.voteColumns.map { column -> String in
+            out += election.voteColumns.enumerated().map { index, column -> String in
                 switch column {
+                case "voter_id": return field(vote.voterID)
                 case "vote": return field(vote.projects.joined(separator: ","))
-                case "points": return field(vote.points.map { $0.map(\.description).joined(separator: ",") } ?? (vote.fields["points"] ?? ""))
-                default: return field(vote.fields[column] ?? "")
+                case "points": return field(vote.points.map { $0.map(\.description).joined(separator: ",") } ?? "")
+                default: return field(index < vote.row.count ? vote.row[index] : "")
                 }
             }.joined(separator: ";") + "\n"
         }

@@ -12,6 +12,8 @@ struct PreparedElection: Sendable {
     /// Distinct ballots as project-index lists, and how many voters cast each.
     let ballots: [[Int32]]
     let multiplicity: [Int64]
+    /// The multiplicities as Double, for the floating-point guide.
+    let weight: [Double]
     /// Per distinct ballot, the points it gives each listed project (cumulative/scoring), in `scale` units.
     let points: [[Int64]]?
     /// Per project: the ballot groups that approve it.
@@ -71,6 +73,7 @@ struct PreparedElection: Sendable {
         }
         self.ballots = ballots
         self.multiplicity = multiplicity
+        self.weight = multiplicity.map(Double.init)
         self.points = usesPoints ? points : nil
         var supporters = [[Int32]](repeating: [], count: ids.count)
         var approvals = [Int64](repeating: 0, count: ids.count)

@@ -1,4 +1,5 @@
 import BigInt
+import Foundation
 
 /// The Method of Equal Shares with cost utilities (pabutools `Cost_Sat`) on
 /// approval ballots, exactly as pabutools' `method_of_equal_shares` decides.
@@ -32,6 +33,7 @@ struct EqualShares {
     struct Round {
         let project: Int
         let poor: [Int32]
+        let rich: [Int32]
         let richCount: Int64
     }
 
@@ -40,15 +42,17 @@ struct EqualShares {
         let startBudget: Int64
         var budget: [Double]
         var zeroSince: [Int32]
-        var paid: [[Int32]]
         var rounds: [Round] = []
         var prices: [Rational?] = []
+        /// Reused buffers, so evaluating a project allocates nothing.
+        var scratch: [(budget: Double, weight: Double)] = []
+        var marked: [Bool]
 
         init(groups: Int, startBudget: Int64) {
             self.startBudget = startBudget
             budget = [Double](repeating: Double(startBudget), count: groups)
             zeroSince = [Int32](repeating: Int32.max, count: groups)
-            paid = [[Int32]](repeating: [], count: groups)
+            marked = [Bool](repeating: false, count: groups)
         }
     }
 
@@ -117,92 +121,205 @@ struct EqualShares {
         return selected
     }
 
-    /// Who pays all they have (ascending budgets below the price) and the price.
+    /// The price each rich supporter pays. `exactPoor` lists who pays all they
+    /// have when the split was decided exactly; otherwise it is `budget < price`.
     struct Evaluation {
         var price: Double
-        var poor: [Int32]
-        var richCount: Int64
+        var exactPoor: [Int32]?
     }
 
-    /// Float evaluation; falls back to exact arithmetic when a comparison is close.
+    /// Float evaluation without sorting: the water level π solving
+    /// Σ m·min(b, π) = cost, found by three-way partitioning (expected linear
+    /// time). Falls back to exact arithmetic when any budget, or the total,
+    /// is within the tolerance of deciding differently.
     func evaluate(_ project: Int, run: Run) -> Evaluation? {
         let n = election.voterCount
         let cost = Double(election.costs[project] * n)
         let tolerance = cost * 1e-9
-        var supporters = election.supporters[project].map { (group: $0, budget: run.budget[Int($0)]) }
+        let supporters = election.supporters[project]
         var total = 0.0
-        for supporter in supporters { total += supporter.budget * Double(election.multiplicity[Int(supporter.group)]) }
+        var lowest = Double.infinity
+        run.budget.withUnsafeBufferPointer { budget in
+            election.weight.withUnsafeBufferPointer { weight in
+                for group in supporters {
+                    let b = budget[Int(group)]
+                    total += b * weight[Int(group)]
+                    if b < lowest { lowest = b }
+                }
+            }
+        }
         if total < cost - tolerance { return nil }
         if abs(total - cost) <= tolerance { return exactEvaluation(project, run: run)?.evaluation }
-        supporters.sort { $0.budget < $1.budget }
-        var contribution = 0.0
-        var count = election.approvals[project]
-        var poor: [Int32] = []
-        for supporter in supporters {
-            let price = (cost - contribution) / Double(count)
-            if abs(price - supporter.budget) <= tolerance { return exactEvaluation(project, run: run)?.evaluation }
-            if price <= supporter.budget {
-                return Evaluation(price: price, poor: poor, richCount: count)
-            }
-            let m = election.multiplicity[Int(supporter.group)]
-            contribution += supporter.budget * Double(m)
-            count -= m
-            poor.append(supporter.group)
+        let equalShare = cost / Double(election.approvals[project])
+        // Untouched budgets (the common case early on): everyone pays the same share.
+        if lowest > equalShare + tolerance { return Evaluation(price: equalShare, exactPoor: nil) }
+        // Take the buffer out of the run so mutating it never copies.
+        var items: [(budget: Double, weight: Double)] = []
+        swap(&items, &run.scratch)
+        items.removeAll(keepingCapacity: true)
+        run.budget.withUnsafeBufferPointer { budget in
+            for group in supporters { items.append((budget[Int(group)], election.weight[Int(group)])) }
         }
-        return nil
+        var lo = 0, hi = items.count
+        var poorSum = 0.0, richCount = 0.0
+        while lo < hi {
+            let pivot = items[lo + (hi - lo) / 2].budget
+            // Three-way partition of [lo, hi): below, equal, above the pivot.
+            var lt = lo, i = lo, gt = hi
+            var sumBelow = 0.0, sumEqual = 0.0, countEqual = 0.0, countAbove = 0.0
+            while i < gt {
+                let item = items[i]
+                if item.budget < pivot {
+                    items.swapAt(lt, i); lt += 1; i += 1
+                    sumBelow += item.budget * item.weight
+                } else if item.budget > pivot {
+                    gt -= 1; items.swapAt(i, gt)
+                    countAbove += item.weight
+                } else {
+                    i += 1
+                    sumEqual += item.budget * item.weight
+                    countEqual += item.weight
+                }
+            }
+            if poorSum + sumBelow + (richCount + countEqual + countAbove) * pivot >= cost {
+                richCount += countEqual + countAbove
+                hi = lt
+            } else {
+                poorSum += sumBelow + sumEqual
+                lo = gt
+            }
+        }
+        swap(&items, &run.scratch)
+        guard richCount > 0 else { return exactEvaluation(project, run: run)?.evaluation }
+        let price = (cost - poorSum) / richCount
+        let close = run.budget.withUnsafeBufferPointer { budget in
+            supporters.contains { abs(budget[Int($0)] - price) <= tolerance }
+        }
+        if close { return exactEvaluation(project, run: run)?.evaluation }
+        return Evaluation(price: price, exactPoor: nil)
     }
 
-    /// The same evaluation in exact rationals.
+    /// The same evaluation in exact rationals. A budget is the start budget
+    /// minus the prices of the rounds its voters paid in, so a sum of many
+    /// budgets is computed from per-round head counts: O(rounds) exact steps,
+    /// not O(voters).
     func exactEvaluation(_ project: Int, run: Run) -> (evaluation: Evaluation, price: Rational)? {
+        exactEvaluations.withLock { $0 += 1 }
         let n = election.voterCount
         let round = run.rounds.count
         let cost = Rational(election.costs[project] * n)
-        var supporters = election.supporters[project].map { (group: $0, budget: exactBudget(Int($0), before: round, run: run)) }
-        var total = Rational.zero
-        for supporter in supporters { total = total + supporter.budget * BigInt(election.multiplicity[Int(supporter.group)]) }
-        if total < cost { return nil }
-        supporters.sort { $0.budget < $1.budget }
-        var contribution = Rational.zero
-        var count = election.approvals[project]
-        var poor: [Int32] = []
-        for supporter in supporters {
-            let price = (cost - contribution) / BigInt(count)
-            if !(supporter.budget < price) {
-                return (Evaluation(price: Double(price.numerator) / Double(price.denominator), poor: poor, richCount: count), price)
+        let live = election.supporters[project].filter { Int(run.zeroSince[Int($0)]) >= round }
+        if exactSum(live, before: round, run: run) < cost { return nil }
+        // Only budgets near the float price need exact values to order them.
+        let guess = evaluateFloatPrice(project, run: run)
+        let tolerance = Double(election.costs[project] * n) * 1e-6
+        var poor: [Int32] = election.supporters[project].filter { Int(run.zeroSince[Int($0)]) < round }
+        var near: [(group: Int32, budget: Rational)] = []
+        var count = Int64(0)
+        for group in live {
+            let b = run.budget[Int(group)]
+            if let guess, b < guess - tolerance {
+                poor.append(group)
+            } else if let guess, b > guess + tolerance {
+                count += election.multiplicity[Int(group)]
+            } else {
+                near.append((group, exactBudget(Int(group), before: round, run: run)))
             }
+        }
+        near.sort { $0.budget < $1.budget }
+        var contribution = exactSum(poor.filter { Int(run.zeroSince[Int($0)]) >= round }, before: round, run: run)
+        count += near.reduce(0) { $0 + election.multiplicity[Int($1.group)] }
+        for supporter in near {
+            let price = (cost - contribution) / BigInt(count)
+            if !(supporter.budget < price) { break }
             let m = election.multiplicity[Int(supporter.group)]
             contribution = contribution + supporter.budget * BigInt(m)
             count -= m
             poor.append(supporter.group)
         }
+        guard count > 0 else { return nil }
+        let price = (cost - contribution) / BigInt(count)
+        return (Evaluation(price: Double(price.numerator) / Double(price.denominator), exactPoor: poor), price)
+    }
+
+    /// The float water level alone, to sort out which budgets are near it.
+    func evaluateFloatPrice(_ project: Int, run: Run) -> Double? {
+        let cost = Double(election.costs[project] * election.voterCount)
+        var items = election.supporters[project].map { (run.budget[Int($0)], election.weight[Int($0)]) }
+        items.sort { $0.0 < $1.0 }
+        var contribution = 0.0
+        var count = Double(election.approvals[project])
+        for (budget, weight) in items {
+            let price = (cost - contribution) / count
+            if price <= budget { return price }
+            contribution += budget * weight
+            count -= weight
+        }
         return nil
+    }
+
+    /// Σ multiplicity × exact budget before `round`, for groups not yet at zero.
+    func exactSum(_ groups: [Int32], before round: Int, run: Run) -> Rational {
+        var heads: Int64 = 0
+        for group in groups {
+            heads += election.multiplicity[Int(group)]
+            run.marked[Int(group)] = true
+        }
+        var paidCounts = [Int64](repeating: 0, count: round)
+        for index in 0..<round {
+            for group in run.rounds[index].rich where run.marked[Int(group)] {
+                paidCounts[index] += election.multiplicity[Int(group)]
+            }
+        }
+        for group in groups { run.marked[Int(group)] = false }
+        var sum = Rational(BigInt(run.startBudget) * BigInt(heads))
+        for (index, count) in paidCounts.enumerated() where count > 0 {
+            sum = sum - exactPrice(index, run: run) * BigInt(count)
+        }
+        return sum
     }
 
     func pay(_ project: Int, _ evaluation: Evaluation, run: Run) {
         let round = Int32(run.rounds.count)
-        let poor = Set(evaluation.poor)
-        for group in election.supporters[project] {
-            let g = Int(group)
-            if poor.contains(group) {
-                run.budget[g] = 0
-                if run.zeroSince[g] == Int32.max { run.zeroSince[g] = round }
-            } else if run.zeroSince[g] == Int32.max {
-                run.budget[g] = max(0, run.budget[g] - evaluation.price)
-                run.paid[g].append(round)
+        if let exactPoor = evaluation.exactPoor {
+            for group in exactPoor { run.marked[Int(group)] = true }
+        }
+        var poor: [Int32] = []
+        var rich: [Int32] = []
+        var richCount: Int64 = 0
+        let price = evaluation.price
+        let exact = evaluation.exactPoor != nil
+        let supporters = election.supporters[project]
+        run.budget.withUnsafeMutableBufferPointer { budget in
+            run.zeroSince.withUnsafeMutableBufferPointer { zeroSince in
+                for group in supporters {
+                    let g = Int(group)
+                    let isPoor = exact ? run.marked[g] : budget[g] < price
+                    if isPoor {
+                        if zeroSince[g] == Int32.max {
+                            zeroSince[g] = round
+                            poor.append(group)
+                        }
+                        budget[g] = 0
+                    } else {
+                        budget[g] = max(0, budget[g] - price)
+                        rich.append(group)
+                        richCount += election.multiplicity[g]
+                    }
+                }
             }
         }
-        run.rounds.append(Round(project: project, poor: evaluation.poor.filter { run.zeroSince[Int($0)] == round }, richCount: evaluation.richCount))
+        if let exactPoor = evaluation.exactPoor {
+            for group in exactPoor { run.marked[Int(group)] = false }
+        }
+        run.rounds.append(Round(project: project, poor: poor, rich: rich, richCount: richCount))
         run.prices.append(nil)
     }
 
     /// A voter group's exact budget before `round`.
     func exactBudget(_ group: Int, before round: Int, run: Run) -> Rational {
         if Int(run.zeroSince[group]) < round { return .zero }
-        var budget = Rational(run.startBudget)
-        for paid in run.paid[group] where Int(paid) < round {
-            budget = budget - exactPrice(Int(paid), run: run)
-        }
-        return budget
+        return exactSum([Int32(group)], before: round, run: run) / BigInt(election.multiplicity[group])
     }
 
     /// The exact price the rich supporters paid in a round, rebuilt on demand.
@@ -210,10 +327,7 @@ struct EqualShares {
         if let known = run.prices[round] { return known }
         let record = run.rounds[round]
         let n = election.voterCount
-        var contribution = Rational.zero
-        for group in record.poor {
-            contribution = contribution + exactBudget(Int(group), before: round, run: run) * BigInt(election.multiplicity[Int(group)])
-        }
+        let contribution = exactSum(record.poor, before: round, run: run)
         let price = (Rational(election.costs[record.project] * n) - contribution) / BigInt(record.richCount)
         run.prices[round] = price
         return price
@@ -225,6 +339,7 @@ struct EqualShares {
     func add1() -> [Int] {
         var previous = free
         var increment: Int64 = 0
+        defer { if ProcessInfo.processInfo.environment["PB_DEBUG"] != nil { print("add1 iterations", increment, "exact", exactEvaluations.withLock { $0 }) } }
         while true {
             let outcome = run(increment: increment)
             if election.totalCost(outcome) > election.budget { return previous }
@@ -234,6 +349,9 @@ struct EqualShares {
         }
     }
 }
+
+import Synchronization
+let exactEvaluations = Mutex(0)
 
 func pow10Int(_ n: Int) -> Int64 {
     var value: Int64 = 1
