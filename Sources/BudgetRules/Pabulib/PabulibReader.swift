@@ -57,6 +57,13 @@ public enum PabulibReader {
                 let marker = String(decoding: bytes, as: UTF8.self).trimmingCharacters().uppercased()
                 if marker == "META" || marker == "PROJECTS" || marker == "VOTES" {
                     guard seen.insert(marker).inserted else { throw PabulibError(line: number, problem: "section \(marker) appears twice") }
+                    // The sections come in this order; a vote can only name a listed project.
+                    if marker == "PROJECTS", !seen.contains("META") {
+                        throw PabulibError(line: number, problem: "the file has no META section before PROJECTS")
+                    }
+                    if marker == "VOTES", !seen.contains("PROJECTS") {
+                        throw PabulibError(line: number, problem: "the file has no PROJECTS section before VOTES")
+                    }
                     section = marker == "META" ? .meta : marker == "PROJECTS" ? .projects : .votes
                     expectHeader = true
                     return
@@ -104,7 +111,8 @@ public enum PabulibReader {
 
         mutating func project(_ number: Int) throws(PabulibError) {
             var row: [String: String] = [:]
-            for (index, name) in projectColumns.enumerated() where index < fields.count { row[name] = fields[index] }
+            // An empty cell is an absent value, so a missing trailing column reads the same.
+            for (index, name) in projectColumns.enumerated() where index < fields.count && !fields[index].isEmpty { row[name] = fields[index] }
             guard let id = row["project_id"]?.trimmingCharacters(), !id.isEmpty else {
                 throw PabulibError(line: number, problem: "project without project_id")
             }
@@ -149,7 +157,10 @@ public enum PabulibReader {
                 }
                 points = parsed
             }
-            votes.append(Vote(voterID: voter, projects: chosen, points: points, row: fields))
+            var row = fields
+            // Missing trailing cells read as empty ones, as a written file will have them.
+            while row.count < voteColumns.count { row.append("") }
+            votes.append(Vote(voterID: voter, projects: chosen, points: points, row: row))
         }
 
         func finish() throws(PabulibError) -> Election {

@@ -39,7 +39,11 @@ struct PreparedElection: Sendable {
         var ballots: [[Int32]] = []
         var multiplicity: [Int64] = []
         var points: [[Int64]] = []
-        let usesPoints = election.voteType == .cumulative || election.voteType == .scoring
+        let usesPoints = election.voteType == .cumulative || election.voteType == .scoring || election.voteType == .ordinal
+        // Ranked ballots score positional points: with up to L choices the first
+        // gets L, the next L − 1, … (Kraków's count; it equals the file's `score`).
+        let longest = election.votes.map(\.projects.count).max() ?? 0
+        let rankLength = election.metaValue("max_length").flatMap { Int($0.trimmingCharacters()) } ?? longest
         var pointGroups: [[Int64]: Int] = [:]
         for vote in election.votes {
             let projects = vote.projects.compactMap { index[$0] }
@@ -47,6 +51,10 @@ struct PreparedElection: Sendable {
                 // Ballots with points merge only when the points agree too.
                 var entries: [(Int32, Int64)] = []
                 for (offset, project) in projects.enumerated() {
+                    if election.voteType == .ordinal {
+                        entries.append((project, Int64(max(1, rankLength - offset)) * pow10Int(scale)))
+                        continue
+                    }
                     let value = vote.points.map { $0[offset] } ?? Amount(1)
                     entries.append((project, try integer(value)))
                 }
@@ -115,7 +123,7 @@ public enum RuleError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unsupportedVoteType(let rule, let type):
             "rule \(rule) is defined for approval and choose-1 ballots; this file has \(type.rawValue) ballots"
         case .unknownRule(let name):
-            "unknown rule '\(name)': use greedy, greedy-no-skip, greedy-threshold, mes, mes-add1, mes-add1u, phragmen or declared"
+            "unknown rule '\(name)': use greedy, greedy-no-skip, greedy-threshold, greedy-reserve-80, mes, mes-add1, mes-add1u, phragmen or declared"
         case .noDeclaredRule: "the file's META has no rule, or one Hromada does not implement"
         case .missingThreshold: "greedy-threshold needs META min_project_score_threshold"
         case .tooLarge: "costs or budget are too large for exact integer arithmetic"

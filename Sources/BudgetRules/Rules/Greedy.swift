@@ -39,6 +39,28 @@ struct Greedy {
         return selected
     }
 
+    /// Poznań's documented rule: fund by score until a project does not fit;
+    /// if what is left covers at least `reserveShare`% of that project, fund it
+    /// as well from the city's reserve, and stop.
+    func runWithReserve(percent reserveShare: Int64) -> (selected: [Int], fromReserve: Int?) {
+        let scores = scores()
+        var remaining = election.budget
+        var selected: [Int] = []
+        for project in ranking(scores) where scores[project] >= 1 {
+            if election.costs[project] <= remaining {
+                selected.append(project)
+                remaining -= election.costs[project]
+            } else {
+                if remaining * 100 >= election.costs[project] * reserveShare {
+                    selected.append(project)
+                    return (selected, project)
+                }
+                break
+            }
+        }
+        return (selected, nil)
+    }
+
     /// pabutools' `greedy_utilitarian_welfare` with `Cost_Sat`, continuing an
     /// allocation: by approvals (free approved projects first, unapproved
     /// last but still funded if they fit), ties by id.

@@ -7,6 +7,9 @@ public enum Rule: String, Sendable, CaseIterable {
     case mesAdd1 = "mes-add1"
     case mesAdd1u = "mes-add1u"
     case phragmen
+    /// Poznań 2023 (META rule `greedy-custom`): greedy without skipping, plus
+    /// the first project that did not fit when 80 % of its cost is left.
+    case greedyReserve80 = "greedy-reserve-80"
 
     /// `declared` reads META `rule`: `equalshares/add1` means mes-add1, greedy names mean themselves.
     public static func declared(by election: Election) throws(RuleError) -> Rule {
@@ -15,6 +18,7 @@ public enum Rule: String, Sendable, CaseIterable {
         case "equalshares/add1", "equalshares/add1-comparison": return .mesAdd1
         case "equalshares": return .mes
         case "phragmen": return .phragmen
+        case "greedy-custom" where (election.metaValue("comment") ?? "").contains("80%"): return .greedyReserve80
         default:
             if let rule = Rule(rawValue: text) { return rule }
             throw .noDeclaredRule
@@ -66,6 +70,7 @@ public enum Tally {
         case .mesAdd1: chosen = EqualShares(prepared).add1()
         case .mesAdd1u: chosen = Greedy(election: prepared).utilitarianCompletion(from: EqualShares(prepared).add1())
         case .phragmen: chosen = Phragmen(election: prepared).run()
+        case .greedyReserve80: chosen = Greedy(election: prepared).runWithReserve(percent: 80).selected
         }
         let cost = chosen.reduce(Amount.zero) { $0 + election.projects[$1].cost }
         return Outcome(rule: rule, selectedInOrder: chosen.map { prepared.ids[$0] }, cost: cost, budget: election.budget)

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import BudgetRules
+
+@Suite struct PabulibReaderTests {
+    static let sample = #"""
+        META
+        key;value
+        description;"Тест; з крапкою з комою"
+        budget;1000
+        vote_type;approval
+        rule;greedy
+        PROJECTS
+        project_id;cost;votes;name;extra
+        p1;600;2;"Парк ""Дружба""";x
+        p2;500;2;Сквер;y
+        p3;400;1;Ліхтарі
+        VOTES
+        voter_id;vote;age
+        v1;p1,p2;30
+        v2;p2,p1;41
+        v3;p3
+        """#
+
+    @Test func readsMetaProjectsVotesAndKeepsEveryMetaKey() throws {
+        let election = try PabulibReader.read(Self.sample)
+        #expect(election.meta.map(\.key) == ["description", "budget", "vote_type", "rule"])
+        #expect(election.metaValue("description") == "Тест; з крапкою з комою")
+        #expect(election.projects.map(\.id) == ["p1", "p2", "p3"])
+        #expect(election.projects[0].fields["name"] == "Парк \"Дружба\"")
+        #expect(election.projects[2].fields["extra"] == nil)
+        #expect(election.votes.count == 3)
+        #expect(election.votes[1].projects == ["p2", "p1"])
+        #expect(election.votes[0].field("age", in: election) == "30")
+        #expect(election.budget == Amount(1000))
+    }
+
+    @Test func crlfAndByteOrderMarkReadTheSame() throws {
+        let crlf = "\u{FEFF}" + Self.sample.replacingOccurrences(of: "\n", with: "\r\n")
+        #expect(try PabulibReader.read(crlf) == PabulibReader.read(Self.sample))
+    }
+
+    @Test func writeThenReadGivesTheSameElection() throws {
+        let election = try PabulibReader.read(Self.sample)
+        #expect(try PabulibReader.read(PabulibWriter.write(election)) == election)
+    }
+
+    @Test(arguments: [
+        ("PROJECTS\nproject_id;cost\np1;10\nVOTES\nvoter_id;vote\nv1;p1\n", "no META section"),
+        ("META\nkey;value\nbudget;10\nVOTES\nvoter_id;vote\nv1;p1\n", "no PROJECTS section"),
+        ("META\nkey;value\nbudget;10\nPROJECTS\nproject_id;cost\np1;10\n", "no VOTES section"),
+        ("META\nkey;value\nbudget;10\nPROJECTS\nproject_id;cost\np1;10\nVOTES\nvoter_id;vote\nv1;p9\n", "line 9: voter v1 votes for unknown project p9"),
+        ("META\nkey;value\nbudget;10\nPROJECTS\nproject_id;cost\np1;ten\nVOTES\nvoter_id;vote\n", "line 6: project p1: cost 'ten' is not a non-negative number"),
+        ("META\nkey;value\nbudget;10\nPROJECTS\nproject_id;cost\np1;10\nVOTES\nvoter_id;vote\nv1;p1\nv1;p1\n", "line 10: voter v1 votes twice"),
+        ("META\nkey;value\nvote_type;approval\nPROJECTS\nproject_id;cost\np1;10\nVOTES\nvoter_id;vote\n", "META has no budget"),
+        ("META\nkey;value\nbudget;10\nPROJECTS\nproject_id;cost\np1;\"10\nVOTES\nvoter_id;vote\n", "line 6: a quoted field is not closed"),
+    ])
+    func malformedFileIsExplainedByLine(_ text: String, _ message: String) {
+        #expect(throws: PabulibError.self) { try PabulibReader.read(text) }
+        do {
+            _ = try PabulibReader.read(text)
+        } catch {
+            #expect(error.description.contains(message), "\(error.description)")
+        }
+    }
+
+    @Test(.enabled(if: SharedData.isPresent), arguments: SharedData.files)
+    func everyRealFileReadsAndRoundTrips(_ name: String) throws {
+        let election = try SharedData.election(name)
+        #expect(!election.projects.isEmpty)
+        #expect(!election.votes.isEmpty)
+        #expect(try PabulibReader.read(PabulibWriter.write(election)) == election)
+    }
+
+    @Test(.enabled(if: SharedData.isPresent))
+    func allFiveVoteTypesAreRead() throws {
+        let types = Set(try SharedData.files.map { try SharedData.election($0).voteType })
+        #expect(types.isSuperset(of: [.approval, .chooseOne, .cumulative, .ordinal]))
+    }
+
+    @Test func rulesForApprovalRefuseOtherBallotsWithAReason() throws {
+        let cumulative = Self.sample.replacingOccurrences(of: "vote_type;approval", with: "vote_type;cumulative")
+        let election = try PabulibReader.read(cumulative)
+        #expect(throws: RuleError.unsupportedVoteType(rule: "mes", voteType: .cumulative)) { try Tally.run(.mes, on: election) }
+    }
+
+    @Test func amountsAreExactDecimals() throws {
+        #expect(Amount(parsing: "2500.50")?.description == "2500.5")
+        #expect(Amount(parsing: "0.1")! + Amount(parsing: "0.2")! == Amount(parsing: "0.3")!)
+        #expect(Amount(parsing: "1e3") == nil)
+    }
+}

@@ -1,0 +1,146 @@
+import BigInt
+import Foundation
+import Testing
+@testable import BudgetRules
+
+/// Generated elections: small, with many equal costs and identical ballots,
+/// so ties and near-ties (the exact path) happen often.
+struct Generated: Sendable, CustomTestStringConvertible {
+    let seed: UInt64
+    let election: Election
+    var testDescription: String { "seed \(seed)" }
+
+    init(seed: UInt64) {
+        self.seed = seed
+        var random = SplitMix(seed)
+        let projectCount = Int(random.next() % 8) + 2
+        let voterCount = Int(random.next() % 40) + 1
+        let costs = (0..<projectCount).map { _ in Int(random.next() % 6 + 1) * 10 }
+        let budget = Int(random.next() % UInt64(costs.reduce(0, +))) + 10
+        let projects = (0..<projectCount).map { i in
+            Project(id: "p\(i)", cost: Amount(costs[i]), fields: ["project_id": "p\(i)", "cost": "\(costs[i])"])
+        }
+        var votes: [Vote] = []
+        for v in 0..<voterCount {
+            let chosen = (0..<projectCount).filter { _ in random.next() % 3 == 0 }.map { "p\($0)" }
+            votes.append(Vote(voterID: "v\(v)", projects: chosen, points: nil, row: ["v\(v)", chosen.joined(separator: ",")]))
+        }
+        election = Election(
+            meta: [("budget", "\(budget)"), ("vote_type", "approval")], projectColumns: ["project_id", "cost"],
+            projects: projects, voteColumns: ["voter_id", "vote"], votes: votes, budget: Amount(budget), voteType: .approval)
+    }
+
+    static let all = (1...300).map { Generated(seed: UInt64($0)) }
+}
+
+struct SplitMix {
+    var state: UInt64
+    init(_ seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// A plain exact MES in rationals, written from the definition, to check the fast one.
+func naiveEqualShares(_ election: Election, increment: Int = 0) -> [String] {
+    let n = election.votes.count
+    guard n > 0 else { return [] }
+    let budgetUnits = BigInt(election.budget.units)
+    var budget = [Rational](repeating: Rational(budgetUnits, BigInt(n)) + Rational(BigInt(increment)), count: n)
+    let supporters = election.projects.map { project in election.votes.indices.filter { election.votes[$0].projects.contains(project.id) } }
+    var remaining = Set(election.projects.indices.filter { !supporters[$0].isEmpty && election.projects[$0].cost > .zero })
+    var selected = election.projects.indices.filter { !supporters[$0].isEmpty && election.projects[$0].cost == .zero }
+    while true {
+        var best: (project: Int, rho: Rational, price: Rational)?
+        for p in remaining.sorted() {
+            let cost = Rational(election.projects[p].cost.units)
+            let mine = supporters[p].map { budget[$0] }.sorted()
+            var total = Rational.zero
+            for b in mine { total = total + b }
+            if total < cost { remaining.remove(p); continue }
+            var paid = Rational.zero
+            var count = mine.count
+            var price = Rational.zero
+            for b in mine {
+                price = (cost - paid) / BigInt(count)
+                if !(b < price) { break }
+                paid = paid + b
+                count -= 1
+            }
+            let rho = price / cost
+            if best == nil || rho < best!.rho || (rho == best!.rho && election.projects[p].id.unicodeScalars.lexicographicallyPrecedes(election.projects[best!.project].id.unicodeScalars)) {
+                best = (p, rho, price)
+            }
+        }
+        guard let chosen = best else { break }
+        remaining.remove(chosen.project)
+        selected.append(chosen.project)
+        for voter in supporters[chosen.project] {
+            budget[voter] = budget[voter] < chosen.price ? .zero : budget[voter] - chosen.price
+        }
+    }
+    return selected.map { election.projects[$0].id }.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+}
+
+@Suite struct RulePropertyTests {
+    @Test(arguments: Generated.all)
+    func noOutcomeExceedsTheBudget(_ generated: Generated) throws {
+        // greedy-reserve-80 may exceed the budget by design: the reserve pays the rest.
+        for rule in Rule.allCases where rule != .greedyThreshold && rule != .greedyReserve80 {
+            let outcome = try Tally.run(rule, on: generated.election)
+            #expect(outcome.cost <= outcome.budget, "\(rule)")
+        }
+    }
+
+    @Test(arguments: Generated.all)
+    func greedyWithSkippingIsExhaustive(_ generated: Generated) throws {
+        let outcome = try Tally.run(.greedy, on: generated.election)
+        let scores = try Tally.scores(of: generated.election)
+        let chosen = Set(outcome.selected)
+        for project in generated.election.projects where !chosen.contains(project.id) && (scores[project.id] ?? .zero) > .zero {
+            #expect(outcome.cost + project.cost > outcome.budget, "\(project.id) would still fit")
+        }
+    }
+
+    @Test(arguments: Generated.all)
+    func equalSharesMatchesAnExactReferenceImplementation(_ generated: Generated) throws {
+        #expect(try Tally.run(.mes, on: generated.election).selected == naiveEqualShares(generated.election))
+    }
+
+    /// The defining condition: in every round the supporters who pay less than
+    /// the price pay everything they have, the rest pay the same price, and
+    /// together they pay exactly the cost.
+    @Test(arguments: Generated.all)
+    func everyPurchaseIsPaidInEqualSharesExactly(_ generated: Generated) throws {
+        let prepared = try PreparedElection(generated.election)
+        let engine = EqualShares(prepared)
+        let n = BigInt(prepared.voterCount)
+        var budget = [Rational](repeating: Rational(BigInt(prepared.budget)), count: prepared.ballots.count)
+        _ = engine.run(increment: 0) { round, price in
+            var paid = Rational.zero
+            for group in prepared.supporters[round.project] {
+                let g = Int(group)
+                let m = BigInt(prepared.multiplicity[g])
+                if budget[g] < price {
+                    paid = paid + budget[g] * m
+                    budget[g] = .zero
+                } else {
+                    paid = paid + price * m
+                    budget[g] = budget[g] - price
+                }
+                #expect(!(budget[g] < .zero))
+            }
+            #expect(paid == Rational(BigInt(prepared.costs[round.project]) * n))
+        }
+    }
+
+    @Test(arguments: Generated.all.prefix(100))
+    func add1NeverExceedsTheBudgetAndStopsWhenExhaustive(_ generated: Generated) throws {
+        let outcome = try Tally.run(.mesAdd1, on: generated.election)
+        #expect(outcome.cost <= outcome.budget)
+    }
+}
