@@ -23,14 +23,23 @@ struct PB: AsyncParsableCommand {
         @Argument(help: "A Pabulib .pb file.") var file: String
         @Option(help: "greedy, greedy-no-skip, greedy-threshold, mes, mes-add1, mes-add1u, phragmen or declared.") var rule: String
         @Flag(help: "Print one JSON object.") var json = false
+        @Flag(help: "Also print, on standard error, the seconds spent reading the file and applying the rule.") var timing = false
 
         func run() async throws {
+            let clock = ContinuousClock()
+            let started = clock.now
             let election = try PB.load(file)
+            let parsed = clock.now
             let outcome: Outcome
             let scores: [String: Amount]
             do {
                 let chosen = try Rule.named(rule, for: election)
                 outcome = try BudgetRules.Tally.run(chosen, on: election)
+                let ruled = clock.now
+                if timing {
+                    FileHandle.standardError.write(Data(String(
+                        format: "parse %.4f s, rule %.4f s\n", (parsed - started).seconds, (ruled - parsed).seconds).utf8))
+                }
                 scores = try BudgetRules.Tally.scores(of: election)
             } catch {
                 throw ValidationError(error.description)
@@ -76,4 +85,8 @@ struct PB: AsyncParsableCommand {
 func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
     let gap = max(0, width - text.count)
     return right ? String(repeating: " ", count: gap) + text : text + String(repeating: " ", count: gap)
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

@@ -121,7 +121,7 @@ public enum RuleError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unsupportedVoteType(let rule, let type):
-            "rule \(rule) is defined for approval and choose-1 ballots; this file has \(type.rawValue) ballots"
+            "rule \(rule) cannot read \(type.rawValue) ballots: MES takes approval, choose-1 or ranked ballots, Phragmén approval or choose-1"
         case .unknownRule(let name):
             "unknown rule '\(name)': use greedy, greedy-no-skip, greedy-threshold, greedy-reserve-80, mes, mes-add1, mes-add1u, phragmen or declared"
         case .noDeclaredRule: "the file's META has no rule, or one Hromada does not implement"

@@ -31,10 +31,16 @@ public enum Rule: String, Sendable, CaseIterable {
         return rule
     }
 
-    var needsApprovalBallots: Bool {
+    /// Whether the rule can read these ballots. MES with cost utilities needs
+    /// only which projects a voter supports, so ranked ballots count as
+    /// approval of the projects ranked (as pabutools' `Cost_Sat` reads them);
+    /// points would be ignored, so cumulative and scoring ballots are refused.
+    /// Phragmén is defined for approval ballots only (pabutools refuses others).
+    func accepts(_ type: VoteType) -> Bool {
         switch self {
-        case .mes, .mesAdd1, .mesAdd1u, .phragmen: true
-        default: false
+        case .mes, .mesAdd1, .mesAdd1u: type.isApprovalLike || type == .ordinal
+        case .phragmen: type.isApprovalLike
+        default: true
         }
     }
 }
@@ -52,7 +58,7 @@ public struct Outcome: Sendable, Equatable {
 
 public enum Tally {
     public static func run(_ rule: Rule, on election: Election) throws(RuleError) -> Outcome {
-        if rule.needsApprovalBallots, !election.voteType.isApprovalLike {
+        if !rule.accepts(election.voteType) {
             throw .unsupportedVoteType(rule: rule.rawValue, voteType: election.voteType)
         }
         let prepared = try PreparedElection(election)
