@@ -24,6 +24,7 @@ struct PB: AsyncParsableCommand {
         @Option(help: "greedy, greedy-no-skip, greedy-threshold, mes, mes-add1, mes-add1u, phragmen or declared.") var rule: String
         @Flag(help: "Print one JSON object.") var json = false
         @Flag(help: "Also print, on standard error, the seconds spent reading the file and applying the rule.") var timing = false
+        @Flag(help: "For mes and mes-add1: who paid how much for each funded project, and what each unfunded one lacked.") var explain = false
 
         func run() async throws {
             let clock = ContinuousClock()
@@ -43,6 +44,14 @@ struct PB: AsyncParsableCommand {
                 scores = try BudgetRules.Tally.scores(of: election)
             } catch {
                 throw ValidationError(error.description)
+            }
+            if explain {
+                do {
+                    try printExplanation(BudgetRules.Tally.explainEqualShares(outcome.rule, on: election))
+                } catch {
+                    throw ValidationError(error.description)
+                }
+                return
             }
             if json {
                 let ids = outcome.selected.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
@@ -64,6 +73,8 @@ struct PB: AsyncParsableCommand {
             }
         }
     }
+
+    static func money(_ value: Double) -> String { String(format: "%.2f", value) }
 
     struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Validate a Pabulib file and summarise it.")
@@ -89,4 +100,17 @@ func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
 
 extension Duration {
     var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}
+
+func printExplanation(_ explanation: EqualSharesExplanation) {
+    print("Method of Equal Shares (\(explanation.rule.rawValue)): every voter starts with \(PB.money(explanation.budgetPerVoter))")
+    print("Funded, in the order bought:")
+    for item in explanation.funded {
+        let parts = item.payments.map { "\($0.voters) × \(PB.money($0.amount))" }.joined(separator: " + ")
+        print("  \(item.round). \(item.project) (cost \(item.cost)): \(parts)")
+    }
+    print("Not funded:")
+    for item in explanation.unfunded {
+        print("  \(item.project) (cost \(item.cost)): needed \(PB.money(item.neededPerVoter)) from each of \(item.supporters) supporters; they had \(PB.money(item.supportersHadLeft)) left in all")
+    }
 }

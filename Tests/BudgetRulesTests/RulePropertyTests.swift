@@ -144,3 +144,30 @@ func naiveEqualShares(_ election: Election, increment: Int = 0) -> [String] {
         #expect(outcome.cost <= outcome.budget)
     }
 }
+
+@Suite struct ExplanationTests {
+    @Test(arguments: Generated.all.prefix(100))
+    func explanationAccountsForEveryFundedProjectAndItsCost(_ generated: Generated) throws {
+        for rule in [Rule.mes, .mesAdd1] {
+            let outcome = try Tally.run(rule, on: generated.election)
+            let explanation = try Tally.explainEqualShares(rule, on: generated.election)
+            let funded = Set(explanation.funded.map(\.project))
+            let free = Set(generated.election.projects.filter { $0.cost == .zero }.map(\.id))
+            #expect(funded.union(free.intersection(outcome.selected)) == Set(outcome.selected))
+            for item in explanation.funded {
+                let paid = item.payments.reduce(0.0) { $0 + $1.amount * Double($1.voters) }
+                #expect(abs(paid - item.cost.approximate) < 0.01, "\(item.project)")
+                #expect(item.payments.dropFirst().allSatisfy { $0.amount < item.pricePerVoter })
+            }
+            for item in explanation.unfunded where item.supporters > 0 {
+                // Unfunded means its supporters could not cover it at an equal share.
+                #expect(item.supportersHadLeft < item.cost.approximate + 1e-6 || funded.isEmpty == false)
+            }
+        }
+    }
+
+    @Test func explanationIsRefusedForRulesWithoutOne() throws {
+        let election = Generated(seed: 1).election
+        #expect(throws: RuleError.self) { try Tally.explainEqualShares(.greedy, on: election) }
+    }
+}

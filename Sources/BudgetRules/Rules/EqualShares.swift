@@ -1,5 +1,4 @@
 import BigInt
-import Foundation
 
 /// The Method of Equal Shares with cost utilities (pabutools `Cost_Sat`) on
 /// approval ballots, exactly as pabutools' `method_of_equal_shares` decides.
@@ -204,7 +203,6 @@ struct EqualShares {
     /// budgets is computed from per-round head counts: O(rounds) exact steps,
     /// not O(voters).
     func exactEvaluation(_ project: Int, run: Run) -> (evaluation: Evaluation, price: Rational)? {
-        exactEvaluations.withLock { $0 += 1 }
         let n = election.voterCount
         let round = run.rounds.count
         let cost = Rational(election.costs[project] * n)
@@ -336,22 +334,23 @@ struct EqualShares {
     /// MES-Add1: raise every voter's budget by one currency unit while the
     /// outcome stays feasible and is not yet exhaustive (pabutools'
     /// `voter_budget_increment=1`).
-    func add1() -> [Int] {
-        var previous = free
+    func add1() -> [Int] { add1Search().outcome }
+
+    /// The increment whose outcome MES-Add1 returns.
+    func add1Increment() -> Int64 { add1Search().increment }
+
+    private func add1Search() -> (outcome: [Int], increment: Int64) {
+        var previous = (outcome: free, increment: Int64(0))
         var increment: Int64 = 0
-        defer { if ProcessInfo.processInfo.environment["PB_DEBUG"] != nil { print("add1 iterations", increment, "exact", exactEvaluations.withLock { $0 }) } }
         while true {
             let outcome = run(increment: increment)
             if election.totalCost(outcome) > election.budget { return previous }
-            if election.isExhaustive(outcome, among: eligible) { return outcome }
-            previous = outcome
+            if election.isExhaustive(outcome, among: eligible) { return (outcome, increment) }
+            previous = (outcome, increment)
             increment += 1
         }
     }
 }
-
-import Synchronization
-let exactEvaluations = Mutex(0)
 
 func pow10Int(_ n: Int) -> Int64 {
     var value: Int64 = 1
