@@ -10,9 +10,10 @@ struct PB: AsyncParsableCommand {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ValidationError("Cannot read \(path).")
         }
-        guard let text = String(data: data, encoding: .utf8) else { throw ValidationError("\(path) is not UTF-8 text.") }
         do {
-            return try PabulibReader.read(text)
+            return try data.withUnsafeBytes { raw throws(PabulibError) in
+                try PabulibReader.read(buffer: raw.bindMemory(to: UInt8.self))
+            }
         } catch {
             throw ValidationError("\(path): \(error)")
         }

@@ -32,6 +32,7 @@ import Testing
         #expect(election.votes.count == 3)
         #expect(election.votes[1].projects == ["p2", "p1"])
         #expect(election.votes[0].field("age", in: election) == "30")
+        #expect(election.votes[0].voterID == "v1")
         #expect(election.budget == Amount(1000))
     }
 

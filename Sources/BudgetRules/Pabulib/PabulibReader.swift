@@ -15,22 +15,25 @@ public enum PabulibReader {
     }
 
     public static func read(bytes: [UInt8]) throws(PabulibError) -> Election {
+        try bytes.withUnsafeBufferPointer { (buffer) throws(PabulibError) in try read(buffer: buffer) }
+    }
+
+    /// Reads straight from memory (a file's bytes), without copying them.
+    public static func read(buffer: UnsafeBufferPointer<UInt8>) throws(PabulibError) -> Election {
         var parser = Parser()
-        try bytes.withUnsafeBufferPointer { (buffer) throws(PabulibError) in
-            var start = 0
-            if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { start = 3 }
-            var lineNumber = 0
-            while start < buffer.count {
-                var end = start
-                while end < buffer.count, buffer[end] != 0x0A { end += 1 }
-                lineNumber += 1
-                var last = end
-                while last > start, buffer[last - 1] == 0x0D || buffer[last - 1] == 0x20 || buffer[last - 1] == 0x09 { last -= 1 }
-                if last > start {
-                    try parser.line(UnsafeBufferPointer(rebasing: buffer[start..<last]), number: lineNumber)
-                }
-                start = end + 1
+        var start = 0
+        if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { start = 3 }
+        var lineNumber = 0
+        while start < buffer.count {
+            var end = start
+            while end < buffer.count, buffer[end] != 0x0A { end += 1 }
+            lineNumber += 1
+            var last = end
+            while last > start, buffer[last - 1] == 0x0D || buffer[last - 1] == 0x20 || buffer[last - 1] == 0x09 { last -= 1 }
+            if last > start {
+                try parser.line(UnsafeBufferPointer(rebasing: buffer[start..<last]), number: lineNumber)
             }
+            start = end + 1
         }
         return try parser.finish()
     }
@@ -160,6 +163,11 @@ public enum PabulibReader {
             var row = fields
             // Missing trailing cells read as empty ones, as a written file will have them.
             while row.count < voteColumns.count { row.append("") }
+            // voter_id, vote and points live in their own properties; keeping the
+            // raw text too would double the memory of a large file.
+            row[voterColumn] = ""
+            row[voteColumn] = ""
+            if let column = pointsColumn { row[column] = "" }
             votes.append(Vote(voterID: voter, projects: chosen, points: points, row: row))
         }
 
