@@ -93,6 +93,22 @@ db.commit()
 PY
 expect_failure "sqlite: a tampered entry makes audit verify fail" "BROKEN" "$BIN" audit verify --database "sqlite:$WORK/hromada.sqlite"
 
+# Participatory-budget rules on a real election: the pabutools outcome.
+PB_FILE=../shared/data/pabulib/Poland_Wieliczka_2023_Green_Budget.pb
+if [ -f "$PB_FILE" ]; then
+  got=$("$BIN" pb tally "$PB_FILE" --rule mes-add1 --json 2>&1)
+  want=$(python3 -c 'import json; print(json.dumps(json.load(open("Tests/BudgetRulesTests/Fixtures/Poland_Wieliczka_2023_Green_Budget.mes-add1.json"))["selected"]))')
+  python3 -c 'import json,sys; got=json.loads(sys.argv[1]); want=json.loads(sys.argv[2]); sys.exit(0 if got["selected"]==want and got["rule"]=="mes-add1" and got["cost"]<=got["budget"] else 1)' "$got" "$want" \
+    && ok "pb tally --rule mes-add1 --json prints the pabutools outcome for Wieliczka 2023" || fail "pb tally Wieliczka" "$got"
+  expect_output "pb check summarises a file" "declared rule: equalshares/add1-comparison" "$BIN" pb check "$PB_FILE"
+  expect_output "pb tally prints a readable table" "running total" "$BIN" pb tally "$PB_FILE" --rule greedy
+  expect_output "pb tally --explain says who paid" "Funded, in the order bought" "$BIN" pb tally "$PB_FILE" --rule mes --explain
+  expect_failure "pb tally refuses MES on cumulative ballots with a reason" "cannot read cumulative ballots" \
+    "$BIN" pb tally ../shared/data/pabulib/Poland_Gdansk_2020_Osowa.pb --rule mes
+  printf 'META\nkey;value\nbudget;10\nPROJECTS\nproject_id;cost\np1;ten\nVOTES\nvoter_id;vote\n' > "$WORK/bad.pb"
+  expect_failure "pb check names the line of a malformed file" "line 6: project p1" "$BIN" pb check "$WORK/bad.pb"
+fi
+
 # The secret file is made once, private, and reused.
 [ -f "$WORK/hromada.secret" ] && [ "$(stat -c %a "$WORK/hromada.secret")" = 600 ] && ok "secret file is created with mode 600" || fail "secret file is created with mode 600"
 
