@@ -8,3 +8,11 @@ struct Hromada: AsyncParsableCommand {
         subcommands: [Serve.self, Migrate.self, Seed.self, Users.self, Audit.self, PB.self]
     )
 }
+
+/// A command that could not do its work: ArgumentParser prints
+/// "Error: <description>" and exits with 1 (INTERFACES.md), without the
+/// usage text that belongs to mistyped arguments.
+struct CommandFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -21,7 +21,7 @@ struct DatabaseOptions: ParsableArguments {
         do {
             return try DatabaseLocation(url: url)
         } catch {
-            throw ValidationError(error.description)
+            throw CommandFailure(error.description)
         }
     }
 
@@ -29,13 +29,13 @@ struct DatabaseOptions: ParsableArguments {
     /// kept in `hromada.secret` beside the database file.
     func secret(for location: DatabaseLocation) throws -> String {
         if let secret = environment["HROMADA_SECRET"], !secret.isEmpty {
-            guard secret.utf8.count >= 32 else { throw ValidationError(KeyRing.Problem.secretTooShort.description) }
+            guard secret.utf8.count >= 32 else { throw CommandFailure(KeyRing.Problem.secretTooShort.description) }
             return secret
         }
         let path: String
         switch location {
         case .postgres:
-            throw ValidationError(
+            throw CommandFailure(
                 "HROMADA_SECRET is not set. With PostgreSQL every instance must share one secret: set HROMADA_SECRET to at least 32 random characters (e.g. `openssl rand -hex 32`).")
         case .sqliteMemory:
             return RandomToken.base64URL(byteCount: 32)
@@ -49,7 +49,7 @@ struct DatabaseOptions: ParsableArguments {
         }
         let secret = Hex.encode(RandomToken.bytes(32))
         guard FileManager.default.createFile(atPath: path, contents: Data((secret + "\n").utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw ValidationError("Could not write \(path); set HROMADA_SECRET instead.")
+            throw CommandFailure("Could not write \(path); set HROMADA_SECRET instead.")
         }
         return secret
     }
@@ -60,19 +60,19 @@ struct DatabaseOptions: ParsableArguments {
         let resolvedHost = host ?? env["HROMADA_HOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1"
         let portText = env["HROMADA_PORT"].flatMap { $0.isEmpty ? nil : $0 }
         guard let resolvedPort = port ?? (portText.map { Int($0) } ?? 8080), (1...65535).contains(resolvedPort) else {
-            throw ValidationError("HROMADA_PORT must be a port number between 1 and 65535.")
+            throw CommandFailure("HROMADA_PORT must be a port number between 1 and 65535.")
         }
         var proxies: [CIDR] = []
         for item in (env["HROMADA_TRUSTED_PROXIES"] ?? "").split(separator: ",") where !item.trimmingCharacters(in: .whitespaces).isEmpty {
             guard let cidr = CIDR(String(item)) else {
-                throw ValidationError("HROMADA_TRUSTED_PROXIES: '\(item)' is not an address or CIDR such as 10.0.0.0/8.")
+                throw CommandFailure("HROMADA_TRUSTED_PROXIES: '\(item)' is not an address or CIDR such as 10.0.0.0/8.")
             }
             proxies.append(cidr)
         }
         var oidc: OIDCSettings?
         if let issuer = env["HROMADA_OIDC_ISSUER"], !issuer.isEmpty {
             guard let client = env["HROMADA_OIDC_CLIENT_ID"], !client.isEmpty else {
-                throw ValidationError("HROMADA_OIDC_ISSUER is set but HROMADA_OIDC_CLIENT_ID is not.")
+                throw CommandFailure("HROMADA_OIDC_ISSUER is set but HROMADA_OIDC_CLIENT_ID is not.")
             }
             oidc = OIDCSettings(
                 issuer: issuer, clientID: client, clientSecret: env["HROMADA_OIDC_CLIENT_SECRET"],
@@ -82,14 +82,14 @@ struct DatabaseOptions: ParsableArguments {
         let smtpURL = env["HROMADA_SMTP_URL"].flatMap { $0.isEmpty ? nil : $0 }
         if let smtpURL {
             do { _ = try SMTPConfiguration(url: smtpURL) } catch {
-                throw ValidationError("HROMADA_SMTP_URL: \(error). Example: smtp://user:pass@mail.example.org:587?from=noreply@city.gov.ua")
+                throw CommandFailure("HROMADA_SMTP_URL: \(error). Example: smtp://user:pass@mail.example.org:587?from=noreply@city.gov.ua")
             }
         }
         let secret = try secret(for: location)
         do {
             _ = try KeyRing(secret: secret, identityKey: env["HROMADA_IDENTITY_KEY"])
         } catch {
-            throw ValidationError(error.description)
+            throw CommandFailure(error.description)
         }
         return AppConfiguration(
             host: resolvedHost, port: resolvedPort, database: location, secret: secret,

@@ -8,14 +8,14 @@ struct PB: AsyncParsableCommand {
 
     static func load(_ path: String) throws -> Election {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ValidationError("Cannot read \(path).")
+            throw CommandFailure("Cannot read \(path).")
         }
         do {
             return try data.withUnsafeBytes { raw throws(PabulibError) in
                 try PabulibReader.read(buffer: raw.bindMemory(to: UInt8.self))
             }
         } catch {
-            throw ValidationError("\(path): \(error)")
+            throw CommandFailure("\(path): \(error)")
         }
     }
 
@@ -44,13 +44,13 @@ struct PB: AsyncParsableCommand {
                 }
                 scores = try BudgetRules.Tally.scores(of: election)
             } catch {
-                throw ValidationError(error.description)
+                throw CommandFailure(error.description)
             }
             if explain {
                 do {
                     try printExplanation(BudgetRules.Tally.explainEqualShares(outcome.rule, on: election))
                 } catch {
-                    throw ValidationError(error.description)
+                    throw CommandFailure(error.description)
                 }
                 return
             }

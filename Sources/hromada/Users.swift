@@ -39,7 +39,7 @@ struct Users: AsyncParsableCommand {
         private func create(_ services: AppServices) async throws -> String {
             func city(_ slug: String) async throws -> Municipality {
                 guard let found = try await services.store.read({ try await $0.municipalities.find(slug: slug) }) else {
-                    throw ValidationError("No municipality with slug '\(slug)'. Run `hromada seed --demo` or check the slug.")
+                    throw CommandFailure("No municipality with slug '\(slug)'. Run `hromada seed --demo` or check the slug.")
                 }
                 return found
             }
@@ -55,9 +55,9 @@ struct Users: AsyncParsableCommand {
             } catch let errors as AccountService.ValidationErrors {
                 let text = errors.fields.sorted { $0.key < $1.key }
                     .map { "--\($0.key == "fullName" ? "name" : $0.key): \(services.localizer.string($0.value, .en))" }
-                throw ValidationError(text.joined(separator: "\n"))
+                throw CommandFailure(text.joined(separator: "\n"))
             } catch AppError.conflict {
-                throw ValidationError("An account with \(email) already exists.")
+                throw CommandFailure("An account with \(email) already exists.")
             }
             var lines = ["Created account \(account.email) (\(account.id))."]
             if let municipality = roleCity, let roleName = role, let role = Role(rawValue: roleName) {
@@ -68,21 +68,21 @@ struct Users: AsyncParsableCommand {
                 let slug = municipality.slug.rawValue
                 let id: NationalID
                 do { id = try NationalID.validated(nationalId) } catch {
-                    throw ValidationError("--national-id: \(error == .notTenDigits ? "a РНОКПП has 10 digits" : "the check digit does not match")")
+                    throw CommandFailure("--national-id: \(error == .notTenDigits ? "a РНОКПП has 10 digits" : "the check digit does not match")")
                 }
                 let stated = birthDate.flatMap(CalendarDate.parse)
                 let born: CalendarDate
                 do {
                     born = try ResidencyRules.checkBirthDate(stated, nationalID: id, today: CalendarDate.inKyiv(services.clock.now()))
                 } catch {
-                    throw ValidationError("--birth-date does not match the date encoded in the РНОКПП (\(id.birthDate)).")
+                    throw CommandFailure("--birth-date does not match the date encoded in the РНОКПП (\(id.birthDate)).")
                 }
                 do {
                     _ = try await services.residency.record(
                         account: account.id, municipality: municipality.id, hash: services.keys.identityHash(of: id.digits),
                         birthDate: born, method: .staff, verifiedBy: nil)
                 } catch AppError.conflict(let code) {
-                    throw ValidationError(services.localizer.string("errors.\(code)", .en))
+                    throw CommandFailure(services.localizer.string("errors.\(code)", .en))
                 }
                 lines.append("Verified as a resident of \(slug).")
             }
@@ -108,14 +108,14 @@ struct Users: AsyncParsableCommand {
             let configuration = try database.configuration()
             let created = try await withServices(configuration) { services in
                 guard services.demoMode else {
-                    throw ValidationError("bulk-create makes accounts with made-up identities, so it runs only in demo mode (`hromada seed --demo`).")
+                    throw CommandFailure("bulk-create makes accounts with made-up identities, so it runs only in demo mode (`hromada seed --demo`).")
                 }
                 do {
                     return try await BulkResidents(services: services).create(count: count, city: verifyResident, tokensOut: tokensOut)
                 } catch AppError.notFound {
-                    throw ValidationError("No municipality with slug '\(verifyResident)'.")
+                    throw CommandFailure("No municipality with slug '\(verifyResident)'.")
                 } catch AppError.invalid(code: "tokens_out_unwritable", _) {
-                    throw ValidationError("Cannot write \(tokensOut): check that the folder exists and is writable.")
+                    throw CommandFailure("Cannot write \(tokensOut): check that the folder exists and is writable.")
                 }
             }
             print("Created \(created) verified residents of \(verifyResident); tokens are in \(tokensOut).")
