@@ -1,4 +1,11 @@
 import BigInt
+import Dispatch
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The Method of Equal Shares with cost utilities (pabutools `Cost_Sat`) on
 /// approval ballots, exactly as pabutools' `method_of_equal_shares` decides.
@@ -339,17 +346,32 @@ struct EqualShares {
     /// The increment whose outcome MES-Add1 returns.
     func add1Increment() -> Int64 { add1Search().increment }
 
+    /// Runs for consecutive increments are independent, so they are computed
+    /// a few at a time on all cores and then checked in order, exactly as the
+    /// sequential loop would: the answer never depends on the core count.
     private func add1Search() -> (outcome: [Int], increment: Int64) {
         var previous = (outcome: free, increment: Int64(0))
-        var increment: Int64 = 0
+        var first: Int64 = 0
+        let width = Self.parallelWidth
         while true {
-            let outcome = run(increment: increment)
-            if election.totalCost(outcome) > election.budget { return previous }
-            if election.isExhaustive(outcome, among: eligible) { return (outcome, increment) }
-            previous = (outcome, increment)
-            increment += 1
+            let batch = Mutex([[Int]](repeating: [], count: width))
+            let start = first
+            DispatchQueue.concurrentPerform(iterations: width) { offset in
+                let outcome = run(increment: start + Int64(offset))
+                batch.withLock { $0[offset] = outcome }
+            }
+            let outcomes = batch.withLock { $0 }
+            for (offset, outcome) in outcomes.enumerated() {
+                let increment = start + Int64(offset)
+                if election.totalCost(outcome) > election.budget { return previous }
+                if election.isExhaustive(outcome, among: eligible) { return (outcome, increment) }
+                previous = (outcome, increment)
+            }
+            first += Int64(width)
         }
     }
+
+    static let parallelWidth = max(1, min(16, 4 * Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
 }
 
 func pow10Int(_ n: Int) -> Int64 {
