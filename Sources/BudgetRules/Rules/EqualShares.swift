@@ -70,23 +70,22 @@ struct EqualShares {
         // Scaled by n: a voter's start budget is budget + increment·unit·n.
         let start = election.budget + increment * unit * n
         let run = Run(groups: election.ballots.count, startBudget: start)
-        var remaining = Set(eligible)
+        var remaining = eligible
+        var dropped = [Bool](repeating: false, count: election.ids.count)
+        // Affordability (price per unit of cost) starts at 1/approvals when
+        // everyone can pay an equal share, and only rises from round to round.
         var lowerBound = [Double](repeating: 0, count: election.ids.count)
-        for project in eligible {
-            lowerBound[project] = Double(election.costs[project] * n) / Double(election.approvals[project]) / Double(election.costs[project] * n)
-        }
+        for project in eligible { lowerBound[project] = 1 / Double(election.approvals[project]) }
         var selected = free
+        var candidates: [(project: Int, rho: Double, evaluation: Evaluation)] = []
         while !remaining.isEmpty {
-            var order = remaining.sorted { lowerBound[$0] < lowerBound[$1] }
+            remaining.sort { lowerBound[$0] < lowerBound[$1] }
             var best = Double.infinity
-            var candidates: [(project: Int, rho: Double, evaluation: Evaluation)] = []
-            var index = 0
-            while index < order.count {
-                let project = order[index]
-                index += 1
+            candidates.removeAll(keepingCapacity: true)
+            for project in remaining {
                 if lowerBound[project] > best * (1 + 1e-9) { break }
                 guard let evaluation = evaluate(project, run: run) else {
-                    remaining.remove(project)
+                    dropped[project] = true
                     continue
                 }
                 let rho = evaluation.price / Double(election.costs[project] * n)
@@ -94,7 +93,6 @@ struct EqualShares {
                 if rho < best { best = rho }
                 candidates.append((project, rho, evaluation))
             }
-            order.removeAll()
             candidates.removeAll { $0.rho > best * (1 + 1e-9) }
             guard !candidates.isEmpty else { break }
             var winner = candidates[0]
@@ -119,7 +117,8 @@ struct EqualShares {
                 }
             }
             let project = winner.project
-            remaining.remove(project)
+            dropped[project] = true
+            remaining.removeAll { dropped[$0] }
             selected.append(project)
             pay(project, winner.evaluation, run: run)
             if let trace { trace(run.rounds[run.rounds.count - 1], exactPrice(run.rounds.count - 1, run: run)) }
