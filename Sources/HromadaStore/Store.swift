@@ -75,7 +75,7 @@ public struct Repositories: Sendable {
     public var residency: ResidencyRepository { .init(db: db) }
     public var sessions: SessionRepository { .init(db: db) }
     public var emailTokens: EmailTokenRepository { .init(db: db) }
-    public var outbox: OutboxRepository { .init(db: db) }
+    public var outbox: OutboxRepository { .init(db: db, dialect: dialect) }
     public var rateLimits: RateLimitRepository { .init(db: db) }
     public var audit: AuditRepository { .init(db: db, dialect: dialect) }
     public var oidcLogins: OIDCLoginRepository { .init(db: db) }

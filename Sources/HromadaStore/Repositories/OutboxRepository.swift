@@ -34,6 +34,7 @@ public struct OutboxMessage: Hashable, Sendable {
 /// no lost mail when the SMTP server is down.
 public struct OutboxRepository: Sendable {
     let db: any SQLDatabase
+    let dialect: DatabaseDialect
 
     public func enqueue(_ message: OutboxMessage) async throws {
         try await db.raw("""
@@ -56,15 +57,17 @@ public struct OutboxRepository: Sendable {
 
     /// Takes due messages for delivery: each is leased for `lease` seconds, so
     /// another instance polling at the same moment does not send it too.
-    /// The outer conditions are re-checked on PostgreSQL after a row lock wait.
+    /// On PostgreSQL concurrent claimers skip each other's locked rows and
+    /// take other due messages; SQLite has a single writer already.
     public func claimDue(at instant: Date, limit: Int, lease: Int64 = 300) async throws -> [OutboxMessage] {
         let now = instant.epochSeconds
+        let locking = dialect == .postgres ? "FOR UPDATE SKIP LOCKED" : ""
         return try await db.raw("""
             UPDATE outbox SET next_attempt_at = \(bind: now + lease)
             WHERE id IN (
                 SELECT id FROM outbox
                 WHERE sent_at IS NULL AND next_attempt_at <= \(bind: now) AND attempts < 10
-                ORDER BY created_at LIMIT \(bind: limit))
+                ORDER BY created_at LIMIT \(bind: limit) \(unsafeRaw: locking))
               AND sent_at IS NULL AND next_attempt_at <= \(bind: now)
             RETURNING \(unsafeRaw: Self.columns)
             """).all().map(Self.decode)
