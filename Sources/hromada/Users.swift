@@ -65,26 +65,19 @@ struct Users: AsyncParsableCommand {
                 lines.append("Granted \(role.rawValue) in \(municipality.slug).")
             }
             if let municipality = residentCity, let nationalId {
-                let slug = municipality.slug.rawValue
-                let id: NationalID
-                do { id = try NationalID.validated(nationalId) } catch {
-                    throw CommandFailure("--national-id: \(error == .notTenDigits ? "a РНОКПП has 10 digits" : "the check digit does not match")")
-                }
-                let stated = birthDate.flatMap(CalendarDate.parse)
-                let born: CalendarDate
                 do {
-                    born = try ResidencyRules.checkBirthDate(stated, nationalID: id, today: CalendarDate.inKyiv(services.clock.now()))
-                } catch {
-                    throw CommandFailure("--birth-date does not match the date encoded in the РНОКПП (\(id.birthDate)).")
+                    _ = try await services.residency.verify(
+                        account: account.id, in: municipality.id, nationalID: nationalId,
+                        birthDate: birthDate.flatMap(CalendarDate.parse), method: .staff, verifiedBy: nil)
+                } catch let error as AppError {
+                    let flag: String = switch error {
+                    case .invalid(_, field: "birthDate"): "--birth-date: "
+                    case .invalid: "--national-id: "
+                    default: ""
+                    }
+                    throw CommandFailure(flag + services.localizer.string(error.messageKey, .en))
                 }
-                do {
-                    _ = try await services.residency.record(
-                        account: account.id, municipality: municipality.id, hash: services.keys.identityHash(of: id.digits),
-                        birthDate: born, method: .staff, verifiedBy: nil)
-                } catch AppError.conflict(let code) {
-                    throw CommandFailure(services.localizer.string("errors.\(code)", .en))
-                }
-                lines.append("Verified as a resident of \(slug).")
+                lines.append("Verified as a resident of \(municipality.slug).")
             }
             return lines.joined(separator: "\n")
         }

@@ -17,18 +17,9 @@ public struct StaffVerifier: ResidencyVerifier {
         account: AccountID, in municipality: MunicipalityID, nationalID: String, birthDate: CalendarDate?, by moderator: Principal
     ) async throws -> ResidencyVerification {
         guard moderator.may(.verifyResidentInPerson, in: municipality) else { throw AppError.notFound }
-        let id: NationalID
-        do { id = try NationalID.validated(nationalID) } catch {
-            throw AppError.invalid(code: error == .notTenDigits ? "national_id_format" : "national_id_checksum", field: "nationalId")
-        }
-        let today = CalendarDate.inKyiv(services.clock.now())
-        let born: CalendarDate
-        do { born = try ResidencyRules.checkBirthDate(birthDate, nationalID: id, today: today) } catch {
-            throw AppError.invalid(code: error == .birthDateMismatch ? "birth_date_mismatch" : "birth_date_invalid", field: "birthDate")
-        }
-        return try await services.residency.record(
-            account: account, municipality: municipality, hash: services.keys.identityHash(of: id.digits), birthDate: born,
-            method: method, verifiedBy: moderator.accountID)
+        return try await services.residency.verify(
+            account: account, in: municipality, nationalID: nationalID, birthDate: birthDate, method: method,
+            verifiedBy: moderator.accountID)
     }
 }
 
@@ -39,15 +30,8 @@ public struct DemoVerifier: ResidencyVerifier {
 
     public func verify(account: AccountID, in municipality: MunicipalityID, nationalID: String) async throws -> ResidencyVerification {
         guard services.demoMode else { throw AppError.notFound }
-        let id: NationalID
-        do { id = try NationalID.validated(nationalID) } catch {
-            throw AppError.invalid(code: error == .notTenDigits ? "national_id_format" : "national_id_checksum", field: "nationalId")
-        }
-        let today = CalendarDate.inKyiv(services.clock.now())
-        guard id.birthDate <= today else { throw AppError.invalid(code: "birth_date_invalid", field: "nationalId") }
-        return try await services.residency.record(
-            account: account, municipality: municipality, hash: services.keys.identityHash(of: id.digits), birthDate: id.birthDate,
-            method: method, verifiedBy: nil)
+        return try await services.residency.verify(
+            account: account, in: municipality, nationalID: nationalID, birthDate: nil, method: method, verifiedBy: nil)
     }
 }
 
@@ -56,6 +40,27 @@ public struct ResidencyService: Sendable {
 
     public var staff: StaffVerifier { StaffVerifier(services: services) }
     public var demo: DemoVerifier { DemoVerifier(services: services) }
+
+    /// Verifies by a typed-in РНОКПП: its check digit, a stated birth date
+    /// against the one it encodes (or that one when none is stated), then `record`.
+    public func verify(
+        account: AccountID, in municipality: MunicipalityID, nationalID: String, birthDate: CalendarDate?,
+        method: VerificationMethod, verifiedBy: AccountID?
+    ) async throws -> ResidencyVerification {
+        let id: NationalID
+        do { id = try NationalID.validated(nationalID) } catch {
+            throw AppError.invalid(code: error == .notTenDigits ? "national_id_format" : "national_id_checksum", field: "nationalId")
+        }
+        let born: CalendarDate
+        do {
+            born = try ResidencyRules.checkBirthDate(birthDate, nationalID: id, today: CalendarDate.inKyiv(services.clock.now()))
+        } catch {
+            throw AppError.invalid(code: error == .birthDateMismatch ? "birth_date_mismatch" : "birth_date_invalid", field: "birthDate")
+        }
+        return try await record(
+            account: account, municipality: municipality, hash: services.keys.identityHash(of: id.digits), birthDate: born,
+            method: method, verifiedBy: verifiedBy)
+    }
 
     /// Stores a verification, or refuses a second account of the same person
     /// (recording the conflict for staff). The unique index decides races.
