@@ -6,6 +6,15 @@ struct PB: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pb", abstract: "Participatory-budget rules on Pabulib files.", subcommands: [Tally.self, Check.self])
 
+    /// A rule's refusal (wrong vote type, unknown rule) as the command's error message.
+    static func ruling<T>(_ body: () throws(RuleError) -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            throw CommandFailure(error.description)
+        }
+    }
+
     static func load(_ path: String) throws -> Election {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CommandFailure("Cannot read \(path).")
@@ -32,26 +41,13 @@ struct PB: AsyncParsableCommand {
             let started = clock.now
             let election = try PB.load(file)
             let parsed = clock.now
-            let outcome: Outcome
-            let scores: [String: Amount]
-            do {
-                let chosen = try Rule.named(rule, for: election)
-                outcome = try BudgetRules.Tally.run(chosen, on: election)
-                let ruled = clock.now
-                if timing {
-                    FileHandle.standardError.write(Data(String(
-                        format: "parse %.4f s, rule %.4f s\n", (parsed - started).seconds, (ruled - parsed).seconds).utf8))
-                }
-                scores = try BudgetRules.Tally.scores(of: election)
-            } catch {
-                throw CommandFailure(error.description)
+            let outcome = try PB.ruling { () throws(RuleError) in try BudgetRules.Tally.run(Rule.named(rule, for: election), on: election) }
+            if timing {
+                FileHandle.standardError.write(Data(String(
+                    format: "parse %.4f s, rule %.4f s\n", (parsed - started).seconds, (clock.now - parsed).seconds).utf8))
             }
             if explain {
-                do {
-                    try printExplanation(BudgetRules.Tally.explainEqualShares(outcome.rule, on: election))
-                } catch {
-                    throw CommandFailure(error.description)
-                }
+                try printExplanation(PB.ruling { () throws(RuleError) in try BudgetRules.Tally.explainEqualShares(outcome.rule, on: election) })
                 return
             }
             if json {
@@ -59,6 +55,7 @@ struct PB: AsyncParsableCommand {
                 print("{\"rule\": \"\(outcome.rule.rawValue)\", \"selected\": [\(ids.joined(separator: ", "))], \"cost\": \(outcome.cost), \"budget\": \(outcome.budget)}")
                 return
             }
+            let scores = try PB.ruling { () throws(RuleError) in try BudgetRules.Tally.scores(of: election) }
             let chosen = Set(outcome.selectedInOrder)
             let order = outcome.selectedInOrder + election.projects.map(\.id).filter { !chosen.contains($0) }
                 .sorted { (scores[$0] ?? .zero) > (scores[$1] ?? .zero) }

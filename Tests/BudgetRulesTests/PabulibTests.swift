@@ -85,6 +85,23 @@ import Testing
         #expect(throws: RuleError.unsupportedVoteType(rule: "mes", voteType: .cumulative)) { try Tally.run(.mes, on: election) }
     }
 
+    @Test func ballotRowsKeepEveryCellThroughTheCompactStorage() throws {
+        var vote = Vote(voterID: "v1", projects: ["p1"], points: nil, row: ["", "", "a\u{1F}b", "", "Вінниця"])
+        #expect(vote.row == ["", "", "a\u{1F}b", "", "Вінниця"])
+        vote.row = ["", "", "30", ""]
+        #expect(vote.row == ["", "", "30", ""])
+        vote.projects = ["p2", "p1"]
+        #expect(vote.projects == ["p2", "p1"])
+    }
+
+    @Test func editingTheProjectListAfterReadingKeepsBallotsOnTheirProjects() throws {
+        var election = try PabulibReader.read(Self.sample)
+        let before = try Tally.scores(of: election)
+        election.projects.reverse()
+        #expect(try Tally.scores(of: election) == before)
+        #expect(election.votes[1].projects == ["p2", "p1"])
+    }
+
     @Test func amountsAreExactDecimals() throws {
         #expect(Amount(parsing: "2500.50")?.description == "2500.5")
         #expect(Amount(parsing: "0.1")! + Amount(parsing: "0.2")! == Amount(parsing: "0.3")!)

@@ -119,7 +119,7 @@ func naiveEqualShares(_ election: Election, increment: Int = 0) -> [String] {
         let prepared = try PreparedElection(generated.election)
         let engine = EqualShares(prepared)
         let n = BigInt(prepared.voterCount)
-        var budget = [Rational](repeating: Rational(BigInt(prepared.budget)), count: prepared.ballots.count)
+        var budget = [Rational](repeating: Rational(BigInt(prepared.budget)), count: prepared.groupCount)
         _ = engine.run(increment: 0) { round, price in
             var paid = Rational.zero
             for group in prepared.supporters[round.project] {

@@ -44,14 +44,92 @@ public struct Project: Sendable, Equatable {
 public struct Vote: Sendable, Equatable {
     public var voterID: String
     /// Project ids in ballot order (ranked order for ordinal ballots).
-    public var projects: [String]
+    public var projects: [String] {
+        get { choices.ids }
+        set { choices = .ids(newValue) }
+    }
     /// Points per project, in the same order, for cumulative and scoring ballots.
     public var points: [Amount]?
     /// The row's values by column, as in `Election.voteColumns` (kept for round trips
-    /// and for columns such as age or sex that the rules do not read).
-    public var row: [String]
+    /// and for columns such as age or sex that the rules do not read). The
+    /// voter_id, vote and points cells read as empty: they live in the properties above.
+    public var row: [String] {
+        get { cells.values }
+        set { cells = Cells(newValue) }
+    }
+    /// Compact storage: files run to hundreds of thousands of ballots, and an
+    /// array of strings per ballot would cost more memory than the file.
+    var choices: Choices
+    var cells: Cells
+
+    public init(voterID: String, projects: [String], points: [Amount]?, row: [String]) {
+        self.init(voterID: voterID, choices: .ids(projects), points: points, cells: Cells(row))
+    }
+
+    init(voterID: String, choices: Choices, points: [Amount]?, cells: Cells) {
+        self.voterID = voterID
+        self.choices = choices
+        self.points = points
+        self.cells = cells
+    }
 
     public func field(_ column: String, in election: Election) -> String? {
-        election.voteColumns.firstIndex(of: column).flatMap { $0 < row.count ? row[$0] : nil }
+        let row = self.row
+        return election.voteColumns.firstIndex(of: column).flatMap { $0 < row.count ? row[$0] : nil }
+    }
+
+    public static func == (lhs: Vote, rhs: Vote) -> Bool {
+        lhs.voterID == rhs.voterID && lhs.projects == rhs.projects && lhs.points == rhs.points && lhs.row == rhs.row
+    }
+}
+
+/// The project ids of one file, shared by all its votes, so that a vote keeps
+/// small indices into it instead of strings.
+final class ProjectIDs: Sendable {
+    let ids: [String]
+    init(_ ids: [String]) { self.ids = ids }
+}
+
+/// A ballot's projects: ids as given, or indices into the file's project list.
+enum Choices: Sendable {
+    case ids([String])
+    case indexed([Int32], ProjectIDs)
+
+    var ids: [String] {
+        switch self {
+        case .ids(let ids): ids
+        case .indexed(let indices, let table): indices.map { table.ids[Int($0)] }
+        }
+    }
+
+    var count: Int {
+        switch self {
+        case .ids(let ids): ids.count
+        case .indexed(let indices, _): indices.count
+        }
+    }
+}
+
+/// A row's cells joined by U+001F (the unit separator) into one string: one
+/// small allocation per ballot instead of an array of strings. The rare row
+/// whose cells contain U+001F themselves keeps the array.
+enum Cells: Sendable {
+    case packed(String)
+    case list([String])
+
+    init(_ values: [String]) {
+        if values.isEmpty || values.contains(where: { $0.utf8.contains(0x1F) }) {
+            self = .list(values)
+        } else {
+            self = .packed(values.joined(separator: "\u{1F}"))
+        }
+    }
+
+    var values: [String] {
+        switch self {
+        case .list(let values): values
+        case .packed(let text):
+            text.utf8.split(separator: 0x1F, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        }
     }
 }

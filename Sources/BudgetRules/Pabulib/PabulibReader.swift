@@ -53,6 +53,8 @@ public enum PabulibReader {
         var pointsColumn: Int?
         var votes: [Vote] = []
         var voters = Set<String>()
+        var projectTable: ProjectIDs?
+        var namedIn: [Int] = []
         var fields: [String] = []
 
         mutating func line(_ bytes: UnsafeBufferPointer<UInt8>, number: Int) throws(PabulibError) {
@@ -134,17 +136,30 @@ public enum PabulibReader {
             let voter = fields[voterColumn]
             guard voters.insert(voter).inserted else { throw PabulibError(line: number, problem: "voter \(voter) votes twice") }
             let text = voteColumn < fields.count ? fields[voteColumn] : ""
-            var chosen: [String] = []
+            let table: ProjectIDs
+            if let shared = projectTable {
+                table = shared
+            } else {
+                table = ProjectIDs(projects.map(\.id))
+                projectTable = table
+                namedIn = [Int](repeating: 0, count: projects.count)
+            }
+            var chosen: [Int32] = []
             for part in text.utf8.split(separator: UInt8(ascii: ",")) {
-                let id = String(decoding: part, as: UTF8.self).trimmingCharacters()
-                if id.isEmpty { continue }
-                guard projectIndex[id] != nil else {
+                var start = part.startIndex, end = part.endIndex
+                while start < end, part[start] == 0x20 || part[start] == 0x09 { start = part.index(after: start) }
+                while end > start, part[part.index(before: end)] == 0x20 || part[part.index(before: end)] == 0x09 { end = part.index(before: end) }
+                if start == end { continue }
+                let id = String(decoding: part[start..<end], as: UTF8.self)
+                guard let index = projectIndex[id] else {
                     throw PabulibError(line: number, problem: "voter \(voter) votes for unknown project \(id)")
                 }
-                chosen.append(id)
-            }
-            if chosen.count > 1, Set(chosen).count != chosen.count {
-                throw PabulibError(line: number, problem: "voter \(voter) names a project twice")
+                // namedIn remembers the line that last named each project, so a repeat is seen in one pass.
+                guard namedIn[index] != number else {
+                    throw PabulibError(line: number, problem: "voter \(voter) names a project twice")
+                }
+                namedIn[index] = number
+                chosen.append(Int32(index))
             }
             var points: [Amount]?
             if let column = pointsColumn, column < fields.count, !fields[column].trimmingCharacters().isEmpty {
@@ -168,7 +183,7 @@ public enum PabulibReader {
             row[voterColumn] = ""
             row[voteColumn] = ""
             if let column = pointsColumn { row[column] = "" }
-            votes.append(Vote(voterID: voter, projects: chosen, points: points, row: row))
+            votes.append(Vote(voterID: voter, choices: .indexed(chosen, table), points: points, cells: Cells(row)))
         }
 
         func finish() throws(PabulibError) -> Election {

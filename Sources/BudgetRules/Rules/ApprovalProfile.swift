@@ -1,22 +1,24 @@
 import BigInt
 
 /// The election reduced to what the rules compute on: projects by index,
-/// costs as integers of the finest decimal unit in the file, and identical
-/// ballots merged into groups with a multiplicity.
+/// costs as integers of the finest decimal unit in the file, each project's
+/// score, and identical approval sets merged into groups with a multiplicity.
 struct PreparedElection: Sendable {
     let ids: [String]
     /// Costs in units of 10^-scale currency.
     let costs: [Int64]
     let budget: Int64
     let scale: Int
-    /// Distinct ballots as project-index lists, and how many voters cast each.
-    let ballots: [[Int32]]
+    /// Whether ballots carry points (cumulative, scoring, or ranks turned into points).
+    let usesPoints: Bool
+    /// Per project: approvals, or the sum of points (in `scale` units when `usesPoints`).
+    let scores: [Int64]
+    /// Distinct approval sets, and how many voters cast each.
+    let groupCount: Int
     let multiplicity: [Int64]
     /// The multiplicities as Double, for the floating-point guide.
     let weight: [Double]
-    /// Per distinct ballot, the points it gives each listed project (cumulative/scoring), in `scale` units.
-    let points: [[Int64]]?
-    /// Per project: the ballot groups that approve it.
+    /// Per project: the groups that approve it.
     let supporters: [[Int32]]
     /// Per project: voters approving it (with multiplicity).
     let approvals: [Int64]
@@ -34,61 +36,42 @@ struct PreparedElection: Sendable {
         self.costs = costs
         budget = try integer(election.budget)
         self.scale = scale
-        let index = Dictionary(uniqueKeysWithValues: election.projects.enumerated().map { ($1.id, Int32($0)) })
-        var groupOf: [[Int32]: Int] = [:]
-        var ballots: [[Int32]] = []
-        var multiplicity: [Int64] = []
-        var points: [[Int64]] = []
         let usesPoints = election.voteType == .cumulative || election.voteType == .scoring || election.voteType == .ordinal
+        self.usesPoints = usesPoints
         // Ranked ballots score positional points: with up to L choices the first
         // gets L, the next L − 1, … (Kraków's count; it equals the file's `score`).
-        let longest = election.votes.map(\.projects.count).max() ?? 0
+        let longest = election.votes.map(\.choices.count).max() ?? 0
         let rankLength = election.metaValue("max_length").flatMap { Int($0.trimmingCharacters()) } ?? longest
-        var pointGroups: [[Int64]: Int] = [:]
+        var scores = [Int64](repeating: 0, count: ids.count)
+        var groups = BallotGroups(expected: election.votes.count)
+        var resolver = ChoiceResolver(ids: ids)
+        var ballot: [Int32] = []
         for vote in election.votes {
-            let projects = vote.projects.compactMap { index[$0] }
+            resolver.indices(of: vote.choices, into: &ballot)
             if usesPoints {
-                // Ballots with points merge only when the points agree too.
-                var entries: [(Int32, Int64)] = []
-                for (offset, project) in projects.enumerated() {
+                for (offset, project) in ballot.enumerated() {
                     if election.voteType == .ordinal {
-                        entries.append((project, Int64(max(1, rankLength - offset)) * pow10Int(scale)))
-                        continue
+                        scores[Int(project)] += Int64(max(1, rankLength - offset)) * pow10Int(scale)
+                    } else {
+                        scores[Int(project)] += try integer(vote.points.map { $0[offset] } ?? Amount(1))
                     }
-                    let value = vote.points.map { $0[offset] } ?? Amount(1)
-                    entries.append((project, try integer(value)))
-                }
-                entries.sort { $0.0 < $1.0 }
-                let key = entries.flatMap { [Int64($0.0), $0.1] }
-                if let existing = pointGroups[key] {
-                    multiplicity[existing] += 1
-                } else {
-                    pointGroups[key] = ballots.count
-                    ballots.append(entries.map(\.0))
-                    points.append(entries.map(\.1))
-                    multiplicity.append(1)
                 }
             } else {
-                let key = projects.sorted()
-                if let existing = groupOf[key] {
-                    multiplicity[existing] += 1
-                } else {
-                    groupOf[key] = ballots.count
-                    ballots.append(key)
-                    multiplicity.append(1)
-                }
+                for project in ballot { scores[Int(project)] += 1 }
             }
+            ballot.sort()
+            groups.add(ballot)
         }
-        self.ballots = ballots
-        self.multiplicity = multiplicity
-        self.weight = multiplicity.map(Double.init)
-        self.points = usesPoints ? points : nil
+        self.scores = scores
+        groupCount = groups.multiplicity.count
+        multiplicity = groups.multiplicity
+        weight = groups.multiplicity.map(Double.init)
         var supporters = [[Int32]](repeating: [], count: ids.count)
         var approvals = [Int64](repeating: 0, count: ids.count)
-        for (group, ballot) in ballots.enumerated() {
-            for project in ballot {
+        for group in 0..<groups.multiplicity.count {
+            for project in groups.ballot(group) {
                 supporters[Int(project)].append(Int32(group))
-                approvals[Int(project)] += multiplicity[group]
+                approvals[Int(project)] += groups.multiplicity[group]
             }
         }
         self.supporters = supporters
@@ -108,6 +91,77 @@ struct PreparedElection: Sendable {
         let chosen = Set(selected)
         let spent = totalCost(selected)
         return !eligible.contains { !chosen.contains($0) && spent + costs[$0] <= budget }
+    }
+}
+
+/// Turns a vote's choices into project indices: directly when the vote came
+/// from the reader with this election's project list, by id otherwise.
+private struct ChoiceResolver {
+    let ids: [String]
+    let index: [String: Int32]
+    private var verified: ObjectIdentifier?
+
+    init(ids: [String]) {
+        self.ids = ids
+        index = Dictionary(ids.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    mutating func indices(of choices: Choices, into ballot: inout [Int32]) {
+        ballot.removeAll(keepingCapacity: true)
+        if case .indexed(let indices, let table) = choices, matches(table) {
+            ballot.append(contentsOf: indices)
+        } else {
+            for id in choices.ids { if let project = index[id] { ballot.append(project) } }
+        }
+    }
+
+    /// The election's projects may have been edited after reading; indices
+    /// are trusted only while the list they point into is still the same.
+    private mutating func matches(_ table: ProjectIDs) -> Bool {
+        // Every vote holds its table, so an identifier seen here is never reused during the loop.
+        let identity = ObjectIdentifier(table)
+        if identity == verified { return true }
+        guard table.ids == ids else { return false }
+        verified = identity
+        return true
+    }
+}
+
+/// Distinct sorted ballots in one flat array, found again through an
+/// open-addressing table of group numbers: no allocation per ballot.
+private struct BallotGroups {
+    private(set) var multiplicity: [Int64] = []
+    private var flat: [Int32] = []
+    private var offsets: [Int] = [0]
+    private var slots: [Int32]
+    private let mask: Int
+
+    init(expected: Int) {
+        var size = 16
+        while size < 2 * expected { size *= 2 }
+        slots = [Int32](repeating: -1, count: size)
+        mask = size - 1
+    }
+
+    func ballot(_ group: Int) -> ArraySlice<Int32> { flat[offsets[group]..<offsets[group + 1]] }
+
+    mutating func add(_ ballot: [Int32]) {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for project in ballot { hash = (hash ^ UInt64(UInt32(bitPattern: project))) &* 0x100_0000_01b3 }
+        hash ^= hash >> 29
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] >= 0 {
+            let group = Int(slots[slot])
+            if self.ballot(group).elementsEqual(ballot) {
+                multiplicity[group] += 1
+                return
+            }
+            slot = (slot + 1) & mask
+        }
+        slots[slot] = Int32(multiplicity.count)
+        flat.append(contentsOf: ballot)
+        offsets.append(flat.count)
+        multiplicity.append(1)
     }
 }
 

@@ -69,7 +69,7 @@ struct EqualShares {
         let unit = pow10Int(election.scale)
         // Scaled by n: a voter's start budget is budget + increment·unit·n.
         let start = election.budget + increment * unit * n
-        let run = Run(groups: election.ballots.count, startBudget: start)
+        let run = Run(groups: election.groupCount, startBudget: start)
         var remaining = eligible
         var dropped = [Bool](repeating: false, count: election.ids.count)
         // Affordability (price per unit of cost) starts at 1/approvals when
@@ -345,32 +345,45 @@ struct EqualShares {
     /// The increment whose outcome MES-Add1 returns.
     func add1Increment() -> Int64 { add1Search().increment }
 
-    /// Runs for consecutive increments are independent, so they are computed
-    /// a few at a time on all cores and then checked in order, exactly as the
-    /// sequential loop would: the answer never depends on the core count.
+    /// Runs for consecutive increments are independent, so every core takes
+    /// the next increment nobody has claimed, and all stop once an increment
+    /// is known to end the search. Claims go in increasing order, so every
+    /// increment below the first terminal one has been run and found to
+    /// continue: the answer is exactly the sequential loop's, on any number
+    /// of cores.
     private func add1Search() -> (outcome: [Int], increment: Int64) {
-        var previous = (outcome: free, increment: Int64(0))
-        var first: Int64 = 0
-        let width = Self.parallelWidth
-        while true {
-            let batch = Mutex([[Int]](repeating: [], count: width))
-            let start = first
-            DispatchQueue.concurrentPerform(iterations: width) { offset in
-                let outcome = run(increment: start + Int64(offset))
-                batch.withLock { $0[offset] = outcome }
+        let next = Atomic<Int64>(0)
+        let terminal = Atomic<Int64>(.max)
+        let outcomes = Mutex([Int64: [Int]]())
+        DispatchQueue.concurrentPerform(iterations: Self.workers) { _ in
+            while true {
+                let increment = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                if increment > terminal.load(ordering: .acquiring) { return }
+                let outcome = run(increment: increment)
+                outcomes.withLock { $0[increment] = outcome }
+                if election.totalCost(outcome) > election.budget || election.isExhaustive(outcome, among: eligible) {
+                    var seen = terminal.load(ordering: .relaxed)
+                    while increment < seen {
+                        let (exchanged, current) = terminal.compareExchange(
+                            expected: seen, desired: increment, ordering: .acquiringAndReleasing)
+                        if exchanged { break }
+                        seen = current
+                    }
+                }
             }
-            let outcomes = batch.withLock { $0 }
-            for (offset, outcome) in outcomes.enumerated() {
-                let increment = start + Int64(offset)
-                if election.totalCost(outcome) > election.budget { return previous }
-                if election.isExhaustive(outcome, among: eligible) { return (outcome, increment) }
-                previous = (outcome, increment)
+        }
+        let last = terminal.load(ordering: .acquiring)
+        return outcomes.withLock { found in
+            let outcome = found[last] ?? free
+            // An infeasible outcome ends the search with the one before it.
+            if election.totalCost(outcome) > election.budget {
+                return last == 0 ? (free, 0) : (found[last - 1] ?? free, last - 1)
             }
-            first += Int64(width)
+            return (outcome, last)
         }
     }
 
-    static let parallelWidth = max(1, min(16, 4 * Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
+    static let workers = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
 }
 
 func pow10Int(_ n: Int) -> Int64 {

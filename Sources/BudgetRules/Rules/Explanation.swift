@@ -51,7 +51,7 @@ extension Tally {
         let unit = Double(pow10Int(prepared.scale))
         let money = { (scaled: Double) in scaled / n / unit }
         var funded: [EqualSharesExplanation.Funded] = []
-        var budgets = [Double](repeating: 0, count: prepared.ballots.count)
+        var budgets = [Double](repeating: 0, count: prepared.groupCount)
         let start = Double(prepared.budget + increment * pow10Int(prepared.scale) * prepared.voterCount)
         for g in budgets.indices { budgets[g] = start }
         _ = engine.run(increment: increment) { round, price in

@@ -2,19 +2,6 @@
 struct Greedy {
     let election: PreparedElection
 
-    /// Approval count, or the sum of points on cumulative and scoring ballots.
-    func scores() -> [Int64] {
-        var scores = [Int64](repeating: 0, count: election.ids.count)
-        for (group, ballot) in election.ballots.enumerated() {
-            let m = election.multiplicity[group]
-            for (offset, project) in ballot.enumerated() {
-                let points = election.points.map { $0[group][offset] } ?? 1
-                scores[Int(project)] += points * m
-            }
-        }
-        return scores
-    }
-
     /// Projects by descending score, ties by id (pabutools' lexicographic rule).
     func ranking(_ scores: [Int64]) -> [Int] {
         (0..<election.ids.count).sorted {
@@ -25,7 +12,7 @@ struct Greedy {
     /// `skip`: pass over projects that do not fit (CONSUL); otherwise stop at the first.
     /// Projects without a single vote (or under `threshold`) are never funded.
     func run(skip: Bool, threshold: Int64 = 1) -> [Int] {
-        let scores = scores()
+        let scores = election.scores
         var remaining = election.budget
         var selected: [Int] = []
         for project in ranking(scores) where scores[project] >= max(1, threshold) {
@@ -43,7 +30,7 @@ struct Greedy {
     /// if what is left covers at least `reserveShare`% of that project, fund it
     /// as well from the city's reserve, and stop.
     func runWithReserve(percent reserveShare: Int64) -> (selected: [Int], fromReserve: Int?) {
-        let scores = scores()
+        let scores = election.scores
         var remaining = election.budget
         var selected: [Int] = []
         for project in ranking(scores) where scores[project] >= 1 {

@@ -9,7 +9,7 @@ struct Phragmen {
     let election: PreparedElection
 
     func run() -> [Int] {
-        let groups = election.ballots.count
+        let groups = election.groupCount
         var load = [Double](repeating: 0, count: groups)
         // Each group's exact load is the max-load of the round that last set it.
         var loadRound = [Int](repeating: -1, count: groups)

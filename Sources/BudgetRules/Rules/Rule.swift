@@ -69,7 +69,7 @@ public enum Tally {
         case .greedyThreshold:
             guard let text = election.metaValue("min_project_score_threshold"),
                   let threshold = Amount(parsing: Substring(text.trimmingCharacters())),
-                  let value = Int64(exactly: threshold.units(atScale: prepared.points == nil ? 0 : prepared.scale))
+                  let value = Int64(exactly: threshold.units(atScale: prepared.usesPoints ? prepared.scale : 0))
             else { throw .missingThreshold }
             chosen = Greedy(election: prepared).run(skip: true, threshold: value)
         case .mes: chosen = EqualShares(prepared).run(increment: 0)
@@ -87,8 +87,8 @@ extension Tally {
     /// Each project's score: approvals, or the sum of points on cumulative and scoring ballots.
     public static func scores(of election: Election) throws(RuleError) -> [String: Amount] {
         let prepared = try PreparedElection(election)
-        let scale = prepared.points == nil ? 0 : prepared.scale
-        let scores = Greedy(election: prepared).scores()
+        let scale = prepared.usesPoints ? prepared.scale : 0
+        let scores = prepared.scores
         return Dictionary(uniqueKeysWithValues: prepared.ids.enumerated().map { ($1, Amount(units: .init(scores[$0]), scale: scale)) })
     }
 }
