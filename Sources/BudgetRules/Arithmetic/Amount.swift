@@ -13,6 +13,9 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     public init(_ value: Int) { self.init(units: BigInt(value)) }
 
+    /// `units` × 10^-`scale`: kopiyky are `Amount(minorUnits: 1250, scale: 2)`, 12.50 hryvnias.
+    public init(minorUnits: Int64, scale: Int) { self.init(units: BigInt(minorUnits), scale: scale) }
+
     /// Parses `123`, `-4`, `12.50`, `1e3` is refused; returns nil if not a plain decimal.
     public init?(parsing text: Substring) {
         var digits = ""

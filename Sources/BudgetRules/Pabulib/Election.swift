@@ -18,6 +18,19 @@ public struct Election: Sendable, Equatable {
             && lhs.voteType == rhs.voteType
     }
 
+    public init(
+        meta: [(key: String, value: String)], projectColumns: [String], projects: [Project], voteColumns: [String], votes: [Vote],
+        budget: Amount, voteType: VoteType
+    ) {
+        self.meta = meta
+        self.projectColumns = projectColumns
+        self.projects = projects
+        self.voteColumns = voteColumns
+        self.votes = votes
+        self.budget = budget
+        self.voteType = voteType
+    }
+
     public func metaValue(_ key: String) -> String? {
         meta.first { $0.key == key }?.value
     }
@@ -39,6 +52,12 @@ public struct Project: Sendable, Equatable {
     public var cost: Amount
     /// Every column of the PROJECTS row, by column name (including id and cost).
     public var fields: [String: String]
+
+    public init(id: String, cost: Amount, fields: [String: String]) {
+        self.id = id
+        self.cost = cost
+        self.fields = fields
+    }
 }
 
 public struct Vote: Sendable, Equatable {
