@@ -60,6 +60,7 @@ let package = Package(
         .target(
             name: "HromadaWeb",
             dependencies: [
+                "BudgetRules",
                 "HromadaDomain",
                 "HromadaStore",
                 .product(name: "Hummingbird", package: "hummingbird"),

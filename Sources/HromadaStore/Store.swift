@@ -80,6 +80,7 @@ public struct Repositories: Sendable {
     public var audit: AuditRepository { .init(db: db, dialect: dialect) }
     public var oidcLogins: OIDCLoginRepository { .init(db: db) }
     public var platformSettings: PlatformSettingsRepository { .init(db: db) }
+    public var budgets: BudgetRepository { .init(db: db, dialect: dialect) }
 }
 
 extension SQLRow {

@@ -21,12 +21,18 @@ public enum StaffAction: String, CaseIterable, Sendable {
     case grantRole
     case revokeRole
     case editSettings
+    /// Participatory budget: write feasibility decisions on projects.
+    case reviewBudgetProject
+    /// Participatory budget: type in paper ballots.
+    case enterPaperBallot
+    /// Participatory budget: create and configure editions, publish results, record delivery.
+    case manageBudget
 
     /// The lowest role that may take this action.
     public var minimumRole: Role {
         switch self {
-        case .verifyResidentInPerson, .viewPeople: .moderator
-        case .grantRole, .revokeRole, .editSettings: .admin
+        case .verifyResidentInPerson, .viewPeople, .reviewBudgetProject, .enterPaperBallot: .moderator
+        case .grantRole, .revokeRole, .editSettings, .manageBudget: .admin
         }
     }
 }

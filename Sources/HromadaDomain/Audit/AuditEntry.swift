@@ -29,6 +29,9 @@ public struct AuditEntry: Hashable, Codable, Sendable {
         self.occurredAt = occurredAt
     }
 
+    /// A SHA-256 fingerprint of some content, so the chain can vouch for it without holding it.
+    public static func hash(_ content: String) -> String { AuditHashing.digest(["content/v1", content]) }
+
     /// SHA-256 over length-prefixed fields: no two different entries can
     /// serialise alike, whatever characters their fields hold.
     public var contentHash: String {
@@ -59,4 +62,16 @@ enum AuditHashing {
         }
         return Hex.encode(hasher.finalize())
     }
+}
+
+extension AuditAction {
+    public static let budgetEditionCreated = "budget.edition_created"
+    public static let budgetEditionChanged = "budget.edition_changed"
+    public static let budgetProjectSubmitted = "budget.project_submitted"
+    public static let budgetProjectReviewed = "budget.project_reviewed"
+    /// This person took part (by pseudonym); says nothing of the choices.
+    public static let budgetParticipated = "budget.participated"
+    /// An anonymous ballot (by receipt and content hash); says nothing of the voter.
+    public static let budgetBallotCast = "budget.ballot_cast"
+    public static let budgetResultsPublished = "budget.results_published"
 }

@@ -17,6 +17,10 @@ public struct RateLimitRule: Sendable, Hashable {
     public static let signInPerAccount = RateLimitRule(name: "signin-account", limit: 8, window: 900)
     public static let registrationPerAddress = RateLimitRule(name: "register-ip", limit: 10, window: 3600)
     public static let passwordResetPerAddress = RateLimitRule(name: "reset-ip", limit: 10, window: 3600)
+    /// A household or a library shares an address; a script hammering one does not.
+    public static let votingPerAddress = RateLimitRule(name: "vote-ip", limit: 60, window: 600)
+    /// A person votes once per edition; a few retries after a refusal are normal.
+    public static let votingPerAccount = RateLimitRule(name: "vote-account", limit: 10, window: 600)
 
     /// The fixed window an instant falls into.
     public func windowStart(at instant: Date) -> Int64 {

@@ -25,5 +25,7 @@ public struct AppServices: Sendable {
     public var accounts: AccountService { AccountService(services: self) }
     public var residency: ResidencyService { ResidencyService(services: self) }
     public var roles: RoleService { RoleService(services: self) }
+    public var budgetVoting: BudgetVoting { BudgetVoting(services: self) }
+    public var budgetResults: BudgetResults { BudgetResults(services: self) }
     public var mail: MailComposer { MailComposer(localizer: localizer, baseURL: configuration.publicBaseURL) }
 }

@@ -65,6 +65,7 @@ public func makeApplication(services: AppServices) -> some ApplicationProtocol {
         background.append(AuditSealer(store: services.store, key: services.keys.auditSigning, clock: services.clock, logger: services.logger))
         background.append(OutboxDeliverer(store: services.store, smtp: smtp, clock: services.clock, logger: services.logger))
         background.append(Housekeeping(store: services.store, clock: services.clock, logger: services.logger))
+        background.append(BallotAuditMixer(store: services.store, clock: services.clock, logger: services.logger))
     }
     return Application(
         router: router,
@@ -85,6 +86,7 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     PublicController(services: services).add(to: router)
     AccountController(services: services).add(to: router)
     APIController(services: services).add(to: router)
+    BudgetAPIController(services: services).add(to: router)
     DevMailController(services: services).add(to: router)
     VerificationController(services: services).add(to: router)
     AdminController(services: services).add(to: router)

@@ -1,0 +1,178 @@
+import Foundation
+
+public struct BudgetEditionID: Identifier {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+}
+
+public struct BudgetCategoryID: Identifier {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+}
+
+/// One run of a city's participatory budget, e.g. «Бюджет громадських ініціатив 2027».
+public struct BudgetEdition: Hashable, Codable, Sendable {
+    public var id: BudgetEditionID
+    public var municipalityID: MunicipalityID
+    public var title: LocalizedText
+    public var schedule: BudgetSchedule
+    public var eligibility: BudgetEligibility
+    public var ballotRule: BallotRule
+    public var winnerRule: WinnerRule
+    /// Whether a voter may keep a receipt code to find their anonymous ballot
+    /// in the export later. Off gives receipt-free voting.
+    public var receiptsEnabled: Bool
+    /// Whether a voter may ask for the receipt by email (it is on screen either way).
+    public var receiptByEmailAllowed: Bool
+    public var categories: [BudgetCategory]
+
+    public init(
+        id: BudgetEditionID = .random(), municipalityID: MunicipalityID, title: LocalizedText, schedule: BudgetSchedule,
+        eligibility: BudgetEligibility = .init(), ballotRule: BallotRule, winnerRule: WinnerRule = .greedy,
+        receiptsEnabled: Bool = true, receiptByEmailAllowed: Bool = false, categories: [BudgetCategory]
+    ) {
+        self.id = id
+        self.municipalityID = municipalityID
+        self.title = title
+        self.schedule = schedule
+        self.eligibility = eligibility
+        self.ballotRule = ballotRule
+        self.winnerRule = winnerRule
+        self.receiptsEnabled = receiptsEnabled
+        self.receiptByEmailAllowed = receiptByEmailAllowed
+        self.categories = categories
+    }
+
+    /// The edition's total fund: the sum of its categories' funds.
+    public var fund: Money { categories.reduce(Money(kopiyky: 0)) { $0 + $1.fund } }
+
+    public func phase(at instant: Date) -> BudgetPhase { schedule.phase(at: instant) }
+
+    public func category(_ id: BudgetCategoryID) -> BudgetCategory? { categories.first { $0.id == id } }
+
+    /// Changes the rules of the count. Refused once voting has opened: a rule
+    /// changed mid-vote lets some voters over-vote (CONSUL's bug).
+    public func changingRules(ballot: BallotRule, winner: WinnerRule, categories: [BudgetCategory], at instant: Date)
+        throws(BudgetError) -> BudgetEdition
+    {
+        guard schedule.phase(at: instant) < .voting else { throw .rulesFrozen }
+        var changed = self
+        changed.ballotRule = ballot
+        changed.winnerRule = winner
+        changed.categories = categories
+        try changed.validate()
+        return changed
+    }
+
+    /// An edition that can run: categories with a fund and a sensible cost range, limits that can be met.
+    public func validate() throws(BudgetError) {
+        guard !categories.isEmpty else { throw .noCategories }
+        for category in categories {
+            guard category.fund.kopiyky > 0 else { throw .categoryWithoutFund(category.id) }
+            guard category.minCost.kopiyky >= 0, category.minCost <= category.maxCost, category.maxCost <= category.fund else {
+                throw .categoryCostRange(category.id)
+            }
+            if let max = category.maxPicks, let min = category.minPicks, min > max { throw .pickLimits }
+        }
+        if case .approval(let max, let min) = ballotRule, let max, let min, min > max { throw .pickLimits }
+        if case .knapsack(let share) = ballotRule, !(0...100).contains(share) { throw .minimumShare }
+        if case .cumulative(let points, let perProject) = ballotRule, points < 1 || (perProject ?? 1) < 1 { throw .pointLimits }
+        guard eligibility.minimumAge >= 14, eligibility.minimumAge <= 35 else { throw .minimumAge }
+        try schedule.validate()
+    }
+}
+
+/// Text in both interface languages.
+public struct LocalizedText: Hashable, Codable, Sendable {
+    public var uk: String
+    public var en: String
+    public init(uk: String, en: String) {
+        self.uk = uk
+        self.en = en
+    }
+    public func text(_ language: String) -> String { language == "en" && !en.isEmpty ? en : uk }
+}
+
+/// A pot of money within an edition, e.g. small (до 500 000 грн) and large projects.
+public struct BudgetCategory: Hashable, Codable, Sendable {
+    public var id: BudgetCategoryID
+    public var name: LocalizedText
+    public var fund: Money
+    public var minCost: Money
+    public var maxCost: Money
+    /// Approval ballots: at most (and at least) this many picks in this category.
+    public var maxPicks: Int?
+    public var minPicks: Int?
+
+    public init(
+        id: BudgetCategoryID = .random(), name: LocalizedText, fund: Money, minCost: Money, maxCost: Money,
+        maxPicks: Int? = nil, minPicks: Int? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.fund = fund
+        self.minCost = minCost
+        self.maxCost = maxCost
+        self.maxPicks = maxPicks
+        self.minPicks = minPicks
+    }
+}
+
+/// Who may vote (Vinnytsia's Положення: from 16, residents of the hromada).
+public struct BudgetEligibility: Hashable, Codable, Sendable {
+    public var minimumAge: Int
+    /// People who work or study in the city but live elsewhere may vote on paper.
+    public var paperForWorkersAndStudents: Bool
+
+    public init(minimumAge: Int = 16, paperForWorkersAndStudents: Bool = false) {
+        self.minimumAge = minimumAge
+        self.paperForWorkersAndStudents = paperForWorkersAndStudents
+    }
+}
+
+/// How a ballot is filled in. One per edition.
+public enum BallotRule: Hashable, Codable, Sendable {
+    /// Tick projects: at most `maxPicks` overall (and at least `minPicks`);
+    /// categories may set their own limits (Vinnytsia: 2 large + 2 small).
+    case approval(maxPicks: Int?, minPicks: Int?)
+    /// Pick projects whose cost fits each category's fund, spending at least
+    /// `minimumSharePercent` of it (Decidim's 70 %).
+    case knapsack(minimumSharePercent: Int)
+    /// Exactly one project per category.
+    case chooseOne
+    /// Spread `points` over projects, at most `maxPerProject` on one.
+    case cumulative(points: Int, maxPerProject: Int?)
+
+    public var kind: String {
+        switch self {
+        case .approval: "approval"
+        case .knapsack: "knapsack"
+        case .chooseOne: "choose-1"
+        case .cumulative: "cumulative"
+        }
+    }
+}
+
+/// How winners are computed from the ballots, per category.
+public enum WinnerRule: String, Hashable, Codable, Sendable, CaseIterable {
+    /// By votes, skipping what no longer fits (the default in Ukrainian cities).
+    case greedy
+    /// The Method of Equal Shares with Add1 and a utilitarian completion.
+    case mesAdd1u = "mes-add1u"
+    case mes
+    case phragmen
+}
+
+/// The ways an edition can be set up wrong.
+public enum BudgetError: Error, Equatable, Sendable {
+    case rulesFrozen
+    case noCategories
+    case categoryWithoutFund(BudgetCategoryID)
+    case categoryCostRange(BudgetCategoryID)
+    case pickLimits
+    case minimumShare
+    case pointLimits
+    case minimumAge
+    case scheduleOrder
+    case wrongPhase(BudgetPhase)
+}

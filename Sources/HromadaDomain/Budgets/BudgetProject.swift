@@ -1,0 +1,107 @@
+import Foundation
+
+public struct BudgetProjectID: Identifier {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+}
+
+/// A proposal in an edition, from submission to delivery.
+public struct BudgetProject: Hashable, Codable, Sendable {
+    public var id: BudgetProjectID
+    public var editionID: BudgetEditionID
+    public var categoryID: BudgetCategoryID
+    /// A short public number, e.g. 17, as printed on paper ballots.
+    public var number: Int
+    public var title: String
+    public var summary: String
+    public var district: String?
+    public var address: String?
+    public var latitude: Double?
+    public var longitude: Double?
+    /// The itemised estimate (кошторис); the cost is its sum unless review revised it.
+    public var costItems: [CostItem]
+    public var authorID: AccountID
+    public var status: Status
+    /// The reviewer's decision, public once made.
+    public var review: Review?
+    public var submittedAt: Date
+
+    public enum Status: String, Codable, Sendable, CaseIterable {
+        case submitted, feasible, infeasible, merged, withdrawn
+    }
+
+    public struct CostItem: Hashable, Codable, Sendable {
+        public var label: String
+        public var amount: Money
+        public init(label: String, amount: Money) {
+            self.label = label
+            self.amount = amount
+        }
+    }
+
+    public struct Review: Hashable, Codable, Sendable {
+        public var reviewerID: AccountID
+        public var feasible: Bool
+        public var reason: String
+        public var revisedCost: Money?
+        public var decidedAt: Date
+        public init(reviewerID: AccountID, feasible: Bool, reason: String, revisedCost: Money?, decidedAt: Date) {
+            self.reviewerID = reviewerID
+            self.feasible = feasible
+            self.reason = reason
+            self.revisedCost = revisedCost
+            self.decidedAt = decidedAt
+        }
+    }
+
+    public init(
+        id: BudgetProjectID = .random(), editionID: BudgetEditionID, categoryID: BudgetCategoryID, number: Int, title: String,
+        summary: String, district: String? = nil, address: String? = nil, latitude: Double? = nil, longitude: Double? = nil,
+        costItems: [CostItem], authorID: AccountID, status: Status = .submitted, review: Review? = nil, submittedAt: Date
+    ) {
+        self.id = id
+        self.editionID = editionID
+        self.categoryID = categoryID
+        self.number = number
+        self.title = title
+        self.summary = summary
+        self.district = district
+        self.address = address
+        self.latitude = latitude
+        self.longitude = longitude
+        self.costItems = costItems
+        self.authorID = authorID
+        self.status = status
+        self.review = review
+        self.submittedAt = submittedAt
+    }
+
+    public var estimatedCost: Money { costItems.reduce(Money(kopiyky: 0)) { $0 + $1.amount } }
+    /// What the city would spend: the reviewer's figure when they revised it.
+    public var cost: Money { review?.revisedCost ?? estimatedCost }
+    /// Only projects found feasible go on the ballot.
+    public var isOnBallot: Bool { status == .feasible }
+
+    /// The reviewer's decision. Infeasible needs a reason the author can read.
+    public func reviewed(
+        by reviewer: AccountID, feasible: Bool, reason: String, revisedCost: Money?, in category: BudgetCategory, at instant: Date
+    ) throws(ProjectReviewError) -> BudgetProject {
+        guard status == .submitted || status == .feasible || status == .infeasible else { throw .notReviewable }
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !feasible, reason.isEmpty { throw .reasonRequired }
+        if let revisedCost, revisedCost < category.minCost || revisedCost > category.maxCost { throw .costOutsideCategory }
+        if feasible, revisedCost == nil, estimatedCost < category.minCost || estimatedCost > category.maxCost {
+            throw .costOutsideCategory
+        }
+        var next = self
+        next.status = feasible ? .feasible : .infeasible
+        next.review = Review(reviewerID: reviewer, feasible: feasible, reason: reason, revisedCost: revisedCost, decidedAt: instant)
+        return next
+    }
+}
+
+public enum ProjectReviewError: Error, Equatable, Sendable {
+    case notReviewable
+    case reasonRequired
+    case costOutsideCategory
+}

@@ -1,0 +1,197 @@
+import Foundation
+import HromadaDomain
+import SQLKit
+
+/// Editions, projects and the secret ballot of the participatory budget.
+/// Definitions are stored as JSON documents: they are read and written whole,
+/// and the domain decides every change to them.
+public struct BudgetRepository: Sendable {
+    let db: any SQLDatabase
+    let dialect: DatabaseDialect
+
+    static func json<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        encoder.dateEncodingStrategy = .secondsSince1970
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .secondsSince1970
+        return try decoder.decode(type, from: Data(text.utf8))
+    }
+
+    // MARK: Editions
+
+    public func insert(_ edition: BudgetEdition, at instant: Date) async throws {
+        try await db.raw("""
+            INSERT INTO budget_editions (id, municipality_id, definition, created_at)
+            VALUES (\(bind: edition.id.rawValue), \(bind: edition.municipalityID.rawValue), \(bind: try Self.json(edition)),
+                    \(bind: instant.epochSeconds))
+            """).run()
+    }
+
+    public func update(_ edition: BudgetEdition) async throws {
+        try await db.raw("""
+            UPDATE budget_editions SET definition = \(bind: try Self.json(edition))
+            WHERE id = \(bind: edition.id.rawValue) AND municipality_id = \(bind: edition.municipalityID.rawValue)
+            """).run()
+    }
+
+    public func edition(_ id: BudgetEditionID, in municipality: MunicipalityID) async throws -> BudgetEdition? {
+        try await db.raw("""
+            SELECT definition FROM budget_editions
+            WHERE id = \(bind: id.rawValue) AND municipality_id = \(bind: municipality.rawValue)
+            """).first().map { try Self.decode(BudgetEdition.self, try $0.string("definition")) }
+    }
+
+    /// For system jobs that span cities (the ballot audit mixer).
+    public func edition(_ id: BudgetEditionID) async throws -> BudgetEdition? {
+        try await db.raw("SELECT definition FROM budget_editions WHERE id = \(bind: id.rawValue)")
+            .first().map { try Self.decode(BudgetEdition.self, try $0.string("definition")) }
+    }
+
+    /// Newest first.
+    public func editions(in municipality: MunicipalityID) async throws -> [BudgetEdition] {
+        try await db.raw("""
+            SELECT definition FROM budget_editions WHERE municipality_id = \(bind: municipality.rawValue)
+            ORDER BY created_at DESC, id
+            """).all().map { try Self.decode(BudgetEdition.self, try $0.string("definition")) }
+    }
+
+    // MARK: Projects
+
+    public func insert(_ project: BudgetProject, in municipality: MunicipalityID) async throws {
+        try await db.raw("""
+            INSERT INTO budget_projects (id, municipality_id, edition_id, number, category_id, status, author_id, definition, submitted_at)
+            VALUES (\(bind: project.id.rawValue), \(bind: municipality.rawValue), \(bind: project.editionID.rawValue),
+                    \(bind: project.number), \(bind: project.categoryID.rawValue), \(bind: project.status.rawValue),
+                    \(bind: project.authorID.rawValue), \(bind: try Self.json(project)), \(bind: project.submittedAt.epochSeconds))
+            """).run()
+    }
+
+    public func update(_ project: BudgetProject, in municipality: MunicipalityID) async throws {
+        try await db.raw("""
+            UPDATE budget_projects SET status = \(bind: project.status.rawValue), category_id = \(bind: project.categoryID.rawValue),
+                definition = \(bind: try Self.json(project))
+            WHERE id = \(bind: project.id.rawValue) AND municipality_id = \(bind: municipality.rawValue)
+            """).run()
+    }
+
+    public func project(_ id: BudgetProjectID, in municipality: MunicipalityID) async throws -> BudgetProject? {
+        try await db.raw("""
+            SELECT definition FROM budget_projects WHERE id = \(bind: id.rawValue) AND municipality_id = \(bind: municipality.rawValue)
+            """).first().map { try Self.decode(BudgetProject.self, try $0.string("definition")) }
+    }
+
+    /// By number, the order of the paper ballot.
+    public func projects(of edition: BudgetEditionID, in municipality: MunicipalityID) async throws -> [BudgetProject] {
+        try await db.raw("""
+            SELECT definition FROM budget_projects
+            WHERE edition_id = \(bind: edition.rawValue) AND municipality_id = \(bind: municipality.rawValue)
+            ORDER BY number
+            """).all().map { try Self.decode(BudgetProject.self, try $0.string("definition")) }
+    }
+
+    public func nextProjectNumber(in edition: BudgetEditionID) async throws -> Int {
+        Int(try await db.raw("SELECT COALESCE(MAX(number), 0) + 1 AS next FROM budget_projects WHERE edition_id = \(bind: edition.rawValue)")
+            .first()?.int("next") ?? 1)
+    }
+
+    // MARK: The secret ballot
+
+    /// Records that this person took part; false when they already had (on
+    /// any channel, under any account). The primary key decides races.
+    public func recordParticipation(
+        in edition: BudgetEditionID, identity: IdentityHash, channel: BallotChannel, day: CalendarDate
+    ) async throws -> Bool {
+        try await db.raw("""
+            INSERT INTO budget_participations (edition_id, identity_hash, channel, day)
+            VALUES (\(bind: edition.rawValue), \(bind: identity.rawValue), \(bind: channel.rawValue), \(bind: day.description))
+            ON CONFLICT DO NOTHING
+            RETURNING channel
+            """).first() != nil
+    }
+
+    /// How this person took part, if they did.
+    public func participation(in edition: BudgetEditionID, identity: IdentityHash) async throws -> BallotChannel? {
+        try await db.raw("""
+            SELECT channel FROM budget_participations
+            WHERE edition_id = \(bind: edition.rawValue) AND identity_hash = \(bind: identity.rawValue)
+            """).first().flatMap { BallotChannel(rawValue: try $0.string("channel")) }
+    }
+
+    public func participationCount(in edition: BudgetEditionID) async throws -> Int64 {
+        try await db.raw("SELECT COUNT(*) AS n FROM budget_participations WHERE edition_id = \(bind: edition.rawValue)")
+            .first()?.int("n") ?? 0
+    }
+
+    public func insert(_ ballot: AnonymousBallot) async throws {
+        try await db.raw("""
+            INSERT INTO budget_ballots (id, edition_id, receipt, content, channel, age_group, day)
+            VALUES (\(bind: ballot.id.rawValue), \(bind: ballot.editionID.rawValue), \(bind: ballot.receipt),
+                    \(bind: try Self.json(ballot.content)), \(bind: ballot.channel.rawValue), \(bind: ballot.ageGroup.rawValue),
+                    \(bind: ballot.day.description))
+            """).run()
+    }
+
+    private static let ballotColumns = "id, edition_id, receipt, content, channel, age_group, day"
+
+    /// In id order, which is random: the order says nothing about who voted when.
+    public func ballots(of edition: BudgetEditionID) async throws -> [AnonymousBallot] {
+        try await db.raw("""
+            SELECT \(unsafeRaw: Self.ballotColumns) FROM budget_ballots WHERE edition_id = \(bind: edition.rawValue) ORDER BY id
+            """).all().map(Self.decodeBallot)
+    }
+
+    public func ballot(receipt: String, in edition: BudgetEditionID) async throws -> AnonymousBallot? {
+        try await db.raw("""
+            SELECT \(unsafeRaw: Self.ballotColumns) FROM budget_ballots
+            WHERE edition_id = \(bind: edition.rawValue) AND receipt = \(bind: receipt)
+            """).first().map(Self.decodeBallot)
+    }
+
+    public func ballotCount(in edition: BudgetEditionID) async throws -> Int64 {
+        try await db.raw("SELECT COUNT(*) AS n FROM budget_ballots WHERE edition_id = \(bind: edition.rawValue)").first()?.int("n") ?? 0
+    }
+
+    /// Editions with ballots not yet in the audit chain, and how many each has.
+    public func unauditedBallotCounts() async throws -> [(edition: BudgetEditionID, count: Int64)] {
+        try await db.raw("""
+            SELECT edition_id, COUNT(*) AS n FROM budget_ballots WHERE audited = 0 GROUP BY edition_id
+            """).all().map { (BudgetEditionID(rawValue: try $0.string("edition_id")), try $0.int("n")) }
+    }
+
+    public func unauditedBallots(of edition: BudgetEditionID, limit: Int) async throws -> [AnonymousBallot] {
+        try await db.raw("""
+            SELECT \(unsafeRaw: Self.ballotColumns) FROM budget_ballots
+            WHERE audited = 0 AND edition_id = \(bind: edition.rawValue) ORDER BY id LIMIT \(bind: limit)
+            """).all().map(Self.decodeBallot)
+    }
+
+    /// One mixer at a time across instances: SQLite has one writer already;
+    /// PostgreSQL takes a transaction-scoped advisory lock, keyed by schema.
+    public func tryMixerLock() async throws -> Bool {
+        switch dialect {
+        case .sqlite: return true
+        case .postgres:
+            return try await db.raw("SELECT pg_try_advisory_xact_lock(hashtext(current_schema()), 3) AS locked").first()?
+                .decode(column: "locked", as: Bool.self) ?? false
+        }
+    }
+
+    public func markAudited(_ ids: [BallotID]) async throws {
+        guard !ids.isEmpty else { return }
+        try await db.update("budget_ballots").set("audited", to: 1).where("id", .in, ids.map(\.rawValue)).run()
+    }
+
+    static func decodeBallot(_ row: any SQLRow) throws -> AnonymousBallot {
+        AnonymousBallot(
+            id: .init(rawValue: try row.string("id")), editionID: .init(rawValue: try row.string("edition_id")),
+            receipt: try row.string("receipt"), content: try decode(BallotContent.self, try row.string("content")),
+            channel: BallotChannel(rawValue: try row.string("channel")) ?? .online,
+            ageGroup: AgeGroup(rawValue: try row.string("age_group")) ?? .unknown,
+            day: CalendarDate.parse(try row.string("day")) ?? .epoch1899)
+    }
+}

@@ -1,0 +1,223 @@
+import BudgetRules
+import Foundation
+import HromadaDomain
+import HromadaStore
+import Hummingbird
+
+/// `/api/v1/{city}/budgets…` (INTERFACES.md): editions, projects, ballots, results and the Pabulib export.
+struct BudgetAPIController {
+    let services: AppServices
+
+    func add(to router: Router<AppRequestContext>) {
+        let budgets = router.group("api/v1/:city/budgets")
+        budgets.get(use: list)
+        budgets.get(":edition", use: show)
+        budgets.get(":edition/projects", use: projects)
+        budgets.post(":edition/ballots", use: vote)
+        budgets.get(":edition/results", use: results)
+        budgets.get(":edition/export.pb", use: export)
+    }
+
+    struct EditionBody: Encodable {
+        struct Category: Encodable {
+            let id: String
+            let name: String
+            let fund: Int64
+            let minCost: Int64
+            let maxCost: Int64
+            let maxPicks: Int?
+            let minPicks: Int?
+        }
+        let id: String
+        let title: String
+        let phase: String
+        let fund: Int64
+        let ballotRule: String
+        let maxPicks: Int?
+        let minPicks: Int?
+        let minimumSharePercent: Int?
+        let points: Int?
+        let winnerRule: String
+        let receipts: Bool
+        let minimumAge: Int
+        let votingOpens: Date
+        let votingCloses: Date
+        let categories: [Category]
+    }
+
+    func body(_ edition: BudgetEdition, language: Language) -> EditionBody {
+        var maxPicks: Int?, minPicks: Int?, share: Int?, points: Int?
+        switch edition.ballotRule {
+        case .approval(let most, let least): (maxPicks, minPicks) = (most, least)
+        case .knapsack(let percent): share = percent
+        case .cumulative(let total, _): points = total
+        case .chooseOne: break
+        }
+        return EditionBody(
+            id: edition.id.rawValue, title: edition.title.text(language.rawValue), phase: edition.phase(at: services.clock.now()).rawValue,
+            fund: edition.fund.kopiyky, ballotRule: edition.ballotRule.kind, maxPicks: maxPicks, minPicks: minPicks,
+            minimumSharePercent: share, points: points, winnerRule: edition.winnerRule.rawValue, receipts: edition.receiptsEnabled,
+            minimumAge: edition.eligibility.minimumAge, votingOpens: edition.schedule.votingOpen,
+            votingCloses: edition.schedule.votingClose,
+            categories: edition.categories.map {
+                .init(
+                    id: $0.id.rawValue, name: $0.name.text(language.rawValue), fund: $0.fund.kopiyky, minCost: $0.minCost.kopiyky,
+                    maxCost: $0.maxCost.kopiyky, maxPicks: $0.maxPicks, minPicks: $0.minPicks)
+            })
+    }
+
+    /// The edition in this city, or 404 (another city's edition is unknown here).
+    func edition(_ context: AppRequestContext) async throws -> (Municipality, BudgetEdition) {
+        let city = try await CityLookup(store: services.store).require(context)
+        let id = BudgetEditionID(rawValue: try context.parameters.require("edition"))
+        guard let edition = try await services.store.read({ try await $0.budgets.edition(id, in: city.id) }) else {
+            throw AppError.notFound
+        }
+        return (city, edition)
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let city = try await CityLookup(store: services.store).require(context)
+        let editions = try await services.store.read { try await $0.budgets.editions(in: city.id) }
+        // Drafts are the staff's work in progress.
+        let visible = editions.filter { $0.phase(at: services.clock.now()) != .draft || context.principal?.may(.manageBudget, in: city.id) == true }
+        return try JSONResponse.encode(APIController.ListBody(items: visible.map { body($0, language: context.language) }, next: nil))
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (city, edition) = try await edition(context)
+        if edition.phase(at: services.clock.now()) == .draft, context.principal?.may(.manageBudget, in: city.id) != true { throw AppError.notFound }
+        return try JSONResponse.encode(body(edition, language: context.language))
+    }
+
+    struct ProjectBody: Encodable {
+        struct Review: Encodable {
+            let feasible: Bool
+            let reason: String
+            let revisedCost: Int64?
+            let decidedAt: Date
+        }
+        let id: String
+        let number: Int
+        let category: String
+        let title: String
+        let summary: String
+        let district: String?
+        let address: String?
+        let latitude: Double?
+        let longitude: Double?
+        let cost: Int64
+        let status: String
+        let review: Review?
+    }
+
+    static func body(_ project: BudgetProject) -> ProjectBody {
+        ProjectBody(
+            id: project.id.rawValue, number: project.number, category: project.categoryID.rawValue, title: project.title,
+            summary: project.summary, district: project.district, address: project.address, latitude: project.latitude,
+            longitude: project.longitude, cost: project.cost.kopiyky, status: project.status.rawValue,
+            review: project.review.map { .init(feasible: $0.feasible, reason: $0.reason, revisedCost: $0.revisedCost?.kopiyky, decidedAt: $0.decidedAt) })
+    }
+
+    @Sendable func projects(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (city, edition) = try await edition(context)
+        let projects = try await services.store.read { try await $0.budgets.projects(of: edition.id, in: city.id) }
+        let visible = projects.filter { $0.status != .withdrawn }
+        return try JSONResponse.encode(APIController.ListBody(items: visible.map(Self.body), next: nil))
+    }
+
+    struct BallotRequest: Decodable {
+        let projects: [String]
+        let points: [Int]?
+    }
+
+    struct BallotResponse: Encodable {
+        let receipt: String?
+    }
+
+    @Sendable func vote(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let account = context.account else { throw AppError.notSignedIn }
+        let (city, edition) = try await edition(context)
+        let input = try await APIController.decode(BallotRequest.self, request, context)
+        let content = BallotContent(projects: input.projects.map(BudgetProjectID.init(rawValue:)), points: input.points)
+        let confirmation = try await services.budgetVoting.castOnline(
+            content, in: edition.id, city: city.id, by: account.id, clientAddress: context.clientAddress)
+        return try JSONResponse.encode(BallotResponse(receipt: confirmation.receipt), status: .created)
+    }
+
+    /// Results exist from the results phase on; staff may preview them while counting.
+    func requireResults(_ edition: BudgetEdition, city: Municipality, context: AppRequestContext) throws {
+        let phase = edition.phase(at: services.clock.now())
+        if phase >= .results { return }
+        if phase == .counting, context.principal?.may(.manageBudget, in: city.id) == true { return }
+        throw AppError.conflict(code: "results_not_published")
+    }
+
+    struct ResultsBody: Encodable {
+        struct Category: Encodable {
+            let id: String
+            let name: String
+            let fund: Int64
+            let spent: Int64
+            let voters: Int
+            let selected: [String]
+            let projects: [Item]
+        }
+        struct Item: Encodable {
+            let id: String
+            let number: Int
+            let title: String
+            let cost: Int64
+            let score: Int64
+            let funded: Bool
+        }
+        let rule: String
+        let categories: [Category]
+    }
+
+    @Sendable func results(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (city, edition) = try await edition(context)
+        try requireResults(edition, city: city, context: context)
+        var rule: WinnerRule?
+        if let name = request.uri.queryParameters.get("rule") {
+            guard let known = WinnerRule(rawValue: name) else { throw AppError.invalid(code: "unknown_rule", field: "rule") }
+            rule = known
+        }
+        let (projects, ballots) = try await services.store.read { tx in
+            (try await tx.budgets.projects(of: edition.id, in: city.id), try await tx.budgets.ballots(of: edition.id))
+        }
+        let outcomes = try services.budgetResults.compute(edition: edition, city: city, projects: projects, ballots: ballots, rule: rule)
+        return try JSONResponse.encode(
+            ResultsBody(
+                rule: (rule ?? edition.winnerRule).rawValue,
+                categories: outcomes.map { outcome in
+                    .init(
+                        id: outcome.category.id.rawValue, name: outcome.category.name.text(context.language.rawValue),
+                        fund: outcome.category.fund.kopiyky, spent: outcome.spent.kopiyky, voters: outcome.voters,
+                        selected: outcome.projects.filter(\.funded).map(\.project.id.rawValue).sorted(),
+                        projects: outcome.projects.map {
+                            .init(
+                                id: $0.project.id.rawValue, number: $0.project.number, title: $0.project.title,
+                                cost: $0.project.cost.kopiyky, score: $0.score, funded: $0.funded)
+                        })
+                }))
+    }
+
+    @Sendable func export(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (city, edition) = try await edition(context)
+        guard edition.phase(at: services.clock.now()) >= .results else { throw AppError.conflict(code: "results_not_published") }
+        var category: BudgetCategory?
+        if let id = request.uri.queryParameters.get("category") {
+            guard let found = edition.category(BudgetCategoryID(rawValue: id)) else { throw AppError.notFound }
+            category = found
+        }
+        let (projects, ballots) = try await services.store.read { tx in
+            (try await tx.budgets.projects(of: edition.id, in: city.id), try await tx.budgets.ballots(of: edition.id))
+        }
+        let election = BudgetResults.election(edition: edition, city: city, projects: projects, ballots: ballots, category: category)
+        var headers = HTTPFields()
+        headers[.contentType] = "text/plain; charset=utf-8"
+        headers[.contentDisposition] = "attachment; filename=\"\(city.slug.rawValue)-\(edition.id.rawValue).pb\""
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: PabulibWriter.write(election))))
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import HromadaDomain
+import HromadaStore
+
+/// Casting ballots: online by a verified resident, on paper by staff. The
+/// participation and the anonymous ballot are written in one transaction
+/// but share nothing (DESIGN.md, secret ballot).
+public struct BudgetVoting: Sendable {
+    let services: AppServices
+
+    /// What the voter is told after voting.
+    public struct Confirmation: Sendable, Equatable {
+        /// Nil when the edition runs receipt-free.
+        public var receipt: String?
+    }
+
+    /// Casts an online ballot for the signed-in person.
+    public func castOnline(
+        _ content: BallotContent, in editionID: BudgetEditionID, city: MunicipalityID, by account: AccountID, clientAddress: String
+    ) async throws -> Confirmation {
+        try await services.rateLimiter.check(.votingPerAddress, address: clientAddress)
+        try await services.rateLimiter.check(.votingPerAccount, subject: account.rawValue)
+        let now = services.clock.now()
+        let (edition, verification, projects) = try await services.store.read { tx in
+            (try await tx.budgets.edition(editionID, in: city), try await tx.residency.find(account: account, in: city),
+             try await tx.budgets.projects(of: editionID, in: city))
+        }
+        guard let edition else { throw AppError.notFound }
+        let ageGroup: AgeGroup
+        do {
+            ageGroup = try BallotRules.checkOnlineVoter(verification: verification, edition: edition, at: now)
+        } catch {
+            throw Self.appError(error)
+        }
+        try Self.check(content, edition: edition, projects: projects)
+        guard let verification else { throw AppError.forbidden(reason: "not_verified_resident") }
+        let ballot = AnonymousBallot(
+            editionID: edition.id, receipt: BallotReceipt.generate(), content: content, channel: .online, ageGroup: ageGroup,
+            day: CalendarDate.inKyiv(now))
+        try await record(ballot, identity: verification.identityHash, actor: account, city: city)
+        return Confirmation(receipt: edition.receiptsEnabled ? ballot.receipt : nil)
+    }
+
+    /// Stores participation and ballot together, or neither: a second ballot
+    /// of the same identity (any account, any channel) is refused by the
+    /// participation's primary key, which also decides concurrent attempts.
+    func record(_ ballot: AnonymousBallot, identity: IdentityHash, actor: AccountID, city: MunicipalityID) async throws {
+        let audit = services.audit
+        let accepted = try await services.store.write { tx in
+            guard try await tx.budgets.recordParticipation(in: ballot.editionID, identity: identity, channel: ballot.channel, day: ballot.day)
+            else { return false }
+            try await tx.budgets.insert(ballot)
+            // The participation is audited now; the ballot joins the chain later,
+            // shuffled among others (BallotAuditMixer), so the two never sit side by side.
+            try await audit.record(
+                tx, action: AuditAction.budgetParticipated, actor: actor, municipality: city, subject: ballot.editionID.rawValue,
+                details: ["channel": ballot.channel.rawValue])
+            return true
+        }
+        guard accepted else { throw AppError.conflict(code: "already_voted") }
+    }
+
+    static func check(_ content: BallotContent, edition: BudgetEdition, projects: [BudgetProject]) throws {
+        let onBallot = Dictionary(projects.filter(\.isOnBallot).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        do {
+            try BallotRules.check(content, edition: edition, onBallot: onBallot)
+        } catch {
+            throw appError(error)
+        }
+    }
+
+    /// The domain's reasons as INTERFACES.md statuses: 422 for content, 409 for state, 403 for the voter.
+    static func appError(_ problem: BallotProblem) -> AppError {
+        switch problem {
+        case .empty: .invalid(code: "ballot_empty", field: "projects")
+        case .unknownProject: .invalid(code: "unknown_project", field: "projects")
+        case .duplicateProject: .invalid(code: "duplicate_project", field: "projects")
+        case .tooManyPicks: .invalid(code: "too_many_picks", field: "projects")
+        case .tooFewPicks: .invalid(code: "too_few_picks", field: "projects")
+        case .overBudget: .invalid(code: "over_budget", field: "projects")
+        case .underMinimumShare: .invalid(code: "under_minimum_share", field: "projects")
+        case .notOnePerCategory: .invalid(code: "one_per_category", field: "projects")
+        case .pointsMismatch: .invalid(code: "points_mismatch", field: "points")
+        case .pointsNotPositive: .invalid(code: "points_not_positive", field: "points")
+        case .pointsOverTotal: .invalid(code: "points_over_total", field: "points")
+        case .pointsOverPerProject: .invalid(code: "points_over_per_project", field: "points")
+        }
+    }
+
+    static func appError(_ problem: VoterProblem) -> AppError {
+        switch problem {
+        case .notVerifiedResident: .forbidden(reason: "not_verified_resident")
+        case .underAge: .forbidden(reason: "under_age")
+        case .votingClosed: .conflict(code: "voting_closed")
+        case .alreadyVoted: .conflict(code: "already_voted")
+        }
+    }
+}
