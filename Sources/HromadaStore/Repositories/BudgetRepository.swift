@@ -127,12 +127,12 @@ public struct BudgetRepository: Sendable {
             .first()?.int("n") ?? 0
     }
 
-    public func insert(_ ballot: AnonymousBallot) async throws {
+    public func insert(_ ballot: AnonymousBallot, audited: Bool = false) async throws {
         try await db.raw("""
-            INSERT INTO budget_ballots (id, edition_id, receipt, content, channel, age_group, day)
+            INSERT INTO budget_ballots (id, edition_id, receipt, content, channel, age_group, day, audited)
             VALUES (\(bind: ballot.id.rawValue), \(bind: ballot.editionID.rawValue), \(bind: ballot.receipt),
                     \(bind: try Self.json(ballot.content)), \(bind: ballot.channel.rawValue), \(bind: ballot.ageGroup.rawValue),
-                    \(bind: ballot.day.description))
+                    \(bind: ballot.day.description), \(bind: audited ? 1 : 0))
             """).run()
     }
 
@@ -181,9 +181,17 @@ public struct BudgetRepository: Sendable {
         }
     }
 
-    public func markAudited(_ ids: [BallotID]) async throws {
-        guard !ids.isEmpty else { return }
-        try await db.update("budget_ballots").set("audited", to: 1).where("id", .in, ids.map(\.rawValue)).run()
+    /// Puts a pool of ballots back in random-id order, marked audited. On
+    /// PostgreSQL a table's physical order (and so `SELECT *` and pg_dump)
+    /// follows insertion, which would let a dump of participations and
+    /// ballots be paired row by row. Rewritten as a pool, a ballot's place
+    /// says only which pool it was in. (SQLite keeps them in key order anyway.)
+    public func shelve(_ ballots: [AnonymousBallot]) async throws {
+        guard !ballots.isEmpty else { return }
+        try await db.delete(from: "budget_ballots").where("id", .in, ballots.map(\.id.rawValue)).run()
+        for ballot in ballots.sorted(by: { $0.id.rawValue < $1.id.rawValue }) {
+            try await insert(ballot, audited: true)
+        }
     }
 
     static func decodeBallot(_ row: any SQLRow) throws -> AnonymousBallot {

@@ -9,7 +9,8 @@ import ServiceLifecycle
 /// names a pseudonym) and the ballot entry would sit next to each other in
 /// the log. Here ballots wait until at least `poolSize` are pending in their
 /// edition (or voting has closed), then enter in random-id order with the
-/// pool's time, so no entry lines up with a voter.
+/// pool's time, so no entry lines up with a voter. The pool's rows are
+/// rewritten in the same order, so their physical place says no more.
 public struct BallotAuditMixer: PeriodicService {
     let store: Store
     let clock: any HromadaDomain.Clock
@@ -60,7 +61,7 @@ public struct BallotAuditMixer: PeriodicService {
                         details: #"{"channel":"\#(ballot.channel.rawValue)","content":"\#(AuditEntry.hash(ballot.canonicalContent))","edition":"\#(editionID.rawValue)"}"#,
                         occurredAt: now))
             }
-            try await tx.budgets.markAudited(ballots.map(\.id))
+            try await tx.budgets.shelve(ballots)
             return ballots.count
         }
     }
