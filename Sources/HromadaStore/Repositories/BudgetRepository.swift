@@ -136,6 +136,31 @@ public struct BudgetRepository: Sendable {
             """).run()
     }
 
+    /// Many participations and ballots at once, for imports and the demo:
+    /// multi-row inserts in chunks well under both databases' parameter limits.
+    /// They must be unrelated sets, or this would store their pairing by position.
+    public func insertBulk(participations: [(identity: IdentityHash, channel: BallotChannel, day: CalendarDate)], in edition: BudgetEditionID,
+                           ballots: [AnonymousBallot]) async throws {
+        for chunk in stride(from: 0, to: participations.count, by: 500).map({ participations[$0..<min($0 + 500, participations.count)] }) {
+            var insert = db.insert(into: "budget_participations").columns("edition_id", "identity_hash", "channel", "day")
+            for row in chunk {
+                insert = insert.values(SQLBind(edition.rawValue), SQLBind(row.identity.rawValue), SQLBind(row.channel.rawValue), SQLBind(row.day.description))
+            }
+            try await insert.run()
+        }
+        // Sorted by id, so even the physical order carries nothing of the input's.
+        let sorted = ballots.sorted { $0.id.rawValue < $1.id.rawValue }
+        for chunk in stride(from: 0, to: sorted.count, by: 500).map({ sorted[$0..<min($0 + 500, sorted.count)] }) {
+            var insert = db.insert(into: "budget_ballots").columns("id", "edition_id", "receipt", "content", "channel", "age_group", "day", "audited")
+            for ballot in chunk {
+                insert = insert.values(
+                    SQLBind(ballot.id.rawValue), SQLBind(ballot.editionID.rawValue), SQLBind(ballot.receipt), SQLBind(try Self.json(ballot.content)),
+                    SQLBind(ballot.channel.rawValue), SQLBind(ballot.ageGroup.rawValue), SQLBind(ballot.day.description), SQLBind(0))
+            }
+            try await insert.run()
+        }
+    }
+
     private static let ballotColumns = "id, edition_id, receipt, content, channel, age_group, day"
 
     /// In id order, which is random: the order says nothing about who voted when.

@@ -88,6 +88,10 @@ public struct DemoSeeder: Sendable {
             }
             serial += 1
         }
+        if let vinnytsia = try await services.store.read({ try await $0.municipalities.find(slug: "vinnytsia") }),
+           let author = try await services.store.read({ try await $0.accounts.find(email: EmailAddress(rawValue: "olena@demo.hromada.ua")) }) {
+            try await BudgetDemoSeeder(services: services).seed(into: vinnytsia, author: author.id)
+        }
         try await services.store.write { tx in
             try await tx.platformSettings.set(PlatformSettingsRepository.demoMode, "true")
             if try await tx.platformSettings.value(PlatformSettingsRepository.demoSeededAt) == nil {

@@ -1,0 +1,222 @@
+import BudgetRules
+import Foundation
+import HTTPTypes
+import HromadaDomain
+import HromadaStore
+import HromadaTestSupport
+import Hummingbird
+import HummingbirdTesting
+import Testing
+@testable import HromadaWeb
+
+/// The demo's Vinnytsia editions, as the API shows them.
+struct DemoBudgets {
+    let past: BudgetEdition
+    let voting: BudgetEdition
+    let proposals: BudgetEdition
+    let projects: [BudgetProject]
+
+    init(_ harness: WebHarness) async throws {
+        let city = try await harness.city("vinnytsia")
+        let editions = try await harness.services.store.read { try await $0.budgets.editions(in: city.id) }
+        let now = harness.clock.now()
+        past = try #require(editions.first { $0.phase(at: now) == .delivery })
+        voting = try #require(editions.first { $0.phase(at: now) == .voting })
+        proposals = try #require(editions.first { $0.phase(at: now) == .proposals })
+        let votingID = voting.id
+        projects = try await harness.services.store.read { try await $0.budgets.projects(of: votingID, in: city.id) }.filter(\.isOnBallot)
+    }
+
+    func picks(large: Int, small: Int) -> [String] {
+        let large = projects.filter { $0.categoryID == voting.categories[0].id }.prefix(large)
+        let small = projects.filter { $0.categoryID == voting.categories[1].id }.prefix(small)
+        return (large + small).map(\.id.rawValue)
+    }
+
+    static func body(_ ids: [String]) -> String {
+        #"{"projects": [\#(ids.map { "\"\($0)\"" }.joined(separator: ", "))]}"#
+    }
+}
+
+func apiToken(_ client: any TestClientProtocol, _ email: String, _ password: String) async throws -> String {
+    let (status, body) = try await client.json(.post, "/api/v1/session", body: #"{"email": "\#(email)", "password": "\#(password)"}"#)
+    #expect(status == .created)
+    return try #require(body["token"] as? String)
+}
+
+@Suite struct BudgetVotingTests {
+    @Test func verifiedResidentVotesOnceAndGetsAReceipt() async throws {
+        try await WebHarness.run { harness, client in
+            let demo = try await DemoBudgets(harness)
+            let token = try await apiToken(client, "olena@demo.hromada.ua", "resident-demo-2026")
+            let path = "/api/v1/vinnytsia/budgets/\(demo.voting.id.rawValue)/ballots"
+            let before = try await harness.services.store.read { try await $0.budgets.ballotCount(in: demo.voting.id) }
+            let (status, body) = try await client.json(.post, path, body: DemoBudgets.body(demo.picks(large: 2, small: 2)), token: token)
+            #expect(status == .created)
+            let receipt = try #require(body["receipt"] as? String)
+            let stored = try await harness.services.store.read { try await $0.budgets.ballot(receipt: receipt, in: demo.voting.id) }
+            #expect(stored?.content.projects.map(\.rawValue) == demo.picks(large: 2, small: 2))
+            #expect(stored?.channel == .online)
+            let (again, error) = try await client.json(.post, path, body: DemoBudgets.body(demo.picks(large: 1, small: 0)), token: token)
+            #expect(again == .conflict)
+            #expect(errorCode(error) == "already_voted")
+            #expect(try await harness.services.store.read { try await $0.budgets.ballotCount(in: demo.voting.id) } == before + 1)
+        }
+    }
+
+    @Test(arguments: [
+        ("three large", "too_many_picks"),
+        ("unknown", "unknown_project"),
+        ("next year's", "unknown_project"),
+        ("twice", "duplicate_project"),
+        ("empty", "ballot_empty"),
+    ])
+    func invalidBallotIsA422NamingTheRuleAndStoresNothing(_ kind: String, _ code: String) async throws {
+        try await WebHarness.run { harness, client in
+            let demo = try await DemoBudgets(harness)
+            let city = try await harness.city("vinnytsia")
+            let proposalsID = demo.proposals.id
+            let nextYear = try await harness.services.store.read { try await $0.budgets.projects(of: proposalsID, in: city.id) }
+            let ids: [String] = switch kind {
+            case "three large": demo.picks(large: 3, small: 0)
+            case "unknown": ["no-such-project"]
+            case "next year's": [nextYear[0].id.rawValue]
+            case "twice": demo.picks(large: 1, small: 0) + demo.picks(large: 1, small: 0)
+            default: []
+            }
+            let token = try await apiToken(client, "olena@demo.hromada.ua", "resident-demo-2026")
+            let before = try await harness.services.store.read { try await $0.budgets.ballotCount(in: demo.voting.id) }
+            let (status, body) = try await client.json(
+                .post, "/api/v1/vinnytsia/budgets/\(demo.voting.id.rawValue)/ballots", body: DemoBudgets.body(ids), token: token)
+            #expect(status == .unprocessableContent)
+            #expect(errorCode(body) == code)
+            #expect(((body["error"] as? [String: Any])?["message"] as? String)?.isEmpty == false)
+            #expect(try await harness.services.store.read { try await $0.budgets.ballotCount(in: demo.voting.id) } == before)
+            // The refusal used nothing up: a valid ballot still counts.
+            let (valid, _) = try await client.json(
+                .post, "/api/v1/vinnytsia/budgets/\(demo.voting.id.rawValue)/ballots", body: DemoBudgets.body(demo.picks(large: 1, small: 1)), token: token)
+            #expect(valid == .created)
+        }
+    }
+
+    @Test func unverifiedAccountIsA403AndAnonymousA401() async throws {
+        try await WebHarness.run { harness, client in
+            let demo = try await DemoBudgets(harness)
+            try await harness.makeAccount("newcomer@example.com")
+            let token = try await apiToken(client, "newcomer@example.com", "correct horse battery")
+            let path = "/api/v1/vinnytsia/budgets/\(demo.voting.id.rawValue)/ballots"
+            let (status, body) = try await client.json(.post, path, body: DemoBudgets.body(demo.picks(large: 1, small: 1)), token: token)
+            #expect(status == .forbidden)
+            #expect(errorCode(body) == "not_verified_resident")
+            let (anonymous, _) = try await client.json(.post, path, body: DemoBudgets.body(demo.picks(large: 1, small: 1)))
+            #expect(anonymous == .unauthorized)
+        }
+    }
+
+    @Test func anotherCitysEditionIsA404() async throws {
+        try await WebHarness.run { harness, client in
+            let demo = try await DemoBudgets(harness)
+            let token = try await apiToken(client, "olena@demo.hromada.ua", "resident-demo-2026")
+            let (status, _) = try await client.json(
+                .post, "/api/v1/zhmerynka/budgets/\(demo.voting.id.rawValue)/ballots", body: DemoBudgets.body(demo.picks(large: 1, small: 1)),
+                token: token)
+            #expect(status == .notFound)
+            let (results, _) = try await client.json(.get, "/api/v1/zhmerynka/budgets/\(demo.past.id.rawValue)/results")
+            #expect(results == .notFound)
+        }
+    }
+
+    @Test func votingOutsideTheVotingPhaseIsA409() async throws {
+        try await WebHarness.run { harness, client in
+            let demo = try await DemoBudgets(harness)
+            let token = try await apiToken(client, "olena@demo.hromada.ua", "resident-demo-2026")
+            let (status, body) = try await client.json(
+                .post, "/api/v1/vinnytsia/budgets/\(demo.proposals.id.rawValue)/ballots", body: DemoBudgets.body(["x"]), token: token)
+            #expect(status == .conflict)
+            #expect(errorCode(body) == "voting_closed")
+            // And once the dates move past the close, the open edition closes too.
+            harness.clock.set(demo.voting.schedule.votingClose)
+            let (closed, closedBody) = try await client.json(
+                .post, "/api/v1/vinnytsia/budgets/\(demo.voting.id.rawValue)/ballots", body: DemoBudgets.body(demo.picks(large: 1, small: 1)),
+                token: token)
+            #expect(closed == .conflict)
+            #expect(errorCode(closedBody) == "voting_closed")
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func twoHundredSimultaneousBallotsOfOnePersonCountOnce(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
+            let demo = try await DemoBudgets(harness)
+            let token = try await apiToken(client, "olena@demo.hromada.ua", "resident-demo-2026")
+            let path = "/api/v1/vinnytsia/budgets/\(demo.voting.id.rawValue)/ballots"
+            let body = DemoBudgets.body(demo.picks(large: 2, small: 1))
+            let before = try await harness.services.store.read { try await $0.budgets.ballotCount(in: demo.voting.id) }
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for _ in 0..<200 { group.addTask { try await client.json(.post, path, body: body, token: token).0 } }
+                return try await group.reduce(into: [HTTPResponse.Status]()) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == .created }.count == 1)
+            // The rest are refused as a second ballot or by the per-person rate limit; never a 5xx.
+            #expect(statuses.allSatisfy { $0 == .created || $0 == .conflict || $0 == .tooManyRequests })
+            #expect(try await harness.services.store.read { try await $0.budgets.ballotCount(in: demo.voting.id) } == before + 1)
+        }
+    }
+
+    @Test func ballotsEnterTheAuditChainInShuffledPools() async throws {
+        try await WebHarness.run { harness, client in
+            let demo = try await DemoBudgets(harness)
+            let mixer = BallotAuditMixer(store: harness.services.store, clock: harness.clock, logger: harness.services.logger, poolSize: 10)
+            // One more ballot, so the open edition has a partial pool waiting.
+            let token = try await apiToken(client, "olena@demo.hromada.ua", "resident-demo-2026")
+            let (cast, _) = try await client.json(
+                .post, "/api/v1/vinnytsia/budgets/\(demo.voting.id.rawValue)/ballots", body: DemoBudgets.body(demo.picks(large: 1, small: 1)),
+                token: token)
+            #expect(cast == .created)
+            let pending = try await harness.services.store.read { try await $0.budgets.unauditedBallotCounts() }
+            let waiting = Dictionary(uniqueKeysWithValues: pending.map { ($0.edition, $0.count) })
+            let mixed = try await mixer.mix()
+            // The closed edition is flushed whole; the open one only in whole pools of ten.
+            let expected = (waiting[demo.past.id] ?? 0) + (waiting[demo.voting.id] ?? 0) / 10 * 10
+            #expect(Int64(mixed) == expected)
+            let left = try await harness.services.store.read { try await $0.budgets.unauditedBallotCounts() }
+            #expect(left.count == 1)
+            #expect(left.allSatisfy { $0.edition == demo.voting.id && $0.count > 0 && $0.count < 10 })
+            let entries = try await harness.services.store.read { try await $0.audit.recentEntries(in: nil, limit: 10_000) }
+            #expect(entries.filter { $0.action == AuditAction.budgetBallotCast }.count == mixed)
+            #expect(entries.filter { $0.action == AuditAction.budgetBallotCast }.allSatisfy { $0.actor == "anonymous" })
+        }
+    }
+
+    @Test func resultsAndExportExistOnlyOncePublished() async throws {
+        try await WebHarness.run { harness, client in
+            let demo = try await DemoBudgets(harness)
+            let (early, earlyBody) = try await client.json(.get, "/api/v1/vinnytsia/budgets/\(demo.voting.id.rawValue)/results")
+            #expect(early == .conflict)
+            #expect(errorCode(earlyBody) == "results_not_published")
+            let export = try await client.execute(uri: "/api/v1/vinnytsia/budgets/\(demo.voting.id.rawValue)/export.pb", method: .get)
+            #expect(export.status == .conflict)
+            let (status, results) = try await client.json(.get, "/api/v1/vinnytsia/budgets/\(demo.past.id.rawValue)/results")
+            #expect(status == .ok)
+            let categories = try #require(results["categories"] as? [[String: Any]])
+            #expect(categories.count == 2)
+            // Pabutools-compatible: the exported category, tallied again, funds what the results page funds.
+            for (category, published) in zip(demo.past.categories, categories) {
+                let file = try await client.execute(
+                    uri: "/api/v1/vinnytsia/budgets/\(demo.past.id.rawValue)/export.pb?category=\(category.id.rawValue)", method: .get)
+                #expect(file.status == .ok)
+                let election = try PabulibReader.read(String(buffer: file.body))
+                #expect(election.votes.count == published["voters"] as? Int)
+                #expect(election.votes.allSatisfy { $0.voterID.count == 19 })
+                let outcome = try Tally.run(.greedy, on: election)
+                #expect(outcome.selected.sorted() == (published["selected"] as? [String])?.sorted())
+            }
+            let (mes, mesBody) = try await client.json(.get, "/api/v1/vinnytsia/budgets/\(demo.past.id.rawValue)/results?rule=mes-add1u")
+            #expect(mes == .ok)
+            #expect(mesBody["rule"] as? String == "mes-add1u")
+            let (bad, badBody) = try await client.json(.get, "/api/v1/vinnytsia/budgets/\(demo.past.id.rawValue)/results?rule=coinflip")
+            #expect(bad == .unprocessableContent)
+            #expect(errorCode(badBody) == "unknown_rule")
+        }
+    }
+}
