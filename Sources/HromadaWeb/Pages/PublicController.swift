@@ -59,6 +59,7 @@ struct PublicController {
             let name: String
             let description: String
             let available: Bool
+            let url: String
         }
         let city: CityItem
         let modules: [ModuleItem]
@@ -80,11 +81,12 @@ struct PublicController {
             throw AppError.notFound
         }
         // Modules arrive one issue at a time; until one is built its card says so instead of linking nowhere.
-        let built: Set<Module> = []
+        let built: Set<Module> = [.budgets]
         let modules = city.settings.enabledModules.map { module in
             CityHome.ModuleItem(
                 name: html.t("modules.\(module.rawValue).name", context),
-                description: html.t("modules.\(module.rawValue).description", context), available: built.contains(module))
+                description: html.t("modules.\(module.rawValue).description", context), available: built.contains(module),
+                url: "/\(city.slug.rawValue)/\(module.rawValue)")
         }
         let page = CityHome(
             city: cityItem(city, context.language), modules: modules, verified: verified, signedIn: context.isSignedIn,

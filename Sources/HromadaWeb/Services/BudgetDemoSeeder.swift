@@ -73,7 +73,8 @@ struct BudgetDemoSeeder {
     func seed(into city: Municipality, author: AccountID) async throws {
         let existing = try await services.store.read { try await $0.budgets.editions(in: city.id) }
         guard existing.isEmpty else { return }
-        let now = services.clock.now()
+        // Whole days at 09:00 Kyiv (07:00 UTC in winter), as a city would announce them.
+        let now = Date(epochSeconds: services.clock.now().epochSeconds / 86_400 * 86_400 + 7 * 3600)
         let day: TimeInterval = 86_400
         func edition(_ year: Int, proposals: TimeInterval, review: TimeInterval, opens: TimeInterval, closes: TimeInterval) -> BudgetEdition {
             BudgetEdition(

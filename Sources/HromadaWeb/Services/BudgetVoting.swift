@@ -41,6 +41,15 @@ public struct BudgetVoting: Sendable {
         return Confirmation(receipt: edition.receiptsEnabled ? ballot.receipt : nil)
     }
 
+    /// Sends the receipt by email; the caller checks that the edition allows it and the voter asked.
+    public func emailReceipt(_ receipt: String, edition: BudgetEdition, city: Municipality, to account: Account, language: Language) async throws {
+        let message = services.mail.ballotReceipt(
+            to: account, receipt: receipt, edition: edition.title.text(language.rawValue),
+            link: "\(services.configuration.publicBaseURL)/\(city.slug.rawValue)/budgets/\(edition.id.rawValue)", language: language,
+            at: services.clock.now())
+        try await services.store.write { try await $0.outbox.enqueue(message) }
+    }
+
     /// Stores participation and ballot together, or neither: a second ballot
     /// of the same identity (any account, any channel) is refused by the
     /// participation's primary key, which also decides concurrent attempts.

@@ -15,12 +15,22 @@ public struct MailComposer: Sendable {
         message("mail.reset", to: account, link: "\(baseURL)/password/reset?token=\(token)", language: language, at: instant)
     }
 
+    /// Only when the edition allows it and the voter asked: the mail ties
+    /// their address to the receipt, which the page alone does not.
+    public func ballotReceipt(
+        to account: Account, receipt: String, edition: String, link: String, language: Language, at instant: Date
+    ) -> OutboxMessage {
+        message("mail.receipt", to: account, link: link, language: language, at: instant, extra: ["receipt": receipt, "edition": edition])
+    }
+
     /// A message whose subject and body are `key.subject` and `key.body` in the locale files.
-    private func message(_ key: String, to account: Account, link: String, language: Language, at instant: Date) -> OutboxMessage {
+    private func message(
+        _ key: String, to account: Account, link: String, language: Language, at instant: Date, extra: [String: String] = [:]
+    ) -> OutboxMessage {
         OutboxMessage(
             municipalityID: nil, recipient: account.email.rawValue,
-            subject: localizer.string("\(key).subject", language),
-            body: localizer.string("\(key).body", language, ["name": account.fullName, "link": link]),
+            subject: localizer.string("\(key).subject", language, extra),
+            body: localizer.string("\(key).body", language, extra.merging(["name": account.fullName, "link": link]) { $1 }),
             createdAt: instant)
     }
 }

@@ -1,0 +1,135 @@
+import Foundation
+import HromadaDomain
+
+/// Page models of the participatory-budget pages: flat values for the templates.
+enum BudgetPageModels {
+    struct EditionItem {
+        let url: String
+        let title: String
+        let phase: String
+        let fund: String
+        let voting: String
+    }
+
+    struct List {
+        let cityName: String
+        let editions: [EditionItem]
+        let empty: Bool
+    }
+
+    struct ProjectItem {
+        let id: String
+        let number: Int
+        let title: String
+        let summary: String
+        let cost: String
+        let costKopiyky: Int64
+        let district: String
+        let address: String
+        let status: String
+        let feasible: Bool
+        let infeasible: Bool
+        let reason: String
+        let checked: Bool
+    }
+
+    struct CategoryGroup {
+        let id: String
+        let name: String
+        let fund: String
+        let fundKopiyky: Int64
+        let range: String
+        let limit: String
+        let maxPicks: Int
+        let projects: [ProjectItem]
+        let empty: Bool
+    }
+
+    struct Option {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    struct Edition {
+        let title: String
+        let phase: String
+        let fund: String
+        let dates: [Option]
+        let rule: String
+        let groups: [CategoryGroup]
+        let categoryOptions: [Option]
+        let districtOptions: [Option]
+        let voteURL: String
+        let resultsURL: String
+        let isVoting: Bool
+        let hasResults: Bool
+        let signedIn: Bool
+        let verified: Bool
+        let loginURL: String
+        let verifyURL: String
+        let voted: Bool
+        let filterURL: String
+    }
+
+    struct Ballot {
+        let title: String
+        let rule: String
+        let action: String
+        let groups: [CategoryGroup]
+        let error: String?
+        let totalLimit: Int
+        let knapsack: Bool
+    }
+
+    struct Review {
+        let title: String
+        let picks: [ProjectItem]
+        let ids: [Option]
+        let castAction: String
+        let changeURL: String
+        let offerEmail: Bool
+        let total: String
+    }
+
+    struct Confirmation {
+        let title: String
+        let receipt: String?
+        let editionURL: String
+        let emailed: Bool
+    }
+
+    struct Bar {
+        let label: String
+        let count: String
+    }
+
+    struct ResultGroup {
+        let name: String
+        let fund: String
+        let spent: String
+        let voters: String
+        let chart: String
+        let projects: [ResultRow]
+        let exportURL: String
+    }
+
+    struct ResultRow {
+        let number: Int
+        let title: String
+        let cost: String
+        let score: String
+        let funded: Bool
+    }
+
+    struct Results {
+        let title: String
+        let rule: String
+        let ballots: String
+        let groups: [ResultGroup]
+        let channelChart: String
+        let ageChart: String
+        let exportURL: String
+        let editionURL: String
+    }
+}
