@@ -71,6 +71,24 @@ struct EditionFixture {
         #expect(schedule.phase(at: after) == .finished)
     }
 
+    @Test func anAdminMovesThePhasesAheadOfTheDatesButOnlyForward() throws {
+        var schedule = fixture.edition().schedule
+        let soon = fixture.start.addingTimeInterval(fixture.day)
+        schedule = try schedule.openingReview(at: soon)
+        #expect(schedule.phase(at: soon) == .review)
+        #expect(throws: BudgetError.wrongPhase(.review)) { try schedule.closingVoting(at: soon) }
+        schedule = try schedule.openingVoting(at: soon)
+        #expect(schedule.phase(at: soon) == .voting)
+        #expect(throws: BudgetError.wrongPhase(.voting)) { try schedule.openingReview(at: soon) }
+        schedule = try schedule.closingVoting(at: soon.addingTimeInterval(60))
+        #expect(schedule.phase(at: soon.addingTimeInterval(60)) == .counting)
+    }
+
+    @Test func aDraftCannotMoveUntilAnnounced() {
+        let schedule = fixture.edition(announced: false).schedule
+        #expect(throws: BudgetError.wrongPhase(.draft)) { try schedule.openingReview(at: fixture.start) }
+    }
+
     @Test func deliveryIsOptional() throws {
         let after = fixture.start.addingTimeInterval(80 * fixture.day)
         let schedule = try fixture.edition().schedule.publishingResults(at: after).finishing(at: after)
@@ -287,5 +305,66 @@ struct EditionFixture {
         let code = BallotReceipt.generate()
         #expect(code.count == 19)
         #expect(BallotReceipt.normalized(code.lowercased().replacingOccurrences(of: "-", with: " ")) == code)
+    }
+}
+
+@Suite struct ProjectProposalTests {
+    let fixture = EditionFixture()
+
+    func proposal(cost: Int64, title: String = "Лавки біля школи № 5") -> ProjectProposal {
+        ProjectProposal(
+            categoryID: fixture.small.id, title: title, summary: "Десять лавок і п’ять урн уздовж алеї біля школи.", district: "Центр",
+            address: "вул. Соборна, 1", costItems: [.init(label: "Лавки", amount: Money(hryvnias: cost))])
+    }
+
+    @Test func verifiedResidentProposesDuringTheProposalPhase() throws {
+        let project = try proposal(cost: 120_000).validate(
+            edition: fixture.edition(), author: AccountID(rawValue: "a"), verified: true, number: 3, at: fixture.start)
+        #expect(project.status == .submitted)
+        #expect(project.cost == Money(hryvnias: 120_000))
+        #expect(project.number == 3)
+    }
+
+    @Test func proposalsOutsideThePhaseAreRefused() {
+        #expect(throws: ProposalError.notAcceptingProposals) {
+            try proposal(cost: 120_000).validate(edition: fixture.edition(), author: AccountID(rawValue: "a"), verified: true, number: 1, at: fixture.voting)
+        }
+    }
+
+    @Test func unverifiedAuthorsMayNotPropose() {
+        #expect(throws: ProposalError.notVerifiedResident) {
+            try proposal(cost: 120_000).validate(edition: fixture.edition(), author: AccountID(rawValue: "a"), verified: false, number: 1, at: fixture.start)
+        }
+    }
+
+    @Test func estimateMustFitTheCategoryRange() {
+        #expect(throws: ProposalError.costOutsideCategory) {
+            try proposal(cost: 600_000).validate(edition: fixture.edition(), author: AccountID(rawValue: "a"), verified: true, number: 1, at: fixture.start)
+        }
+    }
+
+    @Test func titleNeedsSomeWords() {
+        #expect(throws: ProposalError.titleLength) {
+            try proposal(cost: 120_000, title: "  Ой ").validate(edition: fixture.edition(), author: AccountID(rawValue: "a"), verified: true, number: 1, at: fixture.start)
+        }
+    }
+}
+
+@Suite struct DeliveryTests {
+    let fixture = EditionFixture()
+
+    @Test func cancellingDeliveryNeedsAReason() throws {
+        let edition = fixture.edition()
+        let project = fixture.project(edition, fixture.small, number: 1, cost: 200_000)
+        #expect(throws: DeliveryError.reasonRequired) {
+            try DeliveryUpdate.make(project: project, funded: true, status: .cancelled, spent: Money(kopiyky: 0), note: " ", by: AccountID(rawValue: "s"), at: fixture.start)
+        }
+        #expect(throws: DeliveryError.notFunded) {
+            try DeliveryUpdate.make(project: project, funded: false, status: .planned, spent: Money(kopiyky: 0), note: "", by: AccountID(rawValue: "s"), at: fixture.start)
+        }
+        let update = try DeliveryUpdate.make(
+            project: project, funded: true, status: .inProgress, spent: Money(hryvnias: 50_000), note: "Підписано договір", by: AccountID(rawValue: "s"),
+            at: fixture.start)
+        #expect(update.status == .inProgress)
     }
 }

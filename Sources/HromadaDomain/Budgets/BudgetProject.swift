@@ -105,3 +105,65 @@ public enum ProjectReviewError: Error, Equatable, Sendable {
     case reasonRequired
     case costOutsideCategory
 }
+
+/// What an author fills in; `validate` turns it into a project or says what is wrong.
+public struct ProjectProposal: Sendable, Equatable {
+    public var categoryID: BudgetCategoryID
+    public var title: String
+    public var summary: String
+    public var district: String
+    public var address: String
+    public var costItems: [BudgetProject.CostItem]
+
+    public init(
+        categoryID: BudgetCategoryID, title: String, summary: String, district: String, address: String,
+        costItems: [BudgetProject.CostItem]
+    ) {
+        self.categoryID = categoryID
+        self.title = title
+        self.summary = summary
+        self.district = district
+        self.address = address
+        self.costItems = costItems
+    }
+
+    /// Proposals are taken while the edition accepts them, from verified residents, within a category's cost range.
+    public func validate(
+        edition: BudgetEdition, author: AccountID, verified: Bool, number: Int, at instant: Date
+    ) throws(ProposalError) -> BudgetProject {
+        let phase = edition.phase(at: instant)
+        guard phase == .proposals else { throw .notAcceptingProposals }
+        guard verified else { throw .notVerifiedResident }
+        guard let category = edition.category(categoryID) else { throw .unknownCategory }
+        let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        let summary = summary.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (5...200).contains(title.count) else { throw .titleLength }
+        guard (20...5000).contains(summary.count) else { throw .summaryLength }
+        let items = costItems.filter { !$0.label.trimmingCharacters(in: .whitespaces).isEmpty || $0.amount.kopiyky != 0 }
+        guard !items.isEmpty else { throw .noCostItems }
+        for item in items {
+            guard !item.label.trimmingCharacters(in: .whitespaces).isEmpty, item.amount.kopiyky > 0 else { throw .badCostItem }
+        }
+        let total = items.reduce(Money(kopiyky: 0)) { $0 + $1.amount }
+        guard total >= category.minCost, total <= category.maxCost else { throw .costOutsideCategory }
+        let district = district.trimmingCharacters(in: .whitespacesAndNewlines)
+        let address = address.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard district.count <= 100, address.count <= 300 else { throw .placeTooLong }
+        return BudgetProject(
+            editionID: edition.id, categoryID: category.id, number: number, title: title, summary: summary,
+            district: district.isEmpty ? nil : district, address: address.isEmpty ? nil : address, costItems: items, authorID: author,
+            submittedAt: instant)
+    }
+}
+
+public enum ProposalError: Error, Equatable, Sendable {
+    case notAcceptingProposals
+    case notVerifiedResident
+    case unknownCategory
+    case titleLength
+    case summaryLength
+    case noCostItems
+    case badCostItem
+    case costOutsideCategory
+    case placeTooLong
+}

@@ -77,6 +77,37 @@ public struct BudgetSchedule: Hashable, Codable, Sendable {
         return next
     }
 
+    /// Proposals → review now, ahead of the date (or when proposals were skipped).
+    public func openingReview(at instant: Date) throws(BudgetError) -> BudgetSchedule {
+        let current = phase(at: instant)
+        guard announcedAt != nil, current == .proposals || current == .draft else { throw .wrongPhase(current) }
+        var next = self
+        if let proposals = proposalsOpen, proposals > instant { next.proposalsOpen = instant }
+        next.reviewOpen = instant
+        if next.votingOpen < instant { next.votingOpen = instant }
+        try next.validate()
+        return next
+    }
+
+    /// Review → voting now. The closing date must still be ahead.
+    public func openingVoting(at instant: Date) throws(BudgetError) -> BudgetSchedule {
+        let current = phase(at: instant)
+        guard current == .review else { throw .wrongPhase(current) }
+        var next = self
+        next.votingOpen = instant
+        try next.validate()
+        return next
+    }
+
+    /// Voting → counting now, e.g. when the council shortens the vote.
+    public func closingVoting(at instant: Date) throws(BudgetError) -> BudgetSchedule {
+        let current = phase(at: instant)
+        guard current == .voting else { throw .wrongPhase(current) }
+        var next = self
+        next.votingClose = instant
+        return next
+    }
+
     /// Counting → results. Paper ballots must be in by then: nothing is counted after.
     public func publishingResults(at instant: Date) throws(BudgetError) -> BudgetSchedule {
         guard phase(at: instant) == .counting else { throw .wrongPhase(phase(at: instant)) }

@@ -99,6 +99,47 @@ public struct BudgetRepository: Sendable {
             .first()?.int("next") ?? 1)
     }
 
+    // MARK: Results and delivery
+
+    /// The published outcome of one category: the funded project ids in order.
+    public func saveResult(edition: BudgetEditionID, category: BudgetCategoryID, funded: [BudgetProjectID], at instant: Date) async throws {
+        try await db.raw("""
+            INSERT INTO budget_results (edition_id, category_id, outcome, computed_at)
+            VALUES (\(bind: edition.rawValue), \(bind: category.rawValue), \(bind: try Self.json(funded)), \(bind: instant.epochSeconds))
+            """).run()
+    }
+
+    public func publishedResults(of edition: BudgetEditionID) async throws -> [BudgetCategoryID: [BudgetProjectID]] {
+        var results: [BudgetCategoryID: [BudgetProjectID]] = [:]
+        for row in try await db.raw("SELECT category_id, outcome FROM budget_results WHERE edition_id = \(bind: edition.rawValue)").all() {
+            results[BudgetCategoryID(rawValue: try row.string("category_id"))] = try Self.decode([BudgetProjectID].self, try row.string("outcome"))
+        }
+        return results
+    }
+
+    public func insert(_ update: DeliveryUpdate) async throws {
+        try await db.raw("""
+            INSERT INTO budget_delivery_updates (id, project_id, status, spent, note, posted_by, posted_at)
+            VALUES (\(bind: update.id), \(bind: update.projectID.rawValue), \(bind: update.status.rawValue), \(bind: update.spent.kopiyky),
+                    \(bind: update.note), \(bind: update.postedBy.rawValue), \(bind: update.postedAt.epochSeconds))
+            """).run()
+    }
+
+    /// Newest first, for every project of the edition in this city.
+    public func deliveryUpdates(of edition: BudgetEditionID, in municipality: MunicipalityID) async throws -> [DeliveryUpdate] {
+        try await db.raw("""
+            SELECT u.id, u.project_id, u.status, u.spent, u.note, u.posted_by, u.posted_at
+            FROM budget_delivery_updates u JOIN budget_projects p ON p.id = u.project_id
+            WHERE p.edition_id = \(bind: edition.rawValue) AND p.municipality_id = \(bind: municipality.rawValue)
+            ORDER BY u.posted_at DESC, u.id
+            """).all().map { row in
+                DeliveryUpdate(
+                    id: try row.string("id"), projectID: .init(rawValue: try row.string("project_id")),
+                    status: DeliveryUpdate.Status(rawValue: try row.string("status")) ?? .planned, spent: Money(kopiyky: try row.int("spent")),
+                    note: try row.string("note"), postedBy: .init(rawValue: try row.string("posted_by")), postedAt: try row.date("posted_at"))
+            }
+    }
+
     // MARK: The secret ballot
 
     /// Records that this person took part; false when they already had (on

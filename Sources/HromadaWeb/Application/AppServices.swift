@@ -27,5 +27,6 @@ public struct AppServices: Sendable {
     public var roles: RoleService { RoleService(services: self) }
     public var budgetVoting: BudgetVoting { BudgetVoting(services: self) }
     public var budgetResults: BudgetResults { BudgetResults(services: self) }
+    public var budgetAdmin: BudgetAdmin { BudgetAdmin(services: self) }
     public var mail: MailComposer { MailComposer(localizer: localizer, baseURL: configuration.publicBaseURL) }
 }

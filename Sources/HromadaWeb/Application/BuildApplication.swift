@@ -88,6 +88,7 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     APIController(services: services).add(to: router)
     BudgetAPIController(services: services).add(to: router)
     BudgetPages(services: services).add(to: router)
+    BudgetAdminPages(services: services).add(to: router)
     DevMailController(services: services).add(to: router)
     VerificationController(services: services).add(to: router)
     AdminController(services: services).add(to: router)

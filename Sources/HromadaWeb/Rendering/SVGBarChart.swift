@@ -33,7 +33,7 @@ struct SVGBarChart {
     }
 
     static func shortened(_ text: String) -> String {
-        text.count > 44 ? String(text.prefix(43)) + "…" : text
+        text.count > 38 ? String(text.prefix(37)) + "…" : text
     }
 
     static func escape(_ text: String) -> String {

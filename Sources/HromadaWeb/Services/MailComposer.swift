@@ -23,6 +23,13 @@ public struct MailComposer: Sendable {
         message("mail.receipt", to: account, link: link, language: language, at: instant, extra: ["receipt": receipt, "edition": edition])
     }
 
+    /// A participatory-budget notice to a project's author: review decision or result.
+    public func budgetNotice(_ key: String, to account: Account, project: BudgetProject, link: String, at instant: Date) -> OutboxMessage {
+        message(key, to: account, link: link, language: .uk, at: instant, extra: [
+            "project": project.title, "number": String(project.number), "reason": project.review?.reason ?? "",
+        ])
+    }
+
     /// A message whose subject and body are `key.subject` and `key.body` in the locale files.
     private func message(
         _ key: String, to account: Account, link: String, language: Language, at instant: Date, extra: [String: String] = [:]

@@ -70,6 +70,22 @@ enum BudgetPageModels {
         let verifyURL: String
         let voted: Bool
         let filterURL: String
+        let isProposals: Bool
+        let proposeURL: String
+        let proposed: Bool
+        let staffURL: String?
+        let delivery: [DeliveryItem]
+        let hasDelivery: Bool
+    }
+
+    struct DeliveryItem {
+        let number: Int
+        let title: String
+        let status: String
+        let spent: String
+        let cost: String
+        let note: String
+        let date: String
     }
 
     struct Ballot {

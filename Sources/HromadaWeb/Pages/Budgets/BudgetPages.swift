@@ -136,6 +136,8 @@ struct BudgetPages {
         dates.append(.init(value: DateText.kyiv(edition.schedule.votingOpen), label: html.t("budgets.dates.voting_opens", context), selected: false))
         dates.append(.init(value: DateText.kyiv(edition.schedule.votingClose), label: html.t("budgets.dates.voting_closes", context), selected: false))
         let phase = edition.phase(at: now)
+        let delivery = try await deliveryItems(loaded, context)
+        let staff = context.principal.map { $0.may(.reviewBudgetProject, in: loaded.city.id) || $0.may(.manageBudget, in: loaded.city.id) } ?? false
         let page = M.Edition(
             title: edition.title.text(context.language.rawValue), phase: phaseLabel(edition, context), fund: money(edition.fund, context),
             dates: dates, rule: ruleText(edition, context),
@@ -147,10 +149,31 @@ struct BudgetPages {
             voteURL: base(loaded) + "/vote", resultsURL: base(loaded) + "/results", isVoting: phase == .voting,
             hasResults: phase >= .results, signedIn: context.isSignedIn, verified: verified,
             loginURL: "/login?next=\(base(loaded))/vote", verifyURL: "/\(loaded.city.slug.rawValue)/verify", voted: voted,
-            filterURL: base(loaded))
+            filterURL: base(loaded), isProposals: phase == .proposals, proposeURL: base(loaded) + "/propose",
+            proposed: query.get("proposed") != nil,
+            staffURL: staff ? "/\(loaded.city.slug.rawValue)/admin/budgets/\(edition.id.rawValue)" : nil, delivery: delivery,
+            hasDelivery: !delivery.isEmpty)
         return try await html.render(
             "budget", page: page, titleKey: "budgets.edition_title", titleArguments: ["title": page.title], request: request,
             context: context, city: loaded.city, cities: loaded.cities)
+    }
+
+    /// The public delivery overview: each funded project's latest update.
+    func deliveryItems(_ loaded: Loaded, _ context: AppRequestContext) async throws -> [M.DeliveryItem] {
+        guard loaded.edition.phase(at: services.clock.now()) >= .results else { return [] }
+        let city = loaded.city.id, edition = loaded.edition.id
+        let (results, updates) = try await services.store.read { tx in
+            (try await tx.budgets.publishedResults(of: edition), try await tx.budgets.deliveryUpdates(of: edition, in: city))
+        }
+        let funded = Set(results.values.flatMap { $0 })
+        return loaded.projects.filter { funded.contains($0.id) }.map { project in
+            let latest = updates.first { $0.projectID == project.id }
+            return M.DeliveryItem(
+                number: project.number, title: project.title,
+                status: html.t("budget_admin.delivery_status.\((latest?.status ?? .planned).rawValue)", context),
+                spent: money(latest?.spent ?? Money(kopiyky: 0), context), cost: money(project.cost, context), note: latest?.note ?? "",
+                date: latest.map { DateText.kyiv($0.postedAt) } ?? "")
+        }
     }
 
     /// Whether the reader is a verified resident here, and whether they have voted in this edition.

@@ -1,0 +1,297 @@
+import Foundation
+import HromadaDomain
+import HromadaStore
+import Hummingbird
+
+/// Staff pages of the participatory budget, under `/{city}/admin/budgets`,
+/// and the resident's proposal form. Staff of another city get a 404.
+struct BudgetAdminPages {
+    let services: AppServices
+    var html: HTML { HTML(services: services) }
+    var pages: BudgetPages { BudgetPages(services: services) }
+
+    func add(to router: Router<AppRequestContext>) {
+        router.get("/{city}/admin/budgets", use: list)
+        router.get("/{city}/admin/budgets/{edition}", use: desk)
+        router.post("/{city}/admin/budgets/{edition}/phase", use: phase)
+        router.post("/{city}/admin/budgets/{edition}/projects/{project}/review", use: review)
+        router.post("/{city}/admin/budgets/{edition}/projects/{project}/delivery", use: delivery)
+        router.get("/{city}/admin/budgets/{edition}/paper", use: paperForm)
+        router.post("/{city}/admin/budgets/{edition}/paper", use: paper)
+        router.get("/{city}/budgets/{edition}/propose", use: proposeForm)
+        router.post("/{city}/budgets/{edition}/propose", use: propose)
+    }
+
+    func staff(_ context: AppRequestContext, _ city: Municipality) throws {
+        guard let principal = context.principal else { throw AppError.notSignedIn }
+        guard principal.may(.reviewBudgetProject, in: city.id) || principal.may(.manageBudget, in: city.id) else { throw AppError.notFound }
+    }
+
+    struct ListPage {
+        let editions: [BudgetPageModels.EditionItem]
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let city = try await CityLookup(store: services.store).require(context)
+        try staff(context, city)
+        let editions = try await services.store.read { try await $0.budgets.editions(in: city.id) }
+        let items = editions.map {
+            BudgetPageModels.EditionItem(
+                url: "/\(city.slug.rawValue)/admin/budgets/\($0.id.rawValue)", title: $0.title.text(context.language.rawValue),
+                phase: pages.phaseLabel($0, context), fund: pages.money($0.fund, context),
+                voting: "\(DateText.kyiv($0.schedule.votingOpen)) — \(DateText.kyiv($0.schedule.votingClose))")
+        }
+        return try await html.render("budgets-admin", page: ListPage(editions: items), titleKey: "budget_admin.title", request: request, context: context, city: city)
+    }
+
+    struct DeskPage {
+        struct Action {
+            let value: String
+            let label: String
+        }
+        struct Row {
+            let project: BudgetPageModels.ProjectItem
+            let reviewURL: String
+            let deliveryURL: String
+            let reviewable: Bool
+            let funded: Bool
+            let delivery: String
+            let statuses: [BudgetPageModels.Option]
+        }
+        let title: String
+        let phase: String
+        let phaseURL: String
+        let actions: [Action]
+        let hasActions: Bool
+        let rows: [Row]
+        let paperURL: String
+        let canEnterPaper: Bool
+        let canReview: Bool
+        let showDelivery: Bool
+        let publicURL: String
+        let message: String?
+        let error: String?
+    }
+
+    @Sendable func desk(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await renderDesk(request, context, message: request.uri.queryParameters.get("done").map { html.t("budget_admin.done.\($0)", context) }, error: nil)
+    }
+
+    func renderDesk(_ request: Request, _ context: AppRequestContext, message: String?, error: AppError?) async throws -> Response {
+        let loaded = try await pages.load(context)
+        try staff(context, loaded.city)
+        let city = loaded.city, edition = loaded.edition
+        let now = services.clock.now(), phase = edition.phase(at: now)
+        let (results, updates) = try await services.store.read { tx in
+            (try await tx.budgets.publishedResults(of: edition.id), try await tx.budgets.deliveryUpdates(of: edition.id, in: city.id))
+        }
+        let funded = Set(results.values.flatMap { $0 })
+        let next: [BudgetAdmin.Transition] = switch phase {
+        case .draft: edition.schedule.announcedAt == nil ? [.announce] : [.openReview]
+        case .proposals: [.openReview]
+        case .review: [.openVoting]
+        case .voting: [.closeVoting]
+        case .counting: [.publishResults]
+        case .results: [.startDelivery, .finish]
+        case .delivery: [.finish]
+        case .finished: []
+        }
+        let manage = context.principal?.may(.manageBudget, in: city.id) == true
+        let base = "/\(city.slug.rawValue)/admin/budgets/\(edition.id.rawValue)"
+        let rows = loaded.projects.map { project in
+            let latest = updates.first { $0.projectID == project.id }
+            return DeskPage.Row(
+                project: pages.item(project, context), reviewURL: "\(base)/projects/\(project.id.rawValue)/review",
+                deliveryURL: "\(base)/projects/\(project.id.rawValue)/delivery",
+                reviewable: (phase == .review || phase == .proposals) && project.status != .withdrawn && project.status != .merged,
+                funded: funded.contains(project.id),
+                delivery: latest.map {
+                    "\(html.t("budget_admin.delivery_status.\($0.status.rawValue)", context)) · \(pages.money($0.spent, context)) · \(DateText.kyiv($0.postedAt))"
+                } ?? "",
+                statuses: DeliveryUpdate.Status.allCases.map {
+                    .init(value: $0.rawValue, label: html.t("budget_admin.delivery_status.\($0.rawValue)", context), selected: $0 == latest?.status)
+                })
+        }
+        let page = DeskPage(
+            title: edition.title.text(context.language.rawValue), phase: pages.phaseLabel(edition, context), phaseURL: "\(base)/phase",
+            actions: manage ? next.map { .init(value: $0.rawValue, label: html.t("budget_admin.transition.\($0.rawValue)", context)) } : [],
+            hasActions: manage && !next.isEmpty, rows: rows, paperURL: "\(base)/paper",
+            canEnterPaper: (phase == .voting || phase == .counting) && context.principal?.may(.enterPaperBallot, in: city.id) == true,
+            canReview: context.principal?.may(.reviewBudgetProject, in: city.id) == true, showDelivery: manage && phase >= .results,
+            publicURL: pages.base(loaded), message: message, error: error.map { html.t($0.messageKey, context) })
+        return try await html.render(
+            "budget-admin", page: page, titleKey: "budget_admin.desk_title", titleArguments: ["title": page.title], request: request,
+            context: context, city: city, cities: loaded.cities, status: error?.status ?? .ok)
+    }
+
+    /// Runs a staff action; success goes back to the desk with a message, a refusal re-renders it with the reason.
+    func act(_ request: Request, _ context: AppRequestContext, done: String, _ body: (BudgetPages.Loaded) async throws -> Void) async throws -> Response {
+        let loaded = try await pages.load(context)
+        do {
+            try await body(loaded)
+        } catch let error as AppError where error != .notFound && error != .notSignedIn {
+            return try await renderDesk(request, context, message: nil, error: error)
+        }
+        return HTML.redirect("/\(loaded.city.slug.rawValue)/admin/budgets/\(loaded.edition.id.rawValue)?done=\(done)")
+    }
+
+    @Sendable func phase(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = context.form ?? FormData()
+        guard let transition = BudgetAdmin.Transition(rawValue: form["transition"]) else { throw AppError.badRequest(code: "bad_request") }
+        return try await act(request, context, done: transition.rawValue) { loaded in
+            try await services.budgetAdmin.transition(transition, edition: loaded.edition.id, city: loaded.city, by: context.principal)
+        }
+    }
+
+    /// Hryvnias as typed: `125000`, `125 000,50`, `125000.5`. Nil when empty; throws when unreadable.
+    static func money(_ text: String, field: String) throws -> Money? {
+        let compact = text.filter { !$0.isWhitespace && $0 != "\u{00A0}" }.replacingOccurrences(of: ",", with: ".")
+        if compact.isEmpty { return nil }
+        let parts = compact.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let whole = Int64(parts[0]), whole >= 0, whole < 1_000_000_000_000 else {
+            throw AppError.invalid(code: "amount_invalid", field: field)
+        }
+        var kopiyky = whole * 100
+        if parts.count == 2 {
+            let fraction = String(parts[1])
+            guard (1...2).contains(fraction.count), let value = Int64(fraction) else { throw AppError.invalid(code: "amount_invalid", field: field) }
+            kopiyky += fraction.count == 1 ? value * 10 : value
+        }
+        return Money(kopiyky: kopiyky)
+    }
+
+    @Sendable func review(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = context.form ?? FormData()
+        let project = BudgetProjectID(rawValue: try context.parameters.require("project"))
+        return try await act(request, context, done: "reviewed") { loaded in
+            guard form["decision"] == "feasible" || form["decision"] == "infeasible" else {
+                throw AppError.invalid(code: "review_decision_required", field: "decision")
+            }
+            try await services.budgetAdmin.review(
+                project: project, edition: loaded.edition.id, city: loaded.city, by: context.principal, feasible: form["decision"] == "feasible",
+                reason: form["reason"], revisedCost: try Self.money(form["revisedCost"], field: "revisedCost"))
+        }
+    }
+
+    @Sendable func delivery(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = context.form ?? FormData()
+        let project = BudgetProjectID(rawValue: try context.parameters.require("project"))
+        return try await act(request, context, done: "delivery") { loaded in
+            guard let status = DeliveryUpdate.Status(rawValue: form["status"]) else { throw AppError.invalid(code: "delivery_status_required", field: "status") }
+            try await services.budgetAdmin.recordDelivery(
+                project: project, edition: loaded.edition.id, city: loaded.city, by: context.principal, status: status,
+                spent: try Self.money(form["spent"], field: "spent") ?? Money(kopiyky: 0), note: form["note"])
+        }
+    }
+
+    struct PaperPage {
+        let title: String
+        let action: String
+        let groups: [BudgetPageModels.CategoryGroup]
+        let bases: [BudgetPageModels.Option]
+        let error: String?
+        let receipt: String?
+        let deskURL: String
+    }
+
+    @Sendable func paperForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await renderPaper(request, context, picked: [], basis: .resident, error: nil, receipt: request.uri.queryParameters.get("receipt"))
+    }
+
+    func renderPaper(
+        _ request: Request, _ context: AppRequestContext, picked: Set<BudgetProjectID>, basis: PaperVoterBasis, error: AppError?, receipt: String?
+    ) async throws -> Response {
+        let loaded = try await pages.load(context)
+        guard context.principal?.may(.enterPaperBallot, in: loaded.city.id) == true else {
+            throw context.principal == nil ? AppError.notSignedIn : AppError.notFound
+        }
+        let base = "/\(loaded.city.slug.rawValue)/admin/budgets/\(loaded.edition.id.rawValue)"
+        let page = PaperPage(
+            title: loaded.edition.title.text(context.language.rawValue), action: base + "/paper",
+            groups: pages.groups(loaded, projects: loaded.projects.filter(\.isOnBallot), checked: picked, context),
+            bases: PaperVoterBasis.allCases.map { .init(value: $0.rawValue, label: html.t("budget_admin.basis.\($0.rawValue)", context), selected: $0 == basis) },
+            error: error.map { html.t($0.messageKey, context) }, receipt: receipt, deskURL: base)
+        return try await html.render(
+            "budget-paper", page: page, titleKey: "budget_admin.paper_title", request: request, context: context, city: loaded.city,
+            cities: loaded.cities, status: error?.status ?? .ok)
+    }
+
+    @Sendable func paper(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let loaded = try await pages.load(context)
+        let form = context.form ?? FormData()
+        let picks = form.all("project").filter { !$0.isEmpty }.map(BudgetProjectID.init(rawValue:))
+        let basis = PaperVoterBasis(rawValue: form["basis"]) ?? .resident
+        do {
+            let receipt = try await services.budgetAdmin.enterPaper(
+                BallotContent(projects: picks), edition: loaded.edition.id, city: loaded.city, nationalID: form["nationalId"], basis: basis,
+                by: context.principal)
+            return HTML.redirect("/\(loaded.city.slug.rawValue)/admin/budgets/\(loaded.edition.id.rawValue)/paper?receipt=\(receipt)")
+        } catch let error as AppError where error != .notFound && error != .notSignedIn {
+            // The form keeps the ticks, never the РНОКПП: staff type it again.
+            return try await renderPaper(request, context, picked: Set(picks), basis: basis, error: error, receipt: nil)
+        }
+    }
+
+    struct ProposePage {
+        struct Item {
+            let index: Int
+            let label: String
+            let amount: String
+        }
+        let title: String
+        let action: String
+        let categories: [BudgetPageModels.Option]
+        let titleValue: String
+        let summary: String
+        let district: String
+        let address: String
+        let items: [Item]
+        let error: String?
+        let editionURL: String
+    }
+
+    @Sendable func proposeForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let loaded = try await pages.load(context)
+        guard context.isSignedIn else { return HTML.redirect("/login?next=\(pages.base(loaded))/propose") }
+        return try await renderPropose(loaded, request, context, form: FormData(), error: nil)
+    }
+
+    func renderPropose(_ loaded: BudgetPages.Loaded, _ request: Request, _ context: AppRequestContext, form: FormData, error: AppError?) async throws -> Response {
+        let labels = form.all("itemLabel"), amounts = form.all("itemAmount")
+        let items = (0..<max(4, labels.count)).map { index in
+            ProposePage.Item(index: index + 1, label: index < labels.count ? labels[index] : "", amount: index < amounts.count ? amounts[index] : "")
+        }
+        let page = ProposePage(
+            title: loaded.edition.title.text(context.language.rawValue), action: pages.base(loaded) + "/propose",
+            categories: loaded.edition.categories.map {
+                .init(value: $0.id.rawValue, label: "\($0.name.text(context.language.rawValue)) (\(pages.money($0.minCost, context)) — \(pages.money($0.maxCost, context)))",
+                      selected: $0.id.rawValue == form["category"])
+            },
+            titleValue: form["title"], summary: form["summary"], district: form["district"], address: form["address"], items: items,
+            error: error.map { html.t($0.messageKey, context) }, editionURL: pages.base(loaded))
+        return try await html.render(
+            "budget-propose", page: page, titleKey: "budgets.propose_title", request: request, context: context, city: loaded.city,
+            cities: loaded.cities, status: error?.status ?? .ok)
+    }
+
+    @Sendable func propose(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let loaded = try await pages.load(context)
+        guard let account = context.account else { throw AppError.notSignedIn }
+        let form = context.form ?? FormData()
+        do {
+            let labels = form.all("itemLabel"), amounts = form.all("itemAmount")
+            var items: [BudgetProject.CostItem] = []
+            for (index, label) in labels.enumerated() {
+                let amount = try Self.money(index < amounts.count ? amounts[index] : "", field: "costItems") ?? Money(kopiyky: 0)
+                items.append(.init(label: label.trimmingCharacters(in: .whitespaces), amount: amount))
+            }
+            let proposal = ProjectProposal(
+                categoryID: BudgetCategoryID(rawValue: form["category"]), title: form["title"], summary: form["summary"],
+                district: form["district"], address: form["address"], costItems: items)
+            _ = try await services.budgetAdmin.propose(proposal, edition: loaded.edition.id, city: loaded.city, by: account.id)
+        } catch let error as AppError where error != .notFound && error != .notSignedIn {
+            return try await renderPropose(loaded, request, context, form: form, error: error)
+        }
+        return HTML.redirect(pages.base(loaded) + "?proposed=1")
+    }
+}

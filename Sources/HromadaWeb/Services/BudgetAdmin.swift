@@ -1,0 +1,228 @@
+import Foundation
+import HromadaDomain
+import HromadaStore
+
+/// What city staff do with the participatory budget: move phases, review
+/// projects, type in paper ballots, publish results and record delivery;
+/// and what authors do: propose projects. Each checks the actor's role in
+/// this city (another city's staff get a 404) and leaves an audit entry.
+public struct BudgetAdmin: Sendable {
+    let services: AppServices
+
+    public enum Transition: String, Sendable, CaseIterable {
+        case announce, openReview = "open_review", openVoting = "open_voting", closeVoting = "close_voting"
+        case publishResults = "publish_results", startDelivery = "start_delivery", finish
+    }
+
+    func require(_ action: StaffAction, _ principal: Principal?, in city: MunicipalityID) throws {
+        guard let principal else { throw AppError.notSignedIn }
+        guard principal.may(action, in: city) else { throw AppError.notFound }
+    }
+
+    func edition(_ id: BudgetEditionID, in city: MunicipalityID) async throws -> BudgetEdition {
+        guard let edition = try await services.store.read({ try await $0.budgets.edition(id, in: city) }) else { throw AppError.notFound }
+        return edition
+    }
+
+    static func appError(_ error: BudgetError) -> AppError {
+        switch error {
+        case .wrongPhase: .conflict(code: "wrong_phase")
+        case .rulesFrozen: .conflict(code: "rules_frozen")
+        default: .invalid(code: "edition_invalid")
+        }
+    }
+
+    /// Moves the edition to its next phase now. Publishing results also stores
+    /// each category's outcome and tells every author how their project fared.
+    public func transition(_ transition: Transition, edition id: BudgetEditionID, city: Municipality, by principal: Principal?) async throws {
+        try require(.manageBudget, principal, in: city.id)
+        let edition = try await edition(id, in: city.id)
+        let now = services.clock.now()
+        var changed = edition
+        do {
+            switch transition {
+            case .announce: changed.schedule = try edition.schedule.announcing(at: now)
+            case .openReview: changed.schedule = try edition.schedule.openingReview(at: now)
+            case .openVoting: changed.schedule = try edition.schedule.openingVoting(at: now)
+            case .closeVoting: changed.schedule = try edition.schedule.closingVoting(at: now)
+            case .publishResults: changed.schedule = try edition.schedule.publishingResults(at: now)
+            case .startDelivery: changed.schedule = try edition.schedule.startingDelivery(at: now)
+            case .finish: changed.schedule = try edition.schedule.finishing(at: now)
+            }
+        } catch {
+            throw Self.appError(error)
+        }
+        var outcomes: [BudgetResults.CategoryOutcome] = []
+        var authors: [AccountID: Account] = [:]
+        if transition == .publishResults {
+            let (projects, ballots) = try await services.store.read { tx in
+                (try await tx.budgets.projects(of: id, in: city.id), try await tx.budgets.ballots(of: id))
+            }
+            outcomes = try services.budgetResults.compute(edition: edition, city: city, projects: projects, ballots: ballots)
+            let ids = Set(projects.map(\.authorID))
+            authors = try await services.store.read { tx in
+                var found: [AccountID: Account] = [:]
+                for id in ids { if let account = try await tx.accounts.find(id: id) { found[id] = account } }
+                return found
+            }
+        }
+        let audit = services.audit, mail = services.mail, final = changed, computed = outcomes, people = authors
+        try await services.store.write { tx in
+            try await tx.budgets.update(final)
+            for outcome in computed {
+                try await tx.budgets.saveResult(
+                    edition: id, category: outcome.category.id, funded: outcome.projects.filter(\.funded).map(\.project.id), at: now)
+                for result in outcome.projects {
+                    guard let author = people[result.project.authorID] else { continue }
+                    try await tx.outbox.enqueue(mail.budgetNotice(
+                        result.funded ? "mail.project_funded" : "mail.project_not_funded", to: author, project: result.project,
+                        link: "\(services.configuration.publicBaseURL)/\(city.slug.rawValue)/budgets/\(id.rawValue)/results", at: now))
+                }
+            }
+            try await audit.record(
+                tx, action: transition == .publishResults ? AuditAction.budgetResultsPublished : AuditAction.budgetEditionChanged,
+                actor: principal?.accountID, municipality: city.id, subject: id.rawValue, details: ["transition": transition.rawValue])
+        }
+    }
+
+    /// A reviewer's feasibility decision; the author hears of it by email and it is public on the project.
+    public func review(
+        project projectID: BudgetProjectID, edition id: BudgetEditionID, city: Municipality, by principal: Principal?, feasible: Bool,
+        reason: String, revisedCost: Money?
+    ) async throws {
+        try require(.reviewBudgetProject, principal, in: city.id)
+        guard let principal else { throw AppError.notSignedIn }
+        let edition = try await edition(id, in: city.id)
+        let phase = edition.phase(at: services.clock.now())
+        guard phase == .review || phase == .proposals else { throw AppError.conflict(code: "wrong_phase") }
+        let (found, author) = try await services.store.read { tx -> (BudgetProject?, Account?) in
+            guard let project = try await tx.budgets.project(projectID, in: city.id), project.editionID == id else { return (nil, nil) }
+            return (project, try await tx.accounts.find(id: project.authorID))
+        }
+        guard let project = found, let category = edition.category(project.categoryID) else { throw AppError.notFound }
+        let reviewed: BudgetProject
+        do {
+            reviewed = try project.reviewed(
+                by: principal.accountID, feasible: feasible, reason: reason, revisedCost: revisedCost, in: category, at: services.clock.now())
+        } catch {
+            switch error {
+            case .reasonRequired: throw AppError.invalid(code: "review_reason_required", field: "reason")
+            case .costOutsideCategory: throw AppError.invalid(code: "cost_outside_category", field: "revisedCost")
+            case .notReviewable: throw AppError.conflict(code: "wrong_phase")
+            }
+        }
+        let audit = services.audit, now = services.clock.now()
+        let message = author.map {
+            services.mail.budgetNotice(
+                feasible ? "mail.project_feasible" : "mail.project_infeasible", to: $0, project: reviewed,
+                link: "\(services.configuration.publicBaseURL)/\(city.slug.rawValue)/budgets/\(id.rawValue)", at: now)
+        }
+        try await services.store.write { tx in
+            try await tx.budgets.update(reviewed, in: city.id)
+            if let message { try await tx.outbox.enqueue(message) }
+            try await audit.record(
+                tx, action: AuditAction.budgetProjectReviewed, actor: principal.accountID, municipality: city.id, subject: projectID.rawValue,
+                details: ["feasible": feasible ? "true" : "false", "revisedCost": revisedCost.map { String($0.kopiyky) } ?? ""])
+        }
+    }
+
+    /// A paper ballot staff type in from the voter's documents. The РНОКПП
+    /// gives the identity (so a person who voted online is refused here, and
+    /// the reverse) and the birth date; neither is stored, only the HMAC.
+    public func enterPaper(
+        _ content: BallotContent, edition id: BudgetEditionID, city: Municipality, nationalID: String, basis: PaperVoterBasis,
+        by principal: Principal?
+    ) async throws -> String {
+        try require(.enterPaperBallot, principal, in: city.id)
+        guard let principal else { throw AppError.notSignedIn }
+        let person: NationalID
+        do { person = try NationalID.validated(nationalID) } catch {
+            throw AppError.invalid(code: error == .notTenDigits ? "national_id_format" : "national_id_checksum", field: "nationalId")
+        }
+        let (edition, projects) = try await services.store.read { tx in
+            (try await tx.budgets.edition(id, in: city.id), try await tx.budgets.projects(of: id, in: city.id))
+        }
+        guard let edition else { throw AppError.notFound }
+        let now = services.clock.now()
+        let ageGroup: AgeGroup
+        do {
+            ageGroup = try BallotRules.checkPaperVoter(born: person.birthDate, basis: basis, edition: edition, at: now)
+        } catch {
+            throw BudgetVoting.appError(error)
+        }
+        try BudgetVoting.check(content, edition: edition, projects: projects)
+        let ballot = AnonymousBallot(
+            editionID: id, receipt: BallotReceipt.generate(), content: content, channel: .paper, ageGroup: ageGroup,
+            day: CalendarDate.inKyiv(now))
+        do {
+            try await services.budgetVoting.record(ballot, identity: services.keys.identityHash(of: person.digits), actor: principal.accountID, city: city.id)
+        } catch AppError.conflict(code: "already_voted") {
+            // Said to staff about the person in front of them, not about the clerk.
+            throw AppError.conflict(code: "person_already_voted")
+        }
+        return ballot.receipt
+    }
+
+    /// A resident's proposal, numbered in the order received.
+    public func propose(_ proposal: ProjectProposal, edition id: BudgetEditionID, city: Municipality, by account: AccountID) async throws -> BudgetProject {
+        let edition = try await edition(id, in: city.id)
+        let verified = try await services.store.read { try await $0.residency.find(account: account, in: city.id) } != nil
+        let audit = services.audit, now = services.clock.now()
+        return try await services.store.write { tx in
+            let number = try await tx.budgets.nextProjectNumber(in: id)
+            let project: BudgetProject
+            do {
+                project = try proposal.validate(edition: edition, author: account, verified: verified, number: number, at: now)
+            } catch let error as ProposalError {
+                throw Self.appError(error)
+            }
+            try await tx.budgets.insert(project, in: city.id)
+            try await audit.record(
+                tx, action: AuditAction.budgetProjectSubmitted, actor: account, municipality: city.id, subject: project.id.rawValue)
+            return project
+        }
+    }
+
+    static func appError(_ error: ProposalError) -> AppError {
+        switch error {
+        case .notAcceptingProposals: .conflict(code: "proposals_closed")
+        case .notVerifiedResident: .forbidden(reason: "not_verified_resident")
+        case .unknownCategory: .invalid(code: "unknown_category", field: "category")
+        case .titleLength: .invalid(code: "title_length", field: "title")
+        case .summaryLength: .invalid(code: "summary_length", field: "summary")
+        case .noCostItems: .invalid(code: "no_cost_items", field: "costItems")
+        case .badCostItem: .invalid(code: "bad_cost_item", field: "costItems")
+        case .costOutsideCategory: .invalid(code: "cost_outside_category", field: "costItems")
+        case .placeTooLong: .invalid(code: "place_too_long", field: "address")
+        }
+    }
+
+    /// A dated delivery update on a funded project.
+    public func recordDelivery(
+        project projectID: BudgetProjectID, edition id: BudgetEditionID, city: Municipality, by principal: Principal?,
+        status: DeliveryUpdate.Status, spent: Money, note: String
+    ) async throws {
+        try require(.manageBudget, principal, in: city.id)
+        guard let principal else { throw AppError.notSignedIn }
+        let edition = try await edition(id, in: city.id)
+        guard edition.phase(at: services.clock.now()) >= .results else { throw AppError.conflict(code: "wrong_phase") }
+        let (project, results) = try await services.store.read { tx in
+            (try await tx.budgets.project(projectID, in: city.id), try await tx.budgets.publishedResults(of: id))
+        }
+        guard let project, project.editionID == id else { throw AppError.notFound }
+        let funded = results.values.contains { $0.contains(projectID) }
+        let update: DeliveryUpdate
+        do {
+            update = try DeliveryUpdate.make(
+                project: project, funded: funded, status: status, spent: spent, note: note, by: principal.accountID, at: services.clock.now())
+        } catch {
+            switch error {
+            case .notFunded: throw AppError.conflict(code: "project_not_funded")
+            case .negativeSpending: throw AppError.invalid(code: "spent_invalid", field: "spent")
+            case .reasonRequired: throw AppError.invalid(code: "cancel_reason_required", field: "note")
+            case .noteTooLong: throw AppError.invalid(code: "note_too_long", field: "note")
+            }
+        }
+        try await services.store.write { try await $0.budgets.insert(update) }
+    }
+}

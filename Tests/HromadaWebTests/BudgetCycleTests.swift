@@ -1,0 +1,119 @@
+import Foundation
+import HTTPTypes
+import HromadaDomain
+import HromadaStore
+import Hummingbird
+import HummingbirdTesting
+import Testing
+@testable import HromadaWeb
+
+/// A whole edition through the browser pages, as a newcomer would run it
+/// from the demo: propose, review, vote, paper ballot, publish, deliver.
+@Suite struct BudgetCycleTests {
+    /// A valid РНОКПП for a birth date (check digit per the State Tax Service algorithm).
+    static func nationalID(born: CalendarDate, serial: Int) -> String { NationalID.make(birthDate: born, serial: serial).digits }
+
+    @Test func aWholeEditionRunsInTheBrowser() async throws {
+        try await WebHarness.run { harness, client in
+            let demo = try await DemoBudgets(harness)
+            let edition = demo.proposals
+            let base = "/vinnytsia/budgets/\(edition.id.rawValue)"
+            let desk = "/vinnytsia/admin/budgets/\(edition.id.rawValue)"
+            var olena = Browser(client)
+            try await olena.signIn("olena@demo.hromada.ua", "resident-demo-2026")
+            var admin = Browser(client)
+            try await admin.signIn("vinnytsia.admin@demo.hromada.ua", "vinnytsia-demo-2026")
+            var moderator = Browser(client)
+            try await moderator.signIn("vinnytsia.moderator@demo.hromada.ua", "moderator-demo-2026")
+            let small = edition.categories[1].id.rawValue
+
+            // Propose: a bad estimate is explained and the form keeps what was typed.
+            try await olena.get(base + "/propose")
+            let bad = try await olena.post(base + "/propose", [
+                ("category", small), ("title", "Фонтанчик з питною водою"), ("summary", "Питний фонтанчик біля дитячого майданчика."),
+                ("itemLabel", "Фонтанчик"), ("itemAmount", "5 000 000"),
+            ])
+            #expect(bad.status == .unprocessableContent)
+            #expect(bad.body.contains("Вартість виходить за межі категорії"))
+            #expect(bad.body.contains("Фонтанчик з питною водою"))
+            let proposed = try await olena.post(base + "/propose", [
+                ("category", small), ("title", "Фонтанчик з питною водою"), ("summary", "Питний фонтанчик біля дитячого майданчика."),
+                ("district", "Центр"), ("itemLabel", "Фонтанчик"), ("itemAmount", "85 000"), ("itemLabel", "Підключення"), ("itemAmount", "40000,50"),
+            ])
+            #expect(proposed.status == .seeOther)
+            let city = try await harness.city("vinnytsia")
+            let project = try #require(try await harness.services.store.read { try await $0.budgets.projects(of: edition.id, in: city.id) }
+                .first { $0.title == "Фонтанчик з питною водою" })
+            #expect(project.cost == Money(kopiyky: 12_500_050))
+
+            // Review: a moderator may review but not move phases.
+            try await moderator.get(desk)
+            #expect(try await moderator.post(desk + "/phase", [("transition", "open_review")]).status == .notFound)
+            try await admin.get(desk)
+            #expect(try await admin.post(desk + "/phase", [("transition", "open_review")]).status == .seeOther)
+            try await moderator.get(desk)
+            let noReason = try await moderator.post(desk + "/projects/\(project.id.rawValue)/review", [("decision", "infeasible"), ("reason", " ")])
+            #expect(noReason.status == .unprocessableContent)
+            #expect(try await moderator.post(
+                desk + "/projects/\(project.id.rawValue)/review", [("decision", "feasible"), ("reason", ""), ("revisedCost", "130000")]).status == .seeOther)
+            #expect(try await harness.outbox().contains { $0.recipient == "olena@demo.hromada.ua" && $0.subject.contains("допущено") })
+
+            // Vote online, and a paper ballot for someone else; the same person on paper again is refused.
+            try await admin.get(desk)
+            #expect(try await admin.post(desk + "/phase", [("transition", "open_voting")]).status == .seeOther)
+            try await olena.get(base + "/vote")
+            let review = try await olena.post(base + "/vote/review", [("project", project.id.rawValue)])
+            #expect(review.status == .ok)
+            #expect(review.body.contains("Фонтанчик з питною водою"))
+            let cast = try await olena.post(base + "/vote", [("project", project.id.rawValue)])
+            #expect(cast.status == .created)
+            let receipt = try #require(cast.body.range(of: "<code>").map { String(cast.body[$0.upperBound...].prefix(19)) })
+            let voter = Self.nationalID(born: CalendarDate(year: 1985, month: 2, day: 3), serial: 4321)
+            try await moderator.get(desk + "/paper")
+            let paper = try await moderator.post(desk + "/paper", [("nationalId", voter), ("basis", "resident"), ("project", project.id.rawValue)])
+            #expect(paper.status == .seeOther)
+            try await moderator.get(desk + "/paper")
+            let again = try await moderator.post(desk + "/paper", [("nationalId", voter), ("basis", "resident"), ("project", project.id.rawValue)])
+            #expect(again.status == .conflict)
+            #expect(again.body.contains("Ця особа вже проголосувала"))
+
+            // Close, publish, deliver.
+            try await admin.get(desk)
+            #expect(try await admin.post(desk + "/phase", [("transition", "close_voting")]).status == .seeOther)
+            try await admin.get(desk)
+            #expect(try await admin.post(desk + "/phase", [("transition", "publish_results")]).status == .seeOther)
+            let results = try await olena.get(base + "/results")
+            #expect(results.status == .ok)
+            #expect(results.body.contains("<svg"))
+            #expect(try await harness.outbox().contains { $0.recipient == "olena@demo.hromada.ua" && $0.subject.contains("переміг") })
+            let published = try await harness.services.store.read { try await $0.budgets.publishedResults(of: edition.id) }
+            #expect(published[edition.categories[1].id] == [project.id])
+            // The receipt finds the anonymous ballot in the export.
+            let export = try await client.execute(uri: "/api/v1\(base)/export.pb", method: .get)
+            #expect(String(buffer: export.body).contains(receipt))
+            try await admin.get(desk)
+            #expect(try await admin.post(desk + "/phase", [("transition", "start_delivery")]).status == .seeOther)
+            try await admin.get(desk)
+            #expect(try await admin.post(
+                desk + "/projects/\(project.id.rawValue)/delivery", [("status", "contracting"), ("spent", "12 500"), ("note", "Оголошено закупівлю")]).status == .seeOther)
+            let overview = try await olena.get(base)
+            #expect(overview.body.contains("Укладання договору"))
+            #expect(overview.body.contains("Оголошено закупівлю"))
+        }
+    }
+
+    @Test func anotherCitysStaffCannotTouchTheBudget() async throws {
+        try await WebHarness.run { harness, client in
+            let demo = try await DemoBudgets(harness)
+            let desk = "/vinnytsia/admin/budgets/\(demo.voting.id.rawValue)"
+            var zhmerynka = Browser(client)
+            try await zhmerynka.signIn("zhmerynka.admin@demo.hromada.ua", "zhmerynka-demo-2026")
+            #expect(try await zhmerynka.get(desk).status == .notFound)
+            try await zhmerynka.get("/zhmerynka/admin")
+            #expect(try await zhmerynka.post(desk + "/phase", [("transition", "close_voting")]).status == .notFound)
+            #expect(try await zhmerynka.post(desk + "/paper", [("nationalId", "1234567890"), ("project", demo.picks(large: 1, small: 0)[0])]).status == .notFound)
+            let edition = try await harness.services.store.read { try await $0.budgets.edition(demo.voting.id) }
+            #expect(edition?.phase(at: harness.clock.now()) == .voting)
+        }
+    }
+}
