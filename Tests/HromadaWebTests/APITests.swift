@@ -107,7 +107,11 @@ import Testing
             #expect(status == .ok)
             #expect((document["openapi"] as? String)?.hasPrefix("3.1") == true)
             let paths = try #require(document["paths"] as? [String: Any])
-            for path in ["/api/v1/session", "/api/v1/me", "/api/v1/municipalities", "/api/v1/{city}", "/api/v1/audit/head", "/healthz"] {
+            for path in [
+                "/api/v1/session", "/api/v1/me", "/api/v1/municipalities", "/api/v1/{city}", "/api/v1/audit/head", "/healthz",
+                "/api/v1/{city}/budgets", "/api/v1/{city}/budgets/{edition}", "/api/v1/{city}/budgets/{edition}/projects",
+                "/api/v1/{city}/budgets/{edition}/ballots", "/api/v1/{city}/budgets/{edition}/results", "/api/v1/{city}/budgets/{edition}/export.pb",
+            ] {
                 #expect(paths[path] != nil, "\(path) missing from OpenAPI")
             }
         }

@@ -220,3 +220,54 @@ func apiToken(_ client: any TestClientProtocol, _ email: String, _ password: Str
         }
     }
 }
+
+@Suite struct BudgetAPIWriteTests {
+    static let edition = """
+        {"title": {"uk": "Бюджет участі 2028", "en": "Participatory budget 2028"}, "ballotRule": "approval", "maxPicks": 3,
+         "winnerRule": "mes-add1u", "announce": true, "proposalsOpen": "2020-01-01T07:00:00Z", "reviewOpen": "2099-01-01T07:00:00Z",
+         "votingOpen": "2099-02-01T07:00:00Z", "votingClose": "2099-02-15T07:00:00Z",
+         "categories": [{"name": {"uk": "Загальноміські"}, "fund": 200000000, "minCost": 5000000, "maxCost": 100000000}]}
+        """
+
+    @Test func cityAdminCreatesAnEditionAndAResidentSubmitsAProject() async throws {
+        try await WebHarness.run { harness, client in
+            let admin = try await apiToken(client, "vinnytsia.admin@demo.hromada.ua", "vinnytsia-demo-2026")
+            let (status, body) = try await client.json(.post, "/api/v1/vinnytsia/budgets", body: Self.edition, token: admin)
+            #expect(status == .created)
+            #expect(body["phase"] as? String == "proposals")
+            #expect(body["winnerRule"] as? String == "mes-add1u")
+            let id = try #require(body["id"] as? String)
+            let category = try #require((body["categories"] as? [[String: Any]])?.first?["id"] as? String)
+            let olena = try await apiToken(client, "olena@demo.hromada.ua", "resident-demo-2026")
+            let project = #"{"category": "\#(category)", "title": "Скейт-парк на Київській", "summary": "Рампи, перила й освітлення для скейтерів і роликерів.", "costItems": [{"label": "Рампи", "amount": 60000000}]}"#
+            let (submitted, projectBody) = try await client.json(.post, "/api/v1/vinnytsia/budgets/\(id)/projects", body: project, token: olena)
+            #expect(submitted == .created)
+            #expect(projectBody["status"] as? String == "submitted")
+            #expect(projectBody["cost"] as? Int == 60_000_000)
+            let tooDear = project.replacingOccurrences(of: "60000000", with: "600000000")
+            let (refused, refusal) = try await client.json(.post, "/api/v1/vinnytsia/budgets/\(id)/projects", body: tooDear, token: olena)
+            #expect(refused == .unprocessableContent)
+            #expect(errorCode(refusal) == "cost_outside_category")
+            _ = harness
+        }
+    }
+
+    @Test func editionsAreCreatedOnlyByThatCitysAdminsAndOnlyWhenCoherent() async throws {
+        try await WebHarness.run { _, client in
+            let zhmerynka = try await apiToken(client, "zhmerynka.admin@demo.hromada.ua", "zhmerynka-demo-2026")
+            let (foreign, _) = try await client.json(.post, "/api/v1/vinnytsia/budgets", body: Self.edition, token: zhmerynka)
+            #expect(foreign == .notFound)
+            let olena = try await apiToken(client, "olena@demo.hromada.ua", "resident-demo-2026")
+            let (citizen, _) = try await client.json(.post, "/api/v1/vinnytsia/budgets", body: Self.edition, token: olena)
+            #expect(citizen == .notFound)
+            let admin = try await apiToken(client, "vinnytsia.admin@demo.hromada.ua", "vinnytsia-demo-2026")
+            let backwards = Self.edition.replacingOccurrences(of: "2099-02-15", with: "2098-01-01")
+            let (invalid, body) = try await client.json(.post, "/api/v1/vinnytsia/budgets", body: backwards, token: admin)
+            #expect(invalid == .unprocessableContent)
+            #expect(errorCode(body) == "edition_schedule_order")
+            let (listed, list) = try await client.json(.get, "/api/v1/vinnytsia/budgets")
+            #expect(listed == .ok)
+            #expect((list["items"] as? [[String: Any]])?.count == 3)
+        }
+    }
+}

@@ -20,7 +20,9 @@ struct APIController {
     }
 
     /// Reads a JSON body; malformed or oversized bodies are a clear 4xx.
-    static func decode<T: Decodable>(_ type: T.Type, _ request: Request, _ context: AppRequestContext) async throws -> T {
+    static func decode<T: Decodable>(
+        _ type: T.Type, _ request: Request, _ context: AppRequestContext, dates: JSONDecoder.DateDecodingStrategy = .deferredToDate
+    ) async throws -> T {
         var request = request
         guard (request.headers[.contentType] ?? "").hasPrefix("application/json") else {
             throw AppError.badRequest(code: "unsupported_content_type")
@@ -28,7 +30,9 @@ struct APIController {
         let body: ByteBuffer
         do { body = try await request.collectBody(upTo: context.maxUploadSize) } catch { throw AppError.payloadTooLarge }
         do {
-            return try JSONDecoder().decode(T.self, from: Data(buffer: body))
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = dates
+            return try decoder.decode(T.self, from: Data(buffer: body))
         } catch {
             throw AppError.badRequest(code: "malformed_json")
         }

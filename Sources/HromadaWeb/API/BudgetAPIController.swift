@@ -11,6 +11,8 @@ struct BudgetAPIController {
     func add(to router: Router<AppRequestContext>) {
         let budgets = router.group("api/v1/:city/budgets")
         budgets.get(use: list)
+        budgets.post(use: create)
+        budgets.post(":edition/projects", use: submit)
         budgets.get(":edition", use: show)
         budgets.get(":edition/projects", use: projects)
         budgets.post(":edition/ballots", use: vote)
@@ -124,6 +126,98 @@ struct BudgetAPIController {
         let projects = try await services.store.read { try await $0.budgets.projects(of: edition.id, in: city.id) }
         let visible = projects.filter { $0.status != .withdrawn }
         return try JSONResponse.encode(APIController.ListBody(items: visible.map(Self.body), next: nil))
+    }
+
+    struct EditionRequest: Decodable {
+        struct Text: Decodable {
+            let uk: String
+            let en: String?
+        }
+        struct Category: Decodable {
+            let name: Text
+            let fund: Int64
+            let minCost: Int64
+            let maxCost: Int64
+            let maxPicks: Int?
+            let minPicks: Int?
+        }
+        let title: Text
+        let ballotRule: String
+        let maxPicks: Int?
+        let minPicks: Int?
+        let minimumSharePercent: Int?
+        let points: Int?
+        let maxPointsPerProject: Int?
+        let winnerRule: String?
+        let receipts: Bool?
+        let receiptByEmail: Bool?
+        let minimumAge: Int?
+        let paperForWorkersAndStudents: Bool?
+        let proposalsOpen: Date?
+        let reviewOpen: Date
+        let votingOpen: Date
+        let votingClose: Date
+        let announce: Bool?
+        let categories: [Category]
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let city = try await CityLookup(store: services.store).require(context)
+        guard context.account != nil else { throw AppError.notSignedIn }
+        guard context.principal?.may(.manageBudget, in: city.id) == true else { throw AppError.notFound }
+        let input = try await APIController.decode(EditionRequest.self, request, context, dates: .iso8601)
+        let ballotRule: BallotRule
+        switch input.ballotRule {
+        case "approval": ballotRule = .approval(maxPicks: input.maxPicks, minPicks: input.minPicks)
+        case "knapsack": ballotRule = .knapsack(minimumSharePercent: input.minimumSharePercent ?? 0)
+        case "choose-1": ballotRule = .chooseOne
+        case "cumulative":
+            guard let points = input.points else { throw AppError.invalid(code: "edition_ballot_rule_invalid", field: "points") }
+            ballotRule = .cumulative(points: points, maxPerProject: input.maxPointsPerProject)
+        default: throw AppError.invalid(code: "edition_ballot_rule_invalid", field: "ballotRule")
+        }
+        guard let winner = WinnerRule(rawValue: input.winnerRule ?? "greedy") else { throw AppError.invalid(code: "unknown_rule", field: "winnerRule") }
+        let title = input.title.uk.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (3...200).contains(title.count) else { throw AppError.invalid(code: "title_length", field: "title") }
+        let now = services.clock.now()
+        let edition = BudgetEdition(
+            municipalityID: city.id, title: .init(uk: title, en: input.title.en ?? ""),
+            schedule: BudgetSchedule(
+                announcedAt: input.announce == true ? now : nil, proposalsOpen: input.proposalsOpen, reviewOpen: input.reviewOpen,
+                votingOpen: input.votingOpen, votingClose: input.votingClose),
+            eligibility: .init(minimumAge: input.minimumAge ?? 16, paperForWorkersAndStudents: input.paperForWorkersAndStudents ?? false),
+            ballotRule: ballotRule, winnerRule: winner, receiptsEnabled: input.receipts ?? true, receiptByEmailAllowed: input.receiptByEmail ?? false,
+            categories: input.categories.map {
+                BudgetCategory(
+                    name: .init(uk: $0.name.uk, en: $0.name.en ?? ""), fund: Money(kopiyky: $0.fund), minCost: Money(kopiyky: $0.minCost),
+                    maxCost: Money(kopiyky: $0.maxCost), maxPicks: $0.maxPicks, minPicks: $0.minPicks)
+            })
+        let created = try await services.budgetAdmin.create(edition, city: city, by: context.principal)
+        return try JSONResponse.encode(body(created, language: context.language), status: .created)
+    }
+
+    struct ProjectRequest: Decodable {
+        struct Item: Decodable {
+            let label: String
+            let amount: Int64
+        }
+        let category: String
+        let title: String
+        let summary: String
+        let district: String?
+        let address: String?
+        let costItems: [Item]
+    }
+
+    @Sendable func submit(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let account = context.account else { throw AppError.notSignedIn }
+        let (city, edition) = try await edition(context)
+        let input = try await APIController.decode(ProjectRequest.self, request, context)
+        let proposal = ProjectProposal(
+            categoryID: BudgetCategoryID(rawValue: input.category), title: input.title, summary: input.summary, district: input.district ?? "",
+            address: input.address ?? "", costItems: input.costItems.map { .init(label: $0.label, amount: Money(kopiyky: $0.amount)) })
+        let project = try await services.budgetAdmin.propose(proposal, edition: edition.id, city: city, by: account.id)
+        return try JSONResponse.encode(Self.body(project), status: .created)
     }
 
     struct BallotRequest: Decodable {

@@ -28,7 +28,11 @@ public struct BudgetAdmin: Sendable {
         switch error {
         case .wrongPhase: .conflict(code: "wrong_phase")
         case .rulesFrozen: .conflict(code: "rules_frozen")
-        default: .invalid(code: "edition_invalid")
+        case .noCategories: .invalid(code: "edition_no_categories", field: "categories")
+        case .categoryWithoutFund, .categoryCostRange: .invalid(code: "edition_category_invalid", field: "categories")
+        case .pickLimits, .minimumShare, .pointLimits: .invalid(code: "edition_ballot_rule_invalid", field: "ballotRule")
+        case .minimumAge: .invalid(code: "edition_minimum_age", field: "minimumAge")
+        case .scheduleOrder: .invalid(code: "edition_schedule_order", field: "votingOpen")
         }
     }
 
@@ -83,6 +87,24 @@ public struct BudgetAdmin: Sendable {
                 tx, action: transition == .publishResults ? AuditAction.budgetResultsPublished : AuditAction.budgetEditionChanged,
                 actor: principal?.accountID, municipality: city.id, subject: id.rawValue, details: ["transition": transition.rawValue])
         }
+    }
+
+    /// A new edition, checked whole before it is stored.
+    public func create(_ edition: BudgetEdition, city: Municipality, by principal: Principal?) async throws -> BudgetEdition {
+        try require(.manageBudget, principal, in: city.id)
+        guard edition.municipalityID == city.id else { throw AppError.notFound }
+        do {
+            try edition.validate()
+        } catch {
+            throw Self.appError(error)
+        }
+        let audit = services.audit, now = services.clock.now()
+        try await services.store.write { tx in
+            try await tx.budgets.insert(edition, at: now)
+            try await audit.record(
+                tx, action: AuditAction.budgetEditionCreated, actor: principal?.accountID, municipality: city.id, subject: edition.id.rawValue)
+        }
+        return edition
     }
 
     /// A reviewer's feasibility decision; the author hears of it by email and it is public on the project.
