@@ -117,3 +117,29 @@ import Testing
         }
     }
 }
+
+@Suite struct BudgetResultsPageTests {
+    @Test func resultsPageExplainsEqualSharesWhenComparing() async throws {
+        try await WebHarness.run { harness, client in
+            let demo = try await DemoBudgets(harness)
+            var reader = Browser(client)
+            let base = "/vinnytsia/budgets/\(demo.past.id.rawValue)/results"
+            let official = try await reader.get(base)
+            #expect(official.status == .ok)
+            #expect(official.body.contains("<svg"))
+            #expect(!official.body.contains("class=\"why\""))
+            let mes = try await reader.get(base + "?rule=mes-add1u")
+            #expect(mes.status == .ok)
+            #expect(mes.body.contains("class=\"why\""))
+            #expect(mes.body.contains("заплатили по"))
+            #expect(mes.body.contains("Це порівняння"))
+            #expect(try await reader.get(base + "?rule=coinflip").status == .unprocessableContent)
+            try await reader.get("/en?next=" + base)
+            let english = try await reader.get(base + "?rule=mes-add1u")
+            #expect(english.body.contains("Why these projects"))
+            #expect(english.body.contains("Turnout"))
+            // Before results are published there is nothing to show.
+            #expect(try await reader.get("/vinnytsia/budgets/\(demo.voting.id.rawValue)/results").status == .conflict)
+        }
+    }
+}

@@ -87,6 +87,22 @@ public struct BudgetResults: Sendable {
             votes: votes, budget: hryvnias(fund), voteType: voteType)
     }
 
+    /// For the Method of Equal Shares: why each project of a category was or
+    /// was not funded (nil for greedy rules, whose reason is the vote count).
+    public func explain(
+        category: BudgetCategory, edition: BudgetEdition, city: Municipality, projects: [BudgetProject], ballots: [AnonymousBallot], rule: WinnerRule
+    ) -> EqualSharesExplanation? {
+        let mesRule: Rule
+        switch rule {
+        case .mes: mesRule = .mes
+        case .mesAdd1u: mesRule = .mesAdd1
+        case .greedy, .phragmen: return nil
+        }
+        let election = Self.election(edition: edition, city: city, projects: projects, ballots: ballots, category: category)
+        guard !election.votes.isEmpty else { return nil }
+        return try? Tally.explainEqualShares(mesRule, on: election)
+    }
+
     /// Computes every category's outcome under `rule` (the edition's own by default).
     public func compute(
         edition: BudgetEdition, city: Municipality, projects: [BudgetProject], ballots: [AnonymousBallot], rule: WinnerRule? = nil

@@ -120,7 +120,18 @@ enum BudgetPageModels {
         let count: String
     }
 
+    struct ExplanationLine {
+        let number: Int
+        let title: String
+        let text: String
+    }
+
     struct ResultGroup {
+        let explained: Bool
+        let startBudget: String
+        let fundedWhy: [ExplanationLine]
+        let unfundedWhy: [ExplanationLine]
+        let completed: [ExplanationLine]
         let name: String
         let fund: String
         let spent: String
@@ -141,6 +152,9 @@ enum BudgetPageModels {
     struct Results {
         let title: String
         let rule: String
+        let comparing: Bool
+        let officialURL: String
+        let ruleLinks: [Option]
         let ballots: String
         let groups: [ResultGroup]
         let channelChart: String

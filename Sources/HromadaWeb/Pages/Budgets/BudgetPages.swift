@@ -1,3 +1,4 @@
+import BudgetRules
 import Foundation
 import HromadaDomain
 import HromadaStore
@@ -158,6 +159,49 @@ struct BudgetPages {
             context: context, city: loaded.city, cities: loaded.cities)
     }
 
+    /// An explanation's amounts are in hryvnias (the Pabulib unit), as floating point for reading.
+    func hryvnias(_ value: Double, _ context: AppRequestContext) -> String {
+        money(Money(kopiyky: Int64((value * 100).rounded())), context)
+    }
+
+    func numbered(_ id: String, _ projects: [BudgetProject]) -> (Int, String) {
+        projects.first { $0.id.rawValue == id }.map { ($0.number, $0.title) } ?? (0, id)
+    }
+
+    /// "412 voters paid 129,18 грн each; 52 gave all they had left: 80,10 грн" — per funded project, in the order bought.
+    func explainFunded(_ why: EqualSharesExplanation?, _ projects: [BudgetProject], _ context: AppRequestContext) -> [M.ExplanationLine] {
+        guard let why else { return [] }
+        return why.funded.map { item in
+            let (number, title) = numbered(item.project, projects)
+            let parts = item.payments.enumerated().map { index, payment in
+                html.t(index == 0 ? "budgets.why.paid_equal" : "budgets.why.paid_rest", context, [
+                    "voters": NumberFormat.grouped(payment.voters), "amount": hryvnias(payment.amount, context),
+                ])
+            }
+            return M.ExplanationLine(number: number, title: title, text: parts.joined(separator: "; "))
+        }
+    }
+
+    func explainUnfunded(_ why: EqualSharesExplanation?, _ projects: [BudgetProject], _ context: AppRequestContext) -> [M.ExplanationLine] {
+        guard let why else { return [] }
+        return why.unfunded.filter { $0.supporters > 0 }.map { item in
+            let (number, title) = numbered(item.project, projects)
+            return M.ExplanationLine(number: number, title: title, text: html.t("budgets.why.unfunded", context, [
+                "supporters": NumberFormat.grouped(item.supporters), "needed": hryvnias(item.neededPerVoter, context),
+                "left": hryvnias(item.supportersHadLeft, context),
+            ]))
+        }
+    }
+
+    /// Projects the utilitarian completion added after MES stopped (mes-add1u).
+    func completedBeyondMES(_ why: EqualSharesExplanation?, _ outcome: BudgetResults.CategoryOutcome, _ context: AppRequestContext) -> [M.ExplanationLine] {
+        guard let why else { return [] }
+        let bought = Set(why.funded.map(\.project))
+        return outcome.projects.filter { $0.funded && !bought.contains($0.project.id.rawValue) }.map {
+            M.ExplanationLine(number: $0.project.number, title: $0.project.title, text: html.t("budgets.why.completed", context))
+        }
+    }
+
     /// The public delivery overview: each funded project's latest update.
     func deliveryItems(_ loaded: Loaded, _ context: AppRequestContext) async throws -> [M.DeliveryItem] {
         guard loaded.edition.phase(at: services.clock.now()) >= .results else { return [] }
@@ -271,11 +315,30 @@ struct BudgetPages {
         }
         let editionID = loaded.edition.id
         let ballots = try await services.store.read { try await $0.budgets.ballots(of: editionID) }
-        let outcomes = try services.budgetResults.compute(edition: loaded.edition, city: loaded.city, projects: loaded.projects, ballots: ballots)
+        // Any rule can be shown for comparison; the edition's own is the official result.
+        var rule = loaded.edition.winnerRule
+        if let name = request.uri.queryParameters.get("rule") {
+            guard let known = WinnerRule(rawValue: name) else { throw AppError.invalid(code: "unknown_rule", field: "rule") }
+            rule = known
+        }
+        let outcomes = try services.budgetResults.compute(
+            edition: loaded.edition, city: loaded.city, projects: loaded.projects, ballots: ballots, rule: rule)
         let api = "/api/v1/\(loaded.city.slug.rawValue)/budgets/\(editionID.rawValue)/export.pb"
         let votes = html.t("budgets.votes_unit", context)
         let groups = outcomes.map { outcome in
-            M.ResultGroup(
+            let why = services.budgetResults.explain(
+                category: outcome.category, edition: loaded.edition, city: loaded.city, projects: loaded.projects, ballots: ballots, rule: rule)
+            return M.ResultGroup(
+                explained: why != nil,
+                startBudget: why.map { why in
+                    let base = outcome.voters > 0 ? Double(outcome.category.fund.kopiyky) / 100 / Double(outcome.voters) : 0
+                    guard rule == .mesAdd1u, why.budgetPerVoter > base + 0.005 else {
+                        return html.t("budgets.why.start", context, ["amount": hryvnias(why.budgetPerVoter, context)])
+                    }
+                    return html.t("budgets.why.start_add1", context, ["amount": hryvnias(why.budgetPerVoter, context), "base": hryvnias(base, context)])
+                } ?? "",
+                fundedWhy: explainFunded(why, loaded.projects, context), unfundedWhy: explainUnfunded(why, loaded.projects, context),
+                completed: completedBeyondMES(why, outcome, context),
                 name: outcome.category.name.text(context.language.rawValue), fund: money(outcome.category.fund, context),
                 spent: money(outcome.spent, context), voters: NumberFormat.grouped(Int64(outcome.voters)),
                 chart: SVGBarChart(
@@ -299,8 +362,14 @@ struct BudgetPages {
             return .init(label: html.t("budgets.age.\(group == .unknown ? "unknown" : group.rawValue)", context), value: count,
                          valueText: NumberFormat.grouped(count), highlighted: false)
         }
+        let resultsURL = base(loaded) + "/results"
         let page = M.Results(
-            title: loaded.edition.title.text(context.language.rawValue), rule: html.t("budgets.winner.\(loaded.edition.winnerRule.rawValue)", context),
+            title: loaded.edition.title.text(context.language.rawValue), rule: html.t("budgets.winner.\(rule.rawValue)", context),
+            comparing: rule != loaded.edition.winnerRule, officialURL: resultsURL,
+            ruleLinks: WinnerRule.allCases.filter { $0 != rule }.map {
+                .init(value: $0 == loaded.edition.winnerRule ? resultsURL : resultsURL + "?rule=\($0.rawValue)",
+                      label: html.t("budgets.winner.\($0.rawValue)", context), selected: $0 == loaded.edition.winnerRule)
+            },
             ballots: NumberFormat.grouped(Int64(ballots.count)), groups: groups,
             channelChart: SVGBarChart(bars: channels, title: html.t("budgets.turnout_channel", context)).render(),
             ageChart: SVGBarChart(bars: ages, title: html.t("budgets.turnout_age", context)).render(), exportURL: api,
