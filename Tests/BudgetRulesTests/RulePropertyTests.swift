@@ -171,3 +171,35 @@ func naiveEqualShares(_ election: Election, increment: Int = 0) -> [String] {
         #expect(throws: RuleError.self) { try Tally.explainEqualShares(.greedy, on: election) }
     }
 }
+
+@Suite struct MutuallyExclusiveProjectTests {
+    static let file = """
+        META
+        key;value
+        budget;100
+        vote_type;approval
+        PROJECTS
+        project_id;cost
+        a;50
+        b;40
+        c;30
+        VOTES
+        voter_id;vote
+        1;a,b
+        2;a,b
+        3;a,c
+        4;b
+        """
+
+    @Test func greedyNeverFundsBothProjectsOfAnExclusivePair() throws {
+        let election = try PabulibReader.read(Self.file)
+        #expect(try Tally.run(.greedy, on: election).selected == ["a", "b"])
+        // a and b are two versions of the same park: b is passed over, c fits in its place.
+        #expect(try Tally.run(.greedy, on: election, mutuallyExclusive: [("a", "b")]).selected == ["a", "c"])
+    }
+
+    @Test func rulesWithoutADefinitionForExclusionRefuseIt() throws {
+        let election = try PabulibReader.read(Self.file)
+        #expect(throws: RuleError.exclusionUnsupported(rule: "mes")) { try Tally.run(.mes, on: election, mutuallyExclusive: [("a", "b")]) }
+    }
+}

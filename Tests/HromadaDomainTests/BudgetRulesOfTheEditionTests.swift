@@ -368,3 +368,36 @@ struct EditionFixture {
         #expect(update.status == .inProgress)
     }
 }
+
+@Suite struct IncompatibleAndMergedProjectTests {
+    let fixture = EditionFixture()
+
+    @Test func incompatiblePairsNeedGreedyCountingAndFreezeWithTheRules() throws {
+        let edition = fixture.edition()
+        let a = fixture.project(edition, fixture.small, number: 1, cost: 200_000)
+        let b = fixture.project(edition, fixture.small, number: 2, cost: 250_000)
+        let c = fixture.project(edition, fixture.large, number: 3, cost: 900_000)
+        let marked = try edition.markingIncompatible(a, b, at: fixture.start)
+        #expect(marked.incompatibilities == [IncompatiblePair(b.id, a.id)])
+        #expect(throws: BudgetError.incompatiblePairInvalid) { try edition.markingIncompatible(a, c, at: fixture.start) }
+        #expect(throws: BudgetError.rulesFrozen) { try edition.markingIncompatible(a, b, at: fixture.voting) }
+        var mes = edition
+        mes.winnerRule = .mesAdd1u
+        #expect(throws: BudgetError.incompatibilityNeedsGreedy) { try mes.markingIncompatible(a, b, at: fixture.start) }
+        #expect(throws: BudgetError.incompatibilityNeedsGreedy) {
+            try marked.changingRules(ballot: marked.ballotRule, winner: .mes, categories: marked.categories, at: fixture.start)
+        }
+    }
+
+    @Test func aMergedDuplicateLeavesTheBallot() throws {
+        let edition = fixture.edition()
+        let a = fixture.project(edition, fixture.small, number: 1, cost: 200_000)
+        let b = fixture.project(edition, fixture.small, number: 2, cost: 250_000)
+        let merged = try a.merged(into: b, phase: .review)
+        #expect(merged.status == .merged)
+        #expect(merged.mergedInto == b.id)
+        #expect(!merged.isOnBallot)
+        #expect(throws: ProjectReviewError.notReviewable) { try a.merged(into: b, phase: .voting) }
+        #expect(throws: ProjectReviewError.mergeInvalid) { try a.merged(into: a, phase: .review) }
+    }
+}

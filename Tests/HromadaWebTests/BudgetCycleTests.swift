@@ -143,3 +143,49 @@ import Testing
         }
     }
 }
+
+@Suite struct IncompatibleProjectsWebTests {
+    @Test func incompatibleProjectsAreNeverBothFunded() async throws {
+        try await WebHarness.run { harness, client in
+            let demo = try await DemoBudgets(harness)
+            let edition = demo.proposals
+            let desk = "/vinnytsia/admin/budgets/\(edition.id.rawValue)"
+            let city = try await harness.city("vinnytsia")
+            let small = try await harness.services.store.read { try await $0.budgets.projects(of: edition.id, in: city.id) }
+                .filter { $0.categoryID == edition.categories[1].id }
+            var moderator = Browser(client)
+            try await moderator.signIn("vinnytsia.moderator@demo.hromada.ua", "moderator-demo-2026")
+            try await moderator.get(desk)
+            let marked = try await moderator.post(
+                desk + "/projects/\(small[0].id.rawValue)/relate", [("relation", "incompatible"), ("other", small[1].id.rawValue)])
+            #expect(marked.status == .seeOther)
+            let merged = try await moderator.post(desk + "/projects/\(small[2].id.rawValue)/relate", [("relation", "merge"), ("other", small[3].id.rawValue)])
+            #expect(merged.status == .seeOther)
+            let crossCategory = try await moderator.post(
+                desk + "/projects/\(small[0].id.rawValue)/relate", [("relation", "incompatible"), ("other", demo.projects[0].id.rawValue)])
+            #expect(crossCategory.status == .unprocessableContent)
+            let page = try await moderator.get("/vinnytsia/budgets/\(edition.id.rawValue)")
+            #expect(page.body.contains("Несумісний з № \(small[1].number)"))
+            #expect(page.body.contains("Об’єднано з проєктом № \(small[3].number)"))
+
+            // Both are the most popular, and both fit: greedy funds the first and passes over the second.
+            let stored = try #require(try await harness.services.store.read { try await $0.budgets.edition(edition.id, in: city.id) })
+            let feasible = try await harness.services.store.read { try await $0.budgets.projects(of: edition.id, in: city.id) }.map { project in
+                var project = project
+                if project.status == .submitted { project.status = .feasible }
+                return project
+            }
+            let ballots = (0..<10).map { index in
+                AnonymousBallot(
+                    editionID: edition.id, receipt: BallotReceipt.generate(),
+                    content: BallotContent(projects: index < 6 ? [small[0].id, small[1].id] : [small[1].id]), channel: .online, ageGroup: .from30,
+                    day: CalendarDate(year: 2027, month: 2, day: 10))
+            }
+            let outcome = try harness.services.budgetResults.compute(edition: stored, city: city, projects: feasible, ballots: ballots)
+            let funded = Set(outcome[1].projects.filter(\.funded).map(\.project.id))
+            #expect(funded.contains(small[1].id))
+            #expect(!funded.contains(small[0].id))
+            #expect(!funded.contains(small[2].id), "a merged duplicate is not on the ballot")
+        }
+    }
+}

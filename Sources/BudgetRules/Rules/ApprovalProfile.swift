@@ -171,6 +171,7 @@ public enum RuleError: Error, Sendable, Equatable, CustomStringConvertible {
     case noDeclaredRule
     case missingThreshold
     case tooLarge
+    case exclusionUnsupported(rule: String)
 
     public var description: String {
         switch self {
@@ -181,6 +182,7 @@ public enum RuleError: Error, Sendable, Equatable, CustomStringConvertible {
         case .noDeclaredRule: "the file's META has no rule, or one Hromada does not implement"
         case .missingThreshold: "greedy-threshold needs META min_project_score_threshold"
         case .tooLarge: "costs or budget are too large for exact integer arithmetic"
+        case .exclusionUnsupported(let rule): "rule \(rule) is not defined with mutually exclusive projects: use greedy"
         }
     }
 }

@@ -11,14 +11,19 @@ struct Greedy {
 
     /// `skip`: pass over projects that do not fit (CONSUL); otherwise stop at the first.
     /// Projects without a single vote (or under `threshold`) are never funded.
-    func run(skip: Bool, threshold: Int64 = 1) -> [Int] {
+    /// `exclusive` pairs are never both funded: the lower-ranked one is passed
+    /// over (CONSUL's incompatible investments).
+    func run(skip: Bool, threshold: Int64 = 1, exclusive: [Int: Set<Int>] = [:]) -> [Int] {
         let scores = election.scores
         var remaining = election.budget
         var selected: [Int] = []
+        var excluded = Set<Int>()
         for project in ranking(scores) where scores[project] >= max(1, threshold) {
+            if excluded.contains(project) { continue }
             if election.costs[project] <= remaining {
                 selected.append(project)
                 remaining -= election.costs[project]
+                excluded.formUnion(exclusive[project] ?? [])
             } else if !skip {
                 break
             }

@@ -57,15 +57,25 @@ public struct Outcome: Sendable, Equatable {
 }
 
 public enum Tally {
-    public static func run(_ rule: Rule, on election: Election) throws(RuleError) -> Outcome {
+    /// `mutuallyExclusive` lists pairs of project ids never both funded; only
+    /// `greedy` and `greedy-no-skip` take them (other rules are not defined with them).
+    public static func run(_ rule: Rule, on election: Election, mutuallyExclusive: [(String, String)] = []) throws(RuleError) -> Outcome {
         if !rule.accepts(election.voteType) {
             throw .unsupportedVoteType(rule: rule.rawValue, voteType: election.voteType)
         }
+        if !mutuallyExclusive.isEmpty, rule != .greedy, rule != .greedyNoSkip { throw .exclusionUnsupported(rule: rule.rawValue) }
         let prepared = try PreparedElection(election)
+        var exclusive: [Int: Set<Int>] = [:]
+        let index = Dictionary(prepared.ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        for (a, b) in mutuallyExclusive {
+            guard let i = index[a], let j = index[b], i != j else { continue }
+            exclusive[i, default: []].insert(j)
+            exclusive[j, default: []].insert(i)
+        }
         let chosen: [Int]
         switch rule {
-        case .greedy: chosen = Greedy(election: prepared).run(skip: true)
-        case .greedyNoSkip: chosen = Greedy(election: prepared).run(skip: false)
+        case .greedy: chosen = Greedy(election: prepared).run(skip: true, exclusive: exclusive)
+        case .greedyNoSkip: chosen = Greedy(election: prepared).run(skip: false, exclusive: exclusive)
         case .greedyThreshold:
             guard let text = election.metaValue("min_project_score_threshold"),
                   let threshold = Amount(parsing: Substring(text.trimmingCharacters())),

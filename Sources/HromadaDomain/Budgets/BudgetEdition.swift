@@ -25,6 +25,9 @@ public struct BudgetEdition: Hashable, Codable, Sendable {
     /// Whether a voter may ask for the receipt by email (it is on screen either way).
     public var receiptByEmailAllowed: Bool
     public var categories: [BudgetCategory]
+    /// Pairs of projects never both funded (e.g. two plans for the same
+    /// square). Optional in storage so older definitions still read.
+    public var incompatible: [IncompatiblePair]?
 
     public init(
         id: BudgetEditionID = .random(), municipalityID: MunicipalityID, title: LocalizedText, schedule: BudgetSchedule,
@@ -56,11 +59,28 @@ public struct BudgetEdition: Hashable, Codable, Sendable {
         throws(BudgetError) -> BudgetEdition
     {
         guard schedule.phase(at: instant) < .voting else { throw .rulesFrozen }
+        if winner != .greedy, !incompatibilities.isEmpty { throw .incompatibilityNeedsGreedy }
         var changed = self
         changed.ballotRule = ballot
         changed.winnerRule = winner
         changed.categories = categories
         try changed.validate()
+        return changed
+    }
+
+    public var incompatibilities: [IncompatiblePair] { incompatible ?? [] }
+
+    /// Marks two projects of one category as never both funded. Part of the
+    /// rules, so frozen once voting opens; only greedy counting defines it.
+    public func markingIncompatible(_ first: BudgetProject, _ second: BudgetProject, at instant: Date) throws(BudgetError) -> BudgetEdition {
+        guard phase(at: instant) < .voting else { throw .rulesFrozen }
+        guard winnerRule == .greedy else { throw .incompatibilityNeedsGreedy }
+        guard first.id != second.id, first.editionID == id, second.editionID == id, first.categoryID == second.categoryID else {
+            throw .incompatiblePairInvalid
+        }
+        let pair = IncompatiblePair(first.id, second.id)
+        var changed = self
+        if !incompatibilities.contains(pair) { changed.incompatible = incompatibilities + [pair] }
         return changed
     }
 
@@ -79,6 +99,16 @@ public struct BudgetEdition: Hashable, Codable, Sendable {
         if case .cumulative(let points, let perProject) = ballotRule, points < 1 || (perProject ?? 1) < 1 { throw .pointLimits }
         guard eligibility.minimumAge >= 14, eligibility.minimumAge <= 35 else { throw .minimumAge }
         try schedule.validate()
+    }
+}
+
+/// Two projects that must not both be funded; stored in id order.
+public struct IncompatiblePair: Hashable, Codable, Sendable {
+    public let first: BudgetProjectID
+    public let second: BudgetProjectID
+
+    public init(_ a: BudgetProjectID, _ b: BudgetProjectID) {
+        (first, second) = a.rawValue < b.rawValue ? (a, b) : (b, a)
     }
 }
 
@@ -175,4 +205,6 @@ public enum BudgetError: Error, Equatable, Sendable {
     case minimumAge
     case scheduleOrder
     case wrongPhase(BudgetPhase)
+    case incompatibilityNeedsGreedy
+    case incompatiblePairInvalid
 }

@@ -25,6 +25,8 @@ public struct BudgetProject: Hashable, Codable, Sendable {
     /// The reviewer's decision, public once made.
     public var review: Review?
     public var submittedAt: Date
+    /// The project a duplicate was merged into.
+    public var mergedInto: BudgetProjectID?
 
     public enum Status: String, Codable, Sendable, CaseIterable {
         case submitted, feasible, infeasible, merged, withdrawn
@@ -82,6 +84,19 @@ public struct BudgetProject: Hashable, Codable, Sendable {
     /// Only projects found feasible go on the ballot.
     public var isOnBallot: Bool { status == .feasible }
 
+    /// Staff merge a duplicate into another project of the same category
+    /// before voting; the duplicate leaves the ballot and points to the other.
+    public func merged(into target: BudgetProject, phase: BudgetPhase) throws(ProjectReviewError) -> BudgetProject {
+        guard phase < .voting else { throw .notReviewable }
+        guard target.id != id, target.editionID == editionID, target.categoryID == categoryID,
+              target.status != .merged, target.status != .withdrawn, status != .withdrawn
+        else { throw .mergeInvalid }
+        var next = self
+        next.status = .merged
+        next.mergedInto = target.id
+        return next
+    }
+
     /// The reviewer's decision. Infeasible needs a reason the author can read.
     public func reviewed(
         by reviewer: AccountID, feasible: Bool, reason: String, revisedCost: Money?, in category: BudgetCategory, at instant: Date
@@ -102,6 +117,7 @@ public struct BudgetProject: Hashable, Codable, Sendable {
 
 public enum ProjectReviewError: Error, Equatable, Sendable {
     case notReviewable
+    case mergeInvalid
     case reasonRequired
     case costOutsideCategory
 }

@@ -33,6 +33,8 @@ public struct BudgetAdmin: Sendable {
         case .pickLimits, .minimumShare, .pointLimits: .invalid(code: "edition_ballot_rule_invalid", field: "ballotRule")
         case .minimumAge: .invalid(code: "edition_minimum_age", field: "minimumAge")
         case .scheduleOrder: .invalid(code: "edition_schedule_order", field: "votingOpen")
+        case .incompatibilityNeedsGreedy: .invalid(code: "incompatibility_needs_greedy", field: "winnerRule")
+        case .incompatiblePairInvalid: .invalid(code: "incompatible_pair_invalid", field: "other")
         }
     }
 
@@ -131,6 +133,7 @@ public struct BudgetAdmin: Sendable {
             case .reasonRequired: throw AppError.invalid(code: "review_reason_required", field: "reason")
             case .costOutsideCategory: throw AppError.invalid(code: "cost_outside_category", field: "revisedCost")
             case .notReviewable: throw AppError.conflict(code: "wrong_phase")
+            case .mergeInvalid: throw AppError.invalid(code: "merge_invalid", field: "into")
             }
         }
         let audit = services.audit, now = services.clock.now()
@@ -145,6 +148,49 @@ public struct BudgetAdmin: Sendable {
             try await audit.record(
                 tx, action: AuditAction.budgetProjectReviewed, actor: principal.accountID, municipality: city.id, subject: projectID.rawValue,
                 details: ["feasible": feasible ? "true" : "false", "revisedCost": revisedCost.map { String($0.kopiyky) } ?? ""])
+        }
+    }
+
+    /// Marks two projects as never both funded, or merges a duplicate into
+    /// another; both are moderation decisions, audited, and public.
+    public func relate(
+        _ project: BudgetProjectID, to other: BudgetProjectID, merge: Bool, edition id: BudgetEditionID, city: Municipality, by principal: Principal?
+    ) async throws {
+        try require(.reviewBudgetProject, principal, in: city.id)
+        let edition = try await edition(id, in: city.id)
+        let (first, second) = try await services.store.read { tx in
+            (try await tx.budgets.project(project, in: city.id), try await tx.budgets.project(other, in: city.id))
+        }
+        guard let first, first.editionID == id else { throw AppError.notFound }
+        guard let second else { throw AppError.invalid(code: merge ? "merge_invalid" : "incompatible_pair_invalid", field: "other") }
+        let now = services.clock.now()
+        let audit = services.audit
+        if merge {
+            let merged: BudgetProject
+            do {
+                merged = try first.merged(into: second, phase: edition.phase(at: now))
+            } catch {
+                throw error == .notReviewable ? AppError.conflict(code: "wrong_phase") : AppError.invalid(code: "merge_invalid", field: "other")
+            }
+            try await services.store.write { tx in
+                try await tx.budgets.update(merged, in: city.id)
+                try await audit.record(
+                    tx, action: AuditAction.budgetProjectReviewed, actor: principal?.accountID, municipality: city.id, subject: project.rawValue,
+                    details: ["mergedInto": other.rawValue])
+            }
+            return
+        }
+        let changed: BudgetEdition
+        do {
+            changed = try edition.markingIncompatible(first, second, at: now)
+        } catch {
+            throw Self.appError(error)
+        }
+        try await services.store.write { tx in
+            try await tx.budgets.update(changed)
+            try await audit.record(
+                tx, action: AuditAction.budgetProjectReviewed, actor: principal?.accountID, municipality: city.id, subject: project.rawValue,
+                details: ["incompatibleWith": other.rawValue])
         }
     }
 

@@ -111,9 +111,13 @@ public struct BudgetResults: Sendable {
         return try edition.categories.map { category in
             let election = Self.election(edition: edition, city: city, projects: projects, ballots: ballots, category: category)
             guard let chosen = Rule(rawValue: rule.rawValue) else { throw AppError.invalid(code: "unknown_rule", field: "rule") }
+            let listed = Set(election.projects.map(\.id))
+            let exclusive = edition.incompatibilities
+                .filter { listed.contains($0.first.rawValue) && listed.contains($0.second.rawValue) }
+                .map { ($0.first.rawValue, $0.second.rawValue) }
             let outcome: Outcome
             do {
-                outcome = try Tally.run(chosen, on: election)
+                outcome = try Tally.run(chosen, on: election, mutuallyExclusive: exclusive)
             } catch {
                 throw AppError.invalid(code: "rule_not_applicable", field: "rule")
             }

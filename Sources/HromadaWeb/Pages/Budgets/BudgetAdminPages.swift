@@ -16,6 +16,7 @@ struct BudgetAdminPages {
         router.post("/{city}/admin/budgets/{edition}/phase", use: phase)
         router.post("/{city}/admin/budgets/{edition}/projects/{project}/review", use: review)
         router.post("/{city}/admin/budgets/{edition}/projects/{project}/delivery", use: delivery)
+        router.post("/{city}/admin/budgets/{edition}/projects/{project}/relate", use: relate)
         router.get("/{city}/admin/budgets/{edition}/paper", use: paperForm)
         router.post("/{city}/admin/budgets/{edition}/paper", use: paper)
         router.get("/{city}/budgets/{edition}/propose", use: proposeForm)
@@ -57,6 +58,9 @@ struct BudgetAdminPages {
             let funded: Bool
             let delivery: String
             let statuses: [BudgetPageModels.Option]
+            let relateURL: String
+            let others: [BudgetPageModels.Option]
+            let relatable: Bool
         }
         let title: String
         let phase: String
@@ -110,7 +114,11 @@ struct BudgetAdminPages {
                 } ?? "",
                 statuses: DeliveryUpdate.Status.allCases.map {
                     .init(value: $0.rawValue, label: html.t("budget_admin.delivery_status.\($0.rawValue)", context), selected: $0 == latest?.status)
-                })
+                },
+                relateURL: "\(base)/projects/\(project.id.rawValue)/relate",
+                others: loaded.projects.filter { $0.id != project.id && $0.categoryID == project.categoryID && $0.status != .merged && $0.status != .withdrawn }
+                    .map { .init(value: $0.id.rawValue, label: "№ \($0.number). \($0.title)", selected: false) },
+                relatable: phase < .voting && project.status != .merged && project.status != .withdrawn)
         }
         let page = DeskPage(
             title: edition.title.text(context.language.rawValue), phase: pages.phaseLabel(edition, context), phaseURL: "\(base)/phase",
@@ -170,6 +178,20 @@ struct BudgetAdminPages {
             try await services.budgetAdmin.review(
                 project: project, edition: loaded.edition.id, city: loaded.city, by: context.principal, feasible: form["decision"] == "feasible",
                 reason: form["reason"], revisedCost: try Self.money(form["revisedCost"], field: "revisedCost"))
+        }
+    }
+
+    @Sendable func relate(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = context.form ?? FormData()
+        let project = BudgetProjectID(rawValue: try context.parameters.require("project"))
+        let merge = form["relation"] == "merge"
+        return try await act(request, context, done: merge ? "merged" : "incompatible") { loaded in
+            guard form["relation"] == "merge" || form["relation"] == "incompatible" else {
+                throw AppError.invalid(code: "relation_required", field: "relation")
+            }
+            try await services.budgetAdmin.relate(
+                project, to: BudgetProjectID(rawValue: form["other"]), merge: merge, edition: loaded.edition.id, city: loaded.city,
+                by: context.principal)
         }
     }
 

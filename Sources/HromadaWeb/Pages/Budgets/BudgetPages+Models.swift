@@ -31,6 +31,7 @@ enum BudgetPageModels {
         let infeasible: Bool
         let reason: String
         let checked: Bool
+        let relations: String
     }
 
     struct CategoryGroup {

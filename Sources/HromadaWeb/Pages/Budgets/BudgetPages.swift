@@ -74,13 +74,24 @@ struct BudgetPages {
         }
     }
 
-    func item(_ project: BudgetProject, checked: Set<BudgetProjectID> = [], _ context: AppRequestContext) -> M.ProjectItem {
-        M.ProjectItem(
+    func item(
+        _ project: BudgetProject, checked: Set<BudgetProjectID> = [], in loaded: Loaded? = nil, _ context: AppRequestContext
+    ) -> M.ProjectItem {
+        var relations: [String] = []
+        if let loaded {
+            let number = { (id: BudgetProjectID) in loaded.projects.first { $0.id == id }.map { String($0.number) } ?? "?" }
+            if let target = project.mergedInto { relations.append(html.t("budgets.merged_into", context, ["number": number(target)])) }
+            let others = loaded.edition.incompatibilities.compactMap { pair -> String? in
+                pair.first == project.id ? number(pair.second) : pair.second == project.id ? number(pair.first) : nil
+            }
+            if !others.isEmpty { relations.append(html.t("budgets.incompatible_with", context, ["numbers": others.joined(separator: ", ")])) }
+        }
+        return M.ProjectItem(
             id: project.id.rawValue, number: project.number, title: project.title, summary: project.summary,
             cost: money(project.cost, context), costKopiyky: project.cost.kopiyky, district: project.district ?? "",
             address: project.address ?? "", status: html.t("budgets.status.\(project.status.rawValue)", context),
             feasible: project.status == .feasible, infeasible: project.status == .infeasible, reason: project.review?.reason ?? "",
-            checked: checked.contains(project.id))
+            checked: checked.contains(project.id), relations: relations.joined(separator: " "))
     }
 
     func groups(
@@ -93,7 +104,7 @@ struct BudgetPages {
                 fundKopiyky: category.fund.kopiyky,
                 range: html.t("budgets.cost_range", context, ["min": money(category.minCost, context), "max": money(category.maxCost, context)]),
                 limit: category.maxPicks.map { html.t("budgets.pick_limit", context, ["max": String($0)]) } ?? "",
-                maxPicks: category.maxPicks ?? 0, projects: members.map { item($0, checked: checked, context) }, empty: members.isEmpty)
+                maxPicks: category.maxPicks ?? 0, projects: members.map { item($0, checked: checked, in: loaded, context) }, empty: members.isEmpty)
         }
     }
 
@@ -123,7 +134,7 @@ struct BudgetPages {
         let query = request.uri.queryParameters
         let category = query.get("category").flatMap { $0.isEmpty ? nil : $0 }
         let district = query.get("district").flatMap { $0.isEmpty ? nil : $0 }
-        let visible = loaded.projects.filter { $0.status != .withdrawn && $0.status != .merged }
+        let visible = loaded.projects.filter { $0.status != .withdrawn }
         let shown = visible.filter {
             (category == nil || $0.categoryID.rawValue == category) && (district == nil || $0.district == district)
         }
