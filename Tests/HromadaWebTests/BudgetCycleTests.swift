@@ -189,3 +189,42 @@ import Testing
         }
     }
 }
+
+@Suite struct PaperDoubleEntryTests {
+    @Test func aPaperBallotCountsOnlyWhenTwoClerksTypeTheSameOne() async throws {
+        try await WebHarness.run { harness, client in
+            let demo = try await DemoBudgets(harness)
+            let city = try await harness.city("vinnytsia")
+            var edition = demo.voting
+            edition.paperDoubleEntry = true
+            let changed = edition
+            try await harness.services.store.write { try await $0.budgets.update(changed) }
+            let paper = "/vinnytsia/admin/budgets/\(edition.id.rawValue)/paper"
+            let picks = demo.picks(large: 1, small: 1)
+            let voter = NationalID.make(birthDate: CalendarDate(year: 1979, month: 6, day: 1), serial: 777).digits
+            let before = try await harness.services.store.read { try await $0.budgets.ballotCount(in: changed.id) }
+            var first = Browser(client), second = Browser(client)
+            try await first.signIn("vinnytsia.moderator@demo.hromada.ua", "moderator-demo-2026")
+            try await second.signIn("vinnytsia.admin@demo.hromada.ua", "vinnytsia-demo-2026")
+            func enter(_ browser: inout Browser, _ projects: [String]) async throws -> Browser.Page {
+                try await browser.get(paper)
+                return try await browser.post(paper, [("nationalId", voter), ("basis", "resident")] + projects.map { ("project", $0) })
+            }
+            #expect(try await enter(&first, picks).location == paper + "?pending=1")
+            #expect(try await enter(&first, picks).status == .conflict)
+            let differs = try await enter(&second, [picks[0]])
+            #expect(differs.status == .conflict)
+            #expect(differs.body.contains("не збігається"))
+            #expect(try await harness.services.store.read { try await $0.budgets.ballotCount(in: changed.id) } == before)
+            let mismatched = try await harness.services.store.read { try await $0.budgets.mismatchedPaperEntries(in: changed.id) }
+            #expect(mismatched.count == 1)
+            try await first.get(paper)
+            #expect(try await first.post(paper + "/\(mismatched[0].id)/discard", []).status == .seeOther)
+            #expect(try await enter(&first, picks).location == paper + "?pending=1")
+            #expect(try await enter(&second, picks).location?.contains("receipt=") == true)
+            #expect(try await harness.services.store.read { try await $0.budgets.ballotCount(in: changed.id) } == before + 1)
+            #expect(try await harness.services.store.read { try await $0.budgets.paperEntryCounts(in: changed.id) }.pending == 0)
+            _ = city
+        }
+    }
+}

@@ -28,6 +28,9 @@ public struct BudgetEdition: Hashable, Codable, Sendable {
     /// Pairs of projects never both funded (e.g. two plans for the same
     /// square). Optional in storage so older definitions still read.
     public var incompatible: [IncompatiblePair]?
+    /// Paper ballots count only once two different clerks typed the same
+    /// ballot (double entry). Optional in storage; off when absent.
+    public var paperDoubleEntry: Bool?
 
     public init(
         id: BudgetEditionID = .random(), municipalityID: MunicipalityID, title: LocalizedText, schedule: BudgetSchedule,

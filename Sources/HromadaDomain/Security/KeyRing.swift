@@ -10,6 +10,9 @@ public struct KeyRing: Sendable {
     public let csrf: SymmetricKey
     public let identity: SymmetricKey
     public let pseudonyms: SymmetricKey
+    /// Binds a pending paper ballot's content to the person, checkable only
+    /// by someone holding both this key and the person's РНОКПП.
+    public let paperEntries: SymmetricKey
     public let auditSigning: Curve25519.Signing.PrivateKey
 
     public enum Problem: Error, Equatable, Sendable, CustomStringConvertible {
@@ -35,6 +38,7 @@ public struct KeyRing: Sendable {
         sessions = derive("sessions")
         csrf = derive("csrf")
         pseudonyms = derive("pseudonyms")
+        paperEntries = derive("paper-entries")
         if let identityKey, !identityKey.isEmpty {
             guard identityKey.utf8.count >= 32 else { throw .identityKeyTooShort }
             identity = SymmetricKey(data: Data(identityKey.utf8))
@@ -47,6 +51,14 @@ public struct KeyRing: Sendable {
             preconditionFailure("Ed25519 accepts any 32-byte seed")
         }
         auditSigning = signing
+    }
+
+    /// The check of a paper ballot's first entry: HMAC over the person's
+    /// РНОКПП and the ballot's content. A database reader without the key
+    /// and the identifier cannot learn the choices from it.
+    public func paperEntryCheck(nationalID: String, content: String) -> String {
+        let mac = HMAC<SHA256>.authenticationCode(for: Data("\(nationalID)\u{1F}\(content)".utf8), using: paperEntries)
+        return Hex.encode(mac)
     }
 
     /// The identity hash of a national identifier: HMAC-SHA256, hex.

@@ -99,6 +99,62 @@ public struct BudgetRepository: Sendable {
             .first()?.int("next") ?? 1)
     }
 
+    // MARK: Paper double entry
+
+    public struct PendingPaperEntry: Sendable, Equatable {
+        public var id: String
+        public var check: String
+        public var enteredBy: AccountID
+        public var mismatch: Bool
+    }
+
+    public func pendingPaperEntry(in edition: BudgetEditionID, identity: IdentityHash) async throws -> PendingPaperEntry? {
+        try await db.raw("""
+            SELECT id, content_hash, entered_by, mismatch FROM budget_paper_entries
+            WHERE edition_id = \(bind: edition.rawValue) AND identity_hash = \(bind: identity.rawValue)
+            """).first().map {
+                PendingPaperEntry(
+                    id: try $0.string("id"), check: try $0.string("content_hash"), enteredBy: .init(rawValue: try $0.string("entered_by")),
+                    mismatch: try $0.int("mismatch") != 0)
+            }
+    }
+
+    /// The first clerk's entry; false when another is already waiting for this person.
+    public func insertPendingPaperEntry(
+        in edition: BudgetEditionID, identity: IdentityHash, check: String, by clerk: AccountID, at instant: Date
+    ) async throws -> Bool {
+        try await db.raw("""
+            INSERT INTO budget_paper_entries (id, edition_id, identity_hash, content_hash, entered_by, entered_at)
+            VALUES (\(bind: RandomToken.base32(byteCount: 16)), \(bind: edition.rawValue), \(bind: identity.rawValue), \(bind: check),
+                    \(bind: clerk.rawValue), \(bind: instant.epochSeconds))
+            ON CONFLICT DO NOTHING
+            RETURNING id
+            """).first() != nil
+    }
+
+    public func markPaperMismatch(_ id: String) async throws {
+        try await db.raw("UPDATE budget_paper_entries SET mismatch = 1 WHERE id = \(bind: id)").run()
+    }
+
+    /// Removes a pending entry (matched, or discarded by staff after a mismatch).
+    public func deletePaperEntry(_ id: String, in edition: BudgetEditionID) async throws {
+        try await db.raw("DELETE FROM budget_paper_entries WHERE id = \(bind: id) AND edition_id = \(bind: edition.rawValue)").run()
+    }
+
+    /// Waiting entries and how many of them were contradicted by a second clerk.
+    public func paperEntryCounts(in edition: BudgetEditionID) async throws -> (pending: Int64, mismatched: Int64) {
+        let row = try await db.raw("""
+            SELECT COUNT(*) AS n, COALESCE(SUM(mismatch), 0) AS m FROM budget_paper_entries WHERE edition_id = \(bind: edition.rawValue)
+            """).first()
+        return (try row?.int("n") ?? 0, try row?.int("m") ?? 0)
+    }
+
+    public func mismatchedPaperEntries(in edition: BudgetEditionID) async throws -> [(id: String, enteredAt: Date)] {
+        try await db.raw("""
+            SELECT id, entered_at FROM budget_paper_entries WHERE edition_id = \(bind: edition.rawValue) AND mismatch = 1 ORDER BY entered_at
+            """).all().map { (try $0.string("id"), try $0.date("entered_at")) }
+    }
+
     // MARK: Results and delivery
 
     /// The published outcome of one category: the funded project ids in order.

@@ -153,6 +153,7 @@ struct BudgetAPIController {
         let receiptByEmail: Bool?
         let minimumAge: Int?
         let paperForWorkersAndStudents: Bool?
+        let paperDoubleEntry: Bool?
         let proposalsOpen: Date?
         let reviewOpen: Date
         let votingOpen: Date
@@ -192,7 +193,9 @@ struct BudgetAPIController {
                     name: .init(uk: $0.name.uk, en: $0.name.en ?? ""), fund: Money(kopiyky: $0.fund), minCost: Money(kopiyky: $0.minCost),
                     maxCost: Money(kopiyky: $0.maxCost), maxPicks: $0.maxPicks, minPicks: $0.minPicks)
             })
-        let created = try await services.budgetAdmin.create(edition, city: city, by: context.principal)
+        var configured = edition
+        configured.paperDoubleEntry = input.paperDoubleEntry
+        let created = try await services.budgetAdmin.create(configured, city: city, by: context.principal)
         return try JSONResponse.encode(body(created, language: context.language), status: .created)
     }
 

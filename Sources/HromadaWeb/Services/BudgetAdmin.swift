@@ -194,13 +194,23 @@ public struct BudgetAdmin: Sendable {
         }
     }
 
+    /// What became of a typed-in paper ballot.
+    public enum PaperOutcome: Sendable, Equatable {
+        /// Counted; the receipt can be handed to the voter.
+        case recorded(receipt: String)
+        /// Double entry: waiting for a second clerk to type the same ballot.
+        case awaitingSecondEntry
+    }
+
     /// A paper ballot staff type in from the voter's documents. The РНОКПП
     /// gives the identity (so a person who voted online is refused here, and
     /// the reverse) and the birth date; neither is stored, only the HMAC.
+    /// With double entry, the ballot counts when a second clerk types the
+    /// same one; a different one is flagged for staff and counts nothing.
     public func enterPaper(
         _ content: BallotContent, edition id: BudgetEditionID, city: Municipality, nationalID: String, basis: PaperVoterBasis,
         by principal: Principal?
-    ) async throws -> String {
+    ) async throws -> PaperOutcome {
         try require(.enterPaperBallot, principal, in: city.id)
         guard let principal else { throw AppError.notSignedIn }
         let person: NationalID
@@ -219,16 +229,60 @@ public struct BudgetAdmin: Sendable {
             throw BudgetVoting.appError(error)
         }
         try BudgetVoting.check(content, edition: edition, projects: projects)
+        let identity = services.keys.identityHash(of: person.digits)
         let ballot = AnonymousBallot(
             editionID: id, receipt: BallotReceipt.generate(), content: content, channel: .paper, ageGroup: ageGroup,
             day: CalendarDate.inKyiv(now))
+        guard edition.paperDoubleEntry == true else {
+            try await recordPaper(ballot, identity: identity, clerk: principal.accountID, city: city.id)
+            return .recorded(receipt: ballot.receipt)
+        }
+        let check = services.keys.paperEntryCheck(nationalID: person.digits, content: ballot.canonicalContent)
+        let clerk = principal.accountID
+        enum Step: Sendable { case waiting, matched(String), sameClerk, mismatch, voted }
+        let step = try await services.store.write { tx -> Step in
+            if try await tx.budgets.participation(in: id, identity: identity) != nil { return .voted }
+            if try await tx.budgets.insertPendingPaperEntry(in: id, identity: identity, check: check, by: clerk, at: now) { return .waiting }
+            guard let pending = try await tx.budgets.pendingPaperEntry(in: id, identity: identity) else { return .waiting }
+            if pending.enteredBy == clerk { return .sameClerk }
+            guard pending.check == check, !pending.mismatch else {
+                try await tx.budgets.markPaperMismatch(pending.id)
+                return .mismatch
+            }
+            try await tx.budgets.deletePaperEntry(pending.id, in: id)
+            return .matched(pending.id)
+        }
+        switch step {
+        case .waiting: return .awaitingSecondEntry
+        case .voted: throw AppError.conflict(code: "person_already_voted")
+        case .sameClerk: throw AppError.conflict(code: "second_clerk_needed")
+        case .mismatch: throw AppError.conflict(code: "paper_mismatch")
+        case .matched:
+            try await recordPaper(ballot, identity: identity, clerk: clerk, city: city.id)
+            return .recorded(receipt: ballot.receipt)
+        }
+    }
+
+    private func recordPaper(_ ballot: AnonymousBallot, identity: IdentityHash, clerk: AccountID, city: MunicipalityID) async throws {
         do {
-            try await services.budgetVoting.record(ballot, identity: services.keys.identityHash(of: person.digits), actor: principal.accountID, city: city.id)
+            try await services.budgetVoting.record(ballot, identity: identity, actor: clerk, city: city)
         } catch AppError.conflict(code: "already_voted") {
             // Said to staff about the person in front of them, not about the clerk.
             throw AppError.conflict(code: "person_already_voted")
         }
-        return ballot.receipt
+    }
+
+    /// Drops a pending paper entry that a second clerk contradicted, so the ballot can be entered afresh.
+    public func discardPaperEntry(_ entry: String, edition id: BudgetEditionID, city: Municipality, by principal: Principal?) async throws {
+        try require(.enterPaperBallot, principal, in: city.id)
+        _ = try await edition(id, in: city.id)
+        let audit = services.audit
+        try await services.store.write { tx in
+            try await tx.budgets.deletePaperEntry(entry, in: id)
+            try await audit.record(
+                tx, action: AuditAction.budgetProjectReviewed, actor: principal?.accountID, municipality: city.id, subject: id.rawValue,
+                details: ["paperEntryDiscarded": entry])
+        }
     }
 
     /// A resident's proposal, numbered in the order received.

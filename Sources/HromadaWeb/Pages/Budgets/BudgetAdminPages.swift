@@ -19,6 +19,7 @@ struct BudgetAdminPages {
         router.post("/{city}/admin/budgets/{edition}/projects/{project}/relate", use: relate)
         router.get("/{city}/admin/budgets/{edition}/paper", use: paperForm)
         router.post("/{city}/admin/budgets/{edition}/paper", use: paper)
+        router.post("/{city}/admin/budgets/{edition}/paper/{entry}/discard", use: discardPaper)
         router.get("/{city}/budgets/{edition}/propose", use: proposeForm)
         router.post("/{city}/budgets/{edition}/propose", use: propose)
     }
@@ -213,11 +214,21 @@ struct BudgetAdminPages {
         let bases: [BudgetPageModels.Option]
         let error: String?
         let receipt: String?
+        let pending: Bool
+        let doubleEntry: Bool
+        let mismatches: [BudgetPageModels.Option]
         let deskURL: String
     }
 
     @Sendable func paperForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await renderPaper(request, context, picked: [], basis: .resident, error: nil, receipt: request.uri.queryParameters.get("receipt"))
+    }
+
+    @Sendable func discardPaper(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let loaded = try await pages.load(context)
+        try await services.budgetAdmin.discardPaperEntry(
+            try context.parameters.require("entry"), edition: loaded.edition.id, city: loaded.city, by: context.principal)
+        return HTML.redirect("/\(loaded.city.slug.rawValue)/admin/budgets/\(loaded.edition.id.rawValue)/paper")
     }
 
     func renderPaper(
@@ -228,11 +239,16 @@ struct BudgetAdminPages {
             throw context.principal == nil ? AppError.notSignedIn : AppError.notFound
         }
         let base = "/\(loaded.city.slug.rawValue)/admin/budgets/\(loaded.edition.id.rawValue)"
+        let editionID = loaded.edition.id
+        let mismatched = try await services.store.read { try await $0.budgets.mismatchedPaperEntries(in: editionID) }
         let page = PaperPage(
             title: loaded.edition.title.text(context.language.rawValue), action: base + "/paper",
             groups: pages.groups(loaded, projects: loaded.projects.filter(\.isOnBallot), checked: picked, context),
             bases: PaperVoterBasis.allCases.map { .init(value: $0.rawValue, label: html.t("budget_admin.basis.\($0.rawValue)", context), selected: $0 == basis) },
-            error: error.map { html.t($0.messageKey, context) }, receipt: receipt, deskURL: base)
+            error: error.map { html.t($0.messageKey, context) }, receipt: receipt, pending: request.uri.queryParameters.get("pending") != nil,
+            doubleEntry: loaded.edition.paperDoubleEntry == true,
+            mismatches: mismatched.map { .init(value: "\(base)/paper/\($0.id)/discard", label: DateText.kyiv($0.enteredAt), selected: false) },
+            deskURL: base)
         return try await html.render(
             "budget-paper", page: page, titleKey: "budget_admin.paper_title", request: request, context: context, city: loaded.city,
             cities: loaded.cities, status: error?.status ?? .ok)
@@ -244,10 +260,14 @@ struct BudgetAdminPages {
         let picks = form.all("project").filter { !$0.isEmpty }.map(BudgetProjectID.init(rawValue:))
         let basis = PaperVoterBasis(rawValue: form["basis"]) ?? .resident
         do {
-            let receipt = try await services.budgetAdmin.enterPaper(
+            let outcome = try await services.budgetAdmin.enterPaper(
                 BallotContent(projects: picks), edition: loaded.edition.id, city: loaded.city, nationalID: form["nationalId"], basis: basis,
                 by: context.principal)
-            return HTML.redirect("/\(loaded.city.slug.rawValue)/admin/budgets/\(loaded.edition.id.rawValue)/paper?receipt=\(receipt)")
+            let paper = "/\(loaded.city.slug.rawValue)/admin/budgets/\(loaded.edition.id.rawValue)/paper"
+            switch outcome {
+            case .recorded(let receipt): return HTML.redirect(paper + "?receipt=\(receipt)")
+            case .awaitingSecondEntry: return HTML.redirect(paper + "?pending=1")
+            }
         } catch let error as AppError where error != .notFound && error != .notSignedIn {
             // The form keeps the ticks, never the РНОКПП: staff type it again.
             return try await renderPaper(request, context, picked: Set(picks), basis: basis, error: error, receipt: nil)
