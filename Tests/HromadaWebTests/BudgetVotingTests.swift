@@ -271,3 +271,33 @@ func apiToken(_ client: any TestClientProtocol, _ email: String, _ password: Str
         }
     }
 }
+
+@Suite struct BudgetOpenDataTests {
+    @Test func projectsAndBallotsArePublishedAsOpenDataAfterResults() async throws {
+        try await WebHarness.run { harness, client in
+            let demo = try await DemoBudgets(harness)
+            let base = "/api/v1/vinnytsia/budgets/\(demo.past.id.rawValue)/open-data/"
+            let csv = try await client.execute(uri: base + "projects.csv", method: .get)
+            #expect(csv.status == .ok)
+            #expect(csv.headers[.contentType]?.hasPrefix("text/csv") == true)
+            let lines = String(buffer: csv.body).split(separator: "\r\n")
+            #expect(lines.first?.hasPrefix("editionId,editionTitle,municipality,projectId,projectNumber") == true)
+            #expect(lines.count == 16)
+            let (status, _) = try await client.json(.get, base + "projects.json")
+            #expect(status == .ok)
+            let json = try await client.execute(uri: base + "ballots.json", method: .get)
+            let ballots = try #require(try JSONSerialization.jsonObject(with: Data(buffer: json.body)) as? [[String: Any]])
+            #expect(ballots.count == 2400)
+            #expect(ballots.allSatisfy { ($0["receipt"] as? String)?.count == 19 })
+            #expect(try await client.execute(uri: base + "secrets.csv", method: .get).status == .notFound)
+            let early = try await client.execute(uri: "/api/v1/vinnytsia/budgets/\(demo.voting.id.rawValue)/open-data/ballots.csv", method: .get)
+            #expect(early.status == .conflict)
+        }
+    }
+
+    @Test func csvCellsCannotRunAsSpreadsheetFormulas() {
+        #expect(BudgetOpenData.csvField("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
+        #expect(BudgetOpenData.csvField("-12.5") == "-12.5")
+        #expect(BudgetOpenData.csvField("Сквер, алея") == "\"Сквер, алея\"")
+    }
+}

@@ -18,6 +18,7 @@ struct BudgetAPIController {
         budgets.post(":edition/ballots", use: vote)
         budgets.get(":edition/results", use: results)
         budgets.get(":edition/export.pb", use: export)
+        budgets.get(":edition/open-data/:file", use: openData)
     }
 
     struct EditionBody: Encodable {
@@ -298,6 +299,32 @@ struct BudgetAPIController {
                                 cost: $0.project.cost.kopiyky, score: $0.score, funded: $0.funded)
                         })
                 }))
+    }
+
+    /// Open data (CMU Resolution 835): projects with votes and outcome, and the
+    /// anonymous ballots, as CSV (UTF-8, comma-separated, header row) or JSON.
+    /// Like the Pabulib export, available from the results phase on.
+    @Sendable func openData(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (city, edition) = try await edition(context)
+        guard edition.phase(at: services.clock.now()) >= .results else { throw AppError.conflict(code: "results_not_published") }
+        let file = try context.parameters.require("file")
+        let (projects, ballots, published) = try await services.store.read { tx in
+            (try await tx.budgets.projects(of: edition.id, in: city.id), try await tx.budgets.ballots(of: edition.id),
+             try await tx.budgets.publishedResults(of: edition.id))
+        }
+        let dataset = BudgetOpenData(edition: edition, city: city, projects: projects, ballots: ballots, funded: Set(published.values.flatMap { $0 }))
+        let body: String, type: String
+        switch file {
+        case "projects.csv": (body, type) = (dataset.projectsCSV(), "text/csv; charset=utf-8")
+        case "projects.json": (body, type) = (try dataset.projectsJSON(), "application/json; charset=utf-8")
+        case "ballots.csv": (body, type) = (dataset.ballotsCSV(), "text/csv; charset=utf-8")
+        case "ballots.json": (body, type) = (try dataset.ballotsJSON(), "application/json; charset=utf-8")
+        default: throw AppError.notFound
+        }
+        var headers = HTTPFields()
+        headers[.contentType] = type
+        headers[.contentDisposition] = "attachment; filename=\"\(city.slug.rawValue)-\(edition.id.rawValue)-\(file)\""
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 
     @Sendable func export(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -161,6 +161,7 @@ enum BudgetPageModels {
         let channelChart: String
         let ageChart: String
         let exportURL: String
+        let openDataURL: String
         let editionURL: String
     }
 }

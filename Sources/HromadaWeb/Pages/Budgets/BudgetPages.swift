@@ -384,6 +384,7 @@ struct BudgetPages {
             ballots: NumberFormat.grouped(Int64(ballots.count)), groups: groups,
             channelChart: SVGBarChart(bars: channels, title: html.t("budgets.turnout_channel", context)).render(),
             ageChart: SVGBarChart(bars: ages, title: html.t("budgets.turnout_age", context)).render(), exportURL: api,
+            openDataURL: "/api/v1/\(loaded.city.slug.rawValue)/budgets/\(editionID.rawValue)/open-data/",
             editionURL: base(loaded))
         return try await html.render(
             "budget-results", page: page, titleKey: "budgets.results_title", titleArguments: ["title": page.title], request: request,

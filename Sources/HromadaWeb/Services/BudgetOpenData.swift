@@ -1,0 +1,110 @@
+import Foundation
+import HromadaDomain
+
+/// An edition's open datasets (CMU Resolution 835: participatory-budget
+/// projects and votes): one row per project with its votes and outcome, and
+/// one row per anonymous ballot. Money is in hryvnias with a dot, dates ISO.
+struct BudgetOpenData {
+    let edition: BudgetEdition
+    let city: Municipality
+    let projects: [BudgetProject]
+    let ballots: [AnonymousBallot]
+    let funded: Set<BudgetProjectID>
+
+    struct ProjectRow: Encodable {
+        let editionId: String
+        let editionTitle: String
+        let municipality: String
+        let projectId: String
+        let projectNumber: Int
+        let projectName: String
+        let category: String
+        let district: String
+        let address: String
+        let latitude: Double?
+        let longitude: Double?
+        let cost: String
+        let status: String
+        let votes: Int64
+        let funded: Bool
+    }
+
+    struct BallotRow: Encodable {
+        let receipt: String
+        let projects: [String]
+        let points: [Int]?
+        let channel: String
+        let ageGroup: String
+        let day: String
+    }
+
+    var projectRows: [ProjectRow] {
+        var votes: [BudgetProjectID: Int64] = [:]
+        for ballot in ballots {
+            for (index, id) in ballot.content.projects.enumerated() {
+                votes[id, default: 0] += Int64(ballot.content.points?[index] ?? 1)
+            }
+        }
+        return projects.filter { $0.status != .withdrawn }.map { project in
+            ProjectRow(
+                editionId: edition.id.rawValue, editionTitle: edition.title.uk, municipality: city.name.uk, projectId: project.id.rawValue,
+                projectNumber: project.number, projectName: project.title, category: edition.category(project.categoryID)?.name.uk ?? "",
+                district: project.district ?? "", address: project.address ?? "", latitude: project.latitude, longitude: project.longitude,
+                cost: Self.hryvnias(project.cost), status: project.status.rawValue, votes: votes[project.id] ?? 0, funded: funded.contains(project.id))
+        }
+    }
+
+    var ballotRows: [BallotRow] {
+        ballots.map {
+            BallotRow(
+                receipt: $0.receipt, projects: $0.content.projects.map(\.rawValue), points: $0.content.points, channel: $0.channel.rawValue,
+                ageGroup: $0.ageGroup.rawValue, day: $0.day.description)
+        }
+    }
+
+    static func hryvnias(_ money: Money) -> String {
+        let sign = money.kopiyky < 0 ? "-" : ""
+        let value = money.kopiyky.magnitude
+        return "\(sign)\(value / 100).\(value % 100 < 10 ? "0" : "")\(value % 100)"
+    }
+
+    func projectsCSV() -> String {
+        var lines = ["editionId,editionTitle,municipality,projectId,projectNumber,projectName,category,district,address,latitude,longitude,cost,status,votes,funded"]
+        for row in projectRows {
+            lines.append([
+                row.editionId, row.editionTitle, row.municipality, row.projectId, String(row.projectNumber), row.projectName, row.category,
+                row.district, row.address, row.latitude.map { String($0) } ?? "", row.longitude.map { String($0) } ?? "", row.cost, row.status,
+                String(row.votes), row.funded ? "true" : "false",
+            ].map(Self.csvField).joined(separator: ","))
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    func ballotsCSV() -> String {
+        var lines = ["receipt,projects,points,channel,ageGroup,day"]
+        for row in ballotRows {
+            lines.append([
+                row.receipt, row.projects.joined(separator: " "), row.points.map { $0.map(String.init).joined(separator: " ") } ?? "", row.channel,
+                row.ageGroup, row.day,
+            ].map(Self.csvField).joined(separator: ","))
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    func projectsJSON() throws -> String { try Self.json(projectRows) }
+    func ballotsJSON() throws -> String { try Self.json(ballotRows) }
+
+    static func json(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    /// RFC 4180 quoting, and a leading apostrophe for cells a spreadsheet would run as a formula.
+    static func csvField(_ text: String) -> String {
+        var value = text
+        if let first = value.first, "=+-@".contains(first), Double(value) == nil { value = "'" + value }
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
