@@ -228,3 +228,41 @@ import Testing
         }
     }
 }
+
+@Suite struct ProjectEditingTests {
+    @Test func authorsEditTheirProjectUntilReview() async throws {
+        try await WebHarness.run { harness, client in
+            let demo = try await DemoBudgets(harness)
+            let city = try await harness.city("vinnytsia")
+            let edition = demo.proposals
+            let own = try #require(try await harness.services.store.read { try await $0.budgets.projects(of: edition.id, in: city.id) }.first)
+            let edit = "/vinnytsia/budgets/\(edition.id.rawValue)/projects/\(own.id.rawValue)/edit"
+            var author = Browser(client)
+            try await author.signIn("olena@demo.hromada.ua", "resident-demo-2026")
+            let form = try await author.get(edit)
+            #expect(form.status == .ok)
+            #expect(form.body.contains(own.title))
+            let fields: [(String, String)] = [
+                ("category", own.categoryID.rawValue), ("title", own.title + " (уточнено)"), ("summary", own.summary),
+                ("itemLabel", "Усе разом"), ("itemAmount", "700000"),
+            ]
+            #expect(try await author.post(edit, fields).status == .seeOther)
+            let changed = try await harness.services.store.read { try await $0.budgets.project(own.id, in: city.id) }
+            #expect(changed?.title == own.title + " (уточнено)")
+            #expect(changed?.number == own.number)
+            // Someone else's project is not theirs to edit.
+            try await harness.makeAccount("stranger@example.com")
+            var stranger = Browser(client)
+            try await stranger.signIn("stranger@example.com")
+            #expect(try await stranger.get(edit).status == .notFound)
+            // Once reviewed, it stays as reviewed.
+            var moderator = Browser(client)
+            try await moderator.signIn("vinnytsia.moderator@demo.hromada.ua", "moderator-demo-2026")
+            let desk = "/vinnytsia/admin/budgets/\(edition.id.rawValue)"
+            try await moderator.get(desk)
+            #expect(try await moderator.post(desk + "/projects/\(own.id.rawValue)/review", [("decision", "feasible")]).status == .seeOther)
+            try await author.get(edit)
+            #expect(try await author.post(edit, fields).status == .conflict)
+        }
+    }
+}

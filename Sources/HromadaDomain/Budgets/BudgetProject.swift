@@ -172,7 +172,21 @@ public struct ProjectProposal: Sendable, Equatable {
     }
 }
 
+extension BudgetProject {
+    /// The author's changes, accepted until review starts (and before any decision).
+    public func edited(with proposal: ProjectProposal, by author: AccountID, edition: BudgetEdition, at instant: Date) throws(ProposalError) -> BudgetProject {
+        guard author == authorID else { throw .notTheAuthor }
+        guard status == .submitted, review == nil else { throw .alreadyReviewed }
+        var next = try proposal.validate(edition: edition, author: author, verified: true, number: number, at: instant)
+        next.id = id
+        next.submittedAt = submittedAt
+        return next
+    }
+}
+
 public enum ProposalError: Error, Equatable, Sendable {
+    case notTheAuthor
+    case alreadyReviewed
     case notAcceptingProposals
     case notVerifiedResident
     case unknownCategory

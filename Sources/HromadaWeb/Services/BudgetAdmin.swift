@@ -305,8 +305,25 @@ public struct BudgetAdmin: Sendable {
         }
     }
 
+    /// The author's edit of their own project, until review.
+    public func edit(_ projectID: BudgetProjectID, with proposal: ProjectProposal, edition id: BudgetEditionID, city: Municipality, by account: AccountID) async throws {
+        let edition = try await edition(id, in: city.id)
+        guard let project = try await services.store.read({ try await $0.budgets.project(projectID, in: city.id) }), project.editionID == id else {
+            throw AppError.notFound
+        }
+        let edited: BudgetProject
+        do {
+            edited = try project.edited(with: proposal, by: account, edition: edition, at: services.clock.now())
+        } catch {
+            throw error == .notTheAuthor ? AppError.notFound : Self.appError(error)
+        }
+        try await services.store.write { try await $0.budgets.update(edited, in: city.id) }
+    }
+
     static func appError(_ error: ProposalError) -> AppError {
         switch error {
+        case .notTheAuthor: .notFound
+        case .alreadyReviewed: .conflict(code: "already_reviewed")
         case .notAcceptingProposals: .conflict(code: "proposals_closed")
         case .notVerifiedResident: .forbidden(reason: "not_verified_resident")
         case .unknownCategory: .invalid(code: "unknown_category", field: "category")

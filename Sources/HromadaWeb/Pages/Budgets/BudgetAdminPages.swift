@@ -22,6 +22,8 @@ struct BudgetAdminPages {
         router.post("/{city}/admin/budgets/{edition}/paper/{entry}/discard", use: discardPaper)
         router.get("/{city}/budgets/{edition}/propose", use: proposeForm)
         router.post("/{city}/budgets/{edition}/propose", use: propose)
+        router.get("/{city}/budgets/{edition}/projects/{project}/edit", use: editForm)
+        router.post("/{city}/budgets/{edition}/projects/{project}/edit", use: edit)
     }
 
     func staff(_ context: AppRequestContext, _ city: Municipality) throws {
@@ -298,13 +300,60 @@ struct BudgetAdminPages {
         return try await renderPropose(loaded, request, context, form: FormData(), error: nil)
     }
 
-    func renderPropose(_ loaded: BudgetPages.Loaded, _ request: Request, _ context: AppRequestContext, form: FormData, error: AppError?) async throws -> Response {
+    /// The author's own project, while it can still change.
+    func ownProject(_ loaded: BudgetPages.Loaded, _ context: AppRequestContext) throws -> BudgetProject {
+        let id = BudgetProjectID(rawValue: try context.parameters.require("project"))
+        guard let account = context.account?.id else { throw AppError.notSignedIn }
+        guard let project = loaded.projects.first(where: { $0.id == id }), project.authorID == account else { throw AppError.notFound }
+        return project
+    }
+
+    @Sendable func editForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let loaded = try await pages.load(context)
+        guard context.isSignedIn else { return HTML.redirect("/login?next=\(request.uri.path)") }
+        let project = try ownProject(loaded, context)
+        let form = FormData(fields: [
+            "category": [project.categoryID.rawValue], "title": [project.title], "summary": [project.summary], "district": [project.district ?? ""],
+            "address": [project.address ?? ""], "itemLabel": project.costItems.map(\.label),
+            "itemAmount": project.costItems.map { BudgetOpenData.hryvnias($0.amount) },
+        ])
+        return try await renderPropose(loaded, request, context, form: form, error: nil, action: request.uri.path)
+    }
+
+    @Sendable func edit(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let loaded = try await pages.load(context)
+        let project = try ownProject(loaded, context)
+        let form = context.form ?? FormData()
+        do {
+            try await services.budgetAdmin.edit(project.id, with: try Self.proposal(form), edition: loaded.edition.id, city: loaded.city, by: project.authorID)
+        } catch let error as AppError where error != .notFound && error != .notSignedIn {
+            return try await renderPropose(loaded, request, context, form: form, error: error, action: request.uri.path)
+        }
+        return HTML.redirect(pages.base(loaded) + "?proposed=1")
+    }
+
+    /// The proposal form's fields as a domain proposal; amounts must read as hryvnias.
+    static func proposal(_ form: FormData) throws -> ProjectProposal {
+        let labels = form.all("itemLabel"), amounts = form.all("itemAmount")
+        var items: [BudgetProject.CostItem] = []
+        for (index, label) in labels.enumerated() {
+            let amount = try money(index < amounts.count ? amounts[index] : "", field: "costItems") ?? Money(kopiyky: 0)
+            items.append(.init(label: label.trimmingCharacters(in: .whitespaces), amount: amount))
+        }
+        return ProjectProposal(
+            categoryID: BudgetCategoryID(rawValue: form["category"]), title: form["title"], summary: form["summary"],
+            district: form["district"], address: form["address"], costItems: items)
+    }
+
+    func renderPropose(
+        _ loaded: BudgetPages.Loaded, _ request: Request, _ context: AppRequestContext, form: FormData, error: AppError?, action: String? = nil
+    ) async throws -> Response {
         let labels = form.all("itemLabel"), amounts = form.all("itemAmount")
         let items = (0..<max(4, labels.count)).map { index in
             ProposePage.Item(index: index + 1, label: index < labels.count ? labels[index] : "", amount: index < amounts.count ? amounts[index] : "")
         }
         let page = ProposePage(
-            title: loaded.edition.title.text(context.language.rawValue), action: pages.base(loaded) + "/propose",
+            title: loaded.edition.title.text(context.language.rawValue), action: action ?? pages.base(loaded) + "/propose",
             categories: loaded.edition.categories.map {
                 .init(value: $0.id.rawValue, label: "\($0.name.text(context.language.rawValue)) (\(pages.money($0.minCost, context)) — \(pages.money($0.maxCost, context)))",
                       selected: $0.id.rawValue == form["category"])
@@ -321,16 +370,7 @@ struct BudgetAdminPages {
         guard let account = context.account else { throw AppError.notSignedIn }
         let form = context.form ?? FormData()
         do {
-            let labels = form.all("itemLabel"), amounts = form.all("itemAmount")
-            var items: [BudgetProject.CostItem] = []
-            for (index, label) in labels.enumerated() {
-                let amount = try Self.money(index < amounts.count ? amounts[index] : "", field: "costItems") ?? Money(kopiyky: 0)
-                items.append(.init(label: label.trimmingCharacters(in: .whitespaces), amount: amount))
-            }
-            let proposal = ProjectProposal(
-                categoryID: BudgetCategoryID(rawValue: form["category"]), title: form["title"], summary: form["summary"],
-                district: form["district"], address: form["address"], costItems: items)
-            _ = try await services.budgetAdmin.propose(proposal, edition: loaded.edition.id, city: loaded.city, by: account.id)
+            _ = try await services.budgetAdmin.propose(try Self.proposal(form), edition: loaded.edition.id, city: loaded.city, by: account.id)
         } catch let error as AppError where error != .notFound && error != .notSignedIn {
             return try await renderPropose(loaded, request, context, form: form, error: error)
         }

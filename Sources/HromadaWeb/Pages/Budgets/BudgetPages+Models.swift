@@ -32,6 +32,7 @@ enum BudgetPageModels {
         let reason: String
         let checked: Bool
         let relations: String
+        let editURL: String?
     }
 
     struct CategoryGroup {

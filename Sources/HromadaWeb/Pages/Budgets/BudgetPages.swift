@@ -91,7 +91,12 @@ struct BudgetPages {
             cost: money(project.cost, context), costKopiyky: project.cost.kopiyky, district: project.district ?? "",
             address: project.address ?? "", status: html.t("budgets.status.\(project.status.rawValue)", context),
             feasible: project.status == .feasible, infeasible: project.status == .infeasible, reason: project.review?.reason ?? "",
-            checked: checked.contains(project.id), relations: relations.joined(separator: " "))
+            checked: checked.contains(project.id), relations: relations.joined(separator: " "),
+            editURL: loaded.flatMap { loaded in
+                project.authorID == context.account?.id && project.status == .submitted && project.review == nil
+                    && loaded.edition.phase(at: services.clock.now()) == .proposals
+                    ? "\(base(loaded))/projects/\(project.id.rawValue)/edit" : nil
+            })
     }
 
     func groups(
