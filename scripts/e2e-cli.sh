@@ -75,7 +75,10 @@ print(s+str(sum(int(c)*k for c,k in zip(s,w))%11%10))')
   [ "$status" = 400 ] && ok "$label: malformed JSON is a 400" || fail "$label: malformed JSON is a 400" "$status"
   status=$(curl -s -o /dev/null -w '%{http_code}' "$base/metrics")
   [ "$status" = 200 ] && ok "$label: /metrics answers on loopback" || fail "$label: /metrics answers on loopback" "$status"
-  curl -fs "$base/metrics" | grep -q 'http_requests_total\|hromada_db' && ok "$label: metrics count requests" || fail "$label: metrics count requests" "$(curl -s "$base/metrics" | head -5)"
+  # The database figures appear once the first read or write is recorded; give that a moment.
+  local seen=""
+  for _ in 1 2 3 4 5 6; do curl -fs "$base/metrics" | grep -q 'hromada_db' && { seen=yes; break; }; sleep 0.5; done
+  [ -n "$seen" ] && ok "$label: metrics count requests" || fail "$label: metrics count requests" "$(curl -s "$base/metrics" | grep -v '^#' | head -20)"
   sleep 2 # the sealer chains entries about once a second
   local height; height=$(curl -fs "$base/api/v1/audit/head" | python3 -c 'import json,sys; print(json.load(sys.stdin)["height"])')
   [ "${height:-0}" -ge 1 ] && ok "$label: audit blocks are sealed while serving" || fail "$label: audit blocks are sealed" "$height"

@@ -99,6 +99,28 @@ func apiToken(_ client: any TestClientProtocol, _ email: String, _ password: Str
         }
     }
 
+    @Test func repeatedAttemptsFromOneAccountAreRateLimited() async throws {
+        try await WebHarness.run { harness, client in
+            let demo = try await DemoBudgets(harness)
+            let token = try await apiToken(client, "olena@demo.hromada.ua", "resident-demo-2026")
+            let path = "/api/v1/vinnytsia/budgets/\(demo.voting.id.rawValue)/ballots"
+            var statuses: [HTTPResponse.Status] = []
+            for _ in 0..<(RateLimitRule.votingPerAccount.limit + 1) {
+                statuses.append(try await client.json(.post, path, body: DemoBudgets.body(demo.picks(large: 3, small: 0)), token: token).0)
+            }
+            #expect(statuses.dropLast().allSatisfy { $0 == .unprocessableContent })
+            #expect(statuses.last == .tooManyRequests)
+            // Over the limit, even a valid ballot waits for the window: nothing is stored.
+            let before = try await harness.services.store.read { try await $0.budgets.ballotCount(in: demo.voting.id) }
+            let response = try await client.execute(
+                uri: path, method: .post, headers: [.contentType: "application/json", .authorization: "Bearer \(token)"],
+                body: ByteBuffer(string: DemoBudgets.body(demo.picks(large: 1, small: 1))))
+            #expect(response.status == .tooManyRequests)
+            #expect(response.headers[.retryAfter] != nil)
+            #expect(try await harness.services.store.read { try await $0.budgets.ballotCount(in: demo.voting.id) } == before)
+        }
+    }
+
     @Test func unverifiedAccountIsA403AndAnonymousA401() async throws {
         try await WebHarness.run { harness, client in
             let demo = try await DemoBudgets(harness)

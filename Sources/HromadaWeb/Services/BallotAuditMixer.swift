@@ -18,7 +18,15 @@ public struct BallotAuditMixer: PeriodicService {
     public let interval: Duration
     let poolSize: Int64
 
-    public init(store: Store, clock: any HromadaDomain.Clock, logger: Logger, interval: Duration = .seconds(5), poolSize: Int64 = 10) {
+    /// Ballots per transaction: a backlog is worked off in short writes, so
+    /// voters queued behind the single SQLite writer never wait long.
+    let batchSize: Int64
+
+    public init(
+        store: Store, clock: any HromadaDomain.Clock, logger: Logger, interval: Duration = .seconds(5), poolSize: Int64 = 10,
+        batchSize: Int64 = 200
+    ) {
+        self.batchSize = max(poolSize, batchSize / poolSize * poolSize)
         self.store = store
         self.clock = clock
         self.logger = logger
@@ -38,19 +46,26 @@ public struct BallotAuditMixer: PeriodicService {
         let pending = try await store.read { try await $0.budgets.unauditedBallotCounts() }
         var total = 0
         for (editionID, count) in pending {
-            total += try await mix(editionID, pending: count)
+            var left = count
+            while left > 0 {
+                let done = try await mix(editionID, pending: min(left, batchSize), whole: left > batchSize)
+                if done == 0 { break }
+                total += done
+                left -= Int64(done)
+            }
         }
         return total
     }
 
-    private func mix(_ editionID: BudgetEditionID, pending: Int64) async throws -> Int {
+    /// `whole`: more are waiting beyond this batch, so it is a full batch of whole pools.
+    private func mix(_ editionID: BudgetEditionID, pending: Int64, whole: Bool) async throws -> Int {
         let now = clock.now()
         let poolSize = self.poolSize
         return try await store.write { tx in
             guard try await tx.budgets.tryMixerLock(), let edition = try await tx.budgets.edition(editionID) else { return 0 }
             let closed = edition.phase(at: now) > .voting
             // While voting runs, whole pools only; once it closes, everything left.
-            let take = closed ? pending : pending / poolSize * poolSize
+            let take = closed || whole ? pending : pending / poolSize * poolSize
             guard take > 0 else { return 0 }
             let ballots = try await tx.budgets.unauditedBallots(of: editionID, limit: Int(take))
             for ballot in ballots {

@@ -18,8 +18,22 @@ public struct BudgetVoting: Sendable {
     public func castOnline(
         _ content: BallotContent, in editionID: BudgetEditionID, city: MunicipalityID, by account: AccountID, clientAddress: String
     ) async throws -> Confirmation {
-        try await services.rateLimiter.check(.votingPerAddress, address: clientAddress)
-        try await services.rateLimiter.check(.votingPerAccount, subject: account.rawValue)
+        // Valid ballots count against the limits in their own transaction;
+        // refused ones count in a write of their own, so floods are limited too.
+        let limits = [(RateLimitRule.votingPerAddress, CIDR.rateLimitSubject(clientAddress)), (RateLimitRule.votingPerAccount, account.rawValue)]
+        do {
+            return try await castOnline(content, in: editionID, city: city, by: account, limits: limits)
+        } catch let error as AppError
+            where error.status != .tooManyRequests && error.status != .notFound && error != .conflict(code: "already_voted") {
+            let now = services.clock.now()
+            try await services.store.write { tx in try RateLimiter.enforce(try await RateLimiter.hit(limits, in: tx, at: now)) }
+            throw error
+        }
+    }
+
+    private func castOnline(
+        _ content: BallotContent, in editionID: BudgetEditionID, city: MunicipalityID, by account: AccountID, limits: [(RateLimitRule, String)]
+    ) async throws -> Confirmation {
         let now = services.clock.now()
         let (edition, verification, projects) = try await services.store.read { tx in
             (try await tx.budgets.edition(editionID, in: city), try await tx.residency.find(account: account, in: city),
@@ -37,7 +51,7 @@ public struct BudgetVoting: Sendable {
         let ballot = AnonymousBallot(
             editionID: edition.id, receipt: BallotReceipt.generate(), content: content, channel: .online, ageGroup: ageGroup,
             day: CalendarDate.inKyiv(now))
-        try await record(ballot, identity: verification.identityHash, actor: account, city: city)
+        try await record(ballot, identity: verification.identityHash, actor: account, city: city, limits: limits)
         return Confirmation(receipt: edition.receiptsEnabled ? ballot.receipt : nil)
     }
 
@@ -53,9 +67,13 @@ public struct BudgetVoting: Sendable {
     /// Stores participation and ballot together, or neither: a second ballot
     /// of the same identity (any account, any channel) is refused by the
     /// participation's primary key, which also decides concurrent attempts.
-    func record(_ ballot: AnonymousBallot, identity: IdentityHash, actor: AccountID, city: MunicipalityID) async throws {
+    func record(
+        _ ballot: AnonymousBallot, identity: IdentityHash, actor: AccountID, city: MunicipalityID, limits: [(RateLimitRule, String)] = []
+    ) async throws {
         let audit = services.audit
+        let now = services.clock.now()
         let accepted = try await services.store.write { tx in
+            try RateLimiter.enforce(try await RateLimiter.hit(limits, in: tx, at: now))
             guard try await tx.budgets.recordParticipation(in: ballot.editionID, identity: identity, channel: ballot.channel, day: ballot.day)
             else { return false }
             try await tx.budgets.insert(ballot)

@@ -16,13 +16,23 @@ public struct RateLimiter: Sendable {
     /// Records an attempt; throws `rateLimited` once over the rule's limit.
     public func check(_ rule: RateLimitRule, subject: String) async throws {
         let now = clock.now()
-        let window = rule.windowStart(at: now)
-        let hits = try await store.write { tx in
-            try await tx.rateLimits.hit(rule: rule.name, subject: subject, windowStart: window)
+        try await store.write { tx in try Self.enforce(try await Self.hit([(rule, subject)], in: tx, at: now)) }
+    }
+
+    /// Counts attempts inside the caller's transaction, so a write that is
+    /// rate-limited costs one transaction instead of one per rule. Returns the
+    /// seconds to wait when any rule is over its limit.
+    public static func hit(_ attempts: [(RateLimitRule, String)], in tx: Repositories, at now: Date) async throws -> Int? {
+        var wait: Int?
+        for (rule, subject) in attempts {
+            let hits = try await tx.rateLimits.hit(rule: rule.name, subject: subject, windowStart: rule.windowStart(at: now))
+            if hits > Int64(rule.limit) { wait = max(wait ?? 1, rule.retryAfter(at: now)) }
         }
-        if hits > Int64(rule.limit) {
-            throw AppError.rateLimited(retryAfter: max(1, rule.retryAfter(at: now)))
-        }
+        return wait
+    }
+
+    static func enforce(_ wait: Int?) throws {
+        if let wait { throw AppError.rateLimited(retryAfter: max(1, wait)) }
     }
 }
 
