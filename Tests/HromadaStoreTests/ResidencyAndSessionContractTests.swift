@@ -112,6 +112,16 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.available)
+    func severalCountersMoveTogetherInOneStatement(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let counters = [(rule: "vote-ip", subject: "1.2.3.4", windowStart: Int64(600)), (rule: "vote-account", subject: "a1", windowStart: Int64(600))]
+            #expect(try await store.write { try await $0.rateLimits.hit(counters) } == [1, 1])
+            _ = try await store.write { try await $0.rateLimits.hit(rule: "vote-account", subject: "a1", windowStart: 600) }
+            #expect(try await store.write { try await $0.rateLimits.hit(counters) } == [2, 3])
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
     func pendingLoginIsTakenOnce(_ database: TestDatabase) async throws {
         try await database.withStore { store in
             try await seedCities(store)

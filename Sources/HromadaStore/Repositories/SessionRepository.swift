@@ -97,6 +97,28 @@ public struct RateLimitRepository: Sendable {
             """).first()?.int("hits") ?? 1
     }
 
+    /// Several counters in one statement (a ballot counts per address and per
+    /// account): each statement costs a round trip on the single writer.
+    /// Returns the new count of each, in the order given.
+    public func hit(_ counters: [(rule: String, subject: String, windowStart: Int64)]) async throws -> [Int64] {
+        guard counters.count > 1 else {
+            return try await counters.asyncMap { try await hit(rule: $0.rule, subject: $0.subject, windowStart: $0.windowStart) }
+        }
+        var insert = db.insert(into: "rate_limit_hits").columns("rule", "subject", "window_start", "hits")
+        for counter in counters {
+            insert = insert.values(SQLBind(counter.rule), SQLBind(counter.subject), SQLBind(counter.windowStart), SQLBind(1))
+        }
+        let rows = try await insert
+            .onConflict(with: ["rule", "subject", "window_start"]) { $0.set("hits", to: SQLRaw("rate_limit_hits.hits + 1")) }
+            .returning("rule", "subject", "window_start", "hits")
+            .all()
+        var counts: [String: Int64] = [:]
+        for row in rows {
+            counts["\(try row.string("rule"))\u{1F}\(try row.string("subject"))\u{1F}\(try row.int("window_start"))"] = try row.int("hits")
+        }
+        return counters.map { counts["\($0.rule)\u{1F}\($0.subject)\u{1F}\($0.windowStart)"] ?? 1 }
+    }
+
     public func deleteBefore(_ windowStart: Int64) async throws {
         try await db.raw("DELETE FROM rate_limit_hits WHERE window_start < \(bind: windowStart)").run()
     }
@@ -167,4 +189,13 @@ public struct PlatformSettingsRepository: Sendable {
 
     public static let demoMode = "demo_mode"
     public static let demoSeededAt = "demo_seeded_at"
+}
+
+extension Array {
+    func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
+        var result: [T] = []
+        result.reserveCapacity(count)
+        for element in self { result.append(try await transform(element)) }
+        return result
+    }
 }

@@ -23,10 +23,11 @@ public struct RateLimiter: Sendable {
     /// rate-limited costs one transaction instead of one per rule. Returns the
     /// seconds to wait when any rule is over its limit.
     public static func hit(_ attempts: [(RateLimitRule, String)], in tx: Repositories, at now: Date) async throws -> Int? {
+        guard !attempts.isEmpty else { return nil }
+        let counts = try await tx.rateLimits.hit(attempts.map { (rule: $0.0.name, subject: $0.1, windowStart: $0.0.windowStart(at: now)) })
         var wait: Int?
-        for (rule, subject) in attempts {
-            let hits = try await tx.rateLimits.hit(rule: rule.name, subject: subject, windowStart: rule.windowStart(at: now))
-            if hits > Int64(rule.limit) { wait = max(wait ?? 1, rule.retryAfter(at: now)) }
+        for ((rule, _), hits) in zip(attempts, counts) where hits > Int64(rule.limit) {
+            wait = max(wait ?? 1, rule.retryAfter(at: now))
         }
         return wait
     }
