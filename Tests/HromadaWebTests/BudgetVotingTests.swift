@@ -210,6 +210,19 @@ func apiToken(_ client: any TestClientProtocol, _ email: String, _ password: Str
         }
     }
 
+    @Test func theDemoShowsLastYearsWinnersBeingDelivered() async throws {
+        try await WebHarness.run { harness, client in
+            let demo = try await DemoBudgets(harness)
+            let published = try await harness.services.store.read { try await $0.budgets.publishedResults(of: demo.past.id) }
+            #expect(published.count == 2)
+            #expect(published.values.allSatisfy { !$0.isEmpty })
+            var reader = Browser(client)
+            let page = try await reader.get("/vinnytsia/budgets/\(demo.past.id.rawValue)")
+            #expect(page.body.contains("Реалізація проєктів-переможців"))
+            #expect(page.body.contains("Реалізовано"))
+        }
+    }
+
     @Test func resultsAndExportExistOnlyOncePublished() async throws {
         try await WebHarness.run { harness, client in
             let demo = try await DemoBudgets(harness)

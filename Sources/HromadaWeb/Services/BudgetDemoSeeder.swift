@@ -109,6 +109,33 @@ struct BudgetDemoSeeder {
                 for project in projects { try await tx.budgets.insert(project, in: city.id) }
             }
             try await vote(ballots, in: edition, projects: projects, city: city.id, using: &generator)
+            if edition.id == past.id { try await publishAndDeliver(edition, city: city, projects: projects, by: author, at: now) }
+        }
+    }
+
+    /// Last year's edition: its results stored as published, and a delivery record for each winner.
+    func publishAndDeliver(_ edition: BudgetEdition, city: Municipality, projects: [BudgetProject], by author: AccountID, at now: Date) async throws {
+        let id = edition.id
+        let ballots = try await services.store.read { try await $0.budgets.ballots(of: id) }
+        // Delivery is recorded by the city's staff, not by the author.
+        let staff = try await services.store.read { try await $0.accounts.find(email: EmailAddress(rawValue: "vinnytsia.admin@demo.hromada.ua")) }?.id ?? author
+        let outcomes = try services.budgetResults.compute(edition: edition, city: city, projects: projects, ballots: ballots)
+        let notes: [(DeliveryUpdate.Status, Int, String)] = [
+            (.done, 98, "Роботи завершено, об’єкт відкрито для мешканців. Акт приймання підписано."),
+            (.inProgress, 55, "Підрядника визначено через Prozorro, роботи тривають за графіком."),
+            (.contracting, 0, "Оголошено закупівлю в Prozorro, очікуємо пропозиції."),
+        ]
+        try await services.store.write { tx in
+            for outcome in outcomes {
+                let funded = outcome.projects.filter(\.funded).map(\.project)
+                try await tx.budgets.saveResult(edition: id, category: outcome.category.id, funded: funded.map(\.id), at: edition.schedule.resultsPublishedAt ?? now)
+                for (index, project) in funded.enumerated() {
+                    let (status, percent, note) = notes[index % notes.count]
+                    try await tx.budgets.insert(DeliveryUpdate(
+                        projectID: project.id, status: status, spent: Money(kopiyky: project.cost.kopiyky * Int64(percent) / 100), note: note,
+                        postedBy: staff, postedAt: now.addingTimeInterval(-Double(10 + index * 7) * 86_400)))
+                }
+            }
         }
     }
 
