@@ -26,7 +26,7 @@ public struct BudgetVoting: Sendable {
         } catch let error as AppError
             where error.status != .tooManyRequests && error.status != .notFound && error != .conflict(code: "already_voted") {
             let now = services.clock.now()
-            try await services.store.write { tx in try RateLimiter.enforce(try await RateLimiter.hit(limits, in: tx, at: now)) }
+            try RateLimiter.enforce(try await services.store.write { tx in try await RateLimiter.hit(limits, in: tx, at: now) })
             throw error
         }
     }
@@ -72,19 +72,25 @@ public struct BudgetVoting: Sendable {
     ) async throws {
         let audit = services.audit
         let now = services.clock.now()
-        let accepted = try await services.store.write { tx in
-            try RateLimiter.enforce(try await RateLimiter.hit(limits, in: tx, at: now))
+        enum Written: Sendable { case stored, alreadyVoted, limited(Int) }
+        // Refusals are answers, not failed writes: the transaction commits the counters and nothing else.
+        let written = try await services.store.write { tx -> Written in
+            if let wait = try await RateLimiter.hit(limits, in: tx, at: now) { return .limited(wait) }
             guard try await tx.budgets.recordParticipation(in: ballot.editionID, identity: identity, channel: ballot.channel, day: ballot.day)
-            else { return false }
+            else { return .alreadyVoted }
             try await tx.budgets.insert(ballot)
             // The participation is audited now; the ballot joins the chain later,
             // shuffled among others (BallotAuditMixer), so the two never sit side by side.
             try await audit.record(
                 tx, action: AuditAction.budgetParticipated, actor: actor, municipality: city, subject: ballot.editionID.rawValue,
                 details: ["channel": ballot.channel.rawValue])
-            return true
+            return .stored
         }
-        guard accepted else { throw AppError.conflict(code: "already_voted") }
+        switch written {
+        case .stored: return
+        case .alreadyVoted: throw AppError.conflict(code: "already_voted")
+        case .limited(let wait): throw AppError.rateLimited(retryAfter: max(1, wait))
+        }
     }
 
     static func check(_ content: BallotContent, edition: BudgetEdition, projects: [BudgetProject]) throws {

@@ -16,7 +16,8 @@ public struct RateLimiter: Sendable {
     /// Records an attempt; throws `rateLimited` once over the rule's limit.
     public func check(_ rule: RateLimitRule, subject: String) async throws {
         let now = clock.now()
-        try await store.write { tx in try Self.enforce(try await Self.hit([(rule, subject)], in: tx, at: now)) }
+        // Counted in the transaction, refused after it: a refusal is not a failed write.
+        try Self.enforce(try await store.write { tx in try await Self.hit([(rule, subject)], in: tx, at: now) })
     }
 
     /// Counts attempts inside the caller's transaction, so a write that is
