@@ -35,6 +35,20 @@ import Testing
             ageGroup: .from30, day: CalendarDate(year: 2027, month: 3, day: 1))
     }
 
+    /// Two cities, an author, and a Vinnytsia edition with `count` feasible projects, stored.
+    func seeded(_ store: Store, projects count: Int = 1) async throws -> (BudgetEdition, [BudgetProject]) {
+        try await seedCities(store)
+        let author = try await insertAccounts(store, "author@example.com")[0]
+        let edition = edition(in: vinnytsia)
+        let projects = (1...max(1, count)).map { project(edition, number: $0, author: author.id) }
+        let city = vinnytsia
+        try await store.write { tx in
+            try await tx.budgets.insert(edition, at: t0)
+            for p in projects { try await tx.budgets.insert(p, in: city) }
+        }
+        return (edition, projects)
+    }
+
     @Test(arguments: TestDatabase.available)
     func editionsAndProjectsRoundTripWithinTheirCity(_ database: TestDatabase) async throws {
         try await database.withStore { store in
@@ -78,14 +92,8 @@ import Testing
     @Test(arguments: TestDatabase.available)
     func twoHundredSimultaneousBallotsOfOnePersonLeaveExactlyOne(_ database: TestDatabase) async throws {
         try await database.withStore { store in
-            try await seedCities(store)
-            let author = try await insertAccounts(store, "author@example.com")[0]
-            let edition = edition(in: vinnytsia)
-            let project = project(edition, number: 1, author: author.id)
-            try await store.write { tx in
-                try await tx.budgets.insert(edition, at: t0)
-                try await tx.budgets.insert(project, in: vinnytsia)
-            }
+            let (edition, projects) = try await seeded(store)
+            let project = projects[0]
             let person = IdentityHash(rawValue: "one-person")
             let accepted = try await withThrowingTaskGroup(of: Bool.self) { group in
                 for _ in 0..<200 {
@@ -112,14 +120,7 @@ import Testing
     @Test(arguments: TestDatabase.available)
     func participationsCannotBeJoinedToBallots(_ database: TestDatabase) async throws {
         try await database.withStore { store in
-            try await seedCities(store)
-            let author = try await insertAccounts(store, "author@example.com")[0]
-            let edition = edition(in: vinnytsia)
-            let projects = [project(edition, number: 1, author: author.id), project(edition, number: 2, author: author.id)]
-            try await store.write { tx in
-                try await tx.budgets.insert(edition, at: t0)
-                for p in projects { try await tx.budgets.insert(p, in: vinnytsia) }
-            }
+            let (edition, projects) = try await seeded(store, projects: 2)
             // Voters with ordered identities vote in order, each for a distinct pattern.
             for index in 0..<20 {
                 let ballot = ballot(edition, index % 2 == 0 ? [projects[0]] : [projects[1]])
@@ -161,16 +162,9 @@ import Testing
     @Test(arguments: TestDatabase.available)
     func ballotsAreFoundByReceiptAndAuditedOnce(_ database: TestDatabase) async throws {
         try await database.withStore { store in
-            try await seedCities(store)
-            let author = try await insertAccounts(store, "author@example.com")[0]
-            let edition = edition(in: vinnytsia)
-            let project = project(edition, number: 1, author: author.id)
-            let ballots = (0..<3).map { _ in ballot(edition, [project]) }
-            try await store.write { tx in
-                try await tx.budgets.insert(edition, at: t0)
-                try await tx.budgets.insert(project, in: vinnytsia)
-                for b in ballots { try await tx.budgets.insert(b) }
-            }
+            let (edition, projects) = try await seeded(store)
+            let ballots = (0..<3).map { _ in ballot(edition, projects) }
+            try await store.write { tx in for b in ballots { try await tx.budgets.insert(b) } }
             #expect(try await store.read { try await $0.budgets.ballot(receipt: ballots[1].receipt, in: edition.id) } == ballots[1])
             #expect(try await store.read { try await $0.budgets.unauditedBallotCounts() }.map(\.count) == [3])
             let pending = try await store.read { try await $0.budgets.unauditedBallots(of: edition.id, limit: 2) }
