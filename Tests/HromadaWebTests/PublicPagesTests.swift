@@ -178,6 +178,29 @@ import Testing
             #expect(localizer.keys(.en).contains(error.messageKey), "\(error.messageKey)")
         }
     }
+
+    /// Every `code:` or `reason:` the web layer can answer with, found in its
+    /// sources, has a message in both languages: a new refusal cannot ship
+    /// with a bare code.
+    @Test func everyErrorCodeInTheSourcesHasAMessageInBothLanguages() throws {
+        let resources = try #require(Self.resources)
+        let localizer = try Localizer(bundleDirectory: resources.appendingPathComponent("Locales"))
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/HromadaWeb")
+        let files = try #require(FileManager.default.enumerator(atPath: sources.path)).compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }
+        let pattern = try Regex(#"(?:code|reason): "([a-z_]+)""#)
+        var codes = Set<String>()
+        for file in files {
+            let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+            for match in text.matches(of: pattern) {
+                if let code = match.output[1].substring { codes.insert(String(code)) }
+            }
+        }
+        #expect(codes.count > 40)
+        let uk = localizer.keys(.uk), en = localizer.keys(.en)
+        let missing = codes.filter { !uk.contains("errors.\($0)") || !en.contains("errors.\($0)") }.sorted()
+        #expect(missing.isEmpty, "no message in uk.json or en.json for: \(missing)")
+    }
 }
 
 @Suite struct ClientAddressTests {
