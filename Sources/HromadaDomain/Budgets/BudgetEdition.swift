@@ -54,6 +54,18 @@ public struct BudgetEdition: Hashable, Codable, Sendable {
 
     public func phase(at instant: Date) -> BudgetPhase { schedule.phase(at: instant) }
 
+    /// Drafts are the budget staff's work in progress; everything else is public.
+    public func isVisible(to principal: Principal?, at instant: Date) -> Bool {
+        phase(at: instant) != .draft || principal?.may(.manageBudget, in: municipalityID) == true
+    }
+
+    /// Results are public from the results phase on (no running tallies leak);
+    /// budget staff may preview them while counting.
+    public func resultsVisible(to principal: Principal?, at instant: Date) -> Bool {
+        let phase = phase(at: instant)
+        return phase >= .results || (phase == .counting && principal?.may(.manageBudget, in: municipalityID) == true)
+    }
+
     public func category(_ id: BudgetCategoryID) -> BudgetCategory? { categories.first { $0.id == id } }
 
     /// Changes the rules of the count. Refused once voting has opened: a rule

@@ -83,13 +83,14 @@ struct BudgetAPIController {
         let city = try await CityLookup(store: services.store).require(context)
         let editions = try await services.store.read { try await $0.budgets.editions(in: city.id) }
         // Drafts are the staff's work in progress.
-        let visible = editions.filter { $0.phase(at: services.clock.now()) != .draft || context.principal?.may(.manageBudget, in: city.id) == true }
+        let now = services.clock.now()
+        let visible = editions.filter { $0.isVisible(to: context.principal, at: now) }
         return try JSONResponse.encode(APIController.ListBody(items: visible.map { body($0, language: context.language) }, next: nil))
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (city, edition) = try await edition(context)
-        if edition.phase(at: services.clock.now()) == .draft, context.principal?.may(.manageBudget, in: city.id) != true { throw AppError.notFound }
+        let (_, edition) = try await edition(context)
+        guard edition.isVisible(to: context.principal, at: services.clock.now()) else { throw AppError.notFound }
         return try JSONResponse.encode(body(edition, language: context.language))
     }
 
@@ -243,14 +244,6 @@ struct BudgetAPIController {
         return try JSONResponse.encode(BallotResponse(receipt: confirmation.receipt), status: .created)
     }
 
-    /// Results exist from the results phase on; staff may preview them while counting.
-    func requireResults(_ edition: BudgetEdition, city: Municipality, context: AppRequestContext) throws {
-        let phase = edition.phase(at: services.clock.now())
-        if phase >= .results { return }
-        if phase == .counting, context.principal?.may(.manageBudget, in: city.id) == true { return }
-        throw AppError.conflict(code: "results_not_published")
-    }
-
     struct ResultsBody: Encodable {
         struct Category: Encodable {
             let id: String
@@ -275,7 +268,9 @@ struct BudgetAPIController {
 
     @Sendable func results(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (city, edition) = try await edition(context)
-        try requireResults(edition, city: city, context: context)
+        guard edition.resultsVisible(to: context.principal, at: services.clock.now()) else {
+            throw AppError.conflict(code: "results_not_published")
+        }
         var rule: WinnerRule?
         if let name = request.uri.queryParameters.get("rule") {
             guard let known = WinnerRule(rawValue: name) else { throw AppError.invalid(code: "unknown_rule", field: "rule") }

@@ -213,10 +213,7 @@ public struct BudgetAdmin: Sendable {
     ) async throws -> PaperOutcome {
         try require(.enterPaperBallot, principal, in: city.id)
         guard let principal else { throw AppError.notSignedIn }
-        let person: NationalID
-        do { person = try NationalID.validated(nationalID) } catch {
-            throw AppError.invalid(code: error == .notTenDigits ? "national_id_format" : "national_id_checksum", field: "nationalId")
-        }
+        let person = try ResidencyService.nationalID(nationalID)
         let (edition, projects) = try await services.store.read { tx in
             (try await tx.budgets.edition(id, in: city.id), try await tx.budgets.projects(of: id, in: city.id))
         }

@@ -16,6 +16,8 @@ public struct BudgetResults: Sendable {
         public var projects: [ProjectResult]
         public var voters: Int
         public var spent: Money
+        /// The category as the rule saw it, for explanations.
+        let election: Election
     }
 
     public struct ProjectResult: Sendable, Equatable {
@@ -89,18 +91,15 @@ public struct BudgetResults: Sendable {
 
     /// For the Method of Equal Shares: why each project of a category was or
     /// was not funded (nil for greedy rules, whose reason is the vote count).
-    public func explain(
-        category: BudgetCategory, edition: BudgetEdition, city: Municipality, projects: [BudgetProject], ballots: [AnonymousBallot], rule: WinnerRule
-    ) -> EqualSharesExplanation? {
+    public func explain(_ outcome: CategoryOutcome, rule: WinnerRule) -> EqualSharesExplanation? {
         let mesRule: Rule
         switch rule {
         case .mes: mesRule = .mes
         case .mesAdd1u: mesRule = .mesAdd1
         case .greedy, .phragmen: return nil
         }
-        let election = Self.election(edition: edition, city: city, projects: projects, ballots: ballots, category: category)
-        guard !election.votes.isEmpty else { return nil }
-        return try? Tally.explainEqualShares(mesRule, on: election)
+        guard !outcome.election.votes.isEmpty else { return nil }
+        return try? Tally.explainEqualShares(mesRule, on: outcome.election)
     }
 
     /// Computes every category's outcome under `rule` (the edition's own by default).
@@ -130,7 +129,8 @@ public struct BudgetResults: Sendable {
                 return ProjectResult(project: project, score: score, funded: funded.contains(item.id))
             }.sorted { ($0.score, $1.project.number) > ($1.score, $0.project.number) }
             let spent = results.filter(\.funded).reduce(Money(kopiyky: 0)) { $0 + $1.project.cost }
-            return CategoryOutcome(category: category, rule: rule.rawValue, projects: results, voters: election.votes.count, spent: spent)
+            return CategoryOutcome(
+                category: category, rule: rule.rawValue, projects: results, voters: election.votes.count, spent: spent, election: election)
         }
     }
 }

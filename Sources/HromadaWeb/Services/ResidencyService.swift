@@ -47,10 +47,7 @@ public struct ResidencyService: Sendable {
         account: AccountID, in municipality: MunicipalityID, nationalID: String, birthDate: CalendarDate?,
         method: VerificationMethod, verifiedBy: AccountID?
     ) async throws -> ResidencyVerification {
-        let id: NationalID
-        do { id = try NationalID.validated(nationalID) } catch {
-            throw AppError.invalid(code: error == .notTenDigits ? "national_id_format" : "national_id_checksum", field: "nationalId")
-        }
+        let id = try Self.nationalID(nationalID)
         let born: CalendarDate
         do {
             born = try ResidencyRules.checkBirthDate(birthDate, nationalID: id, today: CalendarDate.inKyiv(services.clock.now()))
@@ -60,6 +57,15 @@ public struct ResidencyService: Sendable {
         return try await record(
             account: account, municipality: municipality, hash: services.keys.identityHash(of: id.digits), birthDate: born,
             method: method, verifiedBy: verifiedBy)
+    }
+
+    /// A typed-in РНОКПП, or the form error saying what is wrong with it.
+    static func nationalID(_ text: String) throws -> NationalID {
+        do {
+            return try NationalID.validated(text)
+        } catch {
+            throw AppError.invalid(code: error == .notTenDigits ? "national_id_format" : "national_id_checksum", field: "nationalId")
+        }
     }
 
     /// Stores a verification, or refuses a second account of the same person

@@ -28,7 +28,8 @@ struct BudgetAdminPages {
 
     func staff(_ context: AppRequestContext, _ city: Municipality) throws {
         guard let principal = context.principal else { throw AppError.notSignedIn }
-        guard principal.may(.reviewBudgetProject, in: city.id) || principal.may(.manageBudget, in: city.id) else { throw AppError.notFound }
+        // Every budget staff role (moderator and up) may review, so this is the desk's door.
+        guard principal.may(.reviewBudgetProject, in: city.id) else { throw AppError.notFound }
     }
 
     struct ListPage {
@@ -259,7 +260,7 @@ struct BudgetAdminPages {
     @Sendable func paper(_ request: Request, context: AppRequestContext) async throws -> Response {
         let loaded = try await pages.load(context)
         let form = context.form ?? FormData()
-        let picks = form.all("project").filter { !$0.isEmpty }.map(BudgetProjectID.init(rawValue:))
+        let picks = pages.picks(context)
         let basis = PaperVoterBasis(rawValue: form["basis"]) ?? .resident
         do {
             let outcome = try await services.budgetAdmin.enterPaper(

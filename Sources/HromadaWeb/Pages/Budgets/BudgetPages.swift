@@ -40,9 +40,7 @@ struct BudgetPages {
             return (cities, (edition, try await tx.budgets.projects(of: id, in: city.id)))
         }
         guard let city = cities.first(where: { $0.slug.rawValue == slug }), let (edition, projects) = found else { throw AppError.notFound }
-        if edition.phase(at: services.clock.now()) == .draft, context.principal?.may(.manageBudget, in: city.id) != true {
-            throw AppError.notFound
-        }
+        guard edition.isVisible(to: context.principal, at: services.clock.now()) else { throw AppError.notFound }
         return Loaded(city: city, cities: cities, edition: edition, projects: projects)
     }
 
@@ -119,8 +117,7 @@ struct BudgetPages {
         let city = try await CityLookup(store: services.store).require(context)
         let editions = try await services.store.read { try await $0.budgets.editions(in: city.id) }
         let now = services.clock.now()
-        let staff = context.principal?.may(.manageBudget, in: city.id) == true
-        let items = editions.filter { staff || $0.phase(at: now) != .draft }.map { edition in
+        let items = editions.filter { $0.isVisible(to: context.principal, at: now) }.map { edition in
             M.EditionItem(
                 url: "/\(city.slug.rawValue)/budgets/\(edition.id.rawValue)", title: edition.title.text(context.language.rawValue),
                 phase: phaseLabel(edition, context), fund: money(edition.fund, context),
@@ -154,7 +151,7 @@ struct BudgetPages {
         dates.append(.init(value: DateText.kyiv(edition.schedule.votingClose), label: html.t("budgets.dates.voting_closes", context), selected: false))
         let phase = edition.phase(at: now)
         let delivery = try await deliveryItems(loaded, context)
-        let staff = context.principal.map { $0.may(.reviewBudgetProject, in: loaded.city.id) || $0.may(.manageBudget, in: loaded.city.id) } ?? false
+        let staff = context.principal?.may(.reviewBudgetProject, in: loaded.city.id) == true
         let page = M.Edition(
             title: edition.title.text(context.language.rawValue), phase: phaseLabel(edition, context), fund: money(edition.fund, context),
             dates: dates, rule: ruleText(edition, context),
@@ -325,8 +322,7 @@ struct BudgetPages {
 
     @Sendable func results(_ request: Request, context: AppRequestContext) async throws -> Response {
         let loaded = try await load(context)
-        let phase = loaded.edition.phase(at: services.clock.now())
-        guard phase >= .results || (phase == .counting && context.principal?.may(.manageBudget, in: loaded.city.id) == true) else {
+        guard loaded.edition.resultsVisible(to: context.principal, at: services.clock.now()) else {
             throw AppError.conflict(code: "results_not_published")
         }
         let editionID = loaded.edition.id
@@ -342,8 +338,7 @@ struct BudgetPages {
         let api = "/api/v1/\(loaded.city.slug.rawValue)/budgets/\(editionID.rawValue)/export.pb"
         let votes = html.t("budgets.votes_unit", context)
         let groups = outcomes.map { outcome in
-            let why = services.budgetResults.explain(
-                category: outcome.category, edition: loaded.edition, city: loaded.city, projects: loaded.projects, ballots: ballots, rule: rule)
+            let why = services.budgetResults.explain(outcome, rule: rule)
             return M.ResultGroup(
                 explained: why != nil,
                 startBudget: why.map { why in
