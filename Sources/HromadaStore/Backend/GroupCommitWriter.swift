@@ -1,44 +1,61 @@
+import Dispatch
 import Logging
+import NIOCore
+import NIOPosix
 import SQLKit
-import SQLiteKit
+import Synchronization
 
 /// The single SQLite writer. Writes that arrive while a batch is committing
-/// wait and then commit together in the next one. Each write runs in its own
-/// savepoint, so one failing write (a duplicate signature, say) rolls back
-/// only itself and the others in its batch still commit.
-actor GroupCommitWriter {
-    private struct Job {
+/// wait and then commit together in the next one (one fsync per batch).
+///
+/// A batch runs on the writer's own thread (`SQLiteWriterThread`) and calls
+/// SQLite synchronously: a write's statements cost no thread switches, and
+/// the fsync at COMMIT blocks only this thread, never Swift's cooperative
+/// pool that serves requests.
+final class GroupCommitWriter: Sendable {
+    private struct Job: Sendable {
         let body: @Sendable (any SQLDatabase) async throws -> any Sendable
         let continuation: CheckedContinuation<any Sendable, any Error>
     }
 
-    private let connection: SQLiteConnection
-    private let database: any SQLDatabase
+    private struct Queue: Sendable {
+        var pending: [Job] = []
+        var draining = false
+        var closed = false
+        /// Closers waiting for the batch in flight to finish.
+        var drainWaiters: [CheckedContinuation<Void, Never>] = []
+    }
+
+    private enum Admission { case refused, queued, startsDrain }
+
+    private let handle: SQLiteHandle
+    private let database: SQLiteHandleDatabase
+    private let thread = SQLiteWriterThread()
+    private let queue = Mutex(Queue())
     private let logger: Logger
-    private var pending: [Job] = []
-    private var draining = false
-    private var closed = false
-    /// Closers waiting for the batch in flight to finish.
-    private var drainWaiters: [CheckedContinuation<Void, Never>] = []
     /// Bounds a batch so one huge burst does not hold the lock for long.
     private let maximumBatch = 256
 
-    init(connection: SQLiteConnection, logger: Logger) {
-        self.connection = connection
-        self.database = connection.sql(queryLogLevel: nil)
+    init(handle: SQLiteHandle, logger: Logger) {
+        self.handle = handle
+        self.database = SQLiteHandleDatabase(handle: handle, logger: logger, eventLoop: MultiThreadedEventLoopGroup.singleton.any())
         self.logger = logger
     }
 
     func submit<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let result = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<any Sendable, any Error>) in
-            guard !closed else {
-                continuation.resume(throwing: StoreError.unexpectedResult("database is closed"))
-                return
+            let job = Job(body: { try await body($0) }, continuation: continuation)
+            let admission = queue.withLock { queue -> Admission in
+                guard !queue.closed else { return .refused }
+                queue.pending.append(job)
+                guard !queue.draining else { return .queued }
+                queue.draining = true
+                return .startsDrain
             }
-            pending.append(Job(body: { try await body($0) }, continuation: continuation))
-            if !draining {
-                draining = true
-                Task { await self.drain() }
+            switch admission {
+            case .refused: continuation.resume(throwing: StoreError.unexpectedResult("database is closed"))
+            case .queued: break
+            case .startsDrain: Task(executorPreference: thread) { await self.drain() }
             }
         }
         guard let typed = result as? T else { throw StoreError.unexpectedResult("write returned \(type(of: result))") }
@@ -46,14 +63,23 @@ actor GroupCommitWriter {
     }
 
     private func drain() async {
-        while !pending.isEmpty {
-            let batch = Array(pending.prefix(maximumBatch))
-            pending.removeFirst(batch.count)
-            await commit(batch)
+        while true {
+            let next = queue.withLock { queue -> (batch: [Job], finished: [CheckedContinuation<Void, Never>]) in
+                guard !queue.pending.isEmpty else {
+                    queue.draining = false
+                    defer { queue.drainWaiters.removeAll() }
+                    return ([], queue.drainWaiters)
+                }
+                let batch = Array(queue.pending.prefix(maximumBatch))
+                queue.pending.removeFirst(batch.count)
+                return (batch, [])
+            }
+            guard !next.batch.isEmpty else {
+                for waiter in next.finished { waiter.resume() }
+                return
+            }
+            await commit(next.batch)
         }
-        draining = false
-        for waiter in drainWaiters { waiter.resume() }
-        drainWaiters.removeAll()
     }
 
     private func commit(_ batch: [Job]) async {
@@ -76,6 +102,10 @@ actor GroupCommitWriter {
         case failed(any Error)
     }
 
+    private func run(_ sql: String) throws {
+        try handle.execute(sql, []) { _ in }
+    }
+
     /// The common case, every write succeeding: one transaction without
     /// savepoints, which are a third of a typical write's statements. On the
     /// first failure everything is rolled back and nothing is answered yet.
@@ -83,7 +113,7 @@ actor GroupCommitWriter {
         do {
             // IMMEDIATE takes the write lock up front: no deadlock upgrade
             // from a read transaction when another process also writes.
-            _ = try await connection.query("BEGIN IMMEDIATE")
+            try run("BEGIN IMMEDIATE")
         } catch {
             return .failed(error)
         }
@@ -93,14 +123,14 @@ actor GroupCommitWriter {
             do {
                 values.append(try await job.body(database))
             } catch {
-                _ = try? await connection.query("ROLLBACK")
+                try? run("ROLLBACK")
                 return .failed(error)
             }
         }
         do {
-            _ = try await connection.query("COMMIT")
+            try run("COMMIT")
         } catch {
-            _ = try? await connection.query("ROLLBACK")
+            try? run("ROLLBACK")
             return .failed(error)
         }
         for (job, value) in zip(batch, values) { job.continuation.resume(returning: value) }
@@ -112,38 +142,39 @@ actor GroupCommitWriter {
         var outcomes: [Result<any Sendable, any Error>] = []
         outcomes.reserveCapacity(batch.count)
         do {
-            _ = try await connection.query("BEGIN IMMEDIATE")
+            try run("BEGIN IMMEDIATE")
         } catch {
             for job in batch { job.continuation.resume(throwing: error) }
             return
         }
         for (index, job) in batch.enumerated() {
             do {
-                _ = try await connection.query("SAVEPOINT job")
+                try run("SAVEPOINT job")
                 let value = try await job.body(database)
-                _ = try await connection.query("RELEASE job")
+                try run("RELEASE job")
                 outcomes.append(.success(value))
             } catch {
                 do {
-                    _ = try await connection.query("ROLLBACK TO job")
-                    _ = try await connection.query("RELEASE job")
+                    try run("ROLLBACK TO job")
+                    try run("RELEASE job")
                     outcomes.append(.failure(error))
                 } catch {
                     // Some failures (disk full, I/O error) make SQLite roll back the
                     // whole transaction. The writes before this one are gone with it:
                     // they fail; the writes not yet run go back to the queue.
-                    _ = try? await connection.query("ROLLBACK")
+                    try? run("ROLLBACK")
                     for earlier in batch[...index] { earlier.continuation.resume(throwing: error) }
-                    pending.insert(contentsOf: batch[(index + 1)...], at: 0)
+                    let rest = batch[(index + 1)...]
+                    queue.withLock { $0.pending.insert(contentsOf: rest, at: 0) }
                     logger.error("SQLite transaction lost; retrying the rest of the batch", metadata: ["error": "\(error)"])
                     return
                 }
             }
         }
         do {
-            _ = try await connection.query("COMMIT")
+            try run("COMMIT")
         } catch {
-            _ = try? await connection.query("ROLLBACK")
+            try? run("ROLLBACK")
             logger.error("SQLite commit failed", metadata: ["error": "\(error)", "batch": "\(batch.count)"])
             for job in batch { job.continuation.resume(throwing: error) }
             return
@@ -155,11 +186,30 @@ actor GroupCommitWriter {
 
     /// Refuses new writes, lets the batch in flight commit, then closes.
     func close() async {
-        guard !closed else { return }
-        closed = true
-        if draining {
-            await withCheckedContinuation { drainWaiters.append($0) }
+        let wasClosed = queue.withLock { queue in
+            defer { queue.closed = true }
+            return queue.closed
         }
-        try? await connection.close()
+        guard !wasClosed else { return }
+        await withCheckedContinuation { (waiter: CheckedContinuation<Void, Never>) in
+            let waits = queue.withLock { queue in
+                if queue.draining { queue.drainWaiters.append(waiter) }
+                return queue.draining
+            }
+            if !waits { waiter.resume() }
+        }
+        handle.close()
+    }
+}
+
+/// The thread the SQLite writer runs on. Each batch ends in an fsync; on
+/// Swift's cooperative pool (two threads on a two-core machine) that wait
+/// would stall half the server, here it stalls only the writer.
+final class SQLiteWriterThread: TaskExecutor {
+    private let queue = DispatchQueue(label: "hromada.sqlite.writer")
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
     }
 }

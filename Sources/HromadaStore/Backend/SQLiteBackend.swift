@@ -1,6 +1,7 @@
 import Logging
+import NIOCore
+import NIOPosix
 import SQLKit
-import SQLiteKit
 import Synchronization
 
 /// Embedded SQLite in WAL mode with `synchronous=FULL`, so an acknowledged
@@ -11,52 +12,36 @@ import Synchronization
 public final class SQLiteBackend: DatabaseBackend {
     public let dialect = DatabaseDialect.sqlite
     private let writer: GroupCommitWriter
-    private let readers: [SQLiteConnection]
-    private let readerCursor = ReaderCursor()
+    /// Nil for an in-memory database, which exists only on its own
+    /// connection and so is read through the writer too.
+    private let readers: SQLiteReaderPool?
     private let isClosed = Mutex(false)
-    private let logger: Logger
 
     public static func open(path: String?, readerCount: Int = 4, logger: Logger) async throws -> SQLiteBackend {
-        let storage: SQLiteConnection.Storage = path.map { .file(path: $0) } ?? .memory
-        let writerConnection = try await SQLiteConnection.open(storage: storage, logger: logger)
-        try await configure(writerConnection, inMemory: path == nil)
-        var readers: [SQLiteConnection] = []
-        // An in-memory database exists only on its own connection, so it is
-        // read through the writer too.
-        if path != nil {
-            for _ in 0..<readerCount {
-                let reader = try await SQLiteConnection.open(storage: storage, logger: logger)
-                try await configure(reader, inMemory: false)
-                _ = try await reader.query("PRAGMA query_only = ON")
-                readers.append(reader)
-            }
-        }
-        return SQLiteBackend(writer: GroupCommitWriter(connection: writerConnection, logger: logger), readers: readers, logger: logger)
+        let writerHandle = try SQLiteHandle.open(path: path ?? ":memory:")
+        try configure(writerHandle, inMemory: path == nil)
+        let readers = path.map { SQLiteReaderPool(path: $0, keepIdle: readerCount, logger: logger) }
+        return SQLiteBackend(writer: GroupCommitWriter(handle: writerHandle, logger: logger), readers: readers)
     }
 
-    private init(writer: GroupCommitWriter, readers: [SQLiteConnection], logger: Logger) {
+    private init(writer: GroupCommitWriter, readers: SQLiteReaderPool?) {
         self.writer = writer
         self.readers = readers
-        self.logger = logger
     }
 
-    private static func configure(_ connection: SQLiteConnection, inMemory: Bool) async throws {
+    fileprivate static func configure(_ handle: SQLiteHandle, inMemory: Bool) throws {
         // busy_timeout matters only when another process (a CLI command
         // beside a running server) holds the write lock.
-        _ = try await connection.query("PRAGMA busy_timeout = 10000")
-        if !inMemory {
-            _ = try await connection.query("PRAGMA journal_mode = WAL")
-        }
-        _ = try await connection.query("PRAGMA synchronous = FULL")
-        _ = try await connection.query("PRAGMA foreign_keys = ON")
+        var pragmas = ["PRAGMA busy_timeout = 10000", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON"]
+        if !inMemory { pragmas.insert("PRAGMA journal_mode = WAL", at: 1) }
+        for pragma in pragmas { try handle.execute(pragma, []) { _ in } }
     }
 
     public func read<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         // A closed connection must never reach libsqlite3 again.
         guard !isClosed.withLock({ $0 }) else { throw StoreError.unexpectedResult("database is closed") }
-        guard !readers.isEmpty else { return try await writer.submit(body) }
-        let reader = readers[readerCursor.next() % readers.count]
-        return try await body(reader.sql(queryLogLevel: nil))
+        guard let readers else { return try await writer.submit(body) }
+        return try await readers.withReader(body)
     }
 
     public func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
@@ -70,12 +55,58 @@ public final class SQLiteBackend: DatabaseBackend {
         }
         guard !wasClosed else { return }
         await writer.close()
-        for reader in readers { try? await reader.close() }
+        readers?.close()
     }
 }
 
-/// Round-robin index over the read connections.
-private final class ReaderCursor: Sendable {
-    private let value = Mutex(0)
-    func next() -> Int { value.withLock { $0 &+= 1; return $0 & Int.max } }
+/// Read-only connections. A read runs its statements on the caller's thread
+/// (they are short, and a thread switch would cost more than most of them),
+/// on a connection nobody else is using; the pool opens another when all
+/// are busy and keeps a few idle for the next reads.
+final class SQLiteReaderPool: Sendable {
+    private let path: String
+    private let keepIdle: Int
+    private let logger: Logger
+    private let eventLoop: any EventLoop = MultiThreadedEventLoopGroup.singleton.any()
+    private let idle = Mutex<(handles: [SQLiteHandle], closed: Bool)>(([], false))
+
+    init(path: String, keepIdle: Int, logger: Logger) {
+        self.path = path
+        self.keepIdle = keepIdle
+        self.logger = logger
+    }
+
+    func withReader<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        let handle = try idle.withLock { $0.handles.popLast() } ?? openReader()
+        let result: Result<T, any Error>
+        do {
+            result = .success(try await body(SQLiteHandleDatabase(handle: handle, logger: logger, eventLoop: eventLoop)))
+        } catch {
+            result = .failure(error)
+        }
+        let kept = idle.withLock { idle in
+            guard !idle.closed, idle.handles.count < keepIdle else { return false }
+            idle.handles.append(handle)
+            return true
+        }
+        if !kept { handle.close() }
+        return try result.get()
+    }
+
+    private func openReader() throws -> SQLiteHandle {
+        guard !idle.withLock({ $0.closed }) else { throw StoreError.unexpectedResult("database is closed") }
+        let handle = try SQLiteHandle.open(path: path)
+        try SQLiteBackend.configure(handle, inMemory: false)
+        try handle.execute("PRAGMA query_only = ON", []) { _ in }
+        return handle
+    }
+
+    func close() {
+        let handles = idle.withLock { idle in
+            idle.closed = true
+            defer { idle.handles.removeAll() }
+            return idle.handles
+        }
+        for handle in handles { handle.close() }
+    }
 }
