@@ -16,6 +16,17 @@ public struct BudgetRepository: Sendable {
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
+    private static let editionDocuments = DecodedDocuments<BudgetEdition>(capacity: 512)
+    private static let projectDocuments = DecodedDocuments<BudgetProject>(capacity: 4096)
+
+    static func edition(from text: String) throws -> BudgetEdition {
+        try editionDocuments.value(of: text) { try decode(BudgetEdition.self, $0) }
+    }
+
+    static func project(from text: String) throws -> BudgetProject {
+        try projectDocuments.value(of: text) { try decode(BudgetProject.self, $0) }
+    }
+
     static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .secondsSince1970
@@ -43,13 +54,13 @@ public struct BudgetRepository: Sendable {
         try await db.raw("""
             SELECT definition FROM budget_editions
             WHERE id = \(bind: id.rawValue) AND municipality_id = \(bind: municipality.rawValue)
-            """).first().map { try Self.decode(BudgetEdition.self, try $0.string("definition")) }
+            """).first().map { try Self.edition(from: try $0.string("definition")) }
     }
 
     /// For system jobs that span cities (the ballot audit mixer).
     public func edition(_ id: BudgetEditionID) async throws -> BudgetEdition? {
         try await db.raw("SELECT definition FROM budget_editions WHERE id = \(bind: id.rawValue)")
-            .first().map { try Self.decode(BudgetEdition.self, try $0.string("definition")) }
+            .first().map { try Self.edition(from: try $0.string("definition")) }
     }
 
     /// Newest first.
@@ -57,7 +68,7 @@ public struct BudgetRepository: Sendable {
         try await db.raw("""
             SELECT definition FROM budget_editions WHERE municipality_id = \(bind: municipality.rawValue)
             ORDER BY created_at DESC, id
-            """).all().map { try Self.decode(BudgetEdition.self, try $0.string("definition")) }
+            """).all().map { try Self.edition(from: try $0.string("definition")) }
     }
 
     // MARK: Projects
@@ -82,7 +93,7 @@ public struct BudgetRepository: Sendable {
     public func project(_ id: BudgetProjectID, in municipality: MunicipalityID) async throws -> BudgetProject? {
         try await db.raw("""
             SELECT definition FROM budget_projects WHERE id = \(bind: id.rawValue) AND municipality_id = \(bind: municipality.rawValue)
-            """).first().map { try Self.decode(BudgetProject.self, try $0.string("definition")) }
+            """).first().map { try Self.project(from: try $0.string("definition")) }
     }
 
     /// By number, the order of the paper ballot.
@@ -91,7 +102,7 @@ public struct BudgetRepository: Sendable {
             SELECT definition FROM budget_projects
             WHERE edition_id = \(bind: edition.rawValue) AND municipality_id = \(bind: municipality.rawValue)
             ORDER BY number
-            """).all().map { try Self.decode(BudgetProject.self, try $0.string("definition")) }
+            """).all().map { try Self.project(from: try $0.string("definition")) }
     }
 
     public func nextProjectNumber(in edition: BudgetEditionID) async throws -> Int {

@@ -62,10 +62,13 @@ public struct MunicipalityRepository: Sendable {
         return String(decoding: try encoder.encode(settings), as: UTF8.self)
     }
 
+    private static let settingsDocuments = DecodedDocuments<MunicipalitySettings>(capacity: 256)
+
     static func decode(_ row: any SQLRow) throws -> Municipality {
-        let settingsJSON = try row.string("settings")
         // Settings added later decode with their defaults.
-        let settings = (try? JSONDecoder().decode(MunicipalitySettings.self, from: Data(settingsJSON.utf8))) ?? .init()
+        let settings = try settingsDocuments.value(of: try row.string("settings")) { text in
+            (try? JSONDecoder().decode(MunicipalitySettings.self, from: Data(text.utf8))) ?? .init()
+        }
         return Municipality(
             id: .init(rawValue: try row.string("id")), oblastID: .init(rawValue: try row.string("oblast_id")),
             slug: Slug(rawValue: try row.string("slug")),
