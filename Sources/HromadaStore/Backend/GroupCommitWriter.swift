@@ -8,7 +8,7 @@ import Synchronization
 /// The single SQLite writer. Writes that arrive while a batch is committing
 /// wait and then commit together in the next one (one fsync per batch).
 ///
-/// A batch runs on the writer's own thread (`SQLiteWriterThread`) and calls
+/// A batch runs on the writer's own thread (`SQLiteThread`) and calls
 /// SQLite synchronously: a write's statements cost no thread switches, and
 /// the fsync at COMMIT blocks only this thread, never Swift's cooperative
 /// pool that serves requests.
@@ -30,7 +30,7 @@ final class GroupCommitWriter: Sendable {
 
     private let handle: SQLiteHandle
     private let database: SQLiteHandleDatabase
-    private let thread = SQLiteWriterThread()
+    private let thread = SQLiteThread(label: "hromada.sqlite.writer")
     private let queue = Mutex(Queue())
     private let logger: Logger
     /// Bounds a batch so one huge burst does not hold the lock for long.
@@ -199,17 +199,5 @@ final class GroupCommitWriter: Sendable {
             if !waits { waiter.resume() }
         }
         handle.close()
-    }
-}
-
-/// The thread the SQLite writer runs on. Each batch ends in an fsync; on
-/// Swift's cooperative pool (two threads on a two-core machine) that wait
-/// would stall half the server, here it stalls only the writer.
-final class SQLiteWriterThread: TaskExecutor {
-    private let queue = DispatchQueue(label: "hromada.sqlite.writer")
-
-    func enqueue(_ job: consuming ExecutorJob) {
-        let job = UnownedJob(job)
-        queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
     }
 }

@@ -15,25 +15,37 @@ public final class SQLiteBackend: DatabaseBackend {
     /// Nil for an in-memory database, which exists only on its own
     /// connection and so is read through the writer too.
     private let readers: SQLiteReaderPool?
+    private let checkpointer: SQLiteCheckpointer?
     private let isClosed = Mutex(false)
 
     public static func open(path: String?, readerCount: Int = 4, logger: Logger) async throws -> SQLiteBackend {
         let writerHandle = try SQLiteHandle.open(path: path ?? ":memory:")
         try configure(writerHandle, inMemory: path == nil)
+        var checkpointer: SQLiteCheckpointer?
+        if let path {
+            // The writer's page cache holds the indexes every vote walks.
+            try writerHandle.execute("PRAGMA cache_size = -65536", []) { _ in }
+            try writerHandle.execute("PRAGMA wal_autocheckpoint = 0", []) { _ in }
+            let checkpointing = try SQLiteHandle.open(path: path)
+            try configure(checkpointing, inMemory: false)
+            checkpointer = SQLiteCheckpointer(handle: checkpointing, logger: logger)
+        }
         let readers = path.map { SQLiteReaderPool(path: $0, keepIdle: readerCount, logger: logger) }
-        return SQLiteBackend(writer: GroupCommitWriter(handle: writerHandle, logger: logger), readers: readers)
+        return SQLiteBackend(writer: GroupCommitWriter(handle: writerHandle, logger: logger), readers: readers, checkpointer: checkpointer)
     }
 
-    private init(writer: GroupCommitWriter, readers: SQLiteReaderPool?) {
+    private init(writer: GroupCommitWriter, readers: SQLiteReaderPool?, checkpointer: SQLiteCheckpointer?) {
         self.writer = writer
         self.readers = readers
+        self.checkpointer = checkpointer
     }
 
     fileprivate static func configure(_ handle: SQLiteHandle, inMemory: Bool) throws {
         // busy_timeout matters only when another process (a CLI command
         // beside a running server) holds the write lock.
         var pragmas = ["PRAGMA busy_timeout = 10000", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON"]
-        if !inMemory { pragmas.insert("PRAGMA journal_mode = WAL", at: 1) }
+        // Reads through a memory map instead of a read() per page.
+        if !inMemory { pragmas += ["PRAGMA journal_mode = WAL", "PRAGMA mmap_size = 268435456"] }
         for pragma in pragmas { try handle.execute(pragma, []) { _ in } }
     }
 
@@ -55,6 +67,7 @@ public final class SQLiteBackend: DatabaseBackend {
         }
         guard !wasClosed else { return }
         await writer.close()
+        await checkpointer?.stop()
         readers?.close()
     }
 }

@@ -14,7 +14,7 @@ import VaporCSQLite
 /// writer that was most of a ballot's cost (about 1.4 ms for its four
 /// statements, with SQLite itself a small part). Here statements come from a
 /// cache of prepared ones and run where they are called; the callers choose
-/// the thread: the writer has its own (`SQLiteWriterThread`), reads run where
+/// the thread: the writer has its own (`SQLiteThread`), reads run where
 /// the request runs, as they are short.
 ///
 /// The C library is SQLiteNIO's own copy of SQLite (its `VaporCSQLite`
