@@ -101,7 +101,7 @@ let package = Package(
             path: "Tests/HromadaTestSupport",
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "HromadaDomainTests", dependencies: ["HromadaDomain"], swiftSettings: swiftSettings),
+        .testTarget(name: "HromadaDomainTests", dependencies: ["HromadaDomain", "HromadaTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "BudgetRulesTests", dependencies: ["BudgetRules"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(

@@ -81,6 +81,7 @@ public struct Repositories: Sendable {
     public var oidcLogins: OIDCLoginRepository { .init(db: db) }
     public var platformSettings: PlatformSettingsRepository { .init(db: db) }
     public var budgets: BudgetRepository { .init(db: db, dialect: dialect) }
+    public var photos: PhotoRepository { .init(db: db) }
 }
 
 extension SQLRow {

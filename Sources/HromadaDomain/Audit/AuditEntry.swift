@@ -74,4 +74,6 @@ extension AuditAction {
     /// An anonymous ballot (by receipt and content hash); says nothing of the voter.
     public static let budgetBallotCast = "budget.ballot_cast"
     public static let budgetResultsPublished = "budget.results_published"
+    public static let photoAdded = "photo.added"
+    public static let photoRemoved = "photo.removed"
 }

@@ -175,12 +175,30 @@ public struct ProjectProposal: Sendable, Equatable {
 extension BudgetProject {
     /// The author's changes, accepted until review starts (and before any decision).
     public func edited(with proposal: ProjectProposal, by author: AccountID, edition: BudgetEdition, at instant: Date) throws(ProposalError) -> BudgetProject {
-        guard author == authorID else { throw .notTheAuthor }
-        guard status == .submitted, review == nil else { throw .alreadyReviewed }
+        try checkAuthorMayChange(author)
         var next = try proposal.validate(edition: edition, author: author, verified: true, number: number, at: instant)
         next.id = id
         next.submittedAt = submittedAt
         return next
+    }
+}
+
+extension BudgetProject {
+    /// The author's hand on the project ends when review starts.
+    func checkAuthorMayChange(_ author: AccountID) throws(ProposalError) {
+        guard author == authorID else { throw .notTheAuthor }
+        guard status == .submitted, review == nil else { throw .alreadyReviewed }
+    }
+
+    /// Pictures of the place: the author adds and removes them while the
+    /// proposal can still change; the city's reviewers can at any time (to
+    /// take down one that should not be public, or add their own).
+    public func checkPhotosMayChange(
+        by principal: Principal, municipality: MunicipalityID, edition: BudgetEdition, at instant: Date
+    ) throws(ProposalError) {
+        if principal.may(.reviewBudgetProject, in: municipality) { return }
+        try checkAuthorMayChange(principal.accountID)
+        guard edition.phase(at: instant) == .proposals else { throw .notAcceptingProposals }
     }
 }
 

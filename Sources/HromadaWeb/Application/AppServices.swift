@@ -28,5 +28,6 @@ public struct AppServices: Sendable {
     public var budgetVoting: BudgetVoting { BudgetVoting(services: self) }
     public var budgetResults: BudgetResults { BudgetResults(services: self) }
     public var budgetAdmin: BudgetAdmin { BudgetAdmin(services: self) }
+    public var budgetPhotos: BudgetPhotos { BudgetPhotos(services: self) }
     public var mail: MailComposer { MailComposer(localizer: localizer, baseURL: configuration.publicBaseURL) }
 }

@@ -31,6 +31,8 @@ public struct AppRequestContext: RequestContext {
 
     /// Forms and JSON bodies are small; uploads get their own limit later.
     public var maxUploadSize: Int { 64 * 1024 }
+    /// Forms that carry a photo: the image limit and room for the fields.
+    public var maxPhotoFormSize: Int { ImageSanitizer.maximumBytes + 64 * 1024 }
 
     public var isSignedIn: Bool { account != nil }
 }
@@ -38,6 +40,8 @@ public struct AppRequestContext: RequestContext {
 /// A url-encoded form body. Repeated names keep every value.
 public struct FormData: Sendable, Equatable {
     public private(set) var fields: [String: [String]] = [:]
+    /// Files of a `multipart/form-data` form, by field name.
+    public private(set) var files: [String: [UploadedFile]] = [:]
 
     public init(fields: [String: [String]] = [:]) {
         self.fields = fields
@@ -62,6 +66,84 @@ public struct FormData: Sendable, Equatable {
     }
 
     public func all(_ name: String) -> [String] { fields[name] ?? [] }
+
+    /// The first non-empty file sent as `name` (a browser sends an empty
+    /// part when no file was chosen).
+    public func file(_ name: String) -> UploadedFile? { files[name]?.first { !$0.bytes.isEmpty } }
+
+    /// Reads a `multipart/form-data` body (RFC 7578): the forms that upload
+    /// photos. Anything malformed is refused whole, never half-read.
+    public init(multipart body: [UInt8], boundary: String) throws(AppError) {
+        let delimiter = Array("--\(boundary)".utf8)
+        let separator = Array("\r\n".utf8) + delimiter
+        guard !boundary.isEmpty, boundary.utf8.count <= 70, var cursor = Self.find(delimiter, in: body, from: 0) else {
+            throw .badRequest(code: "malformed_form")
+        }
+        cursor += delimiter.count
+        while true {
+            guard cursor + 2 <= body.count else { throw .badRequest(code: "malformed_form") }
+            if body[cursor] == UInt8(ascii: "-"), body[cursor + 1] == UInt8(ascii: "-") { return }
+            guard body[cursor] == 0x0D, body[cursor + 1] == 0x0A,
+                  let headerEnd = Self.find(Array("\r\n\r\n".utf8), in: body, from: cursor + 2),
+                  let partEnd = Self.find(separator, in: body, from: headerEnd + 4)
+            else { throw .badRequest(code: "malformed_form") }
+            let headers = String(decoding: body[(cursor + 2)..<headerEnd], as: UTF8.self)
+            let content = Array(body[(headerEnd + 4)..<partEnd])
+            let part = Self.partHeaders(headers)
+            guard let name = part.name else { throw .badRequest(code: "malformed_form") }
+            if let filename = part.filename {
+                files[name, default: []].append(UploadedFile(filename: filename, declaredType: part.contentType, bytes: content))
+            } else {
+                fields[name, default: []].append(String(decoding: content, as: UTF8.self))
+            }
+            cursor = partEnd + separator.count
+        }
+    }
+
+    private static func partHeaders(_ text: String) -> (name: String?, filename: String?, contentType: String) {
+        var name: String?, filename: String?, contentType = "application/octet-stream"
+        for line in text.split(separator: "\r\n") {
+            let pair = line.split(separator: ":", maxSplits: 1)
+            guard pair.count == 2 else { continue }
+            let value = pair[1].trimmingCharacters(in: .whitespaces)
+            switch pair[0].lowercased() {
+            case "content-disposition":
+                for parameter in value.split(separator: ";").dropFirst() {
+                    let item = parameter.split(separator: "=", maxSplits: 1)
+                    guard item.count == 2 else { continue }
+                    let quoted = item[1].trimmingCharacters(in: .whitespaces)
+                    let unquoted = quoted.hasPrefix("\"") && quoted.hasSuffix("\"") && quoted.count >= 2 ? String(quoted.dropFirst().dropLast()) : quoted
+                    switch item[0].trimmingCharacters(in: .whitespaces).lowercased() {
+                    case "name": name = unquoted
+                    case "filename": filename = unquoted
+                    default: break
+                    }
+                }
+            case "content-type": contentType = value
+            default: break
+            }
+        }
+        return (name, filename, contentType)
+    }
+
+    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+        guard let first = needle.first, haystack.count >= needle.count else { return nil }
+        var index = start
+        let last = haystack.count - needle.count
+        while index <= last {
+            if haystack[index] == first, haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
+    }
+}
+
+/// A file from a form, exactly as the browser sent it: neither its name nor
+/// its declared type is trusted for anything but display.
+public struct UploadedFile: Sendable, Equatable {
+    public let filename: String
+    public let declaredType: String
+    public let bytes: [UInt8]
 }
 
 import Foundation

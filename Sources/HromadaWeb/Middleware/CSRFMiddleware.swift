@@ -17,21 +17,41 @@ struct CSRFMiddleware: RouterMiddleware {
         if request.uri.path.hasPrefix("/api/") { return try await next(request, context) }
         var context = context
         var request = request
+        let contentType = request.headers[.contentType] ?? ""
+        // Photos come as multipart, and only to the paths that take them, so
+        // no other form makes the server hold megabytes.
+        let multipartBoundary = Self.boundary(contentType).flatMap { Self.takesPhotos(request.uri.path) ? $0 : nil }
+        guard multipartBoundary != nil || contentType.hasPrefix("application/x-www-form-urlencoded") else {
+            throw AppError.badRequest(code: "unsupported_content_type")
+        }
         let body: ByteBuffer
         do {
-            body = try await request.collectBody(upTo: context.maxUploadSize)
+            body = try await request.collectBody(upTo: multipartBoundary == nil ? context.maxUploadSize : context.maxPhotoFormSize)
         } catch {
             throw AppError.payloadTooLarge
         }
-        let contentType = request.headers[.contentType] ?? ""
-        guard contentType.hasPrefix("application/x-www-form-urlencoded") else {
-            throw AppError.badRequest(code: "unsupported_content_type")
+        let form = if let multipartBoundary {
+            try FormData(multipart: Array(buffer: body), boundary: multipartBoundary)
+        } else {
+            FormData(urlEncoded: String(buffer: body))
         }
-        let form = FormData(urlEncoded: String(buffer: body))
         guard !context.setCSRFCookie, keys.isValidCSRFToken(form["_csrf"], for: context.csrfCookie) else {
             throw AppError.csrfRejected
         }
         context.form = form
         return try await next(request, context)
+    }
+
+    static func takesPhotos(_ path: String) -> Bool { path.hasSuffix("/images") || path.hasSuffix("/photos") }
+
+    /// The boundary of a `multipart/form-data` content type, if it is one.
+    static func boundary(_ contentType: String) -> String? {
+        let parts = contentType.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.first?.lowercased() == "multipart/form-data" else { return nil }
+        for parameter in parts.dropFirst() where parameter.lowercased().hasPrefix("boundary=") {
+            let value = parameter.dropFirst("boundary=".count)
+            return value.hasPrefix("\"") && value.hasSuffix("\"") && value.count >= 2 ? String(value.dropFirst().dropLast()) : String(value)
+        }
+        return nil
     }
 }

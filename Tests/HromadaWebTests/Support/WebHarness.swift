@@ -135,6 +135,26 @@ struct Browser {
         return remember(response)
     }
 
+    /// Posts a `multipart/form-data` form with one file, as a browser's file input does.
+    @discardableResult
+    mutating func upload(
+        _ path: String, _ fields: [(String, String)], file: (field: String, name: String, type: String, bytes: [UInt8])
+    ) async throws -> Page {
+        let boundary = "----hromada-test-\(UInt64.random(in: 0...UInt64.max))"
+        var body: [UInt8] = []
+        var fields = fields
+        if let csrf { fields.append(("_csrf", csrf)) }
+        for (name, value) in fields {
+            body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
+        }
+        body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\nContent-Type: \(file.type)\r\n\r\n".utf8)
+        body += file.bytes + Array("\r\n--\(boundary)--\r\n".utf8)
+        var headers = self.headers
+        headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
+        let response = try await client.execute(uri: path, method: .post, headers: headers, body: ByteBuffer(bytes: body))
+        return remember(response)
+    }
+
     static func encode(_ text: String) -> String {
         text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? text
     }

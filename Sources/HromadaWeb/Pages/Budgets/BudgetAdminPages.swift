@@ -109,7 +109,7 @@ struct BudgetAdminPages {
         let rows = loaded.projects.map { project in
             let latest = updates.first { $0.projectID == project.id }
             return DeskPage.Row(
-                project: pages.item(project, context), reviewURL: "\(base)/projects/\(project.id.rawValue)/review",
+                project: pages.item(project, in: loaded, context), reviewURL: "\(base)/projects/\(project.id.rawValue)/review",
                 deliveryURL: "\(base)/projects/\(project.id.rawValue)/delivery",
                 reviewable: (phase == .review || phase == .proposals) && project.status != .withdrawn && project.status != .merged,
                 funded: funded.contains(project.id),

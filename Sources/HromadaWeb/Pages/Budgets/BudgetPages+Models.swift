@@ -17,7 +17,18 @@ enum BudgetPageModels {
         let empty: Bool
     }
 
+    struct PhotoItem {
+        let url: String
+        let caption: String
+        let width: Int
+        let height: Int
+    }
+
     struct ProjectItem {
+        let photos: [PhotoItem]
+        let hasPhotos: Bool
+        /// The page where the author or staff add and remove pictures.
+        let photosURL: String?
         let id: String
         let number: Int
         let title: String
@@ -81,6 +92,8 @@ enum BudgetPageModels {
     }
 
     struct DeliveryItem {
+        let photos: [PhotoItem]
+        let hasPhotos: Bool
         let number: Int
         let title: String
         let status: String

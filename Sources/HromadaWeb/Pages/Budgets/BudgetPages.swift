@@ -27,21 +27,25 @@ struct BudgetPages {
         let cities: [Municipality]
         let edition: BudgetEdition
         let projects: [BudgetProject]
+        /// Pictures of each project's place, by project id.
+        let photos: [String: [Photo]]
     }
 
     /// The city, the edition (404 when it is another city's or a draft the reader may not see) and its projects.
     func load(_ context: AppRequestContext) async throws -> Loaded {
         let slug = try context.parameters.require("city")
         let id = BudgetEditionID(rawValue: try context.parameters.require("edition"))
-        let (cities, found) = try await services.store.read { tx -> ([Municipality], (BudgetEdition, [BudgetProject])?) in
+        let (cities, found) = try await services.store.read { tx -> ([Municipality], (BudgetEdition, [BudgetProject], [String: [Photo]])?) in
             let cities = try await tx.municipalities.all()
             guard let city = cities.first(where: { $0.slug.rawValue == slug }),
                   let edition = try await tx.budgets.edition(id, in: city.id) else { return (cities, nil) }
-            return (cities, (edition, try await tx.budgets.projects(of: id, in: city.id)))
+            let projects = try await tx.budgets.projects(of: id, in: city.id)
+            let photos = try await tx.photos.photos(of: .budgetProject, ids: projects.map(\.id.rawValue), in: city.id)
+            return (cities, (edition, projects, photos))
         }
-        guard let city = cities.first(where: { $0.slug.rawValue == slug }), let (edition, projects) = found else { throw AppError.notFound }
+        guard let city = cities.first(where: { $0.slug.rawValue == slug }), let (edition, projects, photos) = found else { throw AppError.notFound }
         guard edition.isVisible(to: context.principal, at: services.clock.now()) else { throw AppError.notFound }
-        return Loaded(city: city, cities: cities, edition: edition, projects: projects)
+        return Loaded(city: city, cities: cities, edition: edition, projects: projects, photos: photos)
     }
 
     func base(_ loaded: Loaded) -> String { "/\(loaded.city.slug.rawValue)/budgets/\(loaded.edition.id.rawValue)" }
@@ -84,7 +88,16 @@ struct BudgetPages {
             }
             if !others.isEmpty { relations.append(html.t("budgets.incompatible_with", context, ["numbers": others.joined(separator: ", ")])) }
         }
+        let staff = loaded.map { context.principal?.may(.reviewBudgetProject, in: $0.city.id) == true } ?? false
+        let mayChangePhotos = loaded.flatMap { loaded in
+            context.principal.map {
+                (try? project.checkPhotosMayChange(by: $0, municipality: loaded.city.id, edition: loaded.edition, at: services.clock.now())) != nil
+            }
+        } ?? false
+        let photos = loaded.map { photoItems($0.photos[project.id.rawValue] ?? [], in: $0) } ?? []
         return M.ProjectItem(
+            photos: photos, hasPhotos: !photos.isEmpty,
+            photosURL: loaded.flatMap { mayChangePhotos || staff ? "\(base($0))/projects/\(project.id.rawValue)/photos" : nil },
             id: project.id.rawValue, number: project.number, title: project.title, summary: project.summary,
             cost: money(project.cost, context), costKopiyky: project.cost.kopiyky, district: project.district ?? "",
             address: project.address ?? "", status: html.t("budgets.status.\(project.status.rawValue)", context),
@@ -95,6 +108,10 @@ struct BudgetPages {
                     && loaded.edition.phase(at: services.clock.now()) == .proposals
                     ? "\(base(loaded))/projects/\(project.id.rawValue)/edit" : nil
             })
+    }
+
+    func photoItems(_ photos: [Photo], in loaded: Loaded) -> [M.PhotoItem] {
+        photos.map { M.PhotoItem(url: "\(base(loaded))/photos/\($0.id.rawValue)", caption: $0.caption, width: $0.width, height: $0.height) }
     }
 
     func groups(
@@ -219,13 +236,17 @@ struct BudgetPages {
     func deliveryItems(_ loaded: Loaded, _ context: AppRequestContext) async throws -> [M.DeliveryItem] {
         guard loaded.edition.phase(at: services.clock.now()) >= .results else { return [] }
         let city = loaded.city.id, edition = loaded.edition.id
-        let (results, updates) = try await services.store.read { tx in
-            (try await tx.budgets.publishedResults(of: edition), try await tx.budgets.deliveryUpdates(of: edition, in: city))
+        let ids = loaded.projects.map(\.id.rawValue)
+        let (results, updates, photos) = try await services.store.read { tx in
+            (try await tx.budgets.publishedResults(of: edition), try await tx.budgets.deliveryUpdates(of: edition, in: city),
+             try await tx.photos.photos(of: .budgetDelivery, ids: ids, in: city))
         }
         let funded = Set(results.values.flatMap { $0 })
         return loaded.projects.filter { funded.contains($0.id) }.map { project in
             let latest = updates.first { $0.projectID == project.id }
+            let pictures = photoItems(photos[project.id.rawValue] ?? [], in: loaded)
             return M.DeliveryItem(
+                photos: pictures, hasPhotos: !pictures.isEmpty,
                 number: project.number, title: project.title,
                 status: html.t("budget_admin.delivery_status.\((latest?.status ?? .planned).rawValue)", context),
                 spent: money(latest?.spent ?? Money(kopiyky: 0), context), cost: money(project.cost, context), note: latest?.note ?? "",

@@ -1,0 +1,79 @@
+import Foundation
+import HromadaDomain
+import SQLKit
+
+/// Sanitised photos, stored in the database with their description.
+public struct PhotoRepository: Sendable {
+    let db: any SQLDatabase
+
+    private static let columns = "id, municipality_id, owner_kind, owner_id, media_type, width, height, byte_count, sha256, caption, uploaded_by, uploaded_at"
+
+    public func insert(_ photo: Photo, bytes: [UInt8]) async throws {
+        try await db.raw("""
+            INSERT INTO uploads (\(unsafeRaw: Self.columns), bytes)
+            VALUES (\(bind: photo.id.rawValue), \(bind: photo.municipalityID.rawValue), \(bind: photo.owner.kind.rawValue),
+                    \(bind: photo.owner.id), \(bind: photo.format.mediaType), \(bind: photo.width), \(bind: photo.height),
+                    \(bind: photo.byteCount), \(bind: photo.sha256), \(bind: photo.caption), \(bind: photo.uploadedBy.rawValue),
+                    \(bind: photo.uploadedAt.epochSeconds), \(bind: Data(bytes)))
+            """).run()
+    }
+
+    /// Oldest first, the order they were added.
+    public func photos(of owner: PhotoOwner, in municipality: MunicipalityID) async throws -> [Photo] {
+        try await db.raw("""
+            SELECT \(unsafeRaw: Self.columns) FROM uploads
+            WHERE municipality_id = \(bind: municipality.rawValue) AND owner_kind = \(bind: owner.kind.rawValue) AND owner_id = \(bind: owner.id)
+            ORDER BY uploaded_at, id
+            """).all().map(Self.decode)
+    }
+
+    /// Every photo of these owners' kind in a city, by owner id: one query for a page of cards.
+    public func photos(of kind: PhotoOwner.Kind, ids: [String], in municipality: MunicipalityID) async throws -> [String: [Photo]] {
+        guard !ids.isEmpty else { return [:] }
+        let photos = try await db.select().column(SQLRaw(Self.columns)).from("uploads")
+            .where("municipality_id", .equal, municipality.rawValue)
+            .where("owner_kind", .equal, kind.rawValue)
+            .where("owner_id", .in, ids)
+            .orderBy("uploaded_at").orderBy("id")
+            .all().map(Self.decode)
+        return Dictionary(grouping: photos, by: \.owner.id)
+    }
+
+    public func photo(_ id: PhotoID, in municipality: MunicipalityID) async throws -> Photo? {
+        try await db.raw("""
+            SELECT \(unsafeRaw: Self.columns) FROM uploads WHERE id = \(bind: id.rawValue) AND municipality_id = \(bind: municipality.rawValue)
+            """).first().map(Self.decode)
+    }
+
+    public func bytes(of id: PhotoID, in municipality: MunicipalityID) async throws -> [UInt8]? {
+        try await db.raw("SELECT bytes FROM uploads WHERE id = \(bind: id.rawValue) AND municipality_id = \(bind: municipality.rawValue)")
+            .first().map { [UInt8](try $0.decode(column: "bytes", as: Data.self)) }
+    }
+
+    public func count(of owner: PhotoOwner, in municipality: MunicipalityID) async throws -> Int {
+        Int(try await db.raw("""
+            SELECT COUNT(*) AS n FROM uploads
+            WHERE municipality_id = \(bind: municipality.rawValue) AND owner_kind = \(bind: owner.kind.rawValue) AND owner_id = \(bind: owner.id)
+            """).first()?.int("n") ?? 0)
+    }
+
+    /// Whether a photo was there to delete.
+    public func delete(_ id: PhotoID, in municipality: MunicipalityID) async throws -> Bool {
+        try await db.raw("""
+            DELETE FROM uploads WHERE id = \(bind: id.rawValue) AND municipality_id = \(bind: municipality.rawValue) RETURNING id
+            """).first() != nil
+    }
+
+    static func decode(_ row: any SQLRow) throws -> Photo {
+        let mediaType = try row.string("media_type")
+        guard let format = ImageFormat.allCases.first(where: { $0.mediaType == mediaType }),
+              let kind = PhotoOwner.Kind(rawValue: try row.string("owner_kind"))
+        else { throw StoreError.unexpectedResult("upload of type \(mediaType)") }
+        return Photo(
+            id: .init(rawValue: try row.string("id")), municipalityID: .init(rawValue: try row.string("municipality_id")),
+            owner: .init(kind: kind, id: try row.string("owner_id")), format: format, width: Int(try row.int("width")),
+            height: Int(try row.int("height")), byteCount: Int(try row.int("byte_count")), sha256: try row.string("sha256"),
+            caption: try row.string("caption"), uploadedBy: .init(rawValue: try row.string("uploaded_by")),
+            uploadedAt: try row.date("uploaded_at"))
+    }
+}
