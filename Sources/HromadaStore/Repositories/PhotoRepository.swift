@@ -8,13 +8,19 @@ public struct PhotoRepository: Sendable {
 
     private static let columns = "id, municipality_id, owner_kind, owner_id, media_type, width, height, byte_count, sha256, caption, uploaded_by, uploaded_at"
 
+    /// After the owner's other photos. Runs inside the single write that
+    /// also counted them, so two uploads never share a place.
     public func insert(_ photo: Photo, bytes: [UInt8]) async throws {
         try await db.raw("""
-            INSERT INTO uploads (\(unsafeRaw: Self.columns), bytes)
-            VALUES (\(bind: photo.id.rawValue), \(bind: photo.municipalityID.rawValue), \(bind: photo.owner.kind.rawValue),
+            INSERT INTO uploads (\(unsafeRaw: Self.columns), position, bytes)
+            SELECT \(bind: photo.id.rawValue), \(bind: photo.municipalityID.rawValue), \(bind: photo.owner.kind.rawValue),
                     \(bind: photo.owner.id), \(bind: photo.format.mediaType), \(bind: photo.width), \(bind: photo.height),
                     \(bind: photo.byteCount), \(bind: photo.sha256), \(bind: photo.caption), \(bind: photo.uploadedBy.rawValue),
-                    \(bind: photo.uploadedAt.epochSeconds), \(bind: Data(bytes)))
+                    \(bind: photo.uploadedAt.epochSeconds),
+                   (SELECT COALESCE(MAX(position), 0) + 1 FROM uploads
+                    WHERE municipality_id = \(bind: photo.municipalityID.rawValue) AND owner_kind = \(bind: photo.owner.kind.rawValue)
+                      AND owner_id = \(bind: photo.owner.id)),
+                   \(bind: Data(bytes))
             """).run()
     }
 
@@ -23,7 +29,7 @@ public struct PhotoRepository: Sendable {
         try await db.raw("""
             SELECT \(unsafeRaw: Self.columns) FROM uploads
             WHERE municipality_id = \(bind: municipality.rawValue) AND owner_kind = \(bind: owner.kind.rawValue) AND owner_id = \(bind: owner.id)
-            ORDER BY uploaded_at, id
+            ORDER BY position
             """).all().map(Self.decode)
     }
 
@@ -34,7 +40,7 @@ public struct PhotoRepository: Sendable {
             .where("municipality_id", .equal, municipality.rawValue)
             .where("owner_kind", .equal, kind.rawValue)
             .where("owner_id", .in, ids)
-            .orderBy("uploaded_at").orderBy("id")
+            .orderBy("position")
             .all().map(Self.decode)
         return Dictionary(grouping: photos, by: \.owner.id)
     }

@@ -5,6 +5,8 @@ CREATE TABLE uploads (
     municipality_id TEXT NOT NULL REFERENCES municipalities(id),
     owner_kind TEXT NOT NULL,
     owner_id TEXT NOT NULL,
+    -- The order they were added in, within their owner.
+    position INTEGER NOT NULL,
     media_type TEXT NOT NULL,
     width INTEGER NOT NULL,
     height INTEGER NOT NULL,
@@ -15,4 +17,4 @@ CREATE TABLE uploads (
     uploaded_at INTEGER NOT NULL,
     bytes BLOB NOT NULL
 );
-CREATE INDEX uploads_by_owner ON uploads (municipality_id, owner_kind, owner_id, uploaded_at);
+CREATE INDEX uploads_by_owner ON uploads (municipality_id, owner_kind, owner_id, position);
