@@ -183,3 +183,26 @@ extension SQLRow {
         return ""
     }
 }
+
+@Suite struct CoauthorContractTests {
+    @Test(arguments: TestDatabase.available)
+    func coauthorsBelongToOneProjectInOneCity(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let fixture = BudgetContractTests()
+            let (edition, projects) = try await fixture.seeded(store, projects: 2)
+            let people = try await insertAccounts(store, "one@example.com", "two@example.com")
+            let city = fixture.vinnytsia, other = fixture.zhmerynka
+            let first = projects[0].id
+            #expect(try await store.write { try await $0.budgets.addCoauthor(people[0].id, to: first, in: city, at: t0) })
+            #expect(try await store.write { try await $0.budgets.addCoauthor(people[1].id, to: first, in: city, at: t0.addingTimeInterval(1)) })
+            // Naming the same person twice changes nothing.
+            #expect(try await store.write { try await $0.budgets.addCoauthor(people[0].id, to: first, in: city, at: t0) } == false)
+            #expect(try await store.read { try await $0.budgets.coauthors(of: first, in: city) } == [people[0].id, people[1].id])
+            #expect(try await store.read { try await $0.budgets.coauthors(of: first, in: other) }.isEmpty)
+            #expect(try await store.read { try await $0.budgets.coauthors(inEdition: edition.id, in: city) } == [first: [people[0].id, people[1].id]])
+            #expect(try await store.write { try await $0.budgets.removeCoauthor(people[0].id, from: first, in: other) } == false)
+            #expect(try await store.write { try await $0.budgets.removeCoauthor(people[0].id, from: first, in: city) })
+            #expect(try await store.read { try await $0.budgets.coauthors(of: first, in: city) } == [people[1].id])
+        }
+    }
+}

@@ -74,6 +74,8 @@ extension AuditAction {
     /// An anonymous ballot (by receipt and content hash); says nothing of the voter.
     public static let budgetBallotCast = "budget.ballot_cast"
     public static let budgetResultsPublished = "budget.results_published"
+    public static let budgetCoauthorAdded = "budget.coauthor_added"
+    public static let budgetCoauthorRemoved = "budget.coauthor_removed"
     public static let photoAdded = "photo.added"
     public static let photoRemoved = "photo.removed"
 }

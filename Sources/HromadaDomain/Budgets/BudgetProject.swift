@@ -174,9 +174,13 @@ public struct ProjectProposal: Sendable, Equatable {
 
 extension BudgetProject {
     /// The author's changes, accepted until review starts (and before any decision).
-    public func edited(with proposal: ProjectProposal, by author: AccountID, edition: BudgetEdition, at instant: Date) throws(ProposalError) -> BudgetProject {
-        try checkAuthorMayChange(author)
-        var next = try proposal.validate(edition: edition, author: author, verified: true, number: number, at: instant)
+    /// The author's (or a co-author's) changes, accepted until review starts.
+    /// The project stays its author's whoever edits it.
+    public func edited(
+        with proposal: ProjectProposal, by editor: AccountID, coauthors: [AccountID] = [], edition: BudgetEdition, at instant: Date
+    ) throws(ProposalError) -> BudgetProject {
+        try checkAuthorMayChange(editor, coauthors: coauthors)
+        var next = try proposal.validate(edition: edition, author: authorID, verified: true, number: number, at: instant)
         next.id = id
         next.submittedAt = submittedAt
         return next
@@ -184,9 +188,9 @@ extension BudgetProject {
 }
 
 extension BudgetProject {
-    /// The author's hand on the project ends when review starts.
-    func checkAuthorMayChange(_ author: AccountID) throws(ProposalError) {
-        guard author == authorID else { throw .notTheAuthor }
+    /// The authors' hand on the project (the author's and co-authors') ends when review starts.
+    public func checkAuthorMayChange(_ account: AccountID, coauthors: [AccountID] = []) throws(ProposalError) {
+        guard account == authorID || coauthors.contains(account) else { throw .notTheAuthor }
         guard status == .submitted, review == nil else { throw .alreadyReviewed }
     }
 
@@ -194,10 +198,10 @@ extension BudgetProject {
     /// proposal can still change; the city's reviewers can at any time (to
     /// take down one that should not be public, or add their own).
     public func checkPhotosMayChange(
-        by principal: Principal, municipality: MunicipalityID, edition: BudgetEdition, at instant: Date
+        by principal: Principal, coauthors: [AccountID] = [], municipality: MunicipalityID, edition: BudgetEdition, at instant: Date
     ) throws(ProposalError) {
         if principal.may(.reviewBudgetProject, in: municipality) { return }
-        try checkAuthorMayChange(principal.accountID)
+        try checkAuthorMayChange(principal.accountID, coauthors: coauthors)
         guard edition.phase(at: instant) == .proposals else { throw .notAcceptingProposals }
     }
 }

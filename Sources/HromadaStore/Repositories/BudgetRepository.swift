@@ -105,6 +105,51 @@ public struct BudgetRepository: Sendable {
             """).all().map { try Self.project(from: try $0.string("definition")) }
     }
 
+    // MARK: Co-authors
+
+    /// In the order they were named.
+    public func coauthors(of project: BudgetProjectID, in municipality: MunicipalityID) async throws -> [AccountID] {
+        try await db.raw("""
+            SELECT account_id FROM budget_coauthors
+            WHERE project_id = \(bind: project.rawValue) AND municipality_id = \(bind: municipality.rawValue)
+            ORDER BY added_at, account_id
+            """).all().map { AccountID(rawValue: try $0.string("account_id")) }
+    }
+
+    /// Every project's co-authors in an edition, for pages that list them all.
+    public func coauthors(inEdition edition: BudgetEditionID, in municipality: MunicipalityID) async throws -> [BudgetProjectID: [AccountID]] {
+        let rows = try await db.raw("""
+            SELECT c.project_id, c.account_id FROM budget_coauthors c JOIN budget_projects p ON p.id = c.project_id
+            WHERE p.edition_id = \(bind: edition.rawValue) AND c.municipality_id = \(bind: municipality.rawValue)
+            ORDER BY c.added_at, c.account_id
+            """).all()
+        var found: [BudgetProjectID: [AccountID]] = [:]
+        for row in rows {
+            found[BudgetProjectID(rawValue: try row.string("project_id")), default: []].append(AccountID(rawValue: try row.string("account_id")))
+        }
+        return found
+    }
+
+    /// Whether they were not a co-author yet.
+    public func addCoauthor(
+        _ account: AccountID, to project: BudgetProjectID, in municipality: MunicipalityID, at instant: Date
+    ) async throws -> Bool {
+        try await db.raw("""
+            INSERT INTO budget_coauthors (project_id, account_id, municipality_id, added_at)
+            VALUES (\(bind: project.rawValue), \(bind: account.rawValue), \(bind: municipality.rawValue), \(bind: instant.epochSeconds))
+            ON CONFLICT (project_id, account_id) DO NOTHING RETURNING account_id
+            """).first() != nil
+    }
+
+    /// Whether they were a co-author.
+    public func removeCoauthor(_ account: AccountID, from project: BudgetProjectID, in municipality: MunicipalityID) async throws -> Bool {
+        try await db.raw("""
+            DELETE FROM budget_coauthors
+            WHERE project_id = \(bind: project.rawValue) AND account_id = \(bind: account.rawValue) AND municipality_id = \(bind: municipality.rawValue)
+            RETURNING account_id
+            """).first() != nil
+    }
+
     public func nextProjectNumber(in edition: BudgetEditionID) async throws -> Int {
         Int(try await db.raw("SELECT COALESCE(MAX(number), 0) + 1 AS next FROM budget_projects WHERE edition_id = \(bind: edition.rawValue)")
             .first()?.int("next") ?? 1)

@@ -60,29 +60,33 @@ public struct BudgetAdmin: Sendable {
         }
         var outcomes: [BudgetResults.CategoryOutcome] = []
         var authors: [AccountID: Account] = [:]
+        var coauthors: [BudgetProjectID: [AccountID]] = [:]
         if transition == .publishResults {
             let (projects, ballots) = try await services.store.read { tx in
                 (try await tx.budgets.projects(of: id, in: city.id), try await tx.budgets.ballots(of: id))
             }
             outcomes = try services.budgetResults.compute(edition: edition, city: city, projects: projects, ballots: ballots)
-            let ids = Set(projects.map(\.authorID))
+            coauthors = try await services.store.read { try await $0.budgets.coauthors(inEdition: id, in: city.id) }
+            let ids = Set(projects.map(\.authorID) + coauthors.values.flatMap { $0 })
             authors = try await services.store.read { tx in
                 var found: [AccountID: Account] = [:]
                 for id in ids { if let account = try await tx.accounts.find(id: id) { found[id] = account } }
                 return found
             }
         }
-        let audit = services.audit, mail = services.mail, final = changed, computed = outcomes, people = authors
+        let audit = services.audit, mail = services.mail, final = changed, computed = outcomes, people = authors, named = coauthors
         try await services.store.write { tx in
             try await tx.budgets.update(final)
             for outcome in computed {
                 try await tx.budgets.saveResult(
                     edition: id, category: outcome.category.id, funded: outcome.projects.filter(\.funded).map(\.project.id), at: now)
                 for result in outcome.projects {
-                    guard let author = people[result.project.authorID] else { continue }
-                    try await tx.outbox.enqueue(mail.budgetNotice(
-                        result.funded ? "mail.project_funded" : "mail.project_not_funded", to: author, project: result.project,
-                        link: "\(services.configuration.publicBaseURL)/\(city.slug.rawValue)/budgets/\(id.rawValue)/results", at: now))
+                    for person in [result.project.authorID] + (named[result.project.id] ?? []) {
+                        guard let account = people[person] else { continue }
+                        try await tx.outbox.enqueue(mail.budgetNotice(
+                            result.funded ? "mail.project_funded" : "mail.project_not_funded", to: account, project: result.project,
+                            link: "\(services.configuration.publicBaseURL)/\(city.slug.rawValue)/budgets/\(id.rawValue)/results", at: now))
+                    }
                 }
             }
             try await audit.record(
@@ -119,9 +123,13 @@ public struct BudgetAdmin: Sendable {
         let edition = try await edition(id, in: city.id)
         let phase = edition.phase(at: services.clock.now())
         guard phase == .review || phase == .proposals else { throw AppError.conflict(code: "wrong_phase") }
-        let (found, author) = try await services.store.read { tx -> (BudgetProject?, Account?) in
-            guard let project = try await tx.budgets.project(projectID, in: city.id), project.editionID == id else { return (nil, nil) }
-            return (project, try await tx.accounts.find(id: project.authorID))
+        let (found, authors) = try await services.store.read { tx -> (BudgetProject?, [Account]) in
+            guard let project = try await tx.budgets.project(projectID, in: city.id), project.editionID == id else { return (nil, []) }
+            var authors: [Account] = []
+            for person in [project.authorID] + (try await tx.budgets.coauthors(of: projectID, in: city.id)) {
+                if let account = try await tx.accounts.find(id: person) { authors.append(account) }
+            }
+            return (project, authors)
         }
         guard let project = found, let category = edition.category(project.categoryID) else { throw AppError.notFound }
         let reviewed: BudgetProject
@@ -137,14 +145,14 @@ public struct BudgetAdmin: Sendable {
             }
         }
         let audit = services.audit, now = services.clock.now()
-        let message = author.map {
+        let messages = authors.map {
             services.mail.budgetNotice(
                 feasible ? "mail.project_feasible" : "mail.project_infeasible", to: $0, project: reviewed,
                 link: "\(services.configuration.publicBaseURL)/\(city.slug.rawValue)/budgets/\(id.rawValue)", at: now)
         }
         try await services.store.write { tx in
             try await tx.budgets.update(reviewed, in: city.id)
-            if let message { try await tx.outbox.enqueue(message) }
+            for message in messages { try await tx.outbox.enqueue(message) }
             try await audit.record(
                 tx, action: AuditAction.budgetProjectReviewed, actor: principal.accountID, municipality: city.id, subject: projectID.rawValue,
                 details: ["feasible": feasible ? "true" : "false", "revisedCost": revisedCost.map { String($0.kopiyky) } ?? ""])
@@ -305,16 +313,93 @@ public struct BudgetAdmin: Sendable {
     /// The author's edit of their own project, until review.
     public func edit(_ projectID: BudgetProjectID, with proposal: ProjectProposal, edition id: BudgetEditionID, city: Municipality, by account: AccountID) async throws {
         let edition = try await edition(id, in: city.id)
-        guard let project = try await services.store.read({ try await $0.budgets.project(projectID, in: city.id) }), project.editionID == id else {
-            throw AppError.notFound
+        let (found, coauthors) = try await services.store.read { tx in
+            (try await tx.budgets.project(projectID, in: city.id), try await tx.budgets.coauthors(of: projectID, in: city.id))
         }
+        guard let project = found, project.editionID == id else { throw AppError.notFound }
         let edited: BudgetProject
         do {
-            edited = try project.edited(with: proposal, by: account, edition: edition, at: services.clock.now())
+            edited = try project.edited(with: proposal, by: account, coauthors: coauthors, edition: edition, at: services.clock.now())
         } catch {
             throw error == .notTheAuthor ? AppError.notFound : Self.appError(error)
         }
         try await services.store.write { try await $0.budgets.update(edited, in: city.id) }
+    }
+
+    /// Names a co-author by the email of their account; they must be a verified resident here.
+    public func addCoauthor(
+        email: String, project projectID: BudgetProjectID, edition id: BudgetEditionID, city: Municipality, by account: AccountID
+    ) async throws {
+        let edition = try await edition(id, in: city.id)
+        guard let address = try? EmailAddress.validated(email) else { throw AppError.invalid(code: "coauthor_unknown", field: "email") }
+        let (found, candidate, isResident) = try await services.store.read { tx -> (BudgetProject?, Account?, Bool) in
+            let candidate = try await tx.accounts.find(email: address)
+            var resident = false
+            if let candidate { resident = try await tx.residency.find(account: candidate.id, in: city.id) != nil }
+            return (try await tx.budgets.project(projectID, in: city.id), candidate, resident)
+        }
+        guard let project = found, project.editionID == id else { throw AppError.notFound }
+        // An unknown address and an account that is not a resident read alike:
+        // the form must not tell a stranger who has an account here.
+        guard let candidate else { throw AppError.invalid(code: "coauthor_unknown", field: "email") }
+        let audit = services.audit, now = services.clock.now()
+        let notice = services.mail.budgetNotice(
+            "mail.coauthor_added", to: candidate, project: project,
+            link: "\(services.configuration.publicBaseURL)/\(city.slug.rawValue)/budgets/\(id.rawValue)/projects/\(projectID.rawValue)/edit", at: now)
+        let refusal = try await services.store.write { tx -> CoauthorRules.Problem? in
+            // Checked against the stored list inside the write, so two additions at once cannot pass the limit.
+            let existing = try await tx.budgets.coauthors(of: projectID, in: city.id)
+            do throws(CoauthorRules.Problem) {
+                try CoauthorRules.checkAdding(
+                    candidate.id, isResident: isResident, to: project, existing: existing, by: account, edition: edition, at: now)
+            } catch {
+                return error
+            }
+            _ = try await tx.budgets.addCoauthor(candidate.id, to: projectID, in: city.id, at: now)
+            try await tx.outbox.enqueue(notice)
+            try await audit.record(
+                tx, action: AuditAction.budgetCoauthorAdded, actor: account, municipality: city.id, subject: projectID.rawValue,
+                details: ["coauthor": services.keys.pseudonym(of: candidate.id)])
+            return nil
+        }
+        if let refusal { throw Self.appError(refusal) }
+    }
+
+    /// The author removes a co-author, or a co-author steps down.
+    public func removeCoauthor(
+        _ coauthor: AccountID, project projectID: BudgetProjectID, edition id: BudgetEditionID, city: Municipality, by account: AccountID
+    ) async throws {
+        let edition = try await edition(id, in: city.id)
+        guard let project = try await services.store.read({ try await $0.budgets.project(projectID, in: city.id) }), project.editionID == id else {
+            throw AppError.notFound
+        }
+        let audit = services.audit, now = services.clock.now()
+        let refusal = try await services.store.write { tx -> CoauthorRules.Problem? in
+            let existing = try await tx.budgets.coauthors(of: projectID, in: city.id)
+            do throws(CoauthorRules.Problem) {
+                try CoauthorRules.checkRemoving(coauthor, from: project, existing: existing, by: account, edition: edition, at: now)
+            } catch {
+                return error
+            }
+            _ = try await tx.budgets.removeCoauthor(coauthor, from: projectID, in: city.id)
+            try await audit.record(
+                tx, action: AuditAction.budgetCoauthorRemoved, actor: account, municipality: city.id, subject: projectID.rawValue,
+                details: ["coauthor": services.keys.pseudonym(of: coauthor)])
+            return nil
+        }
+        if let refusal { throw Self.appError(refusal) }
+    }
+
+    static func appError(_ problem: CoauthorRules.Problem) -> AppError {
+        switch problem {
+        case .notTheAuthor, .notACoauthor: .notFound
+        case .alreadyReviewed: .conflict(code: "already_reviewed")
+        case .notAcceptingProposals: .conflict(code: "proposals_closed")
+        case .notAResident: .invalid(code: "coauthor_unknown", field: "email")
+        case .isTheAuthor: .invalid(code: "coauthor_is_author", field: "email")
+        case .alreadyCoauthor: .conflict(code: "coauthor_already")
+        case .tooMany: .conflict(code: "coauthor_limit")
+        }
     }
 
     static func appError(_ error: ProposalError) -> AppError {

@@ -56,8 +56,10 @@ public struct BudgetPhotos: Sendable {
     ) async throws -> (Principal, BudgetProject) {
         guard let principal else { throw AppError.notSignedIn }
         let (edition, project) = try await project(id, edition: edition, city: city.id)
+        let coauthors = try await services.store.read { try await $0.budgets.coauthors(of: id, in: city.id) }
         do {
-            try project.checkPhotosMayChange(by: principal, municipality: city.id, edition: edition, at: services.clock.now())
+            try project.checkPhotosMayChange(
+                by: principal, coauthors: coauthors, municipality: city.id, edition: edition, at: services.clock.now())
         } catch {
             throw BudgetAdmin.appError(error)
         }

@@ -24,6 +24,8 @@ struct BudgetAdminPages {
         router.post("/{city}/budgets/{edition}/propose", use: propose)
         router.get("/{city}/budgets/{edition}/projects/{project}/edit", use: editForm)
         router.post("/{city}/budgets/{edition}/projects/{project}/edit", use: edit)
+        router.post("/{city}/budgets/{edition}/projects/{project}/coauthors", use: addCoauthor)
+        router.post("/{city}/budgets/{edition}/projects/{project}/coauthors/{account}/remove", use: removeCoauthor)
     }
 
     func staff(_ context: AppRequestContext, _ city: Municipality) throws {
@@ -293,6 +295,21 @@ struct BudgetAdminPages {
         let items: [Item]
         let error: String?
         let editionURL: String
+        /// On the edit page only.
+        let coauthors: Coauthors?
+    }
+
+    struct Coauthors {
+        struct Person {
+            let name: String
+            let email: String
+            let removeURL: String?
+            let isYou: Bool
+        }
+        let people: [Person]
+        let none: Bool
+        let addURL: String?
+        let limit: String
     }
 
     @Sendable func proposeForm(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -301,11 +318,13 @@ struct BudgetAdminPages {
         return try await renderPropose(loaded, request, context, form: FormData(), error: nil)
     }
 
-    /// The author's own project, while it can still change.
+    /// The reader's own project (as its author or a co-author).
     func ownProject(_ loaded: BudgetPages.Loaded, _ context: AppRequestContext) throws -> BudgetProject {
         let id = BudgetProjectID(rawValue: try context.parameters.require("project"))
         guard let account = context.account?.id else { throw AppError.notSignedIn }
-        guard let project = loaded.projects.first(where: { $0.id == id }), project.authorID == account else { throw AppError.notFound }
+        guard let project = loaded.projects.first(where: { $0.id == id }),
+              project.authorID == account || loaded.coauthors[id]?.contains(account) == true
+        else { throw AppError.notFound }
         return project
     }
 
@@ -313,12 +332,72 @@ struct BudgetAdminPages {
         let loaded = try await pages.load(context)
         guard context.isSignedIn else { return HTML.redirect("/login?next=\(request.uri.path)") }
         let project = try ownProject(loaded, context)
-        let form = FormData(fields: [
+        return try await renderPropose(loaded, request, context, form: Self.form(of: project), error: nil, action: request.uri.path, project: project)
+    }
+
+    static func form(of project: BudgetProject) -> FormData {
+        FormData(fields: [
             "category": [project.categoryID.rawValue], "title": [project.title], "summary": [project.summary], "district": [project.district ?? ""],
             "address": [project.address ?? ""], "itemLabel": project.costItems.map(\.label),
             "itemAmount": project.costItems.map { BudgetOpenData.hryvnias($0.amount) },
         ])
-        return try await renderPropose(loaded, request, context, form: form, error: nil, action: request.uri.path)
+    }
+
+    /// The co-author list of the edit page: the author names and removes them, a co-author may step down.
+    func coauthorSection(_ loaded: BudgetPages.Loaded, _ project: BudgetProject, _ context: AppRequestContext) async throws -> Coauthors {
+        let ids = loaded.coauthors[project.id] ?? []
+        let people = try await services.store.read { tx in
+            var found: [Account] = []
+            for id in ids { if let account = try await tx.accounts.find(id: id) { found.append(account) } }
+            return found
+        }
+        let reader = context.account?.id
+        let base = "\(pages.base(loaded))/projects/\(project.id.rawValue)/coauthors"
+        return Coauthors(
+            people: people.map { person in
+                Coauthors.Person(
+                    name: person.fullName, email: person.email.rawValue,
+                    removeURL: reader == project.authorID || reader == person.id ? "\(base)/\(person.id.rawValue)/remove" : nil,
+                    isYou: reader == person.id)
+            },
+            none: people.isEmpty, addURL: reader == project.authorID ? base : nil,
+            limit: html.t("budgets.coauthors_limit", context, ["max": String(CoauthorRules.maximum)]))
+    }
+
+    @Sendable func addCoauthor(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let loaded = try await pages.load(context)
+        let project = try ownProject(loaded, context)
+        guard let account = context.account?.id else { throw AppError.notSignedIn }
+        let form = context.form ?? FormData()
+        let edit = "\(pages.base(loaded))/projects/\(project.id.rawValue)/edit"
+        do {
+            try await services.budgetAdmin.addCoauthor(email: form["email"], project: project.id, edition: loaded.edition.id, city: loaded.city, by: account)
+        } catch let error as AppError where error != .notFound && error != .notSignedIn {
+            return try await renderEdit(loaded, project, request, context, error: error, action: edit)
+        }
+        return HTML.redirect(edit + "?coauthors=1")
+    }
+
+    @Sendable func removeCoauthor(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let loaded = try await pages.load(context)
+        let project = try ownProject(loaded, context)
+        guard let account = context.account?.id else { throw AppError.notSignedIn }
+        let coauthor = AccountID(rawValue: try context.parameters.require("account"))
+        let edit = "\(pages.base(loaded))/projects/\(project.id.rawValue)/edit"
+        do {
+            try await services.budgetAdmin.removeCoauthor(coauthor, project: project.id, edition: loaded.edition.id, city: loaded.city, by: account)
+        } catch let error as AppError where error != .notFound && error != .notSignedIn {
+            return try await renderEdit(loaded, project, request, context, error: error, action: edit)
+        }
+        // Someone who stepped down has no edit page any more.
+        return HTML.redirect(coauthor == account ? pages.base(loaded) : edit + "?coauthors=1")
+    }
+
+    /// The edit page as stored, with an error from one of its side forms.
+    func renderEdit(
+        _ loaded: BudgetPages.Loaded, _ project: BudgetProject, _ request: Request, _ context: AppRequestContext, error: AppError?, action: String
+    ) async throws -> Response {
+        try await renderPropose(loaded, request, context, form: Self.form(of: project), error: error, action: action, project: project)
     }
 
     @Sendable func edit(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -328,7 +407,7 @@ struct BudgetAdminPages {
         do {
             try await services.budgetAdmin.edit(project.id, with: try Self.proposal(form), edition: loaded.edition.id, city: loaded.city, by: project.authorID)
         } catch let error as AppError where error != .notFound && error != .notSignedIn {
-            return try await renderPropose(loaded, request, context, form: form, error: error, action: request.uri.path)
+            return try await renderPropose(loaded, request, context, form: form, error: error, action: request.uri.path, project: project)
         }
         return HTML.redirect(pages.base(loaded) + "?proposed=1")
     }
@@ -347,8 +426,11 @@ struct BudgetAdminPages {
     }
 
     func renderPropose(
-        _ loaded: BudgetPages.Loaded, _ request: Request, _ context: AppRequestContext, form: FormData, error: AppError?, action: String? = nil
+        _ loaded: BudgetPages.Loaded, _ request: Request, _ context: AppRequestContext, form: FormData, error: AppError?, action: String? = nil,
+        project: BudgetProject? = nil
     ) async throws -> Response {
+        var coauthors: Coauthors?
+        if let project { coauthors = try await coauthorSection(loaded, project, context) }
         let labels = form.all("itemLabel"), amounts = form.all("itemAmount")
         let items = (0..<max(4, labels.count)).map { index in
             ProposePage.Item(index: index + 1, label: index < labels.count ? labels[index] : "", amount: index < amounts.count ? amounts[index] : "")
@@ -360,7 +442,8 @@ struct BudgetAdminPages {
                       selected: $0.id.rawValue == form["category"])
             },
             titleValue: form["title"], summary: form["summary"], district: form["district"], address: form["address"], items: items,
-            error: error.map { html.t($0.messageKey, context) }, editionURL: pages.base(loaded))
+            error: error.map { html.t($0.messageKey, context) }, editionURL: pages.base(loaded),
+            coauthors: coauthors)
         return try await html.render(
             "budget-propose", page: page, titleKey: "budgets.propose_title", request: request, context: context, city: loaded.city,
             cities: loaded.cities, status: error?.status ?? .ok)

@@ -29,23 +29,27 @@ struct BudgetPages {
         let projects: [BudgetProject]
         /// Pictures of each project's place, by project id.
         let photos: [String: [Photo]]
+        let coauthors: [BudgetProjectID: [AccountID]]
     }
 
     /// The city, the edition (404 when it is another city's or a draft the reader may not see) and its projects.
     func load(_ context: AppRequestContext) async throws -> Loaded {
         let slug = try context.parameters.require("city")
         let id = BudgetEditionID(rawValue: try context.parameters.require("edition"))
-        let (cities, found) = try await services.store.read { tx -> ([Municipality], (BudgetEdition, [BudgetProject], [String: [Photo]])?) in
+        typealias Found = (BudgetEdition, [BudgetProject], [String: [Photo]], [BudgetProjectID: [AccountID]])
+        let (cities, found) = try await services.store.read { tx -> ([Municipality], Found?) in
             let cities = try await tx.municipalities.all()
             guard let city = cities.first(where: { $0.slug.rawValue == slug }),
                   let edition = try await tx.budgets.edition(id, in: city.id) else { return (cities, nil) }
             let projects = try await tx.budgets.projects(of: id, in: city.id)
             let photos = try await tx.photos.photos(of: .budgetProject, ids: projects.map(\.id.rawValue), in: city.id)
-            return (cities, (edition, projects, photos))
+            return (cities, (edition, projects, photos, try await tx.budgets.coauthors(inEdition: id, in: city.id)))
         }
-        guard let city = cities.first(where: { $0.slug.rawValue == slug }), let (edition, projects, photos) = found else { throw AppError.notFound }
+        guard let city = cities.first(where: { $0.slug.rawValue == slug }), let (edition, projects, photos, coauthors) = found else {
+            throw AppError.notFound
+        }
         guard edition.isVisible(to: context.principal, at: services.clock.now()) else { throw AppError.notFound }
-        return Loaded(city: city, cities: cities, edition: edition, projects: projects, photos: photos)
+        return Loaded(city: city, cities: cities, edition: edition, projects: projects, photos: photos, coauthors: coauthors)
     }
 
     func base(_ loaded: Loaded) -> String { "/\(loaded.city.slug.rawValue)/budgets/\(loaded.edition.id.rawValue)" }
@@ -89,9 +93,11 @@ struct BudgetPages {
             if !others.isEmpty { relations.append(html.t("budgets.incompatible_with", context, ["numbers": others.joined(separator: ", ")])) }
         }
         let staff = loaded.map { context.principal?.may(.reviewBudgetProject, in: $0.city.id) == true } ?? false
+        let coauthors = loaded?.coauthors[project.id] ?? []
         let mayChangePhotos = loaded.flatMap { loaded in
             context.principal.map {
-                (try? project.checkPhotosMayChange(by: $0, municipality: loaded.city.id, edition: loaded.edition, at: services.clock.now())) != nil
+                (try? project.checkPhotosMayChange(
+                    by: $0, coauthors: coauthors, municipality: loaded.city.id, edition: loaded.edition, at: services.clock.now())) != nil
             }
         } ?? false
         let photos = loaded.map { photoItems($0.photos[project.id.rawValue] ?? [], in: $0) } ?? []
@@ -104,9 +110,10 @@ struct BudgetPages {
             feasible: project.status == .feasible, infeasible: project.status == .infeasible, reason: project.review?.reason ?? "",
             checked: checked.contains(project.id), relations: relations.joined(separator: " "),
             editURL: loaded.flatMap { loaded in
-                project.authorID == context.account?.id && project.status == .submitted && project.review == nil
-                    && loaded.edition.phase(at: services.clock.now()) == .proposals
-                    ? "\(base(loaded))/projects/\(project.id.rawValue)/edit" : nil
+                guard let account = context.account?.id, (try? project.checkAuthorMayChange(account, coauthors: coauthors)) != nil,
+                      loaded.edition.phase(at: services.clock.now()) == .proposals
+                else { return nil }
+                return "\(base(loaded))/projects/\(project.id.rawValue)/edit"
             })
     }
 

@@ -118,7 +118,8 @@ struct BudgetPhotoPages {
         let id = try projectID(loaded, context)
         guard let project = loaded.projects.first(where: { $0.id == id }), let principal = context.principal else { throw AppError.notFound }
         let now = services.clock.now()
-        let mayChangeProject = (try? project.checkPhotosMayChange(by: principal, municipality: loaded.city.id, edition: loaded.edition, at: now)) != nil
+        let mayChangeProject = (try? project.checkPhotosMayChange(
+            by: principal, coauthors: loaded.coauthors[id] ?? [], municipality: loaded.city.id, edition: loaded.edition, at: now)) != nil
         let city = loaded.city.id, edition = loaded.edition.id
         let (projectPhotos, deliveryPhotos, results) = try await services.store.read { tx in
             (try await tx.photos.photos(of: .project(id), in: city), try await tx.photos.photos(of: .delivery(id), in: city),
