@@ -68,7 +68,15 @@ public struct CalendarDate: Hashable, Comparable, Codable, Sendable, CustomStrin
         return CalendarDate(year: year, month: month, day: day)
     }
 
-    public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    /// ISO 8601, `2027-03-01`. Built by hand: `String(format:)` goes through
+    /// Foundation's formatter and showed up in the ballot writer's profile.
+    public var description: String {
+        func padded(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
+    }
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)

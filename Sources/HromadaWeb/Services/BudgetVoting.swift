@@ -70,20 +70,23 @@ public struct BudgetVoting: Sendable {
     func record(
         _ ballot: AnonymousBallot, identity: IdentityHash, actor: AccountID, city: MunicipalityID, limits: [(RateLimitRule, String)] = []
     ) async throws {
-        let audit = services.audit
         let now = services.clock.now()
+        // Everything that needs no database is prepared before the write, so
+        // the single writer spends its time only on what must be serial.
+        // The participation is audited now; the ballot joins the chain later,
+        // shuffled among others (BallotAuditMixer), so the two never sit side by side.
+        let participated = try services.audit.entry(
+            action: AuditAction.budgetParticipated, actor: actor, municipality: city, subject: ballot.editionID.rawValue,
+            details: ["channel": ballot.channel.rawValue])
+        let prepared = try BudgetRepository.PreparedBallot(ballot)
         enum Written: Sendable { case stored, alreadyVoted, limited(Int) }
         // Refusals are answers, not failed writes: the transaction commits the counters and nothing else.
         let written = try await services.store.write { tx -> Written in
             if let wait = try await RateLimiter.hit(limits, in: tx, at: now) { return .limited(wait) }
             guard try await tx.budgets.recordParticipation(in: ballot.editionID, identity: identity, channel: ballot.channel, day: ballot.day)
             else { return .alreadyVoted }
-            try await tx.budgets.insert(ballot)
-            // The participation is audited now; the ballot joins the chain later,
-            // shuffled among others (BallotAuditMixer), so the two never sit side by side.
-            try await audit.record(
-                tx, action: AuditAction.budgetParticipated, actor: actor, municipality: city, subject: ballot.editionID.rawValue,
-                details: ["channel": ballot.channel.rawValue])
+            try await tx.budgets.insert(prepared)
+            try await tx.audit.append(participated)
             return .stored
         }
         switch written {
