@@ -1,6 +1,8 @@
 import Foundation
 import HromadaDomain
+import HromadaStore
 import Hummingbird
+import Logging
 
 /// Turns every failure into a clear answer in the client's language: an HTML
 /// page for people, `{"error": {"code", "message"}}` for API clients. An
@@ -31,7 +33,11 @@ struct ErrorMiddleware: RouterMiddleware {
     }
 
     private func unexpected(_ error: any Error, request: Request, context: Context) async throws -> Response {
-        context.logger.error("request failed", metadata: ["error": "\(String(reflecting: type(of: error)))", "path": "\(request.uri.path)"])
+        var metadata: Logger.Metadata = ["error": "\(String(reflecting: type(of: error)))", "path": "\(request.uri.path)"]
+        // SQLite's own message names the schema problem or constraint and
+        // never a bound value, so it is safe to log and what an operator needs.
+        if let failure = error as? SQLiteFailure { metadata["sqlite"] = "\(failure)" }
+        context.logger.error("request failed", metadata: metadata)
         let status = HTTPResponse.Status.internalServerError
         if isAPI(request) {
             return JSONResponse.error(code: "internal_error", message: services.localizer.string("errors.internal_error", context.language), status: status)

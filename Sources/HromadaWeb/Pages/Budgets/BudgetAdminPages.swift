@@ -310,6 +310,10 @@ struct BudgetAdminPages {
         let none: Bool
         let addURL: String?
         let limit: String
+        /// A refusal of the co-author form, shown beside it rather than atop the page.
+        let error: String?
+        /// What was typed, kept when refused.
+        let email: String
     }
 
     @Sendable func proposeForm(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -344,7 +348,9 @@ struct BudgetAdminPages {
     }
 
     /// The co-author list of the edit page: the author names and removes them, a co-author may step down.
-    func coauthorSection(_ loaded: BudgetPages.Loaded, _ project: BudgetProject, _ context: AppRequestContext) async throws -> Coauthors {
+    func coauthorSection(
+        _ loaded: BudgetPages.Loaded, _ project: BudgetProject, _ context: AppRequestContext, error: AppError? = nil
+    ) async throws -> Coauthors {
         let ids = loaded.coauthors[project.id] ?? []
         let people = try await services.store.read { tx in
             var found: [Account] = []
@@ -361,7 +367,8 @@ struct BudgetAdminPages {
                     isYou: reader == person.id)
             },
             none: people.isEmpty, addURL: reader == project.authorID ? base : nil,
-            limit: html.t("budgets.coauthors_limit", context, ["max": String(CoauthorRules.maximum)]))
+            limit: html.t("budgets.coauthors_limit", context, ["max": String(CoauthorRules.maximum)]),
+            error: error.map { html.t($0.messageKey, context) }, email: error == nil ? "" : context.form?["email"] ?? "")
     }
 
     @Sendable func addCoauthor(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -393,11 +400,12 @@ struct BudgetAdminPages {
         return HTML.redirect(coauthor == account ? pages.base(loaded) : edit + "?coauthors=1")
     }
 
-    /// The edit page as stored, with an error from one of its side forms.
+    /// The edit page as stored, with the co-author form's refusal beside that form.
     func renderEdit(
         _ loaded: BudgetPages.Loaded, _ project: BudgetProject, _ request: Request, _ context: AppRequestContext, error: AppError?, action: String
     ) async throws -> Response {
-        try await renderPropose(loaded, request, context, form: Self.form(of: project), error: error, action: action, project: project)
+        try await renderPropose(
+            loaded, request, context, form: Self.form(of: project), error: nil, action: action, project: project, coauthorError: error)
     }
 
     @Sendable func edit(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -427,10 +435,10 @@ struct BudgetAdminPages {
 
     func renderPropose(
         _ loaded: BudgetPages.Loaded, _ request: Request, _ context: AppRequestContext, form: FormData, error: AppError?, action: String? = nil,
-        project: BudgetProject? = nil
+        project: BudgetProject? = nil, coauthorError: AppError? = nil
     ) async throws -> Response {
         var coauthors: Coauthors?
-        if let project { coauthors = try await coauthorSection(loaded, project, context) }
+        if let project { coauthors = try await coauthorSection(loaded, project, context, error: coauthorError) }
         let labels = form.all("itemLabel"), amounts = form.all("itemAmount")
         let items = (0..<max(4, labels.count)).map { index in
             ProposePage.Item(index: index + 1, label: index < labels.count ? labels[index] : "", amount: index < amounts.count ? amounts[index] : "")
@@ -446,7 +454,7 @@ struct BudgetAdminPages {
             coauthors: coauthors)
         return try await html.render(
             "budget-propose", page: page, titleKey: "budgets.propose_title", request: request, context: context, city: loaded.city,
-            cities: loaded.cities, status: error?.status ?? .ok)
+            cities: loaded.cities, status: (error ?? coauthorError)?.status ?? .ok)
     }
 
     @Sendable func propose(_ request: Request, context: AppRequestContext) async throws -> Response {
