@@ -256,11 +256,8 @@ import Testing
             try await stranger.signIn("stranger@example.com")
             #expect(try await stranger.get(edit).status == .notFound)
             // Once reviewed, it stays as reviewed.
-            var moderator = Browser(client)
-            try await moderator.signIn("vinnytsia.moderator@demo.hromada.ua", "moderator-demo-2026")
-            let desk = "/vinnytsia/admin/budgets/\(edition.id.rawValue)"
-            try await moderator.get(desk)
-            #expect(try await moderator.post(desk + "/projects/\(own.id.rawValue)/review", [("decision", "feasible")]).status == .seeOther)
+            var moderator = try await Browser.vinnytsiaModerator(client)
+            #expect(try await moderator.reviewFeasible(own.id, in: edition.id).status == .seeOther)
             try await author.get(edit)
             #expect(try await author.post(edit, fields).status == .conflict)
         }

@@ -54,11 +54,8 @@ import Testing
             #expect(try await stored().count == 1)
 
             // Once reviewed, the author's hand is off; the city's reviewers can still take one down.
-            var moderator = Browser(client)
-            try await moderator.signIn("vinnytsia.moderator@demo.hromada.ua", "moderator-demo-2026")
-            let desk = "/vinnytsia/admin/budgets/\(edition.id.rawValue)"
-            try await moderator.get(desk)
-            #expect(try await moderator.post(desk + "/projects/\(own.id.rawValue)/review", [("decision", "feasible")]).status == .seeOther)
+            var moderator = try await Browser.vinnytsiaModerator(client)
+            #expect(try await moderator.reviewFeasible(own.id, in: edition.id).status == .seeOther)
             try await author.get(photos)
             #expect(try await author.upload(photos, [("kind", "project")], file: ("photo", "b.png", "image/png", SampleImages.png())).status == .conflict)
             try await moderator.get(photos)

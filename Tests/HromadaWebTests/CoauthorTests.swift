@@ -50,11 +50,8 @@ import Testing
             #expect(try await visitor.get(edit).status == .notFound)
 
             // The review decision reaches both.
-            var moderator = Browser(client)
-            try await moderator.signIn("vinnytsia.moderator@demo.hromada.ua", "moderator-demo-2026")
-            let desk = "/vinnytsia/admin/budgets/\(edition.id.rawValue)"
-            try await moderator.get(desk)
-            #expect(try await moderator.post(desk + "/projects/\(own.id.rawValue)/review", [("decision", "feasible")]).status == .seeOther)
+            var moderator = try await Browser.vinnytsiaModerator(client)
+            #expect(try await moderator.reviewFeasible(own.id, in: edition.id).status == .seeOther)
             let notices = try await harness.outbox().filter { $0.subject.contains("№ \(own.number)") && $0.subject.contains("допущено") }
             #expect(Set(notices.map(\.recipient)) == ["olena@demo.hromada.ua", "neighbour@example.com"])
             // After review nobody edits, co-authors included.

@@ -166,6 +166,22 @@ struct Browser {
     }
 }
 
+extension Browser {
+    /// Vinnytsia's demo moderator, signed in on a browser of their own.
+    static func vinnytsiaModerator(_ client: any TestClientProtocol) async throws -> Browser {
+        var moderator = Browser(client)
+        try await moderator.signIn("vinnytsia.moderator@demo.hromada.ua", "moderator-demo-2026")
+        return moderator
+    }
+
+    /// Marks a project feasible from the staff desk; the answer is the desk's.
+    mutating func reviewFeasible(_ project: BudgetProjectID, in edition: BudgetEditionID) async throws -> Page {
+        let desk = "/vinnytsia/admin/budgets/\(edition.rawValue)"
+        try await get(desk)
+        return try await post(desk + "/projects/\(project.rawValue)/review", [("decision", "feasible")])
+    }
+}
+
 /// JSON API calls.
 extension TestClientProtocol {
     func json(_ method: HTTPRequest.Method, _ path: String, body: String? = nil, token: String? = nil) async throws -> (HTTPResponse.Status, [String: Any]) {

@@ -22,6 +22,8 @@ enum BudgetPageModels {
         let caption: String
         let width: Int
         let height: Int
+        /// On the page where the photo can be taken down.
+        var removeURL: String?
     }
 
     struct ProjectItem {

@@ -94,22 +94,14 @@ struct BudgetPhotoPages {
         let title: String
         let projectTitle: String
         let action: String
-        let project: [Item]
-        let delivery: [Item]
+        let project: [BudgetPageModels.PhotoItem]
+        let delivery: [BudgetPageModels.PhotoItem]
         let mayChangeProject: Bool
         let mayChangeDelivery: Bool
         let limit: String
         let error: String?
         let done: Bool
         let backURL: String
-    }
-
-    struct Item {
-        let url: String
-        let caption: String
-        let width: Int
-        let height: Int
-        let removeURL: String
     }
 
     private func render(
@@ -130,10 +122,11 @@ struct BudgetPhotoPages {
         // just lost the right (review started) and need to read why.
         guard mayChangeProject || mayChangeDelivery || error != nil else { throw AppError.notFound }
         let base = "\(pages.base(loaded))/projects/\(id.rawValue)/photos"
-        func items(_ photos: [Photo]) -> [Item] {
-            photos.map {
-                Item(url: "\(pages.base(loaded))/photos/\($0.id.rawValue)", caption: $0.caption, width: $0.width, height: $0.height,
-                     removeURL: "\(base)/\($0.id.rawValue)/remove")
+        func items(_ photos: [Photo]) -> [BudgetPageModels.PhotoItem] {
+            zip(photos, pages.photoItems(photos, in: loaded)).map { photo, item in
+                var item = item
+                item.removeURL = "\(base)/\(photo.id.rawValue)/remove"
+                return item
             }
         }
         let page = Page(
