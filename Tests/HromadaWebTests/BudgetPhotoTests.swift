@@ -34,6 +34,13 @@ import Testing
             #expect(bytes.starts(with: [0xFF, 0xD8]))
             #expect(!SampleImages.contains(bytes, "GPS") && !SampleImages.contains(bytes, "Olena"))
             #expect(try await author.get(base).body.contains("\(base)/photos/\(photo.id.rawValue)"))
+            // Apps and researchers find it through the API too.
+            let (status, list) = try await client.json(.get, "/api/v1/vinnytsia/budgets/\(edition.id.rawValue)/projects")
+            #expect(status == .ok)
+            let listed = (list["items"] as? [[String: Any]])?.first { $0["id"] as? String == own.id.rawValue }
+            let listedPhoto = (listed?["photos"] as? [[String: Any]])?.first
+            #expect(listedPhoto?["url"] as? String == "\(base)/photos/\(photo.id.rawValue)")
+            #expect(listedPhoto?["mediaType"] as? String == "image/jpeg")
 
             // A page saved as .jpg is refused with the reason, and nothing is stored.
             let fake = try await author.upload(photos, [("kind", "project")],

@@ -113,21 +113,38 @@ struct BudgetAPIController {
         let cost: Int64
         let status: String
         let review: Review?
+        let photos: [Photo]
+
+        struct Photo: Encodable {
+            let url: String
+            let mediaType: String
+            let caption: String
+            let width: Int
+            let height: Int
+        }
     }
 
-    static func body(_ project: BudgetProject) -> ProjectBody {
+    static func body(_ project: BudgetProject, photos: [Photo] = [], city: Municipality) -> ProjectBody {
         ProjectBody(
             id: project.id.rawValue, number: project.number, category: project.categoryID.rawValue, title: project.title,
             summary: project.summary, district: project.district, address: project.address, latitude: project.latitude,
             longitude: project.longitude, cost: project.cost.kopiyky, status: project.status.rawValue,
-            review: project.review.map { .init(feasible: $0.feasible, reason: $0.reason, revisedCost: $0.revisedCost?.kopiyky, decidedAt: $0.decidedAt) })
+            review: project.review.map { .init(feasible: $0.feasible, reason: $0.reason, revisedCost: $0.revisedCost?.kopiyky, decidedAt: $0.decidedAt) },
+            photos: photos.map {
+                .init(url: "/\(city.slug.rawValue)/budgets/\(project.editionID.rawValue)/photos/\($0.id.rawValue)", mediaType: $0.format.mediaType,
+                      caption: $0.caption, width: $0.width, height: $0.height)
+            })
     }
 
     @Sendable func projects(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (city, edition) = try await edition(context)
-        let projects = try await services.store.read { try await $0.budgets.projects(of: edition.id, in: city.id) }
+        let (projects, photos) = try await services.store.read { tx in
+            let projects = try await tx.budgets.projects(of: edition.id, in: city.id)
+            return (projects, try await tx.photos.photos(of: .budgetProject, ids: projects.map(\.id.rawValue), in: city.id))
+        }
         let visible = projects.filter { $0.status != .withdrawn }
-        return try JSONResponse.encode(APIController.ListBody(items: visible.map(Self.body), next: nil))
+        return try JSONResponse.encode(APIController.ListBody(
+            items: visible.map { Self.body($0, photos: photos[$0.id.rawValue] ?? [], city: city) }, next: nil))
     }
 
     struct EditionRequest: Decodable {
@@ -222,7 +239,7 @@ struct BudgetAPIController {
             categoryID: BudgetCategoryID(rawValue: input.category), title: input.title, summary: input.summary, district: input.district ?? "",
             address: input.address ?? "", costItems: input.costItems.map { .init(label: $0.label, amount: Money(kopiyky: $0.amount)) })
         let project = try await services.budgetAdmin.propose(proposal, edition: edition.id, city: city, by: account.id)
-        return try JSONResponse.encode(Self.body(project), status: .created)
+        return try JSONResponse.encode(Self.body(project, city: city), status: .created)
     }
 
     struct BallotRequest: Decodable {
