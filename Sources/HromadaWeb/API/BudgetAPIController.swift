@@ -12,6 +12,7 @@ struct BudgetAPIController {
         let budgets = router.group("api/v1/:city/budgets")
         budgets.get(use: list)
         budgets.post(use: create)
+        budgets.put(":edition/rules", use: changeRules)
         budgets.post(":edition/projects", use: submit)
         budgets.get(":edition", use: show)
         budgets.get(":edition/projects", use: projects)
@@ -153,12 +154,19 @@ struct BudgetAPIController {
             let en: String?
         }
         struct Category: Decodable {
+            let id: String?
             let name: Text
             let fund: Int64
             let minCost: Int64
             let maxCost: Int64
             let maxPicks: Int?
             let minPicks: Int?
+
+            var rules: EditionRules.Category {
+                .init(
+                    id: id, nameUK: name.uk, nameEN: name.en ?? "", fund: Money(kopiyky: fund), minCost: Money(kopiyky: minCost),
+                    maxCost: Money(kopiyky: maxCost), maxPicks: maxPicks, minPicks: minPicks)
+            }
         }
         let title: Text
         let ballotRule: String
@@ -179,6 +187,38 @@ struct BudgetAPIController {
         let votingClose: Date
         let announce: Bool?
         let categories: [Category]
+
+        var rules: EditionRules {
+            EditionRules(
+                ballotRule: ballotRule, maxPicks: maxPicks, minPicks: minPicks, minimumSharePercent: minimumSharePercent, points: points,
+                maxPointsPerProject: maxPointsPerProject, winnerRule: winnerRule, categories: categories.map(\.rules))
+        }
+    }
+
+    /// The counting rules alone, for `PUT …/rules`; refused with 409 once voting has opened.
+    struct RulesRequest: Decodable {
+        let ballotRule: String
+        let maxPicks: Int?
+        let minPicks: Int?
+        let minimumSharePercent: Int?
+        let points: Int?
+        let maxPointsPerProject: Int?
+        let winnerRule: String?
+        let categories: [EditionRequest.Category]
+
+        var rules: EditionRules {
+            EditionRules(
+                ballotRule: ballotRule, maxPicks: maxPicks, minPicks: minPicks, minimumSharePercent: minimumSharePercent, points: points,
+                maxPointsPerProject: maxPointsPerProject, winnerRule: winnerRule, categories: categories.map(\.rules))
+        }
+    }
+
+    @Sendable func changeRules(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (city, edition) = try await edition(context)
+        guard context.account != nil else { throw AppError.notSignedIn }
+        let input = try await APIController.decode(RulesRequest.self, request, context)
+        let changed = try await services.budgetAdmin.changeRules(input.rules, edition: edition.id, city: city, by: context.principal)
+        return try JSONResponse.encode(body(changed, language: context.language))
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -186,34 +226,13 @@ struct BudgetAPIController {
         guard context.account != nil else { throw AppError.notSignedIn }
         guard context.principal?.may(.manageBudget, in: city.id) == true else { throw AppError.notFound }
         let input = try await APIController.decode(EditionRequest.self, request, context, dates: .iso8601)
-        let ballotRule: BallotRule
-        switch input.ballotRule {
-        case "approval": ballotRule = .approval(maxPicks: input.maxPicks, minPicks: input.minPicks)
-        case "knapsack": ballotRule = .knapsack(minimumSharePercent: input.minimumSharePercent ?? 0)
-        case "choose-1": ballotRule = .chooseOne
-        case "cumulative":
-            guard let points = input.points else { throw AppError.invalid(code: "edition_ballot_rule_invalid", field: "points") }
-            ballotRule = .cumulative(points: points, maxPerProject: input.maxPointsPerProject)
-        default: throw AppError.invalid(code: "edition_ballot_rule_invalid", field: "ballotRule")
-        }
-        guard let winner = WinnerRule(rawValue: input.winnerRule ?? "greedy") else { throw AppError.invalid(code: "unknown_rule", field: "winnerRule") }
-        let title = input.title.uk.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (3...200).contains(title.count) else { throw AppError.invalid(code: "title_length", field: "title") }
-        let now = services.clock.now()
-        let edition = BudgetEdition(
-            municipalityID: city.id, title: .init(uk: title, en: input.title.en ?? ""),
-            schedule: BudgetSchedule(
-                announcedAt: input.announce == true ? now : nil, proposalsOpen: input.proposalsOpen, reviewOpen: input.reviewOpen,
-                votingOpen: input.votingOpen, votingClose: input.votingClose),
-            eligibility: .init(minimumAge: input.minimumAge ?? 16, paperForWorkersAndStudents: input.paperForWorkersAndStudents ?? false),
-            ballotRule: ballotRule, winnerRule: winner, receiptsEnabled: input.receipts ?? true, receiptByEmailAllowed: input.receiptByEmail ?? false,
-            categories: input.categories.map {
-                BudgetCategory(
-                    name: .init(uk: $0.name.uk, en: $0.name.en ?? ""), fund: Money(kopiyky: $0.fund), minCost: Money(kopiyky: $0.minCost),
-                    maxCost: Money(kopiyky: $0.maxCost), maxPicks: $0.maxPicks, minPicks: $0.minPicks)
-            })
-        var configured = edition
-        configured.paperDoubleEntry = input.paperDoubleEntry
+        let setup = EditionSetup(
+            titleUK: input.title.uk, titleEN: input.title.en ?? "", proposalsOpen: input.proposalsOpen, reviewOpen: input.reviewOpen,
+            votingOpen: input.votingOpen, votingClose: input.votingClose, minimumAge: input.minimumAge ?? 16,
+            paperForWorkersAndStudents: input.paperForWorkersAndStudents ?? false, receipts: input.receipts ?? true,
+            receiptByEmail: input.receiptByEmail ?? false, paperDoubleEntry: input.paperDoubleEntry ?? false, announce: input.announce == true,
+            rules: input.rules)
+        let configured = try setup.edition(in: city.id, at: services.clock.now())
         let created = try await services.budgetAdmin.create(configured, city: city, by: context.principal)
         return try JSONResponse.encode(body(created, language: context.language), status: .created)
     }

@@ -90,6 +90,7 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     BudgetPages(services: services).add(to: router)
     BudgetAdminPages(services: services).add(to: router)
     BudgetPhotoPages(services: services).add(to: router)
+    BudgetEditionPages(services: services).add(to: router)
     DevMailController(services: services).add(to: router)
     VerificationController(services: services).add(to: router)
     AdminController(services: services).add(to: router)

@@ -190,12 +190,35 @@ enum LocalPath {
 }
 
 enum DateText {
-    /// Kyiv time, as people here read it: `29.11.2026 14:05`.
-    static func kyiv(_ date: Date) -> String {
+    private static var kyivCalendar: Calendar {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Europe/Kyiv") ?? .gmt
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        return calendar
+    }
+
+    /// Kyiv time, as people here read it: `29.11.2026 14:05`.
+    static func kyiv(_ date: Date) -> String {
+        let c = kyivCalendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
         return String(format: "%02d.%02d.%04d %02d:%02d", c.day ?? 0, c.month ?? 0, c.year ?? 0, c.hour ?? 0, c.minute ?? 0)
+    }
+
+    /// The value of an `<input type="datetime-local">`, `2027-01-08T09:00`, in Kyiv time.
+    static func kyivInput(_ date: Date) -> String {
+        let c = kyivCalendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        return String(format: "%04d-%02d-%02dT%02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
+    }
+
+    /// Reads what `kyivInput` writes (seconds allowed); nil for anything else.
+    static func kyivInput(_ text: String) -> Date? {
+        let parts = text.split(whereSeparator: { $0 == "-" || $0 == "T" || $0 == ":" }).map { Int($0) }
+        guard (5...6).contains(parts.count), !parts.contains(nil) else { return nil }
+        let n = parts.compactMap { $0 }
+        var components = DateComponents(year: n[0], month: n[1], day: n[2], hour: n[3], minute: n[4], second: n.count > 5 ? n[5] : 0)
+        components.timeZone = kyivCalendar.timeZone
+        guard (1...12).contains(n[1]), (1...31).contains(n[2]), (0...23).contains(n[3]), (0...59).contains(n[4]),
+              let date = kyivCalendar.date(from: components), kyivCalendar.component(.day, from: date) == n[2]
+        else { return nil }
+        return date
     }
 }
 

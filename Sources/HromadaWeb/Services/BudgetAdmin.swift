@@ -95,6 +95,28 @@ public struct BudgetAdmin: Sendable {
         }
     }
 
+    /// New counting rules (ballot rule, winner rule, categories), refused
+    /// once voting has opened: CONSUL let people over-vote when rules changed mid-vote.
+    public func changeRules(_ rules: EditionRules, edition id: BudgetEditionID, city: Municipality, by principal: Principal?) async throws -> BudgetEdition {
+        try require(.manageBudget, principal, in: city.id)
+        let edition = try await edition(id, in: city.id)
+        let (ballot, winner, categories) = try rules.resolved(keeping: edition.categories)
+        let changed: BudgetEdition
+        do {
+            changed = try edition.changingRules(ballot: ballot, winner: winner, categories: categories, at: services.clock.now())
+        } catch {
+            throw Self.appError(error)
+        }
+        let audit = services.audit
+        try await services.store.write { tx in
+            try await tx.budgets.update(changed)
+            try await audit.record(
+                tx, action: AuditAction.budgetEditionChanged, actor: principal?.accountID, municipality: city.id, subject: id.rawValue,
+                details: ["change": "rules", "ballotRule": rules.ballotRule, "winnerRule": winner.rawValue])
+        }
+        return changed
+    }
+
     /// A new edition, checked whole before it is stored.
     public func create(_ edition: BudgetEdition, city: Municipality, by principal: Principal?) async throws -> BudgetEdition {
         try require(.manageBudget, principal, in: city.id)

@@ -36,6 +36,8 @@ struct BudgetAdminPages {
 
     struct ListPage {
         let editions: [BudgetPageModels.EditionItem]
+        /// For admins, who may open a new edition.
+        let newURL: String?
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -48,7 +50,8 @@ struct BudgetAdminPages {
                 phase: pages.phaseLabel($0, context), fund: pages.money($0.fund, context),
                 voting: "\(DateText.kyiv($0.schedule.votingOpen)) — \(DateText.kyiv($0.schedule.votingClose))")
         }
-        return try await html.render("budgets-admin", page: ListPage(editions: items), titleKey: "budget_admin.title", request: request, context: context, city: city)
+        let newURL = context.principal?.may(.manageBudget, in: city.id) == true ? "/\(city.slug.rawValue)/admin/budgets/new" : nil
+        return try await html.render("budgets-admin", page: ListPage(editions: items, newURL: newURL), titleKey: "budget_admin.title", request: request, context: context, city: city)
     }
 
     struct DeskPage {
@@ -79,6 +82,8 @@ struct BudgetAdminPages {
         let canReview: Bool
         let showDelivery: Bool
         let publicURL: String
+        /// For admins: the counting rules, editable until voting opens.
+        let rulesURL: String?
         let message: String?
         let error: String?
     }
@@ -132,7 +137,8 @@ struct BudgetAdminPages {
             hasActions: manage && !next.isEmpty, rows: rows, paperURL: "\(base)/paper",
             canEnterPaper: (phase == .voting || phase == .counting) && context.principal?.may(.enterPaperBallot, in: city.id) == true,
             canReview: context.principal?.may(.reviewBudgetProject, in: city.id) == true, showDelivery: manage && phase >= .results,
-            publicURL: pages.base(loaded), message: message, error: error.map { html.t($0.messageKey, context) })
+            publicURL: pages.base(loaded), rulesURL: manage ? "\(base)/rules" : nil, message: message,
+            error: error.map { html.t($0.messageKey, context) })
         return try await html.render(
             "budget-admin", page: page, titleKey: "budget_admin.desk_title", titleArguments: ["title": page.title], request: request,
             context: context, city: city, cities: loaded.cities, status: error?.status ?? .ok)
