@@ -27,11 +27,13 @@ struct BudgetEditionPages {
     @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         let city = try await CityLookup(store: services.store).require(context)
         try admin(context, city)
-        // A Vinnytsia-shaped start: two categories, 2 + 2 picks, dates a month apart.
+        // A Vinnytsia-shaped start: two categories, 2 + 2 picks, phases a month
+        // apart, each starting at 09:00 and voting ending at 21:00 Kyiv time.
         let now = services.clock.now(), day: TimeInterval = 86_400
+        func on(_ days: Double, at time: String) -> String { String(DateText.kyivInput(now.addingTimeInterval(days * day)).prefix(11)) + time }
         let form = FormData(fields: [
-            "proposalsOpen": [DateText.kyivInput(now.addingTimeInterval(day))], "reviewOpen": [DateText.kyivInput(now.addingTimeInterval(31 * day))],
-            "votingOpen": [DateText.kyivInput(now.addingTimeInterval(61 * day))], "votingClose": [DateText.kyivInput(now.addingTimeInterval(76 * day))],
+            "proposalsOpen": [on(1, at: "09:00")], "reviewOpen": [on(31, at: "09:00")], "votingOpen": [on(61, at: "09:00")],
+            "votingClose": [on(75, at: "21:00")],
             "minimumAge": ["16"], "receipts": ["on"], "announce": ["on"], "ballotRule": ["approval"], "winnerRule": ["greedy"],
             "catNameUk": ["Великі проєкти", "Малі проєкти"], "catNameEn": ["Large projects", "Small projects"],
             "catFund": ["3000000", "1000000"], "catMin": ["500001", "50000"], "catMax": ["1500000", "500000"], "catMaxPicks": ["2", "2"],
@@ -156,6 +158,7 @@ struct BudgetEditionPages {
         let isNew: Bool
         /// Voting has opened: the rules are shown, not offered for change.
         let frozen: Bool
+        let frozenNotice: String?
         let error: String?
         let values: [String: String]
         let checked: [String: Bool]
@@ -175,8 +178,8 @@ struct BudgetEditionPages {
         let ids = form.all("catId"), uk = form.all("catNameUk"), en = form.all("catNameEn"), funds = form.all("catFund")
         let mins = form.all("catMin"), maxes = form.all("catMax"), picks = form.all("catMaxPicks")
         func at(_ values: [String], _ index: Int) -> String { index < values.count ? values[index] : "" }
-        // Room for two more categories than there are.
-        let rows = (0..<(uk.count + 2)).map { index in
+        // Room for two more categories than there are, while they can change.
+        let rows = (0..<(uk.count + (frozen ? 0 : 2))).map { index in
             Page.Row(
                 index: index + 1, id: at(ids, index), nameUk: at(uk, index), nameEn: at(en, index), fund: at(funds, index), min: at(mins, index),
                 max: at(maxes, index), maxPicks: at(picks, index))
@@ -185,7 +188,7 @@ struct BudgetEditionPages {
             heading: edition.map { html.t("budget_admin.rules_heading", context, ["title": $0.title.text(context.language.rawValue)]) }
                 ?? html.t("budget_admin.new_heading", context),
             action: edition.map { "\(base)/\($0.id.rawValue)/rules" } ?? "\(base)/new", isNew: edition == nil, frozen: frozen,
-            error: error.map { html.t($0.messageKey, context) } ?? (frozen ? html.t("errors.rules_frozen", context) : nil),
+            frozenNotice: frozen && error == nil ? html.t("errors.rules_frozen", context) : nil, error: error.map { html.t($0.messageKey, context) },
             values: Dictionary(uniqueKeysWithValues: names.map { ($0, form[$0]) }),
             checked: Dictionary(uniqueKeysWithValues: ["paperForWorkers", "receipts", "receiptByEmail", "paperDoubleEntry", "announce"].map {
                 ($0, !form[$0].isEmpty)
