@@ -84,6 +84,20 @@ func seedCities(_ store: Store) async throws {
 
 @Suite struct AccountContractTests {
     @Test(arguments: TestDatabase.available)
+    func anAccountKeepsTheLanguageItLastUsed(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let english = { var reader = account("reader@example.com"); reader.language = .en; return reader }()
+            let other = try await insertAccounts(store, "other@example.com")[0]
+            try await store.write { _ = try await $0.accounts.insert(english) }
+            #expect(try await store.read { try await $0.accounts.find(id: english.id) }?.language == .en)
+            // Accounts from before languages were stored read as Ukrainian.
+            #expect(try await store.read { try await $0.accounts.find(id: other.id) }?.language == .uk)
+            try await store.write { try await $0.accounts.setLanguage(of: english.id, to: .uk) }
+            #expect(try await store.read { try await $0.accounts.find(id: english.id) }?.language == .uk)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
     func duplicateEmailIsRefusedAndNothingChanges(_ database: TestDatabase) async throws {
         try await database.withStore { store in
             let first = account("olena@example.com")

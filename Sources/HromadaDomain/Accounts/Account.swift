@@ -10,11 +10,14 @@ public struct Account: Hashable, Codable, Sendable {
     public var emailConfirmedAt: Date?
     public var isPlatformAdmin: Bool
     public var createdAt: Date
+    /// The language mail sent on its own (not in answer to a request) is written in.
+    public var language: Language
 
     public init(
         id: AccountID, email: EmailAddress, fullName: String, passwordHash: String,
-        emailConfirmedAt: Date?, isPlatformAdmin: Bool, createdAt: Date
+        emailConfirmedAt: Date?, isPlatformAdmin: Bool, createdAt: Date, language: Language = .uk
     ) {
+        self.language = language
         self.id = id
         self.email = email
         self.fullName = fullName

@@ -8,17 +8,17 @@ public struct AccountRepository: Sendable {
     /// Inserts the account; returns false when the email is taken.
     public func insert(_ account: Account) async throws -> Bool {
         let inserted = try await db.raw("""
-            INSERT INTO accounts (id, email, full_name, password_hash, email_confirmed_at, is_platform_admin, created_at)
+            INSERT INTO accounts (id, email, full_name, password_hash, email_confirmed_at, is_platform_admin, created_at, language)
             VALUES (\(bind: account.id.rawValue), \(bind: account.email.rawValue), \(bind: account.fullName),
                     \(bind: account.passwordHash), \(bind: account.emailConfirmedAt?.epochSeconds),
-                    \(bind: account.isPlatformAdmin), \(bind: account.createdAt.epochSeconds))
+                    \(bind: account.isPlatformAdmin), \(bind: account.createdAt.epochSeconds), \(bind: account.language.rawValue))
             ON CONFLICT DO NOTHING
             RETURNING id
             """).first()
         return inserted != nil
     }
 
-    private static let columns = "id, email, full_name, password_hash, email_confirmed_at, is_platform_admin, created_at"
+    private static let columns = "id, email, full_name, password_hash, email_confirmed_at, is_platform_admin, created_at, language"
 
     public func find(id: AccountID) async throws -> Account? {
         try await db.raw("SELECT \(unsafeRaw: Self.columns) FROM accounts WHERE id = \(bind: id.rawValue)").first().map(Self.decode)
@@ -37,6 +37,10 @@ public struct AccountRepository: Sendable {
 
     public func updatePasswordHash(of id: AccountID, to hash: String) async throws {
         try await db.raw("UPDATE accounts SET password_hash = \(bind: hash) WHERE id = \(bind: id.rawValue)").run()
+    }
+
+    public func setLanguage(of id: AccountID, to language: Language) async throws {
+        try await db.raw("UPDATE accounts SET language = \(bind: language.rawValue) WHERE id = \(bind: id.rawValue)").run()
     }
 
     public func setPlatformAdmin(_ id: AccountID, _ value: Bool) async throws {
@@ -67,6 +71,6 @@ public struct AccountRepository: Sendable {
             fullName: try row.string("full_name"), passwordHash: try row.string("password_hash"),
             emailConfirmedAt: try row.optionalDate("email_confirmed_at"),
             isPlatformAdmin: try row.decode(column: "is_platform_admin", as: Bool.self),
-            createdAt: try row.date("created_at"))
+            createdAt: try row.date("created_at"), language: Language(rawValue: try row.string("language")) ?? .uk)
     }
 }

@@ -109,6 +109,10 @@ struct AccountController {
                 "login", page: page, titleKey: "login.title", request: request, context: context, status: .unprocessableContent)
         }
         let token = try await services.accounts.startSession(for: account.id, kind: .browser)
+        if account.language != context.language {
+            let language = context.language
+            try await services.store.write { try await $0.accounts.setLanguage(of: account.id, to: language) }
+        }
         var response = HTML.redirect(LocalPath.sanitize(form["next"]))
         response.setCookie(Cookie(
             name: ClientMiddleware.sessionCookie, value: token, maxAge: Int(AccountService.browserSessionLifetime), path: "/",

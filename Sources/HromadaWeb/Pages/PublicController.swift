@@ -10,8 +10,8 @@ struct PublicController {
 
     func add(to router: Router<AppRequestContext>) {
         router.get("/", use: platformHome)
-        router.get("/uk") { request, context in try switchLanguage(.uk, request, context) }
-        router.get("/en") { request, context in try switchLanguage(.en, request, context) }
+        router.get("/uk") { request, context in try await switchLanguage(.uk, request, context) }
+        router.get("/en") { request, context in try await switchLanguage(.en, request, context) }
         router.get("/audit", use: auditPage)
         router.get("/healthz", use: health)
         router.get("/metrics", use: metrics)
@@ -96,8 +96,13 @@ struct PublicController {
             request: request, context: context, city: city, cities: cities)
     }
 
-    func switchLanguage(_ language: Language, _ request: Request, _ context: AppRequestContext) throws -> Response {
+    func switchLanguage(_ language: Language, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         let next = LocalPath.sanitize(request.uri.queryParameters.get("next"))
+        // Signed in, the choice is theirs for mail too. A preference only:
+        // a forged link can change nothing else.
+        if let account = context.account, account.language != language {
+            try await services.store.write { try await $0.accounts.setLanguage(of: account.id, to: language) }
+        }
         var response = HTML.redirect(next)
         response.setCookie(Cookie(
             name: ClientMiddleware.languageCookie, value: language.rawValue, maxAge: 365 * 24 * 3600, path: "/",

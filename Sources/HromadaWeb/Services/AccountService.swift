@@ -55,7 +55,7 @@ public struct AccountService: Sendable {
         let now = services.clock.now()
         let account = Account(
             id: .random(), email: email, fullName: name, passwordHash: hash, emailConfirmedAt: confirmed ? now : nil,
-            isPlatformAdmin: platformAdmin, createdAt: now)
+            isPlatformAdmin: platformAdmin, createdAt: now, language: language)
         let token = RandomToken.base64URL(byteCount: 32)
         let digest = services.keys.sessionDigest(of: token)
         let message = services.mail.confirmation(to: account, token: token, language: language, at: now)

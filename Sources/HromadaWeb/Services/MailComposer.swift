@@ -23,9 +23,10 @@ public struct MailComposer: Sendable {
         message("mail.receipt", to: account, link: link, language: language, at: instant, extra: ["receipt": receipt, "edition": edition])
     }
 
-    /// A participatory-budget notice to a project's author: review decision or result.
+    /// A participatory-budget notice to a project's author or co-author
+    /// (review decision, result, being named), in the language they last used.
     public func budgetNotice(_ key: String, to account: Account, project: BudgetProject, link: String, at instant: Date) -> OutboxMessage {
-        message(key, to: account, link: link, language: .uk, at: instant, extra: [
+        message(key, to: account, link: link, language: account.language, at: instant, extra: [
             "project": project.title, "number": String(project.number), "reason": project.review?.reason ?? "",
         ])
     }
