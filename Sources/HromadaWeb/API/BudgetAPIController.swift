@@ -148,6 +148,7 @@ struct BudgetAPIController {
             items: visible.map { Self.body($0, photos: photos[$0.id.rawValue] ?? [], city: city) }, next: nil))
     }
 
+    /// A new edition: these fields and, in the same JSON object, the rules (`RulesRequest`).
     struct EditionRequest: Decodable {
         struct Text: Decodable {
             let uk: String
@@ -169,13 +170,6 @@ struct BudgetAPIController {
             }
         }
         let title: Text
-        let ballotRule: String
-        let maxPicks: Int?
-        let minPicks: Int?
-        let minimumSharePercent: Int?
-        let points: Int?
-        let maxPointsPerProject: Int?
-        let winnerRule: String?
         let receipts: Bool?
         let receiptByEmail: Bool?
         let minimumAge: Int?
@@ -186,12 +180,16 @@ struct BudgetAPIController {
         let votingOpen: Date
         let votingClose: Date
         let announce: Bool?
-        let categories: [Category]
+    }
 
-        var rules: EditionRules {
-            EditionRules(
-                ballotRule: ballotRule, maxPicks: maxPicks, minPicks: minPicks, minimumSharePercent: minimumSharePercent, points: points,
-                maxPointsPerProject: maxPointsPerProject, winnerRule: winnerRule, categories: categories.map(\.rules))
+    /// Two views of one JSON object: an edition's own fields and its rules side by side.
+    struct Both<First: Decodable, Second: Decodable>: Decodable {
+        let first: First
+        let second: Second
+
+        init(from decoder: any Decoder) throws {
+            first = try First(from: decoder)
+            second = try Second(from: decoder)
         }
     }
 
@@ -225,13 +223,14 @@ struct BudgetAPIController {
         let city = try await CityLookup(store: services.store).require(context)
         guard context.account != nil else { throw AppError.notSignedIn }
         guard context.principal?.may(.manageBudget, in: city.id) == true else { throw AppError.notFound }
-        let input = try await APIController.decode(EditionRequest.self, request, context, dates: .iso8601)
+        let both = try await APIController.decode(Both<EditionRequest, RulesRequest>.self, request, context, dates: .iso8601)
+        let input = both.first
         let setup = EditionSetup(
             titleUK: input.title.uk, titleEN: input.title.en ?? "", proposalsOpen: input.proposalsOpen, reviewOpen: input.reviewOpen,
             votingOpen: input.votingOpen, votingClose: input.votingClose, minimumAge: input.minimumAge ?? 16,
             paperForWorkersAndStudents: input.paperForWorkersAndStudents ?? false, receipts: input.receipts ?? true,
             receiptByEmail: input.receiptByEmail ?? false, paperDoubleEntry: input.paperDoubleEntry ?? false, announce: input.announce == true,
-            rules: input.rules)
+            rules: both.second.rules)
         let configured = try setup.edition(in: city.id, at: services.clock.now())
         let created = try await services.budgetAdmin.create(configured, city: city, by: context.principal)
         return try JSONResponse.encode(body(created, language: context.language), status: .created)
