@@ -153,8 +153,7 @@ import Testing
             let city = try await harness.city("vinnytsia")
             let small = try await harness.services.store.read { try await $0.budgets.projects(of: edition.id, in: city.id) }
                 .filter { $0.categoryID == edition.categories[1].id }
-            var moderator = Browser(client)
-            try await moderator.signIn("vinnytsia.moderator@demo.hromada.ua", "moderator-demo-2026")
+            var moderator = try await Browser.vinnytsiaModerator(client)
             try await moderator.get(desk)
             let marked = try await moderator.post(
                 desk + "/projects/\(small[0].id.rawValue)/relate", [("relation", "incompatible"), ("other", small[1].id.rawValue)])
@@ -167,6 +166,9 @@ import Testing
             let page = try await moderator.get("/vinnytsia/budgets/\(edition.id.rawValue)")
             #expect(page.body.contains("Несумісний з № \(small[1].number)"))
             #expect(page.body.contains("Об’єднано з проєктом № \(small[3].number)"))
+            // The pair is public in the API too, for anyone recounting from the export.
+            let (_, api) = try await client.json(.get, "/api/v1/vinnytsia/budgets/\(edition.id.rawValue)")
+            #expect(api["incompatible"] as? [[String]] == [[small[0].id.rawValue, small[1].id.rawValue].sorted()])
 
             // Both are the most popular, and both fit: greedy funds the first and passes over the second.
             let stored = try #require(try await harness.services.store.read { try await $0.budgets.edition(edition.id, in: city.id) })

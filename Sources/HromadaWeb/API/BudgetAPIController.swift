@@ -47,6 +47,8 @@ struct BudgetAPIController {
         let votingOpens: Date
         let votingCloses: Date
         let categories: [Category]
+        /// Pairs of project ids never both funded (staff decisions, public).
+        let incompatible: [[String]]
     }
 
     func body(_ edition: BudgetEdition, language: Language) -> EditionBody {
@@ -67,7 +69,8 @@ struct BudgetAPIController {
                 .init(
                     id: $0.id.rawValue, name: $0.name.text(language.rawValue), fund: $0.fund.kopiyky, minCost: $0.minCost.kopiyky,
                     maxCost: $0.maxCost.kopiyky, maxPicks: $0.maxPicks, minPicks: $0.minPicks)
-            })
+            },
+            incompatible: edition.incompatibilities.map { [$0.first.rawValue, $0.second.rawValue] })
     }
 
     /// The edition in this city, or 404 (another city's edition is unknown here).
