@@ -3,6 +3,7 @@ import Foundation
 import HromadaDomain
 import HromadaTestSupport
 import SQLKit
+import SQLiteKit
 import Testing
 @testable import HromadaStore
 
@@ -145,5 +146,18 @@ import Testing
         #expect(mode == "wal")
         await reopened.backend.shutdown()
         await cleanup()
+    }
+}
+
+@Suite struct SQLiteBindTests {
+    /// The fast path binds every plain value exactly as SQLiteKit's encoder would.
+    @Test func plainValuesBindAsSQLiteKitWouldBindThem() throws {
+        let values: [any Encodable & Sendable] = [
+            "Вінниця", "", Int64(-42), 7, true, false, 2.5, Optional<String>.none, Optional<Int64>.some(3), Optional<String>.some("x"),
+            Data([0, 1, 255]),
+        ]
+        for value in values {
+            #expect(try SQLiteHandleDatabase.data(value) == SQLiteDataEncoder().encode(value), "\(value)")
+        }
     }
 }

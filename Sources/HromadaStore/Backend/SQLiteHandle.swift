@@ -258,7 +258,20 @@ struct SQLiteHandleDatabase: SQLDatabase {
 
     private func run(_ query: any SQLExpression, _ onRow: (any SQLRow) -> ()) throws {
         let (sql, binds) = serialize(query)
-        let encoder = SQLiteDataEncoder()
-        try handle.execute(sql, try binds.map { try encoder.encode($0) }) { onRow($0) }
+        try handle.execute(sql, try binds.map(Self.data)) { onRow($0) }
+    }
+
+    /// The values the repositories bind, without SQLiteKit's encoder where
+    /// the type is a plain one: its check for a protocol conformance is a
+    /// runtime lookup per value. Same results as the encoder (Bool as 0/1).
+    static func data(_ value: any Encodable & Sendable) throws -> SQLiteData {
+        switch value {
+        case let text as String: .text(text)
+        case let number as Int64: .integer(Int(number))
+        case let number as Int: .integer(number)
+        case let flag as Bool: .integer(flag ? 1 : 0)
+        case let number as Double: .float(number)
+        default: try SQLiteDataEncoder().encode(value)
+        }
     }
 }
