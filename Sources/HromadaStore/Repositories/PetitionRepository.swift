@@ -1,0 +1,273 @@
+import Foundation
+import HromadaDomain
+import SQLKit
+
+/// E-petitions and their signatures.
+///
+/// Signing never touches the petition's row (the UK service's 2019 lesson:
+/// per-signature `+1` on the petition blocked its readers). A signature is
+/// one insert, keyed by the signer's identity so a second one is refused by
+/// the database itself, plus one increment of one of 16 counter rows. The
+/// exact count is their sum; the count pages show is copied to the petition
+/// by a background job at most a second or two behind.
+public struct PetitionRepository: Sendable {
+    let db: any SQLDatabase
+
+    /// Counter rows per petition: enough that concurrent PostgreSQL signers rarely queue on one.
+    public static let counterShards = 16
+
+    /// A petition as stored, with what lives beside the document.
+    public struct Stored: Sendable, Equatable {
+        public let petition: Petition
+        /// The petition's number in its city, as people cite it ("петиція № 42").
+        public let number: Int
+        /// The displayed count (may lag the exact one by a second or two).
+        public let signatureCount: Int
+        public let takenBy: AccountID?
+        public let takenAt: Date?
+    }
+
+    private static let documents = DecodedDocuments<Petition>(capacity: 2048)
+    private static let columns = "id, number, definition, signature_count, taken_by, taken_at"
+
+    static func decode(_ row: any SQLRow) throws -> Stored {
+        Stored(
+            petition: try documents.value(of: try row.string("definition")) { try BudgetRepository.decode(Petition.self, $0) },
+            number: Int(try row.int("number")), signatureCount: Int(try row.int("signature_count")),
+            takenBy: try row.optionalString("taken_by").map(AccountID.init(rawValue:)), takenAt: try row.optionalDate("taken_at"))
+    }
+
+    // MARK: Petitions
+
+    /// Stores a new petition with the next number in its city; returns that number.
+    @discardableResult
+    public func insert(_ petition: Petition) async throws -> Int {
+        let city = petition.municipalityID.rawValue
+        let row = try await db.raw("""
+            INSERT INTO petitions (id, municipality_id, number, state, author_id, category, definition, created_at, deadline)
+            SELECT \(bind: petition.id.rawValue), \(bind: city),
+                   (SELECT COALESCE(MAX(number), 0) + 1 FROM petitions WHERE municipality_id = \(bind: city)),
+                   \(bind: petition.state.rawValue), \(bind: petition.authorID.rawValue), \(bind: petition.category),
+                   \(bind: try BudgetRepository.json(petition)), \(bind: petition.createdAt.epochSeconds), \(bind: petition.deadline?.epochSeconds)
+            RETURNING number
+            """).first()
+        return Int(try row?.int("number") ?? 0)
+    }
+
+    /// Writes the domain's new version of the petition (state, deadlines, answer).
+    public func update(_ petition: Petition) async throws {
+        try await db.raw("""
+            UPDATE petitions SET state = \(bind: petition.state.rawValue), category = \(bind: petition.category),
+                   definition = \(bind: try BudgetRepository.json(petition)), deadline = \(bind: petition.deadline?.epochSeconds)
+            WHERE id = \(bind: petition.id.rawValue) AND municipality_id = \(bind: petition.municipalityID.rawValue)
+            """).run()
+    }
+
+    public func petition(_ id: PetitionID, in municipality: MunicipalityID) async throws -> Stored? {
+        try await db.raw("""
+            SELECT \(unsafeRaw: Self.columns) FROM petitions WHERE id = \(bind: id.rawValue) AND municipality_id = \(bind: municipality.rawValue)
+            """).first().map(Self.decode)
+    }
+
+    public enum Order: String, Sendable, CaseIterable {
+        case signatures, newest
+        case closingSoon = "closing_soon"
+    }
+
+    /// A page of a city's petitions in the given states.
+    public func petitions(
+        in municipality: MunicipalityID, states: [PetitionState], category: String? = nil, order: Order = .newest, limit: Int = 50, offset: Int = 0
+    ) async throws -> [Stored] {
+        guard !states.isEmpty else { return [] }
+        var query = db.select().column(SQLRaw(Self.columns)).from("petitions")
+            .where("municipality_id", .equal, municipality.rawValue)
+            .where("state", .in, states.map(\.rawValue))
+        if let category { query = query.where("category", .equal, category) }
+        switch order {
+        case .signatures: query = query.orderBy("signature_count", .descending).orderBy("created_at", .descending)
+        case .newest: query = query.orderBy("created_at", .descending)
+        case .closingSoon: query = query.orderBy(SQLRaw("CASE WHEN deadline IS NULL THEN 1 ELSE 0 END")).orderBy("deadline").orderBy("created_at", .descending)
+        }
+        return try await query.orderBy("id").limit(limit).offset(offset).all().map(Self.decode)
+    }
+
+    /// Every city's petitions the scheduler must look at: collecting, in moderation or under consideration.
+    public func active() async throws -> [Stored] {
+        try await db.raw("""
+            SELECT \(unsafeRaw: Self.columns) FROM petitions
+            WHERE state IN ('collecting_supporters', 'moderation', 'open', 'under_consideration')
+            ORDER BY created_at, id
+            """).all().map(Self.decode)
+    }
+
+    /// A moderator takes a petition from the queue. It stays theirs until they
+    /// decide or their hold is older than `staleBefore`; returns whether it is theirs now.
+    public func take(_ id: PetitionID, in municipality: MunicipalityID, by moderator: AccountID, at instant: Date, staleBefore: Date) async throws -> Bool {
+        try await db.raw("""
+            UPDATE petitions SET taken_by = \(bind: moderator.rawValue), taken_at = \(bind: instant.epochSeconds)
+            WHERE id = \(bind: id.rawValue) AND municipality_id = \(bind: municipality.rawValue)
+              AND (taken_by IS NULL OR taken_by = \(bind: moderator.rawValue) OR taken_at < \(bind: staleBefore.epochSeconds))
+            RETURNING id
+            """).first() != nil
+    }
+
+    // MARK: Signatures
+
+    public struct NewSignature: Sendable {
+        public var petitionID: PetitionID
+        /// `SignerRules.Identity.key`: the residency HMAC or the normalised email.
+        public var identityKey: String
+        public var accountID: AccountID
+        public var signerName: String
+        public var signedAt: Date
+        public var clientAddress: String
+        public var emailDomain: String
+        /// False while an email signer has not confirmed; such signatures do not count yet.
+        public var confirmed: Bool
+        public var notifyOnAnswer: Bool
+
+        public init(
+            petitionID: PetitionID, identityKey: String, accountID: AccountID, signerName: String, signedAt: Date, clientAddress: String,
+            emailDomain: String, confirmed: Bool, notifyOnAnswer: Bool
+        ) {
+            self.petitionID = petitionID
+            self.identityKey = identityKey
+            self.accountID = accountID
+            self.signerName = signerName
+            self.signedAt = signedAt
+            self.clientAddress = clientAddress
+            self.emailDomain = emailDomain
+            self.confirmed = confirmed
+            self.notifyOnAnswer = notifyOnAnswer
+        }
+    }
+
+    /// Stores the signature unless this identity already signed; a counted
+    /// one also bumps a counter. Returns nil for a second signature, else the
+    /// exact count after it (unchanged for an unconfirmed one).
+    public func sign(_ signature: NewSignature) async throws -> Int? {
+        let inserted = try await db.raw("""
+            INSERT INTO petition_signatures (petition_id, identity_key, account_id, signer_name, signed_at, client_address, email_domain,
+                                             confirmed, notify_on_answer)
+            VALUES (\(bind: signature.petitionID.rawValue), \(bind: signature.identityKey), \(bind: signature.accountID.rawValue),
+                    \(bind: signature.signerName), \(bind: signature.signedAt.epochSeconds), \(bind: signature.clientAddress),
+                    \(bind: signature.emailDomain), \(bind: signature.confirmed ? 1 : 0), \(bind: signature.notifyOnAnswer ? 1 : 0))
+            ON CONFLICT DO NOTHING
+            RETURNING petition_id
+            """).first() != nil
+        guard inserted else { return nil }
+        if signature.confirmed { try await add(1, to: signature.petitionID) }
+        return try await exactCount(of: signature.petitionID)
+    }
+
+    /// Counts an email signer once they confirm; returns the exact count, or nil if there was nothing to confirm.
+    public func confirm(_ petition: PetitionID, identityKey: String) async throws -> Int? {
+        let confirmed = try await db.raw("""
+            UPDATE petition_signatures SET confirmed = 1
+            WHERE petition_id = \(bind: petition.rawValue) AND identity_key = \(bind: identityKey) AND confirmed = 0 AND invalidated_at IS NULL
+            RETURNING petition_id
+            """).first() != nil
+        guard confirmed else { return nil }
+        try await add(1, to: petition)
+        return try await exactCount(of: petition)
+    }
+
+    private func add(_ amount: Int, to petition: PetitionID) async throws {
+        let shard = Int.random(in: 0..<Self.counterShards)
+        try await db.raw("""
+            INSERT INTO petition_counters (petition_id, shard, count) VALUES (\(bind: petition.rawValue), \(bind: shard), \(bind: amount))
+            ON CONFLICT (petition_id, shard) DO UPDATE SET count = petition_counters.count + \(bind: amount)
+            """).run()
+    }
+
+    /// Valid, confirmed signatures now: the sum of the counters.
+    public func exactCount(of petition: PetitionID) async throws -> Int {
+        // PostgreSQL sums BIGINT into NUMERIC: cast back.
+        Int(try await db.raw("SELECT CAST(COALESCE(SUM(count), 0) AS BIGINT) AS n FROM petition_counters WHERE petition_id = \(bind: petition.rawValue)")
+            .first()?.int("n") ?? 0)
+    }
+
+    /// Whether this identity has signed (valid or not).
+    public func hasSigned(_ petition: PetitionID, identityKey: String) async throws -> Bool {
+        try await db.raw("""
+            SELECT 1 AS found FROM petition_signatures WHERE petition_id = \(bind: petition.rawValue) AND identity_key = \(bind: identityKey)
+            """).first() != nil
+    }
+
+    /// The public list: names and dates of valid signatures, oldest first, as the law requires; nothing else.
+    public func signers(of petition: PetitionID, limit: Int, offset: Int) async throws -> [(name: String, signedAt: Date)] {
+        try await db.raw("""
+            SELECT signer_name, signed_at FROM petition_signatures
+            WHERE petition_id = \(bind: petition.rawValue) AND confirmed = 1 AND invalidated_at IS NULL
+            ORDER BY signed_at, identity_key LIMIT \(bind: limit) OFFSET \(bind: offset)
+            """).all().map { (try $0.string("signer_name"), try $0.date("signed_at")) }
+    }
+
+    /// What a moderator's bulk invalidation selects; empty fields match anything.
+    public struct Selection: Sendable {
+        public var clientAddress: String?
+        public var emailDomain: String?
+        public var from: Date?
+        public var until: Date?
+
+        public init(clientAddress: String? = nil, emailDomain: String? = nil, from: Date? = nil, until: Date? = nil) {
+            self.clientAddress = clientAddress
+            self.emailDomain = emailDomain
+            self.from = from
+            self.until = until
+        }
+
+        public var isEmpty: Bool { clientAddress == nil && emailDomain == nil && from == nil && until == nil }
+    }
+
+    /// Marks the selected valid signatures invalid with a reason and takes
+    /// the counted ones off the count; returns how many were invalidated.
+    public func invalidate(_ petition: PetitionID, _ selection: Selection, reason: String, at instant: Date) async throws -> Int {
+        guard !selection.isEmpty else { return 0 }
+        var conditions: [SQLQueryString] = ["petition_id = \(bind: petition.rawValue)", "invalidated_at IS NULL"]
+        if let address = selection.clientAddress { conditions.append("client_address = \(bind: address)") }
+        if let domain = selection.emailDomain { conditions.append("email_domain = \(bind: domain.lowercased())") }
+        if let from = selection.from { conditions.append("signed_at >= \(bind: from.epochSeconds)") }
+        if let until = selection.until { conditions.append("signed_at < \(bind: until.epochSeconds)") }
+        let rows = try await db.raw("""
+            UPDATE petition_signatures SET invalidated_at = \(bind: instant.epochSeconds), invalidation_reason = \(bind: reason)
+            WHERE \(conditions.joined(separator: " AND "))
+            RETURNING confirmed
+            """).all()
+        let counted = try rows.filter { try $0.int("confirmed") == 1 }.count
+        if counted > 0 { try await add(-counted, to: petition) }
+        return rows.count
+    }
+
+    /// Counts the valid signatures one by one and sets the counters to that
+    /// count if they disagree. Returns (counted, what the counters said).
+    public func recount(_ petition: PetitionID) async throws -> (counted: Int, counters: Int) {
+        let counted = Int(try await db.raw("""
+            SELECT COUNT(*) AS n FROM petition_signatures
+            WHERE petition_id = \(bind: petition.rawValue) AND confirmed = 1 AND invalidated_at IS NULL
+            """).first()?.int("n") ?? 0)
+        let counters = try await exactCount(of: petition)
+        if counted != counters {
+            try await db.raw("DELETE FROM petition_counters WHERE petition_id = \(bind: petition.rawValue)").run()
+            try await db.raw("""
+                INSERT INTO petition_counters (petition_id, shard, count) VALUES (\(bind: petition.rawValue), 0, \(bind: counted))
+                """).run()
+        }
+        return (counted, counters)
+    }
+
+    /// Copies the exact counts of collecting petitions to the displayed ones.
+    public func refreshDisplayedCounts() async throws {
+        try await db.raw("""
+            UPDATE petitions SET signature_count = (SELECT COALESCE(SUM(c.count), 0) FROM petition_counters c WHERE c.petition_id = petitions.id)
+            WHERE state IN ('open', 'under_consideration')
+            """).run()
+    }
+
+    /// Signatures from one address since `since`, across the city's petitions (trending-address alerts).
+    public func signatures(from address: String, since: Date) async throws -> Int {
+        Int(try await db.raw("""
+            SELECT COUNT(*) AS n FROM petition_signatures WHERE client_address = \(bind: address) AND signed_at >= \(bind: since.epochSeconds)
+            """).first()?.int("n") ?? 0)
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import HromadaDomain
+import HromadaTestSupport
+import Testing
+@testable import HromadaStore
+
+@Suite struct PetitionContractTests {
+    let vinnytsia = MunicipalityID(rawValue: "vinnytsia")
+    let zhmerynka = MunicipalityID(rawValue: "zhmerynka")
+    let settings = PetitionSettings(threshold: 3)
+
+    /// Two cities, an author, and an open Vinnytsia petition.
+    func seeded(_ store: Store) async throws -> (Petition, Account) {
+        try await seedCities(store)
+        let author = try await insertAccounts(store, "author@example.com")[0]
+        let petition = try Petition.draft(
+            title: "Облаштувати пандуси в усіх школах міста", text: String(repeating: "Прошу облаштувати пандуси. ", count: 4),
+            category: "Освіта", in: vinnytsia, by: author, at: t0
+        ).submitted(by: author.id, settings: settings, at: t0).published(settings: settings, at: t0)
+        try await store.write { try await $0.petitions.insert(petition) }
+        return (petition, author)
+    }
+
+    func signature(_ petition: Petition, _ identity: String, by account: Account, address: String = "203.0.113.7", confirmed: Bool = true)
+        -> PetitionRepository.NewSignature
+    {
+        .init(
+            petitionID: petition.id, identityKey: identity, accountID: account.id, signerName: "Підписант \(identity)", signedAt: t0,
+            clientAddress: address, emailDomain: "example.com", confirmed: confirmed, notifyOnAnswer: false)
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func petitionsRoundTripWithinTheirCityAndAreNumbered(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let (petition, author) = try await seeded(store)
+            let city = vinnytsia, other = zhmerynka
+            let stored = try #require(try await store.read { try await $0.petitions.petition(petition.id, in: city) })
+            #expect(stored.petition == petition && stored.number == 1 && stored.signatureCount == 0)
+            #expect(try await store.read { try await $0.petitions.petition(petition.id, in: other) } == nil)
+            let second = try Petition.draft(
+                title: "Відновити освітлення парку Хоткевича", text: String(repeating: "Прошу відновити ліхтарі. ", count: 4),
+                category: "Благоустрій", in: city, by: author, at: t0.addingTimeInterval(60))
+            #expect(try await store.write { try await $0.petitions.insert(second) } == 2)
+            let open = try await store.read { try await $0.petitions.petitions(in: city, states: [.open]) }
+            #expect(open.map(\.petition.id) == [petition.id])
+            let drafts = try await store.read { try await $0.petitions.petitions(in: city, states: [.draft, .open], order: .newest) }
+            #expect(drafts.map(\.number) == [2, 1])
+            // An update through another city changes nothing.
+            let moved = { var changed = petition; changed.municipalityID = other; changed.title = "Чужа назва для перевірки меж"; return changed }()
+            try await store.write { try await $0.petitions.update(moved) }
+            #expect(try await store.read { try await $0.petitions.petition(petition.id, in: city) }?.petition.title == petition.title)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func twoHundredSimultaneousSignaturesOfOnePersonCountOnce(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let (petition, author) = try await seeded(store)
+            let accepted = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for _ in 0..<200 {
+                    group.addTask {
+                        try await store.write { try await $0.petitions.sign(signature(petition, "resident:one-person", by: author)) } != nil
+                    }
+                }
+                return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+            }
+            #expect(accepted == 1)
+            #expect(try await store.read { try await $0.petitions.exactCount(of: petition.id) } == 1)
+            let recount = try await store.write { try await $0.petitions.recount(petition.id) }
+            #expect(recount.counted == 1 && recount.counters == 1)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func manySignersAreCountedExactlyAndListedByNameAndDateOnly(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let (petition, author) = try await seeded(store)
+            let counts = try await withThrowingTaskGroup(of: Int?.self) { group in
+                for index in 0..<100 {
+                    group.addTask { try await store.write { try await $0.petitions.sign(signature(petition, "resident:\(index)", by: author)) } }
+                }
+                return try await group.reduce(into: [Int?]()) { $0.append($1) }
+            }
+            #expect(counts.allSatisfy { $0.map { (1...100).contains($0) } ?? false })
+            #expect(try await store.read { try await $0.petitions.exactCount(of: petition.id) } == 100)
+            if store.dialect == .sqlite {
+                // One writer: each signature saw a distinct exact count, so exactly one saw the threshold crossed.
+                #expect(Set(counts.compactMap { $0 }) == Set(1...100))
+            }
+            // On PostgreSQL two concurrent signers can each miss the other's
+            // uncommitted increment; the scheduler's recount catches a crossing
+            // that no signer saw, within its tick.
+            try await store.write { try await $0.petitions.refreshDisplayedCounts() }
+            #expect(try await store.read { try await $0.petitions.petition(petition.id, in: vinnytsia) }?.signatureCount == 100)
+            let page = try await store.read { try await $0.petitions.signers(of: petition.id, limit: 10, offset: 0) }
+            #expect(page.count == 10 && page.allSatisfy { $0.name.hasPrefix("Підписант") })
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func unconfirmedSignaturesCountOnlyOnceConfirmed(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let (petition, author) = try await seeded(store)
+            #expect(try await store.write { try await $0.petitions.sign(signature(petition, "email:olena@gmail.com", by: author, confirmed: false)) } == 0)
+            #expect(try await store.read { try await $0.petitions.signers(of: petition.id, limit: 10, offset: 0) }.isEmpty)
+            #expect(try await store.write { try await $0.petitions.confirm(petition.id, identityKey: "email:olena@gmail.com") } == 1)
+            #expect(try await store.write { try await $0.petitions.confirm(petition.id, identityKey: "email:olena@gmail.com") } == nil)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func bulkInvalidationTakesSignaturesOffTheCount(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let (petition, author) = try await seeded(store)
+            for index in 0..<6 {
+                let address = index < 4 ? "198.51.100.9" : "203.0.113.7"
+                _ = try await store.write { try await $0.petitions.sign(signature(petition, "resident:\(index)", by: author, address: address)) }
+            }
+            #expect(try await store.read { try await $0.petitions.signatures(from: "198.51.100.9", since: t0) } == 4)
+            let removed = try await store.write {
+                try await $0.petitions.invalidate(petition.id, .init(clientAddress: "198.51.100.9"), reason: "Підписи з однієї адреси за хвилину", at: t0)
+            }
+            #expect(removed == 4)
+            #expect(try await store.read { try await $0.petitions.exactCount(of: petition.id) } == 2)
+            #expect(try await store.read { try await $0.petitions.signers(of: petition.id, limit: 10, offset: 0) }.count == 2)
+            // An empty selection invalidates nothing.
+            #expect(try await store.write { try await $0.petitions.invalidate(petition.id, .init(), reason: "усе", at: t0) } == 0)
+            let recount = try await store.write { try await $0.petitions.recount(petition.id) }
+            #expect(recount.counted == 2 && recount.counters == 2)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func oneModeratorHoldsAPetitionUntilTheHoldGoesStale(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let (petition, _) = try await seeded(store)
+            let people = try await insertAccounts(store, "first@example.com", "second@example.com")
+            let city = vinnytsia
+            #expect(try await store.write { try await $0.petitions.take(petition.id, in: city, by: people[0].id, at: t0, staleBefore: t0.addingTimeInterval(-3_600)) })
+            #expect(try await store.write { try await $0.petitions.take(petition.id, in: city, by: people[1].id, at: t0, staleBefore: t0.addingTimeInterval(-3_600)) } == false)
+            let later = t0.addingTimeInterval(7_200)
+            #expect(try await store.write { try await $0.petitions.take(petition.id, in: city, by: people[1].id, at: later, staleBefore: later.addingTimeInterval(-3_600)) })
+            #expect(try await store.read { try await $0.petitions.petition(petition.id, in: city) }?.takenBy == people[1].id)
+        }
+    }
+}
