@@ -123,6 +123,8 @@ func kyiv(_ text: String) -> Date {
         #expect(petition.state == .collectingSupporters)
         #expect(try petition.supported(by: 4, settings: settings, at: monday).state == .collectingSupporters)
         #expect(try petition.supported(by: 5, settings: settings, at: monday).state == .moderation)
+        // Supporters sign the same way signers later do.
+        try petition.checkSignable(at: monday)
     }
 
     @Test func onlyTheAuthorEditsAndOnlyTheDraft() throws {

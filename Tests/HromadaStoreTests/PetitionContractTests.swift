@@ -47,8 +47,12 @@ import Testing
             #expect(drafts.map(\.number) == [2, 1])
             // An update through another city changes nothing.
             let moved = { var changed = petition; changed.municipalityID = other; changed.title = "Чужа назва для перевірки меж"; return changed }()
-            try await store.write { try await $0.petitions.update(moved) }
+            #expect(try await store.write { try await $0.petitions.update(moved, from: .open) } == false)
             #expect(try await store.read { try await $0.petitions.petition(petition.id, in: city) }?.petition.title == petition.title)
+            // Of two changes decided from the same state, only the first is written.
+            let closed = petition.expired(signatures: 0, at: t0.addingTimeInterval(91 * 86_400))
+            #expect(try await store.write { try await $0.petitions.update(closed, from: .open) })
+            #expect(try await store.write { try await $0.petitions.update(closed, from: .open) } == false)
         }
     }
 

@@ -27,12 +27,16 @@ public enum StaffAction: String, CaseIterable, Sendable {
     case enterPaperBallot
     /// Participatory budget: create and configure editions, publish results, record delivery.
     case manageBudget
+    /// E-petitions: publish or reject, invalidate signatures.
+    case moderatePetition
+    /// E-petitions: post the council's answer on its behalf.
+    case answerPetition
 
     /// The lowest role that may take this action.
     public var minimumRole: Role {
         switch self {
-        case .verifyResidentInPerson, .viewPeople, .reviewBudgetProject, .enterPaperBallot: .moderator
-        case .grantRole, .revokeRole, .editSettings, .manageBudget: .admin
+        case .verifyResidentInPerson, .viewPeople, .reviewBudgetProject, .enterPaperBallot, .moderatePetition: .moderator
+        case .grantRole, .revokeRole, .editSettings, .manageBudget, .answerPetition: .admin
         }
     }
 }

@@ -76,6 +76,17 @@ extension AuditAction {
     public static let budgetResultsPublished = "budget.results_published"
     public static let budgetCoauthorAdded = "budget.coauthor_added"
     public static let budgetCoauthorRemoved = "budget.coauthor_removed"
+    public static let petitionFiled = "petition.filed"
+    public static let petitionSubmitted = "petition.submitted"
+    public static let petitionWithdrawn = "petition.withdrawn"
+    public static let petitionPublished = "petition.published"
+    public static let petitionRejected = "petition.rejected"
+    /// A signature, by the signer's pseudonym.
+    public static let petitionSigned = "petition.signed"
+    public static let petitionSignaturesInvalidated = "petition.signatures_invalidated"
+    public static let petitionAnswered = "petition.answered"
+    /// A change the clock made: threshold reached, collection closed.
+    public static let petitionChanged = "petition.changed"
     public static let photoAdded = "photo.added"
     public static let photoRemoved = "photo.removed"
 }

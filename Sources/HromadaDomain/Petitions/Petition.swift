@@ -288,7 +288,10 @@ public struct Petition: Hashable, Codable, Sendable {
             // Collection goes on until the deadline: more signatures after the
             // threshold still tell the council how many stand behind it.
             guard let deadline, instant < deadline else { throw .closed }
-        case .draft, .collectingSupporters, .moderation: throw .notOpenYet
+        case .collectingSupporters:
+            // Supporters sign before moderation; their signatures count later too.
+            return
+        case .draft, .moderation: throw .notOpenYet
         case .answered, .rejected, .closed, .withdrawn: throw .closed
         }
     }

@@ -21,6 +21,9 @@ public struct RateLimitRule: Sendable, Hashable {
     public static let votingPerAddress = RateLimitRule(name: "vote-ip", limit: 60, window: 600)
     /// A person votes once per edition; a few retries after a refusal are normal.
     public static let votingPerAccount = RateLimitRule(name: "vote-account", limit: 10, window: 600)
+    /// Signing: a shared address signs many different petitions in a storm; a script signs far more.
+    public static let signingPerAddress = RateLimitRule(name: "sign-ip", limit: 120, window: 600)
+    public static let signingPerAccount = RateLimitRule(name: "sign-account", limit: 30, window: 600)
 
     /// The fixed window an instant falls into.
     public func windowStart(at instant: Date) -> Int64 {

@@ -10,6 +10,16 @@ public struct MunicipalitySettings: Hashable, Codable, Sendable {
     public var budgetMinimumAge: Int
     /// Contact shown on the city's home page.
     public var contactEmail: String
+    /// The rest of the city's e-petition charter; nil until an admin sets it.
+    public var petitions: PetitionSettings?
+
+    /// The e-petition settings in force: the charter's, or the defaults with the threshold and period above.
+    public var petitionSettings: PetitionSettings {
+        var settings = petitions ?? PetitionSettings()
+        settings.threshold = petitionSignatureThreshold
+        settings.collectionDays = petitionCollectionDays
+        return settings
+    }
 
     public init(
         enabledModules: [Module] = Module.allCases,
@@ -37,6 +47,7 @@ public struct MunicipalitySettings: Hashable, Codable, Sendable {
             ?? defaults.petitionCollectionDays
         budgetMinimumAge = try container.decodeIfPresent(Int.self, forKey: .budgetMinimumAge) ?? defaults.budgetMinimumAge
         contactEmail = try container.decodeIfPresent(String.self, forKey: .contactEmail) ?? defaults.contactEmail
+        petitions = try container.decodeIfPresent(PetitionSettings.self, forKey: .petitions)
     }
 
     public enum Problem: Error, Equatable, Sendable {

@@ -54,13 +54,19 @@ public struct PetitionRepository: Sendable {
         return Int(try row?.int("number") ?? 0)
     }
 
-    /// Writes the domain's new version of the petition (state, deadlines, answer).
-    public func update(_ petition: Petition) async throws {
+    /// Writes the domain's new version of the petition (state, deadlines,
+    /// answer) if it is still in the state the change was decided from:
+    /// of two changes racing (a signer and the scheduler, two instances),
+    /// one wins and the other learns it lost. Returns whether it was written.
+    @discardableResult
+    public func update(_ petition: Petition, from state: PetitionState) async throws -> Bool {
         try await db.raw("""
             UPDATE petitions SET state = \(bind: petition.state.rawValue), category = \(bind: petition.category),
                    definition = \(bind: try BudgetRepository.json(petition)), deadline = \(bind: petition.deadline?.epochSeconds)
             WHERE id = \(bind: petition.id.rawValue) AND municipality_id = \(bind: petition.municipalityID.rawValue)
-            """).run()
+              AND state = \(bind: state.rawValue)
+            RETURNING id
+            """).first() != nil
     }
 
     public func petition(_ id: PetitionID, in municipality: MunicipalityID) async throws -> Stored? {

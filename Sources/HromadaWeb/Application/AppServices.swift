@@ -29,5 +29,6 @@ public struct AppServices: Sendable {
     public var budgetResults: BudgetResults { BudgetResults(services: self) }
     public var budgetAdmin: BudgetAdmin { BudgetAdmin(services: self) }
     public var budgetPhotos: BudgetPhotos { BudgetPhotos(services: self) }
+    public var petitions: PetitionService { PetitionService(services: self) }
     public var mail: MailComposer { MailComposer(localizer: localizer, baseURL: configuration.publicBaseURL) }
 }

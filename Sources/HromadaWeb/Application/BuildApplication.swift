@@ -66,6 +66,7 @@ public func makeApplication(services: AppServices) -> some ApplicationProtocol {
         background.append(OutboxDeliverer(store: services.store, smtp: smtp, clock: services.clock, logger: services.logger))
         background.append(Housekeeping(store: services.store, clock: services.clock, logger: services.logger))
         background.append(BallotAuditMixer(store: services.store, clock: services.clock, logger: services.logger))
+        background.append(PetitionScheduler(services: services))
     }
     return Application(
         router: router,

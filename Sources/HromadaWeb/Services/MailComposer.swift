@@ -31,6 +31,13 @@ public struct MailComposer: Sendable {
         ])
     }
 
+    /// To a petition's author, at each change of its state.
+    public func petitionNotice(_ petition: Petition, to account: Account, link: String, at instant: Date) -> OutboxMessage {
+        message("mail.petition_\(petition.state.rawValue)", to: account, link: link, language: account.language, at: instant, extra: [
+            "title": petition.title, "reason": petition.rejection?.text ?? "",
+        ])
+    }
+
     /// A message whose subject and body are `key.subject` and `key.body` in the locale files.
     private func message(
         _ key: String, to account: Account, link: String, language: Language, at instant: Date, extra: [String: String] = [:]

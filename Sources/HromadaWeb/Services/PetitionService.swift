@@ -1,0 +1,308 @@
+import Foundation
+import HromadaDomain
+import HromadaStore
+
+/// One e-petition operation per method, each one transaction with its audit
+/// entry and the author's notice. The domain decides; this loads, stores
+/// and says no in the statuses of INTERFACES.md.
+public struct PetitionService: Sendable {
+    let services: AppServices
+
+    public enum Signed: Sendable, Equatable {
+        /// Counted; the exact count after it.
+        case counted(Int)
+    }
+
+    private func load(_ id: PetitionID, in city: MunicipalityID) async throws -> PetitionRepository.Stored {
+        guard let stored = try await services.store.read({ try await $0.petitions.petition(id, in: city) }) else { throw AppError.notFound }
+        return stored
+    }
+
+    static func appError(_ error: PetitionError) -> AppError {
+        switch error {
+        case .notTheAuthor: .notFound
+        case .wrongState: .conflict(code: "petition_wrong_state")
+        case .titleLength: .invalid(code: "petition_title_length", field: "title")
+        case .textLength: .invalid(code: "petition_text_length", field: "text")
+        case .categoryMissing: .invalid(code: "petition_category_missing", field: "category")
+        case .rejectionTextRequired: .invalid(code: "rejection_text_required", field: "text")
+        case .answerTextRequired: .invalid(code: "answer_text_required", field: "text")
+        case .answerSignerRequired: .invalid(code: "answer_signer_required", field: "signedBy")
+        case .settingsInvalid(let field): .invalid(code: "petition_settings_invalid", field: field)
+        }
+    }
+
+    static func appError(_ problem: SignatureProblem) -> AppError {
+        switch problem {
+        case .notOpenYet: .conflict(code: "petition_not_open")
+        case .closed: .conflict(code: "petition_closed")
+        case .alreadySigned: .conflict(code: "already_signed")
+        case .notVerifiedResident: .forbidden(reason: "signer_not_verified_resident")
+        case .emailNotConfirmed: .forbidden(reason: "email_not_confirmed")
+        }
+    }
+
+    /// Runs a domain change, turning its refusal into the API's.
+    private func decide<T>(_ change: () throws(PetitionError) -> T) throws -> T {
+        do {
+            return try change()
+        } catch {
+            throw Self.appError(error)
+        }
+    }
+
+    /// Stores the new version with its audit entry and, on a change of state, the author's notice.
+    private func store(
+        _ next: Petition, was previous: Petition?, city: Municipality, action: String, actor: AccountID?, details: [String: String] = [:]
+    ) async throws {
+        let audit = services.audit
+        let notice = try await authorNotice(next, was: previous, city: city)
+        let written = try await services.store.write { tx -> Bool in
+            if let previous {
+                guard try await tx.petitions.update(next, from: previous.state) else { return false }
+            } else {
+                try await tx.petitions.insert(next)
+            }
+            if let notice { try await tx.outbox.enqueue(notice) }
+            try await audit.record(tx, action: action, actor: actor, municipality: city.id, subject: next.id.rawValue, details: details)
+            return true
+        }
+        // Someone (or the clock) changed it between reading and writing.
+        guard written else { throw AppError.conflict(code: "petition_wrong_state") }
+    }
+
+    private func authorNotice(_ next: Petition, was previous: Petition?, city: Municipality) async throws -> OutboxMessage? {
+        guard let previous, previous.state != next.state,
+              let author = try await services.store.read({ try await $0.accounts.find(id: next.authorID) })
+        else { return nil }
+        return services.mail.petitionNotice(
+            next, to: author, link: "\(services.configuration.publicBaseURL)/\(city.slug.rawValue)/petitions/\(next.id.rawValue)",
+            at: services.clock.now())
+    }
+
+    // MARK: The author
+
+    /// A new petition by someone who may sign in this city; sent on for moderation (or supporters) unless kept as a draft.
+    public func file(
+        title: String, text: String, category: String, city: Municipality, by account: Account, submit: Bool
+    ) async throws -> Petition {
+        let settings = city.settings.petitionSettings
+        let verification = try await services.store.read { try await $0.residency.find(account: account.id, in: city.id) }
+        do {
+            _ = try SignerRules.identity(of: account, verification: verification, settings: settings)
+        } catch {
+            throw Self.appError(error)
+        }
+        let now = services.clock.now()
+        var petition = try decide { () throws(PetitionError) in
+            try Petition.draft(title: title, text: text, category: category, in: city.id, by: account, at: now)
+        }
+        if submit { petition = try decide { () throws(PetitionError) in try petition.submitted(by: account.id, settings: settings, at: now) } }
+        try await store(petition, was: nil, city: city, action: AuditAction.petitionFiled, actor: account.id, details: ["state": petition.state.rawValue])
+        return petition
+    }
+
+    public func submit(_ id: PetitionID, city: Municipality, by account: AccountID) async throws -> Petition {
+        let petition = try await load(id, in: city.id).petition
+        let now = services.clock.now(), settings = city.settings.petitionSettings
+        let next = try decide { () throws(PetitionError) in try petition.submitted(by: account, settings: settings, at: now) }
+        try await store(next, was: petition, city: city, action: AuditAction.petitionSubmitted, actor: account)
+        return next
+    }
+
+    public func withdraw(_ id: PetitionID, city: Municipality, by account: AccountID) async throws -> Petition {
+        let petition = try await load(id, in: city.id).petition
+        let now = services.clock.now()
+        let next = try decide { () throws(PetitionError) in try petition.withdrawn(by: account, at: now) }
+        try await store(next, was: petition, city: city, action: AuditAction.petitionWithdrawn, actor: account)
+        return next
+    }
+
+    // MARK: Moderators
+
+    /// How long a moderator's hold on a petition lasts before another may take it.
+    static let holdLifetime: TimeInterval = 30 * 60
+
+    /// Takes a petition from the queue, so that two moderators do not decide it.
+    public func take(_ id: PetitionID, city: Municipality, by principal: Principal?) async throws {
+        let principal = try require(.moderatePetition, principal, in: city.id)
+        let now = services.clock.now()
+        let held = try await services.store.write {
+            try await $0.petitions.take(id, in: city.id, by: principal.accountID, at: now, staleBefore: now.addingTimeInterval(-Self.holdLifetime))
+        }
+        guard held else { throw AppError.conflict(code: "petition_taken") }
+    }
+
+    public enum Decision: Sendable, Equatable {
+        case publish
+        case reject(RejectionReason, text: String)
+    }
+
+    /// Publishes or rejects a petition in moderation (taking it first, if nobody holds it).
+    public func decide(_ id: PetitionID, _ decision: Decision, city: Municipality, by principal: Principal?) async throws -> Petition {
+        let principal = try require(.moderatePetition, principal, in: city.id)
+        try await take(id, city: city, by: principal)
+        let petition = try await load(id, in: city.id).petition
+        let now = services.clock.now(), settings = city.settings.petitionSettings
+        let next: Petition
+        switch decision {
+        case .publish:
+            next = try decide { () throws(PetitionError) in try petition.published(settings: settings, at: now) }
+            try await store(next, was: petition, city: city, action: AuditAction.petitionPublished, actor: principal.accountID)
+        case .reject(let reason, let text):
+            next = try decide { () throws(PetitionError) in try petition.rejected(reason, text: text, by: principal.accountID, at: now) }
+            try await store(
+                next, was: petition, city: city, action: AuditAction.petitionRejected, actor: principal.accountID, details: ["reason": reason.rawValue])
+        }
+        return next
+    }
+
+    /// Invalidates signatures by address, email domain or time window, with a
+    /// reason; the count drops, and the petition may fall back below its threshold.
+    public func invalidate(
+        _ id: PetitionID, _ selection: PetitionRepository.Selection, reason: String, city: Municipality, by principal: Principal?
+    ) async throws -> Int {
+        let principal = try require(.moderatePetition, principal, in: city.id)
+        let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (5...500).contains(why.count) else { throw AppError.invalid(code: "invalidation_reason_required", field: "reason") }
+        guard !selection.isEmpty else { throw AppError.invalid(code: "invalidation_selection_required", field: "clientAddress") }
+        _ = try await load(id, in: city.id)
+        let audit = services.audit, now = services.clock.now(), settings = city.settings.petitionSettings
+        return try await services.store.write { tx in
+            let removed = try await tx.petitions.invalidate(id, selection, reason: why, at: now)
+            try await audit.record(
+                tx, action: AuditAction.petitionSignaturesInvalidated, actor: principal.accountID, municipality: city.id, subject: id.rawValue,
+                details: [
+                    "count": String(removed), "reason": why, "address": selection.clientAddress ?? "", "domain": selection.emailDomain ?? "",
+                    "from": selection.from.map { String($0.epochSeconds) } ?? "", "until": selection.until.map { String($0.epochSeconds) } ?? "",
+                ])
+            try await applyCount(id, in: city, settings: settings, at: now, tx: tx)
+            return removed
+        }
+    }
+
+    // MARK: Signing
+
+    /// One signature of the signed-in person. Counted at once; reaching the
+    /// threshold moves the petition in the same transaction.
+    public func sign(
+        _ id: PetitionID, city: Municipality, by account: Account, clientAddress: String, notifyOnAnswer: Bool = false
+    ) async throws -> Signed {
+        let limits = [(RateLimitRule.signingPerAddress, CIDR.rateLimitSubject(clientAddress)), (RateLimitRule.signingPerAccount, account.id.rawValue)]
+        let settings = city.settings.petitionSettings
+        let (stored, verification) = try await services.store.read { tx in
+            (try await tx.petitions.petition(id, in: city.id), try await tx.residency.find(account: account.id, in: city.id))
+        }
+        guard let stored else { throw AppError.notFound }
+        let now = services.clock.now()
+        let identity: SignerRules.Identity
+        do {
+            try stored.petition.checkSignable(at: now)
+            identity = try SignerRules.identity(of: account, verification: verification, settings: settings)
+        } catch {
+            throw Self.appError(error)
+        }
+        let signature = PetitionRepository.NewSignature(
+            petitionID: id, identityKey: identity.key, accountID: account.id, signerName: account.fullName, signedAt: now,
+            clientAddress: clientAddress, emailDomain: String(account.email.rawValue.split(separator: "@").last ?? "").lowercased(),
+            confirmed: true, notifyOnAnswer: notifyOnAnswer)
+        let signed = try services.audit.entry(
+            action: AuditAction.petitionSigned, actor: account.id, municipality: city.id, subject: id.rawValue)
+        enum Outcome: Sendable { case counted(Int), alreadySigned, limited(Int) }
+        let outcome = try await services.store.write { tx -> Outcome in
+            if let wait = try await RateLimiter.hit(limits, in: tx, at: now) { return .limited(wait) }
+            guard let count = try await tx.petitions.sign(signature) else { return .alreadySigned }
+            try await tx.audit.append(signed)
+            // Only a signature that may move the petition reads it again: a
+            // supporter, or the one that reaches the threshold. (On PostgreSQL
+            // two signers can both miss it; the scheduler's tick catches that.)
+            if stored.petition.state == .collectingSupporters || count == stored.petition.threshold {
+                try await applyCount(id, in: city, settings: settings, at: now, tx: tx, exact: count)
+            }
+            return .counted(count)
+        }
+        switch outcome {
+        case .counted(let count): return .counted(count)
+        case .alreadySigned: throw AppError.conflict(code: "already_signed")
+        case .limited(let wait): throw AppError.rateLimited(retryAfter: max(1, wait))
+        }
+    }
+
+    /// Brings the petition's state in line with its exact count, inside the
+    /// caller's transaction, and records a change like any other: audit entry
+    /// and the author's notice.
+    func applyCount(
+        _ id: PetitionID, in city: Municipality, settings: PetitionSettings, at now: Date, tx: Repositories, exact: Int? = nil
+    ) async throws {
+        guard let stored = try await tx.petitions.petition(id, in: city.id) else { return }
+        let count: Int
+        if let exact { count = exact } else { count = try await tx.petitions.exactCount(of: id) }
+        var next = stored.petition.counted(count, settings: settings, at: now)
+        if next.state == .collectingSupporters { next = (try? next.supported(by: count, settings: settings, at: now)) ?? next }
+        try await recordChange(next, was: stored.petition, signatures: count, city: city, at: now, tx: tx)
+    }
+
+    /// A change no person made (the count or the clock moved it): stored,
+    /// audited, and told to the author when the state changed.
+    private func recordChange(_ next: Petition, was previous: Petition, signatures: Int, city: Municipality, at now: Date, tx: Repositories) async throws {
+        guard next != previous, try await tx.petitions.update(next, from: previous.state) else { return }
+        try await services.audit.record(
+            tx, action: AuditAction.petitionChanged, actor: nil, municipality: city.id, subject: next.id.rawValue,
+            details: ["state": next.state.rawValue, "signatures": String(signatures)])
+        if next.state != previous.state, let author = try await tx.accounts.find(id: next.authorID) {
+            try await tx.outbox.enqueue(services.mail.petitionNotice(
+                next, to: author, link: "\(services.configuration.publicBaseURL)/\(city.slug.rawValue)/petitions/\(next.id.rawValue)", at: now))
+        }
+    }
+
+    // MARK: The council's answer
+
+    public func answer(
+        _ id: PetitionID, text: String, decision: Petition.Answer.Decision, signedBy: String, city: Municipality, by principal: Principal?
+    ) async throws -> Petition {
+        let principal = try require(.answerPetition, principal, in: city.id)
+        let petition = try await load(id, in: city.id).petition
+        let now = services.clock.now()
+        let next = try decide { () throws(PetitionError) in
+            try petition.answered(text, decision: decision, signedBy: signedBy, by: principal.accountID, at: now)
+        }
+        try await store(next, was: petition, city: city, action: AuditAction.petitionAnswered, actor: principal.accountID,
+                        details: ["decision": decision.rawValue])
+        return next
+    }
+
+    // MARK: The scheduler
+
+    /// One pass of the clock's work: displayed counts refreshed, thresholds
+    /// a signer missed applied, expired petitions closed. Returns how many
+    /// petitions changed state.
+    @discardableResult
+    public func tick() async throws -> Int {
+        let now = services.clock.now()
+        try await services.store.write { try await $0.petitions.refreshDisplayedCounts() }
+        let active = try await services.store.read { try await $0.petitions.active() }
+        let cities = Dictionary(uniqueKeysWithValues: try await services.store.read { try await $0.municipalities.all() }.map { ($0.id, $0) })
+        var changed = 0
+        for stored in active {
+            guard let city = cities[stored.petition.municipalityID] else { continue }
+            let settings = city.settings.petitionSettings, id = stored.petition.id
+            let before = stored.petition.state
+            let after = try await services.store.write { tx -> PetitionState in
+                try await applyCount(id, in: city, settings: settings, at: now, tx: tx)
+                guard let current = try await tx.petitions.petition(id, in: city.id)?.petition else { return before }
+                let count = try await tx.petitions.exactCount(of: id)
+                let expired = current.expired(signatures: count, at: now)
+                try await recordChange(expired, was: current, signatures: count, city: city, at: now, tx: tx)
+                return expired.state
+            }
+            if after != before { changed += 1 }
+        }
+        return changed
+    }
+
+    private func require(_ action: StaffAction, _ principal: Principal?, in city: MunicipalityID) throws -> Principal {
+        guard let principal else { throw AppError.notSignedIn }
+        guard principal.may(action, in: city) else { throw AppError.notFound }
+        return principal
+    }
+}
