@@ -111,6 +111,9 @@ import Testing
                 "/api/v1/session", "/api/v1/me", "/api/v1/municipalities", "/api/v1/{city}", "/api/v1/audit/head", "/healthz",
                 "/api/v1/{city}/budgets", "/api/v1/{city}/budgets/{edition}", "/api/v1/{city}/budgets/{edition}/projects",
                 "/api/v1/{city}/budgets/{edition}/ballots", "/api/v1/{city}/budgets/{edition}/results", "/api/v1/{city}/budgets/{edition}/export.pb",
+                "/api/v1/{city}/budgets/{edition}/rules", "/api/v1/{city}/petitions", "/api/v1/{city}/petitions/{petition}",
+                "/api/v1/{city}/petitions/{petition}/signatures", "/api/v1/{city}/petitions/{petition}/decision",
+                "/api/v1/{city}/petitions/{petition}/response", "/api/v1/{city}/petitions/{petition}/count",
             ] {
                 #expect(paths[path] != nil, "\(path) missing from OpenAPI")
             }

@@ -88,6 +88,7 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     AccountController(services: services).add(to: router)
     APIController(services: services).add(to: router)
     BudgetAPIController(services: services).add(to: router)
+    PetitionAPIController(services: services).add(to: router)
     BudgetPages(services: services).add(to: router)
     BudgetAdminPages(services: services).add(to: router)
     BudgetPhotoPages(services: services).add(to: router)
