@@ -81,7 +81,7 @@ struct PublicController {
             throw AppError.notFound
         }
         // Modules arrive one issue at a time; until one is built its card says so instead of linking nowhere.
-        let built: Set<Module> = [.budgets]
+        let built: Set<Module> = [.budgets, .petitions]
         let modules = city.settings.enabledModules.map { module in
             CityHome.ModuleItem(
                 name: html.t("modules.\(module.rawValue).name", context),

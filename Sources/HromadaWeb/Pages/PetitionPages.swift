@@ -1,0 +1,182 @@
+import Foundation
+import HromadaDomain
+import HromadaStore
+import Hummingbird
+
+/// Public e-petition pages under `/{city}/petitions`: the list, one
+/// petition with its progress, countdown and signers, and signing.
+struct PetitionPages {
+    let services: AppServices
+    var html: HTML { HTML(services: services) }
+
+    func add(to router: Router<AppRequestContext>) {
+        router.get("/{city}/petitions", use: list)
+        router.get("/{city}/petitions/{petition}", use: show)
+        router.post("/{city}/petitions/{petition}/sign", use: sign)
+    }
+
+    struct ListPage {
+        struct Item {
+            let url: String
+            let number: Int
+            let title: String
+            let state: String
+            let count: String
+            let threshold: String
+            let percent: Int
+        }
+        let items: [Item]
+        let empty: Bool
+        let states: [BudgetPageModels.Option]
+        let sorts: [BudgetPageModels.Option]
+        let filterURL: String
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let city = try await CityLookup(store: services.store).require(context)
+        let query = request.uri.queryParameters
+        let state = query.get("state").flatMap(PetitionState.init(rawValue:)).flatMap { PetitionAPIController.publicStates.contains($0) ? $0 : nil }
+        let order = query.get("sort").flatMap(PetitionRepository.Order.init(rawValue:)) ?? .newest
+        let cityID = city.id, states = state.map { [$0] } ?? PetitionAPIController.publicStates
+        let stored = try await services.store.read { try await $0.petitions.petitions(in: cityID, states: states, order: order, limit: 100) }
+        let items = stored.map { item in
+            let threshold = item.petition.threshold ?? city.settings.petitionSettings.threshold
+            return ListPage.Item(
+                url: "/\(city.slug.rawValue)/petitions/\(item.petition.id.rawValue)", number: item.number, title: item.petition.title,
+                state: html.t("petitions.state.\(item.petition.state.rawValue)", context), count: NumberFormat.grouped(Int64(item.signatureCount)),
+                threshold: NumberFormat.grouped(Int64(threshold)), percent: min(100, item.signatureCount * 100 / max(1, threshold)))
+        }
+        let page = ListPage(
+            items: items, empty: items.isEmpty,
+            states: PetitionAPIController.publicStates.map {
+                .init(value: $0.rawValue, label: html.t("petitions.state.\($0.rawValue)", context), selected: $0 == state)
+            },
+            sorts: PetitionRepository.Order.allCases.map { .init(value: $0.rawValue, label: html.t("petitions.sort.\($0.rawValue)", context), selected: $0 == order) },
+            filterURL: "/\(city.slug.rawValue)/petitions")
+        return try await html.render(
+            "petitions", page: page, titleKey: "petitions.title", titleArguments: ["city": city.name.localized(context.language)], request: request,
+            context: context, city: city)
+    }
+
+    struct PetitionPage {
+        struct Event {
+            let label: String
+            let date: String
+        }
+        struct Signer {
+            let name: String
+            let date: String
+        }
+        let number: Int
+        let title: String
+        let text: String
+        let category: String
+        let author: String
+        let state: String
+        let count: String
+        let threshold: String
+        let countValue: Int
+        let thresholdValue: Int
+        let deadline: String?
+        let daysLeft: String?
+        let answerDue: String?
+        let canSign: Bool
+        let signed: Bool
+        let signURL: String
+        let loginURL: String?
+        let signHint: String?
+        let message: String?
+        let error: String?
+        let answer: PetitionAPIController.PetitionBody.Answer?
+        let answerDecision: String?
+        let answerDate: String?
+        let rejection: String?
+        let appeal: Bool
+        let timeline: [Event]
+        let signers: [Signer]
+        let moreSignersURL: String?
+        let countURL: String
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await render(request, context, message: request.uri.queryParameters.get("signed") != nil ? html.t("petitions.signed", context) : nil, error: nil)
+    }
+
+    func render(_ request: Request, _ context: AppRequestContext, message: String?, error: AppError?) async throws -> Response {
+        let city = try await CityLookup(store: services.store).require(context)
+        let id = PetitionID(rawValue: try context.parameters.require("petition"))
+        let cityID = city.id, account = context.account
+        let offset = max(0, Int(request.uri.queryParameters.get("after") ?? "0") ?? 0)
+        let found = try await services.store.read { tx -> (PetitionRepository.Stored, [(name: String, signedAt: Date)], ResidencyVerification?)? in
+            guard let stored = try await tx.petitions.petition(id, in: cityID) else { return nil }
+            let verification = try await account.asyncFlatMap { try await tx.residency.find(account: $0.id, in: cityID) }
+            return (stored, try await tx.petitions.signers(of: id, limit: 51, offset: offset), verification)
+        }
+        guard let (stored, signers, verification) = found else { throw AppError.notFound }
+        let petition = stored.petition
+        let mayModerate = context.principal?.may(.moderatePetition, in: city.id) == true
+        guard PetitionAPIController.publicStates.contains(petition.state) || petition.authorID == account?.id || mayModerate else {
+            throw AppError.notFound
+        }
+        let now = services.clock.now(), settings = city.settings.petitionSettings
+        var signed = false
+        var signHint: String?
+        if let account {
+            if let identity = try? SignerRules.identity(of: account, verification: verification, settings: settings) {
+                signed = try await services.store.read { try await $0.petitions.hasSigned(id, identityKey: identity.key) }
+            } else {
+                signHint = html.t("petitions.verify_to_sign", context)
+            }
+        }
+        let signable = (try? petition.checkSignable(at: now)) != nil
+        let threshold = petition.threshold ?? settings.threshold
+        let base = "/\(city.slug.rawValue)/petitions/\(petition.id.rawValue)"
+        let page = PetitionPage(
+            number: stored.number, title: petition.title, text: petition.text, category: petition.category, author: petition.authorName,
+            state: html.t("petitions.state.\(petition.state.rawValue)", context), count: NumberFormat.grouped(Int64(stored.signatureCount)),
+            threshold: NumberFormat.grouped(Int64(threshold)), countValue: stored.signatureCount, thresholdValue: threshold,
+            deadline: petition.deadline.map(DateText.kyiv),
+            daysLeft: petition.deadline.flatMap { deadline in
+                guard signable else { return nil }
+                let days = Int((deadline.timeIntervalSince(now) / 86_400).rounded(.up))
+                return html.t("petitions.days_left", context, ["days": String(max(0, days))])
+            },
+            answerDue: petition.state == .underConsideration ? petition.answerDue.map(DateText.kyiv) : nil,
+            canSign: signable && account != nil && signHint == nil && !signed, signed: signed, signURL: base + "/sign",
+            loginURL: account == nil && signable ? "/login?next=\(base)" : nil, signHint: signable ? signHint : nil, message: message,
+            error: error.map { html.t($0.messageKey, context) },
+            answer: petition.answer.map { .init(text: $0.text, decision: $0.decision.rawValue, signedBy: $0.signedBy, answeredAt: $0.answeredAt) },
+            answerDecision: petition.answer.map { html.t("petitions.decision.\($0.decision.rawValue)", context) },
+            answerDate: petition.answer.map { DateText.kyiv($0.answeredAt) },
+            rejection: petition.rejection.map { "\(html.t("petitions.reason.\($0.reason.rawValue)", context)). \($0.text)" },
+            appeal: petition.handedOnAsAppeal,
+            timeline: petition.timeline.map { .init(label: html.t("petitions.state.\($0.state.rawValue)", context), date: DateText.kyiv($0.at)) },
+            signers: signers.prefix(50).map { .init(name: $0.name, date: DateText.kyiv($0.signedAt)) },
+            moreSignersURL: signers.count > 50 ? "\(base)?after=\(offset + 50)#signers" : nil,
+            countURL: "/api/v1/\(city.slug.rawValue)/petitions/\(petition.id.rawValue)/count")
+        return try await html.render(
+            "petition", page: page, titleKey: "petitions.petition_title", titleArguments: ["number": String(stored.number)], request: request,
+            context: context, city: city, status: error?.status ?? .ok)
+    }
+
+    @Sendable func sign(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let city = try await CityLookup(store: services.store).require(context)
+        let id = PetitionID(rawValue: try context.parameters.require("petition"))
+        guard let account = context.account else { return HTML.redirect("/login?next=/\(city.slug.rawValue)/petitions/\(id.rawValue)") }
+        let notify = !(context.form?["notify"] ?? "").isEmpty
+        do {
+            _ = try await services.petitions.sign(id, city: city, by: account, clientAddress: context.clientAddress, notifyOnAnswer: notify)
+        } catch let error as AppError where error != .notFound && error != .notSignedIn {
+            return try await render(request, context, message: nil, error: error)
+        }
+        return HTML.redirect("/\(city.slug.rawValue)/petitions/\(id.rawValue)?signed=1")
+    }
+}
+
+extension Optional {
+    /// `flatMap` for an async transform.
+    func asyncFlatMap<T>(_ transform: (Wrapped) async throws -> T?) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}

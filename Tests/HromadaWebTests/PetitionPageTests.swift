@@ -1,0 +1,52 @@
+import Foundation
+import HromadaDomain
+import HromadaStore
+import Hummingbird
+import HummingbirdTesting
+import Testing
+@testable import HromadaWeb
+
+@Suite struct PetitionPageTests {
+    @Test func aResidentSignsOnThePetitionPageAndSeesTheCountMove() async throws {
+        try await WebHarness.run { harness, client in
+            let fixture = try await PetitionFixture(harness, threshold: 2)
+            let filed = try await harness.services.petitions.file(
+                title: "Облаштувати пандуси в усіх школах міста",
+                text: "Прошу облаштувати пандуси.\nУ кожній школі <script>alert(1)</script> має бути вхід без сходинок.",
+                category: "Освіта", city: fixture.city, by: fixture.author, submit: true)
+            let path = "/vinnytsia/petitions/\(filed.id.rawValue)"
+            // In moderation a visitor finds nothing; the author sees their own.
+            var visitor = Browser(client)
+            #expect(try await visitor.get(path).status == .notFound)
+            _ = try await harness.services.petitions.decide(filed.id, .publish, city: fixture.city, by: fixture.moderator)
+
+            let page = try await visitor.get(path)
+            #expect(page.status == .ok)
+            #expect(page.body.contains("Олена Шевчук"), "the author's full name is shown, as the law requires")
+            #expect(!page.body.contains("<script>alert(1)</script>"))
+            #expect(page.body.contains("&lt;script&gt;"))
+            #expect(page.body.contains("Увійдіть, щоб підписати"))
+            #expect(try await visitor.get("/vinnytsia/petitions").body.contains(path))
+
+            _ = try await fixture.resident("ivan")
+            var ivan = Browser(client)
+            try await ivan.signIn("ivan@example.com")
+            #expect(try await ivan.get(path).body.contains("Підписати петицію"))
+            let signed = try await ivan.post(path + "/sign", [("notify", "on")])
+            #expect(signed.status == .seeOther)
+            let after = try await ivan.get(signed.location ?? path)
+            #expect(after.body.contains("Ваш підпис враховано"))
+            #expect(after.body.contains("Ви підписали цю петицію"))
+            // Signing again from a stale page says so and changes nothing.
+            let again = try await ivan.post(path + "/sign", [])
+            #expect(again.status == .conflict)
+            #expect(again.body.contains("Ви вже підписали цю петицію"))
+            // A signed-in non-resident is told how to be able to sign.
+            _ = try await harness.makeAccount("guest@example.com")
+            var guest = Browser(client)
+            try await guest.signIn("guest@example.com")
+            #expect(try await guest.get(path).body.contains("підтвердьте проживання"))
+            #expect(try await harness.services.store.read { try await $0.petitions.exactCount(of: filed.id) } == 1)
+        }
+    }
+}
