@@ -49,4 +49,36 @@ import Testing
             #expect(try await harness.services.store.read { try await $0.petitions.exactCount(of: filed.id) } == 1)
         }
     }
+
+    @Test func anAuthorFilesInTheBrowserAndAModeratorPublishesFromTheQueue() async throws {
+        try await WebHarness.run { harness, client in
+            let fixture = try await PetitionFixture(harness)
+            var author = Browser(client)
+            try await author.signIn("olena@demo.hromada.ua", "resident-demo-2026")
+            #expect(try await author.get("/vinnytsia/petitions/new").status == .ok)
+            // Too short a text is explained, and what was typed stays.
+            let refused = try await author.post("/vinnytsia/petitions/new", [("title", "Освітлити парк Хоткевича вночі"), ("category", "Благоустрій"), ("text", "Коротко.")])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.body.contains("Освітлити парк Хоткевича вночі"))
+            let text = "Прошу міську раду відновити вуличне освітлення в парку Хоткевича, щоб увечері ним можна було безпечно ходити."
+            let filed = try await author.post("/vinnytsia/petitions/new", [("title", "Освітлити парк Хоткевича вночі"), ("category", "Благоустрій"), ("text", text)])
+            #expect(filed.status == .seeOther)
+            let location = try #require(filed.location)
+            // The author sees it in moderation; nobody else does yet.
+            #expect(try await author.get(location).body.contains("На модерації"))
+            var visitor = Browser(client)
+            #expect(try await visitor.get(location).status == .notFound)
+
+            var moderator = try await Browser.vinnytsiaModerator(client)
+            let queue = try await moderator.get("/vinnytsia/admin/petitions")
+            #expect(queue.status == .ok && queue.body.contains("Освітлити парк Хоткевича вночі"))
+            let id = String(location.split(separator: "/").last ?? "")
+            let published = try await moderator.post("/vinnytsia/admin/petitions/\(id)/decision", [("decision", "publish")])
+            #expect(published.status == .seeOther)
+            #expect(try await visitor.get(location).body.contains("Збір підписів"))
+            // The queue is for the city's moderators: a resident gets a 404.
+            #expect(try await author.get("/vinnytsia/admin/petitions").status == .notFound)
+            #expect(fixture.city.settings.petitionSignatureThreshold == 3)
+        }
+    }
 }

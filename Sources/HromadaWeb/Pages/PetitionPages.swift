@@ -11,6 +11,10 @@ struct PetitionPages {
 
     func add(to router: Router<AppRequestContext>) {
         router.get("/{city}/petitions", use: list)
+        router.get("/{city}/petitions/new", use: newForm)
+        router.post("/{city}/petitions/new", use: file)
+        router.get("/{city}/admin/petitions", use: queue)
+        router.post("/{city}/admin/petitions/{petition}/decision", use: decide)
         router.get("/{city}/petitions/{petition}", use: show)
         router.post("/{city}/petitions/{petition}/sign", use: sign)
     }
@@ -170,6 +174,122 @@ struct PetitionPages {
             return try await render(request, context, message: nil, error: error)
         }
         return HTML.redirect("/\(city.slug.rawValue)/petitions/\(id.rawValue)?signed=1")
+    }
+}
+
+// MARK: Filing and moderation
+
+extension PetitionPages {
+    struct NewPage {
+        let titleValue: String
+        let text: String
+        let category: String
+        let error: String?
+        let action: String
+        let threshold: String
+        let days: String
+    }
+
+    func renderNew(_ request: Request, _ context: AppRequestContext, city: Municipality, form: FormData, error: AppError?) async throws -> Response {
+        let settings = city.settings.petitionSettings
+        let page = NewPage(
+            titleValue: form["title"], text: form["text"], category: form["category"], error: error.map { html.t($0.messageKey, context) },
+            action: "/\(city.slug.rawValue)/petitions/new", threshold: NumberFormat.grouped(Int64(settings.threshold)), days: String(settings.collectionDays))
+        return try await html.render(
+            "petition-new", page: page, titleKey: "petitions.new_title", request: request, context: context, city: city, status: error?.status ?? .ok)
+    }
+
+    @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let city = try await CityLookup(store: services.store).require(context)
+        guard context.isSignedIn else { return HTML.redirect("/login?next=/\(city.slug.rawValue)/petitions/new") }
+        return try await renderNew(request, context, city: city, form: FormData(), error: nil)
+    }
+
+    @Sendable func file(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let city = try await CityLookup(store: services.store).require(context)
+        guard let account = context.account else { throw AppError.notSignedIn }
+        let form = context.form ?? FormData()
+        let petition: Petition
+        do {
+            petition = try await services.petitions.file(
+                title: form["title"], text: form["text"], category: form["category"], city: city, by: account, submit: true)
+        } catch let error as AppError where error != .notFound && error != .notSignedIn {
+            return try await renderNew(request, context, city: city, form: form, error: error)
+        }
+        return HTML.redirect("/\(city.slug.rawValue)/petitions/\(petition.id.rawValue)")
+    }
+
+    struct QueuePage {
+        struct Item {
+            let url: String
+            let number: Int
+            let title: String
+            let text: String
+            let author: String
+            let due: String
+            let overdue: Bool
+            let takenByOther: Bool
+            let decisionURL: String
+        }
+        let items: [Item]
+        let empty: Bool
+        let reasons: [BudgetPageModels.Option]
+        let message: String?
+        let error: String?
+    }
+
+    /// The moderation queue, oldest first, with the overdue ones marked.
+    @Sendable func queue(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await renderQueue(request, context, message: request.uri.queryParameters.get("done").map { _ in html.t("petitions.decided", context) }, error: nil)
+    }
+
+    func renderQueue(_ request: Request, _ context: AppRequestContext, message: String?, error: AppError?) async throws -> Response {
+        let city = try await CityLookup(store: services.store).require(context)
+        guard let principal = context.principal else { throw AppError.notSignedIn }
+        guard principal.may(.moderatePetition, in: city.id) else { throw AppError.notFound }
+        let cityID = city.id, now = services.clock.now()
+        let waiting = try await services.store.read { try await $0.petitions.petitions(in: cityID, states: [.moderation], limit: 200) }
+            .sorted { $0.petition.createdAt < $1.petition.createdAt }
+        let staleBefore = now.addingTimeInterval(-PetitionService.holdLifetime)
+        let page = QueuePage(
+            items: waiting.map { stored in
+                QueuePage.Item(stored, city: city, principal: principal, now: now, staleBefore: staleBefore)
+            },
+            empty: waiting.isEmpty,
+            reasons: RejectionReason.allCases.map { .init(value: $0.rawValue, label: html.t("petitions.reason.\($0.rawValue)", context), selected: false) },
+            message: message, error: error.map { html.t($0.messageKey, context) })
+        return try await html.render(
+            "petitions-queue", page: page, titleKey: "petitions.queue_title", request: request, context: context, city: city, status: error?.status ?? .ok)
+    }
+
+    @Sendable func decide(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let city = try await CityLookup(store: services.store).require(context)
+        let id = PetitionID(rawValue: try context.parameters.require("petition"))
+        let form = context.form ?? FormData()
+        do {
+            let decision: PetitionService.Decision
+            if form["decision"] == "publish" {
+                decision = .publish
+            } else {
+                guard let reason = RejectionReason(rawValue: form["reason"]) else { throw AppError.invalid(code: "rejection_reason_unknown", field: "reason") }
+                decision = .reject(reason, text: form["text"])
+            }
+            _ = try await services.petitions.decide(id, decision, city: city, by: context.principal)
+        } catch let error as AppError where error != .notFound && error != .notSignedIn {
+            return try await renderQueue(request, context, message: nil, error: error)
+        }
+        return HTML.redirect("/\(city.slug.rawValue)/admin/petitions?done=1")
+    }
+}
+
+extension PetitionPages.QueuePage.Item {
+    init(_ stored: PetitionRepository.Stored, city: Municipality, principal: Principal, now: Date, staleBefore: Date) {
+        let petition = stored.petition
+        self.init(
+            url: "/\(city.slug.rawValue)/petitions/\(petition.id.rawValue)", number: stored.number, title: petition.title, text: petition.text,
+            author: petition.authorName, due: petition.moderationDue.map(DateText.kyiv) ?? "", overdue: petition.isModerationOverdue(at: now),
+            takenByOther: stored.takenBy != nil && stored.takenBy != principal.accountID && (stored.takenAt.map { $0 >= staleBefore } ?? false),
+            decisionURL: "/\(city.slug.rawValue)/admin/petitions/\(petition.id.rawValue)/decision")
     }
 }
 
