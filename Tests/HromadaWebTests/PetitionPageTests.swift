@@ -81,4 +81,29 @@ import Testing
             #expect(fixture.city.settings.petitionSignatureThreshold == 3)
         }
     }
+
+    @Test func anAdminPublishesTheCouncilsAnswerOnThePetitionPage() async throws {
+        try await WebHarness.run { harness, client in
+            let fixture = try await PetitionFixture(harness, threshold: 1)
+            let petition = try await fixture.openPetition()
+            _ = try await harness.services.petitions.sign(petition.id, city: fixture.city, by: try await fixture.resident("ivan"), clientAddress: "203.0.113.1")
+            let path = "/vinnytsia/petitions/\(petition.id.rawValue)"
+            var admin = Browser(client)
+            try await admin.signIn("vinnytsia.admin@demo.hromada.ua", "vinnytsia-demo-2026")
+            #expect(try await admin.get(path).body.contains("Оприлюднити відповідь"))
+            let empty = try await admin.post(path + "/answer", [("decision", "supported"), ("text", ""), ("signedBy", "Міський голова")])
+            #expect(empty.status == .unprocessableContent)
+            let posted = try await admin.post(path + "/answer", [
+                ("decision", "supported"), ("text", "Департаменту освіти доручено облаштувати пандуси в усіх школах до 1 вересня 2027 року."),
+                ("signedBy", "Міський голова Сергій Моргунов"),
+            ])
+            #expect(posted.status == .seeOther)
+            var visitor = Browser(client)
+            let page = try await visitor.get(path)
+            #expect(page.body.contains("Підтримано") && page.body.contains("Міський голова Сергій Моргунов"))
+            // Moderators publish petitions; answering is for admins.
+            var moderator = try await Browser.vinnytsiaModerator(client)
+            #expect(!(try await moderator.get(path).body.contains("Оприлюднити відповідь")))
+        }
+    }
 }

@@ -17,6 +17,7 @@ struct PetitionPages {
         router.post("/{city}/admin/petitions/{petition}/decision", use: decide)
         router.get("/{city}/petitions/{petition}", use: show)
         router.post("/{city}/petitions/{petition}/sign", use: sign)
+        router.post("/{city}/petitions/{petition}/answer", use: answer)
     }
 
     struct ListPage {
@@ -100,6 +101,9 @@ struct PetitionPages {
         let signers: [Signer]
         let moreSignersURL: String?
         let countURL: String
+        /// For a city admin while the petition is under consideration.
+        let answerURL: String?
+        let decisions: [BudgetPageModels.Option]
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -157,7 +161,11 @@ struct PetitionPages {
             timeline: petition.timeline.map { .init(label: html.t("petitions.state.\($0.state.rawValue)", context), date: DateText.kyiv($0.at)) },
             signers: signers.prefix(50).map { .init(name: $0.name, date: DateText.kyiv($0.signedAt)) },
             moreSignersURL: signers.count > 50 ? "\(base)?after=\(offset + 50)#signers" : nil,
-            countURL: "/api/v1/\(city.slug.rawValue)/petitions/\(petition.id.rawValue)/count")
+            countURL: "/api/v1/\(city.slug.rawValue)/petitions/\(petition.id.rawValue)/count",
+            answerURL: petition.state == .underConsideration && context.principal?.may(.answerPetition, in: city.id) == true ? base + "/answer" : nil,
+            decisions: Petition.Answer.Decision.allCases.map {
+                .init(value: $0.rawValue, label: html.t("petitions.decision.\($0.rawValue)", context), selected: $0.rawValue == context.form?["decision"])
+            })
         return try await html.render(
             "petition", page: page, titleKey: "petitions.petition_title", titleArguments: ["number": String(stored.number)], request: request,
             context: context, city: city, status: error?.status ?? .ok)
@@ -174,6 +182,26 @@ struct PetitionPages {
             return try await render(request, context, message: nil, error: error)
         }
         return HTML.redirect("/\(city.slug.rawValue)/petitions/\(id.rawValue)?signed=1")
+    }
+}
+
+// MARK: The council's answer
+
+extension PetitionPages {
+    /// A city admin posts the council's answer on its behalf.
+    @Sendable func answer(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let city = try await CityLookup(store: services.store).require(context)
+        let id = PetitionID(rawValue: try context.parameters.require("petition"))
+        let form = context.form ?? FormData()
+        do {
+            guard let decision = Petition.Answer.Decision(rawValue: form["decision"]) else {
+                throw AppError.invalid(code: "answer_decision_unknown", field: "decision")
+            }
+            _ = try await services.petitions.answer(id, text: form["text"], decision: decision, signedBy: form["signedBy"], city: city, by: context.principal)
+        } catch let error as AppError where error != .notFound && error != .notSignedIn {
+            return try await render(request, context, message: nil, error: error)
+        }
+        return HTML.redirect("/\(city.slug.rawValue)/petitions/\(id.rawValue)")
     }
 }
 
