@@ -218,6 +218,17 @@ func kyiv(_ text: String) -> Date {
         try petition.counted(350, settings: settings, at: monday).checkSignable(at: monday)
     }
 
+    @Test func onlyTheAuthorAndTheCitysModeratorsSeeAPetitionBeforeItOpens() throws {
+        let submitted = try draft().submitted(by: author.id, settings: settings, at: monday)
+        let reader = Principal(accountID: AccountID(rawValue: "reader"), isPlatformAdmin: false, roles: [:])
+        let own = Principal(accountID: author.id, isPlatformAdmin: false, roles: [:])
+        let local = Principal(accountID: moderator, isPlatformAdmin: false, roles: [city: [.moderator]])
+        let foreign = Principal(accountID: moderator, isPlatformAdmin: false, roles: [MunicipalityID(rawValue: "zhmerynka"): [.moderator]])
+        #expect(!submitted.isVisible(to: nil) && !submitted.isVisible(to: reader) && !submitted.isVisible(to: foreign))
+        #expect(submitted.isVisible(to: own) && submitted.isVisible(to: local))
+        #expect(try open().isVisible(to: nil))
+    }
+
     @Test func citySettingsMustBeRunnable() {
         #expect(throws: PetitionError.settingsInvalid("threshold")) { try PetitionSettings(threshold: 0).validate() }
         #expect(throws: PetitionError.settingsInvalid("collectionDays")) { try PetitionSettings(collectionDays: 120).validate() }

@@ -67,6 +67,9 @@ public enum PetitionState: String, Codable, Sendable, CaseIterable {
 
     /// No further change can come.
     public var isFinal: Bool { [.answered, .rejected, .closed, .withdrawn].contains(self) }
+
+    /// States anyone may see; drafts and moderation are their author's and the moderators' business.
+    public static let publicStates: [PetitionState] = [.open, .underConsideration, .answered, .closed, .rejected]
 }
 
 /// Why a moderator refuses to publish a petition; the text says more.
@@ -270,6 +273,11 @@ public struct Petition: Hashable, Codable, Sendable {
     }
 
     // MARK: Questions the pages and the scheduler ask
+
+    /// Public states to everyone; the rest to the author and the city's moderators.
+    public func isVisible(to reader: Principal?) -> Bool {
+        PetitionState.publicStates.contains(state) || authorID == reader?.accountID || reader?.may(.moderatePetition, in: municipalityID) == true
+    }
 
     public func isModerationOverdue(at instant: Date) -> Bool {
         state == .moderation && (moderationDue.map { instant >= $0 } ?? false)

@@ -19,9 +19,6 @@ struct PetitionAPIController {
         petitions.post(":petition/response", use: response)
     }
 
-    /// States anyone may see; drafts and moderation are their author's and the moderators' business.
-    static let publicStates: [PetitionState] = [.open, .underConsideration, .answered, .closed, .rejected]
-
     struct PetitionBody: Encodable {
         struct Answer: Encodable {
             let text: String
@@ -60,26 +57,20 @@ struct PetitionAPIController {
             rejection: petition.rejection.map { .init(reason: $0.reason.rawValue, text: $0.text) })
     }
 
-    /// The petition, if the reader may see it: public states to all, the rest to its author and the city's moderators.
+    /// The petition, if the reader may see it (`Petition.isVisible(to:)`).
     private func visible(_ context: AppRequestContext) async throws -> (Municipality, PetitionRepository.Stored) {
         let city = try await CityLookup(store: services.store).require(context)
-        let id = PetitionID(rawValue: try context.parameters.require("petition"))
-        let cityID = city.id
-        guard let stored = try await services.store.read({ try await $0.petitions.petition(id, in: cityID) }) else { throw AppError.notFound }
-        let reader = context.principal
-        let mayModerate = reader?.may(.moderatePetition, in: city.id) == true
-        guard Self.publicStates.contains(stored.petition.state) || stored.petition.authorID == reader?.accountID || mayModerate else {
-            throw AppError.notFound
-        }
+        let stored = try await services.petitions.load(PetitionID(rawValue: try context.parameters.require("petition")), in: city.id)
+        guard stored.petition.isVisible(to: context.principal) else { throw AppError.notFound }
         return (city, stored)
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let city = try await CityLookup(store: services.store).require(context)
         let query = request.uri.queryParameters
-        var states = Self.publicStates
+        var states = PetitionState.publicStates
         if let state = query.get("state") {
-            guard let wanted = PetitionState(rawValue: state), Self.publicStates.contains(wanted) else {
+            guard let wanted = PetitionState(rawValue: state), PetitionState.publicStates.contains(wanted) else {
                 throw AppError.invalid(code: "petition_state_unknown", field: "state")
             }
             states = [wanted]
@@ -113,8 +104,7 @@ struct PetitionAPIController {
         let input = try await APIController.decode(FileRequest.self, request, context)
         let petition = try await services.petitions.file(
             title: input.title, text: input.text, category: input.category, city: city, by: account, submit: input.submit ?? true)
-        let cityID = city.id
-        guard let stored = try await services.store.read({ try await $0.petitions.petition(petition.id, in: cityID) }) else { throw AppError.notFound }
+        let stored = try await services.petitions.load(petition.id, in: city.id)
         return try JSONResponse.encode(Self.body(stored), status: .created)
     }
 
@@ -194,8 +184,7 @@ struct PetitionAPIController {
         default: throw AppError.invalid(code: "petition_decision_unknown", field: "decision")
         }
         _ = try await services.petitions.decide(id, decision, city: city, by: context.principal)
-        let cityID = city.id
-        guard let stored = try await services.store.read({ try await $0.petitions.petition(id, in: cityID) }) else { throw AppError.notFound }
+        let stored = try await services.petitions.load(id, in: city.id)
         return try JSONResponse.encode(Self.body(stored))
     }
 
@@ -215,8 +204,7 @@ struct PetitionAPIController {
             throw AppError.invalid(code: "answer_decision_unknown", field: "decision")
         }
         _ = try await services.petitions.answer(id, text: input.text, decision: decision, signedBy: input.signedBy, city: city, by: context.principal)
-        let cityID = city.id
-        guard let stored = try await services.store.read({ try await $0.petitions.petition(id, in: cityID) }) else { throw AppError.notFound }
+        let stored = try await services.petitions.load(id, in: city.id)
         return try JSONResponse.encode(Self.body(stored))
     }
 }

@@ -40,9 +40,9 @@ struct PetitionPages {
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let city = try await CityLookup(store: services.store).require(context)
         let query = request.uri.queryParameters
-        let state = query.get("state").flatMap(PetitionState.init(rawValue:)).flatMap { PetitionAPIController.publicStates.contains($0) ? $0 : nil }
+        let state = query.get("state").flatMap(PetitionState.init(rawValue:)).flatMap { PetitionState.publicStates.contains($0) ? $0 : nil }
         let order = query.get("sort").flatMap(PetitionRepository.Order.init(rawValue:)) ?? .newest
-        let cityID = city.id, states = state.map { [$0] } ?? PetitionAPIController.publicStates
+        let cityID = city.id, states = state.map { [$0] } ?? PetitionState.publicStates
         let stored = try await services.store.read { try await $0.petitions.petitions(in: cityID, states: states, order: order, limit: 100) }
         let items = stored.map { item in
             let threshold = item.petition.threshold ?? city.settings.petitionSettings.threshold
@@ -53,7 +53,7 @@ struct PetitionPages {
         }
         let page = ListPage(
             items: items, empty: items.isEmpty,
-            states: PetitionAPIController.publicStates.map {
+            states: PetitionState.publicStates.map {
                 .init(value: $0.rawValue, label: html.t("petitions.state.\($0.rawValue)", context), selected: $0 == state)
             },
             sorts: PetitionRepository.Order.allCases.map { .init(value: $0.rawValue, label: html.t("petitions.sort.\($0.rawValue)", context), selected: $0 == order) },
@@ -122,10 +122,7 @@ struct PetitionPages {
         }
         guard let (stored, signers, verification) = found else { throw AppError.notFound }
         let petition = stored.petition
-        let mayModerate = context.principal?.may(.moderatePetition, in: city.id) == true
-        guard PetitionAPIController.publicStates.contains(petition.state) || petition.authorID == account?.id || mayModerate else {
-            throw AppError.notFound
-        }
+        guard petition.isVisible(to: context.principal) else { throw AppError.notFound }
         let now = services.clock.now(), settings = city.settings.petitionSettings
         var signed = false
         var signHint: String?

@@ -14,9 +14,12 @@ public struct BudgetAdmin: Sendable {
         case publishResults = "publish_results", startDelivery = "start_delivery", finish
     }
 
-    func require(_ action: StaffAction, _ principal: Principal?, in city: MunicipalityID) throws {
+    /// The signed-in staff member who may take `action` here; others get 401, or 404 as for a resource of another city.
+    @discardableResult
+    func require(_ action: StaffAction, _ principal: Principal?, in city: MunicipalityID) throws -> Principal {
         guard let principal else { throw AppError.notSignedIn }
         guard principal.may(action, in: city) else { throw AppError.notFound }
+        return principal
     }
 
     func edition(_ id: BudgetEditionID, in city: MunicipalityID) async throws -> BudgetEdition {

@@ -13,7 +13,7 @@ public struct PetitionService: Sendable {
         case counted(Int)
     }
 
-    private func load(_ id: PetitionID, in city: MunicipalityID) async throws -> PetitionRepository.Stored {
+    func load(_ id: PetitionID, in city: MunicipalityID) async throws -> PetitionRepository.Stored {
         guard let stored = try await services.store.read({ try await $0.petitions.petition(id, in: city) }) else { throw AppError.notFound }
         return stored
     }
@@ -301,8 +301,6 @@ public struct PetitionService: Sendable {
     }
 
     private func require(_ action: StaffAction, _ principal: Principal?, in city: MunicipalityID) throws -> Principal {
-        guard let principal else { throw AppError.notSignedIn }
-        guard principal.may(action, in: city) else { throw AppError.notFound }
-        return principal
+        try services.budgetAdmin.require(action, principal, in: city)
     }
 }
