@@ -76,9 +76,10 @@ import Testing
 
     @Test func outputIsEscaped() async throws {
         try await WebHarness.run { harness, client in
-            try await harness.makeAccount("xss@example.com", role: .citizen, in: "vinnytsia")
+            // First by email on the admin's list of people (the demo has hundreds).
+            try await harness.makeAccount("a-xss@example.com", role: .citizen, in: "vinnytsia")
             try await harness.services.store.write { tx in
-                try await tx.db.raw("UPDATE accounts SET full_name = '<script>alert(1)</script>' WHERE email = 'xss@example.com'").run()
+                try await tx.db.raw("UPDATE accounts SET full_name = '<script>alert(1)</script>' WHERE email = 'a-xss@example.com'").run()
             }
             var browser = Browser(client)
             try await browser.signIn("vinnytsia.admin@demo.hromada.ua", "vinnytsia-demo-2026")
@@ -119,6 +120,8 @@ import Testing
 
     @Test func auditPageShowsTheChainHead() async throws {
         try await WebHarness.run { harness, client in
+            // The newest entry, whatever the demo wrote before it.
+            try await harness.makeAccount("auditor@example.com", role: .moderator, in: "ladyzhyn")
             _ = try await AuditSealer(store: harness.services.store, key: harness.services.keys.auditSigning, clock: harness.clock,
                                       logger: TestDatabase.logger).sealPending()
             var browser = Browser(client)

@@ -55,14 +55,16 @@ public struct PetitionRepository: Sendable {
     }
 
     /// Writes the domain's new version of the petition (state, deadlines,
-    /// answer) if it is still in the state the change was decided from:
+    /// answer), with the displayed count made exact (every state change goes
+    /// through here, so the count a transition shows is never a lagging one), if it is still in the state the change was decided from:
     /// of two changes racing (a signer and the scheduler, two instances),
     /// one wins and the other learns it lost. Returns whether it was written.
     @discardableResult
     public func update(_ petition: Petition, from state: PetitionState) async throws -> Bool {
         try await db.raw("""
             UPDATE petitions SET state = \(bind: petition.state.rawValue), category = \(bind: petition.category),
-                   definition = \(bind: try BudgetRepository.json(petition)), deadline = \(bind: petition.deadline?.epochSeconds)
+                   definition = \(bind: try BudgetRepository.json(petition)), deadline = \(bind: petition.deadline?.epochSeconds),
+                   signature_count = (\(unsafeRaw: Self.exactSum))
             WHERE id = \(bind: petition.id.rawValue) AND municipality_id = \(bind: petition.municipalityID.rawValue)
               AND state = \(bind: state.rawValue)
             RETURNING id
@@ -262,13 +264,17 @@ public struct PetitionRepository: Sendable {
         return (counted, counters)
     }
 
-    /// Copies the exact counts of collecting petitions to the displayed ones.
-    public func refreshDisplayedCounts() async throws {
-        try await db.raw("""
-            UPDATE petitions SET signature_count = (SELECT COALESCE(SUM(c.count), 0) FROM petition_counters c WHERE c.petition_id = petitions.id)
-            WHERE state IN ('open', 'under_consideration')
-            """).run()
+    /// Copies the exact counts of petitions in these states (by default the
+    /// collecting ones) to the displayed ones.
+    public func refreshDisplayedCounts(in states: [PetitionState] = [.open, .underConsideration]) async throws {
+        try await db.update("petitions")
+            .set("signature_count", to: SQLRaw("(\(Self.exactSum))"))
+            .where("state", .in, states.map(\.rawValue))
+            .run()
     }
+
+    /// The exact count of the petition row in hand, for use inside an UPDATE of `petitions`.
+    private static let exactSum = "SELECT COALESCE(SUM(c.count), 0) FROM petition_counters c WHERE c.petition_id = petitions.id"
 
     /// Signatures from one address since `since`, across the city's petitions (trending-address alerts).
     public func signatures(from address: String, since: Date) async throws -> Int {

@@ -48,6 +48,14 @@ public struct DemoSeeder: Sendable {
         ("ladyzhyn", "Ладижин", "Ladyzhyn", 22_413, 21.0, 100),
     ]
 
+    /// Хмільник's charter asks for three supporters before moderation, so the
+    /// demo shows that step too; the others skip it.
+    static func settings(slug: String, threshold: Int) -> MunicipalitySettings {
+        var settings = MunicipalitySettings(petitionSignatureThreshold: threshold, contactEmail: "info@\(slug).demo.hromada.ua")
+        if slug == "khmilnyk" { settings.petitions = PetitionSettings(supportersBeforeModeration: 3) }
+        return settings
+    }
+
     public func seed() async throws {
         let now = services.clock.now()
         try await services.store.write { tx in
@@ -57,8 +65,7 @@ public struct DemoSeeder: Sendable {
                     Municipality(
                         id: MunicipalityID(rawValue: city.slug), oblastID: Self.oblast.id, slug: Slug(rawValue: city.slug),
                         name: LocalizedName(uk: city.uk, en: city.en), population: city.population, areaKm2: city.area,
-                        settings: MunicipalitySettings(
-                            petitionSignatureThreshold: city.threshold, contactEmail: "info@\(city.slug).demo.hromada.ua")),
+                        settings: Self.settings(slug: city.slug, threshold: city.threshold)),
                     at: now)
             }
         }
@@ -91,6 +98,10 @@ public struct DemoSeeder: Sendable {
         if let vinnytsia = try await services.store.read({ try await $0.municipalities.find(slug: "vinnytsia") }),
            let author = try await services.store.read({ try await $0.accounts.find(email: EmailAddress(rawValue: "olena@demo.hromada.ua")) }) {
             try await BudgetDemoSeeder(services: services).seed(into: vinnytsia, author: author.id)
+        }
+        let olena = try await services.store.read { try await $0.accounts.find(email: EmailAddress(rawValue: "olena@demo.hromada.ua")) }
+        for city in try await services.store.read({ try await $0.municipalities.all() }) {
+            try await PetitionDemoSeeder(services: services).seed(into: city, olena: city.slug.rawValue == "vinnytsia" ? olena?.id : nil)
         }
         try await services.store.write { tx in
             try await tx.platformSettings.set(PlatformSettingsRepository.demoMode, "true")
