@@ -331,8 +331,8 @@ func apiToken(_ client: any TestClientProtocol, _ email: String, _ password: Str
     }
 
     @Test func csvCellsCannotRunAsSpreadsheetFormulas() {
-        #expect(BudgetOpenData.csvField("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
-        #expect(BudgetOpenData.csvField("-12.5") == "-12.5")
-        #expect(BudgetOpenData.csvField("Сквер, алея") == "\"Сквер, алея\"")
+        #expect(OpenDataFile.csvField("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
+        #expect(OpenDataFile.csvField("-12.5") == "-12.5")
+        #expect(OpenDataFile.csvField("Сквер, алея") == "\"Сквер, алея\"")
     }
 }

@@ -58,4 +58,34 @@ import Testing
             #expect(listed == .ok && (list["items"] as? [[String: Any]])?.contains { $0["id"] as? String == id } == true)
         }
     }
+
+    @Test func openDataHasPublicPetitionsAndSignersByNameAndDateOnly() async throws {
+        try await WebHarness.run { harness, client in
+            let fixture = try await PetitionFixture(harness, threshold: 100)
+            let petition = try await fixture.openPetition()
+            let ivan = try await fixture.resident("ivan")
+            _ = try await harness.services.petitions.sign(petition.id, city: fixture.city, by: ivan, clientAddress: "203.0.113.7")
+            let draft = try await harness.services.petitions.file(
+                title: "Чернетка, якої ще ніхто не бачив", text: String(repeating: "Текст чернетки, що не має потрапити у відкриті дані. ", count: 2),
+                category: "Інше", city: fixture.city, by: fixture.author, submit: false)
+
+            let csv = try await client.execute(uri: "/api/v1/vinnytsia/petitions/open-data/petitions.csv", method: .get)
+            #expect(csv.status == .ok && csv.headers[.contentType] == "text/csv; charset=utf-8")
+            let table = String(buffer: csv.body)
+            #expect(table.hasPrefix("petitionId,number,municipality,title,"))
+            #expect(table.contains(petition.id.rawValue) && !table.contains(draft.id.rawValue))
+
+            let json = try await client.execute(uri: "/api/v1/vinnytsia/petitions/open-data/signatures.json", method: .get)
+            let rows = try #require(try JSONSerialization.jsonObject(with: Data(buffer: json.body)) as? [[String: Any]])
+            let ours = rows.filter { $0["petitionId"] as? String == petition.id.rawValue }
+            #expect(ours.count == 1 && ours.first?["signerName"] as? String == ivan.fullName)
+            #expect(Set(rows.flatMap { $0.keys }) == ["petitionId", "petitionNumber", "signerName", "signedAt"])
+            let everything = String(buffer: try await client.execute(uri: "/api/v1/vinnytsia/petitions/open-data/signatures.csv", method: .get).body)
+            #expect(!everything.contains("@") && !everything.contains("203.0.113.7"))
+
+            for missing in ["petitions.xml", "emails.csv", "petitions"] {
+                #expect(try await client.execute(uri: "/api/v1/vinnytsia/petitions/open-data/\(missing)", method: .get).status == .notFound)
+            }
+        }
+    }
 }

@@ -211,6 +211,29 @@ public struct PetitionRepository: Sendable {
             """).all().map { (try $0.string("signer_name"), try $0.date("signed_at")) }
     }
 
+    public struct PublicSignature: Sendable {
+        public let petitionID: PetitionID
+        public let petitionNumber: Int
+        public let name: String
+        public let signedAt: Date
+    }
+
+    /// Every valid signature under the city's public petitions, by petition
+    /// number and then as signed: the open-data list (names and dates only).
+    public func publicSignatures(in municipality: MunicipalityID) async throws -> [PublicSignature] {
+        try await db.raw("""
+            SELECT p.id, p.number, s.signer_name, s.signed_at FROM petitions p
+            JOIN petition_signatures s ON s.petition_id = p.id
+            WHERE p.municipality_id = \(bind: municipality.rawValue) AND p.state IN (\(binds: PetitionState.publicStates.map(\.rawValue)))
+              AND s.confirmed = 1 AND s.invalidated_at IS NULL
+            ORDER BY p.number, s.signed_at, s.identity_key
+            """).all().map {
+            PublicSignature(
+                petitionID: PetitionID(rawValue: try $0.string("id")), petitionNumber: Int(try $0.int("number")), name: try $0.string("signer_name"),
+                signedAt: try $0.date("signed_at"))
+        }
+    }
+
     /// What a moderator's bulk invalidation selects; empty fields match anything.
     public struct Selection: Sendable {
         public var clientAddress: String?

@@ -346,18 +346,9 @@ struct BudgetAPIController {
              try await tx.budgets.publishedResults(of: edition.id))
         }
         let dataset = BudgetOpenData(edition: edition, city: city, projects: projects, ballots: ballots, funded: Set(published.values.flatMap { $0 }))
-        let body: String, type: String
-        switch file {
-        case "projects.csv": (body, type) = (dataset.projectsCSV(), "text/csv; charset=utf-8")
-        case "projects.json": (body, type) = (try dataset.projectsJSON(), "application/json; charset=utf-8")
-        case "ballots.csv": (body, type) = (dataset.ballotsCSV(), "text/csv; charset=utf-8")
-        case "ballots.json": (body, type) = (try dataset.ballotsJSON(), "application/json; charset=utf-8")
-        default: throw AppError.notFound
-        }
-        var headers = HTTPFields()
-        headers[.contentType] = type
-        headers[.contentDisposition] = "attachment; filename=\"\(city.slug.rawValue)-\(edition.id.rawValue)-\(file)\""
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+        return try OpenDataFile.download(
+            file, prefix: "\(city.slug.rawValue)-\(edition.id.rawValue)",
+            datasets: ["projects": (dataset.projectsCSV, dataset.projectsJSON), "ballots": (dataset.ballotsCSV, dataset.ballotsJSON)])
     }
 
     @Sendable func export(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -11,6 +11,7 @@ struct PetitionAPIController {
         let petitions = router.group("api/v1/:city/petitions")
         petitions.get(use: list)
         petitions.post(use: file)
+        petitions.get("open-data/:file", use: openData)
         petitions.get(":petition", use: show)
         petitions.get(":petition/count", use: count)
         petitions.get(":petition/signatures", use: signers)
@@ -88,6 +89,20 @@ struct PetitionAPIController {
         }
         return try JSONResponse.encode(APIController.ListBody(
             items: page.prefix(limit).map(Self.body), next: page.count > limit ? String(max(0, offset) + limit) : nil))
+    }
+
+    /// `petitions.csv|json` and `signatures.csv|json`: the city's public petitions and who signed them.
+    @Sendable func openData(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let city = try await CityLookup(store: services.store).require(context)
+        let cityID = city.id
+        let (petitions, signatures) = try await services.store.read { tx in
+            (try await tx.petitions.petitions(in: cityID, states: PetitionState.publicStates, limit: 1_000_000),
+             try await tx.petitions.publicSignatures(in: cityID))
+        }
+        let dataset = PetitionOpenData(city: city, petitions: petitions.sorted { $0.number < $1.number }, signatures: signatures)
+        return try OpenDataFile.download(
+            try context.parameters.require("file"), prefix: "\(city.slug.rawValue)-petitions",
+            datasets: ["petitions": (dataset.petitionsCSV, dataset.petitionsJSON), "signatures": (dataset.signaturesCSV, dataset.signaturesJSON)])
     }
 
     struct FileRequest: Decodable {

@@ -69,42 +69,29 @@ struct BudgetOpenData {
     }
 
     func projectsCSV() -> String {
-        var lines = ["editionId,editionTitle,municipality,projectId,projectNumber,projectName,category,district,address,latitude,longitude,cost,status,votes,funded"]
-        for row in projectRows {
-            lines.append([
-                row.editionId, row.editionTitle, row.municipality, row.projectId, String(row.projectNumber), row.projectName, row.category,
-                row.district, row.address, row.latitude.map { String($0) } ?? "", row.longitude.map { String($0) } ?? "", row.cost, row.status,
-                String(row.votes), row.funded ? "true" : "false",
-            ].map(Self.csvField).joined(separator: ","))
-        }
-        return lines.joined(separator: "\r\n") + "\r\n"
+        OpenDataFile.csv(
+            header: ["editionId", "editionTitle", "municipality", "projectId", "projectNumber", "projectName", "category", "district", "address",
+                     "latitude", "longitude", "cost", "status", "votes", "funded"],
+            rows: projectRows.map { row in
+                [
+                    row.editionId, row.editionTitle, row.municipality, row.projectId, String(row.projectNumber), row.projectName, row.category,
+                    row.district, row.address, row.latitude.map { String($0) } ?? "", row.longitude.map { String($0) } ?? "", row.cost, row.status,
+                    String(row.votes), row.funded ? "true" : "false",
+                ]
+            })
     }
 
     func ballotsCSV() -> String {
-        var lines = ["receipt,projects,points,channel,ageGroup,day"]
-        for row in ballotRows {
-            lines.append([
-                row.receipt, row.projects.joined(separator: " "), row.points.map { $0.map(String.init).joined(separator: " ") } ?? "", row.channel,
-                row.ageGroup, row.day,
-            ].map(Self.csvField).joined(separator: ","))
-        }
-        return lines.joined(separator: "\r\n") + "\r\n"
+        OpenDataFile.csv(
+            header: ["receipt", "projects", "points", "channel", "ageGroup", "day"],
+            rows: ballotRows.map { row in
+                [
+                    row.receipt, row.projects.joined(separator: " "), row.points.map { $0.map(String.init).joined(separator: " ") } ?? "", row.channel,
+                    row.ageGroup, row.day,
+                ]
+            })
     }
 
-    func projectsJSON() throws -> String { try Self.json(projectRows) }
-    func ballotsJSON() throws -> String { try Self.json(ballotRows) }
-
-    static func json(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
-
-    /// RFC 4180 quoting, and a leading apostrophe for cells a spreadsheet would run as a formula.
-    static func csvField(_ text: String) -> String {
-        var value = text
-        if let first = value.first, "=+-@".contains(first), Double(value) == nil { value = "'" + value }
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    func projectsJSON() throws -> String { try OpenDataFile.json(projectRows) }
+    func ballotsJSON() throws -> String { try OpenDataFile.json(ballotRows) }
 }
