@@ -263,3 +263,39 @@ func kyiv(_ text: String) -> Date {
         #expect(throws: SignatureProblem.emailNotConfirmed) { try SignerRules.identity(of: unconfirmed, verification: nil, settings: open) }
     }
 }
+
+@Suite struct PetitionSearchTests {
+    @Test func wordsBecomePrefixesWithoutTheirEndings() {
+        let search = PetitionSearch("Пандуси у школах")
+        #expect(search.prefixes == ["панду", "школ"])
+        // Every form of the word starts with the prefix.
+        for form in ["пандус", "пандусів", "пандусами"] { #expect(form.hasPrefix(search.prefixes[0])) }
+    }
+
+    @Test func commonAndShortWordsAreLeftOut() {
+        #expect(PetitionSearch("Просимо міську раду: і в на").isEmpty)
+        #expect(PetitionSearch("Просимо облаштувати сквер").prefixes == ["облашту", "скве"])
+    }
+
+    @Test func nothingTypedBecomesQuerySyntax() {
+        let search = PetitionSearch("\"сквер\" OR * NEAR(a b) -- ; DROP TABLE petitions; 'парк'")
+        for prefix in search.prefixes { #expect(prefix.allSatisfy { $0.isLetter || $0.isNumber }) }
+        #expect(search.fts5(all: true) == search.prefixes.map { "\"\($0)\"*" }.joined(separator: " AND "))
+        #expect(search.tsquery(all: false) == search.prefixes.map { "\($0):*" }.joined(separator: " | "))
+    }
+
+    @Test func similarityIsTheNumberOfSharedWords() {
+        let ramps = PetitionSearch("Пандуси для шкіл міста")
+        #expect(ramps.shared(with: PetitionSearch("Облаштувати пандуси в усіх школах і школі мистецтв")) == 1)
+        #expect(ramps.shared(with: PetitionSearch("Пандусами обладнати всі школи; шкільні двори")) == 2)
+        #expect(ramps.shared(with: PetitionSearch("Пандус біля шкіл")) == 2)
+        #expect(ramps.shared(with: PetitionSearch("Новий сквер")) == 0)
+    }
+
+    @Test func repeatedWordsCountOnceAndTheListIsCapped() {
+        #expect(PetitionSearch("парк парку парком").prefixes == ["парк"])
+        let many = "абв", letters = Array("абвгдежзиклмнопрстуфх")
+        let words = letters.map { "\($0)\(many)" }.joined(separator: " ")
+        #expect(PetitionSearch(words).prefixes.count == 12)
+    }
+}

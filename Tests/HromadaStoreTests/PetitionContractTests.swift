@@ -147,4 +147,67 @@ import Testing
             #expect(try await store.read { try await $0.petitions.petition(petition.id, in: city) }?.takenBy == people[1].id)
         }
     }
+
+    @Test(arguments: TestDatabase.available)
+    func searchFindsInflectedWordsAndSimilarPetitionsRankTheClosestFirst(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let (ramps, author) = try await seeded(store)
+            func file(_ title: String, _ text: String, in city: MunicipalityID) throws -> Petition {
+                try Petition.draft(title: title, text: text, category: "Інше", in: city, by: author, at: t0)
+                    .submitted(by: author.id, settings: settings, at: t0)
+            }
+            let lights = try file("Освітлення переходів біля шкіл", "Просимо встановити освітлення на всіх пішохідних переходах біля шкіл міста.", in: vinnytsia)
+            let park = try file("Новий сквер на Замості", "Просимо облаштувати сквер з лавками та деревами на пустирі біля ринку на Замості.", in: vinnytsia)
+            let elsewhere = try file("Пандуси в школах Жмеринки", "Просимо облаштувати пандуси в усіх школах Жмеринки до вересня наступного року.", in: zhmerynka)
+            try await store.write { tx in
+                for petition in [lights, park, elsewhere] { try await tx.petitions.insert(petition) }
+            }
+            let city = vinnytsia
+            let everything = PetitionState.allCases
+            // "пандусів" finds "пандуси"; every word must match; other cities stay out.
+            let found = try await store.read { try await $0.petitions.petitions(in: city, states: everything, search: PetitionSearch("пандусів")) }
+            #expect(found.map(\.petition.id) == [ramps.id])
+            #expect(try await store.read { try await $0.petitions.petitions(in: city, states: everything, search: PetitionSearch("пандуси сквер")) }.isEmpty)
+            // A petition whose text the author edits is found by its new words.
+            let draft = try file("Чернетка про щось інше", "Текст чернетки, який автор ще перепише кілька разів до подання на модерацію.", in: vinnytsia)
+            try await store.write { try await $0.petitions.insert(draft) }
+            var edited = draft
+            edited.text = "Тепер про велодоріжку на Келецькій, яка потрібна мешканцям для поїздок на роботу."
+            let rewritten = edited
+            _ = try await store.write { try await $0.petitions.update(rewritten, from: .moderation) }
+            #expect(try await store.read { try await $0.petitions.petitions(in: city, states: everything, search: PetitionSearch("велодоріжки")) }
+                .map(\.petition.id) == [edited.id])
+            #expect(try await store.read { try await $0.petitions.petitions(in: city, states: everything, search: PetitionSearch("перепише")) }.isEmpty)
+
+            let duplicate = try file("Пандуси для шкіл міста", "Просимо облаштувати пандуси в школах, щоб діти на кріслах колісних могли навчатися.", in: vinnytsia)
+            let similar = try await store.read { try await $0.petitions.similar(to: duplicate, states: everything) }
+            #expect(similar.first?.petition.id == ramps.id)
+            #expect(!similar.contains { $0.petition.id == elsewhere.id || $0.petition.id == duplicate.id })
+            #expect(try await store.read { try await $0.petitions.categories(in: city) } == ["Освіта"])
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func anAddressIsRaisedOncePerHourAndOneInstanceHoldsTheLease(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let (petition, author) = try await seeded(store)
+            for index in 0..<5 {
+                _ = try await store.write { try await $0.petitions.sign(signature(petition, "resident:\(index)", by: author, address: "198.51.100.9")) }
+            }
+            _ = try await store.write { try await $0.petitions.sign(signature(petition, "resident:x", by: author, address: "203.0.113.7")) }
+            let busy = try await store.read { try await $0.petitions.busyAddresses(since: t0.addingTimeInterval(-1), over: 3) }
+            #expect(busy.count == 1 && busy.first?.1 == "198.51.100.9" && busy.first?.2 == 5)
+            let alert = PetitionRepository.Alert(municipalityID: vinnytsia, clientAddress: "198.51.100.9", hourStart: t0, signatures: 5, raisedAt: t0)
+            #expect(try await store.write { try await $0.petitions.raise(alert) })
+            #expect(try await store.write { try await $0.petitions.raise(alert) } == false)
+            let city = vinnytsia
+            #expect(try await store.read { try await $0.petitions.alerts(in: city, since: t0) } == [alert])
+
+            #expect(try await store.write { try await $0.petitions.claimLease("petitions", holder: "a", until: t0.addingTimeInterval(5), at: t0) })
+            #expect(try await store.write { try await $0.petitions.claimLease("petitions", holder: "b", until: t0.addingTimeInterval(6), at: t0.addingTimeInterval(1)) } == false)
+            #expect(try await store.write { try await $0.petitions.claimLease("petitions", holder: "a", until: t0.addingTimeInterval(7), at: t0.addingTimeInterval(2)) })
+            // "a" stopped renewing: "b" takes over once the lease lapses.
+            #expect(try await store.write { try await $0.petitions.claimLease("petitions", holder: "b", until: t0.addingTimeInterval(13), at: t0.addingTimeInterval(8)) })
+        }
+    }
 }

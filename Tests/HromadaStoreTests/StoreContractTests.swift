@@ -52,6 +52,20 @@ func seedCities(_ store: Store) async throws {
         #expect(!sqlite.isEmpty)
     }
 
+    @Test func aTriggerBodyIsOneStatement() {
+        let statements = Migrator.split("""
+            -- a comment
+            CREATE TABLE t (a TEXT);
+            CREATE TRIGGER t_copy AFTER INSERT ON t BEGIN
+                INSERT INTO u (a) VALUES (new.a);
+                INSERT INTO v (a) VALUES (new.a);
+            END;
+            CREATE INDEX t_a ON t (a);
+            """)
+        #expect(statements.count == 3)
+        #expect(statements[1].hasPrefix("CREATE TRIGGER") && statements[1].hasSuffix("END;"))
+    }
+
     @Test func databaseURLsAreUnderstoodAndPasswordsRedacted() throws {
         #expect(try DatabaseLocation(url: "sqlite::memory:") == .sqliteMemory)
         #expect(try DatabaseLocation(url: "sqlite:data/h.sqlite") == .sqliteFile(path: "data/h.sqlite"))

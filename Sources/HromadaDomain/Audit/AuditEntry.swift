@@ -87,6 +87,8 @@ extension AuditAction {
     public static let petitionAnswered = "petition.answered"
     /// A change the clock made: threshold reached, collection closed.
     public static let petitionChanged = "petition.changed"
+    /// One client address signed more than the city's hourly limit.
+    public static let petitionAddressTrending = "petition.address_trending"
     public static let photoAdded = "photo.added"
     public static let photoRemoved = "photo.removed"
 }

@@ -36,6 +36,8 @@ public struct Migrator: Sendable {
 
     /// Splits a file into statements at semicolons that end a line; comment
     /// lines are dropped. Our migrations keep one statement per `;`-ended block.
+    /// A trigger's body (`CREATE TRIGGER … BEGIN` up to a line `END;`) is one
+    /// statement, whatever semicolons it holds.
     static func split(_ text: String) -> [String] {
         var statements: [String] = []
         var current: [Substring] = []
@@ -43,7 +45,8 @@ public struct Migrator: Sendable {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.hasPrefix("--") || trimmed.isEmpty { continue }
             current.append(line)
-            if trimmed.hasSuffix(";") {
+            let inTrigger = current.first?.trimmingCharacters(in: .whitespaces).uppercased().hasPrefix("CREATE TRIGGER") == true
+            if inTrigger ? trimmed.uppercased() == "END;" : trimmed.hasSuffix(";") {
                 statements.append(current.joined(separator: "\n"))
                 current = []
             }

@@ -12,6 +12,7 @@ import SQLKit
 /// by a background job at most a second or two behind.
 public struct PetitionRepository: Sendable {
     let db: any SQLDatabase
+    let dialect: DatabaseDialect
 
     /// Counter rows per petition: enough that concurrent PostgreSQL signers rarely queue on one.
     public static let counterShards = 16
@@ -44,11 +45,12 @@ public struct PetitionRepository: Sendable {
     public func insert(_ petition: Petition) async throws -> Int {
         let city = petition.municipalityID.rawValue
         let row = try await db.raw("""
-            INSERT INTO petitions (id, municipality_id, number, state, author_id, category, definition, created_at, deadline)
+            INSERT INTO petitions (id, municipality_id, number, state, author_id, category, definition, created_at, deadline, search_text)
             SELECT \(bind: petition.id.rawValue), \(bind: city),
                    (SELECT COALESCE(MAX(number), 0) + 1 FROM petitions WHERE municipality_id = \(bind: city)),
                    \(bind: petition.state.rawValue), \(bind: petition.authorID.rawValue), \(bind: petition.category),
-                   \(bind: try BudgetRepository.json(petition)), \(bind: petition.createdAt.epochSeconds), \(bind: petition.deadline?.epochSeconds)
+                   \(bind: try BudgetRepository.json(petition)), \(bind: petition.createdAt.epochSeconds), \(bind: petition.deadline?.epochSeconds),
+                   \(bind: Self.searchText(petition))
             RETURNING number
             """).first()
         return Int(try row?.int("number") ?? 0)
@@ -64,11 +66,51 @@ public struct PetitionRepository: Sendable {
         try await db.raw("""
             UPDATE petitions SET state = \(bind: petition.state.rawValue), category = \(bind: petition.category),
                    definition = \(bind: try BudgetRepository.json(petition)), deadline = \(bind: petition.deadline?.epochSeconds),
-                   signature_count = (\(unsafeRaw: Self.exactSum))
+                   signature_count = (\(unsafeRaw: Self.exactSum)), search_text = \(bind: Self.searchText(petition))
             WHERE id = \(bind: petition.id.rawValue) AND municipality_id = \(bind: petition.municipalityID.rawValue)
               AND state = \(bind: state.rawValue)
             RETURNING id
             """).first() != nil
+    }
+
+    /// What the full-text index holds of a petition.
+    static func searchText(_ petition: Petition) -> String { petition.title + "\n" + petition.text }
+
+    /// The condition "search_text matches" in this database's full-text dialect.
+    private func matching(_ search: PetitionSearch, all: Bool) -> SQLQueryString {
+        switch dialect {
+        case .sqlite:
+            "petitions.rowid IN (SELECT rowid FROM petition_search WHERE petition_search MATCH \(bind: search.fts5(all: all)))"
+        case .postgres:
+            "to_tsvector('simple', petitions.search_text) @@ to_tsquery('simple', \(bind: search.tsquery(all: all)))"
+        }
+    }
+
+    /// Petitions of the city whose words are most like this one's, best
+    /// first: what a moderator checks for duplicates before publishing.
+    public func similar(to petition: Petition, states: [PetitionState], limit: Int = 5) async throws -> [Stored] {
+        let search = PetitionSearch(petition.title + " " + petition.text)
+        guard !search.isEmpty, !states.isEmpty else { return [] }
+        let rank: SQLQueryString
+        switch dialect {
+        case .sqlite:
+            // bm25 is smaller for better matches.
+            rank = "(SELECT bm25(petition_search) FROM petition_search WHERE petition_search MATCH \(bind: search.fts5(all: false)) AND rowid = petitions.rowid)"
+        case .postgres:
+            rank = "-ts_rank(to_tsvector('simple', petitions.search_text), to_tsquery('simple', \(bind: search.tsquery(all: false))))"
+        }
+        let candidates = try await db.raw("""
+            SELECT \(unsafeRaw: Self.columns) FROM petitions
+            WHERE municipality_id = \(bind: petition.municipalityID.rawValue) AND id <> \(bind: petition.id.rawValue)
+              AND state IN (\(binds: states.map(\.rawValue))) AND \(matching(search, all: false))
+            ORDER BY \(rank), created_at DESC LIMIT \(bind: limit * 4)
+            """).all().map(Self.decode)
+        // The index's rank favours rare words; what makes a duplicate is how
+        // many of this petition's words it shares, so that decides first.
+        let ranked = candidates.enumerated().map { (index, stored) in
+            (stored, shared: search.shared(with: PetitionSearch(stored.petition.title + " " + stored.petition.text, limit: 40)), index)
+        }
+        return ranked.sorted { ($0.shared, -$0.2) > ($1.shared, -$1.2) }.prefix(limit).map(\.0)
     }
 
     public func petition(_ id: PetitionID, in municipality: MunicipalityID) async throws -> Stored? {
@@ -82,15 +124,19 @@ public struct PetitionRepository: Sendable {
         case closingSoon = "closing_soon"
     }
 
-    /// A page of a city's petitions in the given states.
+    /// A page of a city's petitions in the given states, optionally of one
+    /// category, one author, or containing every searched word.
     public func petitions(
-        in municipality: MunicipalityID, states: [PetitionState], category: String? = nil, order: Order = .newest, limit: Int = 50, offset: Int = 0
+        in municipality: MunicipalityID, states: [PetitionState], category: String? = nil, search: PetitionSearch? = nil, author: AccountID? = nil,
+        order: Order = .newest, limit: Int = 50, offset: Int = 0
     ) async throws -> [Stored] {
         guard !states.isEmpty else { return [] }
         var query = db.select().column(SQLRaw(Self.columns)).from("petitions")
             .where("municipality_id", .equal, municipality.rawValue)
             .where("state", .in, states.map(\.rawValue))
         if let category { query = query.where("category", .equal, category) }
+        if let author { query = query.where("author_id", .equal, author.rawValue) }
+        if let search, !search.isEmpty { query = query.where(matching(search, all: true)) }
         switch order {
         case .signatures: query = query.orderBy("signature_count", .descending).orderBy("created_at", .descending)
         case .newest: query = query.orderBy("created_at", .descending)
@@ -232,6 +278,85 @@ public struct PetitionRepository: Sendable {
                 petitionID: PetitionID(rawValue: try $0.string("id")), petitionNumber: Int(try $0.int("number")), name: try $0.string("signer_name"),
                 signedAt: try $0.date("signed_at"))
         }
+    }
+
+    /// The categories the city's public petitions use, for the list's filter.
+    public func categories(in municipality: MunicipalityID) async throws -> [String] {
+        try await db.raw("""
+            SELECT DISTINCT category FROM petitions
+            WHERE municipality_id = \(bind: municipality.rawValue) AND state IN (\(binds: PetitionState.publicStates.map(\.rawValue)))
+            ORDER BY category
+            """).all().map { try $0.string("category") }
+    }
+
+    /// Signers who asked to hear the council's answer (valid, counted signatures only).
+    public func answerSubscribers(of petition: PetitionID) async throws -> [AccountID] {
+        try await db.raw("""
+            SELECT account_id FROM petition_signatures
+            WHERE petition_id = \(bind: petition.rawValue) AND notify_on_answer = 1 AND confirmed = 1 AND invalidated_at IS NULL
+            ORDER BY signed_at
+            """).all().map { AccountID(rawValue: try $0.string("account_id")) }
+    }
+
+    // MARK: Trending addresses
+
+    public struct Alert: Sendable, Equatable {
+        public let municipalityID: MunicipalityID
+        public let clientAddress: String
+        public let hourStart: Date
+        public let signatures: Int
+        public let raisedAt: Date
+
+        public init(municipalityID: MunicipalityID, clientAddress: String, hourStart: Date, signatures: Int, raisedAt: Date) {
+            self.municipalityID = municipalityID
+            self.clientAddress = clientAddress
+            self.hourStart = hourStart
+            self.signatures = signatures
+            self.raisedAt = raisedAt
+        }
+    }
+
+    /// Signatures per city and client address since `since`, under petitions still collecting, where there are more than `over`.
+    public func busyAddresses(since: Date, over: Int) async throws -> [(MunicipalityID, String, Int)] {
+        try await db.raw("""
+            SELECT p.municipality_id, s.client_address, COUNT(*) AS n FROM petition_signatures s JOIN petitions p ON p.id = s.petition_id
+            WHERE s.signed_at >= \(bind: since.epochSeconds) AND p.state IN ('collecting_supporters', 'open', 'under_consideration')
+            GROUP BY p.municipality_id, s.client_address HAVING COUNT(*) > \(bind: over)
+            """).all().map { (MunicipalityID(rawValue: try $0.string("municipality_id")), try $0.string("client_address"), Int(try $0.int("n"))) }
+    }
+
+    /// Records an alert unless this address was already raised in this hour; returns whether it is new.
+    public func raise(_ alert: Alert) async throws -> Bool {
+        try await db.raw("""
+            INSERT INTO petition_alerts (municipality_id, client_address, hour_start, signatures, raised_at)
+            VALUES (\(bind: alert.municipalityID.rawValue), \(bind: alert.clientAddress), \(bind: alert.hourStart.epochSeconds),
+                    \(bind: alert.signatures), \(bind: alert.raisedAt.epochSeconds))
+            ON CONFLICT DO NOTHING
+            RETURNING hour_start
+            """).first() != nil
+    }
+
+    public func alerts(in municipality: MunicipalityID, since: Date) async throws -> [Alert] {
+        try await db.raw("""
+            SELECT municipality_id, client_address, hour_start, signatures, raised_at FROM petition_alerts
+            WHERE municipality_id = \(bind: municipality.rawValue) AND raised_at >= \(bind: since.epochSeconds)
+            ORDER BY raised_at DESC, client_address LIMIT 50
+            """).all().map {
+            Alert(
+                municipalityID: MunicipalityID(rawValue: try $0.string("municipality_id")), clientAddress: try $0.string("client_address"),
+                hourStart: try $0.date("hour_start"), signatures: Int(try $0.int("signatures")), raisedAt: try $0.date("raised_at"))
+        }
+    }
+
+    /// Claims or renews the named lease for `holder` until `until`; false
+    /// while another holder's lease runs. One instance runs the scheduler.
+    public func claimLease(_ name: String, holder: String, until: Date, at now: Date) async throws -> Bool {
+        try await db.raw("""
+            INSERT INTO scheduler_leases (name, holder, expires_at) VALUES (\(bind: name), \(bind: holder), \(bind: until.epochSeconds))
+            ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+            WHERE scheduler_leases.holder = excluded.holder OR scheduler_leases.expires_at < \(bind: now.epochSeconds)
+            RETURNING holder
+            """).first() != nil
     }
 
     /// What a moderator's bulk invalidation selects; empty fields match anything.

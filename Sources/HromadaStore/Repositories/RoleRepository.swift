@@ -56,4 +56,14 @@ public struct RoleRepository: Sendable {
         }
         return result
     }
+
+    /// Accounts holding any of these roles in the city.
+    public func holders(of roles: [Role], in municipality: MunicipalityID) async throws -> [AccountID] {
+        guard !roles.isEmpty else { return [] }
+        return try await db.raw("""
+            SELECT DISTINCT account_id FROM role_grants
+            WHERE municipality_id = \(bind: municipality.rawValue) AND role IN (\(binds: roles.map(\.rawValue)))
+            ORDER BY account_id
+            """).all().map { AccountID(rawValue: try $0.string("account_id")) }
+    }
 }

@@ -12,6 +12,10 @@ struct PetitionPages {
     func add(to router: Router<AppRequestContext>) {
         router.get("/{city}/petitions", use: list)
         router.get("/{city}/petitions/new", use: newForm)
+        router.get("/{city}/petitions/mine", use: mine)
+        router.post("/{city}/petitions/{petition}/submit", use: submit)
+        router.post("/{city}/petitions/{petition}/withdraw", use: withdraw)
+        router.post("/{city}/admin/petitions/{petition}/invalidate", use: invalidate)
         router.post("/{city}/petitions/new", use: file)
         router.get("/{city}/admin/petitions", use: queue)
         router.post("/{city}/admin/petitions/{petition}/decision", use: decide)
@@ -33,8 +37,13 @@ struct PetitionPages {
         let items: [Item]
         let empty: Bool
         let states: [BudgetPageModels.Option]
+        let categories: [BudgetPageModels.Option]
         let sorts: [BudgetPageModels.Option]
+        let search: String
         let filterURL: String
+        let newURL: String
+        let mineURL: String?
+        let openData: [BudgetPageModels.Option]
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -42,22 +51,27 @@ struct PetitionPages {
         let query = request.uri.queryParameters
         let state = query.get("state").flatMap(PetitionState.init(rawValue:)).flatMap { PetitionState.publicStates.contains($0) ? $0 : nil }
         let order = query.get("sort").flatMap(PetitionRepository.Order.init(rawValue:)) ?? .newest
+        let category = query.get("category").flatMap { $0.isEmpty ? nil : $0 }
+        let searched = String((query.get("q") ?? "").prefix(200))
+        let search = PetitionSearch(searched)
         let cityID = city.id, states = state.map { [$0] } ?? PetitionState.publicStates
-        let stored = try await services.store.read { try await $0.petitions.petitions(in: cityID, states: states, order: order, limit: 100) }
-        let items = stored.map { item in
-            let threshold = item.petition.threshold ?? city.settings.petitionSettings.threshold
-            return ListPage.Item(
-                url: "/\(city.slug.rawValue)/petitions/\(item.petition.id.rawValue)", number: item.number, title: item.petition.title,
-                state: html.t("petitions.state.\(item.petition.state.rawValue)", context), count: NumberFormat.grouped(Int64(item.signatureCount)),
-                threshold: NumberFormat.grouped(Int64(threshold)), percent: min(100, item.signatureCount * 100 / max(1, threshold)))
+        let (stored, categories) = try await services.store.read { tx in
+            (try await tx.petitions.petitions(in: cityID, states: states, category: category, search: search, order: order, limit: 100),
+             try await tx.petitions.categories(in: cityID))
         }
+        let slug = city.slug.rawValue
         let page = ListPage(
-            items: items, empty: items.isEmpty,
+            items: stored.map { ListPage.Item($0, city: city, html: html, context: context) }, empty: stored.isEmpty,
             states: PetitionState.publicStates.map {
                 .init(value: $0.rawValue, label: html.t("petitions.state.\($0.rawValue)", context), selected: $0 == state)
             },
+            categories: categories.map { .init(value: $0, label: $0, selected: $0 == category) },
             sorts: PetitionRepository.Order.allCases.map { .init(value: $0.rawValue, label: html.t("petitions.sort.\($0.rawValue)", context), selected: $0 == order) },
-            filterURL: "/\(city.slug.rawValue)/petitions")
+            search: searched, filterURL: "/\(slug)/petitions", newURL: "/\(slug)/petitions/new",
+            mineURL: context.isSignedIn ? "/\(slug)/petitions/mine" : nil,
+            openData: ["petitions.csv", "petitions.json", "signatures.csv", "signatures.json"].map {
+                .init(value: "/api/v1/\(slug)/petitions/open-data/\($0)", label: $0, selected: false)
+            })
         return try await html.render(
             "petitions", page: page, titleKey: "petitions.title", titleArguments: ["city": city.name.localized(context.language)], request: request,
             context: context, city: city)
@@ -104,10 +118,17 @@ struct PetitionPages {
         /// For a city admin while the petition is under consideration.
         let answerURL: String?
         let decisions: [BudgetPageModels.Option]
+        let invalidation: InvalidationBox?
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await render(request, context, message: request.uri.queryParameters.get("signed") != nil ? html.t("petitions.signed", context) : nil, error: nil)
+        let query = request.uri.queryParameters
+        var message: String?
+        if query.get("signed") != nil { message = html.t("petitions.signed", context) }
+        if let removed = query.get("invalidated").flatMap({ Int($0) }) {
+            message = html.t("petitions.invalidated", context, ["count": String(removed)])
+        }
+        return try await render(request, context, message: message, error: nil)
     }
 
     func render(_ request: Request, _ context: AppRequestContext, message: String?, error: AppError?) async throws -> Response {
@@ -162,7 +183,8 @@ struct PetitionPages {
             answerURL: petition.state == .underConsideration && context.principal?.may(.answerPetition, in: city.id) == true ? base + "/answer" : nil,
             decisions: Petition.Answer.Decision.allCases.map {
                 .init(value: $0.rawValue, label: html.t("petitions.decision.\($0.rawValue)", context), selected: $0.rawValue == context.form?["decision"])
-            })
+            },
+            invalidation: invalidationBox(petition, city: city, context: context))
         return try await html.render(
             "petition", page: page, titleKey: "petitions.petition_title", titleArguments: ["number": String(stored.number)], request: request,
             context: context, city: city, status: error?.status ?? .ok)
@@ -255,9 +277,13 @@ extension PetitionPages {
             let overdue: Bool
             let takenByOther: Bool
             let decisionURL: String
+            let similar: [Similar]
+            let hasSimilar: Bool
         }
         let items: [Item]
         let empty: Bool
+        let alerts: [Alert]
+        let hasAlerts: Bool
         let reasons: [BudgetPageModels.Option]
         let message: String?
         let error: String?
@@ -276,11 +302,15 @@ extension PetitionPages {
         let waiting = try await services.store.read { try await $0.petitions.petitions(in: cityID, states: [.moderation], limit: 200) }
             .sorted { $0.petition.createdAt < $1.petition.createdAt }
         let staleBefore = now.addingTimeInterval(-PetitionService.holdLifetime)
+        let alerts = try await recentAlerts(in: city, at: now)
+        var items: [QueuePage.Item] = []
+        for stored in waiting {
+            items.append(.init(
+                stored, city: city, principal: principal, now: now, staleBefore: staleBefore,
+                similar: try await similar(to: stored.petition, in: city, context: context)))
+        }
         let page = QueuePage(
-            items: waiting.map { stored in
-                QueuePage.Item(stored, city: city, principal: principal, now: now, staleBefore: staleBefore)
-            },
-            empty: waiting.isEmpty,
+            items: items, empty: waiting.isEmpty, alerts: alerts, hasAlerts: !alerts.isEmpty,
             reasons: RejectionReason.allCases.map { .init(value: $0.rawValue, label: html.t("petitions.reason.\($0.rawValue)", context), selected: false) },
             message: message, error: error.map { html.t($0.messageKey, context) })
         return try await html.render(
@@ -307,14 +337,26 @@ extension PetitionPages {
     }
 }
 
+extension PetitionPages.ListPage.Item {
+    init(_ stored: PetitionRepository.Stored, city: Municipality, html: HTML, context: AppRequestContext) {
+        let threshold = stored.petition.threshold ?? city.settings.petitionSettings.threshold
+        self.init(
+            url: "/\(city.slug.rawValue)/petitions/\(stored.petition.id.rawValue)", number: stored.number, title: stored.petition.title,
+            state: html.t("petitions.state.\(stored.petition.state.rawValue)", context), count: NumberFormat.grouped(Int64(stored.signatureCount)),
+            threshold: NumberFormat.grouped(Int64(threshold)), percent: min(100, stored.signatureCount * 100 / max(1, threshold)))
+    }
+}
+
 extension PetitionPages.QueuePage.Item {
-    init(_ stored: PetitionRepository.Stored, city: Municipality, principal: Principal, now: Date, staleBefore: Date) {
+    init(
+        _ stored: PetitionRepository.Stored, city: Municipality, principal: Principal, now: Date, staleBefore: Date, similar: [PetitionPages.Similar]
+    ) {
         let petition = stored.petition
         self.init(
             url: "/\(city.slug.rawValue)/petitions/\(petition.id.rawValue)", number: stored.number, title: petition.title, text: petition.text,
             author: petition.authorName, due: petition.moderationDue.map(DateText.kyiv) ?? "", overdue: petition.isModerationOverdue(at: now),
             takenByOther: stored.takenBy != nil && stored.takenBy != principal.accountID && (stored.takenAt.map { $0 >= staleBefore } ?? false),
-            decisionURL: "/\(city.slug.rawValue)/admin/petitions/\(petition.id.rawValue)/decision")
+            decisionURL: "/\(city.slug.rawValue)/admin/petitions/\(petition.id.rawValue)/decision", similar: similar, hasSimilar: !similar.isEmpty)
     }
 }
 

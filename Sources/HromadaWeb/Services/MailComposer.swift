@@ -38,6 +38,18 @@ public struct MailComposer: Sendable {
         ])
     }
 
+    /// The council's answer, to a signer who asked to hear it.
+    public func petitionAnswerToSigner(_ petition: Petition, to account: Account, link: String, at instant: Date) -> OutboxMessage {
+        message("mail.petition_answer_signer", to: account, link: link, language: account.language, at: instant, extra: ["title": petition.title])
+    }
+
+    /// One address signing more than the city allows within an hour, to its moderators.
+    public func petitionTrendingAlert(address: String, signatures: Int, to account: Account, link: String, at instant: Date) -> OutboxMessage {
+        message("mail.petition_trending", to: account, link: link, language: account.language, at: instant, extra: [
+            "address": address, "count": String(signatures),
+        ])
+    }
+
     /// A message whose subject and body are `key.subject` and `key.body` in the locale files.
     private func message(
         _ key: String, to account: Account, link: String, language: Language, at instant: Date, extra: [String: String] = [:]

@@ -53,7 +53,8 @@ public struct PetitionService: Sendable {
 
     /// Stores the new version with its audit entry and, on a change of state, the author's notice.
     private func store(
-        _ next: Petition, was previous: Petition?, city: Municipality, action: String, actor: AccountID?, details: [String: String] = [:]
+        _ next: Petition, was previous: Petition?, city: Municipality, action: String, actor: AccountID?, details: [String: String] = [:],
+        alsoIn more: (@Sendable (Repositories) async throws -> Void)? = nil
     ) async throws {
         let audit = services.audit
         let notice = try await authorNotice(next, was: previous, city: city)
@@ -65,10 +66,15 @@ public struct PetitionService: Sendable {
             }
             if let notice { try await tx.outbox.enqueue(notice) }
             try await audit.record(tx, action: action, actor: actor, municipality: city.id, subject: next.id.rawValue, details: details)
+            try await more?(tx)
             return true
         }
         // Someone (or the clock) changed it between reading and writing.
         guard written else { throw AppError.conflict(code: "petition_wrong_state") }
+    }
+
+    private func link(to petition: Petition, in city: Municipality) -> String {
+        "\(services.configuration.publicBaseURL)/\(city.slug.rawValue)/petitions/\(petition.id.rawValue)"
     }
 
     private func authorNotice(_ next: Petition, was previous: Petition?, city: Municipality) async throws -> OutboxMessage? {
@@ -76,8 +82,7 @@ public struct PetitionService: Sendable {
               let author = try await services.store.read({ try await $0.accounts.find(id: next.authorID) })
         else { return nil }
         return services.mail.petitionNotice(
-            next, to: author, link: "\(services.configuration.publicBaseURL)/\(city.slug.rawValue)/petitions/\(next.id.rawValue)",
-            at: services.clock.now())
+            next, to: author, link: link(to: next, in: city), at: services.clock.now())
     }
 
     // MARK: The author
@@ -250,8 +255,7 @@ public struct PetitionService: Sendable {
             tx, action: AuditAction.petitionChanged, actor: nil, municipality: city.id, subject: next.id.rawValue,
             details: ["state": next.state.rawValue, "signatures": String(signatures)])
         if next.state != previous.state, let author = try await tx.accounts.find(id: next.authorID) {
-            try await tx.outbox.enqueue(services.mail.petitionNotice(
-                next, to: author, link: "\(services.configuration.publicBaseURL)/\(city.slug.rawValue)/petitions/\(next.id.rawValue)", at: now))
+            try await tx.outbox.enqueue(services.mail.petitionNotice(next, to: author, link: link(to: next, in: city), at: now))
         }
     }
 
@@ -266,8 +270,15 @@ public struct PetitionService: Sendable {
         let next = try decide { () throws(PetitionError) in
             try petition.answered(text, decision: decision, signedBy: signedBy, by: principal.accountID, at: now)
         }
+        // Signers who asked to hear the answer get it with the author's notice, in the same transaction.
+        let mail = services.mail, link = link(to: next, in: city)
         try await store(next, was: petition, city: city, action: AuditAction.petitionAnswered, actor: principal.accountID,
-                        details: ["decision": decision.rawValue])
+                        details: ["decision": decision.rawValue]) { tx in
+            for subscriber in try await tx.petitions.answerSubscribers(of: id) where subscriber != next.authorID {
+                guard let account = try await tx.accounts.find(id: subscriber) else { continue }
+                try await tx.outbox.enqueue(mail.petitionAnswerToSigner(next, to: account, link: link, at: now))
+            }
+        }
         return next
     }
 
@@ -279,6 +290,9 @@ public struct PetitionService: Sendable {
     @discardableResult
     public func tick() async throws -> Int {
         let now = services.clock.now()
+        // One instance does the clock's work; another takes over within
+        // seconds of it stopping (the lease outlives a few rounds only).
+        guard try await holdsLease(at: now) else { return 0 }
         try await services.store.write { try await $0.petitions.refreshDisplayedCounts() }
         let active = try await services.store.read { try await $0.petitions.active() }
         let cities = Dictionary(uniqueKeysWithValues: try await services.store.read { try await $0.municipalities.all() }.map { ($0.id, $0) })
@@ -298,6 +312,52 @@ public struct PetitionService: Sendable {
             if after != before { changed += 1 }
         }
         return changed
+    }
+
+    /// This process, as a holder of the scheduler's lease.
+    static let instance = RandomToken.base32(byteCount: 10)
+    static let leaseLifetime: TimeInterval = 5
+
+    private func holdsLease(at now: Date) async throws -> Bool {
+        try await services.store.write {
+            try await $0.petitions.claimLease("petitions", holder: Self.instance, until: now.addingTimeInterval(Self.leaseLifetime), at: now)
+        }
+    }
+
+    // MARK: Trending addresses
+
+    /// Addresses that signed more than the city's `trendingAddressPerHour`
+    /// within the last hour: each raised once per address and clock hour,
+    /// with an audit entry and a mail to the city's moderators and admins,
+    /// and listed in the moderation queue. Returns how many were new.
+    @discardableResult
+    public func raiseTrendingAlerts() async throws -> Int {
+        let now = services.clock.now()
+        guard try await holdsLease(at: now) else { return 0 }
+        let cities = Dictionary(uniqueKeysWithValues: try await services.store.read { try await $0.municipalities.all() }.map { ($0.id, $0) })
+        let lowest = cities.values.map(\.settings.petitionSettings.trendingAddressPerHour).min() ?? 50
+        let busy = try await services.store.read { try await $0.petitions.busyAddresses(since: now.addingTimeInterval(-3_600), over: lowest) }
+        let hour = Date(epochSeconds: now.epochSeconds / 3_600 * 3_600)
+        let audit = services.audit, mail = services.mail, base = services.configuration.publicBaseURL
+        var raised = 0
+        for (cityID, address, count) in busy {
+            guard let city = cities[cityID], count > city.settings.petitionSettings.trendingAddressPerHour else { continue }
+            let alert = PetitionRepository.Alert(municipalityID: cityID, clientAddress: address, hourStart: hour, signatures: count, raisedAt: now)
+            let isNew = try await services.store.write { tx -> Bool in
+                guard try await tx.petitions.raise(alert) else { return false }
+                try await audit.record(
+                    tx, action: AuditAction.petitionAddressTrending, actor: nil, municipality: cityID, subject: address,
+                    details: ["signatures": String(count)])
+                for staff in try await tx.roles.holders(of: [.moderator, .admin], in: cityID) {
+                    guard let account = try await tx.accounts.find(id: staff) else { continue }
+                    try await tx.outbox.enqueue(mail.petitionTrendingAlert(
+                        address: address, signatures: count, to: account, link: "\(base)/\(city.slug.rawValue)/admin/petitions", at: now))
+                }
+                return true
+            }
+            if isNew { raised += 1 }
+        }
+        return raised
     }
 
     private func require(_ action: StaffAction, _ principal: Principal?, in city: MunicipalityID) throws -> Principal {

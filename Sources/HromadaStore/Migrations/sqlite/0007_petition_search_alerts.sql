@@ -1,0 +1,43 @@
+-- Full-text search over petitions: the list's search box and the similar
+-- petitions a moderator sees. The FTS5 index keeps no copy of the text
+-- (external content: the petitions table) and triggers keep it current.
+ALTER TABLE petitions ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
+UPDATE petitions SET search_text = json_extract(definition, '$.title') || ' ' || json_extract(definition, '$.text');
+CREATE VIRTUAL TABLE petition_search USING fts5(
+    search_text, content = 'petitions', content_rowid = 'rowid', tokenize = 'unicode61 remove_diacritics 2'
+);
+INSERT INTO petition_search (petition_search) VALUES ('rebuild');
+CREATE TRIGGER petition_search_insert AFTER INSERT ON petitions BEGIN
+    INSERT INTO petition_search (rowid, search_text) VALUES (new.rowid, new.search_text);
+END;
+CREATE TRIGGER petition_search_delete AFTER DELETE ON petitions BEGIN
+    INSERT INTO petition_search (petition_search, rowid, search_text) VALUES ('delete', old.rowid, old.search_text);
+END;
+CREATE TRIGGER petition_search_update AFTER UPDATE OF search_text ON petitions BEGIN
+    INSERT INTO petition_search (petition_search, rowid, search_text) VALUES ('delete', old.rowid, old.search_text);
+    INSERT INTO petition_search (rowid, search_text) VALUES (new.rowid, new.search_text);
+END;
+
+-- One address signing more than the city's limit within an hour: raised
+-- once per address and hour, shown to the city's moderators and mailed.
+CREATE TABLE petition_alerts (
+    municipality_id TEXT NOT NULL REFERENCES municipalities(id),
+    client_address TEXT NOT NULL,
+    hour_start INTEGER NOT NULL,
+    signatures INTEGER NOT NULL,
+    raised_at INTEGER NOT NULL,
+    PRIMARY KEY (municipality_id, client_address, hour_start)
+);
+
+-- Email signers (where the city lets them sign) confirm by a link: the
+-- digest of its token, cleared once confirmed.
+ALTER TABLE petition_signatures ADD COLUMN confirmation_digest TEXT;
+CREATE INDEX petition_signatures_by_confirmation ON petition_signatures (confirmation_digest);
+
+-- Work that exactly one instance does at a time (the petition scheduler):
+-- the holder renews its lease every round; another takes over once it lapses.
+CREATE TABLE scheduler_leases (
+    name TEXT PRIMARY KEY,
+    holder TEXT NOT NULL,
+    expires_at INTEGER NOT NULL
+);
