@@ -107,3 +107,128 @@ import Testing
         }
     }
 }
+
+@Suite struct PetitionStaffToolTests {
+    @Test func theAuthorsDashboardListsEveryStateAndSendsOnOrWithdraws() async throws {
+        try await WebHarness.run { harness, client in
+            let fixture = try await PetitionFixture(harness)
+            let draft = try await harness.services.petitions.file(
+                title: "Лавки на зупинках Вишеньки", text: String(repeating: "Просимо поставити лавки на зупинках громадського транспорту. ", count: 2),
+                category: "Благоустрій", city: fixture.city, by: fixture.author, submit: false)
+            var olena = Browser(client)
+            try await olena.signIn("olena@demo.hromada.ua", "resident-demo-2026")
+            let page = try await olena.get("/vinnytsia/petitions/mine")
+            #expect(page.status == .ok)
+            // The demo's answered petition and draft are hers too.
+            #expect(page.body.contains("Лавки на зупинках Вишеньки") && page.body.contains("Зберегти сквер на вулиці Пирогова"))
+            let path = "/vinnytsia/petitions/\(draft.id.rawValue)"
+            #expect(try await olena.post(path + "/submit", []).status == .seeOther)
+            #expect(try await fixture.stored(draft.id).state == .moderation)
+            // Sending it on twice says why not.
+            let again = try await olena.post(path + "/submit", [])
+            #expect(again.status == .conflict)
+            #expect(try await olena.post(path + "/withdraw", []).status == .seeOther)
+            #expect(try await fixture.stored(draft.id).state == .withdrawn)
+            // Someone else's petition: not found, nothing changes.
+            let open = try await fixture.openPetition()
+            _ = try await fixture.resident("ivan")
+            var ivan = Browser(client)
+            try await ivan.signIn("ivan@example.com")
+            #expect(try await ivan.post("/vinnytsia/petitions/\(open.id.rawValue)/withdraw", []).status == .notFound)
+            #expect(try await fixture.stored(open.id).state == .open)
+            // Signed out: to the sign-in page.
+            var visitor = Browser(client)
+            #expect(try await visitor.get("/vinnytsia/petitions/mine").location?.hasPrefix("/login") == true)
+        }
+    }
+
+    @Test func aModeratorInvalidatesSignaturesFromOneAddressWithAReason() async throws {
+        try await WebHarness.run { harness, client in
+            let fixture = try await PetitionFixture(harness, threshold: 100)
+            let petition = try await fixture.openPetition()
+            for (index, name) in ["ivan", "petro", "maria"].enumerated() {
+                _ = try await harness.services.petitions.sign(
+                    petition.id, city: fixture.city, by: try await fixture.resident(name), clientAddress: index < 2 ? "198.51.100.9" : "203.0.113.7")
+            }
+            let path = "/vinnytsia/petitions/\(petition.id.rawValue)"
+            var moderator = try await Browser.vinnytsiaModerator(client)
+            #expect(try await moderator.get(path).body.contains("Скасувати підписи"))
+            var visitor = Browser(client)
+            #expect(try await visitor.get(path).body.contains("Скасувати підписи") == false)
+            // Without a reason: explained, nothing invalidated, what was typed kept.
+            let refused = try await moderator.post("/vinnytsia/admin/petitions/\(petition.id.rawValue)/invalidate", [("address", "198.51.100.9"), ("reason", "")])
+            #expect(refused.status == .unprocessableContent && refused.body.contains("198.51.100.9"))
+            let badDate = try await moderator.post(
+                "/vinnytsia/admin/petitions/\(petition.id.rawValue)/invalidate", [("from", "вчора"), ("reason", "Підписи ботів")])
+            #expect(badDate.status == .unprocessableContent)
+            #expect(try await harness.services.store.read { try await $0.petitions.exactCount(of: petition.id) } == 3)
+            let done = try await moderator.post(
+                "/vinnytsia/admin/petitions/\(petition.id.rawValue)/invalidate", [("address", "198.51.100.9"), ("reason", "Дві хвилини, одна адреса, боти")])
+            #expect(done.status == .seeOther)
+            #expect(try await moderator.get(done.location ?? path).body.contains("Скасовано підписів: 2."))
+            #expect(try await harness.services.store.read { try await $0.petitions.exactCount(of: petition.id) } == 1)
+            // A resident cannot.
+            var maria = Browser(client)
+            try await maria.signIn("maria@example.com")
+            let forbidden = try await maria.post("/vinnytsia/admin/petitions/\(petition.id.rawValue)/invalidate", [("address", "203.0.113.7"), ("reason", "просто так")])
+            #expect(forbidden.status == .forbidden || forbidden.status == .notFound)
+            #expect(try await harness.services.store.read { try await $0.petitions.exactCount(of: petition.id) } == 1)
+        }
+    }
+
+    @Test func aBusyAddressIsRaisedOnceAndTheQueueShowsItAndSimilarPetitions() async throws {
+        try await WebHarness.run { harness, client in
+            var fixture = try await PetitionFixture(harness, threshold: 100)
+            var settings = fixture.city.settings
+            settings.petitions = PetitionSettings(trendingAddressPerHour: 2)
+            let cityID = fixture.city.id, changed = settings
+            try await harness.services.store.write { try await $0.municipalities.updateSettings(changed, of: cityID) }
+            fixture = try await PetitionFixture(harness, threshold: 100)
+            let petition = try await fixture.openPetition()
+            for name in ["ivan", "petro", "maria"] {
+                _ = try await harness.services.petitions.sign(petition.id, city: fixture.city, by: try await fixture.resident(name), clientAddress: "198.51.100.9")
+            }
+            #expect(try await harness.services.petitions.raiseTrendingAlerts() == 1)
+            #expect(try await harness.services.petitions.raiseTrendingAlerts() == 0, "once per address and hour")
+            #expect(try await harness.outbox().contains { $0.recipient == "vinnytsia.moderator@demo.hromada.ua" && $0.subject.contains("198.51.100.9") })
+            // A duplicate waiting in moderation shows the original beside it.
+            _ = try await harness.services.petitions.file(
+                title: "Пандуси в школах міста, знову", text: "Просимо облаштувати пандуси в усіх школах міста, бо діти на кріслах колісних не можуть увійти.",
+                category: "Освіта", city: fixture.city, by: try await fixture.resident("taras"), submit: true)
+            var moderator = try await Browser.vinnytsiaModerator(client)
+            let queue = try await moderator.get("/vinnytsia/admin/petitions")
+            #expect(queue.body.contains("Підозрілі адреси") && queue.body.contains("198.51.100.9"))
+            #expect(queue.body.contains("Схожі петиції") && queue.body.contains("/vinnytsia/petitions/\(petition.id.rawValue)"))
+        }
+    }
+
+    @Test func signersWhoAskedHearTheAnswer() async throws {
+        try await WebHarness.run { harness, client in
+            let fixture = try await PetitionFixture(harness, threshold: 2)
+            let petition = try await fixture.openPetition()
+            _ = try await harness.services.petitions.sign(
+                petition.id, city: fixture.city, by: try await fixture.resident("ivan"), clientAddress: "203.0.113.1", notifyOnAnswer: true)
+            _ = try await harness.services.petitions.sign(petition.id, city: fixture.city, by: try await fixture.resident("petro"), clientAddress: "203.0.113.2")
+            #expect(try await fixture.stored(petition.id).state == .underConsideration)
+            _ = try await harness.services.petitions.answer(
+                petition.id, text: "Пандуси буде облаштовано в усіх школах до вересня.", decision: .supported, signedBy: "Міський голова",
+                city: fixture.city, by: fixture.admin)
+            let outbox = try await harness.outbox()
+            #expect(outbox.contains { $0.recipient == "ivan@example.com" && $0.subject.contains("яку ви підписали") })
+            #expect(!outbox.contains { $0.recipient == "petro@example.com" })
+        }
+    }
+
+    @Test func theListSearchesAndFiltersByCategory() async throws {
+        try await WebHarness.run { _, client in
+            var browser = Browser(client)
+            let found = try await browser.get("/vinnytsia/petitions?q=\("тролейбусів".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
+            #expect(found.body.contains("Продовжити роботу тролейбусів") && !found.body.contains("Облаштувати велодоріжку"))
+            let transport = try await browser.get("/vinnytsia/petitions?category=\("Транспорт".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
+            #expect(transport.body.contains("Облаштувати велодоріжку") && !transport.body.contains("Зберегти сквер"))
+            // Query syntax is just words.
+            #expect(try await browser.get("/vinnytsia/petitions?q=%22%20OR%20*%20NEAR(").status == .ok)
+            #expect(try await browser.get("/vinnytsia/petitions").body.contains("/api/v1/vinnytsia/petitions/open-data/petitions.csv"))
+        }
+    }
+}
