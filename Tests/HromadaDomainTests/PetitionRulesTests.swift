@@ -257,10 +257,13 @@ func kyiv(_ text: String) -> Date {
             try SignerRules.identity(of: account, verification: nil, settings: PetitionSettings())
         }
         let open = PetitionSettings(signers: .confirmedEmail)
-        #expect(try SignerRules.identity(of: account, verification: nil, settings: open) == .email("olena@gmail.com"))
-        var unconfirmed = account
-        unconfirmed.emailConfirmedAt = nil
-        #expect(throws: SignatureProblem.emailNotConfirmed) { try SignerRules.identity(of: unconfirmed, verification: nil, settings: open) }
+        let byEmail = try SignerRules.identity(of: account, verification: nil, settings: open)
+        #expect(byEmail == .email("olena@gmail.com"))
+    }
+
+    @Test func anEmailSignatureCountsOnlyOnceConfirmedAndAResidentsAtOnce() throws {
+        #expect(SignerRules.Identity.email("olena@gmail.com").countsAtOnce == false)
+        #expect(SignerRules.Identity.resident(IdentityHash(rawValue: "h1")).countsAtOnce)
     }
 }
 

@@ -26,7 +26,8 @@ import Testing
     {
         .init(
             petitionID: petition.id, identityKey: identity, accountID: account.id, signerName: "Підписант \(identity)", signedAt: t0,
-            clientAddress: address, emailDomain: "example.com", confirmed: confirmed, notifyOnAnswer: false)
+            clientAddress: address, emailDomain: "example.com", confirmed: confirmed, notifyOnAnswer: false,
+            confirmationDigest: confirmed ? nil : "digest-\(identity)")
     }
 
     @Test(arguments: TestDatabase.available)
@@ -107,8 +108,12 @@ import Testing
             let (petition, author) = try await seeded(store)
             #expect(try await store.write { try await $0.petitions.sign(signature(petition, "email:olena@gmail.com", by: author, confirmed: false)) } == 0)
             #expect(try await store.read { try await $0.petitions.signers(of: petition.id, limit: 10, offset: 0) }.isEmpty)
-            #expect(try await store.write { try await $0.petitions.confirm(petition.id, identityKey: "email:olena@gmail.com") } == 1)
-            #expect(try await store.write { try await $0.petitions.confirm(petition.id, identityKey: "email:olena@gmail.com") } == nil)
+            #expect(try await store.read { try await $0.petitions.pendingSignature(petition.id, digest: "digest-email:olena@gmail.com") }?.accountID == author.id)
+            #expect(try await store.write { try await $0.petitions.confirm(petition.id, digest: "wrong") } == nil)
+            #expect(try await store.write { try await $0.petitions.confirm(petition.id, digest: "digest-email:olena@gmail.com") } == 1)
+            // The link works once.
+            #expect(try await store.write { try await $0.petitions.confirm(petition.id, digest: "digest-email:olena@gmail.com") } == nil)
+            #expect(try await store.read { try await $0.petitions.signers(of: petition.id, limit: 10, offset: 0) }.count == 1)
         }
     }
 

@@ -232,3 +232,44 @@ import Testing
         }
     }
 }
+
+@Suite struct EmailSignerTests {
+    @Test func whereTheCityAllowsEmailSignersASignatureCountsOnceTheMailedLinkIsFollowed() async throws {
+        try await WebHarness.run { harness, client in
+            var fixture = try await PetitionFixture(harness, threshold: 2)
+            var settings = fixture.city.settings
+            settings.petitions = PetitionSettings(signers: .confirmedEmail)
+            let cityID = fixture.city.id, changed = settings
+            try await harness.services.store.write { try await $0.municipalities.updateSettings(changed, of: cityID) }
+            fixture = try await PetitionFixture(harness, threshold: 2)
+            let petition = try await fixture.openPetition()
+            _ = try await harness.makeAccount("o.lena.k@gmail.com", password: "correct horse battery")
+            _ = try await harness.makeAccount("olenak+petitions@googlemail.com", password: "correct horse battery")
+            let token = try await apiToken(client, "o.lena.k@gmail.com", "correct horse battery")
+            let path = "/api/v1/vinnytsia/petitions/\(petition.id.rawValue)/signatures"
+            let (status, body) = try await client.json(.post, path, token: token)
+            #expect(status == .accepted && body["state"] as? String == "awaiting_confirmation")
+            #expect(try await harness.services.store.read { try await $0.petitions.exactCount(of: petition.id) } == 0)
+            // The same mailbox under another spelling is the same signer.
+            let alias = try await apiToken(client, "olenak+petitions@googlemail.com", "correct horse battery")
+            #expect(try await client.json(.post, path, token: alias).0 == .conflict)
+            #expect(try await client.json(.post, path, token: token).0 == .conflict)
+
+            let link = try await harness.lastLink(to: "o.lena.k@gmail.com")
+            #expect(link.contains("/confirm?token="))
+            var browser = Browser(client)
+            let landing = try await browser.get(link)
+            #expect(landing.status == .ok && landing.body.contains("Підтвердити підпис"))
+            // A scanner fetching the link confirmed nothing.
+            #expect(try await harness.services.store.read { try await $0.petitions.exactCount(of: petition.id) } == 0)
+            let tokenValue = String(link.split(separator: "=").last ?? "")
+            let confirmed = try await browser.post(link.components(separatedBy: "?")[0], [("token", tokenValue)])
+            #expect(confirmed.status == .seeOther)
+            #expect(try await harness.services.store.read { try await $0.petitions.exactCount(of: petition.id) } == 1)
+            // The link works once.
+            let reused = try await browser.post(link.components(separatedBy: "?")[0], [("token", tokenValue)])
+            #expect(reused.status == .unprocessableContent && reused.body.contains("недійсне або вже використане"))
+            #expect(try await harness.services.store.read { try await $0.petitions.exactCount(of: petition.id) } == 1)
+        }
+    }
+}

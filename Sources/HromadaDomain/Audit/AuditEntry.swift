@@ -83,6 +83,8 @@ extension AuditAction {
     public static let petitionRejected = "petition.rejected"
     /// A signature, by the signer's pseudonym.
     public static let petitionSigned = "petition.signed"
+    /// An email signer followed the mailed link; the signature counts from now.
+    public static let petitionSignatureConfirmed = "petition.signature_confirmed"
     public static let petitionSignaturesInvalidated = "petition.signatures_invalidated"
     public static let petitionAnswered = "petition.answered"
     /// A change the clock made: threshold reached, collection closed.

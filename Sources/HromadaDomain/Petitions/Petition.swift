@@ -327,8 +327,6 @@ public enum SignatureProblem: Error, Equatable, Sendable {
     case alreadySigned
     /// Not a verified resident where only residents sign (403).
     case notVerifiedResident
-    /// The email is not confirmed where email signers are allowed (403).
-    case emailNotConfirmed
 }
 
 /// Who may sign, by the city's rule.
@@ -345,6 +343,14 @@ public enum SignerRules {
             case .email(let address): "email:\(address)"
             }
         }
+
+        /// A resident's signature counts at once; an email signer's only once
+        /// they follow the link sent for this signature, which proves the
+        /// mailbox is theirs now, whatever the account said before.
+        public var countsAtOnce: Bool {
+            if case .resident = self { return true }
+            return false
+        }
     }
 
     public static func identity(
@@ -354,7 +360,6 @@ public enum SignerRules {
         switch settings.signers {
         case .verifiedResidents: throw .notVerifiedResident
         case .confirmedEmail:
-            guard account.isEmailConfirmed else { throw .emailNotConfirmed }
             return .email(account.email.deduplicationKey)
         }
     }

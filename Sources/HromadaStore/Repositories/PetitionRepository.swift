@@ -179,10 +179,12 @@ public struct PetitionRepository: Sendable {
         /// False while an email signer has not confirmed; such signatures do not count yet.
         public var confirmed: Bool
         public var notifyOnAnswer: Bool
+        /// The digest of the token mailed to an unconfirmed signer.
+        public var confirmationDigest: String?
 
         public init(
             petitionID: PetitionID, identityKey: String, accountID: AccountID, signerName: String, signedAt: Date, clientAddress: String,
-            emailDomain: String, confirmed: Bool, notifyOnAnswer: Bool
+            emailDomain: String, confirmed: Bool, notifyOnAnswer: Bool, confirmationDigest: String? = nil
         ) {
             self.petitionID = petitionID
             self.identityKey = identityKey
@@ -193,6 +195,7 @@ public struct PetitionRepository: Sendable {
             self.emailDomain = emailDomain
             self.confirmed = confirmed
             self.notifyOnAnswer = notifyOnAnswer
+            self.confirmationDigest = confirmationDigest
         }
     }
 
@@ -202,10 +205,11 @@ public struct PetitionRepository: Sendable {
     public func sign(_ signature: NewSignature) async throws -> Int? {
         let inserted = try await db.raw("""
             INSERT INTO petition_signatures (petition_id, identity_key, account_id, signer_name, signed_at, client_address, email_domain,
-                                             confirmed, notify_on_answer)
+                                             confirmed, notify_on_answer, confirmation_digest)
             VALUES (\(bind: signature.petitionID.rawValue), \(bind: signature.identityKey), \(bind: signature.accountID.rawValue),
                     \(bind: signature.signerName), \(bind: signature.signedAt.epochSeconds), \(bind: signature.clientAddress),
-                    \(bind: signature.emailDomain), \(bind: signature.confirmed ? 1 : 0), \(bind: signature.notifyOnAnswer ? 1 : 0))
+                    \(bind: signature.emailDomain), \(bind: signature.confirmed ? 1 : 0), \(bind: signature.notifyOnAnswer ? 1 : 0),
+                    \(bind: signature.confirmationDigest))
             ON CONFLICT DO NOTHING
             RETURNING petition_id
             """).first() != nil
@@ -214,11 +218,20 @@ public struct PetitionRepository: Sendable {
         return try await exactCount(of: signature.petitionID)
     }
 
-    /// Counts an email signer once they confirm; returns the exact count, or nil if there was nothing to confirm.
-    public func confirm(_ petition: PetitionID, identityKey: String) async throws -> Int? {
+    /// The unconfirmed signature a mailed token belongs to.
+    public func pendingSignature(_ petition: PetitionID, digest: String) async throws -> (identityKey: String, accountID: AccountID)? {
+        try await db.raw("""
+            SELECT identity_key, account_id FROM petition_signatures
+            WHERE petition_id = \(bind: petition.rawValue) AND confirmation_digest = \(bind: digest) AND confirmed = 0 AND invalidated_at IS NULL
+            """).first().map { (try $0.string("identity_key"), AccountID(rawValue: try $0.string("account_id"))) }
+    }
+
+    /// Counts an email signer once they follow the mailed link (the token's
+    /// digest), once; returns the exact count, or nil if there was nothing to confirm.
+    public func confirm(_ petition: PetitionID, digest: String) async throws -> Int? {
         let confirmed = try await db.raw("""
-            UPDATE petition_signatures SET confirmed = 1
-            WHERE petition_id = \(bind: petition.rawValue) AND identity_key = \(bind: identityKey) AND confirmed = 0 AND invalidated_at IS NULL
+            UPDATE petition_signatures SET confirmed = 1, confirmation_digest = NULL
+            WHERE petition_id = \(bind: petition.rawValue) AND confirmation_digest = \(bind: digest) AND confirmed = 0 AND invalidated_at IS NULL
             RETURNING petition_id
             """).first() != nil
         guard confirmed else { return nil }

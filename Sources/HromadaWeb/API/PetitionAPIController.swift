@@ -165,7 +165,13 @@ struct PetitionAPIController {
         let signatureCount: Int
     }
 
-    /// No body: the bearer token says who signs.
+    /// An email signer's signature, recorded and waiting for the mailed link.
+    struct PendingBody: Encodable {
+        let state: String
+    }
+
+    /// No body: the bearer token says who signs. 201 when counted; 202 for
+    /// an email signer, counted once they follow the link mailed to them.
     @Sendable func sign(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let account = context.account else { throw AppError.notSignedIn }
         let city = try await CityLookup(store: services.store).require(context)
@@ -173,6 +179,7 @@ struct PetitionAPIController {
         let signed = try await services.petitions.sign(id, city: city, by: account, clientAddress: context.clientAddress)
         switch signed {
         case .counted(let count): return try JSONResponse.encode(SignedBody(signatureCount: count), status: .created)
+        case .awaitingConfirmation: return try JSONResponse.encode(PendingBody(state: "awaiting_confirmation"), status: .accepted)
         }
     }
 

@@ -21,6 +21,8 @@ struct PetitionPages {
         router.post("/{city}/admin/petitions/{petition}/decision", use: decide)
         router.get("/{city}/petitions/{petition}", use: show)
         router.post("/{city}/petitions/{petition}/sign", use: sign)
+        router.get("/{city}/petitions/{petition}/confirm", use: confirmForm)
+        router.post("/{city}/petitions/{petition}/confirm", use: confirm)
         router.post("/{city}/petitions/{petition}/answer", use: answer)
     }
 
@@ -125,6 +127,8 @@ struct PetitionPages {
         let query = request.uri.queryParameters
         var message: String?
         if query.get("signed") != nil { message = html.t("petitions.signed", context) }
+        if query.get("pending") != nil { message = html.t("petitions.pending", context) }
+        if query.get("confirmed") != nil { message = html.t("petitions.confirmed", context) }
         if let removed = query.get("invalidated").flatMap({ Int($0) }) {
             message = html.t("petitions.invalidated", context, ["count": String(removed)])
         }
@@ -195,12 +199,50 @@ struct PetitionPages {
         let id = PetitionID(rawValue: try context.parameters.require("petition"))
         guard let account = context.account else { return HTML.redirect("/login?next=/\(city.slug.rawValue)/petitions/\(id.rawValue)") }
         let notify = !(context.form?["notify"] ?? "").isEmpty
+        let signed: PetitionService.Signed
         do {
-            _ = try await services.petitions.sign(id, city: city, by: account, clientAddress: context.clientAddress, notifyOnAnswer: notify)
+            signed = try await services.petitions.sign(id, city: city, by: account, clientAddress: context.clientAddress, notifyOnAnswer: notify)
         } catch let error as AppError where error != .notFound && error != .notSignedIn {
             return try await render(request, context, message: nil, error: error)
         }
-        return HTML.redirect("/\(city.slug.rawValue)/petitions/\(id.rawValue)?signed=1")
+        return HTML.redirect("/\(city.slug.rawValue)/petitions/\(id.rawValue)?\(signed == .awaitingConfirmation ? "pending" : "signed")=1")
+    }
+
+    struct ConfirmPage {
+        let title: String
+        let action: String
+        let token: String
+        let error: String?
+    }
+
+    /// The mailed link lands here; the button (a POST) confirms, so a mail
+    /// scanner fetching the link confirms nothing.
+    @Sendable func confirmForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await renderConfirm(request, context, token: request.uri.queryParameters.get("token") ?? "", error: nil)
+    }
+
+    func renderConfirm(_ request: Request, _ context: AppRequestContext, token: String, error: AppError?) async throws -> Response {
+        let city = try await CityLookup(store: services.store).require(context)
+        let stored = try await services.petitions.load(PetitionID(rawValue: try context.parameters.require("petition")), in: city.id)
+        guard stored.petition.isVisible(to: context.principal) else { throw AppError.notFound }
+        let page = ConfirmPage(
+            title: stored.petition.title, action: "/\(city.slug.rawValue)/petitions/\(stored.petition.id.rawValue)/confirm", token: token,
+            error: error.map { html.t($0.messageKey, context) })
+        return try await html.render(
+            "petition-confirm", page: page, titleKey: "petitions.confirm_title", request: request, context: context, city: city,
+            status: error?.status ?? .ok)
+    }
+
+    @Sendable func confirm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let city = try await CityLookup(store: services.store).require(context)
+        let id = PetitionID(rawValue: try context.parameters.require("petition"))
+        let token = context.form?["token"] ?? ""
+        do {
+            _ = try await services.petitions.confirmSignature(id, token: token, city: city)
+        } catch let error as AppError where error != .notFound {
+            return try await renderConfirm(request, context, token: token, error: error)
+        }
+        return HTML.redirect("/\(city.slug.rawValue)/petitions/\(id.rawValue)?confirmed=1")
     }
 }
 

@@ -38,6 +38,11 @@ public struct MailComposer: Sendable {
         ])
     }
 
+    /// The link that makes an email signer's signature count.
+    public func petitionSignatureConfirmation(_ petition: Petition, to account: Account, link: String, at instant: Date) -> OutboxMessage {
+        message("mail.petition_signature_confirm", to: account, link: link, language: account.language, at: instant, extra: ["title": petition.title])
+    }
+
     /// The council's answer, to a signer who asked to hear it.
     public func petitionAnswerToSigner(_ petition: Petition, to account: Account, link: String, at instant: Date) -> OutboxMessage {
         message("mail.petition_answer_signer", to: account, link: link, language: account.language, at: instant, extra: ["title": petition.title])

@@ -11,6 +11,8 @@ public struct PetitionService: Sendable {
     public enum Signed: Sendable, Equatable {
         /// Counted; the exact count after it.
         case counted(Int)
+        /// An email signer's: recorded, and counted once they follow the mailed link.
+        case awaitingConfirmation
     }
 
     func load(_ id: PetitionID, in city: MunicipalityID) async throws -> PetitionRepository.Stored {
@@ -38,7 +40,6 @@ public struct PetitionService: Sendable {
         case .closed: .conflict(code: "petition_closed")
         case .alreadySigned: .conflict(code: "already_signed")
         case .notVerifiedResident: .forbidden(reason: "signer_not_verified_resident")
-        case .emailNotConfirmed: .forbidden(reason: "email_not_confirmed")
         }
     }
 
@@ -188,8 +189,10 @@ public struct PetitionService: Sendable {
 
     // MARK: Signing
 
-    /// One signature of the signed-in person. Counted at once; reaching the
-    /// threshold moves the petition in the same transaction.
+    /// One signature of the signed-in person. A resident's is counted at
+    /// once, and reaching the threshold moves the petition in the same
+    /// transaction; an email signer's is recorded and counted only once they
+    /// follow the link mailed in the same transaction.
     public func sign(
         _ id: PetitionID, city: Municipality, by account: Account, clientAddress: String, notifyOnAnswer: Bool = false
     ) async throws -> Signed {
@@ -207,17 +210,28 @@ public struct PetitionService: Sendable {
         } catch {
             throw Self.appError(error)
         }
+        // The link for an email signer, its digest stored, the token only mailed.
+        let token = identity.countsAtOnce ? nil : RandomToken.base64URL(byteCount: 32)
         let signature = PetitionRepository.NewSignature(
             petitionID: id, identityKey: identity.key, accountID: account.id, signerName: account.fullName, signedAt: now,
             clientAddress: clientAddress, emailDomain: String(account.email.rawValue.split(separator: "@").last ?? "").lowercased(),
-            confirmed: true, notifyOnAnswer: notifyOnAnswer)
+            confirmed: token == nil, notifyOnAnswer: notifyOnAnswer, confirmationDigest: token.map(services.keys.sessionDigest(of:)))
+        let confirmation = token.map {
+            services.mail.petitionSignatureConfirmation(
+                stored.petition, to: account, link: "\(link(to: stored.petition, in: city))/confirm?token=\($0)", at: now)
+        }
         let signed = try services.audit.entry(
-            action: AuditAction.petitionSigned, actor: account.id, municipality: city.id, subject: id.rawValue)
-        enum Outcome: Sendable { case counted(Int), alreadySigned, limited(Int) }
+            action: AuditAction.petitionSigned, actor: account.id, municipality: city.id, subject: id.rawValue,
+            details: token == nil ? [:] : ["confirmed": "false"])
+        enum Outcome: Sendable { case counted(Int), pending, alreadySigned, limited(Int) }
         let outcome = try await services.store.write { tx -> Outcome in
             if let wait = try await RateLimiter.hit(limits, in: tx, at: now) { return .limited(wait) }
             guard let count = try await tx.petitions.sign(signature) else { return .alreadySigned }
             try await tx.audit.append(signed)
+            if let confirmation {
+                try await tx.outbox.enqueue(confirmation)
+                return .pending
+            }
             // Only a signature that may move the petition reads it again: a
             // supporter, or the one that reaches the threshold. (On PostgreSQL
             // two signers can both miss it; the scheduler's tick catches that.)
@@ -228,9 +242,36 @@ public struct PetitionService: Sendable {
         }
         switch outcome {
         case .counted(let count): return .counted(count)
+        case .pending: return .awaitingConfirmation
         case .alreadySigned: throw AppError.conflict(code: "already_signed")
         case .limited(let wait): throw AppError.rateLimited(retryAfter: max(1, wait))
         }
+    }
+
+    /// An email signer follows the mailed link: their signature counts from
+    /// now, if the petition is still collecting. The link works once.
+    public func confirmSignature(_ id: PetitionID, token: String, city: Municipality) async throws -> Int {
+        let stored = try await load(id, in: city.id)
+        let now = services.clock.now(), settings = city.settings.petitionSettings
+        do {
+            try stored.petition.checkSignable(at: now)
+        } catch {
+            throw Self.appError(error)
+        }
+        let digest = services.keys.sessionDigest(of: token), audit = services.audit
+        let count = try await services.store.write { tx -> Int? in
+            guard let pending = try await tx.petitions.pendingSignature(id, digest: digest),
+                  let count = try await tx.petitions.confirm(id, digest: digest)
+            else { return nil }
+            try await audit.record(
+                tx, action: AuditAction.petitionSignatureConfirmed, actor: pending.accountID, municipality: city.id, subject: id.rawValue)
+            if stored.petition.state == .collectingSupporters || count == stored.petition.threshold {
+                try await applyCount(id, in: city, settings: settings, at: now, tx: tx, exact: count)
+            }
+            return count
+        }
+        guard let count else { throw AppError.invalid(code: "signature_link_invalid", field: "token") }
+        return count
     }
 
     /// Brings the petition's state in line with its exact count, inside the
