@@ -273,3 +273,46 @@ import Testing
         }
     }
 }
+
+@Suite struct PetitionCharterTests {
+    @Test func anAdminEditsTheCharterAndTheWorkingDayCalendar() async throws {
+        try await WebHarness.run { harness, client in
+            var admin = Browser(client)
+            try await admin.signIn("vinnytsia.admin@demo.hromada.ua", "vinnytsia-demo-2026")
+            let form = try await admin.get("/vinnytsia/admin/petitions/settings")
+            #expect(form.status == .ok && form.body.contains("Календар робочих днів"))
+            let fields: [(String, String)] = [
+                ("signers", "verified_residents"), ("supporters", "5"), ("moderationDays", "3"), ("considerationDays", "10"), ("trending", "40"),
+                ("holidays", "2027-01-07 Різдво за старим стилем\n"), ("workedDays", ""), ("addYear", "2027"),
+            ]
+            // A bad line is explained, what was typed stays, nothing changes.
+            let refused = try await admin.post("/vinnytsia/admin/petitions/settings", fields.map { $0.0 == "holidays" ? ($0.0, "7 січня") : $0 })
+            #expect(refused.status == .unprocessableContent && refused.body.contains("7 січня"))
+            #expect(try await harness.city("vinnytsia").settings.petitions == nil)
+            let tooMany = try await admin.post("/vinnytsia/admin/petitions/settings", fields.map { $0.0 == "moderationDays" ? ($0.0, "90") : $0 })
+            #expect(tooMany.status == .unprocessableContent)
+
+            #expect(try await admin.post("/vinnytsia/admin/petitions/settings", fields).status == .seeOther)
+            let charter = try await harness.city("vinnytsia").settings.petitionSettings
+            #expect(charter.supportersBeforeModeration == 5 && charter.moderationWorkingDays == 3 && charter.trendingAddressPerHour == 40)
+            #expect(charter.calendar.holidays.contains(CalendarDate(year: 2027, month: 1, day: 7)))
+            #expect(charter.calendar.holidays.contains(CalendarDate(year: 2027, month: 8, day: 24)), "the year's public holidays were added")
+            #expect(charter.threshold == 350, "the threshold stays the city settings' own")
+            // Saving the city's general settings keeps the charter.
+            let settings = try await admin.get("/vinnytsia/admin/settings")
+            #expect(settings.status == .ok)
+            _ = try await admin.post("/vinnytsia/admin/settings", [
+                ("modules", "petitions"), ("modules", "budgets"), ("petitionSignatureThreshold", "300"), ("petitionCollectionDays", "60"),
+                ("budgetMinimumAge", "16"), ("contactEmail", "info@vinnytsia.demo.hromada.ua"),
+            ])
+            let after = try await harness.city("vinnytsia").settings.petitionSettings
+            #expect(after.threshold == 300 && after.supportersBeforeModeration == 5)
+            // A moderator may not; another city's admin finds nothing.
+            var moderator = try await Browser.vinnytsiaModerator(client)
+            #expect(try await moderator.get("/vinnytsia/admin/petitions/settings").status == .notFound)
+            var zhmerynka = Browser(client)
+            try await zhmerynka.signIn("zhmerynka.admin@demo.hromada.ua", "zhmerynka-demo-2026")
+            #expect(try await zhmerynka.post("/vinnytsia/admin/petitions/settings", fields).status == .notFound)
+        }
+    }
+}

@@ -220,9 +220,14 @@ struct AdminController {
               let days = Int(form["petitionCollectionDays"].trimmingCharacters(in: .whitespaces)),
               let age = Int(form["budgetMinimumAge"].trimmingCharacters(in: .whitespaces))
         else { return try await fail("errors.settings_not_number") }
-        let proposed = MunicipalitySettings(
-            enabledModules: form.all("modules").compactMap(Module.init(rawValue:)), petitionSignatureThreshold: threshold,
-            petitionCollectionDays: days, budgetMinimumAge: age, contactEmail: form["contactEmail"].trimmingCharacters(in: .whitespaces))
+        // From the settings in force, so what this form does not show (the
+        // petition charter, for one) is kept.
+        var proposed = city.settings
+        proposed.enabledModules = form.all("modules").compactMap(Module.init(rawValue:))
+        proposed.petitionSignatureThreshold = threshold
+        proposed.petitionCollectionDays = days
+        proposed.budgetMinimumAge = age
+        proposed.contactEmail = form["contactEmail"].trimmingCharacters(in: .whitespaces)
         let settings: MunicipalitySettings
         do { settings = try proposed.validated() } catch {
             return try await fail("errors.settings_\(error)")

@@ -18,6 +18,8 @@ struct PetitionPages {
         router.post("/{city}/admin/petitions/{petition}/invalidate", use: invalidate)
         router.post("/{city}/petitions/new", use: file)
         router.get("/{city}/admin/petitions", use: queue)
+        router.get("/{city}/admin/petitions/settings", use: charterForm)
+        router.post("/{city}/admin/petitions/settings", use: saveCharter)
         router.post("/{city}/admin/petitions/{petition}/decision", use: decide)
         router.get("/{city}/petitions/{petition}", use: show)
         router.post("/{city}/petitions/{petition}/sign", use: sign)
