@@ -86,8 +86,8 @@ public struct PetitionRepository: Sendable {
         }
     }
 
-    /// Petitions of the city whose words are most like this one's, best
-    /// first: what a moderator checks for duplicates before publishing.
+    /// Petitions of the city sharing at least two of this one's words, most
+    /// shared first: what a moderator checks for duplicates before publishing.
     public func similar(to petition: Petition, states: [PetitionState], limit: Int = 5) async throws -> [Stored] {
         let search = PetitionSearch(petition.title + " " + petition.text)
         guard !search.isEmpty, !states.isEmpty else { return [] }
@@ -110,7 +110,8 @@ public struct PetitionRepository: Sendable {
         let ranked = candidates.enumerated().map { (index, stored) in
             (stored, shared: search.shared(with: PetitionSearch(stored.petition.title + " " + stored.petition.text, limit: 40)), index)
         }
-        return ranked.sorted { ($0.shared, -$0.2) > ($1.shared, -$1.2) }.prefix(limit).map(\.0)
+        // One shared word ("вулиця", "школа") is chance, not a duplicate.
+        return ranked.filter { $0.shared >= 2 }.sorted { ($0.shared, -$0.2) > ($1.shared, -$1.2) }.prefix(limit).map(\.0)
     }
 
     public func petition(_ id: PetitionID, in municipality: MunicipalityID) async throws -> Stored? {
