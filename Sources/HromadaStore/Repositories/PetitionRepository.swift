@@ -14,7 +14,9 @@ public struct PetitionRepository: Sendable {
     let db: any SQLDatabase
     let dialect: DatabaseDialect
 
-    /// Counter rows per petition: enough that concurrent PostgreSQL signers rarely queue on one.
+    /// Counter rows per petition on PostgreSQL: enough that concurrent
+    /// signers rarely queue on one. SQLite, with its one writer, keeps one
+    /// (shard 0; migration 0007 folded older ones into it).
     public static let counterShards = 16
 
     /// A petition as stored, with what lives beside the document.
@@ -215,8 +217,8 @@ public struct PetitionRepository: Sendable {
             RETURNING petition_id
             """).first() != nil
         guard inserted else { return nil }
-        if signature.confirmed { try await add(1, to: signature.petitionID) }
-        return try await exactCount(of: signature.petitionID)
+        guard signature.confirmed else { return try await exactCount(of: signature.petitionID) }
+        return try await add(1, to: signature.petitionID)
     }
 
     /// The unconfirmed signature a mailed token belongs to.
@@ -236,16 +238,24 @@ public struct PetitionRepository: Sendable {
             RETURNING petition_id
             """).first() != nil
         guard confirmed else { return nil }
-        try await add(1, to: petition)
-        return try await exactCount(of: petition)
+        return try await add(1, to: petition)
     }
 
-    private func add(_ amount: Int, to petition: PetitionID) async throws {
-        let shard = Int.random(in: 0..<Self.counterShards)
-        try await db.raw("""
+    /// Adds to the count; returns the exact count after it. SQLite has one
+    /// writer, so one counter row suffices and the upsert returns the count
+    /// itself; PostgreSQL spreads concurrent signers over the shards and sums.
+    @discardableResult
+    private func add(_ amount: Int, to petition: PetitionID) async throws -> Int {
+        let shard = dialect == .sqlite ? 0 : Int.random(in: 0..<Self.counterShards)
+        let row = try await db.raw("""
             INSERT INTO petition_counters (petition_id, shard, count) VALUES (\(bind: petition.rawValue), \(bind: shard), \(bind: amount))
             ON CONFLICT (petition_id, shard) DO UPDATE SET count = petition_counters.count + \(bind: amount)
-            """).run()
+            RETURNING count
+            """).first()
+        switch dialect {
+        case .sqlite: return Int(try row?.int("count") ?? 0)
+        case .postgres: return try await exactCount(of: petition)
+        }
     }
 
     /// Valid, confirmed signatures now: the sum of the counters.

@@ -17,9 +17,9 @@ CREATE TABLE petition_alerts (
 );
 
 -- Email signers (where the city lets them sign) confirm by a link: the
--- digest of its token, cleared once confirmed.
+-- digest of its token, cleared once confirmed (only pending ones are indexed).
 ALTER TABLE petition_signatures ADD COLUMN confirmation_digest TEXT;
-CREATE INDEX petition_signatures_by_confirmation ON petition_signatures (confirmation_digest);
+CREATE INDEX petition_signatures_by_confirmation ON petition_signatures (confirmation_digest) WHERE confirmation_digest IS NOT NULL;
 
 -- Work that exactly one instance does at a time (the petition scheduler):
 -- the holder renews its lease every round; another takes over once it lapses.

@@ -30,9 +30,9 @@ CREATE TABLE petition_alerts (
 );
 
 -- Email signers (where the city lets them sign) confirm by a link: the
--- digest of its token, cleared once confirmed.
+-- digest of its token, cleared once confirmed (only pending ones are indexed).
 ALTER TABLE petition_signatures ADD COLUMN confirmation_digest TEXT;
-CREATE INDEX petition_signatures_by_confirmation ON petition_signatures (confirmation_digest);
+CREATE INDEX petition_signatures_by_confirmation ON petition_signatures (confirmation_digest) WHERE confirmation_digest IS NOT NULL;
 
 -- Work that exactly one instance does at a time (the petition scheduler):
 -- the holder renews its lease every round; another takes over once it lapses.
@@ -41,3 +41,12 @@ CREATE TABLE scheduler_leases (
     holder TEXT NOT NULL,
     expires_at INTEGER NOT NULL
 );
+
+-- SQLite has one writer, so sharding the counters buys nothing: fold each
+-- petition's count into shard 0, the only row the signing upsert touches
+-- from now on (its RETURNING gives the exact count).
+UPDATE petition_counters SET count = (SELECT SUM(c.count) FROM petition_counters c WHERE c.petition_id = petition_counters.petition_id)
+WHERE shard = 0;
+INSERT INTO petition_counters (petition_id, shard, count)
+SELECT petition_id, 0, SUM(count) FROM petition_counters GROUP BY petition_id HAVING SUM(CASE WHEN shard = 0 THEN 1 ELSE 0 END) = 0;
+DELETE FROM petition_counters WHERE shard <> 0;
