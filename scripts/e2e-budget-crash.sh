@@ -5,91 +5,39 @@
 # still in flight, restarted on the same database, and every receipt that
 # came back with 201 must be stored, with as many participations as ballots.
 # Run by .ci/run after scripts/e2e-cli.sh; prints "N passed, N failed".
+# The helpers it shares with scripts/e2e-petition-crash.sh are in
+# scripts/lib/e2e-common.sh and scripts/lib/crash_senders.py.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-BIN=${HROMADA_BIN:-.build/debug/hromada}
-[ -x "$BIN" ] || swift build --product hromada >/dev/null
+. scripts/lib/e2e-common.sh
+e2e_init
 VOTERS=${CRASH_VOTERS:-300}
 # Killed once this many ballots are acknowledged: well before the voters run
 # out, so the other senders are mid-request when the server dies.
 KILL_AFTER=${CRASH_KILL_AFTER:-60}
 SENDERS=${CRASH_SENDERS:-24}
-WORK=$(mktemp -d)
-SERVER_PID=""; SENDER_PID=""
-cleanup() {
-  [ -n "$SENDER_PID" ] && kill "$SENDER_PID" 2>/dev/null
-  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-passed=0; failed=0
-ok() { passed=$((passed+1)); echo "ok   - $1"; }
-fail() { failed=$((failed+1)); echo "FAIL - $1"; [ -n "${2:-}" ] && echo "$2" | sed 's/^/       /'; }
-check() { # name, detail on failure, test...
-  local name=$1 detail=$2; shift 2
-  if "$@"; then ok "$name"; else fail "$name" "$detail"; fi
-}
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-start_server() { # database url, extra args...
-  local db=$1; shift
-  PORT=$(free_port)
-  # Loopback is a trusted proxy, so each voter can bring its own address in
-  # X-Forwarded-For: 300 ballots from one address would hit the limit of 60.
-  HROMADA_TRUSTED_PROXIES=127.0.0.1/32 "$BIN" serve --database "$db" --port "$PORT" "$@" >>"$WORK/serve.log" 2>&1 &
-  SERVER_PID=$!
-  for _ in $(seq 1 150); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && return 0; sleep 0.2; done
-  return 1
-}
 
-# One number from the database: sqlite:PATH through python3, else psql.
-db_scalar() { # database url, sql
-  case "$1" in
-    sqlite:*) python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()[0])' "${1#sqlite:}" "$2" ;;
-    *) psql "$1" -qtAc "$2" ;;
-  esac
-}
-
-# The voters: SENDERS threads take tokens from a queue and post a valid
-# ballot each. Every answer is appended to the log and flushed at once
-# ("201 RECEIPT", "409 -", "ERR -" when the connection died), so what the
-# server acknowledged is on disk no matter when it is killed. After the first
-# connection error the threads stop taking new voters.
+# The voters: SENDERS threads post a valid ballot each; every answer is
+# logged as "201 RECEIPT TOKEN" the moment it comes, so what the server
+# acknowledged is on disk no matter when it is killed
+# (scripts/lib/crash_senders.py).
 cat >"$WORK/voters.py" <<'PY'
-import json, queue, sys, threading, urllib.error, urllib.request
+import json, sys, urllib.request
+sys.path.insert(0, "scripts/lib")
+import crash_senders
 base, edition, tokens_file, log_file, senders = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5])
 large, small = sys.argv[6].split(","), sys.argv[7].split(",")
-tokens = queue.Queue()
-for n, line in enumerate(open(tokens_file)):
-    if line.strip(): tokens.put((n, line.strip()))
-log, lock, dead = open(log_file, "a"), threading.Lock(), threading.Event()
 
-def record(*fields):
-    with lock:
-        log.write(" ".join(fields) + "\n"); log.flush()
+def ballot(n, token):
+    picks = [large[n % len(large)], small[n % len(small)]]
+    if n % 2: picks.append(large[(n + 1) % len(large)])
+    return urllib.request.Request(
+        f"{base}/api/v1/vinnytsia/budgets/{edition}/ballots", method="POST",
+        data=json.dumps({"projects": picks}).encode(),
+        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json",
+                 "X-Forwarded-For": f"10.9.{n // 256}.{n % 256}"})
 
-def sender():
-    while not dead.is_set():
-        try: n, token = tokens.get_nowait()
-        except queue.Empty: return
-        picks = [large[n % len(large)], small[n % len(small)]]
-        if n % 2: picks.append(large[(n + 1) % len(large)])
-        request = urllib.request.Request(
-            f"{base}/api/v1/vinnytsia/budgets/{edition}/ballots", method="POST",
-            data=json.dumps({"projects": picks}).encode(),
-            headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json",
-                     "X-Forwarded-For": f"10.9.{n // 256}.{n % 256}"})
-        try:
-            with urllib.request.urlopen(request, timeout=30) as answer:
-                record(str(answer.status), json.load(answer).get("receipt") or "-", token)
-        except urllib.error.HTTPError as error:
-            record(str(error.code), "-", token)
-        except Exception as error:  # refused, reset, closed mid-answer: the kill
-            record("ERR", "-", token)
-            dead.set()
-
-threads = [threading.Thread(target=sender) for _ in range(senders)]
-for t in threads: t.start()
-for t in threads: t.join()
+crash_senders.run(tokens_file, log_file, senders, ballot, lambda answer: answer.get("receipt"))
 PY
 
 run_suite() { # label, database url
@@ -98,12 +46,7 @@ run_suite() { # label, database url
   : >"$WORK/answers.log"; : >"$WORK/serve.log"
   if ! start_server "$DB" --demo; then fail "$label: server starts" "$(tail -20 "$WORK/serve.log")"; return; fi
   local base="http://127.0.0.1:$PORT"
-  if "$BIN" users bulk-create --database "$DB" --count "$VOTERS" --verify-resident vinnytsia --tokens-out "$WORK/tokens.txt" >"$WORK/bulk.log" 2>&1 \
-     && [ "$(grep -c . "$WORK/tokens.txt")" -eq "$VOTERS" ]; then
-    ok "$label: bulk-create made $VOTERS voters"
-  else
-    fail "$label: bulk-create made $VOTERS voters" "$(cat "$WORK/bulk.log")"; return
-  fi
+  e2e_bulk_create "$label" "$DB" "$VOTERS" || return
 
   # The edition in the voting phase and its ballot-ready projects by category.
   local edition large small
@@ -126,17 +69,9 @@ PY
   python3 "$WORK/voters.py" "$base" "$edition" "$WORK/tokens.txt" "$WORK/answers.log" "$SENDERS" "$large" "$small" 2>"$WORK/voters.err" &
   SENDER_PID=$!
   # SIGKILL as soon as enough 201s are in: no shutdown hook, no final flush.
-  local acked=0
-  for _ in $(seq 1 1200); do
-    acked=$(grep -c '^201 ' "$WORK/answers.log")
-    [ "$acked" -ge "$KILL_AFTER" ] && break
-    kill -0 "$SENDER_PID" 2>/dev/null || break
-    sleep 0.02
-  done
-  kill -9 "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null; SERVER_PID=""
-  wait "$SENDER_PID" 2>/dev/null; SENDER_PID=""
+  e2e_kill_after_acks "$WORK/answers.log" "$KILL_AFTER"
 
-  local answered errors others
+  local acked answered errors others
   acked=$(grep -c '^201 ' "$WORK/answers.log"); errors=$(grep -c '^ERR ' "$WORK/answers.log")
   others=$(grep -vcE '^(201|ERR) ' "$WORK/answers.log")
   answered=$(grep -c . "$WORK/answers.log")
@@ -185,7 +120,7 @@ PY
     status=$(post_ballot "$token" 2)
     check "$label: a voter cut off by the kill gets 201 or 409 on retry" "got $status" [ "$status" = 201 -o "$status" = 409 ]
   fi
-  kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null; SERVER_PID=""
+  stop_server
   ballots1=$(db_scalar "$DB" "SELECT COUNT(*) FROM budget_ballots WHERE edition_id = '$edition'")
   parts1=$(db_scalar "$DB" "SELECT COUNT(*) FROM budget_participations WHERE edition_id = '$edition'")
   check "$label: ballots and participations still match after the retry" "$((ballots1 - ballots0)) ballots, $((parts1 - parts0)) participations" \
@@ -194,18 +129,5 @@ PY
 
 run_suite sqlite "sqlite:$WORK/crash.sqlite"
 
-if [ -n "${HROMADA_TEST_POSTGRES_URL:-}" ]; then
-  base_url=${HROMADA_TEST_POSTGRES_URL%/*}
-  dbname="hromada_crash_$$"
-  su postgres -c "psql -qtAc 'DROP DATABASE IF EXISTS $dbname'" >/dev/null 2>&1
-  su postgres -c "createdb -O hromada $dbname" >/dev/null 2>&1 || psql "$HROMADA_TEST_POSTGRES_URL" -qtAc "CREATE DATABASE $dbname" >/dev/null
-  # The CLI and the server must share the secret, or the bulk tokens would not match.
-  export HROMADA_SECRET=e2e-crash-secret-0123456789-0123456789
-  run_suite postgres "$base_url/$dbname"
-  unset HROMADA_SECRET
-  su postgres -c "psql -qtAc 'DROP DATABASE IF EXISTS $dbname'" >/dev/null 2>&1 \
-    || psql "$HROMADA_TEST_POSTGRES_URL" -qtAc "DROP DATABASE IF EXISTS $dbname" >/dev/null 2>&1
-fi
-
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+e2e_with_postgres hromada_crash run_suite postgres
+e2e_finish
