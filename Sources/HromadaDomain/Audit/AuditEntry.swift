@@ -89,6 +89,8 @@ extension AuditAction {
     public static let petitionAnswered = "petition.answered"
     /// A change the clock made: threshold reached, collection closed.
     public static let petitionChanged = "petition.changed"
+    /// The recount found the counters off and set them to the signatures counted.
+    public static let petitionRecounted = "petition.recounted"
     /// One client address signed more than the city's hourly limit.
     public static let petitionAddressTrending = "petition.address_trending"
     public static let photoAdded = "photo.added"

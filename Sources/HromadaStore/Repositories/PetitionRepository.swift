@@ -419,14 +419,20 @@ public struct PetitionRepository: Sendable {
         return rows.count
     }
 
-    /// Counts the valid signatures one by one and sets the counters to that
-    /// count if they disagree. Returns (counted, what the counters said).
-    public func recount(_ petition: PetitionID) async throws -> (counted: Int, counters: Int) {
+    /// The valid signatures counted one by one, and what the counters say,
+    /// from one snapshot (run it in a read to check without holding the writer).
+    public func tally(_ petition: PetitionID) async throws -> (counted: Int, counters: Int) {
         let counted = Int(try await db.raw("""
             SELECT COUNT(*) AS n FROM petition_signatures
             WHERE petition_id = \(bind: petition.rawValue) AND confirmed = 1 AND invalidated_at IS NULL
             """).first()?.int("n") ?? 0)
-        let counters = try await exactCount(of: petition)
+        return (counted, try await exactCount(of: petition))
+    }
+
+    /// Counts the valid signatures one by one and sets the counters to that
+    /// count if they disagree. Returns (counted, what the counters said).
+    public func recount(_ petition: PetitionID) async throws -> (counted: Int, counters: Int) {
+        let (counted, counters) = try await tally(petition)
         if counted != counters {
             try await db.raw("DELETE FROM petition_counters WHERE petition_id = \(bind: petition.rawValue)").run()
             try await db.raw("""

@@ -25,21 +25,31 @@ public struct PetitionScheduler: PeriodicService {
 
     /// Trending addresses are looked for twice a minute: the query groups
     /// an hour of signatures, too much to run every second under a storm.
-    static let alertInterval: Int64 = 30
-    private let lastAlertCheck = AlertPace()
+    private let alerts = Pace(every: 30)
+    /// The recount reads every collecting petition's signatures: every ten minutes.
+    private let recount = Pace(every: 600)
 
-    final class AlertPace: Sendable {
-        let last = Mutex<Int64>(0)
+    /// Work that runs less often than the scheduler's round.
+    final class Pace: Sendable {
+        let interval: Int64
+        private let last = Mutex<Int64>(0)
+
+        init(every seconds: Int64) { interval = seconds }
+
+        /// Whether the interval has passed since the last time this said yes.
+        func isDue(at now: Date) -> Bool {
+            last.withLock { last in
+                guard now.epochSeconds - last >= interval else { return false }
+                last = now.epochSeconds
+                return true
+            }
+        }
     }
 
     public func runOnce() async throws {
         try await services.petitions.tick()
-        let now = services.clock.now().epochSeconds
-        let due = lastAlertCheck.last.withLock { last in
-            guard now - last >= Self.alertInterval else { return false }
-            last = now
-            return true
-        }
-        if due { try await services.petitions.raiseTrendingAlerts() }
+        let now = services.clock.now()
+        if alerts.isDue(at: now) { try await services.petitions.raiseTrendingAlerts() }
+        if recount.isDue(at: now) { try await services.petitions.recount() }
     }
 }

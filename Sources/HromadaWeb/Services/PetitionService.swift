@@ -345,7 +345,9 @@ public struct PetitionService: Sendable {
             let after = try await services.store.write { tx -> PetitionState in
                 try await applyCount(id, in: city, settings: settings, at: now, tx: tx)
                 guard let current = try await tx.petitions.petition(id, in: city.id)?.petition else { return before }
-                let count = try await tx.petitions.exactCount(of: id)
+                // Closing is final: the count it closes with is counted row by row.
+                let closing = current.state == .open && current.deadline.map { now >= $0 } == true
+                let count = closing ? try await tx.petitions.recount(id).counted : try await tx.petitions.exactCount(of: id)
                 let expired = current.expired(signatures: count, at: now)
                 try await recordChange(expired, was: current, signatures: count, city: city, at: now, tx: tx)
                 return expired.state
@@ -363,6 +365,42 @@ public struct PetitionService: Sendable {
         try await services.store.write {
             try await $0.petitions.claimLease("petitions", holder: Self.instance, until: now.addingTimeInterval(Self.leaseLifetime), at: now)
         }
+    }
+
+    // MARK: The recount
+
+    /// Counts every collecting petition's valid signatures row by row and
+    /// compares them with its counters, in a read (the writer is not held);
+    /// a petition whose counters disagree is recounted in a write, logged,
+    /// audited and brought in line. Returns the petitions that disagreed.
+    @discardableResult
+    public func recount() async throws -> [PetitionID] {
+        let now = services.clock.now()
+        guard try await holdsLease(at: now) else { return [] }
+        let active = try await services.store.read { try await $0.petitions.active() }
+        let cities = Dictionary(uniqueKeysWithValues: try await services.store.read { try await $0.municipalities.all() }.map { ($0.id, $0) })
+        var corrected: [PetitionID] = []
+        for stored in active {
+            let id = stored.petition.id
+            let tally = try await services.store.read { try await $0.petitions.tally(id) }
+            guard tally.counted != tally.counters, let city = cities[stored.petition.municipalityID] else { continue }
+            let audit = services.audit, settings = city.settings.petitionSettings
+            let fixed = try await services.store.write { tx in
+                let fixed = try await tx.petitions.recount(id)
+                guard fixed.counted != fixed.counters else { return fixed }
+                try await audit.record(
+                    tx, action: AuditAction.petitionRecounted, actor: nil, municipality: city.id, subject: id.rawValue,
+                    details: ["counted": String(fixed.counted), "counters": String(fixed.counters)])
+                try await applyCount(id, in: city, settings: settings, at: now, tx: tx, exact: fixed.counted)
+                return fixed
+            }
+            guard fixed.counted != fixed.counters else { continue }
+            services.logger.warning(
+                "petition counters disagreed with the signatures; recounted",
+                metadata: ["petition": "\(id.rawValue)", "counted": "\(fixed.counted)", "counters": "\(fixed.counters)"])
+            corrected.append(id)
+        }
+        return corrected
     }
 
     // MARK: Trending addresses
