@@ -255,6 +255,9 @@ import Testing
             #expect(try await client.json(.post, path, token: alias).0 == .conflict)
             #expect(try await client.json(.post, path, token: token).0 == .conflict)
 
+            var signer = Browser(client)
+            try await signer.signIn("o.lena.k@gmail.com")
+            #expect(try await signer.get("/vinnytsia/petitions/\(petition.id.rawValue)").body.contains("чекає на підтвердження"))
             let link = try await harness.lastLink(to: "o.lena.k@gmail.com")
             #expect(link.contains("/confirm?token="))
             var browser = Browser(client)

@@ -265,11 +265,12 @@ public struct PetitionRepository: Sendable {
             .first()?.int("n") ?? 0)
     }
 
-    /// Whether this identity has signed (valid or not).
-    public func hasSigned(_ petition: PetitionID, identityKey: String) async throws -> Bool {
+    /// Whether this identity has signed (valid or not): nil if not, else
+    /// whether the signature is confirmed (an email signer's waits for the link).
+    public func signatureConfirmed(_ petition: PetitionID, identityKey: String) async throws -> Bool? {
         try await db.raw("""
-            SELECT 1 AS found FROM petition_signatures WHERE petition_id = \(bind: petition.rawValue) AND identity_key = \(bind: identityKey)
-            """).first() != nil
+            SELECT confirmed FROM petition_signatures WHERE petition_id = \(bind: petition.rawValue) AND identity_key = \(bind: identityKey)
+            """).first().map { try $0.int("confirmed") == 1 }
     }
 
     /// The public list: names and dates of valid signatures, oldest first, as the law requires; nothing else.

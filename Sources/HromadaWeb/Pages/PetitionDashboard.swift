@@ -16,6 +16,7 @@ extension PetitionPages {
             let count: String
             let threshold: String
             let percent: Int
+            let counted: Bool
             /// What is next: the collection deadline, the moderation or answer due date, or the outcome.
             let status: String?
             let submitURL: String?
@@ -45,7 +46,7 @@ extension PetitionPages {
             let url = "\(base)/\(petition.id.rawValue)"
             return DashboardPage.Item(
                 url: listed.url, number: listed.number, title: listed.title, state: listed.state, count: listed.count, threshold: listed.threshold,
-                percent: listed.percent, status: status(of: petition, at: now, context),
+                percent: listed.percent, counted: listed.counted, status: status(of: petition, at: now, context),
                 submitURL: petition.state == .draft ? url + "/submit" : nil,
                 withdrawURL: [.draft, .collectingSupporters, .moderation].contains(petition.state) ? url + "/withdraw" : nil)
         }

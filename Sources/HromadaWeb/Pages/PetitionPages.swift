@@ -37,7 +37,10 @@ struct PetitionPages {
             let count: String
             let threshold: String
             let percent: Int
+            /// Whether the petition ever collected signatures (no meter for a rejected one).
+            let counted: Bool
         }
+        let lead: String
         let items: [Item]
         let empty: Bool
         let states: [BudgetPageModels.Option]
@@ -65,6 +68,7 @@ struct PetitionPages {
         }
         let slug = city.slug.rawValue
         let page = ListPage(
+            lead: html.t("petitions.lead", context, ["days": String(city.settings.petitionSettings.considerationWorkingDays)]),
             items: stored.map { ListPage.Item($0, city: city, html: html, context: context) }, empty: stored.isEmpty,
             states: PetitionState.publicStates.map {
                 .init(value: $0.rawValue, label: html.t("petitions.state.\($0.rawValue)", context), selected: $0 == state)
@@ -105,6 +109,8 @@ struct PetitionPages {
         let answerDue: String?
         let canSign: Bool
         let signed: Bool
+        /// An email signer's signature, not counted until they follow the mailed link.
+        let awaitingConfirmation: Bool
         let signURL: String
         let loginURL: String?
         let signHint: String?
@@ -151,11 +157,13 @@ struct PetitionPages {
         let petition = stored.petition
         guard petition.isVisible(to: context.principal) else { throw AppError.notFound }
         let now = services.clock.now(), settings = city.settings.petitionSettings
-        var signed = false
+        var signed = false, awaitingConfirmation = false
         var signHint: String?
         if let account {
             if let identity = try? SignerRules.identity(of: account, verification: verification, settings: settings) {
-                signed = try await services.store.read { try await $0.petitions.hasSigned(id, identityKey: identity.key) }
+                let confirmed = try await services.store.read { try await $0.petitions.signatureConfirmed(id, identityKey: identity.key) }
+                signed = confirmed != nil
+                awaitingConfirmation = confirmed == false
             } else {
                 signHint = html.t("petitions.verify_to_sign", context)
             }
@@ -174,7 +182,8 @@ struct PetitionPages {
                 return html.t("petitions.days_left", context, ["days": String(max(0, days))])
             },
             answerDue: petition.state == .underConsideration ? petition.answerDue.map(DateText.kyiv) : nil,
-            canSign: signable && account != nil && signHint == nil && !signed, signed: signed, signURL: base + "/sign",
+            canSign: signable && account != nil && signHint == nil && !signed, signed: signed && !awaitingConfirmation,
+            awaitingConfirmation: awaitingConfirmation, signURL: base + "/sign",
             loginURL: account == nil && signable ? "/login?next=\(base)" : nil, signHint: signable ? signHint : nil, message: message,
             error: error.map { html.t($0.messageKey, context) },
             answer: petition.answer.map { .init(text: $0.text, decision: $0.decision.rawValue, signedBy: $0.signedBy, answeredAt: $0.answeredAt) },
@@ -387,7 +396,8 @@ extension PetitionPages.ListPage.Item {
         self.init(
             url: "/\(city.slug.rawValue)/petitions/\(stored.petition.id.rawValue)", number: stored.number, title: stored.petition.title,
             state: html.t("petitions.state.\(stored.petition.state.rawValue)", context), count: NumberFormat.grouped(Int64(stored.signatureCount)),
-            threshold: NumberFormat.grouped(Int64(threshold)), percent: min(100, stored.signatureCount * 100 / max(1, threshold)))
+            threshold: NumberFormat.grouped(Int64(threshold)), percent: min(100, stored.signatureCount * 100 / max(1, threshold)),
+            counted: stored.petition.openedAt != nil || stored.petition.state == .collectingSupporters)
     }
 }
 
