@@ -50,6 +50,8 @@ public enum AuctionRefusal: Error, Equatable, Sendable {
     /// Below the bidder's current bid plus the minimal step.
     case belowMinimalStep(minimum: Money)
     case notAParticipant
+    /// One sealed bid per bidder.
+    case alreadyBid
 }
 
 /// The live English auction (CMU Resolution 483, Resolution 432 items 60–67):
