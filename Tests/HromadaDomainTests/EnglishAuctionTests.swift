@@ -150,4 +150,39 @@ import Testing
         #expect(MinimalStep.percent(basisPoints: 100).amount(of: hryvnias(10_000)) == hryvnias(100))
         #expect(MinimalStep.amount(hryvnias(250)).amount(of: hryvnias(10_000)) == hryvnias(250))
     }
+
+    @Test func theCurrentTenantMayMatchTheBestBidAtTheEnd() throws {
+        let base = auction()
+        let lease = EnglishAuction(
+            startValue: base.startValue, minimalStep: .amount(hryvnias(500)), startsAt: start, timings: timings, participants: base.participants,
+            tenant: a)
+        var auction = try lease.placing(.raise(to: hryvnias(15_000)), by: c, at: at(310))
+        // Nobody else moves; after the three rounds, the tenant (a, at 10 000) may match 15 000.
+        let roundsEnd = 310.0 + 8 * 180
+        #expect(auction.stage(at: at(roundsEnd)) == .tenantMatch(tenant: a, toMatch: hryvnias(15_000), until: at(roundsEnd + 180)))
+        #expect(throws: AuctionRefusal.notYourTurn) { try auction.placing(.match, by: b, at: at(roundsEnd + 10)) }
+        auction = try auction.placing(.match, by: a, at: at(roundsEnd + 10))
+        guard case .finished(_, let ranking) = auction.stage(at: at(roundsEnd + 10)) else {
+            Issue.record("not finished")
+            return
+        }
+        #expect(ranking.first?.bidder == a && ranking.first?.amount == hryvnias(15_000))
+        #expect(ranking.dropFirst().map(\.bidder) == [c, b])
+    }
+
+    @Test func aTenantWhoLetsTheMatchRunOutLosesTheLease() throws {
+        let base = auction()
+        let lease = EnglishAuction(
+            startValue: base.startValue, minimalStep: .amount(hryvnias(500)), startsAt: start, timings: timings, participants: base.participants,
+            tenant: a)
+        let auction = try lease.placing(.raise(to: hryvnias(15_000)), by: c, at: at(310))
+        guard case .finished(_, let ranking) = auction.stage(at: at(310 + 9 * 180)) else {
+            Issue.record("not finished")
+            return
+        }
+        #expect(ranking.first?.bidder == c)
+        // Outside the rounds a match is nobody's move.
+        #expect(throws: AuctionRefusal.notYourTurn) { try lease.placing(.match, by: c, at: at(300)) }
+    }
 }
+

@@ -84,6 +84,9 @@ public struct EnglishAuction: Hashable, Codable, Sendable {
     public enum Move: Hashable, Codable, Sendable {
         case raise(to: Money)
         case pass
+        /// The current tenant takes the lease at the best bid (pre-emptive right).
+        case match
+
     }
 
     public struct RecordedMove: Hashable, Codable, Sendable {
@@ -123,6 +126,8 @@ public struct EnglishAuction: Hashable, Codable, Sendable {
         case scheduled(startsAt: Date)
         case pause(until: Date)
         case turn(Turn)
+        /// After the rounds, the current tenant may match the best bid (lease with a pre-emptive right).
+        case tenantMatch(tenant: AuctionBidderID, toMatch: Money, until: Date)
         /// Over: bids ranked best first (empty when nobody bid).
         case finished(at: Date, ranking: [Standing])
     }
@@ -132,14 +137,20 @@ public struct EnglishAuction: Hashable, Codable, Sendable {
     public let startsAt: Date
     public let timings: AuctionTimings
     public let participants: [Participant]
+    /// The current tenant with a pre-emptive right, if the lease has one.
+    public let tenant: AuctionBidderID?
     public private(set) var moves: [RecordedMove]
 
-    public init(startValue: Money, minimalStep: MinimalStep, startsAt: Date, timings: AuctionTimings, participants: [Participant]) {
+    public init(
+        startValue: Money, minimalStep: MinimalStep, startsAt: Date, timings: AuctionTimings, participants: [Participant],
+        tenant: AuctionBidderID? = nil
+    ) {
         self.startValue = startValue
         self.minimalStep = minimalStep.amount(of: startValue)
         self.startsAt = startsAt
         self.timings = timings
         self.participants = participants
+        self.tenant = tenant.flatMap { tenant in participants.contains { $0.bidder == tenant } ? tenant : nil }
         self.moves = []
     }
 
@@ -167,10 +178,15 @@ public struct EnglishAuction: Hashable, Codable, Sendable {
         case .pause: throw .notYourTurn
         case .finished: throw .finished
         case .turn(let turn):
-            guard turn.bidder == bidder else { throw .notYourTurn }
+            guard turn.bidder == bidder, move != .match else { throw .notYourTurn }
             if case .raise(let amount) = move, amount < turn.minimumRaise { throw .belowMinimalStep(minimum: turn.minimumRaise) }
             var next = self
             next.moves.append(RecordedMove(bidder: bidder, move: move, at: instant, turn: turn.key))
+            return next
+        case .tenantMatch(let tenant, _, _):
+            guard bidder == tenant, move == .match || move == .pass else { throw .notYourTurn }
+            var next = self
+            next.moves.append(RecordedMove(bidder: bidder, move: move, at: instant, turn: matchTurn))
             return next
         }
     }
@@ -205,8 +221,22 @@ public struct EnglishAuction: Hashable, Codable, Sendable {
                 clock = deadline
             }
         }
+        // The pre-emptive right: a tenant who is not already best may match the best bid.
+        if let tenant, let best = Self.ranked(standings).first, best.bidder != tenant {
+            let deadline = clock.addingTimeInterval(timings.turn)
+            if let made = byTurn[matchTurn], made.bidder == tenant, made.at < deadline, made.at <= instant {
+                guard made.move == .match else { return (.finished(at: made.at, ranking: Self.ranked(standings)), standings) }
+                let others = Self.ranked(standings.filter { $0.bidder != tenant })
+                return (.finished(at: made.at, ranking: [Standing(bidder: tenant, amount: best.amount, reachedAt: made.at)] + others), standings)
+            }
+            if instant < deadline { return (.tenantMatch(tenant: tenant, toMatch: best.amount, until: deadline), standings) }
+            clock = deadline
+        }
         return (.finished(at: clock, ranking: Self.ranked(standings)), standings)
     }
+
+    /// The turn after the last round, where the tenant's answer is kept.
+    private var matchTurn: TurnKey { TurnKey(round: max(1, timings.rounds) + 1, position: 0) }
 
     private func current(_ bidder: AuctionBidderID, in standings: [Standing]) -> Money {
         standings.first { $0.bidder == bidder }?.amount ?? startValue
