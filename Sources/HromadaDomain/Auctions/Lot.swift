@@ -1,0 +1,138 @@
+import Foundation
+
+public struct PropertyObjectID: Identifier {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+}
+
+public struct LotID: Identifier {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+}
+
+/// Why an object or a lot cannot be recorded as given; the field says where.
+public enum PropertyError: Error, Equatable, Sendable {
+    case titleLength
+    case addressRequired
+    case cadastralNumberInvalid
+    case landPlotNeedsCadastralNumber
+    case areaInvalid
+    case coordinatesInvalid
+    case balanceHolderRequired
+    case valueInvalid
+    case minimalStepInvalid
+    case guaranteeInvalid
+    case feeInvalid
+    case tenderPeriodInvalid
+    case auctionStartInvalid
+}
+
+/// An object of the city's register of municipal property (перелік об'єктів
+/// комунальної власності).
+public struct PropertyObject: Hashable, Codable, Sendable {
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        case building
+        case premises
+        case landPlot = "land_plot"
+        case movable
+    }
+
+    /// The lease lists of Law 157-IX: the first for auctions, the second for lease without one.
+    public enum LeaseList: String, Codable, Sendable, CaseIterable {
+        case first
+        case second
+    }
+
+    public let id: PropertyObjectID
+    public let municipalityID: MunicipalityID
+    public var kind: Kind
+    public var title: String
+    public var address: String
+    /// Square metres (buildings, premises) or hectares as square metres for land.
+    public var areaM2: Double?
+    public var cadastralNumber: String?
+    public var latitude: Double?
+    public var longitude: Double?
+    /// The municipal body or enterprise that keeps it on its balance (балансоутримувач).
+    public var balanceHolder: String
+    public var leaseList: LeaseList?
+
+    public static let titleLength = 3...300
+
+    public static func recorded(
+        kind: Kind, title: String, address: String, areaM2: Double?, cadastralNumber: String?, latitude: Double?, longitude: Double?,
+        balanceHolder: String, leaseList: LeaseList?, in municipality: MunicipalityID
+    ) throws(PropertyError) -> PropertyObject {
+        let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        let address = address.trimmingCharacters(in: .whitespacesAndNewlines)
+        let holder = balanceHolder.trimmingCharacters(in: .whitespacesAndNewlines)
+        let cadastral = cadastralNumber?.trimmingCharacters(in: .whitespaces).nilIfEmpty
+        guard titleLength.contains(title.count) else { throw .titleLength }
+        guard !address.isEmpty else { throw .addressRequired }
+        guard !holder.isEmpty else { throw .balanceHolderRequired }
+        if let cadastral, !Self.isCadastralNumber(cadastral) { throw .cadastralNumberInvalid }
+        if kind == .landPlot, cadastral == nil { throw .landPlotNeedsCadastralNumber }
+        if let areaM2, !(areaM2 > 0 && areaM2.isFinite) { throw .areaInvalid }
+        if (latitude == nil) != (longitude == nil) { throw .coordinatesInvalid }
+        if let latitude, let longitude, !((-90...90).contains(latitude) && (-180...180).contains(longitude)) { throw .coordinatesInvalid }
+        return PropertyObject(
+            id: .random(), municipalityID: municipality, kind: kind, title: title, address: address, areaM2: areaM2, cadastralNumber: cadastral,
+            latitude: latitude, longitude: longitude, balanceHolder: holder, leaseList: leaseList)
+    }
+
+    /// The State Land Cadastre's number: `5322080400:00:001:1205`
+    /// (KOATUU of the council, zone, quarter, plot).
+    public static func isCadastralNumber(_ text: String) -> Bool {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        return parts.map(\.count) == [10, 2, 3, 4] && parts.allSatisfy { $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
+    }
+}
+
+/// A lot: an object offered by one procedure, with Prozorro's terms.
+public struct Lot: Hashable, Codable, Sendable {
+    public let id: LotID
+    public let municipalityID: MunicipalityID
+    public let objectID: PropertyObjectID
+    public var title: String
+    public var procedure: AuctionProcedure
+    /// `value`: the full start price; the procedure may start lower (the second privatization auction).
+    public var value: Money
+    public var minimalStep: MinimalStep
+    /// `guarantee`: the deposit a bidder pays to take part.
+    public var guarantee: Money
+    public var registrationFee: Money
+    /// `tenderPeriod.endDate`: closed bids until then.
+    public var tenderPeriodEnd: Date
+    /// `auctionPeriod.startDate`.
+    public var auctionStart: Date
+    public var status: LotStatus
+
+    public static func announced(
+        title: String, object: PropertyObject, procedure: AuctionProcedure, value: Money, minimalStep: MinimalStep, guarantee: Money,
+        registrationFee: Money, tenderPeriodEnd: Date, auctionStart: Date, at now: Date
+    ) throws(PropertyError) -> Lot {
+        let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard PropertyObject.titleLength.contains(title.count) else { throw .titleLength }
+        guard value.kopiyky > 0 else { throw .valueInvalid }
+        switch minimalStep {
+        case .amount(let step): guard step.kopiyky > 0, step < value else { throw .minimalStepInvalid }
+        // Prozorro's step is 1 % by custom; more than 10 % would price bidders out.
+        case .percent(let basisPoints): guard (1...1_000).contains(basisPoints) else { throw .minimalStepInvalid }
+        }
+        guard guarantee.kopiyky >= 0, guarantee <= value else { throw .guaranteeInvalid }
+        guard registrationFee.kopiyky >= 0 else { throw .feeInvalid }
+        guard tenderPeriodEnd > now else { throw .tenderPeriodInvalid }
+        guard auctionStart >= tenderPeriodEnd else { throw .auctionStartInvalid }
+        return Lot(
+            id: .random(), municipalityID: object.municipalityID, objectID: object.id, title: title, procedure: procedure, value: value,
+            minimalStep: minimalStep, guarantee: guarantee, registrationFee: registrationFee, tenderPeriodEnd: tenderPeriodEnd,
+            auctionStart: auctionStart, status: .activeTendering)
+    }
+
+    /// The price the auction starts at under this lot's procedure.
+    public var startValue: Money { procedure.startValue(from: value) }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+@testable import HromadaDomain
+
+@Suite struct PropertyRegisterTests {
+    let vinnytsia = MunicipalityID(rawValue: "vinnytsia")
+    let now = Date(epochSeconds: 1_900_000_000)
+
+    func premises() throws -> PropertyObject {
+        try PropertyObject.recorded(
+            kind: .premises, title: "Нежитлове приміщення на першому поверсі", address: "вул. Соборна, 64", areaM2: 86.4, cadastralNumber: nil,
+            latitude: 49.2331, longitude: 28.4682, balanceHolder: "КП «Вінницька міська нерухомість»", leaseList: .first, in: vinnytsia)
+    }
+
+    @Test func aCadastralNumberHasItsFourParts() {
+        #expect(PropertyObject.isCadastralNumber("5322080400:00:001:1205"))
+        for wrong in ["5322080400:00:001", "532208040:00:001:1205", "5322080400-00-001-1205", "53220804OO:00:001:1205", "٥٣٢٢٠٨٠٤٠٠:00:001:1205"] {
+            #expect(!PropertyObject.isCadastralNumber(wrong), "\(wrong)")
+        }
+    }
+
+    @Test func aLandPlotNeedsItsCadastralNumber() {
+        #expect(throws: PropertyError.landPlotNeedsCadastralNumber) {
+            try PropertyObject.recorded(
+                kind: .landPlot, title: "Земельна ділянка під склад", address: "вул. Немирівське шосе", areaM2: 12_000, cadastralNumber: " ",
+                latitude: nil, longitude: nil, balanceHolder: "Вінницька міська рада", leaseList: nil, in: vinnytsia)
+        }
+    }
+
+    @Test func anObjectNeedsATitleAnAddressAndABalanceHolderAndSaneNumbers() throws {
+        #expect(try premises().title == "Нежитлове приміщення на першому поверсі")
+        #expect(throws: PropertyError.addressRequired) {
+            try PropertyObject.recorded(kind: .building, title: "Будівля", address: " ", areaM2: nil, cadastralNumber: nil, latitude: nil,
+                                        longitude: nil, balanceHolder: "КП", leaseList: nil, in: vinnytsia)
+        }
+        #expect(throws: PropertyError.areaInvalid) {
+            try PropertyObject.recorded(kind: .building, title: "Будівля", address: "вул. 1", areaM2: -5, cadastralNumber: nil, latitude: nil,
+                                        longitude: nil, balanceHolder: "КП", leaseList: nil, in: vinnytsia)
+        }
+        #expect(throws: PropertyError.coordinatesInvalid) {
+            try PropertyObject.recorded(kind: .building, title: "Будівля", address: "вул. 1", areaM2: nil, cadastralNumber: nil, latitude: 49.2,
+                                        longitude: nil, balanceHolder: "КП", leaseList: nil, in: vinnytsia)
+        }
+    }
+
+    @Test func aLotsTermsAreCheckedWhenAnnounced() throws {
+        let object = try premises()
+        func announce(value: Int64 = 100_000, step: MinimalStep = .percent(basisPoints: 100), guarantee: Int64 = 10_000,
+                      tenderEnd: TimeInterval = 86_400, auction: TimeInterval = 2 * 86_400) throws(PropertyError) -> Lot {
+            try Lot.announced(
+                title: "Оренда приміщення на Соборній, 64", object: object, procedure: .leaseEnglish, value: Money(hryvnias: value),
+                minimalStep: step, guarantee: Money(hryvnias: guarantee), registrationFee: Money(hryvnias: 200),
+                tenderPeriodEnd: now.addingTimeInterval(tenderEnd), auctionStart: now.addingTimeInterval(auction), at: now)
+        }
+        let lot = try announce()
+        #expect(lot.status == .activeTendering && lot.municipalityID == vinnytsia && lot.startValue == Money(hryvnias: 100_000))
+        #expect(throws: PropertyError.valueInvalid) { try announce(value: 0) }
+        #expect(throws: PropertyError.minimalStepInvalid) { try announce(step: .percent(basisPoints: 0)) }
+        #expect(throws: PropertyError.minimalStepInvalid) { try announce(step: .amount(Money(hryvnias: 100_000))) }
+        #expect(throws: PropertyError.guaranteeInvalid) { try announce(guarantee: 200_000) }
+        #expect(throws: PropertyError.tenderPeriodInvalid) { try announce(tenderEnd: -1) }
+        #expect(throws: PropertyError.auctionStartInvalid) { try announce(tenderEnd: 86_400, auction: 3_600) }
+    }
+}
