@@ -96,12 +96,24 @@ public struct EnglishAuction: Hashable, Codable, Sendable {
         /// The turn it was made in: the store keeps one move per turn, which
         /// decides two bids racing for the same turn.
         public let turn: TurnKey
+
+        public init(bidder: AuctionBidderID, move: Move, at: Date, turn: TurnKey) {
+            self.bidder = bidder
+            self.move = move
+            self.at = at
+            self.turn = turn
+        }
     }
 
     /// A turn's place in the auction: round 1…, and position in the round's order from 0.
     public struct TurnKey: Hashable, Codable, Sendable, Comparable {
         public let round: Int
         public let position: Int
+
+        public init(round: Int, position: Int) {
+            self.round = round
+            self.position = position
+        }
 
         public static func < (lhs: TurnKey, rhs: TurnKey) -> Bool { (lhs.round, lhs.position) < (rhs.round, rhs.position) }
     }
@@ -143,7 +155,7 @@ public struct EnglishAuction: Hashable, Codable, Sendable {
 
     public init(
         startValue: Money, minimalStep: MinimalStep, startsAt: Date, timings: AuctionTimings, participants: [Participant],
-        tenant: AuctionBidderID? = nil
+        tenant: AuctionBidderID? = nil, moves: [RecordedMove] = []
     ) {
         self.startValue = startValue
         self.minimalStep = minimalStep.amount(of: startValue)
@@ -151,7 +163,8 @@ public struct EnglishAuction: Hashable, Codable, Sendable {
         self.timings = timings
         self.participants = participants
         self.tenant = tenant.flatMap { tenant in participants.contains { $0.bidder == tenant } ? tenant : nil }
-        self.moves = []
+        // As stored: the replay takes each turn's move by its turn, in order.
+        self.moves = moves.sorted { $0.turn < $1.turn }
     }
 
     /// Where the auction stands at `instant`, and the bids as they stand then.

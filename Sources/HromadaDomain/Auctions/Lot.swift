@@ -136,3 +136,41 @@ public struct Lot: Hashable, Codable, Sendable {
 extension String {
     var nilIfEmpty: String? { isEmpty ? nil : self }
 }
+
+/// A bidder on a lot: a verified person or a legal entity (ЄДРПОУ code,
+/// with the representative's name), their closed bid, and the payments the
+/// organiser recorded. Only a bidder with both paid enters the auction.
+public struct LotBidder: Hashable, Codable, Sendable {
+    public let id: AuctionBidderID
+    public let lotID: LotID
+    public let accountID: AccountID
+    public var name: String
+    public var legalEntityCode: String?
+    public var amount: Money
+    public var submittedAt: Date
+    public var guaranteeReference: String?
+    public var feeReference: String?
+
+    public init(
+        id: AuctionBidderID, lotID: LotID, accountID: AccountID, name: String, legalEntityCode: String?, amount: Money, submittedAt: Date,
+        guaranteeReference: String? = nil, feeReference: String? = nil
+    ) {
+        self.id = id
+        self.lotID = lotID
+        self.accountID = accountID
+        self.name = name
+        self.legalEntityCode = legalEntityCode
+        self.amount = amount
+        self.submittedAt = submittedAt
+        self.guaranteeReference = guaranteeReference
+        self.feeReference = feeReference
+    }
+
+    /// Guarantee and registration fee both recorded as paid.
+    public var isAdmitted: Bool { guaranteeReference != nil && feeReference != nil }
+
+    /// As the English auction takes part in it.
+    public var participant: EnglishAuction.Participant {
+        EnglishAuction.Participant(bidder: id, initialBid: amount, submittedAt: submittedAt)
+    }
+}
