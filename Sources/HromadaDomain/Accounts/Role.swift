@@ -31,12 +31,14 @@ public enum StaffAction: String, CaseIterable, Sendable {
     case moderatePetition
     /// E-petitions: post the council's answer on its behalf.
     case answerPetition
+    /// E-auctions: keep the property register, announce lots, record payments, qualify winners.
+    case manageAuctions
 
     /// The lowest role that may take this action.
     public var minimumRole: Role {
         switch self {
         case .verifyResidentInPerson, .viewPeople, .reviewBudgetProject, .enterPaperBallot, .moderatePetition: .moderator
-        case .grantRole, .revokeRole, .editSettings, .manageBudget, .answerPetition: .admin
+        case .grantRole, .revokeRole, .editSettings, .manageBudget, .answerPetition, .manageAuctions: .admin
         }
     }
 }

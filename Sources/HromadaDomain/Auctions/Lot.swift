@@ -105,11 +105,17 @@ public struct Lot: Hashable, Codable, Sendable {
     public var tenderPeriodEnd: Date
     /// `auctionPeriod.startDate`.
     public var auctionStart: Date
+    /// The auction's pause, turn and rounds: the law's, or seconds in the demo. Kept with the lot so a running auction never changes rules.
+    public var timings: AuctionTimings
     public var status: LotStatus
+    /// The current tenant's account, where the lease gives them a pre-emptive right.
+    public var tenantAccountID: AccountID? = nil
+    /// After the auction: the bidders' awards, best first.
+    public var awards: AwardChain? = nil
 
     public static func announced(
         title: String, object: PropertyObject, procedure: AuctionProcedure, value: Money, minimalStep: MinimalStep, guarantee: Money,
-        registrationFee: Money, tenderPeriodEnd: Date, auctionStart: Date, at now: Date
+        registrationFee: Money, tenderPeriodEnd: Date, auctionStart: Date, timings: AuctionTimings = .statutory, at now: Date
     ) throws(PropertyError) -> Lot {
         let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard PropertyObject.titleLength.contains(title.count) else { throw .titleLength }
@@ -126,7 +132,7 @@ public struct Lot: Hashable, Codable, Sendable {
         return Lot(
             id: .random(), municipalityID: object.municipalityID, objectID: object.id, title: title, procedure: procedure, value: value,
             minimalStep: minimalStep, guarantee: guarantee, registrationFee: registrationFee, tenderPeriodEnd: tenderPeriodEnd,
-            auctionStart: auctionStart, status: .activeTendering)
+            auctionStart: auctionStart, timings: timings, status: .activeTendering)
     }
 
     /// The price the auction starts at under this lot's procedure.
@@ -134,7 +140,8 @@ public struct Lot: Hashable, Codable, Sendable {
 }
 
 extension String {
-    var nilIfEmpty: String? { isEmpty ? nil : self }
+    /// Nil for an empty string: optional form fields that were left blank.
+    public var nilIfEmpty: String? { isEmpty ? nil : self }
 }
 
 /// A bidder on a lot: a verified person or a legal entity (ЄДРПОУ code,

@@ -89,6 +89,13 @@ extension AuditAction {
     public static let petitionAnswered = "petition.answered"
     /// A change the clock made: threshold reached, collection closed.
     public static let petitionChanged = "petition.changed"
+    /// A closed bid entered or changed (its amount stays sealed until the auction).
+    public static let auctionBidEntered = "auction.bid_entered"
+    public static let auctionPaymentRecorded = "auction.payment_recorded"
+    /// A raise, pass or match in the live auction.
+    public static let auctionMove = "auction.move"
+    public static let auctionStatusChanged = "auction.status_changed"
+    public static let auctionAwardDecided = "auction.award_decided"
     /// The recount found the counters off and set them to the signatures counted.
     public static let petitionRecounted = "petition.recounted"
     /// One client address signed more than the city's hourly limit.

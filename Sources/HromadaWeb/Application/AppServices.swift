@@ -30,5 +30,6 @@ public struct AppServices: Sendable {
     public var budgetAdmin: BudgetAdmin { BudgetAdmin(services: self) }
     public var budgetPhotos: BudgetPhotos { BudgetPhotos(services: self) }
     public var petitions: PetitionService { PetitionService(services: self) }
+    public var auctions: AuctionService { AuctionService(services: self) }
     public var mail: MailComposer { MailComposer(localizer: localizer, baseURL: configuration.publicBaseURL) }
 }

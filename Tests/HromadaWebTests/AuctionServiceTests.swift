@@ -1,0 +1,137 @@
+import Foundation
+import HromadaDomain
+import HromadaStore
+import Testing
+@testable import HromadaWeb
+
+@Suite struct AuctionServiceTests {
+    /// A Vinnytsia lot: bids for a minute, the auction two minutes from now, demo-length turns.
+    func announce(_ harness: WebHarness) async throws -> (Municipality, Lot) {
+        let city = try await harness.city("vinnytsia")
+        let now = harness.clock.now()
+        let object = try PropertyObject.recorded(
+            kind: .premises, title: "Нежитлове приміщення на Соборній", address: "вул. Соборна, 64", areaM2: 86.4, cadastralNumber: nil,
+            latitude: nil, longitude: nil, balanceHolder: "КП «Вінницька міська нерухомість»", leaseList: .first, in: city.id)
+        let lot = try Lot.announced(
+            title: "Оренда приміщення на Соборній, 64", object: object, procedure: .leaseEnglish, value: Money(hryvnias: 10_000),
+            minimalStep: .amount(Money(hryvnias: 500)), guarantee: Money(hryvnias: 1_000), registrationFee: Money(hryvnias: 200),
+            tenderPeriodEnd: now.addingTimeInterval(60), auctionStart: now.addingTimeInterval(120),
+            timings: AuctionTimings(pause: 10, turn: 6, rounds: 3), at: now)
+        try await harness.services.store.write { tx in
+            try await tx.auctions.insert(object, at: now)
+            try await tx.auctions.insert(lot, at: now)
+        }
+        return (city, lot)
+    }
+
+    func resident(_ harness: WebHarness, _ name: String, in city: Municipality) async throws -> Account {
+        let account = try await harness.makeAccount("\(name)@example.com")
+        _ = try await harness.services.residency.record(
+            account: account.id, municipality: city.id, hash: IdentityHash(rawValue: "identity-\(name)"),
+            birthDate: CalendarDate(year: 1980, month: 5, day: 5), method: .demo, verifiedBy: nil)
+        return account
+    }
+
+    @Test func aLotGoesFromClosedBidsThroughTheLiveAuctionToASignedContract() async throws {
+        try await WebHarness.run { harness, _ in
+            let (city, lot) = try await announce(harness)
+            let auctions = harness.services.auctions
+            let admin = try await PetitionFixture.principal(harness, "vinnytsia.admin@demo.hromada.ua")
+            let ivan = try await resident(harness, "ivan", in: city), petro = try await resident(harness, "petro", in: city)
+            let maria = try await resident(harness, "maria", in: city)
+            let stranger = try await harness.makeAccount("stranger@example.com")
+
+            // Closed bids: at least the start value; a person must be a verified resident, a company gives its ЄДРПОУ code.
+            await #expect(throws: AppError.invalid(code: "bid_below_start_value", field: "amount")) {
+                try await auctions.submitBid(lot.id, amount: Money(hryvnias: 9_999), legalEntityCode: nil, city: city, by: ivan)
+            }
+            await #expect(throws: AppError.forbidden(reason: "bidder_not_verified")) {
+                try await auctions.submitBid(lot.id, amount: Money(hryvnias: 10_000), legalEntityCode: nil, city: city, by: stranger)
+            }
+            await #expect(throws: AppError.invalid(code: "legal_entity_code_invalid", field: "legalEntityCode")) {
+                try await auctions.submitBid(lot.id, amount: Money(hryvnias: 10_000), legalEntityCode: "1234", city: city, by: stranger)
+            }
+            let ivanBid = try await auctions.submitBid(lot.id, amount: Money(hryvnias: 10_000), legalEntityCode: nil, city: city, by: ivan)
+            harness.clock.advance(by: 1)
+            let petroBid = try await auctions.submitBid(lot.id, amount: Money(hryvnias: 11_000), legalEntityCode: nil, city: city, by: petro)
+            let mariaBid = try await auctions.submitBid(lot.id, amount: Money(hryvnias: 10_500), legalEntityCode: "12345678", city: city, by: maria)
+            // Editing keeps the bidder.
+            #expect(try await auctions.submitBid(lot.id, amount: Money(hryvnias: 10_200), legalEntityCode: nil, city: city, by: ivan).id == ivanBid.id)
+
+            // The organiser records payments; Maria never pays and stays out. Another city's admin cannot.
+            let zhmerynka = try await PetitionFixture.principal(harness, "zhmerynka.admin@demo.hromada.ua")
+            await #expect(throws: AppError.notFound) {
+                try await auctions.recordPayments(lot.id, bidder: ivanBid.id, guarantee: "ПН-1", fee: "ПН-2", city: city, by: zhmerynka)
+            }
+            for bidder in [ivanBid.id, petroBid.id] {
+                try await auctions.recordPayments(lot.id, bidder: bidder, guarantee: "ПН-\(bidder.rawValue.prefix(4))", fee: "РВ-1", city: city, by: admin)
+            }
+            _ = mariaBid
+
+            harness.clock.advance(by: 60)
+            await #expect(throws: AppError.conflict(code: "bidding_closed")) {
+                try await auctions.submitBid(lot.id, amount: Money(hryvnias: 20_000), legalEntityCode: nil, city: city, by: ivan)
+            }
+            harness.clock.set(lot.auctionStart)
+            #expect(try await auctions.advance() == 1)
+            #expect(try await auctions.lot(lot.id, in: city.id).lot.status == .activeAuction)
+
+            // After the pause Ivan (10 200, the lower bid) goes first.
+            harness.clock.advance(by: 10)
+            await #expect(throws: AppError.conflict(code: "not_your_turn")) { try await auctions.move(lot.id, .pass, city: city, by: petro) }
+            await #expect(throws: AppError.forbidden(reason: "not_a_bidder")) { try await auctions.move(lot.id, .pass, city: city, by: maria) }
+            await #expect(throws: AppError.invalid(code: "bid_below_minimal_step", field: "amount")) {
+                try await auctions.move(lot.id, .raise(to: Money(hryvnias: 10_600)), city: city, by: ivan)
+            }
+            // Twenty raises racing for Ivan's one turn: exactly one is kept.
+            let kept = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for extra in 0..<20 {
+                    group.addTask {
+                        do {
+                            _ = try await auctions.move(lot.id, .raise(to: Money(hryvnias: 12_000 + Int64(extra))), city: city, by: ivan)
+                            return true
+                        } catch AppError.conflict(code: "not_your_turn") {
+                            return false
+                        }
+                    }
+                }
+                return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+            }
+            #expect(kept == 1)
+            // Petro's turn now; he passes, and the rest of the turns run out.
+            _ = try await auctions.move(lot.id, .pass, city: city, by: petro)
+            harness.clock.advance(by: 4 * 6 + 1)
+            #expect(try await auctions.advance() == 1)
+            let finished = try await auctions.lot(lot.id, in: city.id).lot
+            #expect(finished.status == .activeQualification)
+            #expect(finished.awards?.awards.map(\.bidder) == [ivanBid.id, petroBid.id])
+
+            // Ivan is disqualified: Petro moves up, is qualified, and the contract is signed.
+            await #expect(throws: AppError.invalid(code: "award_reason_required", field: "reason")) {
+                try await auctions.decide(lot.id, .disqualify(ivanBid.id, reason: " "), city: city, by: admin)
+            }
+            var decided = try await auctions.decide(lot.id, .disqualify(ivanBid.id, reason: "Не надав документи"), city: city, by: admin)
+            #expect(decided.awards?.pending?.bidder == petroBid.id)
+            decided = try await auctions.decide(lot.id, .qualify(petroBid.id), city: city, by: admin)
+            #expect(decided.status == .activeAwarded)
+            decided = try await auctions.decide(lot.id, .contractSigned, city: city, by: admin)
+            #expect(decided.status == .complete)
+            let audited = try await harness.services.store.read { try await $0.audit.recentEntries(in: city.id, limit: 50) }.map(\.action)
+            for action in [AuditAction.auctionBidEntered, AuditAction.auctionMove, AuditAction.auctionAwardDecided] { #expect(audited.contains(action)) }
+            // Closed bids never reach the audit log's details.
+            #expect(try await harness.services.store.read { try await $0.audit.recentEntries(in: city.id, limit: 50) }
+                .filter { $0.action == AuditAction.auctionBidEntered }.allSatisfy { !$0.details.contains("1020000") })
+        }
+    }
+
+    @Test func withNoAdmittedBidderTheLotIsUnsuccessful() async throws {
+        try await WebHarness.run { harness, _ in
+            let (city, lot) = try await announce(harness)
+            let ivan = try await resident(harness, "ivan", in: city)
+            _ = try await harness.services.auctions.submitBid(lot.id, amount: Money(hryvnias: 10_000), legalEntityCode: nil, city: city, by: ivan)
+            harness.clock.set(lot.auctionStart)
+            #expect(try await harness.services.auctions.advance() == 1)
+            #expect(try await harness.services.auctions.lot(lot.id, in: city.id).lot.status == .unsuccessful)
+        }
+    }
+}
