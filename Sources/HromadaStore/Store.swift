@@ -84,6 +84,7 @@ public struct Repositories: Sendable {
     public var photos: PhotoRepository { .init(db: db) }
     public var petitions: PetitionRepository { .init(db: db, dialect: dialect) }
     public var auctions: AuctionRepository { .init(db: db) }
+    public var leases: LeaseRepository { .init(db: db) }
 }
 
 extension SQLRow {

@@ -208,11 +208,13 @@ import Testing
             let city = vinnytsia
             #expect(try await store.read { try await $0.petitions.alerts(in: city, since: t0) } == [alert])
 
-            #expect(try await store.write { try await $0.petitions.claimLease("petitions", holder: "a", until: t0.addingTimeInterval(5), at: t0) })
-            #expect(try await store.write { try await $0.petitions.claimLease("petitions", holder: "b", until: t0.addingTimeInterval(6), at: t0.addingTimeInterval(1)) } == false)
-            #expect(try await store.write { try await $0.petitions.claimLease("petitions", holder: "a", until: t0.addingTimeInterval(7), at: t0.addingTimeInterval(2)) })
+            #expect(try await store.write { try await $0.leases.claim("petitions", holder: "a", until: t0.addingTimeInterval(5), at: t0) })
+            #expect(try await store.write { try await $0.leases.claim("petitions", holder: "b", until: t0.addingTimeInterval(6), at: t0.addingTimeInterval(1)) } == false)
+            #expect(try await store.write { try await $0.leases.claim("petitions", holder: "a", until: t0.addingTimeInterval(7), at: t0.addingTimeInterval(2)) })
             // "a" stopped renewing: "b" takes over once the lease lapses.
-            #expect(try await store.write { try await $0.petitions.claimLease("petitions", holder: "b", until: t0.addingTimeInterval(13), at: t0.addingTimeInterval(8)) })
+            #expect(try await store.write { try await $0.leases.claim("petitions", holder: "b", until: t0.addingTimeInterval(13), at: t0.addingTimeInterval(8)) })
+            // Leases by other names are their own.
+            #expect(try await store.write { try await $0.leases.claim("auctions", holder: "a", until: t0.addingTimeInterval(13), at: t0.addingTimeInterval(8)) })
         }
     }
 }

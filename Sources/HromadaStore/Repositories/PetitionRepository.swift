@@ -373,17 +373,6 @@ public struct PetitionRepository: Sendable {
         }
     }
 
-    /// Claims or renews the named lease for `holder` until `until`; false
-    /// while another holder's lease runs. One instance runs the scheduler.
-    public func claimLease(_ name: String, holder: String, until: Date, at now: Date) async throws -> Bool {
-        try await db.raw("""
-            INSERT INTO scheduler_leases (name, holder, expires_at) VALUES (\(bind: name), \(bind: holder), \(bind: until.epochSeconds))
-            ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
-            WHERE scheduler_leases.holder = excluded.holder OR scheduler_leases.expires_at < \(bind: now.epochSeconds)
-            RETURNING holder
-            """).first() != nil
-    }
-
     /// What a moderator's bulk invalidation selects; empty fields match anything.
     public struct Selection: Sendable {
         public var clientAddress: String?

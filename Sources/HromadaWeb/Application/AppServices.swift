@@ -1,3 +1,4 @@
+import Foundation
 import AsyncHTTPClient
 import HromadaDomain
 import HromadaStore
@@ -31,5 +32,15 @@ public struct AppServices: Sendable {
     public var budgetPhotos: BudgetPhotos { BudgetPhotos(services: self) }
     public var petitions: PetitionService { PetitionService(services: self) }
     public var auctions: AuctionService { AuctionService(services: self) }
+
+    /// This process, as a holder of scheduler leases.
+    static let instance = RandomToken.base32(byteCount: 10)
+    /// A lease outlives a few one-second rounds: another instance takes over within seconds of the holder stopping.
+    static let leaseLifetime: TimeInterval = 5
+
+    /// Claims or renews the named lease for this process (one instance runs each scheduler).
+    func holdsLease(_ name: String, at now: Date) async throws -> Bool {
+        try await store.write { try await $0.leases.claim(name, holder: Self.instance, until: now.addingTimeInterval(Self.leaseLifetime), at: now) }
+    }
     public var mail: MailComposer { MailComposer(localizer: localizer, baseURL: configuration.publicBaseURL) }
 }

@@ -126,6 +126,7 @@ public struct AuctionService: Sendable {
     @discardableResult
     public func advance() async throws -> Int {
         let now = services.clock.now(), audit = services.audit
+        guard try await services.holdsLease("auctions", at: now) else { return 0 }
         var changed = 0
         for city in try await services.store.read({ try await $0.municipalities.all() }) {
             let cityID = city.id

@@ -357,14 +357,8 @@ public struct PetitionService: Sendable {
         return changed
     }
 
-    /// This process, as a holder of the scheduler's lease.
-    static let instance = RandomToken.base32(byteCount: 10)
-    static let leaseLifetime: TimeInterval = 5
-
     private func holdsLease(at now: Date) async throws -> Bool {
-        try await services.store.write {
-            try await $0.petitions.claimLease("petitions", holder: Self.instance, until: now.addingTimeInterval(Self.leaseLifetime), at: now)
-        }
+        try await services.holdsLease("petitions", at: now)
     }
 
     // MARK: The recount
