@@ -89,6 +89,8 @@ extension AuditAction {
     public static let petitionAnswered = "petition.answered"
     /// A change the clock made: threshold reached, collection closed.
     public static let petitionChanged = "petition.changed"
+    public static let propertyRecorded = "property.recorded"
+    public static let lotAnnounced = "auction.lot_announced"
     /// A closed bid entered or changed (its amount stays sealed until the auction).
     public static let auctionBidEntered = "auction.bid_entered"
     public static let auctionPaymentRecorded = "auction.payment_recorded"

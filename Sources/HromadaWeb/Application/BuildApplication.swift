@@ -90,6 +90,7 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     APIController(services: services).add(to: router)
     BudgetAPIController(services: services).add(to: router)
     PetitionAPIController(services: services).add(to: router)
+    AuctionAPIController(services: services).add(to: router)
     PetitionPages(services: services).add(to: router)
     BudgetPages(services: services).add(to: router)
     BudgetAdminPages(services: services).add(to: router)

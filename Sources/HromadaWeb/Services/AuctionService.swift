@@ -25,6 +25,61 @@ public struct AuctionService: Sendable {
         return found
     }
 
+    static func appError(_ error: PropertyError) -> AppError {
+        switch error {
+        case .titleLength: .invalid(code: "property_title_length", field: "title")
+        case .addressRequired: .invalid(code: "property_address_required", field: "address")
+        case .cadastralNumberInvalid: .invalid(code: "cadastral_number_invalid", field: "cadastralNumber")
+        case .landPlotNeedsCadastralNumber: .invalid(code: "land_plot_needs_cadastral_number", field: "cadastralNumber")
+        case .areaInvalid: .invalid(code: "property_area_invalid", field: "area")
+        case .coordinatesInvalid: .invalid(code: "property_coordinates_invalid", field: "latitude")
+        case .balanceHolderRequired: .invalid(code: "balance_holder_required", field: "balanceHolder")
+        case .valueInvalid: .invalid(code: "lot_value_invalid", field: "value")
+        case .minimalStepInvalid: .invalid(code: "lot_minimal_step_invalid", field: "minimalStep")
+        case .guaranteeInvalid: .invalid(code: "lot_guarantee_invalid", field: "guarantee")
+        case .feeInvalid: .invalid(code: "lot_fee_invalid", field: "registrationFee")
+        case .tenderPeriodInvalid: .invalid(code: "lot_tender_period_invalid", field: "tenderPeriod")
+        case .auctionStartInvalid: .invalid(code: "lot_auction_start_invalid", field: "auctionPeriod")
+        }
+    }
+
+    // MARK: The register and lots
+
+    /// Adds an object to the city's register.
+    public func record(_ make: () throws(PropertyError) -> PropertyObject, city: Municipality, by principal: Principal?) async throws -> PropertyObject {
+        let principal = try services.budgetAdmin.require(.manageAuctions, principal, in: city.id)
+        let object: PropertyObject
+        do { object = try make() } catch { throw Self.appError(error) }
+        let now = services.clock.now(), audit = services.audit
+        try await services.store.write { tx in
+            try await tx.auctions.insert(object, at: now)
+            try await audit.record(tx, action: AuditAction.propertyRecorded, actor: principal.accountID, municipality: city.id, subject: object.id.rawValue)
+        }
+        return object
+    }
+
+    /// Announces a lot on an object of the city's register.
+    public func announce(
+        _ objectID: PropertyObjectID, city: Municipality, by principal: Principal?, _ make: (PropertyObject, Date) throws(PropertyError) -> Lot
+    ) async throws -> (lot: Lot, number: Int) {
+        let principal = try services.budgetAdmin.require(.manageAuctions, principal, in: city.id)
+        let cityID = city.id
+        guard let object = try await services.store.read({ try await $0.auctions.object(objectID, in: cityID) }) else {
+            throw AppError.invalid(code: "property_object_unknown", field: "objectId")
+        }
+        let now = services.clock.now(), audit = services.audit
+        let lot: Lot
+        do { lot = try make(object, now) } catch { throw Self.appError(error) }
+        let number = try await services.store.write { tx in
+            let number = try await tx.auctions.insert(lot, at: now)
+            try await audit.record(
+                tx, action: AuditAction.lotAnnounced, actor: principal.accountID, municipality: city.id, subject: lot.id.rawValue,
+                details: ["procedure": lot.procedure.rawValue, "value": String(lot.value.kopiyky)])
+            return number
+        }
+        return (lot, number)
+    }
+
     // MARK: Bidding
 
     /// Enters or changes the account's closed bid before the deadline. A

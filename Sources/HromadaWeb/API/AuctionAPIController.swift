@@ -1,0 +1,281 @@
+import Foundation
+import HromadaDomain
+import HromadaStore
+import Hummingbird
+
+/// The auction paths of INTERFACES.md under `/api/v1/{city}/auctions`
+/// (lots, by Prozorro's field names), and the property register under
+/// `/api/v1/{city}/property`.
+struct AuctionAPIController {
+    let services: AppServices
+
+    func add(to router: Router<AppRequestContext>) {
+        let auctions = router.group("api/v1/:city/auctions")
+        auctions.get(use: list)
+        auctions.post(use: create)
+        auctions.get(":lot", use: show)
+        auctions.post(":lot/bids", use: bid)
+        let property = router.group("api/v1/:city/property")
+        property.get(use: register)
+        property.post(use: recordObject)
+    }
+
+    struct Amount: Codable {
+        let amount: Int64
+        var currency: String? = "UAH"
+    }
+
+    struct LotBody: Encodable {
+        struct Period: Encodable {
+            var startDate: Date?
+            var endDate: Date?
+        }
+        struct Step: Encodable {
+            let amount: Int64
+            let percent: Double?
+        }
+        struct Stage: Encodable {
+            /// `scheduled`, `pause`, `turn`, `tenant_match` or `finished`.
+            let kind: String
+            let until: Date?
+            let round: Int?
+            /// "Учасник N" whose turn it is.
+            let participant: Int?
+            let minimumRaise: Int64?
+        }
+        struct Standing: Encodable {
+            let participant: Int
+            let amount: Int64
+            /// Names only once the auction is over.
+            let name: String?
+        }
+        struct Award: Encodable {
+            let participant: Int
+            let name: String
+            let amount: Int64
+            let status: String
+            let reason: String?
+        }
+        let id: String
+        let auctionId: String
+        let number: Int
+        let title: String
+        let status: String
+        let procedure: String
+        let objectId: String
+        let value: Amount
+        let minimalStep: Step
+        let guarantee: Amount
+        let registrationFee: Amount
+        let tenderPeriod: Period
+        let auctionPeriod: Period
+        let bidders: Int
+        let stage: Stage?
+        let standings: [Standing]?
+        let awards: [Award]?
+    }
+
+    /// What anyone may see of a lot now: before the auction nobody sees the
+    /// closed bids, the organiser included; during it, the prices by
+    /// participant number; after it, names and the awards.
+    func body(_ lot: Lot, number: Int, city: Municipality) async throws -> LotBody {
+        let (auction, admitted) = try await services.auctions.live(lot)
+        let now = services.clock.now()
+        let numbers = auction.participantNumbers
+        let names = Dictionary(uniqueKeysWithValues: admitted.map { ($0.id, $0.name) })
+        let bidders = try await services.store.read { [id = lot.id] in try await $0.auctions.bidders(of: id) }.count
+        var stage: LotBody.Stage?
+        var standings: [LotBody.Standing]?
+        if lot.status != .activeTendering || now >= lot.auctionStart {
+            let over: Bool
+            switch auction.stage(at: now) {
+            case .scheduled(let startsAt): stage = .init(kind: "scheduled", until: startsAt, round: nil, participant: nil, minimumRaise: nil); over = false
+            case .pause(let until): stage = .init(kind: "pause", until: until, round: nil, participant: nil, minimumRaise: nil); over = false
+            case .turn(let turn):
+                stage = .init(kind: "turn", until: turn.deadline, round: turn.key.round, participant: numbers[turn.bidder], minimumRaise: turn.minimumRaise.kopiyky)
+                over = false
+            case .tenantMatch(let tenant, let toMatch, let until):
+                stage = .init(kind: "tenant_match", until: until, round: nil, participant: numbers[tenant], minimumRaise: toMatch.kopiyky)
+                over = false
+            case .finished(let at, _): stage = .init(kind: "finished", until: at, round: nil, participant: nil, minimumRaise: nil); over = true
+            }
+            standings = auction.standings(at: now).map {
+                .init(participant: numbers[$0.bidder] ?? 0, amount: $0.amount.kopiyky, name: over ? names[$0.bidder] : nil)
+            }
+        }
+        let percent: Double? = if case .percent(let basisPoints) = lot.minimalStep { Double(basisPoints) / 100 } else { nil }
+        return LotBody(
+            id: lot.id.rawValue, auctionId: "HROMADA-\(city.slug.rawValue.uppercased())-\(number)", number: number, title: lot.title,
+            status: lot.status.rawValue, procedure: lot.procedure.rawValue, objectId: lot.objectID.rawValue, value: .init(amount: lot.value.kopiyky),
+            minimalStep: .init(amount: lot.minimalStep.amount(of: lot.startValue).kopiyky, percent: percent), guarantee: .init(amount: lot.guarantee.kopiyky),
+            registrationFee: .init(amount: lot.registrationFee.kopiyky), tenderPeriod: .init(endDate: lot.tenderPeriodEnd),
+            auctionPeriod: .init(startDate: lot.auctionStart), bidders: bidders, stage: stage, standings: standings,
+            awards: lot.awards?.awards.map {
+                .init(participant: numbers[$0.bidder] ?? 0, name: names[$0.bidder] ?? "", amount: $0.amount.kopiyky, status: $0.status.rawValue, reason: $0.reason)
+            })
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let city = try await CityLookup(store: services.store).require(context)
+        var statuses = LotStatus.allCases
+        if let wanted = request.uri.queryParameters.get("status") {
+            guard let status = LotStatus(rawValue: wanted) else { throw AppError.invalid(code: "lot_status_unknown", field: "status") }
+            statuses = [status]
+        }
+        let cityID = city.id, chosen = statuses
+        var items: [LotBody] = []
+        for (lot, number) in try await services.store.read({ try await $0.auctions.lots(in: cityID, statuses: chosen) }) {
+            items.append(try await body(lot, number: number, city: city))
+        }
+        return try JSONResponse.encode(APIController.ListBody(items: items, next: nil))
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let city = try await CityLookup(store: services.store).require(context)
+        let (lot, number) = try await services.auctions.lot(LotID(rawValue: try context.parameters.require("lot")), in: city.id)
+        return try JSONResponse.encode(try await body(lot, number: number, city: city))
+    }
+
+    struct CreateRequest: Decodable {
+        struct Step: Decodable {
+            let amount: Int64?
+            let percent: Double?
+        }
+        struct Period: Decodable {
+            let startDate: Date?
+            let endDate: Date?
+        }
+        let title: String
+        let objectId: String
+        let procedure: String
+        let value: Amount
+        let minimalStep: Step
+        let guarantee: Amount
+        let registrationFee: Amount
+        let tenderPeriod: Period
+        let auctionPeriod: Period
+    }
+
+    /// The organiser announces a lot on an object of the register.
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard context.account != nil else { throw AppError.notSignedIn }
+        let city = try await CityLookup(store: services.store).require(context)
+        let input = try await APIController.decode(CreateRequest.self, request, context, dates: .iso8601)
+        guard let procedure = AuctionProcedure(rawValue: input.procedure) else { throw AppError.invalid(code: "lot_procedure_unknown", field: "procedure") }
+        let step: MinimalStep
+        switch (input.minimalStep.amount, input.minimalStep.percent) {
+        case (let amount?, nil): step = .amount(Money(kopiyky: amount))
+        case (nil, let percent?): step = .percent(basisPoints: Int((percent * 100).rounded()))
+        default: throw AppError.invalid(code: "lot_minimal_step_invalid", field: "minimalStep")
+        }
+        guard let tenderEnd = input.tenderPeriod.endDate else { throw AppError.invalid(code: "lot_tender_period_invalid", field: "tenderPeriod") }
+        guard let auctionStart = input.auctionPeriod.startDate else { throw AppError.invalid(code: "lot_auction_start_invalid", field: "auctionPeriod") }
+        let timings = services.demoMode ? AuctionTimings.demo : .statutory
+        let (lot, number) = try await services.auctions.announce(PropertyObjectID(rawValue: input.objectId), city: city, by: context.principal) {
+            (object, now) throws(PropertyError) in
+            try Lot.announced(
+                title: input.title, object: object, procedure: procedure, value: Money(kopiyky: input.value.amount), minimalStep: step,
+                guarantee: Money(kopiyky: input.guarantee.amount), registrationFee: Money(kopiyky: input.registrationFee.amount),
+                tenderPeriodEnd: tenderEnd, auctionStart: auctionStart, timings: timings, at: now)
+        }
+        return try JSONResponse.encode(try await body(lot, number: number, city: city), status: .created)
+    }
+
+    struct BidRequest: Decodable {
+        /// During bidding: the closed bid. In the auction: the raise.
+        let amount: Int64?
+        let legalEntityCode: String?
+        /// In the auction: `raise`, `pass` or `match`.
+        let move: String?
+    }
+
+    /// During bidding, enters or changes the closed bid (201); during the auction, the bidder's move in their turn (200).
+    @Sendable func bid(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let account = context.account else { throw AppError.notSignedIn }
+        let city = try await CityLookup(store: services.store).require(context)
+        let id = LotID(rawValue: try context.parameters.require("lot"))
+        let input = try await APIController.decode(BidRequest.self, request, context)
+        let (lot, number) = try await services.auctions.lot(id, in: city.id)
+        if lot.status == .activeTendering, services.clock.now() < lot.tenderPeriodEnd {
+            guard let amount = input.amount else { throw AppError.invalid(code: "bid_amount_required", field: "amount") }
+            _ = try await services.auctions.submitBid(id, amount: Money(kopiyky: amount), legalEntityCode: input.legalEntityCode, city: city, by: account)
+            return try JSONResponse.encode(try await body(lot, number: number, city: city), status: .created)
+        }
+        let move: EnglishAuction.Move
+        switch input.move ?? "raise" {
+        case "raise":
+            guard let amount = input.amount else { throw AppError.invalid(code: "bid_amount_required", field: "amount") }
+            move = .raise(to: Money(kopiyky: amount))
+        case "pass": move = .pass
+        case "match": move = .match
+        default: throw AppError.invalid(code: "bid_move_unknown", field: "move")
+        }
+        _ = try await services.auctions.move(id, move, city: city, by: account)
+        let (current, _) = try await services.auctions.lot(id, in: city.id)
+        return try JSONResponse.encode(try await body(current, number: number, city: city))
+    }
+
+    struct ObjectRequest: Decodable {
+        let kind: String
+        let title: String
+        let address: String
+        let area: Double?
+        let cadastralNumber: String?
+        let latitude: Double?
+        let longitude: Double?
+        let balanceHolder: String
+        let leaseList: String?
+    }
+
+    struct ObjectBody: Encodable {
+        let id: String
+        let kind: String
+        let title: String
+        let address: String
+        let area: Double?
+        let cadastralNumber: String?
+        let latitude: Double?
+        let longitude: Double?
+        let balanceHolder: String
+        let leaseList: String?
+
+        init(_ object: PropertyObject) {
+            id = object.id.rawValue
+            kind = object.kind.rawValue
+            title = object.title
+            address = object.address
+            area = object.areaM2
+            cadastralNumber = object.cadastralNumber
+            latitude = object.latitude
+            longitude = object.longitude
+            balanceHolder = object.balanceHolder
+            leaseList = object.leaseList?.rawValue
+        }
+    }
+
+    @Sendable func register(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let city = try await CityLookup(store: services.store).require(context)
+        let cityID = city.id
+        let objects = try await services.store.read { try await $0.auctions.objects(in: cityID) }
+        return try JSONResponse.encode(APIController.ListBody(items: objects.map(ObjectBody.init), next: nil))
+    }
+
+    @Sendable func recordObject(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard context.account != nil else { throw AppError.notSignedIn }
+        let city = try await CityLookup(store: services.store).require(context)
+        let input = try await APIController.decode(ObjectRequest.self, request, context)
+        guard let kind = PropertyObject.Kind(rawValue: input.kind) else { throw AppError.invalid(code: "property_kind_unknown", field: "kind") }
+        var list: PropertyObject.LeaseList?
+        if let wanted = input.leaseList {
+            guard let known = PropertyObject.LeaseList(rawValue: wanted) else { throw AppError.invalid(code: "lease_list_unknown", field: "leaseList") }
+            list = known
+        }
+        let cityID = city.id, chosen = list
+        let object = try await services.auctions.record({ () throws(PropertyError) in
+            try PropertyObject.recorded(
+                kind: kind, title: input.title, address: input.address, areaM2: input.area, cadastralNumber: input.cadastralNumber,
+                latitude: input.latitude, longitude: input.longitude, balanceHolder: input.balanceHolder, leaseList: chosen, in: cityID)
+        }, city: city, by: context.principal)
+        return try JSONResponse.encode(ObjectBody(object), status: .created)
+    }
+}
