@@ -215,20 +215,9 @@ struct AuctionAPIController {
         return try JSONResponse.encode(try await body(current, number: number, city: city))
     }
 
-    struct ObjectRequest: Decodable {
-        let kind: String
-        let title: String
-        let address: String
-        let area: Double?
-        let cadastralNumber: String?
-        let latitude: Double?
-        let longitude: Double?
-        let balanceHolder: String
-        let leaseList: String?
-    }
-
-    struct ObjectBody: Encodable {
-        let id: String
+    /// An object of the register, as the API gives it and takes it (without an id).
+    struct ObjectBody: Codable {
+        var id: String?
         let kind: String
         let title: String
         let address: String
@@ -263,7 +252,7 @@ struct AuctionAPIController {
     @Sendable func recordObject(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard context.account != nil else { throw AppError.notSignedIn }
         let city = try await CityLookup(store: services.store).require(context)
-        let input = try await APIController.decode(ObjectRequest.self, request, context)
+        let input = try await APIController.decode(ObjectBody.self, request, context)
         guard let kind = PropertyObject.Kind(rawValue: input.kind) else { throw AppError.invalid(code: "property_kind_unknown", field: "kind") }
         var list: PropertyObject.LeaseList?
         if let wanted = input.leaseList {

@@ -67,7 +67,7 @@ public func makeApplication(services: AppServices) -> some ApplicationProtocol {
         background.append(Housekeeping(store: services.store, clock: services.clock, logger: services.logger))
         background.append(BallotAuditMixer(store: services.store, clock: services.clock, logger: services.logger))
         background.append(PetitionScheduler(services: services))
-        background.append(AuctionScheduler(services: services))
+        background.append(PeriodicTask.auctionScheduler(services))
     }
     return Application(
         router: router,
