@@ -135,3 +135,50 @@ import Testing
         }
     }
 }
+
+@Suite struct AuctionPageTests {
+    @Test func twoBiddersTakePartInTheBrowserAndThePageRefreshesItselfWhileTheAuctionRuns() async throws {
+        try await WebHarness.run { harness, client in
+            let setup = AuctionServiceTests()
+            let (city, lot) = try await setup.announce(harness)
+            _ = try await setup.resident(harness, "ivan", in: city)
+            _ = try await setup.resident(harness, "petro", in: city)
+            let path = "/vinnytsia/auctions/\(lot.id.rawValue)"
+            var visitor = Browser(client)
+            #expect(try await visitor.get("/vinnytsia/auctions").body.contains(path))
+            let terms = try await visitor.get(path)
+            #expect(terms.body.contains("Прийом пропозицій") && terms.body.contains("Увійдіть, щоб узяти участь"))
+            #expect(!terms.body.contains("http-equiv=\"refresh\""))
+
+            var ivan = Browser(client), petro = Browser(client)
+            try await ivan.signIn("ivan@example.com")
+            try await petro.signIn("petro@example.com")
+            let low = try await ivan.post(path + "/bid", [("amount", "9 000"), ("legalEntityCode", "")])
+            #expect(low.status == .unprocessableContent && low.body.contains("не може бути меншою за стартову ціну"))
+            #expect(try await ivan.post(path + "/bid", [("amount", "10 000"), ("legalEntityCode", "")]).status == .seeOther)
+            #expect(try await ivan.get(path).body.contains("Ваша пропозиція"))
+            #expect(try await petro.post(path + "/bid", [("amount", "10 500,50"), ("legalEntityCode", "")]).status == .seeOther)
+            let admin = try await PetitionFixture.principal(harness, "vinnytsia.admin@demo.hromada.ua")
+            for bidder in try await harness.services.store.read({ try await $0.auctions.bidders(of: lot.id) }) {
+                try await harness.services.auctions.recordPayments(lot.id, bidder: bidder.id, guarantee: "ПН-1", fee: "РВ-1", city: city, by: admin)
+            }
+            harness.clock.set(lot.auctionStart.addingTimeInterval(10))
+            _ = try await harness.services.auctions.advance()
+
+            // Ivan's turn (the lower bid): he sees the form, Petro does not; both pages refresh themselves.
+            let ivanPage = try await ivan.get(path)
+            #expect(ivanPage.body.contains("Зробити ставку") && ivanPage.body.contains("http-equiv=\"refresh\""))
+            #expect(!(try await petro.get(path).body.contains("Зробити ставку")))
+            let early = try await petro.post(path + "/bid", [("move", "pass")])
+            #expect(early.status == .conflict && early.body.contains("Зараз не ваша черга"))
+            #expect(try await ivan.post(path + "/bid", [("move", "raise"), ("amount", "11500")]).status == .seeOther)
+            #expect(try await petro.get(path).body.contains("Зробити ставку"))
+            // Bidders are numbers until the end; then the names.
+            #expect(!(try await visitor.get(path).body.contains("Тест Тестович")))
+            harness.clock.advance(by: 600)
+            _ = try await harness.services.auctions.advance()
+            let over = try await visitor.get(path)
+            #expect(over.body.contains("Аукціон завершено") && over.body.contains("Тест Тестович") && !over.body.contains("http-equiv=\"refresh\""))
+        }
+    }
+}

@@ -92,6 +92,7 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     PetitionAPIController(services: services).add(to: router)
     AuctionAPIController(services: services).add(to: router)
     PetitionPages(services: services).add(to: router)
+    AuctionPages(services: services).add(to: router)
     BudgetPages(services: services).add(to: router)
     BudgetAdminPages(services: services).add(to: router)
     BudgetPhotoPages(services: services).add(to: router)

@@ -1,0 +1,184 @@
+import Foundation
+import HromadaDomain
+import HromadaStore
+import Hummingbird
+
+/// Public auction pages under `/{city}/auctions`: the city's lots, and one
+/// lot with its terms, its live state and the bidder's form. Without
+/// JavaScript the live page refreshes itself every two seconds while the
+/// auction runs.
+struct AuctionPages {
+    let services: AppServices
+    var html: HTML { HTML(services: services) }
+
+    func add(to router: Router<AppRequestContext>) {
+        router.get("/{city}/auctions", use: list)
+        router.get("/{city}/auctions/{lot}", use: show)
+        router.post("/{city}/auctions/{lot}/bid", use: bid)
+    }
+
+    /// Prozorro's dotted names as locale keys (`active.tendering` → `active_tendering`).
+    func statusText(_ status: String, _ group: String, _ context: AppRequestContext) -> String {
+        html.t("auctions.\(group).\(status.replacingOccurrences(of: ".", with: "_"))", context)
+    }
+
+    func money(_ money: Money, _ context: AppRequestContext) -> String {
+        money.formatted(currency: html.t("budgets.currency", context))
+    }
+
+    struct ListPage {
+        struct Item {
+            let url: String
+            let number: Int
+            let title: String
+            let status: String
+            let value: String
+            let start: String
+        }
+        let items: [Item]
+        let empty: Bool
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let city = try await CityLookup(store: services.store).require(context)
+        let cityID = city.id
+        let lots = try await services.store.read { try await $0.auctions.lots(in: cityID) }
+        let page = ListPage(
+            items: lots.map { lot, number in
+                .init(url: "/\(city.slug.rawValue)/auctions/\(lot.id.rawValue)", number: number, title: lot.title,
+                      status: statusText(lot.status.rawValue, "status", context), value: money(lot.startValue, context),
+                      start: DateText.kyiv(lot.auctionStart))
+            },
+            empty: lots.isEmpty)
+        return try await html.render(
+            "auctions", page: page, titleKey: "auctions.title", titleArguments: ["city": city.name.localized(context.language)], request: request,
+            context: context, city: city)
+    }
+
+    struct LotPage {
+        struct Row {
+            let participant: String
+            let amount: String
+            let name: String?
+            let current: Bool
+        }
+        let number: Int
+        let title: String
+        let status: String
+        let procedure: String
+        let value: String
+        let step: String
+        let guarantee: String
+        let fee: String
+        let tenderEnd: String
+        let auctionStart: String
+        let bidders: Int
+        let stage: String?
+        let until: String?
+        let rows: [Row]
+        let awards: [Row]
+        let hasAwards: Bool
+        /// While bidding is open, for a signed-in visitor.
+        let closedBidURL: String?
+        let myBid: String?
+        /// In the bidder's own turn.
+        let moveURL: String?
+        let minimumRaise: String?
+        let canMatch: Bool
+        let loginURL: String?
+        let message: String?
+        let error: String?
+        /// Seconds between refreshes while the auction runs (no JavaScript needed).
+        let refreshSeconds: Int?
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let message = request.uri.queryParameters.get("done").map { _ in html.t("auctions.saved", context) }
+        return try await render(request, context, message: message, error: nil)
+    }
+
+    func render(_ request: Request, _ context: AppRequestContext, message: String?, error: AppError?) async throws -> Response {
+        let city = try await CityLookup(store: services.store).require(context)
+        let (lot, number) = try await services.auctions.lot(LotID(rawValue: try context.parameters.require("lot")), in: city.id)
+        let (auction, admitted) = try await services.auctions.live(lot)
+        let bidders = try await services.store.read { [id = lot.id] in try await $0.auctions.bidders(of: id) }
+        let now = services.clock.now(), numbers = auction.participantNumbers
+        let mine = context.account.flatMap { account in bidders.first { $0.accountID == account.id } }
+        let names = Dictionary(uniqueKeysWithValues: admitted.map { ($0.id, $0.name) })
+        func label(_ bidder: AuctionBidderID) -> String { html.t("auctions.participant", context, ["number": String(numbers[bidder] ?? 0)]) }
+        let base = "/\(city.slug.rawValue)/auctions/\(lot.id.rawValue)"
+        let started = lot.status != .activeTendering || now >= lot.auctionStart
+        var stage: String?, until: Date?, moveURL: String?, minimumRaise: Money?, canMatch = false, over = false, current: AuctionBidderID?
+        if started {
+            switch auction.stage(at: now) {
+            case .scheduled(let at): (stage, until) = (html.t("auctions.stage.scheduled", context), at)
+            case .pause(let end): (stage, until) = (html.t("auctions.stage.pause", context), end)
+            case .turn(let turn):
+                stage = html.t("auctions.stage.turn", context, ["round": String(turn.key.round), "participant": label(turn.bidder)])
+                until = turn.deadline
+                current = turn.bidder
+                if mine?.id == turn.bidder { (moveURL, minimumRaise) = (base + "/bid", turn.minimumRaise) }
+            case .tenantMatch(let tenant, let toMatch, let end):
+                stage = html.t("auctions.stage.tenant_match", context, ["participant": label(tenant), "amount": money(toMatch, context)])
+                until = end
+                current = tenant
+                if mine?.id == tenant { (moveURL, canMatch) = (base + "/bid", true) }
+            case .finished(let at, _): (stage, until, over) = (html.t("auctions.stage.finished", context), at, true)
+            }
+        }
+        let rows = started ? auction.standings(at: now).map {
+            LotPage.Row(participant: label($0.bidder), amount: money($0.amount, context), name: over ? names[$0.bidder] : nil, current: $0.bidder == current)
+        } : []
+        let awards = (lot.awards?.awards ?? []).map {
+            LotPage.Row(participant: label($0.bidder), amount: money($0.amount, context),
+                        name: "\(names[$0.bidder] ?? "") · \(statusText($0.status.rawValue, "award", context))", current: false)
+        }
+        let bidding = lot.status == .activeTendering && now < lot.tenderPeriodEnd
+        let page = LotPage(
+            number: number, title: lot.title, status: statusText(lot.status.rawValue, "status", context),
+            procedure: html.t("auctions.procedure.\(lot.procedure.rawValue)", context), value: money(lot.startValue, context),
+            step: money(lot.minimalStep.amount(of: lot.startValue), context), guarantee: money(lot.guarantee, context),
+            fee: money(lot.registrationFee, context), tenderEnd: DateText.kyiv(lot.tenderPeriodEnd), auctionStart: DateText.kyiv(lot.auctionStart),
+            bidders: bidders.count, stage: stage, until: until.map(DateText.kyiv), rows: rows, awards: awards, hasAwards: !awards.isEmpty,
+            closedBidURL: bidding && context.account != nil ? base + "/bid" : nil,
+            myBid: bidding ? mine.map { money($0.amount, context) } : nil, moveURL: moveURL, minimumRaise: minimumRaise.map { money($0, context) },
+            canMatch: canMatch, loginURL: context.account == nil && (bidding || started && !over) ? "/login?next=\(base)" : nil,
+            message: message, error: error.map { html.t($0.messageKey, context) },
+            refreshSeconds: started && !over ? 2 : nil)
+        return try await html.render(
+            "auction", page: page, titleKey: "auctions.lot_title", titleArguments: ["number": String(number)], request: request, context: context,
+            city: city, status: error?.status ?? .ok)
+    }
+
+    /// The closed bid while bidding is open; the bidder's raise, pass or match in their turn.
+    @Sendable func bid(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let city = try await CityLookup(store: services.store).require(context)
+        let id = LotID(rawValue: try context.parameters.require("lot"))
+        guard let account = context.account else { return HTML.redirect("/login?next=/\(city.slug.rawValue)/auctions/\(id.rawValue)") }
+        let form = context.form ?? FormData()
+        do {
+            let (lot, _) = try await services.auctions.lot(id, in: city.id)
+            if lot.status == .activeTendering, services.clock.now() < lot.tenderPeriodEnd {
+                guard let amount = try BudgetAdminPages.money(form["amount"], field: "amount") else {
+                    throw AppError.invalid(code: "bid_amount_required", field: "amount")
+                }
+                try await services.auctions.submitBid(id, amount: amount, legalEntityCode: form["legalEntityCode"], city: city, by: account)
+            } else {
+                let move: EnglishAuction.Move
+                switch form["move"] {
+                case "pass": move = .pass
+                case "match": move = .match
+                default:
+                    guard let amount = try BudgetAdminPages.money(form["amount"], field: "amount") else {
+                        throw AppError.invalid(code: "bid_amount_required", field: "amount")
+                    }
+                    move = .raise(to: amount)
+                }
+                _ = try await services.auctions.move(id, move, city: city, by: account)
+            }
+        } catch let error as AppError where error != .notFound && error != .notSignedIn {
+            return try await render(request, context, message: nil, error: error)
+        }
+        return HTML.redirect("/\(city.slug.rawValue)/auctions/\(id.rawValue)?done=1")
+    }
+}
