@@ -182,3 +182,32 @@ import Testing
         }
     }
 }
+
+@Suite struct AuctionDemoTests {
+    @Test func theDemoHasLotsInEveryStatusAndEachServeStartSchedulesALiveAuction() async throws {
+        try await WebHarness.run { harness, client in
+            let city = try await harness.city("vinnytsia")
+            let seeded = try await harness.services.store.read { try await $0.auctions.lots(in: city.id) }
+            #expect(Set(seeded.map(\.lot.status)) == Set(LotStatus.allCases).subtracting([.activeAuction]))
+            let complete = try #require(seeded.first { $0.lot.status == .complete }?.lot)
+            #expect(complete.awards?.lotStatus == .complete)
+            #expect(try await harness.services.store.read { try await $0.auctions.moves(of: complete.id) }.count == 1)
+
+            try await AuctionDemoSeeder(services: harness.services).scheduleLive()
+            let live = try #require(try await harness.services.store.read { try await $0.auctions.lots(in: city.id, statuses: [.activeTendering]) }
+                .first { $0.lot.title.hasPrefix("Демонстраційний") }?.lot)
+            #expect(live.auctionStart.timeIntervalSince(harness.clock.now()) == 60)
+            harness.clock.advance(by: 60)
+            _ = try await harness.services.auctions.advance()
+            #expect(try await harness.services.auctions.lot(live.id, in: city.id).lot.status == .activeAuction)
+            // Олена and Андрій are admitted: one of them has the first turn after the pause.
+            harness.clock.advance(by: AuctionTimings.demo.pause)
+            var olena = Browser(client), andrii = Browser(client)
+            try await olena.signIn("olena@demo.hromada.ua", "resident-demo-2026")
+            try await andrii.signIn("andrii@demo.hromada.ua", "resident-demo-2026")
+            let path = "/vinnytsia/auctions/\(live.id.rawValue)"
+            let forms = [try await olena.get(path).body, try await andrii.get(path).body].filter { $0.contains("Зробити ставку") }
+            #expect(forms.count == 1)
+        }
+    }
+}

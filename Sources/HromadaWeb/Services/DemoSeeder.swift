@@ -35,6 +35,8 @@ public struct DemoSeeder: Sendable {
               city: "zhmerynka", role: .admin, platformAdmin: false, residentBorn: nil),
         .init(email: "olena@demo.hromada.ua", password: "resident-demo-2026", name: "Олена Шевчук",
               city: "vinnytsia", role: .citizen, platformAdmin: false, residentBorn: CalendarDate(year: 1988, month: 3, day: 14)),
+        .init(email: "andrii@demo.hromada.ua", password: "resident-demo-2026", name: "Андрій Коваленко",
+              city: "vinnytsia", role: .citizen, platformAdmin: false, residentBorn: CalendarDate(year: 1991, month: 7, day: 2)),
     ]
 
     static let oblast = Oblast(id: OblastID(rawValue: "vinnytska"), slug: Slug(rawValue: "vinnytska"),
@@ -98,6 +100,7 @@ public struct DemoSeeder: Sendable {
         if let vinnytsia = try await services.store.read({ try await $0.municipalities.find(slug: "vinnytsia") }),
            let author = try await services.store.read({ try await $0.accounts.find(email: EmailAddress(rawValue: "olena@demo.hromada.ua")) }) {
             try await BudgetDemoSeeder(services: services).seed(into: vinnytsia, author: author.id)
+            try await AuctionDemoSeeder(services: services).seed(into: vinnytsia)
         }
         let olena = try await services.store.read { try await $0.accounts.find(email: EmailAddress(rawValue: "olena@demo.hromada.ua")) }
         for city in try await services.store.read({ try await $0.municipalities.all() }) {
