@@ -23,8 +23,9 @@ public struct AuctionTimings: Hashable, Codable, Sendable {
     /// CMU Resolution 483 (lease) and the small-privatization procedure: a
     /// 5-minute pause, then 3 rounds of 3-minute turns.
     public static let statutory = AuctionTimings(pause: 300, turn: 180, rounds: 3)
-    /// The demo: a whole auction in about a minute.
-    public static let demo = AuctionTimings(pause: 10, turn: 6, rounds: 3)
+    /// The demo: two bidders' auction in under two minutes, with turns long
+    /// enough for a person to type a bid.
+    public static let demo = AuctionTimings(pause: 10, turn: 15, rounds: 3)
 }
 
 /// `minimalStep`: an amount, or a share of the start value (in basis points, 1 % = 100).
