@@ -168,6 +168,7 @@ import Testing
             // Ivan's turn (the lower bid): he sees the form, Petro does not; both pages refresh themselves.
             let ivanPage = try await ivan.get(path)
             #expect(ivanPage.body.contains("Зробити ставку") && ivanPage.body.contains("http-equiv=\"refresh\""))
+            #expect(ivanPage.body.contains("залишилося 6 с"), "the countdown to the end of Ivan's turn")
             #expect(!(try await petro.get(path).body.contains("Зробити ставку")))
             let early = try await petro.post(path + "/bid", [("move", "pass")])
             #expect(early.status == .conflict && early.body.contains("Зараз не ваша черга"))

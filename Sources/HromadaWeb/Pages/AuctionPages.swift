@@ -75,6 +75,8 @@ struct AuctionPages {
         let bidders: Int
         let stage: String?
         let until: String?
+        /// The countdown to `until` while the auction runs (the page refreshes, so it moves).
+        let secondsLeft: String?
         let rows: [Row]
         let awards: [Row]
         let hasAwards: Bool
@@ -139,7 +141,11 @@ struct AuctionPages {
             procedure: html.t("auctions.procedure.\(lot.procedure.rawValue)", context), value: money(lot.startValue, context),
             step: money(lot.minimalStep.amount(of: lot.startValue), context), guarantee: money(lot.guarantee, context),
             fee: money(lot.registrationFee, context), tenderEnd: DateText.kyiv(lot.tenderPeriodEnd), auctionStart: DateText.kyiv(lot.auctionStart),
-            bidders: bidders.count, stage: stage, until: until.map(DateText.kyiv), rows: rows, awards: awards, hasAwards: !awards.isEmpty,
+            bidders: bidders.count, stage: stage, until: until.map(DateText.kyiv),
+            secondsLeft: until.flatMap { end in
+                over || end <= now ? nil : html.t("auctions.seconds_left", context, ["seconds": String(Int(end.timeIntervalSince(now).rounded(.up)))])
+            },
+            rows: rows, awards: awards, hasAwards: !awards.isEmpty,
             closedBidURL: bidding && context.account != nil ? base + "/bid" : nil,
             myBid: bidding ? mine.map { money($0.amount, context) } : nil, moveURL: moveURL, minimumRaise: minimumRaise.map { money($0, context) },
             canMatch: canMatch, loginURL: context.account == nil && (bidding || started && !over) ? "/login?next=\(base)" : nil,
