@@ -212,3 +212,45 @@ import Testing
         }
     }
 }
+
+@Suite struct AuctionOrganiserPageTests {
+    @Test func theOrganiserAdmitsBiddersAndAfterADisqualificationTheSecondBidderMovesUp() async throws {
+        try await WebHarness.run { harness, client in
+            let setup = AuctionServiceTests()
+            let (city, lot) = try await setup.announce(harness)
+            let ivan = try await setup.resident(harness, "ivan", in: city), petro = try await setup.resident(harness, "petro", in: city)
+            _ = try await harness.services.auctions.submitBid(lot.id, amount: Money(hryvnias: 12_000), legalEntityCode: nil, city: city, by: ivan)
+            _ = try await harness.services.auctions.submitBid(lot.id, amount: Money(hryvnias: 11_000), legalEntityCode: nil, city: city, by: petro)
+            let path = "/vinnytsia/admin/auctions/\(lot.id.rawValue)"
+            var admin = Browser(client)
+            try await admin.signIn("vinnytsia.admin@demo.hromada.ua", "vinnytsia-demo-2026")
+            let page = try await admin.get(path)
+            #expect(page.status == .ok && page.body.contains("не допущено"))
+            // The organiser does not see the closed bids' amounts before the auction.
+            #expect(!page.body.contains("12\u{00A0}000") && !page.body.contains("11\u{00A0}000"))
+            for bidder in try await harness.services.store.read({ try await $0.auctions.bidders(of: lot.id) }) {
+                #expect(try await admin.post(path + "/payments", [("bidder", bidder.id.rawValue), ("guarantee", "ПН-7"), ("fee", "РВ-7")]).status == .seeOther)
+            }
+            #expect(try await admin.get(path).body.contains("допущено"))
+            // A moderator, or another city's admin, finds nothing.
+            var moderator = try await Browser.vinnytsiaModerator(client)
+            #expect(try await moderator.get(path).status == .notFound)
+
+            harness.clock.set(lot.auctionStart.addingTimeInterval(1_000))
+            _ = try await harness.services.auctions.advance()
+            let awards = try await admin.get(path)
+            #expect(awards.body.contains("Кваліфікувати переможця") && awards.body.contains("Тест Тестович"))
+            let winner = try #require(try await harness.services.auctions.lot(lot.id, in: city.id).lot.awards?.pending?.bidder)
+            let refused = try await admin.post(path + "/award", [("bidder", winner.rawValue), ("decision", "disqualify"), ("reason", "")])
+            #expect(refused.status == .unprocessableContent)
+            #expect(try await admin.post(path + "/award", [("bidder", winner.rawValue), ("decision", "disqualify"), ("reason", "Не сплатив ціну")]).status == .seeOther)
+            let second = try #require(try await harness.services.auctions.lot(lot.id, in: city.id).lot.awards?.pending?.bidder)
+            #expect(second != winner)
+            #expect(try await admin.post(path + "/award", [("bidder", second.rawValue), ("decision", "qualify")]).status == .seeOther)
+            #expect(try await admin.post(path + "/award", [("decision", "contract")]).status == .seeOther)
+            #expect(try await harness.services.auctions.lot(lot.id, in: city.id).lot.status == .complete)
+            #expect(try await admin.get(path).body.contains("Не сплатив ціну"))
+            #expect(try await admin.get("/vinnytsia/auctions/\(lot.id.rawValue)").body.contains(path))
+        }
+    }
+}

@@ -15,6 +15,7 @@ struct AuctionPages {
         router.get("/{city}/auctions", use: list)
         router.get("/{city}/auctions/{lot}", use: show)
         router.post("/{city}/auctions/{lot}/bid", use: bid)
+        addAdmin(to: router)
     }
 
     /// Prozorro's dotted names as locale keys (`active.tendering` → `active_tendering`).
@@ -92,6 +93,8 @@ struct AuctionPages {
         let error: String?
         /// Seconds between refreshes while the auction runs (no JavaScript needed).
         let refreshSeconds: Int?
+        /// For the city's admins: the organiser's page.
+        let organiserURL: String?
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -150,7 +153,8 @@ struct AuctionPages {
             myBid: bidding ? mine.map { money($0.amount, context) } : nil, moveURL: moveURL, minimumRaise: minimumRaise.map { money($0, context) },
             canMatch: canMatch, loginURL: context.account == nil && (bidding || started && !over) ? "/login?next=\(base)" : nil,
             message: message, error: error.map { html.t($0.messageKey, context) },
-            refreshSeconds: started && !over ? 2 : nil)
+            refreshSeconds: started && !over ? 2 : nil,
+            organiserURL: context.principal?.may(.manageAuctions, in: city.id) == true ? "/\(city.slug.rawValue)/admin/auctions/\(lot.id.rawValue)" : nil)
         return try await html.render(
             "auction", page: page, titleKey: "auctions.lot_title", titleArguments: ["number": String(number)], request: request, context: context,
             city: city, status: error?.status ?? .ok)
