@@ -125,7 +125,8 @@ import Testing
                 let address = index < 4 ? "198.51.100.9" : "203.0.113.7"
                 _ = try await store.write { try await $0.petitions.sign(signature(petition, "resident:\(index)", by: author, address: address)) }
             }
-            #expect(try await store.read { try await $0.petitions.signatures(from: "198.51.100.9", since: t0) } == 4)
+            #expect(try await store.read { try await $0.petitions.busyAddresses(since: t0, over: 0) }
+                .contains { $0.1 == "198.51.100.9" && $0.2 == 4 })
             let removed = try await store.write {
                 try await $0.petitions.invalidate(petition.id, .init(clientAddress: "198.51.100.9"), reason: "Підписи з однієї адреси за хвилину", at: t0)
             }

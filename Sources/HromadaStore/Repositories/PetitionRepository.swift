@@ -443,11 +443,4 @@ public struct PetitionRepository: Sendable {
 
     /// The exact count of the petition row in hand, for use inside an UPDATE of `petitions`.
     private static let exactSum = "SELECT COALESCE(SUM(c.count), 0) FROM petition_counters c WHERE c.petition_id = petitions.id"
-
-    /// Signatures from one address since `since`, across the city's petitions (trending-address alerts).
-    public func signatures(from address: String, since: Date) async throws -> Int {
-        Int(try await db.raw("""
-            SELECT COUNT(*) AS n FROM petition_signatures WHERE client_address = \(bind: address) AND signed_at >= \(bind: since.epochSeconds)
-            """).first()?.int("n") ?? 0)
-    }
 }

@@ -79,11 +79,9 @@ struct AuctionAPIController {
     /// closed bids, the organiser included; during it, the prices by
     /// participant number; after it, names and the awards.
     func body(_ lot: Lot, number: Int, city: Municipality) async throws -> LotBody {
-        let (auction, admitted) = try await services.auctions.live(lot)
-        let now = services.clock.now()
-        let numbers = auction.participantNumbers
-        let names = Dictionary(uniqueKeysWithValues: admitted.map { ($0.id, $0.name) })
-        let bidders = try await services.store.read { [id = lot.id] in try await $0.auctions.bidders(of: id) }.count
+        let live = try await services.auctions.live(lot)
+        let auction = live.auction, now = services.clock.now()
+        let numbers = auction.participantNumbers, names = live.names, bidders = live.bidders.count
         var stage: LotBody.Stage?
         var standings: [LotBody.Standing]?
         if lot.status != .activeTendering || now >= lot.auctionStart {

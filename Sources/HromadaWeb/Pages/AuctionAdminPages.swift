@@ -55,10 +55,8 @@ extension AuctionPages {
         let city = try await CityLookup(store: services.store).require(context)
         _ = try services.budgetAdmin.require(.manageAuctions, context.principal, in: city.id)
         let (lot, number) = try await services.auctions.lot(LotID(rawValue: try context.parameters.require("lot")), in: city.id)
-        let (auction, admitted) = try await services.auctions.live(lot)
-        let bidders = try await services.store.read { [id = lot.id] in try await $0.auctions.bidders(of: id) }
-        let numbers = auction.participantNumbers
-        let names = Dictionary(uniqueKeysWithValues: admitted.map { ($0.id, $0.name) })
+        let live = try await services.auctions.live(lot)
+        let bidders = live.bidders, numbers = live.auction.participantNumbers, names = live.names
         let base = "/\(city.slug.rawValue)/admin/auctions/\(lot.id.rawValue)"
         let awards = (lot.awards?.awards ?? []).map { award in
             OrganiserPage.Award(

@@ -105,11 +105,10 @@ struct AuctionPages {
     func render(_ request: Request, _ context: AppRequestContext, message: String?, error: AppError?) async throws -> Response {
         let city = try await CityLookup(store: services.store).require(context)
         let (lot, number) = try await services.auctions.lot(LotID(rawValue: try context.parameters.require("lot")), in: city.id)
-        let (auction, admitted) = try await services.auctions.live(lot)
-        let bidders = try await services.store.read { [id = lot.id] in try await $0.auctions.bidders(of: id) }
+        let live = try await services.auctions.live(lot)
+        let auction = live.auction, bidders = live.bidders, names = live.names
         let now = services.clock.now(), numbers = auction.participantNumbers
         let mine = context.account.flatMap { account in bidders.first { $0.accountID == account.id } }
-        let names = Dictionary(uniqueKeysWithValues: admitted.map { ($0.id, $0.name) })
         func label(_ bidder: AuctionBidderID) -> String { html.t("auctions.participant", context, ["number": String(numbers[bidder] ?? 0)]) }
         let base = "/\(city.slug.rawValue)/auctions/\(lot.id.rawValue)"
         let started = lot.status != .activeTendering || now >= lot.auctionStart

@@ -134,8 +134,20 @@ public struct AuctionService: Sendable {
 
     // MARK: The live auction
 
+    /// A lot's auction with everyone who entered a closed bid, read once for a page or an answer.
+    public struct LiveAuction: Sendable {
+        public let auction: EnglishAuction
+        /// Every bidder, admitted or not.
+        public let bidders: [LotBidder]
+
+        /// Those with both payments recorded: the auction's participants.
+        public var admitted: [LotBidder] { bidders.filter(\.isAdmitted) }
+        /// Bidders' names, revealed with the results.
+        public var names: [AuctionBidderID: String] { Dictionary(uniqueKeysWithValues: bidders.map { ($0.id, $0.name) }) }
+    }
+
     /// The auction as it stands: the admitted bidders, the moves made, the clock.
-    public func live(_ lot: Lot) async throws -> (EnglishAuction, [LotBidder]) {
+    public func live(_ lot: Lot) async throws -> LiveAuction {
         let id = lot.id
         let (bidders, moves) = try await services.store.read { tx in (try await tx.auctions.bidders(of: id), try await tx.auctions.moves(of: id)) }
         let admitted = bidders.filter(\.isAdmitted)
@@ -143,15 +155,16 @@ public struct AuctionService: Sendable {
         let auction = EnglishAuction(
             startValue: lot.startValue, minimalStep: lot.minimalStep, startsAt: lot.auctionStart, timings: lot.timings,
             participants: admitted.map(\.participant), tenant: tenant, moves: moves)
-        return (auction, admitted)
+        return LiveAuction(auction: auction, bidders: bidders)
     }
 
     /// A bidder's move in their turn: written with its audit entry before it
     /// is acknowledged; of two racing for the same turn, the database keeps one.
     public func move(_ id: LotID, _ move: EnglishAuction.Move, city: Municipality, by account: Account) async throws -> EnglishAuction {
         let (lot, _) = try await lot(id, in: city.id)
-        let (auction, admitted) = try await live(lot)
-        guard let bidder = admitted.first(where: { $0.accountID == account.id }) else { throw AppError.forbidden(reason: "not_a_bidder") }
+        let live = try await live(lot)
+        let auction = live.auction
+        guard let bidder = live.admitted.first(where: { $0.accountID == account.id }) else { throw AppError.forbidden(reason: "not_a_bidder") }
         let now = services.clock.now()
         let next: EnglishAuction
         do {
@@ -187,9 +200,10 @@ public struct AuctionService: Sendable {
             let cityID = city.id
             for (lot, _) in try await services.store.read({ try await $0.auctions.lots(in: cityID, statuses: [.activeTendering, .activeAuction]) }) {
                 guard now >= lot.auctionStart else { continue }
-                let (auction, admitted) = try await live(lot)
+                let live = try await live(lot)
+                let admitted = live.admitted
                 var next = lot
-                if case .finished(_, let ranking) = auction.stage(at: now) {
+                if case .finished(_, let ranking) = live.auction.stage(at: now) {
                     let chain = AwardChain(ranking: ranking.map { ($0.bidder, $0.amount) })
                     next.awards = chain
                     next.status = admitted.isEmpty ? .unsuccessful : chain.lotStatus

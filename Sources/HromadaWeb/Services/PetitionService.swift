@@ -336,7 +336,7 @@ public struct PetitionService: Sendable {
         guard try await holdsLease(at: now) else { return 0 }
         try await services.store.write { try await $0.petitions.refreshDisplayedCounts() }
         let active = try await services.store.read { try await $0.petitions.active() }
-        let cities = Dictionary(uniqueKeysWithValues: try await services.store.read { try await $0.municipalities.all() }.map { ($0.id, $0) })
+        let cities = try await citiesByID()
         var changed = 0
         for stored in active {
             guard let city = cities[stored.petition.municipalityID] else { continue }
@@ -357,6 +357,11 @@ public struct PetitionService: Sendable {
         return changed
     }
 
+    /// Every city by id: the scheduler's rounds look each petition's city up in it.
+    private func citiesByID() async throws -> [MunicipalityID: Municipality] {
+        Dictionary(uniqueKeysWithValues: try await services.store.read { try await $0.municipalities.all() }.map { ($0.id, $0) })
+    }
+
     private func holdsLease(at now: Date) async throws -> Bool {
         try await services.holdsLease("petitions", at: now)
     }
@@ -372,7 +377,7 @@ public struct PetitionService: Sendable {
         let now = services.clock.now()
         guard try await holdsLease(at: now) else { return [] }
         let active = try await services.store.read { try await $0.petitions.active() }
-        let cities = Dictionary(uniqueKeysWithValues: try await services.store.read { try await $0.municipalities.all() }.map { ($0.id, $0) })
+        let cities = try await citiesByID()
         var corrected: [PetitionID] = []
         for stored in active {
             let id = stored.petition.id
@@ -407,7 +412,7 @@ public struct PetitionService: Sendable {
     public func raiseTrendingAlerts() async throws -> Int {
         let now = services.clock.now()
         guard try await holdsLease(at: now) else { return 0 }
-        let cities = Dictionary(uniqueKeysWithValues: try await services.store.read { try await $0.municipalities.all() }.map { ($0.id, $0) })
+        let cities = try await citiesByID()
         let lowest = cities.values.map(\.settings.petitionSettings.trendingAddressPerHour).min() ?? 50
         let busy = try await services.store.read { try await $0.petitions.busyAddresses(since: now.addingTimeInterval(-3_600), over: lowest) }
         let hour = Date(epochSeconds: now.epochSeconds / 3_600 * 3_600)
