@@ -24,6 +24,8 @@ public struct RateLimitRule: Sendable, Hashable {
     /// Signing: a shared address signs many different petitions in a storm; a script signs far more.
     public static let signingPerAddress = RateLimitRule(name: "sign-ip", limit: 120, window: 600)
     public static let signingPerAccount = RateLimitRule(name: "sign-account", limit: 30, window: 600)
+    /// Bidding: one move per turn, a closed bid edited a few times; a script sends many more.
+    public static let biddingPerAccount = RateLimitRule(name: "bid-account", limit: 60, window: 60)
 
     /// The fixed window an instant falls into.
     public func windowStart(at instant: Date) -> Int64 {

@@ -5,6 +5,17 @@ import SQLKit
 /// The property register, lots, their bidders and the live auctions' moves.
 public struct AuctionRepository: Sendable {
     let db: any SQLDatabase
+    let dialect: DatabaseDialect
+
+    /// The PostgreSQL channel that tells every instance a live auction changed (the payload is the lot's id).
+    public static let liveChannel = "hromada_auction_live"
+
+    /// Tells the other instances, when this transaction commits, that the
+    /// lot's live state changed. SQLite has one instance, which knows already.
+    public func announceLive(_ lot: LotID) async throws {
+        guard dialect == .postgres else { return }
+        try await db.raw("SELECT pg_notify(\(bind: Self.liveChannel), \(bind: lot.rawValue))").run()
+    }
 
     private static let objects = DecodedDocuments<PropertyObject>(capacity: 1024)
     private static let lots = DecodedDocuments<Lot>(capacity: 1024)

@@ -187,6 +187,18 @@ struct AuctionAPIController {
         let move: String?
     }
 
+    /// A move as the API and the live socket name it: `raise` (the default, with an amount), `pass` or `match`.
+    static func move(_ name: String?, amount: Int64?) throws -> EnglishAuction.Move {
+        switch name ?? "raise" {
+        case "raise":
+            guard let amount else { throw AppError.invalid(code: "bid_amount_required", field: "amount") }
+            return .raise(to: Money(kopiyky: amount))
+        case "pass": return .pass
+        case "match": return .match
+        default: throw AppError.invalid(code: "bid_move_unknown", field: "move")
+        }
+    }
+
     /// During bidding, enters or changes the closed bid (201); during the auction, the bidder's move in their turn (200).
     @Sendable func bid(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let account = context.account else { throw AppError.notSignedIn }
@@ -199,16 +211,7 @@ struct AuctionAPIController {
             _ = try await services.auctions.submitBid(id, amount: Money(kopiyky: amount), legalEntityCode: input.legalEntityCode, city: city, by: account)
             return try JSONResponse.encode(try await body(lot, number: number, city: city), status: .created)
         }
-        let move: EnglishAuction.Move
-        switch input.move ?? "raise" {
-        case "raise":
-            guard let amount = input.amount else { throw AppError.invalid(code: "bid_amount_required", field: "amount") }
-            move = .raise(to: Money(kopiyky: amount))
-        case "pass": move = .pass
-        case "match": move = .match
-        default: throw AppError.invalid(code: "bid_move_unknown", field: "move")
-        }
-        _ = try await services.auctions.move(id, move, city: city, by: account)
+        _ = try await services.auctions.move(id, try Self.move(input.move, amount: input.amount), city: city, by: account)
         let (current, _) = try await services.auctions.lot(id, in: city.id)
         return try JSONResponse.encode(try await body(current, number: number, city: city))
     }

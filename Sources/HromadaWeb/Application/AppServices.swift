@@ -20,6 +20,8 @@ public struct AppServices: Sendable {
     public let demoMode: Bool
     public let httpClient: HTTPClient
     public let passwords: Passwords
+    /// Everyone watching a live auction in this process.
+    public let liveFeed: AuctionLiveFeed
 
     public var rateLimiter: RateLimiter { RateLimiter(store: store, clock: clock) }
     public var audit: AuditLog { AuditLog(keys: keys, clock: clock) }

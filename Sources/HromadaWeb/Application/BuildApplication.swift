@@ -30,10 +30,11 @@ public func makeServices(
     let renderer = try await PageRenderer(templatesDirectory: resources.appendingPathComponent("Templates").path, localizer: localizer)
     let passwords = Passwords(cost: configuration.passwordCost)
     let store = try await Store.open(configuration.database, logger: logger)
+    let liveFeed = AuctionLiveFeed()
     func services(demoMode: Bool) -> AppServices {
         AppServices(
             configuration: configuration, store: store, keys: keys, clock: clock, localizer: localizer, renderer: renderer,
-            metrics: metrics, logger: logger, demoMode: demoMode, httpClient: HTTPClient.shared, passwords: passwords)
+            metrics: metrics, logger: logger, demoMode: demoMode, httpClient: HTTPClient.shared, passwords: passwords, liveFeed: liveFeed)
     }
     do {
         try await Migrator(backend: store.backend, logger: logger).migrate()
@@ -70,9 +71,14 @@ public func makeApplication(services: AppServices) -> some ApplicationProtocol {
         background.append(BallotAuditMixer(store: services.store, clock: services.clock, logger: services.logger))
         background.append(PetitionScheduler(services: services))
         background.append(PeriodicTask.auctionScheduler(services))
+        if let relay = AuctionLiveRelay(services: services) { background.append(relay) }
     }
+    // WebSocket upgrades have a router of their own, so ordinary requests never match against its paths.
+    let sockets = Router(context: LiveSocketContext.self)
+    AuctionLiveSocket(services: services).add(to: sockets)
     return Application(
         router: router,
+        server: .http1WebSocketUpgrade(webSocketRouter: sockets),
         configuration: .init(address: .hostname(services.configuration.host, port: services.configuration.port), serverName: "hromada"),
         services: background,
         logger: services.logger)

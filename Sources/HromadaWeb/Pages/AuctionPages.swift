@@ -78,6 +78,13 @@ struct AuctionPages {
         let until: String?
         /// The countdown to `until` while the auction runs (the page refreshes, so it moves).
         let secondsLeft: String?
+        /// For the script: `until` in ISO 8601, and the countdown's text with `{seconds}` left in.
+        let untilISO: String?
+        let secondsTemplate: String
+        /// The live socket, while the auction runs: with JavaScript the page follows it instead of refreshing.
+        let socketURL: String?
+        /// Whose turn the forms are for: the script keeps a half-typed bid while this stays the same.
+        let turnKey: String
         let rows: [Row]
         let awards: [Row]
         let hasAwards: Bool
@@ -147,6 +154,10 @@ struct AuctionPages {
             secondsLeft: until.flatMap { end in
                 over || end <= now ? nil : html.t("auctions.seconds_left", context, ["seconds": String(Int(end.timeIntervalSince(now).rounded(.up)))])
             },
+            untilISO: until.map { $0.formatted(.iso8601) },
+            secondsTemplate: html.t("auctions.seconds_left", context, ["seconds": "{seconds}"]),
+            socketURL: started && !over ? "/api/v1/\(city.slug.rawValue)/auctions/\(lot.id.rawValue)/live" : nil,
+            turnKey: [stage ?? "", moveURL == nil ? "watch" : "move"].joined(separator: "|"),
             rows: rows, awards: awards, hasAwards: !awards.isEmpty,
             closedBidURL: bidding && context.account != nil ? base + "/bid" : nil,
             myBid: bidding ? mine.map { money($0.amount, context) } : nil, moveURL: moveURL, minimumRaise: minimumRaise.map { money($0, context) },

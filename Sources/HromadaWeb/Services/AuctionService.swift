@@ -106,11 +106,15 @@ public struct AuctionService: Sendable {
             id: .random(), lotID: lot.id, accountID: account.id, name: account.fullName, legalEntityCode: code, amount: amount, submittedAt: now)
         // The amount stays out of the audit entry: closed bids are nobody's business before the auction.
         let entry = try services.audit.entry(action: AuditAction.auctionBidEntered, actor: account.id, municipality: city.id, subject: lot.id.rawValue)
-        return try await services.store.write { tx in
+        let limit = [(RateLimitRule.biddingPerAccount, account.id.rawValue)]
+        let stored = try await services.store.write { tx -> LotBidder? in
+            if try await RateLimiter.hit(limit, in: tx, at: now) != nil { return nil }
             let stored = try await tx.auctions.register(bidder)
             try await tx.audit.append(entry)
             return stored
         }
+        guard let stored else { throw AppError.rateLimited(retryAfter: max(1, RateLimitRule.biddingPerAccount.retryAfter(at: now))) }
+        return stored
     }
 
     /// The organiser records the guarantee and the registration fee as paid (no bank here: the payment's reference).
@@ -177,12 +181,21 @@ public struct AuctionService: Sendable {
         if case .raise(let amount) = move { details["amount"] = String(amount.kopiyky) }
         let entry = try services.audit.entry(
             action: AuditAction.auctionMove, actor: account.id, municipality: city.id, subject: lot.id.rawValue, details: details)
-        let kept = try await services.store.write { tx -> Bool in
-            guard try await tx.auctions.record(made, on: id) else { return false }
+        let limit = [(RateLimitRule.biddingPerAccount, account.id.rawValue)]
+        enum Written: Sendable { case kept, lost, limited(Int) }
+        let written = try await services.store.write { tx -> Written in
+            if let wait = try await RateLimiter.hit(limit, in: tx, at: now) { return .limited(wait) }
+            guard try await tx.auctions.record(made, on: id) else { return .lost }
             try await tx.audit.append(entry)
-            return true
+            try await tx.auctions.announceLive(id)
+            return .kept
         }
-        guard kept else { throw AppError.conflict(code: "not_your_turn") }
+        switch written {
+        case .kept: break
+        case .lost: throw AppError.conflict(code: "not_your_turn")
+        case .limited(let wait): throw AppError.rateLimited(retryAfter: max(1, wait))
+        }
+        await services.liveFeed.changed(id, services: services)
         return next
     }
 
@@ -217,9 +230,13 @@ public struct AuctionService: Sendable {
                     try await audit.record(
                         tx, action: AuditAction.auctionStatusChanged, actor: nil, municipality: cityID, subject: written.id.rawValue,
                         details: ["status": written.status.rawValue, "bidders": String(admitted.count)])
+                    try await tx.auctions.announceLive(written.id)
                     return true
                 }
-                if moved { changed += 1 }
+                if moved {
+                    changed += 1
+                    await services.liveFeed.changed(written.id, services: services)
+                }
             }
         }
         return changed

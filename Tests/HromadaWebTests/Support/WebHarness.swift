@@ -20,7 +20,7 @@ struct WebHarness: Sendable {
 
     static func run(
         _ database: TestDatabase = .sqlite, demo: Bool = true, publicBaseURL: String? = nil, oidc: OIDCSettings? = nil,
-        metricsToken: String? = nil, trustedProxies: [CIDR] = [],
+        metricsToken: String? = nil, trustedProxies: [CIDR] = [], live: Bool = false,
         _ body: @Sendable (WebHarness, any TestClientProtocol) async throws -> Void
     ) async throws {
         let (location, cleanup) = try await database.makeLocation()
@@ -36,7 +36,8 @@ struct WebHarness: Sendable {
         let harness = WebHarness(services: services, clock: clock)
         let app = makeApplication(services: services)
         do {
-            try await app.test(.router) { client in try await body(harness, client) }
+            // WebSockets need a real socket; everything else runs in memory.
+            try await app.test(live ? .live : .router) { client in try await body(harness, client) }
         } catch {
             await services.store.backend.shutdown()
             await cleanup()
