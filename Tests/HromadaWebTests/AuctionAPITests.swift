@@ -57,4 +57,46 @@ import Testing
             #expect(awards.first?["name"] as? String == "Олена Шевчук" && awards.first?["amount"] as? Int == 1_050_000)
         }
     }
+
+    @Test func theOrganiserAdmitsBiddersThroughTheAPIAndChoosesTheAuctionsDurations() async throws {
+        try await WebHarness.run { harness, client in
+            let admin = try await apiToken(client, "vinnytsia.admin@demo.hromada.ua", "vinnytsia-demo-2026")
+            let olena = try await apiToken(client, "olena@demo.hromada.ua", "resident-demo-2026")
+            let zhmerynka = try await apiToken(client, "zhmerynka.admin@demo.hromada.ua", "zhmerynka-demo-2026")
+            let city = try await harness.city("vinnytsia")
+            let object = try #require(try await harness.services.store.read { try await $0.auctions.objects(in: city.id) }.first)
+            let iso = ISO8601DateFormatter(), now = harness.clock.now()
+            func lotBody(_ timings: String) -> String {
+                """
+                {"title": "Оренда з власними тривалостями", "objectId": "\(object.id.rawValue)", "procedure": "lease_english",
+                 "value": {"amount": 1000000}, "minimalStep": {"amount": 10000}, "guarantee": {"amount": 100000}, "registrationFee": {"amount": 20000},
+                 "tenderPeriod": {"endDate": "\(iso.string(from: now.addingTimeInterval(60)))"},
+                 "auctionPeriod": {"startDate": "\(iso.string(from: now.addingTimeInterval(120)))"}, "timings": \(timings)}
+                """
+            }
+            let (refused, error) = try await client.json(.post, "/api/v1/vinnytsia/auctions", body: lotBody(#"{"pauseSeconds": 0, "turnSeconds": 5, "rounds": 3}"#), token: admin)
+            #expect(refused == .unprocessableContent && errorCode(error) == "lot_timings_invalid")
+            let (created, lot) = try await client.json(.post, "/api/v1/vinnytsia/auctions", body: lotBody(#"{"pauseSeconds": 2, "turnSeconds": 6, "rounds": 2}"#), token: admin)
+            #expect(created == .created)
+            let lotID = try #require(lot["id"] as? String)
+            let stored = try #require(try await harness.services.store.read { try await $0.auctions.lot(LotID(rawValue: lotID), in: city.id) })
+            #expect(stored.lot.timings == AuctionTimings(pause: 2, turn: 6, rounds: 2))
+
+            #expect(try await client.json(.post, "/api/v1/vinnytsia/auctions/\(lotID)/bids", body: #"{"amount": 1234500}"#, token: olena).0 == .created)
+            let bidders = "/api/v1/vinnytsia/auctions/\(lotID)/bidders"
+            // Only Vinnytsia's organisers see who registered; nobody sees the amount.
+            #expect(try await client.json(.get, bidders, token: olena).0 == .notFound)
+            #expect(try await client.json(.get, bidders.replacingOccurrences(of: "vinnytsia", with: "zhmerynka"), token: zhmerynka).0 == .notFound)
+            #expect(try await client.json(.get, bidders).0 == .unauthorized)
+            let (listed, list) = try await client.json(.get, bidders, token: admin)
+            let items = try #require(list["items"] as? [[String: Any]])
+            #expect(listed == .ok && items.count == 1 && items[0]["admitted"] as? Bool == false && items[0]["amount"] == nil)
+            let bidderID = try #require(items[0]["id"] as? String)
+            let payments = "\(bidders)/\(bidderID)/payments"
+            #expect(try await client.json(.post, payments, body: #"{"guarantee": "ПН-7"}"#, token: zhmerynka).0 == .notFound)
+            let (paid, bidder) = try await client.json(.post, payments, body: #"{"guarantee": "ПН-7", "fee": "ПН-8"}"#, token: admin)
+            #expect(paid == .ok && bidder["admitted"] as? Bool == true && bidder["feeReference"] as? String == "ПН-8")
+            #expect(try await client.json(.post, "\(bidders)/no-such-bidder/payments", body: #"{"guarantee": "1", "fee": "2"}"#, token: admin).0 == .notFound)
+        }
+    }
 }

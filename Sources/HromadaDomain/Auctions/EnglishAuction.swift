@@ -26,6 +26,13 @@ public struct AuctionTimings: Hashable, Codable, Sendable {
     /// The demo: two bidders' auction in under two minutes, with turns long
     /// enough for a person to type a bid.
     public static let demo = AuctionTimings(pause: 10, turn: 15, rounds: 3)
+
+    /// The organiser's own durations: at least a second each, at most an hour's
+    /// pause and half-hour turns, 1 to 10 rounds.
+    public static func chosen(pause: TimeInterval, turn: TimeInterval, rounds: Int) throws(PropertyError) -> AuctionTimings {
+        guard (1...3600).contains(pause), (1...1800).contains(turn), (1...10).contains(rounds) else { throw .timingsInvalid }
+        return AuctionTimings(pause: pause, turn: turn, rounds: rounds)
+    }
 }
 
 /// `minimalStep`: an amount, or a share of the start value (in basis points, 1 % = 100).

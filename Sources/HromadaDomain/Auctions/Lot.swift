@@ -25,6 +25,7 @@ public enum PropertyError: Error, Equatable, Sendable {
     case feeInvalid
     case tenderPeriodInvalid
     case auctionStartInvalid
+    case timingsInvalid
 }
 
 /// An object of the city's register of municipal property (перелік об'єктів

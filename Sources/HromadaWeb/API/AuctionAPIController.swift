@@ -152,6 +152,14 @@ struct AuctionAPIController {
         let registrationFee: Amount
         let tenderPeriod: Period
         let auctionPeriod: Period
+        /// The auction's durations in seconds; without them, the law's (the demo's in demo mode).
+        let timings: Timings?
+    }
+
+    struct Timings: Codable {
+        let pauseSeconds: Double
+        let turnSeconds: Double
+        let rounds: Int
     }
 
     /// The organiser announces a lot on an object of the register.
@@ -168,10 +176,12 @@ struct AuctionAPIController {
         }
         guard let tenderEnd = input.tenderPeriod.endDate else { throw AppError.invalid(code: "lot_tender_period_invalid", field: "tenderPeriod") }
         guard let auctionStart = input.auctionPeriod.startDate else { throw AppError.invalid(code: "lot_auction_start_invalid", field: "auctionPeriod") }
-        let timings = services.demoMode ? AuctionTimings.demo : .statutory
         let (lot, number) = try await services.auctions.announce(PropertyObjectID(rawValue: input.objectId), city: city, by: context.principal) {
             (object, now) throws(PropertyError) in
-            try Lot.announced(
+            let timings = try input.timings.map { timings throws(PropertyError) in
+                try AuctionTimings.chosen(pause: timings.pauseSeconds, turn: timings.turnSeconds, rounds: timings.rounds)
+            } ?? (services.demoMode ? .demo : .statutory)
+            return try Lot.announced(
                 title: input.title, object: object, procedure: procedure, value: Money(kopiyky: input.value.amount), minimalStep: step,
                 guarantee: Money(kopiyky: input.guarantee.amount), registrationFee: Money(kopiyky: input.registrationFee.amount),
                 tenderPeriodEnd: tenderEnd, auctionStart: auctionStart, timings: timings, at: now)

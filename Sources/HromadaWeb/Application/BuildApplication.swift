@@ -99,6 +99,7 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     BudgetAPIController(services: services).add(to: router)
     PetitionAPIController(services: services).add(to: router)
     AuctionAPIController(services: services).add(to: router)
+    AuctionOrganiserAPI(services: services).add(to: router)
     PetitionPages(services: services).add(to: router)
     AuctionPages(services: services).add(to: router)
     BudgetPages(services: services).add(to: router)

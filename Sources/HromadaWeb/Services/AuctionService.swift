@@ -40,6 +40,7 @@ public struct AuctionService: Sendable {
         case .feeInvalid: .invalid(code: "lot_fee_invalid", field: "registrationFee")
         case .tenderPeriodInvalid: .invalid(code: "lot_tender_period_invalid", field: "tenderPeriod")
         case .auctionStartInvalid: .invalid(code: "lot_auction_start_invalid", field: "auctionPeriod")
+        case .timingsInvalid: .invalid(code: "lot_timings_invalid", field: "timings")
         }
     }
 
