@@ -16,6 +16,7 @@ struct AuctionPages {
         router.get("/{city}/auctions/{lot}", use: show)
         router.post("/{city}/auctions/{lot}/bid", use: bid)
         addAdmin(to: router)
+        addProtocol(to: router)
     }
 
     /// Prozorro's dotted names as locale keys (`active.tendering` → `active_tendering`).
@@ -95,6 +96,8 @@ struct AuctionPages {
         let refreshSeconds: Int?
         /// For the city's admins: the organiser's page.
         let organiserURL: String?
+        /// Once the auction is over: its printable protocol.
+        let protocolURL: String?
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -153,7 +156,8 @@ struct AuctionPages {
             canMatch: canMatch, loginURL: context.account == nil && (bidding || started && !over) ? "/login?next=\(base)" : nil,
             message: message, error: error.map { html.t($0.messageKey, context) },
             refreshSeconds: started && !over ? 2 : nil,
-            organiserURL: context.principal?.may(.manageAuctions, in: city.id) == true ? "/\(city.slug.rawValue)/admin/auctions/\(lot.id.rawValue)" : nil)
+            organiserURL: context.principal?.may(.manageAuctions, in: city.id) == true ? "/\(city.slug.rawValue)/admin/auctions/\(lot.id.rawValue)" : nil,
+            protocolURL: Self.protocolURL(lot, city: city))
         return try await html.render(
             "auction", page: page, titleKey: "auctions.lot_title", titleArguments: ["number": String(number)], request: request, context: context,
             city: city, status: error?.status ?? .ok)
