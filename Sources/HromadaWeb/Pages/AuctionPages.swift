@@ -37,8 +37,14 @@ struct AuctionPages {
             let value: String
             let start: String
         }
+        struct Download {
+            let url: String
+            let label: String
+        }
         let items: [Item]
         let empty: Bool
+        /// The open datasets: lots, bids and awards, as CSV and JSON.
+        let openData: [Download]
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -51,7 +57,10 @@ struct AuctionPages {
                       status: statusText(lot.status.rawValue, "status", context), value: money(lot.startValue, context),
                       start: DateText.kyiv(lot.auctionStart))
             },
-            empty: lots.isEmpty)
+            empty: lots.isEmpty,
+            openData: ["lots", "bids", "awards"].flatMap { name in
+                ["csv", "json"].map { .init(url: "/api/v1/\(city.slug.rawValue)/auctions/open-data/\(name).\($0)", label: "\(name).\($0)") }
+            })
         return try await html.render(
             "auctions", page: page, titleKey: "auctions.title", titleArguments: ["city": city.name.localized(context.language)], request: request,
             context: context, city: city)
