@@ -115,7 +115,7 @@ import Testing
                 "/api/v1/{city}/petitions/{petition}/signatures", "/api/v1/{city}/petitions/{petition}/decision",
                 "/api/v1/{city}/petitions/{petition}/response", "/api/v1/{city}/petitions/{petition}/count",
                 "/api/v1/{city}/auctions", "/api/v1/{city}/auctions/{lot}", "/api/v1/{city}/auctions/{lot}/bids", "/api/v1/{city}/property",
-                "/api/v1/{city}/auctions/open-data/{file}",
+                "/api/v1/{city}/auctions/open-data/{file}", "/api/v1/{city}/auctions/{lot}/prozorro",
             ] {
                 #expect(paths[path] != nil, "\(path) missing from OpenAPI")
             }
