@@ -62,6 +62,14 @@ public struct AwardChain: Hashable, Codable, Sendable {
         /// Why the award was not granted (disqualified, refused), with the protocol's words.
         public var reason: String?
         public var decidedAt: Date?
+
+        public init(bidder: AuctionBidderID, amount: Money, status: Status, reason: String? = nil, decidedAt: Date? = nil) {
+            self.bidder = bidder
+            self.amount = amount
+            self.status = status
+            self.reason = reason
+            self.decidedAt = decidedAt
+        }
     }
 
     public private(set) var awards: [Award]
@@ -72,6 +80,13 @@ public struct AwardChain: Hashable, Codable, Sendable {
         awards = ranking.enumerated().map { index, entry in
             Award(bidder: entry.bidder, amount: entry.amount, status: index == 0 ? .pending : .pendingWaiting)
         }
+    }
+
+    /// A chain decided elsewhere (a Prozorro.Sale result), taken as it is;
+    /// `ProzorroExchange` checks it before it gets here.
+    public init(awards: [Award], contractSignedAt: Date?) {
+        self.awards = awards
+        self.contractSignedAt = contractSignedAt
     }
 
     /// The lot's status as the awards put it.

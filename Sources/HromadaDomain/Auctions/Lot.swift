@@ -138,6 +138,17 @@ public struct Lot: Hashable, Codable, Sendable {
 
     /// The price the auction starts at under this lot's procedure.
     public var startValue: Money { procedure.startValue(from: value) }
+
+    /// The auction was held and is over, so its closed bids, moves and names
+    /// are public (the protocol, open data, the Prozorro result). A lot
+    /// cancelled before its auction never opens its closed bids.
+    public var auctionIsOver: Bool {
+        switch status {
+        case .activeTendering, .activeAuction: false
+        case .activeQualification, .activeAwarded, .unsuccessful, .complete: true
+        case .cancelled: awards != nil
+        }
+    }
 }
 
 extension String {

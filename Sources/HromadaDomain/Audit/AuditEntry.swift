@@ -98,6 +98,8 @@ extension AuditAction {
     public static let auctionMove = "auction.move"
     public static let auctionStatusChanged = "auction.status_changed"
     public static let auctionAwardDecided = "auction.award_decided"
+    /// A Prozorro.Sale result applied to a lot: its awards and status.
+    public static let auctionResultImported = "auction.result_imported"
     /// The recount found the counters off and set them to the signatures counted.
     public static let petitionRecounted = "petition.recounted"
     /// One client address signed more than the city's hourly limit.

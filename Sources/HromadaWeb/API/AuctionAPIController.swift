@@ -15,6 +15,7 @@ struct AuctionAPIController {
         auctions.post(use: create)
         auctions.get(":lot", use: show)
         auctions.post(":lot/bids", use: bid)
+        addExchange(to: auctions)
         let property = router.group("api/v1/:city/property")
         property.get(use: register)
         property.post(use: recordObject)
@@ -103,7 +104,7 @@ struct AuctionAPIController {
         }
         let percent: Double? = if case .percent(let basisPoints) = lot.minimalStep { Double(basisPoints) / 100 } else { nil }
         return LotBody(
-            id: lot.id.rawValue, auctionId: "HROMADA-\(city.slug.rawValue.uppercased())-\(number)", number: number, title: lot.title,
+            id: lot.id.rawValue, auctionId: LotReference.auctionId(city: city.slug.rawValue, number: number), number: number, title: lot.title,
             status: lot.status.rawValue, procedure: lot.procedure.rawValue, objectId: lot.objectID.rawValue, value: .init(amount: lot.value.kopiyky),
             minimalStep: .init(amount: lot.minimalStep.amount(of: lot.startValue).kopiyky, percent: percent), guarantee: .init(amount: lot.guarantee.kopiyky),
             registrationFee: .init(amount: lot.registrationFee.kopiyky), tenderPeriod: .init(endDate: lot.tenderPeriodEnd),

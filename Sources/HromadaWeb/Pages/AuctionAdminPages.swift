@@ -42,6 +42,7 @@ extension AuctionPages {
         let awards: [Award]
         let awardURL: String
         let canSign: Bool
+        let protocolURL: String?
         let message: String?
         let error: String?
     }
@@ -72,7 +73,7 @@ extension AuctionPages {
                       admitted: $0.isAdmitted)
             },
             paymentsURL: lot.status == .activeTendering ? base + "/payments" : nil, awards: awards, awardURL: base + "/award",
-            canSign: awards.contains(where: \.active), message: message, error: error.map { html.t($0.messageKey, context) })
+            canSign: awards.contains(where: \.active), protocolURL: Self.protocolURL(lot, city: city), message: message, error: error.map { html.t($0.messageKey, context) })
         return try await html.render(
             "auction-organiser", page: page, titleKey: "auctions.lot_title", titleArguments: ["number": String(number)], request: request,
             context: context, city: city, status: error?.status ?? .ok)

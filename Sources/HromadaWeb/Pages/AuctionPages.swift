@@ -16,6 +16,7 @@ struct AuctionPages {
         router.get("/{city}/auctions/{lot}", use: show)
         router.post("/{city}/auctions/{lot}/bid", use: bid)
         addAdmin(to: router)
+        addProtocol(to: router)
     }
 
     /// Prozorro's dotted names as locale keys (`active.tendering` → `active_tendering`).
@@ -36,8 +37,14 @@ struct AuctionPages {
             let value: String
             let start: String
         }
+        struct Download {
+            let url: String
+            let label: String
+        }
         let items: [Item]
         let empty: Bool
+        /// The open datasets: lots, bids and awards, as CSV and JSON.
+        let openData: [Download]
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -50,7 +57,10 @@ struct AuctionPages {
                       status: statusText(lot.status.rawValue, "status", context), value: money(lot.startValue, context),
                       start: DateText.kyiv(lot.auctionStart))
             },
-            empty: lots.isEmpty)
+            empty: lots.isEmpty,
+            openData: ["lots", "bids", "awards"].flatMap { name in
+                ["csv", "json"].map { .init(url: "/api/v1/\(city.slug.rawValue)/auctions/open-data/\(name).\($0)", label: "\(name).\($0)") }
+            })
         return try await html.render(
             "auctions", page: page, titleKey: "auctions.title", titleArguments: ["city": city.name.localized(context.language)], request: request,
             context: context, city: city)
@@ -102,6 +112,8 @@ struct AuctionPages {
         let refreshSeconds: Int?
         /// For the city's admins: the organiser's page.
         let organiserURL: String?
+        /// Once the auction is over: its printable protocol.
+        let protocolURL: String?
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -164,7 +176,8 @@ struct AuctionPages {
             canMatch: canMatch, loginURL: context.account == nil && (bidding || started && !over) ? "/login?next=\(base)" : nil,
             message: message, error: error.map { html.t($0.messageKey, context) },
             refreshSeconds: started && !over ? 2 : nil,
-            organiserURL: context.principal?.may(.manageAuctions, in: city.id) == true ? "/\(city.slug.rawValue)/admin/auctions/\(lot.id.rawValue)" : nil)
+            organiserURL: context.principal?.may(.manageAuctions, in: city.id) == true ? "/\(city.slug.rawValue)/admin/auctions/\(lot.id.rawValue)" : nil,
+            protocolURL: Self.protocolURL(lot, city: city))
         return try await html.render(
             "auction", page: page, titleKey: "auctions.lot_title", titleArguments: ["number": String(number)], request: request, context: context,
             city: city, status: error?.status ?? .ok)

@@ -207,6 +207,12 @@ enum DateText {
         return String(format: "%02d.%02d.%04d %02d:%02d", c.day ?? 0, c.month ?? 0, c.year ?? 0, c.hour ?? 0, c.minute ?? 0)
     }
 
+    /// Kyiv time to the second, as a protocol records moves: `29.11.2026 14:05:09`.
+    static func kyivSeconds(_ date: Date) -> String {
+        let c = kyivCalendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        return String(format: "%02d.%02d.%04d %02d:%02d:%02d", c.day ?? 0, c.month ?? 0, c.year ?? 0, c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+    }
+
     /// The value of an `<input type="datetime-local">`, `2027-01-08T09:00`, in Kyiv time.
     static func kyivInput(_ date: Date) -> String {
         let c = kyivCalendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
