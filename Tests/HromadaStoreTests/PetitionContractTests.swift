@@ -17,7 +17,7 @@ import Testing
             title: "Облаштувати пандуси в усіх школах міста", text: String(repeating: "Прошу облаштувати пандуси. ", count: 4),
             category: "Освіта", in: vinnytsia, by: author, at: t0
         ).submitted(by: author.id, settings: settings, at: t0).published(settings: settings, at: t0)
-        try await store.write { try await $0.petitions.insert(petition) }
+        _ = try await store.write { try await $0.petitions.insert(petition) }
         return (petition, author)
     }
 
@@ -176,7 +176,7 @@ import Testing
             #expect(try await store.read { try await $0.petitions.petitions(in: city, states: everything, search: PetitionSearch("пандуси сквер")) }.isEmpty)
             // A petition whose text the author edits is found by its new words.
             let draft = try file("Чернетка про щось інше", "Текст чернетки, який автор ще перепише кілька разів до подання на модерацію.", in: vinnytsia)
-            try await store.write { try await $0.petitions.insert(draft) }
+            _ = try await store.write { try await $0.petitions.insert(draft) }
             var edited = draft
             edited.text = "Тепер про велодоріжку на Келецькій, яка потрібна мешканцям для поїздок на роботу."
             let rewritten = edited

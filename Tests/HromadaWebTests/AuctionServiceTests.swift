@@ -41,7 +41,7 @@ import Testing
             let maria = try await resident(harness, "maria", in: city)
             let stranger = try await harness.makeAccount("stranger@example.com")
 
-            // Closed bids: at least the start value; a person must be a verified resident, a company gives its ЄДРПОУ code.
+            // Closed bids: at least the start value; the bidder is a verified person, for themselves or for a company (its ЄДРПОУ code).
             await #expect(throws: AppError.invalid(code: "bid_below_start_value", field: "amount")) {
                 try await auctions.submitBid(lot.id, amount: Money(hryvnias: 9_999), legalEntityCode: nil, city: city, by: ivan)
             }
@@ -50,6 +50,13 @@ import Testing
             }
             await #expect(throws: AppError.invalid(code: "legal_entity_code_invalid", field: "legalEntityCode")) {
                 try await auctions.submitBid(lot.id, amount: Money(hryvnias: 10_000), legalEntityCode: "1234", city: city, by: stranger)
+            }
+            await #expect(throws: AppError.invalid(code: "legal_entity_code_invalid", field: "legalEntityCode")) {
+                try await auctions.submitBid(lot.id, amount: Money(hryvnias: 10_000), legalEntityCode: "12345670", city: city, by: maria)
+            }
+            // A company's code does not stand in for its representative being a verified person.
+            await #expect(throws: AppError.forbidden(reason: "bidder_not_verified")) {
+                try await auctions.submitBid(lot.id, amount: Money(hryvnias: 10_000), legalEntityCode: "12345678", city: city, by: stranger)
             }
             let ivanBid = try await auctions.submitBid(lot.id, amount: Money(hryvnias: 10_000), legalEntityCode: nil, city: city, by: ivan)
             harness.clock.advance(by: 1)

@@ -83,9 +83,9 @@ public struct AuctionService: Sendable {
 
     // MARK: Bidding
 
-    /// Enters or changes the account's closed bid before the deadline. A
-    /// person must be a verified resident of the city; a legal entity gives
-    /// its 8-digit ЄДРПОУ code and bids through its representative's account.
+    /// Enters or changes the account's closed bid before the deadline. The
+    /// account must be a verified person; a legal entity gives its ЄДРПОУ code
+    /// (check digit checked) and bids through its representative's account.
     @discardableResult
     public func submitBid(
         _ id: LotID, amount: Money, legalEntityCode: String?, city: Municipality, by account: Account
@@ -94,13 +94,11 @@ public struct AuctionService: Sendable {
         let now = services.clock.now()
         guard lot.status == .activeTendering, now < lot.tenderPeriodEnd else { throw AppError.conflict(code: "bidding_closed") }
         let code = legalEntityCode?.trimmingCharacters(in: .whitespaces).nilIfEmpty
-        if let code {
-            guard code.count == 8, code.allSatisfy({ $0.isASCII && $0.isNumber }) else { throw AppError.invalid(code: "legal_entity_code_invalid", field: "legalEntityCode") }
-        } else {
-            let cityID = city.id
-            guard try await services.store.read({ try await $0.residency.find(account: account.id, in: cityID) }) != nil else {
-                throw AppError.forbidden(reason: "bidder_not_verified")
-            }
+        if let code, !LegalEntityCode.isValid(code) { throw AppError.invalid(code: "legal_entity_code_invalid", field: "legalEntityCode") }
+        // A person bids for themselves, or represents the company: either way a
+        // verified person, though not necessarily of this city (an investor from elsewhere may bid).
+        guard try await !services.store.read({ try await $0.residency.verifications(of: account.id) }).isEmpty else {
+            throw AppError.forbidden(reason: "bidder_not_verified")
         }
         guard amount >= lot.startValue else { throw AppError.invalid(code: "bid_below_start_value", field: "amount") }
         let bidder = LotBidder(
