@@ -72,4 +72,22 @@ import Testing
         let auction = try auction().accepting(by: b, at: at(1_501))
         #expect(auction.stage(at: at(2_101)) == .finished(at: at(2_101), ranking: [.init(bidder: b, amount: Money(hryvnias: 80_000), at: at(1_501))]))
     }
+
+    @Test func aDutchAuctionIsReplayedFromItsStoredEntriesWithOneKeyPerPhase() throws {
+        var auction = auction()
+        var stored: [EnglishAuction.RecordedMove] = []
+        for (amount, bidder, second) in [(nil, b, 1_501.0), (Money(hryvnias: 85_000), a, 1_600), (Money(hryvnias: 86_000), c, 1_700),
+                                         (Money(hryvnias: 86_000), b, 2_200)] as [(Money?, AuctionBidderID, TimeInterval)] {
+            let (next, entry) = try auction.entering(amount, by: bidder, at: at(second))
+            auction = next
+            stored.append(entry.move)
+        }
+        // Two acceptances would share one key, as would two sealed bids by one bidder: the store keeps one of each.
+        #expect(stored.map(\.turn) == [.init(round: 0, position: 0), .init(round: 1, position: 0), .init(round: 1, position: 2), .init(round: 2, position: 0)])
+        let replayed = DutchAuction(startValue: Money(hryvnias: 100_000), startsAt: start, timings: timings, participants: [a, b, c], moves: stored)
+        #expect(replayed == auction)
+        #expect(replayed.stage(at: at(10_000)) == auction.stage(at: at(10_000)))
+        guard case .finished(_, let ranking) = replayed.stage(at: at(10_000)) else { Issue.record("not finished"); return }
+        #expect(ranking.map(\.bidder) == [b, c, a])
+    }
 }

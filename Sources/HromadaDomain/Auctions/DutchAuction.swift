@@ -30,6 +30,78 @@ public struct DutchAuction: Hashable, Codable, Sendable {
         public static let demo = Timings(pause: 10, step: 1, sealedBids: 15, bestBid: 10)
     }
 
+    /// The auction replayed from its stored entries, which share the English
+    /// auction's move store: one key per phase decides races there. The
+    /// acceptance is (0, 0), so of two bidders accepting the same price one
+    /// is kept; a sealed bid is (1, the bidder's place among the participants),
+    /// one each; the best bid is (2, 0).
+    public init(startValue: Money, startsAt: Date, timings: Timings, participants: [AuctionBidderID], moves: [EnglishAuction.RecordedMove]) {
+        self.init(startValue: startValue, startsAt: startsAt, timings: timings, participants: participants)
+        for recorded in moves {
+            guard case .raise(let amount) = recorded.move else { continue }
+            let entry = Entry(bidder: recorded.bidder, amount: amount, at: recorded.at)
+            switch recorded.turn.round {
+            case 0: acceptance = entry
+            case 1: sealed.append(entry)
+            default: best = entry
+            }
+        }
+    }
+
+    /// Where an entry of this phase by this bidder is stored (see the initialiser).
+    public func key(for phase: Phase, by bidder: AuctionBidderID) -> EnglishAuction.TurnKey {
+        switch phase {
+        case .acceptance: EnglishAuction.TurnKey(round: 0, position: 0)
+        case .sealed: EnglishAuction.TurnKey(round: 1, position: participants.firstIndex(of: bidder) ?? participants.count)
+        case .best: EnglishAuction.TurnKey(round: 2, position: 0)
+        }
+    }
+
+    public enum Phase: Sendable { case acceptance, sealed, best }
+
+    /// What a bidder's entry now would be: accepting the falling price, a
+    /// sealed bid, or the Dutch winner's best bid. The amount is the price
+    /// for an acceptance (the bidder names none).
+    public func entering(_ amount: Money?, by bidder: AuctionBidderID, at instant: Date) throws(AuctionRefusal) -> (DutchAuction, RecordedEntry) {
+        switch stage(at: instant) {
+        case .falling:
+            let next = try accepting(by: bidder, at: instant)
+            guard let entry = next.acceptance else { throw .notYourTurn }
+            return (next, RecordedEntry(entry: entry, key: key(for: .acceptance, by: bidder)))
+        case .sealedBids:
+            guard let amount else { throw .belowMinimalStep(minimum: minimumEntry(at: instant) ?? startValue) }
+            let next = try sealing(amount, by: bidder, at: instant)
+            guard let entry = next.sealed.last else { throw .notYourTurn }
+            return (next, RecordedEntry(entry: entry, key: key(for: .sealed, by: bidder)))
+        case .bestBid:
+            guard let amount else { throw .belowMinimalStep(minimum: minimumEntry(at: instant) ?? startValue) }
+            let next = try bestBidding(amount, by: bidder, at: instant)
+            guard let entry = next.best else { throw .notYourTurn }
+            return (next, RecordedEntry(entry: entry, key: key(for: .best, by: bidder)))
+        case .scheduled: throw .notStarted
+        case .pause: throw .notYourTurn
+        case .finished: throw .finished
+        }
+    }
+
+    public struct RecordedEntry: Sendable {
+        public let entry: Entry
+        public let key: EnglishAuction.TurnKey
+
+        public var move: EnglishAuction.RecordedMove {
+            EnglishAuction.RecordedMove(bidder: entry.bidder, move: .raise(to: entry.amount), at: entry.at, turn: key)
+        }
+    }
+
+    /// The least a sealed or best bid may be now; nil outside those stages.
+    public func minimumEntry(at instant: Date) -> Money? {
+        switch stage(at: instant) {
+        case .sealedBids(_, let dutchPrice, _): dutchPrice + Money(kopiyky: 1)
+        case .bestBid(_, let toMatch, _): toMatch
+        default: nil
+        }
+    }
+
     /// Steps of 1 % from the start value: 100 % at step 0 down to 1 % at step 99.
     public static let steps = 99
 

@@ -139,6 +139,15 @@ public struct Lot: Hashable, Codable, Sendable {
     /// The price the auction starts at under this lot's procedure.
     public var startValue: Money { procedure.startValue(from: value) }
 
+    /// The Dutch auction's durations (privatization's third auction), from
+    /// the lot's: the law's minute-long price steps and 20-minute bid stages,
+    /// or for shorter settings the same pause, steps of a fifteenth of a turn
+    /// and bid stages of one turn.
+    public var dutchTimings: DutchAuction.Timings {
+        if timings == .statutory { return .statutory }
+        return DutchAuction.Timings(pause: timings.pause, step: max(1, timings.turn / 15), sealedBids: timings.turn, bestBid: timings.turn)
+    }
+
     /// The auction was held and is over, so its closed bids, moves and names
     /// are public (the protocol, open data, the Prozorro result). A lot
     /// cancelled before its auction never opens its closed bids.

@@ -36,13 +36,15 @@ struct AuctionAPIController {
             let percent: Double?
         }
         struct Stage: Encodable {
-            /// `scheduled`, `pause`, `turn`, `tenant_match` or `finished`.
+            /// `scheduled`, `pause`, `turn`, `tenant_match` or `finished`; a Dutch auction's `falling`, `sealed_bids` and `best_bid`.
             let kind: String
             let until: Date?
             let round: Int?
             /// "Учасник N" whose turn it is.
             let participant: Int?
             let minimumRaise: Int64?
+            /// Dutch: the price on offer while it falls, then the accepted price.
+            let price: Int64?
         }
         struct Standing: Encodable {
             let participant: Int
@@ -80,26 +82,17 @@ struct AuctionAPIController {
     /// closed bids, the organiser included; during it, the prices by
     /// participant number; after it, names and the awards.
     func body(_ lot: Lot, number: Int, city: Municipality) async throws -> LotBody {
-        let live = try await services.auctions.live(lot)
-        let auction = live.auction, now = services.clock.now()
-        let numbers = auction.participantNumbers, names = live.names, bidders = live.bidders.count
+        let live = try await services.auctions.live(lot), now = services.clock.now()
+        let numbers = live.numbers, names = live.names, bidders = live.bidders.count
         var stage: LotBody.Stage?
         var standings: [LotBody.Standing]?
         if lot.status != .activeTendering || now >= lot.auctionStart {
-            let over: Bool
-            switch auction.stage(at: now) {
-            case .scheduled(let startsAt): stage = .init(kind: "scheduled", until: startsAt, round: nil, participant: nil, minimumRaise: nil); over = false
-            case .pause(let until): stage = .init(kind: "pause", until: until, round: nil, participant: nil, minimumRaise: nil); over = false
-            case .turn(let turn):
-                stage = .init(kind: "turn", until: turn.deadline, round: turn.key.round, participant: numbers[turn.bidder], minimumRaise: turn.minimumRaise.kopiyky)
-                over = false
-            case .tenantMatch(let tenant, let toMatch, let until):
-                stage = .init(kind: "tenant_match", until: until, round: nil, participant: numbers[tenant], minimumRaise: toMatch.kopiyky)
-                over = false
-            case .finished(let at, _): stage = .init(kind: "finished", until: at, round: nil, participant: nil, minimumRaise: nil); over = true
-            }
-            standings = auction.standings(at: now).map {
-                .init(participant: numbers[$0.bidder] ?? 0, amount: $0.amount.kopiyky, name: over ? names[$0.bidder] : nil)
+            let view = live.view(at: now)
+            stage = .init(
+                kind: view.kind.rawValue, until: view.until, round: view.round, participant: view.actor.flatMap { numbers[$0] },
+                minimumRaise: view.minimum?.kopiyky, price: view.price?.kopiyky)
+            standings = view.standings.map {
+                .init(participant: numbers[$0.bidder] ?? 0, amount: $0.amount.kopiyky, name: view.isOver ? names[$0.bidder] : nil)
             }
         }
         let percent: Double? = if case .percent(let basisPoints) = lot.minimalStep { Double(basisPoints) / 100 } else { nil }
@@ -205,7 +198,8 @@ struct AuctionAPIController {
             guard let amount else { throw AppError.invalid(code: "bid_amount_required", field: "amount") }
             return .raise(to: Money(kopiyky: amount))
         case "pass": return .pass
-        case "match": return .match
+        // A Dutch auction's acceptance of the falling price is the same move as the tenant's match: take the price named.
+        case "match", "accept": return .match
         default: throw AppError.invalid(code: "bid_move_unknown", field: "move")
         }
     }

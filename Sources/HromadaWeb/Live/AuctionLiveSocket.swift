@@ -132,7 +132,7 @@ struct AuctionLiveSocket {
                         try await outbound.writeTextMessage(update.message)
                         // The bidder's own number, once the auction has numbered its participants.
                         if let bidder, !numbered, update.started,
-                           let number = try await services.auctions.live(lot).auction.participantNumbers[bidder.id] {
+                           let number = try await services.auctions.live(lot).numbers[bidder.id] {
                             numbered = true
                             try await outbound.writeTextMessage(try Self.text(You(participant: number)))
                         }

@@ -78,10 +78,7 @@ struct AuctionOpenData {
     /// The auction's participants (the admitted bidders) by their "Учасник N".
     private func participants(_ entry: Entry) -> (admitted: [LotBidder], numbers: [AuctionBidderID: Int]) {
         let admitted = entry.bidders.filter(\.isAdmitted)
-        let auction = EnglishAuction(
-            startValue: entry.lot.startValue, minimalStep: entry.lot.minimalStep, startsAt: entry.lot.auctionStart, timings: entry.lot.timings,
-            participants: admitted.map(\.participant))
-        return (admitted, auction.participantNumbers)
+        return (admitted, AuctionService.numbers(of: entry.lot, admitted: admitted))
     }
 
     var lotRows: [LotRow] {

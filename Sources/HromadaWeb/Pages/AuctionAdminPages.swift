@@ -57,7 +57,7 @@ extension AuctionPages {
         _ = try services.budgetAdmin.require(.manageAuctions, context.principal, in: city.id)
         let (lot, number) = try await services.auctions.lot(LotID(rawValue: try context.parameters.require("lot")), in: city.id)
         let live = try await services.auctions.live(lot)
-        let bidders = live.bidders, numbers = live.auction.participantNumbers, names = live.names
+        let bidders = live.bidders, numbers = live.numbers, names = live.names
         let base = "/\(city.slug.rawValue)/admin/auctions/\(lot.id.rawValue)"
         let awards = (lot.awards?.awards ?? []).map { award in
             OrganiserPage.Award(

@@ -101,10 +101,8 @@ struct AuctionPages {
         /// While bidding is open, for a signed-in visitor.
         let closedBidURL: String?
         let myBid: String?
-        /// In the bidder's own turn.
-        let moveURL: String?
-        let minimumRaise: String?
-        let canMatch: Bool
+        /// The bidder's move, when they have one now.
+        let move: MoveForm
         let loginURL: String?
         let message: String?
         let error: String?
@@ -125,33 +123,33 @@ struct AuctionPages {
         let city = try await CityLookup(store: services.store).require(context)
         let (lot, number) = try await services.auctions.lot(LotID(rawValue: try context.parameters.require("lot")), in: city.id)
         let live = try await services.auctions.live(lot)
-        let auction = live.auction, bidders = live.bidders, names = live.names
-        let now = services.clock.now(), numbers = auction.participantNumbers
+        let bidders = live.bidders, names = live.names, numbers = live.numbers
+        let now = services.clock.now()
         let mine = context.account.flatMap { account in bidders.first { $0.accountID == account.id } }
         func label(_ bidder: AuctionBidderID) -> String { html.t("auctions.participant", context, ["number": String(numbers[bidder] ?? 0)]) }
         let base = "/\(city.slug.rawValue)/auctions/\(lot.id.rawValue)"
         let started = lot.status != .activeTendering || now >= lot.auctionStart
-        var stage: String?, until: Date?, moveURL: String?, minimumRaise: Money?, canMatch = false, over = false, current: AuctionBidderID?
-        if started {
-            switch auction.stage(at: now) {
-            case .scheduled(let at): (stage, until) = (html.t("auctions.stage.scheduled", context), at)
-            case .pause(let end): (stage, until) = (html.t("auctions.stage.pause", context), end)
-            case .turn(let turn):
-                stage = html.t("auctions.stage.turn", context, ["round": String(turn.key.round), "participant": label(turn.bidder)])
-                until = turn.deadline
-                current = turn.bidder
-                if mine?.id == turn.bidder { (moveURL, minimumRaise) = (base + "/bid", turn.minimumRaise) }
-            case .tenantMatch(let tenant, let toMatch, let end):
-                stage = html.t("auctions.stage.tenant_match", context, ["participant": label(tenant), "amount": money(toMatch, context)])
-                until = end
-                current = tenant
-                if mine?.id == tenant { (moveURL, canMatch) = (base + "/bid", true) }
-            case .finished(let at, _): (stage, until, over) = (html.t("auctions.stage.finished", context), at, true)
+        let view = started ? live.view(at: now) : nil
+        let over = view?.isOver ?? false
+        var stage: String?, form = MoveForm()
+        if let view {
+            let actor = view.actor.map(label) ?? ""
+            let amount = view.minimum.map { money($0, context) } ?? ""
+            let price = view.price.map { money($0, context) } ?? ""
+            stage = switch view.kind {
+            case .turn: html.t("auctions.stage.turn", context, ["round": String(view.round ?? 0), "participant": actor])
+            case .tenantMatch: html.t("auctions.stage.tenant_match", context, ["participant": actor, "amount": amount])
+            case .sealedBids: html.t("auctions.stage.sealed_bids", context, ["participant": actor, "price": price])
+            case .bestBid: html.t("auctions.stage.best_bid", context, ["participant": actor, "amount": amount])
+            case .falling: html.t("auctions.stage.falling", context, ["price": price])
+            case .scheduled, .pause, .finished: html.t("auctions.stage.\(view.kind.rawValue)", context)
             }
+            if let mine, let action = view.action(for: mine.id) { form = MoveForm(action, url: base + "/bid", html: html, money: { money($0, context) }, context) }
         }
-        let rows = started ? auction.standings(at: now).map {
-            LotPage.Row(participant: label($0.bidder), amount: money($0.amount, context), name: over ? names[$0.bidder] : nil, current: $0.bidder == current)
-        } : []
+        let rows = (view?.standings ?? []).map {
+            LotPage.Row(participant: label($0.bidder), amount: money($0.amount, context), name: over ? names[$0.bidder] : nil, current: $0.bidder == view?.actor)
+        }
+        let until = view?.until
         let awards = (lot.awards?.awards ?? []).map {
             LotPage.Row(participant: label($0.bidder), amount: money($0.amount, context),
                         name: "\(names[$0.bidder] ?? "") · \(statusText($0.status.rawValue, "award", context))", current: false)
@@ -169,11 +167,10 @@ struct AuctionPages {
             untilISO: until.map { $0.formatted(.iso8601) },
             secondsTemplate: html.t("auctions.seconds_left", context, ["seconds": "{seconds}"]),
             socketURL: started && !over ? "/api/v1/\(city.slug.rawValue)/auctions/\(lot.id.rawValue)/live" : nil,
-            turnKey: [stage ?? "", moveURL == nil ? "watch" : "move"].joined(separator: "|"),
+            turnKey: [stage ?? "", form.url == nil ? "watch" : "move"].joined(separator: "|"),
             rows: rows, awards: awards, hasAwards: !awards.isEmpty,
             closedBidURL: bidding && context.account != nil ? base + "/bid" : nil,
-            myBid: bidding ? mine.map { money($0.amount, context) } : nil, moveURL: moveURL, minimumRaise: minimumRaise.map { money($0, context) },
-            canMatch: canMatch, loginURL: context.account == nil && (bidding || started && !over) ? "/login?next=\(base)" : nil,
+            myBid: bidding ? mine.map { money($0.amount, context) } : nil, move: form, loginURL: context.account == nil && (bidding || started && !over) ? "/login?next=\(base)" : nil,
             message: message, error: error.map { html.t($0.messageKey, context) },
             refreshSeconds: started && !over ? 2 : nil,
             organiserURL: context.principal?.may(.manageAuctions, in: city.id) == true ? "/\(city.slug.rawValue)/admin/auctions/\(lot.id.rawValue)" : nil,
@@ -181,6 +178,34 @@ struct AuctionPages {
         return try await html.render(
             "auction", page: page, titleKey: "auctions.lot_title", titleArguments: ["number": String(number)], request: request, context: context,
             city: city, status: error?.status ?? .ok)
+    }
+
+    /// What the bidder may do now, as the page's forms: an amount (a raise, a
+    /// sealed or best bid), one button (the tenant's match, accepting the
+    /// Dutch price), and passing in an English turn.
+    struct MoveForm {
+        var url: String?
+        var amountLabel: String?
+        var amountButton: String?
+        var matchButton: String?
+        var canPass = false
+
+        init() {}
+
+        init(_ action: LiveView.Action, url: String, html: HTML, money: (Money) -> String, _ context: AppRequestContext) {
+            self.url = url
+            func amount(_ minimum: Money, button: String) {
+                amountLabel = html.t("auctions.bid_at_least", context, ["amount": money(minimum)])
+                amountButton = html.t(button, context)
+            }
+            switch action {
+            case .raise(let minimum): amount(minimum, button: "auctions.raise"); canPass = true
+            case .match(let amount): matchButton = html.t("auctions.match_amount", context, ["amount": money(amount)]); canPass = true
+            case .accept(let price): matchButton = html.t("auctions.accept", context, ["price": money(price)])
+            case .seal(let minimum): amount(minimum, button: "auctions.seal")
+            case .best(let minimum): amount(minimum, button: "auctions.best")
+            }
+        }
     }
 
     /// The closed bid while bidding is open; the bidder's raise, pass or match in their turn.

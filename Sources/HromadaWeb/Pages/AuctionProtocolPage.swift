@@ -91,7 +91,7 @@ extension AuctionPages {
                 titleArguments: ["number": String(number)], request: request, context: context, city: city, status: .notFound)
         }
         let live = try await services.auctions.live(lot)
-        let auction = live.auction, numbers = auction.participantNumbers, names = live.names
+        let auction = live.auction, numbers = live.numbers, names = live.names
         let participants = live.admitted.sorted { (numbers[$0.id] ?? 0) < (numbers[$1.id] ?? 0) }
         let awards = lot.awards?.awards ?? []
         let object = try await services.store.read { [objectID = lot.objectID, cityID = city.id] in try await $0.auctions.object(objectID, in: cityID) }

@@ -139,14 +139,29 @@ public struct AuctionService: Sendable {
 
     /// A lot's auction with everyone who entered a closed bid, read once for a page or an answer.
     public struct LiveAuction: Sendable {
+        /// The English auction; for a Dutch lot, its moves in the shared store (no turns).
         public let auction: EnglishAuction
+        /// The Dutch auction, for the third auction of the privatization cycle.
+        public let dutch: DutchAuction?
         /// Every bidder, admitted or not.
         public let bidders: [LotBidder]
+        /// "Учасник N": the English auction numbers by the first round's order, the Dutch by admission.
+        public let numbers: [AuctionBidderID: Int]
 
         /// Those with both payments recorded: the auction's participants.
         public var admitted: [LotBidder] { bidders.filter(\.isAdmitted) }
         /// Bidders' names, revealed with the results.
         public var names: [AuctionBidderID: String] { Dictionary(uniqueKeysWithValues: bidders.map { ($0.id, $0.name) }) }
+
+        /// When the auction is over, its ranking (best first); nil while it runs.
+        public func ranking(at instant: Date) -> [(bidder: AuctionBidderID, amount: Money)]? {
+            if let dutch {
+                guard case .finished(_, let ranking) = dutch.stage(at: instant) else { return nil }
+                return ranking.map { ($0.bidder, $0.amount) }
+            }
+            guard case .finished(_, let ranking) = auction.stage(at: instant) else { return nil }
+            return ranking.map { ($0.bidder, $0.amount) }
+        }
     }
 
     /// The auction as it stands: the admitted bidders, the moves made, the clock.
@@ -155,29 +170,65 @@ public struct AuctionService: Sendable {
         let (bidders, moves) = try await services.store.read { tx in (try await tx.auctions.bidders(of: id), try await tx.auctions.moves(of: id)) }
         let admitted = bidders.filter(\.isAdmitted)
         let tenant = lot.tenantAccountID.flatMap { account in admitted.first { $0.accountID == account }?.id }
+        if lot.procedure.isDutch {
+            let participants = Self.dutchParticipants(admitted)
+            let dutch = DutchAuction(startValue: lot.startValue, startsAt: lot.auctionStart, timings: lot.dutchTimings, participants: participants, moves: moves)
+            let auction = EnglishAuction(
+                startValue: lot.startValue, minimalStep: lot.minimalStep, startsAt: lot.auctionStart, timings: lot.timings, participants: [],
+                tenant: nil, moves: moves)
+            return LiveAuction(auction: auction, dutch: dutch, bidders: bidders, numbers: Self.numbers(of: lot, admitted: admitted))
+        }
         let auction = EnglishAuction(
             startValue: lot.startValue, minimalStep: lot.minimalStep, startsAt: lot.auctionStart, timings: lot.timings,
             participants: admitted.map(\.participant), tenant: tenant, moves: moves)
-        return LiveAuction(auction: auction, bidders: bidders)
+        return LiveAuction(auction: auction, dutch: nil, bidders: bidders, numbers: auction.participantNumbers)
     }
 
-    /// A bidder's move in their turn: written with its audit entry before it
-    /// is acknowledged; of two racing for the same turn, the database keeps one.
-    public func move(_ id: LotID, _ move: EnglishAuction.Move, city: Municipality, by account: Account) async throws -> EnglishAuction {
+    /// A Dutch auction's participants: everyone starts at the same falling
+    /// price, so no closed bid orders them; they are taken as they registered.
+    static func dutchParticipants(_ admitted: [LotBidder]) -> [AuctionBidderID] {
+        admitted.sorted { ($0.submittedAt, $0.id.rawValue) < ($1.submittedAt, $1.id.rawValue) }.map(\.id)
+    }
+
+    /// "Учасник N" for each admitted bidder: by the English first round's order, or the Dutch registration order.
+    static func numbers(of lot: Lot, admitted: [LotBidder]) -> [AuctionBidderID: Int] {
+        guard !lot.procedure.isDutch else {
+            return Dictionary(uniqueKeysWithValues: dutchParticipants(admitted).enumerated().map { ($1, $0 + 1) })
+        }
+        return EnglishAuction(
+            startValue: lot.startValue, minimalStep: lot.minimalStep, startsAt: lot.auctionStart, timings: lot.timings,
+            participants: admitted.map(\.participant)).participantNumbers
+    }
+
+    /// A bidder's move: in an English auction's turn a raise, pass or (the
+    /// tenant) match; in a Dutch auction accepting the falling price (`match`)
+    /// or a sealed or best bid (`raise`). Written with its audit entry before
+    /// it is acknowledged; of two racing for the same turn (or the same
+    /// falling price), the database keeps one.
+    public func move(_ id: LotID, _ move: EnglishAuction.Move, city: Municipality, by account: Account) async throws {
         let (lot, _) = try await lot(id, in: city.id)
         let live = try await live(lot)
-        let auction = live.auction
         guard let bidder = live.admitted.first(where: { $0.accountID == account.id }) else { throw AppError.forbidden(reason: "not_a_bidder") }
         let now = services.clock.now()
-        let next: EnglishAuction
+        let made: EnglishAuction.RecordedMove
         do {
-            next = try auction.placing(move, by: bidder.id, at: now)
-        } catch {
-            throw Self.appError(error)
+            if let dutch = live.dutch {
+                let amount: Money? = switch move {
+                case .raise(let amount): amount
+                case .match, .pass: nil
+                }
+                if case .pass = move { throw AuctionRefusal.notYourTurn }
+                made = try dutch.entering(amount, by: bidder.id, at: now).1.move
+            } else {
+                let next = try live.auction.placing(move, by: bidder.id, at: now)
+                guard let last = next.moves.last else { throw AppError.conflict(code: "not_your_turn") }
+                made = last
+            }
+        } catch let refusal as AuctionRefusal {
+            throw Self.appError(refusal)
         }
-        guard let made = next.moves.last else { throw AppError.conflict(code: "not_your_turn") }
         var details = ["round": String(made.turn.round), "position": String(made.turn.position)]
-        if case .raise(let amount) = move { details["amount"] = String(amount.kopiyky) }
+        if case .raise(let amount) = made.move { details["amount"] = String(amount.kopiyky) }
         let entry = try services.audit.entry(
             action: AuditAction.auctionMove, actor: account.id, municipality: city.id, subject: lot.id.rawValue, details: details)
         let limit = [(RateLimitRule.biddingPerAccount, account.id.rawValue)]
@@ -191,11 +242,11 @@ public struct AuctionService: Sendable {
         }
         switch written {
         case .kept: break
-        case .lost: throw AppError.conflict(code: "not_your_turn")
+        // The same turn, or the same Dutch price, was taken a moment earlier.
+        case .lost: throw AppError.conflict(code: live.dutch != nil && made.turn.round == 0 ? "dutch_price_taken" : "not_your_turn")
         case .limited(let wait): throw AppError.rateLimited(retryAfter: max(1, wait))
         }
         await services.liveFeed.changed(id, services: services)
-        return next
     }
 
     // MARK: On time
@@ -215,8 +266,8 @@ public struct AuctionService: Sendable {
                 let live = try await live(lot)
                 let admitted = live.admitted
                 var next = lot
-                if case .finished(_, let ranking) = live.auction.stage(at: now) {
-                    let chain = AwardChain(ranking: ranking.map { ($0.bidder, $0.amount) })
+                if let ranking = live.ranking(at: now) {
+                    let chain = AwardChain(ranking: ranking)
                     next.awards = chain
                     next.status = admitted.isEmpty ? .unsuccessful : chain.lotStatus
                 } else {
