@@ -116,7 +116,7 @@ import Testing
                 "/api/v1/{city}/petitions/{petition}/response", "/api/v1/{city}/petitions/{petition}/count",
                 "/api/v1/{city}/auctions", "/api/v1/{city}/auctions/{lot}", "/api/v1/{city}/auctions/{lot}/bids", "/api/v1/{city}/property",
                 "/api/v1/{city}/auctions/{lot}/bidders", "/api/v1/{city}/auctions/{lot}/bidders/{bidder}/payments", "/api/v1/{city}/auctions/{lot}/live",
-                "/api/v1/{city}/auctions/open-data/{file}", "/api/v1/{city}/auctions/{lot}/prozorro",
+                "/api/v1/{city}/auctions/open-data/{file}", "/api/v1/{city}/auctions/{lot}/prozorro", "/api/v1/{city}/auctions/{lot}/next",
             ] {
                 #expect(paths[path] != nil, "\(path) missing from OpenAPI")
             }

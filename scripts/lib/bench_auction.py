@@ -177,7 +177,9 @@ def one_worker(base, lot, tokens, observers, out):
 
 def amount_of(raw):
     message = json.loads(raw)
-    standings = (message.get("lot") or {}).get("standings") or []
+    if message.get("type") != "state":
+        return 0
+    standings = message["lot"].get("standings") or []
     return max((entry["amount"] for entry in standings), default=0)
 
 

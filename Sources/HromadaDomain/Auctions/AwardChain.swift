@@ -27,9 +27,21 @@ public enum AuctionProcedure: String, Codable, Sendable, CaseIterable {
 
     public var isDutch: Bool { self == .privatizationDutch }
 
-    /// The start price this procedure runs at, from the lot's full value.
+    /// The start price this procedure runs at, from the lot's full value: the
+    /// second privatization auction halves it, and the Dutch third starts
+    /// from that same reduced price.
     public func startValue(from value: Money) -> Money {
-        self == .privatizationReduced ? Money(kopiyky: (value.kopiyky + 1) / 2) : value
+        self == .privatizationReduced || self == .privatizationDutch ? Money(kopiyky: (value.kopiyky + 1) / 2) : value
+    }
+
+    /// The small-privatization cycle: after an unsuccessful English auction
+    /// at the full price comes one at half the price, and then the Dutch one.
+    public var nextInPrivatizationCycle: AuctionProcedure? {
+        switch self {
+        case .privatizationEnglish: .privatizationReduced
+        case .privatizationReduced: .privatizationDutch
+        case .leaseEnglish, .leasePreemptive, .privatizationDutch, .landLease: nil
+        }
     }
 }
 

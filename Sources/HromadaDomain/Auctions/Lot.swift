@@ -89,6 +89,15 @@ public struct PropertyObject: Hashable, Codable, Sendable {
     }
 }
 
+/// Why a lot cannot be followed by the next auction of the privatization cycle.
+public enum CycleRefusal: Error, Equatable, Sendable {
+    /// Only an unsuccessful auction is followed by the next.
+    case notUnsuccessful
+    /// A lease, or the Dutch auction: the cycle has no next auction.
+    case cycleOver
+    case dates(PropertyError)
+}
+
 /// A lot: an object offered by one procedure, with Prozorro's terms.
 public struct Lot: Hashable, Codable, Sendable {
     public let id: LotID
@@ -113,6 +122,8 @@ public struct Lot: Hashable, Codable, Sendable {
     public var tenantAccountID: AccountID? = nil
     /// After the auction: the bidders' awards, best first.
     public var awards: AwardChain? = nil
+    /// The unsuccessful lot of the privatization cycle this one continues.
+    public var continues: LotID? = nil
 
     public static func announced(
         title: String, object: PropertyObject, procedure: AuctionProcedure, value: Money, minimalStep: MinimalStep, guarantee: Money,
@@ -134,6 +145,21 @@ public struct Lot: Hashable, Codable, Sendable {
             id: .random(), municipalityID: object.municipalityID, objectID: object.id, title: title, procedure: procedure, value: value,
             minimalStep: minimalStep, guarantee: guarantee, registrationFee: registrationFee, tenderPeriodEnd: tenderPeriodEnd,
             auctionStart: auctionStart, timings: timings, status: .activeTendering)
+    }
+
+    /// The next auction of the privatization cycle on the same object and
+    /// terms, once this one is unsuccessful (nobody bid, or every award failed).
+    public func continuingCycle(tenderPeriodEnd: Date, auctionStart: Date, at now: Date) throws(CycleRefusal) -> Lot {
+        guard status == .unsuccessful else { throw .notUnsuccessful }
+        guard let next = procedure.nextInPrivatizationCycle else { throw .cycleOver }
+        guard tenderPeriodEnd > now else { throw .dates(.tenderPeriodInvalid) }
+        guard auctionStart >= tenderPeriodEnd else { throw .dates(.auctionStartInvalid) }
+        var lot = Lot(
+            id: .random(), municipalityID: municipalityID, objectID: objectID, title: title, procedure: next, value: value,
+            minimalStep: minimalStep, guarantee: guarantee, registrationFee: registrationFee, tenderPeriodEnd: tenderPeriodEnd,
+            auctionStart: auctionStart, timings: timings, status: .activeTendering)
+        lot.continues = id
+        return lot
     }
 
     /// The price the auction starts at under this lot's procedure.

@@ -12,6 +12,7 @@ extension AuctionPages {
         router.get("/{city}/admin/auctions/{lot}", use: organiser)
         router.post("/{city}/admin/auctions/{lot}/payments", use: payments)
         router.post("/{city}/admin/auctions/{lot}/award", use: award)
+        router.post("/{city}/admin/auctions/{lot}/next", use: continueCycle)
     }
 
     struct OrganiserPage {
@@ -43,6 +44,12 @@ extension AuctionPages {
         let awardURL: String
         let canSign: Bool
         let protocolURL: String?
+        /// After an unsuccessful privatization auction, the form for the next one of the cycle.
+        let cycleURL: String?
+        let cycleLead: String?
+        /// The cycle's neighbours: the lot this one continues, and the one that continues it.
+        let continues: String?
+        let continuedBy: String?
         let message: String?
         let error: String?
     }
@@ -59,6 +66,11 @@ extension AuctionPages {
         let live = try await services.auctions.live(lot)
         let bidders = live.bidders, numbers = live.numbers, names = live.names
         let base = "/\(city.slug.rawValue)/admin/auctions/\(lot.id.rawValue)"
+        let cityID = city.id, lots = try await services.store.read { try await $0.auctions.lots(in: cityID) }
+        let followed = lots.first { $0.lot.continues == lot.id }
+        let cycle = (
+            canContinue: lot.status == .unsuccessful && lot.procedure.nextInPrivatizationCycle != nil && followed == nil,
+            previous: lot.continues.flatMap { previous in lots.first { $0.lot.id == previous }?.number }, next: followed?.number)
         let awards = (lot.awards?.awards ?? []).map { award in
             OrganiserPage.Award(
                 bidder: award.bidder.rawValue, participant: html.t("auctions.participant", context, ["number": String(numbers[award.bidder] ?? 0)]),
@@ -73,7 +85,15 @@ extension AuctionPages {
                       admitted: $0.isAdmitted)
             },
             paymentsURL: lot.status == .activeTendering ? base + "/payments" : nil, awards: awards, awardURL: base + "/award",
-            canSign: awards.contains(where: \.active), protocolURL: Self.protocolURL(lot, city: city), message: message, error: error.map { html.t($0.messageKey, context) })
+            canSign: awards.contains(where: \.active), protocolURL: Self.protocolURL(lot, city: city),
+            cycleURL: cycle.canContinue ? base + "/next" : nil,
+            cycleLead: lot.procedure.nextInPrivatizationCycle.map { next in
+                html.t("auctions.cycle_lead", context, [
+                    "procedure": html.t("auctions.procedure.\(next.rawValue)", context), "price": money(next.startValue(from: lot.value), context)])
+            },
+            continues: cycle.previous.map { html.t("auctions.continues", context, ["number": String($0)]) },
+            continuedBy: cycle.next.map { html.t("auctions.continued_by", context, ["number": String($0)]) },
+            message: message, error: error.map { html.t($0.messageKey, context) })
         return try await html.render(
             "auction-organiser", page: page, titleKey: "auctions.lot_title", titleArguments: ["number": String(number)], request: request,
             context: context, city: city, status: error?.status ?? .ok)
@@ -97,6 +117,21 @@ extension AuctionPages {
             default: throw AppError.badRequest(code: "bad_request")
             }
             _ = try await services.auctions.decide(id, decision, city: city, by: context.principal)
+        }
+    }
+
+    /// The next auction of the privatization cycle; on success, its organiser's page.
+    @Sendable func continueCycle(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let city = try await CityLookup(store: services.store).require(context)
+        let id = LotID(rawValue: try context.parameters.require("lot"))
+        let form = context.form ?? FormData()
+        do {
+            guard let tenderEnd = DateText.kyivInput(form["tenderPeriodEnd"]) else { throw AppError.invalid(code: "lot_tender_period_invalid", field: "tenderPeriodEnd") }
+            guard let start = DateText.kyivInput(form["auctionStart"]) else { throw AppError.invalid(code: "lot_auction_start_invalid", field: "auctionStart") }
+            let (next, _) = try await services.auctions.continueCycle(id, tenderPeriodEnd: tenderEnd, auctionStart: start, city: city, by: context.principal)
+            return HTML.redirect("/\(city.slug.rawValue)/admin/auctions/\(next.id.rawValue)?done=1")
+        } catch let error as AppError where error != .notFound && error != .notSignedIn {
+            return try await renderOrganiser(request, context, message: nil, error: error)
         }
     }
 

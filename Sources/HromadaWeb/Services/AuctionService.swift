@@ -81,6 +81,37 @@ public struct AuctionService: Sendable {
         return (lot, number)
     }
 
+    /// Announces the next auction of the privatization cycle after an
+    /// unsuccessful one: the same object and terms, the next procedure, new dates. Once per lot.
+    public func continueCycle(
+        _ id: LotID, tenderPeriodEnd: Date, auctionStart: Date, city: Municipality, by principal: Principal?
+    ) async throws -> (lot: Lot, number: Int) {
+        let principal = try services.budgetAdmin.require(.manageAuctions, principal, in: city.id)
+        let (lot, _) = try await lot(id, in: city.id)
+        let now = services.clock.now(), cityID = city.id, audit = services.audit
+        let next: Lot
+        do {
+            next = try lot.continuingCycle(tenderPeriodEnd: tenderPeriodEnd, auctionStart: auctionStart, at: now)
+        } catch {
+            switch error {
+            case .notUnsuccessful: throw AppError.conflict(code: "cycle_lot_not_unsuccessful")
+            case .cycleOver: throw AppError.conflict(code: "cycle_over")
+            case .dates(let problem): throw Self.appError(problem)
+            }
+        }
+        let number = try await services.store.write { tx -> Int? in
+            // Checked in the writing transaction: two organisers pressing at once announce one lot.
+            guard try await !tx.auctions.lots(in: cityID).contains(where: { $0.lot.continues == id }) else { return nil }
+            let number = try await tx.auctions.insert(next, at: now)
+            try await audit.record(
+                tx, action: AuditAction.lotAnnounced, actor: principal.accountID, municipality: cityID, subject: next.id.rawValue,
+                details: ["procedure": next.procedure.rawValue, "value": String(next.value.kopiyky), "continues": id.rawValue])
+            return number
+        }
+        guard let number else { throw AppError.conflict(code: "cycle_already_continued") }
+        return (next, number)
+    }
+
     // MARK: Bidding
 
     /// Enters or changes the account's closed bid before the deadline. The
