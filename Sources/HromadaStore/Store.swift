@@ -82,6 +82,7 @@ public struct Repositories: Sendable {
     public var platformSettings: PlatformSettingsRepository { .init(db: db) }
     public var budgets: BudgetRepository { .init(db: db, dialect: dialect) }
     public var photos: PhotoRepository { .init(db: db) }
+    public var propertyDocuments: PropertyDocumentRepository { .init(db: db) }
     public var petitions: PetitionRepository { .init(db: db, dialect: dialect) }
     public var auctions: AuctionRepository { .init(db: db, dialect: dialect) }
     public var leases: LeaseRepository { .init(db: db) }

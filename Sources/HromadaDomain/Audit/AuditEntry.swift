@@ -106,4 +106,6 @@ extension AuditAction {
     public static let petitionAddressTrending = "petition.address_trending"
     public static let photoAdded = "photo.added"
     public static let photoRemoved = "photo.removed"
+    /// A PDF added to an object of the property register.
+    public static let propertyDocumentAdded = "property.document_added"
 }

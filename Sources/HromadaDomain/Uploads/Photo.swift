@@ -5,12 +5,14 @@ public struct PhotoID: Identifier {
     public init(rawValue: String) { self.rawValue = rawValue }
 }
 
-/// What a photo belongs to: a proposed project's pictures of the place, or
-/// the delivery record's pictures of the work.
+/// What a photo belongs to: a proposed project's pictures of the place,
+/// the delivery record's pictures of the work, or an object of the
+/// property register.
 public struct PhotoOwner: Hashable, Sendable {
     public enum Kind: String, Sendable, CaseIterable {
         case budgetProject = "budget_project"
         case budgetDelivery = "budget_delivery"
+        case propertyObject = "property_object"
     }
 
     public let kind: Kind
@@ -23,6 +25,7 @@ public struct PhotoOwner: Hashable, Sendable {
 
     public static func project(_ id: BudgetProjectID) -> PhotoOwner { .init(kind: .budgetProject, id: id.rawValue) }
     public static func delivery(_ id: BudgetProjectID) -> PhotoOwner { .init(kind: .budgetDelivery, id: id.rawValue) }
+    public static func property(_ id: PropertyObjectID) -> PhotoOwner { .init(kind: .propertyObject, id: id.rawValue) }
 }
 
 /// A stored photo's description; its bytes are fetched only to be served.

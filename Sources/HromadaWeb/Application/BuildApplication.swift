@@ -102,6 +102,7 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     AuctionOrganiserAPI(services: services).add(to: router)
     PetitionPages(services: services).add(to: router)
     AuctionPages(services: services).add(to: router)
+    PropertyPages(services: services).add(to: router)
     BudgetPages(services: services).add(to: router)
     BudgetAdminPages(services: services).add(to: router)
     BudgetPhotoPages(services: services).add(to: router)

@@ -33,6 +33,8 @@ public struct AppRequestContext: RequestContext {
     public var maxUploadSize: Int { 64 * 1024 }
     /// Forms that carry a photo: the image limit and room for the fields.
     public var maxPhotoFormSize: Int { ImageSanitizer.maximumBytes + 64 * 1024 }
+    /// Forms that carry a PDF of the property register: its limit and room for the fields.
+    public var maxDocumentFormSize: Int { PropertyDocumentRules.maximumBytes + 64 * 1024 }
 
     public var isSignedIn: Bool { account != nil }
 }

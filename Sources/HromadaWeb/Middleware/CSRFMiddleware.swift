@@ -18,15 +18,16 @@ struct CSRFMiddleware: RouterMiddleware {
         var context = context
         var request = request
         let contentType = request.headers[.contentType] ?? ""
-        // Photos come as multipart, and only to the paths that take them, so
-        // no other form makes the server hold megabytes.
-        let multipartBoundary = Self.boundary(contentType).flatMap { Self.takesPhotos(request.uri.path) ? $0 : nil }
+        // Photos and documents come as multipart, and only to the paths that
+        // take them, so no other form makes the server hold megabytes.
+        let uploadLimit = Self.uploadLimit(request.uri.path, context)
+        let multipartBoundary = Self.boundary(contentType).flatMap { uploadLimit != nil ? $0 : nil }
         guard multipartBoundary != nil || contentType.hasPrefix("application/x-www-form-urlencoded") else {
             throw AppError.badRequest(code: "unsupported_content_type")
         }
         let body: ByteBuffer
         do {
-            body = try await request.collectBody(upTo: multipartBoundary == nil ? context.maxUploadSize : context.maxPhotoFormSize)
+            body = try await request.collectBody(upTo: multipartBoundary == nil ? context.maxUploadSize : uploadLimit ?? context.maxUploadSize)
         } catch {
             throw AppError.payloadTooLarge
         }
@@ -43,6 +44,14 @@ struct CSRFMiddleware: RouterMiddleware {
     }
 
     static func takesPhotos(_ path: String) -> Bool { path.hasSuffix("/images") || path.hasSuffix("/photos") }
+    static func takesDocuments(_ path: String) -> Bool { path.hasSuffix("/documents") }
+
+    /// How large a multipart form the path takes; nil where it takes none.
+    static func uploadLimit(_ path: String, _ context: AppRequestContext) -> Int? {
+        if takesPhotos(path) { return context.maxPhotoFormSize }
+        if takesDocuments(path) { return context.maxDocumentFormSize }
+        return nil
+    }
 
     /// The boundary of a `multipart/form-data` content type, if it is one.
     static func boundary(_ contentType: String) -> String? {

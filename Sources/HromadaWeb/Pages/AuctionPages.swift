@@ -45,6 +45,8 @@ struct AuctionPages {
         let empty: Bool
         /// The open datasets: lots, bids and awards, as CSV and JSON.
         let openData: [Download]
+        /// The property register the lots come from.
+        let registerURL: String
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -60,7 +62,8 @@ struct AuctionPages {
             empty: lots.isEmpty,
             openData: ["lots", "bids", "awards"].flatMap { name in
                 ["csv", "json"].map { .init(url: "/api/v1/\(city.slug.rawValue)/auctions/open-data/\(name).\($0)", label: "\(name).\($0)") }
-            })
+            },
+            registerURL: "/\(city.slug.rawValue)/property")
         return try await html.render(
             "auctions", page: page, titleKey: "auctions.title", titleArguments: ["city": city.name.localized(context.language)], request: request,
             context: context, city: city)
@@ -112,6 +115,8 @@ struct AuctionPages {
         let organiserURL: String?
         /// Once the auction is over: its printable protocol.
         let protocolURL: String?
+        /// The object of the property register this lot offers.
+        let objectURL: String
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -174,7 +179,7 @@ struct AuctionPages {
             message: message, error: error.map { html.t($0.messageKey, context) },
             refreshSeconds: started && !over ? 2 : nil,
             organiserURL: context.principal?.may(.manageAuctions, in: city.id) == true ? "/\(city.slug.rawValue)/admin/auctions/\(lot.id.rawValue)" : nil,
-            protocolURL: Self.protocolURL(lot, city: city))
+            protocolURL: Self.protocolURL(lot, city: city), objectURL: "/\(city.slug.rawValue)/property/\(lot.objectID.rawValue)")
         return try await html.render(
             "auction", page: page, titleKey: "auctions.lot_title", titleArguments: ["number": String(number)], request: request, context: context,
             city: city, status: error?.status ?? .ok)

@@ -91,6 +91,7 @@ struct AuctionDemoSeeder {
                 for move in made { _ = try await tx.auctions.record(move, on: stored.id) }
             }
         }
+        try await seedFreeObjects(into: city)
     }
 
     /// At each `serve` start in demo mode: a lot whose auction starts in a
