@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import HromadaDomain
 import HromadaStore
+import HromadaTestSupport
 import HummingbirdTesting
 import HummingbirdWSClient
 import HummingbirdWSTesting
@@ -181,6 +182,45 @@ extension TestClientProtocol {
             }
             try await group.next()
             group.cancelAll()
+        }
+    }
+}
+
+/// Two instances on one PostgreSQL database: a move written by one reaches
+/// the other's watchers through LISTEN/NOTIFY.
+@Suite(.enabled(if: TestDatabase.postgresURL != nil)) struct AuctionLiveRelayTests {
+    @Test func aMoveOnOneInstanceReachesTheWatchersOfAnother() async throws {
+        try await WebHarness.run(.postgres) { harness, _ in
+            let (_, lot) = try await AuctionLiveSocketTests().runningAuction(harness)
+            let city = try await harness.city("vinnytsia")
+            // The second instance: the same database and clock, its own watchers.
+            var configuration = harness.services.configuration
+            configuration.forceDemo = false
+            let other = try await makeServices(configuration: configuration, clock: harness.clock, logger: TestDatabase.logger)
+            let relay = try #require(AuctionLiveRelay(services: other))
+            let listening = Task { try await relay.run() }
+            defer { listening.cancel() }
+            let (_, updates) = await other.liveFeed.watch(lot.id, city: city, services: other)
+            let received = Task {
+                var seen: [String] = []
+                for await update in updates {
+                    seen.append(update.message)
+                    if seen.count == 2 { break }
+                }
+                return seen
+            }
+            try await Task.sleep(for: .seconds(1)) // the relay's LISTEN is in place
+            let olena = try #require(try await harness.account("olena@demo.hromada.ua"))
+            let raise = lot.startValue + Money(hryvnias: 500)
+            try await harness.services.auctions.move(lot.id, .raise(to: raise), city: city, by: olena)
+            let timeout = Task { try await Task.sleep(for: .seconds(10)); received.cancel() }
+            let seen = await received.value
+            timeout.cancel()
+            #expect(seen.count == 2, "no update reached the other instance")
+            #expect(seen.first?.contains(#""participant":1"#) == true)
+            #expect(seen.last?.contains(#""amount":\#(raise.kopiyky)"#) == true)
+            listening.cancel()
+            await other.store.backend.shutdown()
         }
     }
 }

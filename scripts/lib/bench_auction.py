@@ -106,9 +106,12 @@ async def watcher(url, token, log, started, done):
         started.set()
         number = None
         bid_rounds = set()
+        pending = set()
+        finished = False
         while True:
             try:
-                raw = await asyncio.wait_for(socket.recv(), timeout=60)
+                # Once it is over, only a last acknowledgement may still be on its way.
+                raw = await asyncio.wait_for(socket.recv(), timeout=2 if finished else 60)
             except asyncio.TimeoutError:
                 return
             now = time.time()
@@ -123,19 +126,26 @@ async def watcher(url, token, log, started, done):
                 number = message["participant"]
             elif kind == "ack":
                 log.append(("ack", message["ref"], now))
+                pending.discard(message["ref"])
             elif kind == "error":
                 log.append(("error", message.get("ref"), now, message["error"]["code"]))
+                pending.discard(message.get("ref"))
             elif kind == "state":
                 log.append((now, raw))
                 stage = message["lot"].get("stage") or {}
                 if stage.get("kind") == "finished":
-                    return
+                    finished = True
+                if finished:
+                    if not pending:
+                        return
+                    continue
                 if number is not None and stage.get("kind") == "turn" and stage.get("participant") == number and stage["round"] not in bid_rounds:
                     bid_rounds.add(stage["round"])
                     amount = stage["minimumRaise"]
                     ref = f"{number}-{stage['round']}-{amount}"
                     sent = time.time()
                     log.append(("sent", ref, sent, amount))
+                    pending.add(ref)
                     await socket.send(json.dumps({"type": "bid", "amount": amount, "ref": ref}))
 
 

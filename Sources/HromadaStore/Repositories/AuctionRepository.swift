@@ -66,13 +66,16 @@ public struct AuctionRepository: Sendable {
 
     /// Writes the domain's new version if the lot is still in `status`; returns whether it was written.
     @discardableResult
+    /// Every change of a lot also reaches the live watchers on other instances (`announceLive`).
     public func update(_ lot: Lot, from status: LotStatus) async throws -> Bool {
-        try await db.raw("""
+        let updated = try await db.raw("""
             UPDATE lots SET status = \(bind: lot.status.rawValue), definition = \(bind: try BudgetRepository.json(lot)),
                    auction_start = \(bind: lot.auctionStart.epochSeconds)
             WHERE id = \(bind: lot.id.rawValue) AND municipality_id = \(bind: lot.municipalityID.rawValue) AND status = \(bind: status.rawValue)
             RETURNING id
             """).first() != nil
+        if updated { try await announceLive(lot.id) }
+        return updated
     }
 
     public func lot(_ id: LotID, in municipality: MunicipalityID) async throws -> (lot: Lot, number: Int)? {

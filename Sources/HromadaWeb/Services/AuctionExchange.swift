@@ -55,6 +55,8 @@ extension AuctionService {
             return true
         }
         guard stored else { throw AppError.conflict(code: "lot_changed") }
+        // Watchers of the lot see its new status (and, after an import, its results).
+        await services.liveFeed.changed(next.id, services: services)
         return next
     }
 }

@@ -311,7 +311,6 @@ public struct AuctionService: Sendable {
                     try await audit.record(
                         tx, action: AuditAction.auctionStatusChanged, actor: nil, municipality: cityID, subject: written.id.rawValue,
                         details: ["status": written.status.rawValue, "bidders": String(admitted.count)])
-                    try await tx.auctions.announceLive(written.id)
                     return true
                 }
                 if moved {
@@ -361,6 +360,8 @@ public struct AuctionService: Sendable {
             return true
         }
         guard stored else { throw AppError.conflict(code: "lot_changed") }
+        // Watchers of the lot see its new status (and, after an import, its results).
+        await services.liveFeed.changed(next.id, services: services)
         return next
     }
 }
