@@ -107,6 +107,27 @@ import Testing
         }
     }
 
+    @Test func afterTheBiddingDeadlineEveryoneWatchesTheCountdownToTheStartWithoutSeeingAClosedBid() async throws {
+        try await WebHarness.run { harness, client in
+            try await AuctionDemoSeeder(services: harness.services).scheduleLive()
+            let city = try await harness.city("vinnytsia")
+            let lot = try #require(try await harness.services.store.read { try await $0.auctions.lots(in: city.id, statuses: [.activeTendering]) }
+                .map(\.lot).first { $0.title.hasPrefix("Демонстраційний") })
+            harness.clock.set(lot.tenderPeriodEnd.addingTimeInterval(1))
+            let (_, body) = try await client.json(.get, "/api/v1/vinnytsia/auctions/\(lot.id.rawValue)")
+            let stage = try #require(body["stage"] as? [String: Any])
+            #expect(stage["kind"] as? String == "scheduled" && (body["standings"] as? [Any])?.isEmpty == true)
+            var olena = Browser(client)
+            try await olena.signIn("olena@demo.hromada.ua", "resident-demo-2026")
+            let page = try await olena.get("/vinnytsia/auctions/\(lot.id.rawValue)")
+            // The page follows the socket (or refreshes itself) so the start comes to it; no amount is on it.
+            #expect(page.body.contains("data-socket=") && page.body.contains("http-equiv=\"refresh\""))
+            // Андрій's closed bid (the start value is on the page as a term).
+            #expect(!page.body.contains(Money(hryvnias: 18_600).formatted(currency: "грн")))
+            #expect(page.body.contains(Money(hryvnias: 18_400).formatted(currency: "грн")))
+        }
+    }
+
     @Test func theSessionCookieCountsOnlyFromOurOwnPagesAndAnUnknownLotIsNotUpgraded() async throws {
         try await WebHarness.run(live: true) { harness, client in
             let (path, _) = try await runningAuction(harness)
@@ -204,7 +225,7 @@ extension TestClientProtocol {
             let received = Task {
                 var seen: [String] = []
                 for await update in updates {
-                    seen.append(update.message)
+                    seen.append(update.lot)
                     if seen.count == 2 { break }
                 }
                 return seen

@@ -58,17 +58,18 @@ def must(status, body, expected, what):
     return body
 
 
-def setup(base, pause="1", turn="10", rounds="3"):
+def setup(base, pause="1", turn="10", rounds="3", lead=4, title="Оренда: перевірка kill -9"):
+    """The lot's id; bids are taken for `lead` seconds and the auction starts a second later."""
     admin = token(base, ADMIN)
     obj = must(*call(base, "POST", "/api/v1/vinnytsia/property", {
         "kind": "premises", "title": "Приміщення для перевірки аварійного перезапуску", "address": "вул. Соборна, 1",
         "area": 40.5, "balanceHolder": "КП «Вінницька міська нерухомість»", "leaseList": "first"}, admin), 201, "record the object")
     now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
     lot = must(*call(base, "POST", "/api/v1/vinnytsia/auctions", {
-        "title": "Оренда: перевірка kill -9", "objectId": obj["id"], "procedure": "lease_english",
+        "title": title, "objectId": obj["id"], "procedure": "lease_english",
         "value": {"amount": 1000000}, "minimalStep": {"amount": 10000}, "guarantee": {"amount": 100000},
-        "registrationFee": {"amount": 20000}, "tenderPeriod": {"endDate": iso(now + datetime.timedelta(seconds=4))},
-        "auctionPeriod": {"startDate": iso(now + datetime.timedelta(seconds=5))},
+        "registrationFee": {"amount": 20000}, "tenderPeriod": {"endDate": iso(now + datetime.timedelta(seconds=lead))},
+        "auctionPeriod": {"startDate": iso(now + datetime.timedelta(seconds=lead + 1))},
         "timings": {"pauseSeconds": float(pause), "turnSeconds": float(turn), "rounds": int(rounds)}}, admin), 201, "announce the lot")
     lot_id = lot["id"]
     for n, bidder in enumerate(BIDDERS):
@@ -76,7 +77,7 @@ def setup(base, pause="1", turn="10", rounds="3"):
     for entry in must(*call(base, "GET", f"/api/v1/vinnytsia/auctions/{lot_id}/bidders", token=admin), 200, "bidders")["items"]:
         must(*call(base, "POST", f"/api/v1/vinnytsia/auctions/{lot_id}/bidders/{entry['id']}/payments",
                    {"guarantee": f"ГВ-{entry['id'][:6]}", "fee": f"РВ-{entry['id'][:6]}"}, admin), 200, "payments")
-    print(lot_id)
+    return lot_id
 
 
 def state(base, lot_id):
@@ -124,7 +125,7 @@ def bid(base, lot_id, count, log_path, until_over=False):
 def main():
     command, base = sys.argv[1], sys.argv[2]
     if command == "setup":
-        setup(base, *sys.argv[3:6])
+        print(setup(base, *sys.argv[3:6]))
     elif command == "bid":
         bid(base, sys.argv[3], sys.argv[4], sys.argv[5])
     elif command == "finish":

@@ -86,7 +86,7 @@ struct AuctionAPIController {
         let numbers = live.numbers, names = live.names, bidders = live.bidders.count
         var stage: LotBody.Stage?
         var standings: [LotBody.Standing]?
-        if lot.status != .activeTendering || now >= lot.auctionStart {
+        if lot.status != .activeTendering || now >= lot.tenderPeriodEnd {
             let view = live.view(at: now)
             stage = .init(
                 kind: view.kind.rawValue, until: view.until, round: view.round, participant: view.actor.flatMap { numbers[$0] },

@@ -15,10 +15,17 @@ import HromadaStore
 public actor AuctionLiveFeed {
     /// What a watcher receives.
     public struct Update: Sendable, Equatable {
-        /// The `state` message of docs/live-auction.md.
-        public let message: String
-        /// The lot's status after this change (a bidder's connection looks up its number once the auction runs).
+        /// The lot as the API shows it, JSON: the same text for every watcher.
+        public let lot: String
+        /// Whether the auction has started (a bidder's connection looks up its number then).
         public let started: Bool
+
+        /// The `state` message of docs/live-auction.md. The server's time is
+        /// the moment of sending, not of rendering: a watcher who joins later
+        /// gets the last state with a fresh clock for its countdown.
+        public func message(at now: Date) -> String {
+            #"{"type":"state","serverTime":""# + now.formatted(.iso8601) + #"","lot":"# + lot + "}"
+        }
     }
 
     private struct Watch {
@@ -100,7 +107,7 @@ public actor AuctionLiveFeed {
             guard var watch = watches[lot], watch.generation == generation else { return }
             if let state {
                 if state.body != watch.last {
-                    let update = Update(message: state.message, started: state.started)
+                    let update = Update(lot: state.body, started: state.started)
                     watch.last = state.body
                     watch.lastUpdate = update
                     for continuation in watch.watchers.values { continuation.yield(update) }
@@ -130,8 +137,6 @@ public actor AuctionLiveFeed {
 struct LiveState: Sendable {
     /// The lot as the API shows it (`GET /api/v1/{city}/auctions/{id}`), JSON.
     let body: String
-    /// `{"type":"state","serverTime":…,"lot":…}`.
-    let message: String
     /// When the current stage ends by the clock; nil once the auction is over.
     let until: Date?
     let started: Bool
@@ -140,11 +145,9 @@ struct LiveState: Sendable {
         guard let (lot, number) = try await services.store.read({ try await $0.auctions.lot(id, in: city.id) }) else { return nil }
         let body = try await AuctionAPIController(services: services).body(lot, number: number, city: city)
         let json = String(decoding: try JSONResponse.data(body), as: UTF8.self)
-        let now = services.clock.now()
-        let message = #"{"type":"state","serverTime":""# + now.formatted(.iso8601) + #"","lot":"# + json + "}"
-        // Before the auction the feed wakes at its start; once it is over, only a write changes anything.
-        let until: Date? = if let stage = body.stage { stage.kind == "finished" ? nil : stage.until } else { lot.auctionStart }
+        // Before the bidding deadline the feed wakes then, and at each stage's end after; once it is over, only a write changes anything.
+        let until: Date? = if let stage = body.stage { stage.kind == "finished" ? nil : stage.until } else { lot.tenderPeriodEnd }
         let started = body.stage.map { $0.kind != "scheduled" } ?? false
-        return LiveState(body: json, message: message, until: until, started: started)
+        return LiveState(body: json, until: until, started: started)
     }
 }

@@ -129,7 +129,7 @@ struct AuctionLiveSocket {
                 group.addTask {
                     var numbered = false
                     for await update in updates {
-                        try await outbound.writeTextMessage(update.message)
+                        try await outbound.writeTextMessage(update.message(at: services.clock.now()))
                         // The bidder's own number, once the auction has numbered its participants.
                         if let bidder, !numbered, update.started,
                            let number = try await services.auctions.live(lot).numbers[bidder.id] {

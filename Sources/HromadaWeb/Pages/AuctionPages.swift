@@ -96,6 +96,8 @@ struct AuctionPages {
         let secondsTemplate: String
         /// The live socket, while the auction runs: with JavaScript the page follows it instead of refreshing.
         let socketURL: String?
+        /// While bids are taken: the socket too, so the page turns into the live auction at the deadline (with JavaScript).
+        let watchURL: String?
         /// Whose turn the forms are for: the script keeps a half-typed bid while this stays the same.
         let turnKey: String
         let rows: [Row]
@@ -133,8 +135,10 @@ struct AuctionPages {
         let mine = context.account.flatMap { account in bidders.first { $0.accountID == account.id } }
         func label(_ bidder: AuctionBidderID) -> String { html.t("auctions.participant", context, ["number": String(numbers[bidder] ?? 0)]) }
         let base = "/\(city.slug.rawValue)/auctions/\(lot.id.rawValue)"
-        let started = lot.status != .activeTendering || now >= lot.auctionStart
+        // From the bidding deadline on, the page follows the auction: a countdown to its start, then its turns.
+        let started = lot.status != .activeTendering || now >= lot.tenderPeriodEnd
         let view = started ? live.view(at: now) : nil
+        let socket = "/api/v1/\(city.slug.rawValue)/auctions/\(lot.id.rawValue)/live"
         let over = view?.isOver ?? false
         var stage: String?, form = MoveForm()
         if let view {
@@ -171,7 +175,8 @@ struct AuctionPages {
             },
             untilISO: until.map { $0.formatted(.iso8601) },
             secondsTemplate: html.t("auctions.seconds_left", context, ["seconds": "{seconds}"]),
-            socketURL: started && !over ? "/api/v1/\(city.slug.rawValue)/auctions/\(lot.id.rawValue)/live" : nil,
+            socketURL: started && !over ? socket : nil,
+            watchURL: lot.status == .activeTendering && !started ? socket : nil,
             turnKey: [stage ?? "", form.url == nil ? "watch" : "move"].joined(separator: "|"),
             rows: rows, awards: awards, hasAwards: !awards.isEmpty,
             closedBidURL: bidding && context.account != nil ? base + "/bid" : nil,

@@ -63,7 +63,8 @@ extension AuctionService.LiveAuction {
     public func view(at now: Date) -> LiveView {
         if let dutch { return Self.view(of: dutch, at: now) }
         let participants = Set(auction.participants.map(\.bidder))
-        let standings = auction.standings(at: now).map { (bidder: $0.bidder, amount: $0.amount) }
+        // Before the start the standings would be the closed bids: nobody sees those yet.
+        let standings = now < auction.startsAt ? [] : auction.standings(at: now).map { (bidder: $0.bidder, amount: $0.amount) }
         func view(_ kind: LiveView.Kind, _ until: Date, round: Int? = nil, actor: AuctionBidderID? = nil, minimum: Money? = nil) -> LiveView {
             LiveView(kind: kind, until: until, round: round, actor: actor, minimum: minimum, price: nil, standings: standings, sealedBy: [], participants: participants)
         }

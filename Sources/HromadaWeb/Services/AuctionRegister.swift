@@ -82,34 +82,7 @@ extension AuctionService {
     ) async throws -> Photo {
         let principal = try services.budgetAdmin.require(.manageAuctions, principal, in: city.id)
         let object = try await object(objectID, in: city.id)
-        guard let file else { throw AppError.invalid(code: "photo_missing", field: "photo") }
-        let image: SanitizedImage
-        let cleanCaption: String
-        do {
-            image = try ImageSanitizer.sanitize(file.bytes)
-            cleanCaption = try PhotoRules.caption(caption)
-        } catch let problem as ImageProblem {
-            throw BudgetPhotos.appError(.image(problem))
-        } catch let problem as PhotoRules.Problem {
-            throw BudgetPhotos.appError(problem)
-        }
-        let owner = PhotoOwner.property(object.id)
-        let photo = Photo(
-            id: .random(), municipalityID: city.id, owner: owner, format: image.format, width: image.width, height: image.height,
-            byteCount: image.bytes.count, sha256: Hex.encode(SHA256.hash(data: image.bytes)), caption: cleanCaption,
-            uploadedBy: principal.accountID, uploadedAt: services.clock.now())
-        let audit = services.audit
-        let stored = try await services.store.write { tx -> Bool in
-            let existing = try await tx.photos.count(of: owner, in: city.id)
-            guard (try? PhotoRules.checkRoom(existing: existing)) != nil else { return false }
-            try await tx.photos.insert(photo, bytes: image.bytes)
-            try await audit.record(
-                tx, action: AuditAction.photoAdded, actor: principal.accountID, municipality: city.id, subject: photo.id.rawValue,
-                details: ["owner": "\(owner.kind.rawValue):\(owner.id)", "sha256": photo.sha256])
-            return true
-        }
-        guard stored else { throw BudgetPhotos.appError(.tooMany) }
-        return photo
+        return try await services.budgetPhotos.add(file, caption: caption, to: .property(object.id), city: city, by: principal.accountID)
     }
 
     static func appError(_ problem: PropertyDocumentRules.Problem) -> AppError {

@@ -77,7 +77,8 @@ public struct BudgetPhotos: Sendable {
 
     // MARK: Storing
 
-    private func add(_ file: UploadedFile?, caption: String, to owner: PhotoOwner, city: Municipality, by account: AccountID) async throws -> Photo {
+    /// Sanitises and stores a photo of any owner (a project, a delivery update, an object of the property register).
+    func add(_ file: UploadedFile?, caption: String, to owner: PhotoOwner, city: Municipality, by account: AccountID) async throws -> Photo {
         guard let file else { throw AppError.invalid(code: "photo_missing", field: "photo") }
         let image: SanitizedImage
         let cleanCaption: String

@@ -4,7 +4,8 @@
 // page and its live parts swapped in, so the text stays in the reader's
 // language and the server stays the only judge of whose turn it is.
 (function () {
-  var live = document.getElementById("live");
+  // #live while the auction runs; #live-watch while bids are taken, so the page becomes the auction at the deadline.
+  var live = document.getElementById("live") || document.getElementById("live-watch");
   if (!live || !window.WebSocket || !window.fetch || !window.DOMParser) return;
   var path = live.getAttribute("data-socket");
   var offset = 0; // server clock minus ours, from each state message
@@ -33,7 +34,10 @@
       .then(function (response) { return response.text(); })
       .then(function (text) {
         var fresh = new DOMParser().parseFromString(text, "text/html");
-        if (!fresh.getElementById("live")) { window.location.reload(); return; } // the auction is over
+        // The auction began (or ended): the page changes shape, so load it whole.
+        if (!fresh.getElementById("live") !== !document.getElementById("live")) { window.location.reload(); return; }
+        if (!fresh.getElementById("live")) return;
+        swap(fresh, "lot-status");
         swap(fresh, "live-stage");
         swap(fresh, "live-standings");
         // A half-typed bid survives updates within the same turn.
