@@ -43,6 +43,20 @@ import Testing
         }
     }
 
+    @Test func aLeaseWithThePreEmptiveRightNamesTheCurrentTenant() throws {
+        let object = try premises(), tenant = AccountID(rawValue: "tenant")
+        func announce(_ procedure: AuctionProcedure, tenant: AccountID?) throws(PropertyError) -> Lot {
+            try Lot.announced(
+                title: "Оренда приміщення на Соборній, 64", object: object, procedure: procedure, value: Money(hryvnias: 100_000),
+                minimalStep: .percent(basisPoints: 100), guarantee: Money(hryvnias: 10_000), registrationFee: Money(hryvnias: 200),
+                tenderPeriodEnd: now.addingTimeInterval(86_400), auctionStart: now.addingTimeInterval(2 * 86_400), tenant: tenant, at: now)
+        }
+        #expect(throws: PropertyError.tenantRequired) { try announce(.leasePreemptive, tenant: nil) }
+        #expect(try announce(.leasePreemptive, tenant: tenant).tenantAccountID == tenant)
+        // Without the right, nobody may match: a tenant named by mistake is not kept.
+        #expect(try announce(.leaseEnglish, tenant: tenant).tenantAccountID == nil)
+    }
+
     @Test func aLotsTermsAreCheckedWhenAnnounced() throws {
         let object = try premises()
         func announce(value: Int64 = 100_000, step: MinimalStep = .percent(basisPoints: 100), guarantee: Int64 = 10_000,

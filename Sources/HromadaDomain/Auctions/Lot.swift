@@ -26,6 +26,8 @@ public enum PropertyError: Error, Equatable, Sendable {
     case tenderPeriodInvalid
     case auctionStartInvalid
     case timingsInvalid
+    /// A lease with the pre-emptive right names the current tenant, the only one who may match.
+    case tenantRequired
 }
 
 /// An object of the city's register of municipal property (перелік об'єктів
@@ -127,7 +129,8 @@ public struct Lot: Hashable, Codable, Sendable {
 
     public static func announced(
         title: String, object: PropertyObject, procedure: AuctionProcedure, value: Money, minimalStep: MinimalStep, guarantee: Money,
-        registrationFee: Money, tenderPeriodEnd: Date, auctionStart: Date, timings: AuctionTimings = .statutory, at now: Date
+        registrationFee: Money, tenderPeriodEnd: Date, auctionStart: Date, timings: AuctionTimings = .statutory, tenant: AccountID? = nil,
+        at now: Date
     ) throws(PropertyError) -> Lot {
         let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard PropertyObject.titleLength.contains(title.count) else { throw .titleLength }
@@ -141,10 +144,11 @@ public struct Lot: Hashable, Codable, Sendable {
         guard registrationFee.kopiyky >= 0 else { throw .feeInvalid }
         guard tenderPeriodEnd > now else { throw .tenderPeriodInvalid }
         guard auctionStart >= tenderPeriodEnd else { throw .auctionStartInvalid }
+        guard !procedure.needsTenant || tenant != nil else { throw .tenantRequired }
         return Lot(
             id: .random(), municipalityID: object.municipalityID, objectID: object.id, title: title, procedure: procedure, value: value,
             minimalStep: minimalStep, guarantee: guarantee, registrationFee: registrationFee, tenderPeriodEnd: tenderPeriodEnd,
-            auctionStart: auctionStart, timings: timings, status: .activeTendering)
+            auctionStart: auctionStart, timings: timings, status: .activeTendering, tenantAccountID: procedure.needsTenant ? tenant : nil)
     }
 
     /// The next auction of the privatization cycle on the same object and

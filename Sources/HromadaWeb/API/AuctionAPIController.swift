@@ -148,6 +148,8 @@ struct AuctionAPIController {
         let auctionPeriod: Period
         /// The auction's durations in seconds; without them, the law's (the demo's in demo mode).
         let timings: Timings?
+        /// `lease_preemptive`: the current tenant's account email.
+        let tenantEmail: String?
     }
 
     struct Timings: Codable {
@@ -170,6 +172,7 @@ struct AuctionAPIController {
         }
         guard let tenderEnd = input.tenderPeriod.endDate else { throw AppError.invalid(code: "lot_tender_period_invalid", field: "tenderPeriod") }
         guard let auctionStart = input.auctionPeriod.startDate else { throw AppError.invalid(code: "lot_auction_start_invalid", field: "auctionPeriod") }
+        let tenant = procedure.needsTenant ? try await services.auctions.tenant(email: input.tenantEmail) : nil
         let (lot, number) = try await services.auctions.announce(PropertyObjectID(rawValue: input.objectId), city: city, by: context.principal) {
             (object, now) throws(PropertyError) in
             let timings = try input.timings.map { timings throws(PropertyError) in
@@ -178,7 +181,7 @@ struct AuctionAPIController {
             return try Lot.announced(
                 title: input.title, object: object, procedure: procedure, value: Money(kopiyky: input.value.amount), minimalStep: step,
                 guarantee: Money(kopiyky: input.guarantee.amount), registrationFee: Money(kopiyky: input.registrationFee.amount),
-                tenderPeriodEnd: tenderEnd, auctionStart: auctionStart, timings: timings, at: now)
+                tenderPeriodEnd: tenderEnd, auctionStart: auctionStart, timings: timings, tenant: tenant, at: now)
         }
         return try JSONResponse.encode(try await body(lot, number: number, city: city), status: .created)
     }

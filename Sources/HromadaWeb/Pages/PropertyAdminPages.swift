@@ -182,28 +182,17 @@ extension PropertyPages {
             guard let auctionStart = DateText.kyivInput(form["auctionPeriod"]) else {
                 throw AppError.invalid(code: "lot_auction_start_invalid", field: "auctionPeriod")
             }
-            let tenant = procedure.needsTenant ? try await tenantAccount(form["tenantEmail"]) : nil
+            let tenant = procedure.needsTenant ? try await services.auctions.tenant(email: form["tenantEmail"]) : nil
             let timings: AuctionTimings = services.demoMode ? .demo : .statutory
             let (lot, _) = try await services.auctions.announce(object.id, city: city, by: context.principal) { (object, now) throws(PropertyError) in
-                var lot = try Lot.announced(
+                try Lot.announced(
                     title: form["title"], object: object, procedure: procedure, value: value, minimalStep: step, guarantee: guarantee,
-                    registrationFee: fee, tenderPeriodEnd: tenderEnd, auctionStart: auctionStart, timings: timings, at: now)
-                lot.tenantAccountID = tenant
-                return lot
+                    registrationFee: fee, tenderPeriodEnd: tenderEnd, auctionStart: auctionStart, timings: timings, tenant: tenant, at: now)
             }
             return HTML.redirect("/\(city.slug.rawValue)/auctions/\(lot.id.rawValue)?done=1")
         } catch let error as AppError where error != .notFound && error != .notSignedIn {
             return try await renderLotForm(request, context, city: city, object: object, values: Self.typed(form, Self.lotFields), error: error)
         }
-    }
-
-    /// The current tenant, by the email of their account: only they may use the pre-emptive right.
-    private func tenantAccount(_ email: String) async throws -> AccountID {
-        guard !email.trimmingCharacters(in: .whitespaces).isEmpty else { throw AppError.invalid(code: "lot_tenant_required", field: "tenantEmail") }
-        guard let address = try? EmailAddress.validated(email),
-              let account = try await services.store.read({ try await $0.accounts.find(email: address) })
-        else { throw AppError.invalid(code: "lot_tenant_unknown", field: "tenantEmail") }
-        return account.id
     }
 
     private func renderLotForm(

@@ -41,6 +41,7 @@ public struct AuctionService: Sendable {
         case .tenderPeriodInvalid: .invalid(code: "lot_tender_period_invalid", field: "tenderPeriod")
         case .auctionStartInvalid: .invalid(code: "lot_auction_start_invalid", field: "auctionPeriod")
         case .timingsInvalid: .invalid(code: "lot_timings_invalid", field: "timings")
+        case .tenantRequired: .invalid(code: "lot_tenant_required", field: "tenantEmail")
         }
     }
 
@@ -110,6 +111,15 @@ public struct AuctionService: Sendable {
         }
         guard let number else { throw AppError.conflict(code: "cycle_already_continued") }
         return (next, number)
+    }
+
+    /// The current tenant of a lease with the pre-emptive right, by their account's email.
+    func tenant(email: String?) async throws -> AccountID? {
+        guard let email = email?.trimmingCharacters(in: .whitespaces).nilIfEmpty else { return nil }
+        guard let address = try? EmailAddress.validated(email),
+              let account = try await services.store.read({ try await $0.accounts.find(email: address) })
+        else { throw AppError.invalid(code: "lot_tenant_unknown", field: "tenantEmail") }
+        return account.id
     }
 
     // MARK: Bidding
