@@ -200,6 +200,14 @@ import Testing
             let complete = try #require(seeded.first { $0.lot.status == .complete }?.lot)
             #expect(complete.awards?.lotStatus == .complete)
             #expect(try await harness.services.store.read { try await $0.auctions.moves(of: complete.id) }.count == 1)
+            // A whole privatization cycle on one building: two auctions without bidders, then the Dutch one that sold it.
+            let cycle = seeded.map(\.lot).filter { $0.title.contains("дитячого садка") }
+            #expect(cycle.map(\.procedure) == [.privatizationEnglish, .privatizationReduced, .privatizationDutch])
+            #expect(cycle.map(\.status) == [.unsuccessful, .unsuccessful, .complete])
+            #expect(cycle[1].continues == cycle[0].id && cycle[2].continues == cycle[1].id)
+            let sold = try await harness.services.auctions.live(cycle[2])
+            #expect(sold.dutch?.acceptance?.amount == Money(hryvnias: 756_000))
+            #expect(cycle[2].awards?.awards.first.flatMap { sold.names[$0.bidder] } == "Олена Шевчук")
 
             try await AuctionDemoSeeder(services: harness.services).scheduleLive()
             let live = try #require(try await harness.services.store.read { try await $0.auctions.lots(in: city.id, statuses: [.activeTendering]) }

@@ -91,6 +91,7 @@ struct AuctionDemoSeeder {
                 for move in made { _ = try await tx.auctions.record(move, on: stored.id) }
             }
         }
+        try await seedPrivatizationCycle(into: city, bidders: bidders)
         try await seedFreeObjects(into: city)
     }
 
