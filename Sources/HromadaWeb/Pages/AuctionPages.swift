@@ -89,6 +89,8 @@ struct AuctionPages {
         let bidders: Int
         let stage: String?
         let until: String?
+        /// "Until" while a stage runs, "Finished" once the auction is over.
+        let untilLabel: String
         /// The countdown to `until` while the auction runs (the page refreshes, so it moves).
         let secondsLeft: String?
         /// For the script: `until` in ISO 8601, and the countdown's text with `{seconds}` left in.
@@ -170,6 +172,7 @@ struct AuctionPages {
             step: money(lot.minimalStep.amount(of: lot.startValue), context), guarantee: money(lot.guarantee, context),
             fee: money(lot.registrationFee, context), tenderEnd: DateText.kyiv(lot.tenderPeriodEnd), auctionStart: DateText.kyiv(lot.auctionStart),
             bidders: bidders.count, stage: stage, until: until.map(DateText.kyiv),
+            untilLabel: html.t(over ? "auctions.finished_at" : "auctions.until", context),
             secondsLeft: until.flatMap { end in
                 over || end <= now ? nil : html.t("auctions.seconds_left", context, ["seconds": String(Int(end.timeIntervalSince(now).rounded(.up)))])
             },

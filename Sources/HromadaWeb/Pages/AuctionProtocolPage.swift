@@ -36,8 +36,9 @@ extension AuctionPages {
             let submittedAt: String
         }
         struct Move {
-            let round: Int
-            let turn: Int
+            /// The English round and turn; a dash for a Dutch auction, whose move names its stage.
+            let round: String
+            let turn: String
             let participant: String
             let move: String
             let amount: String
@@ -100,12 +101,13 @@ extension AuctionPages {
         }
         let report = ProtocolReport(
             number: number, title: lot.title, status: statusText(lot.status.rawValue, "status", context),
-            terms: terms(lot, number: number, object: object, auction: auction, context),
+            terms: terms(lot, number: number, object: object, live: live, context),
             participants: participants.map {
                 .init(number: numbers[$0.id] ?? 0, name: $0.name, code: $0.legalEntityCode, initialBid: money($0.amount, context),
                       submittedAt: DateText.kyivSeconds($0.submittedAt))
             },
-            hasParticipants: !participants.isEmpty, moves: moves(auction, label: label, context), hasMoves: !auction.moves.isEmpty,
+            hasParticipants: !participants.isEmpty, moves: live.dutch == nil ? moves(auction, label: label, context) : dutchMoves(auction.moves, label: label, context),
+            hasMoves: !auction.moves.isEmpty,
             ranking: awards.enumerated().map { place, award in
                 .init(place: place + 1, participant: label(award.bidder), name: names[award.bidder] ?? "", amount: money(award.amount, context))
             },
@@ -123,9 +125,11 @@ extension AuctionPages {
             context: context, city: city)
     }
 
-    private func terms(_ lot: Lot, number: Int, object: PropertyObject?, auction: EnglishAuction, _ context: AppRequestContext) -> [ProtocolReport.Term] {
-        var end: String = "—"
-        if case .finished(let at, _) = auction.stage(at: services.clock.now()), !auction.participants.isEmpty { end = DateText.kyivSeconds(at) }
+    private func terms(
+        _ lot: Lot, number: Int, object: PropertyObject?, live: AuctionService.LiveAuction, _ context: AppRequestContext
+    ) -> [ProtocolReport.Term] {
+        let view = live.view(at: services.clock.now())
+        let end = view.isOver && !live.admitted.isEmpty ? DateText.kyivSeconds(view.until) : "—"
         var terms: [(String, String)] = [
             ("auctions.protocol.lot_number", String(number)),
             ("auctions.protocol.lot_title", lot.title),
@@ -167,8 +171,23 @@ extension AuctionPages {
                 current[made.bidder] = best
             }
             return .init(
-                round: made.turn.round, turn: made.turn.position + 1, participant: label(made.bidder), move: html.t("auctions.protocol.move_\(kind)", context),
-                amount: money(amount, context), at: DateText.kyivSeconds(made.at))
+                round: String(made.turn.round), turn: String(made.turn.position + 1), participant: label(made.bidder),
+                move: html.t("auctions.protocol.move_\(kind)", context), amount: money(amount, context), at: DateText.kyivSeconds(made.at))
+        }
+    }
+
+    /// A Dutch auction's entries in order: the accepted price, the sealed bids, the best bid (their store keys name the stage).
+    private func dutchMoves(_ entries: [EnglishAuction.RecordedMove], label: (AuctionBidderID) -> String, _ context: AppRequestContext) -> [ProtocolReport.Move] {
+        entries.sorted { $0.at < $1.at }.map { made in
+            let kind = switch made.turn.round {
+            case 0: "dutch_accept"
+            case 1: "dutch_sealed"
+            default: "dutch_best"
+            }
+            let amount: Money? = if case .raise(let to) = made.move { to } else { nil }
+            return .init(
+                round: "—", turn: "—", participant: label(made.bidder), move: html.t("auctions.protocol.move_\(kind)", context),
+                amount: amount.map { money($0, context) } ?? "—", at: DateText.kyivSeconds(made.at))
         }
     }
 }
