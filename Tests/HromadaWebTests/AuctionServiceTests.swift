@@ -228,6 +228,28 @@ import Testing
     }
 }
 
+extension AuctionDemoTests {
+    @Test func aNewcomerComingLateStillFindsADemoAuctionToJoin() async throws {
+        try await WebHarness.run { harness, client in
+            var visitor = Browser(client)
+            let list = try await visitor.get("/vinnytsia/auctions")
+            #expect(list.body.contains("До демонстраційного аукціону"))
+            // No demo auction is on: one is scheduled a minute ahead; asking again finds the same one.
+            let first = try await visitor.post("/vinnytsia/auctions/demo", [])
+            let lot = try #require(first.location)
+            #expect(first.status == .seeOther && lot.hasPrefix("/vinnytsia/auctions/"))
+            #expect(try await visitor.post("/vinnytsia/auctions/demo", []).location == lot)
+            // Once it is over, the next newcomer gets a new one.
+            harness.clock.advance(by: 60 + 10 + 6 * 15 + 1)
+            _ = try await harness.services.auctions.advance()
+            let next = try await visitor.post("/vinnytsia/auctions/demo", [])
+            #expect(next.status == .seeOther && next.location != lot)
+            try await visitor.get("/zhmerynka/auctions")
+            #expect(try await visitor.post("/zhmerynka/auctions/demo", []).status == .notFound)
+        }
+    }
+}
+
 @Suite struct AuctionOrganiserPageTests {
     @Test func theOrganiserAdmitsBiddersAndAfterADisqualificationTheSecondBidderMovesUp() async throws {
         try await WebHarness.run { harness, client in

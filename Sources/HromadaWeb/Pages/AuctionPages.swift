@@ -15,6 +15,7 @@ struct AuctionPages {
         router.get("/{city}/auctions", use: list)
         router.get("/{city}/auctions/{lot}", use: show)
         router.post("/{city}/auctions/{lot}/bid", use: bid)
+        router.post("/{city}/auctions/demo", use: joinDemo)
         addAdmin(to: router)
         addProtocol(to: router)
     }
@@ -47,12 +48,19 @@ struct AuctionPages {
         let openData: [Download]
         /// The property register the lots come from.
         let registerURL: String
+        /// Demo mode, Вінниця: join the demo auction (or start one a minute ahead).
+        let demoURL: String?
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let city = try await CityLookup(store: services.store).require(context)
         let cityID = city.id
-        let lots = try await services.store.read { try await $0.auctions.lots(in: cityID) }
+        // What a visitor can still take part in first (the soonest auction first), then the rest, latest first.
+        let lots = try await services.store.read { try await $0.auctions.lots(in: cityID) }.sorted { a, b in
+            let (openA, openB) = ([.activeTendering, .activeAuction].contains(a.lot.status), [.activeTendering, .activeAuction].contains(b.lot.status))
+            if openA != openB { return openA }
+            return openA ? a.lot.auctionStart < b.lot.auctionStart : a.lot.auctionStart > b.lot.auctionStart
+        }
         let page = ListPage(
             items: lots.map { lot, number in
                 .init(url: "/\(city.slug.rawValue)/auctions/\(lot.id.rawValue)", number: number, title: lot.title,
@@ -63,7 +71,8 @@ struct AuctionPages {
             openData: ["lots", "bids", "awards"].flatMap { name in
                 ["csv", "json"].map { .init(url: "/api/v1/\(city.slug.rawValue)/auctions/open-data/\(name).\($0)", label: "\(name).\($0)") }
             },
-            registerURL: "/\(city.slug.rawValue)/property")
+            registerURL: "/\(city.slug.rawValue)/property",
+            demoURL: services.demoMode && city.slug.rawValue == "vinnytsia" ? "/vinnytsia/auctions/demo" : nil)
         return try await html.render(
             "auctions", page: page, titleKey: "auctions.title", titleArguments: ["city": city.name.localized(context.language)], request: request,
             context: context, city: city)
@@ -191,6 +200,15 @@ struct AuctionPages {
         return try await html.render(
             "auction", page: page, titleKey: "auctions.lot_title", titleArguments: ["number": String(number)], request: request, context: context,
             city: city, status: error?.status ?? .ok)
+    }
+
+    /// Demo mode only: the live demo auction, running or new.
+    @Sendable func joinDemo(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let city = try await CityLookup(store: services.store).require(context)
+        guard services.demoMode, city.slug.rawValue == "vinnytsia",
+              let lot = try await AuctionDemoSeeder(services: services).joinableLive()
+        else { throw AppError.notFound }
+        return HTML.redirect("/vinnytsia/auctions/\(lot.rawValue)")
     }
 
     /// What the bidder may do now, as the page's forms: an amount (a raise, a

@@ -95,15 +95,29 @@ struct AuctionDemoSeeder {
         try await seedFreeObjects(into: city)
     }
 
+    static let liveTitlePrefix = "Демонстраційний аукціон"
+
+    /// The demo auction a newcomer can join now: one still taking bids or
+    /// running, or else a new one a minute ahead (so coming late to the demo
+    /// never means finding only finished auctions).
+    func joinableLive() async throws -> LotID? {
+        guard let city = try await services.store.read({ try await $0.municipalities.find(slug: "vinnytsia") }) else { return nil }
+        let cityID = city.id
+        let open = try await services.store.read { try await $0.auctions.lots(in: cityID, statuses: [.activeTendering, .activeAuction]) }
+        if let running = open.map(\.lot).first(where: { $0.title.hasPrefix(Self.liveTitlePrefix) }) { return running.id }
+        return try await scheduleLive()
+    }
+
     /// At each `serve` start in demo mode: a lot whose auction starts in a
     /// minute, with the demo residents admitted and a demo-length clock.
-    func scheduleLive() async throws {
+    @discardableResult
+    func scheduleLive() async throws -> LotID? {
         guard let city = try await services.store.read({ try await $0.municipalities.find(slug: "vinnytsia") }),
               let object = try await services.store.read({ try await $0.auctions.objects(in: city.id) }).first
-        else { return }
+        else { return nil }
         let now = services.clock.now()
         let lot = try Lot.announced(
-            title: "Демонстраційний аукціон: оренда приміщення на Соборній, 64", object: object, procedure: .leaseEnglish,
+            title: Self.liveTitlePrefix + ": оренда приміщення на Соборній, 64", object: object, procedure: .leaseEnglish,
             value: Money(hryvnias: 18_400), minimalStep: .percent(basisPoints: 100), guarantee: Money(hryvnias: 1_840),
             registrationFee: Money(hryvnias: 800), tenderPeriodEnd: now.addingTimeInterval(50), auctionStart: now.addingTimeInterval(60),
             timings: .demo, at: now)
@@ -118,6 +132,7 @@ struct AuctionDemoSeeder {
             for bidder in bidders { _ = try await tx.auctions.register(bidder) }
         }
         services.logger.info("demo auction scheduled", metadata: ["lot": "\(lot.id.rawValue)", "starts": "\(lot.auctionStart)"])
+        return lot.id
     }
 
     private func demoBidders(in city: Municipality) async throws -> [Account] {
