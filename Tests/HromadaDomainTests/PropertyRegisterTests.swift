@@ -37,10 +37,16 @@ import Testing
             try PropertyObject.recorded(kind: .building, title: "Будівля", address: "вул. 1", areaM2: -5, cadastralNumber: nil, latitude: nil,
                                         longitude: nil, balanceHolder: "КП", leaseList: nil, in: vinnytsia)
         }
-        #expect(throws: PropertyError.coordinatesInvalid) {
-            try PropertyObject.recorded(kind: .building, title: "Будівля", address: "вул. 1", areaM2: nil, cadastralNumber: nil, latitude: 49.2,
-                                        longitude: nil, balanceHolder: "КП", leaseList: nil, in: vinnytsia)
+        // Coordinates come in pairs, in range; the error names the one to correct.
+        func place(_ latitude: Double?, _ longitude: Double?) throws(PropertyError) -> PropertyObject {
+            try PropertyObject.recorded(kind: .building, title: "Будівля", address: "вул. 1", areaM2: nil, cadastralNumber: nil, latitude: latitude,
+                                        longitude: longitude, balanceHolder: "КП", leaseList: nil, in: vinnytsia)
         }
+        #expect(throws: PropertyError.longitudeInvalid) { try place(49.2, nil) }
+        #expect(throws: PropertyError.latitudeInvalid) { try place(nil, 28.4) }
+        #expect(throws: PropertyError.latitudeInvalid) { try place(91, 28.4) }
+        #expect(throws: PropertyError.longitudeInvalid) { try place(49.2, 181) }
+        #expect(try place(49.2, 28.4).latitude == 49.2)
     }
 
     @Test func aLeaseWithThePreEmptiveRightNamesTheCurrentTenant() throws {

@@ -17,7 +17,10 @@ public enum PropertyError: Error, Equatable, Sendable {
     case cadastralNumberInvalid
     case landPlotNeedsCadastralNumber
     case areaInvalid
-    case coordinatesInvalid
+    /// A latitude without a longitude, or out of −90…90.
+    case latitudeInvalid
+    /// A longitude without a latitude, or out of −180…180.
+    case longitudeInvalid
     case balanceHolderRequired
     case valueInvalid
     case minimalStepInvalid
@@ -76,8 +79,11 @@ public struct PropertyObject: Hashable, Codable, Sendable {
         if let cadastral, !Self.isCadastralNumber(cadastral) { throw .cadastralNumberInvalid }
         if kind == .landPlot, cadastral == nil { throw .landPlotNeedsCadastralNumber }
         if let areaM2, !(areaM2 > 0 && areaM2.isFinite) { throw .areaInvalid }
-        if (latitude == nil) != (longitude == nil) { throw .coordinatesInvalid }
-        if let latitude, let longitude, !((-90...90).contains(latitude) && (-180...180).contains(longitude)) { throw .coordinatesInvalid }
+        // Both or neither; the error names the one to correct.
+        if let latitude, !(-90...90).contains(latitude) { throw .latitudeInvalid }
+        if let longitude, !(-180...180).contains(longitude) { throw .longitudeInvalid }
+        if latitude != nil, longitude == nil { throw .longitudeInvalid }
+        if latitude == nil, longitude != nil { throw .latitudeInvalid }
         return PropertyObject(
             id: .random(), municipalityID: municipality, kind: kind, title: title, address: address, areaM2: areaM2, cadastralNumber: cadastral,
             latitude: latitude, longitude: longitude, balanceHolder: holder, leaseList: leaseList)

@@ -42,4 +42,8 @@ public enum AppError: Error, Sendable, Equatable {
 
     /// The locale key of the human message.
     public var messageKey: String { "errors.\(code)" }
+
+    /// A refusal a form's page shows beside what was typed, so the person can
+    /// correct it. A missing page or sign-in is the error page's business instead.
+    public var belongsOnTheForm: Bool { self != .notFound && self != .notSignedIn }
 }

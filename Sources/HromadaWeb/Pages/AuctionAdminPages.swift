@@ -130,7 +130,7 @@ extension AuctionPages {
             guard let start = DateText.kyivInput(form["auctionStart"]) else { throw AppError.invalid(code: "lot_auction_start_invalid", field: "auctionStart") }
             let (next, _) = try await services.auctions.continueCycle(id, tenderPeriodEnd: tenderEnd, auctionStart: start, city: city, by: context.principal)
             return HTML.redirect("/\(city.slug.rawValue)/admin/auctions/\(next.id.rawValue)?done=1")
-        } catch let error as AppError where error != .notFound && error != .notSignedIn {
+        } catch let error as AppError where error.belongsOnTheForm {
             return try await renderOrganiser(request, context, message: nil, error: error)
         }
     }
@@ -143,7 +143,7 @@ extension AuctionPages {
         let id = LotID(rawValue: try context.parameters.require("lot"))
         do {
             try await change(id, city, context.form ?? FormData())
-        } catch let error as AppError where error != .notFound && error != .notSignedIn {
+        } catch let error as AppError where error.belongsOnTheForm {
             return try await renderOrganiser(request, context, message: nil, error: error)
         }
         return HTML.redirect("/\(city.slug.rawValue)/admin/auctions/\(id.rawValue)?done=1")

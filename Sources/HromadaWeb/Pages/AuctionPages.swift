@@ -265,7 +265,7 @@ struct AuctionPages {
                 }
                 _ = try await services.auctions.move(id, move, city: city, by: account)
             }
-        } catch let error as AppError where error != .notFound && error != .notSignedIn {
+        } catch let error as AppError where error.belongsOnTheForm {
             return try await render(request, context, message: nil, error: error)
         }
         return HTML.redirect("/\(city.slug.rawValue)/auctions/\(id.rawValue)?done=1")

@@ -92,7 +92,7 @@ extension PetitionPages {
         guard let account = context.account else { throw AppError.notSignedIn }
         do {
             try await change(PetitionID(rawValue: try context.parameters.require("petition")), city, account.id)
-        } catch let error as AppError where error != .notFound && error != .notSignedIn {
+        } catch let error as AppError where error.belongsOnTheForm {
             return try await renderMine(request, context, message: nil, error: error)
         }
         return HTML.redirect("/\(city.slug.rawValue)/petitions/mine?done=1")

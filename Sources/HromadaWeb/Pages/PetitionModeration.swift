@@ -48,7 +48,7 @@ extension PetitionPages {
                 clientAddress: text("address"), emailDomain: text("domain").map { $0.hasPrefix("@") ? String($0.dropFirst()) : $0 },
                 from: try time("from"), until: try time("until"))
             removed = try await services.petitions.invalidate(id, selection, reason: form["reason"], city: city, by: context.principal)
-        } catch let error as AppError where error != .notFound && error != .notSignedIn {
+        } catch let error as AppError where error.belongsOnTheForm {
             return try await render(request, context, message: nil, error: error)
         }
         return HTML.redirect("/\(city.slug.rawValue)/petitions/\(id.rawValue)?invalidated=\(removed)")

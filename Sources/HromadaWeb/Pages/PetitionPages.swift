@@ -213,7 +213,7 @@ struct PetitionPages {
         let signed: PetitionService.Signed
         do {
             signed = try await services.petitions.sign(id, city: city, by: account, clientAddress: context.clientAddress, notifyOnAnswer: notify)
-        } catch let error as AppError where error != .notFound && error != .notSignedIn {
+        } catch let error as AppError where error.belongsOnTheForm {
             return try await render(request, context, message: nil, error: error)
         }
         return HTML.redirect("/\(city.slug.rawValue)/petitions/\(id.rawValue)?\(signed == .awaitingConfirmation ? "pending" : "signed")=1")
@@ -270,7 +270,7 @@ extension PetitionPages {
                 throw AppError.invalid(code: "answer_decision_unknown", field: "decision")
             }
             _ = try await services.petitions.answer(id, text: form["text"], decision: decision, signedBy: form["signedBy"], city: city, by: context.principal)
-        } catch let error as AppError where error != .notFound && error != .notSignedIn {
+        } catch let error as AppError where error.belongsOnTheForm {
             return try await render(request, context, message: nil, error: error)
         }
         return HTML.redirect("/\(city.slug.rawValue)/petitions/\(id.rawValue)")
@@ -313,7 +313,7 @@ extension PetitionPages {
         do {
             petition = try await services.petitions.file(
                 title: form["title"], text: form["text"], category: form["category"], city: city, by: account, submit: true)
-        } catch let error as AppError where error != .notFound && error != .notSignedIn {
+        } catch let error as AppError where error.belongsOnTheForm {
             return try await renderNew(request, context, city: city, form: form, error: error)
         }
         return HTML.redirect("/\(city.slug.rawValue)/petitions/\(petition.id.rawValue)")
@@ -383,7 +383,7 @@ extension PetitionPages {
                 decision = .reject(reason, text: form["text"])
             }
             _ = try await services.petitions.decide(id, decision, city: city, by: context.principal)
-        } catch let error as AppError where error != .notFound && error != .notSignedIn {
+        } catch let error as AppError where error.belongsOnTheForm {
             return try await renderQueue(request, context, message: nil, error: error)
         }
         return HTML.redirect("/\(city.slug.rawValue)/admin/petitions?done=1")

@@ -100,7 +100,7 @@ extension PropertyPages {
                     latitude: latitude, longitude: longitude, balanceHolder: form["balanceHolder"], leaseList: chosen, in: cityID)
             }, city: city, by: context.principal)
             return HTML.redirect("\(base(city))/\(object.id.rawValue)?done=1")
-        } catch let error as AppError where error != .notFound && error != .notSignedIn {
+        } catch let error as AppError where error.belongsOnTheForm {
             return try await renderObjectForm(request, context, city: city, values: Self.typed(form, Self.objectFields), error: error)
         }
     }
@@ -190,7 +190,7 @@ extension PropertyPages {
                     registrationFee: fee, tenderPeriodEnd: tenderEnd, auctionStart: auctionStart, timings: timings, tenant: tenant, at: now)
             }
             return HTML.redirect("/\(city.slug.rawValue)/auctions/\(lot.id.rawValue)?done=1")
-        } catch let error as AppError where error != .notFound && error != .notSignedIn {
+        } catch let error as AppError where error.belongsOnTheForm {
             return try await renderLotForm(request, context, city: city, object: object, values: Self.typed(form, Self.lotFields), error: error)
         }
     }
@@ -261,7 +261,7 @@ extension PropertyPages {
         let form = context.form ?? FormData()
         do {
             try await store(form, object, city)
-        } catch let error as AppError where error != .notFound && error != .notSignedIn {
+        } catch let error as AppError where error.belongsOnTheForm {
             return try await renderFiles(request, context, city: city, object: object, form: form, error: error, about: about, done: false)
         }
         return HTML.redirect("/\(city.slug.rawValue)/admin/property/\(object.id.rawValue)/files?done=1")

@@ -149,7 +149,7 @@ struct BudgetAdminPages {
         let loaded = try await pages.load(context)
         do {
             try await body(loaded)
-        } catch let error as AppError where error != .notFound && error != .notSignedIn {
+        } catch let error as AppError where error.belongsOnTheForm {
             return try await renderDesk(request, context, message: nil, error: error)
         }
         return HTML.redirect("/\(loaded.city.slug.rawValue)/admin/budgets/\(loaded.edition.id.rawValue)?done=\(done)")
@@ -279,7 +279,7 @@ struct BudgetAdminPages {
             case .recorded(let receipt): return HTML.redirect(paper + "?receipt=\(receipt)")
             case .awaitingSecondEntry: return HTML.redirect(paper + "?pending=1")
             }
-        } catch let error as AppError where error != .notFound && error != .notSignedIn {
+        } catch let error as AppError where error.belongsOnTheForm {
             // The form keeps the ticks, never the РНОКПП: staff type it again.
             return try await renderPaper(request, context, picked: Set(picks), basis: basis, error: error, receipt: nil)
         }
@@ -385,7 +385,7 @@ struct BudgetAdminPages {
         let edit = "\(pages.base(loaded))/projects/\(project.id.rawValue)/edit"
         do {
             try await services.budgetAdmin.addCoauthor(email: form["email"], project: project.id, edition: loaded.edition.id, city: loaded.city, by: account)
-        } catch let error as AppError where error != .notFound && error != .notSignedIn {
+        } catch let error as AppError where error.belongsOnTheForm {
             return try await renderEdit(loaded, project, request, context, error: error, action: edit)
         }
         return HTML.redirect(edit + "?coauthors=1")
@@ -399,7 +399,7 @@ struct BudgetAdminPages {
         let edit = "\(pages.base(loaded))/projects/\(project.id.rawValue)/edit"
         do {
             try await services.budgetAdmin.removeCoauthor(coauthor, project: project.id, edition: loaded.edition.id, city: loaded.city, by: account)
-        } catch let error as AppError where error != .notFound && error != .notSignedIn {
+        } catch let error as AppError where error.belongsOnTheForm {
             return try await renderEdit(loaded, project, request, context, error: error, action: edit)
         }
         // Someone who stepped down has no edit page any more.
@@ -420,7 +420,7 @@ struct BudgetAdminPages {
         let form = context.form ?? FormData()
         do {
             try await services.budgetAdmin.edit(project.id, with: try Self.proposal(form), edition: loaded.edition.id, city: loaded.city, by: project.authorID)
-        } catch let error as AppError where error != .notFound && error != .notSignedIn {
+        } catch let error as AppError where error.belongsOnTheForm {
             return try await renderPropose(loaded, request, context, form: form, error: error, action: request.uri.path, project: project)
         }
         return HTML.redirect(pages.base(loaded) + "?proposed=1")
@@ -469,7 +469,7 @@ struct BudgetAdminPages {
         let form = context.form ?? FormData()
         do {
             _ = try await services.budgetAdmin.propose(try Self.proposal(form), edition: loaded.edition.id, city: loaded.city, by: account.id)
-        } catch let error as AppError where error != .notFound && error != .notSignedIn {
+        } catch let error as AppError where error.belongsOnTheForm {
             return try await renderPropose(loaded, request, context, form: form, error: error)
         }
         return HTML.redirect(pages.base(loaded) + "?proposed=1")

@@ -51,7 +51,7 @@ struct BudgetEditionPages {
             let setup = try Self.setup(form)
             created = try await services.budgetAdmin.create(
                 try setup.edition(in: city.id, at: services.clock.now()), city: city, by: context.principal)
-        } catch let error as AppError where error != .notFound && error != .notSignedIn {
+        } catch let error as AppError where error.belongsOnTheForm {
             return try await render(request, context, city: city, edition: nil, form: form, error: error)
         }
         return HTML.redirect("/\(city.slug.rawValue)/admin/budgets/\(created.id.rawValue)?done=created")
@@ -71,7 +71,7 @@ struct BudgetEditionPages {
         let form = context.form ?? FormData()
         do {
             _ = try await services.budgetAdmin.changeRules(try Self.rules(form), edition: loaded.edition.id, city: loaded.city, by: context.principal)
-        } catch let error as AppError where error != .notFound && error != .notSignedIn {
+        } catch let error as AppError where error.belongsOnTheForm {
             return try await render(request, context, city: loaded.city, edition: loaded.edition, form: form, error: error)
         }
         return HTML.redirect("/\(loaded.city.slug.rawValue)/admin/budgets/\(loaded.edition.id.rawValue)?done=rules")

@@ -60,7 +60,7 @@ struct BudgetPhotoPages {
                 _ = try await photos.addToProject(
                     form.file("photo"), caption: form["caption"], project: project, edition: loaded.edition.id, city: loaded.city, by: context.principal)
             }
-        } catch let error as AppError where error != .notFound && error != .notSignedIn {
+        } catch let error as AppError where error.belongsOnTheForm {
             return try await render(loaded, request, context, error: error, done: false)
         }
         return HTML.redirect(request.uri.path + "?done=1")
@@ -78,7 +78,7 @@ struct BudgetPhotoPages {
             } else {
                 try await photos.removeFromProject(photo, project: project, edition: loaded.edition.id, city: loaded.city, by: context.principal)
             }
-        } catch let error as AppError where error != .notFound && error != .notSignedIn {
+        } catch let error as AppError where error.belongsOnTheForm {
             return try await render(loaded, request, context, error: error, done: false)
         }
         return HTML.redirect("\(pages.base(loaded))/projects/\(project.rawValue)/photos?done=1")
