@@ -90,4 +90,22 @@ import Testing
         guard case .finished(_, let ranking) = replayed.stage(at: at(10_000)) else { Issue.record("not finished"); return }
         #expect(ranking.map(\.bidder) == [b, c, a])
     }
+
+    @Test func anAmountSentWhileThePriceFallsIsNotTakenAsAcceptance() throws {
+        #expect(throws: AuctionRefusal.notYourTurn) { try auction().entering(Money(hryvnias: 90_000), by: a, at: at(400)) }
+        #expect(try auction().entering(nil, by: a, at: at(400)).0.acceptance?.bidder == a)
+    }
+
+    @Test func aBestBidBelowTheHighestSealedBidAsFinallyEnteredDoesNotWin() {
+        // The best bid was checked against 85 000 a moment before c's 86 000, entered just inside the sealed stage, was written.
+        let moves = [
+            EnglishAuction.RecordedMove(bidder: b, move: .raise(to: Money(hryvnias: 80_000)), at: at(1_501), turn: .init(round: 0, position: 0)),
+            EnglishAuction.RecordedMove(bidder: a, move: .raise(to: Money(hryvnias: 85_000)), at: at(1_600), turn: .init(round: 1, position: 0)),
+            EnglishAuction.RecordedMove(bidder: b, move: .raise(to: Money(hryvnias: 85_000)), at: at(2_150), turn: .init(round: 2, position: 0)),
+            EnglishAuction.RecordedMove(bidder: c, move: .raise(to: Money(hryvnias: 86_000)), at: at(2_100.9), turn: .init(round: 1, position: 2)),
+        ]
+        let replayed = DutchAuction(startValue: Money(hryvnias: 100_000), startsAt: start, timings: timings, participants: [a, b, c], moves: moves)
+        guard case .finished(_, let ranking) = replayed.stage(at: at(10_000)) else { Issue.record("not finished"); return }
+        #expect(ranking.map(\.bidder) == [c, a, b] && ranking.first?.amount == Money(hryvnias: 86_000))
+    }
 }

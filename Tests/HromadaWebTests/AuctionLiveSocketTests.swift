@@ -61,7 +61,11 @@ import Testing
                 #expect((error["message"] as? String)?.isEmpty == false)
                 try await messages.send("not json")
                 #expect(((try await messages.next(type: "error"))["error"] as? [String: Any])?["code"] as? String == "live_message_invalid")
+                // An amount no lot could reach is refused before any arithmetic on it.
+                try await messages.send(#"{"type": "bid", "amount": 9223372036854775807}"#)
+                #expect(((try await messages.next(type: "error"))["error"] as? [String: Any])?["code"] as? String == "bid_amount_too_large")
             }
+            #expect(try await client.json(.get, "/api/v1/vinnytsia/auctions/\(lot.id.rawValue)").0 == .ok)
             #expect(try await harness.services.store.read { try await $0.auctions.moves(of: lot.id) }.isEmpty)
             try await client.live(path + "?token=\(olena)") { messages in
                 #expect(try await messages.next()["viewer"] as? String == "bidder")
@@ -82,6 +86,21 @@ import Testing
                 #expect(acknowledged && shown)
             }
             #expect(try await harness.services.store.read { try await $0.auctions.moves(of: lot.id) }.count == 1)
+        }
+    }
+
+    @Test func aSocketWhoseSessionEndedStillWatchesButCannotBid() async throws {
+        try await WebHarness.run(live: true) { harness, client in
+            let (path, lot) = try await runningAuction(harness)
+            let olena = try await apiToken(client, "olena@demo.hromada.ua", "resident-demo-2026")
+            try await client.live(path + "?token=\(olena)") { messages in
+                _ = try await messages.next(type: "you")
+                // Олена signs out elsewhere while the socket stays open.
+                #expect(try await client.json(.delete, "/api/v1/session", token: olena).0 == .noContent)
+                try await messages.send(#"{"type": "bid", "ref": "late", "amount": \#(lot.startValue.kopiyky + 100_000)}"#)
+                #expect(((try await messages.next(type: "error"))["error"] as? [String: Any])?["code"] as? String == "not_signed_in")
+            }
+            #expect(try await harness.services.store.read { try await $0.auctions.moves(of: lot.id) }.isEmpty)
         }
     }
 

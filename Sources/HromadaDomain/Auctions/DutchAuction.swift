@@ -65,6 +65,8 @@ public struct DutchAuction: Hashable, Codable, Sendable {
     public func entering(_ amount: Money?, by bidder: AuctionBidderID, at instant: Date) throws(AuctionRefusal) -> (DutchAuction, RecordedEntry) {
         switch stage(at: instant) {
         case .falling:
+            // Only accepting takes the falling price: an amount sent now was meant for a later stage.
+            guard amount == nil else { throw .notYourTurn }
             let next = try accepting(by: bidder, at: instant)
             guard let entry = next.acceptance else { throw .notYourTurn }
             return (next, RecordedEntry(entry: entry, key: key(for: .acceptance, by: bidder)))
@@ -161,7 +163,10 @@ public struct DutchAuction: Hashable, Codable, Sendable {
         let entered = sealed.filter { $0.at < sealedEnd }
         guard let highest = Self.ranked(entered).first else { return .finished(at: sealedEnd, ranking: [acceptance]) }
         let bestEnd = sealedEnd.addingTimeInterval(timings.bestBid)
-        let matched = best.flatMap { $0.at < bestEnd ? $0 : nil }
+        // A best bid counts only if it reaches the highest sealed bid as finally
+        // entered: one checked against a lower "highest" a moment before a late
+        // sealed bid was written does not beat it.
+        let matched = best.flatMap { $0.at < bestEnd && $0.amount >= highest.amount ? $0 : nil }
         let madeBy = matched.flatMap { $0.at <= instant ? $0 : nil }
         if instant < bestEnd, madeBy == nil {
             return .bestBid(dutchWinner: acceptance.bidder, toMatch: highest.amount, until: bestEnd)

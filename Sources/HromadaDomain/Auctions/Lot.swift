@@ -97,6 +97,13 @@ public struct PropertyObject: Hashable, Codable, Sendable {
     }
 }
 
+extension Money {
+    /// The most any auction amount may be: 10 trillion hryvnias. Far above
+    /// any municipal lot, and far enough below Int64's limit that a bid plus
+    /// a step, or a price times a percentage, can never overflow.
+    public static let auctionCeiling = Money(kopiyky: 1_000_000_000_000_000)
+}
+
 /// Why a lot cannot be followed by the next auction of the privatization cycle.
 public enum CycleRefusal: Error, Equatable, Sendable {
     /// Only an unsuccessful auction is followed by the next.
@@ -140,14 +147,14 @@ public struct Lot: Hashable, Codable, Sendable {
     ) throws(PropertyError) -> Lot {
         let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard PropertyObject.titleLength.contains(title.count) else { throw .titleLength }
-        guard value.kopiyky > 0 else { throw .valueInvalid }
+        guard value.kopiyky > 0, value <= .auctionCeiling else { throw .valueInvalid }
         switch minimalStep {
         case .amount(let step): guard step.kopiyky > 0, step < value else { throw .minimalStepInvalid }
         // Prozorro's step is 1 % by custom; more than 10 % would price bidders out.
         case .percent(let basisPoints): guard (1...1_000).contains(basisPoints) else { throw .minimalStepInvalid }
         }
         guard guarantee.kopiyky >= 0, guarantee <= value else { throw .guaranteeInvalid }
-        guard registrationFee.kopiyky >= 0 else { throw .feeInvalid }
+        guard registrationFee.kopiyky >= 0, registrationFee <= .auctionCeiling else { throw .feeInvalid }
         guard tenderPeriodEnd > now else { throw .tenderPeriodInvalid }
         guard auctionStart >= tenderPeriodEnd else { throw .auctionStartInvalid }
         guard !procedure.needsTenant || tenant != nil else { throw .tenantRequired }

@@ -86,7 +86,8 @@ struct AuctionAPIController {
         let numbers = live.numbers, names = live.names, bidders = live.bidders.count
         var stage: LotBody.Stage?
         var standings: [LotBody.Standing]?
-        if lot.status != .activeTendering || now >= lot.tenderPeriodEnd {
+        // A cancelled lot never ran: its closed bids stay sealed.
+        if lot.status != .cancelled, lot.status != .activeTendering || now >= lot.tenderPeriodEnd {
             let view = live.view(at: now)
             stage = .init(
                 kind: view.kind.rawValue, until: view.until, round: view.round, participant: view.actor.flatMap { numbers[$0] },

@@ -114,6 +114,10 @@ public actor AuctionLiveFeed {
                 }
                 watch.alarm?.cancel()
                 watch.alarm = state.until.map { alarm(lot, at: $0, services: services) }
+            } else {
+                // The read failed: try again shortly, or watchers of a turn that ends by the clock would wait for a move.
+                watch.alarm?.cancel()
+                watch.alarm = alarm(lot, at: services.clock.now().addingTimeInterval(1), services: services)
             }
             // Render again only if a change came in meanwhile.
             watch.rendering = watch.dirty

@@ -15,6 +15,8 @@ struct LiveSocketContext: RequestContext, WebSocketRequestContext {
     var clientAddress: String
     var language: Language = .uk
     var account: Account?
+    /// The session the connection came with, checked again at every bid: signing out ends bidding on open sockets too.
+    var session: (token: String, kind: SessionKind)?
 
     init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
@@ -43,8 +45,9 @@ struct LiveSocketAuthentication: RouterMiddleware {
             // from our own pages.
             else if Self.sameOrigin(request), let cookie = request.cookies[ClientMiddleware.sessionCookie]?.value { (cookie, .browser) }
             else { nil }
-        if let (value, kind) = token {
-            context.account = try await services.accounts.principal(token: value, kind: kind)?.0
+        if let (value, kind) = token, let (account, _) = try await services.accounts.principal(token: value, kind: kind) {
+            context.account = account
+            context.session = (value, kind)
         }
         return try await next(request, context)
     }
@@ -117,10 +120,12 @@ struct AuctionLiveSocket {
     func run(_ inbound: WebSocketInboundStream, _ outbound: WebSocketOutboundWriter, _ context: LiveSocketContext) async throws {
         let (city, lot) = try await lot(context)
         let account = context.account
-        let bidder = try await account.asyncFlatMap { account in
-            try await services.store.read { try await $0.auctions.bidders(of: lot.id) }.first { $0.accountID == account.id && $0.isAdmitted }
+        func admitted() async throws -> LotBidder? {
+            try await account.asyncFlatMap { account in
+                try await services.store.read { try await $0.auctions.bidders(of: lot.id) }.first { $0.accountID == account.id && $0.isAdmitted }
+            }
         }
-        let viewer = bidder != nil ? "bidder" : account != nil ? "observer" : "anonymous"
+        let viewer = try await admitted() != nil ? "bidder" : account != nil ? "observer" : "anonymous"
         try await outbound.writeTextMessage(try Self.text(Hello(lot: lot.id.rawValue, viewer: viewer)))
         let feed = services.liveFeed
         let (watcher, updates) = await feed.watch(lot.id, city: city, services: services)
@@ -130,8 +135,9 @@ struct AuctionLiveSocket {
                     var numbered = false
                     for await update in updates {
                         try await outbound.writeTextMessage(update.message(at: services.clock.now()))
-                        // The bidder's own number, once the auction has numbered its participants.
-                        if let bidder, !numbered, update.started,
+                        // The bidder's own number, once the auction has numbered its participants
+                        // (looked up then: the organiser may admit a bidder after they connected).
+                        if account != nil, !numbered, update.started, let bidder = try await admitted(),
                            let number = try await services.auctions.live(lot).numbers[bidder.id] {
                             numbered = true
                             try await outbound.writeTextMessage(try Self.text(You(participant: number)))
@@ -141,7 +147,7 @@ struct AuctionLiveSocket {
                 group.addTask {
                     for try await message in inbound.messages(maxSize: 4096) {
                         guard case .text(let text) = message else { continue }
-                        let answer = await answer(text, city: city, lot: lot.id, account: account, context: context)
+                        let answer = await answer(text, city: city, lot: lot.id, context: context)
                         try await outbound.writeTextMessage(answer)
                     }
                 }
@@ -157,7 +163,7 @@ struct AuctionLiveSocket {
     }
 
     /// A bid through the socket: the same move, checks and refusals as `POST …/bids`.
-    func answer(_ text: String, city: Municipality, lot: LotID, account: Account?, context: LiveSocketContext) async -> String {
+    func answer(_ text: String, city: Municipality, lot: LotID, context: LiveSocketContext) async -> String {
         var ref: String?
         do {
             guard let incoming = try? JSONDecoder().decode(Incoming.self, from: Data(text.utf8)) else {
@@ -165,7 +171,9 @@ struct AuctionLiveSocket {
             }
             ref = incoming.ref
             guard incoming.type == "bid" else { throw AppError.badRequest(code: "live_message_invalid") }
-            guard let account else { throw AppError.notSignedIn }
+            guard let session = context.session,
+                  let (account, _) = try await services.accounts.principal(token: session.token, kind: session.kind)
+            else { throw AppError.notSignedIn }
             let move = try AuctionAPIController.move(incoming.move, amount: incoming.amount)
             _ = try await services.auctions.move(lot, move, city: city, by: account)
             return try Self.text(Ack(ref: ref))

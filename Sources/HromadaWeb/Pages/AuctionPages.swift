@@ -147,7 +147,8 @@ struct AuctionPages {
         func label(_ bidder: AuctionBidderID) -> String { html.t("auctions.participant", context, ["number": String(numbers[bidder] ?? 0)]) }
         let base = "/\(city.slug.rawValue)/auctions/\(lot.id.rawValue)"
         // From the bidding deadline on, the page follows the auction: a countdown to its start, then its turns.
-        let started = lot.status != .activeTendering || now >= lot.tenderPeriodEnd
+        // A cancelled lot never ran: its closed bids stay sealed.
+        let started = lot.status != .cancelled && (lot.status != .activeTendering || now >= lot.tenderPeriodEnd)
         let view = started ? live.view(at: now) : nil
         let socket = "/api/v1/\(city.slug.rawValue)/auctions/\(lot.id.rawValue)/live"
         let over = view?.isOver ?? false

@@ -143,6 +143,7 @@ public struct AuctionService: Sendable {
             throw AppError.forbidden(reason: "bidder_not_verified")
         }
         guard amount >= lot.startValue else { throw AppError.invalid(code: "bid_below_start_value", field: "amount") }
+        guard amount <= .auctionCeiling else { throw AppError.invalid(code: "bid_amount_too_large", field: "amount") }
         let bidder = LotBidder(
             id: .random(), lotID: lot.id, accountID: account.id, name: account.fullName, legalEntityCode: code, amount: amount, submittedAt: now)
         // The amount stays out of the audit entry: closed bids are nobody's business before the auction.
@@ -252,6 +253,7 @@ public struct AuctionService: Sendable {
         let live = try await live(lot)
         guard let bidder = live.admitted.first(where: { $0.accountID == account.id }) else { throw AppError.forbidden(reason: "not_a_bidder") }
         let now = services.clock.now()
+        if case .raise(let amount) = move, amount > .auctionCeiling { throw AppError.invalid(code: "bid_amount_too_large", field: "amount") }
         let made: EnglishAuction.RecordedMove
         do {
             if let dutch = live.dutch {
@@ -285,7 +287,10 @@ public struct AuctionService: Sendable {
         switch written {
         case .kept: break
         // The same turn, or the same Dutch price, was taken a moment earlier.
-        case .lost: throw AppError.conflict(code: live.dutch != nil && made.turn.round == 0 ? "dutch_price_taken" : "not_your_turn")
+        case .lost:
+            guard live.dutch != nil else { throw AppError.conflict(code: "not_your_turn") }
+            // The Dutch store keys: one acceptance, one sealed bid per bidder, one best bid.
+            throw AppError.conflict(code: made.turn.round == 0 ? "dutch_price_taken" : made.turn.round == 1 ? "already_bid" : "not_your_turn")
         case .limited(let wait): throw AppError.rateLimited(retryAfter: max(1, wait))
         }
         await services.liveFeed.changed(id, services: services)

@@ -9,7 +9,7 @@
   if (!live || !window.WebSocket || !window.fetch || !window.DOMParser) return;
   var path = live.getAttribute("data-socket");
   var offset = 0; // server clock minus ours, from each state message
-  var retry = 500;
+  var retry = 1000;
   var loading = false, again = false;
 
   function countdown() {
@@ -54,11 +54,12 @@
 
   function connect() {
     var socket = new WebSocket((window.location.protocol === "https:" ? "wss://" : "ws://") + window.location.host + path);
-    socket.onopen = function () { retry = 500; };
+
     socket.onmessage = function (event) {
       var message;
       try { message = JSON.parse(event.data); } catch (e) { return; }
       if (message.type !== "state") return;
+      retry = 1000; // a working connection: the next drop starts the back-off afresh
       var server = Date.parse(message.serverTime);
       if (!isNaN(server)) offset = server - Date.now();
       refresh();
