@@ -134,10 +134,6 @@ struct AuctionAPIController {
             let amount: Int64?
             let percent: Double?
         }
-        struct Period: Decodable {
-            let startDate: Date?
-            let endDate: Date?
-        }
         let title: String
         let objectId: String
         let procedure: String
@@ -145,12 +141,25 @@ struct AuctionAPIController {
         let minimalStep: Step
         let guarantee: Amount
         let registrationFee: Amount
-        let tenderPeriod: Period
-        let auctionPeriod: Period
+        let tenderPeriod: InputPeriod
+        let auctionPeriod: InputPeriod
         /// The auction's durations in seconds; without them, the law's (the demo's in demo mode).
         let timings: Timings?
         /// `lease_preemptive`: the current tenant's account email.
         let tenantEmail: String?
+    }
+
+    /// `tenderPeriod` and `auctionPeriod` as a request gives them.
+    struct InputPeriod: Decodable {
+        let startDate: Date?
+        let endDate: Date?
+    }
+
+    /// The bidding deadline and the auction's start a new lot needs, or which one is missing.
+    static func dates(tender: InputPeriod, auction: InputPeriod) throws -> (tenderEnd: Date, auctionStart: Date) {
+        guard let tenderEnd = tender.endDate else { throw AppError.invalid(code: "lot_tender_period_invalid", field: "tenderPeriod") }
+        guard let auctionStart = auction.startDate else { throw AppError.invalid(code: "lot_auction_start_invalid", field: "auctionPeriod") }
+        return (tenderEnd, auctionStart)
     }
 
     struct Timings: Codable {
@@ -171,8 +180,7 @@ struct AuctionAPIController {
         case (nil, let percent?): step = .percent(basisPoints: Int((percent * 100).rounded()))
         default: throw AppError.invalid(code: "lot_minimal_step_invalid", field: "minimalStep")
         }
-        guard let tenderEnd = input.tenderPeriod.endDate else { throw AppError.invalid(code: "lot_tender_period_invalid", field: "tenderPeriod") }
-        guard let auctionStart = input.auctionPeriod.startDate else { throw AppError.invalid(code: "lot_auction_start_invalid", field: "auctionPeriod") }
+        let (tenderEnd, auctionStart) = try Self.dates(tender: input.tenderPeriod, auction: input.auctionPeriod)
         let tenant = procedure.needsTenant ? try await services.auctions.tenant(email: input.tenantEmail) : nil
         let (lot, number) = try await services.auctions.announce(PropertyObjectID(rawValue: input.objectId), city: city, by: context.principal) {
             (object, now) throws(PropertyError) in

@@ -67,20 +67,15 @@ struct AuctionOrganiserAPI {
     }
 
     struct NextRequest: Decodable {
-        struct Period: Decodable {
-            let startDate: Date?
-            let endDate: Date?
-        }
-        let tenderPeriod: Period
-        let auctionPeriod: Period
+        let tenderPeriod: AuctionAPIController.InputPeriod
+        let auctionPeriod: AuctionAPIController.InputPeriod
     }
 
     /// After an unsuccessful privatization auction: the next one of the cycle (201 with the new lot).
     @Sendable func next(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (city, lot) = try await organisersLot(context)
         let input = try await APIController.decode(NextRequest.self, request, context, dates: .iso8601)
-        guard let tenderEnd = input.tenderPeriod.endDate else { throw AppError.invalid(code: "lot_tender_period_invalid", field: "tenderPeriod") }
-        guard let auctionStart = input.auctionPeriod.startDate else { throw AppError.invalid(code: "lot_auction_start_invalid", field: "auctionPeriod") }
+        let (tenderEnd, auctionStart) = try AuctionAPIController.dates(tender: input.tenderPeriod, auction: input.auctionPeriod)
         let (next, number) = try await services.auctions.continueCycle(
             lot.id, tenderPeriodEnd: tenderEnd, auctionStart: auctionStart, city: city, by: context.principal)
         return try JSONResponse.encode(try await AuctionAPIController(services: services).body(next, number: number, city: city), status: .created)

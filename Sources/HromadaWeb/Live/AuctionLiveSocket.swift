@@ -120,27 +120,27 @@ struct AuctionLiveSocket {
     func run(_ inbound: WebSocketInboundStream, _ outbound: WebSocketOutboundWriter, _ context: LiveSocketContext) async throws {
         let (city, lot) = try await lot(context)
         let account = context.account
-        func admitted() async throws -> LotBidder? {
-            try await account.asyncFlatMap { account in
-                try await services.store.read { try await $0.auctions.bidders(of: lot.id) }.first { $0.accountID == account.id && $0.isAdmitted }
-            }
+        let admitted = try await account.asyncFlatMap { account in
+            try await services.store.read { try await $0.auctions.bidders(of: lot.id) }.first { $0.accountID == account.id && $0.isAdmitted }
         }
-        let viewer = try await admitted() != nil ? "bidder" : account != nil ? "observer" : "anonymous"
+        let viewer = admitted != nil ? "bidder" : account != nil ? "observer" : "anonymous"
         try await outbound.writeTextMessage(try Self.text(Hello(lot: lot.id.rawValue, viewer: viewer)))
         let feed = services.liveFeed
         let (watcher, updates) = await feed.watch(lot.id, city: city, services: services)
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
-                    var numbered = false
+                    var lookedUp = false
                     for await update in updates {
                         try await outbound.writeTextMessage(update.message(at: services.clock.now()))
-                        // The bidder's own number, once the auction has numbered its participants
-                        // (looked up then: the organiser may admit a bidder after they connected).
-                        if account != nil, !numbered, update.started, let bidder = try await admitted(),
-                           let number = try await services.auctions.live(lot).numbers[bidder.id] {
-                            numbered = true
-                            try await outbound.writeTextMessage(try Self.text(You(participant: number)))
+                        // The bidder's own number, once the auction has numbered its participants: looked up
+                        // once at the start (the organiser may admit a bidder after they connected, never after it).
+                        if let account, !lookedUp, update.started {
+                            lookedUp = true
+                            let live = try await services.auctions.live(lot)
+                            if let bidder = live.admitted.first(where: { $0.accountID == account.id }), let number = live.numbers[bidder.id] {
+                                try await outbound.writeTextMessage(try Self.text(You(participant: number)))
+                            }
                         }
                     }
                 }

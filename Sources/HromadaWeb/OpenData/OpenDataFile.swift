@@ -9,11 +9,9 @@ enum OpenDataFile {
         ([header] + rows).map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
+    /// The API's own JSON: sorted keys, ISO 8601 times.
     static func json(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        String(decoding: try JSONResponse.data(value), as: UTF8.self)
     }
 
     /// RFC 4180 quoting, and a leading apostrophe for cells a spreadsheet would run as a formula.

@@ -103,6 +103,7 @@ extension AuctionPages {
         try await organiserAction(request, context) { id, city, form in
             try await services.auctions.recordPayments(
                 id, bidder: AuctionBidderID(rawValue: form["bidder"]), guarantee: form["guarantee"], fee: form["fee"], city: city, by: context.principal)
+            return id
         }
     }
 
@@ -117,35 +118,32 @@ extension AuctionPages {
             default: throw AppError.badRequest(code: "bad_request")
             }
             _ = try await services.auctions.decide(id, decision, city: city, by: context.principal)
+            return id
         }
     }
 
     /// The next auction of the privatization cycle; on success, its organiser's page.
     @Sendable func continueCycle(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let city = try await CityLookup(store: services.store).require(context)
-        let id = LotID(rawValue: try context.parameters.require("lot"))
-        let form = context.form ?? FormData()
-        do {
+        try await organiserAction(request, context) { id, city, form in
             guard let tenderEnd = DateText.kyivInput(form["tenderPeriodEnd"]) else { throw AppError.invalid(code: "lot_tender_period_invalid", field: "tenderPeriodEnd") }
             guard let start = DateText.kyivInput(form["auctionStart"]) else { throw AppError.invalid(code: "lot_auction_start_invalid", field: "auctionStart") }
-            let (next, _) = try await services.auctions.continueCycle(id, tenderPeriodEnd: tenderEnd, auctionStart: start, city: city, by: context.principal)
-            return HTML.redirect("/\(city.slug.rawValue)/admin/auctions/\(next.id.rawValue)?done=1")
-        } catch let error as AppError where error.belongsOnTheForm {
-            return try await renderOrganiser(request, context, message: nil, error: error)
+            return try await services.auctions.continueCycle(id, tenderPeriodEnd: tenderEnd, auctionStart: start, city: city, by: context.principal).lot.id
         }
     }
 
-    /// Runs the organiser's change and comes back to the page, saying why not if it was refused.
+    /// Runs the organiser's change and goes to the organiser's page of the lot it names (this one, or the
+    /// next of the cycle); refused, the same page says why.
     private func organiserAction(
-        _ request: Request, _ context: AppRequestContext, _ change: (LotID, Municipality, FormData) async throws -> Void
+        _ request: Request, _ context: AppRequestContext, _ change: (LotID, Municipality, FormData) async throws -> LotID
     ) async throws -> Response {
         let city = try await CityLookup(store: services.store).require(context)
         let id = LotID(rawValue: try context.parameters.require("lot"))
+        let shown: LotID
         do {
-            try await change(id, city, context.form ?? FormData())
+            shown = try await change(id, city, context.form ?? FormData())
         } catch let error as AppError where error.belongsOnTheForm {
             return try await renderOrganiser(request, context, message: nil, error: error)
         }
-        return HTML.redirect("/\(city.slug.rawValue)/admin/auctions/\(id.rawValue)?done=1")
+        return HTML.redirect("/\(city.slug.rawValue)/admin/auctions/\(shown.rawValue)?done=1")
     }
 }
