@@ -190,7 +190,7 @@ func apiToken(_ client: any TestClientProtocol, _ email: String, _ password: Str
         try await WebHarness.run { harness, client in
             let demo = try await DemoBudgets(harness)
             let mixer = harness.mixer
-            // One more ballot, so the open edition has a partial pool waiting.
+            // One more ballot: it waits sealed in the box, alone in its stratum.
             let token = try await apiToken(client, "olena@demo.hromada.ua", "resident-demo-2026")
             let (cast, _) = try await client.json(
                 .post, "/api/v1/vinnytsia/budgets/\(demo.voting.id.rawValue)/ballots", body: DemoBudgets.body(demo.picks(large: 1, small: 1)),
@@ -203,8 +203,8 @@ func apiToken(_ client: any TestClientProtocol, _ email: String, _ password: Str
             let expected = (waiting[demo.past.id] ?? 0) + (waiting[demo.voting.id] ?? 0) / 10 * 10
             #expect(Int64(mixed) == expected)
             let left = try await harness.services.store.read { try await $0.budgets.unauditedBallotCounts() }
-            #expect(left.count == 1)
             #expect(left.allSatisfy { $0.edition == demo.voting.id && $0.count > 0 && $0.count < 10 })
+            #expect(try await harness.services.store.read { try await $0.budgets.sealedBallotCount(in: demo.voting.id) } == 1)
             let entries = try await harness.services.store.read { try await $0.audit.recentEntries(in: nil, limit: 10_000) }
             #expect(entries.filter { $0.action == AuditAction.budgetBallotCast }.count == mixed)
             #expect(entries.filter { $0.action == AuditAction.budgetBallotCast }.allSatisfy { $0.actor == "anonymous" })
