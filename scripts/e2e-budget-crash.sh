@@ -2,8 +2,12 @@
 # End-to-end: a ballot acknowledged with 201 survives `kill -9` of the server.
 # On SQLite and (when HROMADA_TEST_POSTGRES_URL is set) PostgreSQL: voters post
 # ballots concurrently, the server is killed with SIGKILL while requests are
-# still in flight, restarted on the same database, and every receipt that
-# came back with 201 must be stored, with as many participations as ballots.
+# still in flight, restarted on the same database, and every ballot that
+# came back with 201 must be stored (sealed in the ballot box, or mixed),
+# with as many participations as ballots. Then the server is killed again
+# in the middle of mixing the box's last pools (publishing results), and
+# after a restart and the publication every acknowledged receipt must be
+# in budget_ballots exactly once, with nothing left in the box.
 # Run by .ci/run after scripts/e2e-cli.sh; prints "N passed, N failed".
 # The helpers it shares with scripts/e2e-petition-crash.sh are in
 # scripts/lib/e2e-common.sh and scripts/lib/crash_senders.py.
@@ -62,8 +66,10 @@ PY
 )
   if [ -z "${small:-}" ]; then fail "$label: a voting edition with projects"; return; fi
   # The demo seeds ballots of its own: only what this run adds is compared.
-  local ballots0 parts0
-  ballots0=$(db_scalar "$DB" "SELECT COUNT(*) FROM budget_ballots WHERE edition_id = '$edition'")
+  # A ballot is either sealed in the box or mixed into budget_ballots.
+  local ballots0 parts0 stored_sql
+  stored_sql="SELECT (SELECT COUNT(*) FROM budget_ballots WHERE edition_id = '$edition') + (SELECT COUNT(*) FROM budget_ballot_box WHERE edition_id = '$edition')"
+  ballots0=$(db_scalar "$DB" "$stored_sql")
   parts0=$(db_scalar "$DB" "SELECT COUNT(*) FROM budget_participations WHERE edition_id = '$edition'")
 
   python3 "$WORK/voters.py" "$base" "$edition" "$WORK/tokens.txt" "$WORK/answers.log" "$SENDERS" "$large" "$small" 2>"$WORK/voters.err" &
@@ -84,18 +90,14 @@ PY
   # rolled back what the dead server left open.
   if start_server "$DB"; then ok "$label: server starts again after kill -9"; else fail "$label: server starts again after kill -9" "$(tail -20 "$WORK/serve.log")"; return; fi
 
-  # Every acknowledged receipt, looked up in the database.
-  local receipts missing
-  receipts=$(awk -v q="'" '$1 == 201 && $2 != "-" {printf "%s%s%s%s", (n++ ? "," : ""), q, $2, q}' "$WORK/answers.log")
-  local stored_acked; stored_acked=$(db_scalar "$DB" "SELECT COUNT(*) FROM budget_ballots WHERE edition_id = '$edition' AND receipt IN (${receipts:-''})")
-  missing=$((acked - stored_acked))
-  check "$label: all $acked acknowledged receipts are stored" "$missing acknowledged ballots are missing" [ "$stored_acked" -eq "$acked" ]
-
+  # Sealed ballots cannot be looked up by receipt: here they are counted;
+  # every receipt is looked up once the box is emptied, below.
   local ballots1 parts1 new_ballots new_parts
-  ballots1=$(db_scalar "$DB" "SELECT COUNT(*) FROM budget_ballots WHERE edition_id = '$edition'")
+  ballots1=$(db_scalar "$DB" "$stored_sql")
   parts1=$(db_scalar "$DB" "SELECT COUNT(*) FROM budget_participations WHERE edition_id = '$edition'")
   new_ballots=$((ballots1 - ballots0)); new_parts=$((parts1 - parts0))
-  echo "       stored after restart: $new_ballots new ballots, $new_parts new participations"
+  echo "       stored after restart: $new_ballots new ballots ($(db_scalar "$DB" "SELECT COUNT(*) FROM budget_ballot_box WHERE edition_id = '$edition'") sealed), $new_parts new participations"
+  check "$label: all $acked acknowledged ballots are stored" "$new_ballots stored" [ "$new_ballots" -ge "$acked" ]
   check "$label: stored ballots never exceed participations" "$ballots1 ballots, $parts1 participations" [ "$ballots1" -le "$parts1" ]
   # Participation and ballot commit in one transaction: neither without the other.
   check "$label: each new participation has its ballot" "$new_ballots ballots, $new_parts participations" [ "$new_ballots" -eq "$new_parts" ]
@@ -121,10 +123,120 @@ PY
     check "$label: a voter cut off by the kill gets 201 or 409 on retry" "got $status" [ "$status" = 201 -o "$status" = 409 ]
   fi
   stop_server
-  ballots1=$(db_scalar "$DB" "SELECT COUNT(*) FROM budget_ballots WHERE edition_id = '$edition'")
+  ballots1=$(db_scalar "$DB" "$stored_sql")
   parts1=$(db_scalar "$DB" "SELECT COUNT(*) FROM budget_participations WHERE edition_id = '$edition'")
   check "$label: ballots and participations still match after the retry" "$((ballots1 - ballots0)) ballots, $((parts1 - parts0)) participations" \
     [ "$((ballots1 - ballots0))" -eq "$((parts1 - parts0))" ]
+
+  kill_while_mixing "$label" "$DB" "$edition"
+}
+
+# Publishing results opens the box's last pools, moves them into
+# budget_ballots with their audit entries and stores the outcome, in one
+# transaction. Killed inside it, the server must come back with the pool
+# still sealed and the results unpublished; published again, every
+# acknowledged receipt must be in budget_ballots exactly once.
+kill_while_mixing() { # label, database url, edition
+  local label=$1 DB=$2 edition=$3
+  if ! start_server "$DB"; then fail "$label: server starts for the mixing check" "$(tail -20 "$WORK/serve.log")"; return; fi
+  local base="http://127.0.0.1:$PORT" published_sql
+  published_sql="SELECT COUNT(*) FROM budget_editions WHERE id = '$edition' AND definition LIKE '%resultsPublishedAt%'"
+  local closed; closed=$(python3 scripts/lib/budget_phase.py "$base" "$edition" close_voting 2>&1)
+  check "$label: voting closes" "$closed" test "$closed" = "close_voting 200"
+  local total; total=$(db_scalar "$DB" "$stored_sql")
+  local sealed_seen="" mixed_seen="" inside=no
+  if [[ "$DB" == sqlite:* ]]; then
+    # SQLite: stop the server the moment it says it opens the box, see
+    # from outside that nothing is committed yet, then kill it.
+    python3 - "$WORK/serve.log" "$SERVER_PID" <<'PY' &
+import os, signal, sys, time
+path, pid = sys.argv[1], int(sys.argv[2])
+log = open(path, "rb")
+log.seek(0, 2)
+seen, deadline = b"", time.time() + 60
+while time.time() < deadline:
+    chunk = log.read()
+    if not chunk:
+        time.sleep(0.0005)
+        continue
+    seen = seen[-200:] + chunk
+    if b"publishing results: opening the ballot box" in seen:
+        os.kill(pid, signal.SIGSTOP)
+        sys.exit(0)
+sys.exit(1)
+PY
+    local watcher=$!
+    sleep 0.3
+    python3 scripts/lib/budget_phase.py "$base" "$edition" publish_results >"$WORK/publish.log" 2>&1 &
+    local publisher=$!
+    wait "$watcher"
+    sealed_seen=$(db_scalar "$DB" "SELECT COUNT(*) FROM budget_ballot_box WHERE edition_id = '$edition'")
+    mixed_seen=$(db_scalar "$DB" "SELECT COUNT(*) FROM budget_ballots WHERE edition_id = '$edition'")
+    [ "$(db_scalar "$DB" "$published_sql")" = 0 ] && [ "$sealed_seen" -gt 0 ] && inside=yes
+    kill -9 "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null; SERVER_PID=""
+    wait "$publisher" 2>/dev/null
+    if [ "$inside" = yes ]; then ok "$label: killed inside the final mix ($sealed_seen sealed, not yet published)"
+    else echo "note - $label: the final mix committed before the stop came; only consistency is checked"; fi
+  else
+    # PostgreSQL: hold audit_entries, so the publication blocks after it
+    # has moved the pool out of the box and before it commits; kill it there.
+    psql "$DB" -qtAc "BEGIN; LOCK TABLE audit_entries IN SHARE MODE; SELECT pg_sleep(300); COMMIT;" >/dev/null 2>&1 &
+    local locker=$!
+    for _ in $(seq 1 200); do
+      [ "$(db_scalar "$DB" "SELECT COUNT(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = 'audit_entries' AND l.mode = 'ShareLock' AND l.granted")" -ge 1 ] && break
+      sleep 0.05
+    done
+    sealed_seen=$(db_scalar "$DB" "SELECT COUNT(*) FROM budget_ballot_box WHERE edition_id = '$edition'")
+    mixed_seen=$(db_scalar "$DB" "SELECT COUNT(*) FROM budget_ballots WHERE edition_id = '$edition'")
+    python3 scripts/lib/budget_phase.py "$base" "$edition" publish_results >"$WORK/publish.log" 2>&1 &
+    local publisher=$!
+    for _ in $(seq 1 600); do
+      [ "$(db_scalar "$DB" "SELECT COUNT(*) FROM pg_locks w JOIN pg_class cw ON cw.oid = w.relation
+         WHERE cw.relname = 'audit_entries' AND NOT w.granted AND EXISTS (
+           SELECT 1 FROM pg_locks b JOIN pg_class cb ON cb.oid = b.relation
+           WHERE cb.relname = 'budget_ballot_box' AND b.pid = w.pid AND b.granted AND b.mode = 'ShareRowExclusiveLock')")" -ge 1 ] \
+        && { inside=yes; break; }
+      sleep 0.05
+    done
+    kill_server
+    # End every session of the dead server and the lock's: what they held open rolls back.
+    db_scalar "$DB" "SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()" >/dev/null
+    wait "$locker" 2>/dev/null; wait "$publisher" 2>/dev/null
+    check "$label: killed inside the final mix ($sealed_seen sealed, pool moved, not committed)" "$(cat "$WORK/publish.log")" [ "$inside" = yes ]
+  fi
+  local sealed_after mixed_after
+  sealed_after=$(db_scalar "$DB" "SELECT COUNT(*) FROM budget_ballot_box WHERE edition_id = '$edition'")
+  mixed_after=$(db_scalar "$DB" "SELECT COUNT(*) FROM budget_ballots WHERE edition_id = '$edition'")
+  check "$label: no ballot lost or doubled by the kill" "$sealed_after sealed + $mixed_after mixed, $total before" \
+    [ "$((sealed_after + mixed_after))" -eq "$total" ]
+  if [ "$inside" = yes ]; then
+    check "$label: the interrupted mix left the pool sealed" "$sealed_after sealed, $sealed_seen before the kill" [ "$sealed_after" -eq "$sealed_seen" ]
+    check "$label: the interrupted publication published nothing" "" [ "$(db_scalar "$DB" "$published_sql")" = 0 ]
+  fi
+  [[ "$DB" == sqlite:* ]] && check "$label: integrity_check after the kill while mixing" "" \
+    [ "$(db_scalar "$DB" "PRAGMA integrity_check")" = ok ]
+
+  if ! start_server "$DB"; then fail "$label: server starts again after the kill while mixing" "$(tail -20 "$WORK/serve.log")"; return; fi
+  ok "$label: server starts again after the kill while mixing"
+  local again; again=$(python3 scripts/lib/budget_phase.py "http://127.0.0.1:$PORT" "$edition" publish_results 2>&1)
+  # Unless the kill came after the commit, in which case it is published already.
+  [ "$(db_scalar "$DB" "$published_sql")" = 1 ] && ok "$label: results are published after the restart" \
+    || fail "$label: results are published after the restart" "$again"
+  stop_server
+
+  local receipts acked_n once doubled sealed parts ballots
+  receipts=$(awk -v q="'" '$1 == 201 && $2 != "-" {printf "%s%s%s%s", (n++ ? "," : ""), q, $2, q}' "$WORK/answers.log")
+  acked_n=$(awk '$1 == 201 && $2 != "-"' "$WORK/answers.log" | wc -l)
+  once=$(db_scalar "$DB" "SELECT COUNT(DISTINCT receipt) FROM budget_ballots WHERE edition_id = '$edition' AND receipt IN (${receipts:-''})")
+  doubled=$(db_scalar "$DB" "SELECT COUNT(*) - COUNT(DISTINCT receipt) FROM budget_ballots WHERE edition_id = '$edition'")
+  sealed=$(db_scalar "$DB" "SELECT COUNT(*) FROM budget_ballot_box WHERE edition_id = '$edition'")
+  ballots=$(db_scalar "$DB" "SELECT COUNT(*) FROM budget_ballots WHERE edition_id = '$edition'")
+  parts=$(db_scalar "$DB" "SELECT COUNT(*) FROM budget_participations WHERE edition_id = '$edition'")
+  check "$label: every acknowledged receipt is in budget_ballots" "$once of $acked_n found" [ "$once" -eq "$acked_n" ]
+  check "$label: no receipt is stored twice" "$doubled duplicates" [ "$doubled" -eq 0 ]
+  check "$label: nothing is left in the ballot box" "$sealed sealed" [ "$sealed" -eq 0 ]
+  check "$label: as many ballots as participations" "$((ballots - ballots0)) new ballots, $((parts - parts0)) new participations" \
+    [ "$((ballots - ballots0))" -eq "$((parts - parts0))" ]
 }
 
 run_suite sqlite "sqlite:$WORK/crash.sqlite"

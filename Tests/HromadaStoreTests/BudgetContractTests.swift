@@ -96,13 +96,13 @@ import Testing
             let project = projects[0]
             let person = IdentityHash(rawValue: "one-person")
             let accepted = try await withThrowingTaskGroup(of: Bool.self) { group in
-                for _ in 0..<200 {
+                for attempt in 0..<200 {
                     group.addTask {
-                        let ballot = ballot(edition, [project])
+                        let day = ballot(edition, [project]).day
                         return try await store.write { tx in
-                            guard try await tx.budgets.recordParticipation(in: edition.id, identity: person, channel: .online, day: ballot.day)
+                            guard try await tx.budgets.recordParticipation(in: edition.id, identity: person, channel: .online, day: day)
                             else { return false }
-                            try await tx.budgets.insert(ballot)
+                            try await tx.budgets.insertSealed(.init(id: RandomToken.base32(byteCount: 16), sealed: "sealed-\(attempt)"), in: edition.id)
                             return true
                         }
                     }
@@ -110,7 +110,7 @@ import Testing
                 return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
             }
             #expect(accepted == 1)
-            #expect(try await store.read { try await $0.budgets.ballotCount(in: edition.id) } == 1)
+            #expect(try await store.read { try await $0.budgets.sealedBallotCount(in: edition.id) } == 1)
             #expect(try await store.read { try await $0.budgets.participationCount(in: edition.id) } == 1)
         }
     }

@@ -50,17 +50,18 @@ func apiToken(_ client: any TestClientProtocol, _ email: String, _ password: Str
             let demo = try await DemoBudgets(harness)
             let token = try await apiToken(client, "olena@demo.hromada.ua", "resident-demo-2026")
             let path = "/api/v1/vinnytsia/budgets/\(demo.voting.id.rawValue)/ballots"
-            let before = try await harness.services.store.read { try await $0.budgets.ballotCount(in: demo.voting.id) }
+            let before = try await harness.ballotsCast(in: demo.voting.id)
             let (status, body) = try await client.json(.post, path, body: DemoBudgets.body(demo.picks(large: 2, small: 2)), token: token)
             #expect(status == .created)
             let receipt = try #require(body["receipt"] as? String)
-            let stored = try await harness.services.store.read { try await $0.budgets.ballot(receipt: receipt, in: demo.voting.id) }
+            // In the box, sealed, until the mixer opens it in a pool.
+            let stored = try await harness.everyBallot(of: demo.voting.id).first { $0.receipt == receipt }
             #expect(stored?.content.projects.map(\.rawValue) == demo.picks(large: 2, small: 2))
             #expect(stored?.channel == .online)
             let (again, error) = try await client.json(.post, path, body: DemoBudgets.body(demo.picks(large: 1, small: 0)), token: token)
             #expect(again == .conflict)
             #expect(errorCode(error) == "already_voted")
-            #expect(try await harness.services.store.read { try await $0.budgets.ballotCount(in: demo.voting.id) } == before + 1)
+            #expect(try await harness.ballotsCast(in: demo.voting.id) == before + 1)
         }
     }
 
@@ -85,13 +86,13 @@ func apiToken(_ client: any TestClientProtocol, _ email: String, _ password: Str
             default: []
             }
             let token = try await apiToken(client, "olena@demo.hromada.ua", "resident-demo-2026")
-            let before = try await harness.services.store.read { try await $0.budgets.ballotCount(in: demo.voting.id) }
+            let before = try await harness.ballotsCast(in: demo.voting.id)
             let (status, body) = try await client.json(
                 .post, "/api/v1/vinnytsia/budgets/\(demo.voting.id.rawValue)/ballots", body: DemoBudgets.body(ids), token: token)
             #expect(status == .unprocessableContent)
             #expect(errorCode(body) == code)
             #expect(((body["error"] as? [String: Any])?["message"] as? String)?.isEmpty == false)
-            #expect(try await harness.services.store.read { try await $0.budgets.ballotCount(in: demo.voting.id) } == before)
+            #expect(try await harness.ballotsCast(in: demo.voting.id) == before)
             // The refusal used nothing up: a valid ballot still counts.
             let (valid, _) = try await client.json(
                 .post, "/api/v1/vinnytsia/budgets/\(demo.voting.id.rawValue)/ballots", body: DemoBudgets.body(demo.picks(large: 1, small: 1)), token: token)
@@ -111,13 +112,13 @@ func apiToken(_ client: any TestClientProtocol, _ email: String, _ password: Str
             #expect(statuses.dropLast().allSatisfy { $0 == .unprocessableContent })
             #expect(statuses.last == .tooManyRequests)
             // Over the limit, even a valid ballot waits for the window: nothing is stored.
-            let before = try await harness.services.store.read { try await $0.budgets.ballotCount(in: demo.voting.id) }
+            let before = try await harness.ballotsCast(in: demo.voting.id)
             let response = try await client.execute(
                 uri: path, method: .post, headers: [.contentType: "application/json", .authorization: "Bearer \(token)"],
                 body: ByteBuffer(string: DemoBudgets.body(demo.picks(large: 1, small: 1))))
             #expect(response.status == .tooManyRequests)
             #expect(response.headers[.retryAfter] != nil)
-            #expect(try await harness.services.store.read { try await $0.budgets.ballotCount(in: demo.voting.id) } == before)
+            #expect(try await harness.ballotsCast(in: demo.voting.id) == before)
         }
     }
 
@@ -173,7 +174,7 @@ func apiToken(_ client: any TestClientProtocol, _ email: String, _ password: Str
             let token = try await apiToken(client, "olena@demo.hromada.ua", "resident-demo-2026")
             let path = "/api/v1/vinnytsia/budgets/\(demo.voting.id.rawValue)/ballots"
             let body = DemoBudgets.body(demo.picks(large: 2, small: 1))
-            let before = try await harness.services.store.read { try await $0.budgets.ballotCount(in: demo.voting.id) }
+            let before = try await harness.ballotsCast(in: demo.voting.id)
             let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
                 for _ in 0..<200 { group.addTask { try await client.json(.post, path, body: body, token: token).0 } }
                 return try await group.reduce(into: [HTTPResponse.Status]()) { $0.append($1) }
@@ -181,15 +182,15 @@ func apiToken(_ client: any TestClientProtocol, _ email: String, _ password: Str
             #expect(statuses.filter { $0 == .created }.count == 1)
             // The rest are refused as a second ballot or by the per-person rate limit; never a 5xx.
             #expect(statuses.allSatisfy { $0 == .created || $0 == .conflict || $0 == .tooManyRequests })
-            #expect(try await harness.services.store.read { try await $0.budgets.ballotCount(in: demo.voting.id) } == before + 1)
+            #expect(try await harness.ballotsCast(in: demo.voting.id) == before + 1)
         }
     }
 
     @Test func ballotsEnterTheAuditChainInShuffledPools() async throws {
         try await WebHarness.run { harness, client in
             let demo = try await DemoBudgets(harness)
-            let mixer = BallotAuditMixer(store: harness.services.store, clock: harness.clock, logger: harness.services.logger, poolSize: 10)
-            // One more ballot, so the open edition has a partial pool waiting.
+            let mixer = harness.mixer
+            // One more ballot: it waits sealed in the box, alone in its stratum.
             let token = try await apiToken(client, "olena@demo.hromada.ua", "resident-demo-2026")
             let (cast, _) = try await client.json(
                 .post, "/api/v1/vinnytsia/budgets/\(demo.voting.id.rawValue)/ballots", body: DemoBudgets.body(demo.picks(large: 1, small: 1)),
@@ -202,8 +203,8 @@ func apiToken(_ client: any TestClientProtocol, _ email: String, _ password: Str
             let expected = (waiting[demo.past.id] ?? 0) + (waiting[demo.voting.id] ?? 0) / 10 * 10
             #expect(Int64(mixed) == expected)
             let left = try await harness.services.store.read { try await $0.budgets.unauditedBallotCounts() }
-            #expect(left.count == 1)
             #expect(left.allSatisfy { $0.edition == demo.voting.id && $0.count > 0 && $0.count < 10 })
+            #expect(try await harness.services.store.read { try await $0.budgets.sealedBallotCount(in: demo.voting.id) } == 1)
             let entries = try await harness.services.store.read { try await $0.audit.recentEntries(in: nil, limit: 10_000) }
             #expect(entries.filter { $0.action == AuditAction.budgetBallotCast }.count == mixed)
             #expect(entries.filter { $0.action == AuditAction.budgetBallotCast }.allSatisfy { $0.actor == "anonymous" })

@@ -45,7 +45,7 @@ start_server() { # database url, extra args...
   # X-Forwarded-For: hundreds of requests from one address would hit the limits.
   HROMADA_TRUSTED_PROXIES=127.0.0.1/32 "$BIN" serve --database "$db" --port "$PORT" "$@" >>"$WORK/serve.log" 2>&1 &
   SERVER_PID=$!
-  for _ in $(seq 1 150); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && return 0; sleep 0.2; done
+  for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && return 0; sleep 0.2; done
   return 1
 }
 

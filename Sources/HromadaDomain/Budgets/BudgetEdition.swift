@@ -29,8 +29,12 @@ public struct BudgetEdition: Hashable, Codable, Sendable {
     /// square). Optional in storage so older definitions still read.
     public var incompatible: [IncompatiblePair]?
     /// Paper ballots count only once two different clerks typed the same
-    /// ballot (double entry). Optional in storage; off when absent.
+    /// ballot (double entry). On for every new edition, so one clerk alone
+    /// cannot stuff the box; optional in storage, and off when absent, as
+    /// editions stored before it was a setting ran without it.
     public var paperDoubleEntry: Bool?
+    /// How many paper ballots one clerk may type in ten minutes; absent: 120.
+    public var paperEntriesPerClerk: Int?
 
     public init(
         id: BudgetEditionID = .random(), municipalityID: MunicipalityID, title: LocalizedText, schedule: BudgetSchedule,
@@ -47,6 +51,7 @@ public struct BudgetEdition: Hashable, Codable, Sendable {
         self.receiptsEnabled = receiptsEnabled
         self.receiptByEmailAllowed = receiptByEmailAllowed
         self.categories = categories
+        paperDoubleEntry = true
     }
 
     /// The edition's total fund: the sum of its categories' funds.
@@ -67,6 +72,12 @@ public struct BudgetEdition: Hashable, Codable, Sendable {
     }
 
     public func category(_ id: BudgetCategoryID) -> BudgetCategory? { categories.first { $0.id == id } }
+
+    /// The per-clerk limit on typing paper ballots: a clerk types one from a
+    /// voter in front of them, a few a minute at most; a script, far more.
+    public var paperEntryRule: RateLimitRule {
+        RateLimitRule(name: "paper-clerk", limit: paperEntriesPerClerk ?? 120, window: 600)
+    }
 
     /// Changes the rules of the count. Refused once voting has opened: a rule
     /// changed mid-vote lets some voters over-vote (CONSUL's bug).
@@ -134,6 +145,7 @@ public struct BudgetEdition: Hashable, Codable, Sendable {
             throw .pointLimits
         }
         guard eligibility.minimumAge >= 14, eligibility.minimumAge <= 35 else { throw .minimumAge }
+        if let limit = paperEntriesPerClerk, !(1...10_000).contains(limit) { throw .paperEntryLimit }
         try schedule.validate()
     }
 }
@@ -244,4 +256,6 @@ public enum BudgetError: Error, Equatable, Sendable {
     case wrongPhase(BudgetPhase)
     case incompatibilityNeedsGreedy
     case incompatiblePairInvalid
+    /// A clerk's limit on paper ballots below one or above 10,000 per ten minutes.
+    case paperEntryLimit
 }

@@ -280,31 +280,14 @@ public struct BudgetRepository: Sendable {
             .first()?.int("n") ?? 0
     }
 
+    /// A ballot stored unsealed: ballots loaded in bulk as they are shelved, and tests.
+    /// A vote's ballot goes into the box sealed (`insertSealed`).
     public func insert(_ ballot: AnonymousBallot, audited: Bool = false) async throws {
-        try await insert(try PreparedBallot(ballot), audited: audited)
-    }
-
-    /// A ballot with its stored text already encoded, so a caller can do
-    /// that work before it joins the single writer's queue.
-    public struct PreparedBallot: Sendable {
-        let ballot: AnonymousBallot
-        let content: String
-        let day: String
-
-        public init(_ ballot: AnonymousBallot) throws {
-            self.ballot = ballot
-            content = try BudgetRepository.json(ballot.content)
-            day = ballot.day.description
-        }
-    }
-
-    public func insert(_ prepared: PreparedBallot, audited: Bool = false) async throws {
-        let ballot = prepared.ballot
         try await db.raw("""
             INSERT INTO budget_ballots (id, edition_id, receipt, content, channel, age_group, day, audited)
             VALUES (\(bind: ballot.id.rawValue), \(bind: ballot.editionID.rawValue), \(bind: ballot.receipt),
-                    \(bind: prepared.content), \(bind: ballot.channel.rawValue), \(bind: ballot.ageGroup.rawValue),
-                    \(bind: prepared.day), \(bind: audited ? 1 : 0))
+                    \(bind: try Self.json(ballot.content)), \(bind: ballot.channel.rawValue), \(bind: ballot.ageGroup.rawValue),
+                    \(bind: ballot.day.description), \(bind: audited ? 1 : 0))
             """).run()
     }
 

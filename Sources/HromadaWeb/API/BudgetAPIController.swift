@@ -177,7 +177,9 @@ struct BudgetAPIController {
         let receiptByEmail: Bool?
         let minimumAge: WholeNumber<InputRange.Age>?
         let paperForWorkersAndStudents: Bool?
+        /// On unless turned off: one clerk alone must not be able to fill the box.
         let paperDoubleEntry: Bool?
+        let paperEntriesPerClerk: Int?
         let proposalsOpen: Date?
         let reviewOpen: Date
         let votingOpen: Date
@@ -232,8 +234,8 @@ struct BudgetAPIController {
             titleUK: input.title.uk, titleEN: input.title.en ?? "", proposalsOpen: input.proposalsOpen, reviewOpen: input.reviewOpen,
             votingOpen: input.votingOpen, votingClose: input.votingClose, minimumAge: input.minimumAge?.value ?? 16,
             paperForWorkersAndStudents: input.paperForWorkersAndStudents ?? false, receipts: input.receipts ?? true,
-            receiptByEmail: input.receiptByEmail ?? false, paperDoubleEntry: input.paperDoubleEntry ?? false, announce: input.announce == true,
-            rules: both.second.rules)
+            receiptByEmail: input.receiptByEmail ?? false, paperDoubleEntry: input.paperDoubleEntry ?? true,
+            paperEntriesPerClerk: input.paperEntriesPerClerk, announce: input.announce == true, rules: both.second.rules)
         let configured = try setup.edition(in: city.id, at: services.clock.now())
         let created = try await services.budgetAdmin.create(configured, city: city, by: context.principal)
         return try JSONResponse.encode(body(created, language: context.language), status: .created)
@@ -314,8 +316,9 @@ struct BudgetAPIController {
             guard let known = WinnerRule(rawValue: name) else { throw AppError.invalid(code: "unknown_rule", field: "rule") }
             rule = known
         }
+        let box = services.ballotBox
         let (projects, ballots) = try await services.store.read { tx in
-            (try await tx.budgets.projects(of: edition.id, in: city.id), try await tx.budgets.ballots(of: edition.id))
+            (try await tx.budgets.projects(of: edition.id, in: city.id), try await box.everyBallot(of: edition.id, in: tx))
         }
         let outcomes = try services.budgetResults.compute(edition: edition, city: city, projects: projects, ballots: ballots, rule: rule)
         return try JSONResponse.encode(
@@ -341,8 +344,9 @@ struct BudgetAPIController {
         let (city, edition) = try await edition(context)
         guard edition.phase(at: services.clock.now()) >= .results else { throw AppError.conflict(code: "results_not_published") }
         let file = try context.parameters.require("file")
+        let box = services.ballotBox
         let (projects, ballots, published) = try await services.store.read { tx in
-            (try await tx.budgets.projects(of: edition.id, in: city.id), try await tx.budgets.ballots(of: edition.id),
+            (try await tx.budgets.projects(of: edition.id, in: city.id), try await box.everyBallot(of: edition.id, in: tx),
              try await tx.budgets.publishedResults(of: edition.id))
         }
         let dataset = BudgetOpenData(edition: edition, city: city, projects: projects, ballots: ballots, funded: Set(published.values.flatMap { $0 }))
@@ -359,8 +363,9 @@ struct BudgetAPIController {
             guard let found = edition.category(BudgetCategoryID(rawValue: id)) else { throw AppError.notFound }
             category = found
         }
+        let box = services.ballotBox
         let (projects, ballots) = try await services.store.read { tx in
-            (try await tx.budgets.projects(of: edition.id, in: city.id), try await tx.budgets.ballots(of: edition.id))
+            (try await tx.budgets.projects(of: edition.id, in: city.id), try await box.everyBallot(of: edition.id, in: tx))
         }
         let election = BudgetResults.election(edition: edition, city: city, projects: projects, ballots: ballots, category: category)
         var headers = HTTPFields()

@@ -32,6 +32,7 @@ public struct AppServices: Sendable {
     public var budgetResults: BudgetResults { BudgetResults(services: self) }
     public var budgetAdmin: BudgetAdmin { BudgetAdmin(services: self) }
     public var budgetPhotos: BudgetPhotos { BudgetPhotos(services: self) }
+    public var ballotBox: BallotBox { BallotBox(keys: keys) }
     public var petitions: PetitionService { PetitionService(services: self) }
     public var auctions: AuctionService { AuctionService(services: self) }
 

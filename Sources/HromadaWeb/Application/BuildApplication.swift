@@ -68,7 +68,7 @@ public func makeApplication(services: AppServices) -> some ApplicationProtocol {
         background.append(AuditSealer(store: services.store, key: services.keys.auditSigning, clock: services.clock, logger: services.logger))
         background.append(OutboxDeliverer(store: services.store, smtp: smtp, clock: services.clock, logger: services.logger))
         background.append(Housekeeping(store: services.store, clock: services.clock, logger: services.logger))
-        background.append(BallotAuditMixer(store: services.store, clock: services.clock, logger: services.logger))
+        background.append(BallotAuditMixer(store: services.store, box: services.ballotBox, clock: services.clock, logger: services.logger))
         background.append(PetitionScheduler(services: services))
         background.append(PeriodicTask.auctionScheduler(services))
         if let relay = AuctionLiveRelay(services: services) { background.append(relay) }

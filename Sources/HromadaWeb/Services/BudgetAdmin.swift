@@ -39,11 +39,13 @@ public struct BudgetAdmin: Sendable {
         case .scheduleOrder: .invalid(code: "edition_schedule_order", field: "votingOpen")
         case .incompatibilityNeedsGreedy: .invalid(code: "incompatibility_needs_greedy", field: "winnerRule")
         case .incompatiblePairInvalid: .invalid(code: "incompatible_pair_invalid", field: "other")
+        case .paperEntryLimit: .invalid(code: "edition_paper_entry_limit", field: "paperEntriesPerClerk")
         }
     }
 
-    /// Moves the edition to its next phase now. Publishing results also stores
-    /// each category's outcome and tells every author how their project fared.
+    /// Moves the edition to its next phase now. Publishing results also
+    /// empties the ballot box, stores each category's outcome and tells every
+    /// author how their project fared.
     public func transition(_ transition: Transition, edition id: BudgetEditionID, city: Municipality, by principal: Principal?) async throws {
         try require(.manageBudget, principal, in: city.id)
         let edition = try await edition(id, in: city.id)
@@ -62,31 +64,63 @@ public struct BudgetAdmin: Sendable {
         } catch {
             throw Self.appError(error)
         }
-        var outcomes: [BudgetResults.CategoryOutcome] = []
-        var authors: [AccountID: Account] = [:]
-        var coauthors: [BudgetProjectID: [AccountID]] = [:]
-        if transition == .publishResults {
-            let (projects, ballots) = try await services.store.read { tx in
-                (try await tx.budgets.projects(of: id, in: city.id), try await tx.budgets.ballots(of: id))
+        guard transition == .publishResults else {
+            let audit = services.audit, final = changed
+            try await services.store.write { tx in
+                try await tx.budgets.update(final)
+                try await audit.record(
+                    tx, action: AuditAction.budgetEditionChanged, actor: principal?.accountID, municipality: city.id, subject: id.rawValue,
+                    details: ["transition": transition.rawValue])
             }
-            outcomes = try services.budgetResults.compute(edition: edition, city: city, projects: projects, ballots: ballots)
-            coauthors = try await services.store.read { try await $0.budgets.coauthors(inEdition: id, in: city.id) }
-            let ids = Set(projects.map(\.authorID) + coauthors.values.flatMap { $0 })
-            authors = try await services.store.read { tx in
-                var found: [AccountID: Account] = [:]
-                for id in ids { if let account = try await tx.accounts.find(id: id) { found[id] = account } }
-                return found
+            return
+        }
+        // Counted from every ballot, those still sealed included; the write
+        // then mixes the box's last pools and checks that exactly the counted
+        // ballots are stored. A paper ballot typed in between changes the
+        // count: it is counted again, a few times at most.
+        for attempt in 1...3 {
+            do {
+                try await publish(changed, from: edition, city: city, by: principal, at: now)
+                return
+            } catch BallotBox.Problem.changedWhileCounting where attempt < 3 {
+                continue
+            } catch BallotBox.Problem.raced where attempt < 3 {
+                continue
+            } catch BallotBox.Problem.unreadable {
+                throw AppError.conflict(code: "ballot_box_unreadable")
+            } catch BallotBox.Problem.changedWhileCounting, BallotBox.Problem.raced {
+                throw AppError.conflict(code: "ballots_still_arriving")
             }
         }
-        let audit = services.audit, mail = services.mail, final = changed, computed = outcomes, people = authors, named = coauthors
+    }
+
+    /// Publishing results: each category's outcome stored, every author told
+    /// how their project fared, and the ballot box emptied, in one transaction.
+    private func publish(_ changed: BudgetEdition, from edition: BudgetEdition, city: Municipality, by principal: Principal?, at now: Date) async throws {
+        let id = edition.id, box = services.ballotBox
+        let (projects, ballots, coauthors) = try await services.store.read { tx in
+            (try await tx.budgets.projects(of: id, in: city.id), try await box.everyBallot(of: id, in: tx),
+             try await tx.budgets.coauthors(inEdition: id, in: city.id))
+        }
+        let outcomes = try services.budgetResults.compute(edition: edition, city: city, projects: projects, ballots: ballots)
+        let ids = Set(projects.map(\.authorID) + coauthors.values.flatMap { $0 })
+        let authors = try await services.store.read { tx in
+            var found: [AccountID: Account] = [:]
+            for id in ids { if let account = try await tx.accounts.find(id: id) { found[id] = account } }
+            return found
+        }
+        let audit = services.audit, mail = services.mail, counted = ballots.count, logger = services.logger
         try await services.store.write { tx in
-            try await tx.budgets.update(final)
-            for outcome in computed {
+            // Said before the last pools leave the box (scripts/e2e-budget-crash.sh kills the server here).
+            logger.info("publishing results: opening the ballot box", metadata: ["edition": "\(id.rawValue)", "ballots": "\(counted)"])
+            try await box.closeForCounting(edition, counted: counted, in: tx, at: now)
+            try await tx.budgets.update(changed)
+            for outcome in outcomes {
                 try await tx.budgets.saveResult(
                     edition: id, category: outcome.category.id, funded: outcome.projects.filter(\.funded).map(\.project.id), at: now)
                 for result in outcome.projects {
-                    for person in [result.project.authorID] + (named[result.project.id] ?? []) {
-                        guard let account = people[person] else { continue }
+                    for person in [result.project.authorID] + (coauthors[result.project.id] ?? []) {
+                        guard let account = authors[person] else { continue }
                         try await tx.outbox.enqueue(mail.budgetNotice(
                             result.funded ? "mail.project_funded" : "mail.project_not_funded", to: account, project: result.project,
                             link: "\(services.configuration.publicBaseURL)/\(city.slug.rawValue)/budgets/\(id.rawValue)/results", at: now))
@@ -94,8 +128,8 @@ public struct BudgetAdmin: Sendable {
                 }
             }
             try await audit.record(
-                tx, action: transition == .publishResults ? AuditAction.budgetResultsPublished : AuditAction.budgetEditionChanged,
-                actor: principal?.accountID, municipality: city.id, subject: id.rawValue, details: ["transition": transition.rawValue])
+                tx, action: AuditAction.budgetResultsPublished, actor: principal?.accountID, municipality: city.id, subject: id.rawValue,
+                details: ["transition": BudgetAdmin.Transition.publishResults.rawValue])
         }
     }
 
@@ -241,17 +275,23 @@ public struct BudgetAdmin: Sendable {
     /// the reverse) and the birth date; neither is stored, only the HMAC.
     /// With double entry, the ballot counts when a second clerk types the
     /// same one; a different one is flagged for staff and counts nothing.
+    /// Each clerk's typing is limited per ten minutes (the edition's
+    /// `paperEntryRule`) and counted for the results page, by clerk only.
     public func enterPaper(
         _ content: BallotContent, edition id: BudgetEditionID, city: Municipality, nationalID: String, basis: PaperVoterBasis,
         by principal: Principal?
     ) async throws -> PaperOutcome {
         try require(.enterPaperBallot, principal, in: city.id)
         guard let principal else { throw AppError.notSignedIn }
-        let person = try ResidencyService.nationalID(nationalID)
-        let (edition, projects) = try await services.store.read { tx in
+        let (found, projects) = try await services.store.read { tx in
             (try await tx.budgets.edition(id, in: city.id), try await tx.budgets.projects(of: id, in: city.id))
         }
-        guard let edition else { throw AppError.notFound }
+        guard let edition = found else { throw AppError.notFound }
+        let clerk = principal.accountID
+        // Every attempt counts, refused or not, in a write of its own: a
+        // clerk over the limit changes nothing else.
+        try await services.rateLimiter.check(edition.paperEntryRule, subject: "\(id.rawValue)/\(clerk.rawValue)")
+        let person = try ResidencyService.nationalID(nationalID)
         let now = services.clock.now()
         let ageGroup: AgeGroup
         do {
@@ -264,16 +304,24 @@ public struct BudgetAdmin: Sendable {
         let ballot = AnonymousBallot(
             editionID: id, receipt: BallotReceipt.generate(), content: content, channel: .paper, ageGroup: ageGroup,
             day: CalendarDate.inKyiv(now))
+        let prepared = try services.budgetVoting.prepare(ballot, actor: clerk, city: city.id)
         guard edition.paperDoubleEntry == true else {
-            try await recordPaper(ballot, identity: identity, clerk: principal.accountID, city: city.id)
+            let written = try await services.store.write { tx in
+                try await BudgetVoting.write(prepared, identity: identity, limits: [], clerk: clerk, in: tx)
+            }
+            guard case .stored = written else { throw AppError.conflict(code: "person_already_voted") }
             return .recorded(receipt: ballot.receipt)
         }
         let check = services.keys.paperEntryCheck(nationalID: person.digits, content: ballot.canonicalContent)
-        let clerk = principal.accountID
-        enum Step: Sendable { case waiting, matched(String), sameClerk, mismatch, voted }
+        enum Step: Sendable { case waiting, recorded, sameClerk, mismatch, voted }
+        // One transaction from the second entry's match to the ballot in the
+        // box: a crash leaves the first entry waiting, or the ballot counted.
         let step = try await services.store.write { tx -> Step in
             if try await tx.budgets.participation(in: id, identity: identity) != nil { return .voted }
-            if try await tx.budgets.insertPendingPaperEntry(in: id, identity: identity, check: check, by: clerk, at: now) { return .waiting }
+            if try await tx.budgets.insertPendingPaperEntry(in: id, identity: identity, check: check, by: clerk, at: now) {
+                try await tx.budgets.countPaperEntry(by: clerk, in: id)
+                return .waiting
+            }
             guard let pending = try await tx.budgets.pendingPaperEntry(in: id, identity: identity) else { return .waiting }
             if pending.enteredBy == clerk { return .sameClerk }
             guard pending.check == check, !pending.mismatch else {
@@ -281,25 +329,16 @@ public struct BudgetAdmin: Sendable {
                 return .mismatch
             }
             try await tx.budgets.deletePaperEntry(pending.id, in: id)
-            return .matched(pending.id)
+            guard case .stored = try await BudgetVoting.write(prepared, identity: identity, limits: [], clerk: clerk, in: tx) else { return .voted }
+            return .recorded
         }
         switch step {
         case .waiting: return .awaitingSecondEntry
+        // Said to staff about the person in front of them, not about the clerk.
         case .voted: throw AppError.conflict(code: "person_already_voted")
         case .sameClerk: throw AppError.conflict(code: "second_clerk_needed")
         case .mismatch: throw AppError.conflict(code: "paper_mismatch")
-        case .matched:
-            try await recordPaper(ballot, identity: identity, clerk: clerk, city: city.id)
-            return .recorded(receipt: ballot.receipt)
-        }
-    }
-
-    private func recordPaper(_ ballot: AnonymousBallot, identity: IdentityHash, clerk: AccountID, city: MunicipalityID) async throws {
-        do {
-            try await services.budgetVoting.record(ballot, identity: identity, actor: clerk, city: city)
-        } catch AppError.conflict(code: "already_voted") {
-            // Said to staff about the person in front of them, not about the clerk.
-            throw AppError.conflict(code: "person_already_voted")
+        case .recorded: return .recorded(receipt: ballot.receipt)
         }
     }
 

@@ -3,8 +3,8 @@ import HromadaDomain
 import HromadaStore
 
 /// Casting ballots: online by a verified resident, on paper by staff. The
-/// participation and the anonymous ballot are written in one transaction
-/// but share nothing (DESIGN.md, secret ballot).
+/// participation and the sealed ballot are written in one transaction; the
+/// ballot leaves the box only in a pool (`BallotBox`; DESIGN.md, secret ballot).
 public struct BudgetVoting: Sendable {
     let services: AppServices
 
@@ -64,36 +64,75 @@ public struct BudgetVoting: Sendable {
         try await services.store.write { try await $0.outbox.enqueue(message) }
     }
 
-    /// Stores participation and ballot together, or neither: a second ballot
-    /// of the same identity (any account, any channel) is refused by the
-    /// participation's primary key, which also decides concurrent attempts.
+    /// Stores participation and sealed ballot together, or neither: a second
+    /// ballot of the same identity (any account, any channel) is refused by
+    /// the participation's primary key, which also decides concurrent
+    /// attempts. The answer comes after the commit, so a 201 means both are
+    /// on disk (SQLite: synchronous=FULL).
     func record(
-        _ ballot: AnonymousBallot, identity: IdentityHash, actor: AccountID, city: MunicipalityID, limits: [(RateLimitRule, String)] = []
+        _ ballot: AnonymousBallot, identity: IdentityHash, actor: AccountID, city: MunicipalityID, limits: [(RateLimitRule, String)] = [],
+        clerk: AccountID? = nil
     ) async throws {
-        let now = services.clock.now()
-        // Everything that needs no database is prepared before the write, so
-        // the single writer spends its time only on what must be serial.
-        // The participation is audited now; the ballot joins the chain later,
-        // shuffled among others (BallotAuditMixer), so the two never sit side by side.
-        let participated = try services.audit.entry(
-            action: AuditAction.budgetParticipated, actor: actor, municipality: city, subject: ballot.editionID.rawValue,
-            details: ["channel": ballot.channel.rawValue])
-        let prepared = try BudgetRepository.PreparedBallot(ballot)
-        enum Written: Sendable { case stored, alreadyVoted, limited(Int) }
-        // Refusals are answers, not failed writes: the transaction commits the counters and nothing else.
-        let written = try await services.store.write { tx -> Written in
-            if let wait = try await RateLimiter.hit(limits, in: tx, at: now) { return .limited(wait) }
-            guard try await tx.budgets.recordParticipation(in: ballot.editionID, identity: identity, channel: ballot.channel, day: ballot.day)
-            else { return .alreadyVoted }
-            try await tx.budgets.insert(prepared)
-            try await tx.audit.append(participated)
-            return .stored
+        let prepared = try prepare(ballot, actor: actor, city: city)
+        let written = try await services.store.write { tx in
+            try await Self.write(prepared, identity: identity, limits: limits, clerk: clerk, in: tx)
         }
         switch written {
         case .stored: return
         case .alreadyVoted: throw AppError.conflict(code: "already_voted")
         case .limited(let wait): throw AppError.rateLimited(retryAfter: max(1, wait))
         }
+    }
+
+    /// A ballot with everything that needs no database done, so the single
+    /// writer spends its time only on what must be serial: the participation's
+    /// audit entry, and the ballot sealed for the box. The participation is
+    /// audited now; the ballot joins the chain when it is mixed, so the two
+    /// never sit side by side.
+    struct Prepared: Sendable {
+        let editionID: BudgetEditionID
+        let channel: BallotChannel
+        let day: CalendarDate
+        let stratum: BallotStratum
+        let sealed: BudgetRepository.SealedBallot
+        let participated: AuditEntry
+        let pools: BallotPools
+        let clock: any HromadaDomain.Clock
+    }
+
+    func prepare(_ ballot: AnonymousBallot, actor: AccountID, city: MunicipalityID) throws -> Prepared {
+        let box = services.ballotBox
+        return Prepared(
+            editionID: ballot.editionID, channel: ballot.channel, day: ballot.day, stratum: BallotStratum(ballot), sealed: try box.sealed(ballot),
+            participated: try services.audit.entry(
+                action: AuditAction.budgetParticipated, actor: actor, municipality: city, subject: ballot.editionID.rawValue,
+                details: ["channel": ballot.channel.rawValue]),
+            pools: box.pools, clock: services.clock)
+    }
+
+    enum Written: Sendable { case stored, alreadyVoted, limited(Int) }
+
+    /// The vote's writes, inside the caller's transaction. Refusals are
+    /// answers, not failed writes: the transaction commits the counters and
+    /// nothing else. A ballot that comes too late for its stratum throws, so
+    /// the participation rolls back with it.
+    static func write(
+        _ prepared: Prepared, identity: IdentityHash, limits: [(RateLimitRule, String)], clerk: AccountID?, in tx: Repositories
+    ) async throws -> Written {
+        if let wait = try await RateLimiter.hit(limits, in: tx, at: prepared.clock.now()) { return .limited(wait) }
+        guard try await tx.budgets.recordParticipation(in: prepared.editionID, identity: identity, channel: prepared.channel, day: prepared.day)
+        else { return .alreadyVoted }
+        try await tx.budgets.insertSealed(prepared.sealed, in: prepared.editionID)
+        // Asked after the ballot is in the box: on PostgreSQL that insert waits
+        // while the mixer takes this stratum's last pool (or results are
+        // published), and then the stratum reads closed. No ballot may join a
+        // stratum whose last pool is gone: it would be mixed alone.
+        guard let edition = try await tx.budgets.edition(prepared.editionID),
+              prepared.pools.accepts(prepared.stratum, of: edition, at: prepared.clock.now())
+        else { throw AppError.conflict(code: "voting_closed") }
+        if let clerk { try await tx.budgets.countPaperEntry(by: clerk, in: prepared.editionID) }
+        try await tx.audit.append(prepared.participated)
+        return .stored
     }
 
     static func check(_ content: BallotContent, edition: BudgetEdition, projects: [BudgetProject]) throws {

@@ -103,6 +103,8 @@ public struct EditionSetup: Sendable {
     public var receipts: Bool
     public var receiptByEmail: Bool
     public var paperDoubleEntry: Bool
+    /// Paper ballots one clerk may type in ten minutes; nil for the default (120).
+    public var paperEntriesPerClerk: Int? = nil
     /// Published at once, rather than kept as a draft only staff see.
     public var announce: Bool
     public var rules: EditionRules
@@ -120,6 +122,7 @@ public struct EditionSetup: Sendable {
             eligibility: .init(minimumAge: minimumAge, paperForWorkersAndStudents: paperForWorkersAndStudents),
             ballotRule: ballot, winnerRule: winner, receiptsEnabled: receipts, receiptByEmailAllowed: receiptByEmail, categories: categories)
         edition.paperDoubleEntry = paperDoubleEntry
+        edition.paperEntriesPerClerk = paperEntriesPerClerk
         return edition
     }
 }

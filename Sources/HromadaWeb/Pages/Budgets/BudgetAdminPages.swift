@@ -232,7 +232,7 @@ struct BudgetAdminPages {
     }
 
     @Sendable func paperForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await renderPaper(request, context, picked: [], basis: .resident, error: nil, receipt: request.uri.queryParameters.get("receipt"))
+        try await renderPaper(request, context, picked: [], basis: .resident, error: nil, receipt: nil)
     }
 
     @Sendable func discardPaper(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -243,7 +243,8 @@ struct BudgetAdminPages {
     }
 
     func renderPaper(
-        _ request: Request, _ context: AppRequestContext, picked: Set<BudgetProjectID>, basis: PaperVoterBasis, error: AppError?, receipt: String?
+        _ request: Request, _ context: AppRequestContext, picked: Set<BudgetProjectID>, basis: PaperVoterBasis, error: AppError?, receipt: String?,
+        status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let loaded = try await pages.load(context)
         guard context.principal?.may(.enterPaperBallot, in: loaded.city.id) == true else {
@@ -262,7 +263,7 @@ struct BudgetAdminPages {
             deskURL: base)
         return try await html.render(
             "budget-paper", page: page, titleKey: "budget_admin.paper_title", request: request, context: context, city: loaded.city,
-            cities: loaded.cities, status: error?.status ?? .ok)
+            cities: loaded.cities, status: error?.status ?? status)
     }
 
     @Sendable func paper(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -276,12 +277,17 @@ struct BudgetAdminPages {
                 by: context.principal)
             let paper = "/\(loaded.city.slug.rawValue)/admin/budgets/\(loaded.edition.id.rawValue)/paper"
             switch outcome {
-            case .recorded(let receipt): return HTML.redirect(paper + "?receipt=\(receipt)")
+            // Shown on the answer to the POST, never put in a URL: with the
+            // open data, a receipt leads to the ballot's choices.
+            case .recorded(let receipt):
+                return try await renderPaper(request, context, picked: [], basis: .resident, error: nil, receipt: receipt, status: .created)
             case .awaitingSecondEntry: return HTML.redirect(paper + "?pending=1")
             }
         } catch let error as AppError where error.belongsOnTheForm {
             // The form keeps the ticks, never the РНОКПП: staff type it again.
-            return try await renderPaper(request, context, picked: Set(picks), basis: basis, error: error, receipt: nil)
+            var response = try await renderPaper(request, context, picked: Set(picks), basis: basis, error: error, receipt: nil)
+            if case .rateLimited(let wait) = error { response.headers[.retryAfter] = String(wait) }
+            return response
         }
     }
 

@@ -34,7 +34,7 @@ struct BudgetEditionPages {
         let form = FormData(fields: [
             "proposalsOpen": [on(1, at: "09:00")], "reviewOpen": [on(31, at: "09:00")], "votingOpen": [on(61, at: "09:00")],
             "votingClose": [on(75, at: "21:00")],
-            "minimumAge": ["16"], "receipts": ["on"], "announce": ["on"], "ballotRule": ["approval"], "winnerRule": ["greedy"],
+            "minimumAge": ["16"], "receipts": ["on"], "paperDoubleEntry": ["on"], "paperEntriesPerClerk": ["120"], "announce": ["on"], "ballotRule": ["approval"], "winnerRule": ["greedy"],
             "catNameUk": ["Великі проєкти", "Малі проєкти"], "catNameEn": ["Large projects", "Small projects"],
             "catFund": ["3000000", "1000000"], "catMin": ["500001", "50000"], "catMax": ["1500000", "500000"], "catMaxPicks": ["2", "2"],
             "catId": ["", ""],
@@ -90,7 +90,7 @@ struct BudgetEditionPages {
             votingOpen: try date("votingOpen"), votingClose: try date("votingClose"),
             minimumAge: try number(form, "minimumAge") ?? 16, paperForWorkersAndStudents: !form["paperForWorkers"].isEmpty,
             receipts: !form["receipts"].isEmpty, receiptByEmail: !form["receiptByEmail"].isEmpty, paperDoubleEntry: !form["paperDoubleEntry"].isEmpty,
-            announce: !form["announce"].isEmpty, rules: try rules(form))
+            paperEntriesPerClerk: try number(form, "paperEntriesPerClerk"), announce: !form["announce"].isEmpty, rules: try rules(form))
     }
 
     static func number(_ form: FormData, _ name: String) throws(AppError) -> Int? {
@@ -173,7 +173,7 @@ struct BudgetEditionPages {
     ) async throws -> Response {
         let base = "/\(city.slug.rawValue)/admin/budgets"
         let frozen = edition.map { $0.phase(at: services.clock.now()) >= .voting } ?? false
-        let names = ["titleUk", "titleEn", "proposalsOpen", "reviewOpen", "votingOpen", "votingClose", "minimumAge", "maxPicks", "minPicks",
+        let names = ["titleUk", "titleEn", "proposalsOpen", "reviewOpen", "votingOpen", "votingClose", "minimumAge", "paperEntriesPerClerk", "maxPicks", "minPicks",
                      "minimumSharePercent", "points", "maxPointsPerProject"]
         let ids = form.all("catId"), uk = form.all("catNameUk"), en = form.all("catNameEn"), funds = form.all("catFund")
         let mins = form.all("catMin"), maxes = form.all("catMax"), picks = form.all("catMaxPicks")

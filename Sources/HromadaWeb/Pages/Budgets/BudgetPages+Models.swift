@@ -120,7 +120,9 @@ enum BudgetPageModels {
         let picks: [ProjectItem]
         let ids: [Option]
         let castAction: String
-        let changeURL: String
+        /// Posted with the picks, never a link carrying them: a URL with a
+        /// voter's choices ends up in proxy logs and browser history.
+        let changeAction: String
         let offerEmail: Bool
         let total: String
     }
@@ -179,5 +181,8 @@ enum BudgetPageModels {
         let exportURL: String
         let openDataURL: String
         let editionURL: String
+        /// For budget staff: paper ballots typed per clerk (label: name, value: count).
+        let clerks: [Option]
+        let hasClerks: Bool
     }
 }

@@ -16,6 +16,7 @@ struct BudgetPages {
         router.get("/{city}/budgets/{edition}", use: edition)
         router.get("/{city}/budgets/{edition}/vote", use: ballot)
         router.post("/{city}/budgets/{edition}/vote/review", use: review)
+        router.post("/{city}/budgets/{edition}/vote/change", use: change)
         router.post("/{city}/budgets/{edition}/vote", use: cast)
         router.get("/{city}/budgets/{edition}/results", use: results)
     }
@@ -261,6 +262,22 @@ struct BudgetPages {
         }
     }
 
+    /// How many paper ballots each clerk typed, for budget staff: a clerk
+    /// typing far more than the others is worth a look. Counted per clerk
+    /// only, never per voter or ballot.
+    func clerkCounts(_ loaded: Loaded, _ context: AppRequestContext) async throws -> [M.Option] {
+        guard context.principal?.may(.manageBudget, in: loaded.city.id) == true else { return [] }
+        let edition = loaded.edition.id
+        return try await services.store.read { tx in
+            var rows: [M.Option] = []
+            for (clerk, entries) in try await tx.budgets.clerkEntryCounts(in: edition) {
+                let name = try await tx.accounts.find(id: clerk)?.fullName ?? clerk.rawValue
+                rows.append(.init(value: NumberFormat.grouped(entries), label: name, selected: false))
+            }
+            return rows
+        }
+    }
+
     /// Whether the reader is a verified resident here, and whether they have voted in this edition.
     func voterState(_ loaded: Loaded, _ context: AppRequestContext) async throws -> (verified: Bool, voted: Bool) {
         guard let account = context.account?.id else { return (false, false) }
@@ -274,8 +291,15 @@ struct BudgetPages {
     @Sendable func ballot(_ request: Request, context: AppRequestContext) async throws -> Response {
         let loaded = try await load(context)
         guard context.isSignedIn else { return HTML.redirect("/login?next=\(base(loaded))/vote") }
-        let picked = Set((request.uri.queryParameters.getAll("project")).map(BudgetProjectID.init(rawValue:)))
-        return try await renderBallot(loaded, picked: picked, error: nil, request: request, context: context)
+        return try await renderBallot(loaded, picked: [], error: nil, request: request, context: context)
+    }
+
+    /// Back from the review to the ballot with the picks still ticked. A POST
+    /// (with its CSRF token), so the choices never appear in a URL.
+    @Sendable func change(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let loaded = try await load(context)
+        guard context.isSignedIn else { throw AppError.notSignedIn }
+        return try await renderBallot(loaded, picked: Set(picks(context)), error: nil, request: request, context: context)
     }
 
     func renderBallot(
@@ -312,11 +336,10 @@ struct BudgetPages {
         let byID = Dictionary(uniqueKeysWithValues: loaded.projects.map { ($0.id, $0) })
         let projects = chosen.compactMap { byID[$0] }
         let total = projects.reduce(Money(kopiyky: 0)) { $0 + $1.cost }
-        let query = chosen.map { "project=\($0.rawValue)" }.joined(separator: "&")
         let page = M.Review(
             title: loaded.edition.title.text(context.language.rawValue), picks: projects.map { item($0, context) },
             ids: chosen.map { .init(value: $0.rawValue, label: "", selected: true) }, castAction: base(loaded) + "/vote",
-            changeURL: base(loaded) + "/vote?" + query, offerEmail: loaded.edition.receiptsEnabled && loaded.edition.receiptByEmailAllowed,
+            changeAction: base(loaded) + "/vote/change", offerEmail: loaded.edition.receiptsEnabled && loaded.edition.receiptByEmailAllowed,
             total: money(total, context))
         return try await html.render(
             "ballot-review", page: page, titleKey: "budgets.review_title", request: request, context: context, city: loaded.city,
@@ -354,7 +377,9 @@ struct BudgetPages {
             throw AppError.conflict(code: "results_not_published")
         }
         let editionID = loaded.edition.id
-        let ballots = try await services.store.read { try await $0.budgets.ballots(of: editionID) }
+        // While counting, staff preview the results: ballots still sealed count too.
+        let box = services.ballotBox
+        let ballots = try await services.store.read { try await box.everyBallot(of: editionID, in: $0) }
         // Any rule can be shown for comparison; the edition's own is the official result.
         var rule = loaded.edition.winnerRule
         if let name = request.uri.queryParameters.get("rule") {
@@ -402,6 +427,7 @@ struct BudgetPages {
                          valueText: NumberFormat.grouped(count), highlighted: false)
         }
         let resultsURL = base(loaded) + "/results"
+        let clerks = try await clerkCounts(loaded, context)
         let page = M.Results(
             title: loaded.edition.title.text(context.language.rawValue), rule: html.t("budgets.winner.\(rule.rawValue)", context),
             comparing: rule != loaded.edition.winnerRule, officialURL: resultsURL,
@@ -413,7 +439,7 @@ struct BudgetPages {
             channelChart: SVGBarChart(bars: channels, title: html.t("budgets.turnout_channel", context)).render(),
             ageChart: SVGBarChart(bars: ages, title: html.t("budgets.turnout_age", context)).render(), exportURL: api,
             openDataURL: "/api/v1/\(loaded.city.slug.rawValue)/budgets/\(editionID.rawValue)/open-data/",
-            editionURL: base(loaded))
+            editionURL: base(loaded), clerks: clerks, hasClerks: !clerks.isEmpty)
         return try await html.render(
             "budget-results", page: page, titleKey: "budgets.results_title", titleArguments: ["title": page.title], request: request,
             context: context, city: loaded.city, cities: loaded.cities)

@@ -1,0 +1,178 @@
+import Crypto
+import Foundation
+import Testing
+@testable import HromadaDomain
+
+/// The ballot box: sealing, strata, and when pools may be opened.
+@Suite struct BallotBoxTests {
+    let fixture = EditionFixture()
+    let seal = BallotSeal(key: SymmetricKey(size: .bits256))
+    let pools = BallotPools(poolSize: 10)
+
+    func ballot(_ edition: BudgetEdition, picks: Int = 2, channel: BallotChannel = .online, day: CalendarDate? = nil) -> AnonymousBallot {
+        AnonymousBallot(
+            editionID: edition.id, receipt: BallotReceipt.generate(),
+            content: BallotContent(projects: (0..<picks).map { _ in BudgetProjectID.random() }), channel: channel, ageGroup: .from30,
+            day: day ?? CalendarDate.inKyiv(fixture.voting))
+    }
+
+    /// The first instant of the next day in Kyiv.
+    func midnightAfter(_ instant: Date) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Kyiv") ?? TimeZone(secondsFromGMT: 7200) ?? .current
+        return calendar.nextDate(after: instant, matching: DateComponents(hour: 0, minute: 0, second: 0), matchingPolicy: .strict) ?? instant
+    }
+
+    // MARK: Sealing
+
+    @Test func sealedBallotOpensWithItsKeyEditionAndBoxID() throws {
+        let edition = fixture.edition()
+        let cast = ballot(edition)
+        let sealed = try seal.seal(cast, boxID: "box-1")
+        #expect(try seal.open(sealed, boxID: "box-1", edition: edition.id) == cast)
+        #expect(throws: BallotSeal.Problem.unreadable) { try seal.open(sealed, boxID: "box-2", edition: edition.id) }
+        #expect(throws: BallotSeal.Problem.unreadable) { try seal.open(sealed, boxID: "box-1", edition: BudgetEditionID(rawValue: "other")) }
+        let otherKey = BallotSeal(key: SymmetricKey(size: .bits256))
+        #expect(throws: BallotSeal.Problem.unreadable) { try otherKey.open(sealed, boxID: "box-1", edition: edition.id) }
+    }
+
+    @Test func sealedBallotShowsNeitherReceiptNorChoices() throws {
+        let edition = fixture.edition()
+        let cast = ballot(edition, picks: 3)
+        let sealed = try seal.seal(cast, boxID: "box")
+        let bytes = Data(base64Encoded: sealed) ?? Data()
+        for secret in [cast.receipt, cast.id.rawValue] + cast.content.projects.map(\.rawValue) {
+            #expect(!sealed.contains(secret))
+            #expect(bytes.range(of: Data(secret.utf8)) == nil)
+        }
+    }
+
+    @Test func sealedBallotsOfOneOrSixtyPicksHaveOneLength() throws {
+        let edition = fixture.edition()
+        let lengths = Set(try [1, 2, 10, 60].map { try seal.seal(ballot(edition, picks: $0), boxID: "box").count })
+        #expect(lengths.count == 1)
+    }
+
+    // MARK: Strata
+
+    @Test func aStratumIsTheChannelAgeGroupAndDay() {
+        let edition = fixture.edition()
+        let online = ballot(edition)
+        var paper = online
+        paper.channel = .paper
+        var older = online
+        older.ageGroup = .from60
+        var later = online
+        later.day = CalendarDate(year: 2099, month: 1, day: 1)
+        #expect(Set([online, paper, older, later].map(BallotStratum.init)).count == 4)
+        var sameButOtherChoices = online
+        sameButOtherChoices.content = BallotContent(projects: [.random()])
+        #expect(BallotStratum(sameButOtherChoices) == BallotStratum(online))
+    }
+
+    @Test func dayStratumClosesAtKyivMidnightAfterAGraceAndSettlesAfterAnother() {
+        let edition = fixture.edition()
+        let stratum = BallotStratum(ballot(edition, channel: .paper))
+        let midnight = midnightAfter(fixture.voting)
+        #expect(pools.accepts(stratum, of: edition, at: midnight.addingTimeInterval(BallotPools.grace - 1)))
+        #expect(!pools.accepts(stratum, of: edition, at: midnight.addingTimeInterval(BallotPools.grace)))
+        #expect(!pools.isSettled(stratum, of: edition, at: midnight.addingTimeInterval(2 * BallotPools.grace - 1)))
+        #expect(pools.isSettled(stratum, of: edition, at: midnight.addingTimeInterval(2 * BallotPools.grace)))
+    }
+
+    @Test func onlineStratumClosesWithVotingAndPaperStaysOpenWhileCounting() {
+        var edition = fixture.edition()
+        edition.schedule.votingClose = fixture.voting.addingTimeInterval(3600)
+        let online = BallotStratum(ballot(edition, channel: .online))
+        let paper = BallotStratum(ballot(edition, channel: .paper))
+        let afterClose = edition.schedule.votingClose.addingTimeInterval(2 * BallotPools.grace)
+        #expect(edition.phase(at: afterClose) == .counting)
+        #expect(!pools.accepts(online, of: edition, at: afterClose))
+        #expect(pools.isSettled(online, of: edition, at: afterClose))
+        #expect(pools.accepts(paper, of: edition, at: afterClose))
+        #expect(!pools.isSettled(paper, of: edition, at: afterClose))
+    }
+
+    @Test func noStratumTakesBallotsOnceResultsArePublished() {
+        var edition = fixture.edition()
+        let stratum = BallotStratum(ballot(edition, channel: .paper))
+        let now = fixture.voting.addingTimeInterval(60)
+        #expect(pools.accepts(stratum, of: edition, at: now))
+        edition.schedule.resultsPublishedAt = now
+        #expect(!pools.accepts(stratum, of: edition, at: now))
+        #expect(pools.isSettled(stratum, of: edition, at: now))
+    }
+
+    // MARK: Pools
+
+    @Test func openStratumWaitsUntilTwicePoolSizeAreSealed() {
+        var generator = SystemRandomNumberGenerator()
+        #expect(pools.pool(from: Array(0..<19), settled: false, using: &generator).isEmpty)
+        #expect(pools.pool(from: Array(0..<20), settled: false, using: &generator).count == 10)
+    }
+
+    @Test func openStratumLeavesPoolSizeSealedForItsLastPool() {
+        var generator = SystemRandomNumberGenerator()
+        let waiting = Array(0..<57)
+        let opened = pools.pool(from: waiting, settled: false, using: &generator)
+        #expect(opened.count == 47)
+        #expect(Set(opened).count == 47)
+        // Which ones stay is random, not the newest or the oldest.
+        let staying = Set(waiting).subtracting(opened)
+        #expect(staying.count == 10)
+    }
+
+    @Test func settledStratumOpensWholeInRandomOrder() {
+        var generator = SystemRandomNumberGenerator()
+        let waiting = Array(0..<30)
+        let opened = pools.pool(from: waiting, settled: true, using: &generator)
+        #expect(opened.sorted() == waiting)
+        #expect(opened != waiting)
+        #expect(pools.pool(from: [7], settled: true, using: &generator) == [7])
+    }
+
+    /// Whatever the order of arrivals, every pool of a stratum that ever
+    /// reached k holds at least k: the open rule leaves k for the last one.
+    @Test func everyPoolOfAStratumHoldsAtLeastPoolSize() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            var waiting: [Int] = []
+            var sizes: [Int] = []
+            var next = 0
+            for _ in 0..<Int.random(in: 1...40) {
+                let arrivals = Int.random(in: 0...15)
+                waiting += (next..<(next + arrivals))
+                next += arrivals
+                let opened = pools.pool(from: waiting, settled: false, using: &generator)
+                if !opened.isEmpty { sizes.append(opened.count) }
+                waiting.removeAll { opened.contains($0) }
+            }
+            if !waiting.isEmpty { sizes.append(pools.pool(from: waiting, settled: true, using: &generator).count) }
+            if next >= 10 { #expect(sizes.allSatisfy { $0 >= 10 }, "pools \(sizes) of \(next) ballots") }
+            #expect(sizes.reduce(0, +) == next)
+        }
+    }
+
+    // MARK: Paper ballots
+
+    @Test func newEditionDefaultsToPaperDoubleEntry() {
+        #expect(fixture.edition().paperDoubleEntry == true)
+    }
+
+    @Test func editionStoredBeforeDoubleEntryWasASettingKeepsSingleEntry() throws {
+        var stored = fixture.edition()
+        stored.paperDoubleEntry = nil
+        let json = try JSONEncoder().encode(stored)
+        #expect(try JSONDecoder().decode(BudgetEdition.self, from: json).paperDoubleEntry == nil)
+    }
+
+    @Test func clerkMayTypeAHundredAndTwentyPaperBallotsInTenMinutesUnlessTheEditionSaysOtherwise() throws {
+        var edition = fixture.edition()
+        #expect(edition.paperEntryRule.limit == 120)
+        #expect(edition.paperEntryRule.window == 600)
+        edition.paperEntriesPerClerk = 30
+        #expect(edition.paperEntryRule.limit == 30)
+        edition.paperEntriesPerClerk = 0
+        #expect(throws: BudgetError.paperEntryLimit) { try edition.validate() }
+    }
+}
