@@ -40,11 +40,16 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.available)
-    func mixedBallotsAreStoredAuditedInTheOrderGiven(_ database: TestDatabase) async throws {
+    func mixedBallotsAreStoredAuditedOnTheirPoolsDayInTheOrderGiven(_ database: TestDatabase) async throws {
         try await database.withStore { store in
             let (edition, projects) = try await fixture.seeded(store, projects: 2)
             let pool = (0..<12).map { _ in fixture.ballot(edition, [projects[Int.random(in: 0...1)]]) }
-            try await store.write { try await $0.budgets.insertMixed(pool) }
+            let poolDay = fixture.poolDay
+            try await store.write { try await $0.budgets.insertMixed(pool, storedOn: poolDay) }
+            let days = try await store.read { tx in
+                try await tx.db.raw("SELECT DISTINCT day FROM budget_ballots").all().map { try $0.decode(column: "day", as: String.self) }
+            }
+            #expect(days == [poolDay.description])
             #expect(try await store.read { try await $0.budgets.ballotCount(in: edition.id) } == 12)
             #expect(try await store.read { try await $0.budgets.unauditedBallotCounts() }.isEmpty)
             #expect(try await store.read { try await $0.budgets.ballot(receipt: pool[4].receipt, in: edition.id) } == pool[4])
