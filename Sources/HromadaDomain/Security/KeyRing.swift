@@ -13,6 +13,8 @@ public struct KeyRing: Sendable {
     /// Binds a pending paper ballot's content to the person, checkable only
     /// by someone holding both this key and the person's РНОКПП.
     public let paperEntries: SymmetricKey
+    /// Tags the device cookie's entries (sign-in limits, issue 13).
+    public let devices: SymmetricKey
     public let auditSigning: Curve25519.Signing.PrivateKey
 
     public enum Problem: Error, Equatable, Sendable, CustomStringConvertible {
@@ -39,6 +41,7 @@ public struct KeyRing: Sendable {
         csrf = derive("csrf")
         pseudonyms = derive("pseudonyms")
         paperEntries = derive("paper-entries")
+        devices = derive("devices")
         if let identityKey, !identityKey.isEmpty {
             guard identityKey.utf8.count >= 32 else { throw .identityKeyTooShort }
             identity = SymmetricKey(data: Data(identityKey.utf8))
