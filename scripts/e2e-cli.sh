@@ -118,6 +118,19 @@ fi
 # The secret file is made once, private, and reused.
 [ -f "$WORK/hromada.secret" ] && [ "$(stat -c %a "$WORK/hromada.secret")" = 600 ] && ok "secret file is created with mode 600" || fail "secret file is created with mode 600"
 
+# Demo mode stays on loopback: a newcomer's `serve` (built-in SQLite file,
+# demo data when empty) on a public --host is refused before any demo data is
+# written. `timeout`: a server that wrongly starts must not hang the check.
+mkdir -p "$WORK/newcomer"
+BIN_ABS="$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")"
+expect_failure "serve refuses demo mode on a public address and says how to go on" "--allow-public-demo" \
+  timeout 120 bash -c 'cd "$1" && "$2" serve --host 0.0.0.0 --port "$3"' _ "$WORK/newcomer" "$BIN_ABS" "$(free_port)"
+cities=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT COUNT(*) FROM municipalities").fetchone()[0])' "$WORK/newcomer/hromada.sqlite" 2>&1)
+[ "$cities" = 0 ] && ok "the refused start wrote no demo data" || fail "the refused start wrote no demo data" "$cities"
+"$BIN" serve --help 2>&1 | grep -qF -- "--allow-public-demo" && ok "serve --help names --allow-public-demo" || fail "serve --help names --allow-public-demo"
+[ "$(stat -c %a "$WORK/newcomer/hromada.sqlite")" = 600 ] && ok "the database file is created with mode 600" || fail "the database file is created with mode 600" "$(stat -c %a "$WORK/newcomer/hromada.sqlite")"
+HROMADA_MAIL_RETENTION=soon expect_failure "a bad mail retention is explained" "HROMADA_MAIL_RETENTION" "$BIN" serve --database "sqlite:$WORK/other.sqlite"
+
 # Bad configuration is explained.
 expect_failure "unknown database scheme is explained" "is not understood" "$BIN" migrate --database mysql://x/y
 HROMADA_PORT=99999 expect_failure "bad port is explained" "HROMADA_PORT" "$BIN" serve --database "sqlite:$WORK/other.sqlite"

@@ -16,19 +16,31 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Port to listen on (default: HROMADA_PORT, else 8080).") var port: Int?
     @Flag(inversion: .prefixedNo, help: "Load the demo data. Default: only into the built-in SQLite file when it is empty.")
     var demo: Bool?
+    @Flag(help: ArgumentHelp(
+        "Allow demo mode on an address other machines reach.",
+        discussion: "Demo mode publishes the demo accounts' passwords and shows every reset link on /dev/mail, so by default it listens on loopback only and `serve` refuses a public --host. Use this only for a public demonstration."))
+    var allowPublicDemo = false
 
     func run() async throws {
         Log.bootstrap()
         var configuration = try database.configuration(host: host, port: port)
         configuration.seedDemoIfEmpty = demo ?? !database.isExplicit
         configuration.forceDemo = demo == true
+        configuration.allowPublicDemo = allowPublicDemo
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let logger = Log.logger
         logger.info("starting", metadata: ["database": "\(configuration.database.redactedDescription)"])
-        let app = try await buildApplication(configuration: configuration, logger: logger, metrics: registry)
-        logger.info("Hromada is running at http://\(configuration.host):\(configuration.port)")
-        try await app.runService()
+        if !configuration.trustedProxies.isEmpty, configuration.metricsToken == nil {
+            logger.notice("/metrics is closed: behind HROMADA_TRUSTED_PROXIES it answers only with HROMADA_METRICS_TOKEN")
+        }
+        do {
+            let app = try await buildApplication(configuration: configuration, logger: logger, metrics: registry)
+            logger.info("Hromada is running at http://\(configuration.host):\(configuration.port)")
+            try await app.runService()
+        } catch let refusal as DemoModeRefused {
+            throw CommandFailure(refusal.description)
+        }
     }
 }
 

@@ -77,7 +77,8 @@ struct DatabaseOptions: ParsableArguments {
             oidc = OIDCSettings(
                 issuer: issuer, clientID: client, clientSecret: env["HROMADA_OIDC_CLIENT_SECRET"],
                 nationalIDClaim: env["HROMADA_OIDC_NATIONAL_ID_CLAIM"] ?? "national_id",
-                displayName: env["HROMADA_OIDC_NAME"] ?? "ID.GOV.UA")
+                displayName: env["HROMADA_OIDC_NAME"] ?? "ID.GOV.UA",
+                addressClaim: env["HROMADA_OIDC_ADDRESS_CLAIM"].flatMap { $0.isEmpty ? nil : $0 })
         }
         let smtpURL = env["HROMADA_SMTP_URL"].flatMap { $0.isEmpty ? nil : $0 }
         if let smtpURL {
@@ -85,18 +86,35 @@ struct DatabaseOptions: ParsableArguments {
                 throw CommandFailure("HROMADA_SMTP_URL: \(error). Example: smtp://user:pass@mail.example.org:587?from=noreply@city.gov.ua")
             }
         }
+        var mailRetention: TimeInterval?
+        if let text = env["HROMADA_MAIL_RETENTION"], !text.isEmpty {
+            guard let seconds = AppConfiguration.duration(text) else {
+                throw CommandFailure("HROMADA_MAIL_RETENTION: '\(text)' is not a duration. Give seconds or a number with s, m, h or d, such as 3600 or 1h.")
+            }
+            mailRetention = seconds
+        }
+        var concurrentUploads = 4
+        if let text = env["HROMADA_CONCURRENT_UPLOADS"], !text.isEmpty {
+            guard let count = Int(text), (1...1000).contains(count) else {
+                throw CommandFailure("HROMADA_CONCURRENT_UPLOADS must be a whole number from 1 to 1000 (uploads read at once), such as 4.")
+            }
+            concurrentUploads = count
+        }
         let secret = try secret(for: location)
         do {
             _ = try KeyRing(secret: secret, identityKey: env["HROMADA_IDENTITY_KEY"])
         } catch {
             throw CommandFailure(error.description)
         }
-        return AppConfiguration(
+        var configuration = AppConfiguration(
             host: resolvedHost, port: resolvedPort, database: location, secret: secret,
             identityKey: env["HROMADA_IDENTITY_KEY"].flatMap { $0.isEmpty ? nil : $0 },
             metricsToken: env["HROMADA_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }, trustedProxies: proxies,
             smtpURL: smtpURL,
             publicBaseURL: env["HROMADA_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 }, oidc: oidc)
+        configuration.mailRetention = mailRetention
+        configuration.concurrentUploads = concurrentUploads
+        return configuration
     }
 }
 

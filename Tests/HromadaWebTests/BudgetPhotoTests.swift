@@ -111,7 +111,9 @@ import Testing
         try await WebHarness.run { harness, client in
             var resident = Browser(client)
             try await resident.signIn("olena@demo.hromada.ua", "resident-demo-2026")
-            let page = try await resident.upload("/account", [("name", "x")], file: ("photo", "a.jpg", "image/jpeg", SampleImages.jpeg()))
+            // A route that takes a form but no files (a path no route takes is a 404 before any body is read).
+            let page = try await resident.upload(
+                "/vinnytsia/petitions/new", [("title", "x")], file: ("photo", "a.jpg", "image/jpeg", SampleImages.jpeg()))
             #expect(page.status == .badRequest)
         }
     }

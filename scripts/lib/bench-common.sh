@@ -60,7 +60,8 @@ start_server() { # database url
   PORT=$(free_port)
   # Trusting loopback as a proxy lets each request bring its own client
   # address in X-Forwarded-For, as it would behind nginx.
-  HROMADA_TRUSTED_PROXIES=127.0.0.1/32 "$BIN" serve --database "$1" --port "$PORT" --demo >"$WORK/serve.log" 2>&1 &
+  HROMADA_TRUSTED_PROXIES=127.0.0.1/32 HROMADA_METRICS_TOKEN="$BENCH_METRICS_TOKEN" \
+    "$BIN" serve --database "$1" --port "$PORT" --demo >"$WORK/serve.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 150); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && return 0; sleep 0.2; done
   echo "server did not start:" >&2; cat "$WORK/serve.log" >&2; return 1
@@ -82,9 +83,11 @@ db_scalar() { # database url, sql
 cpu_server() { awk '{print $14+$15}' "/proc/$SERVER_PID/stat"; }
 cpu_postgres() { cat /proc/[0-9]*/stat 2>/dev/null | awk '$2 == "(postgres)" {t += $14 + $15} END {print t + 0}'; }
 
-# The server's own counters before and after the run (/metrics answers on
-# loopback): group-commit batches, commit and write times, statuses.
-metrics_snapshot() { curl -fs "http://127.0.0.1:$PORT/metrics" >"$1" 2>/dev/null || : >"$1"; }
+# The server's own counters before and after the run (behind a trusted
+# proxy /metrics needs the token): group-commit batches, commit and write
+# times, statuses.
+BENCH_METRICS_TOKEN=${BENCH_METRICS_TOKEN:-bench-metrics-$$}
+metrics_snapshot() { curl -fs -H "Authorization: Bearer $BENCH_METRICS_TOKEN" "http://127.0.0.1:$PORT/metrics" >"$1" 2>/dev/null || : >"$1"; }
 
 # `users bulk-create` on DB into $WORK/tokens.txt, timed into the notes.
 bench_bulk_create() { # label, database url, count

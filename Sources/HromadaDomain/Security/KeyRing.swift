@@ -15,6 +15,8 @@ public struct KeyRing: Sendable {
     public let paperEntries: SymmetricKey
     /// Seals ballots while they wait in the ballot box to be mixed (`BallotSeal`).
     public let ballotBox: SymmetricKey
+    /// Tags the device cookie's entries (sign-in limits, issue 13).
+    public let devices: SymmetricKey
     public let auditSigning: Curve25519.Signing.PrivateKey
 
     public enum Problem: Error, Equatable, Sendable, CustomStringConvertible {
@@ -42,6 +44,7 @@ public struct KeyRing: Sendable {
         pseudonyms = derive("pseudonyms")
         paperEntries = derive("paper-entries")
         ballotBox = derive("ballot-box")
+        devices = derive("devices")
         if let identityKey, !identityKey.isEmpty {
             guard identityKey.utf8.count >= 32 else { throw .identityKeyTooShort }
             identity = SymmetricKey(data: Data(identityKey.utf8))

@@ -13,8 +13,15 @@ public struct RateLimitRule: Sendable, Hashable {
         self.window = window
     }
 
+    /// Failed sign-ins from one address, whichever accounts they name.
     public static let signInPerAddress = RateLimitRule(name: "signin-ip", limit: 20, window: 300)
-    public static let signInPerAccount = RateLimitRule(name: "signin-account", limit: 8, window: 900)
+    /// Failed sign-ins from one address to one account: a guesser's own budget.
+    public static let signInPerAddressAndAccount = RateLimitRule(name: "signin-ip-account", limit: 8, window: 900)
+    /// Failed sign-ins to one account from devices that never signed in to it:
+    /// guessers spread over many addresses, never the owner's own browser.
+    public static let signInPerAccountFromNewDevices = RateLimitRule(name: "signin-account-new-device", limit: 10, window: 900)
+    /// Failed sign-ins from one device that signed in to the account before.
+    public static let signInPerKnownDevice = RateLimitRule(name: "signin-device", limit: 10, window: 900)
     public static let registrationPerAddress = RateLimitRule(name: "register-ip", limit: 10, window: 3600)
     public static let passwordResetPerAddress = RateLimitRule(name: "reset-ip", limit: 10, window: 3600)
     /// A household or a library shares an address; a script hammering one does not.

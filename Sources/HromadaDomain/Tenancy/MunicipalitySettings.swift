@@ -12,6 +12,10 @@ public struct MunicipalitySettings: Hashable, Codable, Sendable {
     public var contactEmail: String
     /// The rest of the city's e-petition charter; nil until an admin sets it.
     public var petitions: PetitionSettings?
+    /// Whether proof of identity alone (an identity provider without an
+    /// address claim) makes a person a resident here. Off by default: then
+    /// residency needs an address in the city or a visit to the ЦНАП.
+    public var acceptsIdentityAsResidency = false
 
     /// The e-petition settings in force: the charter's, or the defaults with the threshold and period above.
     public var petitionSettings: PetitionSettings {
@@ -48,6 +52,8 @@ public struct MunicipalitySettings: Hashable, Codable, Sendable {
         budgetMinimumAge = try container.decodeIfPresent(Int.self, forKey: .budgetMinimumAge) ?? defaults.budgetMinimumAge
         contactEmail = try container.decodeIfPresent(String.self, forKey: .contactEmail) ?? defaults.contactEmail
         petitions = try container.decodeIfPresent(PetitionSettings.self, forKey: .petitions)
+        acceptsIdentityAsResidency = try container.decodeIfPresent(Bool.self, forKey: .acceptsIdentityAsResidency)
+            ?? defaults.acceptsIdentityAsResidency
     }
 
     public enum Problem: Error, Equatable, Sendable {

@@ -27,6 +27,7 @@ public final class SQLiteBackend: DatabaseBackend {
     public static let idleReaders = 32
 
     public static func open(path: String?, readerCount: Int = idleReaders, logger: Logger) async throws -> SQLiteBackend {
+        if let path { try SQLiteFileMode.makePrivate(path) }
         let writerHandle = try SQLiteHandle.open(path: path ?? ":memory:")
         try configure(writerHandle, inMemory: path == nil)
         var checkpointer: SQLiteCheckpointer?

@@ -12,6 +12,9 @@ public struct OutboxMessage: Hashable, Sendable {
     public var sentAt: Date?
     public var attempts: Int64
     public var lastError: String?
+    /// The keyed digest of the single-use link in the body, if it carries
+    /// one: using the link deletes the letter (issue 13).
+    public var linkDigest: String?
 
     public init(
         id: OutboxMessageID = .random(), municipalityID: MunicipalityID?, recipient: String, subject: String, body: String,
@@ -26,6 +29,7 @@ public struct OutboxMessage: Hashable, Sendable {
         self.sentAt = nil
         self.attempts = 0
         self.lastError = nil
+        self.linkDigest = nil
     }
 }
 
@@ -38,10 +42,10 @@ public struct OutboxRepository: Sendable {
 
     public func enqueue(_ message: OutboxMessage) async throws {
         try await db.raw("""
-            INSERT INTO outbox (id, municipality_id, recipient, subject, body, created_at, next_attempt_at)
+            INSERT INTO outbox (id, municipality_id, recipient, subject, body, created_at, next_attempt_at, link_digest)
             VALUES (\(bind: message.id.rawValue), \(bind: message.municipalityID?.rawValue), \(bind: message.recipient),
                     \(bind: message.subject), \(bind: message.body), \(bind: message.createdAt.epochSeconds),
-                    \(bind: message.createdAt.epochSeconds))
+                    \(bind: message.createdAt.epochSeconds), \(bind: message.linkDigest))
             """).run()
     }
 
@@ -97,6 +101,28 @@ public struct OutboxRepository: Sendable {
                 next_attempt_at = \(bind: instant.epochSeconds + delay)
             WHERE id = \(bind: id.rawValue)
             """).run()
+    }
+
+    /// Deletes the letters that carried these links, sent or not: a used
+    /// link is no longer kept anywhere (issue 13).
+    public func deleteLetters(carrying digests: [String]) async throws {
+        guard !digests.isEmpty else { return }
+        let list: [SQLQueryString] = digests.map { "\(bind: $0)" }
+        try await db.raw("DELETE FROM outbox WHERE link_digest IN (\(list.joined(separator: ", ")))").run()
+    }
+
+    /// Deletes letters delivered before `deliveredBefore`, and letters given
+    /// up on (ten failed attempts) written before `abandonedBefore`: the
+    /// outbox is a queue, not an archive of links and ballot receipts.
+    /// Returns how many went.
+    @discardableResult
+    public func purge(deliveredBefore: Date, abandonedBefore: Date) async throws -> Int {
+        try await db.raw("""
+            DELETE FROM outbox
+            WHERE (sent_at IS NOT NULL AND sent_at < \(bind: deliveredBefore.epochSeconds))
+               OR (sent_at IS NULL AND attempts >= 10 AND created_at < \(bind: abandonedBefore.epochSeconds))
+            RETURNING id
+            """).all().count
     }
 
     static func decode(_ row: any SQLRow) throws -> OutboxMessage {

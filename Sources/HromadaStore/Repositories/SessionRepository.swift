@@ -73,6 +73,16 @@ public struct EmailTokenRepository: Sendable {
         try await db.raw("DELETE FROM email_tokens WHERE expires_at <= \(bind: instant.epochSeconds)").run()
     }
 
+    /// Marks every unused token of the account for the purpose used (once one
+    /// link worked, its older siblings must not) and returns their digests.
+    public func retireAll(of account: AccountID, purpose: EmailTokenPurpose, at instant: Date) async throws -> [String] {
+        try await db.raw("""
+            UPDATE email_tokens SET used_at = \(bind: instant.epochSeconds)
+            WHERE account_id = \(bind: account.rawValue) AND purpose = \(bind: purpose.rawValue) AND used_at IS NULL
+            RETURNING token_digest
+            """).all().map { try $0.string("token_digest") }
+    }
+
     /// The account of a still-valid token, without using it (to show the reset form).
     public func account(digest: String, purpose: EmailTokenPurpose, at instant: Date) async throws -> AccountID? {
         try await db.raw("""
@@ -119,6 +129,18 @@ public struct RateLimitRepository: Sendable {
             counts["\(try row.string("rule"))\u{1F}\(try row.string("subject"))\u{1F}\(try row.int("window_start"))"] = try row.int("hits")
         }
         return counters.map { counts["\($0.rule)\u{1F}\($0.subject)\u{1F}\($0.windowStart)"] ?? 1 }
+    }
+
+    /// Takes attempts back (a sign-in that succeeded: only failures count).
+    /// A counter never goes below zero, and one whose window has gone stays gone.
+    public func refund(_ counters: [(rule: String, subject: String, windowStart: Int64)]) async throws {
+        for counter in counters {
+            try await db.raw("""
+                UPDATE rate_limit_hits SET hits = hits - 1
+                WHERE rule = \(bind: counter.rule) AND subject = \(bind: counter.subject)
+                  AND window_start = \(bind: counter.windowStart) AND hits > 0
+                """).run()
+        }
     }
 
     public func deleteBefore(_ windowStart: Int64) async throws {

@@ -23,6 +23,29 @@ public struct AppConfiguration: Sendable {
     public var runBackgroundServices: Bool
     /// bcrypt cost; lowered only by tests, where hashing speed is not a defence.
     public var passwordCost: UInt8 = Passwords.defaultCost
+    /// `serve --allow-public-demo`: demo mode on an address other machines reach (issue 13).
+    public var allowPublicDemo = false
+    /// `HROMADA_MAIL_RETENTION`: how long delivered mail stays in the outbox;
+    /// nil takes `defaultMailRetention`, or `demoMailRetention` in demo mode.
+    public var mailRetention: TimeInterval?
+    /// `HROMADA_CONCURRENT_UPLOADS`: multipart uploads read at once by this process.
+    public var concurrentUploads = 4
+
+    /// An hour: long enough to retry a failed delivery, short enough that the
+    /// outbox is no archive of links and receipts.
+    public static let defaultMailRetention: TimeInterval = 3600
+    /// A day in demo mode, so /dev/mail still shows the newcomer's recent letters.
+    public static let demoMailRetention: TimeInterval = 24 * 3600
+
+    /// A duration such as `3600`, `90s`, `30m`, `1h` or `7d`, in seconds.
+    public static func duration(_ text: String) -> TimeInterval? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let units: [Character: TimeInterval] = ["s": 1, "m": 60, "h": 3600, "d": 86_400]
+        let unit = trimmed.last.flatMap { units[$0] }
+        let digits = unit == nil ? trimmed : String(trimmed.dropLast())
+        guard !digits.isEmpty, digits.utf8.count <= 9, digits.allSatisfy(\.isASCIIDigit), let number = Int(digits) else { return nil }
+        return TimeInterval(number) * (unit ?? 1)
+    }
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation = .sqliteMemory,
@@ -57,10 +80,13 @@ public struct OIDCSettings: Sendable, Equatable {
     public var birthDateClaim: String
     /// What people see on the button, e.g. "ID.GOV.UA".
     public var displayName: String
+    /// `HROMADA_OIDC_ADDRESS_CLAIM`: the claim with the registered address,
+    /// which lets the provider prove residence (issue 13). Nil: identity only.
+    public var addressClaim: String?
 
     public init(
         issuer: String, clientID: String, clientSecret: String?, nationalIDClaim: String = "national_id",
-        birthDateClaim: String = "birthdate", displayName: String = "ID.GOV.UA"
+        birthDateClaim: String = "birthdate", displayName: String = "ID.GOV.UA", addressClaim: String? = nil
     ) {
         self.issuer = issuer
         self.clientID = clientID
@@ -68,6 +94,7 @@ public struct OIDCSettings: Sendable, Equatable {
         self.nationalIDClaim = nationalIDClaim
         self.birthDateClaim = birthDateClaim
         self.displayName = displayName
+        self.addressClaim = addressClaim
     }
 }
 
@@ -125,4 +152,8 @@ public struct CIDR: Sendable, Equatable, CustomStringConvertible {
         }
         return nil
     }
+}
+
+extension Character {
+    fileprivate var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }

@@ -12,6 +12,8 @@ public enum AppError: Error, Sendable, Equatable {
     case invalid(code: String, field: String? = nil)
     case badRequest(code: String)
     case rateLimited(retryAfter: Int)
+    /// A 429 with a reason of its own (uploads busy, sign-in from new devices paused).
+    case limited(code: String, retryAfter: Int)
     case csrfRejected
     case payloadTooLarge
 
@@ -23,7 +25,7 @@ public enum AppError: Error, Sendable, Equatable {
         case .conflict: .conflict
         case .invalid: .unprocessableContent
         case .badRequest: .badRequest
-        case .rateLimited: .tooManyRequests
+        case .rateLimited, .limited: .tooManyRequests
         case .payloadTooLarge: .contentTooLarge
         }
     }
@@ -33,7 +35,7 @@ public enum AppError: Error, Sendable, Equatable {
         case .notFound: "not_found"
         case .notSignedIn: "not_signed_in"
         case .forbidden(let reason): reason
-        case .conflict(let code), .invalid(let code, _), .badRequest(let code): code
+        case .conflict(let code), .invalid(let code, _), .badRequest(let code), .limited(let code, _): code
         case .rateLimited: "rate_limited"
         case .csrfRejected: "csrf_rejected"
         case .payloadTooLarge: "payload_too_large"
@@ -43,6 +45,14 @@ public enum AppError: Error, Sendable, Equatable {
     /// The field a 422 is about, by its dotted path in the request (`costItems.1.amount`).
     public var field: String? {
         if case .invalid(_, let field) = self { field } else { nil }
+    }
+
+    /// Seconds for `Retry-After`, on a 429.
+    public var retryAfter: Int? {
+        switch self {
+        case .rateLimited(let seconds), .limited(_, let seconds): seconds
+        default: nil
+        }
     }
 
     /// The locale key of the human message.

@@ -22,6 +22,13 @@ public struct AppServices: Sendable {
     public let passwords: Passwords
     /// Everyone watching a live auction in this process.
     public let liveFeed: AuctionLiveFeed
+    /// The multipart uploads this process reads at once (issue 13).
+    public let uploads: UploadSlots
+
+    /// How long delivered mail stays in the outbox.
+    public var mailRetention: TimeInterval {
+        configuration.mailRetention ?? (demoMode ? AppConfiguration.demoMailRetention : AppConfiguration.defaultMailRetention)
+    }
 
     public var rateLimiter: RateLimiter { RateLimiter(store: store, clock: clock) }
     public var audit: AuditLog { AuditLog(keys: keys, clock: clock) }

@@ -14,13 +14,17 @@ public func buildApplication(
     configuration: AppConfiguration, clock: any Clock = SystemClock(), logger: Logger = Logger(label: "hromada"),
     metrics: PrometheusCollectorRegistry = .init()
 ) async throws -> some ApplicationProtocol {
-    let services = try await makeServices(configuration: configuration, clock: clock, logger: logger, metrics: metrics)
+    let services = try await makeServices(configuration: configuration, clock: clock, logger: logger, metrics: metrics, listening: true)
     return makeApplication(services: services)
 }
 
 /// Everything the app needs; split out so tests can reach the services.
+/// `listening`: the services will answer on `configuration.host`, so demo
+/// mode must be kept to loopback (issue 13); CLI commands that only touch
+/// the database do not listen.
 public func makeServices(
-    configuration: AppConfiguration, clock: any Clock, logger: Logger, metrics: PrometheusCollectorRegistry = .init()
+    configuration: AppConfiguration, clock: any Clock, logger: Logger, metrics: PrometheusCollectorRegistry = .init(),
+    listening: Bool = false
 ) async throws -> AppServices {
     let keys = try KeyRing(secret: configuration.secret, identityKey: configuration.identityKey)
     guard let resources = WebResources.directory else {
@@ -31,15 +35,29 @@ public func makeServices(
     let passwords = Passwords(cost: configuration.passwordCost)
     let store = try await Store.open(configuration.database, logger: logger)
     let liveFeed = AuctionLiveFeed()
+    let uploads = UploadSlots(capacity: configuration.concurrentUploads)
     func services(demoMode: Bool) -> AppServices {
         AppServices(
             configuration: configuration, store: store, keys: keys, clock: clock, localizer: localizer, renderer: renderer,
-            metrics: metrics, logger: logger, demoMode: demoMode, httpClient: HTTPClient.shared, passwords: passwords, liveFeed: liveFeed)
+            metrics: metrics, logger: logger, demoMode: demoMode, httpClient: HTTPClient.shared, passwords: passwords, liveFeed: liveFeed,
+            uploads: uploads)
     }
     do {
         try await Migrator(backend: store.backend, logger: logger).migrate()
         let empty = try await store.read { try await $0.municipalities.count() } == 0
-        if configuration.forceDemo || (configuration.seedDemoIfEmpty && empty) {
+        let seeds = configuration.forceDemo || (configuration.seedDemoIfEmpty && empty)
+        if listening {
+            // Decided before any demo data is written: a refused start leaves the database as it was.
+            let seeded = try await store.read { try await $0.platformSettings.value(PlatformSettingsRepository.demoMode) } == "true"
+            let exposure = DemoExposure.decide(demoMode: seeds || seeded, host: configuration.host, allowPublicDemo: configuration.allowPublicDemo)
+            switch exposure {
+            case .notDemo: break
+            case .refused: throw DemoModeRefused(host: configuration.host)
+            case .loopback, .publicAllowed:
+                logger.warning("\(exposure.warning(host: configuration.host))")
+            }
+        }
+        if seeds {
             try await DemoSeeder(services: services(demoMode: true)).seed()
             logger.info("demo data seeded")
         }
@@ -67,7 +85,8 @@ public func makeApplication(services: AppServices) -> some ApplicationProtocol {
         }
         background.append(AuditSealer(store: services.store, key: services.keys.auditSigning, clock: services.clock, logger: services.logger))
         background.append(OutboxDeliverer(store: services.store, smtp: smtp, clock: services.clock, logger: services.logger))
-        background.append(Housekeeping(store: services.store, clock: services.clock, logger: services.logger))
+        background.append(Housekeeping(
+            store: services.store, clock: services.clock, logger: services.logger, mailRetention: services.mailRetention))
         background.append(BallotAuditMixer(store: services.store, box: services.ballotBox, clock: services.clock, logger: services.logger))
         background.append(PetitionScheduler(services: services))
         background.append(PeriodicTask.auctionScheduler(services))
@@ -92,7 +111,7 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     // speak the reader's language and show them signed in.
     router.add(middleware: ClientMiddleware(services: services))
     router.add(middleware: ErrorMiddleware(services: services))
-    router.add(middleware: CSRFMiddleware(keys: services.keys))
+    router.add(middleware: CSRFMiddleware(keys: services.keys, uploads: services.uploads))
     PublicController(services: services).add(to: router)
     AccountController(services: services).add(to: router)
     APIController(services: services).add(to: router)

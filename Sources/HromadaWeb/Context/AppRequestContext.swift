@@ -102,6 +102,32 @@ public struct FormData: Sendable, Equatable {
         }
     }
 
+    /// What the start of a multipart body holds, read before the rest arrives.
+    enum FirstPart: Equatable {
+        /// More bytes are needed to see the whole first part.
+        case incomplete
+        case field(name: String, value: String)
+        /// A file, or not a well-formed part.
+        case other
+    }
+
+    /// The first part of a multipart body, so its first field can be checked
+    /// before the (possibly large) rest is read.
+    static func firstPart(of body: [UInt8], boundary: String) -> FirstPart {
+        let delimiter = Array("--\(boundary)".utf8)
+        let separator = Array("\r\n".utf8) + delimiter
+        guard let start = find(delimiter, in: body, from: 0) else { return body.count < delimiter.count + 2 ? .incomplete : .other }
+        let cursor = start + delimiter.count
+        guard cursor + 2 <= body.count else { return .incomplete }
+        guard body[cursor] == 0x0D, body[cursor + 1] == 0x0A else { return .other }
+        guard let headerEnd = find(Array("\r\n\r\n".utf8), in: body, from: cursor + 2),
+              let partEnd = find(separator, in: body, from: headerEnd + 4)
+        else { return .incomplete }
+        let part = partHeaders(String(decoding: body[(cursor + 2)..<headerEnd], as: UTF8.self))
+        guard let name = part.name, part.filename == nil else { return .other }
+        return .field(name: name, value: String(decoding: body[(headerEnd + 4)..<partEnd], as: UTF8.self))
+    }
+
     private static func partHeaders(_ text: String) -> (name: String?, filename: String?, contentType: String) {
         var name: String?, filename: String?, contentType = "application/octet-stream"
         for line in text.split(separator: "\r\n") {

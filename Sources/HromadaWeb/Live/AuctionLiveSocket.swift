@@ -43,7 +43,8 @@ struct LiveSocketAuthentication: RouterMiddleware {
             // A page on another site could open a socket with our visitor's
             // cookie (cross-site WebSocket hijacking): the cookie counts only
             // from our own pages.
-            else if Self.sameOrigin(request), let cookie = request.cookies[ClientMiddleware.sessionCookie]?.value { (cookie, .browser) }
+            else if Self.sameOrigin(request, publicURL: services.configuration.publicBaseURL),
+                    let cookie = request.cookies[ClientMiddleware.sessionCookie]?.value { (cookie, .browser) }
             else { nil }
         if let (value, kind) = token, let (account, _) = try await services.accounts.principal(token: value, kind: kind) {
             context.account = account
@@ -52,14 +53,39 @@ struct LiveSocketAuthentication: RouterMiddleware {
         return try await next(request, context)
     }
 
-    /// Every `Origin` the request carries names the host it was sent to. The
-    /// port is not compared: WebSocket clients disagree on whether to send it,
-    /// and a page on our own host is ours.
-    static func sameOrigin(_ request: Request) -> Bool {
+    /// Every `Origin` the request carries is our public address's origin:
+    /// the same scheme, host and port (issue 13: a page on another port of our
+    /// host is another site). A browser sends exactly one; a request with
+    /// several is not a browser's and gets no cookie login. Loopback names are
+    /// one machine, so a newcomer's http://localhost:8080 is the default
+    /// http://127.0.0.1:8080.
+    static func sameOrigin(_ request: Request, publicURL: String) -> Bool {
         let origins = request.headers[values: .origin]
-        guard !origins.isEmpty, let authority = request.head.authority else { return false }
-        let host = authority.split(separator: ":").first.map { $0.lowercased() }
-        return origins.allSatisfy { origin in URL(string: origin)?.host?.lowercased() == host }
+        guard !origins.isEmpty, let ours = WebOrigin(publicURL) else { return false }
+        return origins.allSatisfy { WebOrigin($0)?.isSameSite(as: ours) ?? false }
+    }
+}
+
+/// The scheme, host and port of a URL, with the scheme's default port filled in.
+struct WebOrigin: Equatable {
+    let scheme: String
+    let host: String
+    let port: Int
+
+    init?(_ text: String) {
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), var host = url.host?.lowercased(), !host.isEmpty else {
+            return nil
+        }
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        guard let port = url.port ?? ["http": 80, "https": 443][scheme] else { return nil }
+        self.scheme = scheme
+        self.host = host
+        self.port = port
+    }
+
+    func isSameSite(as other: WebOrigin) -> Bool {
+        guard scheme == other.scheme, port == other.port else { return false }
+        return host == other.host || (Loopback.isLoopback(host: host) && Loopback.isLoopback(host: other.host))
     }
 }
 

@@ -6,51 +6,60 @@ import Hummingbird
 /// browser's CSRF cookie. A forged cross-site form cannot know it. API
 /// requests authenticate by bearer token, which a browser never sends by
 /// itself, so they need no token.
+///
+/// The body is read only once the router has matched the route: a path no
+/// route takes answers 404 without a byte read. A multipart body is read
+/// only on a route that takes uploads, from a signed-in browser with a CSRF
+/// cookie, its first field (`_csrf`) checked within a few KB before the
+/// rest, and only a few at a time (issue 13).
 struct CSRFMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let keys: KeyRing
+    let uploads: UploadSlots
+
+    /// Seconds a browser waits before sending an upload again when all slots are taken.
+    static let uploadRetryAfter = 5
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard request.method != .get, request.method != .head, request.method != .options else {
             return try await next(request, context)
         }
         if request.uri.path.hasPrefix("/api/") { return try await next(request, context) }
+        // No route matched (the router sets the endpoint when one does): the 404 needs no body.
+        guard let endpoint = context.endpointPath else { return try await next(request, context) }
         var context = context
-        var request = request
         let contentType = request.headers[.contentType] ?? ""
-        // Photos and documents come as multipart, and only to the paths that
-        // take them, so no other form makes the server hold megabytes.
-        let uploadLimit = Self.uploadLimit(request.uri.path, context)
-        let multipartBoundary = Self.boundary(contentType).flatMap { uploadLimit != nil ? $0 : nil }
-        guard multipartBoundary != nil || contentType.hasPrefix("application/x-www-form-urlencoded") else {
+        if let boundary = Self.boundary(contentType) {
+            // Photos and documents come as multipart, and only to the routes that take them.
+            guard let route = UploadRoute(endpoint: endpoint) else { throw AppError.badRequest(code: "unsupported_content_type") }
+            guard context.isSignedIn else { throw AppError.notSignedIn }
+            guard !context.setCSRFCookie else { throw AppError.csrfRejected }
+            var upload = MultipartUpload(body: request.body, boundary: boundary, limit: route.limit(context))
+            guard keys.isValidCSRFToken(try await upload.firstField(named: "_csrf"), for: context.csrfCookie) else {
+                throw AppError.csrfRejected
+            }
+            guard uploads.take() else { throw AppError.limited(code: "uploads_busy", retryAfter: Self.uploadRetryAfter) }
+            // The form's bytes stay in memory until the handler is done with them.
+            defer { uploads.release() }
+            context.form = try await upload.readForm()
+            return try await next(request, context)
+        }
+        guard contentType.hasPrefix("application/x-www-form-urlencoded") else {
             throw AppError.badRequest(code: "unsupported_content_type")
         }
+        var request = request
         let body: ByteBuffer
         do {
-            body = try await request.collectBody(upTo: multipartBoundary == nil ? context.maxUploadSize : uploadLimit ?? context.maxUploadSize)
+            body = try await request.collectBody(upTo: context.maxUploadSize)
         } catch {
             throw AppError.payloadTooLarge
         }
-        let form = if let multipartBoundary {
-            try FormData(multipart: Array(buffer: body), boundary: multipartBoundary)
-        } else {
-            FormData(urlEncoded: String(buffer: body))
-        }
+        let form = FormData(urlEncoded: String(buffer: body))
         guard !context.setCSRFCookie, keys.isValidCSRFToken(form["_csrf"], for: context.csrfCookie) else {
             throw AppError.csrfRejected
         }
         context.form = form
         return try await next(request, context)
-    }
-
-    static func takesPhotos(_ path: String) -> Bool { path.hasSuffix("/images") || path.hasSuffix("/photos") }
-    static func takesDocuments(_ path: String) -> Bool { path.hasSuffix("/documents") }
-
-    /// How large a multipart form the path takes; nil where it takes none.
-    static func uploadLimit(_ path: String, _ context: AppRequestContext) -> Int? {
-        if takesPhotos(path) { return context.maxPhotoFormSize }
-        if takesDocuments(path) { return context.maxDocumentFormSize }
-        return nil
     }
 
     /// The boundary of a `multipart/form-data` content type, if it is one.
@@ -62,5 +71,81 @@ struct CSRFMiddleware: RouterMiddleware {
             return value.hasPrefix("\"") && value.hasSuffix("\"") && value.count >= 2 ? String(value.dropFirst().dropLast()) : String(value)
         }
         return nil
+    }
+}
+
+/// The routes that take a multipart upload. Controllers register them from
+/// here, and the CSRF middleware reads a large body only for the route the
+/// router matched, never for a path that merely ends like one.
+enum UploadRoute: CaseIterable {
+    case budgetProjectPhotos, propertyPhotos, propertyDocuments
+
+    var path: String {
+        switch self {
+        case .budgetProjectPhotos: "/{city}/budgets/{edition}/projects/{project}/photos"
+        case .propertyPhotos: "/{city}/admin/property/{object}/photos"
+        case .propertyDocuments: "/{city}/admin/property/{object}/documents"
+        }
+    }
+
+    var routerPath: RouterPath { RouterPath(path) }
+
+    /// The route the router matched, by its endpoint path.
+    init?(endpoint: String) {
+        guard let route = Self.allCases.first(where: { $0.routerPath.description == endpoint }) else { return nil }
+        self = route
+    }
+
+    /// How large a form it takes: the file's limit and room for the fields.
+    func limit(_ context: AppRequestContext) -> Int {
+        switch self {
+        case .budgetProjectPhotos, .propertyPhotos: context.maxPhotoFormSize
+        case .propertyDocuments: context.maxDocumentFormSize
+        }
+    }
+}
+
+/// A multipart body read in two steps: its first field within a few KB, then
+/// the rest up to the route's limit.
+struct MultipartUpload {
+    /// A browser puts `_csrf` first (every upload form's first input), so it
+    /// arrives within the first few KB.
+    static let firstFieldLimit = 8 * 1024
+
+    private var iterator: RequestBody.AsyncIterator
+    private let boundary: String
+    private let limit: Int
+    private var bytes: [UInt8] = []
+
+    init(body: RequestBody, boundary: String, limit: Int) {
+        self.iterator = body.makeAsyncIterator()
+        self.boundary = boundary
+        self.limit = limit
+    }
+
+    /// The value of the first field if it is `name` and a plain field; "" otherwise.
+    mutating func firstField(named name: String) async throws -> String {
+        while true {
+            switch FormData.firstPart(of: bytes, boundary: boundary) {
+            case .field(let fieldName, let value): return fieldName == name ? value : ""
+            case .other: return ""
+            case .incomplete:
+                guard bytes.count < Self.firstFieldLimit, try await append() else { return "" }
+            }
+        }
+    }
+
+    /// The whole form, refused when it outgrows the limit.
+    mutating func readForm() async throws -> FormData {
+        while try await append() {}
+        return try FormData(multipart: bytes, boundary: boundary)
+    }
+
+    /// Reads the next chunk; false at the end of the body.
+    private mutating func append() async throws -> Bool {
+        guard let chunk = try await iterator.next() else { return false }
+        guard bytes.count + chunk.readableBytes <= limit else { throw AppError.payloadTooLarge }
+        bytes.append(contentsOf: chunk.readableBytesView)
+        return true
     }
 }

@@ -62,7 +62,7 @@ struct ErrorMiddleware: RouterMiddleware {
             let layout = html.layout(title: html.t(titleKey, context), context: context, path: request.uri.path, city: nil, cities: cities)
             response = HTML.response(services.renderer.render("error", page, layout: layout), status: error.status)
         }
-        if case .rateLimited(let retryAfter) = error {
+        if let retryAfter = error.retryAfter {
             response.headers[.retryAfter] = String(retryAfter)
         }
         return response

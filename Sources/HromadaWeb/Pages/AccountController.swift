@@ -98,15 +98,19 @@ struct AccountController {
     @Sendable func signIn(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = context.form ?? FormData()
         let account: Account
+        var device = DeviceCookie(value: request.cookies[DeviceCookie.name]?.value)
         do {
             account = try await services.accounts.authenticate(
-                email: form["email"], password: form["password"], clientAddress: context.clientAddress)
-        } catch AppError.invalid(let code, _) {
+                email: form["email"], password: form["password"], clientAddress: context.clientAddress, device: device)
+        } catch let error as AppError where error.status == .unprocessableContent || error.status == .tooManyRequests {
+            // A refusal shows the form again, with its reason (and the way to a new password).
             var page = formPage(form, keep: ["email"], errors: [:], context: context)
-            page.message = html.t("errors.\(code)", context)
+            page.message = html.t(error.messageKey, context)
             page.next = LocalPath.sanitize(form["next"])
-            return try await html.render(
-                "login", page: page, titleKey: "login.title", request: request, context: context, status: .unprocessableContent)
+            var response = try await html.render(
+                "login", page: page, titleKey: "login.title", request: request, context: context, status: error.status)
+            if let retryAfter = error.retryAfter { response.headers[.retryAfter] = String(retryAfter) }
+            return response
         }
         let token = try await services.accounts.startSession(for: account.id, kind: .browser)
         if account.language != context.language {
@@ -117,7 +121,17 @@ struct AccountController {
         response.setCookie(Cookie(
             name: ClientMiddleware.sessionCookie, value: token, maxAge: Int(AccountService.browserSessionLifetime), path: "/",
             secure: context.isSecure, httpOnly: true, sameSite: .lax))
+        device.remember(account.email.rawValue, key: services.keys.devices, nonce: RandomToken.bytes(16))
+        response.setCookie(deviceCookie(device, context))
         return response
+    }
+
+    /// This browser has signed in to the accounts it lists: a stranger's
+    /// failed sign-ins elsewhere do not lock it out (`SignInLimits`).
+    private func deviceCookie(_ device: DeviceCookie, _ context: AppRequestContext) -> Cookie {
+        Cookie(
+            name: DeviceCookie.name, value: device.value, maxAge: Int(DeviceCookie.lifetime), path: "/", secure: context.isSecure,
+            httpOnly: true, sameSite: .lax)
     }
 
     @Sendable func signOut(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -165,8 +179,9 @@ struct AccountController {
 
     @Sendable func reset(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = context.form ?? FormData()
+        let email: EmailAddress
         do {
-            try await services.accounts.resetPassword(token: form["token"], newPassword: form["password"])
+            email = try await services.accounts.resetPassword(token: form["token"], newPassword: form["password"])
         } catch AppError.invalid(let code, let field) {
             var page = formPage(form, keep: [], errors: [field ?? "password": "errors.\(code)"], context: context)
             page.token = form["token"]
@@ -176,7 +191,13 @@ struct AccountController {
         var page = FormPage()
         page.done = true
         page.message = html.t("reset.done", context)
-        return try await html.render("message", page: page, titleKey: "reset.title", request: request, context: context)
+        var response = try await html.render("message", page: page, titleKey: "reset.title", request: request, context: context)
+        // Following the mailed link proved the mailbox: this browser is now a known device,
+        // the way back in when new devices are paused for the account.
+        var device = DeviceCookie(value: request.cookies[DeviceCookie.name]?.value)
+        device.remember(email.rawValue, key: services.keys.devices, nonce: RandomToken.bytes(16))
+        response.setCookie(deviceCookie(device, context))
+        return response
     }
 
     struct AccountPage {

@@ -180,6 +180,8 @@ struct AdminController {
         let collectionDays: String
         let minimumAge: String
         let contactEmail: String
+        /// Identity alone (no address) makes a resident here (issue 13).
+        let acceptsIdentity: Bool
         let error: String?
         let saved: Bool
     }
@@ -197,7 +199,9 @@ struct AdminController {
             threshold: form?["petitionSignatureThreshold"] ?? String(settings.petitionSignatureThreshold),
             collectionDays: form?["petitionCollectionDays"] ?? String(settings.petitionCollectionDays),
             minimumAge: form?["budgetMinimumAge"] ?? String(settings.budgetMinimumAge),
-            contactEmail: form?["contactEmail"] ?? settings.contactEmail, error: error, saved: saved)
+            contactEmail: form?["contactEmail"] ?? settings.contactEmail,
+            acceptsIdentity: form.map { $0["acceptsIdentityAsResidency"] == "yes" } ?? settings.acceptsIdentityAsResidency,
+            error: error, saved: saved)
         return try await html.render(
             "settings", page: page, titleKey: "settings.title", titleArguments: ["city": city.name.localized(context.language)],
             request: request, context: context, city: city, status: status)
@@ -228,6 +232,7 @@ struct AdminController {
         proposed.petitionCollectionDays = days
         proposed.budgetMinimumAge = age
         proposed.contactEmail = form["contactEmail"].trimmingCharacters(in: .whitespaces)
+        proposed.acceptsIdentityAsResidency = form["acceptsIdentityAsResidency"] == "yes"
         let settings: MunicipalitySettings
         do { settings = try proposed.validated() } catch {
             return try await fail("errors.settings_\(error)")

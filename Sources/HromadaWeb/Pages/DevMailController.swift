@@ -23,6 +23,8 @@ struct DevMailController {
             let sent: Bool
         }
         let messages: [Item]
+        /// How long letters stay here, and that a used link's letter goes at once.
+        let retention: String
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -31,7 +33,7 @@ struct DevMailController {
         let page = MailPage(messages: messages.map {
             .init(id: $0.id.rawValue, recipient: $0.recipient, subject: $0.subject, body: $0.body,
                   createdAt: DateText.kyiv($0.createdAt), sent: $0.sentAt != nil)
-        })
+        }, retention: html.t("devmail.retention", context, ["hours": String(Int((services.mailRetention / 3600).rounded(.up)))]))
         return try await html.render("devmail", page: page, titleKey: "devmail.title", request: request, context: context)
     }
 }

@@ -14,8 +14,8 @@ extension PropertyPages {
         router.get("/{city}/admin/property/{object}/lots/new", use: newLot)
         router.post("/{city}/admin/property/{object}/lots/new", use: createLot)
         router.get("/{city}/admin/property/{object}/files", use: files)
-        router.post("/{city}/admin/property/{object}/documents", use: uploadDocument)
-        router.post("/{city}/admin/property/{object}/photos", use: uploadPhoto)
+        router.post(UploadRoute.propertyDocuments.routerPath, use: uploadDocument)
+        router.post(UploadRoute.propertyPhotos.routerPath, use: uploadPhoto)
     }
 
     /// The city, once the visitor is known to organise its auctions.

@@ -143,19 +143,25 @@ struct PublicController {
         return try JSONResponse.encode(["status": "unavailable"], status: .serviceUnavailable)
     }
 
-    /// Prometheus text; only on loopback, or with `HROMADA_METRICS_TOKEN`.
+    /// Prometheus text; with `HROMADA_METRICS_TOKEN`, or to a direct loopback client.
     @Sendable func metrics(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let loopback = context.peerAddress.map { $0 == "127.0.0.1" || $0 == "::1" || $0.hasPrefix("127.") } ?? false
-        let direct = request.headers[.xForwardedFor] == nil
-        var allowed = loopback && direct
-        if let token = services.configuration.metricsToken, !token.isEmpty,
-           let bearer = ClientMiddleware.bearerToken(request) {
-            allowed = ConstantTime.equal(bearer, token)
-        }
+        let allowed = Self.mayReadMetrics(
+            peer: context.peerAddress, forwardedFor: request.headers[.xForwardedFor], trustedProxies: services.configuration.trustedProxies,
+            token: services.configuration.metricsToken, bearer: ClientMiddleware.bearerToken(request))
         guard allowed else { throw AppError.notFound }
         var headers = HTTPFields()
         headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: services.metrics.emitToBuffer())))
+    }
+
+    /// The token opens the metrics. Without it, only a loopback peer that is
+    /// the client itself does: behind a reverse proxy every request comes
+    /// from the proxy's address, with or without `X-Forwarded-For`, so once
+    /// trusted proxies are configured loopback proves nothing (issue 13).
+    static func mayReadMetrics(peer: String?, forwardedFor: String?, trustedProxies: [CIDR], token: String?, bearer: String?) -> Bool {
+        if let token, !token.isEmpty, let bearer { return ConstantTime.equal(bearer, token) }
+        guard trustedProxies.isEmpty, forwardedFor == nil else { return false }
+        return Loopback.isLoopback(address: peer)
     }
 
     @Sendable func staticFile(_ request: Request, context: AppRequestContext) async throws -> Response {

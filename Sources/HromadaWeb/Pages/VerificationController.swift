@@ -23,6 +23,14 @@ struct VerificationController {
         let slug: String
         let demoMode: Bool
         let oidcName: String?
+        /// The provider's sign-in makes a resident here (issue 13): it
+        /// proves an address, or the city accepts identity alone.
+        let oidcMayProveResidence: Bool
+        let oidcProvesAddress: Bool
+        /// The demo verifier, like a provider without an address, proves identity only.
+        let demoMayProveResidence: Bool
+        /// Why the provider (or the demo) cannot make a resident here, and what to do instead.
+        let identityOnlyNote: String?
         let verified: Bool
         let verifiedAt: String
         let error: String?
@@ -39,9 +47,18 @@ struct VerificationController {
         }
         let existing = try await services.store.read { try await $0.residency.find(account: account.id, in: city.id) }
         let sample = NationalID.make(birthDate: CalendarDate(year: 1990, month: 5, day: 17), serial: Int.random(in: 0..<10_000)).digits
+        let oidcName = services.configuration.oidc?.displayName
+        let identityCounts = city.settings.acceptsIdentityAsResidency
+        let provesAddress = services.residency.oidc.proves == .identityAndAddress
+        let oidcMay = oidcName != nil && (identityCounts || provesAddress)
+        let demoMay = services.demoMode && identityCounts
+        let cityName = city.name.localized(context.language)
+        let identityOnlyOffered = (oidcName != nil && !provesAddress) || services.demoMode
+        let note = identityOnlyOffered && !identityCounts ? html.t("verify.identity_only", context, ["city": cityName]) : nil
         let page = OptionsPage(
-            city: city.name.localized(context.language), slug: city.slug.rawValue, demoMode: services.demoMode,
-            oidcName: services.configuration.oidc?.displayName, verified: existing != nil,
+            city: cityName, slug: city.slug.rawValue, demoMode: services.demoMode,
+            oidcName: oidcName, oidcMayProveResidence: oidcMay, oidcProvesAddress: provesAddress, demoMayProveResidence: demoMay,
+            identityOnlyNote: note, verified: existing != nil,
             verifiedAt: existing.map { DateText.kyiv($0.verifiedAt) } ?? "", error: error, nationalId: nationalID, sampleNationalId: sample)
         return try await html.render(
             "verify", page: page, titleKey: "verify.title", titleArguments: ["city": city.name.localized(context.language)],
@@ -72,7 +89,8 @@ struct VerificationController {
         let configuration = OIDCConfiguration(
             issuer: settings.issuer, clientID: settings.clientID, clientSecret: settings.clientSecret,
             redirectURI: services.configuration.publicBaseURL + "/auth/oidc/callback", scopes: ["openid", "profile"],
-            nationalIDClaim: settings.nationalIDClaim, birthDateClaim: settings.birthDateClaim, nameClaim: "name")
+            nationalIDClaim: settings.nationalIDClaim, birthDateClaim: settings.birthDateClaim, nameClaim: "name",
+            addressClaim: settings.addressClaim)
         return OIDCClient(configuration: configuration, httpClient: services.httpClient, now: { [clock = services.clock] in clock.now() })
     }
 
@@ -124,9 +142,8 @@ struct VerificationController {
             return try await optionsPage(request, context, city: city, error: html.t("errors.oidc_no_national_id", context), status: .unprocessableContent)
         }
         do {
-            _ = try await services.residency.record(
-                account: account.id, municipality: city.id, hash: services.keys.identityHash(of: nationalID), birthDate: birthDate,
-                method: .oidc, verifiedBy: nil)
+            _ = try await services.residency.oidc.verify(
+                account: account.id, in: city.id, nationalID: nationalID, birthDate: birthDate, addressLocality: identity.addressLocality)
         } catch let error as AppError {
             return try await optionsPage(request, context, city: city, error: html.t(error.messageKey, context), status: error.status)
         }

@@ -58,7 +58,9 @@ public struct AccountService: Sendable {
             isPlatformAdmin: platformAdmin, createdAt: now, language: language)
         let token = RandomToken.base64URL(byteCount: 32)
         let digest = services.keys.sessionDigest(of: token)
-        let message = services.mail.confirmation(to: account, token: token, language: language, at: now)
+        var letter = services.mail.confirmation(to: account, token: token, language: language, at: now)
+        letter.linkDigest = digest
+        let message = letter
         let audit = services.audit
         try await services.store.write { tx in
             guard try await tx.accounts.insert(account) else { throw AppError.conflict(code: "email_taken") }
@@ -82,21 +84,38 @@ public struct AccountService: Sendable {
                 throw AppError.invalid(code: "link_expired")
             }
             try await tx.accounts.confirmEmail(of: account, at: now)
+            try await Self.retireLinks(digest, of: account, purpose: .confirmEmail, at: now, in: tx)
             return account
         }
     }
 
-    /// Checks the password, rate limited per client address and per account.
-    public func authenticate(email rawEmail: String, password: String, clientAddress: String) async throws -> Account {
-        try await services.rateLimiter.check(.signInPerAddress, address: clientAddress)
-        guard let email = try? EmailAddress.validated(rawEmail) else {
+    /// Checks the password. Only failures count against the limits, per
+    /// address, per address and account, and per account only from devices
+    /// that never signed in to it (`SignInLimits`): a stranger's guesses
+    /// cannot lock the owner out of the browser they use (issue 13).
+    public func authenticate(
+        email rawEmail: String, password: String, clientAddress: String, device: DeviceCookie? = nil
+    ) async throws -> Account {
+        let email = try? EmailAddress.validated(rawEmail)
+        let known = email.flatMap { device?.nonce(provingSignInTo: $0.rawValue, key: services.keys.devices) }
+        let counters = SignInLimits.counters(
+            address: CIDR.rateLimitSubject(clientAddress), email: email?.rawValue,
+            device: known.map(SignInLimits.Device.known) ?? .new)
+        let reservation: RateLimiter.Reservation
+        switch try await services.rateLimiter.reserve(counters) {
+        case .success(let reserved): reservation = reserved
+        case .failure(let over) where over.rule == .signInPerAccountFromNewDevices:
+            throw AppError.limited(code: "sign_in_new_devices_paused", retryAfter: over.retryAfter)
+        case .failure(let over): throw AppError.rateLimited(retryAfter: over.retryAfter)
+        }
+        guard let email else {
             _ = try await services.passwords.verify(password, hash: services.passwords.decoy)
             throw AppError.invalid(code: "wrong_credentials")
         }
-        try await services.rateLimiter.check(.signInPerAccount, subject: email.rawValue)
         let account = try await services.store.read { try await $0.accounts.find(email: email) }
         let ok = try await services.passwords.verify(password, hash: account?.passwordHash ?? services.passwords.decoy)
         guard let account, ok else { throw AppError.invalid(code: "wrong_credentials") }
+        try await services.rateLimiter.refund(reservation)
         return account
     }
 
@@ -143,7 +162,9 @@ public struct AccountService: Sendable {
             guard let account = try await tx.accounts.find(email: email) else { return }
             try await tx.emailTokens.create(
                 digest: digest, account: account.id, purpose: .resetPassword, at: now, expiresAt: now.addingTimeInterval(Self.resetLifetime))
-            try await tx.outbox.enqueue(mail.passwordReset(to: account, token: token, language: language, at: now))
+            var letter = mail.passwordReset(to: account, token: token, language: language, at: now)
+            letter.linkDigest = digest
+            try await tx.outbox.enqueue(letter)
         }
     }
 
@@ -154,14 +175,19 @@ public struct AccountService: Sendable {
     }
 
     /// Sets a new password from a reset link and signs out every session.
-    public func resetPassword(token: String, newPassword: String) async throws {
+    /// Returns the account's address: the browser that followed the link
+    /// proved the mailbox, and becomes a known device for sign-in limits.
+    @discardableResult
+    public func resetPassword(token: String, newPassword: String) async throws -> EmailAddress {
         let digest = services.keys.sessionDigest(of: token)
         let now = services.clock.now()
         // Validate before consuming the token, so a weak password does not burn the link.
         let accountID = try await services.store.read { try await $0.emailTokens.account(digest: digest, purpose: .resetPassword, at: now) }
         guard let accountID else { throw AppError.invalid(code: "link_expired") }
-        let email = try await services.store.read { try await $0.accounts.find(id: accountID)?.email.rawValue } ?? ""
-        do { try PasswordPolicy.check(newPassword, email: email) } catch {
+        guard let email = try await services.store.read({ try await $0.accounts.find(id: accountID)?.email }) else {
+            throw AppError.invalid(code: "link_expired")
+        }
+        do { try PasswordPolicy.check(newPassword, email: email.rawValue) } catch {
             throw AppError.invalid(code: Self.passwordCode(error), field: "password")
         }
         let hash = try await services.passwords.hash(newPassword)
@@ -173,7 +199,17 @@ public struct AccountService: Sendable {
             // Following a reset link proves the mailbox too.
             try await tx.accounts.confirmEmail(of: account, at: now)
             try await tx.sessions.deleteAll(of: account)
+            try await Self.retireLinks(digest, of: account, purpose: .resetPassword, at: now, in: tx)
         }
+        return email
+    }
+
+    /// A used link and every other unused link of its kind for the account
+    /// stop working, and the letters that carried them are deleted: the
+    /// outbox never keeps a link that still opens anything (issue 13).
+    static func retireLinks(_ used: String, of account: AccountID, purpose: EmailTokenPurpose, at now: Date, in tx: Repositories) async throws {
+        let others = try await tx.emailTokens.retireAll(of: account, purpose: purpose, at: now)
+        try await tx.outbox.deleteLetters(carrying: [used] + others)
     }
 
     static func passwordCode(_ problem: PasswordPolicy.Problem) -> String {

@@ -55,6 +55,8 @@ public struct DemoSeeder: Sendable {
     static func settings(slug: String, threshold: Int) -> MunicipalitySettings {
         var settings = MunicipalitySettings(petitionSignatureThreshold: threshold, contactEmail: "info@\(slug).demo.hromada.ua")
         if slug == "khmilnyk" { settings.petitions = PetitionSettings(supportersBeforeModeration: 3) }
+        // The demo verifier (and a test provider) prove identity only; the demo's cities take that as residency.
+        settings.acceptsIdentityAsResidency = true
         return settings
     }
 
@@ -69,6 +71,12 @@ public struct DemoSeeder: Sendable {
                         name: LocalizedName(uk: city.uk, en: city.en), population: city.population, areaKm2: city.area,
                         settings: Self.settings(slug: city.slug, threshold: city.threshold)),
                     at: now)
+                // A demo seeded by an older release lacks the setting: seeding again turns it on.
+                if let existing = try await tx.municipalities.find(slug: city.slug), !existing.settings.acceptsIdentityAsResidency {
+                    var settings = existing.settings
+                    settings.acceptsIdentityAsResidency = true
+                    try await tx.municipalities.updateSettings(settings, of: existing.id)
+                }
             }
         }
         var serial = 1

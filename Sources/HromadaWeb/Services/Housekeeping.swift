@@ -5,18 +5,28 @@ import Logging
 import ServiceLifecycle
 
 /// Deletes what has expired: sessions, single-use links, old rate-limit
-/// windows and abandoned OIDC logins. Safe to run on every instance at once.
+/// windows, abandoned OIDC logins, and delivered mail once it is older than
+/// the mail retention. Safe to run on every instance at once.
 public struct Housekeeping: PeriodicService {
     let store: Store
     let clock: any Clock
     public let logger: Logger
     public let interval: Duration
+    /// How long a delivered letter stays in the outbox (`HROMADA_MAIL_RETENTION`).
+    let mailRetention: TimeInterval
 
-    public init(store: Store, clock: any Clock, logger: Logger, interval: Duration = .seconds(600)) {
+    /// Mail the deliverer gave up on holds only expired links after a week.
+    static let abandonedMailRetention: TimeInterval = 7 * 24 * 3600
+
+    public init(
+        store: Store, clock: any Clock, logger: Logger, interval: Duration = .seconds(600),
+        mailRetention: TimeInterval = AppConfiguration.defaultMailRetention
+    ) {
         self.store = store
         self.clock = clock
         self.logger = logger
         self.interval = interval
+        self.mailRetention = mailRetention
     }
 
     public var name: String { "housekeeping" }
@@ -34,6 +44,8 @@ public struct Housekeeping: PeriodicService {
             try await tx.emailTokens.deleteExpired(at: now)
             try await tx.rateLimits.deleteBefore(oldWindows)
             try await tx.oidcLogins.deleteStarted(before: now.addingTimeInterval(-3600))
+            try await tx.outbox.purge(
+                deliveredBefore: now.addingTimeInterval(-mailRetention), abandonedBefore: now.addingTimeInterval(-Self.abandonedMailRetention))
         }
     }
 }

@@ -217,8 +217,10 @@ public struct PetitionService: Sendable {
             clientAddress: clientAddress, emailDomain: String(account.email.rawValue.split(separator: "@").last ?? "").lowercased(),
             confirmed: token == nil, notifyOnAnswer: notifyOnAnswer, confirmationDigest: token.map(services.keys.sessionDigest(of:)))
         let confirmation = token.map {
-            services.mail.petitionSignatureConfirmation(
+            var letter = services.mail.petitionSignatureConfirmation(
                 stored.petition, to: account, link: "\(link(to: stored.petition, in: city))/confirm?token=\($0)", at: now)
+            letter.linkDigest = signature.confirmationDigest
+            return letter
         }
         let signed = try services.audit.entry(
             action: AuditAction.petitionSigned, actor: account.id, municipality: city.id, subject: id.rawValue,
@@ -265,6 +267,8 @@ public struct PetitionService: Sendable {
             else { return nil }
             try await audit.record(
                 tx, action: AuditAction.petitionSignatureConfirmed, actor: pending.accountID, municipality: city.id, subject: id.rawValue)
+            // The used link's letter goes (issue 13).
+            try await tx.outbox.deleteLetters(carrying: [digest])
             if stored.petition.state == .collectingSupporters || count == stored.petition.threshold {
                 try await applyCount(id, in: city, settings: settings, at: now, tx: tx, exact: count)
             }

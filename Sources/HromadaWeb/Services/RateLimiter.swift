@@ -36,6 +36,35 @@ public struct RateLimiter: Sendable {
     static func enforce(_ wait: Int?) throws {
         if let wait { throw AppError.rateLimited(retryAfter: max(1, wait)) }
     }
+
+    /// The rule an attempt is over, and the seconds until its window ends.
+    public struct Refusal: Error, Sendable {
+        public let rule: RateLimitRule
+        public let retryAfter: Int
+    }
+
+    /// Counters drawn on by one attempt, to be given back if it succeeds.
+    public struct Reservation: Sendable {
+        let counters: [(rule: String, subject: String, windowStart: Int64)]
+    }
+
+    /// Counts an attempt under each rule before it is made, so attempts sent
+    /// at once cannot all slip under a limit. Returns the reservation, or the
+    /// first rule over its limit with the seconds to wait.
+    public func reserve(_ attempts: [(rule: RateLimitRule, subject: String)]) async throws -> Result<Reservation, Refusal> {
+        let now = clock.now()
+        let counters = attempts.map { (rule: $0.rule.name, subject: $0.subject, windowStart: $0.rule.windowStart(at: now)) }
+        let counts = try await store.write { tx in try await tx.rateLimits.hit(counters) }
+        for (attempt, hits) in zip(attempts, counts) where hits > Int64(attempt.rule.limit) {
+            return .failure(Refusal(rule: attempt.rule, retryAfter: max(1, attempt.rule.retryAfter(at: now))))
+        }
+        return .success(Reservation(counters: counters))
+    }
+
+    /// Gives a reservation back: the attempt succeeded, and only failures count.
+    public func refund(_ reservation: Reservation) async throws {
+        try await store.write { tx in try await tx.rateLimits.refund(reservation.counters) }
+    }
 }
 
 /// Appends audit entries inside the caller's transaction.

@@ -6,11 +6,15 @@ import HromadaStore
 /// Every verifier ends in `record`, which applies the one-person-one-account rule.
 public protocol ResidencyVerifier: Sendable {
     var method: VerificationMethod { get }
+    /// What a verification by it proves (issue 13): identity alone makes a
+    /// resident only where the city's settings accept it.
+    var proves: ResidencyProof { get }
 }
 
 /// A moderator saw the documents in person and typed in the РНОКПП and birth date.
 public struct StaffVerifier: ResidencyVerifier {
     public let method = VerificationMethod.staff
+    public let proves = ResidencyProof.identityAndResidence
     let services: AppServices
 
     public func verify(
@@ -23,15 +27,40 @@ public struct StaffVerifier: ResidencyVerifier {
     }
 }
 
-/// Demo deployments only: accepts a made-up РНОКПП (it must still be well formed).
+/// Demo deployments only: accepts a made-up РНОКПП (it must still be well
+/// formed). It stands in for an identity provider, so it proves identity only;
+/// the demo's cities accept that.
 public struct DemoVerifier: ResidencyVerifier {
     public let method = VerificationMethod.demo
+    public let proves = ResidencyProof.identity
     let services: AppServices
 
     public func verify(account: AccountID, in municipality: MunicipalityID, nationalID: String) async throws -> ResidencyVerification {
         guard services.demoMode else { throw AppError.notFound }
+        _ = try ResidencyService.nationalID(nationalID)
+        try await services.residency.requireResidence(.identity, in: municipality)
         return try await services.residency.verify(
             account: account, in: municipality, nationalID: nationalID, birthDate: nil, method: method, verifiedBy: nil)
+    }
+}
+
+/// An OIDC identity provider (BankID, Дія, ID.GOV.UA): it proves identity,
+/// and an address only when a claim holding one is configured.
+public struct OIDCVerifier: ResidencyVerifier {
+    public let method = VerificationMethod.oidc
+    let services: AppServices
+
+    public var proves: ResidencyProof { services.configuration.oidc?.addressClaim == nil ? .identity : .identityAndAddress }
+
+    /// Records what the provider vouched for, if it makes the person a resident of the city.
+    public func verify(
+        account: AccountID, in municipality: MunicipalityID, nationalID: String, birthDate: CalendarDate, addressLocality: String?
+    ) async throws -> ResidencyVerification {
+        let evidence: ResidencyEvidence = addressLocality.map { .identityAndAddress(locality: $0) } ?? .identity
+        try await services.residency.requireResidence(evidence, in: municipality)
+        return try await services.residency.record(
+            account: account, municipality: municipality, hash: services.keys.identityHash(of: nationalID), birthDate: birthDate,
+            method: method, verifiedBy: nil)
     }
 }
 
@@ -40,6 +69,14 @@ public struct ResidencyService: Sendable {
 
     public var staff: StaffVerifier { StaffVerifier(services: services) }
     public var demo: DemoVerifier { DemoVerifier(services: services) }
+    public var oidc: OIDCVerifier { OIDCVerifier(services: services) }
+
+    /// Refuses, before anything is stored, evidence that does not make the
+    /// person a resident of the city (issue 13).
+    func requireResidence(_ evidence: ResidencyEvidence, in municipality: MunicipalityID) async throws {
+        guard let city = try await services.store.read({ try await $0.municipalities.find(id: municipality) }) else { throw AppError.notFound }
+        guard ResidencyRules.provesResidence(evidence, in: city) else { throw AppError.invalid(code: "residence_not_proved") }
+    }
 
     /// Verifies by a typed-in РНОКПП: its check digit, a stated birth date
     /// against the one it encodes (or that one when none is stated), then `record`.

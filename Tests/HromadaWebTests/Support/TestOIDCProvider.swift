@@ -55,6 +55,8 @@ struct TestOIDCUser: Sendable {
     var nationalID: String?
     var birthDate: String?
     var name: String?
+    /// The registered address's locality, released as an OIDC `address` object (userinfo only).
+    var locality: String?
 
     static let resident = TestOIDCUser(
         subject: "resident-0042",
@@ -352,6 +354,9 @@ private struct TestOIDCRoutes: Sendable {
         if let name = user.name { claims["name"] = .string(name) }
         if let nationalID = user.nationalID { claims["national_id"] = .string(nationalID) }
         if let birthDate = user.birthDate { claims["birthdate"] = .string(birthDate) }
+        if let locality = user.locality {
+            claims["address"] = .object(["locality": .string(locality), "region": .string("Вінницька область"), "country": .string("UA")])
+        }
         return try json(claims)
     }
 

@@ -136,7 +136,8 @@ struct Browser {
         return remember(response)
     }
 
-    /// Posts a `multipart/form-data` form with one file, as a browser's file input does.
+    /// Posts a `multipart/form-data` form with one file, as a browser's file input does
+    /// (fields in the form's order: `_csrf` is every upload form's first).
     @discardableResult
     mutating func upload(
         _ path: String, _ fields: [(String, String)], file: (field: String, name: String, type: String, bytes: [UInt8])
@@ -144,7 +145,7 @@ struct Browser {
         let boundary = "----hromada-test-\(UInt64.random(in: 0...UInt64.max))"
         var body: [UInt8] = []
         var fields = fields
-        if let csrf { fields.append(("_csrf", csrf)) }
+        if let csrf { fields.insert(("_csrf", csrf), at: 0) }
         for (name, value) in fields {
             body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
         }

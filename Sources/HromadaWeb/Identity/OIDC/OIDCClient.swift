@@ -105,9 +105,11 @@ public struct OIDCClient: Sendable {
             subject: subject,
             nationalID: try Self.stringClaim(configuration.nationalIDClaim, in: idToken.claims, from: .idToken),
             birthDate: try Self.stringClaim(configuration.birthDateClaim, in: idToken.claims, from: .idToken),
-            name: try Self.stringClaim(configuration.nameClaim, in: idToken.claims, from: .idToken)
+            name: try Self.stringClaim(configuration.nameClaim, in: idToken.claims, from: .idToken),
+            addressLocality: try configuration.addressClaim.flatMap { try Self.localityClaim($0, in: idToken.claims, from: .idToken) }
         )
-        if identity.nationalID == nil || identity.birthDate == nil,
+        let wantsAddress = configuration.addressClaim != nil && identity.addressLocality == nil
+        if identity.nationalID == nil || identity.birthDate == nil || wantsAddress,
             let userinfoEndpoint = provider.metadata.userinfoEndpoint,
             let accessToken = tokens.accessToken
         {
@@ -124,6 +126,9 @@ public struct OIDCClient: Sendable {
             }
             if identity.name == nil {
                 identity.name = try Self.stringClaim(configuration.nameClaim, in: userinfo, from: .userinfo)
+            }
+            if identity.addressLocality == nil, let addressClaim = configuration.addressClaim {
+                identity.addressLocality = try Self.localityClaim(addressClaim, in: userinfo, from: .userinfo)
             }
         }
         return identity
@@ -245,6 +250,21 @@ public struct OIDCClient: Sendable {
             case .idToken: .invalidIDToken("claim \(name) is not a string")
             case .userinfo: .providerError("userinfo claim \(name) is not a string")
             }
+        }
+    }
+
+    /// The locality of an address claim: the string itself, or an OIDC
+    /// `address` object's `locality` (OIDC Core §5.1.1); nil when absent.
+    private static func localityClaim(_ name: String, in claims: [String: OIDCJSONValue], from source: ClaimSource) throws -> String? {
+        switch claims[name] {
+        case nil, .null?:
+            return nil
+        case .string(let value)?:
+            return value.isEmpty ? nil : value
+        case .object(let address)?:
+            return try stringClaim("locality", in: address, from: source)
+        default:
+            throw source.malformed(name)
         }
     }
 

@@ -20,6 +20,10 @@ public struct OIDCConfiguration: Sendable, Equatable {
     /// Claim holding the birth date as `YYYY-MM-DD`.
     public var birthDateClaim: String
     public var nameClaim: String
+    /// Claim holding the registered address: a string naming the locality, or
+    /// an OIDC `address` object whose `locality` names it. Nil: the provider
+    /// proves identity only.
+    public var addressClaim: String?
 
     public init(
         issuer: String,
@@ -29,7 +33,8 @@ public struct OIDCConfiguration: Sendable, Equatable {
         scopes: [String] = ["openid", "profile"],
         nationalIDClaim: String = "national_id",
         birthDateClaim: String = "birthdate",
-        nameClaim: String = "name"
+        nameClaim: String = "name",
+        addressClaim: String? = nil
     ) {
         self.issuer = issuer
         self.clientID = clientID
@@ -39,6 +44,7 @@ public struct OIDCConfiguration: Sendable, Equatable {
         self.nationalIDClaim = nationalIDClaim
         self.birthDateClaim = birthDateClaim
         self.nameClaim = nameClaim
+        self.addressClaim = addressClaim
     }
 }
 
@@ -69,12 +75,15 @@ public struct OIDCIdentity: Sendable, Equatable {
     /// `YYYY-MM-DD`, if the provider released it.
     public var birthDate: String?
     public var name: String?
+    /// The locality of the registered address, when an address claim is configured and released.
+    public var addressLocality: String?
 
-    public init(subject: String, nationalID: String? = nil, birthDate: String? = nil, name: String? = nil) {
+    public init(subject: String, nationalID: String? = nil, birthDate: String? = nil, name: String? = nil, addressLocality: String? = nil) {
         self.subject = subject
         self.nationalID = nationalID
         self.birthDate = birthDate
         self.name = name
+        self.addressLocality = addressLocality
     }
 }
 

@@ -14,7 +14,7 @@ struct BudgetPhotoPages {
     func add(to router: Router<AppRequestContext>) {
         router.get("/{city}/budgets/{edition}/photos/{photo}", use: serve)
         router.get("/{city}/budgets/{edition}/projects/{project}/photos", use: manage)
-        router.post("/{city}/budgets/{edition}/projects/{project}/photos", use: upload)
+        router.post(UploadRoute.budgetProjectPhotos.routerPath, use: upload)
         router.post("/{city}/budgets/{edition}/projects/{project}/photos/{photo}/remove", use: remove)
     }
 
