@@ -9,11 +9,10 @@ import Testing
     let seal = BallotSeal(key: SymmetricKey(size: .bits256))
     let pools = BallotPools(poolSize: 10)
 
-    func ballot(_ edition: BudgetEdition, picks: Int = 2, channel: BallotChannel = .online, day: CalendarDate? = nil) -> AnonymousBallot {
+    func ballot(_ edition: BudgetEdition, picks: Int = 2, channel: BallotChannel = .online) -> AnonymousBallot {
         AnonymousBallot(
             editionID: edition.id, receipt: BallotReceipt.generate(),
-            content: BallotContent(projects: (0..<picks).map { _ in BudgetProjectID.random() }), channel: channel, ageGroup: .from30,
-            day: day ?? CalendarDate.inKyiv(fixture.voting))
+            content: BallotContent(projects: (0..<picks).map { _ in BudgetProjectID.random() }), channel: channel, ageGroup: .from30)
     }
 
     /// The first instant of the next day in Kyiv.
@@ -47,6 +46,29 @@ import Testing
         }
     }
 
+    /// Nothing inside a sealed ballot says when it was cast, so even whoever
+    /// opens it cannot match it with a participation's day.
+    @Test func aSealedBallotCarriesNoDayOrTime() throws {
+        let edition = fixture.edition()
+        let sealed = try seal.seal(ballot(edition), boxID: "box")
+        let box = try AES.GCM.SealedBox(combined: try #require(Data(base64Encoded: sealed)))
+        let plain = try AES.GCM.open(box, using: seal.key, authenticating: BallotSeal.context(edition.id, "box"))
+        let fields = try #require(try JSONSerialization.jsonObject(with: plain) as? [String: Any])
+        #expect(Set(fields.keys) == ["id", "editionID", "receipt", "content", "channel", "ageGroup"])
+    }
+
+    /// Ballots sealed before ballots lost their day still open (the day is ignored).
+    @Test func aBallotSealedWithADayStillOpens() throws {
+        let edition = fixture.edition()
+        let cast = ballot(edition)
+        var json = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(cast)) as? [String: Any])
+        json["day"] = "2027-03-01"
+        let old = try AES.GCM.seal(
+            try JSONSerialization.data(withJSONObject: json), using: seal.key, authenticating: BallotSeal.context(edition.id, "box"))
+        let sealed = try #require(old.combined).base64EncodedString()
+        #expect(try seal.open(sealed, boxID: "box", edition: edition.id) == cast)
+    }
+
     @Test func sealedBallotsOfOneOrSixtyPicksHaveOneLength() throws {
         let edition = fixture.edition()
         let lengths = Set(try [1, 2, 10, 60].map { try seal.seal(ballot(edition, picks: $0), boxID: "box").count })
@@ -55,29 +77,42 @@ import Testing
 
     // MARK: Strata
 
-    @Test func aStratumIsTheChannelAgeGroupAndDay() {
+    @Test func aStratumIsTheChannelAndAgeGroupOnly() {
         let edition = fixture.edition()
         let online = ballot(edition)
         var paper = online
         paper.channel = .paper
         var older = online
         older.ageGroup = .from60
-        var later = online
-        later.day = CalendarDate(year: 2099, month: 1, day: 1)
-        #expect(Set([online, paper, older, later].map(BallotStratum.init)).count == 4)
-        var sameButOtherChoices = online
-        sameButOtherChoices.content = BallotContent(projects: [.random()])
-        #expect(BallotStratum(sameButOtherChoices) == BallotStratum(online))
+        #expect(Set([online, paper, older].map(BallotStratum.init)).count == 3)
+        // Another voter of the same channel and age group, on any day: the same stratum.
+        #expect(BallotStratum(ballot(edition, picks: 1)) == BallotStratum(online))
     }
 
-    @Test func dayStratumClosesAtKyivMidnightAfterAGraceAndSettlesAfterAnother() {
-        let edition = fixture.edition()
-        let stratum = BallotStratum(ballot(edition, channel: .paper))
+    /// Issue 13: a stratum no longer ends with its day, so a quiet day's
+    /// ballot waits for others of its channel and age group from other days.
+    @Test func aStratumStaysOpenPastKyivMidnightWhileVotingRuns() {
+        var edition = fixture.edition()
+        edition.schedule.votingClose = fixture.voting.addingTimeInterval(10 * 86_400)
         let midnight = midnightAfter(fixture.voting)
-        #expect(pools.accepts(stratum, of: edition, at: midnight.addingTimeInterval(BallotPools.grace - 1)))
-        #expect(!pools.accepts(stratum, of: edition, at: midnight.addingTimeInterval(BallotPools.grace)))
-        #expect(!pools.isSettled(stratum, of: edition, at: midnight.addingTimeInterval(2 * BallotPools.grace - 1)))
-        #expect(pools.isSettled(stratum, of: edition, at: midnight.addingTimeInterval(2 * BallotPools.grace)))
+        for channel in BallotChannel.allCases {
+            let stratum = BallotStratum(ballot(edition, channel: channel))
+            for later in [midnight, midnight.addingTimeInterval(2 * BallotPools.grace), midnight.addingTimeInterval(5 * 86_400)] {
+                #expect(pools.accepts(stratum, of: edition, at: later))
+                #expect(!pools.isSettled(stratum, of: edition, at: later))
+            }
+        }
+    }
+
+    @Test func onlineStratumClosesWithVotingAfterAGraceAndSettlesAfterAnother() {
+        var edition = fixture.edition()
+        edition.schedule.votingClose = fixture.voting.addingTimeInterval(3 * 86_400)
+        let stratum = BallotStratum(ballot(edition, channel: .online))
+        let close = edition.schedule.votingClose
+        #expect(pools.accepts(stratum, of: edition, at: close.addingTimeInterval(BallotPools.grace - 1)))
+        #expect(!pools.accepts(stratum, of: edition, at: close.addingTimeInterval(BallotPools.grace)))
+        #expect(!pools.isSettled(stratum, of: edition, at: close.addingTimeInterval(2 * BallotPools.grace - 1)))
+        #expect(pools.isSettled(stratum, of: edition, at: close.addingTimeInterval(2 * BallotPools.grace)))
     }
 
     @Test func onlineStratumClosesWithVotingAndPaperStaysOpenWhileCounting() {
@@ -91,6 +126,10 @@ import Testing
         #expect(pools.isSettled(online, of: edition, at: afterClose))
         #expect(pools.accepts(paper, of: edition, at: afterClose))
         #expect(!pools.isSettled(paper, of: edition, at: afterClose))
+        // Clerks may type paper ballots for days of counting: still one stratum.
+        let daysLater = afterClose.addingTimeInterval(7 * 86_400)
+        #expect(pools.accepts(paper, of: edition, at: daysLater))
+        #expect(!pools.isSettled(paper, of: edition, at: daysLater))
     }
 
     @Test func noStratumTakesBallotsOnceResultsArePublished() {

@@ -40,11 +40,16 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.available)
-    func mixedBallotsAreStoredAuditedInTheOrderGiven(_ database: TestDatabase) async throws {
+    func mixedBallotsAreStoredAuditedOnTheirPoolsDayInTheOrderGiven(_ database: TestDatabase) async throws {
         try await database.withStore { store in
             let (edition, projects) = try await fixture.seeded(store, projects: 2)
             let pool = (0..<12).map { _ in fixture.ballot(edition, [projects[Int.random(in: 0...1)]]) }
-            try await store.write { try await $0.budgets.insertMixed(pool) }
+            let poolDay = fixture.poolDay
+            try await store.write { try await $0.budgets.insertMixed(pool, storedOn: poolDay) }
+            let days = try await store.read { tx in
+                try await tx.db.raw("SELECT DISTINCT day FROM budget_ballots").all().map { try $0.decode(column: "day", as: String.self) }
+            }
+            #expect(days == [poolDay.description])
             #expect(try await store.read { try await $0.budgets.ballotCount(in: edition.id) } == 12)
             #expect(try await store.read { try await $0.budgets.unauditedBallotCounts() }.isEmpty)
             #expect(try await store.read { try await $0.budgets.ballot(receipt: pool[4].receipt, in: edition.id) } == pool[4])
@@ -55,6 +60,38 @@ import Testing
                 }
                 #expect(order == pool.map(\.id.rawValue))
             }
+        }
+    }
+
+    /// Migration 0012: ballots stored before strata lost the day carried the
+    /// day they were cast; they take the migration's day instead.
+    @Test(arguments: TestDatabase.available)
+    func ballotsStoredWithTheirCastDayLoseItToMigrationTwelve(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let (edition, projects) = try await fixture.seeded(store)
+            let castDay = fixture.castDay
+            let old = (0..<3).map { _ in fixture.ballot(edition, projects) }
+            try await store.write { tx in for ballot in old { try await tx.budgets.insert(ballot, storedOn: castDay) } }
+            func utcDay() -> String {
+                var utc = Calendar(identifier: .gregorian)
+                utc.timeZone = TimeZone(identifier: "UTC") ?? .current
+                let today = utc.dateComponents([.year, .month, .day], from: Date())
+                return String(format: "%04d-%02d-%02d", today.year ?? 0, today.month ?? 0, today.day ?? 0)
+            }
+            let migration = try #require(try Migrator.migrations(for: store.dialect).first { $0.version == "0012" })
+            let before = utcDay()
+            try await store.write { tx in
+                for statement in migration.statements { try await tx.db.raw(SQLQueryString(statement)).run() }
+            }
+            let after = utcDay()
+            let days = try await store.read { tx in
+                try await tx.db.raw("SELECT DISTINCT day FROM budget_ballots").all().map { try $0.decode(column: "day", as: String.self) }
+            }
+            #expect(days.count == 1)
+            #expect(days.allSatisfy { $0 == before || $0 == after })
+            #expect(!days.contains(castDay.description))
+            #expect(try await store.read { try await $0.budgets.ballots(of: edition.id) }.sorted { $0.id.rawValue < $1.id.rawValue }
+                == old.sorted { $0.id.rawValue < $1.id.rawValue })
         }
     }
 

@@ -31,9 +31,12 @@ import Testing
 
     func ballot(_ edition: BudgetEdition, _ projects: [BudgetProject], receipt: String = BallotReceipt.generate()) -> AnonymousBallot {
         AnonymousBallot(
-            editionID: edition.id, receipt: receipt, content: BallotContent(projects: projects.map(\.id)), channel: .online,
-            ageGroup: .from30, day: CalendarDate(year: 2027, month: 3, day: 1))
+            editionID: edition.id, receipt: receipt, content: BallotContent(projects: projects.map(\.id)), channel: .online, ageGroup: .from30)
     }
+
+    /// The day voters take part in these tests, and the later day their ballots are stored on.
+    let castDay = CalendarDate(year: 2027, month: 3, day: 1)
+    let poolDay = CalendarDate(year: 2027, month: 3, day: 4)
 
     /// Two cities, an author, and a Vinnytsia edition with `count` feasible projects, stored.
     func seeded(_ store: Store, projects count: Int = 1) async throws -> (BudgetEdition, [BudgetProject]) {
@@ -92,14 +95,12 @@ import Testing
     @Test(arguments: TestDatabase.available)
     func twoHundredSimultaneousBallotsOfOnePersonLeaveExactlyOne(_ database: TestDatabase) async throws {
         try await database.withStore { store in
-            let (edition, projects) = try await seeded(store)
-            let project = projects[0]
-            let person = IdentityHash(rawValue: "one-person")
+            let (edition, _) = try await seeded(store)
+            let person = IdentityHash(rawValue: "one-person"), day = castDay
             let accepted = try await withThrowingTaskGroup(of: Bool.self) { group in
                 for attempt in 0..<200 {
                     group.addTask {
-                        let day = ballot(edition, [project]).day
-                        return try await store.write { tx in
+                        try await store.write { tx in
                             guard try await tx.budgets.recordParticipation(in: edition.id, identity: person, channel: .online, day: day)
                             else { return false }
                             try await tx.budgets.insertSealed(.init(id: RandomToken.base32(byteCount: 16), sealed: "sealed-\(attempt)"), in: edition.id)
@@ -126,13 +127,14 @@ import Testing
                 let ballot = ballot(edition, index % 2 == 0 ? [projects[0]] : [projects[1]])
                 try await store.write { tx in
                     _ = try await tx.budgets.recordParticipation(
-                        in: edition.id, identity: IdentityHash(rawValue: String(format: "identity-%02d", index)), channel: .online, day: ballot.day)
-                    try await tx.budgets.insert(ballot)
+                        in: edition.id, identity: IdentityHash(rawValue: String(format: "identity-%02d", index)), channel: .online, day: castDay)
+                    try await tx.budgets.insert(ballot, storedOn: castDay)
                 }
             }
             // The audit mixer shelves ballots in pools; here, one pool of all twenty.
             let pool = try await store.read { try await $0.budgets.unauditedBallots(of: edition.id, limit: 100) }
-            try await store.write { try await $0.budgets.shelve(pool) }
+            let poolDay = poolDay
+            try await store.write { try await $0.budgets.shelve(pool, storedOn: poolDay) }
             let (participations, ballots) = try await store.read { tx in
                 (try await tx.db.raw("SELECT * FROM budget_participations").all(), try await tx.db.raw("SELECT * FROM budget_ballots").all())
             }
@@ -142,6 +144,8 @@ import Testing
             let shared = Set(participationColumns).intersection(ballotColumns)
             #expect(shared == ["edition_id", "day", "channel"])
             #expect(ballots.count == 20)
+            // A ballot's day is its pool's, not the day its voter took part.
+            #expect(try ballots.allSatisfy { try $0.text("day") == poolDay.description })
             // No value of a participation appears in any ballot column.
             let participationValues = Set(try participations.flatMap { row in try participationColumns.map { try row.text($0) } })
             for ballot in ballots {
@@ -164,12 +168,14 @@ import Testing
         try await database.withStore { store in
             let (edition, projects) = try await seeded(store)
             let ballots = (0..<3).map { _ in ballot(edition, projects) }
-            try await store.write { tx in for b in ballots { try await tx.budgets.insert(b) } }
+            let day = castDay
+            try await store.write { tx in for b in ballots { try await tx.budgets.insert(b, storedOn: day) } }
             #expect(try await store.read { try await $0.budgets.ballot(receipt: ballots[1].receipt, in: edition.id) } == ballots[1])
             #expect(try await store.read { try await $0.budgets.unauditedBallotCounts() }.map(\.count) == [3])
             let pending = try await store.read { try await $0.budgets.unauditedBallots(of: edition.id, limit: 2) }
             #expect(pending.map(\.id) == pending.map(\.id).sorted { $0.rawValue < $1.rawValue })
-            try await store.write { try await $0.budgets.shelve(pending) }
+            let poolDay = poolDay
+            try await store.write { try await $0.budgets.shelve(pending, storedOn: poolDay) }
             #expect(try await store.read { try await $0.budgets.unauditedBallotCounts() }.map(\.count) == [1])
         }
     }

@@ -184,8 +184,7 @@ import Testing
             let ballots = (0..<10).map { index in
                 AnonymousBallot(
                     editionID: edition.id, receipt: BallotReceipt.generate(),
-                    content: BallotContent(projects: index < 6 ? [small[0].id, small[1].id] : [small[1].id]), channel: .online, ageGroup: .from30,
-                    day: CalendarDate(year: 2027, month: 2, day: 10))
+                    content: BallotContent(projects: index < 6 ? [small[0].id, small[1].id] : [small[1].id]), channel: .online, ageGroup: .from30)
             }
             let outcome = try harness.services.budgetResults.compute(edition: stored, city: city, projects: feasible, ballots: ballots)
             let funded = Set(outcome[1].projects.filter(\.funded).map(\.project.id))

@@ -325,6 +325,10 @@ func apiToken(_ client: any TestClientProtocol, _ email: String, _ password: Str
             let ballots = try #require(try JSONSerialization.jsonObject(with: Data(buffer: json.body)) as? [[String: Any]])
             #expect(ballots.count == 2400)
             #expect(ballots.allSatisfy { ($0["receipt"] as? String)?.count == 19 })
+            // A ballot carries no day: a participation's day would pair it on a quiet day.
+            #expect(ballots.allSatisfy { $0["day"] == nil && $0["channel"] != nil && $0["ageGroup"] != nil })
+            let ballotsCSV = String(buffer: try await client.execute(uri: base + "ballots.csv", method: .get).body)
+            #expect(ballotsCSV.split(separator: "\r\n").first == "receipt,projects,points,channel,ageGroup")
             #expect(try await client.execute(uri: base + "secrets.csv", method: .get).status == .notFound)
             let early = try await client.execute(uri: "/api/v1/vinnytsia/budgets/\(demo.voting.id.rawValue)/open-data/ballots.csv", method: .get)
             #expect(early.status == .conflict)

@@ -24,8 +24,8 @@ extension WebHarness {
     var mixer: BallotAuditMixer { BallotAuditMixer(store: services.store, box: services.ballotBox, clock: clock, logger: services.logger) }
 }
 
-/// A Vinnytsia edition in its voting phase, with no ballots of the demo's,
-/// and voters who all fall in one stratum (online, one age group, one day).
+/// A Vinnytsia edition in its voting phase (ten days left), with no ballots
+/// of the demo's, and voters who all fall in one stratum (online, one age group).
 struct SecretBallotFixture {
     let harness: WebHarness
     let city: Municipality
@@ -119,9 +119,12 @@ struct SecretBallotFixture {
             let firstMix = harness.clock.now()
             #expect(try await harness.mixer.mixSealed() == 15)
             for n in 25..<30 { receipts.append(try await fixture.vote(try await fixture.voter(n), n)) }
-            // 15 waiting, under 2k: nothing leaves until the day is over.
+            // 15 waiting, under 2k: nothing leaves, on this day or the next.
             #expect(try await harness.mixer.mixSealed() == 0)
             harness.clock.advance(by: 86_400)
+            #expect(try await harness.mixer.mixSealed() == 0)
+            // Online voting closes: after the grace the stratum's last pool leaves whole.
+            harness.clock.set(fixture.edition.schedule.votingClose.addingTimeInterval(2 * BallotPools.grace))
             #expect(try await harness.mixer.mixSealed() == 15)
             #expect(try await fixture.rows("SELECT id FROM budget_ballot_box WHERE edition_id = '\(edition)'").isEmpty)
 
@@ -169,6 +172,78 @@ struct SecretBallotFixture {
             let logged = entries.reversed().map { castOrder[$0.subject] ?? -1 }
             #expect(logged != logged.sorted())
             _ = client
+        }
+    }
+
+    /// Issue 13: a stratum of one channel and age group spans the whole
+    /// edition. One voter of it on a quiet day D; twelve more on D+1 and ten on
+    /// D+2. The quiet day's ballot is never mixed alone: it leaves in a pool of
+    /// at least k, on a day that is not D, and nothing published or stored
+    /// with it says D.
+    @Test(arguments: TestDatabase.available)
+    func aQuietDaysSingleBallotStillHidesAmongItsStratum(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
+            let fixture = try await SecretBallotFixture(harness)
+            let edition = fixture.edition.id.rawValue
+            let k = harness.services.ballotBox.pools.poolSize
+            let quietDay = CalendarDate.inKyiv(harness.clock.now())
+            let quiet = try await fixture.vote(try await fixture.voter(0), 0)
+            #expect(try await harness.mixer.mixSealed() == 0)
+            // The quiet day is over: its one ballot still waits, sealed.
+            harness.clock.advance(by: 86_400)
+            #expect(try await harness.mixer.mixSealed() == 0)
+            var receipts = [quiet]
+            for n in 1...12 { receipts.append(try await fixture.vote(try await fixture.voter(n), n)) }
+            #expect(try await harness.mixer.mixSealed() == 0)
+            #expect(try await fixture.rows("SELECT id FROM budget_ballots WHERE edition_id = '\(edition)'").isEmpty)
+            // D+2: 23 waiting, a random 13 leave and 10 stay for the last pool.
+            harness.clock.advance(by: 86_400)
+            for n in 13...22 { receipts.append(try await fixture.vote(try await fixture.voter(n), n)) }
+            let firstPool = harness.clock.now()
+            #expect(try await harness.mixer.mixSealed() == 13)
+            let lastPool = fixture.edition.schedule.votingClose.addingTimeInterval(2 * BallotPools.grace)
+            harness.clock.set(lastPool)
+            #expect(try await harness.mixer.mixSealed() == 10)
+
+            // The database: every ballot carries its pool's day; none says D.
+            let stored = try await fixture.rows("SELECT receipt, day, age_group, channel FROM budget_ballots WHERE edition_id = '\(edition)'")
+            #expect(stored.count == 23)
+            let days = Dictionary(uniqueKeysWithValues: try stored.map {
+                (try $0.decode(column: "receipt", as: String.self), try $0.decode(column: "day", as: String.self))
+            })
+            #expect(Set(days.values) == [CalendarDate.inKyiv(firstPool).description, CalendarDate.inKyiv(lastPool).description])
+            #expect(!days.values.contains(quietDay.description))
+            #expect(days[quiet] != nil)
+            #expect(Set(try stored.map { try $0.decode(column: "age_group", as: String.self) }).count == 1)
+            #expect(Set(try stored.map { try $0.decode(column: "channel", as: String.self) }) == ["online"])
+            // Its pool, by the audit log's time and on PostgreSQL by transaction id: at least k.
+            let entries = try await harness.services.store.read { try await $0.audit.recentEntries(in: fixture.city.id, limit: 1000) }
+                .filter { $0.action == AuditAction.budgetBallotCast && receipts.contains($0.subject) }
+            let quietEntry = try #require(entries.first { $0.subject == quiet })
+            #expect(CalendarDate.inKyiv(quietEntry.occurredAt) != quietDay)
+            #expect(entries.filter { $0.occurredAt == quietEntry.occurredAt }.count >= k)
+            if database == .postgres {
+                let pools = try await fixture.rows("SELECT xmin::text AS x, receipt FROM budget_ballots WHERE edition_id = '\(edition)'")
+                let pool = try #require(try pools.first { try $0.decode(column: "receipt", as: String.self) == quiet }?.decode(column: "x", as: String.self))
+                #expect(try pools.filter { try $0.decode(column: "x", as: String.self) == pool }.count >= k)
+            }
+
+            // Published: channel and age group, no day, in either file.
+            let base = "/vinnytsia/budgets/\(edition)", desk = "/vinnytsia/admin/budgets/\(edition)"
+            var admin = Browser(client)
+            try await admin.signIn("vinnytsia.admin@demo.hromada.ua", "vinnytsia-demo-2026")
+            try await admin.get(desk)
+            #expect(try await admin.post(desk + "/phase", [("transition", "publish_results")]).status == .seeOther)
+            let csv = String(buffer: try await client.execute(uri: "/api/v1\(base)/open-data/ballots.csv", method: .get).body)
+            let lines = csv.split(separator: "\r\n")
+            #expect(lines.first == "receipt,projects,points,channel,ageGroup")
+            #expect(lines.count == 24)
+            #expect(!csv.contains(quietDay.description))
+            let json = try await client.execute(uri: "/api/v1\(base)/open-data/ballots.json", method: .get)
+            let published = try #require(try JSONSerialization.jsonObject(with: Data(buffer: json.body)) as? [[String: Any]])
+            #expect(published.count == 23)
+            #expect(published.allSatisfy { Set($0.keys).isSubset(of: ["receipt", "projects", "points", "channel", "ageGroup"]) })
+            #expect(published.contains { $0["receipt"] as? String == quiet })
         }
     }
 
@@ -222,7 +297,7 @@ struct SecretBallotFixture {
             let voter = try await fixture.voter(1)
             let ballot = AnonymousBallot(
                 editionID: fixture.edition.id, receipt: BallotReceipt.generate(), content: BallotContent(projects: [fixture.projects[0].id]),
-                channel: .paper, ageGroup: .from45, day: CalendarDate.inKyiv(harness.clock.now()))
+                channel: .paper, ageGroup: .from45)
             // Prepared while the edition still counted, written after results were out.
             let prepared = try harness.services.budgetVoting.prepare(ballot, actor: voter, city: fixture.city.id)
             var published = fixture.edition

@@ -22,8 +22,9 @@ public enum BallotChannel: String, Codable, Sendable, CaseIterable {
 }
 
 /// The anonymous ballot as stored and published: the choices, the receipt,
-/// the channel and the age group, and nothing that names the voter. Its
-/// date is the day only, so it cannot be lined up with a participation.
+/// the channel and the age group, and nothing that names the voter. It
+/// carries no time at all, not even the day it was cast: a participation
+/// records its day, and a quiet day's ballot would otherwise be paired with it.
 public struct AnonymousBallot: Hashable, Codable, Sendable {
     public var id: BallotID
     public var editionID: BudgetEditionID
@@ -33,11 +34,9 @@ public struct AnonymousBallot: Hashable, Codable, Sendable {
     public var content: BallotContent
     public var channel: BallotChannel
     public var ageGroup: AgeGroup
-    public var day: CalendarDate
 
     public init(
-        id: BallotID = .random(), editionID: BudgetEditionID, receipt: String, content: BallotContent, channel: BallotChannel,
-        ageGroup: AgeGroup, day: CalendarDate
+        id: BallotID = .random(), editionID: BudgetEditionID, receipt: String, content: BallotContent, channel: BallotChannel, ageGroup: AgeGroup
     ) {
         self.id = id
         self.editionID = editionID
@@ -45,7 +44,6 @@ public struct AnonymousBallot: Hashable, Codable, Sendable {
         self.content = content
         self.channel = channel
         self.ageGroup = ageGroup
-        self.day = day
     }
 
     /// The content as canonical text, for the audit chain and the export.

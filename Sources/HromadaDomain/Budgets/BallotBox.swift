@@ -4,8 +4,8 @@ import Foundation
 /// A ballot sealed for the ballot box (DESIGN.md, secret ballot). The vote's
 /// transaction writes the participation and this sealed ballot together, so
 /// they share a transaction id on PostgreSQL and a commit in SQLite's WAL;
-/// sealed, the ballot says nothing there. Its choices, receipt, channel, age
-/// group and day are inside; only the mixer opens it, among others.
+/// sealed, the ballot says nothing there. Its choices, receipt, channel and
+/// age group are inside (no time); only the mixer opens it, among others.
 public struct BallotSeal: Sendable {
     let key: SymmetricKey
 
@@ -54,24 +54,24 @@ public struct BallotSeal: Sendable {
 }
 
 /// What a ballot shares with every ballot of its pool. A reader of the
-/// database knows this much of a participation already (its channel and day
-/// are stored with it; a resident's age group follows from the birth date of
-/// their verification), and the published ballot carries the same three. A
+/// database knows this much of a participation already (its channel is
+/// stored with it; a resident's age group follows from the birth date of
+/// their verification), and the published ballot carries the same two. A
 /// pool mixing strata would let that reader narrow a ballot down to the
-/// members of its own stratum in the pool, so pools never mix them.
+/// members of its own stratum in the pool, so pools never mix them. The
+/// day a participation records is not part of it: no ballot carries the day
+/// it was cast, so a quiet day's ballot hides among its whole stratum.
 public struct BallotStratum: Hashable, Sendable {
     public var channel: BallotChannel
     public var ageGroup: AgeGroup
-    public var day: CalendarDate
 
-    public init(channel: BallotChannel, ageGroup: AgeGroup, day: CalendarDate) {
+    public init(channel: BallotChannel, ageGroup: AgeGroup) {
         self.channel = channel
         self.ageGroup = ageGroup
-        self.day = day
     }
 
     public init(_ ballot: AnonymousBallot) {
-        self.init(channel: ballot.channel, ageGroup: ballot.ageGroup, day: ballot.day)
+        self.init(channel: ballot.channel, ageGroup: ballot.ageGroup)
     }
 }
 
@@ -106,11 +106,11 @@ public struct BallotPools: Sendable {
         !accepts(stratum, of: edition, at: instant.addingTimeInterval(-Self.grace))
     }
 
-    /// A stratum closes when its day ends in Kyiv, an online one when voting
-    /// closes, and every one when results are published (nothing is counted after).
+    /// An online stratum closes when voting closes; a paper one stays open
+    /// while clerks type ballots during counting; every one closes when
+    /// results are published (nothing is counted after).
     func isClosed(_ stratum: BallotStratum, of edition: BudgetEdition, at instant: Date) -> Bool {
         if edition.schedule.resultsPublishedAt != nil { return true }
-        if CalendarDate.inKyiv(instant) > stratum.day { return true }
         return stratum.channel == .online && instant >= edition.schedule.votingClose
     }
 

@@ -57,14 +57,15 @@ extension BudgetRepository {
     /// Puts a pool of opened ballots into `budget_ballots`, audited, in the
     /// order given (the mixer's shuffle): multi-row inserts, so on PostgreSQL
     /// the pool takes neighbouring places in that order and shares one
-    /// transaction id, and its place says only which pool it came in.
-    public func insertMixed(_ ballots: [AnonymousBallot]) async throws {
+    /// transaction id, and its place says only which pool it came in. Each
+    /// carries `day`, the Kyiv day the pool was opened, never the day it was cast.
+    public func insertMixed(_ ballots: [AnonymousBallot], storedOn day: CalendarDate) async throws {
         for start in stride(from: 0, to: ballots.count, by: Self.chunk) {
             var insert = db.insert(into: "budget_ballots").columns("id", "edition_id", "receipt", "content", "channel", "age_group", "day", "audited")
             for ballot in ballots[start..<min(start + Self.chunk, ballots.count)] {
                 insert = insert.values(
                     SQLBind(ballot.id.rawValue), SQLBind(ballot.editionID.rawValue), SQLBind(ballot.receipt), SQLBind(try Self.json(ballot.content)),
-                    SQLBind(ballot.channel.rawValue), SQLBind(ballot.ageGroup.rawValue), SQLBind(ballot.day.description), SQLBind(1))
+                    SQLBind(ballot.channel.rawValue), SQLBind(ballot.ageGroup.rawValue), SQLBind(day.description), SQLBind(1))
             }
             try await insert.run()
         }

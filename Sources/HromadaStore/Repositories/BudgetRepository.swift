@@ -281,21 +281,23 @@ public struct BudgetRepository: Sendable {
     }
 
     /// A ballot stored unsealed: ballots loaded in bulk as they are shelved, and tests.
-    /// A vote's ballot goes into the box sealed (`insertSealed`).
-    public func insert(_ ballot: AnonymousBallot, audited: Bool = false) async throws {
+    /// A vote's ballot goes into the box sealed (`insertSealed`). `budget_ballots.day`
+    /// is the Kyiv day the row is written (a pool's day), never the day the ballot was cast.
+    public func insert(_ ballot: AnonymousBallot, storedOn day: CalendarDate, audited: Bool = false) async throws {
         try await db.raw("""
             INSERT INTO budget_ballots (id, edition_id, receipt, content, channel, age_group, day, audited)
             VALUES (\(bind: ballot.id.rawValue), \(bind: ballot.editionID.rawValue), \(bind: ballot.receipt),
                     \(bind: try Self.json(ballot.content)), \(bind: ballot.channel.rawValue), \(bind: ballot.ageGroup.rawValue),
-                    \(bind: ballot.day.description), \(bind: audited ? 1 : 0))
+                    \(bind: day.description), \(bind: audited ? 1 : 0))
             """).run()
     }
 
     /// Many participations and ballots at once, for imports and the demo:
     /// multi-row inserts in chunks well under both databases' parameter limits.
     /// They must be unrelated sets, or this would store their pairing by position.
+    /// The ballots carry `day`, the day they are loaded, whatever the participations' days.
     public func insertBulk(participations: [(identity: IdentityHash, channel: BallotChannel, day: CalendarDate)], in edition: BudgetEditionID,
-                           ballots: [AnonymousBallot]) async throws {
+                           ballots: [AnonymousBallot], storedOn day: CalendarDate) async throws {
         for chunk in stride(from: 0, to: participations.count, by: 500).map({ participations[$0..<min($0 + 500, participations.count)] }) {
             var insert = db.insert(into: "budget_participations").columns("edition_id", "identity_hash", "channel", "day")
             for row in chunk {
@@ -310,13 +312,13 @@ public struct BudgetRepository: Sendable {
             for ballot in chunk {
                 insert = insert.values(
                     SQLBind(ballot.id.rawValue), SQLBind(ballot.editionID.rawValue), SQLBind(ballot.receipt), SQLBind(try Self.json(ballot.content)),
-                    SQLBind(ballot.channel.rawValue), SQLBind(ballot.ageGroup.rawValue), SQLBind(ballot.day.description), SQLBind(0))
+                    SQLBind(ballot.channel.rawValue), SQLBind(ballot.ageGroup.rawValue), SQLBind(day.description), SQLBind(0))
             }
             try await insert.run()
         }
     }
 
-    private static let ballotColumns = "id, edition_id, receipt, content, channel, age_group, day"
+    private static let ballotColumns = "id, edition_id, receipt, content, channel, age_group"
 
     /// In id order, which is random: the order says nothing about who voted when.
     public func ballots(of edition: BudgetEditionID) async throws -> [AnonymousBallot] {
@@ -366,11 +368,12 @@ public struct BudgetRepository: Sendable {
     /// follows insertion, which would let a dump of participations and
     /// ballots be paired row by row. Rewritten as a pool, a ballot's place
     /// says only which pool it was in. (SQLite keeps them in key order anyway.)
-    public func shelve(_ ballots: [AnonymousBallot]) async throws {
+    /// `day` is the pool's.
+    public func shelve(_ ballots: [AnonymousBallot], storedOn day: CalendarDate) async throws {
         guard !ballots.isEmpty else { return }
         try await db.delete(from: "budget_ballots").where("id", .in, ballots.map(\.id.rawValue)).run()
         for ballot in ballots.sorted(by: { $0.id.rawValue < $1.id.rawValue }) {
-            try await insert(ballot, audited: true)
+            try await insert(ballot, storedOn: day, audited: true)
         }
     }
 
@@ -379,7 +382,6 @@ public struct BudgetRepository: Sendable {
             id: .init(rawValue: try row.string("id")), editionID: .init(rawValue: try row.string("edition_id")),
             receipt: try row.string("receipt"), content: try decode(BallotContent.self, try row.string("content")),
             channel: BallotChannel(rawValue: try row.string("channel")) ?? .online,
-            ageGroup: AgeGroup(rawValue: try row.string("age_group")) ?? .unknown,
-            day: CalendarDate.parse(try row.string("day")) ?? .epoch1899)
+            ageGroup: AgeGroup(rawValue: try row.string("age_group")) ?? .unknown)
     }
 }

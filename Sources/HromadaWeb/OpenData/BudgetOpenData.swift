@@ -3,7 +3,9 @@ import HromadaDomain
 
 /// An edition's open datasets (CMU Resolution 835: participatory-budget
 /// projects and votes): one row per project with its votes and outcome, and
-/// one row per anonymous ballot. Money is in hryvnias with a dot, dates ISO.
+/// one row per anonymous ballot (its choices, receipt, channel and age group:
+/// no day, which a participation's day would pair with a quiet day's ballot).
+/// Money is in hryvnias with a dot.
 struct BudgetOpenData {
     let edition: BudgetEdition
     let city: Municipality
@@ -35,7 +37,6 @@ struct BudgetOpenData {
         let points: [Int]?
         let channel: String
         let ageGroup: String
-        let day: String
     }
 
     var projectRows: [ProjectRow] {
@@ -58,7 +59,7 @@ struct BudgetOpenData {
         ballots.map {
             BallotRow(
                 receipt: $0.receipt, projects: $0.content.projects.map(\.rawValue), points: $0.content.points, channel: $0.channel.rawValue,
-                ageGroup: $0.ageGroup.rawValue, day: $0.day.description)
+                ageGroup: $0.ageGroup.rawValue)
         }
     }
 
@@ -83,11 +84,11 @@ struct BudgetOpenData {
 
     func ballotsCSV() -> String {
         OpenDataFile.csv(
-            header: ["receipt", "projects", "points", "channel", "ageGroup", "day"],
+            header: ["receipt", "projects", "points", "channel", "ageGroup"],
             rows: ballotRows.map { row in
                 [
                     row.receipt, row.projects.joined(separator: " "), row.points.map { $0.map(String.init).joined(separator: " ") } ?? "", row.channel,
-                    row.ageGroup, row.day,
+                    row.ageGroup,
                 ]
             })
     }

@@ -111,7 +111,7 @@ public struct BallotAuditMixer: PeriodicService {
             for ballot in ballots {
                 try await tx.audit.append(BallotBox.auditEntry(ballot, municipality: edition.municipalityID, at: now))
             }
-            try await tx.budgets.shelve(ballots)
+            try await tx.budgets.shelve(ballots, storedOn: CalendarDate.inKyiv(now))
             return ballots.count
         }
     }

@@ -70,7 +70,8 @@ public struct BallotBox: Sendable {
     }
 
     /// Opens what is ready in one edition and moves it into `budget_ballots`,
-    /// with one audit entry per ballot, inside the caller's transaction.
+    /// with one audit entry per ballot, inside the caller's transaction. The
+    /// rows carry the pool's Kyiv day and the entries its time, never the vote's.
     /// `lastPools` only when the caller holds the box locked (`lockBallotBox`).
     /// Returns how many ballots were mixed and how many did not open.
     func mix(
@@ -82,7 +83,7 @@ public struct BallotBox: Sendable {
         let removed = try await tx.budgets.removeSealed(plan.pool.map(\.boxID).sorted(), from: edition.id)
         guard removed == plan.pool.count else { throw Problem.raced }
         let ballots = plan.pool.map(\.ballot)
-        try await tx.budgets.insertMixed(ballots)
+        try await tx.budgets.insertMixed(ballots, storedOn: CalendarDate.inKyiv(now))
         for ballot in ballots {
             try await tx.audit.append(Self.auditEntry(ballot, municipality: edition.municipalityID, at: now))
         }
@@ -109,7 +110,8 @@ public struct BallotBox: Sendable {
     }
 
     /// Every ballot of the edition: those mixed, and those still sealed opened
-    /// in memory (nothing is written), for counting. In id order, which is random.
+    /// in memory (nothing is written), for counting; a ballot is the same
+    /// value in either place (it carries no day). In id order, which is random.
     /// The box is read first: a pool mixed between the two reads is then seen
     /// twice (and counted once), never missed.
     func everyBallot(of edition: BudgetEditionID, in tx: Repositories) async throws -> [AnonymousBallot] {

@@ -302,8 +302,7 @@ public struct BudgetAdmin: Sendable {
         try BudgetVoting.check(content, edition: edition, projects: projects)
         let identity = services.keys.identityHash(of: person.digits)
         let ballot = AnonymousBallot(
-            editionID: id, receipt: BallotReceipt.generate(), content: content, channel: .paper, ageGroup: ageGroup,
-            day: CalendarDate.inKyiv(now))
+            editionID: id, receipt: BallotReceipt.generate(), content: content, channel: .paper, ageGroup: ageGroup)
         let prepared = try services.budgetVoting.prepare(ballot, actor: clerk, city: city.id)
         guard edition.paperDoubleEntry == true else {
             let written = try await services.store.write { tx in

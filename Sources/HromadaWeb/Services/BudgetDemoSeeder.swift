@@ -168,6 +168,7 @@ struct BudgetDemoSeeder {
         let onBallot = projects.filter(\.isOnBallot)
         let appeal = Dictionary(uniqueKeysWithValues: zip(projects.map(\.id), Self.ideas.map(\.appeal)))
         var ballots: [AnonymousBallot] = []
+        var days: [CalendarDate] = []
         for _ in 0..<count {
             var picks: [BudgetProjectID] = []
             for category in edition.categories {
@@ -189,15 +190,17 @@ struct BudgetDemoSeeder {
             ballots.append(
                 AnonymousBallot(
                     editionID: edition.id, receipt: BallotReceipt.generate(), content: BallotContent(projects: picks),
-                    channel: generator.next() % 10 == 0 ? .paper : .online, ageGroup: ages[Int(generator.next() % UInt64(ages.count))],
-                    day: CalendarDate.inKyiv(min(votedOn, services.clock.now()))))
+                    channel: generator.next() % 10 == 0 ? .paper : .online, ageGroup: ages[Int(generator.next() % UInt64(ages.count))]))
+            days.append(CalendarDate.inKyiv(min(votedOn, services.clock.now())))
         }
         let audit = services.audit
-        let cast = ballots
-        // Generated voters have made-up identities; each takes part on the channel of some ballot.
-        let participations = cast.map { (identity: IdentityHash(rawValue: "demo-" + RandomToken.base32(byteCount: 16)), channel: $0.channel, day: $0.day) }
+        let cast = ballots, today = CalendarDate.inKyiv(services.clock.now())
+        // Generated voters have made-up identities; each takes part on the channel and day of some ballot.
+        let participations = zip(cast, days).map {
+            (identity: IdentityHash(rawValue: "demo-" + RandomToken.base32(byteCount: 16)), channel: $0.channel, day: $1)
+        }
         try await services.store.write { tx in
-            try await tx.budgets.insertBulk(participations: participations, in: edition.id, ballots: cast)
+            try await tx.budgets.insertBulk(participations: participations, in: edition.id, ballots: cast, storedOn: today)
             try await audit.record(
                 tx, action: AuditAction.budgetParticipated, actor: nil, municipality: city, subject: edition.id.rawValue,
                 details: ["generated": String(cast.count)])

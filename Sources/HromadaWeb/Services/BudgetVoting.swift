@@ -49,8 +49,7 @@ public struct BudgetVoting: Sendable {
         try Self.check(content, edition: edition, projects: projects)
         guard let verification else { throw AppError.forbidden(reason: "not_verified_resident") }
         let ballot = AnonymousBallot(
-            editionID: edition.id, receipt: BallotReceipt.generate(), content: content, channel: .online, ageGroup: ageGroup,
-            day: CalendarDate.inKyiv(now))
+            editionID: edition.id, receipt: BallotReceipt.generate(), content: content, channel: .online, ageGroup: ageGroup)
         try await record(ballot, identity: verification.identityHash, actor: account, city: city, limits: limits)
         return Confirmation(receipt: edition.receiptsEnabled ? ballot.receipt : nil)
     }
@@ -88,7 +87,7 @@ public struct BudgetVoting: Sendable {
     /// writer spends its time only on what must be serial: the participation's
     /// audit entry, and the ballot sealed for the box. The participation is
     /// audited now; the ballot joins the chain when it is mixed, so the two
-    /// never sit side by side.
+    /// never sit side by side. Only the participation records the day.
     struct Prepared: Sendable {
         let editionID: BudgetEditionID
         let channel: BallotChannel
@@ -103,7 +102,8 @@ public struct BudgetVoting: Sendable {
     func prepare(_ ballot: AnonymousBallot, actor: AccountID, city: MunicipalityID) throws -> Prepared {
         let box = services.ballotBox
         return Prepared(
-            editionID: ballot.editionID, channel: ballot.channel, day: ballot.day, stratum: BallotStratum(ballot), sealed: try box.sealed(ballot),
+            editionID: ballot.editionID, channel: ballot.channel, day: CalendarDate.inKyiv(services.clock.now()), stratum: BallotStratum(ballot),
+            sealed: try box.sealed(ballot),
             participated: try services.audit.entry(
                 action: AuditAction.budgetParticipated, actor: actor, municipality: city, subject: ballot.editionID.rawValue,
                 details: ["channel": ballot.channel.rawValue]),

@@ -1,0 +1,6 @@
+-- Issue 13: a ballot carries no day it was cast. budget_ballots.day is now
+-- the day its row was written (its pool's Kyiv day); ballots stored before
+-- carry their cast day, which pairs a quiet day's ballot with its
+-- participation. They take the day of this migration (UTC) instead. The old
+-- row versions stay as dead tuples until vacuum, and in the WAL archive.
+UPDATE budget_ballots SET day = to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD');
