@@ -77,7 +77,7 @@ import Testing
 
     /// Issue 13: 45 bytes of PNG declaring 0xC0000000 × 0xC0000000 pixels.
     /// Their product passes Int.max, and multiplying it stopped the server.
-    @Test func sidesWhoseProductOverflowsAreRefusedNotMultiplied() {
+    @Test func sidesWhoseProductOverflowsAreRefusedNotMultiplied() throws {
         let bomb = SampleImages.pngHeader(width: 0xC000_0000, height: 0xC000_0000)
         #expect(bomb.count == 45)
         #expect(throws: ImageProblem.tooManyPixels) { try ImageSanitizer.sanitize(bomb) }
