@@ -71,8 +71,11 @@ print(s+str(sum(int(c)*k for c,k in zip(s,w))%11%10))')
   local token; token=$(head -1 "$WORK/tokens.txt")
   curl -fs -H "Authorization: Bearer $token" "$base/api/v1/me" | grep '"municipality":"zhmerynka"' >/dev/null \
     && ok "$label: bulk token authenticates a Zhmerynka resident" || fail "$label: bulk token authenticates"
-  local status; status=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' -d '{"email":1}' "$base/api/v1/session")
+  local status; status=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' -d '{"email":' "$base/api/v1/session")
   [ "$status" = 400 ] && ok "$label: malformed JSON is a 400" || fail "$label: malformed JSON is a 400" "$status"
+  local answer; answer=$(curl -s -X POST -H 'Content-Type: application/json' -d '{"email":1}' "$base/api/v1/session")
+  grep -q '"field":"email"' <<<"$answer" && ok "$label: a value of the wrong kind is a 422 naming its field" \
+    || fail "$label: a value of the wrong kind is a 422 naming its field" "$answer"
   status=$(curl -s -o /dev/null -w '%{http_code}' "$base/metrics")
   [ "$status" = 200 ] && ok "$label: /metrics answers on loopback" || fail "$label: /metrics answers on loopback" "$status"
   # The database figures appear once the first read or write is recorded; give that a moment.

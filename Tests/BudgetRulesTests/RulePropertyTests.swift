@@ -203,3 +203,51 @@ func naiveEqualShares(_ election: Election, increment: Int = 0) -> [String] {
         #expect(throws: RuleError.exclusionUnsupported(rule: "mes")) { try Tally.run(.mes, on: election, mutuallyExclusive: [("a", "b")]) }
     }
 }
+
+/// A file whose numbers would overflow the rules' 64-bit arithmetic is
+/// refused with `tooLarge`; before, `hromada pb tally` stopped on a trap.
+@Suite struct OversizedNumberTests {
+    func election(budget: String, costs: [String], voters: Int = 3, voteType: String = "approval", points: [String]? = nil, meta: String = "") -> String {
+        let projects = costs.enumerated().map { "p\($0.offset + 1);\($0.element)" }.joined(separator: "\n")
+        let ids = costs.indices.map { "p\($0 + 1)" }.joined(separator: ",")
+        let votes = (1...voters).map { v in
+            points.map { "v\(v);\(ids);\($0.joined(separator: ","))" } ?? "v\(v);\(ids)"
+        }.joined(separator: "\n")
+        return """
+            META
+            key;value
+            budget;\(budget)
+            vote_type;\(voteType)
+            \(meta)
+            PROJECTS
+            project_id;cost
+            \(projects)
+            VOTES
+            voter_id;vote\(points == nil ? "" : ";points")
+            \(votes)
+            """
+    }
+
+    func run(_ text: String, _ rule: Rule) throws {
+        _ = try Tally.run(rule, on: try PabulibReader.read(text))
+    }
+
+    @Test(arguments: [Rule.greedy, .mes, .mesAdd1, .phragmen, .greedyReserve80])
+    func costsThatOverflowTimesTheVotersAreRefused(_ rule: Rule) {
+        #expect(throws: RuleError.tooLarge) { try run(election(budget: "9000000000000000000", costs: ["4000000000000000000", "4000000000000000000"]), rule) }
+    }
+
+    @Test func moreThanEighteenDecimalsAreRefused() {
+        #expect(throws: RuleError.tooLarge) { try run(election(budget: "1", costs: ["0.0000000000000000001"]), .greedy) }
+    }
+
+    @Test func pointsWhoseSumOverflowsAreRefused() {
+        let text = election(budget: "10", costs: ["1", "2"], voteType: "cumulative", points: ["9223372036854775807", "1"])
+        #expect(throws: RuleError.tooLarge) { try run(text, .greedy) }
+    }
+
+    @Test func anAbsurdRankLengthIsBoundedNotTrapped() throws {
+        let text = election(budget: "10", costs: ["1", "2"], voteType: "ordinal", meta: "max_length;9223372036854775807")
+        try run(text, .greedy)
+    }
+}

@@ -75,7 +75,7 @@ import Testing
         var open = lot
         open.awards = nil
         open.status = .activeAuction
-        let imported = try ProzorroExchange.applying(document, to: open, auctionId: "HROMADA-VINNYTSIA-7", bidders: bidders)
+        let imported = try ProzorroExchange.applying(document, to: open, auctionId: "HROMADA-VINNYTSIA-7", bidders: bidders, auctionEnded: true)
         #expect(imported.status == lot.status && imported.status == .complete)
         #expect(imported.awards == lot.awards)
         #expect(imported.awards?.awards.first?.amount == Money(kopiyky: 1_234_567))
@@ -87,15 +87,15 @@ import Testing
         open.status = .activeQualification
         let procedure = export(lot, object, bidders)
         #expect(throws: ProzorroImportError.lotMismatch) {
-            try ProzorroExchange.applying(procedure, to: open, auctionId: "HROMADA-VINNYTSIA-8", bidders: bidders)
+            try ProzorroExchange.applying(procedure, to: open, auctionId: "HROMADA-VINNYTSIA-8", bidders: bidders, auctionEnded: true)
         }
         var tendering = procedure
         tendering.status = "active.tendering"
         #expect(throws: ProzorroImportError.statusInvalid) {
-            try ProzorroExchange.applying(tendering, to: open, auctionId: "HROMADA-VINNYTSIA-7", bidders: bidders)
+            try ProzorroExchange.applying(tendering, to: open, auctionId: "HROMADA-VINNYTSIA-7", bidders: bidders, auctionEnded: true)
         }
         #expect(throws: ProzorroImportError.lotClosed) {
-            try ProzorroExchange.applying(procedure, to: lot, auctionId: "HROMADA-VINNYTSIA-7", bidders: bidders)
+            try ProzorroExchange.applying(procedure, to: lot, auctionId: "HROMADA-VINNYTSIA-7", bidders: bidders, auctionEnded: true)
         }
     }
 
@@ -106,12 +106,12 @@ import Testing
         var stranger = export(lot, object, bidders)
         stranger.awards?[0].bidId = "b-stranger"
         #expect(throws: ProzorroImportError.bidderUnknown) {
-            try ProzorroExchange.applying(stranger, to: open, auctionId: "HROMADA-VINNYTSIA-7", bidders: bidders)
+            try ProzorroExchange.applying(stranger, to: open, auctionId: "HROMADA-VINNYTSIA-7", bidders: bidders, auctionEnded: true)
         }
         var fraction = export(lot, object, bidders)
         fraction.awards?[1].value.amount = try #require(Decimal(string: "11000.005"))
         #expect(throws: ProzorroImportError.amountInvalid) {
-            try ProzorroExchange.applying(fraction, to: open, auctionId: "HROMADA-VINNYTSIA-7", bidders: bidders)
+            try ProzorroExchange.applying(fraction, to: open, auctionId: "HROMADA-VINNYTSIA-7", bidders: bidders, auctionEnded: true)
         }
         #expect(throws: ProzorroImportError.unreadable) { try ProzorroExchange.decode(Data("{\"auctionId\": 7}".utf8)) }
     }
@@ -124,14 +124,40 @@ import Testing
         awarded.status = "active.awarded"
         // A signed contract makes it complete, not awarded.
         #expect(throws: ProzorroImportError.statusMismatch) {
-            try ProzorroExchange.applying(awarded, to: open, auctionId: "HROMADA-VINNYTSIA-7", bidders: bidders)
+            try ProzorroExchange.applying(awarded, to: open, auctionId: "HROMADA-VINNYTSIA-7", bidders: bidders, auctionEnded: true)
         }
         var twoWinners = export(lot, object, bidders)
         twoWinners.awards?[0].status = "active"
         #expect(throws: ProzorroImportError.awardsInvalid) {
-            try ProzorroExchange.applying(twoWinners, to: open, auctionId: "HROMADA-VINNYTSIA-7", bidders: bidders)
+            try ProzorroExchange.applying(twoWinners, to: open, auctionId: "HROMADA-VINNYTSIA-7", bidders: bidders, auctionEnded: true)
         }
         awarded.contracts = []
-        #expect(try ProzorroExchange.applying(awarded, to: open, auctionId: "HROMADA-VINNYTSIA-7", bidders: bidders).status == .activeAwarded)
+        #expect(try ProzorroExchange.applying(awarded, to: open, auctionId: "HROMADA-VINNYTSIA-7", bidders: bidders, auctionEnded: true).status == .activeAwarded)
+    }
+
+    @Test(arguments: ["unsuccessful", "active.qualification", "active.awarded", "complete"])
+    func aResultBeforeTheLotsOwnAuctionHasEndedIsRefused(_ status: String) throws {
+        let (lot, object, bidders) = try finished()
+        var open = lot
+        open.awards = nil
+        open.status = .activeTendering
+        var result = export(lot, object, bidders)
+        result.status = status
+        #expect(throws: ProzorroImportError.auctionNotOver) {
+            try ProzorroExchange.applying(result, to: open, auctionId: "HROMADA-VINNYTSIA-7", bidders: bidders, auctionEnded: false)
+        }
+    }
+
+    @Test func aLotCancelledBeforeItsAuctionKeepsItsClosedBidsSealed() throws {
+        let (lot, object, bidders) = try finished()
+        var open = lot
+        open.awards = nil
+        open.status = .activeTendering
+        var cancelled = export(lot, object, bidders)
+        cancelled.status = "cancelled"
+        let imported = try ProzorroExchange.applying(cancelled, to: open, auctionId: "HROMADA-VINNYTSIA-7", bidders: bidders, auctionEnded: false)
+        #expect(imported.status == .cancelled)
+        #expect(imported.awards == nil, "awards would make the lot count as over")
+        #expect(!imported.auctionIsOver)
     }
 }

@@ -38,6 +38,25 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.available)
+    func recentEntriesLeaveOutTheActionsWithheld(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            try await store.write { tx in
+                for action in ["auction.bid_entered", "petition.signed", "auction.payment_recorded", "petition.signed"] {
+                    try await tx.audit.append(AuditEntry(municipalityID: .init(rawValue: "vinnytsia"), actor: "p", action: action, subject: "s", occurredAt: t0))
+                }
+            }
+            let all = try await store.read { try await $0.audit.recentEntries(in: nil, limit: 10) }
+            #expect(all.count == 4)
+            let shown = try await store.read {
+                try await $0.audit.recentEntries(in: .init(rawValue: "vinnytsia"), limit: 10, excluding: ["auction.bid_entered", "auction.payment_recorded"])
+            }
+            #expect(shown.map(\.action) == ["petition.signed", "petition.signed"])
+            let everywhere = try await store.read { try await $0.audit.recentEntries(in: nil, limit: 10, excluding: ["petition.signed"]) }
+            #expect(everywhere.count == 2)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
     func tamperingWithAStoredEntryBreaksVerification(_ database: TestDatabase) async throws {
         try await database.withStore { store in
             try await append(store, 3)

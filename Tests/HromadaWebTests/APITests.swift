@@ -45,12 +45,27 @@ import Testing
         }
     }
 
-    @Test(arguments: ["{", "[]", #"{"email": 1}"#, #"{"email": "a@b.ua"}"#, ""])
+    @Test(arguments: ["{", "[]", ""])
     func malformedJSONIsA400(_ text: String) async throws {
         try await WebHarness.run { _, client in
             let (status, body) = try await client.json(.post, "/api/v1/session", body: text)
             #expect(status == .badRequest)
             #expect(errorCode(body) == "malformed_json")
+        }
+    }
+
+    /// JSON of the wrong shape names the field to correct (INTERFACES.md: a 422 carries `field`).
+    @Test(arguments: [
+        (#"{"email": 1, "password": "x"}"#, "value_invalid", "email"),
+        (#"{"email": "a@b.ua"}"#, "value_required", "password"),
+        (#"{"email": null, "password": "x"}"#, "value_required", "email"),
+    ])
+    func aValueOfTheWrongKindIsA422NamingItsField(_ text: String, _ code: String, _ field: String) async throws {
+        try await WebHarness.run { _, client in
+            let (status, body) = try await client.json(.post, "/api/v1/session", body: text)
+            #expect(status == .unprocessableContent)
+            #expect(errorCode(body) == code)
+            #expect((body["error"] as? [String: Any])?["field"] as? String == field)
         }
     }
 

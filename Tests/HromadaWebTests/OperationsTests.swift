@@ -119,7 +119,7 @@ import Testing
             let entry = try #require(try await harness.services.store.read { try await $0.audit.recentEntries(in: nil, limit: 1) }.first)
             #expect(entry.action == AuditAction.roleGranted)
             let adminAccount = try #require(try await harness.account("vinnytsia.admin@demo.hromada.ua"))
-            #expect(entry.actor == harness.services.keys.pseudonym(of: adminAccount.id))
+            #expect(entry.actor == harness.services.keys.pseudonym(of: adminAccount.id, about: entry.subject))
             #expect(!entry.actor.contains("@") && !entry.subject.contains("@") && !entry.details.contains("@"))
         }
     }

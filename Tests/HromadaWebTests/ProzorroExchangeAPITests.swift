@@ -59,6 +59,7 @@ import Testing
     @Test func aProzorroResultClosesTheLotOnceWithAnAuditEntryAndIsPublicAfterwards() async throws {
         try await WebHarness.run { harness, client in
             let (city, lot, bidders) = try await sealedLot(harness)
+            harness.clock.set(lot.auctionStart.addingTimeInterval(86_400))  // the auction has run
             let path = "/api/v1/vinnytsia/auctions/\(lot.id.rawValue)/prozorro"
             let admin = try await apiToken(client, "vinnytsia.admin@demo.hromada.ua", "vinnytsia-demo-2026")
             let zhmerynka = try await apiToken(client, "zhmerynka.admin@demo.hromada.ua", "zhmerynka-demo-2026")
@@ -91,6 +92,7 @@ import Testing
     @Test func aDocumentThatDoesNotMatchTheLotAnswers422AndChangesNothing() async throws {
         try await WebHarness.run { harness, client in
             let (city, lot, bidders) = try await sealedLot(harness)
+            harness.clock.set(lot.auctionStart.addingTimeInterval(86_400))  // the auction has run
             let path = "/api/v1/vinnytsia/auctions/\(lot.id.rawValue)/prozorro"
             let admin = try await apiToken(client, "vinnytsia.admin@demo.hromada.ua", "vinnytsia-demo-2026")
             let (_, export) = try await client.json(.get, path, token: admin)
@@ -118,6 +120,42 @@ import Testing
             #expect(unchanged.status == .activeTendering && unchanged.awards == nil)
             let audited = try await harness.services.store.read { try await $0.audit.recentEntries(in: city.id, limit: 50) }
             #expect(!audited.contains { $0.action == AuditAction.auctionResultImported })
+        }
+    }
+
+    /// Security review: importing `unsuccessful` into a lot still taking
+    /// closed bids made it count as over (names and amounts in open data, the
+    /// protocol and the export) and let `…/next` re-announce it at half price.
+    @Test func aResultCannotOpenClosedBidsBeforeTheAuction() async throws {
+        try await WebHarness.run { harness, client in
+            let (city, lot, bidders) = try await sealedLot(harness)
+            let path = "/api/v1/vinnytsia/auctions/\(lot.id.rawValue)/prozorro"
+            let admin = try await apiToken(client, "vinnytsia.admin@demo.hromada.ua", "vinnytsia-demo-2026")
+            let (_, export) = try await client.json(.get, path, token: admin)
+            var unsuccessful = export
+            unsuccessful["status"] = "unsuccessful"
+            let refused = try await client.json(.post, path, body: try json(unsuccessful), token: admin)
+            #expect(refused.0 == .conflict && errorCode(refused.1) == "lot_auction_not_over")
+            #expect(try await harness.services.auctions.lot(lot.id, in: city.id).lot.status == .activeTendering)
+
+            // Cancelling is allowed at any time, and the closed bids stay sealed for ever.
+            var cancelled = try result(export, winner: bidders[0].id.rawValue, runnerUp: bidders[1].id.rawValue)
+            cancelled["status"] = "cancelled"
+            #expect(try await client.json(.post, path, body: try json(cancelled), token: admin).0 == .ok)
+            harness.clock.set(lot.auctionStart.addingTimeInterval(86_400))
+            let stored = try await harness.services.auctions.lot(lot.id, in: city.id).lot
+            #expect(stored.status == .cancelled && stored.awards == nil)
+            let bids = try await client.execute(uri: "/api/v1/vinnytsia/auctions/open-data/bids.csv", method: .get)
+            let protocolPage = try await client.execute(uri: "/vinnytsia/auctions/\(lot.id.rawValue)/protocol", method: .get)
+            let publicExport = try await client.execute(uri: path, method: .get)
+            for text in [String(buffer: bids.body), String(buffer: protocolPage.body), String(buffer: publicExport.body)] {
+                #expect(!text.contains("10123.45") && !text.contains("11000") && !text.contains("12345678"))
+            }
+            #expect(publicExport.status == .notFound || publicExport.status == .unauthorized)
+            let next = try await client.json(
+                .post, "/api/v1/vinnytsia/auctions/\(lot.id.rawValue)/next",
+                body: #"{"tenderPeriod": {"endDate": "2099-01-01T00:00:00Z"}, "auctionPeriod": {"startDate": "2099-01-02T00:00:00Z"}}"#, token: admin)
+            #expect(next.0 == .conflict)
         }
     }
 }

@@ -24,11 +24,25 @@ struct PreparedElection: Sendable {
     let approvals: [Int64]
     let voterCount: Int64
 
+    /// The rules compute with Int64 on what a file says: a cost times the
+    /// number of voters (MES prices), a budget raised by a currency unit per
+    /// voter (Add1), a remainder times 100 (reserve rules), sums of costs and
+    /// of points. Swift stops the process when any of them overflows, so a
+    /// file is refused as too large unless its biggest such product fits
+    /// with room to spare, checked once here with overflow reported.
+    static let headroom: Int64 = 128
+
     init(_ election: Election) throws(RuleError) {
         let scale = ([election.budget.scale] + election.projects.map(\.cost.scale)).max() ?? 0
+        // 10^18 is the largest power of ten an Int64 holds.
+        guard scale <= 18 else { throw .tooLarge }
         func integer(_ amount: Amount) throws(RuleError) -> Int64 {
             guard let value = Int64(exactly: amount.units(atScale: scale)) else { throw .tooLarge }
             return value
+        }
+        func checked(_ result: (partialValue: Int64, overflow: Bool)) throws(RuleError) -> Int64 {
+            guard !result.overflow else { throw .tooLarge }
+            return result.partialValue
         }
         ids = election.projects.map(\.id)
         var costs: [Int64] = []
@@ -36,6 +50,14 @@ struct PreparedElection: Sendable {
         self.costs = costs
         budget = try integer(election.budget)
         self.scale = scale
+        // (budget + every cost + one unit) × (voters + 1) × headroom must fit.
+        var total = try checked(budget.addingReportingOverflow(pow10Int(scale)))
+        for cost in costs {
+            guard cost >= 0 else { throw .tooLarge }
+            total = try checked(total.addingReportingOverflow(cost))
+        }
+        let voters = Int64(election.votes.count)
+        _ = try checked(try checked(total.multipliedReportingOverflow(by: voters + 1)).multipliedReportingOverflow(by: Self.headroom))
         let usesPoints = election.voteType == .cumulative || election.voteType == .scoring || election.voteType == .ordinal
         self.usesPoints = usesPoints
         // Ranked ballots score positional points: with up to L choices the first
@@ -50,11 +72,10 @@ struct PreparedElection: Sendable {
             resolver.indices(of: vote.choices, into: &ballot)
             if usesPoints {
                 for (offset, project) in ballot.enumerated() {
-                    if election.voteType == .ordinal {
-                        scores[Int(project)] += Int64(max(1, rankLength - offset)) * pow10Int(scale)
-                    } else {
-                        scores[Int(project)] += try integer(vote.points.map { $0[offset] } ?? Amount(1))
-                    }
+                    let points = election.voteType == .ordinal
+                        ? try checked(Int64(max(1, min(rankLength, Int(Int32.max)) - offset)).multipliedReportingOverflow(by: pow10Int(scale)))
+                        : try integer(vote.points.map { $0[offset] } ?? Amount(1))
+                    scores[Int(project)] = try checked(scores[Int(project)].addingReportingOverflow(points))
                 }
             } else {
                 for project in ballot { scores[Int(project)] += 1 }
@@ -181,7 +202,9 @@ public enum RuleError: Error, Sendable, Equatable, CustomStringConvertible {
             "unknown rule '\(name)': use greedy, greedy-no-skip, greedy-threshold, greedy-reserve-80, mes, mes-add1, mes-add1u, phragmen or declared"
         case .noDeclaredRule: "the file's META has no rule, or one Hromada does not implement"
         case .missingThreshold: "greedy-threshold needs META min_project_score_threshold"
-        case .tooLarge: "costs or budget are too large for exact integer arithmetic"
+        case .tooLarge:
+            "costs, budget or points are too large (or have more than 18 decimals) for exact 64-bit arithmetic with this many ballots: "
+                + "(budget + all costs) × (ballots + 1) must stay below about 7·10^16 in the file's finest unit"
         case .exclusionUnsupported(let rule): "rule \(rule) is not defined with mutually exclusive projects: use greedy"
         }
     }

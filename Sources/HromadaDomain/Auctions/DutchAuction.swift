@@ -142,7 +142,7 @@ public struct DutchAuction: Hashable, Codable, Sendable {
 
     /// The price at a step: the start value less 1 % of it per step, in whole kopiyky.
     public func price(atStep step: Int) -> Money {
-        Money(kopiyky: startValue.kopiyky - startValue.kopiyky * Int64(min(max(step, 0), Self.steps)) / 100)
+        startValue - startValue.scaled(by: Int64(min(max(step, 0), Self.steps)), over: 100)
     }
 
     public func stage(at instant: Date) -> Stage {
@@ -150,10 +150,12 @@ public struct DutchAuction: Hashable, Codable, Sendable {
         let falling = startsAt.addingTimeInterval(timings.pause)
         guard instant >= falling else { return .pause(until: falling) }
         guard let acceptance, acceptance.at <= instant else {
-            let step = Int(instant.timeIntervalSince(falling) / timings.step)
-            guard step <= Self.steps else {
+            // Compared as a Double first: converting an unbounded quotient to Int would trap.
+            let elapsed = instant.timeIntervalSince(falling) / timings.step
+            guard elapsed.isFinite, elapsed < Double(Self.steps + 1) else {
                 return .finished(at: falling.addingTimeInterval(Double(Self.steps + 1) * timings.step), ranking: [])
             }
+            let step = Int(elapsed)
             return .falling(step: step, price: price(atStep: step), until: falling.addingTimeInterval(Double(step + 1) * timings.step))
         }
         let others = participants.filter { $0 != acceptance.bidder }

@@ -44,7 +44,7 @@ public enum MinimalStep: Hashable, Codable, Sendable {
     public func amount(of start: Money) -> Money {
         switch self {
         case .amount(let money): money
-        case .percent(let basisPoints): Money(kopiyky: (start.kopiyky * Int64(basisPoints) + 9_999) / 10_000)
+        case .percent(let basisPoints): start.scaled(by: Int64(basisPoints), over: 10_000, roundingUp: true)
         }
     }
 }

@@ -64,6 +64,8 @@ public struct PropertyObject: Hashable, Codable, Sendable {
     public var leaseList: LeaseList?
 
     public static let titleLength = 3...300
+    /// 100,000 hectares: more than any municipal estate, and a bound on what the area takes part in.
+    public static let maximumAreaM2 = 1_000_000_000.0
 
     public static func recorded(
         kind: Kind, title: String, address: String, areaM2: Double?, cadastralNumber: String?, latitude: Double?, longitude: Double?,
@@ -78,7 +80,7 @@ public struct PropertyObject: Hashable, Codable, Sendable {
         guard !holder.isEmpty else { throw .balanceHolderRequired }
         if let cadastral, !Self.isCadastralNumber(cadastral) { throw .cadastralNumberInvalid }
         if kind == .landPlot, cadastral == nil { throw .landPlotNeedsCadastralNumber }
-        if let areaM2, !(areaM2 > 0 && areaM2.isFinite) { throw .areaInvalid }
+        if let areaM2, !(areaM2 > 0 && areaM2 <= Self.maximumAreaM2) { throw .areaInvalid }
         // Both or neither; the error names the one to correct.
         if let latitude, !(-90...90).contains(latitude) { throw .latitudeInvalid }
         if let longitude, !(-180...180).contains(longitude) { throw .longitudeInvalid }
@@ -95,13 +97,6 @@ public struct PropertyObject: Hashable, Codable, Sendable {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         return parts.map(\.count) == [10, 2, 3, 4] && parts.allSatisfy { $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
     }
-}
-
-extension Money {
-    /// The most any auction amount may be: 10 trillion hryvnias. Far above
-    /// any municipal lot, and far enough below Int64's limit that a bid plus
-    /// a step, or a price times a percentage, can never overflow.
-    public static let auctionCeiling = Money(kopiyky: 1_000_000_000_000_000)
 }
 
 /// Why a lot cannot be followed by the next auction of the privatization cycle.
@@ -147,14 +142,14 @@ public struct Lot: Hashable, Codable, Sendable {
     ) throws(PropertyError) -> Lot {
         let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard PropertyObject.titleLength.contains(title.count) else { throw .titleLength }
-        guard value.kopiyky > 0, value <= .auctionCeiling else { throw .valueInvalid }
+        guard value.kopiyky > 0, value <= .ceiling else { throw .valueInvalid }
         switch minimalStep {
         case .amount(let step): guard step.kopiyky > 0, step < value else { throw .minimalStepInvalid }
         // Prozorro's step is 1 % by custom; more than 10 % would price bidders out.
         case .percent(let basisPoints): guard (1...1_000).contains(basisPoints) else { throw .minimalStepInvalid }
         }
         guard guarantee.kopiyky >= 0, guarantee <= value else { throw .guaranteeInvalid }
-        guard registrationFee.kopiyky >= 0, registrationFee <= .auctionCeiling else { throw .feeInvalid }
+        guard registrationFee.kopiyky >= 0, registrationFee <= .ceiling else { throw .feeInvalid }
         guard tenderPeriodEnd > now else { throw .tenderPeriodInvalid }
         guard auctionStart >= tenderPeriodEnd else { throw .auctionStartInvalid }
         guard !procedure.needsTenant || tenant != nil else { throw .tenantRequired }
@@ -194,6 +189,16 @@ public struct Lot: Hashable, Codable, Sendable {
     /// The auction was held and is over, so its closed bids, moves and names
     /// are public (the protocol, open data, the Prozorro result). A lot
     /// cancelled before its auction never opens its closed bids.
+    /// Whether the number of bidders may be shown: from the bidding deadline
+    /// on, and never for a lot cancelled before its auction (its bids stay sealed).
+    public func biddersArePublic(at instant: Date) -> Bool {
+        switch status {
+        case .activeTendering: instant >= tenderPeriodEnd
+        case .cancelled: auctionIsOver
+        case .activeAuction, .activeQualification, .activeAwarded, .unsuccessful, .complete: true
+        }
+    }
+
     public var auctionIsOver: Bool {
         switch status {
         case .activeTendering, .activeAuction: false

@@ -18,6 +18,9 @@ public enum ProzorroImportError: Error, Equatable, Sendable {
     case awardsInvalid
     /// The awards and contracts do not lead to the `status` given.
     case statusMismatch
+    /// A result other than cancellation for a lot whose own auction has not
+    /// ended: importing it would open the closed bids before their time.
+    case auctionNotOver
 }
 
 /// Lots to Prozorro.Sale's procedure document and results back (DOMAIN.md:
@@ -41,12 +44,13 @@ public enum ProzorroExchange {
         Decimal(money.kopiyky) / 100
     }
 
-    /// Hryvnias back to kopiyky; nil for a fraction of a kopiyka or an amount out of range.
+    /// Hryvnias back to kopiyky; nil for a fraction of a kopiyka, a negative
+    /// amount, or one above `Money.ceiling` (it comes from an outside document).
     public static func kopiyky(_ hryvnias: Decimal) -> Money? {
         var scaled = hryvnias * 100, whole = Decimal()
         NSDecimalRound(&whole, &scaled, 0, .plain)
         guard !scaled.isNaN, whole == scaled, let kopiyky = Int64(whole.description) else { return nil }
-        return Money(kopiyky: kopiyky)
+        return Money(input: kopiyky)
     }
 
     // MARK: Export
@@ -121,12 +125,25 @@ public enum ProzorroExchange {
 
     /// The lot with the result's awards and status, once every part of the
     /// document has been checked against the lot and its bidders.
+    ///
+    /// `auctionEnded`: the lot's own auction has run to its end. Before that,
+    /// the only result Prozorro.Sale allows is the organiser's cancellation,
+    /// and a lot cancelled before its auction keeps its closed bids sealed
+    /// for ever (no awards, so nothing counts it as over). Anything else
+    /// would make the lot count as over and publish bidders and amounts.
     public static func applying(
-        _ result: ProzorroProcedure, to lot: Lot, auctionId: String, bidders: [LotBidder]
+        _ result: ProzorroProcedure, to lot: Lot, auctionId: String, bidders: [LotBidder], auctionEnded: Bool
     ) throws(ProzorroImportError) -> Lot {
         guard result.auctionId == auctionId, result.id == lot.id.rawValue else { throw .lotMismatch }
         guard openStatuses.contains(lot.status) else { throw .lotClosed }
         guard let status = LotStatus(rawValue: result.status), resultStatuses.contains(status) else { throw .statusInvalid }
+        guard auctionEnded || status == .cancelled else { throw .auctionNotOver }
+        if !auctionEnded {
+            var cancelled = lot
+            cancelled.status = .cancelled
+            cancelled.awards = nil
+            return cancelled
+        }
         let known = Set(bidders.map(\.id.rawValue))
         for bid in result.bids ?? [] {
             guard known.contains(bid.id) else { throw .bidderUnknown }
@@ -163,7 +180,7 @@ public enum ProzorroExchange {
     }
 
     private static func money(_ value: ProzorroProcedure.Value) throws(ProzorroImportError) -> Money {
-        guard value.currency == "UAH", let money = kopiyky(value.amount), money.kopiyky >= 0 else { throw .amountInvalid }
+        guard value.currency == "UAH", let money = kopiyky(value.amount) else { throw .amountInvalid }
         return money
     }
 

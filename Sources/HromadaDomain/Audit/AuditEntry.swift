@@ -7,7 +7,7 @@ import Foundation
 public struct AuditEntry: Hashable, Codable, Sendable {
     public var id: AuditEntryID
     public var municipalityID: MunicipalityID?
-    /// A pseudonym (`KeyRing.pseudonym(of:)`), or `system`.
+    /// A pseudonym of the person about this entry's subject (`KeyRing.pseudonym(of:about:)`), or `system`.
     public var actor: String
     public var action: String
     /// What was acted on, as an opaque id.
@@ -44,6 +44,11 @@ public struct AuditEntry: Hashable, Codable, Sendable {
 
 /// Well-known audit actions, so the log reads the same everywhere.
 public enum AuditAction {
+    /// Entries the public page of recent entries never lists, though the chain
+    /// holds and proves them: one per bidder on a lot still taking closed bids,
+    /// so listing them would count the bidders before the deadline.
+    public static let withheldFromPublicList: Set<String> = [auctionBidEntered, auctionPaymentRecorded]
+
     public static let accountRegistered = "account.registered"
     public static let roleGranted = "role.granted"
     public static let roleRevoked = "role.revoked"

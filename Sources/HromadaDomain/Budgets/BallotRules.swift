@@ -53,13 +53,12 @@ public enum BallotRules {
         case .knapsack(let share):
             for category in edition.categories {
                 guard let picked = perCategory[category.id] else { continue }
-                let spent = picked.reduce(Money(kopiyky: 0)) { $0 + $1.cost }
+                let spent = Money.sum(picked.map(\.cost))
                 if spent > category.fund { throw .overBudget(category: category.id) }
                 // The share is of the fund, or of everything on offer when that is less.
-                let offered = projects.values.filter { $0.categoryID == category.id && $0.isOnBallot }
-                    .reduce(Money(kopiyky: 0)) { $0 + $1.cost }
-                let required = min(category.fund.kopiyky * Int64(share) / 100, offered.kopiyky)
-                if spent.kopiyky < required { throw .underMinimumShare(category: category.id, percent: share) }
+                let offered = Money.sum(projects.values.filter { $0.categoryID == category.id && $0.isOnBallot }.map(\.cost))
+                let required = min(category.fund.scaled(by: Int64(share), over: 100), offered)
+                if spent < required { throw .underMinimumShare(category: category.id, percent: share) }
             }
         case .chooseOne:
             for (category, picked) in perCategory where picked.count > 1 { throw .notOnePerCategory(category: category) }
@@ -67,7 +66,14 @@ public enum BallotRules {
             guard let points = ballot.points, points.count == ballot.projects.count else { throw .pointsMismatch }
             guard points.allSatisfy({ $0 > 0 }) else { throw .pointsNotPositive }
             if let perProject, let most = points.max(), most > perProject { throw .pointsOverPerProject(limit: perProject) }
-            if points.reduce(0, +) > total { throw .pointsOverTotal(limit: total) }
+            // Summed with overflow reported: points come from outside, and a
+            // wrapped or trapped sum would either pass or stop the server.
+            var sum = 0
+            for point in points {
+                let (next, overflow) = sum.addingReportingOverflow(point)
+                guard !overflow, next <= total else { throw .pointsOverTotal(limit: total) }
+                sum = next
+            }
         }
     }
 

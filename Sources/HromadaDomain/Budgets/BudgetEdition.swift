@@ -99,19 +99,40 @@ public struct BudgetEdition: Hashable, Codable, Sendable {
         return changed
     }
 
+    /// A city's budget has a handful of categories (districts, themes); a hundred is generous.
+    public static let maximumCategories = 100
+    /// A cumulative ballot's points: a hundred or so in practice.
+    public static let maximumPoints = 1_000_000
+    /// No ballot lists more projects than this.
+    public static let maximumPicks = 10_000
+
+    /// Limits of picks that can be met: neither negative nor absurd, the minimum not above the maximum.
+    static func pickLimits(_ max: Int?, _ min: Int?) -> Bool {
+        let range = 0...maximumPicks
+        if let max, !range.contains(max) { return false }
+        if let min, !range.contains(min) { return false }
+        if let max, let min, min > max { return false }
+        return true
+    }
+
     /// An edition that can run: categories with a fund and a sensible cost range, limits that can be met.
     public func validate() throws(BudgetError) {
         guard !categories.isEmpty else { throw .noCategories }
+        guard categories.count <= Self.maximumCategories else { throw .tooManyCategories }
         for category in categories {
             guard category.fund.kopiyky > 0 else { throw .categoryWithoutFund(category.id) }
-            guard category.minCost.kopiyky >= 0, category.minCost <= category.maxCost, category.maxCost <= category.fund else {
+            // Each fund within the ceiling, and at most 100 of them: the edition's total stays exact.
+            guard category.fund <= .ceiling, category.minCost.kopiyky >= 0, category.minCost <= category.maxCost, category.maxCost <= category.fund else {
                 throw .categoryCostRange(category.id)
             }
-            if let max = category.maxPicks, let min = category.minPicks, min > max { throw .pickLimits }
+            guard Self.pickLimits(category.maxPicks, category.minPicks) else { throw .pickLimits }
         }
-        if case .approval(let max, let min) = ballotRule, let max, let min, min > max { throw .pickLimits }
+        if case .approval(let max, let min) = ballotRule, !Self.pickLimits(max, min) { throw .pickLimits }
         if case .knapsack(let share) = ballotRule, !(0...100).contains(share) { throw .minimumShare }
-        if case .cumulative(let points, let perProject) = ballotRule, points < 1 || (perProject ?? 1) < 1 { throw .pointLimits }
+        if case .cumulative(let points, let perProject) = ballotRule,
+           !(1...Self.maximumPoints).contains(points) || !(1...Self.maximumPoints).contains(perProject ?? 1) {
+            throw .pointLimits
+        }
         guard eligibility.minimumAge >= 14, eligibility.minimumAge <= 35 else { throw .minimumAge }
         try schedule.validate()
     }
@@ -212,6 +233,7 @@ public enum WinnerRule: String, Hashable, Codable, Sendable, CaseIterable {
 public enum BudgetError: Error, Equatable, Sendable {
     case rulesFrozen
     case noCategories
+    case tooManyCategories
     case categoryWithoutFund(BudgetCategoryID)
     case categoryCostRange(BudgetCategoryID)
     case pickLimits

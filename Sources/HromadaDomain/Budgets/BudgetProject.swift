@@ -78,7 +78,7 @@ public struct BudgetProject: Hashable, Codable, Sendable {
         self.submittedAt = submittedAt
     }
 
-    public var estimatedCost: Money { costItems.reduce(Money(kopiyky: 0)) { $0 + $1.amount } }
+    public var estimatedCost: Money { Money.sum(costItems.map(\.amount)) }
     /// What the city would spend: the reviewer's figure when they revised it.
     public var cost: Money { review?.revisedCost ?? estimatedCost }
     /// Only projects found feasible go on the ballot.
@@ -124,6 +124,9 @@ public enum ProjectReviewError: Error, Equatable, Sendable {
 
 /// What an author fills in; `validate` turns it into a project or says what is wrong.
 public struct ProjectProposal: Sendable, Equatable {
+    /// A real estimate has a dozen lines; a hundred is generous, and bounds the sum.
+    public static let maximumCostItems = 100
+
     public var categoryID: BudgetCategoryID
     public var title: String
     public var summary: String
@@ -155,12 +158,19 @@ public struct ProjectProposal: Sendable, Equatable {
         let summary = summary.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (5...200).contains(title.count) else { throw .titleLength }
         guard (20...5000).contains(summary.count) else { throw .summaryLength }
-        let items = costItems.filter { !$0.label.trimmingCharacters(in: .whitespaces).isEmpty || $0.amount.kopiyky != 0 }
-        guard !items.isEmpty else { throw .noCostItems }
-        for item in items {
-            guard !item.label.trimmingCharacters(in: .whitespaces).isEmpty, item.amount.kopiyky > 0 else { throw .badCostItem }
+        // Rows left blank on the form are skipped; a half-filled row is an error, named by its place in what was sent.
+        var items: [BudgetProject.CostItem] = []
+        for (index, item) in costItems.enumerated() {
+            let blank = item.label.trimmingCharacters(in: .whitespaces).isEmpty
+            if blank, item.amount.kopiyky == 0 { continue }
+            guard !blank, item.amount.kopiyky > 0, item.amount <= .ceiling else { throw .badCostItem(index: index) }
+            items.append(item)
         }
-        let total = items.reduce(Money(kopiyky: 0)) { $0 + $1.amount }
+        guard !items.isEmpty else { throw .noCostItems }
+        guard items.count <= Self.maximumCostItems else { throw .tooManyCostItems }
+        // Each item is at most the ceiling and there are at most 100, so the
+        // sum is exact; Money's sum would saturate (and be refused) anyway.
+        let total = Money.sum(items.map(\.amount))
         guard total >= category.minCost, total <= category.maxCost else { throw .costOutsideCategory }
         let district = district.trimmingCharacters(in: .whitespacesAndNewlines)
         let address = address.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -215,7 +225,9 @@ public enum ProposalError: Error, Equatable, Sendable {
     case titleLength
     case summaryLength
     case noCostItems
-    case badCostItem
+    /// The item at this index (of those sent) has no label, or an amount that is not positive or above `Money.ceiling`.
+    case badCostItem(index: Int)
+    case tooManyCostItems
     case costOutsideCategory
     case placeTooLong
 }

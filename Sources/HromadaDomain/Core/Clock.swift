@@ -32,8 +32,14 @@ public final class ManualClock: Clock {
 }
 
 extension Date {
-    /// Storage keeps whole seconds since the epoch in UTC.
-    public var epochSeconds: Int64 { Int64(timeIntervalSince1970.rounded(.down)) }
+    /// Storage keeps whole seconds since the epoch in UTC. A date no clock
+    /// or calendar gives (beyond ±292 billion years, or not a number) is
+    /// clamped rather than converted: the conversion would stop the process.
+    public var epochSeconds: Int64 {
+        let seconds = timeIntervalSince1970.rounded(.down)
+        guard seconds.isFinite else { return seconds.isNaN || seconds < 0 ? .min : .max }
+        return Int64(exactly: seconds) ?? (seconds < 0 ? .min : .max)
+    }
 
     public init(epochSeconds: Int64) {
         self.init(timeIntervalSince1970: TimeInterval(epochSeconds))

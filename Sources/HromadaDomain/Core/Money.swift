@@ -1,13 +1,59 @@
 /// An amount in hryvnias held as integer kopiyky, so sums are exact.
+///
+/// Amounts come from outside (forms, JSON, imports), and Swift stops the
+/// whole process on an integer overflow. So no amount from outside may
+/// exceed `ceiling`, and arithmetic here never traps: a sum or difference
+/// beyond Int64 saturates at its limit, far above the ceiling, where every
+/// rule that checks an amount refuses it ("too expensive", "over the fund").
 public struct Money: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
     public let kopiyky: Int64
 
+    /// The most any amount from outside may be: 10 trillion hryvnias. Far
+    /// above any municipal budget or lot, and so far below Int64's limit
+    /// (about 9,000 times) that sums of thousands of such amounts, a price
+    /// plus a step, or a price times a percentage all stay exact.
+    public static let ceiling = Money(kopiyky: 1_000_000_000_000_000)
+    public static let zero = Money(kopiyky: 0)
+
     public init(kopiyky: Int64) { self.kopiyky = kopiyky }
-    public init(hryvnias: Int64) { self.kopiyky = hryvnias * 100 }
+    public init(hryvnias: Int64) {
+        let (product, overflow) = hryvnias.multipliedReportingOverflow(by: 100)
+        self.kopiyky = overflow ? (hryvnias < 0 ? .min : .max) : product
+    }
+
+    /// An amount from outside, or nil when it is negative or above the ceiling.
+    public init?(input kopiyky: Int64) {
+        guard (0...Self.ceiling.kopiyky).contains(kopiyky) else { return nil }
+        self.kopiyky = kopiyky
+    }
+
+    /// Whether an amount from outside is one the platform takes.
+    public var isWithinCeiling: Bool { kopiyky >= 0 && kopiyky <= Self.ceiling.kopiyky }
 
     public static func < (lhs: Money, rhs: Money) -> Bool { lhs.kopiyky < rhs.kopiyky }
-    public static func + (lhs: Money, rhs: Money) -> Money { Money(kopiyky: lhs.kopiyky + rhs.kopiyky) }
-    public static func - (lhs: Money, rhs: Money) -> Money { Money(kopiyky: lhs.kopiyky - rhs.kopiyky) }
+    public static func + (lhs: Money, rhs: Money) -> Money {
+        let (sum, overflow) = lhs.kopiyky.addingReportingOverflow(rhs.kopiyky)
+        return Money(kopiyky: overflow ? (rhs.kopiyky < 0 ? .min : .max) : sum)
+    }
+    public static func - (lhs: Money, rhs: Money) -> Money {
+        let (difference, overflow) = lhs.kopiyky.subtractingReportingOverflow(rhs.kopiyky)
+        return Money(kopiyky: overflow ? (rhs.kopiyky < 0 ? .max : .min) : difference)
+    }
+    public static func += (lhs: inout Money, rhs: Money) { lhs = lhs + rhs }
+
+    /// The sum of amounts, saturating (see the type's note).
+    public static func sum(_ amounts: some Sequence<Money>) -> Money { amounts.reduce(.zero, +) }
+
+    /// `numerator`/`denominator` of this amount, rounded down (or up), in a
+    /// wider type so the product cannot overflow; saturates if the result
+    /// itself does not fit. A zero or negative denominator gives zero.
+    public func scaled(by numerator: Int64, over denominator: Int64, roundingUp: Bool = false) -> Money {
+        guard denominator > 0 else { return .zero }
+        var product = Int128(kopiyky) * Int128(numerator)
+        if roundingUp, product > 0 { product += Int128(denominator) - 1 }
+        let quotient = product / Int128(denominator)
+        return Money(kopiyky: Int64(clamping: quotient))
+    }
 
     /// Ukrainian notation: `12 345,67 грн`, thin groups by a no-break space.
     public var description: String { formatted(currency: "грн") }

@@ -68,9 +68,17 @@ public struct KeyRing: Sendable {
         return IdentityHash(rawValue: Hex.encode(mac))
     }
 
-    /// The name an account goes by in the public audit log.
-    public func pseudonym(of account: AccountID) -> String {
-        let mac = HMAC<SHA256>.authenticationCode(for: Data(account.rawValue.utf8), using: pseudonyms)
+    /// The name an account goes by in the public audit log, about one thing.
+    ///
+    /// A pseudonym per person and per object (the petition signed, the lot
+    /// bid on, the edition voted in, a city's roles), keyed by a secret: the
+    /// entries about one object can be told apart and followed (a co-author
+    /// added, then removed), but no one without the key can tell that the
+    /// signer of one petition is the voter in an edition or a bidder on a lot.
+    /// A single global pseudonym let anyone join a petition's public signer
+    /// list (names and times) to bids and votes.
+    public func pseudonym(of account: AccountID, about scope: String) -> String {
+        let mac = HMAC<SHA256>.authenticationCode(for: Data("v2\u{1F}\(scope)\u{1F}\(account.rawValue)".utf8), using: pseudonyms)
         return "p-" + RandomToken.base32(Array(mac.prefix(10)))
     }
 

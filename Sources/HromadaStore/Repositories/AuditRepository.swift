@@ -28,15 +28,20 @@ public struct AuditRepository: Sendable {
             .all().map(Self.decodeEntry)
     }
 
-    public func recentEntries(in municipality: MunicipalityID?, limit: Int) async throws -> [AuditEntry] {
+    /// The newest entries, leaving out those of the actions named (see `AuditAction.withheldFromPublicList`).
+    public func recentEntries(in municipality: MunicipalityID?, limit: Int, excluding actions: Set<String> = []) async throws -> [AuditEntry] {
+        // A never-used action name keeps `NOT IN` well-formed when nothing is excluded.
+        let excluded: [any Encodable & Sendable] = actions.isEmpty ? [""] : actions.sorted()
         if let municipality {
             return try await db.raw("""
-                SELECT \(unsafeRaw: Self.entryColumns) FROM audit_entries WHERE municipality_id = \(bind: municipality.rawValue)
+                SELECT \(unsafeRaw: Self.entryColumns) FROM audit_entries
+                WHERE municipality_id = \(bind: municipality.rawValue) AND action NOT IN (\(binds: excluded))
                 ORDER BY seq DESC LIMIT \(bind: limit)
                 """).all().map(Self.decodeEntry)
         }
-        return try await db.raw("SELECT \(unsafeRaw: Self.entryColumns) FROM audit_entries ORDER BY seq DESC LIMIT \(bind: limit)")
-            .all().map(Self.decodeEntry)
+        return try await db.raw("""
+            SELECT \(unsafeRaw: Self.entryColumns) FROM audit_entries WHERE action NOT IN (\(binds: excluded)) ORDER BY seq DESC LIMIT \(bind: limit)
+            """).all().map(Self.decodeEntry)
     }
 
     public func unsealedCount() async throws -> Int64 {

@@ -20,21 +20,38 @@ struct APIController {
     }
 
     /// Reads a JSON body; malformed or oversized bodies are a clear 4xx.
-    static func decode<T: Decodable>(
-        _ type: T.Type, _ request: Request, _ context: AppRequestContext, dates: JSONDecoder.DateDecodingStrategy = .deferredToDate
-    ) async throws -> T {
+    static func decode<T: Decodable>(_ type: T.Type, _ request: Request, _ context: AppRequestContext) async throws -> T {
         var request = request
         guard (request.headers[.contentType] ?? "").hasPrefix("application/json") else {
             throw AppError.badRequest(code: "unsupported_content_type")
         }
         let body: ByteBuffer
         do { body = try await request.collectBody(upTo: context.maxUploadSize) } catch { throw AppError.payloadTooLarge }
+        return try decode(type, from: Data(buffer: body))
+    }
+
+    /// A JSON document as `T`. A value the field does not take (a number out
+    /// of range, text where a number belongs, a missing field) is a 422
+    /// naming the field; a document that is not JSON, or not an object where
+    /// one is expected, is a 400.
+    static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws(AppError) -> T {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = InputDates.strategy
         do {
-            let decoder = JSONDecoder()
-            decoder.dateDecodingStrategy = dates
-            return try decoder.decode(T.self, from: Data(buffer: body))
+            return try decoder.decode(T.self, from: data)
+        } catch let error as InputOutOfRange {
+            throw .invalid(code: error.code, field: error.field)
+        } catch DecodingError.typeMismatch(_, let where_) where !where_.codingPath.isEmpty {
+            throw .invalid(code: "value_invalid", field: where_.codingPath.dottedPath)
+        } catch DecodingError.dataCorrupted(let where_) where !where_.codingPath.isEmpty {
+            // A number that fits no Int64, say: JSON, but not a value of this field.
+            throw .invalid(code: "value_invalid", field: where_.codingPath.dottedPath)
+        } catch DecodingError.valueNotFound(_, let where_) where !where_.codingPath.isEmpty {
+            throw .invalid(code: "value_required", field: where_.codingPath.dottedPath)
+        } catch DecodingError.keyNotFound(let key, let where_) {
+            throw .invalid(code: "value_required", field: (where_.codingPath + [key]).dottedPath)
         } catch {
-            throw AppError.badRequest(code: "malformed_json")
+            throw .badRequest(code: "malformed_json")
         }
     }
 
@@ -142,9 +159,12 @@ struct APIController {
 
     /// Tenants, ordered by slug, a page at a time (`?after=SLUG&limit=N`).
     @Sendable func municipalities(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let limitText = request.uri.queryParameters.get("limit")
-        let limit = limitText.map { Int($0) } ?? 100
-        guard let limit, (1...500).contains(limit) else { throw AppError.invalid(code: "limit_out_of_range", field: "limit") }
+        // `after` is a slug here, not an offset: only the limit is a number.
+        var limit = 100
+        if let text = request.uri.queryParameters.get("limit") {
+            guard let number = Int(text), (1...500).contains(number) else { throw AppError.invalid(code: "limit_out_of_range", field: "limit") }
+            limit = number
+        }
         let after = request.uri.queryParameters.get("after") ?? ""
         let (cities, oblasts) = try await services.store.read { tx in
             (try await tx.municipalities.all(), try await tx.municipalities.oblasts())

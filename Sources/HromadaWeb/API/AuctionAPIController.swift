@@ -72,7 +72,10 @@ struct AuctionAPIController {
         let registrationFee: Amount
         let tenderPeriod: Period
         let auctionPeriod: Period
-        let bidders: Int
+        /// How many registered: only from the bidding deadline on. Before it,
+        /// the count would tell a bidder how many rivals to outbid (the open
+        /// data hides it too).
+        let bidders: Int?
         let stage: Stage?
         let standings: [Standing]?
         let awards: [Award]?
@@ -83,7 +86,8 @@ struct AuctionAPIController {
     /// participant number; after it, names and the awards.
     func body(_ lot: Lot, number: Int, city: Municipality) async throws -> LotBody {
         let live = try await services.auctions.live(lot), now = services.clock.now()
-        let numbers = live.numbers, names = live.names, bidders = live.bidders.count
+        let numbers = live.numbers, names = live.names
+        let bidders = lot.biddersArePublic(at: now) ? live.bidders.count : nil
         var stage: LotBody.Stage?
         var standings: [LotBody.Standing]?
         // A cancelled lot never ran: its closed bids stay sealed.
@@ -129,18 +133,24 @@ struct AuctionAPIController {
         return try JSONResponse.encode(try await body(lot, number: number, city: city))
     }
 
+    /// An amount as a request gives it: integer kopiyky, within `Money.ceiling`.
+    struct InputAmount: Decodable {
+        let amount: Kopiyky
+        var money: Money { amount.money }
+    }
+
     struct CreateRequest: Decodable {
         struct Step: Decodable {
-            let amount: Int64?
-            let percent: Double?
+            let amount: Kopiyky?
+            let percent: DecimalNumber<InputRange.PercentOfPrice>?
         }
         let title: String
         let objectId: String
         let procedure: String
-        let value: Amount
+        let value: InputAmount
         let minimalStep: Step
-        let guarantee: Amount
-        let registrationFee: Amount
+        let guarantee: InputAmount
+        let registrationFee: InputAmount
         let tenderPeriod: InputPeriod
         let auctionPeriod: InputPeriod
         /// The auction's durations in seconds; without them, the law's (the demo's in demo mode).
@@ -162,22 +172,23 @@ struct AuctionAPIController {
         return (tenderEnd, auctionStart)
     }
 
-    struct Timings: Codable {
-        let pauseSeconds: Double
-        let turnSeconds: Double
-        let rounds: Int
+    struct Timings: Decodable {
+        let pauseSeconds: DecimalNumber<InputRange.Seconds>
+        let turnSeconds: DecimalNumber<InputRange.Seconds>
+        let rounds: WholeNumber<InputRange.Rounds>
     }
 
     /// The organiser announces a lot on an object of the register.
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard context.account != nil else { throw AppError.notSignedIn }
         let city = try await CityLookup(store: services.store).require(context)
-        let input = try await APIController.decode(CreateRequest.self, request, context, dates: .iso8601)
+        let input = try await APIController.decode(CreateRequest.self, request, context)
         guard let procedure = AuctionProcedure(rawValue: input.procedure) else { throw AppError.invalid(code: "lot_procedure_unknown", field: "procedure") }
         let step: MinimalStep
         switch (input.minimalStep.amount, input.minimalStep.percent) {
-        case (let amount?, nil): step = .amount(Money(kopiyky: amount))
-        case (nil, let percent?): step = .percent(basisPoints: Int((percent * 100).rounded()))
+        case (let amount?, nil): step = .amount(amount.money)
+        // At most 100 %, so the conversion to basis points is exact and in range.
+        case (nil, let percent?): step = .percent(basisPoints: Int((percent.value * 100).rounded()))
         default: throw AppError.invalid(code: "lot_minimal_step_invalid", field: "minimalStep")
         }
         let (tenderEnd, auctionStart) = try Self.dates(tender: input.tenderPeriod, auction: input.auctionPeriod)
@@ -185,11 +196,11 @@ struct AuctionAPIController {
         let (lot, number) = try await services.auctions.announce(PropertyObjectID(rawValue: input.objectId), city: city, by: context.principal) {
             (object, now) throws(PropertyError) in
             let timings = try input.timings.map { timings throws(PropertyError) in
-                try AuctionTimings.chosen(pause: timings.pauseSeconds, turn: timings.turnSeconds, rounds: timings.rounds)
+                try AuctionTimings.chosen(pause: timings.pauseSeconds.value, turn: timings.turnSeconds.value, rounds: timings.rounds.value)
             } ?? (services.demoMode ? .demo : .statutory)
             return try Lot.announced(
-                title: input.title, object: object, procedure: procedure, value: Money(kopiyky: input.value.amount), minimalStep: step,
-                guarantee: Money(kopiyky: input.guarantee.amount), registrationFee: Money(kopiyky: input.registrationFee.amount),
+                title: input.title, object: object, procedure: procedure, value: input.value.money, minimalStep: step,
+                guarantee: input.guarantee.money, registrationFee: input.registrationFee.money,
                 tenderPeriodEnd: tenderEnd, auctionStart: auctionStart, timings: timings, tenant: tenant, at: now)
         }
         return try JSONResponse.encode(try await body(lot, number: number, city: city), status: .created)
@@ -197,7 +208,7 @@ struct AuctionAPIController {
 
     struct BidRequest: Decodable {
         /// During bidding: the closed bid. In the auction: the raise.
-        let amount: Int64?
+        let amount: Kopiyky?
         let legalEntityCode: String?
         /// In the auction: `raise`, `pass` or `match`.
         let move: String?
@@ -225,16 +236,16 @@ struct AuctionAPIController {
         let (lot, number) = try await services.auctions.lot(id, in: city.id)
         if lot.status == .activeTendering, services.clock.now() < lot.tenderPeriodEnd {
             guard let amount = input.amount else { throw AppError.invalid(code: "bid_amount_required", field: "amount") }
-            _ = try await services.auctions.submitBid(id, amount: Money(kopiyky: amount), legalEntityCode: input.legalEntityCode, city: city, by: account)
+            _ = try await services.auctions.submitBid(id, amount: amount.money, legalEntityCode: input.legalEntityCode, city: city, by: account)
             return try JSONResponse.encode(try await body(lot, number: number, city: city), status: .created)
         }
-        _ = try await services.auctions.move(id, try Self.move(input.move, amount: input.amount), city: city, by: account)
+        _ = try await services.auctions.move(id, try Self.move(input.move, amount: input.amount?.money.kopiyky), city: city, by: account)
         let (current, _) = try await services.auctions.lot(id, in: city.id)
         return try JSONResponse.encode(try await body(current, number: number, city: city))
     }
 
-    /// An object of the register, as the API gives it and takes it (without an id).
-    struct ObjectBody: Codable {
+    /// An object of the register, as the API gives it.
+    struct ObjectBody: Encodable {
         var id: String?
         let kind: String
         let title: String
@@ -260,6 +271,19 @@ struct AuctionAPIController {
         }
     }
 
+    /// An object of the register as a request records it.
+    struct ObjectInput: Decodable {
+        let kind: String
+        let title: String
+        let address: String
+        let area: DecimalNumber<InputRange.SquareMetres>?
+        let cadastralNumber: String?
+        let latitude: DecimalNumber<InputRange.Latitude>?
+        let longitude: DecimalNumber<InputRange.Longitude>?
+        let balanceHolder: String
+        let leaseList: String?
+    }
+
     @Sendable func register(_ request: Request, context: AppRequestContext) async throws -> Response {
         let city = try await CityLookup(store: services.store).require(context)
         let cityID = city.id
@@ -270,7 +294,7 @@ struct AuctionAPIController {
     @Sendable func recordObject(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard context.account != nil else { throw AppError.notSignedIn }
         let city = try await CityLookup(store: services.store).require(context)
-        let input = try await APIController.decode(ObjectBody.self, request, context)
+        let input = try await APIController.decode(ObjectInput.self, request, context)
         guard let kind = PropertyObject.Kind(rawValue: input.kind) else { throw AppError.invalid(code: "property_kind_unknown", field: "kind") }
         var list: PropertyObject.LeaseList?
         if let wanted = input.leaseList {
@@ -280,8 +304,8 @@ struct AuctionAPIController {
         let cityID = city.id, chosen = list
         let object = try await services.auctions.record({ () throws(PropertyError) in
             try PropertyObject.recorded(
-                kind: kind, title: input.title, address: input.address, areaM2: input.area, cadastralNumber: input.cadastralNumber,
-                latitude: input.latitude, longitude: input.longitude, balanceHolder: input.balanceHolder, leaseList: chosen, in: cityID)
+                kind: kind, title: input.title, address: input.address, areaM2: input.area?.value, cadastralNumber: input.cadastralNumber,
+                latitude: input.latitude?.value, longitude: input.longitude?.value, balanceHolder: input.balanceHolder, leaseList: chosen, in: cityID)
         }, city: city, by: context.principal)
         return try JSONResponse.encode(ObjectBody(object), status: .created)
     }

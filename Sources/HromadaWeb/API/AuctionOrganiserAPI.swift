@@ -74,7 +74,7 @@ struct AuctionOrganiserAPI {
     /// After an unsuccessful privatization auction: the next one of the cycle (201 with the new lot).
     @Sendable func next(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (city, lot) = try await organisersLot(context)
-        let input = try await APIController.decode(NextRequest.self, request, context, dates: .iso8601)
+        let input = try await APIController.decode(NextRequest.self, request, context)
         let (tenderEnd, auctionStart) = try AuctionAPIController.dates(tender: input.tenderPeriod, auction: input.auctionPeriod)
         let (next, number) = try await services.auctions.continueCycle(
             lot.id, tenderPeriodEnd: tenderEnd, auctionStart: auctionStart, city: city, by: context.principal)

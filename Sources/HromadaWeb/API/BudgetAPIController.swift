@@ -160,22 +160,22 @@ struct BudgetAPIController {
         struct Category: Decodable {
             let id: String?
             let name: Text
-            let fund: Int64
-            let minCost: Int64
-            let maxCost: Int64
-            let maxPicks: Int?
-            let minPicks: Int?
+            let fund: Kopiyky
+            let minCost: Kopiyky
+            let maxCost: Kopiyky
+            let maxPicks: WholeNumber<InputRange.Picks>?
+            let minPicks: WholeNumber<InputRange.Picks>?
 
             var rules: EditionRules.Category {
                 .init(
-                    id: id, nameUK: name.uk, nameEN: name.en ?? "", fund: Money(kopiyky: fund), minCost: Money(kopiyky: minCost),
-                    maxCost: Money(kopiyky: maxCost), maxPicks: maxPicks, minPicks: minPicks)
+                    id: id, nameUK: name.uk, nameEN: name.en ?? "", fund: fund.money, minCost: minCost.money, maxCost: maxCost.money,
+                    maxPicks: maxPicks?.value, minPicks: minPicks?.value)
             }
         }
         let title: Text
         let receipts: Bool?
         let receiptByEmail: Bool?
-        let minimumAge: Int?
+        let minimumAge: WholeNumber<InputRange.Age>?
         let paperForWorkersAndStudents: Bool?
         let paperDoubleEntry: Bool?
         let proposalsOpen: Date?
@@ -199,18 +199,18 @@ struct BudgetAPIController {
     /// The counting rules alone, for `PUT …/rules`; refused with 409 once voting has opened.
     struct RulesRequest: Decodable {
         let ballotRule: String
-        let maxPicks: Int?
-        let minPicks: Int?
-        let minimumSharePercent: Int?
-        let points: Int?
-        let maxPointsPerProject: Int?
+        let maxPicks: WholeNumber<InputRange.Picks>?
+        let minPicks: WholeNumber<InputRange.Picks>?
+        let minimumSharePercent: WholeNumber<InputRange.Percent>?
+        let points: WholeNumber<InputRange.Points>?
+        let maxPointsPerProject: WholeNumber<InputRange.Points>?
         let winnerRule: String?
         let categories: [EditionRequest.Category]
 
         var rules: EditionRules {
             EditionRules(
-                ballotRule: ballotRule, maxPicks: maxPicks, minPicks: minPicks, minimumSharePercent: minimumSharePercent, points: points,
-                maxPointsPerProject: maxPointsPerProject, winnerRule: winnerRule, categories: categories.map(\.rules))
+                ballotRule: ballotRule, maxPicks: maxPicks?.value, minPicks: minPicks?.value, minimumSharePercent: minimumSharePercent?.value,
+                points: points?.value, maxPointsPerProject: maxPointsPerProject?.value, winnerRule: winnerRule, categories: categories.map(\.rules))
         }
     }
 
@@ -226,11 +226,11 @@ struct BudgetAPIController {
         let city = try await CityLookup(store: services.store).require(context)
         guard context.account != nil else { throw AppError.notSignedIn }
         guard context.principal?.may(.manageBudget, in: city.id) == true else { throw AppError.notFound }
-        let both = try await APIController.decode(Both<EditionRequest, RulesRequest>.self, request, context, dates: .iso8601)
+        let both = try await APIController.decode(Both<EditionRequest, RulesRequest>.self, request, context)
         let input = both.first
         let setup = EditionSetup(
             titleUK: input.title.uk, titleEN: input.title.en ?? "", proposalsOpen: input.proposalsOpen, reviewOpen: input.reviewOpen,
-            votingOpen: input.votingOpen, votingClose: input.votingClose, minimumAge: input.minimumAge ?? 16,
+            votingOpen: input.votingOpen, votingClose: input.votingClose, minimumAge: input.minimumAge?.value ?? 16,
             paperForWorkersAndStudents: input.paperForWorkersAndStudents ?? false, receipts: input.receipts ?? true,
             receiptByEmail: input.receiptByEmail ?? false, paperDoubleEntry: input.paperDoubleEntry ?? false, announce: input.announce == true,
             rules: both.second.rules)
@@ -242,7 +242,7 @@ struct BudgetAPIController {
     struct ProjectRequest: Decodable {
         struct Item: Decodable {
             let label: String
-            let amount: Int64
+            let amount: Kopiyky
         }
         let category: String
         let title: String
@@ -258,14 +258,14 @@ struct BudgetAPIController {
         let input = try await APIController.decode(ProjectRequest.self, request, context)
         let proposal = ProjectProposal(
             categoryID: BudgetCategoryID(rawValue: input.category), title: input.title, summary: input.summary, district: input.district ?? "",
-            address: input.address ?? "", costItems: input.costItems.map { .init(label: $0.label, amount: Money(kopiyky: $0.amount)) })
+            address: input.address ?? "", costItems: input.costItems.map { .init(label: $0.label, amount: $0.amount.money) })
         let project = try await services.budgetAdmin.propose(proposal, edition: edition.id, city: city, by: account.id)
         return try JSONResponse.encode(Self.body(project, city: city), status: .created)
     }
 
     struct BallotRequest: Decodable {
         let projects: [String]
-        let points: [Int]?
+        let points: [WholeNumber<InputRange.Points>]?
     }
 
     struct BallotResponse: Encodable {
@@ -276,7 +276,7 @@ struct BudgetAPIController {
         guard let account = context.account else { throw AppError.notSignedIn }
         let (city, edition) = try await edition(context)
         let input = try await APIController.decode(BallotRequest.self, request, context)
-        let content = BallotContent(projects: input.projects.map(BudgetProjectID.init(rawValue:)), points: input.points)
+        let content = BallotContent(projects: input.projects.map(BudgetProjectID.init(rawValue:)), points: input.points?.map(\.value))
         let confirmation = try await services.budgetVoting.castOnline(
             content, in: edition.id, city: city.id, by: account.id, clientAddress: context.clientAddress)
         return try JSONResponse.encode(BallotResponse(receipt: confirmation.receipt), status: .created)

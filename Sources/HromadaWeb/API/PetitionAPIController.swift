@@ -79,16 +79,14 @@ struct PetitionAPIController {
         guard let order = PetitionRepository.Order(rawValue: query.get("sort") ?? "newest") else {
             throw AppError.invalid(code: "petition_sort_unknown", field: "sort")
         }
-        let limit = Int(query.get("limit") ?? "50") ?? 0
-        guard (1...500).contains(limit) else { throw AppError.invalid(code: "limit_out_of_range", field: "limit") }
-        let offset = Int(query.get("after") ?? "0") ?? 0
+        let page = try PageQuery(request, defaultLimit: 50)
+        let limit = page.limit, offset = page.offset
         let category = query.get("category").flatMap { $0.isEmpty ? nil : $0 }
         let cityID = city.id, wanted = states
-        let page = try await services.store.read {
-            try await $0.petitions.petitions(in: cityID, states: wanted, category: category, order: order, limit: limit + 1, offset: max(0, offset))
+        let found = try await services.store.read {
+            try await $0.petitions.petitions(in: cityID, states: wanted, category: category, order: order, limit: limit + 1, offset: offset)
         }
-        return try JSONResponse.encode(APIController.ListBody(
-            items: page.prefix(limit).map(Self.body), next: page.count > limit ? String(max(0, offset) + limit) : nil))
+        return try JSONResponse.encode(APIController.ListBody(items: found.prefix(limit).map(Self.body), next: page.next(hasMore: found.count > limit)))
     }
 
     /// `petitions.csv|json` and `signatures.csv|json`: the city's public petitions and who signed them.
@@ -151,14 +149,12 @@ struct PetitionAPIController {
     /// Names and dates of valid signatures only, as the law requires.
     @Sendable func signers(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (_, stored) = try await visible(context)
-        let query = request.uri.queryParameters
-        let limit = Int(query.get("limit") ?? "100") ?? 0
-        guard (1...500).contains(limit) else { throw AppError.invalid(code: "limit_out_of_range", field: "limit") }
-        let offset = max(0, Int(query.get("after") ?? "0") ?? 0)
+        let page = try PageQuery(request, defaultLimit: 100)
+        let limit = page.limit, offset = page.offset
         let id = stored.petition.id
-        let page = try await services.store.read { try await $0.petitions.signers(of: id, limit: limit + 1, offset: offset) }
+        let found = try await services.store.read { try await $0.petitions.signers(of: id, limit: limit + 1, offset: offset) }
         return try JSONResponse.encode(APIController.ListBody(
-            items: page.prefix(limit).map { SignerBody(name: $0.name, signedAt: $0.signedAt) }, next: page.count > limit ? String(offset + limit) : nil))
+            items: found.prefix(limit).map { SignerBody(name: $0.name, signedAt: $0.signedAt) }, next: page.next(hasMore: found.count > limit)))
     }
 
     struct SignedBody: Encodable {

@@ -40,6 +40,11 @@ public enum AppError: Error, Sendable, Equatable {
         }
     }
 
+    /// The field a 422 is about, by its dotted path in the request (`costItems.1.amount`).
+    public var field: String? {
+        if case .invalid(_, let field) = self { field } else { nil }
+    }
+
     /// The locale key of the human message.
     public var messageKey: String { "errors.\(code)" }
 

@@ -187,7 +187,7 @@ struct AuctionLiveSocket {
                 (code, key) = ("internal_error", "errors.internal_error")
             }
             let message = services.localizer.string(key, context.language)
-            return (try? Self.text(Refusal(ref: ref, error: .init(code: code, message: message))))
+            return (try? Self.text(Refusal(ref: ref, error: .init(code: code, message: message, field: (error as? AppError)?.field))))
                 ?? #"{"type":"error","error":{"code":"internal_error","message":""}}"#
         }
     }

@@ -53,7 +53,7 @@ struct ErrorMiddleware: RouterMiddleware {
         let message = services.localizer.string(error.messageKey, context.language)
         var response: Response
         if isAPI(request) {
-            response = JSONResponse.error(code: error.code, message: message, status: error.status)
+            response = JSONResponse.error(code: error.code, message: message, field: error.field, status: error.status)
         } else {
             let html = HTML(services: services)
             let page = ErrorPage(message: message, status: Int(error.status.code), showSignIn: error == .notSignedIn)
@@ -98,12 +98,14 @@ enum JSONResponse {
         struct Detail: Encodable {
             let code: String
             let message: String
+            /// The dotted path of the field a 422 is about (INTERFACES.md), so a client can show the message beside it.
+            let field: String?
         }
         let error: Detail
     }
 
-    static func error(code: String, message: String, status: HTTPResponse.Status) -> Response {
-        (try? encode(ErrorBody(error: .init(code: code, message: message)), status: status))
+    static func error(code: String, message: String, field: String? = nil, status: HTTPResponse.Status) -> Response {
+        (try? encode(ErrorBody(error: .init(code: code, message: message, field: field)), status: status))
             ?? Response(status: status)
     }
 }

@@ -95,7 +95,8 @@ struct AuctionPages {
         let fee: String
         let tenderEnd: String
         let auctionStart: String
-        let bidders: Int
+        /// Shown from the bidding deadline on (`Lot.biddersArePublic`).
+        let bidders: String?
         let stage: String?
         let until: String?
         /// "Until" while a stage runs, "Finished" once the auction is over.
@@ -181,7 +182,7 @@ struct AuctionPages {
             procedure: html.t("auctions.procedure.\(lot.procedure.rawValue)", context), value: money(lot.startValue, context),
             step: money(lot.minimalStep.amount(of: lot.startValue), context), guarantee: money(lot.guarantee, context),
             fee: money(lot.registrationFee, context), tenderEnd: DateText.kyiv(lot.tenderPeriodEnd), auctionStart: DateText.kyiv(lot.auctionStart),
-            bidders: bidders.count, stage: stage, until: until.map(DateText.kyiv),
+            bidders: lot.biddersArePublic(at: now) ? String(bidders.count) : nil, stage: stage, until: until.map(DateText.kyiv),
             untilLabel: html.t(over ? "auctions.finished_at" : "auctions.until", context),
             secondsLeft: until.flatMap { end in
                 over || end <= now ? nil : html.t("auctions.seconds_left", context, ["seconds": String(Int(end.timeIntervalSince(now).rounded(.up)))])

@@ -147,7 +147,8 @@ struct PetitionPages {
         let city = try await CityLookup(store: services.store).require(context)
         let id = PetitionID(rawValue: try context.parameters.require("petition"))
         let cityID = city.id, account = context.account
-        let offset = max(0, Int(request.uri.queryParameters.get("after") ?? "0") ?? 0)
+        // A page link's offset; anything unreadable or absurd shows the first page.
+        let offset = Int(request.uri.queryParameters.get("after") ?? "0").map { min(max(0, $0), PageQuery.maximumOffset) } ?? 0
         let found = try await services.store.read { tx -> (PetitionRepository.Stored, [(name: String, signedAt: Date)], ResidencyVerification?)? in
             guard let stored = try await tx.petitions.petition(id, in: cityID) else { return nil }
             let verification = try await account.asyncFlatMap { try await tx.residency.find(account: $0.id, in: cityID) }

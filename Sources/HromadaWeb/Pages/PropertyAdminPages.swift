@@ -51,11 +51,11 @@ extension PropertyPages {
         Dictionary(uniqueKeysWithValues: names.map { ($0, form[$0]) })
     }
 
-    /// A decimal typed with a comma or a point; nil when left blank.
-    static func decimal(_ text: String, code: String, field: String) throws -> Double? {
+    /// A decimal typed with a comma or a point, within the field's range; nil when left blank.
+    static func decimal<Bounds: DecimalRange>(_ text: String, _ bounds: Bounds.Type, code: String, field: String) throws -> Double? {
         let compact = text.filter { !$0.isWhitespace && $0 != "\u{00A0}" }.replacingOccurrences(of: ",", with: ".")
         guard !compact.isEmpty else { return nil }
-        guard let value = Double(compact), value.isFinite else { throw AppError.invalid(code: code, field: field) }
+        guard let value = Double(compact), value.isFinite, Bounds.range.contains(value) else { throw AppError.invalid(code: code, field: field) }
         return value
     }
 
@@ -90,9 +90,9 @@ extension PropertyPages {
                 }
                 list = known
             }
-            let area = try Self.decimal(form["area"], code: "property_area_invalid", field: "area")
-            let latitude = try Self.decimal(form["latitude"], code: "property_coordinates_invalid", field: "latitude")
-            let longitude = try Self.decimal(form["longitude"], code: "property_coordinates_invalid", field: "longitude")
+            let area = try Self.decimal(form["area"], InputRange.SquareMetres.self, code: "property_area_invalid", field: "area")
+            let latitude = try Self.decimal(form["latitude"], InputRange.Latitude.self, code: "property_coordinates_invalid", field: "latitude")
+            let longitude = try Self.decimal(form["longitude"], InputRange.Longitude.self, code: "property_coordinates_invalid", field: "longitude")
             let cityID = city.id, chosen = list
             let object = try await services.auctions.record({ () throws(PropertyError) in
                 try PropertyObject.recorded(
@@ -164,7 +164,7 @@ extension PropertyPages {
             }
             let step: MinimalStep
             if form["stepKind"] == "percent" {
-                guard let percent = try Self.decimal(form["minimalStep"], code: "lot_minimal_step_invalid", field: "minimalStep") else {
+                guard let percent = try Self.decimal(form["minimalStep"], InputRange.PercentOfPrice.self, code: "lot_minimal_step_invalid", field: "minimalStep") else {
                     throw AppError.invalid(code: "lot_minimal_step_invalid", field: "minimalStep")
                 }
                 step = .percent(basisPoints: Int((percent * 100).rounded()))

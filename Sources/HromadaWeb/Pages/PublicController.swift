@@ -127,7 +127,7 @@ struct PublicController {
 
     @Sendable func auditPage(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (block, entries) = try await services.store.read { tx in
-            (try await tx.audit.latestBlock(), try await tx.audit.recentEntries(in: nil, limit: 20))
+            (try await tx.audit.latestBlock(), try await tx.audit.recentEntries(in: nil, limit: 20, excluding: AuditAction.withheldFromPublicList))
         }
         let page = AuditPage(
             height: block.map { String($0.height) } ?? "0", hash: block?.hash ?? "", sealedAt: block.map { DateText.kyiv($0.sealedAt) } ?? "",
@@ -226,7 +226,9 @@ enum DateText {
         let n = parts.compactMap { $0 }
         var components = DateComponents(year: n[0], month: n[1], day: n[2], hour: n[3], minute: n[4], second: n.count > 5 ? n[5] : 0)
         components.timeZone = kyivCalendar.timeZone
-        guard (1...12).contains(n[1]), (1...31).contains(n[2]), (0...23).contains(n[3]), (0...59).contains(n[4]),
+        // The year is bounded before the calendar sees it: a year of 2^63 is not one to compute with.
+        guard (1970...2200).contains(n[0]), (1...12).contains(n[1]), (1...31).contains(n[2]), (0...23).contains(n[3]), (0...59).contains(n[4]),
+              n.count == 5 || (0...59).contains(n[5]),
               let date = kyivCalendar.date(from: components), kyivCalendar.component(.day, from: date) == n[2]
         else { return nil }
         return date

@@ -15,6 +15,7 @@ extension AuctionService {
         case .amountInvalid: .invalid(code: "prozorro_amount_invalid", field: "value")
         case .awardsInvalid: .invalid(code: "prozorro_awards_invalid", field: "awards")
         case .statusMismatch: .invalid(code: "prozorro_status_mismatch", field: "status")
+        case .auctionNotOver: .conflict(code: "lot_auction_not_over")
         }
     }
 
@@ -37,12 +38,15 @@ extension AuctionService {
     public func importProzorroResult(_ id: LotID, document: Data, city: Municipality, by principal: Principal?) async throws -> Lot {
         let principal = try services.budgetAdmin.require(.manageAuctions, principal, in: city.id)
         let (lot, number) = try await lot(id, in: city.id)
-        let bidders = try await services.store.read { try await $0.auctions.bidders(of: id) }
+        let live = try await live(lot), now = services.clock.now()
+        // Ended: our engine has moved the lot on, or its auction's clock has run out.
+        let ended = lot.status == .activeQualification || (now >= lot.auctionStart && live.ranking(at: now) != nil)
         let next: Lot
         do {
             let result = try ProzorroExchange.decode(document)
             next = try ProzorroExchange.applying(
-                result, to: lot, auctionId: LotReference.auctionId(city: city.slug.rawValue, number: number), bidders: bidders)
+                result, to: lot, auctionId: LotReference.auctionId(city: city.slug.rawValue, number: number), bidders: live.bidders,
+                auctionEnded: ended)
         } catch {
             throw Self.appError(error)
         }

@@ -143,7 +143,7 @@ public struct AuctionService: Sendable {
             throw AppError.forbidden(reason: "bidder_not_verified")
         }
         guard amount >= lot.startValue else { throw AppError.invalid(code: "bid_below_start_value", field: "amount") }
-        guard amount <= .auctionCeiling else { throw AppError.invalid(code: "bid_amount_too_large", field: "amount") }
+        guard amount <= .ceiling else { throw AppError.invalid(code: "bid_amount_too_large", field: "amount") }
         let bidder = LotBidder(
             id: .random(), lotID: lot.id, accountID: account.id, name: account.fullName, legalEntityCode: code, amount: amount, submittedAt: now)
         // The amount stays out of the audit entry: closed bids are nobody's business before the auction.
@@ -253,7 +253,7 @@ public struct AuctionService: Sendable {
         let live = try await live(lot)
         guard let bidder = live.admitted.first(where: { $0.accountID == account.id }) else { throw AppError.forbidden(reason: "not_a_bidder") }
         let now = services.clock.now()
-        if case .raise(let amount) = move, amount > .auctionCeiling { throw AppError.invalid(code: "bid_amount_too_large", field: "amount") }
+        if case .raise(let amount) = move, amount > .ceiling { throw AppError.invalid(code: "bid_amount_too_large", field: "amount") }
         let made: EnglishAuction.RecordedMove
         do {
             if let dutch = live.dutch {

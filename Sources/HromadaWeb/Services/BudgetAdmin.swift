@@ -32,6 +32,7 @@ public struct BudgetAdmin: Sendable {
         case .wrongPhase: .conflict(code: "wrong_phase")
         case .rulesFrozen: .conflict(code: "rules_frozen")
         case .noCategories: .invalid(code: "edition_no_categories", field: "categories")
+        case .tooManyCategories: .invalid(code: "edition_too_many_categories", field: "categories")
         case .categoryWithoutFund, .categoryCostRange: .invalid(code: "edition_category_invalid", field: "categories")
         case .pickLimits, .minimumShare, .pointLimits: .invalid(code: "edition_ballot_rule_invalid", field: "ballotRule")
         case .minimumAge: .invalid(code: "edition_minimum_age", field: "minimumAge")
@@ -384,7 +385,7 @@ public struct BudgetAdmin: Sendable {
             try await tx.outbox.enqueue(notice)
             try await audit.record(
                 tx, action: AuditAction.budgetCoauthorAdded, actor: account, municipality: city.id, subject: projectID.rawValue,
-                details: ["coauthor": services.keys.pseudonym(of: candidate.id)])
+                details: ["coauthor": services.keys.pseudonym(of: candidate.id, about: projectID.rawValue)])
             return nil
         }
         if let refusal { throw Self.appError(refusal) }
@@ -409,7 +410,7 @@ public struct BudgetAdmin: Sendable {
             _ = try await tx.budgets.removeCoauthor(coauthor, from: projectID, in: city.id)
             try await audit.record(
                 tx, action: AuditAction.budgetCoauthorRemoved, actor: account, municipality: city.id, subject: projectID.rawValue,
-                details: ["coauthor": services.keys.pseudonym(of: coauthor)])
+                details: ["coauthor": services.keys.pseudonym(of: coauthor, about: projectID.rawValue)])
             return nil
         }
         if let refusal { throw Self.appError(refusal) }
@@ -437,7 +438,8 @@ public struct BudgetAdmin: Sendable {
         case .titleLength: .invalid(code: "title_length", field: "title")
         case .summaryLength: .invalid(code: "summary_length", field: "summary")
         case .noCostItems: .invalid(code: "no_cost_items", field: "costItems")
-        case .badCostItem: .invalid(code: "bad_cost_item", field: "costItems")
+        case .badCostItem(let index): .invalid(code: "bad_cost_item", field: "costItems.\(index)")
+        case .tooManyCostItems: .invalid(code: "too_many_cost_items", field: "costItems")
         case .costOutsideCategory: .invalid(code: "cost_outside_category", field: "costItems")
         case .placeTooLong: .invalid(code: "place_too_long", field: "address")
         }

@@ -60,7 +60,8 @@ public struct AuditLog: Sendable {
         encoder.outputFormatting = .sortedKeys
         let json = String(decoding: try encoder.encode(details), as: UTF8.self)
         return AuditEntry(
-            municipalityID: municipality, actor: actor.map(keys.pseudonym(of:)) ?? "system", action: action,
+            // The actor's pseudonym is scoped to the subject: see `KeyRing.pseudonym(of:about:)`.
+            municipalityID: municipality, actor: actor.map { keys.pseudonym(of: $0, about: subject) } ?? "system", action: action,
             subject: subject, details: json, occurredAt: clock.now())
     }
 }

@@ -6,6 +6,10 @@ import HromadaStore
 public struct RoleService: Sendable {
     let services: AppServices
 
+    /// A person keeps one pseudonym across a city's role decisions, so a
+    /// grant and its later revocation read as the same person.
+    static func scope(_ municipality: MunicipalityID) -> String { "roles/\(municipality.rawValue)" }
+
     public func grant(_ role: Role, to account: AccountID, in municipality: MunicipalityID, by granter: Principal?) async throws {
         if let granter, !granter.mayGrant(role, in: municipality) { throw AppError.notFound }
         let now = services.clock.now()
@@ -15,7 +19,7 @@ public struct RoleService: Sendable {
             guard try await tx.roles.grant(role, to: account, in: municipality, by: granter?.accountID, at: now) else { return }
             try await audit.record(
                 tx, action: AuditAction.roleGranted, actor: granter?.accountID, municipality: municipality,
-                subject: services.keys.pseudonym(of: account), details: ["role": role.rawValue])
+                subject: services.keys.pseudonym(of: account, about: Self.scope(municipality)), details: ["role": role.rawValue])
         }
     }
 
@@ -31,7 +35,7 @@ public struct RoleService: Sendable {
             guard try await tx.roles.revoke(role, from: account, in: municipality) else { return }
             try await audit.record(
                 tx, action: AuditAction.roleRevoked, actor: granter.accountID, municipality: municipality,
-                subject: keys.pseudonym(of: account), details: ["role": role.rawValue])
+                subject: keys.pseudonym(of: account, about: Self.scope(municipality)), details: ["role": role.rawValue])
         }
     }
 }

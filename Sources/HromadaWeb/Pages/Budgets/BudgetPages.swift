@@ -198,7 +198,7 @@ struct BudgetPages {
 
     /// An explanation's amounts are in hryvnias (the Pabulib unit), as floating point for reading.
     func hryvnias(_ value: Double, _ context: AppRequestContext) -> String {
-        money(Money(kopiyky: Int64((value * 100).rounded())), context)
+        money(Money(kopiyky: Int64(exactly: (value * 100).rounded()) ?? 0), context)
     }
 
     func numbered(_ id: String, _ projects: [BudgetProject]) -> (Int, String) {
