@@ -142,8 +142,11 @@ final class Harness: Sendable {
     static let secret = "fuzz-secret-that-is-long-enough-0123456789"
 
     static func start() throws -> Harness {
-        var logger = Logger(label: "fuzz-api")
-        logger.logLevel = .error
+        let logger = {
+            var logger = Logger(label: "fuzz-api")
+            logger.logLevel = .error
+            return logger
+        }()
         var configuration = AppConfiguration(
             database: .sqliteMemory, secret: secret, trustedProxies: CIDR("127.0.0.1/32").map { [$0] } ?? [], forceDemo: true,
             runBackgroundServices: false)
