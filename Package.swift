@@ -136,3 +136,32 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Coverage-guided fuzz targets (Fuzz/README.md), one per parser of outside
+// bytes. Their main hands over to libFuzzer's driver, which only a build
+// with `-sanitize=fuzzer` links, so they exist only when scripts/fuzz builds
+// them (HROMADA_FUZZ=1, its own scratch path .build-fuzz,
+// `-sanitize=fuzzer,address`); `swift build` and `swift test` never see them.
+if Context.environment["HROMADA_FUZZ"] != nil {
+    let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+        ("FuzzImage", ["HromadaDomain"]),
+        ("FuzzPDF", ["HromadaDomain"]),
+        ("FuzzMultipart", ["HromadaWeb"]),
+        ("FuzzPabulib", ["BudgetRules"]),
+        ("FuzzProzorro", ["HromadaDomain"]),
+        ("FuzzAPI", [
+            "HromadaWeb", "HromadaDomain", "HromadaStore",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOEmbedded", package: "swift-nio"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+    ]
+    package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/Sources/FuzzDriver"))
+    for target in fuzzTargets {
+        package.targets.append(
+            .executableTarget(
+                name: target.name, dependencies: ["FuzzDriver"] + target.dependencies, path: "Fuzz/Sources/\(target.name)", swiftSettings: swiftSettings))
+    }
+}

@@ -74,4 +74,34 @@ import Testing
             try ImageSanitizer.sanitize(SampleImages.png() + Array(repeating: 0, count: ImageSanitizer.maximumBytes))
         }
     }
+
+    /// Issue 13: 45 bytes of PNG declaring 0xC0000000 × 0xC0000000 pixels.
+    /// Their product passes Int.max, and multiplying it stopped the server.
+    @Test func sidesWhoseProductOverflowsAreRefusedNotMultiplied() throws {
+        let bomb = SampleImages.pngHeader(width: 0xC000_0000, height: 0xC000_0000)
+        #expect(bomb.count == 45)
+        #expect(throws: ImageProblem.tooManyPixels) { try ImageSanitizer.sanitize(bomb) }
+        #expect(throws: ImageProblem.tooManyPixels) { try ImageSanitizer.sanitize(SampleImages.pngHeader(width: 0xFFFF_FFFF, height: 0xFFFF_FFFF)) }
+        // A strip within the pixel limit, one side longer than a JPEG can declare.
+        #expect(throws: ImageProblem.tooManyPixels) { try ImageSanitizer.sanitize(SampleImages.pngHeader(width: 100_000, height: 10)) }
+        #expect(try ImageSanitizer.sanitize(SampleImages.pngHeader(width: 20_000, height: 2_000)).width == 20_000)
+    }
+
+    /// A VP8X chunk shorter than its ten bytes of flags and canvas size was
+    /// indexed past its end (a trap) and its size read from the next chunk.
+    @Test func aWebPHeaderChunkShorterThanItsFieldsIsDamaged() {
+        for (type, length) in [("VP8X", 0), ("VP8X", 9), ("VP8 ", 9), ("VP8L", 4)] {
+            let data = Array(repeating: UInt8(0x2F), count: length)
+            let file = SampleImages.riff([(type, data), ("EXIF", Array(repeating: 0x41, count: 16))])
+            #expect(throws: ImageProblem.damaged, "\(type) of \(length) bytes") { try ImageSanitizer.sanitize(file) }
+        }
+    }
+
+    /// A start-of-frame segment too short to hold the size took it from
+    /// whatever followed, which sanitizing then removed: the stored file
+    /// said another size than the one recorded.
+    @Test func aJPEGFrameTooShortForItsSizeIsDamaged() {
+        let file: [UInt8] = [0xFF, 0xD8] + SampleImages.segment(0xC0, [8, 0]) + SampleImages.segment(0xFE, [1, 2, 3, 4, 5, 6]) + [0xFF, 0xD9]
+        #expect(throws: ImageProblem.damaged) { try ImageSanitizer.sanitize(file) }
+    }
 }

@@ -45,6 +45,20 @@ public enum SampleImages {
             + pngChunk("IEND", [])
     }
 
+    /// A PNG of nothing but its signature, IHDR and IEND: 45 bytes that
+    /// declare any size.
+    public static func pngHeader(width: UInt32, height: UInt32) -> [UInt8] {
+        func be32(_ value: UInt32) -> [UInt8] { [UInt8(value >> 24), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)] }
+        return [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + pngChunk("IHDR", be32(width) + be32(height) + [8, 6, 0, 0, 0]) + pngChunk("IEND", [])
+    }
+
+    /// A RIFF/WEBP file of the given chunks, each padded to an even length.
+    public static func riff(_ chunks: [(type: String, data: [UInt8])]) -> [UInt8] {
+        func le32(_ value: Int) -> [UInt8] { [UInt8(value & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value >> 16 & 0xFF), UInt8(value >> 24 & 0xFF)] }
+        let body = chunks.flatMap { chunk -> [UInt8] in Array(chunk.type.utf8) + le32(chunk.data.count) + chunk.data + (chunk.data.count % 2 == 1 ? [0] : []) }
+        return Array("RIFF".utf8) + le32(body.count + 4) + Array("WEBP".utf8) + body
+    }
+
     public static func webp() -> [UInt8] {
         func le32(_ value: Int) -> [UInt8] { [UInt8(value & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value >> 16 & 0xFF), UInt8(value >> 24 & 0xFF)] }
         func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] { Array(type.utf8) + le32(data.count) + data + (data.count % 2 == 1 ? [0] : []) }

@@ -42,6 +42,9 @@ public enum ImageProblem: Error, Equatable, Sendable {
 public enum ImageSanitizer {
     public static let maximumBytes = 8 * 1024 * 1024
     public static let maximumPixels = 50_000_000
+    /// The longest side a JPEG can declare (two bytes). A PNG header says up
+    /// to 2³¹ − 1 and a WebP canvas 2²⁴; no camera or panorama comes near.
+    public static let maximumSide = 65_535
 
     public static func sanitize(_ bytes: [UInt8]) throws(ImageProblem) -> SanitizedImage {
         guard !bytes.isEmpty else { throw .empty }
@@ -57,7 +60,11 @@ public enum ImageSanitizer {
             throw .unsupportedType
         }
         guard image.width > 0, image.height > 0 else { throw .damaged }
-        guard image.width * image.height <= maximumPixels else { throw .tooManyPixels }
+        // The sides come from the file: 45 bytes of PNG can declare two of
+        // 0xC0000000, whose product passes Int.max (issue 13).
+        guard image.width <= maximumSide, image.height <= maximumSide else { throw .tooManyPixels }
+        let (pixels, overflow) = image.width.multipliedReportingOverflow(by: image.height)
+        guard !overflow, pixels <= maximumPixels else { throw .tooManyPixels }
         return image
     }
 }
@@ -140,6 +147,9 @@ enum JPEG {
             if marker == 0xE1, let found = exifOrientation(Array(segment.dropFirst(4))) { orientation = found }
             // Start of frame (SOF0–SOF15 except DHT C4, JPG C8 and DAC CC) carries the size.
             if (0xC0...0xCF).contains(marker), ![0xC4, 0xC8, 0xCC].contains(marker) {
+                // Length, precision, height and width: a shorter frame would
+                // take its size from the next segment.
+                guard length >= 7 else { throw .damaged }
                 size = (try reader.bigEndian16(offset + 7), try reader.bigEndian16(offset + 5))
             }
             if keeps(marker) { kept.append(Array(segment)) }
@@ -235,6 +245,10 @@ enum WebP {
             var chunk = Array(try reader.slice(offset, min(8 + padded, bytes.count - offset)))
             guard chunk.count >= 8 + length else { throw .damaged }
             let data = offset + 8
+            // Each header chunk must hold its own fields (VP8X: flags and
+            // canvas, 10 bytes; VP8: frame tag, start code and size, 10;
+            // VP8L: signature and size, 5), not borrow the next chunk's.
+            guard length >= (["VP8X": 10, "VP8 ": 10, "VP8L": 5][type] ?? 0) else { throw .damaged }
             switch type {
             case "VP8X":
                 size = (try reader.littleEndian24(data + 4) + 1, try reader.littleEndian24(data + 7) + 1)

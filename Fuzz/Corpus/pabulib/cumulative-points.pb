@@ -1,0 +1,15 @@
+META
+key;value
+budget;500
+vote_type;cumulative
+max_sum_points;10
+PROJECTS
+project_id;cost;votes
+a;200;3
+b;300;2
+c;100;1
+VOTES
+voter_id;vote;points
+1;a,b;7,3
+2;c;10
+3;b,c,a;1,1,8
