@@ -148,6 +148,15 @@ struct APIController {
     struct ListBody<Item: Encodable>: Encodable {
         let items: [Item]
         let next: String?
+
+        enum CodingKeys: String, CodingKey { case items, next }
+
+        /// `next` is always there, `null` on the last page, as the OpenAPI document says.
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(items, forKey: .items)
+            try container.encode(next, forKey: .next)
+        }
     }
 
     static func body(_ city: Municipality, oblasts: [OblastID: Oblast]) -> MunicipalityBody {

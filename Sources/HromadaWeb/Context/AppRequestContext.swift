@@ -103,7 +103,8 @@ public struct FormData: Sendable, Equatable {
     }
 
     /// What the start of a multipart body holds, read before the rest arrives.
-    enum FirstPart: Equatable {
+    /// Public for the multipart fuzz target (Fuzz/), which checks it against the whole-body parser.
+    public enum FirstPart: Equatable, Sendable {
         /// More bytes are needed to see the whole first part.
         case incomplete
         case field(name: String, value: String)
@@ -113,7 +114,7 @@ public struct FormData: Sendable, Equatable {
 
     /// The first part of a multipart body, so its first field can be checked
     /// before the (possibly large) rest is read.
-    static func firstPart(of body: [UInt8], boundary: String) -> FirstPart {
+    public static func firstPart(of body: [UInt8], boundary: String) -> FirstPart {
         let delimiter = Array("--\(boundary)".utf8)
         let separator = Array("\r\n".utf8) + delimiter
         guard let start = find(delimiter, in: body, from: 0) else { return body.count < delimiter.count + 2 ? .incomplete : .other }
