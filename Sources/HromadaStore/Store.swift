@@ -69,7 +69,7 @@ public struct Repositories: Sendable {
     public let db: any SQLDatabase
     public let dialect: DatabaseDialect
 
-    public var municipalities: MunicipalityRepository { .init(db: db) }
+    public var municipalities: MunicipalityRepository { .init(db: db, dialect: dialect) }
     public var accounts: AccountRepository { .init(db: db) }
     public var roles: RoleRepository { .init(db: db) }
     public var residency: ResidencyRepository { .init(db: db) }

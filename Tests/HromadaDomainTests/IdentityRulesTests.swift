@@ -150,20 +150,47 @@ import Testing
     @Test func collectionPeriodIsAtMostThreeMonths() {
         var settings = MunicipalitySettings()
         settings.petitionCollectionDays = 120
-        #expect(throws: MunicipalitySettings.Problem.collectionDaysOutOfRange) { try settings.validated() }
+        #expect(throws: MunicipalitySettings.Problem.collectionDaysOutOfRange) { try settings.validated(modules: []) }
     }
 
     @Test func signatureThresholdIsPositive() {
         var settings = MunicipalitySettings()
         settings.petitionSignatureThreshold = 0
-        #expect(throws: MunicipalitySettings.Problem.thresholdOutOfRange) { try settings.validated() }
+        #expect(throws: MunicipalitySettings.Problem.thresholdOutOfRange) { try settings.validated(modules: []) }
     }
 
     @Test func settingsMissingFromOlderRowsTakeDefaults() throws {
         let decoded = try JSONDecoder().decode(MunicipalitySettings.self, from: Data(#"{"petitionSignatureThreshold": 350}"#.utf8))
         #expect(decoded.petitionSignatureThreshold == 350)
         #expect(decoded.petitionCollectionDays == 90)
-        #expect(decoded.enabledModules == Module.allCases)
+        #expect(decoded.enabledModules == nil && decoded.enables(ModuleSlug(rawValue: "auctions")))
+    }
+
+    @Test func thePetitionThresholdIsStoredOnce() throws {
+        var settings = MunicipalitySettings()
+        settings.petitions.threshold = 400
+        #expect(settings.petitionSignatureThreshold == 400 && settings.petitionSettings.threshold == 400)
+        let json = String(decoding: try JSONEncoder().encode(settings), as: UTF8.self)
+        #expect(!json.contains("petitionSignatureThreshold") && !json.contains("petitionCollectionDays"))
+        let decoded = try JSONDecoder().decode(MunicipalitySettings.self, from: Data(json.utf8))
+        #expect(decoded.petitionSettings.threshold == 400)
+    }
+
+    @Test func anOlderRowsTopLevelThresholdIsTheOneThatWasInForce() throws {
+        // Such a row held the threshold twice, and the top-level copy won.
+        let charter = String(decoding: try JSONEncoder().encode(PetitionSettings(threshold: 250, supportersBeforeModeration: 3)), as: UTF8.self)
+        let row = #"{"petitionSignatureThreshold": 350, "petitionCollectionDays": 60, "petitions": "# + charter + "}"
+        let decoded = try JSONDecoder().decode(MunicipalitySettings.self, from: Data(row.utf8))
+        #expect(decoded.petitionSettings.threshold == 350 && decoded.petitionSettings.collectionDays == 60)
+        #expect(decoded.petitionSettings.supportersBeforeModeration == 3)
+    }
+
+    @Test func enabledModulesTakeTheDeploymentsOrderAndKeepSlugsItLacks() throws {
+        let budgets = ModuleSlug(rawValue: "budgets"), petitions = ModuleSlug(rawValue: "petitions"), invest = ModuleSlug(rawValue: "invest")
+        var settings = MunicipalitySettings()
+        settings.enabledModules = [invest, petitions, budgets, invest]
+        #expect(try settings.validated(modules: [budgets, petitions]).enabledModules == [budgets, petitions, invest])
+        #expect(try MunicipalitySettings().validated(modules: [budgets]).enabledModules == nil, "nil stays every module")
     }
 
     @Test func rateLimitWindowIsFixedAndRetryAfterCountsToItsEnd() {

@@ -82,12 +82,12 @@ func seedCities(_ store: Store) async throws {
             try await seedCities(store)
             var settings = MunicipalitySettings()
             settings.petitionSignatureThreshold = 350
-            settings.enabledModules = [.petitions, .budgets]
+            settings.enabledModules = [ModuleSlug(rawValue: "petitions"), ModuleSlug(rawValue: "budgets")]
             let chosen = settings
             try await store.write { try await $0.municipalities.updateSettings(chosen, of: .init(rawValue: "vinnytsia")) }
             let found = try await store.read { try await $0.municipalities.find(slug: "vinnytsia") }
             #expect(found?.settings.petitionSignatureThreshold == 350)
-            #expect(found?.settings.enabledModules == [.petitions, .budgets])
+            #expect(found?.settings.enabledModules == [ModuleSlug(rawValue: "petitions"), ModuleSlug(rawValue: "budgets")])
             #expect(found?.areaKm2 == 12.5)
             #expect(try await store.read { try await $0.municipalities.find(slug: "kyiv") } == nil)
             #expect(try await store.read { try await $0.municipalities.all() }.count == 2)

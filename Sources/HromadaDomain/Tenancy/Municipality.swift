@@ -58,7 +58,33 @@ public struct Municipality: Hashable, Codable, Sendable {
     }
 }
 
-/// The modules a municipality can switch on (DESIGN.md).
-public enum Module: String, CaseIterable, Codable, Sendable {
-    case budgets, petitions, auctions, invest, strategy, opendata, waste
+/// The name of a module in paths and settings: `budgets` in
+/// `/vinnytsia/budgets` and in a city's `enabledModules`. Which modules
+/// exist is the module registry's business, not the domain's: a slug here
+/// is only a well-formed name, so settings stored by a deployment with more
+/// modules than this one keep their names.
+public struct ModuleSlug: RawRepresentable, Hashable, Codable, Sendable, Comparable, CustomStringConvertible {
+    public let rawValue: String
+    public var description: String { rawValue }
+
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    public init(from decoder: any Decoder) throws {
+        rawValue = try decoder.singleValueContainer().decode(String.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+
+    /// Lowercase Latin letters and inner hyphens, 2–30 characters: it is a path segment.
+    public var isWellFormed: Bool {
+        (2...30).contains(rawValue.utf8.count) && !rawValue.hasPrefix("-") && !rawValue.hasSuffix("-")
+            && rawValue.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || $0 == 45 }
+    }
+
+    public static func < (lhs: ModuleSlug, rhs: ModuleSlug) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -5,7 +5,7 @@ public struct Slug: RawRepresentable, Hashable, Codable, Sendable, CustomStringC
 
     /// Path segments the platform itself owns (INTERFACES.md): never a city.
     public static let reserved: Set<String> = [
-        "api", "healthz", "metrics", "static", "admin", "login", "en", "uk",
+        "api", "healthz", "livez", "readyz", "metrics", "static", "admin", "login", "oblast", "en", "uk",
         // Our own top-level pages, reserved for the same reason.
         "logout", "register", "account", "password", "confirm", "dev", "audit", "auth", "favicon.ico", "robots.txt",
         // Fixed segments under /api/v1/ that sit where a city slug would.

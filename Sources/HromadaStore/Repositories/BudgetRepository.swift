@@ -50,6 +50,27 @@ public struct BudgetRepository: Sendable {
             """).run()
     }
 
+    /// Whether the stored edition is still `read`, what the caller decided
+    /// from. On PostgreSQL the row stays locked until the transaction ends
+    /// (`forUpdate`: against every other writer; else only against changes),
+    /// so nothing changes it before this transaction's own writes; SQLite has
+    /// one writer. Compares decoded values, so a row an older release wrote
+    /// compares equal to what it decodes to.
+    public func isStill(_ read: BudgetEdition, forUpdate: Bool = false) async throws -> Bool {
+        let locking = dialect == .postgres ? (forUpdate ? "FOR UPDATE" : "FOR SHARE") : ""
+        return try await db.raw("""
+            SELECT definition FROM budget_editions
+            WHERE id = \(bind: read.id.rawValue) AND municipality_id = \(bind: read.municipalityID.rawValue) \(unsafeRaw: locking)
+            """).first().map { try Self.edition(from: try $0.string("definition")) } == read
+    }
+
+    /// Stores `edition` only if the stored one is still `read`; false, and nothing written, otherwise.
+    public func update(_ edition: BudgetEdition, ifStill read: BudgetEdition) async throws -> Bool {
+        guard try await isStill(read, forUpdate: true) else { return false }
+        try await update(edition)
+        return true
+    }
+
     public func edition(_ id: BudgetEditionID, in municipality: MunicipalityID) async throws -> BudgetEdition? {
         try await db.raw("""
             SELECT definition FROM budget_editions
@@ -88,6 +109,18 @@ public struct BudgetRepository: Sendable {
                 definition = \(bind: try Self.json(project))
             WHERE id = \(bind: project.id.rawValue) AND municipality_id = \(bind: municipality.rawValue)
             """).run()
+    }
+
+    /// Stores `project` only if the stored one is still `read` (locked as `isStill` locks an edition).
+    public func update(_ project: BudgetProject, in municipality: MunicipalityID, ifStill read: BudgetProject) async throws -> Bool {
+        let locking = dialect == .postgres ? "FOR UPDATE" : ""
+        let current = try await db.raw("""
+            SELECT definition FROM budget_projects
+            WHERE id = \(bind: read.id.rawValue) AND municipality_id = \(bind: municipality.rawValue) \(unsafeRaw: locking)
+            """).first().map { try Self.project(from: try $0.string("definition")) }
+        guard current == read else { return false }
+        try await update(project, in: municipality)
+        return true
     }
 
     public func project(_ id: BudgetProjectID, in municipality: MunicipalityID) async throws -> BudgetProject? {

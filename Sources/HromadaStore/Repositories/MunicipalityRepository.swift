@@ -4,6 +4,7 @@ import SQLKit
 
 public struct MunicipalityRepository: Sendable {
     let db: any SQLDatabase
+    let dialect: DatabaseDialect
 
     public func insert(_ oblast: Oblast) async throws {
         try await db.raw("""
@@ -50,6 +51,21 @@ public struct MunicipalityRepository: Sendable {
 
     public func updateSettings(_ settings: MunicipalitySettings, of id: MunicipalityID) async throws {
         try await db.raw("UPDATE municipalities SET settings = \(bind: try Self.encode(settings)) WHERE id = \(bind: id.rawValue)").run()
+    }
+
+    /// Stores `settings` only if the city's settings are still `read`, what
+    /// the change was decided from; false (nothing written) if someone
+    /// changed them meanwhile. Compares decoded values, so a row written by
+    /// an older release compares equal to what it decodes to. Call it in a
+    /// write transaction: on PostgreSQL the row stays locked until it ends.
+    public func updateSettings(_ settings: MunicipalitySettings, of id: MunicipalityID, ifStill read: MunicipalitySettings) async throws -> Bool {
+        let locking = dialect == .postgres ? "FOR UPDATE" : ""
+        guard let current = try await db.raw("""
+            SELECT \(unsafeRaw: Self.columns) FROM municipalities WHERE id = \(bind: id.rawValue) \(unsafeRaw: locking)
+            """).first().map(Self.decode), current.settings == read
+        else { return false }
+        try await updateSettings(settings, of: id)
+        return true
     }
 
     public func count() async throws -> Int64 {

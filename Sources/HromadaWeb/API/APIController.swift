@@ -159,11 +159,11 @@ struct APIController {
         }
     }
 
-    static func body(_ city: Municipality, oblasts: [OblastID: Oblast]) -> MunicipalityBody {
+    static func body(_ city: Municipality, oblasts: [OblastID: Oblast], modules: ModuleRegistry) -> MunicipalityBody {
         MunicipalityBody(
             id: city.id.rawValue, slug: city.slug.rawValue, name: .init(uk: city.name.uk, en: city.name.en),
             oblast: oblasts[city.oblastID]?.slug.rawValue ?? "", population: city.population, areaKm2: city.areaKm2,
-            modules: city.settings.enabledModules.map(\.rawValue))
+            modules: modules.enabled(in: city).map(\.slug.rawValue))
     }
 
     /// Tenants, ordered by slug, a page at a time (`?after=SLUG&limit=N`).
@@ -182,13 +182,13 @@ struct APIController {
         let sorted = cities.sorted { $0.slug.rawValue < $1.slug.rawValue }.filter { $0.slug.rawValue > after }
         let page = Array(sorted.prefix(limit))
         return try JSONResponse.encode(
-            ListBody(items: page.map { Self.body($0, oblasts: byID) }, next: sorted.count > limit ? page.last?.slug.rawValue : nil))
+            ListBody(items: page.map { Self.body($0, oblasts: byID, modules: services.modules) }, next: sorted.count > limit ? page.last?.slug.rawValue : nil))
     }
 
     @Sendable func municipality(_ request: Request, context: AppRequestContext) async throws -> Response {
         let city = try await CityLookup(store: services.store).require(context)
         let oblasts = try await services.store.read { try await $0.municipalities.oblasts() }
-        return try JSONResponse.encode(Self.body(city, oblasts: Dictionary(uniqueKeysWithValues: oblasts.map { ($0.id, $0) })))
+        return try JSONResponse.encode(Self.body(city, oblasts: Dictionary(uniqueKeysWithValues: oblasts.map { ($0.id, $0) }), modules: services.modules))
     }
 
     struct AuditHeadBody: Encodable {

@@ -232,7 +232,7 @@ struct BudgetAPIController {
         let input = both.first
         let setup = EditionSetup(
             titleUK: input.title.uk, titleEN: input.title.en ?? "", proposalsOpen: input.proposalsOpen, reviewOpen: input.reviewOpen,
-            votingOpen: input.votingOpen, votingClose: input.votingClose, minimumAge: input.minimumAge?.value ?? 16,
+            votingOpen: input.votingOpen, votingClose: input.votingClose, minimumAge: input.minimumAge?.value ?? city.settings.budgetMinimumAge,
             paperForWorkersAndStudents: input.paperForWorkersAndStudents ?? false, receipts: input.receipts ?? true,
             receiptByEmail: input.receiptByEmail ?? false, paperDoubleEntry: input.paperDoubleEntry ?? true,
             paperEntriesPerClerk: input.paperEntriesPerClerk, announce: input.announce == true, rules: both.second.rules)

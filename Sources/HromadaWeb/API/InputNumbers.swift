@@ -96,6 +96,8 @@ enum InputRange {
     enum Age: WholeNumberRange { static let range = 0...150 }
     /// Rounds of an auction.
     enum Rounds: WholeNumberRange { static let range = 0...100 }
+    /// A count of people or days a city sets (a petition's threshold, its period).
+    enum Count: WholeNumberRange { static let range = 0...1_000_000_000 }
     /// A share of a price in percent, to the hundredth (Prozorro's `minimalStep.percent`).
     enum PercentOfPrice: DecimalRange { static let range = 0.0...100.0 }
     /// A duration in seconds, up to a day.

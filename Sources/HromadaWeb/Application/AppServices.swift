@@ -24,6 +24,8 @@ public struct AppServices: Sendable {
     public let liveFeed: AuctionLiveFeed
     /// The multipart uploads this process reads at once (issue 13).
     public let uploads: UploadSlots
+    /// The deployment's modules.
+    public let modules: ModuleRegistry
 
     /// How long delivered mail stays in the outbox.
     public var mailRetention: TimeInterval {

@@ -12,9 +12,10 @@ import ServiceLifecycle
 /// routes. Tests call it with an in-memory or temporary database.
 public func buildApplication(
     configuration: AppConfiguration, clock: any Clock = SystemClock(), logger: Logger = Logger(label: "hromada"),
-    metrics: PrometheusCollectorRegistry = .init()
+    metrics: PrometheusCollectorRegistry = .init(), modules: ModuleRegistry = .standard
 ) async throws -> some ApplicationProtocol {
-    let services = try await makeServices(configuration: configuration, clock: clock, logger: logger, metrics: metrics, listening: true)
+    let services = try await makeServices(
+        configuration: configuration, clock: clock, logger: logger, metrics: metrics, listening: true, modules: modules)
     return makeApplication(services: services)
 }
 
@@ -24,7 +25,7 @@ public func buildApplication(
 /// the database do not listen.
 public func makeServices(
     configuration: AppConfiguration, clock: any Clock, logger: Logger, metrics: PrometheusCollectorRegistry = .init(),
-    listening: Bool = false
+    listening: Bool = false, modules: ModuleRegistry = .standard
 ) async throws -> AppServices {
     let keys = try KeyRing(secret: configuration.secret, identityKey: configuration.identityKey)
     guard let resources = WebResources.directory else {
@@ -40,7 +41,7 @@ public func makeServices(
         AppServices(
             configuration: configuration, store: store, keys: keys, clock: clock, localizer: localizer, renderer: renderer,
             metrics: metrics, logger: logger, demoMode: demoMode, httpClient: HTTPClient.shared, passwords: passwords, liveFeed: liveFeed,
-            uploads: uploads)
+            uploads: uploads, modules: modules)
     }
     do {
         try await Migrator(backend: store.backend, logger: logger).migrate()
@@ -87,14 +88,9 @@ public func makeApplication(services: AppServices) -> some ApplicationProtocol {
         background.append(OutboxDeliverer(store: services.store, smtp: smtp, clock: services.clock, logger: services.logger))
         background.append(Housekeeping(
             store: services.store, clock: services.clock, logger: services.logger, mailRetention: services.mailRetention))
-        background.append(BallotAuditMixer(store: services.store, box: services.ballotBox, clock: services.clock, logger: services.logger))
-        background.append(PetitionScheduler(services: services))
-        background.append(PeriodicTask.auctionScheduler(services))
-        if let relay = AuctionLiveRelay(services: services) { background.append(relay) }
+        for module in services.modules.modules { background += module.backgroundServices(services) }
     }
-    // WebSocket upgrades have a router of their own, so ordinary requests never match against its paths.
-    let sockets = Router(context: LiveSocketContext.self)
-    AuctionLiveSocket(services: services).add(to: sockets)
+    let sockets = buildSocketRouter(services: services)
     return Application(
         router: router,
         server: .http1WebSocketUpgrade(webSocketRouter: sockets),
@@ -111,25 +107,29 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     // speak the reader's language and show them signed in.
     router.add(middleware: ClientMiddleware(services: services))
     router.add(middleware: ErrorMiddleware(services: services))
+    // The city is loaded once, and a module the city has switched off is a
+    // 404 before any body is read.
+    router.add(middleware: CityMiddleware(services: services))
     router.add(middleware: CSRFMiddleware(keys: services.keys, uploads: services.uploads))
     PublicController(services: services).add(to: router)
     AccountController(services: services).add(to: router)
     APIController(services: services).add(to: router)
-    BudgetAPIController(services: services).add(to: router)
-    PetitionAPIController(services: services).add(to: router)
-    AuctionAPIController(services: services).add(to: router)
-    AuctionOrganiserAPI(services: services).add(to: router)
-    PetitionPages(services: services).add(to: router)
-    AuctionPages(services: services).add(to: router)
-    PropertyPages(services: services).add(to: router)
-    BudgetPages(services: services).add(to: router)
-    BudgetAdminPages(services: services).add(to: router)
-    BudgetPhotoPages(services: services).add(to: router)
-    BudgetEditionPages(services: services).add(to: router)
+    SettingsAPIController(services: services).add(to: router)
+    for module in services.modules.modules { module.addRoutes(to: router, services: services) }
     DevMailController(services: services).add(to: router)
     VerificationController(services: services).add(to: router)
     AdminController(services: services).add(to: router)
     return router
+}
+
+/// WebSocket upgrades have a router of their own, so ordinary requests
+/// never match against its paths.
+public func buildSocketRouter(services: AppServices) -> Router<LiveSocketContext> {
+    let sockets = Router(context: LiveSocketContext.self)
+    sockets.add(middleware: LiveSocketAuthentication(services: services))
+    sockets.add(middleware: ModuleGate<LiveSocketContext>(services: services))
+    for module in services.modules.modules { module.addSockets(to: sockets, services: services) }
+    return sockets
 }
 
 /// Closes the database when the app shuts down.

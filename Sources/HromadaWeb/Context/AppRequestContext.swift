@@ -21,6 +21,8 @@ public struct AppRequestContext: RequestContext {
     public var sessionKind: SessionKind?
     /// The parsed body of a form POST, after the CSRF check.
     public var form: FormData?
+    /// The city named by the route's `{city}`, loaded once (`CityMiddleware`).
+    public var city: Municipality?
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)

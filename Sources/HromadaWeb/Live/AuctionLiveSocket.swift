@@ -8,17 +8,17 @@ import NIOCore
 
 /// The WebSocket upgrade request's context: who connects, resolved by
 /// `LiveSocketAuthentication` before the route decides to upgrade.
-struct LiveSocketContext: RequestContext, WebSocketRequestContext {
-    var coreContext: CoreRequestContextStorage
-    let webSocket = WebSocketHandlerReference<Self>()
-    let peerAddress: String?
-    var clientAddress: String
-    var language: Language = .uk
-    var account: Account?
+public struct LiveSocketContext: RequestContext, WebSocketRequestContext {
+    public var coreContext: CoreRequestContextStorage
+    public let webSocket = WebSocketHandlerReference<Self>()
+    public let peerAddress: String?
+    public var clientAddress: String
+    public var language: Language = .uk
+    public var account: Account?
     /// The session the connection came with, checked again at every bid: signing out ends bidding on open sockets too.
     var session: (token: String, kind: SessionKind)?
 
-    init(source: ApplicationRequestContextSource) {
+    public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         peerAddress = source.channel.remoteAddress?.ipAddress
         clientAddress = peerAddress ?? "unknown"
@@ -94,7 +94,6 @@ struct AuctionLiveSocket {
     let services: AppServices
 
     func add(to router: Router<LiveSocketContext>) {
-        router.add(middleware: LiveSocketAuthentication(services: services))
         router.ws("/api/v1/{city}/auctions/{lot}/live") { _, context in
             // An unknown city or lot is a 404 before any upgrade.
             _ = try await lot(context)

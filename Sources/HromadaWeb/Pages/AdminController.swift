@@ -38,6 +38,10 @@ struct AdminController {
             let role: String
             let label: String
         }
+        struct Link {
+            let title: String
+            let url: String
+        }
         struct Conflict {
             let account: String
             let existing: String
@@ -46,6 +50,8 @@ struct AdminController {
         }
         let slug: String
         let city: String
+        /// The desks of the modules the city runs, as far as this person may use them.
+        let links: [Link]
         let people: [Person]
         /// The next page's address, its cursor percent-encoded.
         let nextURL: String?
@@ -87,6 +93,9 @@ struct AdminController {
         let form = context.form ?? FormData()
         let page = Dashboard(
             slug: city.slug.rawValue, city: city.name.localized(context.language),
+            links: services.modules.enabled(in: city).flatMap(\.staffLinks).filter { principal.may($0.action, in: city.id) }.map {
+                .init(title: html.t($0.titleKey, context), url: "/\(city.slug.rawValue)/\($0.path)")
+            },
             people: shown.map { person in
                 Dashboard.Person(
                     id: person.id.rawValue, name: person.fullName, email: person.email.rawValue,
@@ -192,9 +201,9 @@ struct AdminController {
     ) async throws -> Response {
         let page = SettingsPage(
             slug: city.slug.rawValue,
-            modules: Module.allCases.map { module in
+            modules: services.modules.slugs.map { module in
                 .init(module: module.rawValue, name: html.t("modules.\(module.rawValue).name", context),
-                      enabled: form.map { $0.all("modules").contains(module.rawValue) } ?? settings.enabledModules.contains(module))
+                      enabled: form.map { $0.all("modules").contains(module.rawValue) } ?? settings.enables(module))
             },
             threshold: form?["petitionSignatureThreshold"] ?? String(settings.petitionSignatureThreshold),
             collectionDays: form?["petitionCollectionDays"] ?? String(settings.petitionCollectionDays),
@@ -227,21 +236,25 @@ struct AdminController {
         // From the settings in force, so what this form does not show (the
         // petition charter, for one) is kept.
         var proposed = city.settings
-        proposed.enabledModules = form.all("modules").compactMap(Module.init(rawValue:))
+        proposed.enabledModules = Self.enabledModules(checked: form.all("modules"), stored: city.settings, modules: services.modules)
         proposed.petitionSignatureThreshold = threshold
         proposed.petitionCollectionDays = days
         proposed.budgetMinimumAge = age
         proposed.contactEmail = form["contactEmail"].trimmingCharacters(in: .whitespaces)
         proposed.acceptsIdentityAsResidency = form["acceptsIdentityAsResidency"] == "yes"
-        let settings: MunicipalitySettings
-        do { settings = try proposed.validated() } catch {
-            return try await fail("errors.settings_\(error)")
-        }
-        let audit = services.audit
-        try await services.store.write { tx in
-            try await tx.municipalities.updateSettings(settings, of: city.id)
-            try await audit.record(tx, action: AuditAction.settingsChanged, actor: principal.accountID, municipality: city.id, subject: "settings")
+        do {
+            _ = try await CitySettingsService(services: services).save(proposed, of: city, by: principal)
+        } catch let error as AppError where error.belongsOnTheForm {
+            return try await fail(error.messageKey)
         }
         return HTML.redirect("/\(city.slug.rawValue)/admin/settings?saved=1")
+    }
+
+    /// The modules ticked on the form, plus those the city's stored list
+    /// names that this deployment does not have (the form cannot show them,
+    /// so it cannot have meant to switch them off).
+    static func enabledModules(checked: [String], stored: MunicipalitySettings, modules: ModuleRegistry) -> [ModuleSlug] {
+        let known = Set(modules.slugs)
+        return modules.slugs.filter { checked.contains($0.rawValue) } + (stored.enabledModules ?? []).filter { !known.contains($0) }
     }
 }

@@ -73,12 +73,12 @@ extension PetitionPages {
         }
         var settings = city.settings
         settings.petitions = charter
-        let audit = services.audit, changed = settings
-        try await services.store.write { tx in
-            try await tx.municipalities.updateSettings(changed, of: city.id)
-            try await audit.record(
-                tx, action: AuditAction.settingsChanged, actor: principal.accountID, municipality: city.id, subject: "petitions",
+        do {
+            _ = try await CitySettingsService(services: services).save(
+                settings, of: city, by: principal, subject: "petitions",
                 details: ["signers": charter.signers.rawValue, "holidays": String(charter.calendar.holidays.count)])
+        } catch let error as AppError where error.belongsOnTheForm {
+            return try await renderCharter(request, context, city: city, form: form, saved: false, error: error)
         }
         return HTML.redirect("/\(city.slug.rawValue)/admin/petitions/settings?saved=1")
     }

@@ -58,7 +58,6 @@ struct PublicController {
         struct ModuleItem {
             let name: String
             let description: String
-            let available: Bool
             let url: String
         }
         let city: CityItem
@@ -80,13 +79,12 @@ struct PublicController {
         guard !Slug.reserved.contains(slug), let city = cities.first(where: { $0.slug.rawValue == slug }) else {
             throw AppError.notFound
         }
-        // Modules arrive one issue at a time; until one is built its card says so instead of linking nowhere.
-        let built: Set<Module> = [.budgets, .petitions]
-        let modules = city.settings.enabledModules.map { module in
+        // Exactly the modules this deployment has and this city runs.
+        let modules = services.modules.enabled(in: city).map { module in
             CityHome.ModuleItem(
-                name: html.t("modules.\(module.rawValue).name", context),
-                description: html.t("modules.\(module.rawValue).description", context), available: built.contains(module),
-                url: "/\(city.slug.rawValue)/\(module.rawValue)")
+                name: html.t("modules.\(module.slug.rawValue).name", context),
+                description: html.t("modules.\(module.slug.rawValue).description", context),
+                url: "/\(city.slug.rawValue)/\(module.slug.rawValue)")
         }
         let page = CityHome(
             city: cityItem(city, context.language), modules: modules, verified: verified, signedIn: context.isSignedIn,
@@ -174,11 +172,13 @@ struct PublicController {
     }
 }
 
-/// Finds the municipality named by `{city}`; unknown slugs are a 404.
+/// The municipality named by `{city}`, as `CityMiddleware` loaded it;
+/// unknown slugs are a 404.
 struct CityLookup {
     let store: Store
 
     func require(_ context: AppRequestContext) async throws -> Municipality {
+        if let city = context.city { return city }
         let slug = try context.parameters.require("city")
         guard !Slug.reserved.contains(slug), let city = try await store.read({ try await $0.municipalities.find(slug: slug) }) else {
             throw AppError.notFound

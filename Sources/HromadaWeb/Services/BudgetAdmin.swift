@@ -27,6 +27,11 @@ public struct BudgetAdmin: Sendable {
         return edition
     }
 
+    /// The edition or project changed between the read a decision came from
+    /// and its write (a phase opened, another reviewer was quicker): nothing
+    /// was written, and the person tries again on what is there now.
+    static let editionChanged = AppError.conflict(code: "edition_changed")
+
     static func appError(_ error: BudgetError) -> AppError {
         switch error {
         case .wrongPhase: .conflict(code: "wrong_phase")
@@ -67,7 +72,7 @@ public struct BudgetAdmin: Sendable {
         guard transition == .publishResults else {
             let audit = services.audit, final = changed
             try await services.store.write { tx in
-                try await tx.budgets.update(final)
+                guard try await tx.budgets.update(final, ifStill: edition) else { throw Self.editionChanged }
                 try await audit.record(
                     tx, action: AuditAction.budgetEditionChanged, actor: principal?.accountID, municipality: city.id, subject: id.rawValue,
                     details: ["transition": transition.rawValue])
@@ -113,6 +118,7 @@ public struct BudgetAdmin: Sendable {
         try await services.store.write { tx in
             // Said before the last pools leave the box (scripts/e2e-budget-crash.sh kills the server here).
             logger.info("publishing results: opening the ballot box", metadata: ["edition": "\(id.rawValue)", "ballots": "\(counted)"])
+            guard try await tx.budgets.isStill(edition, forUpdate: true) else { throw Self.editionChanged }
             try await box.closeForCounting(edition, counted: counted, in: tx, at: now)
             try await tx.budgets.update(changed)
             for outcome in outcomes {
@@ -137,7 +143,14 @@ public struct BudgetAdmin: Sendable {
     /// once voting has opened: CONSUL let people over-vote when rules changed mid-vote.
     public func changeRules(_ rules: EditionRules, edition id: BudgetEditionID, city: Municipality, by principal: Principal?) async throws -> BudgetEdition {
         try require(.manageBudget, principal, in: city.id)
-        let edition = try await edition(id, in: city.id)
+        return try await changeRules(rules, of: try await edition(id, in: city.id), city: city, by: principal)
+    }
+
+    /// The change decided from `edition` as it was read, and written only if
+    /// the stored edition is still that one: voting may have opened in
+    /// between, and the rules froze then.
+    func changeRules(_ rules: EditionRules, of edition: BudgetEdition, city: Municipality, by principal: Principal?) async throws -> BudgetEdition {
+        let id = edition.id
         let (ballot, winner, categories) = try rules.resolved(keeping: edition.categories)
         let changed: BudgetEdition
         do {
@@ -147,7 +160,8 @@ public struct BudgetAdmin: Sendable {
         }
         let audit = services.audit
         try await services.store.write { tx in
-            try await tx.budgets.update(changed)
+            // Voting may have opened since the edition was read: the rules froze then.
+            guard try await tx.budgets.update(changed, ifStill: edition) else { throw Self.editionChanged }
             try await audit.record(
                 tx, action: AuditAction.budgetEditionChanged, actor: principal?.accountID, municipality: city.id, subject: id.rawValue,
                 details: ["change": "rules", "ballotRule": rules.ballotRule, "winnerRule": winner.rawValue])
@@ -211,7 +225,9 @@ public struct BudgetAdmin: Sendable {
                 link: "\(services.configuration.publicBaseURL)/\(city.slug.rawValue)/budgets/\(id.rawValue)", at: now)
         }
         try await services.store.write { tx in
-            try await tx.budgets.update(reviewed, in: city.id)
+            guard try await tx.budgets.isStill(edition), try await tx.budgets.update(reviewed, in: city.id, ifStill: project) else {
+                throw Self.editionChanged
+            }
             for message in messages { try await tx.outbox.enqueue(message) }
             try await audit.record(
                 tx, action: AuditAction.budgetProjectReviewed, actor: principal.accountID, municipality: city.id, subject: projectID.rawValue,
@@ -241,7 +257,9 @@ public struct BudgetAdmin: Sendable {
                 throw error == .notReviewable ? AppError.conflict(code: "wrong_phase") : AppError.invalid(code: "merge_invalid", field: "other")
             }
             try await services.store.write { tx in
-                try await tx.budgets.update(merged, in: city.id)
+                guard try await tx.budgets.isStill(edition), try await tx.budgets.update(merged, in: city.id, ifStill: first) else {
+                    throw Self.editionChanged
+                }
                 try await audit.record(
                     tx, action: AuditAction.budgetProjectReviewed, actor: principal?.accountID, municipality: city.id, subject: project.rawValue,
                     details: ["mergedInto": other.rawValue])
@@ -255,7 +273,7 @@ public struct BudgetAdmin: Sendable {
             throw Self.appError(error)
         }
         try await services.store.write { tx in
-            try await tx.budgets.update(changed)
+            guard try await tx.budgets.update(changed, ifStill: edition) else { throw Self.editionChanged }
             try await audit.record(
                 tx, action: AuditAction.budgetProjectReviewed, actor: principal?.accountID, municipality: city.id, subject: project.rawValue,
                 details: ["incompatibleWith": other.rawValue])
@@ -387,7 +405,11 @@ public struct BudgetAdmin: Sendable {
         } catch {
             throw error == .notTheAuthor ? AppError.notFound : Self.appError(error)
         }
-        try await services.store.write { try await $0.budgets.update(edited, in: city.id) }
+        try await services.store.write { tx in
+            guard try await tx.budgets.isStill(edition), try await tx.budgets.update(edited, in: city.id, ifStill: project) else {
+                throw Self.editionChanged
+            }
+        }
     }
 
     /// Names a co-author by the email of their account; they must be a verified resident here.

@@ -54,7 +54,7 @@ public struct DemoSeeder: Sendable {
     /// demo shows that step too; the others skip it.
     static func settings(slug: String, threshold: Int) -> MunicipalitySettings {
         var settings = MunicipalitySettings(petitionSignatureThreshold: threshold, contactEmail: "info@\(slug).demo.hromada.ua")
-        if slug == "khmilnyk" { settings.petitions = PetitionSettings(supportersBeforeModeration: 3) }
+        if slug == "khmilnyk" { settings.petitions.supportersBeforeModeration = 3 }
         // The demo verifier (and a test provider) prove identity only; the demo's cities take that as residency.
         settings.acceptsIdentityAsResidency = true
         return settings
@@ -105,15 +105,9 @@ public struct DemoSeeder: Sendable {
             }
             serial += 1
         }
-        if let vinnytsia = try await services.store.read({ try await $0.municipalities.find(slug: "vinnytsia") }),
-           let author = try await services.store.read({ try await $0.accounts.find(email: EmailAddress(rawValue: "olena@demo.hromada.ua")) }) {
-            try await BudgetDemoSeeder(services: services).seed(into: vinnytsia, author: author.id)
-            try await AuctionDemoSeeder(services: services).seed(into: vinnytsia)
-        }
-        let olena = try await services.store.read { try await $0.accounts.find(email: EmailAddress(rawValue: "olena@demo.hromada.ua")) }
-        for city in try await services.store.read({ try await $0.municipalities.all() }) {
-            try await PetitionDemoSeeder(services: services).seed(into: city, olena: city.slug.rawValue == "vinnytsia" ? olena?.id : nil)
-        }
+        let resident = try await services.store.read { try await $0.accounts.find(email: EmailAddress(rawValue: "olena@demo.hromada.ua")) }
+        let world = DemoWorld(services: services, cities: try await services.store.read { try await $0.municipalities.all() }, resident: resident?.id)
+        for module in services.modules.modules { try await module.seedDemo(world) }
         try await services.store.write { tx in
             try await tx.platformSettings.set(PlatformSettingsRepository.demoMode, "true")
             if try await tx.platformSettings.value(PlatformSettingsRepository.demoSeededAt) == nil {

@@ -34,7 +34,7 @@ struct BudgetEditionPages {
         let form = FormData(fields: [
             "proposalsOpen": [on(1, at: "09:00")], "reviewOpen": [on(31, at: "09:00")], "votingOpen": [on(61, at: "09:00")],
             "votingClose": [on(75, at: "21:00")],
-            "minimumAge": ["16"], "receipts": ["on"], "paperDoubleEntry": ["on"], "paperEntriesPerClerk": ["120"], "announce": ["on"], "ballotRule": ["approval"], "winnerRule": ["greedy"],
+            "minimumAge": [String(city.settings.budgetMinimumAge)], "receipts": ["on"], "paperDoubleEntry": ["on"], "paperEntriesPerClerk": ["120"], "announce": ["on"], "ballotRule": ["approval"], "winnerRule": ["greedy"],
             "catNameUk": ["Великі проєкти", "Малі проєкти"], "catNameEn": ["Large projects", "Small projects"],
             "catFund": ["3000000", "1000000"], "catMin": ["500001", "50000"], "catMax": ["1500000", "500000"], "catMaxPicks": ["2", "2"],
             "catId": ["", ""],
@@ -48,7 +48,7 @@ struct BudgetEditionPages {
         let form = context.form ?? FormData()
         let created: BudgetEdition
         do {
-            let setup = try Self.setup(form)
+            let setup = try Self.setup(form, city: city)
             created = try await services.budgetAdmin.create(
                 try setup.edition(in: city.id, at: services.clock.now()), city: city, by: context.principal)
         } catch let error as AppError where error.belongsOnTheForm {
@@ -79,7 +79,7 @@ struct BudgetEditionPages {
 
     // MARK: Form ⇄ rules
 
-    static func setup(_ form: FormData) throws(AppError) -> EditionSetup {
+    static func setup(_ form: FormData, city: Municipality) throws(AppError) -> EditionSetup {
         func date(_ name: String) throws(AppError) -> Date {
             guard let date = DateText.kyivInput(form[name]) else { throw .invalid(code: "date_invalid", field: name) }
             return date
@@ -88,7 +88,7 @@ struct BudgetEditionPages {
             titleUK: form["titleUk"], titleEN: form["titleEn"],
             proposalsOpen: form["proposalsOpen"].isEmpty ? nil : try date("proposalsOpen"), reviewOpen: try date("reviewOpen"),
             votingOpen: try date("votingOpen"), votingClose: try date("votingClose"),
-            minimumAge: try number(form, "minimumAge") ?? 16, paperForWorkersAndStudents: !form["paperForWorkers"].isEmpty,
+            minimumAge: try number(form, "minimumAge") ?? city.settings.budgetMinimumAge, paperForWorkersAndStudents: !form["paperForWorkers"].isEmpty,
             receipts: !form["receipts"].isEmpty, receiptByEmail: !form["receiptByEmail"].isEmpty, paperDoubleEntry: !form["paperDoubleEntry"].isEmpty,
             paperEntriesPerClerk: try number(form, "paperEntriesPerClerk"), announce: !form["announce"].isEmpty, rules: try rules(form))
     }
