@@ -10,7 +10,7 @@ struct Hromada: AsyncParsableCommand {
 }
 
 /// A command that could not do its work: ArgumentParser prints
-/// "Error: <description>" and exits with 1 (INTERFACES.md), without the
+/// "Error: <description>" and exits with 1 (docs/interfaces.md), without the
 /// usage text that belongs to mistyped arguments.
 struct CommandFailure: Error, CustomStringConvertible {
     let description: String

@@ -6,7 +6,7 @@ import HromadaWeb
 import Logging
 
 /// Flags shared by every command that touches the database; each overrides
-/// its `HROMADA_*` variable (INTERFACES.md).
+/// its `HROMADA_*` variable (docs/interfaces.md).
 struct DatabaseOptions: ParsableArguments {
     @Option(help: "Database URL: sqlite:PATH, sqlite::memory: or postgres://user:pass@host:port/db (default: HROMADA_DATABASE_URL, else sqlite:hromada.sqlite)")
     var database: String?

@@ -54,7 +54,7 @@ import Testing
         }
     }
 
-    /// JSON of the wrong shape names the field to correct (INTERFACES.md: a 422 carries `field`).
+    /// JSON of the wrong shape names the field to correct (docs/interfaces.md: a 422 carries `field`).
     @Test(arguments: [
         (#"{"email": 1, "password": "x"}"#, "value_invalid", "email"),
         (#"{"email": "a@b.ua"}"#, "value_required", "password"),

@@ -14,7 +14,7 @@ import HTTPTypes
 /// `$NAME` placeholders become ids of the demo data (Harness.placeholders),
 /// so that seeds and their mutations reach past "unknown id".
 ///
-/// A trap is a crash, and so is a 5xx answer: "5xx means a bug" (DESIGN.md).
+/// A trap is a crash, and so is a 5xx answer: "5xx means a bug" (docs/design.md).
 @_cdecl("LLVMFuzzerTestOneInput")
 func fuzzAPI(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let input = Array(UnsafeBufferPointer(start: data, count: count))

@@ -1,4 +1,4 @@
-/// The aggregation rules, named as in INTERFACES.md.
+/// The aggregation rules, named as in docs/interfaces.md.
 public enum Rule: String, Sendable, CaseIterable {
     case greedy
     case greedyNoSkip = "greedy-no-skip"
@@ -50,7 +50,7 @@ public struct Outcome: Sendable, Equatable {
     public var rule: Rule
     /// Project ids in selection order.
     public var selectedInOrder: [String]
-    /// Project ids sorted as strings (INTERFACES.md).
+    /// Project ids sorted as strings (docs/interfaces.md).
     public var selected: [String] { selectedInOrder.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) } }
     public var cost: Amount
     public var budget: Amount

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Prozorro's lot statuses, by their own names (INTERFACES.md keeps them dotted).
+/// Prozorro's lot statuses, by their own names (docs/interfaces.md keeps them dotted).
 public enum LotStatus: String, Codable, Sendable, CaseIterable {
     case activeTendering = "active.tendering"
     case activeAuction = "active.auction"

@@ -23,7 +23,7 @@ public enum ProzorroImportError: Error, Equatable, Sendable {
     case auctionNotOver
 }
 
-/// Lots to Prozorro.Sale's procedure document and results back (DOMAIN.md:
+/// Lots to Prozorro.Sale's procedure document and results back (docs/domain.md:
 /// "lots can also be exported in Prozorro.Sale's procedure shape, and results
 /// imported back"). Pure: the web layer reads and writes the store.
 public enum ProzorroExchange {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A lot in Prozorro.Sale's procedure shape, by Prozorro's own field names
-/// (DOMAIN.md): what Hromada exports for a city to publish, and the shape of
+/// (docs/domain.md): what Hromada exports for a city to publish, and the shape of
 /// the result it takes back. Money is Prozorro's: hryvnias with at most two
 /// decimals, exact (`Decimal`, never a binary float).
 public struct ProzorroProcedure: Codable, Hashable, Sendable {

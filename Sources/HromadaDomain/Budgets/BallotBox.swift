@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
 
-/// A ballot sealed for the ballot box (DESIGN.md, secret ballot). The vote's
+/// A ballot sealed for the ballot box (docs/design.md, secret ballot). The vote's
 /// transaction writes the participation and this sealed ballot together, so
 /// they share a transaction id on PostgreSQL and a commit in SQLite's WAL;
 /// sealed, the ballot says nothing there. Its choices, receipt, channel and

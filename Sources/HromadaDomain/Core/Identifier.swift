@@ -1,6 +1,6 @@
 import Foundation
 
-/// A random, opaque identifier. Clients never parse ids (INTERFACES.md), and
+/// A random, opaque identifier. Clients never parse ids (docs/interfaces.md), and
 /// random ids keep rows unlinkable where the secret ballot needs it.
 public protocol Identifier: RawRepresentable, Hashable, Codable, Sendable, CustomStringConvertible
 where RawValue == String {

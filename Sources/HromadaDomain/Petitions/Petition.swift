@@ -53,7 +53,7 @@ public struct PetitionSettings: Hashable, Codable, Sendable {
     }
 }
 
-/// The states of INTERFACES.md.
+/// The states of docs/interfaces.md.
 public enum PetitionState: String, Codable, Sendable, CaseIterable {
     case draft
     case collectingSupporters = "collecting_supporters"
@@ -317,7 +317,7 @@ public enum PetitionError: Error, Equatable, Sendable {
     case settingsInvalid(String)
 }
 
-/// Why a person's signature is refused (the statuses of INTERFACES.md in brackets).
+/// Why a person's signature is refused (the statuses of docs/interfaces.md in brackets).
 public enum SignatureProblem: Error, Equatable, Sendable {
     /// In draft or moderation (409).
     case notOpenYet

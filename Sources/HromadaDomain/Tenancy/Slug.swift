@@ -3,7 +3,7 @@ public struct Slug: RawRepresentable, Hashable, Codable, Sendable, CustomStringC
     public let rawValue: String
     public var description: String { rawValue }
 
-    /// Path segments the platform itself owns (INTERFACES.md): never a city.
+    /// Path segments the platform itself owns (docs/interfaces.md): never a city.
     public static let reserved: Set<String> = [
         "api", "healthz", "livez", "readyz", "metrics", "static", "admin", "login", "oblast", "en", "uk",
         // Our own top-level pages, reserved for the same reason.

@@ -1,5 +1,5 @@
 /// The image formats a photo upload may be. The type is read from the file's
-/// own bytes, never from its name or the browser's claim (DESIGN.md).
+/// own bytes, never from its name or the browser's claim (docs/design.md).
 public enum ImageFormat: String, Codable, Sendable, CaseIterable {
     case jpeg, png, webp
 

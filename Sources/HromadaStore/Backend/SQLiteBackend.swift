@@ -8,7 +8,7 @@ import Synchronization
 /// write survives power loss. SQLite allows one writer at a time; instead of
 /// letting requests fight over the lock ("database is locked"), every write
 /// goes through one writer connection that commits waiting writes together
-/// (group commit, DESIGN.md: one fsync per batch instead of per row).
+/// (group commit, docs/design.md: one fsync per batch instead of per row).
 public final class SQLiteBackend: DatabaseBackend {
     public let dialect = DatabaseDialect.sqlite
     private let writer: GroupCommitWriter

@@ -5,7 +5,7 @@ import Logging
 import ServiceLifecycle
 
 /// Chains unsealed audit entries into signed blocks about once a second
-/// (DESIGN.md). Writers never wait on the chain's tail: they only append.
+/// (docs/design.md). Writers never wait on the chain's tail: they only append.
 public struct AuditSealer: PeriodicService {
     let store: Store
     let key: Curve25519.Signing.PrivateKey

@@ -3,7 +3,7 @@ import HromadaDomain
 import HromadaStore
 import Hummingbird
 
-/// The JSON API under `/api/v1` (INTERFACES.md conventions: camelCase keys,
+/// The JSON API under `/api/v1` (docs/interfaces.md conventions: camelCase keys,
 /// snake_case codes, `{"items", "next"}` lists, opaque string ids).
 struct APIController {
     let services: AppServices

@@ -3,7 +3,7 @@ import HromadaDomain
 import HromadaStore
 import Hummingbird
 
-/// The auction paths of INTERFACES.md under `/api/v1/{city}/auctions`
+/// The auction paths of docs/interfaces.md under `/api/v1/{city}/auctions`
 /// (lots, by Prozorro's field names), and the property register under
 /// `/api/v1/{city}/property`.
 struct AuctionAPIController {

@@ -4,7 +4,7 @@ import HromadaDomain
 import HromadaStore
 import Hummingbird
 
-/// `/api/v1/{city}/budgets…` (INTERFACES.md): editions, projects, ballots, results and the Pabulib export.
+/// `/api/v1/{city}/budgets…` (docs/interfaces.md): editions, projects, ballots, results and the Pabulib export.
 struct BudgetAPIController {
     let services: AppServices
 

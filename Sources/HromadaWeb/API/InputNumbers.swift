@@ -20,7 +20,7 @@ struct InputOutOfRange: Error, Equatable {
 }
 
 extension Array where Element == any CodingKey {
-    /// INTERFACES.md's dotted path of a field in a body: `costItems.1.amount`.
+    /// docs/interfaces.md's dotted path of a field in a body: `costItems.1.amount`.
     var dottedPath: String { map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".") }
 }
 
@@ -108,7 +108,7 @@ enum InputRange {
     enum Longitude: DecimalRange { static let range = -180.0...180.0 }
 }
 
-/// The dates a request may carry: ISO 8601 text (INTERFACES.md), with or
+/// The dates a request may carry: ISO 8601 text (docs/interfaces.md), with or
 /// without fractional seconds, between 1970 and 2200. A number is refused:
 /// as seconds it could be 1e300, which no later conversion survives.
 enum InputDates {

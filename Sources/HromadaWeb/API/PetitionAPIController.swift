@@ -3,7 +3,7 @@ import HromadaDomain
 import HromadaStore
 import Hummingbird
 
-/// The e-petition paths of INTERFACES.md under `/api/v1/{city}/petitions`.
+/// The e-petition paths of docs/interfaces.md under `/api/v1/{city}/petitions`.
 struct PetitionAPIController {
     let services: AppServices
 

@@ -3,7 +3,7 @@ import HromadaDomain
 import Hummingbird
 
 /// `GET` and `PATCH /api/v1/{city}/settings`: the city's settings, for its
-/// admins (INTERFACES.md). The same rules as the settings page: one
+/// admins (docs/interfaces.md). The same rules as the settings page: one
 /// service validates, writes only over what was read, and audits.
 struct SettingsAPIController {
     let services: AppServices

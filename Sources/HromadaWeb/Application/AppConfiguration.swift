@@ -1,7 +1,7 @@
 import Foundation
 import HromadaStore
 
-/// Everything `serve` needs, from flags and `HROMADA_*` variables (INTERFACES.md).
+/// Everything `serve` needs, from flags and `HROMADA_*` variables (docs/interfaces.md).
 public struct AppConfiguration: Sendable {
     public var host: String
     public var port: Int

@@ -2,7 +2,7 @@ import HromadaDomain
 import Hummingbird
 
 /// Every way a request can fail that is not a bug. Each case maps to one
-/// status code, one snake_case error code (INTERFACES.md) and one locale key,
+/// status code, one snake_case error code (docs/interfaces.md) and one locale key,
 /// in one place.
 public enum AppError: Error, Sendable, Equatable {
     case notFound

@@ -16,7 +16,7 @@ public struct AppServices: Sendable {
     public let renderer: PageRenderer
     public let metrics: PrometheusCollectorRegistry
     public let logger: Logger
-    /// Demo mode: the demo data was seeded (INTERFACES.md).
+    /// Demo mode: the demo data was seeded (docs/interfaces.md).
     public let demoMode: Bool
     public let httpClient: HTTPClient
     public let passwords: Passwords

@@ -63,7 +63,7 @@ public func makeServices(
             logger.info("demo data seeded")
         }
         let demoMode = try await store.read { try await $0.platformSettings.value(PlatformSettingsRepository.demoMode) } == "true"
-        // INTERFACES.md: in demo mode each serve start schedules a fresh demo auction a minute ahead.
+        // docs/interfaces.md: in demo mode each serve start schedules a fresh demo auction a minute ahead.
         if demoMode, configuration.runBackgroundServices { try await AuctionDemoSeeder(services: services(demoMode: true)).scheduleLive() }
         return services(demoMode: demoMode)
     } catch {

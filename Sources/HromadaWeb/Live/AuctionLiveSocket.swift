@@ -25,7 +25,7 @@ public struct LiveSocketContext: RequestContext, WebSocketRequestContext {
     }
 }
 
-/// INTERFACES.md: the live auction authenticates by the session cookie, or by
+/// docs/interfaces.md: the live auction authenticates by the session cookie, or by
 /// a `token` query parameter for API clients. Nobody needs to be signed in
 /// to watch; only a bidder's own connection can bid.
 struct LiveSocketAuthentication: RouterMiddleware {

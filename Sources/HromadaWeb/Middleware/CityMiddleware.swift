@@ -4,7 +4,7 @@ import Hummingbird
 /// Loads the city named by a route's `{city}` once per request, into
 /// `context.city`, and answers 404 for an unknown city or for a module that
 /// city has switched off: its pages, API, open data and socket alike
-/// (INTERFACES.md, issue 14). Runs after the router has matched, so the
+/// (docs/interfaces.md, issue 14). Runs after the router has matched, so the
 /// route's pattern says which module owns the request.
 struct CityMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext

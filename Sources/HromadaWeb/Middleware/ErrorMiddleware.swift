@@ -98,7 +98,7 @@ enum JSONResponse {
         struct Detail: Encodable {
             let code: String
             let message: String
-            /// The dotted path of the field a 422 is about (INTERFACES.md), so a client can show the message beside it.
+            /// The dotted path of the field a 422 is about (docs/interfaces.md), so a client can show the message beside it.
             let field: String?
         }
         let error: Detail

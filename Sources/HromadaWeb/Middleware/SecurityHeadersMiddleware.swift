@@ -2,7 +2,7 @@ import HTTPTypes
 import Hummingbird
 
 /// Headers on every response: a strict CSP (no inline script, no framing),
-/// nosniff and a referrer policy (DESIGN.md).
+/// nosniff and a referrer policy (docs/design.md).
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     static var contentSecurityPolicy: String {
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; "

@@ -41,7 +41,7 @@ enum OpenDataFile {
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 
-    /// ISO 8601 in UTC, as INTERFACES.md has all times.
+    /// ISO 8601 in UTC, as docs/interfaces.md has all times.
     static func time(_ date: Date?) -> String {
         date.map { $0.formatted(.iso8601) } ?? ""
     }

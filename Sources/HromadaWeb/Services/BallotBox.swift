@@ -2,7 +2,7 @@ import Foundation
 import HromadaDomain
 import HromadaStore
 
-/// The ballot box (DESIGN.md, secret ballot; docs/architecture.md, "Secret
+/// The ballot box (docs/design.md, secret ballot; docs/architecture.md, "Secret
 /// ballot"). A vote puts its ballot here sealed, in the transaction that
 /// records the participation; the mixer opens sealed ballots in pools
 /// (`BallotPools`) and moves each pool into `budget_ballots` with its audit

@@ -4,7 +4,7 @@ import HromadaStore
 
 /// Casting ballots: online by a verified resident, on paper by staff. The
 /// participation and the sealed ballot are written in one transaction; the
-/// ballot leaves the box only in a pool (`BallotBox`; DESIGN.md, secret ballot).
+/// ballot leaves the box only in a pool (`BallotBox`; docs/design.md, secret ballot).
 public struct BudgetVoting: Sendable {
     let services: AppServices
 
@@ -144,7 +144,7 @@ public struct BudgetVoting: Sendable {
         }
     }
 
-    /// The domain's reasons as INTERFACES.md statuses: 422 for content, 409 for state, 403 for the voter.
+    /// The domain's reasons as docs/interfaces.md statuses: 422 for content, 409 for state, 403 for the voter.
     static func appError(_ problem: BallotProblem) -> AppError {
         switch problem {
         case .empty: .invalid(code: "ballot_empty", field: "projects")

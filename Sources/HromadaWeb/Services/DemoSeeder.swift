@@ -4,7 +4,7 @@ import HromadaStore
 
 /// The reference deployment: Вінницька область with four hromadas, staff
 /// accounts and a verified resident. Idempotent: running it again adds
-/// nothing that exists. Seeding switches demo mode on (INTERFACES.md).
+/// nothing that exists. Seeding switches demo mode on (docs/interfaces.md).
 public struct DemoSeeder: Sendable {
     let services: AppServices
 

@@ -4,7 +4,7 @@ import HromadaStore
 
 /// One e-petition operation per method, each one transaction with its audit
 /// entry and the author's notice. The domain decides; this loads, stores
-/// and says no in the statuses of INTERFACES.md.
+/// and says no in the statuses of docs/interfaces.md.
 public struct PetitionService: Sendable {
     let services: AppServices
 

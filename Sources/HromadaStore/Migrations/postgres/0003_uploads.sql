@@ -1,5 +1,5 @@
 -- Photos (and later documents) live in the database, so app servers stay
--- stateless (DESIGN.md). Bytes are stored after sanitising: metadata gone.
+-- stateless (docs/design.md). Bytes are stored after sanitising: metadata gone.
 CREATE TABLE uploads (
     id TEXT PRIMARY KEY,
     municipality_id TEXT NOT NULL REFERENCES municipalities(id),

@@ -1,5 +1,5 @@
 -- PDF documents of the property register's objects, in the database like
--- photos (DESIGN.md: app servers stay stateless). The type was checked from
+-- photos (docs/design.md: app servers stay stateless). The type was checked from
 -- the bytes; the hash lets a reader check a downloaded copy.
 CREATE TABLE property_documents (
     id TEXT PRIMARY KEY,

@@ -1,4 +1,4 @@
--- The ballot box (DESIGN.md, secret ballot). A vote's transaction writes the
+-- The ballot box (docs/design.md, secret ballot). A vote's transaction writes the
 -- participation and the ballot sealed (AES-GCM, padded to one length), keyed
 -- by a random id: no content, receipt or time in the clear. The mixer opens
 -- sealed ballots in pools and moves them to budget_ballots in one
