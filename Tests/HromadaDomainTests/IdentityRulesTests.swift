@@ -84,29 +84,43 @@ import Testing
 @Suite struct RoleRulesTests {
     let vinnytsia = MunicipalityID(rawValue: "vinnytsia")
     let zhmerynka = MunicipalityID(rawValue: "zhmerynka")
+    let every: [Capability] = [.viewPeople, .verifyResidentInPerson, .grantRole, .editSettings, .reviewBudgetProject, .enterPaperBallot,
+                               .manageBudget, .moderatePetition, .answerPetition, .manageAuctions]
 
-    @Test func roleCountsOnlyInTheMunicipalityThatGrantedIt() {
-        let moderator = Principal(accountID: .init(rawValue: "m"), isPlatformAdmin: false, roles: [vinnytsia: [.moderator]])
+    func staff(_ capabilities: Set<Capability>, in city: MunicipalityID) -> Principal {
+        Principal(accountID: .init(rawValue: "m"), isPlatformAdmin: false, capabilities: [city: capabilities])
+    }
+
+    @Test func aCapabilityCountsOnlyInTheMunicipalityThatGrantedIt() {
+        let moderator = staff(Set(every), in: vinnytsia)
         #expect(moderator.may(.verifyResidentInPerson, in: vinnytsia))
-        for action in StaffAction.allCases {
-            #expect(!moderator.may(action, in: zhmerynka), "\(action)")
-        }
+        for capability in every { #expect(!moderator.may(capability, in: zhmerynka), "\(capability)") }
     }
 
-    @Test func moderatorCannotGrantRolesOrEditSettings() {
-        let moderator = Principal(accountID: .init(rawValue: "m"), isPlatformAdmin: false, roles: [vinnytsia: [.moderator]])
-        #expect(!moderator.may(.grantRole, in: vinnytsia))
-        #expect(!moderator.may(.editSettings, in: vinnytsia))
-    }
-
-    @Test func citizenHasNoStaffAction() {
-        let citizen = Principal(accountID: .init(rawValue: "c"), isPlatformAdmin: false, roles: [vinnytsia: [.citizen]])
-        for action in StaffAction.allCases { #expect(!citizen.may(action, in: vinnytsia)) }
+    @Test func aPersonMayExactlyWhatTheirCapabilitiesSay() {
+        let clerk = staff([.enterPaperBallot], in: vinnytsia)
+        for capability in every { #expect(clerk.may(capability, in: vinnytsia) == (capability == .enterPaperBallot), "\(capability)") }
     }
 
     @Test func platformAdminMayActInEveryMunicipality() {
-        let admin = Principal(accountID: .init(rawValue: "p"), isPlatformAdmin: true, roles: [:])
-        for action in StaffAction.allCases { #expect(admin.may(action, in: zhmerynka)) }
+        let admin = Principal(accountID: .init(rawValue: "p"), isPlatformAdmin: true)
+        for capability in every { #expect(admin.may(capability, in: zhmerynka)) }
+    }
+
+    @Test func oneMayGiveOnlyWhatOneHolds() {
+        let admin = staff([.grantRole, .manageBudget, .moderatePetition], in: vinnytsia)
+        #expect(admin.mayGive([.manageBudget, .moderatePetition], in: vinnytsia))
+        #expect(!admin.mayGive([.manageAuctions], in: vinnytsia))
+        #expect(!admin.mayGive([.manageBudget], in: zhmerynka))
+        #expect(!staff([.manageBudget], in: vinnytsia).mayGive([.manageBudget], in: vinnytsia), "holding is not granting")
+    }
+
+    @Test func aGrantIsARoleOrAWellFormedCapability() {
+        #expect(StaffGrant(rawValue: "moderator") == .role(.moderator))
+        #expect(StaffGrant(rawValue: "budgets.paper_ballots") == .capability(.enterPaperBallot))
+        for bad in ["", "budgets", "budgets.", ".x", "Budgets.manage", "a.b.c", "budgets.manage; DROP"] {
+            #expect(StaffGrant(rawValue: bad) == nil, "\(bad)")
+        }
     }
 }
 

@@ -220,10 +220,10 @@ func kyiv(_ text: String) -> Date {
 
     @Test func onlyTheAuthorAndTheCitysModeratorsSeeAPetitionBeforeItOpens() throws {
         let submitted = try draft().submitted(by: author.id, settings: settings, at: monday)
-        let reader = Principal(accountID: AccountID(rawValue: "reader"), isPlatformAdmin: false, roles: [:])
-        let own = Principal(accountID: author.id, isPlatformAdmin: false, roles: [:])
-        let local = Principal(accountID: moderator, isPlatformAdmin: false, roles: [city: [.moderator]])
-        let foreign = Principal(accountID: moderator, isPlatformAdmin: false, roles: [MunicipalityID(rawValue: "zhmerynka"): [.moderator]])
+        let reader = Principal(accountID: AccountID(rawValue: "reader"), isPlatformAdmin: false)
+        let own = Principal(accountID: author.id, isPlatformAdmin: false)
+        let local = Principal(accountID: moderator, isPlatformAdmin: false, capabilities: [city: [.moderatePetition]])
+        let foreign = Principal(accountID: moderator, isPlatformAdmin: false, capabilities: [MunicipalityID(rawValue: "zhmerynka"): [.moderatePetition]])
         #expect(!submitted.isVisible(to: nil) && !submitted.isVisible(to: reader) && !submitted.isVisible(to: foreign))
         #expect(submitted.isVisible(to: own) && submitted.isVisible(to: local))
         #expect(try open().isVisible(to: nil))

@@ -150,8 +150,8 @@ func seedCities(_ store: Store) async throws {
             let people = try await insertAccounts(store, "v@example.com", "z@example.com")
             let v = people[0], z = people[1]
             try await store.write { tx in
-                _ = try await tx.roles.grant(.moderator, to: v.id, in: .init(rawValue: "vinnytsia"), by: nil, at: t0)
-                _ = try await tx.roles.grant(.moderator, to: z.id, in: .init(rawValue: "zhmerynka"), by: nil, at: t0)
+                _ = try await tx.roles.grant(.role(.moderator), to: v.id, in: .init(rawValue: "vinnytsia"), by: nil, at: t0)
+                _ = try await tx.roles.grant(.role(.moderator), to: z.id, in: .init(rawValue: "zhmerynka"), by: nil, at: t0)
             }
             let listed = try await store.read { try await $0.accounts.people(in: .init(rawValue: "vinnytsia"), after: nil, limit: 10) }
             #expect(listed.map(\.id) == [v.id])
@@ -167,12 +167,34 @@ func seedCities(_ store: Store) async throws {
             let person = account("m@example.com")
             let vinnytsia = MunicipalityID(rawValue: "vinnytsia")
             _ = try await store.write { try await $0.accounts.insert(person) }
-            #expect(try await store.write { try await $0.roles.grant(.moderator, to: person.id, in: vinnytsia, by: nil, at: t0) })
-            #expect(try await store.write { try await $0.roles.grant(.moderator, to: person.id, in: vinnytsia, by: nil, at: t0) } == false)
-            #expect(try await store.read { try await $0.roles.roles(of: person.id) } == [vinnytsia: [.moderator]])
-            #expect(try await store.write { try await $0.roles.revoke(.moderator, from: person.id, in: vinnytsia) })
-            #expect(try await store.write { try await $0.roles.revoke(.moderator, from: person.id, in: vinnytsia) } == false)
-            #expect(try await store.read { try await $0.roles.roles(of: person.id) }.isEmpty)
+            #expect(try await store.write { try await $0.roles.grant(.role(.moderator), to: person.id, in: vinnytsia, by: nil, at: t0) })
+            #expect(try await store.write { try await $0.roles.grant(.role(.moderator), to: person.id, in: vinnytsia, by: nil, at: t0) } == false)
+            #expect(try await store.read { try await $0.roles.grants(of: person.id) } == [vinnytsia: [.role(.moderator)]])
+            #expect(try await store.write { try await $0.roles.revoke(.role(.moderator), from: person.id, in: vinnytsia) })
+            #expect(try await store.write { try await $0.roles.revoke(.role(.moderator), from: person.id, in: vinnytsia) } == false)
+            #expect(try await store.read { try await $0.roles.grants(of: person.id) }.isEmpty)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aSingleCapabilityIsGrantedBesideARoleAndUnknownNamesAreIgnored(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            try await seedCities(store)
+            let person = account("clerk@example.com")
+            let vinnytsia = MunicipalityID(rawValue: "vinnytsia")
+            _ = try await store.write { try await $0.accounts.insert(person) }
+            let paper = StaffGrant.capability(Capability("budgets.paper_ballots"))
+            #expect(try await store.write { try await $0.roles.grant(paper, to: person.id, in: vinnytsia, by: nil, at: t0) })
+            #expect(try await store.write { try await $0.roles.grant(.role(.citizen), to: person.id, in: vinnytsia, by: nil, at: t0) })
+            // A name this release cannot read (from a newer one, say) is kept and ignored.
+            try await store.write { tx in
+                try await tx.db.raw("""
+                    INSERT INTO role_grants (municipality_id, account_id, role, granted_by, granted_at)
+                    VALUES ('vinnytsia', \(bind: person.id.rawValue), 'Not A Grant', NULL, 0)
+                    """).run()
+            }
+            #expect(try await store.read { try await $0.roles.grants(of: person.id) } == [vinnytsia: [paper, .role(.citizen)]])
+            #expect(try await store.read { try await $0.roles.holders(of: [paper], in: vinnytsia) } == [person.id])
         }
     }
 }

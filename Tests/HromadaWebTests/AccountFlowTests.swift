@@ -99,7 +99,7 @@ import Testing
             let grant = try await browser.post("/vinnytsia/admin/roles", [("email", "olena@demo.hromada.ua"), ("role", "admin"), ("action", "grant")], csrf: false)
             #expect(grant.status == .forbidden)
             let olena = try #require(try await harness.account("olena@demo.hromada.ua"))
-            #expect(try await harness.services.store.read { try await $0.roles.roles(of: olena.id) }.values.allSatisfy { !$0.contains(.admin) })
+            #expect(try await harness.services.store.read { try await $0.roles.grants(of: olena.id) }.values.allSatisfy { !$0.contains(.role(.admin)) })
         }
     }
 

@@ -179,8 +179,7 @@ import Testing
         try await WebHarness.run { harness, client in
             let demo = try await DemoBudgets(harness)
             let city = try await harness.city("vinnytsia")
-            let admin = try #require(try await harness.account("vinnytsia.admin@demo.hromada.ua"))
-            let principal = Principal(accountID: admin.id, isPlatformAdmin: false, roles: [city.id: [.admin]])
+            let principal = try await harness.principal("vinnytsia.admin@demo.hromada.ua")
             let budgets = harness.services.budgetAdmin, id = demo.proposals.id
             try await budgets.transition(.openReview, edition: id, city: city, by: principal)
             let read = try await budgets.edition(id, in: city.id)

@@ -27,10 +27,7 @@ struct PetitionFixture {
     }
 
     static func principal(_ harness: WebHarness, _ email: String) async throws -> Principal {
-        let account = try #require(try await harness.account(email))
-        let id = account.id
-        let roles = try await harness.services.store.read { try await $0.roles.roles(of: id) }
-        return Principal(accountID: account.id, isPlatformAdmin: account.isPlatformAdmin, roles: roles)
+        try await harness.principal(email)
     }
 
     /// A new verified resident of Vinnytsia.

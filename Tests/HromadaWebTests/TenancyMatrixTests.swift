@@ -107,7 +107,7 @@ import Testing
             #expect(try await Self.take(.grantRole, in: "khmilnyk", browser: &browser) == .seeOther)
             let victim = try #require(try await harness.account("victim@example.com"))
             let khmilnyk = try await harness.city("khmilnyk")
-            #expect(try await harness.services.store.read { try await $0.roles.roles(of: victim.id) }[khmilnyk.id] == [.admin])
+            #expect(try await harness.services.store.read { try await $0.roles.grants(of: victim.id) }[khmilnyk.id] == [.role(.admin)])
         }
     }
 }

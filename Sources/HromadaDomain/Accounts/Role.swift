@@ -14,63 +14,119 @@ public enum Role: String, CaseIterable, Codable, Sendable, Comparable {
     public static func < (lhs: Role, rhs: Role) -> Bool { lhs.rank < rhs.rank }
 }
 
-/// Everything staff can do in a municipality, and who may do it.
-public enum StaffAction: String, CaseIterable, Sendable {
-    case verifyResidentInPerson
-    case viewPeople
-    case grantRole
-    case revokeRole
-    case editSettings
-    /// Participatory budget: write feasibility decisions on projects.
-    case reviewBudgetProject
-    /// Participatory budget: type in paper ballots.
-    case enterPaperBallot
-    /// Participatory budget: create and configure editions, publish results, record delivery.
-    case manageBudget
-    /// E-petitions: publish or reject, invalidate signatures.
-    case moderatePetition
-    /// E-petitions: post the council's answer on its behalf.
-    case answerPetition
-    /// E-auctions: keep the property register, announce lots, record payments, qualify winners.
-    case manageAuctions
+/// Something staff may do in a city, named `<module>.<verb>`
+/// (`petitions.moderate`, `budgets.paper_ballots`) or `platform.<verb>`
+/// for the platform's own desk. Each module declares its capabilities, and
+/// which built-in roles include each, in the module registry; a role is a
+/// named bundle of capabilities, and a city may also grant one capability
+/// alone (a clerk who only types paper ballots).
+public struct Capability: RawRepresentable, Hashable, Codable, Sendable, Comparable, CustomStringConvertible {
+    public let rawValue: String
+    public var description: String { rawValue }
 
-    /// The lowest role that may take this action.
-    public var minimumRole: Role {
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    public init(_ rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    public init(from decoder: any Decoder) throws {
+        rawValue = try decoder.singleValueContainer().decode(String.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+
+    /// `area.verb`: lowercase letters and underscores on each side of one dot.
+    public var isWellFormed: Bool {
+        let parts = rawValue.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 2 && parts.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || $0 == 95 } }
+    }
+
+    public static func < (lhs: Capability, rhs: Capability) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    // The platform's own desk.
+    /// See who has an account with a role or residency here.
+    public static let viewPeople = Capability("platform.view_people")
+    /// Verify a resident in person (ЦНАП).
+    public static let verifyResidentInPerson = Capability("platform.verify_residents")
+    /// Grant and revoke roles and capabilities (only those one holds).
+    public static let grantRole = Capability("platform.grant_roles")
+    /// Change the city's settings, its modules included.
+    public static let editSettings = Capability("platform.edit_settings")
+}
+
+/// What a city grants a person: a role (a bundle) or one capability. Stored
+/// by name in `role_grants.role`; capability names have a dot, role names
+/// never do.
+public enum StaffGrant: Hashable, Sendable, Comparable {
+    case role(Role)
+    case capability(Capability)
+
+    public init?(rawValue: String) {
+        if let role = Role(rawValue: rawValue) {
+            self = .role(role)
+        } else if Capability(rawValue).isWellFormed {
+            self = .capability(Capability(rawValue))
+        } else {
+            return nil
+        }
+    }
+
+    public var rawValue: String {
         switch self {
-        case .verifyResidentInPerson, .viewPeople, .reviewBudgetProject, .enterPaperBallot, .moderatePetition: .moderator
-        case .grantRole, .revokeRole, .editSettings, .manageBudget, .answerPetition, .manageAuctions: .admin
+        case .role(let role): role.rawValue
+        case .capability(let capability): capability.rawValue
+        }
+    }
+
+    public static func < (lhs: StaffGrant, rhs: StaffGrant) -> Bool {
+        switch (lhs, rhs) {
+        case (.role(let a), .role(let b)): a < b
+        case (.role, .capability): true
+        case (.capability, .role): false
+        case (.capability(let a), .capability(let b)): a < b
         }
     }
 }
 
-/// Who someone is, for authorisation: their roles in each municipality.
+/// Who someone is, for authorisation: their grants in each municipality
+/// and the capabilities those give (resolved by the module registry when
+/// the principal is loaded).
 public struct Principal: Hashable, Sendable {
     public var accountID: AccountID
     public var isPlatformAdmin: Bool
     public var roles: [MunicipalityID: Set<Role>]
+    public var capabilities: [MunicipalityID: Set<Capability>]
 
-    public init(accountID: AccountID, isPlatformAdmin: Bool, roles: [MunicipalityID: Set<Role>]) {
+    public init(
+        accountID: AccountID, isPlatformAdmin: Bool, roles: [MunicipalityID: Set<Role>] = [:],
+        capabilities: [MunicipalityID: Set<Capability>] = [:]
+    ) {
         self.accountID = accountID
         self.isPlatformAdmin = isPlatformAdmin
         self.roles = roles
+        self.capabilities = capabilities
     }
 
     public func highestRole(in municipality: MunicipalityID) -> Role? {
         roles[municipality]?.max()
     }
 
-    /// The tenancy rule: a role counts only in the municipality that granted it.
-    /// Platform admins may act everywhere.
-    public func may(_ action: StaffAction, in municipality: MunicipalityID) -> Bool {
-        if isPlatformAdmin { return true }
-        guard let role = highestRole(in: municipality) else { return false }
-        return role >= action.minimumRole
+    /// The tenancy rule: a capability counts only in the municipality that
+    /// granted it. Platform admins may act everywhere.
+    public func may(_ capability: Capability, in municipality: MunicipalityID) -> Bool {
+        isPlatformAdmin || capabilities[municipality]?.contains(capability) == true
     }
 
-    /// Granting the admin role is itself restricted: a city admin may appoint
-    /// moderators and admins in their own city; only a platform admin may
-    /// appoint anyone when the city has no admin yet (handled by callers).
-    public func mayGrant(_ role: Role, in municipality: MunicipalityID) -> Bool {
-        may(.grantRole, in: municipality)
+    /// Whether this person may give someone these capabilities here: one
+    /// grants roles and capabilities, and only those one holds oneself, so
+    /// nobody hands out more than they have.
+    public func mayGive(_ given: Set<Capability>, in municipality: MunicipalityID) -> Bool {
+        isPlatformAdmin || (may(.grantRole, in: municipality) && given.isSubset(of: capabilities[municipality] ?? []))
     }
 }

@@ -37,7 +37,7 @@ struct AuctionOrganiserAPI {
     /// The city's lot, for one of its organisers; anyone else gets the 404 a stranger gets.
     func organisersLot(_ context: AppRequestContext) async throws -> (Municipality, Lot) {
         let city = try await CityLookup(store: services.store).require(context)
-        _ = try services.budgetAdmin.require(.manageAuctions, context.principal, in: city.id)
+        _ = try requireStaff(.manageAuctions, context.principal, in: city.id)
         let (lot, _) = try await services.auctions.lot(LotID(rawValue: try context.parameters.require("lot")), in: city.id)
         return (city, lot)
     }

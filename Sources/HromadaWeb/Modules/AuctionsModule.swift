@@ -34,7 +34,13 @@ public struct AuctionsModule: Module {
     }
 
     public var staffLinks: [StaffLink] {
-        [StaffLink(titleKey: "admin.property_link", path: "property", action: .manageAuctions)]
+        [StaffLink(titleKey: "admin.property_link", path: "property", for: [.manageAuctions])]
+    }
+
+    public var capabilities: [CapabilityDeclaration] {
+        [
+            CapabilityDeclaration(.manageAuctions, in: [.admin]),
+        ]
     }
 }
 

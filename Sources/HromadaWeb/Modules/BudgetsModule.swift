@@ -28,7 +28,15 @@ public struct BudgetsModule: Module {
     }
 
     public var staffLinks: [StaffLink] {
-        [StaffLink(titleKey: "admin.budgets_link", path: "admin/budgets", action: .reviewBudgetProject)]
+        [StaffLink(titleKey: "admin.budgets_link", path: "admin/budgets", for: [.reviewBudgetProject, .enterPaperBallot, .manageBudget])]
+    }
+
+    public var capabilities: [CapabilityDeclaration] {
+        [
+            CapabilityDeclaration(.reviewBudgetProject, in: [.moderator, .admin]),
+            CapabilityDeclaration(.enterPaperBallot, in: [.moderator, .admin]),
+            CapabilityDeclaration(.manageBudget, in: [.admin]),
+        ]
     }
 }
 

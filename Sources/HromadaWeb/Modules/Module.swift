@@ -28,6 +28,8 @@ public protocol Module: Sendable {
     func seedDemo(_ demo: DemoWorld) async throws
     /// Links on the city's staff desk, each shown to those allowed its action.
     var staffLinks: [StaffLink] { get }
+    /// What its staff may do, each with the built-in roles that include it.
+    var capabilities: [CapabilityDeclaration] { get }
 }
 
 extension Module {
@@ -36,19 +38,47 @@ extension Module {
     public func backgroundServices(_ services: AppServices) -> [any Service] { [] }
     public func seedDemo(_ demo: DemoWorld) async throws {}
     public var staffLinks: [StaffLink] { [] }
+    public var capabilities: [CapabilityDeclaration] { [] }
 }
 
-/// A link on the staff desk: `path` follows the city's slug
-/// (`admin/budgets` → `/vinnytsia/admin/budgets`).
+/// A capability as a module declares it: its name, the locale key of its
+/// title (`capabilities.<area>.<verb>`, read on the staff desk) and the
+/// built-in roles whose bundle includes it.
+public struct CapabilityDeclaration: Sendable {
+    public let capability: Capability
+    public let roles: Set<Role>
+
+    public init(_ capability: Capability, in roles: Set<Role>) {
+        self.capability = capability
+        self.roles = roles
+    }
+
+    public var titleKey: String { "capabilities.\(capability.rawValue)" }
+
+    /// The platform's own desk: people, residency, roles, settings.
+    public static let platform: [CapabilityDeclaration] = [
+        .init(.viewPeople, in: [.moderator, .admin]),
+        .init(.verifyResidentInPerson, in: [.moderator, .admin]),
+        .init(.grantRole, in: [.admin]),
+        .init(.editSettings, in: [.admin]),
+    ]
+}
+
+/// A link on the staff desk, shown to those with any of `capabilities`:
+/// `path` follows the city's slug (`admin/budgets` → `/vinnytsia/admin/budgets`).
 public struct StaffLink: Sendable {
     public let titleKey: String
     public let path: String
-    public let action: StaffAction
+    public let capabilities: Set<Capability>
 
-    public init(titleKey: String, path: String, action: StaffAction) {
+    public init(titleKey: String, path: String, for capabilities: Set<Capability>) {
         self.titleKey = titleKey
         self.path = path
-        self.action = action
+        self.capabilities = capabilities
+    }
+
+    public func isShown(to principal: Principal, in city: MunicipalityID) -> Bool {
+        capabilities.contains { principal.may($0, in: city) }
     }
 }
 
@@ -80,6 +110,42 @@ public struct ModuleRegistry: Sendable {
     }
 
     public var slugs: [ModuleSlug] { modules.map(\.slug) }
+
+    /// Every capability of the platform and its modules, the platform's first.
+    public var capabilities: [CapabilityDeclaration] { CapabilityDeclaration.platform + modules.flatMap(\.capabilities) }
+
+    /// What a role gives: every capability that names it.
+    public func bundle(of role: Role) -> Set<Capability> {
+        Set(capabilities.filter { $0.roles.contains(role) }.map(\.capability))
+    }
+
+    /// What a set of grants gives: their roles' bundles and the capabilities granted alone.
+    public func capabilities(of grants: Set<StaffGrant>) -> Set<Capability> {
+        let known = Set(capabilities.map(\.capability))
+        return grants.reduce(into: Set<Capability>()) { given, grant in
+            switch grant {
+            case .role(let role): given.formUnion(bundle(of: role))
+            // A capability of a module this deployment lacks gives nothing here.
+            case .capability(let capability): if known.contains(capability) { given.insert(capability) }
+            }
+        }
+    }
+
+    /// The grants that give `capability`: the roles whose bundle has it, and itself.
+    public func grants(giving capability: Capability) -> [StaffGrant] {
+        Role.allCases.filter { bundle(of: $0).contains(capability) }.map(StaffGrant.role) + [.capability(capability)]
+    }
+
+    /// The principal of an account with these grants, by city.
+    public func principal(of account: Account, grants: [MunicipalityID: Set<StaffGrant>]) -> Principal {
+        var roles: [MunicipalityID: Set<Role>] = [:]
+        for (city, held) in grants {
+            for case .role(let role) in held { roles[city, default: []].insert(role) }
+        }
+        return Principal(
+            accountID: account.id, isPlatformAdmin: account.isPlatformAdmin, roles: roles,
+            capabilities: grants.mapValues { capabilities(of: $0) })
+    }
 
     /// The modules a city runs, in the registry's order.
     public func enabled(in city: Municipality) -> [any Module] {

@@ -26,8 +26,15 @@ public struct PetitionsModule: Module {
 
     public var staffLinks: [StaffLink] {
         [
-            StaffLink(titleKey: "admin.petitions_link", path: "admin/petitions", action: .moderatePetition),
-            StaffLink(titleKey: "admin.petitions_charter_link", path: "admin/petitions/settings", action: .editSettings),
+            StaffLink(titleKey: "admin.petitions_link", path: "admin/petitions", for: [.moderatePetition]),
+            StaffLink(titleKey: "admin.petitions_charter_link", path: "admin/petitions/settings", for: [.editSettings]),
+        ]
+    }
+
+    public var capabilities: [CapabilityDeclaration] {
+        [
+            CapabilityDeclaration(.moderatePetition, in: [.moderator, .admin]),
+            CapabilityDeclaration(.answerPetition, in: [.admin]),
         ]
     }
 }

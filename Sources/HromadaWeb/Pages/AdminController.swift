@@ -19,7 +19,7 @@ struct AdminController {
     }
 
     /// The city, if the signed-in person may take `action` there.
-    private func authorize(_ action: StaffAction, _ context: AppRequestContext) async throws -> (Municipality, Principal) {
+    private func authorize(_ action: Capability, _ context: AppRequestContext) async throws -> (Municipality, Principal) {
         let city = try await CityLookup(store: services.store).require(context)
         guard let principal = context.principal else { throw AppError.notSignedIn }
         guard principal.may(action, in: city.id) else { throw AppError.notFound }
@@ -37,6 +37,10 @@ struct AdminController {
         struct RoleItem {
             let role: String
             let label: String
+        }
+        struct GrantGroup {
+            let label: String
+            let options: [RoleItem]
         }
         struct Link {
             let title: String
@@ -58,7 +62,8 @@ struct AdminController {
         let conflicts: [Conflict]
         let hasConflicts: Bool
         let canGrant: Bool
-        let roles: [RoleItem]
+        /// What may be granted here: the roles, then each area's capabilities.
+        let grantGroups: [GrantGroup]
         let message: String?
         let error: String?
         let email: String
@@ -93,13 +98,13 @@ struct AdminController {
         let form = context.form ?? FormData()
         let page = Dashboard(
             slug: city.slug.rawValue, city: city.name.localized(context.language),
-            links: services.modules.enabled(in: city).flatMap(\.staffLinks).filter { principal.may($0.action, in: city.id) }.map {
+            links: services.modules.enabled(in: city).flatMap(\.staffLinks).filter { $0.isShown(to: principal, in: city.id) }.map {
                 .init(title: html.t($0.titleKey, context), url: "/\(city.slug.rawValue)/\($0.path)")
             },
             people: shown.map { person in
                 Dashboard.Person(
                     id: person.id.rawValue, name: person.fullName, email: person.email.rawValue,
-                    roles: (grants[person.id] ?? []).sorted().map { .init(role: $0.rawValue, label: html.t("roles.\($0.rawValue)", context)) },
+                    roles: (grants[person.id] ?? []).sorted().map { .init(role: $0.rawValue, label: grantLabel($0, context)) },
                     verified: verified.contains(person.id))
             },
             nextURL: people.count > pageSize ? shown.last.map {
@@ -111,7 +116,7 @@ struct AdminController {
             },
             hasConflicts: !conflicts.isEmpty,
             canGrant: principal.may(.grantRole, in: city.id),
-            roles: Role.allCases.map { .init(role: $0.rawValue, label: html.t("roles.\($0.rawValue)", context)) },
+            grantGroups: grantGroups(in: city, context),
             message: message, error: error, email: error == nil ? "" : form["email"],
             nationalId: "", birthDate: error == nil ? "" : form["birthDate"])
         return try await html.render(
@@ -124,11 +129,31 @@ struct AdminController {
         return try await dashboardPage(request, context, city: city, principal: principal)
     }
 
-    /// Grant or revoke one role of the person with this email.
+    /// A grant as staff read it: a role's name, or a capability's title.
+    private func grantLabel(_ grant: StaffGrant, _ context: AppRequestContext) -> String {
+        switch grant {
+        case .role(let role): html.t("roles.\(role.rawValue)", context)
+        case .capability(let capability): html.t(CapabilityDeclaration(capability, in: []).titleKey, context)
+        }
+    }
+
+    /// The roles, then the platform's and each enabled module's capabilities.
+    private func grantGroups(in city: Municipality, _ context: AppRequestContext) -> [Dashboard.GrantGroup] {
+        let roles = Dashboard.GrantGroup(
+            label: html.t("admin.roles_group", context),
+            options: Role.allCases.map { .init(role: $0.rawValue, label: html.t("roles.\($0.rawValue)", context)) })
+        let areas: [(String, [CapabilityDeclaration])] = [(html.t("admin.platform_capabilities", context), CapabilityDeclaration.platform)]
+            + services.modules.enabled(in: city).map { (html.t("modules.\($0.slug.rawValue).name", context), $0.capabilities) }
+        return [roles] + areas.filter { !$0.1.isEmpty }.map { label, declared in
+            Dashboard.GrantGroup(label: label, options: declared.map { .init(role: $0.capability.rawValue, label: html.t($0.titleKey, context)) })
+        }
+    }
+
+    /// Grant or revoke one role or capability of the person with this email.
     @Sendable func changeRole(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (city, principal) = try await authorize(.grantRole, context)
         let form = context.form ?? FormData()
-        guard let role = Role(rawValue: form["role"]) else {
+        guard let role = StaffGrant(rawValue: form["role"]) else {
             return try await dashboardPage(request, context, city: city, principal: principal,
                                            error: html.t("errors.role_invalid", context), status: .unprocessableContent)
         }
@@ -144,9 +169,9 @@ struct AdminController {
             } else {
                 try await services.roles.grant(role, to: account.id, in: city.id, by: principal)
             }
-        } catch let error as AppError where error.status == .conflict {
+        } catch let error as AppError where error.status == .conflict || error.status == .unprocessableContent {
             return try await dashboardPage(request, context, city: city, principal: principal,
-                                           error: html.t(error.messageKey, context), status: .conflict)
+                                           error: html.t(error.messageKey, context), status: error.status)
         }
         return HTML.redirect("/\(city.slug.rawValue)/admin")
     }

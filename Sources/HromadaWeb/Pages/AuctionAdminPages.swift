@@ -61,7 +61,7 @@ extension AuctionPages {
 
     func renderOrganiser(_ request: Request, _ context: AppRequestContext, message: String?, error: AppError?) async throws -> Response {
         let city = try await CityLookup(store: services.store).require(context)
-        _ = try services.budgetAdmin.require(.manageAuctions, context.principal, in: city.id)
+        _ = try requireStaff(.manageAuctions, context.principal, in: city.id)
         let (lot, number) = try await services.auctions.lot(LotID(rawValue: try context.parameters.require("lot")), in: city.id)
         let live = try await services.auctions.live(lot)
         let bidders = live.bidders, numbers = live.numbers, names = live.names

@@ -21,7 +21,7 @@ extension PropertyPages {
     /// The city, once the visitor is known to organise its auctions.
     private func organiserCity(_ context: AppRequestContext) async throws -> Municipality {
         let city = try await CityLookup(store: services.store).require(context)
-        _ = try services.budgetAdmin.require(.manageAuctions, context.principal, in: city.id)
+        _ = try requireStaff(.manageAuctions, context.principal, in: city.id)
         return city
     }
 

@@ -136,7 +136,7 @@ public struct AccountService: Sendable {
         try await services.store.write { try await $0.sessions.delete(digest: digest) }
     }
 
-    /// The account and its roles behind a session token.
+    /// The account and its roles and capabilities behind a session token.
     public func principal(token: String, kind: SessionKind) async throws -> (Account, Principal)? {
         let digest = services.keys.sessionDigest(of: token)
         let now = services.clock.now()
@@ -144,8 +144,7 @@ public struct AccountService: Sendable {
             guard let id = try await tx.sessions.account(digest: digest, kind: kind, at: now),
                   let account = try await tx.accounts.find(id: id)
             else { return nil }
-            let roles = try await tx.roles.roles(of: id)
-            return (account, Principal(accountID: id, isPlatformAdmin: account.isPlatformAdmin, roles: roles))
+            return (account, services.modules.principal(of: account, grants: try await tx.roles.grants(of: id)))
         }
     }
 

@@ -23,7 +23,7 @@ extension AuctionService {
     /// the lot is sealed (so they can publish it), anyone once it is over.
     public func prozorroProcedure(_ id: LotID, city: Municipality, by principal: Principal?) async throws -> ProzorroProcedure {
         let (lot, number) = try await lot(id, in: city.id)
-        if !lot.auctionIsOver { try services.budgetAdmin.require(.manageAuctions, principal, in: city.id) }
+        if !lot.auctionIsOver { try requireStaff(.manageAuctions, principal, in: city.id) }
         let cityID = city.id, over = lot.auctionIsOver
         let (object, bidders) = try await services.store.read { tx in
             (try await tx.auctions.object(lot.objectID, in: cityID), over ? try await tx.auctions.bidders(of: id) : [])
@@ -36,7 +36,7 @@ extension AuctionService {
     /// checked against the lot and its bidders, written only if the lot is
     /// still as read, with its audit entry.
     public func importProzorroResult(_ id: LotID, document: Data, city: Municipality, by principal: Principal?) async throws -> Lot {
-        let principal = try services.budgetAdmin.require(.manageAuctions, principal, in: city.id)
+        let principal = try requireStaff(.manageAuctions, principal, in: city.id)
         let (lot, number) = try await lot(id, in: city.id)
         let live = try await live(lot), now = services.clock.now()
         // Ended: our engine has moved the lot on, or its auction's clock has run out.

@@ -48,7 +48,7 @@ extension AuctionService {
     public func addDocument(
         _ file: UploadedFile?, title: String, to objectID: PropertyObjectID, city: Municipality, by principal: Principal?
     ) async throws -> PropertyDocument {
-        let principal = try services.budgetAdmin.require(.manageAuctions, principal, in: city.id)
+        let principal = try requireStaff(.manageAuctions, principal, in: city.id)
         let object = try await object(objectID, in: city.id)
         let bytes = file?.bytes ?? []
         let cleanTitle: String
@@ -80,7 +80,7 @@ extension AuctionService {
     public func addPhoto(
         _ file: UploadedFile?, caption: String, to objectID: PropertyObjectID, city: Municipality, by principal: Principal?
     ) async throws -> Photo {
-        let principal = try services.budgetAdmin.require(.manageAuctions, principal, in: city.id)
+        let principal = try requireStaff(.manageAuctions, principal, in: city.id)
         let object = try await object(objectID, in: city.id)
         return try await services.budgetPhotos.add(file, caption: caption, to: .property(object.id), city: city, by: principal.accountID)
     }

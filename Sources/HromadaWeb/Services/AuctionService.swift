@@ -50,7 +50,7 @@ public struct AuctionService: Sendable {
 
     /// Adds an object to the city's register.
     public func record(_ make: () throws(PropertyError) -> PropertyObject, city: Municipality, by principal: Principal?) async throws -> PropertyObject {
-        let principal = try services.budgetAdmin.require(.manageAuctions, principal, in: city.id)
+        let principal = try requireStaff(.manageAuctions, principal, in: city.id)
         let object: PropertyObject
         do { object = try make() } catch { throw Self.appError(error) }
         let now = services.clock.now(), audit = services.audit
@@ -65,7 +65,7 @@ public struct AuctionService: Sendable {
     public func announce(
         _ objectID: PropertyObjectID, city: Municipality, by principal: Principal?, _ make: (PropertyObject, Date) throws(PropertyError) -> Lot
     ) async throws -> (lot: Lot, number: Int) {
-        let principal = try services.budgetAdmin.require(.manageAuctions, principal, in: city.id)
+        let principal = try requireStaff(.manageAuctions, principal, in: city.id)
         let cityID = city.id
         guard let object = try await services.store.read({ try await $0.auctions.object(objectID, in: cityID) }) else {
             throw AppError.invalid(code: "property_object_unknown", field: "objectId")
@@ -88,7 +88,7 @@ public struct AuctionService: Sendable {
     public func continueCycle(
         _ id: LotID, tenderPeriodEnd: Date, auctionStart: Date, city: Municipality, by principal: Principal?
     ) async throws -> (lot: Lot, number: Int) {
-        let principal = try services.budgetAdmin.require(.manageAuctions, principal, in: city.id)
+        let principal = try requireStaff(.manageAuctions, principal, in: city.id)
         let (lot, _) = try await lot(id, in: city.id)
         let now = services.clock.now(), cityID = city.id, audit = services.audit
         let next: Lot
@@ -163,7 +163,7 @@ public struct AuctionService: Sendable {
     public func recordPayments(
         _ id: LotID, bidder: AuctionBidderID, guarantee: String?, fee: String?, city: Municipality, by principal: Principal?
     ) async throws {
-        let principal = try services.budgetAdmin.require(.manageAuctions, principal, in: city.id)
+        let principal = try requireStaff(.manageAuctions, principal, in: city.id)
         let (lot, _) = try await lot(id, in: city.id)
         guard lot.status == .activeTendering else { throw AppError.conflict(code: "bidding_closed") }
         let guaranteeRef = guarantee?.trimmingCharacters(in: .whitespaces).nilIfEmpty, feeRef = fee?.trimmingCharacters(in: .whitespaces).nilIfEmpty
@@ -348,7 +348,7 @@ public struct AuctionService: Sendable {
 
     /// The organiser's step in the award chain; the lot's status follows it.
     public func decide(_ id: LotID, _ decision: Decision, city: Municipality, by principal: Principal?) async throws -> Lot {
-        let principal = try services.budgetAdmin.require(.manageAuctions, principal, in: city.id)
+        let principal = try requireStaff(.manageAuctions, principal, in: city.id)
         let (lot, _) = try await lot(id, in: city.id)
         guard let chain = lot.awards else { throw AppError.conflict(code: "auction_not_finished") }
         let now = services.clock.now()

@@ -14,14 +14,6 @@ public struct BudgetAdmin: Sendable {
         case publishResults = "publish_results", startDelivery = "start_delivery", finish
     }
 
-    /// The signed-in staff member who may take `action` here; others get 401, or 404 as for a resource of another city.
-    @discardableResult
-    func require(_ action: StaffAction, _ principal: Principal?, in city: MunicipalityID) throws -> Principal {
-        guard let principal else { throw AppError.notSignedIn }
-        guard principal.may(action, in: city) else { throw AppError.notFound }
-        return principal
-    }
-
     func edition(_ id: BudgetEditionID, in city: MunicipalityID) async throws -> BudgetEdition {
         guard let edition = try await services.store.read({ try await $0.budgets.edition(id, in: city) }) else { throw AppError.notFound }
         return edition
@@ -52,7 +44,7 @@ public struct BudgetAdmin: Sendable {
     /// empties the ballot box, stores each category's outcome and tells every
     /// author how their project fared.
     public func transition(_ transition: Transition, edition id: BudgetEditionID, city: Municipality, by principal: Principal?) async throws {
-        try require(.manageBudget, principal, in: city.id)
+        try requireStaff(.manageBudget, principal, in: city.id)
         let edition = try await edition(id, in: city.id)
         let now = services.clock.now()
         var changed = edition
@@ -142,7 +134,7 @@ public struct BudgetAdmin: Sendable {
     /// New counting rules (ballot rule, winner rule, categories), refused
     /// once voting has opened: CONSUL let people over-vote when rules changed mid-vote.
     public func changeRules(_ rules: EditionRules, edition id: BudgetEditionID, city: Municipality, by principal: Principal?) async throws -> BudgetEdition {
-        try require(.manageBudget, principal, in: city.id)
+        try requireStaff(.manageBudget, principal, in: city.id)
         return try await changeRules(rules, of: try await edition(id, in: city.id), city: city, by: principal)
     }
 
@@ -171,7 +163,7 @@ public struct BudgetAdmin: Sendable {
 
     /// A new edition, checked whole before it is stored.
     public func create(_ edition: BudgetEdition, city: Municipality, by principal: Principal?) async throws -> BudgetEdition {
-        try require(.manageBudget, principal, in: city.id)
+        try requireStaff(.manageBudget, principal, in: city.id)
         guard edition.municipalityID == city.id else { throw AppError.notFound }
         do {
             try edition.validate()
@@ -192,7 +184,7 @@ public struct BudgetAdmin: Sendable {
         project projectID: BudgetProjectID, edition id: BudgetEditionID, city: Municipality, by principal: Principal?, feasible: Bool,
         reason: String, revisedCost: Money?
     ) async throws {
-        try require(.reviewBudgetProject, principal, in: city.id)
+        try requireStaff(.reviewBudgetProject, principal, in: city.id)
         guard let principal else { throw AppError.notSignedIn }
         let edition = try await edition(id, in: city.id)
         let phase = edition.phase(at: services.clock.now())
@@ -240,7 +232,7 @@ public struct BudgetAdmin: Sendable {
     public func relate(
         _ project: BudgetProjectID, to other: BudgetProjectID, merge: Bool, edition id: BudgetEditionID, city: Municipality, by principal: Principal?
     ) async throws {
-        try require(.reviewBudgetProject, principal, in: city.id)
+        try requireStaff(.reviewBudgetProject, principal, in: city.id)
         let edition = try await edition(id, in: city.id)
         let (first, second) = try await services.store.read { tx in
             (try await tx.budgets.project(project, in: city.id), try await tx.budgets.project(other, in: city.id))
@@ -299,7 +291,7 @@ public struct BudgetAdmin: Sendable {
         _ content: BallotContent, edition id: BudgetEditionID, city: Municipality, nationalID: String, basis: PaperVoterBasis,
         by principal: Principal?
     ) async throws -> PaperOutcome {
-        try require(.enterPaperBallot, principal, in: city.id)
+        try requireStaff(.enterPaperBallot, principal, in: city.id)
         guard let principal else { throw AppError.notSignedIn }
         let (found, projects) = try await services.store.read { tx in
             (try await tx.budgets.edition(id, in: city.id), try await tx.budgets.projects(of: id, in: city.id))
@@ -361,7 +353,7 @@ public struct BudgetAdmin: Sendable {
 
     /// Drops a pending paper entry that a second clerk contradicted, so the ballot can be entered afresh.
     public func discardPaperEntry(_ entry: String, edition id: BudgetEditionID, city: Municipality, by principal: Principal?) async throws {
-        try require(.enterPaperBallot, principal, in: city.id)
+        try requireStaff(.enterPaperBallot, principal, in: city.id)
         _ = try await edition(id, in: city.id)
         let audit = services.audit
         try await services.store.write { tx in
@@ -510,7 +502,7 @@ public struct BudgetAdmin: Sendable {
         project projectID: BudgetProjectID, edition id: BudgetEditionID, city: Municipality, by principal: Principal?,
         status: DeliveryUpdate.Status, spent: Money, note: String
     ) async throws {
-        try require(.manageBudget, principal, in: city.id)
+        try requireStaff(.manageBudget, principal, in: city.id)
         guard let principal else { throw AppError.notSignedIn }
         let edition = try await edition(id, in: city.id)
         guard edition.phase(at: services.clock.now()) >= .results else { throw AppError.conflict(code: "wrong_phase") }

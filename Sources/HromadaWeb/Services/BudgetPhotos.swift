@@ -67,7 +67,7 @@ public struct BudgetPhotos: Sendable {
     }
 
     private func deliveryProject(_ id: BudgetProjectID, edition: BudgetEditionID, city: Municipality, by principal: Principal?) async throws -> Principal {
-        try services.budgetAdmin.require(.manageBudget, principal, in: city.id)
+        try requireStaff(.manageBudget, principal, in: city.id)
         guard let principal else { throw AppError.notSignedIn }
         let (loadedEdition, _) = try await project(id, edition: edition, city: city.id)
         let funded = try await services.store.read { try await $0.budgets.publishedResults(of: edition) }.values.contains { $0.contains(id) }

@@ -131,7 +131,7 @@ public struct PetitionService: Sendable {
 
     /// Takes a petition from the queue, so that two moderators do not decide it.
     public func take(_ id: PetitionID, city: Municipality, by principal: Principal?) async throws {
-        let principal = try require(.moderatePetition, principal, in: city.id)
+        let principal = try requireStaff(.moderatePetition, principal, in: city.id)
         let now = services.clock.now()
         let held = try await services.store.write {
             try await $0.petitions.take(id, in: city.id, by: principal.accountID, at: now, staleBefore: now.addingTimeInterval(-Self.holdLifetime))
@@ -146,7 +146,7 @@ public struct PetitionService: Sendable {
 
     /// Publishes or rejects a petition in moderation (taking it first, if nobody holds it).
     public func decide(_ id: PetitionID, _ decision: Decision, city: Municipality, by principal: Principal?) async throws -> Petition {
-        let principal = try require(.moderatePetition, principal, in: city.id)
+        let principal = try requireStaff(.moderatePetition, principal, in: city.id)
         try await take(id, city: city, by: principal)
         let petition = try await load(id, in: city.id).petition
         let now = services.clock.now(), settings = city.settings.petitionSettings
@@ -168,7 +168,7 @@ public struct PetitionService: Sendable {
     public func invalidate(
         _ id: PetitionID, _ selection: PetitionRepository.Selection, reason: String, city: Municipality, by principal: Principal?
     ) async throws -> Int {
-        let principal = try require(.moderatePetition, principal, in: city.id)
+        let principal = try requireStaff(.moderatePetition, principal, in: city.id)
         let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (5...500).contains(why.count) else { throw AppError.invalid(code: "invalidation_reason_required", field: "reason") }
         guard !selection.isEmpty else { throw AppError.invalid(code: "invalidation_selection_required", field: "clientAddress") }
@@ -309,7 +309,7 @@ public struct PetitionService: Sendable {
     public func answer(
         _ id: PetitionID, text: String, decision: Petition.Answer.Decision, signedBy: String, city: Municipality, by principal: Principal?
     ) async throws -> Petition {
-        let principal = try require(.answerPetition, principal, in: city.id)
+        let principal = try requireStaff(.answerPetition, principal, in: city.id)
         let petition = try await load(id, in: city.id).petition
         let now = services.clock.now()
         let next = try decide { () throws(PetitionError) in
@@ -410,7 +410,7 @@ public struct PetitionService: Sendable {
 
     /// Addresses that signed more than the city's `trendingAddressPerHour`
     /// within the last hour: each raised once per address and clock hour,
-    /// with an audit entry and a mail to the city's moderators and admins,
+    /// with an audit entry and a mail to whoever moderates the city's petitions,
     /// and listed in the moderation queue. Returns how many were new.
     @discardableResult
     public func raiseTrendingAlerts() async throws -> Int {
@@ -421,6 +421,8 @@ public struct PetitionService: Sendable {
         let busy = try await services.store.read { try await $0.petitions.busyAddresses(since: now.addingTimeInterval(-3_600), over: lowest) }
         let hour = Date(epochSeconds: now.epochSeconds / 3_600 * 3_600)
         let audit = services.audit, mail = services.mail, base = services.configuration.publicBaseURL
+        // Whoever moderates petitions there: by a role that includes it, or by the capability alone.
+        let moderators = services.modules.grants(giving: .moderatePetition)
         var raised = 0
         for (cityID, address, count) in busy {
             guard let city = cities[cityID], count > city.settings.petitionSettings.trendingAddressPerHour else { continue }
@@ -430,7 +432,7 @@ public struct PetitionService: Sendable {
                 try await audit.record(
                     tx, action: AuditAction.petitionAddressTrending, actor: nil, municipality: cityID, subject: address,
                     details: ["signatures": String(count)])
-                for staff in try await tx.roles.holders(of: [.moderator, .admin], in: cityID) {
+                for staff in try await tx.roles.holders(of: moderators, in: cityID) {
                     guard let account = try await tx.accounts.find(id: staff) else { continue }
                     try await tx.outbox.enqueue(mail.petitionTrendingAlert(
                         address: address, signatures: count, to: account, link: "\(base)/\(city.slug.rawValue)/admin/petitions", at: now))
@@ -440,9 +442,5 @@ public struct PetitionService: Sendable {
             if isNew { raised += 1 }
         }
         return raised
-    }
-
-    private func require(_ action: StaffAction, _ principal: Principal?, in city: MunicipalityID) throws -> Principal {
-        try services.budgetAdmin.require(action, principal, in: city)
     }
 }

@@ -2,7 +2,10 @@ import Foundation
 import HromadaDomain
 import HromadaStore
 
-/// Granting and revoking roles, each an audited decision.
+/// Granting and revoking roles and single capabilities, each an audited
+/// decision. One gives only what one holds: a city admin cannot hand out a
+/// capability the admin role lacks, and a clerk with one capability cannot
+/// grant anything.
 public struct RoleService: Sendable {
     let services: AppServices
 
@@ -11,31 +14,49 @@ public struct RoleService: Sendable {
     static func scope(_ municipality: MunicipalityID) -> String { "roles/\(municipality.rawValue)" }
 
     public func grant(_ role: Role, to account: AccountID, in municipality: MunicipalityID, by granter: Principal?) async throws {
-        if let granter, !granter.mayGrant(role, in: municipality) { throw AppError.notFound }
+        try await grant(.role(role), to: account, in: municipality, by: granter)
+    }
+
+    /// `granter` nil: the platform itself (the CLI, the demo).
+    public func grant(_ grant: StaffGrant, to account: AccountID, in municipality: MunicipalityID, by granter: Principal?) async throws {
+        try check(grant, by: granter, in: municipality)
         let now = services.clock.now()
-        let audit = services.audit
+        let audit = services.audit, keys = services.keys
         try await services.store.write { tx in
             guard try await tx.accounts.find(id: account) != nil else { throw AppError.notFound }
-            guard try await tx.roles.grant(role, to: account, in: municipality, by: granter?.accountID, at: now) else { return }
+            guard try await tx.roles.grant(grant, to: account, in: municipality, by: granter?.accountID, at: now) else { return }
             try await audit.record(
                 tx, action: AuditAction.roleGranted, actor: granter?.accountID, municipality: municipality,
-                subject: services.keys.pseudonym(of: account, about: Self.scope(municipality)), details: ["role": role.rawValue])
+                subject: keys.pseudonym(of: account, about: Self.scope(municipality)), details: ["role": grant.rawValue])
         }
     }
 
-    public func revoke(_ role: Role, from account: AccountID, in municipality: MunicipalityID, by granter: Principal) async throws {
-        guard granter.may(.revokeRole, in: municipality) else { throw AppError.notFound }
+    public func revoke(_ grant: StaffGrant, from account: AccountID, in municipality: MunicipalityID, by granter: Principal) async throws {
+        try check(grant, by: granter, in: municipality)
         // An admin cannot remove their own admin role: a city must not lose its last admin by accident.
-        if account == granter.accountID, role == .admin, !granter.isPlatformAdmin {
+        if account == granter.accountID, grant == .role(.admin), !granter.isPlatformAdmin {
             throw AppError.conflict(code: "cannot_revoke_own_admin")
         }
-        let audit = services.audit
-        let keys = services.keys
+        let audit = services.audit, keys = services.keys
         try await services.store.write { tx in
-            guard try await tx.roles.revoke(role, from: account, in: municipality) else { return }
+            guard try await tx.roles.revoke(grant, from: account, in: municipality) else { return }
             try await audit.record(
                 tx, action: AuditAction.roleRevoked, actor: granter.accountID, municipality: municipality,
-                subject: keys.pseudonym(of: account, about: Self.scope(municipality)), details: ["role": role.rawValue])
+                subject: keys.pseudonym(of: account, about: Self.scope(municipality)), details: ["role": grant.rawValue])
+        }
+    }
+
+    /// A capability this deployment lacks is not a grant; someone who may not
+    /// grant here gets the 404 of every staff action they may not take; a
+    /// grant beyond what the granter holds is refused (422).
+    private func check(_ grant: StaffGrant, by granter: Principal?, in municipality: MunicipalityID) throws {
+        if case .capability(let capability) = grant, !services.modules.capabilities.contains(where: { $0.capability == capability }) {
+            throw AppError.invalid(code: "role_invalid", field: "role")
+        }
+        guard let granter else { return }
+        guard granter.may(.grantRole, in: municipality) else { throw AppError.notFound }
+        guard granter.mayGive(services.modules.capabilities(of: [grant]), in: municipality) else {
+            throw AppError.invalid(code: "role_beyond_own", field: "role")
         }
     }
 }

@@ -51,6 +51,13 @@ struct WebHarness: Sendable {
         try #require(try await services.store.read { try await $0.municipalities.find(slug: slug) })
     }
 
+    /// The principal of this account, as a session would load it.
+    func principal(_ email: String) async throws -> Principal {
+        let account = try #require(try await account(email))
+        let grants = try await services.store.read { try await $0.roles.grants(of: account.id) }
+        return services.modules.principal(of: account, grants: grants)
+    }
+
     func account(_ email: String) async throws -> Account? {
         try await services.store.read { try await $0.accounts.find(email: EmailAddress(rawValue: email)) }
     }

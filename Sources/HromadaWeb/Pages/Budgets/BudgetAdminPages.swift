@@ -30,8 +30,10 @@ struct BudgetAdminPages {
 
     func staff(_ context: AppRequestContext, _ city: Municipality) throws {
         guard let principal = context.principal else { throw AppError.notSignedIn }
-        // Every budget staff role (moderator and up) may review, so this is the desk's door.
-        guard principal.may(.reviewBudgetProject, in: city.id) else { throw AppError.notFound }
+        // The desk opens to anyone with one of the budget's capabilities; each action checks its own.
+        guard [Capability.reviewBudgetProject, .enterPaperBallot, .manageBudget].contains(where: { principal.may($0, in: city.id) }) else {
+            throw AppError.notFound
+        }
     }
 
     struct ListPage {
