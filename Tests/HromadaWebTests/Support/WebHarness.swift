@@ -25,9 +25,17 @@ struct WebHarness: Sendable {
     ) async throws {
         let (location, cleanup) = try await database.makeLocation()
         let clock = ManualClock(Date(epochSeconds: Date().epochSeconds))
+        // On SQLite the demo is seeded once per test process and copied: the
+        // same rows every test would seed for itself, without seeding them
+        // 200 times. PostgreSQL tests seed their own schema.
+        var seeds = demo
+        if demo, database == .sqlite, case .sqliteFile(let path) = location {
+            try await DemoTemplate.shared.copy(to: path)
+            seeds = false
+        }
         var configuration = AppConfiguration(
             database: location, secret: testSecret, metricsToken: metricsToken, trustedProxies: trustedProxies,
-            publicBaseURL: publicBaseURL, oidc: oidc, forceDemo: demo, runBackgroundServices: false)
+            publicBaseURL: publicBaseURL, oidc: oidc, forceDemo: seeds, runBackgroundServices: false)
         configuration.passwordCost = 4
         let services = try await makeServices(configuration: configuration, clock: clock, logger: TestDatabase.logger)
         // Seeding can take a while on a loaded machine; outside parties (the
@@ -45,6 +53,37 @@ struct WebHarness: Sendable {
         }
         await services.store.backend.shutdown()
         await cleanup()
+    }
+
+    /// A SQLite file with the demo seeded, made once per test process.
+    actor DemoTemplate {
+        static let shared = DemoTemplate()
+        private var made: Task<String, any Error>?
+
+        func copy(to path: String) async throws {
+            let template = try await file()
+            for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: template + suffix) {
+                try FileManager.default.copyItem(atPath: template + suffix, toPath: path + suffix)
+            }
+        }
+
+        private func file() async throws -> String {
+            if let made { return try await made.value }
+            let task = Task<String, any Error> {
+                let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hromada-demo-template-\(RandomToken.base32(byteCount: 8))")
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                let path = folder.appendingPathComponent("demo.sqlite").path
+                var configuration = AppConfiguration(database: .sqliteFile(path: path), secret: testSecret, forceDemo: true, runBackgroundServices: false)
+                configuration.passwordCost = 4
+                let services = try await makeServices(
+                    configuration: configuration, clock: ManualClock(Date(epochSeconds: Date().epochSeconds)), logger: TestDatabase.logger)
+                // Closing the last connection checkpoints the WAL into the file.
+                await services.store.backend.shutdown()
+                return path
+            }
+            made = task
+            return try await task.value
+        }
     }
 
     func city(_ slug: String) async throws -> Municipality {
