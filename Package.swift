@@ -131,6 +131,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
+            // The toy module's folder of strings, templates and OpenAPI part.
+            resources: [.copy("ToyModule/Resources")],
             swiftSettings: swiftSettings
         ),
     ],

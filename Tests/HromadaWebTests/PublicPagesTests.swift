@@ -139,7 +139,7 @@ import Testing
     static var resources: URL? { WebResources.directory }
 
     func localizer() throws -> Localizer {
-        try Localizer(bundleDirectory: try #require(Self.resources).appendingPathComponent("Locales"))
+        try ModuleRegistry.standard.localizer()
     }
 
     @Test func bothLanguagesHaveExactlyTheSameKeys() throws {
@@ -150,14 +150,17 @@ import Testing
 
     @Test func everyStringATemplateUsesExistsInBothLanguages() throws {
         let resources = try #require(Self.resources)
-        let localizer = try Localizer(bundleDirectory: resources.appendingPathComponent("Locales"))
-        let templates = resources.appendingPathComponent("Templates")
+        let localizer = try ModuleRegistry.standard.localizer()
+        let folders = [resources.appendingPathComponent("Templates")]
+            + ModuleRegistry.standard.modules.compactMap { $0.resources?.appendingPathComponent("Templates") }
         let pattern = try Regex(#"\{\{[#^/]?t\.([a-z_.0-9]+)\}\}"#)
         var used = Set<String>()
-        for file in try FileManager.default.contentsOfDirectory(atPath: templates.path) {
-            let text = try String(contentsOf: templates.appendingPathComponent(file), encoding: .utf8)
-            for match in text.matches(of: pattern) {
-                if let key = match.output[1].substring { used.insert(String(key)) }
+        for templates in folders {
+            for file in try FileManager.default.contentsOfDirectory(atPath: templates.path) {
+                let text = try String(contentsOf: templates.appendingPathComponent(file), encoding: .utf8)
+                for match in text.matches(of: pattern) {
+                    if let key = match.output[1].substring { used.insert(String(key)) }
+                }
             }
         }
         #expect(used.count > 50)
@@ -166,8 +169,7 @@ import Testing
     }
 
     @Test func everyErrorCodeHasAMessageInBothLanguages() throws {
-        let resources = try #require(Self.resources)
-        let localizer = try Localizer(bundleDirectory: resources.appendingPathComponent("Locales"))
+        let localizer = try ModuleRegistry.standard.localizer()
         let errors: [AppError] = [
             .notFound, .notSignedIn, .forbidden(), .csrfRejected, .payloadTooLarge, .rateLimited(retryAfter: 1),
             .badRequest(code: "malformed_json"), .badRequest(code: "unsupported_content_type"), .badRequest(code: "method_not_allowed"),
@@ -186,8 +188,7 @@ import Testing
     /// sources, has a message in both languages: a new refusal cannot ship
     /// with a bare code.
     @Test func everyErrorCodeInTheSourcesHasAMessageInBothLanguages() throws {
-        let resources = try #require(Self.resources)
-        let localizer = try Localizer(bundleDirectory: resources.appendingPathComponent("Locales"))
+        let localizer = try ModuleRegistry.standard.localizer()
         let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Sources/HromadaWeb")
         let files = try #require(FileManager.default.enumerator(atPath: sources.path)).compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }
@@ -202,7 +203,7 @@ import Testing
         #expect(codes.count > 40)
         let uk = localizer.keys(.uk), en = localizer.keys(.en)
         let missing = codes.filter { !uk.contains("errors.\($0)") || !en.contains("errors.\($0)") }.sorted()
-        #expect(missing.isEmpty, "no message in uk.json or en.json for: \(missing)")
+        #expect(missing.isEmpty, "no message in the locale files for: \(missing)")
     }
 }
 

@@ -213,11 +213,8 @@ struct APIController {
     }
 
     @Sendable func openAPI(_ request: Request, context: AppRequestContext) async throws -> Response {
-        guard let url = Bundle.module.url(forResource: "Resources", withExtension: nil)?.appendingPathComponent("openapi.json"),
-              let data = FileManager.default.contents(atPath: url.path)
-        else { throw AppError.notFound }
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: services.openAPIDocument)))
     }
 }

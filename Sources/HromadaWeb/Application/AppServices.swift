@@ -26,6 +26,8 @@ public struct AppServices: Sendable {
     public let uploads: UploadSlots
     /// The deployment's modules.
     public let modules: ModuleRegistry
+    /// `/api/openapi.json`: the platform's document with every module's part, merged once.
+    public let openAPIDocument: Data
 
     /// How long delivered mail stays in the outbox.
     public var mailRetention: TimeInterval {

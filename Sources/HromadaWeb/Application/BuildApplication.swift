@@ -28,11 +28,9 @@ public func makeServices(
     listening: Bool = false, modules: ModuleRegistry = .standard
 ) async throws -> AppServices {
     let keys = try KeyRing(secret: configuration.secret, identityKey: configuration.identityKey)
-    guard let resources = WebResources.directory else {
-        throw StoreError.unexpectedResult("HromadaWeb resources are missing from the bundle")
-    }
-    let localizer = try Localizer(bundleDirectory: resources.appendingPathComponent("Locales"))
-    let renderer = try await PageRenderer(templatesDirectory: resources.appendingPathComponent("Templates").path, localizer: localizer)
+    let localizer = try modules.localizer()
+    let openAPIDocument = try modules.openAPIDocument()
+    let renderer = try await modules.renderer(localizer: localizer)
     let passwords = Passwords(cost: configuration.passwordCost)
     let store = try await Store.open(configuration.database, logger: logger)
     let liveFeed = AuctionLiveFeed()
@@ -41,7 +39,7 @@ public func makeServices(
         AppServices(
             configuration: configuration, store: store, keys: keys, clock: clock, localizer: localizer, renderer: renderer,
             metrics: metrics, logger: logger, demoMode: demoMode, httpClient: HTTPClient.shared, passwords: passwords, liveFeed: liveFeed,
-            uploads: uploads, modules: modules)
+            uploads: uploads, modules: modules, openAPIDocument: openAPIDocument)
     }
     do {
         try await Migrator(backend: store.backend, logger: logger).migrate()

@@ -2,19 +2,37 @@ import Foundation
 import HromadaDomain
 import Mustache
 
-/// The UI strings, from `Resources/Locales/{uk,en}.json`. Ukrainian is the
-/// default and the fallback: a key missing in English shows in Ukrainian
-/// rather than as a raw key.
+/// The UI strings: the platform's from `Resources/Locales/{uk,en}.json`
+/// and each module's from its own bundle (a folder with `uk.json` and
+/// `en.json`), merged. Ukrainian is the default and the fallback: a key
+/// missing in English shows in Ukrainian rather than as a raw key.
 public struct Localizer: Sendable {
     private let flat: [Language: [String: String]]
 
+    /// Two bundles that define the same key: one would silently win.
+    public struct DuplicateKey: Error, CustomStringConvertible {
+        public let key: String
+        public let bundle: String
+        public var description: String { "the locale key \(key) is defined again in \(bundle)" }
+    }
+
     public init(bundleDirectory: URL) throws {
+        try self.init(bundleDirectories: [bundleDirectory])
+    }
+
+    public init(bundleDirectories: [URL]) throws {
         var flat: [Language: [String: String]] = [:]
         for language in Language.allCases {
-            let url = bundleDirectory.appendingPathComponent("\(language.rawValue).json")
-            let object = try JSONSerialization.jsonObject(with: Data(contentsOf: url))
             var strings: [String: String] = [:]
-            Self.flatten(object, prefix: "", into: &strings)
+            for directory in bundleDirectories {
+                let url = directory.appendingPathComponent("\(language.rawValue).json")
+                let object = try JSONSerialization.jsonObject(with: Data(contentsOf: url))
+                var bundle: [String: String] = [:]
+                Self.flatten(object, prefix: "", into: &bundle)
+                for (key, value) in bundle {
+                    guard strings.updateValue(value, forKey: key) == nil else { throw DuplicateKey(key: key, bundle: url.path) }
+                }
+            }
             flat[language] = strings
         }
         self.flat = flat

@@ -1,3 +1,4 @@
+import Foundation
 import HromadaDomain
 import Hummingbird
 import ServiceLifecycle
@@ -36,6 +37,8 @@ public struct AuctionsModule: Module {
     public var staffLinks: [StaffLink] {
         [StaffLink(titleKey: "admin.property_link", path: "property", for: [.manageAuctions])]
     }
+
+    public var resources: URL? { WebResources.directory?.appendingPathComponent("Modules/auctions") }
 
     public var capabilities: [CapabilityDeclaration] {
         [

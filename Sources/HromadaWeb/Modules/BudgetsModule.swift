@@ -1,3 +1,4 @@
+import Foundation
 import HromadaDomain
 import Hummingbird
 import ServiceLifecycle
@@ -30,6 +31,8 @@ public struct BudgetsModule: Module {
     public var staffLinks: [StaffLink] {
         [StaffLink(titleKey: "admin.budgets_link", path: "admin/budgets", for: [.reviewBudgetProject, .enterPaperBallot, .manageBudget])]
     }
+
+    public var resources: URL? { WebResources.directory?.appendingPathComponent("Modules/budgets") }
 
     public var capabilities: [CapabilityDeclaration] {
         [

@@ -1,4 +1,6 @@
+import Foundation
 import HromadaDomain
+import HromadaStore
 import Hummingbird
 import ServiceLifecycle
 
@@ -30,6 +32,13 @@ public protocol Module: Sendable {
     var staffLinks: [StaffLink] { get }
     /// What its staff may do, each with the built-in roles that include it.
     var capabilities: [CapabilityDeclaration] { get }
+    /// Its own folder of resources, each part merged into the platform's
+    /// (a name defined twice stops the start):
+    /// - `Locales/uk.json`, `Locales/en.json`: its strings (its card's name
+    ///   and description, its capabilities' titles, its pages' strings);
+    /// - `Templates/*.mustache`: its pages, rendered in the shared layout;
+    /// - `openapi.json`: its `paths` and `components.schemas` (`OpenAPIDocument`).
+    var resources: URL? { get }
 }
 
 extension Module {
@@ -39,6 +48,7 @@ extension Module {
     public func seedDemo(_ demo: DemoWorld) async throws {}
     public var staffLinks: [StaffLink] { [] }
     public var capabilities: [CapabilityDeclaration] { [] }
+    public var resources: URL? { nil }
 }
 
 /// A capability as a module declares it: its name, the locale key of its
@@ -110,6 +120,34 @@ public struct ModuleRegistry: Sendable {
     }
 
     public var slugs: [ModuleSlug] { modules.map(\.slug) }
+
+    /// The platform's resources (`Resources/` of HromadaWeb).
+    static func platformResources() throws -> URL {
+        guard let resources = WebResources.directory else { throw StoreError.unexpectedResult("HromadaWeb resources are missing from the bundle") }
+        return resources
+    }
+
+    /// The platform's OpenAPI document with every module's part.
+    public func openAPIDocument() throws -> Data {
+        try OpenAPIDocument.merged(
+            platform: try Self.platformResources().appendingPathComponent("openapi.json"),
+            fragments: modules.compactMap { $0.resources?.appendingPathComponent("openapi.json") }
+                .filter { FileManager.default.fileExists(atPath: $0.path) })
+    }
+
+    /// The platform's strings and every module's.
+    public func localizer() throws -> Localizer {
+        try Localizer(bundleDirectories: [try Self.platformResources().appendingPathComponent("Locales")]
+            + modules.compactMap { $0.resources?.appendingPathComponent("Locales") })
+    }
+
+    /// The platform's templates and every module's.
+    public func renderer(localizer: Localizer) async throws -> PageRenderer {
+        try await PageRenderer(
+            templatesDirectories: [try Self.platformResources().appendingPathComponent("Templates")]
+                + modules.compactMap { $0.resources?.appendingPathComponent("Templates") }.filter { FileManager.default.fileExists(atPath: $0.path) },
+            localizer: localizer)
+    }
 
     /// Every capability of the platform and its modules, the platform's first.
     public var capabilities: [CapabilityDeclaration] { CapabilityDeclaration.platform + modules.flatMap(\.capabilities) }

@@ -1,3 +1,4 @@
+import Foundation
 import HromadaDomain
 import Hummingbird
 import ServiceLifecycle
@@ -30,6 +31,8 @@ public struct PetitionsModule: Module {
             StaffLink(titleKey: "admin.petitions_charter_link", path: "admin/petitions/settings", for: [.editSettings]),
         ]
     }
+
+    public var resources: URL? { WebResources.directory?.appendingPathComponent("Modules/petitions") }
 
     public var capabilities: [CapabilityDeclaration] {
         [

@@ -10,9 +10,29 @@ public struct PageRenderer: Sendable {
     let library: MustacheLibrary
     let localizer: Localizer
 
+    /// A template named twice (by two modules, say): one would silently hide the other.
+    public struct DuplicateTemplate: Error, CustomStringConvertible {
+        public let name: String
+        public var description: String { "the template \(name) is defined twice" }
+    }
+
     public init(templatesDirectory: String, localizer: Localizer) async throws {
+        try await self.init(templatesDirectories: [URL(fileURLWithPath: templatesDirectory)], localizer: localizer)
+    }
+
+    /// The platform's templates and each module's, by file name without `.mustache`.
+    public init(templatesDirectories: [URL], localizer: Localizer) async throws {
         MustacheContentTypes.register(UTF8HTMLEscaping(), named: UTF8HTMLEscaping.name)
-        self.library = try await MustacheLibrary(directory: templatesDirectory)
+        var library = MustacheLibrary()
+        var names = Set<String>()
+        for directory in templatesDirectories {
+            for file in try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() where file.hasSuffix(".mustache") {
+                let name = String(file.dropLast(".mustache".count))
+                guard names.insert(name).inserted else { throw DuplicateTemplate(name: name) }
+                try library.register(String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8), named: name)
+            }
+        }
+        self.library = library
         self.localizer = localizer
     }
 

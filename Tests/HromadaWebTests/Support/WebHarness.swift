@@ -20,7 +20,7 @@ struct WebHarness: Sendable {
 
     static func run(
         _ database: TestDatabase = .sqlite, demo: Bool = true, publicBaseURL: String? = nil, oidc: OIDCSettings? = nil,
-        metricsToken: String? = nil, trustedProxies: [CIDR] = [], live: Bool = false,
+        metricsToken: String? = nil, trustedProxies: [CIDR] = [], live: Bool = false, modules: ModuleRegistry = .standard,
         _ body: @Sendable (WebHarness, any TestClientProtocol) async throws -> Void
     ) async throws {
         let (location, cleanup) = try await database.makeLocation()
@@ -37,7 +37,7 @@ struct WebHarness: Sendable {
             database: location, secret: testSecret, metricsToken: metricsToken, trustedProxies: trustedProxies,
             publicBaseURL: publicBaseURL, oidc: oidc, forceDemo: seeds, runBackgroundServices: false)
         configuration.passwordCost = 4
-        let services = try await makeServices(configuration: configuration, clock: clock, logger: TestDatabase.logger)
+        let services = try await makeServices(configuration: configuration, clock: clock, logger: TestDatabase.logger, modules: modules)
         // Seeding can take a while on a loaded machine; outside parties (the
         // test OIDC provider) use the real time, so start the test from it.
         clock.set(Date(epochSeconds: Date().epochSeconds))
