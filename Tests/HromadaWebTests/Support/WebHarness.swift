@@ -70,7 +70,14 @@ struct WebHarness: Sendable {
         private func file() async throws -> String {
             if let made { return try await made.value }
             let task = Task<String, any Error> {
-                let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hromada-demo-template-\(RandomToken.base32(byteCount: 8))")
+                // Test processes cannot clean up after themselves at exit: the next one removes templates over an hour old.
+                let temporary = FileManager.default.temporaryDirectory
+                for name in (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? [] where name.hasPrefix("hromada-demo-template-") {
+                    let folder = temporary.appendingPathComponent(name)
+                    let modified = (try? FileManager.default.attributesOfItem(atPath: folder.path)[.modificationDate] as? Date) ?? Date()
+                    if Date().timeIntervalSince(modified) > 3_600 { try? FileManager.default.removeItem(at: folder) }
+                }
+                let folder = temporary.appendingPathComponent("hromada-demo-template-\(RandomToken.base32(byteCount: 8))")
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 let path = folder.appendingPathComponent("demo.sqlite").path
                 var configuration = AppConfiguration(database: .sqliteFile(path: path), secret: testSecret, forceDemo: true, runBackgroundServices: false)
