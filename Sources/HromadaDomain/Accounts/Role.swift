@@ -32,15 +32,6 @@ public struct Capability: RawRepresentable, Hashable, Codable, Sendable, Compara
         self.rawValue = rawValue
     }
 
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-
     /// `area.verb`: lowercase letters and underscores on each side of one dot.
     public var isWellFormed: Bool {
         let parts = rawValue.split(separator: ".", omittingEmptySubsequences: false)
@@ -111,10 +102,6 @@ public struct Principal: Hashable, Sendable {
         self.isPlatformAdmin = isPlatformAdmin
         self.roles = roles
         self.capabilities = capabilities
-    }
-
-    public func highestRole(in municipality: MunicipalityID) -> Role? {
-        roles[municipality]?.max()
     }
 
     /// The tenancy rule: a capability counts only in the municipality that

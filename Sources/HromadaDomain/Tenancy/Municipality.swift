@@ -71,15 +71,6 @@ public struct ModuleSlug: RawRepresentable, Hashable, Codable, Sendable, Compara
         self.rawValue = rawValue
     }
 
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-
     /// Lowercase Latin letters and inner hyphens, 2–30 characters: it is a path segment.
     public var isWellFormed: Bool {
         (2...30).contains(rawValue.utf8.count) && !rawValue.hasPrefix("-") && !rawValue.hasSuffix("-")

@@ -3,6 +3,11 @@ import SQLKit
 
 public enum DatabaseDialect: String, Sendable {
     case sqlite, postgres
+
+    /// A row-locking clause for a SELECT (`FOR UPDATE`, `FOR SHARE`, …) on
+    /// PostgreSQL, where the rows stay locked until the transaction ends;
+    /// nothing on SQLite, whose one writer already runs alone.
+    public func rowLock(_ clause: String) -> String { self == .postgres ? clause : "" }
 }
 
 /// A place to run SQL: the embedded SQLite file or a PostgreSQL server.

@@ -57,7 +57,7 @@ public struct BudgetRepository: Sendable {
     /// one writer. Compares decoded values, so a row an older release wrote
     /// compares equal to what it decodes to.
     public func isStill(_ read: BudgetEdition, forUpdate: Bool = false) async throws -> Bool {
-        let locking = dialect == .postgres ? (forUpdate ? "FOR UPDATE" : "FOR SHARE") : ""
+        let locking = dialect.rowLock(forUpdate ? "FOR UPDATE" : "FOR SHARE")
         return try await db.raw("""
             SELECT definition FROM budget_editions
             WHERE id = \(bind: read.id.rawValue) AND municipality_id = \(bind: read.municipalityID.rawValue) \(unsafeRaw: locking)
@@ -113,7 +113,7 @@ public struct BudgetRepository: Sendable {
 
     /// Stores `project` only if the stored one is still `read` (locked as `isStill` locks an edition).
     public func update(_ project: BudgetProject, in municipality: MunicipalityID, ifStill read: BudgetProject) async throws -> Bool {
-        let locking = dialect == .postgres ? "FOR UPDATE" : ""
+        let locking = dialect.rowLock("FOR UPDATE")
         let current = try await db.raw("""
             SELECT definition FROM budget_projects
             WHERE id = \(bind: read.id.rawValue) AND municipality_id = \(bind: municipality.rawValue) \(unsafeRaw: locking)

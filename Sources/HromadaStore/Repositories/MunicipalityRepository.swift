@@ -59,7 +59,7 @@ public struct MunicipalityRepository: Sendable {
     /// an older release compares equal to what it decodes to. Call it in a
     /// write transaction: on PostgreSQL the row stays locked until it ends.
     public func updateSettings(_ settings: MunicipalitySettings, of id: MunicipalityID, ifStill read: MunicipalitySettings) async throws -> Bool {
-        let locking = dialect == .postgres ? "FOR UPDATE" : ""
+        let locking = dialect.rowLock("FOR UPDATE")
         guard let current = try await db.raw("""
             SELECT \(unsafeRaw: Self.columns) FROM municipalities WHERE id = \(bind: id.rawValue) \(unsafeRaw: locking)
             """).first().map(Self.decode), current.settings == read

@@ -65,7 +65,7 @@ public struct OutboxRepository: Sendable {
     /// take other due messages; SQLite has a single writer already.
     public func claimDue(at instant: Date, limit: Int, lease: Int64 = 300) async throws -> [OutboxMessage] {
         let now = instant.epochSeconds
-        let locking = dialect == .postgres ? "FOR UPDATE SKIP LOCKED" : ""
+        let locking = dialect.rowLock("FOR UPDATE SKIP LOCKED")
         return try await db.raw("""
             UPDATE outbox SET next_attempt_at = \(bind: now + lease)
             WHERE id IN (

@@ -47,9 +47,7 @@ struct SettingsAPIController {
     /// The city, if the caller may change its settings; others get a 404, as for every staff resource.
     func authorize(_ context: AppRequestContext) async throws -> (Municipality, Principal) {
         let city = try await CityLookup(store: services.store).require(context)
-        guard let principal = context.principal else { throw AppError.notSignedIn }
-        guard principal.may(.editSettings, in: city.id) else { throw AppError.notFound }
-        return (city, principal)
+        return (city, try requireStaff(.editSettings, context.principal, in: city.id))
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -66,7 +64,7 @@ struct SettingsAPIController {
             if let index = modules.firstIndex(where: { !known.contains($0) }) {
                 throw AppError.invalid(code: "settings_unknown_module", field: "enabledModules.\(index)")
             }
-            proposed.enabledModules = AdminController.enabledModules(checked: modules, stored: city.settings, modules: services.modules)
+            proposed.enabledModules = services.modules.enabledModules(checked: modules, keeping: city.settings)
         }
         if let threshold = patch.petitionSignatureThreshold { proposed.petitionSignatureThreshold = threshold.value }
         if let days = patch.petitionCollectionDays { proposed.petitionCollectionDays = days.value }

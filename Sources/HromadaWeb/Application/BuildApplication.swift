@@ -107,7 +107,7 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     router.add(middleware: ErrorMiddleware(services: services))
     // The city is loaded once, and a module the city has switched off is a
     // 404 before any body is read.
-    router.add(middleware: CityMiddleware(services: services))
+    router.add(middleware: CityMiddleware<AppRequestContext>(services: services))
     router.add(middleware: CSRFMiddleware(keys: services.keys, uploads: services.uploads))
     PublicController(services: services).add(to: router)
     AccountController(services: services).add(to: router)
@@ -125,7 +125,7 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
 public func buildSocketRouter(services: AppServices) -> Router<LiveSocketContext> {
     let sockets = Router(context: LiveSocketContext.self)
     sockets.add(middleware: LiveSocketAuthentication(services: services))
-    sockets.add(middleware: ModuleGate<LiveSocketContext>(services: services))
+    sockets.add(middleware: CityMiddleware<LiveSocketContext>(services: services))
     for module in services.modules.modules { module.addSockets(to: sockets, services: services) }
     return sockets
 }

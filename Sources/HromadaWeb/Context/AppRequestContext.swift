@@ -5,7 +5,7 @@ import NIOCore
 
 /// Per-request data only: who is asking, from where, in which language.
 /// Dependencies travel through initialisers, not through the context.
-public struct AppRequestContext: RequestContext {
+public struct AppRequestContext: CityRequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The socket peer; the client address may differ behind a trusted proxy.
     public let peerAddress: String?

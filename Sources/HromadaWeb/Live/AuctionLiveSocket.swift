@@ -8,13 +8,15 @@ import NIOCore
 
 /// The WebSocket upgrade request's context: who connects, resolved by
 /// `LiveSocketAuthentication` before the route decides to upgrade.
-public struct LiveSocketContext: RequestContext, WebSocketRequestContext {
+public struct LiveSocketContext: CityRequestContext, WebSocketRequestContext {
     public var coreContext: CoreRequestContextStorage
     public let webSocket = WebSocketHandlerReference<Self>()
     public let peerAddress: String?
     public var clientAddress: String
     public var language: Language = .uk
     public var account: Account?
+    /// The city named by the route, loaded once (`CityMiddleware`).
+    public var city: Municipality?
     /// The session the connection came with, checked again at every bid: signing out ends bidding on open sockets too.
     var session: (token: String, kind: SessionKind)?
 
@@ -104,9 +106,8 @@ struct AuctionLiveSocket {
     }
 
     func lot(_ context: LiveSocketContext) async throws -> (city: Municipality, lot: Lot) {
-        let slug = try context.parameters.require("city"), id = LotID(rawValue: try context.parameters.require("lot"))
-        guard let city = try await services.store.read({ try await $0.municipalities.find(slug: slug) }),
-              let (lot, _) = try await services.store.read({ try await $0.auctions.lot(id, in: city.id) })
+        let id = LotID(rawValue: try context.parameters.require("lot"))
+        guard let city = context.city, let (lot, _) = try await services.store.read({ try await $0.auctions.lot(id, in: city.id) })
         else { throw HTTPError(.notFound) }
         return (city, lot)
     }

@@ -16,10 +16,6 @@ public struct Localizer: Sendable {
         public var description: String { "the locale key \(key) is defined again in \(bundle)" }
     }
 
-    public init(bundleDirectory: URL) throws {
-        try self.init(bundleDirectories: [bundleDirectory])
-    }
-
     public init(bundleDirectories: [URL]) throws {
         var flat: [Language: [String: String]] = [:]
         for language in Language.allCases {

@@ -63,7 +63,10 @@ public struct CapabilityDeclaration: Sendable {
         self.roles = roles
     }
 
-    public var titleKey: String { "capabilities.\(capability.rawValue)" }
+    public var titleKey: String { Self.titleKey(of: capability) }
+
+    /// The locale key of a capability's title on the staff desk.
+    public static func titleKey(of capability: Capability) -> String { "capabilities.\(capability.rawValue)" }
 
     /// The platform's own desk: people, residency, roles, settings.
     public static let platform: [CapabilityDeclaration] = [
@@ -105,7 +108,12 @@ public struct DemoWorld: Sendable {
 /// The deployment's modules, in the order their cards appear.
 public struct ModuleRegistry: Sendable {
     public let modules: [any Module]
+    /// Every capability of the platform and its modules, the platform's first.
+    public let capabilities: [CapabilityDeclaration]
     private let owners: [String: ModuleSlug]
+    /// What each role gives, worked out once: sessions resolve grants on every request.
+    private let bundles: [Role: Set<Capability>]
+    private let known: Set<Capability>
 
     public init(_ modules: [any Module]) {
         self.modules = modules
@@ -117,6 +125,12 @@ public struct ModuleRegistry: Sendable {
             }
         }
         self.owners = owners
+        let capabilities = CapabilityDeclaration.platform + modules.flatMap(\.capabilities)
+        self.capabilities = capabilities
+        known = Set(capabilities.map(\.capability))
+        bundles = Dictionary(uniqueKeysWithValues: Role.allCases.map { role in
+            (role, Set(capabilities.filter { $0.roles.contains(role) }.map(\.capability)))
+        })
     }
 
     public var slugs: [ModuleSlug] { modules.map(\.slug) }
@@ -149,18 +163,23 @@ public struct ModuleRegistry: Sendable {
             localizer: localizer)
     }
 
-    /// Every capability of the platform and its modules, the platform's first.
-    public var capabilities: [CapabilityDeclaration] { CapabilityDeclaration.platform + modules.flatMap(\.capabilities) }
-
     /// What a role gives: every capability that names it.
-    public func bundle(of role: Role) -> Set<Capability> {
-        Set(capabilities.filter { $0.roles.contains(role) }.map(\.capability))
+    public func bundle(of role: Role) -> Set<Capability> { bundles[role] ?? [] }
+
+    /// Whether some part of this deployment declares the capability.
+    public func knows(_ capability: Capability) -> Bool { known.contains(capability) }
+
+    /// The modules a city may have switched on in `enabledModules`: those
+    /// `checked` (on the form, or in a request) that this deployment has,
+    /// plus the slugs the stored list names that it lacks (nothing here can
+    /// show them, so nothing here meant to switch them off).
+    public func enabledModules(checked: [String], keeping stored: MunicipalitySettings) -> [ModuleSlug] {
+        slugs.filter { checked.contains($0.rawValue) } + (stored.enabledModules ?? []).filter { !slugs.contains($0) }
     }
 
     /// What a set of grants gives: their roles' bundles and the capabilities granted alone.
     public func capabilities(of grants: Set<StaffGrant>) -> Set<Capability> {
-        let known = Set(capabilities.map(\.capability))
-        return grants.reduce(into: Set<Capability>()) { given, grant in
+        grants.reduce(into: Set<Capability>()) { given, grant in
             switch grant {
             case .role(let role): given.formUnion(bundle(of: role))
             // A capability of a module this deployment lacks gives nothing here.

@@ -21,9 +21,7 @@ struct AdminController {
     /// The city, if the signed-in person may take `action` there.
     private func authorize(_ action: Capability, _ context: AppRequestContext) async throws -> (Municipality, Principal) {
         let city = try await CityLookup(store: services.store).require(context)
-        guard let principal = context.principal else { throw AppError.notSignedIn }
-        guard principal.may(action, in: city.id) else { throw AppError.notFound }
-        return (city, principal)
+        return (city, try requireStaff(action, context.principal, in: city.id))
     }
 
     struct Dashboard {
@@ -133,7 +131,7 @@ struct AdminController {
     private func grantLabel(_ grant: StaffGrant, _ context: AppRequestContext) -> String {
         switch grant {
         case .role(let role): html.t("roles.\(role.rawValue)", context)
-        case .capability(let capability): html.t(CapabilityDeclaration(capability, in: []).titleKey, context)
+        case .capability(let capability): html.t(CapabilityDeclaration.titleKey(of: capability), context)
         }
     }
 
@@ -261,7 +259,7 @@ struct AdminController {
         // From the settings in force, so what this form does not show (the
         // petition charter, for one) is kept.
         var proposed = city.settings
-        proposed.enabledModules = Self.enabledModules(checked: form.all("modules"), stored: city.settings, modules: services.modules)
+        proposed.enabledModules = services.modules.enabledModules(checked: form.all("modules"), keeping: city.settings)
         proposed.petitionSignatureThreshold = threshold
         proposed.petitionCollectionDays = days
         proposed.budgetMinimumAge = age
@@ -273,13 +271,5 @@ struct AdminController {
             return try await fail(error.messageKey)
         }
         return HTML.redirect("/\(city.slug.rawValue)/admin/settings?saved=1")
-    }
-
-    /// The modules ticked on the form, plus those the city's stored list
-    /// names that this deployment does not have (the form cannot show them,
-    /// so it cannot have meant to switch them off).
-    static func enabledModules(checked: [String], stored: MunicipalitySettings, modules: ModuleRegistry) -> [ModuleSlug] {
-        let known = Set(modules.slugs)
-        return modules.slugs.filter { checked.contains($0.rawValue) } + (stored.enabledModules ?? []).filter { !known.contains($0) }
     }
 }

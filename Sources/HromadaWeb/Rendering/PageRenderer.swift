@@ -16,10 +16,6 @@ public struct PageRenderer: Sendable {
         public var description: String { "the template \(name) is defined twice" }
     }
 
-    public init(templatesDirectory: String, localizer: Localizer) async throws {
-        try await self.init(templatesDirectories: [URL(fileURLWithPath: templatesDirectory)], localizer: localizer)
-    }
-
     /// The platform's templates and each module's, by file name without `.mustache`.
     public init(templatesDirectories: [URL], localizer: Localizer) async throws {
         MustacheContentTypes.register(UTF8HTMLEscaping(), named: UTF8HTMLEscaping.name)

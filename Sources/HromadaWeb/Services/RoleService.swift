@@ -50,7 +50,7 @@ public struct RoleService: Sendable {
     /// grant here gets the 404 of every staff action they may not take; a
     /// grant beyond what the granter holds is refused (422).
     private func check(_ grant: StaffGrant, by granter: Principal?, in municipality: MunicipalityID) throws {
-        if case .capability(let capability) = grant, !services.modules.capabilities.contains(where: { $0.capability == capability }) {
+        if case .capability(let capability) = grant, !services.modules.knows(capability) {
             throw AppError.invalid(code: "role_invalid", field: "role")
         }
         guard let granter else { return }
