@@ -5,6 +5,23 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
 ]
 
+/// What a module target may use: the platform and the libraries its web part needs.
+let moduleDependencies: [Target.Dependency] = [
+    "HromadaDomain",
+    "HromadaStore",
+    "HromadaWeb",
+    .product(name: "Hummingbird", package: "hummingbird"),
+    .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+    .product(name: "SQLKit", package: "sql-kit"),
+    .product(name: "PostgresNIO", package: "postgres-nio"),
+    .product(name: "Logging", package: "swift-log"),
+    .product(name: "Metrics", package: "swift-metrics"),
+    .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+    .product(name: "Crypto", package: "swift-crypto"),
+    .product(name: "NIOCore", package: "swift-nio"),
+    .product(name: "HTTPTypes", package: "swift-http-types"),
+]
+
 let package = Package(
     name: "hromada",
     platforms: [.macOS(.v15)],
@@ -63,7 +80,6 @@ let package = Package(
         .target(
             name: "HromadaWeb",
             dependencies: [
-                "BudgetRules",
                 "HromadaDomain",
                 "HromadaStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -86,12 +102,22 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),
+        // The modules: each a folder with its domain, store, web parts and
+        // resources (strings, templates, OpenAPI part, migrations). A module
+        // depends on the platform (HromadaDomain, HromadaStore, HromadaWeb)
+        // and never on another module (scripts/check-module-boundaries).
+        .target(name: "Budgets", dependencies: moduleDependencies + ["BudgetRules"], resources: [.copy("Resources")], swiftSettings: swiftSettings),
+        .target(name: "Petitions", dependencies: moduleDependencies, resources: [.copy("Resources")], swiftSettings: swiftSettings),
+        .target(name: "Auctions", dependencies: moduleDependencies, resources: [.copy("Resources")], swiftSettings: swiftSettings),
+        // The deployment: the one list of its modules.
+        .target(name: "HromadaModules", dependencies: ["HromadaWeb", "Budgets", "Petitions", "Auctions"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "hromada",
             dependencies: [
                 "HromadaDomain",
                 "HromadaStore",
                 "HromadaWeb",
+                "HromadaModules",
                 "BudgetRules",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -100,22 +126,22 @@ let package = Package(
         ),
         .target(
             name: "HromadaTestSupport",
-            dependencies: ["HromadaStore", "HromadaDomain", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["HromadaStore", "HromadaDomain", "HromadaWeb", "HromadaModules", .product(name: "Logging", package: "swift-log")],
             path: "Tests/HromadaTestSupport",
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "HromadaDomainTests", dependencies: ["HromadaDomain", "HromadaTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "HromadaDomainTests", dependencies: ["HromadaDomain", "Budgets", "Petitions", "Auctions", "HromadaTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "BudgetRulesTests", dependencies: ["BudgetRules"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(
             name: "HromadaStoreTests",
-            dependencies: ["HromadaStore", "HromadaDomain", "HromadaTestSupport"],
+            dependencies: ["HromadaStore", "HromadaDomain", "Budgets", "Petitions", "Auctions", "HromadaTestSupport", .product(name: "SQLKit", package: "sql-kit")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "HromadaWebTests",
             dependencies: [
-                "HromadaWeb", "HromadaStore", "HromadaDomain", "HromadaTestSupport",
+                "HromadaWeb", "HromadaStore", "HromadaDomain", "HromadaTestSupport", "HromadaModules", "Budgets", "Petitions", "Auctions",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
@@ -147,12 +173,12 @@ let package = Package(
 if Context.environment["HROMADA_FUZZ"] != nil {
     let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
         ("FuzzImage", ["HromadaDomain"]),
-        ("FuzzPDF", ["HromadaDomain"]),
+        ("FuzzPDF", ["HromadaDomain", "Auctions"]),
         ("FuzzMultipart", ["HromadaWeb"]),
         ("FuzzPabulib", ["BudgetRules"]),
-        ("FuzzProzorro", ["HromadaDomain"]),
+        ("FuzzProzorro", ["HromadaDomain", "Auctions"]),
         ("FuzzAPI", [
-            "HromadaWeb", "HromadaDomain", "HromadaStore",
+            "HromadaWeb", "HromadaDomain", "HromadaStore", "HromadaModules",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOEmbedded", package: "swift-nio"),

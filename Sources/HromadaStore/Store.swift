@@ -64,7 +64,8 @@ public struct Store: Sendable {
     }
 }
 
-/// The repositories bound to one connection or transaction.
+/// The repositories bound to one connection or transaction. A module adds
+/// its own as computed properties in an extension (`tx.budgets`).
 public struct Repositories: Sendable {
     public let db: any SQLDatabase
     public let dialect: DatabaseDialect
@@ -80,21 +81,17 @@ public struct Repositories: Sendable {
     public var audit: AuditRepository { .init(db: db, dialect: dialect) }
     public var oidcLogins: OIDCLoginRepository { .init(db: db) }
     public var platformSettings: PlatformSettingsRepository { .init(db: db) }
-    public var budgets: BudgetRepository { .init(db: db, dialect: dialect) }
     public var photos: PhotoRepository { .init(db: db) }
-    public var propertyDocuments: PropertyDocumentRepository { .init(db: db) }
-    public var petitions: PetitionRepository { .init(db: db, dialect: dialect) }
-    public var auctions: AuctionRepository { .init(db: db, dialect: dialect) }
     public var leases: LeaseRepository { .init(db: db) }
 }
 
 extension SQLRow {
-    func string(_ column: String) throws -> String { try decode(column: column, as: String.self) }
-    func optionalString(_ column: String) throws -> String? { try decode(column: column, as: String?.self) }
-    func int(_ column: String) throws -> Int64 { try decode(column: column, as: Int64.self) }
+    package func string(_ column: String) throws -> String { try decode(column: column, as: String.self) }
+    package func optionalString(_ column: String) throws -> String? { try decode(column: column, as: String?.self) }
+    package func int(_ column: String) throws -> Int64 { try decode(column: column, as: Int64.self) }
     func optionalInt(_ column: String) throws -> Int64? { try decode(column: column, as: Int64?.self) }
-    func date(_ column: String) throws -> Date { Date(epochSeconds: try int(column)) }
-    func optionalDate(_ column: String) throws -> Date? { try optionalInt(column).map(Date.init(epochSeconds:)) }
+    package func date(_ column: String) throws -> Date { Date(epochSeconds: try int(column)) }
+    package func optionalDate(_ column: String) throws -> Date? { try optionalInt(column).map(Date.init(epochSeconds:)) }
 }
 
 import Foundation
@@ -107,6 +104,6 @@ enum StoreMetrics {
     /// From asking to write until the write is durable, queueing included.
     static let writeDuration = Metrics.Timer(label: "hromada_db_write_duration")
     /// How many writes each SQLite group commit carried.
-    static let batchSize = Recorder(label: "hromada_db_group_commit_batch_size")
+    package static let batchSize = Recorder(label: "hromada_db_group_commit_batch_size")
     static let commitDuration = Metrics.Timer(label: "hromada_db_commit_duration")
 }

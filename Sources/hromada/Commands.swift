@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HromadaDomain
+import HromadaModules
 import HromadaStore
 import HromadaWeb
 import Hummingbird
@@ -35,7 +36,7 @@ struct Serve: AsyncParsableCommand {
             logger.notice("/metrics is closed: behind HROMADA_TRUSTED_PROXIES it answers only with HROMADA_METRICS_TOKEN")
         }
         do {
-            let app = try await buildApplication(configuration: configuration, logger: logger, metrics: registry)
+            let app = try await buildApplication(configuration: configuration, logger: logger, metrics: registry, modules: .standard)
             logger.info("Hromada is running at http://\(configuration.host):\(configuration.port)")
             try await app.runService()
         } catch let refusal as DemoModeRefused {
@@ -52,7 +53,7 @@ struct Migrate: AsyncParsableCommand {
         Log.bootstrap()
         let location = try database.location()
         let store = try await Store.open(location, logger: Log.logger)
-        let applied = try await store.withClosing { try await Migrator(backend: store.backend, logger: Log.logger).migrate() }
+        let applied = try await store.withClosing { try await Migrator(backend: store.backend, logger: Log.logger, modules: ModuleRegistry.standard.migrations).migrate() }
         print(applied.isEmpty ? "Database is up to date." : "Applied \(applied.count) migration(s): \(applied.joined(separator: ", ")).")
     }
 }

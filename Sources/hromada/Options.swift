@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HromadaDomain
+import HromadaModules
 import HromadaStore
 import HromadaWeb
 import Logging
@@ -137,6 +138,6 @@ func withServices<T: Sendable>(
 ) async throws -> T {
     var configuration = configuration
     configuration.runBackgroundServices = false
-    let services = try await makeServices(configuration: configuration, clock: SystemClock(), logger: Log.logger)
+    let services = try await makeServices(configuration: configuration, clock: SystemClock(), logger: Log.logger, modules: .standard)
     return try await services.store.withClosing { try await body(services) }
 }

@@ -2,6 +2,9 @@ import Crypto
 import Foundation
 import Testing
 @testable import HromadaDomain
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
 
 @Suite struct AuditChainTests {
     let key = Curve25519.Signing.PrivateKey()

@@ -2,6 +2,9 @@ import Crypto
 import Foundation
 import Testing
 @testable import HromadaDomain
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
 
 /// The ballot box: sealing, strata, and when pools may be opened.
 @Suite struct BallotBoxTests {

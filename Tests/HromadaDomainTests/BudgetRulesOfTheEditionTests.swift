@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import HromadaDomain
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
 
 /// A Vinnytsia-style edition: large and small projects, 2 + 2 picks.
 struct EditionFixture {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import HromadaDomain
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
 
 /// Numbers from outside that once stopped the whole process (issue 13's
 /// security review): each rule here refuses them with a domain error, and

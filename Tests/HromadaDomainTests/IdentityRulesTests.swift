@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import HromadaDomain
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
 
 @Suite struct NationalIDTests {
     @Test func checkDigitMustMatch() throws {
@@ -164,13 +167,36 @@ import Testing
     @Test func collectionPeriodIsAtMostThreeMonths() {
         var settings = MunicipalitySettings()
         settings.petitionCollectionDays = 120
-        #expect(throws: MunicipalitySettings.Problem.collectionDaysOutOfRange) { try settings.validated(modules: []) }
+        #expect(!PetitionSettings.collectionDaysRange.contains(120) && PetitionSettings.collectionDaysRange.contains(92))
+        #expect(throws: PetitionError.settingsInvalid("collectionDays")) { try settings.petitions.validate() }
     }
 
     @Test func signatureThresholdIsPositive() {
         var settings = MunicipalitySettings()
         settings.petitionSignatureThreshold = 0
-        #expect(throws: MunicipalitySettings.Problem.thresholdOutOfRange) { try settings.validated(modules: []) }
+        #expect(!PetitionSettings.thresholdRange.contains(0))
+        #expect(throws: PetitionError.settingsInvalid("threshold")) { try settings.petitions.validate() }
+    }
+
+    @Test func aModulesSectionIsStoredUnderItsKeyAndOlderTopLevelKeysAreReadThenDropped() throws {
+        let old = try JSONDecoder().decode(MunicipalitySettings.self, from: Data(#"{"budgetMinimumAge": 17, "petitionSignatureThreshold": 350}"#.utf8))
+        #expect(old.budgetMinimumAge == 17 && old.petitionSignatureThreshold == 350)
+        var changed = old
+        changed.budgetMinimumAge = 18
+        changed.petitionCollectionDays = 30
+        let stored = try JSONSerialization.jsonObject(with: JSONEncoder().encode(changed)) as? [String: Any] ?? [:]
+        #expect(stored["budgetMinimumAge"] == nil && stored["petitionSignatureThreshold"] == nil)
+        #expect((stored["budgets"] as? [String: Any])?["minimumAge"] as? Int == 18)
+        #expect((stored["petitions"] as? [String: Any])?["threshold"] as? Int == 350)
+        let again = try JSONDecoder().decode(MunicipalitySettings.self, from: JSONEncoder().encode(changed))
+        #expect(again == changed && again.petitionCollectionDays == 30)
+    }
+
+    @Test func aSectionOfAModuleThisDeploymentLacksIsKeptAsStored() throws {
+        let text = #"{"contactEmail": "", "waste": {"routesAt": "06:00", "trucks": [1, 2]}}"#
+        let settings = try JSONDecoder().decode(MunicipalitySettings.self, from: Data(text.utf8))
+        let again = try JSONDecoder().decode(MunicipalitySettings.self, from: JSONEncoder().encode(settings))
+        #expect(again.sections["waste"] == .object(["routesAt": .string("06:00"), "trucks": .array([.integer(1), .integer(2)])]))
     }
 
     @Test func settingsMissingFromOlderRowsTakeDefaults() throws {

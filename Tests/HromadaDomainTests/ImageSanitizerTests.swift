@@ -1,6 +1,9 @@
 import HromadaTestSupport
 import Testing
 @testable import HromadaDomain
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
 
 @Suite struct ImageSanitizerTests {
     @Test func anImageIsRecognisedByItsBytesNotItsName() throws {

@@ -1,5 +1,8 @@
 import HromadaDomain
 import Testing
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
 
 @Suite struct LegalEntityCodeTests {
     @Test func theLastDigitOfAnEDRPOUCodeChecksTheFirstSeven() {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import HromadaDomain
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
 
 /// Kyiv-time instants for readable tests.
 func kyiv(_ text: String) -> Date {

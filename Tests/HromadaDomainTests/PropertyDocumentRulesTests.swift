@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import HromadaDomain
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
 
 @Suite struct PropertyDocumentRulesTests {
     let vinnytsia = MunicipalityID(rawValue: "vinnytsia")

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import HromadaDomain
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
 
 /// Issue 13, finding 7: identity is not residence.
 @Suite struct ResidencyEvidenceRulesTests {

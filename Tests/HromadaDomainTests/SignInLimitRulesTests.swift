@@ -2,6 +2,9 @@ import Crypto
 import Foundation
 import Testing
 @testable import HromadaDomain
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
 
 /// Issue 13, finding 2: sign-in limits a stranger cannot spend on the owner's behalf.
 @Suite struct SignInLimitRulesTests {

@@ -6,6 +6,9 @@ import SQLKit
 import SQLiteKit
 import Testing
 @testable import HromadaStore
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
 
 @Suite struct AuditContractTests {
     let key = Curve25519.Signing.PrivateKey()
@@ -156,7 +159,7 @@ import Testing
     @Test func acknowledgedWriteIsOnDiskForANewConnection() async throws {
         let (location, cleanup) = try await TestDatabase.sqlite.makeLocation()
         let store = try await Store.open(location, logger: TestDatabase.logger)
-        try await Migrator(backend: store.backend, logger: TestDatabase.logger).migrate()
+        try await Migrator(backend: store.backend, logger: TestDatabase.logger, modules: TestDatabase.migrations).migrate()
         try await store.write { try await $0.platformSettings.set("durable", "yes") }
         await store.backend.shutdown()
         let reopened = try await Store.open(location, logger: TestDatabase.logger)

@@ -4,6 +4,9 @@ import HromadaTestSupport
 import SQLKit
 import Testing
 @testable import HromadaStore
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
 
 /// The ballot box and the paper clerks' counters (migration 0010), on both databases.
 @Suite struct BallotBoxContractTests {
@@ -78,7 +81,7 @@ import Testing
                 let today = utc.dateComponents([.year, .month, .day], from: Date())
                 return String(format: "%04d-%02d-%02d", today.year ?? 0, today.month ?? 0, today.day ?? 0)
             }
-            let migration = try #require(try Migrator.migrations(for: store.dialect).first { $0.version == "0012" })
+            let migration = try #require(try Migrator.migrations(for: store.dialect, modules: TestDatabase.migrations).first { $0.version == "0012" })
             let before = utcDay()
             try await store.write { tx in
                 for statement in migration.statements { try await tx.db.raw(SQLQueryString(statement)).run() }

@@ -4,6 +4,9 @@ import HromadaTestSupport
 import SQLKit
 import Testing
 @testable import HromadaStore
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
 
 @Suite struct BudgetContractTests {
     let vinnytsia = MunicipalityID(rawValue: "vinnytsia")

@@ -3,6 +3,9 @@ import HromadaDomain
 import HromadaStore
 import HromadaTestSupport
 import Testing
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
 
 /// Issue 13, finding 3: the SQLite file, its WAL and shared memory are
 /// private to the server's user from the start, like `hromada.secret`.
@@ -24,7 +27,7 @@ import Testing
         let path = folder.appendingPathComponent("hromada.sqlite").path
         let store = try await Store.open(.sqliteFile(path: path), logger: TestDatabase.logger)
         try await store.withClosing {
-            try await Migrator(backend: store.backend, logger: TestDatabase.logger).migrate()
+            try await Migrator(backend: store.backend, logger: TestDatabase.logger, modules: TestDatabase.migrations).migrate()
             for file in [path, path + "-wal", path + "-shm"] {
                 #expect(FileManager.default.fileExists(atPath: file), "\(file)")
                 let mode = try Self.mode(file)
@@ -38,7 +41,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("hromada.sqlite").path
         let first = try await Store.open(.sqliteFile(path: path), logger: TestDatabase.logger)
-        _ = try await first.withClosing { try await Migrator(backend: first.backend, logger: TestDatabase.logger).migrate() }
+        _ = try await first.withClosing { try await Migrator(backend: first.backend, logger: TestDatabase.logger, modules: TestDatabase.migrations).migrate() }
         for file in [path, path + "-wal", path + "-shm"] where FileManager.default.fileExists(atPath: file) {
             try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file)
         }

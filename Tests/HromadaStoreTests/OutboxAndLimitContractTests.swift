@@ -3,6 +3,9 @@ import HromadaDomain
 import HromadaTestSupport
 import Testing
 @testable import HromadaStore
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
 
 /// Issue 13: the repository halves of "only failures count" and "no live
 /// link or old letter stays in the outbox", on both databases.

@@ -3,6 +3,9 @@ import HromadaDomain
 import HromadaTestSupport
 import Testing
 @testable import HromadaStore
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
 
 @Suite struct PhotoContractTests {
     let vinnytsia = MunicipalityID(rawValue: "vinnytsia")

@@ -4,6 +4,9 @@ import HromadaTestSupport
 import SQLKit
 import Testing
 @testable import HromadaStore
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
 
 let t0 = Date(epochSeconds: 1_800_000_000)
 let oblast = Oblast(id: .init(rawValue: "vinnytska"), slug: Slug(rawValue: "vinnytska"), name: .init(uk: "Вінницька область", en: "Vinnytsia Oblast"))
@@ -38,16 +41,16 @@ func seedCities(_ store: Store) async throws {
     @Test(arguments: TestDatabase.available)
     func runningMigrationsASecondTimeChangesNothing(_ database: TestDatabase) async throws {
         try await database.withStore { store in
-            let again = try await Migrator(backend: store.backend, logger: TestDatabase.logger).migrate()
+            let again = try await Migrator(backend: store.backend, logger: TestDatabase.logger, modules: TestDatabase.migrations).migrate()
             #expect(again.isEmpty)
             let recorded = try await store.read { try await $0.db.raw("SELECT COUNT(*) AS n FROM schema_migrations").first()?.decode(column: "n", as: Int.self) }
-            #expect(recorded == (try Migrator.migrations(for: store.dialect)).count)
+            #expect(recorded == (try Migrator.migrations(for: store.dialect, modules: TestDatabase.migrations)).count)
         }
     }
 
     @Test func bothDialectsHaveTheSameMigrations() throws {
-        let sqlite = try Migrator.migrations(for: .sqlite).map(\.name)
-        let postgres = try Migrator.migrations(for: .postgres).map(\.name)
+        let sqlite = try Migrator.migrations(for: .sqlite, modules: TestDatabase.migrations).map(\.name)
+        let postgres = try Migrator.migrations(for: .postgres, modules: TestDatabase.migrations).map(\.name)
         #expect(sqlite == postgres)
         #expect(!sqlite.isEmpty)
     }

@@ -3,6 +3,9 @@ import HromadaDomain
 import HromadaTestSupport
 import Testing
 @testable import HromadaStore
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
 
 /// Every write checks that the state it was decided from is unchanged
 /// (issue 14): a write over a changed edition, project or city settings

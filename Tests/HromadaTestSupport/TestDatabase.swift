@@ -1,5 +1,7 @@
 import Foundation
 import HromadaDomain
+import HromadaModules
+import HromadaWeb
 import HromadaStore
 import Logging
 
@@ -23,6 +25,9 @@ public enum TestDatabase: String, Sendable, CaseIterable, CustomTestStringConver
         logger.logLevel = .critical
         return logger
     }()
+
+    /// The deployment's module migrations, beside the platform's.
+    public static let migrations = ModuleRegistry.standard.migrations
 
     /// A fresh, empty database location: a temporary SQLite file, or a new
     /// PostgreSQL schema so tests run in parallel without seeing each other.
@@ -53,7 +58,7 @@ public enum TestDatabase: String, Sendable, CaseIterable, CustomTestStringConver
         let (location, cleanup) = try await makeLocation()
         let store = try await Store.open(location, logger: Self.logger)
         do {
-            try await Migrator(backend: store.backend, logger: Self.logger).migrate()
+            try await Migrator(backend: store.backend, logger: Self.logger, modules: Self.migrations).migrate()
             let result = try await body(store)
             await store.backend.shutdown()
             await cleanup()

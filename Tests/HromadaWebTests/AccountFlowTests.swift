@@ -7,6 +7,10 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 @testable import HromadaWeb
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
+import HromadaModules
 
 @Suite struct AccountFlowTests {
     @Test(arguments: TestDatabase.available)

@@ -8,6 +8,10 @@ import HummingbirdWSClient
 import HummingbirdWSTesting
 import Testing
 @testable import HromadaWeb
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
+import HromadaModules
 
 /// docs/live-auction.md, checked over a real socket.
 @Suite struct AuctionLiveSocketTests {
@@ -238,7 +242,7 @@ extension TestClientProtocol {
             // The second instance: the same database and clock, its own watchers.
             var configuration = harness.services.configuration
             configuration.forceDemo = false
-            let other = try await makeServices(configuration: configuration, clock: harness.clock, logger: TestDatabase.logger)
+            let other = try await makeServices(configuration: configuration, clock: harness.clock, logger: TestDatabase.logger, modules: .standard)
             let relay = try #require(AuctionLiveRelay(services: other))
             let listening = Task { try await relay.run() }
             defer { listening.cancel() }

@@ -5,6 +5,10 @@ import HTTPTypes
 import HummingbirdTesting
 import Testing
 @testable import HromadaWeb
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
+import HromadaModules
 
 @Suite struct AuctionOpenDataTests {
     func download(_ client: any TestClientProtocol, _ file: String) async throws -> (status: HTTPResponse.Status, body: String) {

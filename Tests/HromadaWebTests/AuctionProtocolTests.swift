@@ -3,6 +3,10 @@ import HromadaDomain
 import HromadaStore
 import Testing
 @testable import HromadaWeb
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
+import HromadaModules
 
 @Suite struct AuctionProtocolTests {
     /// A resident whose name a browser would run as markup if it were not escaped.

@@ -3,6 +3,10 @@ import HromadaDomain
 import HromadaStore
 import Testing
 @testable import HromadaWeb
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
+import HromadaModules
 
 @Suite struct AuctionServiceTests {
     /// A Vinnytsia lot: bids for a minute, the auction two minutes from now, demo-length turns.

@@ -6,6 +6,10 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 @testable import HromadaWeb
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
+import HromadaModules
 
 /// Issue 13: a voter's picks never travel in a URL.
 @Suite struct BallotReviewTests {

@@ -6,6 +6,10 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 @testable import HromadaWeb
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
+import HromadaModules
 
 /// A whole edition through the browser pages, as a newcomer would run it
 /// from the demo: propose, review, vote, paper ballot, publish, deliver.

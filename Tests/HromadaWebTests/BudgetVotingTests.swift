@@ -8,6 +8,10 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 @testable import HromadaWeb
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
+import HromadaModules
 
 /// The demo's Vinnytsia editions, as the API shows them.
 struct DemoBudgets {

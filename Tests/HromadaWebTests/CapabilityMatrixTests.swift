@@ -5,6 +5,10 @@ import HromadaStore
 import HummingbirdTesting
 import Testing
 @testable import HromadaWeb
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
+import HromadaModules
 
 /// Every capability of the platform and of every module (issue 14), tried
 /// by a request that needs exactly it: in its own city it works for whoever

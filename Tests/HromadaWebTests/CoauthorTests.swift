@@ -6,6 +6,10 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 @testable import HromadaWeb
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
+import HromadaModules
 
 @Suite struct CoauthorTests {
     @Test func anAuthorNamesACoauthorWhoEditsAndHearsOfTheReview() async throws {

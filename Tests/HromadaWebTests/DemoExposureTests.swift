@@ -5,6 +5,10 @@ import HromadaTestSupport
 import Hummingbird
 import Testing
 @testable import HromadaWeb
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
+import HromadaModules
 
 /// Issue 13, finding 5: demo mode (published passwords, every reset link on
 /// /dev/mail) listens on loopback only, unless the operator says otherwise.
@@ -22,7 +26,7 @@ import Testing
         let (location, cleanup) = try await TestDatabase.sqlite.makeLocation()
         guard case .sqliteFile(let path) = location else { return await cleanup() }
         await #expect(throws: (any Error).self) {
-            _ = try await buildApplication(configuration: Self.configuration(host: host, path: path), logger: TestDatabase.logger)
+            _ = try await buildApplication(configuration: Self.configuration(host: host, path: path), logger: TestDatabase.logger, modules: .standard)
         }
         // The refusal came before the demo data: the database holds no cities.
         let store = try await Store.open(location, logger: TestDatabase.logger)
@@ -56,20 +60,20 @@ import Testing
         guard case .sqliteFile(let path) = location else { return await cleanup() }
         var allowed = Self.configuration(host: "0.0.0.0", path: path)
         allowed.allowPublicDemo = true
-        let demo = try await makeServices(configuration: allowed, clock: SystemClock(), logger: TestDatabase.logger, listening: true)
+        let demo = try await makeServices(configuration: allowed, clock: SystemClock(), logger: TestDatabase.logger, listening: true, modules: .standard)
         #expect(demo.demoMode)
         await demo.store.backend.shutdown()
         // Once demo data is in, only the flag opens it to the network.
         await #expect(throws: DemoModeRefused.self) {
             var again = Self.configuration(host: "0.0.0.0", path: path)
             again.seedDemoIfEmpty = false
-            _ = try await makeServices(configuration: again, clock: SystemClock(), logger: TestDatabase.logger, listening: true)
+            _ = try await makeServices(configuration: again, clock: SystemClock(), logger: TestDatabase.logger, listening: true, modules: .standard)
         }
         // A database without demo data listens wherever it is told.
         let (other, otherCleanup) = try await TestDatabase.sqlite.makeLocation()
         var production = AppConfiguration(host: "0.0.0.0", database: other, secret: testSecret, runBackgroundServices: false)
         production.passwordCost = 4
-        let services = try await makeServices(configuration: production, clock: SystemClock(), logger: TestDatabase.logger, listening: true)
+        let services = try await makeServices(configuration: production, clock: SystemClock(), logger: TestDatabase.logger, listening: true, modules: .standard)
         #expect(!services.demoMode)
         await services.store.backend.shutdown()
         await otherCleanup()

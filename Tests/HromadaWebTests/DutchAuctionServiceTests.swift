@@ -3,6 +3,10 @@ import HromadaDomain
 import HromadaStore
 import Testing
 @testable import HromadaWeb
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
+import HromadaModules
 
 /// The third auction of small privatization run live: the falling price, the
 /// sealed bids and the Dutch winner's best bid, through the service and the page.

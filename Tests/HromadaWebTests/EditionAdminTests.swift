@@ -5,6 +5,10 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 @testable import HromadaWeb
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
+import HromadaModules
 
 @Suite struct EditionAdminTests {
     /// The rules part of the form, as the browser sends it for an edition's categories.
@@ -15,8 +19,8 @@ import Testing
         for category in categories {
             fields += [
                 ("catId", category.id.rawValue), ("catNameUk", category.name.uk), ("catNameEn", category.name.en),
-                ("catFund", BudgetOpenData.hryvnias(category.fund)), ("catMin", BudgetOpenData.hryvnias(category.minCost)),
-                ("catMax", BudgetOpenData.hryvnias(category.maxCost)), ("catMaxPicks", category.maxPicks.map(String.init) ?? ""),
+                ("catFund", OpenDataFile.hryvnias(category.fund)), ("catMin", OpenDataFile.hryvnias(category.minCost)),
+                ("catMax", OpenDataFile.hryvnias(category.maxCost)), ("catMaxPicks", category.maxPicks.map(String.init) ?? ""),
             ]
         }
         return fields + extra

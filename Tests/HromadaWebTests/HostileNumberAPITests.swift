@@ -4,6 +4,10 @@ import HromadaStore
 import HummingbirdTesting
 import Testing
 @testable import HromadaWeb
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
+import HromadaModules
 
 /// Issue 13's security review: requests whose numbers stopped the whole
 /// process. Each must now be a 422 naming the field, with nothing changed.

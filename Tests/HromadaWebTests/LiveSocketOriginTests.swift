@@ -7,6 +7,10 @@ import NIOCore
 import NIOEmbedded
 import Testing
 @testable import HromadaWeb
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
+import HromadaModules
 
 /// Issue 13, finding 4: the live auction counts the session cookie only from
 /// pages of our public address: its scheme, host and port. (The socket test

@@ -7,6 +7,10 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 @testable import HromadaWeb
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
+import HromadaModules
 
 /// Issue 13, finding 3: the outbox does not keep live links or delivered mail.
 @Suite struct MailRetentionTests {

@@ -6,6 +6,10 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 @testable import HromadaWeb
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
+import HromadaModules
 
 /// Issue 13, finding 6: behind a proxy every request comes from the proxy's
 /// address, so loopback proves nothing and `/metrics` needs the token.

@@ -4,6 +4,10 @@ import HromadaDomain
 import Hummingbird
 import HummingbirdTesting
 import Testing
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
+import HromadaModules
 
 /// Modules as the platform sees them (issue 14): a city's switch decides
 /// what it serves, the home page and staff desk list exactly what it runs,

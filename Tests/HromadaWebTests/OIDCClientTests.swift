@@ -5,6 +5,10 @@ import Synchronization
 import Testing
 
 @testable import HromadaWeb
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
+import HromadaModules
 
 /// End-to-end tests of `OIDCClient` against `TestOIDCProvider` on loopback. The test plays the
 /// browser: it opens the authorization URL without following the redirect and hands the

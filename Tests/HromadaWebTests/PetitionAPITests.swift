@@ -5,6 +5,10 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 @testable import HromadaWeb
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
+import HromadaModules
 
 @Suite struct PetitionAPITests {
     @Test func aPetitionRunsThroughTheAPIWithTheStatusesOfINTERFACES() async throws {

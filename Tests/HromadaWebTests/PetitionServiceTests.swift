@@ -5,6 +5,10 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 @testable import HromadaWeb
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
+import HromadaModules
 
 /// Vinnytsia with a threshold of 3, and verified residents to sign.
 struct PetitionFixture {

@@ -7,6 +7,10 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 @testable import HromadaWeb
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
+import HromadaModules
 
 /// The property register's pages: the public list and object page, and the
 /// organiser's forms for objects, lots, documents and photos.

@@ -3,6 +3,10 @@ import HromadaDomain
 import HromadaStore
 import Testing
 @testable import HromadaWeb
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
+import HromadaModules
 
 @Suite struct ProzorroExchangeAPITests {
     /// A Vinnytsia lot with two admitted bidders, still taking closed bids.

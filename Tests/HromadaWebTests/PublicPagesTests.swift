@@ -7,6 +7,10 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 @testable import HromadaWeb
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
+import HromadaModules
 
 @Suite struct PublicPagesTests {
     @Test func cityHomeIsUkrainianByDefaultWithEnglishOneClickAway() async throws {
@@ -184,13 +188,13 @@ import Testing
         }
     }
 
-    /// Every `code:` or `reason:` the web layer can answer with, found in its
-    /// sources, has a message in both languages: a new refusal cannot ship
-    /// with a bare code.
+    /// Every `code:` or `reason:` the platform and the modules can answer
+    /// with, found in their sources, has a message in both languages: a new
+    /// refusal cannot ship with a bare code.
     @Test func everyErrorCodeInTheSourcesHasAMessageInBothLanguages() throws {
         let localizer = try ModuleRegistry.standard.localizer()
         let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Sources/HromadaWeb")
+            .appendingPathComponent("Sources")
         let files = try #require(FileManager.default.enumerator(atPath: sources.path)).compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }
         let pattern = try Regex(#"(?:code|reason): "([a-z_]+)""#)
         var codes = Set<String>()

@@ -7,6 +7,10 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 @testable import HromadaWeb
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
+import HromadaModules
 
 /// Issue 13, finding 7: an identity provider proves who a person is, not
 /// where they live. Without an address claim it verifies residency only in a

@@ -178,6 +178,10 @@ import Testing
 }
 
 import AsyncHTTPClient
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
+import HromadaModules
 
 /// Follows one step of the provider's flow without following redirects.
 enum HTTPClientRequests {

@@ -6,6 +6,10 @@ import Synchronization
 import Testing
 
 @testable import HromadaWeb
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
+import HromadaModules
 
 @Suite struct SMTPClientTests {
     static let sender = "noreply@city.gov.ua"

@@ -8,6 +8,10 @@ import HummingbirdTesting
 import SQLKit
 import Testing
 @testable import HromadaWeb
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
+import HromadaModules
 
 extension WebHarness {
     /// Ballots of an edition wherever they are: mixed, or sealed in the box.

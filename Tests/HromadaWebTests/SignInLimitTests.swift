@@ -8,6 +8,10 @@ import NIOCore
 import HummingbirdTesting
 import Testing
 @testable import HromadaWeb
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
+import HromadaModules
 
 /// Issue 13, finding 2: a stranger's failed sign-ins must not lock the owner
 /// out. Failures count per address, per address and account, and per account

@@ -4,6 +4,10 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 @testable import HromadaWeb
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
+import HromadaModules
 
 /// A module added as a folder (`ToyModule/`) plus one registry line appears
 /// everywhere the platform lists modules, with no other edit (issue 14).

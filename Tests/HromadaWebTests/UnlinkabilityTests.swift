@@ -3,6 +3,10 @@ import HromadaDomain
 import HromadaStore
 import Testing
 @testable import HromadaWeb
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
+import HromadaModules
 
 /// Issue 13's security review: what the public can learn about who did what.
 @Suite struct UnlinkabilityTests {

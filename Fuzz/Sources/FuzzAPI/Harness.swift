@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import HromadaDomain
+import HromadaModules
 import HromadaStore
 import HromadaWeb
 import Hummingbird
@@ -152,7 +153,7 @@ final class Harness: Sendable {
             runBackgroundServices: false)
         configuration.passwordCost = 4
         let settings = configuration
-        let services = try waitFor { try await makeServices(configuration: settings, clock: SystemClock(), logger: logger) }
+        let services = try waitFor { try await makeServices(configuration: settings, clock: SystemClock(), logger: logger, modules: .standard) }
         let tokensFile = FileManager.default.temporaryDirectory.appendingPathComponent("hromada-fuzz-api-\(getpid()).tokens").path
         let created = try waitFor { try await BulkResidents(services: services).create(count: 500, city: "vinnytsia", tokensOut: tokensFile) }
         let residents = ((try? String(contentsOfFile: tokensFile, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)

@@ -1,3 +1,4 @@
+import Auctions
 import HromadaDomain
 
 /// Any bytes as a PDF for the property register, and any text as its title.

@@ -1,4 +1,5 @@
 import Foundation
+import Auctions
 import HromadaDomain
 
 private let now = Date(timeIntervalSince1970: 1_900_000_000)

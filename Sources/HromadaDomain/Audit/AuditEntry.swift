@@ -58,7 +58,7 @@ public enum AuditAction {
 }
 
 enum AuditHashing {
-    static func digest(_ fields: [String]) -> String {
+    package static func digest(_ fields: [String]) -> String {
         var hasher = SHA256()
         for field in fields {
             let bytes = Array(field.utf8)

@@ -68,7 +68,7 @@ public struct Money: Hashable, Comparable, Codable, Sendable, CustomStringConver
         return "\(negative ? "-" : "")\(grouped),\(cents)\u{00A0}\(currency)"
     }
 
-    static func group(_ value: UInt64) -> String {
+    package static func group(_ value: UInt64) -> String {
         let digits = Array(String(value))
         var out = ""
         for (index, digit) in digits.enumerated() {

@@ -93,7 +93,7 @@ public struct CalendarDate: Hashable, Comparable, Codable, Sendable, CustomStrin
     }
 
     /// Days since 1970-01-01 (civil calendar, proleptic Gregorian).
-    var ordinal: Int {
+    package var ordinal: Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -103,7 +103,7 @@ public struct CalendarDate: Hashable, Comparable, Codable, Sendable, CustomStrin
         return era * 146_097 + doe - 719_468
     }
 
-    init(ordinal: Int) {
+    package init(ordinal: Int) {
         let z = ordinal + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097

@@ -70,7 +70,7 @@ public struct DeviceCookie: Equatable, Sendable {
         entries = Array(entries.suffix(Self.capacity))
     }
 
-    static func tag(email: String, nonce: String, key: SymmetricKey) -> String {
+    package static func tag(email: String, nonce: String, key: SymmetricKey) -> String {
         RandomToken.base64URL(HMAC<SHA256>.authenticationCode(for: Data("device\u{1F}\(email)\u{1F}\(nonce)".utf8), using: key))
     }
 

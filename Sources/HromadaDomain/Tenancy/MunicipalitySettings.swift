@@ -5,94 +5,80 @@ public struct MunicipalitySettings: Hashable, Codable, Sendable {
     /// (what a new city gets). Slugs this deployment does not have are kept
     /// as stored, so a module that lands later keeps the city's choice.
     public var enabledModules: [ModuleSlug]?
-    /// The city's e-petition charter, threshold and collection period
-    /// included: stored once, here (issue 14).
-    public var petitions: PetitionSettings
-    /// Participatory budget: youngest age allowed to vote or propose
-    /// (Vinnytsia: 16); a new edition starts from it.
-    public var budgetMinimumAge: Int
     /// Contact shown on the city's home page.
     public var contactEmail: String
     /// Whether proof of identity alone (an identity provider without an
     /// address claim) makes a person a resident here. Off by default: then
     /// residency needs an address in the city or a visit to the ЦНАП.
     public var acceptsIdentityAsResidency = false
-
-    /// Electronic petitions: signatures needed for consideration (Vinnytsia: 350).
-    public var petitionSignatureThreshold: Int {
-        get { petitions.threshold }
-        set { petitions.threshold = newValue }
-    }
-
-    /// Days a petition collects signatures (art. 23-1: up to three months).
-    public var petitionCollectionDays: Int {
-        get { petitions.collectionDays }
-        set { petitions.collectionDays = newValue }
-    }
-
-    /// The e-petition settings in force.
-    public var petitionSettings: PetitionSettings { petitions }
+    /// Every other key of the stored settings, as stored: each module's
+    /// section (`CitySettingsSection`) under its key, and keys older rows
+    /// carry that a module still reads. The platform never looks inside.
+    public var sections: [String: JSONValue] = [:]
 
     /// Whether the city runs the module; `everyModule` is what nil stands for.
     public func enables(_ module: ModuleSlug) -> Bool {
         enabledModules?.contains(module) ?? true
     }
 
-    public init(
-        enabledModules: [ModuleSlug]? = nil,
-        petitionSignatureThreshold: Int = 250,
-        petitionCollectionDays: Int = 90,
-        budgetMinimumAge: Int = 16,
-        contactEmail: String = ""
-    ) {
+    public init(enabledModules: [ModuleSlug]? = nil, contactEmail: String = "") {
         self.enabledModules = enabledModules
-        self.petitions = PetitionSettings(threshold: petitionSignatureThreshold, collectionDays: petitionCollectionDays)
-        self.budgetMinimumAge = budgetMinimumAge
         self.contactEmail = contactEmail
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case enabledModules, petitions, budgetMinimumAge, contactEmail, acceptsIdentityAsResidency
-        /// Rows written before issue 14 kept the threshold and period here
-        /// too, and these won over the charter's copy: read, never written.
-        case petitionSignatureThreshold, petitionCollectionDays
+    /// A module's section; its defaults where the city has none (or one this
+    /// release cannot read, which the next save replaces).
+    public func section<Section: CitySettingsSection>(_ type: Section.Type = Section.self) -> Section {
+        Section.read(from: sections)
+    }
+
+    /// Stores a module's section under its key, dropping the older keys it replaces.
+    public mutating func setSection<Section: CitySettingsSection>(_ section: Section) {
+        for key in Section.legacyKeys { sections[key] = nil }
+        sections[Section.key] = try? JSONValue(encoding: section)
+    }
+
+    private struct Key: CodingKey {
+        package let stringValue: String
+        package init(stringValue: String) { self.stringValue = stringValue }
+        package var intValue: Int? { nil }
+        package init?(intValue: Int) { nil }
+
+        package static let enabledModules = Key(stringValue: "enabledModules")
+        package static let contactEmail = Key(stringValue: "contactEmail")
+        package static let acceptsIdentityAsResidency = Key(stringValue: "acceptsIdentityAsResidency")
+        package static let platform: Set<String> = [enabledModules.stringValue, contactEmail.stringValue, acceptsIdentityAsResidency.stringValue]
     }
 
     /// Settings added in later releases are absent from older rows: they take their defaults.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        let defaults = MunicipalitySettings()
+        let container = try decoder.container(keyedBy: Key.self)
         enabledModules = try container.decodeIfPresent([ModuleSlug].self, forKey: .enabledModules)
-        petitions = try container.decodeIfPresent(PetitionSettings.self, forKey: .petitions) ?? defaults.petitions
-        if let threshold = try container.decodeIfPresent(Int.self, forKey: .petitionSignatureThreshold) { petitions.threshold = threshold }
-        if let days = try container.decodeIfPresent(Int.self, forKey: .petitionCollectionDays) { petitions.collectionDays = days }
-        budgetMinimumAge = try container.decodeIfPresent(Int.self, forKey: .budgetMinimumAge) ?? defaults.budgetMinimumAge
-        contactEmail = try container.decodeIfPresent(String.self, forKey: .contactEmail) ?? defaults.contactEmail
-        acceptsIdentityAsResidency = try container.decodeIfPresent(Bool.self, forKey: .acceptsIdentityAsResidency)
-            ?? defaults.acceptsIdentityAsResidency
+        contactEmail = try container.decodeIfPresent(String.self, forKey: .contactEmail) ?? ""
+        acceptsIdentityAsResidency = try container.decodeIfPresent(Bool.self, forKey: .acceptsIdentityAsResidency) ?? false
+        for key in container.allKeys where !Key.platform.contains(key.stringValue) {
+            sections[key.stringValue] = try container.decode(JSONValue.self, forKey: key)
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
+        var container = encoder.container(keyedBy: Key.self)
         try container.encodeIfPresent(enabledModules, forKey: .enabledModules)
-        try container.encode(petitions, forKey: .petitions)
-        try container.encode(budgetMinimumAge, forKey: .budgetMinimumAge)
         try container.encode(contactEmail, forKey: .contactEmail)
         try container.encode(acceptsIdentityAsResidency, forKey: .acceptsIdentityAsResidency)
+        for (key, value) in sections.sorted(by: { $0.key < $1.key }) where !Key.platform.contains(key) {
+            try container.encode(value, forKey: Key(stringValue: key))
+        }
     }
 
     public enum Problem: Error, Equatable, Sendable {
-        case thresholdOutOfRange, collectionDaysOutOfRange, minimumAgeOutOfRange, invalidContactEmail
+        case invalidContactEmail
     }
 
-    /// The settings rules: bounds a council could sensibly choose. `modules`
+    /// The platform's settings rules (each module checks its own section). `modules`
     /// is the deployment's modules in their order: the city's list is kept
     /// in that order, slugs this deployment lacks after them as they were.
     public func validated(modules: [ModuleSlug]) throws(Problem) -> MunicipalitySettings {
-        guard (1...1_000_000).contains(petitionSignatureThreshold) else { throw .thresholdOutOfRange }
-        // art. 23-1: collection lasts no longer than three months.
-        guard (1...92).contains(petitionCollectionDays) else { throw .collectionDaysOutOfRange }
-        guard (14...18).contains(budgetMinimumAge) else { throw .minimumAgeOutOfRange }
         if !contactEmail.isEmpty, (try? EmailAddress.validated(contactEmail)) == nil { throw .invalidContactEmail }
         var copy = self
         if let enabled = enabledModules {
@@ -100,5 +86,32 @@ public struct MunicipalitySettings: Hashable, Codable, Sendable {
             copy.enabledModules = modules.filter { enabled.contains($0) } + enabled.filter { !modules.contains($0) && seen.insert($0).inserted }
         }
         return copy
+    }
+}
+
+/// A module's part of a city's settings, stored under `key` beside the
+/// platform's own. Its rules are the module's: the platform stores it.
+public protocol CitySettingsSection: Codable, Hashable, Sendable {
+    /// Its key in the stored settings (the module's slug).
+    static var key: String { get }
+    /// Top-level keys of rows written before the section existed that it
+    /// reads (`read(from:)`); the next save drops them.
+    static var legacyKeys: [String] { get }
+    /// The defaults: what a new city has.
+    init()
+    /// The section from the stored settings: by default the one under
+    /// `key`, or the defaults where there is none (or one this release
+    /// cannot read, which the next save replaces).
+    static func read(from sections: [String: JSONValue]) -> Self
+}
+
+extension CitySettingsSection {
+    public static var legacyKeys: [String] { [] }
+
+    public static func read(from sections: [String: JSONValue]) -> Self { stored(in: sections) ?? Self() }
+
+    /// The section as stored under `key`, if there is one this release reads.
+    public static func stored(in sections: [String: JSONValue]) -> Self? {
+        sections[key].flatMap { try? $0.decoded(as: Self.self) }
     }
 }

@@ -71,9 +71,9 @@ public enum ImageSanitizer {
 
 /// Big- and little-endian reads that fail as `.damaged` past the end.
 private struct ByteReader {
-    let bytes: [UInt8]
+    package let bytes: [UInt8]
 
-    func byte(_ offset: Int) throws(ImageProblem) -> Int {
+    package func byte(_ offset: Int) throws(ImageProblem) -> Int {
         guard offset >= 0, offset < bytes.count else { throw .damaged }
         return Int(bytes[offset])
     }
@@ -84,7 +84,7 @@ private struct ByteReader {
     func littleEndian24(_ offset: Int) throws(ImageProblem) -> Int { try littleEndian16(offset) | byte(offset + 2) << 16 }
     func littleEndian32(_ offset: Int) throws(ImageProblem) -> Int { try littleEndian16(offset) | littleEndian16(offset + 2) << 16 }
 
-    func slice(_ start: Int, _ count: Int) throws(ImageProblem) -> ArraySlice<UInt8> {
+    package func slice(_ start: Int, _ count: Int) throws(ImageProblem) -> ArraySlice<UInt8> {
         guard start >= 0, count >= 0, start + count <= bytes.count else { throw .damaged }
         return bytes[start..<(start + count)]
     }
@@ -94,7 +94,7 @@ enum JPEG {
     /// Segments kept: JFIF (APP0), ICC colour profile (APP2), Adobe colour
     /// transform (APP14), and everything that makes up the picture itself.
     /// Dropped: EXIF and XMP (APP1), every other APPn, and comments (COM).
-    static func keeps(_ marker: UInt8) -> Bool {
+    package static func keeps(_ marker: UInt8) -> Bool {
         switch marker {
         case 0xE0, 0xE2, 0xEE: true
         case 0xE1, 0xE3...0xED, 0xEF, 0xFE: false
@@ -102,7 +102,7 @@ enum JPEG {
         }
     }
 
-    static func sanitize(_ bytes: [UInt8]) throws(ImageProblem) -> SanitizedImage {
+    package static func sanitize(_ bytes: [UInt8]) throws(ImageProblem) -> SanitizedImage {
         let reader = ByteReader(bytes: bytes)
         var kept: [[UInt8]] = []
         var orientation = 1
@@ -201,15 +201,15 @@ enum JPEG {
 }
 
 enum PNG {
-    static let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+    package static let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
 
     /// Chunks that draw the picture or its colours. Text (tEXt, zTXt, iTXt),
     /// EXIF (eXIf), timestamps (tIME) and anything unknown are dropped.
-    static let kept: Set<String> = [
+    package static let kept: Set<String> = [
         "IHDR", "PLTE", "IDAT", "IEND", "tRNS", "gAMA", "cHRM", "sRGB", "iCCP", "sBIT", "pHYs", "bKGD", "acTL", "fcTL", "fdAT",
     ]
 
-    static func sanitize(_ bytes: [UInt8]) throws(ImageProblem) -> SanitizedImage {
+    package static func sanitize(_ bytes: [UInt8]) throws(ImageProblem) -> SanitizedImage {
         let reader = ByteReader(bytes: bytes)
         var output = signature
         var offset = signature.count
@@ -232,7 +232,7 @@ enum PNG {
 }
 
 enum WebP {
-    static func sanitize(_ bytes: [UInt8]) throws(ImageProblem) -> SanitizedImage {
+    package static func sanitize(_ bytes: [UInt8]) throws(ImageProblem) -> SanitizedImage {
         let reader = ByteReader(bytes: bytes)
         let riffEnd = min(bytes.count, try reader.littleEndian32(4) + 8)
         var chunks: [[UInt8]] = []

@@ -5,14 +5,14 @@ public struct PhotoID: Identifier {
     public init(rawValue: String) { self.rawValue = rawValue }
 }
 
-/// What a photo belongs to: a proposed project's pictures of the place,
-/// the delivery record's pictures of the work, or an object of the
-/// property register.
+/// What a photo belongs to, as the module that keeps it names it: a
+/// proposed project's pictures of the place, the delivery record's pictures
+/// of the work, an object of the property register.
 public struct PhotoOwner: Hashable, Sendable {
-    public enum Kind: String, Sendable, CaseIterable {
-        case budgetProject = "budget_project"
-        case budgetDelivery = "budget_delivery"
-        case propertyObject = "property_object"
+    /// Each module names its own kinds (`budget_project`, `property_object`, …).
+    public struct Kind: RawRepresentable, Hashable, Sendable {
+        public let rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
     }
 
     public let kind: Kind
@@ -23,9 +23,6 @@ public struct PhotoOwner: Hashable, Sendable {
         self.id = id
     }
 
-    public static func project(_ id: BudgetProjectID) -> PhotoOwner { .init(kind: .budgetProject, id: id.rawValue) }
-    public static func delivery(_ id: BudgetProjectID) -> PhotoOwner { .init(kind: .budgetDelivery, id: id.rawValue) }
-    public static func property(_ id: PropertyObjectID) -> PhotoOwner { .init(kind: .propertyObject, id: id.rawValue) }
 }
 
 /// A stored photo's description; its bytes are fetched only to be served.

@@ -14,14 +14,14 @@ import Synchronization
 /// pool that serves requests.
 final class GroupCommitWriter: Sendable {
     private struct Job: Sendable {
-        let body: @Sendable (any SQLDatabase) async throws -> any Sendable
-        let continuation: CheckedContinuation<any Sendable, any Error>
+        package let body: @Sendable (any SQLDatabase) async throws -> any Sendable
+        package let continuation: CheckedContinuation<any Sendable, any Error>
     }
 
     private struct Queue: Sendable {
-        var pending: [Job] = []
+        package var pending: [Job] = []
         var draining = false
-        var closed = false
+        package var closed = false
         /// Closers waiting for the batch in flight to finish.
         var drainWaiters: [CheckedContinuation<Void, Never>] = []
     }
@@ -36,13 +36,13 @@ final class GroupCommitWriter: Sendable {
     /// Bounds a batch so one huge burst does not hold the lock for long.
     private let maximumBatch = 256
 
-    init(handle: SQLiteHandle, logger: Logger) {
+    package init(handle: SQLiteHandle, logger: Logger) {
         self.handle = handle
         self.database = SQLiteHandleDatabase(handle: handle, logger: logger, eventLoop: MultiThreadedEventLoopGroup.singleton.any())
         self.logger = logger
     }
 
-    func submit<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    package func submit<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let result = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<any Sendable, any Error>) in
             let job = Job(body: { try await body($0) }, continuation: continuation)
             let admission = queue.withLock { queue -> Admission in
@@ -185,7 +185,7 @@ final class GroupCommitWriter: Sendable {
     }
 
     /// Refuses new writes, lets the batch in flight commit, then closes.
-    func close() async {
+    package func close() async {
         let wasClosed = queue.withLock { queue in
             defer { queue.closed = true }
             return queue.closed

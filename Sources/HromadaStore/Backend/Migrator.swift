@@ -2,43 +2,80 @@ import Foundation
 import Logging
 import SQLKit
 
-/// Applies the versioned SQL files in `Migrations/{sqlite,postgres}/NNNN_name.sql`
-/// in order, each once, recording them in `schema_migrations`.
+/// Applies the versioned SQL files `NNNN_name.sql` of the platform
+/// (`Migrations/{sqlite,postgres}/` here) and of each module (its own
+/// folder of the same shape), each once, recording them in
+/// `schema_migrations` by version.
+///
+/// Versions are one sequence across the platform and its modules, and
+/// migrations run in version order: that is the order they were written
+/// in, so a module's tables always come after the platform tables they
+/// refer to. When migrations moved from this folder into the modules
+/// (issue 14) they kept their versions, so a database made before the move
+/// runs none of them again. Two files claiming one version stop the start.
 public struct Migrator: Sendable {
     public struct Migration: Sendable, Equatable {
         public let version: String
         public let name: String
+        /// `platform` or the module's slug.
+        public let owner: String
         public let statements: [String]
     }
 
-    let backend: any DatabaseBackend
-    let logger: Logger
+    /// A folder holding `sqlite/` and `postgres/` migration files.
+    public struct Folder: Sendable {
+        public let owner: String
+        public let url: URL
 
-    public init(backend: any DatabaseBackend, logger: Logger) {
-        self.backend = backend
-        self.logger = logger
+        public init(owner: String, url: URL) {
+            self.owner = owner
+            self.url = url
+        }
     }
 
-    public static func migrations(for dialect: DatabaseDialect) throws -> [Migration] {
-        guard let folder = Bundle.module.url(forResource: "Migrations", withExtension: nil)?
-            .appendingPathComponent(dialect.rawValue)
-        else { throw StoreError.migrationFailed(version: "-", reason: "migration files are missing from the bundle") }
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-            .filter { $0.hasSuffix(".sql") }
-            .sorted()
-        return try files.map { file in
-            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
-            let stem = String(file.dropLast(4))
-            let version = String(stem.prefix(while: { $0.isNumber }))
-            return Migration(version: version, name: stem, statements: split(text))
+    package let backend: any DatabaseBackend
+    package let logger: Logger
+    package let modules: [Folder]
+
+    public init(backend: any DatabaseBackend, logger: Logger, modules: [Folder]) {
+        self.backend = backend
+        self.logger = logger
+        self.modules = modules
+    }
+
+    /// The platform's migrations folder.
+    public static func platformFolder() throws -> Folder {
+        guard let url = Bundle.module.url(forResource: "Migrations", withExtension: nil) else {
+            throw StoreError.migrationFailed(version: "-", reason: "migration files are missing from the bundle")
         }
+        return Folder(owner: "platform", url: url)
+    }
+
+    /// The platform's and the modules' migrations for a dialect, in version order.
+    public static func migrations(for dialect: DatabaseDialect, modules: [Folder]) throws -> [Migration] {
+        var byVersion: [String: Migration] = [:]
+        for folder in [try platformFolder()] + modules {
+            let directory = folder.url.appendingPathComponent(dialect.rawValue)
+            let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".sql") }
+            for file in files {
+                let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
+                let stem = String(file.dropLast(4))
+                let version = String(stem.prefix(while: { $0.isNumber }))
+                guard !version.isEmpty else { throw StoreError.migrationFailed(version: stem, reason: "a migration's name starts with its version") }
+                if let other = byVersion[version] {
+                    throw StoreError.migrationFailed(version: version, reason: "\(other.owner)/\(other.name) and \(folder.owner)/\(stem) share a version")
+                }
+                byVersion[version] = Migration(version: version, name: stem, owner: folder.owner, statements: split(text))
+            }
+        }
+        return byVersion.values.sorted { $0.version < $1.version }
     }
 
     /// Splits a file into statements at semicolons that end a line; comment
     /// lines are dropped. Our migrations keep one statement per `;`-ended block.
     /// A trigger's body (`CREATE TRIGGER … BEGIN` up to a line `END;`) is one
     /// statement, whatever semicolons it holds.
-    static func split(_ text: String) -> [String] {
+    package static func split(_ text: String) -> [String] {
         var statements: [String] = []
         var current: [Substring] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -58,7 +95,7 @@ public struct Migrator: Sendable {
     /// Applies what has not run yet; returns the versions applied now.
     @discardableResult
     public func migrate() async throws -> [String] {
-        let migrations = try Self.migrations(for: backend.dialect)
+        let migrations = try Self.migrations(for: backend.dialect, modules: modules)
         let dialect = backend.dialect
         let logger = self.logger
         return try await backend.write { db in
@@ -83,7 +120,7 @@ public struct Migrator: Sendable {
                 try await db.raw(
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (\(bind: migration.version), \(bind: migration.name), \(bind: now))"
                 ).run()
-                logger.info("applied migration", metadata: ["migration": "\(migration.name)"])
+                logger.info("applied migration", metadata: ["migration": "\(migration.name)", "owner": "\(migration.owner)"])
                 applied.append(migration.version)
             }
             return applied

@@ -23,7 +23,7 @@ public final class PostgresBackend: DatabaseBackend {
         self.runner = Task { await client.run() }
     }
 
-    static func configuration(from url: String) throws -> PostgresClient.Configuration {
+    package static func configuration(from url: String) throws -> PostgresClient.Configuration {
         guard let components = URLComponents(string: url), let host = components.host,
               let user = components.user, !host.isEmpty
         else { throw StoreError.invalidDatabaseURL(DatabaseLocation.redacted(url)) }

@@ -92,7 +92,7 @@ final class SQLiteReaderPool: Sendable {
     private let eventLoop: any EventLoop = MultiThreadedEventLoopGroup.singleton.any()
     private let idle = Mutex<(handles: [SQLiteHandle], closed: Bool)>(([], false))
 
-    init(path: String, keepIdle: Int, logger: Logger) {
+    package init(path: String, keepIdle: Int, logger: Logger) {
         self.path = path
         self.keepIdle = keepIdle
         self.logger = logger
@@ -123,7 +123,7 @@ final class SQLiteReaderPool: Sendable {
         return handle
     }
 
-    func close() {
+    package func close() {
         let handles = idle.withLock { idle in
             idle.closed = true
             defer { idle.handles.removeAll() }

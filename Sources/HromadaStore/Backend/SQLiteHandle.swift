@@ -27,7 +27,7 @@ final class SQLiteHandle: Sendable {
     private let connection: Mutex<Connection>
 
     private struct Connection: ~Copyable {
-        var database: OpaquePointer?
+        package var database: OpaquePointer?
         var statements: [String: PreparedStatement] = [:]
 
         deinit {
@@ -38,7 +38,7 @@ final class SQLiteHandle: Sendable {
 
     private struct PreparedStatement {
         let pointer: OpaquePointer
-        let columns: SQLiteColumns
+        package let columns: SQLiteColumns
     }
 
     /// Bounds the statement cache; the application has a few hundred query
@@ -55,7 +55,7 @@ final class SQLiteHandle: Sendable {
 
     /// Opens (creating if need be) the file at `path`, or a private in-memory
     /// database for `":memory:"`.
-    static func open(path: String) throws(SQLiteFailure) -> SQLiteHandle {
+    package static func open(path: String) throws(SQLiteFailure) -> SQLiteHandle {
         guard libraryReady else { throw SQLiteFailure(code: SQLITE_ERROR, message: "SQLite failed to initialise") }
         var database: OpaquePointer?
         // NOMUTEX: the Mutex above already keeps one thread per connection.
@@ -71,7 +71,7 @@ final class SQLiteHandle: Sendable {
 
     /// Runs one statement with its parameters, calling `onRow` for each
     /// result row before the next is read.
-    func execute(_ sql: String, _ binds: [SQLiteData], onRow: (SQLiteValues) throws -> Void) throws {
+    package func execute(_ sql: String, _ binds: [SQLiteData], onRow: (SQLiteValues) throws -> Void) throws {
         try connection.withLock { connection in
             guard let database = connection.database else { throw SQLiteFailure(code: SQLITE_MISUSE, message: "connection is closed") }
             let statement = try Self.prepared(sql, in: &connection, database: database)
@@ -96,7 +96,7 @@ final class SQLiteHandle: Sendable {
     }
 
     /// Closes the connection; later statements fail instead of reaching SQLite.
-    func close() {
+    package func close() {
         connection.withLock { connection in
             for statement in connection.statements.values { sqlite_nio_sqlite3_finalize(statement.pointer) }
             connection.statements.removeAll()
@@ -172,12 +172,12 @@ public struct SQLiteFailure: Error, CustomStringConvertible, Sendable {
     public let code: Int32
     public let message: String
 
-    init(code: Int32, message: String) {
+    package init(code: Int32, message: String) {
         self.code = code
         self.message = message
     }
 
-    init(code: Int32, database: OpaquePointer) {
+    package init(code: Int32, database: OpaquePointer) {
         self.init(code: code, message: sqlite_nio_sqlite3_errmsg(database).map { String(cString: $0) } ?? "SQLite error \(code)")
     }
 
@@ -189,34 +189,34 @@ public struct SQLiteFailure: Error, CustomStringConvertible, Sendable {
 
 /// The column names of a prepared statement, shared by all its rows.
 final class SQLiteColumns: Sendable {
-    let names: [String]
+    package let names: [String]
     private let offsets: [String: Int]
 
-    init(names: [String]) {
+    package init(names: [String]) {
         self.names = names
         // The first of two equal names wins, as in SQLiteNIO's rows.
         offsets = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    func offset(of name: String) -> Int? { offsets[name] }
+    package func offset(of name: String) -> Int? { offsets[name] }
 }
 
 /// One result row, decoded the way SQLiteKit decodes SQLiteNIO's rows, so
 /// the repositories read the same values through either.
 struct SQLiteValues: SQLRow {
-    let columns: SQLiteColumns
-    let values: [SQLiteData]
+    package let columns: SQLiteColumns
+    package let values: [SQLiteData]
 
     var allColumns: [String] { columns.names }
 
-    func contains(column: String) -> Bool { columns.offset(of: column) != nil }
+    package func contains(column: String) -> Bool { columns.offset(of: column) != nil }
 
-    func decodeNil(column: String) throws -> Bool {
+    package func decodeNil(column: String) throws -> Bool {
         guard let offset = columns.offset(of: column) else { return true }
         return values[offset] == .null
     }
 
-    func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
+    package func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
         guard let offset = columns.offset(of: column) else {
             throw DecodingError.keyNotFound(
                 SQLiteColumnKey(stringValue: column), .init(codingPath: [], debugDescription: "no column \(column) in the result"))
@@ -226,24 +226,24 @@ struct SQLiteValues: SQLRow {
 }
 
 private struct SQLiteColumnKey: CodingKey {
-    let stringValue: String
-    var intValue: Int? { nil }
-    init(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
+    package let stringValue: String
+    package var intValue: Int? { nil }
+    package init(stringValue: String) { self.stringValue = stringValue }
+    package init?(intValue: Int) { nil }
 }
 
 /// SQLKit's view of a `SQLiteHandle`: queries are serialised in SQLite's
 /// dialect and run synchronously, so awaiting one never switches threads.
 struct SQLiteHandleDatabase: SQLDatabase {
-    let handle: SQLiteHandle
-    let logger: Logger
+    package let handle: SQLiteHandle
+    package let logger: Logger
     /// Only for SQLKit's legacy future-returning API; nothing here runs on it.
-    let eventLoop: any EventLoop
+    package let eventLoop: any EventLoop
 
-    var dialect: any SQLDialect { SQLiteDialect() }
+    package var dialect: any SQLDialect { SQLiteDialect() }
     var queryLogLevel: Logger.Level? { nil }
 
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void> {
+    package func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void> {
         do {
             try run(query, onRow)
             return eventLoop.makeSucceededVoidFuture()
@@ -252,7 +252,7 @@ struct SQLiteHandleDatabase: SQLDatabase {
         }
     }
 
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
+    package func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
         try run(query, onRow)
     }
 
@@ -264,7 +264,7 @@ struct SQLiteHandleDatabase: SQLDatabase {
     /// The values the repositories bind, without SQLiteKit's encoder where
     /// the type is a plain one: its check for a protocol conformance is a
     /// runtime lookup per value. Same results as the encoder (Bool as 0/1).
-    static func data(_ value: any Encodable & Sendable) throws -> SQLiteData {
+    package static func data(_ value: any Encodable & Sendable) throws -> SQLiteData {
         switch value {
         case let text as String: .text(text)
         case let number as Int64: .integer(Int(number))

@@ -8,11 +8,11 @@ import Logging
 final class SQLiteThread: TaskExecutor {
     private let queue: DispatchQueue
 
-    init(label: String) {
+    package init(label: String) {
         queue = DispatchQueue(label: label)
     }
 
-    func enqueue(_ job: consuming ExecutorJob) {
+    package func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
         queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
     }
@@ -30,7 +30,7 @@ final class SQLiteCheckpointer: Sendable {
     private let thread = SQLiteThread(label: "hromada.sqlite.checkpoint")
     private let task: Task<Void, Never>
 
-    init(handle: SQLiteHandle, every interval: Duration = .milliseconds(500), logger: Logger) {
+    package init(handle: SQLiteHandle, every interval: Duration = .milliseconds(500), logger: Logger) {
         self.handle = handle
         task = Task(executorPreference: thread) {
             while !Task.isCancelled {
@@ -44,7 +44,7 @@ final class SQLiteCheckpointer: Sendable {
         }
     }
 
-    func stop() async {
+    package func stop() async {
         task.cancel()
         await task.value
         handle.close()

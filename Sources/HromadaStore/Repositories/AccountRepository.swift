@@ -3,7 +3,7 @@ import HromadaDomain
 import SQLKit
 
 public struct AccountRepository: Sendable {
-    let db: any SQLDatabase
+    package let db: any SQLDatabase
 
     /// Inserts the account; returns false when the email is taken.
     public func insert(_ account: Account) async throws -> Bool {
@@ -65,7 +65,7 @@ public struct AccountRepository: Sendable {
             """).all().map(Self.decode)
     }
 
-    static func decode(_ row: any SQLRow) throws -> Account {
+    package static func decode(_ row: any SQLRow) throws -> Account {
         Account(
             id: .init(rawValue: try row.string("id")), email: EmailAddress(rawValue: try row.string("email")),
             fullName: try row.string("full_name"), passwordHash: try row.string("password_hash"),

@@ -3,8 +3,8 @@ import HromadaDomain
 import SQLKit
 
 public struct AuditRepository: Sendable {
-    let db: any SQLDatabase
-    let dialect: DatabaseDialect
+    package let db: any SQLDatabase
+    package let dialect: DatabaseDialect
 
     public func append(_ entry: AuditEntry) async throws {
         try await db.raw("""

@@ -6,7 +6,7 @@ import SQLKit
 /// instance takes once it lapses. It spans many transactions, which a
 /// PostgreSQL transaction-scoped advisory lock cannot.
 public struct LeaseRepository: Sendable {
-    let db: any SQLDatabase
+    package let db: any SQLDatabase
 
     /// Claims or renews the named lease for `holder` until `until`; false
     /// while another holder's lease runs.

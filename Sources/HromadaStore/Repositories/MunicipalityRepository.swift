@@ -3,8 +3,8 @@ import HromadaDomain
 import SQLKit
 
 public struct MunicipalityRepository: Sendable {
-    let db: any SQLDatabase
-    let dialect: DatabaseDialect
+    package let db: any SQLDatabase
+    package let dialect: DatabaseDialect
 
     public func insert(_ oblast: Oblast) async throws {
         try await db.raw("""
@@ -72,7 +72,7 @@ public struct MunicipalityRepository: Sendable {
         try await db.raw("SELECT COUNT(*) AS n FROM municipalities").first()?.int("n") ?? 0
     }
 
-    static func encode(_ settings: MunicipalitySettings) throws -> String {
+    package static func encode(_ settings: MunicipalitySettings) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         return String(decoding: try encoder.encode(settings), as: UTF8.self)
@@ -80,7 +80,7 @@ public struct MunicipalityRepository: Sendable {
 
     private static let settingsDocuments = DecodedDocuments<MunicipalitySettings>(capacity: 256)
 
-    static func decode(_ row: any SQLRow) throws -> Municipality {
+    package static func decode(_ row: any SQLRow) throws -> Municipality {
         // Settings added later decode with their defaults.
         let settings = try settingsDocuments.value(of: try row.string("settings")) { text in
             (try? JSONDecoder().decode(MunicipalitySettings.self, from: Data(text.utf8))) ?? .init()

@@ -37,8 +37,8 @@ public struct OutboxMessage: Hashable, Sendable {
 /// deliverer sends it afterwards: no mail for a change that rolled back, and
 /// no lost mail when the SMTP server is down.
 public struct OutboxRepository: Sendable {
-    let db: any SQLDatabase
-    let dialect: DatabaseDialect
+    package let db: any SQLDatabase
+    package let dialect: DatabaseDialect
 
     public func enqueue(_ message: OutboxMessage) async throws {
         try await db.raw("""
@@ -125,7 +125,7 @@ public struct OutboxRepository: Sendable {
             """).all().count
     }
 
-    static func decode(_ row: any SQLRow) throws -> OutboxMessage {
+    package static func decode(_ row: any SQLRow) throws -> OutboxMessage {
         var message = OutboxMessage(
             id: .init(rawValue: try row.string("id")),
             municipalityID: try row.optionalString("municipality_id").map(MunicipalityID.init(rawValue:)),

@@ -4,7 +4,7 @@ import SQLKit
 
 /// Sanitised photos, stored in the database with their description.
 public struct PhotoRepository: Sendable {
-    let db: any SQLDatabase
+    package let db: any SQLDatabase
 
     private static let columns = "id, municipality_id, owner_kind, owner_id, media_type, width, height, byte_count, sha256, caption, uploaded_by, uploaded_at"
 
@@ -70,10 +70,10 @@ public struct PhotoRepository: Sendable {
             """).first() != nil
     }
 
-    static func decode(_ row: any SQLRow) throws -> Photo {
+    package static func decode(_ row: any SQLRow) throws -> Photo {
         let mediaType = try row.string("media_type")
-        guard let format = ImageFormat.allCases.first(where: { $0.mediaType == mediaType }),
-              let kind = PhotoOwner.Kind(rawValue: try row.string("owner_kind"))
+        let kind = PhotoOwner.Kind(rawValue: try row.string("owner_kind"))
+        guard let format = ImageFormat.allCases.first(where: { $0.mediaType == mediaType })
         else { throw StoreError.unexpectedResult("upload of type \(mediaType)") }
         return Photo(
             id: .init(rawValue: try row.string("id")), municipalityID: .init(rawValue: try row.string("municipality_id")),

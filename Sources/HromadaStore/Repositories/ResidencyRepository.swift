@@ -12,7 +12,7 @@ public struct ResidencyConflict: Hashable, Sendable {
 }
 
 public struct ResidencyRepository: Sendable {
-    let db: any SQLDatabase
+    package let db: any SQLDatabase
 
     /// Stores the verification unless the account or the person already holds
     /// one here; the unique indexes decide under concurrent attempts.
@@ -76,7 +76,7 @@ public struct ResidencyRepository: Sendable {
             }
     }
 
-    static func decode(_ row: any SQLRow) throws -> ResidencyVerification {
+    package static func decode(_ row: any SQLRow) throws -> ResidencyVerification {
         ResidencyVerification(
             municipalityID: .init(rawValue: try row.string("municipality_id")),
             accountID: .init(rawValue: try row.string("account_id")),

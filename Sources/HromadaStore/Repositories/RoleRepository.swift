@@ -6,7 +6,7 @@ import SQLKit
 /// stored by name in `role_grants.role` (`admin`, or `budgets.paper_ballots`);
 /// a name this release does not know is kept and ignored.
 public struct RoleRepository: Sendable {
-    let db: any SQLDatabase
+    package let db: any SQLDatabase
 
     /// Returns false when the grant was already held.
     public func grant(_ grant: StaffGrant, to account: AccountID, in municipality: MunicipalityID, by granter: AccountID?, at instant: Date)

@@ -11,7 +11,7 @@ public enum SessionKind: String, Sendable {
 
 /// Sessions live in the database, so any instance can serve any request.
 public struct SessionRepository: Sendable {
-    let db: any SQLDatabase
+    package let db: any SQLDatabase
 
     public func create(digest: String, account: AccountID, kind: SessionKind, at instant: Date, expiresAt: Date) async throws {
         try await db.raw("""
@@ -49,7 +49,7 @@ public enum EmailTokenPurpose: String, Sendable {
 
 /// Single-use links sent by email.
 public struct EmailTokenRepository: Sendable {
-    let db: any SQLDatabase
+    package let db: any SQLDatabase
 
     public func create(digest: String, account: AccountID, purpose: EmailTokenPurpose, at instant: Date, expiresAt: Date) async throws {
         try await db.raw("""
@@ -95,7 +95,7 @@ public struct EmailTokenRepository: Sendable {
 
 /// Fixed-window counters shared by all instances.
 public struct RateLimitRepository: Sendable {
-    let db: any SQLDatabase
+    package let db: any SQLDatabase
 
     /// Counts one attempt and returns the attempts in this window so far.
     public func hit(rule: String, subject: String, windowStart: Int64) async throws -> Int64 {
@@ -150,7 +150,7 @@ public struct RateLimitRepository: Sendable {
 
 /// OIDC logins in flight: state → nonce and PKCE verifier.
 public struct OIDCLoginRepository: Sendable {
-    let db: any SQLDatabase
+    package let db: any SQLDatabase
 
     public struct PendingLogin: Sendable, Equatable {
         public var state: String
@@ -198,7 +198,7 @@ public struct OIDCLoginRepository: Sendable {
 }
 
 public struct PlatformSettingsRepository: Sendable {
-    let db: any SQLDatabase
+    package let db: any SQLDatabase
 
     public func value(_ key: String) async throws -> String? {
         try await db.raw("SELECT value FROM platform_settings WHERE key = \(bind: key)").first().map { try $0.string("value") }

@@ -7,9 +7,9 @@ import ServiceLifecycle
 /// Chains unsealed audit entries into signed blocks about once a second
 /// (docs/design.md). Writers never wait on the chain's tail: they only append.
 public struct AuditSealer: PeriodicService {
-    let store: Store
-    let key: Curve25519.Signing.PrivateKey
-    let clock: any HromadaDomain.Clock
+    package let store: Store
+    package let key: Curve25519.Signing.PrivateKey
+    package let clock: any HromadaDomain.Clock
     public let logger: Logger
     public let interval: Duration
     /// Bounds one block, so a backlog is sealed in several steps.
@@ -69,8 +69,8 @@ public struct AuditChainCheck: Sendable {
         public var head: String?
     }
 
-    let store: Store
-    let publicKey: Curve25519.Signing.PublicKey
+    package let store: Store
+    package let publicKey: Curve25519.Signing.PublicKey
 
     public init(store: Store, publicKey: Curve25519.Signing.PublicKey) {
         self.store = store

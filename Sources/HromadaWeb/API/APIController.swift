@@ -5,10 +5,10 @@ import Hummingbird
 
 /// The JSON API under `/api/v1` (docs/interfaces.md conventions: camelCase keys,
 /// snake_case codes, `{"items", "next"}` lists, opaque string ids).
-struct APIController {
-    let services: AppServices
+package struct APIController {
+    package let services: AppServices
 
-    func add(to router: Router<AppRequestContext>) {
+    package func add(to router: Router<AppRequestContext>) {
         let api = router.group("api")
         api.get("openapi.json", use: openAPI)
         api.post("v1/session", use: createSession)
@@ -20,22 +20,27 @@ struct APIController {
     }
 
     /// Reads a JSON body; malformed or oversized bodies are a clear 4xx.
-    static func decode<T: Decodable>(_ type: T.Type, _ request: Request, _ context: AppRequestContext) async throws -> T {
+    package static func decode<T: Decodable>(
+        _ type: T.Type, _ request: Request, _ context: AppRequestContext, userInfo: [CodingUserInfoKey: any Sendable] = [:]
+    ) async throws -> T {
         var request = request
         guard (request.headers[.contentType] ?? "").hasPrefix("application/json") else {
             throw AppError.badRequest(code: "unsupported_content_type")
         }
         let body: ByteBuffer
         do { body = try await request.collectBody(upTo: context.maxUploadSize) } catch { throw AppError.payloadTooLarge }
-        return try decode(type, from: Data(buffer: body))
+        return try decode(type, from: Data(buffer: body), userInfo: userInfo)
     }
 
     /// A JSON document as `T`. A value the field does not take (a number out
     /// of range, text where a number belongs, a missing field) is a 422
     /// naming the field; a document that is not JSON, or not an object where
     /// one is expected, is a 400.
-    static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws(AppError) -> T {
+    package static func decode<T: Decodable>(
+        _ type: T.Type, from data: Data, userInfo: [CodingUserInfoKey: any Sendable] = [:]
+    ) throws(AppError) -> T {
         let decoder = JSONDecoder()
+        decoder.userInfo = userInfo
         decoder.dateDecodingStrategy = InputDates.strategy
         do {
             return try decoder.decode(T.self, from: data)
@@ -56,26 +61,26 @@ struct APIController {
     }
 
     struct SessionRequest: Decodable {
-        let email: String
-        let password: String
+        package let email: String
+        package let password: String
     }
 
     struct SessionResponse: Encodable {
-        let token: String
+        package let token: String
         let tokenType = "Bearer"
-        let expiresAt: Date
-        let account: AccountBody
+        package let expiresAt: Date
+        package let account: AccountBody
     }
 
-    struct AccountBody: Encodable {
-        let id: String
-        let email: String
-        let fullName: String
+    package struct AccountBody: Encodable {
+        package let id: String
+        package let email: String
+        package let fullName: String
         let emailConfirmed: Bool
-        let platformAdmin: Bool
+        package let platformAdmin: Bool
     }
 
-    static func body(_ account: Account) -> AccountBody {
+    package static func body(_ account: Account) -> AccountBody {
         AccountBody(
             id: account.id.rawValue, email: account.email.rawValue, fullName: account.fullName,
             emailConfirmed: account.isEmailConfirmed, platformAdmin: account.isPlatformAdmin)
@@ -100,21 +105,21 @@ struct APIController {
     }
 
     struct MeBody: Encodable {
-        struct Residency: Encodable {
-            let municipality: String
-            let method: String
-            let verifiedAt: Date
+        package struct Residency: Encodable {
+            package let municipality: String
+            package let method: String
+            package let verifiedAt: Date
         }
         struct RoleBody: Encodable {
-            let municipality: String
-            let role: String
+            package let municipality: String
+            package let role: String
         }
-        let account: AccountBody
+        package let account: AccountBody
         let residencies: [Residency]
-        let roles: [RoleBody]
+        package let roles: [RoleBody]
     }
 
-    @Sendable func me(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable package func me(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let account = context.account, let principal = context.principal else { throw AppError.notSignedIn }
         let (verifications, cities) = try await services.store.read { tx in
             (try await tx.residency.verifications(of: account.id), try await tx.municipalities.all())
@@ -131,35 +136,39 @@ struct APIController {
                 }.sorted { ($0.municipality, $0.role) < ($1.municipality, $1.role) }))
     }
 
-    struct MunicipalityBody: Encodable {
-        struct Name: Encodable {
-            let uk: String
-            let en: String
+    package struct MunicipalityBody: Encodable {
+        package struct Name: Encodable {
+            package let uk: String
+            package let en: String
         }
-        let id: String
-        let slug: String
-        let name: Name
-        let oblast: String
-        let population: Int64
-        let areaKm2: Double
-        let modules: [String]
+        package let id: String
+        package let slug: String
+        package let name: Name
+        package let oblast: String
+        package let population: Int64
+        package let areaKm2: Double
+        package let modules: [String]
     }
 
-    struct ListBody<Item: Encodable>: Encodable {
-        let items: [Item]
-        let next: String?
+    package struct ListBody<Item: Encodable>: Encodable {
+        package let items: [Item]
+        package let next: String?
 
         enum CodingKeys: String, CodingKey { case items, next }
 
         /// `next` is always there, `null` on the last page, as the OpenAPI document says.
-        func encode(to encoder: any Encoder) throws {
+        package func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(items, forKey: .items)
             try container.encode(next, forKey: .next)
         }
+        package init(items: [Item], next: String?) {
+            self.items = items
+            self.next = next
+        }
     }
 
-    static func body(_ city: Municipality, oblasts: [OblastID: Oblast], modules: ModuleRegistry) -> MunicipalityBody {
+    package static func body(_ city: Municipality, oblasts: [OblastID: Oblast], modules: ModuleRegistry) -> MunicipalityBody {
         MunicipalityBody(
             id: city.id.rawValue, slug: city.slug.rawValue, name: .init(uk: city.name.uk, en: city.name.en),
             oblast: oblasts[city.oblastID]?.slug.rawValue ?? "", population: city.population, areaKm2: city.areaKm2,
@@ -167,7 +176,7 @@ struct APIController {
     }
 
     /// Tenants, ordered by slug, a page at a time (`?after=SLUG&limit=N`).
-    @Sendable func municipalities(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable package func municipalities(_ request: Request, context: AppRequestContext) async throws -> Response {
         // `after` is a slug here, not an offset: only the limit is a number.
         var limit = 100
         if let text = request.uri.queryParameters.get("limit") {
@@ -185,21 +194,21 @@ struct APIController {
             ListBody(items: page.map { Self.body($0, oblasts: byID, modules: services.modules) }, next: sorted.count > limit ? page.last?.slug.rawValue : nil))
     }
 
-    @Sendable func municipality(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable package func municipality(_ request: Request, context: AppRequestContext) async throws -> Response {
         let city = try await CityLookup(store: services.store).require(context)
         let oblasts = try await services.store.read { try await $0.municipalities.oblasts() }
         return try JSONResponse.encode(Self.body(city, oblasts: Dictionary(uniqueKeysWithValues: oblasts.map { ($0.id, $0) }), modules: services.modules))
     }
 
     struct AuditHeadBody: Encodable {
-        let height: Int64
-        let hash: String
-        let previousHash: String?
-        let sealedAt: Date?
-        let entries: Int
-        let signature: String?
-        let publicKey: String
-        let algorithm = "Ed25519"
+        package let height: Int64
+        package let hash: String
+        package let previousHash: String?
+        package let sealedAt: Date?
+        package let entries: Int
+        package let signature: String?
+        package let publicKey: String
+        package let algorithm = "Ed25519"
     }
 
     /// The newest sealed block: publishing it stops an insider from quietly rewriting history.

@@ -15,8 +15,8 @@ import Hummingbird
 
 /// A value outside what its field takes; thrown while decoding.
 struct InputOutOfRange: Error, Equatable {
-    let field: String
-    let code: String
+    package let field: String
+    package let code: String
 }
 
 extension Array where Element == any CodingKey {
@@ -25,10 +25,10 @@ extension Array where Element == any CodingKey {
 }
 
 /// Integer kopiyky: from 0 to `Money.ceiling` (10 trillion hryvnias).
-struct Kopiyky: Decodable, Sendable, Equatable {
-    let money: Money
+package struct Kopiyky: Decodable, Sendable, Equatable {
+    package let money: Money
 
-    init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let raw = try wholeNumber(decoder, code: "amount_out_of_range")
         guard let money = Money(input: raw) else { throw InputOutOfRange(field: decoder.codingPath.dottedPath, code: "amount_out_of_range") }
         self.money = money
@@ -48,20 +48,20 @@ private func wholeNumber(_ decoder: any Decoder, code: String) throws -> Int64 {
 }
 
 /// The range a whole-number field takes.
-protocol WholeNumberRange {
+package protocol WholeNumberRange {
     static var range: ClosedRange<Int> { get }
 }
 
 /// The range a decimal field takes; a decimal must also be finite.
-protocol DecimalRange {
+package protocol DecimalRange {
     static var range: ClosedRange<Double> { get }
 }
 
 /// A whole number within `Bounds.range`.
-struct WholeNumber<Bounds: WholeNumberRange>: Decodable, Sendable, Equatable {
-    let value: Int
+package struct WholeNumber<Bounds: WholeNumberRange>: Decodable, Sendable, Equatable {
+    package let value: Int
 
-    init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let raw = try wholeNumber(decoder, code: "number_out_of_range")
         guard raw >= Int64(Bounds.range.lowerBound), raw <= Int64(Bounds.range.upperBound) else {
             throw InputOutOfRange(field: decoder.codingPath.dottedPath, code: "number_out_of_range")
@@ -71,10 +71,10 @@ struct WholeNumber<Bounds: WholeNumberRange>: Decodable, Sendable, Equatable {
 }
 
 /// A finite decimal within `Bounds.range`.
-struct DecimalNumber<Bounds: DecimalRange>: Decodable, Sendable, Equatable {
-    let value: Double
+package struct DecimalNumber<Bounds: DecimalRange>: Decodable, Sendable, Equatable {
+    package let value: Double
 
-    init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let raw = try decoder.singleValueContainer().decode(Double.self)
         guard raw.isFinite, Bounds.range.contains(raw) else {
             throw InputOutOfRange(field: decoder.codingPath.dottedPath, code: "number_out_of_range")
@@ -85,27 +85,27 @@ struct DecimalNumber<Bounds: DecimalRange>: Decodable, Sendable, Equatable {
 
 /// The ranges of the API's number fields. Each is wide enough for any real
 /// use and narrow enough that sums of a body's values stay far from overflow.
-enum InputRange {
+package enum InputRange {
     /// Picks on a ballot, limits of picks: no edition has ten thousand projects.
-    enum Picks: WholeNumberRange { static let range = 0...10_000 }
+    package enum Picks: WholeNumberRange { package static let range = 0...10_000 }
     /// A share in whole percent.
-    enum Percent: WholeNumberRange { static let range = 0...100 }
+    package enum Percent: WholeNumberRange { package static let range = 0...100 }
     /// Cumulative-ballot points: per project and in total.
-    enum Points: WholeNumberRange { static let range = 0...1_000_000 }
+    package enum Points: WholeNumberRange { package static let range = 0...1_000_000 }
     /// A voter's minimum age in years.
-    enum Age: WholeNumberRange { static let range = 0...150 }
+    package enum Age: WholeNumberRange { package static let range = 0...150 }
     /// Rounds of an auction.
-    enum Rounds: WholeNumberRange { static let range = 0...100 }
+    package enum Rounds: WholeNumberRange { package static let range = 0...100 }
     /// A count of people or days a city sets (a petition's threshold, its period).
-    enum Count: WholeNumberRange { static let range = 0...1_000_000_000 }
+    package enum Count: WholeNumberRange { package static let range = 0...1_000_000_000 }
     /// A share of a price in percent, to the hundredth (Prozorro's `minimalStep.percent`).
-    enum PercentOfPrice: DecimalRange { static let range = 0.0...100.0 }
+    package enum PercentOfPrice: DecimalRange { package static let range = 0.0...100.0 }
     /// A duration in seconds, up to a day.
-    enum Seconds: DecimalRange { static let range = 0.0...86_400.0 }
+    package enum Seconds: DecimalRange { package static let range = 0.0...86_400.0 }
     /// An area in square metres: up to 100,000 ha, the largest municipal estate many times over.
-    enum SquareMetres: DecimalRange { static let range = 0.0...1_000_000_000.0 }
-    enum Latitude: DecimalRange { static let range = -90.0...90.0 }
-    enum Longitude: DecimalRange { static let range = -180.0...180.0 }
+    package enum SquareMetres: DecimalRange { package static let range = 0.0...1_000_000_000.0 }
+    package enum Latitude: DecimalRange { package static let range = -90.0...90.0 }
+    package enum Longitude: DecimalRange { package static let range = -180.0...180.0 }
 }
 
 /// The dates a request may carry: ISO 8601 text (docs/interfaces.md), with or
@@ -113,7 +113,7 @@ enum InputRange {
 /// as seconds it could be 1e300, which no later conversion survives.
 enum InputDates {
     static let earliest = Date(timeIntervalSince1970: 0)
-    static let latest = Date(timeIntervalSince1970: 7_258_118_400)  // 2200-01-01
+    package static let latest = Date(timeIntervalSince1970: 7_258_118_400)  // 2200-01-01
 
     static let strategy: JSONDecoder.DateDecodingStrategy = .custom { decoder in
         let container = try decoder.singleValueContainer()
@@ -123,7 +123,7 @@ enum InputDates {
         return date
     }
 
-    static func parse(_ text: String) -> Date? {
+    package static func parse(_ text: String) -> Date? {
         let date = (try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text)) ?? (try? Date.ISO8601FormatStyle().parse(text))
         guard let date, date >= earliest, date <= latest else { return nil }
         return date
@@ -131,14 +131,14 @@ enum InputDates {
 }
 
 /// `?limit=N&after=OFFSET` of a list: a clear 422 for anything else.
-struct PageQuery: Equatable {
+package struct PageQuery: Equatable {
     /// Offsets beyond this are no list's; keeping them small keeps `offset + limit` exact.
-    static let maximumOffset = 1_000_000_000
+    package static let maximumOffset = 1_000_000_000
 
-    let limit: Int
-    let offset: Int
+    package let limit: Int
+    package let offset: Int
 
-    init(_ request: Request, defaultLimit: Int, maximumLimit: Int = 500) throws(AppError) {
+    package init(_ request: Request, defaultLimit: Int, maximumLimit: Int = 500) throws(AppError) {
         let query = request.uri.queryParameters
         var limit = defaultLimit, offset = 0
         if let text = query["limit"] {
@@ -154,5 +154,5 @@ struct PageQuery: Equatable {
     }
 
     /// The cursor of the next page, when there is one.
-    func next(hasMore: Bool) -> String? { hasMore ? String(offset + limit) : nil }
+    package func next(hasMore: Bool) -> String? { hasMore ? String(offset + limit) : nil }
 }

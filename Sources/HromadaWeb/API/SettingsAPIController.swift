@@ -6,42 +6,72 @@ import Hummingbird
 /// admins (docs/interfaces.md). The same rules as the settings page: one
 /// service validates, writes only over what was read, and audits.
 struct SettingsAPIController {
-    let services: AppServices
+    package let services: AppServices
 
-    func add(to router: Router<AppRequestContext>) {
+    package func add(to router: Router<AppRequestContext>) {
         router.get("api/v1/:city/settings", use: show)
         router.patch("api/v1/:city/settings", use: change)
     }
 
+    /// The platform's settings and every module's fields (`CitySettingField`).
     struct SettingsBody: Encodable {
         /// The modules the city runs, of those this deployment has.
-        let enabledModules: [String]
+        package let enabledModules: [String]
         /// Every module this deployment has: what `enabledModules` may name.
         let availableModules: [String]
-        let petitionSignatureThreshold: Int
-        let petitionCollectionDays: Int
-        let budgetMinimumAge: Int
-        let contactEmail: String
-        let acceptsIdentityAsResidency: Bool
+        package let contactEmail: String
+        package let acceptsIdentityAsResidency: Bool
+        /// Each module field by its name (`petitionSignatureThreshold`, `budgetMinimumAge`, …).
+        package let moduleFields: [String: Int]
+
+        package func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: FieldKey.self)
+            try container.encode(enabledModules, forKey: FieldKey("enabledModules"))
+            try container.encode(availableModules, forKey: FieldKey("availableModules"))
+            for (name, value) in moduleFields.sorted(by: { $0.key < $1.key }) { try container.encode(value, forKey: FieldKey(name)) }
+            try container.encode(contactEmail, forKey: FieldKey("contactEmail"))
+            try container.encode(acceptsIdentityAsResidency, forKey: FieldKey("acceptsIdentityAsResidency"))
+        }
     }
 
     /// Every field is optional: what a request leaves out stays as it is.
     struct SettingsPatch: Decodable {
-        let enabledModules: [String]?
-        let petitionSignatureThreshold: WholeNumber<InputRange.Count>?
-        let petitionCollectionDays: WholeNumber<InputRange.Count>?
-        let budgetMinimumAge: WholeNumber<InputRange.Age>?
-        let contactEmail: String?
-        let acceptsIdentityAsResidency: Bool?
+        /// The decoder's user info under this key names the module fields to read.
+        package static let moduleFieldNames = CodingUserInfoKey(rawValue: "moduleFieldNames")
+
+        package let enabledModules: [String]?
+        package let contactEmail: String?
+        package let acceptsIdentityAsResidency: Bool?
+        package let moduleFields: [String: Int]
+
+        package init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            enabledModules = try container.decodeIfPresent([String].self, forKey: FieldKey("enabledModules"))
+            contactEmail = try container.decodeIfPresent(String.self, forKey: FieldKey("contactEmail"))
+            acceptsIdentityAsResidency = try container.decodeIfPresent(Bool.self, forKey: FieldKey("acceptsIdentityAsResidency"))
+            var fields: [String: Int] = [:]
+            let names = Self.moduleFieldNames.flatMap { decoder.userInfo[$0] as? [String] } ?? []
+            for name in names {
+                if let value = try container.decodeIfPresent(WholeNumber<InputRange.Count>.self, forKey: FieldKey(name)) { fields[name] = value.value }
+            }
+            moduleFields = fields
+        }
     }
 
-    func body(_ city: Municipality) -> SettingsBody {
+    package struct FieldKey: CodingKey {
+        package let stringValue: String
+        package init(_ name: String) { stringValue = name }
+        package init?(stringValue: String) { self.stringValue = stringValue }
+        package var intValue: Int? { nil }
+        package init?(intValue: Int) { nil }
+    }
+
+    package func body(_ city: Municipality) -> SettingsBody {
         let settings = city.settings
         return SettingsBody(
             enabledModules: services.modules.enabled(in: city).map(\.slug.rawValue), availableModules: services.modules.slugs.map(\.rawValue),
-            petitionSignatureThreshold: settings.petitionSignatureThreshold, petitionCollectionDays: settings.petitionCollectionDays,
-            budgetMinimumAge: settings.budgetMinimumAge, contactEmail: settings.contactEmail,
-            acceptsIdentityAsResidency: settings.acceptsIdentityAsResidency)
+            contactEmail: settings.contactEmail, acceptsIdentityAsResidency: settings.acceptsIdentityAsResidency,
+            moduleFields: Dictionary(services.modules.settingFields.map { ($0.name, $0.read(settings)) }) { first, _ in first })
     }
 
     /// The city, if the caller may change its settings; others get a 404, as for every staff resource.
@@ -50,14 +80,16 @@ struct SettingsAPIController {
         return (city, try requireStaff(.editSettings, context.principal, in: city.id))
     }
 
-    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable package func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (city, _) = try await authorize(context)
         return try JSONResponse.encode(body(city))
     }
 
-    @Sendable func change(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable package func change(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (city, principal) = try await authorize(context)
-        let patch = try await APIController.decode(SettingsPatch.self, request, context)
+        let fields = services.modules.settingFields
+        let patch = try await APIController.decode(
+            SettingsPatch.self, request, context, userInfo: SettingsPatch.moduleFieldNames.map { [$0: fields.map(\.name)] } ?? [:])
         var proposed = city.settings
         if let modules = patch.enabledModules {
             let known = services.modules.slugs.map(\.rawValue)
@@ -66,9 +98,7 @@ struct SettingsAPIController {
             }
             proposed.enabledModules = services.modules.enabledModules(checked: modules, keeping: city.settings)
         }
-        if let threshold = patch.petitionSignatureThreshold { proposed.petitionSignatureThreshold = threshold.value }
-        if let days = patch.petitionCollectionDays { proposed.petitionCollectionDays = days.value }
-        if let age = patch.budgetMinimumAge { proposed.budgetMinimumAge = age.value }
+        for field in fields { if let value = patch.moduleFields[field.name] { field.write(&proposed, value) } }
         if let email = patch.contactEmail { proposed.contactEmail = email.trimmingCharacters(in: .whitespaces) }
         if let accepts = patch.acceptsIdentityAsResidency { proposed.acceptsIdentityAsResidency = accepts }
         var changed = city

@@ -101,7 +101,7 @@ public struct OIDCSettings: Sendable, Equatable {
 /// An IPv4 or IPv6 network, for `HROMADA_TRUSTED_PROXIES`.
 public struct CIDR: Sendable, Equatable, CustomStringConvertible {
     let network: [UInt8]
-    let prefix: Int
+    package let prefix: Int
 
     public var description: String { "\(network)/\(prefix)" }
 
@@ -128,7 +128,7 @@ public struct CIDR: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// `::ffff:10.0.0.1` is the IPv4 address 10.0.0.1 seen by a dual-stack socket.
-    static func normalized(_ address: String) -> String {
+    package static func normalized(_ address: String) -> String {
         let lower = address.lowercased()
         if lower.hasPrefix("::ffff:"), lower.contains(".") { return String(lower.dropFirst("::ffff:".count)) }
         return address
@@ -136,12 +136,12 @@ public struct CIDR: Sendable, Equatable, CustomStringConvertible {
 
     /// What a rate limit counts: the IPv4 address, or the /64 an IPv6 client
     /// holds (one subscriber usually gets a whole /64).
-    static func rateLimitSubject(_ address: String) -> String {
+    package static func rateLimitSubject(_ address: String) -> String {
         guard let bytes = parse(address), bytes.count == 16 else { return address }
         return bytes.prefix(8).map { String(format: "%02x", $0) }.joined() + "::/64"
     }
 
-    static func parse(_ text: String) -> [UInt8]? {
+    package static func parse(_ text: String) -> [UInt8]? {
         var v4 = in_addr()
         if inet_pton(AF_INET, text, &v4) == 1 {
             return withUnsafeBytes(of: &v4) { Array($0) }

@@ -20,8 +20,8 @@ public struct AppServices: Sendable {
     public let demoMode: Bool
     public let httpClient: HTTPClient
     public let passwords: Passwords
-    /// Everyone watching a live auction in this process.
-    public let liveFeed: AuctionLiveFeed
+    /// What the modules keep for the whole process (`Module.makeState`).
+    public let moduleStates: ModuleStates
     /// The multipart uploads this process reads at once (issue 13).
     public let uploads: UploadSlots
     /// The deployment's modules.
@@ -34,27 +34,40 @@ public struct AppServices: Sendable {
         configuration.mailRetention ?? (demoMode ? AppConfiguration.demoMailRetention : AppConfiguration.defaultMailRetention)
     }
 
+    /// A module's long-lived object of that type, if it made one.
+    public func moduleState<State: Sendable>(_ type: State.Type) -> State? { moduleStates.get(type) }
+
     public var rateLimiter: RateLimiter { RateLimiter(store: store, clock: clock) }
     public var audit: AuditLog { AuditLog(keys: keys, clock: clock) }
     public var accounts: AccountService { AccountService(services: self) }
     public var residency: ResidencyService { ResidencyService(services: self) }
     public var roles: RoleService { RoleService(services: self) }
-    public var budgetVoting: BudgetVoting { BudgetVoting(services: self) }
-    public var budgetResults: BudgetResults { BudgetResults(services: self) }
-    public var budgetAdmin: BudgetAdmin { BudgetAdmin(services: self) }
-    public var budgetPhotos: BudgetPhotos { BudgetPhotos(services: self) }
-    public var ballotBox: BallotBox { BallotBox(keys: keys) }
-    public var petitions: PetitionService { PetitionService(services: self) }
-    public var auctions: AuctionService { AuctionService(services: self) }
+    public var photos: Photos { Photos(services: self) }
 
     /// This process, as a holder of scheduler leases.
-    static let instance = RandomToken.base32(byteCount: 10)
+    package static let instance = RandomToken.base32(byteCount: 10)
     /// A lease outlives a few one-second rounds: another instance takes over within seconds of the holder stopping.
     static let leaseLifetime: TimeInterval = 5
 
     /// Claims or renews the named lease for this process (one instance runs each scheduler).
-    func holdsLease(_ name: String, at now: Date) async throws -> Bool {
+    package func holdsLease(_ name: String, at now: Date) async throws -> Bool {
         try await store.write { try await $0.leases.claim(name, holder: Self.instance, until: now.addingTimeInterval(Self.leaseLifetime), at: now) }
     }
     public var mail: MailComposer { MailComposer(localizer: localizer, baseURL: configuration.publicBaseURL) }
+}
+
+/// Long-lived objects the modules make once per process (the auctions' live
+/// feed), one per type.
+public struct ModuleStates: Sendable {
+    private let states: [ObjectIdentifier: any Sendable]
+
+    public init(_ states: [any Sendable]) {
+        var byType: [ObjectIdentifier: any Sendable] = [:]
+        for state in states { byType[ObjectIdentifier(type(of: state))] = state }
+        self.states = byType
+    }
+
+    public func get<State: Sendable>(_ type: State.Type) -> State? {
+        states[ObjectIdentifier(type)] as? State
+    }
 }

@@ -12,7 +12,7 @@ import ServiceLifecycle
 /// routes. Tests call it with an in-memory or temporary database.
 public func buildApplication(
     configuration: AppConfiguration, clock: any Clock = SystemClock(), logger: Logger = Logger(label: "hromada"),
-    metrics: PrometheusCollectorRegistry = .init(), modules: ModuleRegistry = .standard
+    metrics: PrometheusCollectorRegistry = .init(), modules: ModuleRegistry
 ) async throws -> some ApplicationProtocol {
     let services = try await makeServices(
         configuration: configuration, clock: clock, logger: logger, metrics: metrics, listening: true, modules: modules)
@@ -25,7 +25,7 @@ public func buildApplication(
 /// the database do not listen.
 public func makeServices(
     configuration: AppConfiguration, clock: any Clock, logger: Logger, metrics: PrometheusCollectorRegistry = .init(),
-    listening: Bool = false, modules: ModuleRegistry = .standard
+    listening: Bool = false, modules: ModuleRegistry
 ) async throws -> AppServices {
     let keys = try KeyRing(secret: configuration.secret, identityKey: configuration.identityKey)
     let localizer = try modules.localizer()
@@ -33,16 +33,16 @@ public func makeServices(
     let renderer = try await modules.renderer(localizer: localizer)
     let passwords = Passwords(cost: configuration.passwordCost)
     let store = try await Store.open(configuration.database, logger: logger)
-    let liveFeed = AuctionLiveFeed()
+    let moduleStates = ModuleStates(modules.modules.flatMap { $0.makeState() })
     let uploads = UploadSlots(capacity: configuration.concurrentUploads)
     func services(demoMode: Bool) -> AppServices {
         AppServices(
             configuration: configuration, store: store, keys: keys, clock: clock, localizer: localizer, renderer: renderer,
-            metrics: metrics, logger: logger, demoMode: demoMode, httpClient: HTTPClient.shared, passwords: passwords, liveFeed: liveFeed,
+            metrics: metrics, logger: logger, demoMode: demoMode, httpClient: HTTPClient.shared, passwords: passwords, moduleStates: moduleStates,
             uploads: uploads, modules: modules, openAPIDocument: openAPIDocument)
     }
     do {
-        try await Migrator(backend: store.backend, logger: logger).migrate()
+        try await Migrator(backend: store.backend, logger: logger, modules: modules.migrations).migrate()
         let empty = try await store.read { try await $0.municipalities.count() } == 0
         let seeds = configuration.forceDemo || (configuration.seedDemoIfEmpty && empty)
         if listening {
@@ -61,8 +61,9 @@ public func makeServices(
             logger.info("demo data seeded")
         }
         let demoMode = try await store.read { try await $0.platformSettings.value(PlatformSettingsRepository.demoMode) } == "true"
-        // docs/interfaces.md: in demo mode each serve start schedules a fresh demo auction a minute ahead.
-        if demoMode, configuration.runBackgroundServices { try await AuctionDemoSeeder(services: services(demoMode: true)).scheduleLive() }
+        if demoMode, configuration.runBackgroundServices {
+            for module in modules.modules { try await module.startDemoServe(services(demoMode: true)) }
+        }
         return services(demoMode: demoMode)
     } catch {
         await store.backend.shutdown()
@@ -108,7 +109,7 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     // The city is loaded once, and a module the city has switched off is a
     // 404 before any body is read.
     router.add(middleware: CityMiddleware<AppRequestContext>(services: services))
-    router.add(middleware: CSRFMiddleware(keys: services.keys, uploads: services.uploads))
+    router.add(middleware: CSRFMiddleware(keys: services.keys, uploads: services.uploads, routes: services.modules.uploadRoutes))
     PublicController(services: services).add(to: router)
     AccountController(services: services).add(to: router)
     APIController(services: services).add(to: router)
@@ -132,9 +133,9 @@ public func buildSocketRouter(services: AppServices) -> Router<LiveSocketContext
 
 /// Closes the database when the app shuts down.
 struct StoreService: Service {
-    let store: Store
+    package let store: Store
 
-    func run() async throws {
+    package func run() async throws {
         try? await gracefulShutdown()
         await store.backend.shutdown()
     }

@@ -33,10 +33,6 @@ public struct AppRequestContext: CityRequestContext {
 
     /// Forms and JSON bodies are small; uploads get their own limit later.
     public var maxUploadSize: Int { 64 * 1024 }
-    /// Forms that carry a photo: the image limit and room for the fields.
-    public var maxPhotoFormSize: Int { ImageSanitizer.maximumBytes + 64 * 1024 }
-    /// Forms that carry a PDF of the property register: its limit and room for the fields.
-    public var maxDocumentFormSize: Int { PropertyDocumentRules.maximumBytes + 64 * 1024 }
 
     public var isSignedIn: Bool { account != nil }
 }

@@ -34,7 +34,7 @@ public struct Localizer: Sendable {
         self.flat = flat
     }
 
-    init(strings: [Language: [String: String]]) {
+    package init(strings: [Language: [String: String]]) {
         self.flat = strings
     }
 
@@ -69,9 +69,9 @@ public struct Localizer: Sendable {
 /// A view of the locale strings that Mustache walks one name at a time:
 /// `t.nav.home` asks for `nav`, then `home`.
 public struct TemplateStrings: MustacheParent, Sendable {
-    let language: [String: String]
-    let fallback: [String: String]
-    let prefix: String
+    package let language: [String: String]
+    package let fallback: [String: String]
+    package let prefix: String
 
     public func child(named name: String) -> Any? {
         let key = prefix.isEmpty ? name : "\(prefix).\(name)"

@@ -68,7 +68,7 @@ public struct SMTPClient: Sendable {
     }
 
     /// Lets tests trust a throwaway certificate; production always verifies against system roots.
-    init(
+    package init(
         configuration: SMTPConfiguration,
         eventLoopGroup: any EventLoopGroup,
         logger: Logger,
@@ -204,8 +204,8 @@ extension SMTPError {
 
 /// One SMTP transaction over an already connected channel.
 private struct SMTPSession: Sendable {
-    let channel: any Channel
-    let configuration: SMTPConfiguration
+    package let channel: any Channel
+    package let configuration: SMTPConfiguration
     let tlsUpgrade: @Sendable () throws -> SMTPTLSUpgrade
 
     func deliver(from: String, to: String, payload: [UInt8]) async throws {
@@ -335,12 +335,12 @@ private struct SMTPSession: Sendable {
 // MARK: - Wire types
 
 struct SMTPReply: Sendable, Equatable {
-    var code: Int
-    var lines: [String]
+    package var code: Int
+    package var lines: [String]
 
-    var message: String { lines.joined(separator: " ") }
+    package var message: String { lines.joined(separator: " ") }
 
-    func unexpected(for command: String) -> SMTPError {
+    package func unexpected(for command: String) -> SMTPError {
         // Bounded so that a hostile server cannot blow up logs through our error messages.
         .unexpectedReply(command: command, code: code, message: String(message.prefix(512)))
     }
@@ -350,9 +350,9 @@ struct SMTPCapabilities: Sendable, Equatable {
     var supportsSTARTTLS = false
     var authMechanisms: Set<String> = []
 
-    init() {}
+    package init() {}
 
-    init(ehloReply: SMTPReply) {
+    package init(ehloReply: SMTPReply) {
         // The first line is the server's greeting; each following line is one extension keyword.
         for line in ehloReply.lines.dropFirst() {
             // Some old servers still write "AUTH=LOGIN PLAIN".
@@ -373,7 +373,7 @@ struct SMTPCapabilities: Sendable, Equatable {
 }
 
 struct SMTPTLSUpgrade: Sendable {
-    var context: NIOSSLContext
+    package var context: NIOSSLContext
     var serverHostname: String?
 
     func makeHandler() throws -> NIOSSLClientHandler {
@@ -384,7 +384,7 @@ struct SMTPTLSUpgrade: Sendable {
 /// What the session hands to the pipeline: bytes to send (none for the greeting) and the promise
 /// for the reply that answers them.
 struct SMTPRequest: Sendable {
-    var bytes: ByteBuffer?
+    package var bytes: ByteBuffer?
     /// When set and the reply is 220, TLS is spliced into the pipeline before anything else is read.
     var tlsUpgrade: SMTPTLSUpgrade?
     var replyPromise: EventLoopPromise<SMTPReply>
@@ -408,7 +408,7 @@ struct SMTPReplyParser {
 
     var hasBufferedData: Bool { buffer.readableBytes > 0 || !pendingLines.isEmpty }
 
-    mutating func append(_ bytes: inout ByteBuffer) {
+    package mutating func append(_ bytes: inout ByteBuffer) {
         buffer.writeBuffer(&bytes)
     }
 
@@ -460,7 +460,7 @@ final class SMTPClientHandler: ChannelDuplexHandler {
     private struct Waiter {
         var promise: EventLoopPromise<SMTPReply>
         var tlsUpgrade: SMTPTLSUpgrade?
-        var deadline: Scheduled<Void>
+        package var deadline: Scheduled<Void>
     }
 
     /// A server may legitimately send one reply ahead (greeting, 421 shutdown); many more means it
@@ -473,11 +473,11 @@ final class SMTPClientHandler: ChannelDuplexHandler {
     private var unclaimedReplies = CircularBuffer<SMTPReply>()
     private var terminalError: (any Error)?
 
-    init(replyTimeout: TimeAmount) {
+    package init(replyTimeout: TimeAmount) {
         self.replyTimeout = replyTimeout
     }
 
-    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+    package func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         let request = unwrapOutboundIn(data)
         if let terminalError {
             request.replyPromise.fail(terminalError)

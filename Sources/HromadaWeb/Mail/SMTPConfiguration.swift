@@ -253,7 +253,7 @@ extension SMTPConfiguration: CustomStringConvertible, CustomDebugStringConvertib
 
 enum SMTPPercentDecoding {
     /// Returns nil for a malformed escape or for bytes that are not UTF-8.
-    static func decode(_ text: Substring) -> String? {
+    package static func decode(_ text: Substring) -> String? {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         var iterator = text.utf8.makeIterator()

@@ -29,7 +29,7 @@ public struct SMTPMessage: Sendable, Equatable {
 /// `local@domain` form is accepted; quoted local parts and non-ASCII addresses (which would need
 /// SMTPUTF8) are deliberately out of scope.
 enum SMTPAddressValidator {
-    static func validate(_ address: String) throws {
+    package static func validate(_ address: String) throws {
         let bytes = Array(address.utf8)
         guard !bytes.isEmpty, bytes.count <= 254 else {
             throw SMTPError.invalidAddress(address)
@@ -49,7 +49,7 @@ enum SMTPAddressValidator {
         !name.isEmpty && name.utf8.count <= 255 && name.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F }
     }
 
-    static func domain(of address: String) -> Substring? {
+    package static func domain(of address: String) -> Substring? {
         guard let at = address.lastIndex(of: "@") else { return nil }
         return address[address.index(after: at)...]
     }
@@ -88,7 +88,7 @@ enum SMTPAddressValidator {
 
 enum SMTPMessageRenderer {
     /// The full RFC 5322 message with CRLF line endings, not yet dot-stuffed.
-    static func render(_ message: SMTPMessage, from: String, date: Date) -> [UInt8] {
+    package static func render(_ message: SMTPMessage, from: String, date: Date) -> [UInt8] {
         let domain = SMTPAddressValidator.domain(of: from).map(String.init) ?? "localhost"
         let headers = [
             "Date: \(rfc5322Date(date))",

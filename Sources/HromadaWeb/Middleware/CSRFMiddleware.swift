@@ -14,13 +14,15 @@ import Hummingbird
 /// rest, and only a few at a time (issue 13).
 struct CSRFMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
-    let keys: KeyRing
-    let uploads: UploadSlots
+    package let keys: KeyRing
+    package let uploads: UploadSlots
+    /// Every module's upload routes.
+    package let routes: [UploadRoute]
 
     /// Seconds a browser waits before sending an upload again when all slots are taken.
     static let uploadRetryAfter = 5
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    package func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard request.method != .get, request.method != .head, request.method != .options else {
             return try await next(request, context)
         }
@@ -31,10 +33,10 @@ struct CSRFMiddleware: RouterMiddleware {
         let contentType = request.headers[.contentType] ?? ""
         if let boundary = Self.boundary(contentType) {
             // Photos and documents come as multipart, and only to the routes that take them.
-            guard let route = UploadRoute(endpoint: endpoint) else { throw AppError.badRequest(code: "unsupported_content_type") }
+            guard let route = UploadRoute.matching(endpoint, in: routes) else { throw AppError.badRequest(code: "unsupported_content_type") }
             guard context.isSignedIn else { throw AppError.notSignedIn }
             guard !context.setCSRFCookie else { throw AppError.csrfRejected }
-            var upload = MultipartUpload(body: request.body, boundary: boundary, limit: route.limit(context))
+            var upload = MultipartUpload(body: request.body, boundary: boundary, limit: route.limit)
             guard keys.isValidCSRFToken(try await upload.firstField(named: "_csrf"), for: context.csrfCookie) else {
                 throw AppError.csrfRejected
             }
@@ -63,7 +65,7 @@ struct CSRFMiddleware: RouterMiddleware {
     }
 
     /// The boundary of a `multipart/form-data` content type, if it is one.
-    static func boundary(_ contentType: String) -> String? {
+    package static func boundary(_ contentType: String) -> String? {
         let parts = contentType.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
         guard parts.first?.lowercased() == "multipart/form-data" else { return nil }
         for parameter in parts.dropFirst() where parameter.lowercased().hasPrefix("boundary=") {
@@ -74,34 +76,25 @@ struct CSRFMiddleware: RouterMiddleware {
     }
 }
 
-/// The routes that take a multipart upload. Controllers register them from
-/// here, and the CSRF middleware reads a large body only for the route the
-/// router matched, never for a path that merely ends like one.
-enum UploadRoute: CaseIterable {
-    case budgetProjectPhotos, propertyPhotos, propertyDocuments
-
-    var path: String {
-        switch self {
-        case .budgetProjectPhotos: "/{city}/budgets/{edition}/projects/{project}/photos"
-        case .propertyPhotos: "/{city}/admin/property/{object}/photos"
-        case .propertyDocuments: "/{city}/admin/property/{object}/documents"
-        }
-    }
-
-    var routerPath: RouterPath { RouterPath(path) }
-
-    /// The route the router matched, by its endpoint path.
-    init?(endpoint: String) {
-        guard let route = Self.allCases.first(where: { $0.routerPath.description == endpoint }) else { return nil }
-        self = route
-    }
-
+/// A route that takes a multipart upload, declared by the module that
+/// serves it (`Module.uploadRoutes`); the module registers its handler at
+/// `routerPath`. The CSRF middleware reads a large body only for the route
+/// the router matched, never for a path that merely ends like one.
+public struct UploadRoute: Sendable, Equatable {
+    public let path: String
     /// How large a form it takes: the file's limit and room for the fields.
-    func limit(_ context: AppRequestContext) -> Int {
-        switch self {
-        case .budgetProjectPhotos, .propertyPhotos: context.maxPhotoFormSize
-        case .propertyDocuments: context.maxDocumentFormSize
-        }
+    public let limit: Int
+
+    public init(path: String, fileLimit: Int) {
+        self.path = path
+        self.limit = fileLimit + 64 * 1024
+    }
+
+    public var routerPath: RouterPath { RouterPath(path) }
+
+    /// The route among `routes` that the router matched, by its endpoint path.
+    package static func matching(_ endpoint: String, in routes: [UploadRoute]) -> UploadRoute? {
+        routes.first { $0.routerPath.description == endpoint }
     }
 }
 
@@ -117,7 +110,7 @@ struct MultipartUpload {
     private let limit: Int
     private var bytes: [UInt8] = []
 
-    init(body: RequestBody, boundary: String, limit: Int) {
+    package init(body: RequestBody, boundary: String, limit: Int) {
         self.iterator = body.makeAsyncIterator()
         self.boundary = boundary
         self.limit = limit

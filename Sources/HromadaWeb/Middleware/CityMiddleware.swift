@@ -13,9 +13,9 @@ public protocol CityRequestContext: RequestContext {
 /// route's pattern says which module owns the request; one instance serves
 /// the page router and the socket router.
 struct CityMiddleware<Context: CityRequestContext>: RouterMiddleware {
-    let services: AppServices
+    package let services: AppServices
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    package func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let slug = context.parameters.get("city") else { return try await next(request, context) }
         guard !Slug.reserved.contains(slug), let city = try await services.store.read({ try await $0.municipalities.find(slug: slug) }) else {
             throw AppError.notFound

@@ -7,13 +7,13 @@ import Hummingbird
 /// language, CSRF cookie and session or bearer token.
 struct ClientMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
-    let services: AppServices
+    package let services: AppServices
 
     static let sessionCookie = "hromada_session"
     static let csrfCookie = "hromada_csrf"
     static let languageCookie = "hromada_lang"
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    package func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         let trusted = services.configuration.trustedProxies
         context.clientAddress = Self.clientAddress(
@@ -75,7 +75,7 @@ struct ClientMiddleware: RouterMiddleware {
         return token.isEmpty ? nil : token
     }
 
-    static func language(_ request: Request) -> Language {
+    package static func language(_ request: Request) -> Language {
         if let query = request.uri.queryParameters.get("lang"), let language = Language(rawValue: query) { return language }
         if let cookie = request.cookies[languageCookie]?.value, let language = Language(rawValue: cookie) { return language }
         return .uk
@@ -83,7 +83,7 @@ struct ClientMiddleware: RouterMiddleware {
 
     /// The rightmost address in X-Forwarded-For that is not one of our own
     /// proxies; only when the socket peer itself is a trusted proxy.
-    static func clientAddress(peer rawPeer: String?, forwardedFor: String?, trusted: [CIDR]) -> String {
+    package static func clientAddress(peer rawPeer: String?, forwardedFor: String?, trusted: [CIDR]) -> String {
         guard let rawPeer else { return "unknown" }
         let peer = CIDR.normalized(rawPeer)
         guard let forwardedFor, trusted.contains(where: { $0.contains(peer) }) else { return peer }

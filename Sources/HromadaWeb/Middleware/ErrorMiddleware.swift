@@ -9,9 +9,9 @@ import Logging
 /// unexpected error is logged and shown as a 500, never with its details.
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
-    let services: AppServices
+    package let services: AppServices
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    package func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
         } catch let error as AppError {
@@ -49,7 +49,7 @@ struct ErrorMiddleware: RouterMiddleware {
         return HTML.response(services.renderer.render("error", page, layout: layout), status: status)
     }
 
-    func respond(_ error: AppError, request: Request, context: Context) async throws -> Response {
+    package func respond(_ error: AppError, request: Request, context: Context) async throws -> Response {
         let message = services.localizer.string(error.messageKey, context.language)
         var response: Response
         if isAPI(request) {
@@ -72,14 +72,14 @@ struct ErrorMiddleware: RouterMiddleware {
 }
 
 struct ErrorPage {
-    let message: String
-    let status: Int
+    package let message: String
+    package let status: Int
     let showSignIn: Bool
 }
 
 /// JSON answers with our conventions: camelCase keys, ISO 8601 UTC dates.
-enum JSONResponse {
-    static func encode(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+package enum JSONResponse {
+    package static func encode(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
         let data = try data(value)
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
@@ -87,24 +87,29 @@ enum JSONResponse {
     }
 
     /// The API's JSON: sorted keys, ISO 8601 times.
-    static func data(_ value: some Encodable) throws -> Data {
+    package static func data(_ value: some Encodable) throws -> Data {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(value)
     }
 
-    struct ErrorBody: Encodable {
-        struct Detail: Encodable {
-            let code: String
-            let message: String
+    package struct ErrorBody: Encodable {
+        package struct Detail: Encodable {
+            package let code: String
+            package let message: String
             /// The dotted path of the field a 422 is about (docs/interfaces.md), so a client can show the message beside it.
-            let field: String?
+            package let field: String?
+            package init(code: String, message: String, field: String?) {
+                self.code = code
+                self.message = message
+                self.field = field
+            }
         }
-        let error: Detail
+        package let error: Detail
     }
 
-    static func error(code: String, message: String, field: String? = nil, status: HTTPResponse.Status) -> Response {
+    package static func error(code: String, message: String, field: String? = nil, status: HTTPResponse.Status) -> Response {
         (try? encode(ErrorBody(error: .init(code: code, message: message, field: field)), status: status))
             ?? Response(status: status)
     }

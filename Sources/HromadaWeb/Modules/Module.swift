@@ -38,7 +38,19 @@ public protocol Module: Sendable {
     ///   and description, its capabilities' titles, its pages' strings);
     /// - `Templates/*.mustache`: its pages, rendered in the shared layout;
     /// - `openapi.json`: its `paths` and `components.schemas` (`OpenAPIDocument`).
+    /// (and `Migrations/{sqlite,postgres}/NNNN_name.sql`: its tables).
     var resources: URL? { get }
+    /// The routes of its pages that take a multipart upload (a photo, a PDF).
+    var uploadRoutes: [UploadRoute] { get }
+    /// Whole-number settings it puts on the city settings page and in the
+    /// settings API, each stored in its section of the city's settings.
+    var settingFields: [CitySettingField] { get }
+    /// Objects it keeps for the whole process, made once at start and
+    /// reached through `AppServices.moduleState(_:)`.
+    func makeState() -> [any Sendable]
+    /// Runs at each start of a demo server with background services (the
+    /// auctions schedule a live demo auction a minute ahead).
+    func startDemoServe(_ services: AppServices) async throws
 }
 
 extension Module {
@@ -49,6 +61,35 @@ extension Module {
     public var staffLinks: [StaffLink] { [] }
     public var capabilities: [CapabilityDeclaration] { [] }
     public var resources: URL? { nil }
+    public var settingFields: [CitySettingField] { [] }
+    public var uploadRoutes: [UploadRoute] { [] }
+    public func makeState() -> [any Sendable] { [] }
+    public func startDemoServe(_ services: AppServices) async throws {}
+}
+
+/// A whole-number city setting of a module: its name is the settings form's
+/// field and the settings API's JSON key (the API documents it from here).
+public struct CitySettingField: Sendable {
+    public let name: String
+    /// The locale key of its label on the settings page.
+    public let labelKey: String
+    /// What a council may choose; outside it the save is refused with `problemCode`, naming the field.
+    public let range: ClosedRange<Int>
+    public let problemCode: String
+    public let read: @Sendable (MunicipalitySettings) -> Int
+    public let write: @Sendable (inout MunicipalitySettings, Int) -> Void
+
+    public init(
+        name: String, labelKey: String, range: ClosedRange<Int>, problemCode: String,
+        read: @escaping @Sendable (MunicipalitySettings) -> Int, write: @escaping @Sendable (inout MunicipalitySettings, Int) -> Void
+    ) {
+        self.name = name
+        self.labelKey = labelKey
+        self.range = range
+        self.problemCode = problemCode
+        self.read = read
+        self.write = write
+    }
 }
 
 /// A capability as a module declares it: its name, the locale key of its
@@ -162,6 +203,19 @@ public struct ModuleRegistry: Sendable {
                 + modules.compactMap { $0.resources?.appendingPathComponent("Templates") }.filter { FileManager.default.fileExists(atPath: $0.path) },
             localizer: localizer)
     }
+
+    /// Every module's migrations, run after and among the platform's by version.
+    public var migrations: [Migrator.Folder] {
+        modules.compactMap { module in
+            module.resources.map { Migrator.Folder(owner: module.slug.rawValue, url: $0.appendingPathComponent("Migrations")) }
+        }.filter { FileManager.default.fileExists(atPath: $0.url.path) }
+    }
+
+    /// Every module's upload routes.
+    public var uploadRoutes: [UploadRoute] { modules.flatMap(\.uploadRoutes) }
+
+    /// Every module's settings fields, in the registry's order.
+    public var settingFields: [CitySettingField] { modules.flatMap(\.settingFields) }
 
     /// What a role gives: every capability that names it.
     public func bundle(of role: Role) -> Set<Capability> { bundles[role] ?? [] }

@@ -1,16 +1,24 @@
+import HromadaDomain
 import Foundation
 import Hummingbird
 
 /// What every open dataset (CMU Resolution 835) shares: CSV that a
 /// spreadsheet opens safely, JSON with stable key order, and the download.
-enum OpenDataFile {
+package enum OpenDataFile {
+    /// Money in open data: hryvnias with two decimals and a point, whatever the reader's language.
+    package static func hryvnias(_ money: Money) -> String {
+        let sign = money.kopiyky < 0 ? "-" : ""
+        let value = money.kopiyky.magnitude
+        return "\(sign)\(value / 100).\(value % 100 < 10 ? "0" : "")\(value % 100)"
+    }
+
     /// RFC 4180 lines with CRLF, the header first.
-    static func csv(header: [String], rows: [[String]]) -> String {
+    package static func csv(header: [String], rows: [[String]]) -> String {
         ([header] + rows).map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
     /// The API's own JSON: sorted keys, ISO 8601 times.
-    static func json(_ value: some Encodable) throws -> String {
+    package static func json(_ value: some Encodable) throws -> String {
         String(decoding: try JSONResponse.data(value), as: UTF8.self)
     }
 
@@ -24,7 +32,7 @@ enum OpenDataFile {
 
     /// A dataset offered as `NAME.csv` and `NAME.json`: the response for the
     /// requested file, saved under `prefix-file`; any other name is a 404.
-    static func download(
+    package static func download(
         _ file: String, prefix: String, datasets: [String: (csv: () -> String, json: () throws -> String)]
     ) throws -> Response {
         let parts = file.split(separator: ".", maxSplits: 1).map(String.init)
@@ -42,7 +50,7 @@ enum OpenDataFile {
     }
 
     /// ISO 8601 in UTC, as docs/interfaces.md has all times.
-    static func time(_ date: Date?) -> String {
+    package static func time(_ date: Date?) -> String {
         date.map { $0.formatted(.iso8601) } ?? ""
     }
 }

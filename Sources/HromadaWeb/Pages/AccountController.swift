@@ -6,10 +6,10 @@ import Hummingbird
 /// Registration, sign-in, sign-out, email confirmation, password reset and
 /// the person's own account page.
 struct AccountController {
-    let services: AppServices
-    var html: HTML { HTML(services: services) }
+    package let services: AppServices
+    package var html: HTML { HTML(services: services) }
 
-    func add(to router: Router<AppRequestContext>) {
+    package func add(to router: Router<AppRequestContext>) {
         router.get("/register", use: registerForm)
         router.post("/register", use: register)
         router.get("/confirm", use: confirm)
@@ -26,16 +26,16 @@ struct AccountController {
     /// A form's values and its problems, rendered back after a failed submit.
     struct FormPage {
         struct Field {
-            let value: String
-            let error: String?
+            package let value: String
+            package let error: String?
         }
-        var fields: [String: Field] = [:]
-        var message: String?
-        var next: String = "/"
-        var token: String = ""
-        var done = false
+        package var fields: [String: Field] = [:]
+        package var message: String?
+        package var next: String = "/"
+        package var token: String = ""
+        package var done = false
 
-        subscript(_ name: String) -> Field { fields[name] ?? Field(value: "", error: nil) }
+        package subscript(_ name: String) -> Field { fields[name] ?? Field(value: "", error: nil) }
     }
 
     private func formPage(_ form: FormData, keep: [String], errors: [String: String], context: AppRequestContext) -> FormPage {
@@ -53,7 +53,7 @@ struct AccountController {
         try await html.render("register", page: FormPage(), titleKey: "register.title", request: request, context: context)
     }
 
-    @Sendable func register(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable package func register(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = context.form ?? FormData()
         try await services.rateLimiter.check(.registrationPerAddress, address: context.clientAddress)
         let registration = AccountService.Registration(email: form["email"], password: form["password"], fullName: form["fullName"])
@@ -74,7 +74,7 @@ struct AccountController {
         return try await html.render("register", page: page, titleKey: "register.title", request: request, context: context)
     }
 
-    @Sendable func confirm(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable package func confirm(_ request: Request, context: AppRequestContext) async throws -> Response {
         let token = request.uri.queryParameters.get("token") ?? ""
         var page = FormPage()
         do {
@@ -177,7 +177,7 @@ struct AccountController {
         return try await html.render("reset", page: page, titleKey: "reset.title", request: request, context: context)
     }
 
-    @Sendable func reset(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable package func reset(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = context.form ?? FormData()
         let email: EmailAddress
         do {
@@ -201,24 +201,24 @@ struct AccountController {
     }
 
     struct AccountPage {
-        struct Residency {
-            let city: String
-            let slug: String
-            let method: String
-            let verifiedAt: String
+        package struct Residency {
+            package let city: String
+            package let slug: String
+            package let method: String
+            package let verifiedAt: String
         }
         struct RoleItem {
-            let city: String
-            let slug: String
-            let role: String
+            package let city: String
+            package let slug: String
+            package let role: String
         }
-        let name: String
-        let email: String
-        let confirmed: Bool
+        package let name: String
+        package let email: String
+        package let confirmed: Bool
         let residencies: [Residency]
-        let roles: [RoleItem]
+        package let roles: [RoleItem]
         let unverifiedCities: [PublicController.CityItem]
-        let platformAdmin: Bool
+        package let platformAdmin: Bool
         let hasUnverified: Bool
     }
 

@@ -7,10 +7,10 @@ import Hummingbird
 /// verification, conflicts, and the city's settings. Everything is scoped to
 /// the city in the URL; staff of another city get a 404, never data.
 struct AdminController {
-    let services: AppServices
-    var html: HTML { HTML(services: services) }
+    package let services: AppServices
+    package var html: HTML { HTML(services: services) }
 
-    func add(to router: Router<AppRequestContext>) {
+    package func add(to router: Router<AppRequestContext>) {
         router.get("/{city}/admin", use: dashboard)
         router.post("/{city}/admin/roles", use: changeRole)
         router.post("/{city}/admin/verify", use: verifyInPerson)
@@ -25,48 +25,48 @@ struct AdminController {
     }
 
     struct Dashboard {
-        struct Person {
-            let id: String
-            let name: String
-            let email: String
-            let roles: [RoleItem]
-            let verified: Bool
+        package struct Person {
+            package let id: String
+            package let name: String
+            package let email: String
+            package let roles: [RoleItem]
+            package let verified: Bool
         }
         struct RoleItem {
-            let role: String
-            let label: String
+            package let role: String
+            package let label: String
         }
         struct GrantGroup {
-            let label: String
-            let options: [RoleItem]
+            package let label: String
+            package let options: [RoleItem]
         }
         struct Link {
-            let title: String
-            let url: String
+            package let title: String
+            package let url: String
         }
         struct Conflict {
-            let account: String
-            let existing: String
-            let method: String
-            let at: String
+            package let account: String
+            package let existing: String
+            package let method: String
+            package let at: String
         }
-        let slug: String
-        let city: String
+        package let slug: String
+        package let city: String
         /// The desks of the modules the city runs, as far as this person may use them.
-        let links: [Link]
-        let people: [Person]
+        package let links: [Link]
+        package let people: [Person]
         /// The next page's address, its cursor percent-encoded.
         let nextURL: String?
-        let conflicts: [Conflict]
+        package let conflicts: [Conflict]
         let hasConflicts: Bool
         let canGrant: Bool
         /// What may be granted here: the roles, then each area's capabilities.
         let grantGroups: [GrantGroup]
-        let message: String?
-        let error: String?
-        let email: String
-        let nationalId: String
-        let birthDate: String
+        package let message: String?
+        package let error: String?
+        package let email: String
+        package let nationalId: String
+        package let birthDate: String
     }
 
     private func dashboardPage(
@@ -122,7 +122,7 @@ struct AdminController {
             request: request, context: context, city: city, status: status)
     }
 
-    @Sendable func dashboard(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable package func dashboard(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (city, principal) = try await authorize(.viewPeople, context)
         return try await dashboardPage(request, context, city: city, principal: principal)
     }
@@ -202,20 +202,24 @@ struct AdminController {
 
     struct SettingsPage {
         struct ModuleItem {
-            let module: String
-            let name: String
-            let enabled: Bool
+            package let module: String
+            package let name: String
+            package let enabled: Bool
         }
-        let slug: String
-        let modules: [ModuleItem]
-        let threshold: String
-        let collectionDays: String
-        let minimumAge: String
-        let contactEmail: String
+        /// A module's whole-number setting, as the form shows it.
+        package struct Field {
+            package let name: String
+            package let label: String
+            package let value: String
+        }
+        package let slug: String
+        package let modules: [ModuleItem]
+        package let fields: [Field]
+        package let contactEmail: String
         /// Identity alone (no address) makes a resident here (issue 13).
         let acceptsIdentity: Bool
-        let error: String?
-        let saved: Bool
+        package let error: String?
+        package let saved: Bool
     }
 
     private func settingsPage(
@@ -228,9 +232,9 @@ struct AdminController {
                 .init(module: module.rawValue, name: html.t("modules.\(module.rawValue).name", context),
                       enabled: form.map { $0.all("modules").contains(module.rawValue) } ?? settings.enables(module))
             },
-            threshold: form?["petitionSignatureThreshold"] ?? String(settings.petitionSignatureThreshold),
-            collectionDays: form?["petitionCollectionDays"] ?? String(settings.petitionCollectionDays),
-            minimumAge: form?["budgetMinimumAge"] ?? String(settings.budgetMinimumAge),
+            fields: services.modules.settingFields.map { field in
+                .init(name: field.name, label: html.t(field.labelKey, context), value: form?[field.name] ?? String(field.read(settings)))
+            },
             contactEmail: form?["contactEmail"] ?? settings.contactEmail,
             acceptsIdentity: form.map { $0["acceptsIdentityAsResidency"] == "yes" } ?? settings.acceptsIdentityAsResidency,
             error: error, saved: saved)
@@ -252,17 +256,14 @@ struct AdminController {
             try await settingsPage(request, context, city: city, settings: city.settings, form: form,
                                    error: html.t(key, context), status: .unprocessableContent)
         }
-        guard let threshold = Int(form["petitionSignatureThreshold"].trimmingCharacters(in: .whitespaces)),
-              let days = Int(form["petitionCollectionDays"].trimmingCharacters(in: .whitespaces)),
-              let age = Int(form["budgetMinimumAge"].trimmingCharacters(in: .whitespaces))
-        else { return try await fail("errors.settings_not_number") }
         // From the settings in force, so what this form does not show (the
         // petition charter, for one) is kept.
         var proposed = city.settings
+        for field in services.modules.settingFields {
+            guard let value = Int(form[field.name].trimmingCharacters(in: .whitespaces)) else { return try await fail("errors.settings_not_number") }
+            field.write(&proposed, value)
+        }
         proposed.enabledModules = services.modules.enabledModules(checked: form.all("modules"), keeping: city.settings)
-        proposed.petitionSignatureThreshold = threshold
-        proposed.petitionCollectionDays = days
-        proposed.budgetMinimumAge = age
         proposed.contactEmail = form["contactEmail"].trimmingCharacters(in: .whitespaces)
         proposed.acceptsIdentityAsResidency = form["acceptsIdentityAsResidency"] == "yes"
         do {

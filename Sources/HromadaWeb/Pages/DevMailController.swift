@@ -6,28 +6,28 @@ import Hummingbird
 /// The development mail page: in demo mode only, shows the outbox in full so
 /// a newcomer can follow confirmation and reset links without a mail server.
 struct DevMailController {
-    let services: AppServices
-    var html: HTML { HTML(services: services) }
+    package let services: AppServices
+    package var html: HTML { HTML(services: services) }
 
-    func add(to router: Router<AppRequestContext>) {
+    package func add(to router: Router<AppRequestContext>) {
         router.get("/dev/mail", use: list)
     }
 
     struct MailPage {
-        struct Item {
-            let id: String
-            let recipient: String
-            let subject: String
-            let body: String
-            let createdAt: String
-            let sent: Bool
+        package struct Item {
+            package let id: String
+            package let recipient: String
+            package let subject: String
+            package let body: String
+            package let createdAt: String
+            package let sent: Bool
         }
-        let messages: [Item]
+        package let messages: [Item]
         /// How long letters stay here, and that a used link's letter goes at once.
         let retention: String
     }
 
-    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable package func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard services.demoMode else { throw AppError.notFound }
         let messages = try await services.store.read { try await $0.outbox.recent(limit: 50) }
         let page = MailPage(messages: messages.map {

@@ -5,10 +5,10 @@ import Hummingbird
 
 /// Platform and city home pages, language switch, audit head, health and metrics.
 struct PublicController {
-    let services: AppServices
-    var html: HTML { HTML(services: services) }
+    package let services: AppServices
+    package var html: HTML { HTML(services: services) }
 
-    func add(to router: Router<AppRequestContext>) {
+    package func add(to router: Router<AppRequestContext>) {
         router.get("/", use: platformHome)
         router.get("/uk") { request, context in try await switchLanguage(.uk, request, context) }
         router.get("/en") { request, context in try await switchLanguage(.en, request, context) }
@@ -21,18 +21,18 @@ struct PublicController {
 
     struct PlatformHome {
         struct OblastItem {
-            let slug: String
-            let name: String
-            let cities: [CityItem]
+            package let slug: String
+            package let name: String
+            package let cities: [CityItem]
         }
-        let oblasts: [OblastItem]
+        package let oblasts: [OblastItem]
     }
 
     struct CityItem {
-        let slug: String
-        let name: String
-        let population: String
-        let area: String
+        package let slug: String
+        package let name: String
+        package let population: String
+        package let area: String
     }
 
     func cityItem(_ city: Municipality, _ language: Language) -> CityItem {
@@ -56,15 +56,15 @@ struct PublicController {
 
     struct CityHome {
         struct ModuleItem {
-            let name: String
-            let description: String
-            let url: String
+            package let name: String
+            package let description: String
+            package let url: String
         }
-        let city: CityItem
-        let modules: [ModuleItem]
-        let verified: Bool
-        let signedIn: Bool
-        let verifyURL: String
+        package let city: CityItem
+        package let modules: [ModuleItem]
+        package let verified: Bool
+        package let signedIn: Bool
+        package let verifyURL: String
     }
 
     @Sendable func cityHome(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -110,17 +110,17 @@ struct PublicController {
 
     struct AuditPage {
         struct EntryItem {
-            let action: String
-            let actor: String
-            let occurredAt: String
-            let sealed: Bool
+            package let action: String
+            package let actor: String
+            package let occurredAt: String
+            package let sealed: Bool
         }
-        let height: String
-        let hash: String
-        let sealedAt: String
-        let publicKey: String
+        package let height: String
+        package let hash: String
+        package let sealedAt: String
+        package let publicKey: String
         let hasBlocks: Bool
-        let entries: [EntryItem]
+        package let entries: [EntryItem]
     }
 
     @Sendable func auditPage(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -142,7 +142,7 @@ struct PublicController {
     }
 
     /// Prometheus text; with `HROMADA_METRICS_TOKEN`, or to a direct loopback client.
-    @Sendable func metrics(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable package func metrics(_ request: Request, context: AppRequestContext) async throws -> Response {
         let allowed = Self.mayReadMetrics(
             peer: context.peerAddress, forwardedFor: request.headers[.xForwardedFor], trustedProxies: services.configuration.trustedProxies,
             token: services.configuration.metricsToken, bearer: ClientMiddleware.bearerToken(request))
@@ -172,25 +172,11 @@ struct PublicController {
     }
 }
 
-/// The municipality named by `{city}`, as `CityMiddleware` loaded it;
-/// unknown slugs are a 404.
-struct CityLookup {
-    let store: Store
-
-    func require(_ context: AppRequestContext) async throws -> Municipality {
-        if let city = context.city { return city }
-        let slug = try context.parameters.require("city")
-        guard !Slug.reserved.contains(slug), let city = try await store.read({ try await $0.municipalities.find(slug: slug) }) else {
-            throw AppError.notFound
-        }
-        return city
-    }
-}
 
 /// Only same-site paths are followed after sign-in or a language switch:
 /// an open redirect would help phishing.
 enum LocalPath {
-    static func sanitize(_ path: String?) -> String {
+    package static func sanitize(_ path: String?) -> String {
         // Browsers drop tabs and newlines and read `\` as `/`, so `/\t/evil`
         // or `/\evil` would become the off-site `//evil`: allow none of them.
         guard let path, path.hasPrefix("/"), !path.hasPrefix("//"), path.utf8.count <= 2000,
@@ -200,7 +186,7 @@ enum LocalPath {
     }
 }
 
-enum DateText {
+package enum DateText {
     private static var kyivCalendar: Calendar {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Europe/Kyiv") ?? .gmt
@@ -208,25 +194,25 @@ enum DateText {
     }
 
     /// Kyiv time, as people here read it: `29.11.2026 14:05`.
-    static func kyiv(_ date: Date) -> String {
+    package static func kyiv(_ date: Date) -> String {
         let c = kyivCalendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
         return String(format: "%02d.%02d.%04d %02d:%02d", c.day ?? 0, c.month ?? 0, c.year ?? 0, c.hour ?? 0, c.minute ?? 0)
     }
 
     /// Kyiv time to the second, as a protocol records moves: `29.11.2026 14:05:09`.
-    static func kyivSeconds(_ date: Date) -> String {
+    package static func kyivSeconds(_ date: Date) -> String {
         let c = kyivCalendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
         return String(format: "%02d.%02d.%04d %02d:%02d:%02d", c.day ?? 0, c.month ?? 0, c.year ?? 0, c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
     }
 
     /// The value of an `<input type="datetime-local">`, `2027-01-08T09:00`, in Kyiv time.
-    static func kyivInput(_ date: Date) -> String {
+    package static func kyivInput(_ date: Date) -> String {
         let c = kyivCalendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
         return String(format: "%04d-%02d-%02dT%02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
     }
 
     /// Reads what `kyivInput` writes (seconds allowed); nil for anything else.
-    static func kyivInput(_ text: String) -> Date? {
+    package static func kyivInput(_ text: String) -> Date? {
         let parts = text.split(whereSeparator: { $0 == "-" || $0 == "T" || $0 == ":" }).map { Int($0) }
         guard (5...6).contains(parts.count), !parts.contains(nil) else { return nil }
         let n = parts.compactMap { $0 }
@@ -244,11 +230,11 @@ enum DateText {
 /// The stylesheet and icon, read from the bundle once.
 struct StaticAssets: Sendable {
     struct Asset: Sendable {
-        let bytes: [UInt8]
-        let contentType: String
+        package let bytes: [UInt8]
+        package let contentType: String
     }
 
-    static let shared = StaticAssets()
+    package static let shared = StaticAssets()
     private let assets: [String: Asset]
 
     private init() {
@@ -266,5 +252,5 @@ struct StaticAssets: Sendable {
         self.assets = assets
     }
 
-    subscript(_ name: String) -> Asset? { assets[name] }
+    package subscript(_ name: String) -> Asset? { assets[name] }
 }

@@ -8,10 +8,10 @@ import Hummingbird
 /// Дія, ID.GOV.UA), in person at a service centre, or — in a demo — with a
 /// made-up РНОКПП.
 struct VerificationController {
-    let services: AppServices
-    var html: HTML { HTML(services: services) }
+    package let services: AppServices
+    package var html: HTML { HTML(services: services) }
 
-    func add(to router: Router<AppRequestContext>) {
+    package func add(to router: Router<AppRequestContext>) {
         router.get("/{city}/verify", use: options)
         router.post("/{city}/verify/demo", use: demo)
         router.get("/{city}/verify/oidc", use: startOIDC)
@@ -19,9 +19,9 @@ struct VerificationController {
     }
 
     struct OptionsPage {
-        let city: String
-        let slug: String
-        let demoMode: Bool
+        package let city: String
+        package let slug: String
+        package let demoMode: Bool
         let oidcName: String?
         /// The provider's sign-in makes a resident here (issue 13): it
         /// proves an address, or the city accepts identity alone.
@@ -31,10 +31,10 @@ struct VerificationController {
         let demoMayProveResidence: Bool
         /// Why the provider (or the demo) cannot make a resident here, and what to do instead.
         let identityOnlyNote: String?
-        let verified: Bool
-        let verifiedAt: String
-        let error: String?
-        let nationalId: String
+        package let verified: Bool
+        package let verifiedAt: String
+        package let error: String?
+        package let nationalId: String
         let sampleNationalId: String
     }
 
@@ -65,12 +65,12 @@ struct VerificationController {
             request: request, context: context, city: city, status: status)
     }
 
-    @Sendable func options(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable package func options(_ request: Request, context: AppRequestContext) async throws -> Response {
         let city = try await CityLookup(store: services.store).require(context)
         return try await optionsPage(request, context, city: city)
     }
 
-    @Sendable func demo(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable package func demo(_ request: Request, context: AppRequestContext) async throws -> Response {
         let city = try await CityLookup(store: services.store).require(context)
         guard services.demoMode else { throw AppError.notFound }
         guard let account = context.account else { throw AppError.notSignedIn }

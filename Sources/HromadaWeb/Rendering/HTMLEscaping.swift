@@ -5,7 +5,7 @@ import Mustache
 /// included) contain nothing to escape and are returned as they are.
 /// Every template opts in with `{{% CONTENT_TYPE: HTML_UTF8}}`.
 struct UTF8HTMLEscaping: MustacheContentType {
-    static let name = "HTML_UTF8"
+    package static let name = "HTML_UTF8"
 
     func escapeText(_ text: String) -> String {
         var text = text

@@ -3,32 +3,32 @@ import HromadaDomain
 /// What the shared layout shows around every page.
 public struct LayoutModel {
     public struct CityLink {
-        let slug: String
-        let name: String
-        let current: Bool
+        package let slug: String
+        package let name: String
+        package let current: Bool
     }
 
     public let language: Language
     let lang: String
-    let title: String
-    let csrf: String
-    let signedIn: Bool
+    package let title: String
+    package let csrf: String
+    package let signedIn: Bool
     let userName: String
-    let cities: [CityLink]
-    let city: CityLink?
+    package let cities: [CityLink]
+    package let city: CityLink?
     /// Links that switch language and come back to this page.
     let ukURL: String
     let enURL: String
     let isUK: Bool
     let staffLink: String?
-    let platformAdmin: Bool
-    let demoMode: Bool
+    package let platformAdmin: Bool
+    package let demoMode: Bool
     let flash: String?
 }
 
 /// Builds responses in the reader's language.
-struct HTML: Sendable {
-    let services: AppServices
+package struct HTML: Sendable {
+    package let services: AppServices
 
     func layout(
         title: String, context: AppRequestContext, path: String, city: Municipality?, cities: [Municipality], flash: String? = nil
@@ -48,12 +48,12 @@ struct HTML: Sendable {
             platformAdmin: context.account?.isPlatformAdmin == true, demoMode: services.demoMode, flash: flash)
     }
 
-    func t(_ key: String, _ context: AppRequestContext, _ arguments: [String: String] = [:]) -> String {
+    package func t(_ key: String, _ context: AppRequestContext, _ arguments: [String: String] = [:]) -> String {
         services.localizer.string(key, context.language, arguments)
     }
 
     /// Renders `template` with `page` as its model inside the layout.
-    func render(
+    package func render(
         _ template: String, page: Any, titleKey: String, titleArguments: [String: String] = [:], request: Request,
         context: AppRequestContext, city: Municipality? = nil, cities known: [Municipality]? = nil, status: HTTPResponse.Status = .ok,
         flash: String? = nil
@@ -68,14 +68,17 @@ struct HTML: Sendable {
         return Self.response(services.renderer.render(template, page, layout: layout), status: status)
     }
 
-    static func response(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
+    package static func response(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
-    static func redirect(_ location: String) -> Response {
+    package static func redirect(_ location: String) -> Response {
         Response(status: .seeOther, headers: [.location: location])
+    }
+    package init(services: AppServices) {
+        self.services = services
     }
 }
 

@@ -7,8 +7,8 @@ import Mustache
 /// strings of the reader's language. Mustache escapes every `{{value}}`;
 /// only `{{{body}}}` in the layout, which is our own rendered HTML, is raw.
 public struct PageRenderer: Sendable {
-    let library: MustacheLibrary
-    let localizer: Localizer
+    package let library: MustacheLibrary
+    package let localizer: Localizer
 
     /// A template named twice (by two modules, say): one would silently hide the other.
     public struct DuplicateTemplate: Error, CustomStringConvertible {

@@ -3,19 +3,25 @@ import Foundation
 /// Horizontal bar charts drawn on the server as SVG: they need no script,
 /// print well, and pass the CSP (attributes, not inline styles). Labels are
 /// XML-escaped here because the SVG is inserted unescaped into the page.
-struct SVGBarChart {
-    struct Bar {
-        let label: String
-        let value: Int64
-        let valueText: String
+package struct SVGBarChart {
+    package struct Bar {
+        package let label: String
+        package let value: Int64
+        package let valueText: String
         /// Funded projects and the like are drawn in the accent colour.
-        let highlighted: Bool
+        package let highlighted: Bool
+        package init(label: String, value: Int64, valueText: String, highlighted: Bool) {
+            self.label = label
+            self.value = value
+            self.valueText = valueText
+            self.highlighted = highlighted
+        }
     }
 
-    let bars: [Bar]
-    let title: String
+    package let bars: [Bar]
+    package let title: String
 
-    func render() -> String {
+    package func render() -> String {
         let rowHeight = 42, labelHeight = 18, width = 360
         let height = max(1, bars.count) * rowHeight + 8
         let largest = max(1, bars.map(\.value).max() ?? 1)
@@ -52,5 +58,9 @@ struct SVGBarChart {
             }
         }
         return String(out)
+    }
+    package init(bars: [Bar], title: String) {
+        self.bars = bars
+        self.title = title
     }
 }

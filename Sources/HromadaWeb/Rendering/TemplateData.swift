@@ -7,7 +7,7 @@ import Mustache
 /// Only stored properties are visible; a nil optional is left out, exactly
 /// as Mustache treats it when reflecting.
 enum TemplateData {
-    static func tree(_ value: Any) -> Any? {
+    package static func tree(_ value: Any) -> Any? {
         switch value {
         case is String, is Bool, is Int, is Int64, is Double, is TemplateStrings:
             return value

@@ -4,7 +4,7 @@ import HromadaStore
 
 /// Registration, email confirmation, sign-in and password reset.
 public struct AccountService: Sendable {
-    let services: AppServices
+    package let services: AppServices
 
     public static let browserSessionLifetime: TimeInterval = 30 * 24 * 3600
     public static let apiTokenLifetime: TimeInterval = 90 * 24 * 3600

@@ -5,7 +5,7 @@ import HromadaStore
 /// Made-up verified residents with API tokens, for load tests and staging
 /// (`hromada users bulk-create`, demo mode only).
 public struct BulkResidents: Sendable {
-    let services: AppServices
+    package let services: AppServices
 
     public init(services: AppServices) {
         self.services = services

@@ -5,16 +5,21 @@ import HromadaStore
 /// page and `PATCH /api/v1/{city}/settings` alike: validated against the
 /// deployment's modules, written only if the settings are still those the
 /// change was decided from, and audited in the same transaction.
-struct CitySettingsService {
-    let services: AppServices
+package struct CitySettingsService {
+    package init(services: AppServices) { self.services = services }
+
+    package let services: AppServices
 
     /// The stored settings. `read` is the city as the caller loaded it.
-    func save(
+    package func save(
         _ proposed: MunicipalitySettings, of city: Municipality, by principal: Principal, subject: String = "settings",
         details: [String: String] = [:]
     ) async throws -> MunicipalitySettings {
         let settings: MunicipalitySettings
         do { settings = try proposed.validated(modules: services.modules.slugs) } catch { throw Self.refusal(error) }
+        for field in services.modules.settingFields where !field.range.contains(field.read(settings)) {
+            throw AppError.invalid(code: field.problemCode, field: field.name)
+        }
         let audit = services.audit, read = city.settings
         let stored = try await services.store.write { tx in
             guard try await tx.municipalities.updateSettings(settings, of: city.id, ifStill: read) else { return false }
@@ -27,11 +32,8 @@ struct CitySettingsService {
     }
 
     /// A settings rule broken, as a 422 naming the field (the API's name for it, which the forms use too).
-    static func refusal(_ problem: MunicipalitySettings.Problem) -> AppError {
+    package static func refusal(_ problem: MunicipalitySettings.Problem) -> AppError {
         switch problem {
-        case .thresholdOutOfRange: .invalid(code: "settings_thresholdOutOfRange", field: "petitionSignatureThreshold")
-        case .collectionDaysOutOfRange: .invalid(code: "settings_collectionDaysOutOfRange", field: "petitionCollectionDays")
-        case .minimumAgeOutOfRange: .invalid(code: "settings_minimumAgeOutOfRange", field: "budgetMinimumAge")
         case .invalidContactEmail: .invalid(code: "settings_invalidContactEmail", field: "contactEmail")
         }
     }

@@ -6,7 +6,7 @@ import HromadaStore
 /// accounts and a verified resident. Idempotent: running it again adds
 /// nothing that exists. Seeding switches demo mode on (docs/interfaces.md).
 public struct DemoSeeder: Sendable {
-    let services: AppServices
+    package let services: AppServices
 
     public init(services: AppServices) {
         self.services = services
@@ -39,22 +39,20 @@ public struct DemoSeeder: Sendable {
               city: "vinnytsia", role: .citizen, platformAdmin: false, residentBorn: CalendarDate(year: 1991, month: 7, day: 2)),
     ]
 
-    static let oblast = Oblast(id: OblastID(rawValue: "vinnytska"), slug: Slug(rawValue: "vinnytska"),
+    package static let oblast = Oblast(id: OblastID(rawValue: "vinnytska"), slug: Slug(rawValue: "vinnytska"),
                                name: LocalizedName(uk: "Вінницька область", en: "Vinnytsia Oblast"))
 
     /// Approximate populations (2022 estimates) and city areas.
-    static let municipalities: [(slug: String, uk: String, en: String, population: Int64, area: Double, threshold: Int)] = [
-        ("vinnytsia", "Вінниця", "Vinnytsia", 369_739, 113.2, 350),
-        ("zhmerynka", "Жмеринка", "Zhmerynka", 33_928, 22.4, 150),
-        ("khmilnyk", "Хмільник", "Khmilnyk", 26_800, 17.0, 100),
-        ("ladyzhyn", "Ладижин", "Ladyzhyn", 22_413, 21.0, 100),
+    package static let municipalities: [(slug: String, uk: String, en: String, population: Int64, area: Double)] = [
+        ("vinnytsia", "Вінниця", "Vinnytsia", 369_739, 113.2),
+        ("zhmerynka", "Жмеринка", "Zhmerynka", 33_928, 22.4),
+        ("khmilnyk", "Хмільник", "Khmilnyk", 26_800, 17.0),
+        ("ladyzhyn", "Ладижин", "Ladyzhyn", 22_413, 21.0),
     ]
 
-    /// Хмільник's charter asks for three supporters before moderation, so the
-    /// demo shows that step too; the others skip it.
-    static func settings(slug: String, threshold: Int) -> MunicipalitySettings {
-        var settings = MunicipalitySettings(petitionSignatureThreshold: threshold, contactEmail: "info@\(slug).demo.hromada.ua")
-        if slug == "khmilnyk" { settings.petitions.supportersBeforeModeration = 3 }
+    /// The platform's settings of a demo city; each module sets its own section as it seeds.
+    package static func settings(slug: String) -> MunicipalitySettings {
+        var settings = MunicipalitySettings(contactEmail: "info@\(slug).demo.hromada.ua")
         // The demo verifier (and a test provider) prove identity only; the demo's cities take that as residency.
         settings.acceptsIdentityAsResidency = true
         return settings
@@ -69,7 +67,7 @@ public struct DemoSeeder: Sendable {
                     Municipality(
                         id: MunicipalityID(rawValue: city.slug), oblastID: Self.oblast.id, slug: Slug(rawValue: city.slug),
                         name: LocalizedName(uk: city.uk, en: city.en), population: city.population, areaKm2: city.area,
-                        settings: Self.settings(slug: city.slug, threshold: city.threshold)),
+                        settings: Self.settings(slug: city.slug)),
                     at: now)
                 // A demo seeded by an older release lacks the setting: seeding again turns it on.
                 if let existing = try await tx.municipalities.find(slug: city.slug), !existing.settings.acceptsIdentityAsResidency {

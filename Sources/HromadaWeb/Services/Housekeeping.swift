@@ -8,12 +8,12 @@ import ServiceLifecycle
 /// windows, abandoned OIDC logins, and delivered mail once it is older than
 /// the mail retention. Safe to run on every instance at once.
 public struct Housekeeping: PeriodicService {
-    let store: Store
-    let clock: any Clock
+    package let store: Store
+    package let clock: any Clock
     public let logger: Logger
     public let interval: Duration
     /// How long a delivered letter stays in the outbox (`HROMADA_MAIL_RETENTION`).
-    let mailRetention: TimeInterval
+    package let mailRetention: TimeInterval
 
     /// Mail the deliverer gave up on holds only expired links after a week.
     static let abandonedMailRetention: TimeInterval = 7 * 24 * 3600

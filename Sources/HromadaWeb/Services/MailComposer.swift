@@ -4,7 +4,7 @@ import HromadaStore
 
 /// The emails Hromada sends, in the recipient's language.
 public struct MailComposer: Sendable {
-    let localizer: Localizer
+    package let localizer: Localizer
     let baseURL: String
 
     public func confirmation(to account: Account, token: String, language: Language, at instant: Date) -> OutboxMessage {
@@ -23,40 +23,10 @@ public struct MailComposer: Sendable {
         message("mail.receipt", to: account, link: link, language: language, at: instant, extra: ["receipt": receipt, "edition": edition])
     }
 
-    /// A participatory-budget notice to a project's author or co-author
-    /// (review decision, result, being named), in the language they last used.
-    public func budgetNotice(_ key: String, to account: Account, project: BudgetProject, link: String, at instant: Date) -> OutboxMessage {
-        message(key, to: account, link: link, language: account.language, at: instant, extra: [
-            "project": project.title, "number": String(project.number), "reason": project.review?.reason ?? "",
-        ])
-    }
-
-    /// To a petition's author, at each change of its state.
-    public func petitionNotice(_ petition: Petition, to account: Account, link: String, at instant: Date) -> OutboxMessage {
-        message("mail.petition_\(petition.state.rawValue)", to: account, link: link, language: account.language, at: instant, extra: [
-            "title": petition.title, "reason": petition.rejection?.text ?? "",
-        ])
-    }
-
-    /// The link that makes an email signer's signature count.
-    public func petitionSignatureConfirmation(_ petition: Petition, to account: Account, link: String, at instant: Date) -> OutboxMessage {
-        message("mail.petition_signature_confirm", to: account, link: link, language: account.language, at: instant, extra: ["title": petition.title])
-    }
-
-    /// The council's answer, to a signer who asked to hear it.
-    public func petitionAnswerToSigner(_ petition: Petition, to account: Account, link: String, at instant: Date) -> OutboxMessage {
-        message("mail.petition_answer_signer", to: account, link: link, language: account.language, at: instant, extra: ["title": petition.title])
-    }
-
-    /// One address signing more than the city allows within an hour, to its moderators.
-    public func petitionTrendingAlert(address: String, signatures: Int, to account: Account, link: String, at instant: Date) -> OutboxMessage {
-        message("mail.petition_trending", to: account, link: link, language: account.language, at: instant, extra: [
-            "address": address, "count": String(signatures),
-        ])
-    }
-
-    /// A message whose subject and body are `key.subject` and `key.body` in the locale files.
-    private func message(
+    /// A message whose subject and body are `key.subject` and `key.body` in
+    /// the locale files (a module's mail composes through this, with keys
+    /// of its own).
+    public func message(
         _ key: String, to account: Account, link: String, language: Language, at instant: Date, extra: [String: String] = [:]
     ) -> OutboxMessage {
         OutboxMessage(

@@ -7,9 +7,9 @@ import ServiceLifecycle
 /// Sends queued mail over SMTP when `HROMADA_SMTP_URL` is set; otherwise it
 /// only logs each message id (the body stays on the dev mail page in demo mode).
 public struct OutboxDeliverer: PeriodicService {
-    let store: Store
-    let smtp: SMTPClient?
-    let clock: any Clock
+    package let store: Store
+    package let smtp: SMTPClient?
+    package let clock: any Clock
     public let logger: Logger
     public let interval: Duration
 
@@ -27,7 +27,7 @@ public struct OutboxDeliverer: PeriodicService {
         try await deliverDue()
     }
 
-    static func summary(_ error: any Error) -> String {
+    package static func summary(_ error: any Error) -> String {
         guard let smtp = error as? SMTPError else { return String(reflecting: type(of: error)) }
         switch smtp {
         case .unexpectedReply(let command, let code, _): return "\(command) answered \(code)"

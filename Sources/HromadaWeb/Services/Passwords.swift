@@ -8,7 +8,7 @@ public struct Passwords: Sendable {
     /// Cost 11: about 150 ms here; slows offline guessing, keeps sign-in quick.
     public static let defaultCost: UInt8 = 11
 
-    let cost: UInt8
+    package let cost: UInt8
     /// A hash of a random password at the same cost, compared against when
     /// the account does not exist, so sign-in takes as long for an unknown
     /// email as for a wrong password.

@@ -5,8 +5,8 @@ import HromadaStore
 /// Counts attempts per client address and per account in the database,
 /// so the limits hold across instances.
 public struct RateLimiter: Sendable {
-    let store: Store
-    let clock: any Clock
+    package let store: Store
+    package let clock: any Clock
 
     /// Records an attempt from a client address (IPv6 clients count per /64).
     public func check(_ rule: RateLimitRule, address: String) async throws {
@@ -33,7 +33,7 @@ public struct RateLimiter: Sendable {
         return wait
     }
 
-    static func enforce(_ wait: Int?) throws {
+    package static func enforce(_ wait: Int?) throws {
         if let wait { throw AppError.rateLimited(retryAfter: max(1, wait)) }
     }
 
@@ -45,7 +45,7 @@ public struct RateLimiter: Sendable {
 
     /// Counters drawn on by one attempt, to be given back if it succeeds.
     public struct Reservation: Sendable {
-        let counters: [(rule: String, subject: String, windowStart: Int64)]
+        package let counters: [(rule: String, subject: String, windowStart: Int64)]
     }
 
     /// Counts an attempt under each rule before it is made, so attempts sent
@@ -69,8 +69,8 @@ public struct RateLimiter: Sendable {
 
 /// Appends audit entries inside the caller's transaction.
 public struct AuditLog: Sendable {
-    let keys: KeyRing
-    let clock: any Clock
+    package let keys: KeyRing
+    package let clock: any Clock
 
     public func record(
         _ tx: Repositories, action: String, actor: AccountID?, municipality: MunicipalityID?, subject: String,

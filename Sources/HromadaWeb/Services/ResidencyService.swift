@@ -15,7 +15,7 @@ public protocol ResidencyVerifier: Sendable {
 public struct StaffVerifier: ResidencyVerifier {
     public let method = VerificationMethod.staff
     public let proves = ResidencyProof.identityAndResidence
-    let services: AppServices
+    package let services: AppServices
 
     public func verify(
         account: AccountID, in municipality: MunicipalityID, nationalID: String, birthDate: CalendarDate?, by moderator: Principal
@@ -33,7 +33,7 @@ public struct StaffVerifier: ResidencyVerifier {
 public struct DemoVerifier: ResidencyVerifier {
     public let method = VerificationMethod.demo
     public let proves = ResidencyProof.identity
-    let services: AppServices
+    package let services: AppServices
 
     public func verify(account: AccountID, in municipality: MunicipalityID, nationalID: String) async throws -> ResidencyVerification {
         guard services.demoMode else { throw AppError.notFound }
@@ -48,7 +48,7 @@ public struct DemoVerifier: ResidencyVerifier {
 /// and an address only when a claim holding one is configured.
 public struct OIDCVerifier: ResidencyVerifier {
     public let method = VerificationMethod.oidc
-    let services: AppServices
+    package let services: AppServices
 
     public var proves: ResidencyProof { services.configuration.oidc?.addressClaim == nil ? .identity : .identityAndAddress }
 
@@ -65,7 +65,7 @@ public struct OIDCVerifier: ResidencyVerifier {
 }
 
 public struct ResidencyService: Sendable {
-    let services: AppServices
+    package let services: AppServices
 
     public var staff: StaffVerifier { StaffVerifier(services: services) }
     public var demo: DemoVerifier { DemoVerifier(services: services) }
@@ -97,7 +97,7 @@ public struct ResidencyService: Sendable {
     }
 
     /// A typed-in РНОКПП, or the form error saying what is wrong with it.
-    static func nationalID(_ text: String) throws -> NationalID {
+    package static func nationalID(_ text: String) throws -> NationalID {
         do {
             return try NationalID.validated(text)
         } catch {

@@ -7,11 +7,11 @@ import HromadaStore
 /// capability the admin role lacks, and a clerk with one capability cannot
 /// grant anything.
 public struct RoleService: Sendable {
-    let services: AppServices
+    package let services: AppServices
 
     /// A person keeps one pseudonym across a city's role decisions, so a
     /// grant and its later revocation read as the same person.
-    static func scope(_ municipality: MunicipalityID) -> String { "roles/\(municipality.rawValue)" }
+    package static func scope(_ municipality: MunicipalityID) -> String { "roles/\(municipality.rawValue)" }
 
     public func grant(_ role: Role, to account: AccountID, in municipality: MunicipalityID, by granter: Principal?) async throws {
         try await grant(.role(role), to: account, in: municipality, by: granter)

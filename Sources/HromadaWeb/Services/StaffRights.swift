@@ -5,7 +5,7 @@ import HromadaDomain
 /// gets: a city's staff desks do not reveal themselves (docs/design.md).
 /// Every module checks its staff through here, never through another module.
 @discardableResult
-func requireStaff(_ capability: Capability, _ principal: Principal?, in city: MunicipalityID) throws -> Principal {
+package func requireStaff(_ capability: Capability, _ principal: Principal?, in city: MunicipalityID) throws -> Principal {
     guard let principal else { throw AppError.notSignedIn }
     guard principal.may(capability, in: city) else { throw AppError.notFound }
     return principal

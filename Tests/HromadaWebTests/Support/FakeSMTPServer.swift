@@ -4,6 +4,10 @@ import NIOPosix
 import NIOSSL
 import Synchronization
 import Testing
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
+import HromadaModules
 
 /// How the fake server answers. Defaults describe a well-behaved submission server.
 struct FakeSMTPServerBehaviour: Sendable {

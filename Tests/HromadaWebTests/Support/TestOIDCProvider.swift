@@ -6,6 +6,10 @@ import Logging
 import NIOCore
 import ServiceLifecycle
 import _CryptoExtras
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
+import HromadaModules
 
 /// A minimal OpenID provider on 127.0.0.1 for exercising `OIDCClient` end to end.
 ///

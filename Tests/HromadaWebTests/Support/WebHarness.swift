@@ -9,6 +9,10 @@ import HummingbirdTesting
 import Logging
 import NIOCore
 import Testing
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
+import HromadaModules
 
 let testSecret = "test-secret-that-is-long-enough-0123456789"
 
@@ -83,7 +87,8 @@ struct WebHarness: Sendable {
                 var configuration = AppConfiguration(database: .sqliteFile(path: path), secret: testSecret, forceDemo: true, runBackgroundServices: false)
                 configuration.passwordCost = 4
                 let services = try await makeServices(
-                    configuration: configuration, clock: ManualClock(Date(epochSeconds: Date().epochSeconds)), logger: TestDatabase.logger)
+                    configuration: configuration, clock: ManualClock(Date(epochSeconds: Date().epochSeconds)), logger: TestDatabase.logger,
+                    modules: .standard)
                 // Closing the last connection checkpoints the WAL into the file.
                 await services.store.backend.shutdown()
                 return path

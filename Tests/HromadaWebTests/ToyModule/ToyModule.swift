@@ -2,6 +2,10 @@ import Foundation
 import HromadaDomain
 import Hummingbird
 @testable import HromadaWeb
+@testable import Auctions
+@testable import Budgets
+@testable import Petitions
+import HromadaModules
 
 /// A module that exists only to show what adding one takes: this folder
 /// and one line in a registry (issue 14). It has a page, an API route, a

@@ -2,14 +2,14 @@ import Foundation
 
 /// Claim checks of OIDC Core §3.1.3.7, run only after the signature has been verified.
 struct IDTokenValidator: Sendable {
-    var issuer: String
-    var clientID: String
+    package var issuer: String
+    package var clientID: String
     /// Tolerated clock difference between us and the provider, in whole seconds.
     var leewaySeconds: Int64 = 60
 
     /// Returns the token's subject when every check passes. `now` is Unix time in whole seconds:
     /// all time checks are integer comparisons.
-    func validate(_ claims: [String: OIDCJSONValue], expectedNonce: String, now: Int64) throws -> String {
+    package func validate(_ claims: [String: OIDCJSONValue], expectedNonce: String, now: Int64) throws -> String {
         guard case .string(let tokenIssuer)? = claims["iss"] else { throw OIDCError.missingClaim("iss") }
         guard tokenIssuer == issuer else { throw OIDCError.invalidIDToken("issuer mismatch") }
 
@@ -83,7 +83,7 @@ struct IDTokenValidator: Sendable {
 enum OIDCUnixTime {
     /// Whole seconds since 1970, rounded down. The range guard only keeps the conversion from
     /// trapping on a nonsensical clock; beyond it every decision is made on the integer.
-    static func seconds(_ date: Date) -> Int64? {
+    package static func seconds(_ date: Date) -> Int64? {
         let interval = date.timeIntervalSince1970
         guard interval.isFinite, interval > -1e12, interval < 1e12 else { return nil }
         return Int64(interval.rounded(.down))

@@ -15,7 +15,7 @@ enum OIDCJSONValue: Sendable, Equatable, Decodable {
     case array([OIDCJSONValue])
     case object([String: OIDCJSONValue])
 
-    init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
@@ -56,14 +56,14 @@ struct JOSEHeader: Sendable, Decodable {
 
 /// A JWS in compact serialization (`header.payload.signature`), parsed but not yet trusted.
 struct CompactJWS: Sendable {
-    var header: JOSEHeader
-    var algorithm: JWSAlgorithm
+    package var header: JOSEHeader
+    package var algorithm: JWSAlgorithm
     var claims: [String: OIDCJSONValue]
     /// The ASCII bytes the signature covers: the first two segments exactly as received.
     var signingInput: [UInt8]
-    var signature: [UInt8]
+    package var signature: [UInt8]
 
-    init(parsing token: String) throws {
+    package init(parsing token: String) throws {
         let segments = token.split(separator: ".", omittingEmptySubsequences: false)
         guard segments.count == 3 else {
             // Five segments would be an encrypted JWT, which no configured provider sends.
@@ -98,7 +98,7 @@ struct CompactJWS: Sendable {
 
 /// The provider's published signing keys (RFC 7517), reduced to those we can verify with.
 struct JSONWebKeySet: Sendable {
-    struct Key: Sendable {
+    package struct Key: Sendable {
         enum Material: Sendable {
             case rsa(_RSA.Signing.PublicKey)
             case p256(P256.Signing.PublicKey)
@@ -108,14 +108,14 @@ struct JSONWebKeySet: Sendable {
         var material: Material
 
         /// Each key type verifies exactly one algorithm, so a token cannot pick how its key is used.
-        var algorithm: JWSAlgorithm {
+        package var algorithm: JWSAlgorithm {
             switch material {
             case .rsa: .rs256
             case .p256: .es256
             }
         }
 
-        func isValidSignature(_ signature: [UInt8], for signingInput: [UInt8]) -> Bool {
+        package func isValidSignature(_ signature: [UInt8], for signingInput: [UInt8]) -> Bool {
             let digest = SHA256.hash(data: signingInput)
             switch material {
             case .rsa(let key):
@@ -139,14 +139,14 @@ struct JSONWebKeySet: Sendable {
     private struct RawKey: Decodable {
         var kty: String?
         var kid: String?
-        var use: String?
+        package var use: String?
         var alg: String?
         var keyOperations: [String]?
-        var n: String?
-        var e: String?
+        package var n: String?
+        package var e: String?
         var crv: String?
-        var x: String?
-        var y: String?
+        package var x: String?
+        package var y: String?
 
         enum CodingKeys: String, CodingKey {
             case kty, kid, use, alg, n, e, crv, x, y
@@ -155,18 +155,18 @@ struct JSONWebKeySet: Sendable {
     }
 
     private struct RawKeySet: Decodable {
-        var keys: [RawKey]
+        package var keys: [RawKey]
     }
 
-    var keys: [Key]
+    package var keys: [Key]
 
-    init(keys: [Key]) {
+    package init(keys: [Key]) {
         self.keys = keys
     }
 
     /// Keys we cannot use (encryption keys, other curves, RSA under 2048 bits, …) are skipped
     /// rather than failing the whole set, since providers publish mixed sets during rotation.
-    init(json: [UInt8]) throws {
+    package init(json: [UInt8]) throws {
         let raw: RawKeySet
         do {
             raw = try JSONDecoder().decode(RawKeySet.self, from: Data(json))
@@ -203,7 +203,7 @@ struct JSONWebKeySet: Sendable {
     }
 
     /// Keys that may have signed `jws`: same algorithm, and the same `kid` when the token names one.
-    func candidates(for jws: CompactJWS) -> [Key] {
+    package func candidates(for jws: CompactJWS) -> [Key] {
         keys.filter { key in
             guard key.algorithm == jws.algorithm else { return false }
             guard let wanted = jws.header.kid else { return true }

@@ -2,14 +2,14 @@ import Foundation
 
 /// The parts of the provider's discovery document (OIDC Discovery §3) that the client uses.
 struct OIDCProviderMetadata: Sendable, Equatable {
-    var issuer: String
+    package var issuer: String
     var authorizationEndpoint: String
     var tokenEndpoint: String
     var jwksURI: String
     var userinfoEndpoint: String?
 
     private struct Document: Decodable {
-        var issuer: String
+        package var issuer: String
         var authorizationEndpoint: String
         var tokenEndpoint: String
         var jwksURI: String
@@ -25,7 +25,7 @@ struct OIDCProviderMetadata: Sendable, Equatable {
     }
 
     /// Parses and vets a discovery document for `expectedIssuer`.
-    init(json: [UInt8], expectedIssuer: String) throws {
+    package init(json: [UInt8], expectedIssuer: String) throws {
         let document: Document
         do {
             document = try JSONDecoder().decode(Document.self, from: Data(json))
@@ -52,7 +52,7 @@ enum OIDCEndpointPolicy {
     /// HTTPS is required because these requests carry the client secret, the authorization code
     /// and the access token. Plain HTTP is allowed only to loopback, where nothing crosses a
     /// network (the test provider, or a local development stub).
-    static func validated(_ url: String, name: String) throws -> String {
+    package static func validated(_ url: String, name: String) throws -> String {
         guard let components = URLComponents(string: url),
             let scheme = components.scheme?.lowercased(),
             let host = components.host, !host.isEmpty,
@@ -85,8 +85,8 @@ enum OIDCEndpointPolicy {
 
 /// Discovery document and JWKS, fetched together and cached together.
 struct OIDCProviderSnapshot: Sendable {
-    var metadata: OIDCProviderMetadata
-    var keys: JSONWebKeySet
+    package var metadata: OIDCProviderMetadata
+    package var keys: JSONWebKeySet
 }
 
 /// Caches provider snapshots so that each login does not cost two extra round trips, while still
@@ -96,10 +96,10 @@ struct OIDCProviderSnapshot: Sendable {
 /// a per-client cache would never be hit. Discovery depends on nothing but the issuer, so sharing
 /// between clients of the same issuer is sound.
 actor OIDCProviderCache {
-    static let shared = OIDCProviderCache()
+    package static let shared = OIDCProviderCache()
 
     private struct Entry {
-        var snapshot: OIDCProviderSnapshot
+        package var snapshot: OIDCProviderSnapshot
         var fetchedAt: Int64
     }
 
@@ -108,14 +108,14 @@ actor OIDCProviderCache {
     /// Loads in progress, shared so that a burst of logins on a cold cache fetches once.
     private var inFlight: [String: Task<OIDCProviderSnapshot, any Error>] = [:]
 
-    init(timeToLiveSeconds: Int64 = 600) {
+    package init(timeToLiveSeconds: Int64 = 600) {
         self.timeToLiveSeconds = timeToLiveSeconds
     }
 
     /// - Parameters:
     ///   - now: Unix seconds, or `nil` if the clock is unusable (then the cache is bypassed).
     ///   - forceRefresh: set when a token names a key we do not have, i.e. the provider rotated keys.
-    func snapshot(
+    package func snapshot(
         issuer: String,
         now: Int64?,
         forceRefresh: Bool,

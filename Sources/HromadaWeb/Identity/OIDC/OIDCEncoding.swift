@@ -2,7 +2,7 @@ import Foundation
 
 /// Base64url without padding (RFC 4648 §5), as JOSE and PKCE require.
 enum OIDCBase64URL {
-    static func encode(_ bytes: some Sequence<UInt8>) -> String {
+    package static func encode(_ bytes: some Sequence<UInt8>) -> String {
         var text = Data(bytes).base64EncodedString()
         text = text.replacingOccurrences(of: "+", with: "-")
         text = text.replacingOccurrences(of: "/", with: "_")
@@ -12,7 +12,7 @@ enum OIDCBase64URL {
 
     /// Returns `nil` for anything outside the base64url alphabet, including `=` padding, which
     /// JWS compact serialization forbids; being strict keeps one token from having several spellings.
-    static func decode(_ text: some StringProtocol) -> [UInt8]? {
+    package static func decode(_ text: some StringProtocol) -> [UInt8]? {
         var standard = ""
         standard.reserveCapacity(text.utf8.count + 3)
         for scalar in text.unicodeScalars {
@@ -40,7 +40,7 @@ enum OIDCFormEncoding {
 
     /// Everything but RFC 3986 unreserved characters is percent-encoded, including space as `%20`,
     /// so `+` and `&` inside values can never be misread by the provider.
-    static func encode(_ value: String) -> String {
+    package static func encode(_ value: String) -> String {
         var encoded = ""
         encoded.reserveCapacity(value.utf8.count)
         for byte in value.utf8 {
@@ -58,7 +58,7 @@ enum OIDCFormEncoding {
         return encoded
     }
 
-    static func encode(_ parameters: [(name: String, value: String)]) -> String {
+    package static func encode(_ parameters: [(name: String, value: String)]) -> String {
         parameters.map { "\(encode($0.name))=\(encode($0.value))" }.joined(separator: "&")
     }
 

@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 
 /// PKCE (RFC 7636) with the S256 method, plus the random values for `state` and `nonce`.
-enum PKCE {
+package enum PKCE {
     /// 32 random bytes give 256 bits of entropy and encode to exactly 43 base64url characters,
     /// the minimum length RFC 7636 allows for a code verifier.
     static let randomByteCount = 32

@@ -1,0 +1,6 @@
+import HromadaStore
+
+extension Repositories {
+    public var auctions: AuctionRepository { .init(db: db, dialect: dialect) }
+    public var propertyDocuments: PropertyDocumentRepository { .init(db: db) }
+}

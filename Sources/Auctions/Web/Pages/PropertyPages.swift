@@ -1,0 +1,286 @@
+import Foundation
+import HromadaDomain
+import HromadaStore
+import HromadaWeb
+import Hummingbird
+
+/// The public property register under `/{city}/property`: the city's
+/// objects with where each stands, and one object with its details,
+/// documents, photos and the history of its leases and sales.
+struct PropertyPages {
+    let services: AppServices
+    var html: HTML { HTML(services: services) }
+
+    func add(to router: Router<AppRequestContext>) {
+        router.get("/{city}/property", use: list)
+        router.get("/{city}/property/{object}", use: show)
+        router.get("/{city}/property/{object}/documents/{document}", use: document)
+        router.get("/{city}/property/{object}/photos/{photo}", use: photo)
+        addAdmin(to: router)
+    }
+
+    func base(_ city: Municipality) -> String { "/\(city.slug.rawValue)/property" }
+
+    func kindText(_ kind: PropertyObject.Kind, _ context: AppRequestContext) -> String { html.t("property.kind.\(kind.rawValue)", context) }
+
+    func listText(_ list: PropertyObject.LeaseList?, _ context: AppRequestContext) -> String {
+        html.t("property.list.\(list?.rawValue ?? "none")", context)
+    }
+
+    /// Land in hectares, as the cadastre gives it; buildings and premises in square metres; movables have none worth showing.
+    func areaText(_ object: PropertyObject, _ context: AppRequestContext) -> String? {
+        guard let area = object.areaM2, object.kind != .movable else { return nil }
+        if object.kind == .landPlot {
+            return html.t("property.area_ha", context, ["area": Self.decimal(area / 10_000, digits: 4, context)])
+        }
+        return html.t("property.area_m2", context, ["area": Self.decimal(area, digits: 2, context)])
+    }
+
+    /// A decimal without trailing zeros, with the reader's decimal mark.
+    static func decimal(_ value: Double, digits: Int, _ context: AppRequestContext) -> String {
+        var text = String(format: "%.\(digits)f", value)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return context.language == .uk ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+
+    // MARK: The list
+
+    struct ListPage {
+        struct Item {
+            let url: String
+            let title: String
+            let kind: String
+            let address: String
+            let area: String?
+            let leaseList: String
+            let balanceHolder: String
+            let status: String
+            let statusClass: String
+        }
+        struct Option {
+            let value: String
+            let label: String
+            let selected: Bool
+        }
+        let items: [Item]
+        let empty: Bool
+        let count: String
+        let kinds: [Option]
+        let lists: [Option]
+        let action: String
+        let auctionsURL: String
+        /// For the city's organisers.
+        let newURL: String?
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let city = try await CityLookup(store: services.store).require(context)
+        let cityID = city.id
+        // Unknown filter values are ignored: a stale bookmark still shows the register.
+        let kind = request.uri.queryParameters.get("kind").flatMap(PropertyObject.Kind.init(rawValue:))
+        let wantedList = request.uri.queryParameters.get("list") ?? ""
+        let (objects, lots) = try await services.store.read { tx in
+            (try await tx.auctions.objects(in: cityID), try await tx.auctions.lotsByObject(in: cityID))
+        }
+        let shown = objects.filter { object in
+            (kind == nil || object.kind == kind) && (wantedList.isEmpty || (object.leaseList?.rawValue ?? "none") == wantedList)
+        }
+        let page = ListPage(
+            items: shown.map { object in
+                let status = PropertyStatus(lots: lots[object.id] ?? [])
+                return .init(
+                    url: "\(base(city))/\(object.id.rawValue)", title: object.title, kind: kindText(object.kind, context), address: object.address,
+                    area: areaText(object, context), leaseList: listText(object.leaseList, context), balanceHolder: object.balanceHolder,
+                    status: html.t("property.status.\(status.rawValue)", context), statusClass: Self.statusClass(status))
+            },
+            empty: shown.isEmpty, count: html.t("property.count", context, ["shown": String(shown.count), "total": String(objects.count)]),
+            kinds: [.init(value: "", label: html.t("property.all_kinds", context), selected: kind == nil)]
+                + PropertyObject.Kind.allCases.map { .init(value: $0.rawValue, label: kindText($0, context), selected: $0 == kind) },
+            lists: [.init(value: "", label: html.t("property.all_lists", context), selected: wantedList.isEmpty)]
+                + (PropertyObject.LeaseList.allCases.map(\.rawValue) + ["none"]).map {
+                    .init(value: $0, label: html.t("property.list.\($0)", context), selected: $0 == wantedList)
+                },
+            action: base(city), auctionsURL: "/\(city.slug.rawValue)/auctions",
+            newURL: context.principal?.may(.manageAuctions, in: city.id) == true ? "/\(city.slug.rawValue)/admin/property/new" : nil)
+        return try await html.render(
+            "property-register", page: page, titleKey: "property.title", titleArguments: ["city": city.name.localized(context.language)],
+            request: request, context: context, city: city)
+    }
+
+    static func statusClass(_ status: PropertyStatus) -> String {
+        switch status {
+        case .free: "tag-good"
+        case .onAuction: "tag-live"
+        case .leased, .sold: ""
+        }
+    }
+
+    // MARK: One object
+
+    struct ObjectPage {
+        struct Term {
+            let label: String
+            let value: String
+        }
+        struct Document {
+            let url: String
+            let title: String
+            let size: String
+        }
+        struct Picture {
+            let url: String
+            let caption: String
+            let width: Int
+            let height: Int
+        }
+        struct HistoryRow {
+            let url: String
+            let number: Int
+            let title: String
+            let procedure: String
+            let status: String
+            let auctionStart: String
+            let winner: String?
+            let price: String?
+        }
+        let title: String
+        let kind: String
+        let status: String
+        let statusClass: String
+        let terms: [Term]
+        /// OpenStreetMap at the object's coordinates.
+        let mapURL: String?
+        let coordinates: String?
+        let documents: [Document]
+        let hasDocuments: Bool
+        let photos: [Picture]
+        let hasPhotos: Bool
+        let history: [HistoryRow]
+        let hasHistory: Bool
+        let registerURL: String
+        let message: String?
+        /// For the city's organisers: announce a lot, add documents and photos.
+        let lotURL: String?
+        let filesURL: String?
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let city = try await CityLookup(store: services.store).require(context)
+        let object = try await services.auctions.object(PropertyObjectID(rawValue: try context.parameters.require("object")), in: city.id)
+        let cityID = city.id, objectID = object.id
+        let history = try await services.auctions.history(of: objectID, in: cityID)
+        let (documents, photos) = try await services.store.read { tx in
+            (try await tx.propertyDocuments.documents(of: objectID, in: cityID), try await tx.photos.photos(of: .property(objectID), in: cityID))
+        }
+        let status = PropertyStatus(lots: history.map(\.lot))
+        let url = "\(base(city))/\(object.id.rawValue)"
+        var terms: [ObjectPage.Term] = [
+            .init(label: html.t("property.field.kind", context), value: kindText(object.kind, context)),
+            .init(label: html.t("property.field.address", context), value: object.address),
+        ]
+        if let area = areaText(object, context) { terms.append(.init(label: html.t("property.field.area", context), value: area)) }
+        if let cadastral = object.cadastralNumber { terms.append(.init(label: html.t("property.field.cadastral_number", context), value: cadastral)) }
+        terms.append(.init(label: html.t("property.field.balance_holder", context), value: object.balanceHolder))
+        terms.append(.init(label: html.t("property.field.lease_list", context), value: listText(object.leaseList, context)))
+        let coordinates = object.latitude.flatMap { lat in object.longitude.map { (lat, $0) } }
+        let organiser = context.principal?.may(.manageAuctions, in: city.id) == true
+        let admin = "/\(city.slug.rawValue)/admin/property/\(object.id.rawValue)"
+        let page = ObjectPage(
+            title: object.title, kind: kindText(object.kind, context), status: html.t("property.status.\(status.rawValue)", context),
+            statusClass: Self.statusClass(status), terms: terms,
+            mapURL: coordinates.map { lat, lon in
+                let (y, x) = (String(format: "%.6f", lat), String(format: "%.6f", lon))
+                return "https://www.openstreetmap.org/?mlat=\(y)&mlon=\(x)#map=17/\(y)/\(x)"
+            },
+            coordinates: coordinates.map { String(format: "%.5f, %.5f", $0.0, $0.1) },
+            documents: documents.map {
+                .init(url: "\(url)/documents/\($0.id.rawValue)", title: $0.title, size: Self.size($0.byteCount, html: html, context))
+            },
+            hasDocuments: !documents.isEmpty,
+            photos: photos.map { .init(url: "\(url)/photos/\($0.id.rawValue)", caption: $0.caption, width: $0.width, height: $0.height) },
+            hasPhotos: !photos.isEmpty,
+            history: history.map { entry in
+                .init(
+                    url: "/\(city.slug.rawValue)/auctions/\(entry.lot.id.rawValue)", number: entry.number, title: entry.lot.title,
+                    procedure: html.t("auctions.procedure.\(entry.lot.procedure.rawValue)", context),
+                    status: html.t("auctions.status.\(entry.lot.status.rawValue.replacingOccurrences(of: ".", with: "_"))", context),
+                    auctionStart: DateText.kyiv(entry.lot.auctionStart), winner: entry.winner,
+                    price: entry.price.map { $0.formatted(currency: html.t("budgets.currency", context)) })
+            },
+            hasHistory: !history.isEmpty, registerURL: base(city),
+            message: request.uri.queryParameters.get("done").map { _ in html.t("property.saved", context) },
+            lotURL: organiser ? admin + "/lots/new" : nil, filesURL: organiser ? admin + "/files" : nil)
+        return try await html.render("property-object", page: page, titleKey: "property.object_title", titleArguments: ["title": object.title],
+                                     request: request, context: context, city: city)
+    }
+
+    /// `1,2 МБ` or `340 КБ`.
+    static func size(_ bytes: Int, html: HTML, _ context: AppRequestContext) -> String {
+        if bytes >= 1_048_576 { return html.t("property.size_mb", context, ["size": decimal(Double(bytes) / 1_048_576, digits: 1, context)]) }
+        return html.t("property.size_kb", context, ["size": String(max(1, (bytes + 1_023) / 1_024))])
+    }
+
+    // MARK: Files
+
+    /// The PDF as stored, always as a download: a browser never renders our
+    /// copy of someone's upload in the site's origin.
+    @Sendable func document(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let city = try await CityLookup(store: services.store).require(context)
+        let objectID = PropertyObjectID(rawValue: try context.parameters.require("object"))
+        let id = PropertyDocumentID(rawValue: try context.parameters.require("document"))
+        let cityID = city.id
+        let found = try await services.store.read { tx -> (PropertyDocument, [UInt8])? in
+            guard let document = try await tx.propertyDocuments.document(id, in: cityID), document.objectID == objectID,
+                  let bytes = try await tx.propertyDocuments.bytes(of: id, in: cityID)
+            else { return nil }
+            return (document, bytes)
+        }
+        guard let (document, bytes) = found else { throw AppError.notFound }
+        // nosniff here too, not only from the middleware: this response is the one that must never be sniffed.
+        let headers: HTTPFields = [
+            .contentType: PropertyDocumentRules.mediaType, .contentDisposition: Self.attachment(document.title),
+            .cacheControl: "public, max-age=31536000, immutable", .eTag: "\"\(document.sha256)\"", .xContentTypeOptions: "nosniff",
+        ]
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// RFC 6266: an ASCII fallback name and the title in UTF-8 (RFC 8187).
+    static func attachment(_ title: String) -> String {
+        let ascii = String(title.unicodeScalars.map { scalar -> Character in
+            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)) ? Character(scalar) : "_"
+        })
+        let allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)..<Unicode.Scalar(128)))
+            .union(CharacterSet(charactersIn: "-._~"))
+        let encoded = (title + ".pdf").addingPercentEncoding(withAllowedCharacters: allowed) ?? "document.pdf"
+        // Old clients read only the ASCII name; a Cyrillic title would be all underscores there.
+        let fallback = ascii.contains(where: { $0 != "_" }) ? String(ascii.prefix(60)) : "document"
+        return "attachment; filename=\"\(fallback).pdf\"; filename*=UTF-8''\(encoded)"
+    }
+
+    /// A photo of the object, immutable under its id.
+    @Sendable func photo(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let city = try await CityLookup(store: services.store).require(context)
+        let objectID = PropertyObjectID(rawValue: try context.parameters.require("object"))
+        let id = PhotoID(rawValue: try context.parameters.require("photo"))
+        let cityID = city.id
+        let found = try await services.store.read { tx -> (Photo, [UInt8])? in
+            guard let photo = try await tx.photos.photo(id, in: cityID), photo.owner == .property(objectID),
+                  let bytes = try await tx.photos.bytes(of: id, in: cityID)
+            else { return nil }
+            return (photo, bytes)
+        }
+        guard let (photo, bytes) = found else { throw AppError.notFound }
+        let etag = "\"\(photo.sha256)\""
+        var headers: HTTPFields = [
+            .contentType: photo.format.mediaType, .cacheControl: "public, max-age=31536000, immutable", .eTag: etag, .contentDisposition: "inline",
+        ]
+        if request.headers[.ifNoneMatch] == etag {
+            headers[.contentType] = nil
+            return Response(status: .notModified, headers: headers)
+        }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+}

@@ -1,0 +1,127 @@
+import Crypto
+import Foundation
+import HromadaDomain
+
+/// A ballot sealed for the ballot box (docs/design.md, secret ballot). The vote's
+/// transaction writes the participation and this sealed ballot together, so
+/// they share a transaction id on PostgreSQL and a commit in SQLite's WAL;
+/// sealed, the ballot says nothing there. Its choices, receipt, channel and
+/// age group are inside (no time); only the mixer opens it, among others.
+public struct BallotSeal: Sendable {
+    let key: SymmetricKey
+
+    /// Plaintexts are padded to a multiple of this, so a sealed ballot's
+    /// length does not tell how many projects it picked. A ballot of fewer
+    /// than about sixty picks fills one block.
+    public static let block = 2048
+
+    public enum Problem: Error, Equatable, Sendable {
+        /// Not sealed with this key for this edition and box row: a rotated
+        /// HROMADA_SECRET, or a row moved or altered.
+        case unreadable
+    }
+
+    public init(key: SymmetricKey) {
+        self.key = key
+    }
+
+    /// AES-GCM over the padded JSON of the ballot, bound to its edition and
+    /// box row, so a sealed ballot cannot be moved to another edition or row.
+    public func seal(_ ballot: AnonymousBallot, boxID: String) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        var plain = try encoder.encode(ballot)
+        // JSON allows whitespace after the value, so spaces pad without a length field.
+        let padded = (plain.count / Self.block + 1) * Self.block
+        plain.append(contentsOf: repeatElement(UInt8(ascii: " "), count: padded - plain.count))
+        let box = try AES.GCM.seal(plain, using: key, authenticating: Self.context(ballot.editionID, boxID))
+        guard let combined = box.combined else { throw Problem.unreadable }
+        return combined.base64EncodedString()
+    }
+
+    public func open(_ sealed: String, boxID: String, edition: BudgetEditionID) throws(Problem) -> AnonymousBallot {
+        guard let data = Data(base64Encoded: sealed),
+              let box = try? AES.GCM.SealedBox(combined: data),
+              let plain = try? AES.GCM.open(box, using: key, authenticating: Self.context(edition, boxID)),
+              let ballot = try? JSONDecoder().decode(AnonymousBallot.self, from: plain),
+              ballot.editionID == edition
+        else { throw .unreadable }
+        return ballot
+    }
+
+    static func context(_ edition: BudgetEditionID, _ boxID: String) -> Data {
+        Data("hromada/ballot-box/v1\u{1F}\(edition.rawValue)\u{1F}\(boxID)".utf8)
+    }
+}
+
+/// What a ballot shares with every ballot of its pool. A reader of the
+/// database knows this much of a participation already (its channel is
+/// stored with it; a resident's age group follows from the birth date of
+/// their verification), and the published ballot carries the same two. A
+/// pool mixing strata would let that reader narrow a ballot down to the
+/// members of its own stratum in the pool, so pools never mix them. The
+/// day a participation records is not part of it: no ballot carries the day
+/// it was cast, so a quiet day's ballot hides among its whole stratum.
+public struct BallotStratum: Hashable, Sendable {
+    public var channel: BallotChannel
+    public var ageGroup: AgeGroup
+
+    public init(channel: BallotChannel, ageGroup: AgeGroup) {
+        self.channel = channel
+        self.ageGroup = ageGroup
+    }
+
+    public init(_ ballot: AnonymousBallot) {
+        self.init(channel: ballot.channel, ageGroup: ballot.ageGroup)
+    }
+}
+
+/// When sealed ballots leave the box, and in which pools. A pool is opened
+/// in one transaction; a database reader can follow a participation to its
+/// pool (on PostgreSQL the sealed row carries the vote's transaction id and
+/// the mix deletes it) but not further, so each pool must be large.
+public struct BallotPools: Sendable {
+    /// k: the fewest ballots a pool holds while its stratum takes ballots.
+    public var poolSize: Int
+
+    /// A vote that read the clock just before its stratum closed may reach
+    /// the database a moment later: for this long a closed stratum still
+    /// takes ballots, and the mixer waits as long again before it takes the
+    /// stratum's last pool, for instances whose clocks differ a little.
+    public static let grace: TimeInterval = 60
+
+    public init(poolSize: Int = 10) {
+        self.poolSize = max(1, poolSize)
+    }
+
+    /// Whether a ballot of this stratum may still go into the box. Checked
+    /// again inside the vote's transaction, so no ballot joins a stratum
+    /// after its last pool has been opened.
+    public func accepts(_ stratum: BallotStratum, of edition: BudgetEdition, at instant: Date) -> Bool {
+        !isClosed(stratum, of: edition, at: instant.addingTimeInterval(-Self.grace))
+    }
+
+    /// Whether no ballot can join the stratum any more, so the ballots still
+    /// sealed in it are its last pool, opened whole.
+    public func isSettled(_ stratum: BallotStratum, of edition: BudgetEdition, at instant: Date) -> Bool {
+        !accepts(stratum, of: edition, at: instant.addingTimeInterval(-Self.grace))
+    }
+
+    /// An online stratum closes when voting closes; a paper one stays open
+    /// while clerks type ballots during counting; every one closes when
+    /// results are published (nothing is counted after).
+    func isClosed(_ stratum: BallotStratum, of edition: BudgetEdition, at instant: Date) -> Bool {
+        if edition.schedule.resultsPublishedAt != nil { return true }
+        return stratum.channel == .online && instant >= edition.schedule.votingClose
+    }
+
+    /// The ballots of one stratum to open now, in random order. A settled
+    /// stratum opens whole. An open one waits until 2k are sealed, then opens
+    /// a random all-but-k: at least k each time, and at least k left for the
+    /// last pool, so every pool of a stratum that ever reaches k holds k.
+    public func pool<T>(from waiting: [T], settled: Bool, using generator: inout some RandomNumberGenerator) -> [T] {
+        if settled { return waiting.shuffled(using: &generator) }
+        guard waiting.count >= 2 * poolSize else { return [] }
+        return Array(waiting.shuffled(using: &generator).prefix(waiting.count - poolSize))
+    }
+}

@@ -1,0 +1,5 @@
+import HromadaStore
+
+extension Repositories {
+    public var budgets: BudgetRepository { .init(db: db, dialect: dialect) }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import HromadaDomain
+import HromadaStore
+import HromadaWeb
+import Hummingbird
+import ServiceLifecycle
+
+/// The participatory budget: editions, proposals, review, voting (online
+/// and paper), results and delivery.
+public struct BudgetsModule: Module {
+    public init() {}
+
+    public var slug: ModuleSlug { .budgets }
+
+    public func addRoutes(to router: Router<AppRequestContext>, services: AppServices) {
+        BudgetAPIController(services: services).add(to: router)
+        BudgetPages(services: services).add(to: router)
+        BudgetAdminPages(services: services).add(to: router)
+        BudgetPhotoPages(services: services).add(to: router)
+        BudgetEditionPages(services: services).add(to: router)
+    }
+
+    public func backgroundServices(_ services: AppServices) -> [any Service] {
+        [BallotAuditMixer(store: services.store, box: services.ballotBox, clock: services.clock, logger: services.logger)]
+    }
+
+    /// Вінниця's editions, with Олена's proposals and the demo's ballots.
+    public func seedDemo(_ demo: DemoWorld) async throws {
+        guard let vinnytsia = demo.city("vinnytsia"), let author = demo.resident else { return }
+        try await BudgetDemoSeeder(services: demo.services).seed(into: vinnytsia, author: author)
+    }
+
+    public var uploadRoutes: [UploadRoute] { [.budgetProjectPhotos] }
+
+    public var settingFields: [CitySettingField] {
+        [
+            CitySettingField(
+                name: "budgetMinimumAge", labelKey: "settings.minimum_age", range: BudgetSettings.minimumAgeRange,
+                problemCode: "settings_minimumAgeOutOfRange", read: { $0.budgetMinimumAge }, write: { $0.budgetMinimumAge = $1 }),
+        ]
+    }
+
+    public var staffLinks: [StaffLink] {
+        [StaffLink(titleKey: "admin.budgets_link", path: "admin/budgets", for: [.reviewBudgetProject, .enterPaperBallot, .manageBudget])]
+    }
+
+    public var resources: URL? { Bundle.module.url(forResource: "Resources", withExtension: nil) }
+
+    public var capabilities: [CapabilityDeclaration] {
+        [
+            CapabilityDeclaration(.reviewBudgetProject, in: [.moderator, .admin]),
+            CapabilityDeclaration(.enterPaperBallot, in: [.moderator, .admin]),
+            CapabilityDeclaration(.manageBudget, in: [.admin]),
+        ]
+    }
+}
+
+extension ModuleSlug {
+    public static let budgets = ModuleSlug(rawValue: "budgets")
+}

@@ -1,0 +1,119 @@
+import Foundation
+import HromadaDomain
+import HromadaStore
+import HromadaWeb
+import Logging
+import ServiceLifecycle
+
+/// Opens the ballot box in pools (`BallotBox`, `BallotPools`). A vote seals
+/// its ballot in the transaction of its participation; here, sealed ballots
+/// leave the box only in pools of at least `poolSize` of one stratum (all
+/// that remain once their stratum closes), shuffled, with the pool's time in
+/// their audit entries. So neither the database (transaction ids, physical
+/// order, the WAL) nor the audit log lines a ballot up with its voter.
+///
+/// Ballots loaded in bulk (the demo, imports) are stored unsealed and
+/// unaudited; they enter the audit chain here too, in pools of the same size.
+public struct BallotAuditMixer: PeriodicService {
+    let store: Store
+    let box: BallotBox
+    let clock: any HromadaDomain.Clock
+    public let logger: Logger
+    public let interval: Duration
+    let poolSize: Int64
+
+    /// Bulk-loaded ballots per transaction: a backlog is worked off in short
+    /// writes, so voters queued behind the single SQLite writer never wait long.
+    let batchSize: Int64
+
+    public init(
+        store: Store, box: BallotBox, clock: any HromadaDomain.Clock, logger: Logger, interval: Duration = .seconds(5), batchSize: Int64 = 200
+    ) {
+        let poolSize = Int64(box.pools.poolSize)
+        self.batchSize = max(poolSize, batchSize / poolSize * poolSize)
+        self.store = store
+        self.box = box
+        self.clock = clock
+        self.logger = logger
+        self.interval = interval
+        self.poolSize = poolSize
+    }
+
+    public var name: String { "ballot audit mixing" }
+
+    public func runOnce() async throws {
+        try await mix()
+    }
+
+    /// Mixes every pool that is ready; returns how many ballots entered the chain.
+    @discardableResult
+    public func mix() async throws -> Int {
+        try await mixSealed() + (try await mixBulk())
+    }
+
+    /// The ballot box, one edition per transaction.
+    func mixSealed() async throws -> Int {
+        var total = 0
+        for (editionID, _) in try await store.read({ try await $0.budgets.sealedBallotCounts() }) {
+            let box = self.box, clock = self.clock
+            // Planned outside the writer first: most rounds find nothing ready.
+            let outlook = try await store.read { tx -> BallotBox.Plan? in
+                guard let edition = try await tx.budgets.edition(editionID) else { return nil }
+                return box.plan(try await tx.budgets.sealedBallots(of: editionID), edition: edition, at: clock.now(), whole: false, lastPools: true)
+            }
+            guard let outlook else { continue }
+            if outlook.unreadable > 0 {
+                logger.error(
+                    "sealed ballots do not open: was HROMADA_SECRET changed while voting ran?",
+                    metadata: ["edition": "\(editionID.rawValue)", "count": "\(outlook.unreadable)"])
+            }
+            guard !outlook.pool.isEmpty else { continue }
+            let lastPools = outlook.takesLastPools
+            let done = try await store.write { tx -> Int in
+                guard try await tx.budgets.tryMixerLock() else { return 0 }
+                // A stratum's last pool must hold every ballot of it, those in
+                // flight included: the lock waits for them and holds back later ones.
+                if lastPools { try await tx.budgets.lockBallotBox() }
+                guard let edition = try await tx.budgets.edition(editionID) else { return 0 }
+                return try await box.mix(edition, in: tx, at: clock.now(), whole: false, lastPools: lastPools).mixed
+            }
+            total += done
+        }
+        return total
+    }
+
+    /// Bulk-loaded ballots not yet in the audit chain.
+    func mixBulk() async throws -> Int {
+        let pending = try await store.read { try await $0.budgets.unauditedBallotCounts() }
+        var total = 0
+        for (editionID, count) in pending {
+            var left = count
+            while left > 0 {
+                let done = try await mixBulk(editionID, pending: min(left, batchSize), whole: left > batchSize)
+                if done == 0 { break }
+                total += done
+                left -= Int64(done)
+            }
+        }
+        return total
+    }
+
+    /// `whole`: more are waiting beyond this batch, so it is a full batch of whole pools.
+    private func mixBulk(_ editionID: BudgetEditionID, pending: Int64, whole: Bool) async throws -> Int {
+        let now = clock.now()
+        let poolSize = self.poolSize
+        return try await store.write { tx in
+            guard try await tx.budgets.tryMixerLock(), let edition = try await tx.budgets.edition(editionID) else { return 0 }
+            let closed = edition.phase(at: now) > .voting
+            // While voting runs, whole pools only; once it closes, everything left.
+            let take = closed || whole ? pending : pending / poolSize * poolSize
+            guard take > 0 else { return 0 }
+            let ballots = try await tx.budgets.unauditedBallots(of: editionID, limit: Int(take))
+            for ballot in ballots {
+                try await tx.audit.append(BallotBox.auditEntry(ballot, municipality: edition.municipalityID, at: now))
+            }
+            try await tx.budgets.shelve(ballots, storedOn: CalendarDate.inKyiv(now))
+            return ballots.count
+        }
+    }
+}

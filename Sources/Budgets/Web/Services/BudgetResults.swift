@@ -1,0 +1,137 @@
+import BudgetRules
+import Foundation
+import HromadaDomain
+import HromadaStore
+import HromadaWeb
+
+/// Outcomes and exports of an edition, computed with BudgetRules one
+/// category at a time: each category is its own election with its own fund.
+public struct BudgetResults: Sendable {
+    let services: AppServices
+
+    /// One category's outcome.
+    public struct CategoryOutcome: Sendable, Equatable {
+        public var category: BudgetCategory
+        public var rule: String
+        /// Every project on the ballot with its score, funded or not, by score.
+        public var projects: [ProjectResult]
+        public var voters: Int
+        public var spent: Money
+        /// The category as the rule saw it, for explanations.
+        let election: Election
+    }
+
+    public struct ProjectResult: Sendable, Equatable {
+        public var project: BudgetProject
+        /// Approvals, or points on cumulative ballots.
+        public var score: Int64
+        public var funded: Bool
+    }
+
+    /// The Pabulib election of one category, or of the whole edition when
+    /// `category` is nil. Voters are those who picked something in it; their
+    /// ids are the receipt codes, and the file carries age group and channel.
+    static func election(
+        edition: BudgetEdition, city: Municipality, projects: [BudgetProject], ballots: [AnonymousBallot], category: BudgetCategory?
+    ) -> Election {
+        let listed = projects.filter { $0.isOnBallot && (category == nil || $0.categoryID == category?.id) }
+        let included = Set(listed.map(\.id))
+        let fund = category?.fund ?? edition.fund
+        let cumulative: Bool
+        if case .cumulative = edition.ballotRule { cumulative = true } else { cumulative = false }
+        let voteType: VoteType = cumulative ? .cumulative : {
+            if case .chooseOne = edition.ballotRule, category != nil { return .chooseOne }
+            return .approval
+        }()
+        var votes: [Vote] = []
+        var score: [BudgetProjectID: Int64] = [:]
+        for ballot in ballots {
+            var picks: [String] = []
+            var points: [Amount] = []
+            for (index, id) in ballot.content.projects.enumerated() where included.contains(id) {
+                picks.append(id.rawValue)
+                let value = ballot.content.points.map { Int64($0[index]) } ?? 1
+                points.append(Amount(minorUnits: value, scale: 0))
+                score[id, default: 0] += value
+            }
+            guard !picks.isEmpty else { continue }
+            var row = ["", "", ballot.ageGroup.rawValue, ballot.channel.rawValue]
+            if cumulative { row.insert("", at: 2) }
+            votes.append(Vote(voterID: ballot.receipt, projects: picks, points: cumulative ? points : nil, row: row))
+        }
+        let hryvnias = { (money: Money) in Amount(minorUnits: money.kopiyky, scale: 2) }
+        let pabulibProjects = listed.map { project in
+            Project(
+                id: project.id.rawValue, cost: hryvnias(project.cost),
+                fields: [
+                    "project_id": project.id.rawValue, "cost": hryvnias(project.cost).description,
+                    "votes": String(score[project.id] ?? 0), "name": project.title, "number": String(project.number),
+                    "category": edition.category(project.categoryID)?.name.uk ?? "",
+                ])
+        }
+        var meta: [(key: String, value: String)] = [
+            ("description", edition.title.uk + (category.map { " — " + $0.name.uk } ?? "")),
+            ("country", "Ukraine"), ("unit", city.name.uk), ("instance", edition.id.rawValue),
+            ("num_projects", String(listed.count)), ("num_votes", String(votes.count)),
+            ("budget", hryvnias(fund).description), ("vote_type", voteType.rawValue), ("rule", edition.winnerRule.rawValue),
+            ("currency", "UAH"), ("language", "uk"),
+        ]
+        if case .approval(let maxPicks, let minPicks) = edition.ballotRule {
+            if let limit = category?.maxPicks ?? maxPicks { meta.append(("max_length", String(limit))) }
+            if let minimum = category?.minPicks ?? minPicks { meta.append(("min_length", String(minimum))) }
+        }
+        if case .cumulative(let total, let perProject) = edition.ballotRule {
+            meta.append(("max_sum_points", String(total)))
+            if let perProject { meta.append(("max_points", String(perProject))) }
+        }
+        return Election(
+            meta: meta, projectColumns: ["project_id", "cost", "votes", "name", "number", "category"], projects: pabulibProjects,
+            voteColumns: cumulative ? ["voter_id", "vote", "points", "age_group", "channel"] : ["voter_id", "vote", "age_group", "channel"],
+            votes: votes, budget: hryvnias(fund), voteType: voteType)
+    }
+
+    /// For the Method of Equal Shares: why each project of a category was or
+    /// was not funded (nil for greedy rules, whose reason is the vote count).
+    public func explain(_ outcome: CategoryOutcome, rule: WinnerRule) -> EqualSharesExplanation? {
+        let mesRule: Rule
+        switch rule {
+        case .mes: mesRule = .mes
+        case .mesAdd1u: mesRule = .mesAdd1
+        case .greedy, .phragmen: return nil
+        }
+        guard !outcome.election.votes.isEmpty else { return nil }
+        return try? Tally.explainEqualShares(mesRule, on: outcome.election)
+    }
+
+    /// Computes every category's outcome under `rule` (the edition's own by default).
+    public func compute(
+        edition: BudgetEdition, city: Municipality, projects: [BudgetProject], ballots: [AnonymousBallot], rule: WinnerRule? = nil
+    ) throws -> [CategoryOutcome] {
+        let rule = rule ?? edition.winnerRule
+        return try edition.categories.map { category in
+            let election = Self.election(edition: edition, city: city, projects: projects, ballots: ballots, category: category)
+            guard let chosen = Rule(rawValue: rule.rawValue) else { throw AppError.invalid(code: "unknown_rule", field: "rule") }
+            let listed = Set(election.projects.map(\.id))
+            let exclusive = edition.incompatibilities
+                .filter { listed.contains($0.first.rawValue) && listed.contains($0.second.rawValue) }
+                .map { ($0.first.rawValue, $0.second.rawValue) }
+            let outcome: Outcome
+            do {
+                outcome = try Tally.run(chosen, on: election, mutuallyExclusive: exclusive)
+            } catch {
+                throw AppError.invalid(code: "rule_not_applicable", field: "rule")
+            }
+            let funded = Set(outcome.selectedInOrder)
+            let scores = (try? Tally.scores(of: election)) ?? [:]
+            let byID = Dictionary(projects.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
+            let results = election.projects.compactMap { item -> ProjectResult? in
+                guard let project = byID[item.id] else { return nil }
+                let score = Int64((scores[item.id] ?? Amount(0)).description) ?? 0
+                return ProjectResult(project: project, score: score, funded: funded.contains(item.id))
+            }.sorted { ($0.score, $1.project.number) > ($1.score, $0.project.number) }
+            let spent = results.filter(\.funded).reduce(Money(kopiyky: 0)) { $0 + $1.project.cost }
+            return CategoryOutcome(
+                category: category, rule: rule.rawValue, projects: results, voters: election.votes.count, spent: spent, election: election)
+        }
+    }
+}

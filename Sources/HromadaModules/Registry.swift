@@ -1,0 +1,14 @@
+import Auctions
+import Budgets
+import HromadaWeb
+import Petitions
+
+/// The one place that lists the deployment's modules. A new module is a
+/// folder of its own plus one line here (docs/architecture.md, "Adding a module").
+extension ModuleRegistry {
+    public static let standard = ModuleRegistry([
+        BudgetsModule(),
+        PetitionsModule(),
+        AuctionsModule(),
+    ])
+}

@@ -1,9 +1,0 @@
-/// The one place that lists the deployment's modules. A new module is a
-/// folder of its own plus one line here (docs/architecture.md, "Adding a module").
-extension ModuleRegistry {
-    public static let standard = ModuleRegistry([
-        BudgetsModule(),
-        PetitionsModule(),
-        AuctionsModule(),
-    ])
-}

@@ -1,0 +1,73 @@
+import Crypto
+import Foundation
+import HromadaDomain
+import HromadaStore
+
+/// Stores and removes the photos of any module's things. Every photo is
+/// sanitised (type from its bytes, metadata gone) before it is stored; what
+/// is stored is exactly what is served. Who may add one is the module's
+/// question, asked before it calls here.
+public struct Photos: Sendable {
+    package let services: AppServices
+
+    /// Sanitises and stores a photo of any owner (a project, a delivery update, an object of the property register).
+    public func add(_ file: UploadedFile?, caption: String, to owner: PhotoOwner, city: Municipality, by account: AccountID) async throws -> Photo {
+        guard let file else { throw AppError.invalid(code: "photo_missing", field: "photo") }
+        let image: SanitizedImage
+        let cleanCaption: String
+        do {
+            image = try ImageSanitizer.sanitize(file.bytes)
+            cleanCaption = try PhotoRules.caption(caption)
+        } catch let problem as ImageProblem {
+            throw Self.appError(.image(problem))
+        } catch let problem as PhotoRules.Problem {
+            throw Self.appError(problem)
+        }
+        let photo = Photo(
+            id: .random(), municipalityID: city.id, owner: owner, format: image.format, width: image.width, height: image.height,
+            byteCount: image.bytes.count, sha256: Hex.encode(SHA256.hash(data: image.bytes)), caption: cleanCaption, uploadedBy: account,
+            uploadedAt: services.clock.now())
+        let audit = services.audit
+        enum Outcome: Sendable { case stored, full }
+        // Counting and inserting in one write: two uploads at once cannot both take the last place.
+        let outcome = try await services.store.write { tx -> Outcome in
+            do {
+                try PhotoRules.checkRoom(existing: try await tx.photos.count(of: owner, in: city.id))
+            } catch {
+                return .full
+            }
+            try await tx.photos.insert(photo, bytes: image.bytes)
+            try await audit.record(
+                tx, action: AuditAction.photoAdded, actor: account, municipality: city.id, subject: photo.id.rawValue,
+                details: ["owner": "\(owner.kind.rawValue):\(owner.id)", "sha256": photo.sha256])
+            return .stored
+        }
+        guard outcome == .stored else { throw Self.appError(.tooMany) }
+        return photo
+    }
+
+    public func remove(_ id: PhotoID, of owner: PhotoOwner, city: Municipality, by account: AccountID) async throws {
+        let audit = services.audit
+        let removed = try await services.store.write { tx -> Bool in
+            guard let photo = try await tx.photos.photo(id, in: city.id), photo.owner == owner else { return false }
+            _ = try await tx.photos.delete(id, in: city.id)
+            try await audit.record(
+                tx, action: AuditAction.photoRemoved, actor: account, municipality: city.id, subject: id.rawValue,
+                details: ["owner": "\(owner.kind.rawValue):\(owner.id)", "sha256": photo.sha256])
+            return true
+        }
+        guard removed else { throw AppError.notFound }
+    }
+
+    public static func appError(_ problem: PhotoRules.Problem) -> AppError {
+        switch problem {
+        case .image(.empty): .invalid(code: "photo_missing", field: "photo")
+        case .image(.tooLarge): .invalid(code: "photo_too_large", field: "photo")
+        case .image(.unsupportedType): .invalid(code: "photo_type", field: "photo")
+        case .image(.damaged): .invalid(code: "photo_damaged", field: "photo")
+        case .image(.tooManyPixels): .invalid(code: "photo_too_many_pixels", field: "photo")
+        case .tooMany: .conflict(code: "photo_limit")
+        case .captionTooLong: .invalid(code: "caption_too_long", field: "caption")
+        }
+    }
+}

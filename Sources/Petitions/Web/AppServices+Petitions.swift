@@ -1,0 +1,5 @@
+import HromadaWeb
+
+extension AppServices {
+    public var petitions: PetitionService { PetitionService(services: self) }
+}
