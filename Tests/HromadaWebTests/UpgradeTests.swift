@@ -1,0 +1,366 @@
+import Foundation
+import HromadaDomain
+import HromadaStore
+import HromadaTestSupport
+import SQLKit
+import Testing
+
+/// Migrates `store` exactly as `hromada serve` does before it listens (and
+/// `hromada migrate` does), returning the versions it applied now. The one
+/// line to change when the migration entry point moves.
+private func migrateAsServeDoes(_ store: Store) async throws -> [String] {
+    try await Migrator(backend: store.backend, logger: TestDatabase.logger).migrate()
+}
+
+/// A database made by the code before the migrations moved into per-module
+/// folders (commit 42828c0, every migration 0001…0012 applied; the demo,
+/// trimmed) must upgrade with the current code without a migration running
+/// again, going missing, or any row changing. The fixtures are dumps that
+/// `scripts/make-upgrade-fixture` wrote; never regenerate them with the code
+/// under test, or this proves nothing.
+@Suite struct UpgradeTests {
+    @Test func sqliteDatabaseFromBeforeTheMoveUpgradesUntouched() async throws {
+        try await Self.upgradesUntouched(.sqlite)
+    }
+
+    @Test(.enabled(if: TestDatabase.postgresURL != nil))
+    func postgresDatabaseFromBeforeTheMoveUpgradesUntouched() async throws {
+        try await Self.upgradesUntouched(.postgres)
+    }
+
+    @Test func sqliteMigratingTwiceChangesNothing() async throws {
+        try await Self.migratingTwiceChangesNothing(.sqlite)
+    }
+
+    @Test(.enabled(if: TestDatabase.postgresURL != nil))
+    func postgresMigratingTwiceChangesNothing() async throws {
+        try await Self.migratingTwiceChangesNothing(.postgres)
+    }
+
+    // MARK: The checks
+
+    /// What the fixture holds, for telling a fixture that did not load whole
+    /// from one that did.
+    static let fixtureVersions = (1...12).map { String(format: "%04d", $0) }
+    static let vinnytsia = MunicipalityID(rawValue: "vinnytsia")
+
+    static func upgradesUntouched(_ database: TestDatabase) async throws {
+        try await withFixture(database) { store in
+            let before = try await Self.snapshot(store)
+            #expect(before.migrations.map(\.version) == Self.fixtureVersions, "the fixture did not load whole")
+            #expect(before.tables["petitions"]?.count == 35 && before.tables["budget_projects"]?.count == 45 && before.tables["lots"]?.count == 9)
+
+            let applied = try await migrateAsServeDoes(store)
+            #expect(applied == [], "a database already at 0012 had migrations applied again")
+
+            let after = try await Self.snapshot(store)
+            #expect(after.migrations == before.migrations, "schema_migrations changed")
+            Self.expectSame(before, after)
+            try await Self.expectTheAppReadsIt(store, auditChain: after.auditChain)
+
+            // A migration lost in the move would go unnoticed above (the old
+            // database has it already) but shows in a new database.
+            let fresh = try await Self.freshlyMigrated(database)
+            // Versions only: what a migration is named is not what decides whether it runs.
+            #expect(fresh.migrations.map(\.version) == after.migrations.map(\.version), "a new database records other migrations than the upgraded one")
+            let missing = Set(after.schema).subtracting(fresh.schema), extra = Set(fresh.schema).subtracting(after.schema)
+            #expect(missing.isEmpty, "a new database lacks \(missing.sorted())")
+            #expect(extra.isEmpty, "a new database has besides \(extra.sorted())")
+        }
+    }
+
+    /// A snapshot of a new, empty database migrated as `serve` migrates one.
+    static func freshlyMigrated(_ database: TestDatabase) async throws -> Snapshot {
+        let (location, cleanup) = try await database.makeLocation()
+        do {
+            let store = try await Store.open(location, logger: TestDatabase.logger)
+            let snapshot = try await store.withClosing {
+                _ = try await migrateAsServeDoes(store)
+                return try await Self.snapshot(store)
+            }
+            await cleanup()
+            return snapshot
+        } catch {
+            await cleanup()
+            throw error
+        }
+    }
+
+    static func migratingTwiceChangesNothing(_ database: TestDatabase) async throws {
+        try await withFixture(database) { store in
+            _ = try await migrateAsServeDoes(store)
+            let once = try await Self.snapshot(store)
+            let applied = try await migrateAsServeDoes(store)
+            #expect(applied == [])
+            let twice = try await Self.snapshot(store)
+            #expect(twice.migrations == once.migrations)
+            Self.expectSame(once, twice)
+        }
+    }
+
+    /// Every table still there with the same rows, and the same schema.
+    static func expectSame(_ before: Snapshot, _ after: Snapshot, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(after.tables.keys.sorted() == before.tables.keys.sorted(), "tables appeared or went", sourceLocation: sourceLocation)
+        for (table, rows) in before.tables.sorted(by: { $0.key < $1.key }) {
+            let now = after.tables[table] ?? []
+            #expect(now.count == rows.count, "\(table): \(rows.count) rows before migrating, \(now.count) after", sourceLocation: sourceLocation)
+            if now != rows {
+                Issue.record("\(table): rows changed; \(firstDifference(rows, now))", sourceLocation: sourceLocation)
+            }
+        }
+        let added = Set(after.schema).subtracting(before.schema), removed = Set(before.schema).subtracting(after.schema)
+        #expect(added.isEmpty, "schema gained \(added.sorted())", sourceLocation: sourceLocation)
+        #expect(removed.isEmpty, "schema lost \(removed.sorted())", sourceLocation: sourceLocation)
+        #expect(after.auditChain.last == before.auditChain.last, "the audit chain's head moved", sourceLocation: sourceLocation)
+    }
+
+    /// The first row that differs in two sorted row lists, for the failure message.
+    static func firstDifference(_ before: [String], _ after: [String]) -> String {
+        for (old, new) in zip(before, after) where old != new { return "before \(old), after \(new)" }
+        return before.count > after.count ? "gone: \(before[after.count])" : "added: \(after[before.count])"
+    }
+
+    /// The repositories still read the old rows: values the demo seeds, and
+    /// every audit entry hashing to the hash stored when it was written.
+    static func expectTheAppReadsIt(_ store: Store, auditChain: [String]) async throws {
+        let city = vinnytsia
+        let petitions = try await store.read { try await $0.petitions.petitions(in: city, states: PetitionState.allCases, limit: 100) }
+        #expect(petitions.first { $0.number == 1 }?.petition.title == "Зберегти сквер на вулиці Пирогова від забудови")
+        // The full-text index (an FTS5 table on SQLite) came through too.
+        let found = try await store.read {
+            try await $0.petitions.petitions(in: city, states: PetitionState.allCases, search: PetitionSearch("сквер Пирогова"))
+        }
+        #expect(found.contains { $0.number == 1 })
+
+        let lot = try await store.read { try await $0.auctions.lots(in: city) }.first { $0.number == 1 }
+        #expect(lot?.lot.title == "Нежитлове приміщення на першому поверсі, вул. Соборна, 64")
+        #expect(lot?.lot.value == Money(kopiyky: 1_840_000))
+
+        let editions = try await store.read { try await $0.budgets.editions(in: city) }
+        #expect(editions.count == 3)
+        let edition = try #require(editions.first { $0.title.en == "Civic Initiatives Budget 2025" })
+        let project = try await store.read { try await $0.budgets.projects(of: edition.id, in: city) }.first { $0.number == 1 }
+        #expect(project?.title == "Сучасний спортивний майданчик на Вишеньці")
+        #expect(project?.cost == Money(kopiyky: 93_120_000))
+
+        // The fixture has no sealed blocks yet: every entry is unsealed.
+        let entries = try await store.read { try await $0.audit.unsealed(limit: 1000) }
+        #expect(!auditChain.isEmpty)
+        #expect(entries.map(\.contentHash) == auditChain, "audit entries no longer hash to what was stored")
+    }
+
+    // MARK: Loading a fixture
+
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/Upgrade")
+
+    /// Runs `body` on a fresh database (its own file, or its own schema on
+    /// the shared server, as every test's) holding the dialect's fixture.
+    static func withFixture(_ database: TestDatabase, _ body: @Sendable (Store) async throws -> Void) async throws {
+        let (location, cleanup) = try await database.makeLocation()
+        do {
+            let loader = try await Store.open(location, logger: TestDatabase.logger)
+            try await loader.withClosing {
+                try await Self.load(Self.fixtures.appendingPathComponent("\(database.rawValue).sql"), into: loader)
+            }
+            // Opened anew, as `serve` would open a restored database: the
+            // SQLite dump writes the FTS table's row into sqlite_schema
+            // directly, which connections opened before do not see.
+            let store = try await Store.open(location, logger: TestDatabase.logger)
+            try await store.withClosing { try await body(store) }
+        } catch {
+            await cleanup()
+            throw error
+        }
+        await cleanup()
+    }
+
+    struct LoadFailure: Error, CustomStringConvertible {
+        let statement: String
+        let error: any Error
+        var description: String { "loading the fixture failed at \(statement.prefix(300)): \(error)" }
+    }
+
+    /// Runs the dump's statements in one transaction.
+    static func load(_ file: URL, into store: Store) async throws {
+        let dump = statements(in: try String(contentsOf: file, encoding: .utf8))
+        let dialect = store.dialect
+        try await store.backend.write { db in
+            if dialect == .sqlite {
+                // The dump's `PRAGMA foreign_keys=OFF` does nothing inside a
+                // transaction, and every write is one: check at commit instead,
+                // since the dump inserts tables in creation order, not parents first.
+                try await db.raw("PRAGMA defer_foreign_keys = ON").run()
+            }
+            for statement in dump where !Self.isTransactionControl(statement) {
+                do {
+                    try await db.raw(SQLQueryString(statement)).run()
+                } catch {
+                    throw LoadFailure(statement: statement, error: error)
+                }
+            }
+        }
+    }
+
+    /// sqlite3's `.dump` wraps itself in BEGIN TRANSACTION … COMMIT; the
+    /// store's write is the transaction here.
+    static func isTransactionControl(_ statement: String) -> Bool {
+        ["BEGIN TRANSACTION;", "BEGIN;", "COMMIT;"].contains(statement.uppercased())
+    }
+
+    /// The statements of a dump, in order: each ends at a `;` outside quotes
+    /// ('…', "…", $tag$…$tag$) and comments, except that a CREATE TRIGGER
+    /// runs on to the `END;` closing its body. Neither driver runs more than
+    /// one statement per call. Text values may span lines (pg_dump writes
+    /// them as they are), so this reads characters, not lines. Comments and
+    /// blank space between statements are dropped.
+    static func statements(in dump: String) -> [String] {
+        let bytes = Array(dump.utf8)
+        let count = bytes.count
+        var statements: [String] = []
+        var start: Int?
+        var index = 0
+        func at(_ offset: Int) -> UInt8? { index + offset < count ? bytes[index + offset] : nil }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        func isLetter(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "_") || (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+        func isWord(_ byte: UInt8) -> Bool { isLetter(byte) || isDigit(byte) }
+        while index < count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "-"), at(1) == UInt8(ascii: "-") {
+                while index < count, bytes[index] != UInt8(ascii: "\n") { index += 1 }
+                continue
+            }
+            if byte == UInt8(ascii: "/"), at(1) == UInt8(ascii: "*") {
+                index += 2
+                while index < count, !(bytes[index] == UInt8(ascii: "*") && at(1) == UInt8(ascii: "/")) { index += 1 }
+                index += 2
+                continue
+            }
+            guard let first = start else {
+                let isSpace = byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
+                if !isSpace { start = index } else { index += 1 }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "'"), UInt8(ascii: "\""):
+                // A doubled quote inside is the quote itself: closing and reopening reads alike.
+                index += 1
+                while index < count, bytes[index] != byte { index += 1 }
+                index += 1
+            case UInt8(ascii: "$") where index == 0 || !isWord(bytes[index - 1]):
+                // $$ or $tag$ (a tag does not start with a digit: $1 is a parameter).
+                var end = index + 1
+                if end < count, isLetter(bytes[end]) {
+                    while end < count, isWord(bytes[end]) { end += 1 }
+                }
+                guard end < count, bytes[end] == UInt8(ascii: "$") else {
+                    index += 1
+                    continue
+                }
+                let tag = bytes[index...end]
+                index = end + 1
+                while index < count, !bytes[index...].starts(with: tag) { index += 1 }
+                index += tag.count
+            case UInt8(ascii: ";"):
+                index += 1
+                let text = String(decoding: bytes[first..<index], as: UTF8.self)
+                if isInsideTrigger(text) { continue }
+                statements.append(text)
+                start = nil
+            default:
+                index += 1
+            }
+        }
+        if let start {
+            let rest = String(decoding: bytes[start...], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            if !rest.isEmpty { statements.append(rest) }
+        }
+        return statements
+    }
+
+    /// A CREATE TRIGGER whose body has not reached its END yet.
+    static func isInsideTrigger(_ text: String) -> Bool {
+        let upper = text.uppercased()
+        guard upper.hasPrefix("CREATE TRIGGER") || upper.hasPrefix("CREATE TEMP TRIGGER") else { return false }
+        let body = upper.dropLast().trimmingCharacters(in: .whitespacesAndNewlines)
+        return !(body.hasSuffix(" END") || body.hasSuffix("\nEND") || body.hasSuffix("\tEND"))
+    }
+
+    // MARK: Snapshots
+
+    struct AppliedMigration: Equatable, Sendable {
+        let version: String
+        let name: String
+        let appliedAt: Int64
+    }
+
+    /// Everything an upgrade must leave alone.
+    struct Snapshot: Equatable, Sendable {
+        var migrations: [AppliedMigration]
+        /// Tables, columns, indexes, constraints and triggers, one a line,
+        /// without the schema's name (each test has a schema of its own).
+        var schema: [String]
+        /// Every table's rows as text (each column quoted), sorted.
+        var tables: [String: [String]]
+        /// Audit entries' stored content hashes in chain order; the last is the head.
+        var auditChain: [String]
+    }
+
+    static func snapshot(_ store: Store) async throws -> Snapshot {
+        let dialect = store.dialect
+        return try await store.backend.read { db in
+            let migrations = try await db.raw("SELECT version, name, applied_at FROM schema_migrations ORDER BY version").all().map {
+                AppliedMigration(
+                    version: try $0.decode(column: "version", as: String.self), name: try $0.decode(column: "name", as: String.self),
+                    appliedAt: try $0.decode(column: "applied_at", as: Int64.self))
+            }
+            let schemaQuery: SQLQueryString
+            let tablesQuery: SQLQueryString
+            switch dialect {
+            case .sqlite:
+                schemaQuery = "SELECT type || ' ' || name || ' ' || COALESCE(sql, '') AS item FROM sqlite_schema"
+                tablesQuery = "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name"
+            case .postgres:
+                schemaQuery = """
+                    SELECT 'column ' || table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable || ' ' || COALESCE(column_default, '') AS item
+                    FROM information_schema.columns WHERE table_schema = current_schema()
+                    UNION ALL SELECT 'index ' || indexname || ' ' || replace(indexdef, current_schema() || '.', '') FROM pg_indexes WHERE schemaname = current_schema()
+                    UNION ALL SELECT 'constraint ' || conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid)
+                    FROM pg_constraint WHERE connamespace = current_schema()::regnamespace
+                    UNION ALL SELECT 'trigger ' || tgrelid::regclass::text || ' ' || tgname FROM pg_trigger
+                    WHERE NOT tgisinternal AND tgrelid IN (SELECT oid FROM pg_class WHERE relnamespace = current_schema()::regnamespace)
+                    """
+                tablesQuery = """
+                    SELECT table_name AS name FROM information_schema.tables
+                    WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name
+                    """
+            }
+            let schema = try await db.raw(schemaQuery).all().map { try $0.decode(column: "item", as: String.self) }.sorted()
+            var tables: [String: [String]] = [:]
+            for name in try await db.raw(tablesQuery).all().map({ try $0.decode(column: "name", as: String.self) }) {
+                tables[name] = try await Self.rows(of: name, in: db, dialect: dialect)
+            }
+            let auditChain = try await db.raw("SELECT content_hash FROM audit_entries ORDER BY seq").all().map {
+                try $0.decode(column: "content_hash", as: String.self)
+            }
+            return Snapshot(migrations: migrations, schema: schema, tables: tables, auditChain: auditChain)
+        }
+    }
+
+    /// A table's rows as text, sorted: compared whole, they show any value
+    /// a migration changed, not only rows gone or added.
+    static func rows(of table: String, in db: any SQLDatabase, dialect: DatabaseDialect) async throws -> [String] {
+        let query: SQLQueryString
+        switch dialect {
+        case .sqlite:
+            let columns = try await db.raw("SELECT name FROM pragma_table_info(\(bind: table))").all().map {
+                try $0.decode(column: "name", as: String.self)
+            }
+            // quote() renders any value, blobs included, as SQL text.
+            let row = columns.map { "quote(\"\($0)\")" }.joined(separator: " || '|' || ")
+            query = "SELECT \(unsafeRaw: row) AS row FROM \(ident: table)"
+        case .postgres:
+            query = "SELECT t::text AS row FROM \(ident: table) AS t"
+        }
+        return try await db.raw(query).all().map { try $0.decode(column: "row", as: String.self) }.sorted()
+    }
+}
