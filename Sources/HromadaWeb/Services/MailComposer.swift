@@ -15,14 +15,6 @@ public struct MailComposer: Sendable {
         message("mail.reset", to: account, link: "\(baseURL)/password/reset?token=\(token)", language: language, at: instant)
     }
 
-    /// Only when the edition allows it and the voter asked: the mail ties
-    /// their address to the receipt, which the page alone does not.
-    public func ballotReceipt(
-        to account: Account, receipt: String, edition: String, link: String, language: Language, at instant: Date
-    ) -> OutboxMessage {
-        message("mail.receipt", to: account, link: link, language: language, at: instant, extra: ["receipt": receipt, "edition": edition])
-    }
-
     /// A message whose subject and body are `key.subject` and `key.body` in
     /// the locale files (a module's mail composes through this, with keys
     /// of its own).
