@@ -4,6 +4,7 @@ import HromadaDomain
 import HromadaStore
 import Hummingbird
 import HummingbirdTesting
+import HromadaTestSupport
 import Testing
 @testable import HromadaWeb
 @testable import Auctions
@@ -12,8 +13,8 @@ import Testing
 import HromadaModules
 
 @Suite struct APITests {
-    @Test func sessionGivesABearerTokenThatIdentifiesTheAccount() async throws {
-        try await WebHarness.run { _, client in
+    @Test(arguments: TestDatabase.available) func sessionGivesABearerTokenThatIdentifiesTheAccount(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { _, client in
             let (status, body) = try await client.json(.post, "/api/v1/session", body: #"{"email": "olena@demo.hromada.ua", "password": "resident-demo-2026"}"#)
             #expect(status == .created)
             let token = try #require(body["token"] as? String)
@@ -30,8 +31,8 @@ import HromadaModules
         }
     }
 
-    @Test func apiIgnoresTheBrowserSessionCookie() async throws {
-        try await WebHarness.run { _, client in
+    @Test(arguments: TestDatabase.available) func apiIgnoresTheBrowserSessionCookie(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { _, client in
             var browser = Browser(client)
             try await browser.signIn("olena@demo.hromada.ua", "resident-demo-2026")
             let cookie = try #require(browser.cookies["hromada_session"])
@@ -40,8 +41,8 @@ import HromadaModules
         }
     }
 
-    @Test func wrongCredentialsAreA422WithTheErrorShape() async throws {
-        try await WebHarness.run { _, client in
+    @Test(arguments: TestDatabase.available) func wrongCredentialsAreA422WithTheErrorShape(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { _, client in
             let (status, body) = try await client.json(.post, "/api/v1/session", body: #"{"email": "olena@demo.hromada.ua", "password": "wrong"}"#)
             #expect(status == .unprocessableContent)
             #expect(errorCode(body) == "wrong_credentials")
@@ -73,8 +74,8 @@ import HromadaModules
         }
     }
 
-    @Test func wrongContentTypeAndOversizedBodiesAreRefused() async throws {
-        try await WebHarness.run { _, client in
+    @Test(arguments: TestDatabase.available) func wrongContentTypeAndOversizedBodiesAreRefused(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { _, client in
             let form = try await client.execute(uri: "/api/v1/session", method: .post, headers: [.contentType: "text/plain"], body: ByteBuffer(string: "x"))
             #expect(form.status == .badRequest)
             let big = #"{"email": "a@b.ua", "password": ""# + String(repeating: "x", count: 100_000) + #""}"#
@@ -84,8 +85,8 @@ import HromadaModules
         }
     }
 
-    @Test func municipalitiesArePagedWithACursor() async throws {
-        try await WebHarness.run { _, client in
+    @Test(arguments: TestDatabase.available) func municipalitiesArePagedWithACursor(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { _, client in
             let (status, first) = try await client.json(.get, "/api/v1/municipalities?limit=3")
             #expect(status == .ok)
             let items = try #require(first["items"] as? [[String: Any]])
@@ -110,8 +111,8 @@ import HromadaModules
         }
     }
 
-    @Test func unknownCityAndUnknownPathAreJSON404s() async throws {
-        try await WebHarness.run { _, client in
+    @Test(arguments: TestDatabase.available) func unknownCityAndUnknownPathAreJSON404s(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { _, client in
             for path in ["/api/v1/kyiv", "/api/v1/nothing/here/at/all"] {
                 let (status, body) = try await client.json(.get, path)
                 #expect(status == .notFound, "\(path)")
@@ -123,8 +124,8 @@ import HromadaModules
     /// The document against the routes the router really serves: every API
     /// route documented with its method, every documented operation routed,
     /// each with a unique `operationId`. No hand-kept list to forget.
-    @Test func theOpenAPIDocumentMatchesTheRoutesTheRouterServes() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func theOpenAPIDocumentMatchesTheRoutesTheRouterServes(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let (status, document) = try await client.json(.get, "/api/openapi.json")
             #expect(status == .ok)
             #expect((document["openapi"] as? String)?.hasPrefix("3.1") == true)

@@ -42,8 +42,8 @@ import HromadaModules
         }
     }
 
-    @Test func sessionCookieIsHttpOnlyAndSameSiteLax() async throws {
-        try await WebHarness.run(publicBaseURL: "https://hromada.example") { _, client in
+    @Test(arguments: TestDatabase.available) func sessionCookieIsHttpOnlyAndSameSiteLax(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database, publicBaseURL: "https://hromada.example") { _, client in
             var browser = Browser(client)
             try await browser.get("/login")
             let body = "email=olena%40demo.hromada.ua&password=resident-demo-2026&_csrf=\(browser.csrf ?? "")"
@@ -57,8 +57,8 @@ import HromadaModules
         }
     }
 
-    @Test func duplicateEmailIsRefusedWithAClearMessage() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func duplicateEmailIsRefusedWithAClearMessage(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             var browser = Browser(client)
             try await browser.get("/register")
             let page = try await browser.post("/register", [("fullName", "Інша Особа"), ("email", "olena@demo.hromada.ua"), ("password", "зовсім інший пароль")])
@@ -68,8 +68,8 @@ import HromadaModules
         }
     }
 
-    @Test func weakPasswordIsRefusedAndNothingIsStored() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func weakPasswordIsRefusedAndNothingIsStored(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             var browser = Browser(client)
             _ = try await browser.get("/en")
             try await browser.get("/register")
@@ -82,8 +82,8 @@ import HromadaModules
         }
     }
 
-    @Test func formWithoutOrWithAWrongCSRFTokenIsRejectedAndChangesNothing() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func formWithoutOrWithAWrongCSRFTokenIsRejectedAndChangesNothing(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             var browser = Browser(client)
             try await browser.get("/register")
             let fields = [("fullName", "Підробка"), ("email", "forged@example.com"), ("password", "довгий пароль тут")]
@@ -107,8 +107,8 @@ import HromadaModules
         }
     }
 
-    @Test func signInIsRateLimitedPerAddress() async throws {
-        try await WebHarness.run { _, client in
+    @Test(arguments: TestDatabase.available) func signInIsRateLimitedPerAddress(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { _, client in
             var browser = Browser(client)
             try await browser.get("/login")
             var statuses: [HTTPResponse.Status] = []
@@ -135,8 +135,8 @@ import HromadaModules
         }
     }
 
-    @Test func passwordResetSetsANewPasswordAndEndsOldSessions() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func passwordResetSetsANewPasswordAndEndsOldSessions(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             var old = Browser(client)
             try await old.signIn("olena@demo.hromada.ua", "resident-demo-2026")
             var browser = Browser(client)
@@ -160,8 +160,8 @@ import HromadaModules
         }
     }
 
-    @Test func passwordResetRequestWithAMalformedAddressIsExplained() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func passwordResetRequestWithAMalformedAddressIsExplained(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             var browser = Browser(client)
             try await browser.get("/password/forgot")
             let page = try await browser.post("/password/forgot", [("email", "not an address")])
@@ -171,8 +171,8 @@ import HromadaModules
         }
     }
 
-    @Test func signOutEndsTheSession() async throws {
-        try await WebHarness.run { _, client in
+    @Test(arguments: TestDatabase.available) func signOutEndsTheSession(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { _, client in
             var browser = Browser(client)
             try await browser.signIn("olena@demo.hromada.ua", "resident-demo-2026")
             let token = try #require(browser.cookies["hromada_session"])
@@ -185,8 +185,8 @@ import HromadaModules
         }
     }
 
-    @Test func signInNeverRedirectsOffSite() async throws {
-        try await WebHarness.run { _, client in
+    @Test(arguments: TestDatabase.available) func signInNeverRedirectsOffSite(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { _, client in
             var browser = Browser(client)
             try await browser.get("/login")
             let page = try await browser.post("/login", [("email", "olena@demo.hromada.ua"), ("password", "resident-demo-2026"), ("next", "//evil.example")])
@@ -194,8 +194,8 @@ import HromadaModules
         }
     }
 
-    @Test func oversizedFormIsRejected() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func oversizedFormIsRejected(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             var browser = Browser(client)
             try await browser.get("/register")
             let page = try await browser.post("/register", [("fullName", String(repeating: "я", count: 70_000)), ("email", "big@example.com"), ("password", "довгий пароль тут")])

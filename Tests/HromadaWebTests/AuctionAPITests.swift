@@ -1,6 +1,7 @@
 import Foundation
 import HromadaDomain
 import HromadaStore
+import HromadaTestSupport
 import Testing
 @testable import HromadaWeb
 @testable import Auctions
@@ -9,8 +10,8 @@ import Testing
 import HromadaModules
 
 @Suite struct AuctionAPITests {
-    @Test func aLotIsAnnouncedBidOnAndRunThroughTheAPIWithINTERFACESStatuses() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func aLotIsAnnouncedBidOnAndRunThroughTheAPIWithINTERFACESStatuses(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let admin = try await apiToken(client, "vinnytsia.admin@demo.hromada.ua", "vinnytsia-demo-2026")
             let olena = try await apiToken(client, "olena@demo.hromada.ua", "resident-demo-2026")
             let zhmerynka = try await apiToken(client, "zhmerynka.admin@demo.hromada.ua", "zhmerynka-demo-2026")
@@ -63,8 +64,8 @@ import HromadaModules
         }
     }
 
-    @Test func theOrganiserAdmitsBiddersThroughTheAPIAndChoosesTheAuctionsDurations() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func theOrganiserAdmitsBiddersThroughTheAPIAndChoosesTheAuctionsDurations(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let admin = try await apiToken(client, "vinnytsia.admin@demo.hromada.ua", "vinnytsia-demo-2026")
             let olena = try await apiToken(client, "olena@demo.hromada.ua", "resident-demo-2026")
             let zhmerynka = try await apiToken(client, "zhmerynka.admin@demo.hromada.ua", "zhmerynka-demo-2026")

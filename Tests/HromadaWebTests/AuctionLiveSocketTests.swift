@@ -26,8 +26,8 @@ import HromadaModules
         return ("/api/v1/vinnytsia/auctions/\(lot.id.rawValue)/live", lot)
     }
 
-    @Test func anObserverSeesTheStateAtOnceAndEveryMoveAsItIsMade() async throws {
-        try await WebHarness.run(live: true) { harness, client in
+    @Test(arguments: TestDatabase.available) func anObserverSeesTheStateAtOnceAndEveryMoveAsItIsMade(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database, live: true) { harness, client in
             let (path, lot) = try await runningAuction(harness)
             let olena = try await apiToken(client, "olena@demo.hromada.ua", "resident-demo-2026")
             try await client.live(path) { messages in
@@ -48,8 +48,8 @@ import HromadaModules
         }
     }
 
-    @Test func aBidderBidsThroughTheSocketAndRefusalsAreClearMessagesThatChangeNothing() async throws {
-        try await WebHarness.run(live: true) { harness, client in
+    @Test(arguments: TestDatabase.available) func aBidderBidsThroughTheSocketAndRefusalsAreClearMessagesThatChangeNothing(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database, live: true) { harness, client in
             let (path, lot) = try await runningAuction(harness)
             let olena = try await apiToken(client, "olena@demo.hromada.ua", "resident-demo-2026")
             let andrii = try await apiToken(client, "andrii@demo.hromada.ua", "resident-demo-2026")
@@ -93,8 +93,8 @@ import HromadaModules
         }
     }
 
-    @Test func aSocketWhoseSessionEndedStillWatchesButCannotBid() async throws {
-        try await WebHarness.run(live: true) { harness, client in
+    @Test(arguments: TestDatabase.available) func aSocketWhoseSessionEndedStillWatchesButCannotBid(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database, live: true) { harness, client in
             let (path, lot) = try await runningAuction(harness)
             let olena = try await apiToken(client, "olena@demo.hromada.ua", "resident-demo-2026")
             try await client.live(path + "?token=\(olena)") { messages in
@@ -108,8 +108,8 @@ import HromadaModules
         }
     }
 
-    @Test func aDroppedConnectionReconnectsToTheCurrentStateAndTheClockMovesTheTurnOnWithoutAnyWrite() async throws {
-        try await WebHarness.run(live: true) { harness, client in
+    @Test(arguments: TestDatabase.available) func aDroppedConnectionReconnectsToTheCurrentStateAndTheClockMovesTheTurnOnWithoutAnyWrite(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database, live: true) { harness, client in
             let (path, lot) = try await runningAuction(harness)
             try await client.live(path) { messages in
                 _ = try await messages.next(type: "state")
@@ -130,8 +130,8 @@ import HromadaModules
         }
     }
 
-    @Test func afterTheBiddingDeadlineEveryoneWatchesTheCountdownToTheStartWithoutSeeingAClosedBid() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func afterTheBiddingDeadlineEveryoneWatchesTheCountdownToTheStartWithoutSeeingAClosedBid(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             try await AuctionDemoSeeder(services: harness.services).scheduleLive()
             let city = try await harness.city("vinnytsia")
             let lot = try #require(try await harness.services.store.read { try await $0.auctions.lots(in: city.id, statuses: [.activeTendering]) }
@@ -151,8 +151,8 @@ import HromadaModules
         }
     }
 
-    @Test func theSessionCookieCountsOnlyFromOurOwnPagesAndAnUnknownLotIsNotUpgraded() async throws {
-        try await WebHarness.run(live: true) { harness, client in
+    @Test(arguments: TestDatabase.available) func theSessionCookieCountsOnlyFromOurOwnPagesAndAnUnknownLotIsNotUpgraded(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database, live: true) { harness, client in
             let (path, _) = try await runningAuction(harness)
             var browser = Browser(client)
             try await browser.signIn("olena@demo.hromada.ua", "resident-demo-2026")

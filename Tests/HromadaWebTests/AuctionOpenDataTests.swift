@@ -3,6 +3,7 @@ import HromadaDomain
 import HromadaStore
 import HTTPTypes
 import HummingbirdTesting
+import HromadaTestSupport
 import Testing
 @testable import HromadaWeb
 @testable import Auctions
@@ -16,8 +17,8 @@ import HromadaModules
         return (response.status, String(buffer: response.body))
     }
 
-    @Test func closedBidsNeverLeakIntoOpenDataWhileBiddingOrTheAuctionRuns() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func closedBidsNeverLeakIntoOpenDataWhileBiddingOrTheAuctionRuns(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let setup = AuctionServiceTests()
             let (city, lot) = try await setup.announce(harness)
             let auctions = harness.services.auctions
@@ -63,8 +64,8 @@ import HromadaModules
         }
     }
 
-    @Test func theDemoLotsAreOpenDataWithOCDSIdentifiersAndTheAuctionsPageLinksThem() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func theDemoLotsAreOpenDataWithOCDSIdentifiersAndTheAuctionsPageLinksThem(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let lots = try await download(client, "lots.json")
             let rows = try #require(try JSONSerialization.jsonObject(with: Data(lots.body.utf8)) as? [[String: Any]])
             #expect(rows.count == AuctionDemoSeeder.items.count + AuctionDemoSeeder.privatizationCycleLots)

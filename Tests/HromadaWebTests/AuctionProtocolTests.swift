@@ -1,6 +1,7 @@
 import Foundation
 import HromadaDomain
 import HromadaStore
+import HromadaTestSupport
 import Testing
 @testable import HromadaWeb
 @testable import Auctions
@@ -19,8 +20,8 @@ import HromadaModules
         return account
     }
 
-    @Test func theProtocolStaysSealedUntilTheAuctionIsOverThenListsEveryBidAndMoveWithEscapedNames() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func theProtocolStaysSealedUntilTheAuctionIsOverThenListsEveryBidAndMoveWithEscapedNames(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let (city, lot) = try await AuctionServiceTests().announce(harness)
             let auctions = harness.services.auctions
             let admin = try await PetitionFixture.principal(harness, "vinnytsia.admin@demo.hromada.ua")
@@ -88,8 +89,8 @@ import HromadaModules
         }
     }
 
-    @Test func everyFinishedDemoLotHasAProtocolAndTheOpenOneDoesNot() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func everyFinishedDemoLotHasAProtocolAndTheOpenOneDoesNot(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let city = try await harness.city("vinnytsia")
             var visitor = Browser(client)
             for (lot, _) in try await harness.services.store.read({ try await $0.auctions.lots(in: city.id) }) {

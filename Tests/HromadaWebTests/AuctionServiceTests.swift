@@ -1,6 +1,7 @@
 import Foundation
 import HromadaDomain
 import HromadaStore
+import HromadaTestSupport
 import Testing
 @testable import HromadaWeb
 @testable import Auctions
@@ -36,8 +37,8 @@ import HromadaModules
         return account
     }
 
-    @Test func aLotGoesFromClosedBidsThroughTheLiveAuctionToASignedContract() async throws {
-        try await WebHarness.run { harness, _ in
+    @Test(arguments: TestDatabase.available) func aLotGoesFromClosedBidsThroughTheLiveAuctionToASignedContract(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, _ in
             let (city, lot) = try await announce(harness)
             let auctions = harness.services.auctions
             let admin = try await PetitionFixture.principal(harness, "vinnytsia.admin@demo.hromada.ua")
@@ -135,8 +136,8 @@ import HromadaModules
         }
     }
 
-    @Test func withNoAdmittedBidderTheLotIsUnsuccessful() async throws {
-        try await WebHarness.run { harness, _ in
+    @Test(arguments: TestDatabase.available) func withNoAdmittedBidderTheLotIsUnsuccessful(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, _ in
             let (city, lot) = try await announce(harness)
             let ivan = try await resident(harness, "ivan", in: city)
             _ = try await harness.services.auctions.submitBid(lot.id, amount: Money(hryvnias: 10_000), legalEntityCode: nil, city: city, by: ivan)
@@ -148,8 +149,8 @@ import HromadaModules
 }
 
 @Suite struct AuctionPageTests {
-    @Test func twoBiddersTakePartInTheBrowserAndThePageRefreshesItselfWhileTheAuctionRuns() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func twoBiddersTakePartInTheBrowserAndThePageRefreshesItselfWhileTheAuctionRuns(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let setup = AuctionServiceTests()
             let (city, lot) = try await setup.announce(harness)
             _ = try await setup.resident(harness, "ivan", in: city)
@@ -196,8 +197,8 @@ import HromadaModules
 }
 
 @Suite struct AuctionDemoTests {
-    @Test func theDemoHasLotsInEveryStatusAndEachServeStartSchedulesALiveAuction() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func theDemoHasLotsInEveryStatusAndEachServeStartSchedulesALiveAuction(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let city = try await harness.city("vinnytsia")
             let seeded = try await harness.services.store.read { try await $0.auctions.lots(in: city.id) }
             #expect(Set(seeded.map(\.lot.status)) == Set(LotStatus.allCases).subtracting([.activeAuction]))
@@ -233,8 +234,8 @@ import HromadaModules
 }
 
 extension AuctionDemoTests {
-    @Test func aNewcomerComingLateStillFindsADemoAuctionToJoin() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func aNewcomerComingLateStillFindsADemoAuctionToJoin(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             var visitor = Browser(client)
             let list = try await visitor.get("/vinnytsia/auctions")
             #expect(list.body.contains("До демонстраційного аукціону"))
@@ -255,8 +256,8 @@ extension AuctionDemoTests {
 }
 
 @Suite struct AuctionOrganiserPageTests {
-    @Test func theOrganiserAdmitsBiddersAndAfterADisqualificationTheSecondBidderMovesUp() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func theOrganiserAdmitsBiddersAndAfterADisqualificationTheSecondBidderMovesUp(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let setup = AuctionServiceTests()
             let (city, lot) = try await setup.announce(harness)
             let ivan = try await setup.resident(harness, "ivan", in: city), petro = try await setup.resident(harness, "petro", in: city)

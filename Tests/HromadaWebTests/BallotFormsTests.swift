@@ -4,6 +4,7 @@ import HromadaDomain
 import HromadaStore
 import Hummingbird
 import HummingbirdTesting
+import HromadaTestSupport
 import Testing
 @testable import HromadaWeb
 @testable import Auctions
@@ -19,8 +20,8 @@ import HromadaModules
         return page[start.upperBound...].prefix { $0 != ">" }.contains(" checked")
     }
 
-    @Test func theReviewPageHasNoLinkCarryingThePicks() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func theReviewPageHasNoLinkCarryingThePicks(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let demo = try await DemoBudgets(harness)
             let base = "/vinnytsia/budgets/\(demo.voting.id.rawValue)"
             var olena = Browser(client)
@@ -40,8 +41,8 @@ import HromadaModules
         }
     }
 
-    @Test func changingTheChoiceIsAPostThatKeepsThePicksTicked() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func changingTheChoiceIsAPostThatKeepsThePicksTicked(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let demo = try await DemoBudgets(harness)
             let base = "/vinnytsia/budgets/\(demo.voting.id.rawValue)"
             var olena = Browser(client)
@@ -70,8 +71,8 @@ import HromadaModules
         return try await browser.post(paper, [("nationalId", Self.voter(voter)), ("basis", "resident"), ("project", project.rawValue)])
     }
 
-    @Test func aClerkOverTheLimitIsRefusedWith429AndNothingChanges() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func aClerkOverTheLimitIsRefusedWith429AndNothingChanges(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let fixture = try await SecretBallotFixture(harness)
             var edition = fixture.edition
             edition.paperEntriesPerClerk = 2
@@ -102,8 +103,8 @@ import HromadaModules
         }
     }
 
-    @Test func staffSeeEachClerksCountOnTheResultsPageAndNoOneElseDoes() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func staffSeeEachClerksCountOnTheResultsPageAndNoOneElseDoes(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let fixture = try await SecretBallotFixture(harness)
             let desk = "/vinnytsia/admin/budgets/\(fixture.edition.id.rawValue)", paper = desk + "/paper"
             let results = "/vinnytsia/budgets/\(fixture.edition.id.rawValue)/results"
@@ -132,8 +133,8 @@ import HromadaModules
         }
     }
 
-    @Test func newEditionsHaveDoubleEntryFromTheFormAndTheAPI() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func newEditionsHaveDoubleEntryFromTheFormAndTheAPI(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             var admin = Browser(client)
             try await admin.signIn("vinnytsia.admin@demo.hromada.ua", "vinnytsia-demo-2026")
             let form = try await admin.get("/vinnytsia/admin/budgets/new")
@@ -149,8 +150,8 @@ import HromadaModules
         }
     }
 
-    @Test func aPaperReceiptIsShownButNeverPutInAURL() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func aPaperReceiptIsShownButNeverPutInAURL(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let fixture = try await SecretBallotFixture(harness, paperDoubleEntry: false)
             let paper = "/vinnytsia/admin/budgets/\(fixture.edition.id.rawValue)/paper"
             var moderator = try await Browser.vinnytsiaModerator(client)

@@ -4,6 +4,7 @@ import HromadaDomain
 import HromadaStore
 import Hummingbird
 import HummingbirdTesting
+import HromadaTestSupport
 import Testing
 @testable import HromadaWeb
 @testable import Auctions
@@ -17,8 +18,8 @@ import HromadaModules
     /// A valid РНОКПП for a birth date (check digit per the State Tax Service algorithm).
     static func nationalID(born: CalendarDate, serial: Int) -> String { NationalID.make(birthDate: born, serial: serial).digits }
 
-    @Test func aWholeEditionRunsInTheBrowser() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func aWholeEditionRunsInTheBrowser(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let demo = try await DemoBudgets(harness)
             let edition = demo.proposals
             let base = "/vinnytsia/budgets/\(edition.id.rawValue)"
@@ -110,8 +111,8 @@ import HromadaModules
         }
     }
 
-    @Test func anotherCitysStaffCannotTouchTheBudget() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func anotherCitysStaffCannotTouchTheBudget(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let demo = try await DemoBudgets(harness)
             let desk = "/vinnytsia/admin/budgets/\(demo.voting.id.rawValue)"
             var zhmerynka = Browser(client)
@@ -127,8 +128,8 @@ import HromadaModules
 }
 
 @Suite struct BudgetResultsPageTests {
-    @Test func resultsPageExplainsEqualSharesWhenComparing() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func resultsPageExplainsEqualSharesWhenComparing(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let demo = try await DemoBudgets(harness)
             var reader = Browser(client)
             let base = "/vinnytsia/budgets/\(demo.past.id.rawValue)/results"
@@ -153,8 +154,8 @@ import HromadaModules
 }
 
 @Suite struct IncompatibleProjectsWebTests {
-    @Test func incompatibleProjectsAreNeverBothFunded() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func incompatibleProjectsAreNeverBothFunded(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let demo = try await DemoBudgets(harness)
             let edition = demo.proposals
             let desk = "/vinnytsia/admin/budgets/\(edition.id.rawValue)"
@@ -200,8 +201,8 @@ import HromadaModules
 }
 
 @Suite struct PaperDoubleEntryTests {
-    @Test func aPaperBallotCountsOnlyWhenTwoClerksTypeTheSameOne() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func aPaperBallotCountsOnlyWhenTwoClerksTypeTheSameOne(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let demo = try await DemoBudgets(harness)
             let city = try await harness.city("vinnytsia")
             var edition = demo.voting
@@ -241,8 +242,8 @@ import HromadaModules
 }
 
 @Suite struct ProjectEditingTests {
-    @Test func authorsEditTheirProjectUntilReview() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func authorsEditTheirProjectUntilReview(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let demo = try await DemoBudgets(harness)
             let city = try await harness.city("vinnytsia")
             let edition = demo.proposals

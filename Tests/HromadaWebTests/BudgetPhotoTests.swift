@@ -12,8 +12,8 @@ import Testing
 import HromadaModules
 
 @Suite struct BudgetPhotoTests {
-    @Test func authorsAddPicturesOfThePlaceWithTheirMetadataGone() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func authorsAddPicturesOfThePlaceWithTheirMetadataGone(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let demo = try await DemoBudgets(harness)
             let city = try await harness.city("vinnytsia")
             let edition = demo.proposals
@@ -79,8 +79,8 @@ import HromadaModules
         }
     }
 
-    @Test func staffShowTheWorkOnFundedProjectsOnly() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func staffShowTheWorkOnFundedProjectsOnly(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let demo = try await DemoBudgets(harness)
             let city = try await harness.city("vinnytsia")
             let edition = demo.past
@@ -111,8 +111,8 @@ import HromadaModules
         }
     }
 
-    @Test func onlyPhotoFormsMayBeMultipart() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func onlyPhotoFormsMayBeMultipart(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             var resident = Browser(client)
             try await resident.signIn("olena@demo.hromada.ua", "resident-demo-2026")
             // A route that takes a form but no files (a path no route takes is a 404 before any body is read).

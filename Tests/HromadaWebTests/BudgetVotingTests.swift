@@ -49,8 +49,8 @@ func apiToken(_ client: any TestClientProtocol, _ email: String, _ password: Str
 }
 
 @Suite struct BudgetVotingTests {
-    @Test func verifiedResidentVotesOnceAndGetsAReceipt() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func verifiedResidentVotesOnceAndGetsAReceipt(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let demo = try await DemoBudgets(harness)
             let token = try await apiToken(client, "olena@demo.hromada.ua", "resident-demo-2026")
             let path = "/api/v1/vinnytsia/budgets/\(demo.voting.id.rawValue)/ballots"
@@ -104,8 +104,8 @@ func apiToken(_ client: any TestClientProtocol, _ email: String, _ password: Str
         }
     }
 
-    @Test func repeatedAttemptsFromOneAccountAreRateLimited() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func repeatedAttemptsFromOneAccountAreRateLimited(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let demo = try await DemoBudgets(harness)
             let token = try await apiToken(client, "olena@demo.hromada.ua", "resident-demo-2026")
             let path = "/api/v1/vinnytsia/budgets/\(demo.voting.id.rawValue)/ballots"
@@ -126,8 +126,8 @@ func apiToken(_ client: any TestClientProtocol, _ email: String, _ password: Str
         }
     }
 
-    @Test func unverifiedAccountIsA403AndAnonymousA401() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func unverifiedAccountIsA403AndAnonymousA401(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let demo = try await DemoBudgets(harness)
             try await harness.makeAccount("newcomer@example.com")
             let token = try await apiToken(client, "newcomer@example.com", "correct horse battery")
@@ -140,8 +140,8 @@ func apiToken(_ client: any TestClientProtocol, _ email: String, _ password: Str
         }
     }
 
-    @Test func anotherCitysEditionIsA404() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func anotherCitysEditionIsA404(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let demo = try await DemoBudgets(harness)
             let token = try await apiToken(client, "olena@demo.hromada.ua", "resident-demo-2026")
             let (status, _) = try await client.json(
@@ -153,8 +153,8 @@ func apiToken(_ client: any TestClientProtocol, _ email: String, _ password: Str
         }
     }
 
-    @Test func votingOutsideTheVotingPhaseIsA409() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func votingOutsideTheVotingPhaseIsA409(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let demo = try await DemoBudgets(harness)
             let token = try await apiToken(client, "olena@demo.hromada.ua", "resident-demo-2026")
             let (status, body) = try await client.json(
@@ -190,8 +190,8 @@ func apiToken(_ client: any TestClientProtocol, _ email: String, _ password: Str
         }
     }
 
-    @Test func ballotsEnterTheAuditChainInShuffledPools() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func ballotsEnterTheAuditChainInShuffledPools(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let demo = try await DemoBudgets(harness)
             let mixer = harness.mixer
             // One more ballot: it waits sealed in the box, alone in its stratum.
@@ -215,8 +215,8 @@ func apiToken(_ client: any TestClientProtocol, _ email: String, _ password: Str
         }
     }
 
-    @Test func theDemoShowsLastYearsWinnersBeingDelivered() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func theDemoShowsLastYearsWinnersBeingDelivered(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let demo = try await DemoBudgets(harness)
             let published = try await harness.services.store.read { try await $0.budgets.publishedResults(of: demo.past.id) }
             #expect(published.count == 2)
@@ -228,8 +228,8 @@ func apiToken(_ client: any TestClientProtocol, _ email: String, _ password: Str
         }
     }
 
-    @Test func resultsAndExportExistOnlyOncePublished() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func resultsAndExportExistOnlyOncePublished(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let demo = try await DemoBudgets(harness)
             let (early, earlyBody) = try await client.json(.get, "/api/v1/vinnytsia/budgets/\(demo.voting.id.rawValue)/results")
             #expect(early == .conflict)
@@ -269,8 +269,8 @@ func apiToken(_ client: any TestClientProtocol, _ email: String, _ password: Str
          "categories": [{"name": {"uk": "Загальноміські"}, "fund": 200000000, "minCost": 5000000, "maxCost": 100000000}]}
         """
 
-    @Test func cityAdminCreatesAnEditionAndAResidentSubmitsAProject() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func cityAdminCreatesAnEditionAndAResidentSubmitsAProject(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let admin = try await apiToken(client, "vinnytsia.admin@demo.hromada.ua", "vinnytsia-demo-2026")
             let (status, body) = try await client.json(.post, "/api/v1/vinnytsia/budgets", body: Self.edition, token: admin)
             #expect(status == .created)
@@ -292,8 +292,8 @@ func apiToken(_ client: any TestClientProtocol, _ email: String, _ password: Str
         }
     }
 
-    @Test func editionsAreCreatedOnlyByThatCitysAdminsAndOnlyWhenCoherent() async throws {
-        try await WebHarness.run { _, client in
+    @Test(arguments: TestDatabase.available) func editionsAreCreatedOnlyByThatCitysAdminsAndOnlyWhenCoherent(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { _, client in
             let zhmerynka = try await apiToken(client, "zhmerynka.admin@demo.hromada.ua", "zhmerynka-demo-2026")
             let (foreign, _) = try await client.json(.post, "/api/v1/vinnytsia/budgets", body: Self.edition, token: zhmerynka)
             #expect(foreign == .notFound)
@@ -313,8 +313,8 @@ func apiToken(_ client: any TestClientProtocol, _ email: String, _ password: Str
 }
 
 @Suite struct BudgetOpenDataTests {
-    @Test func projectsAndBallotsArePublishedAsOpenDataAfterResults() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func projectsAndBallotsArePublishedAsOpenDataAfterResults(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let demo = try await DemoBudgets(harness)
             let base = "/api/v1/vinnytsia/budgets/\(demo.past.id.rawValue)/open-data/"
             let csv = try await client.execute(uri: base + "projects.csv", method: .get)

@@ -3,6 +3,7 @@ import HTTPTypes
 import HromadaDomain
 import HromadaStore
 import HummingbirdTesting
+import HromadaTestSupport
 import Testing
 @testable import HromadaWeb
 @testable import Auctions
@@ -62,8 +63,8 @@ import HromadaModules
 
     static var registered: [Capability] { ModuleRegistry.standard.capabilities.map(\.capability) }
 
-    @Test func everyCapabilityHasAProbe() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func everyCapabilityHasAProbe(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let fixture = try await Fixture(harness)
             var browser = Browser(client)
             for capability in Self.registered {
@@ -97,8 +98,8 @@ import HromadaModules
         }
     }
 
-    @Test func anAdminGrantsASingleCapabilityAndCannotGiveMoreThanSheHolds() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func anAdminGrantsASingleCapabilityAndCannotGiveMoreThanSheHolds(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let vinnytsia = try await harness.city("vinnytsia")
             try await harness.makeAccount("clerk@example.com")
             var admin = Browser(client)

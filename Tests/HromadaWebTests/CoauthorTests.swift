@@ -12,8 +12,8 @@ import Testing
 import HromadaModules
 
 @Suite struct CoauthorTests {
-    @Test func anAuthorNamesACoauthorWhoEditsAndHearsOfTheReview() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func anAuthorNamesACoauthorWhoEditsAndHearsOfTheReview(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let demo = try await DemoBudgets(harness)
             let city = try await harness.city("vinnytsia")
             let edition = demo.proposals

@@ -1,6 +1,7 @@
 import Foundation
 import HromadaDomain
 import HromadaStore
+import HromadaTestSupport
 import Testing
 @testable import HromadaWeb
 @testable import Auctions
@@ -40,8 +41,8 @@ import HromadaModules
         return (city, lot, accounts)
     }
 
-    @Test func theFirstToAcceptTheFallingPriceBecomesTheDutchWinnerAndAMatchingBestBidKeepsTheLot() async throws {
-        try await WebHarness.run { harness, _ in
+    @Test(arguments: TestDatabase.available) func theFirstToAcceptTheFallingPriceBecomesTheDutchWinnerAndAMatchingBestBidKeepsTheLot(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, _ in
             let (city, lot, people) = try await dutchLot(harness)
             let (oksana, taras, iryna) = (people[0], people[1], people[2])
             let auctions = harness.services.auctions
@@ -97,8 +98,8 @@ import HromadaModules
         }
     }
 
-    @Test func nobodyAcceptingAnyOfTheNinetyNinePricesLeavesTheLotUnsuccessful() async throws {
-        try await WebHarness.run { harness, _ in
+    @Test(arguments: TestDatabase.available) func nobodyAcceptingAnyOfTheNinetyNinePricesLeavesTheLotUnsuccessful(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, _ in
             let (city, lot, _) = try await dutchLot(harness)
             harness.clock.set(lot.auctionStart.addingTimeInterval(10 + 100 + 1))
             #expect(try await harness.services.auctions.advance() == 1)
@@ -107,8 +108,8 @@ import HromadaModules
         }
     }
 
-    @Test func theLotPageOffersEachBidderTheirDutchMove() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func theLotPageOffersEachBidderTheirDutchMove(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let (_, lot, _) = try await dutchLot(harness)
             harness.clock.set(lot.auctionStart.addingTimeInterval(10 + 2.5))
             var oksana = Browser(client)
@@ -127,8 +128,8 @@ import HromadaModules
 }
 
 @Suite struct PrivatizationCycleTests {
-    @Test func anUnsuccessfulPrivatizationAuctionIsFollowedByOneAtHalfThePriceAndThenByADutchOne() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func anUnsuccessfulPrivatizationAuctionIsFollowedByOneAtHalfThePriceAndThenByADutchOne(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let city = try await harness.city("vinnytsia")
             let admin = try await apiToken(client, "vinnytsia.admin@demo.hromada.ua", "vinnytsia-demo-2026")
             let zhmerynka = try await apiToken(client, "zhmerynka.admin@demo.hromada.ua", "zhmerynka-demo-2026")
@@ -182,8 +183,8 @@ import HromadaModules
         }
     }
 
-    @Test func theOrganiserAnnouncesTheNextAuctionOfTheCycleFromTheLotsPage() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func theOrganiserAnnouncesTheNextAuctionOfTheCycleFromTheLotsPage(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let (city, lot) = try await AuctionServiceTests().announce(harness)
             // Made a privatization lot that nobody bid on.
             var failed = lot

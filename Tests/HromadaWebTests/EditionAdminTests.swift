@@ -3,6 +3,7 @@ import HromadaDomain
 import HromadaStore
 import Hummingbird
 import HummingbirdTesting
+import HromadaTestSupport
 import Testing
 @testable import HromadaWeb
 @testable import Auctions
@@ -26,8 +27,8 @@ import HromadaModules
         return fields + extra
     }
 
-    @Test func anAdminOpensANewEditionFromTheForm() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func anAdminOpensANewEditionFromTheForm(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let city = try await harness.city("vinnytsia")
             let before = try await harness.services.store.read { try await $0.budgets.editions(in: city.id) }.count
             var admin = Browser(client)
@@ -70,8 +71,8 @@ import HromadaModules
         }
     }
 
-    @Test func rulesChangeUntilVotingOpensAndNeverAfter() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func rulesChangeUntilVotingOpensAndNeverAfter(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let demo = try await DemoBudgets(harness)
             let city = try await harness.city("vinnytsia")
             var admin = Browser(client)

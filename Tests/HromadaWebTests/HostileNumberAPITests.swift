@@ -2,6 +2,7 @@ import Foundation
 import HromadaDomain
 import HromadaStore
 import HummingbirdTesting
+import HromadaTestSupport
 import Testing
 @testable import HromadaWeb
 @testable import Auctions
@@ -20,8 +21,8 @@ import HromadaModules
         return try #require(editions.first { $0["phase"] as? String == phase }?["id"] as? String)
     }
 
-    @Test func aMinimalStepPercentOf1e300IsA422NamingTheField() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func aMinimalStepPercentOf1e300IsA422NamingTheField(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let olena = try await apiToken(client, "olena@demo.hromada.ua", "resident-demo-2026")
             let body = #"""
                 {"title": "Лот", "objectId": "x", "procedure": "lease_english", "value": {"amount": 1000000}, "minimalStep": {"percent": 1e300},
@@ -35,8 +36,8 @@ import HromadaModules
         }
     }
 
-    @Test func costItemsOf5e18AreA422NamingTheItem() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func costItemsOf5e18AreA422NamingTheItem(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let olena = try await apiToken(client, "olena@demo.hromada.ua", "resident-demo-2026")
             let edition = try await editionID(in: "proposals", client)
             let (_, detail) = try await client.json(.get, "/api/v1/vinnytsia/budgets/\(edition)")
@@ -53,8 +54,8 @@ import HromadaModules
         }
     }
 
-    @Test func ballotPointsBeyondAnyLimitAreA422NamingThePoint() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func ballotPointsBeyondAnyLimitAreA422NamingThePoint(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let olena = try await apiToken(client, "olena@demo.hromada.ua", "resident-demo-2026")
             let edition = try await editionID(in: "voting", client)
             let (status, answer) = try await client.json(
@@ -71,8 +72,8 @@ import HromadaModules
         }
     }
 
-    @Test func aDateGivenAsAHugeNumberIsA422() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func aDateGivenAsAHugeNumberIsA422(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let admin = try await apiToken(client, "vinnytsia.admin@demo.hromada.ua", "vinnytsia-demo-2026")
             let body = #"""
                 {"title": {"uk": "Бюджет 2030"}, "reviewOpen": 1e300, "votingOpen": "2030-03-01T00:00:00Z", "votingClose": "2030-04-01T00:00:00Z",
@@ -83,8 +84,8 @@ import HromadaModules
         }
     }
 
-    @Test func aPercentStepOf1e300TypedInTheOrganisersFormIsRefusedBesideTheField() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func aPercentStepOf1e300TypedInTheOrganisersFormIsRefusedBesideTheField(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             var admin = Browser(client)
             try await admin.signIn("vinnytsia.admin@demo.hromada.ua", "vinnytsia-demo-2026")
             let city = try await harness.city("vinnytsia")

@@ -35,8 +35,8 @@ import HromadaModules
         return await seen.value
     }
 
-    @Test func aPageOnAnotherPortOrSchemeOfOurHostCannotUseTheVisitorsCookie() async throws {
-        try await WebHarness.run(publicBaseURL: "https://hromada.test") { harness, client in
+    @Test(arguments: TestDatabase.available) func aPageOnAnotherPortOrSchemeOfOurHostCannotUseTheVisitorsCookie(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database, publicBaseURL: "https://hromada.test") { harness, client in
             var browser = Browser(client)
             try await browser.signIn("olena@demo.hromada.ua", "resident-demo-2026")
             let cookie = try #require(browser.cookies["hromada_session"])
@@ -57,8 +57,8 @@ import HromadaModules
         }
     }
 
-    @Test func aNewcomersLocalDemoTakesLocalhostForItsOwnAddress() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func aNewcomersLocalDemoTakesLocalhostForItsOwnAddress(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             var browser = Browser(client)
             try await browser.signIn("olena@demo.hromada.ua", "resident-demo-2026")
             let cookie = try #require(browser.cookies["hromada_session"])

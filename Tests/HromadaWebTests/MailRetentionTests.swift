@@ -77,8 +77,8 @@ import HromadaModules
         }
     }
 
-    @Test func mailRetentionIsAnHourInProductionAndADayInDemoMode() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func mailRetentionIsAnHourInProductionAndADayInDemoMode(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             #expect(harness.services.mailRetention == 24 * 3600)
             var browser = Browser(client)
             let page = try await browser.get("/dev/mail")
@@ -101,8 +101,8 @@ import HromadaModules
         }
     }
 
-    @Test func deliveredMailStaysForTheRetentionThenGoes() async throws {
-        try await WebHarness.run(demo: false) { harness, client in
+    @Test(arguments: TestDatabase.available) func deliveredMailStaysForTheRetentionThenGoes(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database, demo: false) { harness, client in
             try await harness.makeAccount("petro@example.com")
             var browser = Browser(client)
             try await browser.get("/password/forgot")

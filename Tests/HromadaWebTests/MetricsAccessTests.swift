@@ -32,8 +32,8 @@ import HromadaModules
         }
     }
 
-    @Test func withoutProxiesADirectLoopbackClientReadsTheMetrics() async throws {
-        try await WebHarness.run(live: true) { _, client in
+    @Test(arguments: TestDatabase.available) func withoutProxiesADirectLoopbackClientReadsTheMetrics(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database, live: true) { _, client in
             let response = try await client.execute(uri: "/metrics", method: .get)
             #expect(response.status == .ok)
             #expect(response.headers[.contentType]?.hasPrefix("text/plain") == true)

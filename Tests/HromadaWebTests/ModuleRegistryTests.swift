@@ -3,6 +3,7 @@ import HromadaDomain
 @testable import HromadaWeb
 import Hummingbird
 import HummingbirdTesting
+import HromadaTestSupport
 import Testing
 @testable import Auctions
 @testable import Budgets
@@ -20,8 +21,8 @@ import HromadaModules
          "/api/v1/\(slug)/auctions/open-data/lots.csv", "/api/v1/\(slug)/auctions/open-data/bids.json"]
     }
 
-    @Test func aCityThatSwitchesAuctionsOffAnswers404OnThemWhileAnotherCityKeepsThem() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func aCityThatSwitchesAuctionsOffAnswers404OnThemWhileAnotherCityKeepsThem(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             var admin = Browser(client)
             try await admin.signIn("zhmerynka.admin@demo.hromada.ua", "zhmerynka-demo-2026")
             for path in Self.auctionPaths("zhmerynka") { #expect(try await admin.get(path).status == .ok, "\(path) before") }
@@ -44,8 +45,8 @@ import HromadaModules
         }
     }
 
-    @Test func eachCityHomePageListsExactlyTheModulesItRuns() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func eachCityHomePageListsExactlyTheModulesItRuns(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             var visitor = Browser(client)
             let home = try await visitor.get("/vinnytsia")
             for slug in ["budgets", "petitions", "auctions"] { #expect(home.body.contains("href=\"/vinnytsia/\(slug)\""), "\(slug)") }
@@ -57,8 +58,8 @@ import HromadaModules
         }
     }
 
-    @Test func switchingAModuleOffThroughTheAPIWorksAsTheSettingsPageDoes() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func switchingAModuleOffThroughTheAPIWorksAsTheSettingsPageDoes(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let admin = try await apiToken(client, "zhmerynka.admin@demo.hromada.ua", "zhmerynka-demo-2026")
             let (read, settings) = try await client.json(.get, "/api/v1/zhmerynka/settings", token: admin)
             #expect(read == .ok)
@@ -77,8 +78,8 @@ import HromadaModules
         }
     }
 
-    @Test func theSettingsAreTheCityAdminsAloneAndBadValuesChangeNothing() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func theSettingsAreTheCityAdminsAloneAndBadValuesChangeNothing(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             #expect(try await client.json(.get, "/api/v1/zhmerynka/settings").0 == .unauthorized)
             let resident = try await apiToken(client, "olena@demo.hromada.ua", "resident-demo-2026")
             #expect(try await client.json(.get, "/api/v1/vinnytsia/settings", token: resident).0 == .notFound)
@@ -97,8 +98,8 @@ import HromadaModules
         }
     }
 
-    @Test func concurrentSettingsChangesNeverLoseOneSilently() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func concurrentSettingsChangesNeverLoseOneSilently(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let admin = try await apiToken(client, "vinnytsia.admin@demo.hromada.ua", "vinnytsia-demo-2026")
             let before = try await harness.services.store.read { try await $0.audit.recentEntries(in: nil, limit: 1000) }
                 .filter { $0.action == AuditAction.settingsChanged }.count
@@ -121,8 +122,8 @@ import HromadaModules
         }
     }
 
-    @Test func theSocketOfASwitchedOffModuleRefusesToOpen() async throws {
-        try await WebHarness.run(live: true) { harness, client in
+    @Test(arguments: TestDatabase.available) func theSocketOfASwitchedOffModuleRefusesToOpen(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database, live: true) { harness, client in
             try await AuctionDemoSeeder(services: harness.services).scheduleLive()
             let city = try await harness.city("vinnytsia")
             let lot = try #require(try await harness.services.store.read { try await $0.auctions.lots(in: city.id, statuses: [.activeTendering]) }
@@ -143,8 +144,8 @@ import HromadaModules
 
 /// The settings that only looked as if they worked (issue 14).
 @Suite struct SettingsDriftTests {
-    @Test func aNewEditionStartsFromTheCitysMinimumAge() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func aNewEditionStartsFromTheCitysMinimumAge(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let admin = try await apiToken(client, "vinnytsia.admin@demo.hromada.ua", "vinnytsia-demo-2026")
             #expect(try await client.json(.patch, "/api/v1/vinnytsia/settings", body: #"{"budgetMinimumAge": 18}"#, token: admin).0 == .ok)
             var browser = Browser(client)
@@ -156,8 +157,8 @@ import HromadaModules
         }
     }
 
-    @Test func thePetitionThresholdSetOnTheSettingsPageIsTheOneInForce() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func thePetitionThresholdSetOnTheSettingsPageIsTheOneInForce(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             var admin = Browser(client)
             try await admin.signIn("vinnytsia.admin@demo.hromada.ua", "vinnytsia-demo-2026")
             _ = try await admin.get("/vinnytsia/admin/settings")
@@ -179,8 +180,8 @@ import HromadaModules
     /// its write: the change is refused and voting stays open (before issue
     /// 14 the write put back the edition it had read, closing voting again
     /// with new rules).
-    @Test func aRulesChangeDecidedBeforeVotingOpenedIsRefusedAfterIt() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func aRulesChangeDecidedBeforeVotingOpenedIsRefusedAfterIt(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let demo = try await DemoBudgets(harness)
             let city = try await harness.city("vinnytsia")
             let principal = try await harness.principal("vinnytsia.admin@demo.hromada.ua")

@@ -58,8 +58,8 @@ import HromadaModules
 }
 
 @Suite struct AdminSettingsTests {
-    @Test func adminChangesSettingsAndTheChangeIsAudited() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func adminChangesSettingsAndTheChangeIsAudited(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             var admin = Browser(client)
             try await admin.signIn("vinnytsia.admin@demo.hromada.ua", "vinnytsia-demo-2026")
             try await admin.get("/vinnytsia/admin/settings")
@@ -99,8 +99,8 @@ import HromadaModules
         }
     }
 
-    @Test func roleGrantToUnknownPersonOrRoleIsExplained() async throws {
-        try await WebHarness.run { _, client in
+    @Test(arguments: TestDatabase.available) func roleGrantToUnknownPersonOrRoleIsExplained(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { _, client in
             var admin = Browser(client)
             try await admin.signIn("vinnytsia.admin@demo.hromada.ua", "vinnytsia-demo-2026")
             try await admin.get("/vinnytsia/admin")
@@ -114,8 +114,8 @@ import HromadaModules
         }
     }
 
-    @Test func grantedRoleIsAuditedByPseudonym() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func grantedRoleIsAuditedByPseudonym(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             var admin = Browser(client)
             try await admin.signIn("vinnytsia.admin@demo.hromada.ua", "vinnytsia-demo-2026")
             try await admin.get("/vinnytsia/admin")
@@ -130,8 +130,8 @@ import HromadaModules
 }
 
 @Suite struct FailureTests {
-    @Test func databaseOutageGivesA503HealthAndAFriendly500Page() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func databaseOutageGivesA503HealthAndAFriendly500Page(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             await harness.services.store.backend.shutdown()
             let (status, _) = try await client.json(.get, "/healthz")
             #expect(status == .serviceUnavailable)
@@ -148,8 +148,8 @@ import HromadaModules
 }
 
 @Suite struct HousekeepingTests {
-    @Test func expiredSessionsAndLinksAreSwept() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func expiredSessionsAndLinksAreSwept(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             var browser = Browser(client)
             try await browser.signIn("olena@demo.hromada.ua", "resident-demo-2026")
             try await harness.services.accounts.requestPasswordReset(email: "olena@demo.hromada.ua", language: .uk, clientAddress: "127.0.0.1")

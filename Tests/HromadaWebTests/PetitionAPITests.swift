@@ -3,6 +3,7 @@ import HromadaDomain
 import HromadaStore
 import Hummingbird
 import HummingbirdTesting
+import HromadaTestSupport
 import Testing
 @testable import HromadaWeb
 @testable import Auctions
@@ -11,8 +12,8 @@ import Testing
 import HromadaModules
 
 @Suite struct PetitionAPITests {
-    @Test func aPetitionRunsThroughTheAPIWithTheStatusesOfINTERFACES() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func aPetitionRunsThroughTheAPIWithTheStatusesOfINTERFACES(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let fixture = try await PetitionFixture(harness, threshold: 2)
             let author = try await apiToken(client, "olena@demo.hromada.ua", "resident-demo-2026")
             let moderator = try await apiToken(client, "vinnytsia.moderator@demo.hromada.ua", "moderator-demo-2026")
@@ -63,8 +64,8 @@ import HromadaModules
         }
     }
 
-    @Test func openDataHasPublicPetitionsAndSignersByNameAndDateOnly() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func openDataHasPublicPetitionsAndSignersByNameAndDateOnly(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let fixture = try await PetitionFixture(harness, threshold: 100)
             let petition = try await fixture.openPetition()
             let ivan = try await fixture.resident("ivan")

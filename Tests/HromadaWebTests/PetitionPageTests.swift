@@ -3,6 +3,7 @@ import HromadaDomain
 import HromadaStore
 import Hummingbird
 import HummingbirdTesting
+import HromadaTestSupport
 import Testing
 @testable import HromadaWeb
 @testable import Auctions
@@ -11,8 +12,8 @@ import Testing
 import HromadaModules
 
 @Suite struct PetitionPageTests {
-    @Test func aResidentSignsOnThePetitionPageAndSeesTheCountMove() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func aResidentSignsOnThePetitionPageAndSeesTheCountMove(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let fixture = try await PetitionFixture(harness, threshold: 2)
             let filed = try await harness.services.petitions.file(
                 title: "Облаштувати пандуси в усіх школах міста",
@@ -54,8 +55,8 @@ import HromadaModules
         }
     }
 
-    @Test func anAuthorFilesInTheBrowserAndAModeratorPublishesFromTheQueue() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func anAuthorFilesInTheBrowserAndAModeratorPublishesFromTheQueue(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let fixture = try await PetitionFixture(harness)
             var author = Browser(client)
             try await author.signIn("olena@demo.hromada.ua", "resident-demo-2026")
@@ -86,8 +87,8 @@ import HromadaModules
         }
     }
 
-    @Test func anAdminPublishesTheCouncilsAnswerOnThePetitionPage() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func anAdminPublishesTheCouncilsAnswerOnThePetitionPage(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let fixture = try await PetitionFixture(harness, threshold: 1)
             let petition = try await fixture.openPetition()
             _ = try await harness.services.petitions.sign(petition.id, city: fixture.city, by: try await fixture.resident("ivan"), clientAddress: "203.0.113.1")
@@ -113,8 +114,8 @@ import HromadaModules
 }
 
 @Suite struct PetitionStaffToolTests {
-    @Test func theAuthorsDashboardListsEveryStateAndSendsOnOrWithdraws() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func theAuthorsDashboardListsEveryStateAndSendsOnOrWithdraws(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let fixture = try await PetitionFixture(harness)
             let draft = try await harness.services.petitions.file(
                 title: "Лавки на зупинках Вишеньки", text: String(repeating: "Просимо поставити лавки на зупинках громадського транспорту. ", count: 2),
@@ -146,8 +147,8 @@ import HromadaModules
         }
     }
 
-    @Test func aModeratorInvalidatesSignaturesFromOneAddressWithAReason() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func aModeratorInvalidatesSignaturesFromOneAddressWithAReason(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let fixture = try await PetitionFixture(harness, threshold: 100)
             let petition = try await fixture.openPetition()
             for (index, name) in ["ivan", "petro", "maria"].enumerated() {
@@ -180,8 +181,8 @@ import HromadaModules
         }
     }
 
-    @Test func aBusyAddressIsRaisedOnceAndTheQueueShowsItAndSimilarPetitions() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func aBusyAddressIsRaisedOnceAndTheQueueShowsItAndSimilarPetitions(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             var fixture = try await PetitionFixture(harness, threshold: 100)
             var settings = fixture.city.settings
             settings.petitions = PetitionSettings(trendingAddressPerHour: 2)
@@ -206,8 +207,8 @@ import HromadaModules
         }
     }
 
-    @Test func signersWhoAskedHearTheAnswer() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func signersWhoAskedHearTheAnswer(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let fixture = try await PetitionFixture(harness, threshold: 2)
             let petition = try await fixture.openPetition()
             _ = try await harness.services.petitions.sign(
@@ -223,8 +224,8 @@ import HromadaModules
         }
     }
 
-    @Test func theListSearchesAndFiltersByCategory() async throws {
-        try await WebHarness.run { _, client in
+    @Test(arguments: TestDatabase.available) func theListSearchesAndFiltersByCategory(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { _, client in
             var browser = Browser(client)
             let found = try await browser.get("/vinnytsia/petitions?q=\("тролейбусів".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
             #expect(found.body.contains("Продовжити роботу тролейбусів") && !found.body.contains("Облаштувати велодоріжку"))
@@ -238,8 +239,8 @@ import HromadaModules
 }
 
 @Suite struct EmailSignerTests {
-    @Test func whereTheCityAllowsEmailSignersASignatureCountsOnceTheMailedLinkIsFollowed() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func whereTheCityAllowsEmailSignersASignatureCountsOnceTheMailedLinkIsFollowed(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             var fixture = try await PetitionFixture(harness, threshold: 2)
             var settings = fixture.city.settings
             settings.petitions = PetitionSettings(signers: .confirmedEmail)
@@ -282,8 +283,8 @@ import HromadaModules
 }
 
 @Suite struct PetitionCharterTests {
-    @Test func anAdminEditsTheCharterAndTheWorkingDayCalendar() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func anAdminEditsTheCharterAndTheWorkingDayCalendar(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             var admin = Browser(client)
             try await admin.signIn("vinnytsia.admin@demo.hromada.ua", "vinnytsia-demo-2026")
             let form = try await admin.get("/vinnytsia/admin/petitions/settings")

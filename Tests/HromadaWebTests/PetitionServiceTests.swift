@@ -3,6 +3,7 @@ import HromadaDomain
 import HromadaStore
 import Hummingbird
 import HummingbirdTesting
+import HromadaTestSupport
 import Testing
 @testable import HromadaWeb
 @testable import Auctions
@@ -58,8 +59,8 @@ struct PetitionFixture {
 }
 
 @Suite struct PetitionServiceTests {
-    @Test func aPetitionGoesFromFilingToTheCouncilsAnswer() async throws {
-        try await WebHarness.run { harness, _ in
+    @Test(arguments: TestDatabase.available) func aPetitionGoesFromFilingToTheCouncilsAnswer(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, _ in
             let fixture = try await PetitionFixture(harness)
             let petitions = harness.services.petitions
             let petition = try await fixture.openPetition()
@@ -89,8 +90,8 @@ struct PetitionFixture {
         }
     }
 
-    @Test func oneSignaturePerPersonAndOnlyWhileCollecting() async throws {
-        try await WebHarness.run { harness, _ in
+    @Test(arguments: TestDatabase.available) func oneSignaturePerPersonAndOnlyWhileCollecting(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, _ in
             let fixture = try await PetitionFixture(harness, threshold: 100)
             let petitions = harness.services.petitions
             let signer = try await fixture.resident("ivan")
@@ -119,8 +120,8 @@ struct PetitionFixture {
         }
     }
 
-    @Test func twoHundredSimultaneousSignaturesOfOnePersonCountOnce() async throws {
-        try await WebHarness.run { harness, _ in
+    @Test(arguments: TestDatabase.available) func twoHundredSimultaneousSignaturesOfOnePersonCountOnce(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, _ in
             let fixture = try await PetitionFixture(harness, threshold: 100)
             let petition = try await fixture.openPetition()
             let signer = try await fixture.resident("ivan")
@@ -136,8 +137,8 @@ struct PetitionFixture {
         }
     }
 
-    @Test func theClockClosesAPetitionShortOfItsThresholdAsAnAppeal() async throws {
-        try await WebHarness.run { harness, _ in
+    @Test(arguments: TestDatabase.available) func theClockClosesAPetitionShortOfItsThresholdAsAnAppeal(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, _ in
             let fixture = try await PetitionFixture(harness, threshold: 100)
             let petition = try await fixture.openPetition()
             _ = try await harness.services.petitions.sign(petition.id, city: fixture.city, by: try await fixture.resident("ivan"), clientAddress: "203.0.113.1")
@@ -154,8 +155,8 @@ struct PetitionFixture {
         }
     }
 
-    @Test func invalidatedSignaturesCanSendAPetitionBackToCollecting() async throws {
-        try await WebHarness.run { harness, _ in
+    @Test(arguments: TestDatabase.available) func invalidatedSignaturesCanSendAPetitionBackToCollecting(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, _ in
             let fixture = try await PetitionFixture(harness, threshold: 3)
             let petition = try await fixture.openPetition()
             for (index, name) in ["ivan", "maria", "petro"].enumerated() {
@@ -175,8 +176,8 @@ struct PetitionFixture {
         }
     }
 
-    @Test func moderatorsDecideOneAtATimeAndRejectWithAReason() async throws {
-        try await WebHarness.run { harness, _ in
+    @Test(arguments: TestDatabase.available) func moderatorsDecideOneAtATimeAndRejectWithAReason(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, _ in
             let fixture = try await PetitionFixture(harness)
             let filed = try await harness.services.petitions.file(
                 title: "Перейменувати вулицю на честь захисників", text: String(repeating: "Прошу перейменувати вулицю. ", count: 3),
@@ -199,8 +200,8 @@ struct PetitionFixture {
 }
 
 @Suite struct PetitionDemoTests {
-    @Test func theDemoHasPetitionsInEveryStateWithExactCounts() async throws {
-        try await WebHarness.run { harness, _ in
+    @Test(arguments: TestDatabase.available) func theDemoHasPetitionsInEveryStateWithExactCounts(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, _ in
             var states = Set<PetitionState>()
             for slug in ["vinnytsia", "zhmerynka", "khmilnyk", "ladyzhyn"] {
                 let city = try await harness.city(slug)
@@ -227,8 +228,8 @@ struct PetitionFixture {
 }
 
 @Suite struct PetitionRecountTests {
-    @Test func theRecountFindsCountersThatDisagreeAndSetsThemRight() async throws {
-        try await WebHarness.run { harness, _ in
+    @Test(arguments: TestDatabase.available) func theRecountFindsCountersThatDisagreeAndSetsThemRight(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, _ in
             let fixture = try await PetitionFixture(harness, threshold: 100)
             let petition = try await fixture.openPetition()
             for name in ["ivan", "petro"] {
@@ -245,8 +246,8 @@ struct PetitionFixture {
         }
     }
 
-    @Test func aPetitionClosesWithItsSignaturesCountedRowByRow() async throws {
-        try await WebHarness.run { harness, _ in
+    @Test(arguments: TestDatabase.available) func aPetitionClosesWithItsSignaturesCountedRowByRow(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, _ in
             let fixture = try await PetitionFixture(harness, threshold: 100)
             let petition = try await fixture.openPetition()
             _ = try await harness.services.petitions.sign(petition.id, city: fixture.city, by: try await fixture.resident("ivan"), clientAddress: "203.0.113.1")

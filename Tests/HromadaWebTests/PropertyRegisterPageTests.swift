@@ -33,8 +33,8 @@ import HromadaModules
         try #require(try await objects(harness).first { $0.title.hasPrefix(prefix) })
     }
 
-    @Test func theRegisterListsTheCitysObjectsWithWhereTheyStandAndFiltersThem() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func theRegisterListsTheCitysObjectsWithWhereTheyStandAndFiltersThem(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             var visitor = Browser(client)
             let all = try await visitor.get("/vinnytsia/property")
             #expect(all.status == .ok)
@@ -55,8 +55,8 @@ import HromadaModules
         }
     }
 
-    @Test func anObjectsHistoryShowsACompletedLotWithItsWinnerAndPrice() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func anObjectsHistoryShowsACompletedLotWithItsWinnerAndPrice(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let setup = AuctionServiceTests()
             let (city, lot) = try await setup.announce(harness)
             let auctions = harness.services.auctions
@@ -90,8 +90,8 @@ import HromadaModules
         }
     }
 
-    @Test func onlyTheCitysOrganiserMayRecordAnnounceOrUpload() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func onlyTheCitysOrganiserMayRecordAnnounceOrUpload(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let kiosk = try await demoObject(harness, titled: "Кіоск біля ринку")
             let admin = "/vinnytsia/admin/property"
             let pages = ["\(admin)/new", "\(admin)/\(kiosk.id.rawValue)/lots/new", "\(admin)/\(kiosk.id.rawValue)/files"]
@@ -120,8 +120,8 @@ import HromadaModules
         }
     }
 
-    @Test func aRefusedObjectChangesNothingAndKeepsWhatWasTyped() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func aRefusedObjectChangesNothingAndKeepsWhatWasTyped(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             var admin = try await signedInAdmin(client)
             let path = "/vinnytsia/admin/property/new"
             #expect(try await admin.get(path).status == .ok)
@@ -156,8 +156,8 @@ import HromadaModules
         }
     }
 
-    @Test func aRefusedLotChangesNothingAndKeepsWhatWasTyped() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func aRefusedLotChangesNothingAndKeepsWhatWasTyped(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let object = try await demoObject(harness, titled: "Приміщення в підвалі")
             let city = try await harness.city("vinnytsia")
             var admin = try await signedInAdmin(client)
@@ -199,8 +199,8 @@ import HromadaModules
         }
     }
 
-    @Test func aPDFIsAcceptedAndServedAsADownloadWhileOtherFilesAreRefused() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func aPDFIsAcceptedAndServedAsADownloadWhileOtherFilesAreRefused(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let object = try await demoObject(harness, titled: "Кіоск біля ринку")
             var admin = try await signedInAdmin(client)
             let files = "/vinnytsia/admin/property/\(object.id.rawValue)/files"

@@ -1,6 +1,7 @@
 import Foundation
 import HromadaDomain
 import HromadaStore
+import HromadaTestSupport
 import Testing
 @testable import HromadaWeb
 @testable import Auctions
@@ -41,8 +42,8 @@ import HromadaModules
         String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
     }
 
-    @Test func onlyTheCitysOrganisersExportASealedLotAndNoClosedBidLeaks() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func onlyTheCitysOrganisersExportASealedLotAndNoClosedBidLeaks(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let (_, lot, _) = try await sealedLot(harness)
             let path = "/api/v1/vinnytsia/auctions/\(lot.id.rawValue)/prozorro"
             let admin = try await apiToken(client, "vinnytsia.admin@demo.hromada.ua", "vinnytsia-demo-2026")
@@ -60,8 +61,8 @@ import HromadaModules
         }
     }
 
-    @Test func aProzorroResultClosesTheLotOnceWithAnAuditEntryAndIsPublicAfterwards() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func aProzorroResultClosesTheLotOnceWithAnAuditEntryAndIsPublicAfterwards(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let (city, lot, bidders) = try await sealedLot(harness)
             harness.clock.set(lot.auctionStart.addingTimeInterval(86_400))  // the auction has run
             let path = "/api/v1/vinnytsia/auctions/\(lot.id.rawValue)/prozorro"
@@ -93,8 +94,8 @@ import HromadaModules
         }
     }
 
-    @Test func aDocumentThatDoesNotMatchTheLotAnswers422AndChangesNothing() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func aDocumentThatDoesNotMatchTheLotAnswers422AndChangesNothing(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let (city, lot, bidders) = try await sealedLot(harness)
             harness.clock.set(lot.auctionStart.addingTimeInterval(86_400))  // the auction has run
             let path = "/api/v1/vinnytsia/auctions/\(lot.id.rawValue)/prozorro"
@@ -130,8 +131,8 @@ import HromadaModules
     /// Security review: importing `unsuccessful` into a lot still taking
     /// closed bids made it count as over (names and amounts in open data, the
     /// protocol and the export) and let `…/next` re-announce it at half price.
-    @Test func aResultCannotOpenClosedBidsBeforeTheAuction() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func aResultCannotOpenClosedBidsBeforeTheAuction(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let (city, lot, bidders) = try await sealedLot(harness)
             let path = "/api/v1/vinnytsia/auctions/\(lot.id.rawValue)/prozorro"
             let admin = try await apiToken(client, "vinnytsia.admin@demo.hromada.ua", "vinnytsia-demo-2026")

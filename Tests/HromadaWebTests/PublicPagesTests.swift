@@ -13,8 +13,8 @@ import Testing
 import HromadaModules
 
 @Suite struct PublicPagesTests {
-    @Test func cityHomeIsUkrainianByDefaultWithEnglishOneClickAway() async throws {
-        try await WebHarness.run { _, client in
+    @Test(arguments: TestDatabase.available) func cityHomeIsUkrainianByDefaultWithEnglishOneClickAway(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { _, client in
             var browser = Browser(client)
             let uk = try await browser.get("/vinnytsia")
             #expect(uk.status == .ok)
@@ -32,8 +32,8 @@ import HromadaModules
         }
     }
 
-    @Test func platformHomeListsTheOblastAndItsFourCities() async throws {
-        try await WebHarness.run { _, client in
+    @Test(arguments: TestDatabase.available) func platformHomeListsTheOblastAndItsFourCities(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { _, client in
             var browser = Browser(client)
             let page = try await browser.get("/")
             for name in ["Вінницька область", "Вінниця", "Жмеринка", "Хмільник", "Ладижин", "369\u{00A0}739"] {
@@ -54,8 +54,8 @@ import HromadaModules
         }
     }
 
-    @Test func languageSwitchNeverRedirectsOffSite() async throws {
-        try await WebHarness.run { _, client in
+    @Test(arguments: TestDatabase.available) func languageSwitchNeverRedirectsOffSite(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { _, client in
             var browser = Browser(client)
             for next in ["//evil.example/x", "https://evil.example", "/\\evil.example"] {
                 let page = try await browser.get("/en?next=\(Browser.encode(next))")
@@ -64,8 +64,8 @@ import HromadaModules
         }
     }
 
-    @Test func everyResponseCarriesSecurityHeaders() async throws {
-        try await WebHarness.run { _, client in
+    @Test(arguments: TestDatabase.available) func everyResponseCarriesSecurityHeaders(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { _, client in
             for path in ["/", "/vinnytsia", "/nowhere", "/api/v1/municipalities", "/login"] {
                 let response = try await client.execute(uri: path, method: .get)
                 let csp = response.headers[.contentSecurityPolicy] ?? ""
@@ -78,8 +78,8 @@ import HromadaModules
         }
     }
 
-    @Test func outputIsEscaped() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func outputIsEscaped(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             // First by email on the admin's list of people (the demo has hundreds).
             try await harness.makeAccount("a-xss@example.com", role: .citizen, in: "vinnytsia")
             try await harness.services.store.write { tx in
@@ -93,16 +93,16 @@ import HromadaModules
         }
     }
 
-    @Test func healthReportsTheDatabase() async throws {
-        try await WebHarness.run { _, client in
+    @Test(arguments: TestDatabase.available) func healthReportsTheDatabase(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { _, client in
             let (status, body) = try await client.json(.get, "/healthz")
             #expect(status == .ok)
             #expect(body["status"] as? String == "ok")
         }
     }
 
-    @Test func metricsNeedLoopbackOrTheToken() async throws {
-        try await WebHarness.run(metricsToken: "metrics-token-123") { _, client in
+    @Test(arguments: TestDatabase.available) func metricsNeedLoopbackOrTheToken(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database, metricsToken: "metrics-token-123") { _, client in
             // The in-memory test channel has no loopback peer address.
             #expect(try await client.execute(uri: "/metrics", method: .get).status == .notFound)
             let wrong = try await client.execute(uri: "/metrics", method: .get, headers: [.authorization: "Bearer nope"])
@@ -113,8 +113,8 @@ import HromadaModules
         }
     }
 
-    @Test func stylesheetIsServed() async throws {
-        try await WebHarness.run { _, client in
+    @Test(arguments: TestDatabase.available) func stylesheetIsServed(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { _, client in
             let css = try await client.execute(uri: "/static/site.css", method: .get)
             #expect(css.status == .ok)
             #expect(css.headers[.contentType] == "text/css; charset=utf-8")
@@ -122,8 +122,8 @@ import HromadaModules
         }
     }
 
-    @Test func auditPageShowsTheChainHead() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func auditPageShowsTheChainHead(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             // The newest entry, whatever the demo wrote before it.
             try await harness.makeAccount("auditor@example.com", role: .moderator, in: "ladyzhyn")
             _ = try await AuditSealer(store: harness.services.store, key: harness.services.keys.auditSigning, clock: harness.clock,

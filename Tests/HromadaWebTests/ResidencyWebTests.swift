@@ -12,8 +12,8 @@ import Testing
     static let born = CalendarDate(year: 1992, month: 8, day: 24)
     static let nationalID = NationalID.make(birthDate: born, serial: 4321).digits
 
-    @Test func moderatorVerifiesAResidentInPersonAndOnlyTheHashIsStored() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func moderatorVerifiesAResidentInPersonAndOnlyTheHashIsStored(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let person = try await harness.makeAccount("petro@example.com")
             var staff = Browser(client)
             try await staff.signIn("vinnytsia.moderator@demo.hromada.ua", "moderator-demo-2026")
@@ -71,8 +71,8 @@ import Testing
         }
     }
 
-    @Test func birthDateMustMatchTheNationalID() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func birthDateMustMatchTheNationalID(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             try await harness.makeAccount("petro@example.com")
             var staff = Browser(client)
             try await staff.signIn("vinnytsia.moderator@demo.hromada.ua", "moderator-demo-2026")
@@ -83,8 +83,8 @@ import Testing
         }
     }
 
-    @Test func demoVerifierWorksOnlyInDemoMode() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func demoVerifierWorksOnlyInDemoMode(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             try await harness.makeAccount("demo@example.com")
             var browser = Browser(client)
             try await browser.signIn("demo@example.com")
@@ -109,8 +109,8 @@ import Testing
         }
     }
 
-    @Test func malformedDemoNationalIDIsExplainedAndNothingIsStored() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func malformedDemoNationalIDIsExplainedAndNothingIsStored(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let person = try await harness.makeAccount("demo@example.com")
             var browser = Browser(client)
             try await browser.signIn("demo@example.com")

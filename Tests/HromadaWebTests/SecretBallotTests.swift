@@ -272,8 +272,8 @@ struct SecretBallotFixture {
         }
     }
 
-    @Test func aBallotWaitsSealedAndIsCountedWhenResultsArePublished() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func aBallotWaitsSealedAndIsCountedWhenResultsArePublished(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let fixture = try await SecretBallotFixture(harness)
             let receipts = try await (0..<3).asyncMap { n in try await fixture.vote(try await fixture.voter(n), n) }
             let base = "/vinnytsia/budgets/\(fixture.edition.id.rawValue)", desk = "/vinnytsia/admin/budgets/\(fixture.edition.id.rawValue)"
@@ -295,8 +295,8 @@ struct SecretBallotFixture {
         }
     }
 
-    @Test func aBallotThatReachesTheDatabaseAfterResultsArePublishedIsRefused() async throws {
-        try await WebHarness.run { harness, _ in
+    @Test(arguments: TestDatabase.available) func aBallotThatReachesTheDatabaseAfterResultsArePublishedIsRefused(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, _ in
             let fixture = try await SecretBallotFixture(harness)
             let voter = try await fixture.voter(1)
             let ballot = AnonymousBallot(

@@ -20,8 +20,8 @@ import HromadaModules
     /// Over a real socket from loopback, trusted as a proxy, so each browser brings its own address.
     static let loopbackProxies = [CIDR("127.0.0.0/8"), CIDR("::1/128")].compactMap { $0 }
 
-    @Test func strangersFailedSignInsDoNotLockTheOwnerOutOfHerOwnBrowser() async throws {
-        try await WebHarness.run(trustedProxies: Self.loopbackProxies, live: true) { _, client in
+    @Test(arguments: TestDatabase.available) func strangersFailedSignInsDoNotLockTheOwnerOutOfHerOwnBrowser(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database, trustedProxies: Self.loopbackProxies, live: true) { _, client in
             var owner = Browser(client)
             owner.forwardedFor = "198.51.100.7"
             try await owner.signIn("olena@demo.hromada.ua", "resident-demo-2026")
@@ -45,8 +45,8 @@ import HromadaModules
         }
     }
 
-    @Test func successfulSignInsDoNotCount() async throws {
-        try await WebHarness.run { harness, _ in
+    @Test(arguments: TestDatabase.available) func successfulSignInsDoNotCount(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, _ in
             for _ in 0..<30 {
                 _ = try await harness.services.accounts.authenticate(
                     email: "olena@demo.hromada.ua", password: "resident-demo-2026", clientAddress: "198.51.100.7")
@@ -54,8 +54,8 @@ import HromadaModules
         }
     }
 
-    @Test func guessesFromManyAddressesPauseOnlyDevicesNewToTheAccount() async throws {
-        try await WebHarness.run { harness, _ in
+    @Test(arguments: TestDatabase.available) func guessesFromManyAddressesPauseOnlyDevicesNewToTheAccount(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, _ in
             let accounts = harness.services.accounts
             let email = "olena@demo.hromada.ua"
             var known = DeviceCookie(value: nil)
@@ -85,8 +85,8 @@ import HromadaModules
         }
     }
 
-    @Test func aPasswordResetMakesTheBrowserAKnownDevice() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func aPasswordResetMakesTheBrowserAKnownDevice(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let email = "olena@demo.hromada.ua"
             for attempt in 0..<RateLimitRule.signInPerAccountFromNewDevices.limit {
                 _ = try? await harness.services.accounts.authenticate(email: email, password: "guess \(attempt)", clientAddress: "203.0.113.\(attempt + 1)")
@@ -109,8 +109,8 @@ import HromadaModules
         }
     }
 
-    @Test func signingInRemembersTheDeviceInAPrivateCookie() async throws {
-        try await WebHarness.run(publicBaseURL: "https://hromada.example") { harness, client in
+    @Test(arguments: TestDatabase.available) func signingInRemembersTheDeviceInAPrivateCookie(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database, publicBaseURL: "https://hromada.example") { harness, client in
             var browser = Browser(client)
             try await browser.get("/login")
             var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]

@@ -100,8 +100,8 @@ import HromadaModules
         }
     }
 
-    @Test func platformAdminMayActInEveryCity() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func platformAdminMayActInEveryCity(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             try await harness.makeAccount("victim@example.com")
             var browser = Browser(client)
             try await browser.signIn("admin@demo.hromada.ua", "hromada-demo-2026")

@@ -2,6 +2,7 @@ import Foundation
 import HromadaDomain
 import Hummingbird
 import HummingbirdTesting
+import HromadaTestSupport
 import Testing
 @testable import HromadaWeb
 @testable import Auctions
@@ -15,8 +16,8 @@ import HromadaModules
     /// The one line.
     static let registry = ModuleRegistry(ModuleRegistry.standard.modules + [ToyModule()])
 
-    @Test func aModuleAddedAsAFolderAndOneLineAppearsEverywhere() async throws {
-        try await WebHarness.run(modules: Self.registry) { harness, client in
+    @Test(arguments: TestDatabase.available) func aModuleAddedAsAFolderAndOneLineAppearsEverywhere(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database, modules: Self.registry) { harness, client in
             var visitor = Browser(client)
             let home = try await visitor.get("/vinnytsia")
             #expect(home.body.contains(#"href="/vinnytsia/toy""#) && home.body.contains("Іграшковий модуль"))

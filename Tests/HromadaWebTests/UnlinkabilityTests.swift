@@ -1,6 +1,7 @@
 import Foundation
 import HromadaDomain
 import HromadaStore
+import HromadaTestSupport
 import Testing
 @testable import HromadaWeb
 @testable import Auctions
@@ -13,8 +14,8 @@ import HromadaModules
     /// A resident who signs a petition and bids on a lot appears under two
     /// names that share nothing; before, one pseudonym joined the public
     /// signer list (names, times) to the bids.
-    @Test func oneResidentsSignatureAndBidAreNotJoinedByPseudonym() async throws {
-        try await WebHarness.run { harness, _ in
+    @Test(arguments: TestDatabase.available) func oneResidentsSignatureAndBidAreNotJoinedByPseudonym(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, _ in
             let petitions = try await PetitionFixture(harness, threshold: 100)
             let petition = try await petitions.openPetition()
             let maria = try await petitions.resident("maria")
@@ -33,8 +34,8 @@ import HromadaModules
     }
 
     /// The public list of recent entries would count a lot's bidders before the deadline.
-    @Test func theAuditPageListsNoBidsOrPayments() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func theAuditPageListsNoBidsOrPayments(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let (city, lot) = try await AuctionServiceTests().announce(harness)
             let ivan = try await AuctionServiceTests().resident(harness, "ivan", in: city)
             _ = try await harness.services.auctions.submitBid(lot.id, amount: Money(hryvnias: 10_500), legalEntityCode: nil, city: city, by: ivan)
@@ -47,8 +48,8 @@ import HromadaModules
     }
 
     /// The number of bidders is hidden on the page, the API and the socket until the bidding deadline.
-    @Test func theNumberOfBiddersIsHiddenUntilTheDeadline() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func theNumberOfBiddersIsHiddenUntilTheDeadline(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let (city, lot) = try await AuctionServiceTests().announce(harness)
             for name in ["ivan", "petro"] {
                 let bidder = try await AuctionServiceTests().resident(harness, name, in: city)

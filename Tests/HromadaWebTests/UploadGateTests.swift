@@ -48,8 +48,8 @@ import HromadaModules
         return (response.status, chunks.pulled, chunks.count)
     }
 
-    @Test func uploadToAPathThatTakesNoneIsRefusedBeforeItsBodyIsRead() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func uploadToAPathThatTakesNoneIsRefusedBeforeItsBodyIsRead(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             var browser = Browser(client)
             try await browser.signIn("olena@demo.hromada.ua", "resident-demo-2026")
             let body = Self.photoForm(csrf: browser.csrf ?? "")
@@ -68,8 +68,8 @@ import HromadaModules
         }
     }
 
-    @Test func uploadWithoutASessionIsRefusedBeforeItsBodyIsRead() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func uploadWithoutASessionIsRefusedBeforeItsBodyIsRead(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             var visitor = Browser(client)
             try await visitor.get("/login")
             let body = Self.photoForm(csrf: visitor.csrf ?? "")
@@ -85,8 +85,8 @@ import HromadaModules
         }
     }
 
-    @Test func uploadWithAForgedCSRFTokenIsRefusedAfterItsFirstPart() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func uploadWithAForgedCSRFTokenIsRefusedAfterItsFirstPart(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             var browser = Browser(client)
             try await browser.signIn("olena@demo.hromada.ua", "resident-demo-2026")
             let path = "/vinnytsia/budgets/e/projects/p/photos"
@@ -101,8 +101,8 @@ import HromadaModules
         }
     }
 
-    @Test func theCSRFTokenMustBeTheFormsFirstField() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func theCSRFTokenMustBeTheFormsFirstField(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             var browser = Browser(client)
             try await browser.signIn("olena@demo.hromada.ua", "resident-demo-2026")
             let boundary = "----hromada-gate"
@@ -113,8 +113,8 @@ import HromadaModules
         }
     }
 
-    @Test func uploadsOverTheCapWaitWithRetryAfterAndNeverFail() async throws {
-        try await WebHarness.run { harness, client in
+    @Test(arguments: TestDatabase.available) func uploadsOverTheCapWaitWithRetryAfterAndNeverFail(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
             let demo = try await DemoBudgets(harness)
             let city = try await harness.city("vinnytsia")
             let own = try #require(try await harness.services.store.read { try await $0.budgets.projects(of: demo.proposals.id, in: city.id) }.first)

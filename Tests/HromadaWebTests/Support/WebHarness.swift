@@ -8,6 +8,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import NIOCore
+import SQLKit
 import Testing
 @testable import Auctions
 @testable import Budgets
@@ -27,13 +28,18 @@ struct WebHarness: Sendable {
         metricsToken: String? = nil, trustedProxies: [CIDR] = [], live: Bool = false, modules: ModuleRegistry = .standard,
         _ body: @Sendable (WebHarness, any TestClientProtocol) async throws -> Void
     ) async throws {
-        let (location, cleanup) = try await database.makeLocation()
+        // A PostgreSQL server takes 100 connections and each harness's pool up
+        // to 20: a few harnesses at a time, the others wait their turn.
+        if database == .postgres { await PostgresTurns.shared.take() }
+        defer { if database == .postgres { Task { await PostgresTurns.shared.release() } } }
+        // The demo is seeded once per test process and copied for each test:
+        // the same rows every test would seed for itself, without seeding them
+        // 200 times (a file copy on SQLite, CREATE DATABASE … TEMPLATE on PostgreSQL).
+        let (location, cleanup) = demo && database == .postgres
+            ? try await DemoTemplate.shared.postgresCopy() : try await database.makeLocation()
         let clock = ManualClock(Date(epochSeconds: Date().epochSeconds))
-        // On SQLite the demo is seeded once per test process and copied: the
-        // same rows every test would seed for itself, without seeding them
-        // 200 times. PostgreSQL tests seed their own schema.
-        var seeds = demo
-        if demo, database == .sqlite, case .sqliteFile(let path) = location {
+        var seeds = demo && database == .sqlite
+        if seeds, case .sqliteFile(let path) = location {
             try await DemoTemplate.shared.copy(to: path)
             seeds = false
         }
@@ -59,10 +65,92 @@ struct WebHarness: Sendable {
         await cleanup()
     }
 
-    /// A SQLite file with the demo seeded, made once per test process.
+    /// Turns at the PostgreSQL server for the harnesses of a test process.
+    actor PostgresTurns {
+        static let shared = PostgresTurns(capacity: 3)
+        private var free: Int
+        private var waiting: [CheckedContinuation<Void, Never>] = []
+
+        init(capacity: Int) { free = capacity }
+
+        func take() async {
+            if free > 0 { free -= 1; return }
+            await withCheckedContinuation { waiting.append($0) }
+        }
+
+        func release() {
+            if waiting.isEmpty { free += 1 } else { waiting.removeFirst().resume() }
+        }
+    }
+
+    /// The demo seeded once per test process: a SQLite file, and a
+    /// PostgreSQL database that tests' databases are made from.
     actor DemoTemplate {
         static let shared = DemoTemplate()
         private var made: Task<String, any Error>?
+        private var postgresTemplate: Task<String, any Error>?
+
+        /// A new database holding the demo, made from the template database, and how to drop it.
+        func postgresCopy() async throws -> (DatabaseLocation, cleanup: @Sendable () async -> Void) {
+            guard let url = TestDatabase.postgresURL else { throw StoreError.invalidDatabaseURL("HROMADA_TEST_POSTGRES_URL is not set") }
+            let template = try await postgresTemplateName(url)
+            let name = "hromada_test_" + RandomToken.base32(byteCount: 8).lowercased()
+            try await Self.admin(url) { try await $0.raw("CREATE DATABASE \(unsafeRaw: name) TEMPLATE \(unsafeRaw: template)").run() }
+            return (.postgres(url: try Self.url(url, database: name)), {
+                try? await Self.admin(url) { try await $0.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run() }
+            })
+        }
+
+        private func postgresTemplateName(_ url: String) async throws -> String {
+            if let postgresTemplate { return try await postgresTemplate.value }
+            let task = Task<String, any Error> {
+                // The name carries when it was made: test processes cannot drop
+                // theirs at exit, so the next one drops those over an hour old.
+                let now = Date().epochSeconds
+                try await Self.admin(url) { db in
+                    let old = try await db.raw("SELECT datname FROM pg_database WHERE datname LIKE 'hromada_tpl_%'").all()
+                        .map { try $0.decode(column: "datname", as: String.self) }
+                    for name in old {
+                        guard let made = Int64(name.split(separator: "_").dropFirst(2).first ?? ""), now - made > 3_600 else { continue }
+                        try await db.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run()
+                    }
+                }
+                let name = "hromada_tpl_\(now)_" + RandomToken.base32(byteCount: 6).lowercased()
+                try await Self.admin(url) { try await $0.raw("CREATE DATABASE \(unsafeRaw: name)").run() }
+                var configuration = AppConfiguration(
+                    database: .postgres(url: try Self.url(url, database: name)), secret: testSecret, forceDemo: true, runBackgroundServices: false)
+                configuration.passwordCost = 4
+                let services = try await makeServices(
+                    configuration: configuration, clock: ManualClock(Date(epochSeconds: Date().epochSeconds)), logger: TestDatabase.logger,
+                    modules: .standard)
+                // A template takes no connections while databases are made from it.
+                await services.store.backend.shutdown()
+                return name
+            }
+            postgresTemplate = task
+            return try await task.value
+        }
+
+        /// Runs `body` on a connection to the server's database of `url`, outside
+        /// a transaction (CREATE and DROP DATABASE take none).
+        static func admin(_ url: String, _ body: @escaping @Sendable (any SQLDatabase) async throws -> Void) async throws {
+            let admin = try PostgresBackend(url: url, logger: TestDatabase.logger, maximumConnections: 1)
+            do {
+                try await admin.read { try await body($0) }
+            } catch {
+                await admin.shutdown()
+                throw error
+            }
+            await admin.shutdown()
+        }
+
+        /// `url` naming another database on the same server.
+        static func url(_ url: String, database: String) throws -> String {
+            guard var components = URLComponents(string: url) else { throw StoreError.invalidDatabaseURL(url) }
+            components.path = "/" + database
+            guard let changed = components.string else { throw StoreError.invalidDatabaseURL(url) }
+            return changed
+        }
 
         func copy(to path: String) async throws {
             let template = try await file()
