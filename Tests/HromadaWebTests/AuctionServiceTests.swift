@@ -41,7 +41,7 @@ import HromadaModules
         try await WebHarness.run(database) { harness, _ in
             let (city, lot) = try await announce(harness)
             let auctions = harness.services.auctions
-            let admin = try await PetitionFixture.principal(harness, "vinnytsia.admin@demo.hromada.ua")
+            let admin = try await harness.principal("vinnytsia.admin@demo.hromada.ua")
             let ivan = try await resident(harness, "ivan", in: city), petro = try await resident(harness, "petro", in: city)
             let maria = try await resident(harness, "maria", in: city)
             let stranger = try await harness.makeAccount("stranger@example.com")
@@ -71,7 +71,7 @@ import HromadaModules
             #expect(try await auctions.submitBid(lot.id, amount: Money(hryvnias: 10_200), legalEntityCode: nil, city: city, by: ivan).id == ivanBid.id)
 
             // The organiser records payments; Maria never pays and stays out. Another city's admin cannot.
-            let zhmerynka = try await PetitionFixture.principal(harness, "zhmerynka.admin@demo.hromada.ua")
+            let zhmerynka = try await harness.principal("zhmerynka.admin@demo.hromada.ua")
             await #expect(throws: AppError.notFound) {
                 try await auctions.recordPayments(lot.id, bidder: ivanBid.id, guarantee: "ПН-1", fee: "ПН-2", city: city, by: zhmerynka)
             }
@@ -170,7 +170,7 @@ import HromadaModules
             #expect(try await ivan.post(path + "/bid", [("amount", "10 000"), ("legalEntityCode", "")]).status == .seeOther)
             #expect(try await ivan.get(path).body.contains("Ваша пропозиція"))
             #expect(try await petro.post(path + "/bid", [("amount", "10 500,50"), ("legalEntityCode", "")]).status == .seeOther)
-            let admin = try await PetitionFixture.principal(harness, "vinnytsia.admin@demo.hromada.ua")
+            let admin = try await harness.principal("vinnytsia.admin@demo.hromada.ua")
             for bidder in try await harness.services.store.read({ try await $0.auctions.bidders(of: lot.id) }) {
                 try await harness.services.auctions.recordPayments(lot.id, bidder: bidder.id, guarantee: "ПН-1", fee: "РВ-1", city: city, by: admin)
             }

@@ -60,7 +60,7 @@ import HromadaModules
             let setup = AuctionServiceTests()
             let (city, lot) = try await setup.announce(harness)
             let auctions = harness.services.auctions
-            let organiser = try await PetitionFixture.principal(harness, Self.admin.0)
+            let organiser = try await harness.principal(Self.admin.0)
             let ivan = try await setup.resident(harness, "ivan", in: city), petro = try await setup.resident(harness, "petro", in: city)
             _ = try await auctions.submitBid(lot.id, amount: Money(hryvnias: 12_000), legalEntityCode: nil, city: city, by: ivan)
             _ = try await auctions.submitBid(lot.id, amount: Money(hryvnias: 11_000), legalEntityCode: nil, city: city, by: petro)
