@@ -52,7 +52,7 @@ import HromadaModules
             // One admitted bidder: no rounds, straight to qualification.
             let city = try await harness.city("vinnytsia")
             let bidder = try #require(try await harness.services.store.read { try await $0.auctions.bidders(of: LotID(rawValue: lotID)) }.first)
-            let principal = try await PetitionFixture.principal(harness, "vinnytsia.admin@demo.hromada.ua")
+            let principal = try await harness.principal("vinnytsia.admin@demo.hromada.ua")
             try await harness.services.auctions.recordPayments(LotID(rawValue: lotID), bidder: bidder.id, guarantee: "ПН-1", fee: "ПН-2", city: city, by: principal)
             harness.clock.advance(by: 120)
             #expect(try await client.json(.post, bids, body: #"{"move": "pass"}"#, token: olena).0 == .conflict)

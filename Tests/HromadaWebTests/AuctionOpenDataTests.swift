@@ -22,7 +22,7 @@ import HromadaModules
             let setup = AuctionServiceTests()
             let (city, lot) = try await setup.announce(harness)
             let auctions = harness.services.auctions
-            let admin = try await PetitionFixture.principal(harness, "vinnytsia.admin@demo.hromada.ua")
+            let admin = try await harness.principal("vinnytsia.admin@demo.hromada.ua")
             let ivan = try await setup.resident(harness, "ivan", in: city), petro = try await setup.resident(harness, "petro", in: city)
             _ = try await auctions.submitBid(lot.id, amount: Money(kopiyky: 1_012_345), legalEntityCode: nil, city: city, by: ivan)
             _ = try await auctions.submitBid(lot.id, amount: Money(kopiyky: 1_123_456), legalEntityCode: "12345678", city: city, by: petro)

@@ -24,7 +24,7 @@ import HromadaModules
         try await WebHarness.run(database) { harness, client in
             let (city, lot) = try await AuctionServiceTests().announce(harness)
             let auctions = harness.services.auctions
-            let admin = try await PetitionFixture.principal(harness, "vinnytsia.admin@demo.hromada.ua")
+            let admin = try await harness.principal("vinnytsia.admin@demo.hromada.ua")
             let yaryna = try await resident(harness, "yaryna@example.com", name: "Ярина Кравець", in: city)
             let petro = try await resident(harness, "petro@example.com", name: "Петро Коваль", in: city)
             let maria = try await resident(harness, "maria@example.com", name: "Марія Неоплатна", in: city)

@@ -29,7 +29,7 @@ import HromadaModules
             try await tx.auctions.insert(lot, at: now)
         }
         let setup = AuctionServiceTests()
-        let principal = try await PetitionFixture.principal(harness, "vinnytsia.admin@demo.hromada.ua")
+        let principal = try await harness.principal("vinnytsia.admin@demo.hromada.ua")
         var accounts: [Account] = []
         for name in ["oksana", "taras", "iryna"] {
             let account = try await setup.resident(harness, name, in: city)

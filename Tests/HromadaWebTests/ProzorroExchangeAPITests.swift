@@ -14,7 +14,7 @@ import HromadaModules
     func sealedLot(_ harness: WebHarness) async throws -> (Municipality, Lot, [LotBidder]) {
         let setup = AuctionServiceTests()
         let (city, lot) = try await setup.announce(harness)
-        let admin = try await PetitionFixture.principal(harness, "vinnytsia.admin@demo.hromada.ua")
+        let admin = try await harness.principal("vinnytsia.admin@demo.hromada.ua")
         let ivan = try await setup.resident(harness, "ivan", in: city), petro = try await setup.resident(harness, "petro", in: city)
         _ = try await harness.services.auctions.submitBid(lot.id, amount: Money(kopiyky: 1_012_345), legalEntityCode: nil, city: city, by: ivan)
         _ = try await harness.services.auctions.submitBid(lot.id, amount: Money(kopiyky: 1_100_000), legalEntityCode: "12345678", city: city, by: petro)
