@@ -157,8 +157,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
-            // The upgrade fixtures are read from the source tree (UpgradeTests).
-            exclude: ["Fixtures/Upgrade"],
+            // The upgrade fixtures and page snapshots are read from the source tree.
+            exclude: ["Fixtures/Upgrade", "Snapshots"],
             // The toy module's folder of strings, templates and OpenAPI part.
             resources: [.copy("ToyModule/Resources")],
             swiftSettings: swiftSettings

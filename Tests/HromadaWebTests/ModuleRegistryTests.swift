@@ -157,6 +157,25 @@ import HromadaModules
         }
     }
 
+    @Test(arguments: TestDatabase.available) func aSettingOutOfRangeIsExplainedBesideItsFieldAndChangesNothing(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
+            let before = try await harness.city("vinnytsia").settings
+            var admin = Browser(client)
+            try await admin.signIn("vinnytsia.admin@demo.hromada.ua", "vinnytsia-demo-2026")
+            _ = try await admin.get("/vinnytsia/admin/settings?lang=en")
+            let refused = try await admin.post("/vinnytsia/admin/settings", [
+                ("modules", "budgets"), ("modules", "petitions"), ("modules", "auctions"), ("petitionSignatureThreshold", "420"),
+                ("petitionCollectionDays", "60"), ("budgetMinimumAge", "30"), ("contactEmail", ""),
+            ])
+            #expect(refused.status == .unprocessableContent)
+            // Beside the field, tied to it for screen readers, with what was typed kept; nowhere else.
+            #expect(refused.body.contains(#"id="budgetMinimumAge-error""#) && refused.body.contains(#"aria-describedby="budgetMinimumAge-error" aria-invalid="true""#))
+            #expect(refused.body.contains(#"name="budgetMinimumAge" type="text" inputmode="numeric" required value="30""#))
+            #expect(refused.body.components(separatedBy: "aria-invalid").count == 2 && !refused.body.contains(#"role="alert""#))
+            #expect(try await harness.city("vinnytsia").settings == before)
+        }
+    }
+
     @Test(arguments: TestDatabase.available) func thePetitionThresholdSetOnTheSettingsPageIsTheOneInForce(_ database: TestDatabase) async throws {
         try await WebHarness.run(database) { harness, client in
             var admin = Browser(client)

@@ -206,26 +206,22 @@ struct AdminController {
             package let name: String
             package let enabled: Bool
         }
-        /// A module's whole-number setting, as the form shows it.
-        package struct Field {
-            package let name: String
-            package let label: String
-            package let value: String
-        }
         package let slug: String
         package let modules: [ModuleItem]
-        package let fields: [Field]
-        package let contactEmail: String
+        /// The modules' whole-number settings and the contact address, each with its error beside it.
+        package let fields: [FormField]
         /// Identity alone (no address) makes a resident here (issue 13).
         let acceptsIdentity: Bool
         package let error: String?
         package let saved: Bool
     }
 
+    /// `fieldErrors`: locale keys of what is wrong, by field name; `error`: a message about no one field.
     private func settingsPage(
         _ request: Request, _ context: AppRequestContext, city: Municipality, settings: MunicipalitySettings, form: FormData?,
-        error: String? = nil, saved: Bool = false, status: HTTPResponse.Status = .ok
+        error: String? = nil, fieldErrors: [String: String] = [:], saved: Bool = false, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
+        func problem(_ name: String) -> String? { fieldErrors[name].map { html.t($0, context) } }
         let page = SettingsPage(
             slug: city.slug.rawValue,
             modules: services.modules.slugs.map { module in
@@ -233,9 +229,14 @@ struct AdminController {
                       enabled: form.map { $0.all("modules").contains(module.rawValue) } ?? settings.enables(module))
             },
             fields: services.modules.settingFields.map { field in
-                .init(name: field.name, label: html.t(field.labelKey, context), value: form?[field.name] ?? String(field.read(settings)))
-            },
-            contactEmail: form?["contactEmail"] ?? settings.contactEmail,
+                FormField(
+                    name: field.name, label: html.t(field.labelKey, context), value: form?[field.name] ?? String(field.read(settings)),
+                    error: problem(field.name), inputmode: "numeric", required: true)
+            } + [
+                FormField(
+                    name: "contactEmail", label: html.t("settings.contact_email", context), value: form?["contactEmail"] ?? settings.contactEmail,
+                    error: problem("contactEmail"), type: "email", autocomplete: "email"),
+            ],
             acceptsIdentity: form.map { $0["acceptsIdentityAsResidency"] == "yes" } ?? settings.acceptsIdentityAsResidency,
             error: error, saved: saved)
         return try await html.render(
@@ -252,15 +253,18 @@ struct AdminController {
     @Sendable func saveSettings(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (city, principal) = try await authorize(.editSettings, context)
         let form = context.form ?? FormData()
-        func fail(_ key: String) async throws -> Response {
-            try await settingsPage(request, context, city: city, settings: city.settings, form: form,
-                                   error: html.t(key, context), status: .unprocessableContent)
+        func fail(_ key: String, field: String?) async throws -> Response {
+            try await settingsPage(
+                request, context, city: city, settings: city.settings, form: form, error: field == nil ? html.t(key, context) : nil,
+                fieldErrors: field.map { [$0: key] } ?? [:], status: .unprocessableContent)
         }
         // From the settings in force, so what this form does not show (the
         // petition charter, for one) is kept.
         var proposed = city.settings
         for field in services.modules.settingFields {
-            guard let value = Int(form[field.name].trimmingCharacters(in: .whitespaces)) else { return try await fail("errors.settings_not_number") }
+            guard let value = Int(form[field.name].trimmingCharacters(in: .whitespaces)) else {
+                return try await fail("errors.settings_not_number", field: field.name)
+            }
             field.write(&proposed, value)
         }
         proposed.enabledModules = services.modules.enabledModules(checked: form.all("modules"), keeping: city.settings)
@@ -269,7 +273,7 @@ struct AdminController {
         do {
             _ = try await CitySettingsService(services: services).save(proposed, of: city, by: principal)
         } catch let error as AppError where error.belongsOnTheForm {
-            return try await fail(error.messageKey)
+            return try await fail(error.messageKey, field: error.field)
         }
         return HTML.redirect("/\(city.slug.rawValue)/admin/settings?saved=1")
     }
