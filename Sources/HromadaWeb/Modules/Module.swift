@@ -51,6 +51,14 @@ public protocol Module: Sendable {
     /// Runs at each start of a demo server with background services (the
     /// auctions schedule a live demo auction a minute ahead).
     func startDemoServe(_ services: AppServices) async throws
+    /// The open datasets it publishes (`OpenDataset`), each with its fields
+    /// and the query that makes its rows. The platform lists them at
+    /// `/api/v1/{city}/open-data`, serves them at
+    /// `/api/v1/{city}/open-data/<slug>/<dataset>.csv|json` and links them
+    /// from the city home page; a city that switches the module off answers
+    /// 404 for them too. Their titles, descriptions and fields' descriptions
+    /// are its strings.
+    var openDatasets: [OpenDataset] { get }
 }
 
 extension Module {
@@ -65,6 +73,7 @@ extension Module {
     public var uploadRoutes: [UploadRoute] { [] }
     public func makeState() -> [any Sendable] { [] }
     public func startDemoServe(_ services: AppServices) async throws {}
+    public var openDatasets: [OpenDataset] { [] }
 }
 
 /// A whole-number city setting of a module: its name is the settings form's
@@ -163,6 +172,11 @@ public struct ModuleRegistry: Sendable {
             for segment in module.pathSegments {
                 precondition(owners[segment] == nil, "two modules claim /\(segment)")
                 owners[segment] = module.slug
+            }
+            var datasets = Set<String>()
+            for dataset in module.openDatasets {
+                if let problem = dataset.problem { preconditionFailure("\(module.slug.rawValue): \(problem)") }
+                precondition(datasets.insert(dataset.slug).inserted, "\(module.slug.rawValue) declares the dataset \(dataset.slug) twice")
             }
         }
         self.owners = owners
