@@ -50,6 +50,48 @@ import HromadaModules
         }
     }
 
+    @Test func aModulesDeclaredDatasetIsListedLinkedAndDownloadedWithNoOtherEdit() async throws {
+        try await WebHarness.run(modules: Self.registry) { _, client in
+            let (status, list) = try await client.json(.get, "/api/v1/vinnytsia/open-data")
+            let items = try #require(list["items"] as? [[String: Any]])
+            let toys = try #require(items.first { $0["module"] as? String == "toy" })
+            #expect(status == .ok && toys["dataset"] as? String == "toys" && toys["title"] as? String == "Іграшки громади")
+            #expect(toys["moduleName"] as? String == "Іграшковий модуль" && toys["frequency"] as? String == "weekly")
+            let fields = try #require(toys["fields"] as? [[String: Any]])
+            #expect(fields.map { $0["name"] as? String ?? "" } == ["name", "count", "price", "boughtOn", "checkedAt", "broken", "colours", "city"])
+            #expect(fields.map { $0["type"] as? String ?? "" } == ["text", "integer", "decimal", "date", "datetime", "boolean", "text", "text"])
+            #expect(fields[2]["unit"] as? String == "UAH" && fields[2]["description"] as? String == "Ціна за одну, грн" && fields[6]["list"] as? Bool == true)
+            let english = try #require(try await client.json(.get, "/api/v1/vinnytsia/open-data?lang=en").1["items"] as? [[String: Any]])
+            #expect(english.first { $0["module"] as? String == "toy" }?["title"] as? String == "The city's toys")
+
+            var visitor = Browser(client)
+            let home = try await visitor.get("/vinnytsia")
+            #expect(home.body.contains("Іграшки громади") && home.body.contains(#"href="/api/v1/vinnytsia/open-data/toy/toys.csv""#))
+            #expect(home.body.contains(#"href="/api/v1/vinnytsia/open-data/toy/toys.json""#))
+
+            let csv = try await client.execute(uri: "/api/v1/vinnytsia/open-data/toy/toys.csv", method: .get)
+            #expect(csv.status == .ok && csv.headers[.contentType] == "text/csv; charset=utf-8")
+            #expect(String(buffer: csv.body) == "name,count,price,boughtOn,checkedAt,broken,colours,city\r\n"
+                + "\"М'ячик, гумовий\",3,12.50,2026-05-01,2026-05-28T20:26:40Z,false,red blue,Вінниця\r\n"
+                + "Дзиґа,1,-0.05,,,true,,Вінниця\r\n")
+            let json = try await client.execute(uri: "/api/v1/vinnytsia/open-data/toy/toys.json", method: .get)
+            #expect(json.status == .ok && json.headers[.contentType] == "application/json; charset=utf-8")
+            #expect(String(buffer: json.body) == #"[{"boughtOn":"2026-05-01","broken":false,"checkedAt":"2026-05-28T20:26:40Z","city":"Вінниця","colours":["red","blue"],"#
+                + #""count":3,"name":"М'ячик, гумовий","price":12.5},{"boughtOn":null,"broken":true,"checkedAt":null,"city":"Вінниця","colours":[],"#
+                + #""count":1,"name":"Дзиґа","price":-0.05}]"#)
+
+            // Its switch turns its dataset off as well.
+            let token = try await apiToken(client, "vinnytsia.admin@demo.hromada.ua", "vinnytsia-demo-2026")
+            let (off, _) = try await client.json(.patch, "/api/v1/vinnytsia/settings", body: #"{"enabledModules": ["budgets", "petitions", "auctions"]}"#, token: token)
+            #expect(off == .ok)
+            #expect(try await client.execute(uri: "/api/v1/vinnytsia/open-data/toy/toys.csv", method: .get).status == .notFound)
+            let after = try #require(try await client.json(.get, "/api/v1/vinnytsia/open-data").1["items"] as? [[String: Any]])
+            let homeAfter = try await visitor.get("/vinnytsia")
+            #expect(!after.contains { $0["module"] as? String == "toy" } && !homeAfter.body.contains("/open-data/toy/"))
+            #expect(try await client.execute(uri: "/api/v1/zhmerynka/open-data/toy/toys.csv", method: .get).status == .ok)
+        }
+    }
+
     @Test func twoModulesDefiningOneStringOrTemplateStopTheStart() throws {
         let twice = ModuleRegistry([ToyModule(), SecondToy()])
         #expect(throws: Localizer.DuplicateKey.self) { try twice.localizer() }

@@ -51,6 +51,9 @@ public struct AuctionsModule: Module {
 
     public var resources: URL? { Bundle.module.url(forResource: "Resources", withExtension: nil) }
 
+    /// Lots, and the bids and awards of auctions that are over.
+    public var openDatasets: [OpenDataset] { AuctionOpenData.datasets }
+
     public var capabilities: [CapabilityDeclaration] {
         [
             CapabilityDeclaration(.manageAuctions, in: [.admin]),

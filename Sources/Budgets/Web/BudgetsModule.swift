@@ -46,6 +46,9 @@ public struct BudgetsModule: Module {
 
     public var resources: URL? { Bundle.module.url(forResource: "Resources", withExtension: nil) }
 
+    /// Projects and ballots of every edition whose results are out.
+    public var openDatasets: [OpenDataset] { BudgetOpenData.datasets }
+
     public var capabilities: [CapabilityDeclaration] {
         [
             CapabilityDeclaration(.reviewBudgetProject, in: [.moderator, .admin]),

@@ -10,8 +10,9 @@ public protocol CityRequestContext: RequestContext {
 /// `context.city`, and answers 404 for an unknown city or for a module that
 /// city has switched off: its pages, API, open data and live socket alike
 /// (docs/interfaces.md, issue 14). Runs after the router has matched, so the
-/// route's pattern says which module owns the request; one instance serves
-/// the page router and the socket router.
+/// route's pattern says which module owns the request (on the platform's
+/// open-data paths, `/api/v1/{city}/open-data/{module}/…`, the module its
+/// `{module}` names); one instance serves the page router and the socket router.
 struct CityMiddleware<Context: CityRequestContext>: RouterMiddleware {
     package let services: AppServices
 
@@ -20,7 +21,8 @@ struct CityMiddleware<Context: CityRequestContext>: RouterMiddleware {
         guard !Slug.reserved.contains(slug), let city = try await services.store.read({ try await $0.municipalities.find(slug: slug) }) else {
             throw AppError.notFound
         }
-        if let endpoint = context.endpointPath, let module = services.modules.owner(ofEndpoint: endpoint), !city.settings.enables(module) {
+        if let endpoint = context.endpointPath, let module = services.modules.owner(ofEndpoint: endpoint, module: context.parameters.get("module")),
+           !city.settings.enables(module) {
             throw AppError.notFound
         }
         var context = context

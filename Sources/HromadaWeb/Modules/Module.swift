@@ -51,6 +51,14 @@ public protocol Module: Sendable {
     /// Runs at each start of a demo server with background services (the
     /// auctions schedule a live demo auction a minute ahead).
     func startDemoServe(_ services: AppServices) async throws
+    /// The open datasets it publishes (`OpenDataset`), each with its fields
+    /// and the query that makes its rows. The platform lists them at
+    /// `/api/v1/{city}/open-data`, serves them at
+    /// `/api/v1/{city}/open-data/<slug>/<dataset>.csv|json` and links them
+    /// from the city home page; a city that switches the module off answers
+    /// 404 for them too. Their titles, descriptions and fields' descriptions
+    /// are its strings.
+    var openDatasets: [OpenDataset] { get }
 }
 
 extension Module {
@@ -65,6 +73,7 @@ extension Module {
     public var uploadRoutes: [UploadRoute] { [] }
     public func makeState() -> [any Sendable] { [] }
     public func startDemoServe(_ services: AppServices) async throws {}
+    public var openDatasets: [OpenDataset] { [] }
 }
 
 /// A whole-number city setting of a module: its name is the settings form's
@@ -162,7 +171,13 @@ public struct ModuleRegistry: Sendable {
         for module in modules {
             for segment in module.pathSegments {
                 precondition(owners[segment] == nil, "two modules claim /\(segment)")
+                precondition(segment != Self.openDataSegment, "/\(segment) is the platform's open data")
                 owners[segment] = module.slug
+            }
+            var datasets = Set<String>()
+            for dataset in module.openDatasets {
+                if let problem = dataset.problem { preconditionFailure("\(module.slug.rawValue): \(problem)") }
+                precondition(datasets.insert(dataset.slug).inserted, "\(module.slug.rawValue) declares the dataset \(dataset.slug) twice")
             }
         }
         self.owners = owners
@@ -263,15 +278,34 @@ public struct ModuleRegistry: Sendable {
         modules.filter { city.settings.enables($0.slug) }
     }
 
+    /// The path segment after `/api/v1/{city}/` under which the platform
+    /// serves every module's open data, `/api/v1/{city}/open-data/{module}/{file}`.
+    public static let openDataSegment = "open-data"
+
     /// The module that owns a route, from its pattern (`/{city}/admin/budgets/{edition}`,
     /// `/api/v1/{city}/auctions/{lot}/live`): the segment after the city's,
-    /// or after `admin` there. Nil for the platform's own city pages.
-    public func owner(ofEndpoint endpoint: String) -> ModuleSlug? {
+    /// or after `admin` there. The platform's open data
+    /// (`/api/v1/{city}/open-data/{module}/{file}`) belongs to the module
+    /// its `{module}` parameter names, passed as `module`. Nil for the
+    /// platform's own city pages and for a module this deployment lacks.
+    public func owner(ofEndpoint endpoint: String, module: String? = nil) -> ModuleSlug? {
         let segments = endpoint.split(separator: "/")
         guard let city = segments.firstIndex(where: { $0 == "{city}" || $0 == ":city" }) else { return nil }
         var next = segments.index(after: city)
         if next < segments.endIndex, segments[next] == "admin" { next = segments.index(after: next) }
         guard next < segments.endIndex else { return nil }
+        if segments[next] == Self.openDataSegment {
+            let parameter = segments.index(after: next)
+            guard parameter < segments.endIndex, ["{module}", ":module"].contains(segments[parameter]), let module else { return nil }
+            return slugs.first { $0.rawValue == module }
+        }
         return owners[String(segments[next])]
+    }
+
+    /// A module this deployment has and one of its datasets, by their slugs.
+    public func dataset(_ slug: String, of module: String) -> (module: any Module, dataset: OpenDataset)? {
+        guard let owner = modules.first(where: { $0.slug.rawValue == module }),
+              let dataset = owner.openDatasets.first(where: { $0.slug == slug }) else { return nil }
+        return (owner, dataset)
     }
 }

@@ -30,23 +30,47 @@ package enum OpenDataFile {
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    /// A dataset offered as `NAME.csv` and `NAME.json`: the response for the
-    /// requested file, saved under `prefix-file`; any other name is a 404.
-    package static func download(
-        _ file: String, prefix: String, datasets: [String: (csv: () -> String, json: () throws -> String)]
-    ) throws -> Response {
-        let parts = file.split(separator: ".", maxSplits: 1).map(String.init)
-        guard parts.count == 2, let dataset = datasets[parts[0]] else { throw AppError.notFound }
-        let body: String, type: String
-        switch parts[1] {
-        case "csv": (body, type) = (dataset.csv(), "text/csv; charset=utf-8")
-        case "json": (body, type) = (try dataset.json(), "application/json; charset=utf-8")
-        default: throw AppError.notFound
-        }
+    /// A file name of the open-data paths, `NAME.csv` or `NAME.json`, split; nil for any other.
+    package static func fileName(_ file: String) -> (name: String, format: Format)? {
+        guard let dot = file.lastIndex(of: "."), let format = Format(rawValue: String(file[file.index(after: dot)...])) else { return nil }
+        return (String(file[..<dot]), format)
+    }
+
+    package enum Format: String, Sendable {
+        case csv, json
+
+        var contentType: String { self == .csv ? "text/csv; charset=utf-8" : "application/json; charset=utf-8" }
+    }
+
+    /// The response for a file, saved as `filename`.
+    package static func response(_ body: String, format: Format, filename: String) -> Response {
         var headers = HTTPFields()
-        headers[.contentType] = type
-        headers[.contentDisposition] = "attachment; filename=\"\(prefix)-\(file)\""
+        headers[.contentType] = format.contentType
+        headers[.contentDisposition] = "attachment; filename=\"\(filename)\""
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    /// A module's own open-data path (`/api/v1/{city}/petitions/open-data/{file}`):
+    /// the requested dataset as `NAME.csv` or `NAME.json`, saved under
+    /// `prefix-file`, with the JSON these paths have always written
+    /// (`OpenDataTable.legacyJSON`); any other name is a 404. `tables` makes
+    /// only the dataset asked for.
+    package static func download(
+        _ file: String, prefix: String, tables: [String: () async throws -> OpenDataTable]
+    ) async throws -> Response {
+        guard let parts = fileName(file), let table = tables[parts.name] else { throw AppError.notFound }
+        let made = try await table()
+        return response(parts.format == .csv ? made.csv() : try made.legacyJSON(), format: parts.format, filename: "\(prefix)-\(file)")
+    }
+
+    /// A module's own open-data path for its declared datasets, each made by its query.
+    package static func download(
+        _ file: String, prefix: String, datasets: [OpenDataset], services: AppServices, city: Municipality
+    ) async throws -> Response {
+        let tables = datasets.map { dataset -> (String, () async throws -> OpenDataTable) in
+            (dataset.slug, { try await dataset.table(services, in: city) })
+        }
+        return try await download(file, prefix: prefix, tables: Dictionary(tables, uniquingKeysWith: { first, _ in first }))
     }
 
     /// ISO 8601 in UTC, as docs/interfaces.md has all times.

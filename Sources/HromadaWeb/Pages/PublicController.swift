@@ -60,8 +60,20 @@ struct PublicController {
             package let description: String
             package let url: String
         }
+        /// A dataset of the city's modules, with its two files.
+        struct DatasetItem {
+            package let title: String
+            package let module: String
+            package let frequency: String
+            package let csv: String
+            package let json: String
+        }
         package let city: CityItem
         package let modules: [ModuleItem]
+        package let datasets: [DatasetItem]
+        let hasDatasets: Bool
+        /// The list of the city's datasets with their fields (`/api/v1/{city}/open-data`).
+        package let openDataURL: String
         package let verified: Bool
         package let signedIn: Bool
         package let verifyURL: String
@@ -86,8 +98,16 @@ struct PublicController {
                 description: html.t("modules.\(module.slug.rawValue).description", context),
                 url: "/\(city.slug.rawValue)/\(module.slug.rawValue)")
         }
+        // Likewise exactly the datasets of those modules.
+        let datasets = OpenDataController.entries(services.modules, in: city).map { entry in
+            CityHome.DatasetItem(
+                title: html.t(entry.dataset.titleKey, context), module: html.t("modules.\(entry.module.slug.rawValue).name", context),
+                frequency: html.t("open_data.frequency.\(entry.dataset.frequency.rawValue)", context),
+                csv: entry.path(city, .csv), json: entry.path(city, .json))
+        }
         let page = CityHome(
-            city: cityItem(city, context.language), modules: modules, verified: verified, signedIn: context.isSignedIn,
+            city: cityItem(city, context.language), modules: modules, datasets: datasets, hasDatasets: !datasets.isEmpty,
+            openDataURL: "/api/v1/\(city.slug.rawValue)/\(ModuleRegistry.openDataSegment)", verified: verified, signedIn: context.isSignedIn,
             verifyURL: "/\(city.slug.rawValue)/verify")
         return try await html.render(
             "city", page: page, titleKey: "city.title", titleArguments: ["city": city.name.localized(context.language)],

@@ -49,6 +49,9 @@ public struct PetitionsModule: Module {
 
     public var resources: URL? { Bundle.module.url(forResource: "Resources", withExtension: nil) }
 
+    /// Public petitions and their signers (names and dates only).
+    public var openDatasets: [OpenDataset] { PetitionOpenData.datasets }
+
     public var capabilities: [CapabilityDeclaration] {
         [
             CapabilityDeclaration(.moderatePetition, in: [.moderator, .admin]),

@@ -9,6 +9,8 @@ import HromadaWeb
 /// from auctions that are over: a closed bid is sealed until the auction
 /// opens it, and a lot cancelled before its auction never opens them.
 /// Money is in hryvnias with a dot, as in the budget datasets; times ISO.
+/// Served at `/api/v1/{city}/auctions/open-data/{file}` and by the platform
+/// at `/api/v1/{city}/open-data/auctions/{file}`, from these declarations.
 struct AuctionOpenData {
     struct Entry {
         let lot: Lot
@@ -21,57 +23,56 @@ struct AuctionOpenData {
     let city: Municipality
     let entries: [Entry]
 
-    struct LotRow: Encodable {
-        let ocid: String
-        let auctionId: String
-        let lotId: String
-        let number: Int
-        let municipality: String
-        let title: String
-        let objectId: String
-        let objectTitle: String
-        let objectAddress: String
-        let cadastralNumber: String
-        let status: String
-        let procedure: String
-        let currency: String
-        let value: String
-        let startValue: String
-        let minimalStep: String
-        let guarantee: String
-        let registrationFee: String
-        let tenderPeriodEndDate: String
-        let auctionPeriodStartDate: String
-        let bidders: Int?
-    }
+    static let datasets: [OpenDataset] = [lots, bids, awards]
 
-    struct BidRow: Encodable {
-        let ocid: String
-        let lotId: String
-        let lotNumber: Int
-        let participantNumber: Int
-        let bidderName: String
-        let legalEntityCode: String
-        let currency: String
-        let initialBid: String
-        let finalAmount: String
-        let date: String
-    }
+    /// Money in hryvnias.
+    private static func money(_ name: String) -> OpenDataField { OpenDataField(name, .decimal, unit: "UAH") }
 
-    struct AwardRow: Encodable {
-        let ocid: String
-        let lotId: String
-        let lotNumber: Int
-        /// 1 for the best bid, as the award chain ranks them.
-        let rank: Int
-        let participantNumber: Int?
-        let bidderName: String
-        let status: String
-        let currency: String
-        let amount: String
-        let reason: String
-        let decidedAt: String
-        let contractSignedAt: String
+    static let lots = OpenDataset(
+        "lots", strings: "open_data.auctions.lots", frequency: .continuous,
+        fields: [
+            OpenDataField("ocid", .text), OpenDataField("auctionId", .text), OpenDataField("lotId", .text), OpenDataField("number", .integer),
+            OpenDataField("municipality", .text), OpenDataField("title", .text), OpenDataField("objectId", .text), OpenDataField("objectTitle", .text),
+            OpenDataField("objectAddress", .text), OpenDataField("cadastralNumber", .text), OpenDataField("status", .text),
+            OpenDataField("procedure", .text), OpenDataField("currency", .text), money("value"), money("startValue"), money("minimalStep"),
+            money("guarantee"), money("registrationFee"), OpenDataField("tenderPeriodEndDate", .datetime),
+            OpenDataField("auctionPeriodStartDate", .datetime), OpenDataField("bidders", .integer),
+        ]
+    ) { services, city in try await AuctionOpenData.read(services, city).lotRows }
+
+    static let bids = OpenDataset(
+        "bids", strings: "open_data.auctions.bids", frequency: .continuous,
+        fields: [
+            OpenDataField("ocid", .text), OpenDataField("lotId", .text), OpenDataField("lotNumber", .integer), OpenDataField("participantNumber", .integer),
+            OpenDataField("bidderName", .text), OpenDataField("legalEntityCode", .text), OpenDataField("currency", .text), money("initialBid"),
+            money("finalAmount"), OpenDataField("date", .datetime),
+        ]
+    ) { services, city in try await AuctionOpenData.read(services, city).bidRows }
+
+    static let awards = OpenDataset(
+        "awards", strings: "open_data.auctions.awards", frequency: .continuous,
+        fields: [
+            OpenDataField("ocid", .text), OpenDataField("lotId", .text), OpenDataField("lotNumber", .integer), OpenDataField("rank", .integer),
+            OpenDataField("participantNumber", .integer), OpenDataField("bidderName", .text), OpenDataField("status", .text),
+            OpenDataField("currency", .text), money("amount"), OpenDataField("reason", .text), OpenDataField("decidedAt", .datetime),
+            OpenDataField("contractSignedAt", .datetime),
+        ]
+    ) { services, city in try await AuctionOpenData.read(services, city).awardRows }
+
+    /// The city's lots by number with their objects, and the bidders of
+    /// those whose auction is over: a sealed lot's bidders are not even read.
+    static func read(_ services: AppServices, _ city: Municipality) async throws -> AuctionOpenData {
+        let cityID = city.id
+        let entries = try await services.store.read { tx in
+            let objects = Dictionary(try await tx.auctions.objects(in: cityID).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            var entries: [Entry] = []
+            for (lot, number) in try await tx.auctions.lots(in: cityID).sorted(by: { $0.number < $1.number }) {
+                let bidders = lot.auctionIsOver ? try await tx.auctions.bidders(of: lot.id) : []
+                entries.append(.init(lot: lot, number: number, object: objects[lot.objectID], bidders: bidders))
+            }
+            return entries
+        }
+        return AuctionOpenData(city: city, entries: entries)
     }
 
     private func ocid(_ entry: Entry) -> String { LotReference.ocid(city: city.slug.rawValue, number: entry.number) }
@@ -82,86 +83,47 @@ struct AuctionOpenData {
         return (admitted, AuctionService.numbers(of: entry.lot, admitted: admitted))
     }
 
-    var lotRows: [LotRow] {
-        entries.map { entry in
+    var lotRows: [OpenDataRow] {
+        entries.map { entry -> OpenDataRow in
             let lot = entry.lot
-            return LotRow(
-                ocid: ocid(entry), auctionId: LotReference.auctionId(city: city.slug.rawValue, number: entry.number), lotId: lot.id.rawValue,
-                number: entry.number, municipality: city.name.uk, title: lot.title, objectId: lot.objectID.rawValue, objectTitle: entry.object?.title ?? "",
-                objectAddress: entry.object?.address ?? "", cadastralNumber: entry.object?.cadastralNumber ?? "", status: lot.status.rawValue,
-                procedure: lot.procedure.rawValue, currency: "UAH", value: OpenDataFile.hryvnias(lot.value), startValue: OpenDataFile.hryvnias(lot.startValue),
-                minimalStep: OpenDataFile.hryvnias(lot.minimalStep.amount(of: lot.startValue)), guarantee: OpenDataFile.hryvnias(lot.guarantee),
-                registrationFee: OpenDataFile.hryvnias(lot.registrationFee), tenderPeriodEndDate: OpenDataFile.time(lot.tenderPeriodEnd),
-                auctionPeriodStartDate: OpenDataFile.time(lot.auctionStart), bidders: lot.auctionIsOver ? participants(entry).admitted.count : nil)
+            return [
+                .text(ocid(entry)), .text(LotReference.auctionId(city: city.slug.rawValue, number: entry.number)), .text(lot.id.rawValue),
+                .int(entry.number), .text(city.name.uk), .text(lot.title), .text(lot.objectID.rawValue), .optional(entry.object?.title),
+                .optional(entry.object?.address), .optional(entry.object?.cadastralNumber), .text(lot.status.rawValue), .text(lot.procedure.rawValue),
+                .text("UAH"), .hryvnias(lot.value), .hryvnias(lot.startValue), .hryvnias(lot.minimalStep.amount(of: lot.startValue)),
+                .hryvnias(lot.guarantee), .hryvnias(lot.registrationFee), .datetime(lot.tenderPeriodEnd), .datetime(lot.auctionStart),
+                // Bidders are counted only once the auction is over.
+                lot.auctionIsOver ? .int(participants(entry).admitted.count) : .null,
+            ]
         }
     }
 
-    var bidRows: [BidRow] {
+    var bidRows: [OpenDataRow] {
         entries.filter(\.lot.auctionIsOver).flatMap { entry in
             let (admitted, numbers) = participants(entry)
             let finals = Dictionary((entry.lot.awards?.awards ?? []).map { ($0.bidder, $0.amount) }, uniquingKeysWith: { first, _ in first })
-            return admitted.sorted { (numbers[$0.id] ?? 0) < (numbers[$1.id] ?? 0) }.map { bidder in
-                BidRow(
-                    ocid: ocid(entry), lotId: entry.lot.id.rawValue, lotNumber: entry.number, participantNumber: numbers[bidder.id] ?? 0,
-                    bidderName: bidder.name, legalEntityCode: bidder.legalEntityCode ?? "", currency: "UAH", initialBid: OpenDataFile.hryvnias(bidder.amount),
-                    finalAmount: OpenDataFile.hryvnias(finals[bidder.id] ?? bidder.amount), date: OpenDataFile.time(bidder.submittedAt))
+            return admitted.sorted { (numbers[$0.id] ?? 0) < (numbers[$1.id] ?? 0) }.map { bidder -> OpenDataRow in
+                [
+                    .text(ocid(entry)), .text(entry.lot.id.rawValue), .int(entry.number), .int(numbers[bidder.id] ?? 0), .text(bidder.name),
+                    .optional(bidder.legalEntityCode), .text("UAH"), .hryvnias(bidder.amount), .hryvnias(finals[bidder.id] ?? bidder.amount),
+                    .datetime(bidder.submittedAt),
+                ]
             }
         }
     }
 
-    var awardRows: [AwardRow] {
+    var awardRows: [OpenDataRow] {
         entries.filter(\.lot.auctionIsOver).flatMap { entry in
             let numbers = participants(entry).numbers
             let names = Dictionary(entry.bidders.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
             let chain = entry.lot.awards
-            return (chain?.awards ?? []).enumerated().map { index, award in
-                AwardRow(
-                    ocid: ocid(entry), lotId: entry.lot.id.rawValue, lotNumber: entry.number, rank: index + 1, participantNumber: numbers[award.bidder],
-                    bidderName: names[award.bidder] ?? "", status: award.status.rawValue, currency: "UAH", amount: OpenDataFile.hryvnias(award.amount),
-                    reason: award.reason ?? "", decidedAt: OpenDataFile.time(award.decidedAt),
-                    contractSignedAt: award.status == .active ? OpenDataFile.time(chain?.contractSignedAt) : "")
+            return (chain?.awards ?? []).enumerated().map { index, award -> OpenDataRow in
+                [
+                    .text(ocid(entry)), .text(entry.lot.id.rawValue), .int(entry.number), .int(index + 1), .optional(numbers[award.bidder]),
+                    .text(names[award.bidder] ?? ""), .text(award.status.rawValue), .text("UAH"), .hryvnias(award.amount), .optional(award.reason),
+                    .optional(award.decidedAt), award.status == .active ? .optional(chain?.contractSignedAt) : .null,
+                ]
             }
         }
     }
-
-    func lotsCSV() -> String {
-        OpenDataFile.csv(
-            header: ["ocid", "auctionId", "lotId", "number", "municipality", "title", "objectId", "objectTitle", "objectAddress", "cadastralNumber", "status",
-                     "procedure", "currency", "value", "startValue", "minimalStep", "guarantee", "registrationFee", "tenderPeriodEndDate",
-                     "auctionPeriodStartDate", "bidders"],
-            rows: lotRows.map { row in
-                [
-                    row.ocid, row.auctionId, row.lotId, String(row.number), row.municipality, row.title, row.objectId, row.objectTitle, row.objectAddress,
-                    row.cadastralNumber, row.status, row.procedure, row.currency, row.value, row.startValue, row.minimalStep, row.guarantee,
-                    row.registrationFee, row.tenderPeriodEndDate, row.auctionPeriodStartDate, row.bidders.map(String.init) ?? "",
-                ]
-            })
-    }
-
-    func bidsCSV() -> String {
-        OpenDataFile.csv(
-            header: ["ocid", "lotId", "lotNumber", "participantNumber", "bidderName", "legalEntityCode", "currency", "initialBid", "finalAmount", "date"],
-            rows: bidRows.map { row in
-                [
-                    row.ocid, row.lotId, String(row.lotNumber), String(row.participantNumber), row.bidderName, row.legalEntityCode, row.currency,
-                    row.initialBid, row.finalAmount, row.date,
-                ]
-            })
-    }
-
-    func awardsCSV() -> String {
-        OpenDataFile.csv(
-            header: ["ocid", "lotId", "lotNumber", "rank", "participantNumber", "bidderName", "status", "currency", "amount", "reason", "decidedAt",
-                     "contractSignedAt"],
-            rows: awardRows.map { row in
-                [
-                    row.ocid, row.lotId, String(row.lotNumber), String(row.rank), row.participantNumber.map(String.init) ?? "", row.bidderName, row.status,
-                    row.currency, row.amount, row.reason, row.decidedAt, row.contractSignedAt,
-                ]
-            })
-    }
-
-    func lotsJSON() throws -> String { try OpenDataFile.json(lotRows) }
-    func bidsJSON() throws -> String { try OpenDataFile.json(bidRows) }
-    func awardsJSON() throws -> String { try OpenDataFile.json(awardRows) }
 }

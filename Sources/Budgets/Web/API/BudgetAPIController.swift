@@ -340,20 +340,14 @@ struct BudgetAPIController {
 
     /// Open data (CMU Resolution 835): projects with votes and outcome, and the
     /// anonymous ballots, as CSV (UTF-8, comma-separated, header row) or JSON.
-    /// Like the Pabulib export, available from the results phase on.
+    /// Like the Pabulib export, available from the results phase on. The
+    /// rows of the module's declared datasets for this edition (`BudgetOpenData`).
     @Sendable func openData(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (city, edition) = try await edition(context)
         guard edition.phase(at: services.clock.now()) >= .results else { throw AppError.conflict(code: "results_not_published") }
         let file = try context.parameters.require("file")
-        let box = services.ballotBox
-        let (projects, ballots, published) = try await services.store.read { tx in
-            (try await tx.budgets.projects(of: edition.id, in: city.id), try await box.everyBallot(of: edition.id, in: tx),
-             try await tx.budgets.publishedResults(of: edition.id))
-        }
-        let dataset = BudgetOpenData(edition: edition, city: city, projects: projects, ballots: ballots, funded: Set(published.values.flatMap { $0 }))
-        return try OpenDataFile.download(
-            file, prefix: "\(city.slug.rawValue)-\(edition.id.rawValue)",
-            datasets: ["projects": (dataset.projectsCSV, dataset.projectsJSON), "ballots": (dataset.ballotsCSV, dataset.ballotsJSON)])
+        guard let dataset = try await BudgetOpenData.read([edition], city: city, services: services).first else { throw AppError.notFound }
+        return try await OpenDataFile.download(file, prefix: "\(city.slug.rawValue)-\(edition.id.rawValue)", tables: dataset.tables)
     }
 
     @Sendable func export(_ request: Request, context: AppRequestContext) async throws -> Response {

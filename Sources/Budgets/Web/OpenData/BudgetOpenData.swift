@@ -8,6 +8,13 @@ import HromadaWeb
 /// one row per anonymous ballot (its choices, receipt, channel and age group:
 /// no day, which a participation's day would pair with a quiet day's ballot).
 /// Money is in hryvnias with a dot.
+///
+/// The platform serves one dataset of each over every edition whose results
+/// are out (`/api/v1/{city}/open-data/budgets/{projects,ballots}.csv|json`,
+/// each row naming its edition); an edition's own files
+/// (`/api/v1/{city}/budgets/{edition}/open-data/{file}`, from results on)
+/// are its rows of the same declarations, the ballots without the edition
+/// column they never had. Ballots of an edition still counting are never read.
 struct BudgetOpenData {
     let edition: BudgetEdition
     let city: Municipality
@@ -15,80 +22,85 @@ struct BudgetOpenData {
     let ballots: [AnonymousBallot]
     let funded: Set<BudgetProjectID>
 
-    struct ProjectRow: Encodable {
-        let editionId: String
-        let editionTitle: String
-        let municipality: String
-        let projectId: String
-        let projectNumber: Int
-        let projectName: String
-        let category: String
-        let district: String
-        let address: String
-        let latitude: Double?
-        let longitude: Double?
-        let cost: String
-        let status: String
-        let votes: Int64
-        let funded: Bool
+    static let datasets: [OpenDataset] = [projectsDataset, ballotsDataset]
+
+    static let projectsDataset = OpenDataset(
+        "projects", strings: "open_data.budgets.projects", frequency: .perEdition,
+        fields: [
+            OpenDataField("editionId", .text), OpenDataField("editionTitle", .text), OpenDataField("municipality", .text),
+            OpenDataField("projectId", .text), OpenDataField("projectNumber", .integer), OpenDataField("projectName", .text),
+            OpenDataField("category", .text), OpenDataField("district", .text), OpenDataField("address", .text),
+            OpenDataField("latitude", .decimal, unit: "degree"), OpenDataField("longitude", .decimal, unit: "degree"),
+            OpenDataField("cost", .decimal, unit: "UAH"), OpenDataField("status", .text), OpenDataField("votes", .integer),
+            OpenDataField("funded", .boolean),
+        ]
+    ) { services, city in try await BudgetOpenData.published(services, city).flatMap(\.projectRows) }
+
+    static let ballotsDataset = OpenDataset(
+        "ballots", strings: "open_data.budgets.ballots", frequency: .perEdition,
+        fields: [
+            OpenDataField("editionId", .text), OpenDataField("receipt", .text), OpenDataField("projects", .text, isList: true),
+            OpenDataField("points", .integer, isList: true), OpenDataField("channel", .text), OpenDataField("ageGroup", .text),
+        ]
+    ) { services, city in try await BudgetOpenData.published(services, city).flatMap(\.ballotRows) }
+
+    /// The city's editions whose results are out, oldest first, each with its projects, ballots and winners.
+    static func published(_ services: AppServices, _ city: Municipality) async throws -> [BudgetOpenData] {
+        let cityID = city.id, now = services.clock.now()
+        let editions = try await services.store.read { try await $0.budgets.editions(in: cityID) }
+        return try await read(editions.reversed().filter { $0.phase(at: now) >= .results }, city: city, services: services)
     }
 
-    struct BallotRow: Encodable {
-        let receipt: String
-        let projects: [String]
-        let points: [Int]?
-        let channel: String
-        let ageGroup: String
+    /// What the files of these editions are made of, read in one transaction.
+    /// The caller has checked that their results are out.
+    static func read(_ editions: [BudgetEdition], city: Municipality, services: AppServices) async throws -> [BudgetOpenData] {
+        let box = services.ballotBox, cityID = city.id
+        return try await services.store.read { tx in
+            var read: [BudgetOpenData] = []
+            for edition in editions {
+                let projects = try await tx.budgets.projects(of: edition.id, in: cityID)
+                let ballots = try await box.everyBallot(of: edition.id, in: tx)
+                let published = try await tx.budgets.publishedResults(of: edition.id)
+                read.append(BudgetOpenData(
+                    edition: edition, city: city, projects: projects, ballots: ballots, funded: Set(published.values.flatMap { $0 })))
+            }
+            return read
+        }
     }
 
-    var projectRows: [ProjectRow] {
+    /// The edition's own `projects` and `ballots` files: the datasets' rows
+    /// of this edition, the ballots without their edition column.
+    var tables: [String: () async throws -> OpenDataTable] {
+        [
+            "projects": { try OpenDataTable(fields: Self.projectsDataset.fields, rows: projectRows) },
+            "ballots": { try OpenDataTable(fields: Self.ballotsDataset.fields, rows: ballotRows).dropping(["editionId"]) },
+        ]
+    }
+
+    var projectRows: [OpenDataRow] {
         var votes: [BudgetProjectID: Int64] = [:]
         for ballot in ballots {
             for (index, id) in ballot.content.projects.enumerated() {
                 votes[id, default: 0] += Int64(ballot.content.points?[index] ?? 1)
             }
         }
-        return projects.filter { $0.status != .withdrawn }.map { project in
-            ProjectRow(
-                editionId: edition.id.rawValue, editionTitle: edition.title.uk, municipality: city.name.uk, projectId: project.id.rawValue,
-                projectNumber: project.number, projectName: project.title, category: edition.category(project.categoryID)?.name.uk ?? "",
-                district: project.district ?? "", address: project.address ?? "", latitude: project.latitude, longitude: project.longitude,
-                cost: OpenDataFile.hryvnias(project.cost), status: project.status.rawValue, votes: votes[project.id] ?? 0, funded: funded.contains(project.id))
+        return projects.filter { $0.status != .withdrawn }.map { project -> OpenDataRow in
+            [
+                .text(edition.id.rawValue), .text(edition.title.uk), .text(city.name.uk), .text(project.id.rawValue), .int(project.number),
+                .text(project.title), .optional(edition.category(project.categoryID)?.name.uk), .optional(project.district),
+                .optional(project.address), .optional(project.latitude), .optional(project.longitude), .hryvnias(project.cost),
+                .text(project.status.rawValue), .integer(votes[project.id] ?? 0), .boolean(funded.contains(project.id)),
+            ]
         }
     }
 
-    var ballotRows: [BallotRow] {
-        ballots.map {
-            BallotRow(
-                receipt: $0.receipt, projects: $0.content.projects.map(\.rawValue), points: $0.content.points, channel: $0.channel.rawValue,
-                ageGroup: $0.ageGroup.rawValue)
+    /// Choices, receipt, channel and age group: no day, which a participation's day would pair with a quiet day's ballot.
+    var ballotRows: [OpenDataRow] {
+        ballots.map { ballot -> OpenDataRow in
+            [
+                .text(edition.id.rawValue), .text(ballot.receipt), .list(ballot.content.projects.map { OpenDataValue.text($0.rawValue) }),
+                ballot.content.points.map { points in OpenDataValue.list(points.map(OpenDataValue.int)) } ?? OpenDataValue.null, .text(ballot.channel.rawValue), .text(ballot.ageGroup.rawValue),
+            ]
         }
     }
-
-    func projectsCSV() -> String {
-        OpenDataFile.csv(
-            header: ["editionId", "editionTitle", "municipality", "projectId", "projectNumber", "projectName", "category", "district", "address",
-                     "latitude", "longitude", "cost", "status", "votes", "funded"],
-            rows: projectRows.map { row in
-                [
-                    row.editionId, row.editionTitle, row.municipality, row.projectId, String(row.projectNumber), row.projectName, row.category,
-                    row.district, row.address, row.latitude.map { String($0) } ?? "", row.longitude.map { String($0) } ?? "", row.cost, row.status,
-                    String(row.votes), row.funded ? "true" : "false",
-                ]
-            })
-    }
-
-    func ballotsCSV() -> String {
-        OpenDataFile.csv(
-            header: ["receipt", "projects", "points", "channel", "ageGroup"],
-            rows: ballotRows.map { row in
-                [
-                    row.receipt, row.projects.joined(separator: " "), row.points.map { $0.map(String.init).joined(separator: " ") } ?? "", row.channel,
-                    row.ageGroup,
-                ]
-            })
-    }
-
-    func projectsJSON() throws -> String { try OpenDataFile.json(projectRows) }
-    func ballotsJSON() throws -> String { try OpenDataFile.json(ballotRows) }
 }

@@ -90,18 +90,13 @@ struct PetitionAPIController {
         return try JSONResponse.encode(APIController.ListBody(items: found.prefix(limit).map(Self.body), next: page.next(hasMore: found.count > limit)))
     }
 
-    /// `petitions.csv|json` and `signatures.csv|json`: the city's public petitions and who signed them.
+    /// `petitions.csv|json` and `signatures.csv|json`: the city's public
+    /// petitions and who signed them, from the module's declared datasets.
     @Sendable func openData(_ request: Request, context: AppRequestContext) async throws -> Response {
         let city = try await CityLookup(store: services.store).require(context)
-        let cityID = city.id
-        let (petitions, signatures) = try await services.store.read { tx in
-            (try await tx.petitions.petitions(in: cityID, states: PetitionState.publicStates, limit: 1_000_000),
-             try await tx.petitions.publicSignatures(in: cityID))
-        }
-        let dataset = PetitionOpenData(city: city, petitions: petitions.sorted { $0.number < $1.number }, signatures: signatures)
-        return try OpenDataFile.download(
-            try context.parameters.require("file"), prefix: "\(city.slug.rawValue)-petitions",
-            datasets: ["petitions": (dataset.petitionsCSV, dataset.petitionsJSON), "signatures": (dataset.signaturesCSV, dataset.signaturesJSON)])
+        return try await OpenDataFile.download(
+            try context.parameters.require("file"), prefix: "\(city.slug.rawValue)-petitions", datasets: PetitionOpenData.datasets,
+            services: services, city: city)
     }
 
     struct FileRequest: Decodable {

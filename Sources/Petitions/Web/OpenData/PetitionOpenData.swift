@@ -7,83 +7,52 @@ import HromadaWeb
 /// with signers and outcomes"): one row per public petition with its count
 /// and outcome, and one row per valid signature with the signer's name and
 /// date only, never an email or an address, as art. 23-1 publishes them.
-/// Drafts and petitions in moderation are nobody's business yet.
-struct PetitionOpenData {
-    let city: Municipality
-    let petitions: [PetitionRepository.Stored]
-    let signatures: [PetitionRepository.PublicSignature]
+/// Drafts and petitions in moderation are nobody's business yet: both
+/// queries read public petitions only. Served at
+/// `/api/v1/{city}/petitions/open-data/{file}` and by the platform at
+/// `/api/v1/{city}/open-data/petitions/{file}`, from these declarations.
+enum PetitionOpenData {
+    static let datasets: [OpenDataset] = [petitions, signatures]
 
-    struct PetitionRow: Encodable {
-        let petitionId: String
-        let number: Int
-        let municipality: String
-        let title: String
-        let text: String
-        let category: String
-        let author: String
-        let state: String
-        let createdAt: String
-        let openedAt: String
-        let deadline: String
-        let threshold: Int?
-        let signatureCount: Int
-        let thresholdReachedAt: String
-        let answerDecision: String
-        let answerSignedBy: String
-        let answeredAt: String
-        let answerText: String
-        let rejectionReason: String
-        let handedOnAsAppeal: Bool
+    static let petitions = OpenDataset(
+        "petitions", strings: "open_data.petitions.petitions", frequency: .continuous,
+        fields: [
+            OpenDataField("petitionId", .text), OpenDataField("number", .integer), OpenDataField("municipality", .text),
+            OpenDataField("title", .text), OpenDataField("text", .text), OpenDataField("category", .text), OpenDataField("author", .text),
+            OpenDataField("state", .text), OpenDataField("createdAt", .datetime), OpenDataField("openedAt", .datetime),
+            OpenDataField("deadline", .datetime), OpenDataField("threshold", .integer), OpenDataField("signatureCount", .integer),
+            OpenDataField("thresholdReachedAt", .datetime), OpenDataField("answerDecision", .text), OpenDataField("answerSignedBy", .text),
+            OpenDataField("answeredAt", .datetime), OpenDataField("answerText", .text), OpenDataField("rejectionReason", .text),
+            OpenDataField("handedOnAsAppeal", .boolean),
+        ]
+    ) { services, city in
+        let cityID = city.id
+        let stored = try await services.store.read { try await $0.petitions.petitions(in: cityID, states: PetitionState.publicStates, limit: 1_000_000) }
+        return PetitionOpenData.petitionRows(stored.sorted { $0.number < $1.number }, city: city)
     }
 
-    struct SignatureRow: Encodable {
-        let petitionId: String
-        let petitionNumber: Int
-        let signerName: String
-        let signedAt: String
+    static let signatures = OpenDataset(
+        "signatures", strings: "open_data.petitions.signatures", frequency: .continuous,
+        fields: [OpenDataField("petitionId", .text), OpenDataField("petitionNumber", .integer), OpenDataField("signerName", .text), OpenDataField("signedAt", .datetime)]
+    ) { services, city in
+        let cityID = city.id
+        return try await services.store.read { try await $0.petitions.publicSignatures(in: cityID) }.map { signature -> OpenDataRow in
+            [.text(signature.petitionID.rawValue), .int(signature.petitionNumber), .text(signature.name), .datetime(signature.signedAt)]
+        }
     }
 
-    var petitionRows: [PetitionRow] {
-        petitions.filter { PetitionState.publicStates.contains($0.petition.state) }.map { stored in
+    /// One row per petition in a public state (the filter is here too, whatever the read returned).
+    static func petitionRows(_ stored: [PetitionRepository.Stored], city: Municipality) -> [OpenDataRow] {
+        stored.filter { PetitionState.publicStates.contains($0.petition.state) }.map { stored -> OpenDataRow in
             let petition = stored.petition
-            return PetitionRow(
-                petitionId: petition.id.rawValue, number: stored.number, municipality: city.name.uk, title: petition.title, text: petition.text,
-                category: petition.category, author: petition.authorName, state: petition.state.rawValue,
-                createdAt: OpenDataFile.time(petition.createdAt), openedAt: OpenDataFile.time(petition.openedAt),
-                deadline: OpenDataFile.time(petition.deadline), threshold: petition.threshold, signatureCount: stored.signatureCount,
-                thresholdReachedAt: OpenDataFile.time(petition.thresholdReachedAt), answerDecision: petition.answer?.decision.rawValue ?? "",
-                answerSignedBy: petition.answer?.signedBy ?? "", answeredAt: OpenDataFile.time(petition.answer?.answeredAt),
-                answerText: petition.answer?.text ?? "", rejectionReason: petition.rejection?.reason.rawValue ?? "",
-                handedOnAsAppeal: petition.handedOnAsAppeal)
+            return [
+                .text(petition.id.rawValue), .int(stored.number), .text(city.name.uk), .text(petition.title), .text(petition.text),
+                .text(petition.category), .text(petition.authorName), .text(petition.state.rawValue), .datetime(petition.createdAt),
+                .optional(petition.openedAt), .optional(petition.deadline), .optional(petition.threshold), .int(stored.signatureCount),
+                .optional(petition.thresholdReachedAt), .optional(petition.answer?.decision.rawValue), .optional(petition.answer?.signedBy),
+                .optional(petition.answer?.answeredAt), .optional(petition.answer?.text), .optional(petition.rejection?.reason.rawValue),
+                .boolean(petition.handedOnAsAppeal),
+            ]
         }
     }
-
-    var signatureRows: [SignatureRow] {
-        signatures.map {
-            SignatureRow(petitionId: $0.petitionID.rawValue, petitionNumber: $0.petitionNumber, signerName: $0.name, signedAt: OpenDataFile.time($0.signedAt))
-        }
-    }
-
-    func petitionsCSV() -> String {
-        OpenDataFile.csv(
-            header: ["petitionId", "number", "municipality", "title", "text", "category", "author", "state", "createdAt", "openedAt", "deadline",
-                     "threshold", "signatureCount", "thresholdReachedAt", "answerDecision", "answerSignedBy", "answeredAt", "answerText",
-                     "rejectionReason", "handedOnAsAppeal"],
-            rows: petitionRows.map { row in
-                [
-                    row.petitionId, String(row.number), row.municipality, row.title, row.text, row.category, row.author, row.state, row.createdAt,
-                    row.openedAt, row.deadline, row.threshold.map(String.init) ?? "", String(row.signatureCount), row.thresholdReachedAt,
-                    row.answerDecision, row.answerSignedBy, row.answeredAt, row.answerText, row.rejectionReason, row.handedOnAsAppeal ? "true" : "false",
-                ]
-            })
-    }
-
-    func signaturesCSV() -> String {
-        OpenDataFile.csv(
-            header: ["petitionId", "petitionNumber", "signerName", "signedAt"],
-            rows: signatureRows.map { [$0.petitionId, String($0.petitionNumber), $0.signerName, $0.signedAt] })
-    }
-
-    func petitionsJSON() throws -> String { try OpenDataFile.json(petitionRows) }
-    func signaturesJSON() throws -> String { try OpenDataFile.json(signatureRows) }
 }

@@ -1,0 +1,86 @@
+import Foundation
+import HromadaDomain
+import Hummingbird
+
+/// Every dataset the city's modules declare (`Module.openDatasets`), served
+/// by the platform: the list, in the reader's language, at
+/// `/api/v1/{city}/open-data`, and each file at
+/// `/api/v1/{city}/open-data/{module}/{dataset}.csv|json`. A module the
+/// city has switched off is a 404 here as everywhere (`CityMiddleware`
+/// reads `{module}`; the handler asks again).
+struct OpenDataController {
+    let services: AppServices
+
+    func add(to router: Router<AppRequestContext>) {
+        router.get("api/v1/:city/open-data", use: list)
+        router.get("api/v1/:city/open-data/:module/:file", use: download)
+    }
+
+    struct DatasetBody: Encodable {
+        struct Field: Encodable {
+            let name: String
+            let type: String
+            let description: String
+            let unit: String?
+            let list: Bool
+        }
+        struct Downloads: Encodable {
+            let csv: String
+            let json: String
+        }
+        let module: String
+        let moduleName: String
+        let dataset: String
+        let title: String
+        let description: String
+        let frequency: String
+        let fields: [Field]
+        let downloads: Downloads
+    }
+
+    /// A dataset as a city offers it: what the list and the home page show.
+    struct Entry {
+        let module: any Module
+        let dataset: OpenDataset
+
+        /// `/api/v1/{city}/open-data/{module}/{dataset}.{format}`.
+        func path(_ city: Municipality, _ format: OpenDataFile.Format) -> String {
+            "/api/v1/\(city.slug.rawValue)/\(ModuleRegistry.openDataSegment)/\(module.slug.rawValue)/\(dataset.slug).\(format.rawValue)"
+        }
+    }
+
+    /// The datasets of the modules the city runs, in the registry's order and each module's.
+    static func entries(_ modules: ModuleRegistry, in city: Municipality) -> [Entry] {
+        modules.enabled(in: city).flatMap { module in module.openDatasets.map { Entry(module: module, dataset: $0) } }
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let city = try await CityLookup(store: services.store).require(context)
+        let language = context.language
+        let t = { (key: String) in services.localizer.string(key, language) }
+        let base = services.configuration.publicBaseURL.hasSuffix("/")
+            ? String(services.configuration.publicBaseURL.dropLast()) : services.configuration.publicBaseURL
+        let items = Self.entries(services.modules, in: city).map { entry in
+            DatasetBody(
+                module: entry.module.slug.rawValue, moduleName: t("modules.\(entry.module.slug.rawValue).name"), dataset: entry.dataset.slug,
+                title: t(entry.dataset.titleKey), description: t(entry.dataset.descriptionKey), frequency: entry.dataset.frequency.rawValue,
+                fields: entry.dataset.fields.map {
+                    .init(name: $0.name, type: $0.type.rawValue, description: t($0.descriptionKey), unit: $0.unit, list: $0.isList)
+                },
+                downloads: .init(csv: base + entry.path(city, .csv), json: base + entry.path(city, .json)))
+        }
+        return try JSONResponse.encode(APIController.ListBody(items: items, next: nil))
+    }
+
+    @Sendable func download(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let city = try await CityLookup(store: services.store).require(context)
+        let module = try context.parameters.require("module")
+        guard let file = OpenDataFile.fileName(try context.parameters.require("file")),
+              let found = services.modules.dataset(file.name, of: module), city.settings.enables(found.module.slug)
+        else { throw AppError.notFound }
+        let table = try await found.dataset.table(services, in: city)
+        return OpenDataFile.response(
+            file.format == .csv ? table.csv() : try table.json(), format: file.format,
+            filename: "\(city.slug.rawValue)-\(found.module.slug.rawValue)-\(found.dataset.slug).\(file.format.rawValue)")
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import HromadaDomain
+
+/// A dataset a module publishes as open data (CMU Resolution 835), as the
+/// module declares it (`Module.openDatasets`): what it is called, what each
+/// column means, how often it changes, and the query that makes its rows.
+/// The platform lists every dataset of a city's enabled modules at
+/// `/api/v1/{city}/open-data` and serves each at
+/// `/api/v1/{city}/open-data/<module>/<slug>.csv|json`.
+///
+/// The query is the module's, and so are its privacy rules: it returns only
+/// what may be public now (no personal data beyond what the law publishes,
+/// no closed bid before its auction ends, no ballot before results).
+/// Nothing downstream filters.
+public struct OpenDataset: Sendable {
+    /// Unique within its module; a path segment (`projects`, `signatures`, `lots`).
+    public let slug: String
+    /// The locale keys of its title and its description.
+    public let titleKey: String
+    public let descriptionKey: String
+    public let frequency: OpenDataFrequency
+    /// Its columns, in order.
+    public let fields: [OpenDataField]
+    /// Its rows in a city, each with one value per field, in the fields' order.
+    public let query: @Sendable (AppServices, Municipality) async throws -> [OpenDataRow]
+
+    public init(
+        slug: String, titleKey: String, descriptionKey: String, frequency: OpenDataFrequency, fields: [OpenDataField],
+        query: @escaping @Sendable (AppServices, Municipality) async throws -> [OpenDataRow]
+    ) {
+        self.slug = slug
+        self.titleKey = titleKey
+        self.descriptionKey = descriptionKey
+        self.frequency = frequency
+        self.fields = fields
+        self.query = query
+    }
+
+    /// A dataset whose strings follow the convention under `prefix`
+    /// (`open_data.<module>.<slug>`): `.title`, `.description`, and
+    /// `.fields.<name>` for each field declared without a key of its own.
+    public init(
+        _ slug: String, strings prefix: String, frequency: OpenDataFrequency, fields: [OpenDataField],
+        query: @escaping @Sendable (AppServices, Municipality) async throws -> [OpenDataRow]
+    ) {
+        self.init(
+            slug: slug, titleKey: "\(prefix).title", descriptionKey: "\(prefix).description", frequency: frequency,
+            fields: fields.map { field in
+                field.descriptionKey.isEmpty
+                    ? OpenDataField(field.name, field.type, unit: field.unit, isList: field.isList, descriptionKey: "\(prefix).fields.\(field.name)") : field
+            },
+            query: query)
+    }
+
+    /// The dataset's rows in this city, checked against its fields.
+    public func table(_ services: AppServices, in city: Municipality) async throws -> OpenDataTable {
+        try OpenDataTable(fields: fields, rows: try await query(services, city))
+    }
+
+    /// What a declaration must be: a slug that fits a path, and field names
+    /// that are unique and fit a CSV header and a JSON key. Nil when it is
+    /// fine, else what is wrong (the registry refuses to start with it).
+    public var problem: String? {
+        guard Self.isName(slug, extra: "-") else { return "the dataset slug \(slug) is not lowercase letters, digits and hyphens" }
+        guard !fields.isEmpty else { return "the dataset \(slug) has no fields" }
+        guard !titleKey.isEmpty, !descriptionKey.isEmpty, fields.allSatisfy({ !$0.descriptionKey.isEmpty }) else {
+            return "the dataset \(slug) leaves a title, description or field undescribed"
+        }
+        var seen = Set<String>()
+        for field in fields {
+            guard Self.isName(field.name, extra: "_") else { return "the field \(field.name) of \(slug) is not letters, digits and underscores" }
+            guard seen.insert(field.name).inserted else { return "the field \(field.name) of \(slug) is declared twice" }
+        }
+        return nil
+    }
+
+    private static func isName(_ text: String, extra: Character) -> Bool {
+        guard let first = text.first, first.isASCII, first.isLetter, text.count <= 64 else { return false }
+        return text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == extra) }
+            && (extra == "_" || text == text.lowercased())
+    }
+}
+
+/// One column of a dataset.
+public struct OpenDataField: Sendable, Hashable {
+    /// Its CSV header and JSON key (`projectNumber`).
+    public let name: String
+    public let type: OpenDataType
+    /// The locale key of what it holds.
+    public let descriptionKey: String
+    /// Its unit where it has one (`UAH`, `degree`), the same in every language.
+    public let unit: String?
+    /// Several values of its type: space-separated in CSV, an array in JSON.
+    public let isList: Bool
+
+    /// `descriptionKey` may be left empty for `OpenDataset(_:strings:…)` to fill in.
+    public init(_ name: String, _ type: OpenDataType, unit: String? = nil, isList: Bool = false, descriptionKey: String = "") {
+        self.name = name
+        self.type = type
+        self.descriptionKey = descriptionKey
+        self.unit = unit
+        self.isList = isList
+    }
+}
+
+/// What a column holds.
+public enum OpenDataType: String, Sendable, CaseIterable {
+    case text, integer, decimal, date, datetime, boolean
+}
+
+/// How often a dataset changes.
+public enum OpenDataFrequency: String, Sendable, CaseIterable {
+    /// As things happen (a signature, a bid): the file is made on each request.
+    case continuous
+    case daily, weekly, monthly, quarterly, annual
+    /// Once an edition (of the participatory budget) publishes its results.
+    case perEdition = "per_edition"
+    case irregular
+}
+
+/// One value of a row. `null` is a value that is absent (an empty CSV cell, JSON `null`).
+public enum OpenDataValue: Sendable, Hashable {
+    case null
+    case text(String)
+    case integer(Int64)
+    /// An exact decimal written with a point (`12500.00`), as money is.
+    case decimal(String)
+    /// A measured number (a coordinate), written as Swift writes a `Double`.
+    case number(Double)
+    case boolean(Bool)
+    case date(CalendarDate)
+    case datetime(Date)
+    case list([OpenDataValue])
+
+    /// Hryvnias with two decimals, from kopiyky.
+    public static func hryvnias(_ money: Money) -> OpenDataValue { .decimal(OpenDataFile.hryvnias(money)) }
+
+    public static func int(_ value: Int) -> OpenDataValue { .integer(Int64(value)) }
+
+    /// Text, or `null` for none.
+    public static func optional(_ value: String?) -> OpenDataValue { value.map(OpenDataValue.text) ?? .null }
+
+    /// A whole number, or `null` for none.
+    public static func optional(_ value: Int?) -> OpenDataValue { value.map { .integer(Int64($0)) } ?? .null }
+
+    /// A measured number, or `null` for none.
+    public static func optional(_ value: Double?) -> OpenDataValue { value.map(OpenDataValue.number) ?? .null }
+
+    /// A time, or `null` for none.
+    public static func optional(_ value: Date?) -> OpenDataValue { value.map(OpenDataValue.datetime) ?? .null }
+
+    /// Whether it may stand in a column of this type.
+    func fits(_ type: OpenDataType) -> Bool {
+        switch (self, type) {
+        case (.null, _), (.text, .text), (.integer, .integer), (.decimal, .decimal), (.number, .decimal), (.boolean, .boolean), (.date, .date),
+             (.datetime, .datetime):
+            true
+        default: false
+        }
+    }
+}
+
+/// One row: a value per field, in the fields' order.
+public typealias OpenDataRow = [OpenDataValue]
