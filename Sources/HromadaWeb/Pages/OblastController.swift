@@ -106,8 +106,8 @@ struct OblastController {
         let hasRights: Bool
         let grantGroups: [GrantGroup]
         package let message: String?
-        package let email: String
-        package let emailError: String?
+        /// The grantee's address, as typed, with what is wrong with it beside it.
+        package let emailField: FormField
         package let roleError: String?
     }
 
@@ -155,8 +155,11 @@ struct OblastController {
             },
             canGrant: canGrant,
             yourRights: yourRights, hasRights: !yourRights.isEmpty,
-            grantGroups: canGrant ? [roles, capabilities] : [], message: message, email: form.email,
-            emailError: form.emailError, roleError: form.roleError)
+            grantGroups: canGrant ? [roles, capabilities] : [], message: message,
+            emailField: FormField(
+                name: "email", label: html.t("admin.person_email", context), value: form.email, error: form.emailError, type: "email",
+                autocomplete: "off", required: true),
+            roleError: form.roleError)
         return try await html.render(
             "oblast-admin", page: page, titleKey: "oblast_admin.title", titleArguments: ["oblast": oblast.name.localized(context.language)],
             request: request, context: context, cities: cities, status: status)
