@@ -73,6 +73,7 @@ public struct Repositories: Sendable {
     public var municipalities: MunicipalityRepository { .init(db: db, dialect: dialect) }
     public var accounts: AccountRepository { .init(db: db) }
     public var roles: RoleRepository { .init(db: db) }
+    public var oblastRoles: OblastRoleRepository { .init(db: db) }
     public var residency: ResidencyRepository { .init(db: db) }
     public var sessions: SessionRepository { .init(db: db) }
     public var emailTokens: EmailTokenRepository { .init(db: db) }

@@ -86,22 +86,30 @@ public enum StaffGrant: Hashable, Sendable, Comparable {
 }
 
 /// Who someone is, for authorisation: their grants in each municipality
-/// and the capabilities those give (resolved by the module registry when
-/// the principal is loaded).
+/// and in each oblast, and the capabilities those give (resolved by the
+/// module registry when the principal is loaded). A city's grants and an
+/// oblast's are kept apart: neither ever gives anything in the other.
 public struct Principal: Hashable, Sendable {
     public var accountID: AccountID
     public var isPlatformAdmin: Bool
     public var roles: [MunicipalityID: Set<Role>]
     public var capabilities: [MunicipalityID: Set<Capability>]
+    /// Oblast roles, by oblast (`oblast_role_grants`).
+    public var oblastRoles: [OblastID: Set<OblastRole>]
+    /// What the oblast grants give, by oblast.
+    public var oblastCapabilities: [OblastID: Set<Capability>]
 
     public init(
         accountID: AccountID, isPlatformAdmin: Bool, roles: [MunicipalityID: Set<Role>] = [:],
-        capabilities: [MunicipalityID: Set<Capability>] = [:]
+        capabilities: [MunicipalityID: Set<Capability>] = [:], oblastRoles: [OblastID: Set<OblastRole>] = [:],
+        oblastCapabilities: [OblastID: Set<Capability>] = [:]
     ) {
         self.accountID = accountID
         self.isPlatformAdmin = isPlatformAdmin
         self.roles = roles
         self.capabilities = capabilities
+        self.oblastRoles = oblastRoles
+        self.oblastCapabilities = oblastCapabilities
     }
 
     /// The tenancy rule: a capability counts only in the municipality that
@@ -110,10 +118,91 @@ public struct Principal: Hashable, Sendable {
         isPlatformAdmin || capabilities[municipality]?.contains(capability) == true
     }
 
+    /// The same rule one level up: an oblast capability counts only in the
+    /// oblast it was granted for, never in a city of it (nor a city's in
+    /// the oblast). Platform admins may act everywhere.
+    public func may(_ capability: Capability, inOblast oblast: OblastID) -> Bool {
+        isPlatformAdmin || oblastCapabilities[oblast]?.contains(capability) == true
+    }
+
+    /// Whether this person is on the oblast's staff: holds some oblast grant there.
+    public func isStaff(inOblast oblast: OblastID) -> Bool {
+        isPlatformAdmin || !(oblastCapabilities[oblast]?.isEmpty ?? true)
+    }
+
+    /// Who may grant and revoke oblast roles and capabilities: platform
+    /// admins alone. An oblast's own staff cannot, nor can any city's admin.
+    public var mayGrantOblastRoles: Bool { isPlatformAdmin }
+
     /// Whether this person may give someone these capabilities here: one
     /// grants roles and capabilities, and only those one holds oneself, so
     /// nobody hands out more than they have.
     public func mayGive(_ given: Set<Capability>, in municipality: MunicipalityID) -> Bool {
         isPlatformAdmin || (may(.grantRole, in: municipality) && given.isSubset(of: capabilities[municipality] ?? []))
+    }
+}
+
+/// A role one holds for a whole oblast, not for one of its cities: a bundle
+/// of oblast capabilities (`oblast.<verb>`). Granted by platform admins only.
+public enum OblastRole: String, CaseIterable, Codable, Sendable, Comparable {
+    /// Looks after the oblast's investment passport, results report, open-data catalogue and brand.
+    case oblastAdmin = "oblast_admin"
+
+    public static func < (lhs: OblastRole, rhs: OblastRole) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+extension Capability {
+    /// The area every oblast capability is named in: `oblast.<verb>`.
+    public static let oblastArea = "oblast"
+
+    /// Named `oblast.<verb>`: a capability for a whole oblast. A city never
+    /// grants one, and an oblast grants nothing else.
+    public var isOblastCapability: Bool {
+        isWellFormed && rawValue.hasPrefix(Self.oblastArea + ".")
+    }
+
+    // The oblast's own staff (the pages themselves are to come, docs/interfaces.md).
+    /// Edit the oblast's investment passport (`/oblast/{oblast}/invest`).
+    public static let editOblastPassport = Capability("oblast.edit_passport")
+    /// Publish the oblast's results report (`/oblast/{oblast}/results`).
+    public static let publishOblastReport = Capability("oblast.publish_report")
+    /// Curate the oblast's open-data catalogue (`/oblast/{oblast}/opendata`).
+    public static let editOblastCatalogue = Capability("oblast.edit_catalogue")
+    /// Look after the oblast's brand: its name, emblem and colours on its pages.
+    public static let editOblastBrand = Capability("oblast.edit_brand")
+}
+
+/// What an oblast grants a person: an oblast role or one oblast capability,
+/// stored by name in `oblast_role_grants.role` as a city's grants are in
+/// `role_grants.role`. A city's role name (`admin`) or a city capability
+/// (`budgets.manage`) is not an oblast grant.
+public enum OblastGrant: Hashable, Sendable, Comparable {
+    case role(OblastRole)
+    case capability(Capability)
+
+    public init?(rawValue: String) {
+        if let role = OblastRole(rawValue: rawValue) {
+            self = .role(role)
+        } else if Capability(rawValue).isOblastCapability {
+            self = .capability(Capability(rawValue))
+        } else {
+            return nil
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .role(let role): role.rawValue
+        case .capability(let capability): capability.rawValue
+        }
+    }
+
+    public static func < (lhs: OblastGrant, rhs: OblastGrant) -> Bool {
+        switch (lhs, rhs) {
+        case (.role(let a), .role(let b)): a < b
+        case (.role, .capability): true
+        case (.capability, .role): false
+        case (.capability(let a), .capability(let b)): a < b
+        }
     }
 }

@@ -52,6 +52,11 @@ public enum AuditAction {
     public static let accountRegistered = "account.registered"
     public static let roleGranted = "role.granted"
     public static let roleRevoked = "role.revoked"
+    /// An oblast role or capability granted or revoked (by a platform admin);
+    /// `details` names the oblast and the grant, the subject is the grantee's
+    /// pseudonym about that oblast's roles.
+    public static let oblastRoleGranted = "oblast.role_granted"
+    public static let oblastRoleRevoked = "oblast.role_revoked"
     public static let residencyVerified = "residency.verified"
     public static let residencyConflict = "residency.conflict"
     public static let settingsChanged = "municipality.settings_changed"

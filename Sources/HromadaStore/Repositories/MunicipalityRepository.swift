@@ -26,10 +26,17 @@ public struct MunicipalityRepository: Sendable {
     }
 
     public func oblasts() async throws -> [Oblast] {
-        try await db.raw("SELECT id, slug, name_uk, name_en FROM oblasts ORDER BY name_uk").all().map { row in
-            Oblast(id: .init(rawValue: try row.string("id")), slug: Slug(rawValue: try row.string("slug")),
-                   name: LocalizedName(uk: try row.string("name_uk"), en: try row.string("name_en")))
-        }
+        try await db.raw("SELECT id, slug, name_uk, name_en FROM oblasts ORDER BY name_uk").all().map(Self.decodeOblast)
+    }
+
+    private static func decodeOblast(_ row: any SQLRow) throws -> Oblast {
+        Oblast(id: .init(rawValue: try row.string("id")), slug: Slug(rawValue: try row.string("slug")),
+               name: LocalizedName(uk: try row.string("name_uk"), en: try row.string("name_en")))
+    }
+
+    /// One oblast, by the slug in its address (`/oblast/vinnytska`).
+    public func oblast(slug: String) async throws -> Oblast? {
+        try await db.raw("SELECT id, slug, name_uk, name_en FROM oblasts WHERE slug = \(bind: slug)").first().map(Self.decodeOblast)
     }
 
     private static let columns = "id, oblast_id, slug, name_uk, name_en, population, area_km2, settings"

@@ -42,6 +42,7 @@ public struct AppServices: Sendable {
     public var accounts: AccountService { AccountService(services: self) }
     public var residency: ResidencyService { ResidencyService(services: self) }
     public var roles: RoleService { RoleService(services: self) }
+    public var oblastRoles: OblastRoleService { OblastRoleService(services: self) }
     public var photos: Photos { Photos(services: self) }
 
     /// This process, as a holder of scheduler leases.

@@ -119,6 +119,7 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     DevMailController(services: services).add(to: router)
     VerificationController(services: services).add(to: router)
     AdminController(services: services).add(to: router)
+    OblastController(services: services).add(to: router)
     return router
 }
 

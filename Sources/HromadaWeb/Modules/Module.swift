@@ -127,6 +127,31 @@ public struct CapabilityDeclaration: Sendable {
     ]
 }
 
+/// An oblast capability (`oblast.<verb>`): what the staff of a whole oblast
+/// may do there, with the oblast roles whose bundle includes it. Its title
+/// reads `capabilities.oblast.<verb>` as a city capability's does. Kept
+/// apart from the cities' declarations: a city never grants one, and an
+/// oblast grants nothing else (docs/architecture.md, "Oblasts").
+public struct OblastCapabilityDeclaration: Sendable {
+    public let capability: Capability
+    public let roles: Set<OblastRole>
+
+    public init(_ capability: Capability, in roles: Set<OblastRole>) {
+        self.capability = capability
+        self.roles = roles
+    }
+
+    public var titleKey: String { CapabilityDeclaration.titleKey(of: capability) }
+
+    /// The oblast's passport, report, catalogue and brand, all in `oblast_admin`.
+    public static let platform: [OblastCapabilityDeclaration] = [
+        .init(.editOblastPassport, in: [.oblastAdmin]),
+        .init(.publishOblastReport, in: [.oblastAdmin]),
+        .init(.editOblastCatalogue, in: [.oblastAdmin]),
+        .init(.editOblastBrand, in: [.oblastAdmin]),
+    ]
+}
+
 /// A link on the staff desk, shown to those with any of `capabilities`:
 /// `path` follows the city's slug (`admin/budgets` → `/vinnytsia/admin/budgets`).
 public struct StaffLink: Sendable {
@@ -164,6 +189,10 @@ public struct ModuleRegistry: Sendable {
     /// What each role gives, worked out once: sessions resolve grants on every request.
     private let bundles: [Role: Set<Capability>]
     private let known: Set<Capability>
+    /// Every oblast capability: none of them a city's, and the other way round.
+    public let oblastCapabilities: [OblastCapabilityDeclaration]
+    private let oblastBundles: [OblastRole: Set<Capability>]
+    private let knownInOblasts: Set<Capability>
 
     public init(_ modules: [any Module]) {
         self.modules = modules
@@ -186,6 +215,18 @@ public struct ModuleRegistry: Sendable {
         known = Set(capabilities.map(\.capability))
         bundles = Dictionary(uniqueKeysWithValues: Role.allCases.map { role in
             (role, Set(capabilities.filter { $0.roles.contains(role) }.map(\.capability)))
+        })
+        for declared in capabilities {
+            precondition(!declared.capability.isOblastCapability, "\(declared.capability) is named as an oblast capability, not a city's")
+        }
+        let oblastCapabilities = OblastCapabilityDeclaration.platform
+        for declared in oblastCapabilities {
+            precondition(declared.capability.isOblastCapability, "\(declared.capability) is not named oblast.<verb>")
+        }
+        self.oblastCapabilities = oblastCapabilities
+        knownInOblasts = Set(oblastCapabilities.map(\.capability))
+        oblastBundles = Dictionary(uniqueKeysWithValues: OblastRole.allCases.map { role in
+            (role, Set(oblastCapabilities.filter { $0.roles.contains(role) }.map(\.capability)))
         })
     }
 
@@ -262,15 +303,38 @@ public struct ModuleRegistry: Sendable {
         Role.allCases.filter { bundle(of: $0).contains(capability) }.map(StaffGrant.role) + [.capability(capability)]
     }
 
-    /// The principal of an account with these grants, by city.
-    public func principal(of account: Account, grants: [MunicipalityID: Set<StaffGrant>]) -> Principal {
+    /// What an oblast role gives: every oblast capability that names it.
+    public func bundle(of role: OblastRole) -> Set<Capability> { oblastBundles[role] ?? [] }
+
+    /// Whether this deployment declares the oblast capability.
+    public func knowsInOblasts(_ capability: Capability) -> Bool { knownInOblasts.contains(capability) }
+
+    /// What a set of oblast grants gives in their oblast.
+    public func capabilities(of grants: Set<OblastGrant>) -> Set<Capability> {
+        grants.reduce(into: Set<Capability>()) { given, grant in
+            switch grant {
+            case .role(let role): given.formUnion(bundle(of: role))
+            case .capability(let capability): if knownInOblasts.contains(capability) { given.insert(capability) }
+            }
+        }
+    }
+
+    /// The principal of an account with these grants, by city and by oblast.
+    public func principal(
+        of account: Account, grants: [MunicipalityID: Set<StaffGrant>], oblastGrants: [OblastID: Set<OblastGrant>] = [:]
+    ) -> Principal {
         var roles: [MunicipalityID: Set<Role>] = [:]
         for (city, held) in grants {
             for case .role(let role) in held { roles[city, default: []].insert(role) }
         }
+        var oblastRoles: [OblastID: Set<OblastRole>] = [:]
+        for (oblast, held) in oblastGrants {
+            for case .role(let role) in held { oblastRoles[oblast, default: []].insert(role) }
+        }
         return Principal(
             accountID: account.id, isPlatformAdmin: account.isPlatformAdmin, roles: roles,
-            capabilities: grants.mapValues { capabilities(of: $0) })
+            capabilities: grants.mapValues { capabilities(of: $0) }, oblastRoles: oblastRoles,
+            oblastCapabilities: oblastGrants.mapValues { capabilities(of: $0) })
     }
 
     /// The modules a city runs, in the registry's order.

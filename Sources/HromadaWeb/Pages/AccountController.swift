@@ -212,11 +212,20 @@ struct AccountController {
             package let slug: String
             package let role: String
         }
+        struct OblastRoleItem {
+            package let oblast: String
+            package let url: String
+            /// Its roles' names, or (holding no role) its capabilities' titles.
+            package let grants: String
+        }
         package let name: String
         package let email: String
         package let confirmed: Bool
         let residencies: [Residency]
         package let roles: [RoleItem]
+        /// The oblasts whose staff this person is on, each linking to its desk.
+        let oblastRoles: [OblastRoleItem]
+        let hasRoles: Bool
         let unverifiedCities: [PublicController.CityItem]
         package let platformAdmin: Bool
         let hasUnverified: Bool
@@ -226,11 +235,25 @@ struct AccountController {
         guard let account = context.account, let principal = context.principal else {
             return HTML.redirect("/login?next=/account")
         }
-        let (verifications, cities) = try await services.store.read { tx in
-            (try await tx.residency.verifications(of: account.id), try await tx.municipalities.all())
+        let (verifications, cities, oblasts) = try await services.store.read { tx in
+            (try await tx.residency.verifications(of: account.id), try await tx.municipalities.all(), try await tx.municipalities.oblasts())
         }
         let byID = Dictionary(uniqueKeysWithValues: cities.map { ($0.id, $0) })
         let language = context.language
+        let roles: [AccountPage.RoleItem] = principal.roles.flatMap { city, roles in
+            roles.sorted().compactMap { role in
+                byID[city].map { .init(city: $0.name.localized(language), slug: $0.slug.rawValue, role: html.t("roles.\(role.rawValue)", context)) }
+            }
+        }.sorted { ($0.city, $0.role) < ($1.city, $1.role) }
+        let oblastRoles: [AccountPage.OblastRoleItem] = oblasts.compactMap { oblast in
+            let held = principal.oblastRoles[oblast.id] ?? []
+            let capabilities = principal.oblastCapabilities[oblast.id] ?? []
+            guard !capabilities.isEmpty else { return nil }
+            let names = held.isEmpty
+                ? capabilities.sorted().map { html.t(CapabilityDeclaration.titleKey(of: $0), context) }
+                : held.sorted().map { html.t("roles.\($0.rawValue)", context) }
+            return .init(oblast: oblast.name.localized(language), url: "/oblast/\(oblast.slug.rawValue)/admin", grants: names.joined(separator: ", "))
+        }
         let page = AccountPage(
             name: account.fullName, email: account.email.rawValue, confirmed: account.isEmailConfirmed,
             residencies: verifications.compactMap { v in
@@ -239,11 +262,7 @@ struct AccountController {
                           method: html.t("verify.method.\(v.method.rawValue)", context), verifiedAt: DateText.kyiv(v.verifiedAt))
                 }
             },
-            roles: principal.roles.flatMap { city, roles in
-                roles.sorted().compactMap { role in
-                    byID[city].map { .init(city: $0.name.localized(language), slug: $0.slug.rawValue, role: html.t("roles.\(role.rawValue)", context)) }
-                }
-            }.sorted { ($0.city, $0.role) < ($1.city, $1.role) },
+            roles: roles, oblastRoles: oblastRoles, hasRoles: !roles.isEmpty || !oblastRoles.isEmpty,
             unverifiedCities: cities.filter { c in !verifications.contains { $0.municipalityID == c.id } }
                 .map { PublicController(services: services).cityItem($0, language) },
             platformAdmin: account.isPlatformAdmin,

@@ -144,7 +144,8 @@ public struct AccountService: Sendable {
             guard let id = try await tx.sessions.account(digest: digest, kind: kind, at: now),
                   let account = try await tx.accounts.find(id: id)
             else { return nil }
-            return (account, services.modules.principal(of: account, grants: try await tx.roles.grants(of: id)))
+            return (account, services.modules.principal(
+                of: account, grants: try await tx.roles.grants(of: id), oblastGrants: try await tx.oblastRoles.grants(of: id)))
         }
     }
 

@@ -21,6 +21,9 @@ public struct DemoSeeder: Sendable {
         public let platformAdmin: Bool
         /// Verified resident of `city` with this birth date.
         public let residentBorn: CalendarDate?
+        /// An oblast role, held in `oblast` (the demo's oblast staff).
+        public var oblast: String? = nil
+        public var oblastRole: OblastRole? = nil
     }
 
     /// Published in README.md: this is a demo, the passwords are not secrets.
@@ -37,6 +40,9 @@ public struct DemoSeeder: Sendable {
               city: "vinnytsia", role: .citizen, platformAdmin: false, residentBorn: CalendarDate(year: 1988, month: 3, day: 14)),
         .init(email: "andrii@demo.hromada.ua", password: "resident-demo-2026", name: "Андрій Коваленко",
               city: "vinnytsia", role: .citizen, platformAdmin: false, residentBorn: CalendarDate(year: 1991, month: 7, day: 2)),
+        // Last, so the residents above keep the made-up РНОКПП their place in the list gives them.
+        .init(email: "vinnytska.oblast@demo.hromada.ua", password: "vinnytska-demo-2026", name: "Світлана Кравчук",
+              city: nil, role: nil, platformAdmin: false, residentBorn: nil, oblast: "vinnytska", oblastRole: .oblastAdmin),
     ]
 
     package static let oblast = Oblast(id: OblastID(rawValue: "vinnytska"), slug: Slug(rawValue: "vinnytska"),
@@ -87,6 +93,10 @@ public struct DemoSeeder: Sendable {
                 account = try await services.accounts.register(
                     .init(email: demo.email, password: demo.password, fullName: demo.name), language: .uk, confirmed: true,
                     platformAdmin: demo.platformAdmin)
+            }
+            if let slug = demo.oblast, let role = demo.oblastRole,
+               let oblast = try await services.store.read({ try await $0.municipalities.oblast(slug: slug) }) {
+                try await services.oblastRoles.grant(.role(role), to: account.id, in: oblast, by: nil)
             }
             if let slug = demo.city, let role = demo.role,
                let city = try await services.store.read({ try await $0.municipalities.find(slug: slug) }) {

@@ -193,8 +193,10 @@ struct WebHarness: Sendable {
     /// The principal of this account, as a session would load it.
     func principal(_ email: String) async throws -> Principal {
         let account = try #require(try await account(email))
-        let grants = try await services.store.read { try await $0.roles.grants(of: account.id) }
-        return services.modules.principal(of: account, grants: grants)
+        let (grants, oblastGrants) = try await services.store.read { tx in
+            (try await tx.roles.grants(of: account.id), try await tx.oblastRoles.grants(of: account.id))
+        }
+        return services.modules.principal(of: account, grants: grants, oblastGrants: oblastGrants)
     }
 
     func account(_ email: String) async throws -> Account? {
