@@ -62,12 +62,6 @@ public struct TestWorld: Sendable {
     public func staff(_ grant: StaffGrant, in city: Municipality, email: String? = nil) async throws -> Principal {
         let account = try await self.account(email ?? "staff-\(RandomToken.base32(byteCount: 5).lowercased())@example.com")
         try await services.roles.grant(grant, to: account.id, in: city.id, by: nil)
-        return try await principal(of: account)
-    }
-
-    /// The account's principal, with the grants it holds now.
-    public func principal(of account: Account) async throws -> Principal {
-        let grants = try await services.store.read { try await $0.roles.grants(of: account.id) }
-        return services.modules.principal(of: account, grants: grants)
+        return try await services.accounts.principal(of: account)
     }
 }

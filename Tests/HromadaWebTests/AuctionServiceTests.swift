@@ -13,19 +13,8 @@ import HromadaModules
     /// A Vinnytsia lot: bids for a minute, the auction two minutes from now, demo-length turns.
     func announce(_ harness: WebHarness) async throws -> (Municipality, Lot) {
         let city = try await harness.city("vinnytsia")
-        let now = harness.clock.now()
-        let object = try PropertyObject.recorded(
-            kind: .premises, title: "Нежитлове приміщення на Соборній", address: "вул. Соборна, 64", areaM2: 86.4, cadastralNumber: nil,
-            latitude: nil, longitude: nil, balanceHolder: "КП «Вінницька міська нерухомість»", leaseList: .first, in: city.id)
-        let lot = try Lot.announced(
-            title: "Оренда приміщення на Соборній, 64", object: object, procedure: .leaseEnglish, value: Money(hryvnias: 10_000),
-            minimalStep: .amount(Money(hryvnias: 500)), guarantee: Money(hryvnias: 1_000), registrationFee: Money(hryvnias: 200),
-            tenderPeriodEnd: now.addingTimeInterval(60), auctionStart: now.addingTimeInterval(120),
-            timings: AuctionTimings(pause: 10, turn: 6, rounds: 3), at: now)
-        try await harness.services.store.write { tx in
-            try await tx.auctions.insert(object, at: now)
-            try await tx.auctions.insert(lot, at: now)
-        }
+        let lot = try await harness.world.lot(
+            in: city, objectTitle: "Нежитлове приміщення на Соборній", balanceHolder: "КП «Вінницька міська нерухомість»")
         return (city, lot)
     }
 

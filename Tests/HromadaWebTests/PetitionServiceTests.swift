@@ -45,11 +45,7 @@ struct PetitionFixture {
     }
 
     func openPetition() async throws -> Petition {
-        let filed = try await harness.services.petitions.file(
-            title: "Облаштувати пандуси в усіх школах міста",
-            text: "Прошу міську раду доручити управлінню освіти облаштувати пандуси в усіх школах міста до 1 вересня 2027 року.",
-            category: "Освіта", city: city, by: author, submit: true)
-        return try await harness.services.petitions.decide(filed.id, .publish, city: city, by: moderator)
+        try await harness.world.openPetition(in: city, by: author, moderator: moderator)
     }
 
     func stored(_ id: PetitionID) async throws -> Petition {

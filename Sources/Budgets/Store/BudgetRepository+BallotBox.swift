@@ -65,7 +65,7 @@ extension BudgetRepository {
             var insert = db.insert(into: "budget_ballots").columns("id", "edition_id", "receipt", "content", "channel", "age_group", "day", "audited")
             for ballot in ballots[start..<min(start + Self.chunk, ballots.count)] {
                 insert = insert.values(
-                    SQLBind(ballot.id.rawValue), SQLBind(ballot.editionID.rawValue), SQLBind(ballot.receipt), SQLBind(try Self.json(ballot.content)),
+                    SQLBind(ballot.id.rawValue), SQLBind(ballot.editionID.rawValue), SQLBind(ballot.receipt), SQLBind(try JSONColumn.text(ballot.content)),
                     SQLBind(ballot.channel.rawValue), SQLBind(ballot.ageGroup.rawValue), SQLBind(day.description), SQLBind(1))
             }
             try await insert.run()

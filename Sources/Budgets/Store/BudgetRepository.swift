@@ -10,34 +10,30 @@ public struct BudgetRepository: Sendable {
     let db: any SQLDatabase
     let dialect: DatabaseDialect
 
-    static func json<T: Encodable>(_ value: T) throws -> String { try JSONColumn.text(value) }
-
     private static let editionDocuments = DecodedDocuments<BudgetEdition>(capacity: 512)
     private static let projectDocuments = DecodedDocuments<BudgetProject>(capacity: 4096)
 
     static func edition(from text: String) throws -> BudgetEdition {
-        try editionDocuments.value(of: text) { try decode(BudgetEdition.self, $0) }
+        try editionDocuments.value(of: text) { try JSONColumn.value(BudgetEdition.self, $0) }
     }
 
     static func project(from text: String) throws -> BudgetProject {
-        try projectDocuments.value(of: text) { try decode(BudgetProject.self, $0) }
+        try projectDocuments.value(of: text) { try JSONColumn.value(BudgetProject.self, $0) }
     }
-
-    static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T { try JSONColumn.value(type, text) }
 
     // MARK: Editions
 
     public func insert(_ edition: BudgetEdition, at instant: Date) async throws {
         try await db.raw("""
             INSERT INTO budget_editions (id, municipality_id, definition, created_at)
-            VALUES (\(bind: edition.id.rawValue), \(bind: edition.municipalityID.rawValue), \(bind: try Self.json(edition)),
+            VALUES (\(bind: edition.id.rawValue), \(bind: edition.municipalityID.rawValue), \(bind: try JSONColumn.text(edition)),
                     \(bind: instant.epochSeconds))
             """).run()
     }
 
     public func update(_ edition: BudgetEdition) async throws {
         try await db.raw("""
-            UPDATE budget_editions SET definition = \(bind: try Self.json(edition))
+            UPDATE budget_editions SET definition = \(bind: try JSONColumn.text(edition))
             WHERE id = \(bind: edition.id.rawValue) AND municipality_id = \(bind: edition.municipalityID.rawValue)
             """).run()
     }
@@ -91,14 +87,14 @@ public struct BudgetRepository: Sendable {
             INSERT INTO budget_projects (id, municipality_id, edition_id, number, category_id, status, author_id, definition, submitted_at)
             VALUES (\(bind: project.id.rawValue), \(bind: municipality.rawValue), \(bind: project.editionID.rawValue),
                     \(bind: project.number), \(bind: project.categoryID.rawValue), \(bind: project.status.rawValue),
-                    \(bind: project.authorID.rawValue), \(bind: try Self.json(project)), \(bind: project.submittedAt.epochSeconds))
+                    \(bind: project.authorID.rawValue), \(bind: try JSONColumn.text(project)), \(bind: project.submittedAt.epochSeconds))
             """).run()
     }
 
     public func update(_ project: BudgetProject, in municipality: MunicipalityID) async throws {
         try await db.raw("""
             UPDATE budget_projects SET status = \(bind: project.status.rawValue), category_id = \(bind: project.categoryID.rawValue),
-                definition = \(bind: try Self.json(project))
+                definition = \(bind: try JSONColumn.text(project))
             WHERE id = \(bind: project.id.rawValue) AND municipality_id = \(bind: municipality.rawValue)
             """).run()
     }
@@ -242,14 +238,14 @@ public struct BudgetRepository: Sendable {
     public func saveResult(edition: BudgetEditionID, category: BudgetCategoryID, funded: [BudgetProjectID], at instant: Date) async throws {
         try await db.raw("""
             INSERT INTO budget_results (edition_id, category_id, outcome, computed_at)
-            VALUES (\(bind: edition.rawValue), \(bind: category.rawValue), \(bind: try Self.json(funded)), \(bind: instant.epochSeconds))
+            VALUES (\(bind: edition.rawValue), \(bind: category.rawValue), \(bind: try JSONColumn.text(funded)), \(bind: instant.epochSeconds))
             """).run()
     }
 
     public func publishedResults(of edition: BudgetEditionID) async throws -> [BudgetCategoryID: [BudgetProjectID]] {
         var results: [BudgetCategoryID: [BudgetProjectID]] = [:]
         for row in try await db.raw("SELECT category_id, outcome FROM budget_results WHERE edition_id = \(bind: edition.rawValue)").all() {
-            results[BudgetCategoryID(rawValue: try row.string("category_id"))] = try Self.decode([BudgetProjectID].self, try row.string("outcome"))
+            results[BudgetCategoryID(rawValue: try row.string("category_id"))] = try JSONColumn.value([BudgetProjectID].self, try row.string("outcome"))
         }
         return results
     }
@@ -312,7 +308,7 @@ public struct BudgetRepository: Sendable {
         try await db.raw("""
             INSERT INTO budget_ballots (id, edition_id, receipt, content, channel, age_group, day, audited)
             VALUES (\(bind: ballot.id.rawValue), \(bind: ballot.editionID.rawValue), \(bind: ballot.receipt),
-                    \(bind: try Self.json(ballot.content)), \(bind: ballot.channel.rawValue), \(bind: ballot.ageGroup.rawValue),
+                    \(bind: try JSONColumn.text(ballot.content)), \(bind: ballot.channel.rawValue), \(bind: ballot.ageGroup.rawValue),
                     \(bind: day.description), \(bind: audited ? 1 : 0))
             """).run()
     }
@@ -336,7 +332,7 @@ public struct BudgetRepository: Sendable {
             var insert = db.insert(into: "budget_ballots").columns("id", "edition_id", "receipt", "content", "channel", "age_group", "day", "audited")
             for ballot in chunk {
                 insert = insert.values(
-                    SQLBind(ballot.id.rawValue), SQLBind(ballot.editionID.rawValue), SQLBind(ballot.receipt), SQLBind(try Self.json(ballot.content)),
+                    SQLBind(ballot.id.rawValue), SQLBind(ballot.editionID.rawValue), SQLBind(ballot.receipt), SQLBind(try JSONColumn.text(ballot.content)),
                     SQLBind(ballot.channel.rawValue), SQLBind(ballot.ageGroup.rawValue), SQLBind(day.description), SQLBind(0))
             }
             try await insert.run()
@@ -405,7 +401,7 @@ public struct BudgetRepository: Sendable {
     static func decodeBallot(_ row: any SQLRow) throws -> AnonymousBallot {
         AnonymousBallot(
             id: .init(rawValue: try row.string("id")), editionID: .init(rawValue: try row.string("edition_id")),
-            receipt: try row.string("receipt"), content: try decode(BallotContent.self, try row.string("content")),
+            receipt: try row.string("receipt"), content: try JSONColumn.value(BallotContent.self, try row.string("content")),
             channel: BallotChannel(rawValue: try row.string("channel")) ?? .online,
             ageGroup: AgeGroup(rawValue: try row.string("age_group")) ?? .unknown)
     }

@@ -38,36 +38,32 @@ public struct MunicipalitySettings: Hashable, Codable, Sendable {
         sections[Section.key] = try? JSONValue(encoding: section)
     }
 
-    private struct Key: CodingKey {
-        package let stringValue: String
-        package init(stringValue: String) { self.stringValue = stringValue }
-        package var intValue: Int? { nil }
-        package init?(intValue: Int) { nil }
-
-        package static let enabledModules = Key(stringValue: "enabledModules")
-        package static let contactEmail = Key(stringValue: "contactEmail")
-        package static let acceptsIdentityAsResidency = Key(stringValue: "acceptsIdentityAsResidency")
-        package static let platform: Set<String> = [enabledModules.stringValue, contactEmail.stringValue, acceptsIdentityAsResidency.stringValue]
+    /// The keys of the platform's own fields; every other key is a section.
+    private enum Key {
+        static let enabledModules = NamedCodingKey("enabledModules")
+        static let contactEmail = NamedCodingKey("contactEmail")
+        static let acceptsIdentityAsResidency = NamedCodingKey("acceptsIdentityAsResidency")
+        static let platform: Set<String> = [enabledModules.stringValue, contactEmail.stringValue, acceptsIdentityAsResidency.stringValue]
     }
 
     /// Settings added in later releases are absent from older rows: they take their defaults.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: Key.self)
-        enabledModules = try container.decodeIfPresent([ModuleSlug].self, forKey: .enabledModules)
-        contactEmail = try container.decodeIfPresent(String.self, forKey: .contactEmail) ?? ""
-        acceptsIdentityAsResidency = try container.decodeIfPresent(Bool.self, forKey: .acceptsIdentityAsResidency) ?? false
+        let container = try decoder.container(keyedBy: NamedCodingKey.self)
+        enabledModules = try container.decodeIfPresent([ModuleSlug].self, forKey: Key.enabledModules)
+        contactEmail = try container.decodeIfPresent(String.self, forKey: Key.contactEmail) ?? ""
+        acceptsIdentityAsResidency = try container.decodeIfPresent(Bool.self, forKey: Key.acceptsIdentityAsResidency) ?? false
         for key in container.allKeys where !Key.platform.contains(key.stringValue) {
             sections[key.stringValue] = try container.decode(JSONValue.self, forKey: key)
         }
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Key.self)
-        try container.encodeIfPresent(enabledModules, forKey: .enabledModules)
-        try container.encode(contactEmail, forKey: .contactEmail)
-        try container.encode(acceptsIdentityAsResidency, forKey: .acceptsIdentityAsResidency)
+        var container = encoder.container(keyedBy: NamedCodingKey.self)
+        try container.encodeIfPresent(enabledModules, forKey: Key.enabledModules)
+        try container.encode(contactEmail, forKey: Key.contactEmail)
+        try container.encode(acceptsIdentityAsResidency, forKey: Key.acceptsIdentityAsResidency)
         for (key, value) in sections.sorted(by: { $0.key < $1.key }) where !Key.platform.contains(key) {
-            try container.encode(value, forKey: Key(stringValue: key))
+            try container.encode(value, forKey: NamedCodingKey(key))
         }
     }
 

@@ -1,3 +1,4 @@
+import HromadaDomain
 import Logging
 import NIOCore
 import SQLKit
@@ -219,17 +220,10 @@ struct SQLiteValues: SQLRow {
     package func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
         guard let offset = columns.offset(of: column) else {
             throw DecodingError.keyNotFound(
-                SQLiteColumnKey(stringValue: column), .init(codingPath: [], debugDescription: "no column \(column) in the result"))
+                NamedCodingKey(stringValue: column), .init(codingPath: [], debugDescription: "no column \(column) in the result"))
         }
         return try SQLiteDataDecoder().decode(D.self, from: values[offset])
     }
-}
-
-private struct SQLiteColumnKey: CodingKey {
-    package let stringValue: String
-    package var intValue: Int? { nil }
-    package init(stringValue: String) { self.stringValue = stringValue }
-    package init?(intValue: Int) { nil }
 }
 
 /// SQLKit's view of a `SQLiteHandle`: queries are serialised in SQLite's

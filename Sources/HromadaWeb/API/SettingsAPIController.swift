@@ -25,12 +25,12 @@ struct SettingsAPIController {
         package let moduleFields: [String: Int]
 
         package func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: FieldKey.self)
-            try container.encode(enabledModules, forKey: FieldKey("enabledModules"))
-            try container.encode(availableModules, forKey: FieldKey("availableModules"))
-            for (name, value) in moduleFields.sorted(by: { $0.key < $1.key }) { try container.encode(value, forKey: FieldKey(name)) }
-            try container.encode(contactEmail, forKey: FieldKey("contactEmail"))
-            try container.encode(acceptsIdentityAsResidency, forKey: FieldKey("acceptsIdentityAsResidency"))
+            var container = encoder.container(keyedBy: NamedCodingKey.self)
+            try container.encode(enabledModules, forKey: NamedCodingKey("enabledModules"))
+            try container.encode(availableModules, forKey: NamedCodingKey("availableModules"))
+            for (name, value) in moduleFields.sorted(by: { $0.key < $1.key }) { try container.encode(value, forKey: NamedCodingKey(name)) }
+            try container.encode(contactEmail, forKey: NamedCodingKey("contactEmail"))
+            try container.encode(acceptsIdentityAsResidency, forKey: NamedCodingKey("acceptsIdentityAsResidency"))
         }
     }
 
@@ -45,25 +45,17 @@ struct SettingsAPIController {
         package let moduleFields: [String: Int]
 
         package init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            enabledModules = try container.decodeIfPresent([String].self, forKey: FieldKey("enabledModules"))
-            contactEmail = try container.decodeIfPresent(String.self, forKey: FieldKey("contactEmail"))
-            acceptsIdentityAsResidency = try container.decodeIfPresent(Bool.self, forKey: FieldKey("acceptsIdentityAsResidency"))
+            let container = try decoder.container(keyedBy: NamedCodingKey.self)
+            enabledModules = try container.decodeIfPresent([String].self, forKey: NamedCodingKey("enabledModules"))
+            contactEmail = try container.decodeIfPresent(String.self, forKey: NamedCodingKey("contactEmail"))
+            acceptsIdentityAsResidency = try container.decodeIfPresent(Bool.self, forKey: NamedCodingKey("acceptsIdentityAsResidency"))
             var fields: [String: Int] = [:]
             let names = Self.moduleFieldNames.flatMap { decoder.userInfo[$0] as? [String] } ?? []
             for name in names {
-                if let value = try container.decodeIfPresent(WholeNumber<InputRange.Count>.self, forKey: FieldKey(name)) { fields[name] = value.value }
+                if let value = try container.decodeIfPresent(WholeNumber<InputRange.Count>.self, forKey: NamedCodingKey(name)) { fields[name] = value.value }
             }
             moduleFields = fields
         }
-    }
-
-    package struct FieldKey: CodingKey {
-        package let stringValue: String
-        package init(_ name: String) { stringValue = name }
-        package init?(stringValue: String) { self.stringValue = stringValue }
-        package var intValue: Int? { nil }
-        package init?(intValue: Int) { nil }
     }
 
     package func body(_ city: Municipality) -> SettingsBody {

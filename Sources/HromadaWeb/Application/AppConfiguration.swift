@@ -11,7 +11,8 @@ public struct AppConfiguration: Sendable {
     public var metricsToken: String?
     public var trustedProxies: [CIDR]
     public var smtpURL: String?
-    /// The address people reach the site at, for links in email and OIDC redirects.
+    /// The address people reach the site at, for links in email and OIDC
+    /// redirects; without a trailing slash, so `publicBaseURL + "/path"` is one link.
     public var publicBaseURL: String
     /// Cookies get `Secure` when the public address is HTTPS (behind TLS).
     public var secureCookies: Bool { publicBaseURL.hasPrefix("https://") }
@@ -61,7 +62,9 @@ public struct AppConfiguration: Sendable {
         self.metricsToken = metricsToken
         self.trustedProxies = trustedProxies
         self.smtpURL = smtpURL
-        self.publicBaseURL = publicBaseURL ?? "http://\(host):\(port)"
+        var base = publicBaseURL ?? "http://\(host):\(port)"
+        while base.hasSuffix("/") { base.removeLast() }
+        self.publicBaseURL = base
         self.oidc = oidc
         self.seedDemoIfEmpty = seedDemoIfEmpty
         self.forceDemo = forceDemo

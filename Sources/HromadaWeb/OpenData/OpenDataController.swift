@@ -58,8 +58,7 @@ struct OpenDataController {
         let city = try await CityLookup(store: services.store).require(context)
         let language = context.language
         let t = { (key: String) in services.localizer.string(key, language) }
-        let base = services.configuration.publicBaseURL.hasSuffix("/")
-            ? String(services.configuration.publicBaseURL.dropLast()) : services.configuration.publicBaseURL
+        let base = services.configuration.publicBaseURL
         let items = Self.entries(services.modules, in: city).map { entry in
             DatasetBody(
                 module: entry.module.slug.rawValue, moduleName: t("modules.\(entry.module.slug.rawValue).name"), dataset: entry.dataset.slug,

@@ -144,9 +144,18 @@ public struct AccountService: Sendable {
             guard let id = try await tx.sessions.account(digest: digest, kind: kind, at: now),
                   let account = try await tx.accounts.find(id: id)
             else { return nil }
-            return (account, services.modules.principal(
-                of: account, grants: try await tx.roles.grants(of: id), oblastGrants: try await tx.oblastRoles.grants(of: id)))
+            return (account, try await principal(of: account, in: tx))
         }
+    }
+
+    /// The account's roles and capabilities as they stand, by city and by oblast.
+    public func principal(of account: Account) async throws -> Principal {
+        try await services.store.read { tx in try await principal(of: account, in: tx) }
+    }
+
+    private func principal(of account: Account, in tx: Repositories) async throws -> Principal {
+        services.modules.principal(
+            of: account, grants: try await tx.roles.grants(of: account.id), oblastGrants: try await tx.oblastRoles.grants(of: account.id))
     }
 
     /// Queues a reset link when the address has an account. The answer is the

@@ -34,11 +34,14 @@ extension TestWorld {
     }
 
     /// An object of the property register and a lease lot on it, taking closed bids for a minute.
-    func lot(in city: Municipality, value: Money = Money(hryvnias: 10_000)) async throws -> Lot {
+    func lot(
+        in city: Municipality, value: Money = Money(hryvnias: 10_000), objectTitle: String = "Нежитлове приміщення",
+        balanceHolder: String = "КП «Міська нерухомість»"
+    ) async throws -> Lot {
         let now = services.clock.now()
         let object = try PropertyObject.recorded(
-            kind: .premises, title: "Нежитлове приміщення", address: "вул. Соборна, 64", areaM2: 86.4, cadastralNumber: nil,
-            latitude: nil, longitude: nil, balanceHolder: "КП «Міська нерухомість»", leaseList: .first, in: city.id)
+            kind: .premises, title: objectTitle, address: "вул. Соборна, 64", areaM2: 86.4, cadastralNumber: nil,
+            latitude: nil, longitude: nil, balanceHolder: balanceHolder, leaseList: .first, in: city.id)
         let lot = try Lot.announced(
             title: "Оренда приміщення на Соборній, 64", object: object, procedure: .leaseEnglish, value: value,
             minimalStep: .amount(Money(hryvnias: 500)), guarantee: Money(hryvnias: 1_000), registrationFee: Money(hryvnias: 200),

@@ -30,22 +30,33 @@ struct WebHarness: Sendable {
     ) async throws {
         // A PostgreSQL server takes 100 connections and each harness's pool up
         // to 20: a few harnesses at a time, the others wait their turn.
-        if database == .postgres { await PostgresTurns.shared.take() }
-        defer { if database == .postgres { Task { await PostgresTurns.shared.release() } } }
+        guard database == .postgres else {
+            return try await runOnce(database, demo, publicBaseURL, oidc, metricsToken, trustedProxies, live, modules, body)
+        }
+        await PostgresTurns.shared.take()
+        do {
+            try await runOnce(database, demo, publicBaseURL, oidc, metricsToken, trustedProxies, live, modules, body)
+        } catch {
+            await PostgresTurns.shared.release()
+            throw error
+        }
+        await PostgresTurns.shared.release()
+    }
+
+    private static func runOnce(
+        _ database: TestDatabase, _ demo: Bool, _ publicBaseURL: String?, _ oidc: OIDCSettings?, _ metricsToken: String?,
+        _ trustedProxies: [CIDR], _ live: Bool, _ modules: ModuleRegistry, _ body: @Sendable (WebHarness, any TestClientProtocol) async throws -> Void
+    ) async throws {
         // The demo is seeded once per test process and copied for each test:
         // the same rows every test would seed for itself, without seeding them
         // 200 times (a file copy on SQLite, CREATE DATABASE … TEMPLATE on PostgreSQL).
         let (location, cleanup) = demo && database == .postgres
             ? try await DemoTemplate.shared.postgresCopy() : try await database.makeLocation()
         let clock = ManualClock(Date(epochSeconds: Date().epochSeconds))
-        var seeds = demo && database == .sqlite
-        if seeds, case .sqliteFile(let path) = location {
-            try await DemoTemplate.shared.copy(to: path)
-            seeds = false
-        }
+        if demo, case .sqliteFile(let path) = location { try await DemoTemplate.shared.copy(to: path) }
         var configuration = AppConfiguration(
             database: location, secret: testSecret, metricsToken: metricsToken, trustedProxies: trustedProxies,
-            publicBaseURL: publicBaseURL, oidc: oidc, forceDemo: seeds, runBackgroundServices: false)
+            publicBaseURL: publicBaseURL, oidc: oidc, forceDemo: false, runBackgroundServices: false)
         configuration.passwordCost = 4
         let services = try await makeServices(configuration: configuration, clock: clock, logger: TestDatabase.logger, modules: modules)
         // Seeding can take a while on a loaded machine; outside parties (the
@@ -192,11 +203,7 @@ struct WebHarness: Sendable {
 
     /// The principal of this account, as a session would load it.
     func principal(_ email: String) async throws -> Principal {
-        let account = try #require(try await account(email))
-        let (grants, oblastGrants) = try await services.store.read { tx in
-            (try await tx.roles.grants(of: account.id), try await tx.oblastRoles.grants(of: account.id))
-        }
-        return services.modules.principal(of: account, grants: grants, oblastGrants: oblastGrants)
+        try await services.accounts.principal(of: try #require(try await account(email)))
     }
 
     func account(_ email: String) async throws -> Account? {
