@@ -107,4 +107,31 @@ import Testing
         let file: [UInt8] = [0xFF, 0xD8] + SampleImages.segment(0xC0, [8, 0]) + SampleImages.segment(0xFE, [1, 2, 3, 4, 5, 6]) + [0xFF, 0xD9]
         #expect(throws: ImageProblem.damaged) { try ImageSanitizer.sanitize(file) }
     }
+
+    /// CI's fuzzer (stop 27): a segment whose marker is not a marker at all
+    /// (FF 00 is a stuffed byte; 02–BF are reserved) was kept as a segment.
+    /// Once the comment before it was dropped it sat right after the scan,
+    /// where FF 00 reads as picture data, so the stored file no longer read
+    /// as a JPEG. Only real markers pass, and what is stored sanitizes to itself.
+    @Test func aJPEGSegmentWithAReservedMarkerIsDamaged() {
+        let frame = SampleImages.segment(0xC0, [8, 0x01, 0xE0, 0x02, 0x80, 1, 1, 0x11, 0])
+        let scan = SampleImages.segment(0xDA, [1, 1, 0, 0, 0x3F, 0]) + [0x12, 0x34]
+        let comment = SampleImages.segment(0xFE, Array("taken at home".utf8))
+        for reserved: UInt8 in [0x00, 0x02, 0x4F, 0xBF, 0xD8] {
+            let file: [UInt8] = [0xFF, 0xD8] + frame + scan + comment + SampleImages.segment(reserved, [0xFF, 0x12, 0, 0]) + [0xFF, 0xD9]
+            #expect(throws: ImageProblem.damaged, "marker \(reserved)") { try ImageSanitizer.sanitize(file) }
+        }
+    }
+
+    @Test func aSanitizedImageSanitizesToItself() throws {
+        let frame = SampleImages.segment(0xC0, [8, 0x01, 0xE0, 0x02, 0x80, 1, 1, 0x11, 0])
+        let scan = SampleImages.segment(0xDA, [1, 1, 0, 0, 0x3F, 0]) + [0x12, 0xFF, 0x00, 0xFF, 0xFF]
+        let comment = SampleImages.segment(0xFE, Array("taken at home".utf8))
+        let restartAfterComment: [UInt8] = [0xFF, 0xD8] + frame + scan + comment + [0xFF, 0xD0] + scan + [0xFF, 0xD9]
+        for original in [SampleImages.jpeg(), SampleImages.jpeg(orientation: 6), SampleImages.jpeg(trailer: [1, 2, 3]),
+                         SampleImages.png(), SampleImages.webp(), restartAfterComment] {
+            let image = try ImageSanitizer.sanitize(original)
+            #expect(try ImageSanitizer.sanitize(image.bytes) == image)
+        }
+    }
 }

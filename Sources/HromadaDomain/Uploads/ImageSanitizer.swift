@@ -141,6 +141,12 @@ enum JPEG {
                 offset += 2
                 continue
             }
+            // What is left must be a marker that starts a segment (C0–FE but
+            // a second start of image). FF 00 is a stuffed byte and 02–BF are
+            // reserved: kept as segments, they would read as picture data once
+            // a dropped comment no longer stood between them and a scan, and
+            // the stored file would not be a JPEG any more (found by fuzzing).
+            guard marker >= 0xC0, marker != 0xD8 else { throw .damaged }
             let length = try reader.bigEndian16(offset + 2)
             guard length >= 2 else { throw .damaged }
             let segment = try reader.slice(offset, length + 2)
