@@ -31,6 +31,24 @@ import HromadaModules
         }
     }
 
+    /// An oblast's staff see their oblast role beside (never inside) the city roles.
+    @Test(arguments: TestDatabase.available) func meListsOblastRolesApartFromCityRoles(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { _, client in
+            let (_, session) = try await client.json(
+                .post, "/api/v1/session", body: #"{"email": "vinnytska.oblast@demo.hromada.ua", "password": "vinnytska-demo-2026"}"#)
+            let token = try #require(session["token"] as? String)
+            let (status, me) = try await client.json(.get, "/api/v1/me", token: token)
+            #expect(status == .ok)
+            let oblastRoles = try #require(me["oblastRoles"] as? [[String: Any]])
+            #expect(oblastRoles.map { "\($0["oblast"] ?? "")/\($0["role"] ?? "")" } == ["vinnytska/oblast_admin"])
+            #expect((me["roles"] as? [[String: Any]])?.isEmpty == true)
+            let (_, resident) = try await client.json(
+                .post, "/api/v1/session", body: #"{"email": "olena@demo.hromada.ua", "password": "resident-demo-2026"}"#)
+            let (_, olena) = try await client.json(.get, "/api/v1/me", token: try #require(resident["token"] as? String))
+            #expect((olena["oblastRoles"] as? [[String: Any]])?.isEmpty == true)
+        }
+    }
+
     @Test(arguments: TestDatabase.available) func apiIgnoresTheBrowserSessionCookie(_ database: TestDatabase) async throws {
         try await WebHarness.run(database) { _, client in
             var browser = Browser(client)

@@ -77,6 +77,10 @@ import HromadaModules
             #expect(page.status == .unprocessableContent)
             #expect(page.body.contains("at least 10 characters"))
             #expect(page.body.contains(#"value="weak@example.com""#))
+            // The problem stands beside its field, read out with its hint; the password is not sent back.
+            #expect(page.body.contains(#"aria-describedby="password-hint password-error" aria-invalid="true""#))
+            #expect(page.body.contains(#"<p class="error" id="password-error">"#))
+            #expect(page.body.contains(#"minlength="10""#) && !page.body.contains(#"value="123""#))
             #expect(try await harness.account("weak@example.com") == nil)
             #expect(try await harness.outbox().allSatisfy { $0.recipient != "weak@example.com" })
         }

@@ -3,11 +3,12 @@ import Foundation
 /// ПІБ: a person's full name as they give it.
 public enum PersonName {
     public enum Problem: Error, Equatable, Sendable { case empty, tooLong, invalidCharacters }
+    public static let maximumLength = 200
 
     public static func validated(_ text: String) throws(Problem) -> String {
         let collapsed = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         guard !collapsed.isEmpty else { throw .empty }
-        guard collapsed.count <= 200 else { throw .tooLong }
+        guard collapsed.count <= maximumLength else { throw .tooLong }
         guard !collapsed.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) || $0 == "<" || $0 == ">" })
         else { throw .invalidCharacters }
         return collapsed

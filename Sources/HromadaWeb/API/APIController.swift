@@ -114,17 +114,24 @@ package struct APIController {
             package let municipality: String
             package let role: String
         }
+        /// A role held for a whole oblast (its slug), apart from any city's.
+        struct OblastRoleBody: Encodable {
+            package let oblast: String
+            package let role: String
+        }
         package let account: AccountBody
         let residencies: [Residency]
         package let roles: [RoleBody]
+        let oblastRoles: [OblastRoleBody]
     }
 
     @Sendable package func me(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let account = context.account, let principal = context.principal else { throw AppError.notSignedIn }
-        let (verifications, cities) = try await services.store.read { tx in
-            (try await tx.residency.verifications(of: account.id), try await tx.municipalities.all())
+        let (verifications, cities, oblasts) = try await services.store.read { tx in
+            (try await tx.residency.verifications(of: account.id), try await tx.municipalities.all(), try await tx.municipalities.oblasts())
         }
         let slugs = Dictionary(uniqueKeysWithValues: cities.map { ($0.id, $0.slug.rawValue) })
+        let oblastSlugs = Dictionary(uniqueKeysWithValues: oblasts.map { ($0.id, $0.slug.rawValue) })
         return try JSONResponse.encode(
             MeBody(
                 account: Self.body(account),
@@ -133,7 +140,10 @@ package struct APIController {
                 },
                 roles: principal.roles.flatMap { city, roles in
                     roles.sorted().compactMap { role in slugs[city].map { .init(municipality: $0, role: role.rawValue) } }
-                }.sorted { ($0.municipality, $0.role) < ($1.municipality, $1.role) }))
+                }.sorted { ($0.municipality, $0.role) < ($1.municipality, $1.role) },
+                oblastRoles: principal.oblastRoles.flatMap { oblast, roles in
+                    roles.sorted().compactMap { role in oblastSlugs[oblast].map { .init(oblast: $0, role: role.rawValue) } }
+                }.sorted { ($0.oblast, $0.role) < ($1.oblast, $1.role) }))
     }
 
     package struct MunicipalityBody: Encodable {

@@ -23,34 +23,64 @@ struct AccountController {
         router.get("/account", use: accountPage)
     }
 
-    /// A form's values and its problems, rendered back after a failed submit.
+    /// A form's fields (as the shared partial draws them, with the typed
+    /// value and the problem beside each) and its message.
     struct FormPage {
-        struct Field {
-            package let value: String
-            package let error: String?
-        }
-        package var fields: [String: Field] = [:]
+        package var fields: [String: FormField] = [:]
         package var message: String?
         package var next: String = "/"
         package var token: String = ""
         package var done = false
-
-        package subscript(_ name: String) -> Field { fields[name] ?? Field(value: "", error: nil) }
     }
 
-    private func formPage(_ form: FormData, keep: [String], errors: [String: String], context: AppRequestContext) -> FormPage {
+    /// What an account form's input is, apart from what was typed into it.
+    private struct Input {
+        package let name: String
+        package let labelKey: String
+        package var hintKey: String?
+        package var type = "text"
+        package let autocomplete: String
+        package var minlength: Int?
+        package var maxlength: Int?
+
+        static let fullName = Input(
+            name: "fullName", labelKey: "register.full_name", hintKey: "register.full_name_hint", autocomplete: "name",
+            maxlength: PersonName.maximumLength)
+        static let email = Input(name: "email", labelKey: "register.email", type: "email", autocomplete: "email")
+        static let newPassword = Input(
+            name: "password", labelKey: "register.password", hintKey: "register.password_hint", type: "password",
+            autocomplete: "new-password", minlength: PasswordPolicy.minimumLength)
+        static let register = [fullName, email, newPassword]
+        static let signIn = [
+            Input(name: "email", labelKey: "login.email", type: "email", autocomplete: "username"),
+            Input(name: "password", labelKey: "login.password", type: "password", autocomplete: "current-password"),
+        ]
+        static let forgot = [Input(name: "email", labelKey: "login.email", type: "email", autocomplete: "email")]
+        static let reset = [
+            Input(
+                name: "password", labelKey: "reset.new_password", hintKey: "register.password_hint", type: "password",
+                autocomplete: "new-password", minlength: PasswordPolicy.minimumLength)
+        ]
+    }
+
+    /// The form's fields with what was typed (never a password: it is not
+    /// sent back to the browser) and each problem's message beside its field.
+    private func formPage(
+        _ inputs: [Input], _ form: FormData = FormData(), errors: [String: String] = [:], context: AppRequestContext
+    ) -> FormPage {
         var page = FormPage()
-        for name in keep {
-            page.fields[name] = .init(value: form[name], error: errors[name].map { html.t($0, context) })
-        }
-        for (name, key) in errors where page.fields[name] == nil {
-            page.fields[name] = .init(value: "", error: html.t(key, context))
+        for input in inputs {
+            page.fields[input.name] = FormField(
+                name: input.name, label: html.t(input.labelKey, context), value: input.type == "password" ? "" : form[input.name],
+                error: errors[input.name].map { html.t($0, context) }, hint: input.hintKey.map { html.t($0, context) },
+                type: input.type, autocomplete: input.autocomplete, required: true, minlength: input.minlength,
+                maxlength: input.maxlength)
         }
         return page
     }
 
     @Sendable func registerForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await html.render("register", page: FormPage(), titleKey: "register.title", request: request, context: context)
+        try await html.render("register", page: formPage(Input.register, context: context), titleKey: "register.title", request: request, context: context)
     }
 
     @Sendable package func register(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -60,11 +90,11 @@ struct AccountController {
         do {
             _ = try await services.accounts.register(registration, language: context.language)
         } catch let errors as AccountService.ValidationErrors {
-            let page = formPage(form, keep: ["email", "fullName"], errors: errors.fields, context: context)
+            let page = formPage(Input.register, form, errors: errors.fields, context: context)
             return try await html.render(
                 "register", page: page, titleKey: "register.title", request: request, context: context, status: .unprocessableContent)
         } catch AppError.conflict(code: "email_taken") {
-            let page = formPage(form, keep: ["email", "fullName"], errors: ["email": "errors.email_taken"], context: context)
+            let page = formPage(Input.register, form, errors: ["email": "errors.email_taken"], context: context)
             return try await html.render(
                 "register", page: page, titleKey: "register.title", request: request, context: context, status: .conflict)
         }
@@ -90,7 +120,7 @@ struct AccountController {
     }
 
     @Sendable func signInForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        var page = FormPage()
+        var page = formPage(Input.signIn, context: context)
         page.next = LocalPath.sanitize(request.uri.queryParameters.get("next"))
         return try await html.render("login", page: page, titleKey: "login.title", request: request, context: context)
     }
@@ -104,7 +134,7 @@ struct AccountController {
                 email: form["email"], password: form["password"], clientAddress: context.clientAddress, device: device)
         } catch let error as AppError where error.status == .unprocessableContent || error.status == .tooManyRequests {
             // A refusal shows the form again, with its reason (and the way to a new password).
-            var page = formPage(form, keep: ["email"], errors: [:], context: context)
+            var page = formPage(Input.signIn, form, context: context)
             page.message = html.t(error.messageKey, context)
             page.next = LocalPath.sanitize(form["next"])
             var response = try await html.render(
@@ -146,7 +176,7 @@ struct AccountController {
     }
 
     @Sendable func forgotForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await html.render("forgot", page: FormPage(), titleKey: "forgot.title", request: request, context: context)
+        try await html.render("forgot", page: formPage(Input.forgot, context: context), titleKey: "forgot.title", request: request, context: context)
     }
 
     @Sendable func forgot(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -155,7 +185,7 @@ struct AccountController {
             try await services.accounts.requestPasswordReset(
                 email: form["email"], language: context.language, clientAddress: context.clientAddress)
         } catch AppError.invalid(let code, _) {
-            let page = formPage(form, keep: ["email"], errors: ["email": "errors.\(code)"], context: context)
+            let page = formPage(Input.forgot, form, errors: ["email": "errors.\(code)"], context: context)
             return try await html.render(
                 "forgot", page: page, titleKey: "forgot.title", request: request, context: context, status: .unprocessableContent)
         }
@@ -167,7 +197,7 @@ struct AccountController {
 
     @Sendable func resetForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         let token = request.uri.queryParameters.get("token") ?? ""
-        var page = FormPage()
+        var page = formPage(Input.reset, context: context)
         page.token = token
         guard try await services.accounts.isResetTokenValid(token) else {
             page.message = html.t("errors.link_expired", context)
@@ -183,7 +213,7 @@ struct AccountController {
         do {
             email = try await services.accounts.resetPassword(token: form["token"], newPassword: form["password"])
         } catch AppError.invalid(let code, let field) {
-            var page = formPage(form, keep: [], errors: [field ?? "password": "errors.\(code)"], context: context)
+            var page = formPage(Input.reset, form, errors: [field ?? "password": "errors.\(code)"], context: context)
             page.token = form["token"]
             return try await html.render(
                 "reset", page: page, titleKey: "reset.title", request: request, context: context, status: .unprocessableContent)

@@ -14,13 +14,16 @@ package struct FormField: Sendable {
     package let inputmode: String?
     package let autocomplete: String?
     package let required: Bool
+    /// The browser's own length checks, as the server's validation has them.
+    package let minlength: Int?
+    package let maxlength: Int?
     /// `aria-describedby`: the hint and the error, whichever there are.
     /// Stored, as templates see stored properties only.
     package let describedBy: String?
 
     package init(
         name: String, label: String, value: String, error: String? = nil, hint: String? = nil, type: String = "text",
-        inputmode: String? = nil, autocomplete: String? = nil, required: Bool = false
+        inputmode: String? = nil, autocomplete: String? = nil, required: Bool = false, minlength: Int? = nil, maxlength: Int? = nil
     ) {
         self.name = name
         self.label = label
@@ -31,6 +34,8 @@ package struct FormField: Sendable {
         self.inputmode = inputmode
         self.autocomplete = autocomplete
         self.required = required
+        self.minlength = minlength
+        self.maxlength = maxlength
         let ids = [hint.map { _ in "\(name)-hint" }, error.map { _ in "\(name)-error" }].compactMap { $0 }
         self.describedBy = ids.isEmpty ? nil : ids.joined(separator: " ")
     }
