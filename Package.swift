@@ -143,6 +143,7 @@ let package = Package(
             dependencies: [
                 "HromadaWeb", "HromadaStore", "HromadaDomain", "HromadaTestSupport", "HromadaModules", "Budgets", "Petitions", "Auctions",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "Hummingbird", package: "hummingbird"),
