@@ -346,7 +346,12 @@ extension TestClientProtocol {
         if body != nil { headers[.contentType] = "application/json" }
         if let token { headers[.authorization] = "Bearer \(token)" }
         let response = try await execute(uri: path, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
-        let object = (try? JSONSerialization.jsonObject(with: Data(buffer: response.body))) as? [String: Any] ?? [:]
+        let data = Data(buffer: response.body)
+        // Every answer an API test receives must be what the OpenAPI document says.
+        for problem in APISchema.problems(method: method.rawValue, path: path, status: Int(response.status.code), body: data) {
+            Issue.record(Comment(rawValue: "OpenAPI: \(problem)"))
+        }
+        let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
         return (response.status, object)
     }
 }
