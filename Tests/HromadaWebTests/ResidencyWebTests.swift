@@ -68,6 +68,25 @@ import Testing
             let page = try await staff.post("/vinnytsia/admin/verify", [("email", "petro@example.com"), ("nationalId", id)])
             #expect(page.status == .unprocessableContent)
             #expect(page.body.contains(message))
+            // Beside the РНОКПП field, which is not sent back; the email typed is.
+            #expect(page.body.contains(#"id="v-nid" name="nationalId""#) && page.body.contains(#"<p class="error" id="v-nid-error">"#))
+            #expect(page.body.contains(#"value="petro@example.com""#) && !page.body.contains(#"value="\#(id)""#))
+            #expect(!page.body.contains(#"role="alert""#))
+        }
+    }
+
+    /// The desk has two forms with an email each: a refused grant is explained
+    /// beside the grant form's email, not the verification form's.
+    @Test func aRefusedGrantIsExplainedBesideTheGrantFormsEmail() async throws {
+        try await WebHarness.run { _, client in
+            var admin = Browser(client)
+            try await admin.signIn("vinnytsia.admin@demo.hromada.ua", "vinnytsia-demo-2026")
+            try await admin.get("/vinnytsia/admin")
+            let page = try await admin.post("/vinnytsia/admin/roles", [("email", "nobody@example.com"), ("role", "moderator"), ("action", "grant")])
+            #expect(page.status == .unprocessableContent)
+            #expect(page.body.contains(#"<p class="error" id="r-email-error">"#))
+            #expect(!page.body.contains(#"id="v-email-error""#))
+            #expect(page.body.contains(#"id="r-email" name="email" type="email" required value="nobody@example.com""#))
         }
     }
 

@@ -63,15 +63,21 @@ struct AdminController {
         /// What may be granted here: the roles, then each area's capabilities.
         let grantGroups: [GrantGroup]
         package let message: String?
+        /// A problem no field of the form it came from shows.
         package let error: String?
-        package let email: String
-        package let nationalId: String
-        package let birthDate: String
+        /// In-person verification: email, РНОКПП, birth date.
+        let verifyFields: [FormField]
+        /// The grant form's email (its role list, with groups, stays in the template).
+        let grantEmail: FormField
+        let roleError: String?
     }
+
+    /// The desk's two forms: a refusal stands beside the field of the form it came from.
+    private enum DeskForm { case verify, grant }
 
     private func dashboardPage(
         _ request: Request, _ context: AppRequestContext, city: Municipality, principal: Principal,
-        message: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok
+        message: String? = nil, problem: FormProblem? = nil, from submitted: DeskForm = .verify, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let after = request.uri.queryParameters.get("after")
         let pageSize = 50
@@ -94,6 +100,26 @@ struct AdminController {
         }
         let shown = people.prefix(pageSize)
         let form = context.form ?? FormData()
+        let verifying = submitted == .verify ? problem : nil, granting = submitted == .grant ? problem : nil
+        // What was typed comes back only after a refusal; РНОКПП never does.
+        func typed(_ name: String, _ from: FormProblem?) -> String { from == nil ? "" : form[name] }
+        let verifyFields = [
+            FormField(
+                name: "email", id: "v-email", label: html.t("admin.person_email", context), value: typed("email", verifying),
+                error: verifying.message(for: "email"), type: "email", required: true),
+            FormField(
+                name: "nationalId", id: "v-nid", label: html.t("verify.national_id", context), value: "",
+                error: verifying.message(for: "nationalId"), inputmode: "numeric", autocomplete: "off", required: true, maxlength: 10),
+            FormField(
+                name: "birthDate", id: "v-birth", label: html.t("admin.birth_date", context), value: typed("birthDate", verifying),
+                error: verifying.message(for: "birthDate"), type: "date"),
+        ]
+        let grantEmail = FormField(
+            name: "email", id: "r-email", label: html.t("admin.person_email", context), value: typed("email", granting),
+            error: granting.message(for: "email"), type: "email", required: true)
+        let roleError = granting.message(for: "role")
+        let alert = problem.alert(unlessShownBy: submitted == .verify ? verifyFields : [grantEmail])
+            .flatMap { roleError == nil ? $0 : nil }
         let page = Dashboard(
             slug: city.slug.rawValue, city: city.name.localized(context.language),
             links: services.modules.enabled(in: city).flatMap(\.staffLinks).filter { $0.isShown(to: principal, in: city.id) }.map {
@@ -115,8 +141,7 @@ struct AdminController {
             hasConflicts: !conflicts.isEmpty,
             canGrant: principal.may(.grantRole, in: city.id),
             grantGroups: grantGroups(in: city, context),
-            message: message, error: error, email: error == nil ? "" : form["email"],
-            nationalId: "", birthDate: error == nil ? "" : form["birthDate"])
+            message: message, error: alert, verifyFields: verifyFields, grantEmail: grantEmail, roleError: roleError)
         return try await html.render(
             "admin", page: page, titleKey: "admin.title", titleArguments: ["city": city.name.localized(context.language)],
             request: request, context: context, city: city, status: status)
@@ -151,15 +176,16 @@ struct AdminController {
     @Sendable func changeRole(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (city, principal) = try await authorize(.grantRole, context)
         let form = context.form ?? FormData()
-        guard let role = StaffGrant(rawValue: form["role"]) else {
-            return try await dashboardPage(request, context, city: city, principal: principal,
-                                           error: html.t("errors.role_invalid", context), status: .unprocessableContent)
+        func refused(_ error: AppError) async throws -> Response {
+            try await dashboardPage(
+                request, context, city: city, principal: principal, problem: FormProblem(error, html: html, context: context),
+                from: .grant, status: error.status)
         }
+        guard let role = StaffGrant(rawValue: form["role"]) else { return try await refused(.invalid(code: "role_invalid", field: "role")) }
         guard let email = try? EmailAddress.validated(form["email"]),
               let account = try await services.store.read({ try await $0.accounts.find(email: email) })
         else {
-            return try await dashboardPage(request, context, city: city, principal: principal,
-                                           error: html.t("errors.account_not_found", context), status: .unprocessableContent)
+            return try await refused(.invalid(code: "account_not_found", field: "email"))
         }
         do {
             if form["action"] == "revoke" {
@@ -168,8 +194,7 @@ struct AdminController {
                 try await services.roles.grant(role, to: account.id, in: city.id, by: principal)
             }
         } catch let error as AppError where error.status == .conflict || error.status == .unprocessableContent {
-            return try await dashboardPage(request, context, city: city, principal: principal,
-                                           error: html.t(error.messageKey, context), status: error.status)
+            return try await refused(error)
         }
         return HTML.redirect("/\(city.slug.rawValue)/admin")
     }
@@ -177,24 +202,24 @@ struct AdminController {
     @Sendable func verifyInPerson(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (city, principal) = try await authorize(.verifyResidentInPerson, context)
         let form = context.form ?? FormData()
+        func refused(_ error: AppError) async throws -> Response {
+            try await dashboardPage(
+                request, context, city: city, principal: principal, problem: FormProblem(error, html: html, context: context),
+                from: .verify, status: error.status)
+        }
         guard let email = try? EmailAddress.validated(form["email"]),
               let account = try await services.store.read({ try await $0.accounts.find(email: email) })
         else {
-            return try await dashboardPage(request, context, city: city, principal: principal,
-                                           error: html.t("errors.account_not_found", context), status: .unprocessableContent)
+            return try await refused(.invalid(code: "account_not_found", field: "email"))
         }
         let birthText = form["birthDate"].trimmingCharacters(in: .whitespaces)
         let birthDate = birthText.isEmpty ? nil : CalendarDate.parse(birthText)
-        if !birthText.isEmpty, birthDate == nil {
-            return try await dashboardPage(request, context, city: city, principal: principal,
-                                           error: html.t("errors.birth_date_invalid", context), status: .unprocessableContent)
-        }
+        if !birthText.isEmpty, birthDate == nil { return try await refused(.invalid(code: "birth_date_invalid", field: "birthDate")) }
         do {
             _ = try await services.residency.staff.verify(
                 account: account.id, in: city.id, nationalID: form["nationalId"], birthDate: birthDate, by: principal)
         } catch let error as AppError where error.status == .unprocessableContent || error.status == .conflict {
-            return try await dashboardPage(request, context, city: city, principal: principal,
-                                           error: html.t(error.messageKey, context), status: error.status)
+            return try await refused(error)
         }
         return try await dashboardPage(request, context, city: city, principal: principal,
                                        message: html.t("admin.verified", context, ["name": account.fullName]))
