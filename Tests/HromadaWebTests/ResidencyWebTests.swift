@@ -109,6 +109,11 @@ import Testing
             try await browser.signIn("demo@example.com")
             let options = try await browser.get("/khmilnyk/verify")
             #expect(options.body.contains("Демо-підтвердження"))
+            // A malformed РНОКПП is explained beside its field, with what was typed.
+            let wrong = try await browser.post("/khmilnyk/verify/demo", [("nationalId", "12345")])
+            #expect(wrong.status == .unprocessableContent)
+            #expect(wrong.body.contains(#"<p class="error" id="nationalId-error">"#) && wrong.body.contains(#"value="12345""#))
+            #expect(!wrong.body.contains(#"role="alert""#))
             let done = try await browser.post("/khmilnyk/verify/demo", [("nationalId", Self.nationalID)])
             #expect(done.status == .seeOther)
             #expect(try await browser.get("/khmilnyk").body.contains("Ви підтверджений мешканець"))

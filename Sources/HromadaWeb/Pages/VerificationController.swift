@@ -33,13 +33,14 @@ struct VerificationController {
         let identityOnlyNote: String?
         package let verified: Bool
         package let verifiedAt: String
+        /// A problem the РНОКПП field does not show (the person is already verified elsewhere, the provider failed).
         package let error: String?
-        package let nationalId: String
-        let sampleNationalId: String
+        /// The demo verifier's РНОКПП, with a sample one as its hint.
+        let nationalIdField: FormField
     }
 
     private func optionsPage(
-        _ request: Request, _ context: AppRequestContext, city: Municipality, error: String? = nil, nationalID: String = "",
+        _ request: Request, _ context: AppRequestContext, city: Municipality, problem: FormProblem? = nil, nationalID: String = "",
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         guard let account = context.account else {
@@ -55,11 +56,15 @@ struct VerificationController {
         let cityName = city.name.localized(context.language)
         let identityOnlyOffered = (oidcName != nil && !provesAddress) || services.demoMode
         let note = identityOnlyOffered && !identityCounts ? html.t("verify.identity_only", context, ["city": cityName]) : nil
+        let nationalIdField = FormField(
+            name: "nationalId", label: html.t("verify.national_id", context), value: nationalID,
+            error: problem.message(for: "nationalId"), hint: "\(html.t("verify.demo_sample", context)) \(sample)",
+            inputmode: "numeric", autocomplete: "off", required: true, maxlength: 10, pattern: "[0-9]{10}")
         let page = OptionsPage(
             city: cityName, slug: city.slug.rawValue, demoMode: services.demoMode,
             oidcName: oidcName, oidcMayProveResidence: oidcMay, oidcProvesAddress: provesAddress, demoMayProveResidence: demoMay,
             identityOnlyNote: note, verified: existing != nil,
-            verifiedAt: existing.map { DateText.kyiv($0.verifiedAt) } ?? "", error: error, nationalId: nationalID, sampleNationalId: sample)
+            verifiedAt: existing.map { DateText.kyiv($0.verifiedAt) } ?? "", error: problem.alert(unlessShownBy: demoMay ? [nationalIdField] : []), nationalIdField: nationalIdField)
         return try await html.render(
             "verify", page: page, titleKey: "verify.title", titleArguments: ["city": city.name.localized(context.language)],
             request: request, context: context, city: city, status: status)
@@ -79,7 +84,8 @@ struct VerificationController {
             _ = try await services.residency.demo.verify(account: account.id, in: city.id, nationalID: nationalID)
         } catch let error as AppError where error.status == .unprocessableContent || error.status == .conflict {
             return try await optionsPage(
-                request, context, city: city, error: html.t(error.messageKey, context), nationalID: nationalID, status: error.status)
+                request, context, city: city, problem: FormProblem(error, html: html, context: context), nationalID: nationalID,
+                status: error.status)
         }
         return HTML.redirect("/\(city.slug.rawValue)/verify")
     }
@@ -104,7 +110,8 @@ struct VerificationController {
         } catch {
             context.logger.warning("OIDC provider unavailable", metadata: ["error": "\(error)"])
             return try await optionsPage(
-                request, context, city: city, error: html.t("errors.oidc_unavailable", context), status: .ok)
+                request, context, city: city, problem: FormProblem(.badRequest(code: "oidc_unavailable"), html: html, context: context),
+                status: .ok)
         }
         let pending = OIDCLoginRepository.PendingLogin(
             state: authorization.state, municipalityID: city.id, accountID: account.id, nonce: authorization.nonce,
@@ -130,22 +137,22 @@ struct VerificationController {
                 callbackQuery: query)
         } catch {
             context.logger.warning("OIDC verification failed", metadata: ["error": "\(error)"])
-            return try await optionsPage(request, context, city: city, error: html.t("errors.oidc_failed", context), status: .unprocessableContent)
+            return try await optionsPage(request, context, city: city, problem: FormProblem(.badRequest(code: "oidc_failed"), html: html, context: context), status: .unprocessableContent)
         }
         guard let nationalID = identity.nationalID, !nationalID.isEmpty else {
-            return try await optionsPage(request, context, city: city, error: html.t("errors.oidc_no_national_id", context), status: .unprocessableContent)
+            return try await optionsPage(request, context, city: city, problem: FormProblem(.badRequest(code: "oidc_no_national_id"), html: html, context: context), status: .unprocessableContent)
         }
         // The provider vouches for the identifier; the birth date comes from its
         // claim, or else from the РНОКПП itself.
         let birthDate = identity.birthDate.flatMap(CalendarDate.parse) ?? (try? NationalID.validated(nationalID))?.birthDate
         guard let birthDate else {
-            return try await optionsPage(request, context, city: city, error: html.t("errors.oidc_no_national_id", context), status: .unprocessableContent)
+            return try await optionsPage(request, context, city: city, problem: FormProblem(.badRequest(code: "oidc_no_national_id"), html: html, context: context), status: .unprocessableContent)
         }
         do {
             _ = try await services.residency.oidc.verify(
                 account: account.id, in: city.id, nationalID: nationalID, birthDate: birthDate, addressLocality: identity.addressLocality)
         } catch let error as AppError {
-            return try await optionsPage(request, context, city: city, error: html.t(error.messageKey, context), status: error.status)
+            return try await optionsPage(request, context, city: city, problem: FormProblem(error, html: html, context: context), status: error.status)
         }
         return HTML.redirect("/\(city.slug.rawValue)/verify")
     }

@@ -27,6 +27,8 @@ package struct FormField: Sendable {
     /// A file input's accepted media types; a typed input's example text.
     package let accept: String?
     package let placeholder: String?
+    /// The browser's own format check (a regular expression), as the server's.
+    package let pattern: String?
     /// A text area of this many rows instead of a one-line input.
     package let rows: Int?
     /// A choice from these instead of typed text.
@@ -45,7 +47,7 @@ package struct FormField: Sendable {
     package init(
         name: String, id: String? = nil, label: String, value: String, error: String? = nil, hint: String? = nil,
         type: String = "text", inputmode: String? = nil, autocomplete: String? = nil, required: Bool = false,
-        minlength: Int? = nil, maxlength: Int? = nil, accept: String? = nil, placeholder: String? = nil, rows: Int? = nil, options: [SelectOption]? = nil, checked: Bool? = nil
+        minlength: Int? = nil, maxlength: Int? = nil, accept: String? = nil, placeholder: String? = nil, pattern: String? = nil, rows: Int? = nil, options: [SelectOption]? = nil, checked: Bool? = nil
     ) {
         let id = id ?? name
         self.name = name
@@ -62,6 +64,7 @@ package struct FormField: Sendable {
         self.maxlength = maxlength
         self.accept = accept
         self.placeholder = placeholder
+        self.pattern = pattern
         self.rows = rows
         self.options = options
         self.isChecked = checked == true
