@@ -132,7 +132,7 @@ import HromadaModules
             ]
             let noCadastral = try await admin.post(path, land)
             #expect(noCadastral.status == .unprocessableContent)
-            #expect(noCadastral.body.contains("Не збережено") && noCadastral.body.contains("id=\"cadastral-error\""))
+            #expect(!noCadastral.body.contains("role=\"alert\"") && noCadastral.body.contains("id=\"cadastralNumber-error\""))
             #expect(noCadastral.body.contains("value=\"Ділянка біля об&#39;їзної\""))
             #expect(noCadastral.body.contains("value=\"вул. Хмельницьке шосе, 140\"") && noCadastral.body.contains("value=\"49,21\""))
             #expect(noCadastral.body.contains("<option value=\"land_plot\" selected>"))
@@ -175,16 +175,16 @@ import HromadaModules
             let english = lot.filter { $0.0 != "procedure" } + [("procedure", "lease_english"), ("tenantEmail", "")]
             // The auction before bidding closes.
             let early = try await admin.post(path, english + [("auctionPeriod", DateText.kyivInput(harness.clock.now().addingTimeInterval(86_400)))])
-            #expect(early.status == .unprocessableContent && early.body.contains("id=\"auction-error\""))
+            #expect(early.status == .unprocessableContent && early.body.contains("id=\"auctionPeriod-error\""))
             #expect(early.body.contains("value=\"6 200,50\"") && early.body.contains("<option value=\"lease_english\" selected>"))
             // The pre-emptive right needs the tenant, and one with an account.
             let noTenant = try await admin.post(path, lot + [("auctionPeriod", auctionStart), ("tenantEmail", "")])
-            #expect(noTenant.status == .unprocessableContent && noTenant.body.contains("id=\"tenant-error\""))
+            #expect(noTenant.status == .unprocessableContent && noTenant.body.contains("id=\"tenantEmail-error\""))
             #expect(noTenant.body.contains("<option value=\"lease_preemptive\" selected>"))
             let unknown = try await admin.post(path, lot + [("auctionPeriod", auctionStart), ("tenantEmail", "nobody@example.com")])
             #expect(unknown.status == .unprocessableContent && unknown.body.contains("value=\"nobody@example.com\""))
             let badStep = try await admin.post(path, english.filter { $0.0 != "minimalStep" } + [("minimalStep", "25"), ("auctionPeriod", auctionStart)])
-            #expect(badStep.status == .unprocessableContent && badStep.body.contains("id=\"step-error\"") && badStep.body.contains("value=\"25\""))
+            #expect(badStep.status == .unprocessableContent && badStep.body.contains("id=\"minimalStep-error\"") && badStep.body.contains("value=\"25\""))
             #expect(try await lots() == before)
 
             let tenant = try await harness.makeAccount("tenant@example.com")

@@ -119,10 +119,14 @@ struct AuctionPages {
         /// While bidding is open, for a signed-in visitor.
         let closedBidURL: String?
         let myBid: String?
-        /// The bidder's move, when they have one now.
+        /// The closed bid's amount and legal entity code.
+        let bidFields: [FormField]
+        /// The bidder's move, when they have one now, and the amount it asks for, if any.
         let move: MoveForm
+        let moveAmount: FormField?
         let loginURL: String?
         let message: String?
+        /// A problem no field on the page shows.
         let error: String?
         /// Seconds between refreshes while the auction runs (no JavaScript needed).
         let refreshSeconds: Int?
@@ -178,6 +182,21 @@ struct AuctionPages {
                         name: "\(names[$0.bidder] ?? "") · \(statusText($0.status.rawValue, "award", context))", current: false)
         }
         let bidding = lot.status == .activeTendering && now < lot.tenderPeriodEnd
+        // A refused bid comes back with what was typed and the problem beside its field.
+        let typed = error == nil ? FormData() : context.form ?? FormData(), problem = FormProblem(error, html: html, context: context)
+        let closedBidURL = bidding && context.account != nil ? base + "/bid" : nil
+        let bidFields = closedBidURL == nil ? [] : [
+            FormField(
+                name: "amount", id: "bid-amount", label: html.t("auctions.amount", context), value: typed["amount"], error: problem.message(for: "amount"),
+                inputmode: "decimal", required: true),
+            FormField(
+                name: "legalEntityCode", id: "edrpou", label: html.t("auctions.legal_entity_code", context), value: typed["legalEntityCode"],
+                error: problem.message(for: "legalEntityCode"), inputmode: "numeric", maxlength: 8),
+        ]
+        let moveAmount = form.amountLabel.map {
+            FormField(
+                name: "amount", label: $0, value: typed["amount"], error: problem.message(for: "amount"), inputmode: "decimal", required: true)
+        }
         let page = LotPage(
             number: number, title: lot.title, status: statusText(lot.status.rawValue, "status", context),
             procedure: html.t("auctions.procedure.\(lot.procedure.rawValue)", context), value: money(lot.startValue, context),
@@ -194,9 +213,9 @@ struct AuctionPages {
             watchURL: lot.status == .activeTendering && !started ? socket : nil,
             turnKey: [stage ?? "", form.url == nil ? "watch" : "move"].joined(separator: "|"),
             rows: rows, awards: awards, hasAwards: !awards.isEmpty,
-            closedBidURL: bidding && context.account != nil ? base + "/bid" : nil,
-            myBid: bidding ? mine.map { money($0.amount, context) } : nil, move: form, loginURL: context.account == nil && (bidding || started && !over) ? "/login?next=\(base)" : nil,
-            message: message, error: error.map { html.t($0.messageKey, context) },
+            closedBidURL: closedBidURL, myBid: bidding ? mine.map { money($0.amount, context) } : nil, bidFields: bidFields, move: form,
+            moveAmount: moveAmount, loginURL: context.account == nil && (bidding || started && !over) ? "/login?next=\(base)" : nil,
+            message: message, error: problem.alert(unlessShownBy: bidFields + (moveAmount.map { [$0] } ?? [])),
             refreshSeconds: started && !over ? 2 : nil,
             organiserURL: context.principal?.may(.manageAuctions, in: city.id) == true ? "/\(city.slug.rawValue)/admin/auctions/\(lot.id.rawValue)" : nil,
             protocolURL: Self.protocolURL(lot, city: city), objectURL: "/\(city.slug.rawValue)/property/\(lot.objectID.rawValue)")

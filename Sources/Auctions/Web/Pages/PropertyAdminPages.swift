@@ -26,27 +26,6 @@ extension PropertyPages {
         return city
     }
 
-    struct Option {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
-
-    /// A refused form: its message beside the field it is about, and a summary on top.
-    struct Refusal {
-        let summary: String
-        let fields: [String: String]
-    }
-
-    func refusal(_ error: AppError?, _ context: AppRequestContext) -> Refusal? {
-        guard let error else { return nil }
-        let message = html.t(error.messageKey, context)
-        if case .invalid(_, let field?) = error {
-            return Refusal(summary: html.t("property.form.check_fields", context), fields: [field: message])
-        }
-        return Refusal(summary: message, fields: [:])
-    }
-
     /// Whatever was typed, to show it again after a refusal.
     static func typed(_ form: FormData, _ names: [String]) -> [String: String] {
         Dictionary(uniqueKeysWithValues: names.map { ($0, form[$0]) })
@@ -65,11 +44,10 @@ extension PropertyPages {
     struct ObjectForm {
         let action: String
         let cancelURL: String
-        let values: [String: String]
-        let errors: [String: String]
+        /// Every input by its name, with what was typed and the problem beside the one it is about.
+        let fields: [String: FormField]
+        /// A problem about none of them.
         let error: String?
-        let kinds: [Option]
-        let lists: [Option]
     }
 
     static let objectFields = ["kind", "title", "address", "area", "cadastralNumber", "latitude", "longitude", "balanceHolder", "leaseList"]
@@ -109,14 +87,36 @@ extension PropertyPages {
     private func renderObjectForm(
         _ request: Request, _ context: AppRequestContext, city: Municipality, values: [String: String], error: AppError?
     ) async throws -> Response {
-        let refused = refusal(error, context)
+        let problem = FormProblem(error, html: html, context: context)
+        func field(
+            _ name: String, _ labelKey: String, hintKey: String? = nil, inputmode: String? = nil, autocomplete: String? = nil, required: Bool = false,
+            maxlength: Int? = nil, options: [SelectOption]? = nil
+        ) -> FormField {
+            FormField(
+                name: name, label: html.t(labelKey, context), value: values[name] ?? "", error: problem.message(for: name),
+                hint: hintKey.map { html.t($0, context) }, inputmode: inputmode, autocomplete: autocomplete, required: required,
+                maxlength: maxlength, options: options)
+        }
+        let fields = [
+            field(
+                "kind", "property.field.kind",
+                options: PropertyObject.Kind.allCases.map { .init(value: $0.rawValue, label: kindText($0, context), selected: $0.rawValue == values["kind"]) }),
+            field("title", "property.field.title", required: true, maxlength: 300),
+            field("address", "property.field.address", required: true, maxlength: 300),
+            field("area", "property.new.area", hintKey: "property.new.area_hint", inputmode: "decimal"),
+            field("cadastralNumber", "property.field.cadastral_number", hintKey: "property.new.cadastral_hint", autocomplete: "off", maxlength: 22),
+            field("latitude", "property.new.latitude", inputmode: "decimal"),
+            field("longitude", "property.new.longitude", inputmode: "decimal"),
+            field("balanceHolder", "property.field.balance_holder", required: true, maxlength: 300),
+            field(
+                "leaseList", "property.field.lease_list", hintKey: "property.new.list_hint",
+                options: ([""] + PropertyObject.LeaseList.allCases.map(\.rawValue)).map {
+                    .init(value: $0, label: html.t("property.list.\($0.isEmpty ? "none" : $0)", context), selected: $0 == (values["leaseList"] ?? ""))
+                }),
+        ]
         let page = ObjectForm(
-            action: "/\(city.slug.rawValue)/admin/property/new", cancelURL: base(city), values: values, errors: refused?.fields ?? [:],
-            error: refused?.summary,
-            kinds: PropertyObject.Kind.allCases.map { .init(value: $0.rawValue, label: kindText($0, context), selected: $0.rawValue == values["kind"]) },
-            lists: ([""] + PropertyObject.LeaseList.allCases.map(\.rawValue)).map {
-                .init(value: $0, label: html.t("property.list.\($0.isEmpty ? "none" : $0)", context), selected: $0 == (values["leaseList"] ?? ""))
-            })
+            action: "/\(city.slug.rawValue)/admin/property/new", cancelURL: base(city),
+            fields: Dictionary(uniqueKeysWithValues: fields.map { ($0.name, $0) }), error: problem.alert(unlessShownBy: fields))
         return try await html.render(
             "property-new", page: page, titleKey: "property.new.title", request: request, context: context, city: city, status: error?.status ?? .ok)
     }
@@ -127,11 +127,10 @@ extension PropertyPages {
         let objectTitle: String
         let objectURL: String
         let action: String
-        let values: [String: String]
-        let errors: [String: String]
+        /// Every input by its name, with what was typed and the problem beside the one it is about.
+        let fields: [String: FormField]
+        /// A problem about none of them.
         let error: String?
-        let procedures: [Option]
-        let stepKinds: [Option]
         let timezoneHint: String
     }
 
@@ -199,17 +198,39 @@ extension PropertyPages {
     private func renderLotForm(
         _ request: Request, _ context: AppRequestContext, city: Municipality, object: PropertyObject, values: [String: String], error: AppError?
     ) async throws -> Response {
-        let refused = refusal(error, context)
+        let problem = FormProblem(error, html: html, context: context)
+        func field(
+            _ name: String, _ labelKey: String, hintKey: String? = nil, type: String = "text", inputmode: String? = nil, autocomplete: String? = nil,
+            required: Bool = false, maxlength: Int? = nil, options: [SelectOption]? = nil
+        ) -> FormField {
+            FormField(
+                name: name, label: html.t(labelKey, context), value: values[name] ?? "", error: problem.message(for: name),
+                hint: hintKey.map { html.t($0, context) }, type: type, inputmode: inputmode, autocomplete: autocomplete, required: required,
+                maxlength: maxlength, options: options)
+        }
+        let stepKind = values["stepKind"] ?? "percent"
+        let fields = [
+            field("title", "property.lot.lot_title", required: true, maxlength: 300),
+            field(
+                "procedure", "property.lot.procedure",
+                options: AuctionProcedure.allCases.map {
+                    .init(value: $0.rawValue, label: html.t("auctions.procedure.\($0.rawValue)", context), selected: $0.rawValue == values["procedure"])
+                }),
+            field("tenantEmail", "property.lot.tenant_email", hintKey: "property.lot.tenant_hint", type: "email", autocomplete: "off"),
+            field("value", "property.lot.value", hintKey: "property.lot.value_hint", inputmode: "decimal", required: true),
+            FormField(
+                name: "stepKind", label: html.t("property.lot.step_kind", context), value: stepKind, error: problem.message(for: "stepKind"),
+                options: ["percent", "amount"].map { .init(value: $0, label: html.t("property.lot.step_\($0)", context), selected: $0 == stepKind) }),
+            field("minimalStep", "property.lot.step_value", hintKey: "property.lot.step_hint", inputmode: "decimal", required: true),
+            field("guarantee", "property.lot.guarantee", inputmode: "decimal"),
+            field("registrationFee", "property.lot.fee", inputmode: "decimal"),
+            field("tenderPeriod", "auctions.tender_end", type: "datetime-local", required: true),
+            field("auctionPeriod", "auctions.auction_start", type: "datetime-local", required: true),
+        ]
         let page = LotForm(
             objectTitle: object.title, objectURL: "\(base(city))/\(object.id.rawValue)",
-            action: "/\(city.slug.rawValue)/admin/property/\(object.id.rawValue)/lots/new", values: values, errors: refused?.fields ?? [:],
-            error: refused?.summary,
-            procedures: AuctionProcedure.allCases.map {
-                .init(value: $0.rawValue, label: html.t("auctions.procedure.\($0.rawValue)", context), selected: $0.rawValue == values["procedure"])
-            },
-            stepKinds: ["percent", "amount"].map {
-                .init(value: $0, label: html.t("property.lot.step_\($0)", context), selected: $0 == (values["stepKind"] ?? "percent"))
-            },
+            action: "/\(city.slug.rawValue)/admin/property/\(object.id.rawValue)/lots/new",
+            fields: Dictionary(uniqueKeysWithValues: fields.map { ($0.name, $0) }), error: problem.alert(unlessShownBy: fields),
             timezoneHint: html.t("property.lot.kyiv_time", context))
         return try await html.render(
             "property-lot-new", page: page, titleKey: "property.lot.title", request: request, context: context, city: city,
@@ -225,14 +246,12 @@ extension PropertyPages {
         let photosAction: String
         let documents: [ObjectPage.Document]
         let photos: [ObjectPage.Picture]
-        let documentTitle: String
-        let caption: String
-        let documentErrors: [String: String]
-        let photoErrors: [String: String]
+        /// The document's title and file; the photo and its caption: each form's problem beside the field it is about.
+        let documentFields: [FormField]
+        let photoFields: [FormField]
+        /// A problem about none of them.
         let error: String?
         let done: Bool
-        let documentLimit: String
-        let photoLimit: String
     }
 
     @Sendable func files(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -277,22 +296,38 @@ extension PropertyPages {
             (try await tx.propertyDocuments.documents(of: objectID, in: cityID), try await tx.photos.photos(of: .property(objectID), in: cityID))
         }
         let objectURL = "\(base(city))/\(object.id.rawValue)", admin = "/\(city.slug.rawValue)/admin/property/\(object.id.rawValue)"
-        let refused = refusal(error, context)
+        let problem = FormProblem(error, html: html, context: context)
+        let documentProblem = about == "document" ? problem : nil, photoProblem = about == "photo" ? problem : nil
+        let documentFields = [
+            FormField(
+                name: "title", id: "doc-title", label: html.t("property.files.document_title", context), value: about == "document" ? form["title"] : "",
+                error: documentProblem.message(for: "title"), required: true, maxlength: 200),
+            FormField(
+                name: "document", label: html.t("property.files.document_file", context), value: "", error: documentProblem.message(for: "document"),
+                hint: html.t("property.files.document_limit", context, [
+                    "megabytes": String(PropertyDocumentRules.maximumBytes / 1_048_576), "max": String(PropertyDocumentRules.maximumPerObject),
+                ]),
+                type: "file", required: true, accept: "application/pdf,.pdf"),
+        ]
+        let photoLimit = html.t("photos.limit", context, [
+            "max": String(PhotoRules.maximumPerOwner), "megabytes": String(ImageSanitizer.maximumBytes / 1_048_576),
+        ])
+        let photoFields = [
+            FormField(
+                name: "photo", label: html.t("photos.file", context), value: "", error: photoProblem.message(for: "photo"),
+                hint: "\(photoLimit) \(html.t("photos.privacy", context))", type: "file", required: true, accept: "image/jpeg,image/png,image/webp"),
+            FormField(
+                name: "caption", label: html.t("photos.caption", context), value: about == "photo" ? form["caption"] : "",
+                error: photoProblem.message(for: "caption"), maxlength: 200),
+        ]
         let page = FilesPage(
             objectTitle: object.title, objectURL: objectURL, documentsAction: admin + "/documents", photosAction: admin + "/photos",
             documents: documents.map {
                 .init(url: "\(objectURL)/documents/\($0.id.rawValue)", title: $0.title, size: Self.size($0.byteCount, html: html, context))
             },
             photos: photos.map { .init(url: "\(objectURL)/photos/\($0.id.rawValue)", caption: $0.caption, width: $0.width, height: $0.height) },
-            documentTitle: about == "document" ? form["title"] : "", caption: about == "photo" ? form["caption"] : "",
-            documentErrors: about == "document" ? refused?.fields ?? [:] : [:], photoErrors: about == "photo" ? refused?.fields ?? [:] : [:],
-            error: refused?.summary, done: done,
-            documentLimit: html.t("property.files.document_limit", context, [
-                "megabytes": String(PropertyDocumentRules.maximumBytes / 1_048_576), "max": String(PropertyDocumentRules.maximumPerObject),
-            ]),
-            photoLimit: html.t("photos.limit", context, [
-                "max": String(PhotoRules.maximumPerOwner), "megabytes": String(ImageSanitizer.maximumBytes / 1_048_576),
-            ]))
+            documentFields: documentFields, photoFields: photoFields,
+            error: problem.alert(unlessShownBy: about == "document" ? documentFields : about == "photo" ? photoFields : []), done: done)
         return try await html.render(
             "property-files", page: page, titleKey: "property.files.title", request: request, context: context, city: city,
             status: error?.status ?? .ok)

@@ -16,15 +16,12 @@ extension PetitionPages {
         let settingsURL: String
         let threshold: String
         let collectionDays: String
-        let signers: [SelectOption]
-        let supporters: String
-        let moderationDays: String
-        let considerationDays: String
-        let trending: String
-        let holidays: String
-        let workedDays: String
-        let addYear: String
+        /// Who signs, supporters, the deadlines and the trending limit.
+        let fields: [FormField]
+        /// The working-day calendar: holidays, worked weekend days, a year to add.
+        let calendar: [FormField]
         let saved: Bool
+        /// A problem about none of the fields.
         let error: String?
     }
 
@@ -44,19 +41,40 @@ extension PetitionPages {
         _ request: Request, _ context: AppRequestContext, city: Municipality, form: FormData?, saved: Bool, error: AppError?
     ) async throws -> Response {
         let settings = city.settings.petitionSettings
-        func value(_ field: String, _ current: Int) -> String { form?[field] ?? String(current) }
+        let problem = FormProblem(error, html: html, context: context)
         func days(_ set: Set<CalendarDate>) -> String { set.sorted().map(\.description).joined(separator: "\n") }
+        func number(_ name: String, _ labelKey: String, _ current: Int) -> FormField {
+            FormField(
+                name: name, label: html.t(labelKey, context), value: form?[name] ?? String(current), error: problem.message(for: name),
+                inputmode: "numeric", required: true)
+        }
         let chosen = form.flatMap { PetitionSettings.Signers(rawValue: $0["signers"]) } ?? settings.signers
+        let fields = [
+            FormField(
+                name: "signers", label: html.t("petitions.charter_signers", context), value: chosen.rawValue, error: problem.message(for: "signers"),
+                options: PetitionSettings.Signers.allCases.map {
+                    .init(value: $0.rawValue, label: html.t("petitions.charter_signers_\($0.rawValue)", context), selected: $0 == chosen)
+                }),
+            number("supporters", "petitions.charter_supporters", settings.supportersBeforeModeration),
+            number("moderationDays", "petitions.charter_moderation_days", settings.moderationWorkingDays),
+            number("considerationDays", "petitions.charter_consideration_days", settings.considerationWorkingDays),
+            number("trending", "petitions.charter_trending", settings.trendingAddressPerHour),
+        ]
+        let calendar = [
+            FormField(
+                name: "holidays", label: html.t("petitions.charter_holidays", context), value: form?["holidays"] ?? days(settings.calendar.holidays),
+                error: problem.message(for: "holidays"), rows: 6),
+            FormField(
+                name: "workedDays", label: html.t("petitions.charter_worked_days", context),
+                value: form?["workedDays"] ?? days(settings.calendar.workedWeekendDays), error: problem.message(for: "workedDays"), rows: 3),
+            FormField(
+                name: "addYear", label: html.t("petitions.charter_add_year", context), value: form?["addYear"] ?? "", error: problem.message(for: "addYear"),
+                inputmode: "numeric", maxlength: 4),
+        ]
         let page = CharterPage(
             action: "/\(city.slug.rawValue)/admin/petitions/settings", settingsURL: "/\(city.slug.rawValue)/admin/settings",
             threshold: NumberFormat.grouped(Int64(settings.threshold)), collectionDays: String(settings.collectionDays),
-            signers: PetitionSettings.Signers.allCases.map {
-                .init(value: $0.rawValue, label: html.t("petitions.charter_signers_\($0.rawValue)", context), selected: $0 == chosen)
-            },
-            supporters: value("supporters", settings.supportersBeforeModeration), moderationDays: value("moderationDays", settings.moderationWorkingDays),
-            considerationDays: value("considerationDays", settings.considerationWorkingDays), trending: value("trending", settings.trendingAddressPerHour),
-            holidays: form?["holidays"] ?? days(settings.calendar.holidays), workedDays: form?["workedDays"] ?? days(settings.calendar.workedWeekendDays),
-            addYear: form?["addYear"] ?? "", saved: saved, error: error.map { html.t($0.messageKey, context) })
+            fields: fields, calendar: calendar, saved: saved, error: problem.alert(unlessShownBy: fields + calendar))
         return try await html.render(
             "petitions-charter", page: page, titleKey: "petitions.charter_title", request: request, context: context, city: city,
             status: error?.status ?? .ok)
@@ -121,8 +139,18 @@ extension PetitionPages {
         do {
             try charter.validate()
         } catch {
-            throw PetitionService.appError(error)
+            throw Self.onTheCharterForm(PetitionService.appError(error))
         }
         return charter
+    }
+
+    /// The domain names a charter field as the settings do; the form names it shorter.
+    static func onTheCharterForm(_ error: AppError) -> AppError {
+        let names = [
+            "supportersBeforeModeration": "supporters", "moderationWorkingDays": "moderationDays",
+            "considerationWorkingDays": "considerationDays", "trendingAddressPerHour": "trending",
+        ]
+        guard case .invalid(let code, let field?) = error, let name = names[field] else { return error }
+        return .invalid(code: code, field: name)
     }
 }

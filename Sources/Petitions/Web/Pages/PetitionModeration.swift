@@ -12,21 +12,35 @@ extension PetitionPages {
     /// The invalidation form on the petition page, for the city's moderators while signatures can still move the count.
     struct InvalidationBox {
         let url: String
-        let address: String
-        let domain: String
-        let from: String
-        let until: String
-        let reason: String
+        /// Address, email domain, time window and reason, as typed before a refusal.
+        let fields: [FormField]
     }
 
-    func invalidationBox(_ petition: Petition, city: Municipality, context: AppRequestContext) -> InvalidationBox? {
+    func invalidationBox(_ petition: Petition, city: Municipality, problem: FormProblem?, context: AppRequestContext) -> InvalidationBox? {
         guard context.principal?.may(.moderatePetition, in: city.id) == true,
               [.collectingSupporters, .open, .underConsideration].contains(petition.state)
         else { return nil }
         let form = context.form ?? FormData()
+        func window(_ name: String, _ labelKey: String) -> FormField {
+            FormField(
+                name: name, id: "inv-\(name)", label: html.t(labelKey, context), value: form[name], error: problem.message(for: name),
+                type: "datetime-local")
+        }
         return InvalidationBox(
-            url: "/\(city.slug.rawValue)/admin/petitions/\(petition.id.rawValue)/invalidate", address: form["address"], domain: form["domain"],
-            from: form["from"], until: form["until"], reason: form["reason"])
+            url: "/\(city.slug.rawValue)/admin/petitions/\(petition.id.rawValue)/invalidate",
+            fields: [
+                FormField(
+                    name: "address", id: "inv-address", label: html.t("petitions.invalidate_address", context), value: form["address"],
+                    error: problem.message(for: "address"), inputmode: "decimal", maxlength: 64),
+                FormField(
+                    name: "domain", id: "inv-domain", label: html.t("petitions.invalidate_domain", context), value: form["domain"],
+                    error: problem.message(for: "domain"), maxlength: 120, placeholder: "example.com"),
+                window("from", "petitions.invalidate_from"),
+                window("until", "petitions.invalidate_until"),
+                FormField(
+                    name: "reason", id: "inv-reason", label: html.t("petitions.invalidate_reason", context), value: form["reason"],
+                    error: problem.message(for: "reason"), required: true, maxlength: 500, rows: 2),
+            ])
     }
 
     @Sendable func invalidate(_ request: Request, context: AppRequestContext) async throws -> Response {

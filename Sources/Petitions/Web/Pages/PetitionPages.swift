@@ -47,7 +47,7 @@ struct PetitionPages {
         let states: [SelectOption]
         let categories: [SelectOption]
         let sorts: [SelectOption]
-        let search: String
+        let search: FormField
         let filterURL: String
         let newURL: String
         let mineURL: String?
@@ -76,7 +76,8 @@ struct PetitionPages {
             },
             categories: categories.map { .init(value: $0, label: $0, selected: $0 == category) },
             sorts: PetitionRepository.Order.allCases.map { .init(value: $0.rawValue, label: html.t("petitions.sort.\($0.rawValue)", context), selected: $0 == order) },
-            search: searched, filterURL: "/\(slug)/petitions", newURL: "/\(slug)/petitions/new",
+            search: FormField(name: "q", label: html.t("petitions.search_label", context), value: searched, type: "search", maxlength: 200),
+            filterURL: "/\(slug)/petitions", newURL: "/\(slug)/petitions/new",
             mineURL: context.isSignedIn ? "/\(slug)/petitions/mine" : nil,
             openData: ["petitions.csv", "petitions.json", "signatures.csv", "signatures.json"].map {
                 .init(value: "/api/v1/\(slug)/petitions/open-data/\($0)", label: $0, selected: false)
@@ -126,9 +127,9 @@ struct PetitionPages {
         let signers: [Signer]
         let moreSignersURL: String?
         let countURL: String
-        /// For a city admin while the petition is under consideration.
+        /// For a city admin while the petition is under consideration: the answer form's decision, text and signatory.
         let answerURL: String?
-        let decisions: [SelectOption]
+        let answerFields: [FormField]
         let invalidation: InvalidationBox?
     }
 
@@ -173,6 +174,10 @@ struct PetitionPages {
         let signable = (try? petition.checkSignable(at: now)) != nil
         let threshold = petition.threshold ?? settings.threshold
         let base = "/\(city.slug.rawValue)/petitions/\(petition.id.rawValue)"
+        let problem = FormProblem(error, html: html, context: context)
+        let answering = petition.state == .underConsideration && context.principal?.may(.answerPetition, in: city.id) == true
+        let answerFields = answering ? self.answerFields(problem, context: context) : []
+        let invalidation = invalidationBox(petition, city: city, problem: problem, context: context)
         let page = PetitionPage(
             number: stored.number, title: petition.title, text: petition.text, category: petition.category, author: petition.authorName,
             state: html.t("petitions.state.\(petition.state.rawValue)", context), count: NumberFormat.grouped(Int64(stored.signatureCount)),
@@ -187,7 +192,7 @@ struct PetitionPages {
             canSign: signable && account != nil && signHint == nil && !signed, signed: signed && !awaitingConfirmation,
             awaitingConfirmation: awaitingConfirmation, signURL: base + "/sign",
             loginURL: account == nil && signable ? "/login?next=\(base)" : nil, signHint: signable ? signHint : nil, message: message,
-            error: error.map { html.t($0.messageKey, context) },
+            error: problem.alert(unlessShownBy: answerFields + (invalidation?.fields ?? [])),
             answer: petition.answer.map { .init(text: $0.text, decision: $0.decision.rawValue, signedBy: $0.signedBy, answeredAt: $0.answeredAt) },
             answerDecision: petition.answer.map { html.t("petitions.decision.\($0.decision.rawValue)", context) },
             answerDate: petition.answer.map { DateText.kyiv($0.answeredAt) },
@@ -197,11 +202,7 @@ struct PetitionPages {
             signers: signers.prefix(50).map { .init(name: $0.name, date: DateText.kyiv($0.signedAt)) },
             moreSignersURL: signers.count > 50 ? "\(base)?after=\(offset + 50)#signers" : nil,
             countURL: "/api/v1/\(city.slug.rawValue)/petitions/\(petition.id.rawValue)/count",
-            answerURL: petition.state == .underConsideration && context.principal?.may(.answerPetition, in: city.id) == true ? base + "/answer" : nil,
-            decisions: Petition.Answer.Decision.allCases.map {
-                .init(value: $0.rawValue, label: html.t("petitions.decision.\($0.rawValue)", context), selected: $0.rawValue == context.form?["decision"])
-            },
-            invalidation: invalidationBox(petition, city: city, context: context))
+            answerURL: answering ? base + "/answer" : nil, answerFields: answerFields, invalidation: invalidation)
         return try await html.render(
             "petition", page: page, titleKey: "petitions.petition_title", titleArguments: ["number": String(stored.number)], request: request,
             context: context, city: city, status: error?.status ?? .ok)
@@ -262,6 +263,24 @@ struct PetitionPages {
 // MARK: The council's answer
 
 extension PetitionPages {
+    /// The answer form's fields, with what a refused answer had in them.
+    func answerFields(_ problem: FormProblem?, context: AppRequestContext) -> [FormField] {
+        let form = context.form ?? FormData()
+        return [
+            FormField(
+                name: "decision", label: html.t("petitions.respond_decision", context), value: form["decision"], error: problem.message(for: "decision"),
+                options: Petition.Answer.Decision.allCases.map {
+                    .init(value: $0.rawValue, label: html.t("petitions.decision.\($0.rawValue)", context), selected: $0.rawValue == form["decision"])
+                }),
+            FormField(
+                name: "text", id: "answer-text", label: html.t("petitions.respond_text", context), value: form["text"], error: problem.message(for: "text"),
+                required: true, maxlength: 20_000, rows: 8),
+            FormField(
+                name: "signedBy", label: html.t("petitions.respond_signed_by", context), value: form["signedBy"],
+                error: problem.message(for: "signedBy"), required: true, maxlength: 200),
+        ]
+    }
+
     /// A city admin posts the council's answer on its behalf.
     @Sendable func answer(_ request: Request, context: AppRequestContext) async throws -> Response {
         let city = try await CityLookup(store: services.store).require(context)
@@ -283,9 +302,9 @@ extension PetitionPages {
 
 extension PetitionPages {
     struct NewPage {
-        let titleValue: String
-        let text: String
-        let category: String
+        /// Title, category and text, with what was typed and the problem beside the field it is about.
+        let fields: [FormField]
+        /// A problem about none of them.
         let error: String?
         let action: String
         let threshold: String
@@ -294,9 +313,22 @@ extension PetitionPages {
 
     func renderNew(_ request: Request, _ context: AppRequestContext, city: Municipality, form: FormData, error: AppError?) async throws -> Response {
         let settings = city.settings.petitionSettings
+        let problem = FormProblem(error, html: html, context: context)
+        let fields = [
+            FormField(
+                name: "title", label: html.t("petitions.field_title", context), value: form["title"], error: problem.message(for: "title"),
+                required: true, minlength: Petition.titleLength.lowerBound, maxlength: Petition.titleLength.upperBound),
+            FormField(
+                name: "category", label: html.t("petitions.field_category", context), value: form["category"], error: problem.message(for: "category"),
+                required: true, maxlength: Petition.categoryLength.upperBound),
+            FormField(
+                name: "text", label: html.t("petitions.field_text", context), value: form["text"], error: problem.message(for: "text"),
+                hint: html.t("petitions.field_text_hint", context), required: true, minlength: Petition.textLength.lowerBound,
+                maxlength: Petition.textLength.upperBound, rows: 10),
+        ]
         let page = NewPage(
-            titleValue: form["title"], text: form["text"], category: form["category"], error: error.map { html.t($0.messageKey, context) },
-            action: "/\(city.slug.rawValue)/petitions/new", threshold: NumberFormat.grouped(Int64(settings.threshold)), days: String(settings.collectionDays))
+            fields: fields, error: problem.alert(unlessShownBy: fields), action: "/\(city.slug.rawValue)/petitions/new",
+            threshold: NumberFormat.grouped(Int64(settings.threshold)), days: String(settings.collectionDays))
         return try await html.render(
             "petition-new", page: page, titleKey: "petitions.new_title", request: request, context: context, city: city, status: error?.status ?? .ok)
     }
@@ -334,22 +366,29 @@ extension PetitionPages {
             let decisionURL: String
             let similar: [Similar]
             let hasSimilar: Bool
+            /// The rejection form's reason and explanation; open when a rejection of this petition was refused.
+            var rejectFields: [FormField] = []
+            var rejectOpen = false
         }
         let items: [Item]
         let empty: Bool
         let alerts: [Alert]
         let hasAlerts: Bool
-        let reasons: [SelectOption]
         let message: String?
+        /// A problem the refused petition's form does not show beside a field.
         let error: String?
     }
 
     /// The moderation queue, oldest first, with the overdue ones marked.
     @Sendable func queue(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await renderQueue(request, context, message: request.uri.queryParameters.get("done").map { _ in html.t("petitions.decided", context) }, error: nil)
+        try await renderQueue(
+            request, context, message: request.uri.queryParameters.get("done").map { _ in html.t("petitions.decided", context) }, error: nil, refused: nil)
     }
 
-    func renderQueue(_ request: Request, _ context: AppRequestContext, message: String?, error: AppError?) async throws -> Response {
+    /// The queue; after a refused decision on `refused`, its rejection form open with what was typed and the problem beside its field.
+    func renderQueue(
+        _ request: Request, _ context: AppRequestContext, message: String?, error: AppError?, refused: PetitionID?
+    ) async throws -> Response {
         let city = try await CityLookup(store: services.store).require(context)
         guard let principal = context.principal else { throw AppError.notSignedIn }
         guard principal.may(.moderatePetition, in: city.id) else { throw AppError.notFound }
@@ -358,18 +397,39 @@ extension PetitionPages {
             .sorted { $0.petition.createdAt < $1.petition.createdAt }
         let staleBefore = now.addingTimeInterval(-PetitionService.holdLifetime)
         let alerts = try await recentAlerts(in: city, at: now)
-        var items: [QueuePage.Item] = []
+        let problem = FormProblem(error, html: html, context: context)
+        var items: [QueuePage.Item] = [], shown: [FormField] = []
         for stored in waiting {
-            items.append(.init(
+            var item = QueuePage.Item(
                 stored, city: city, principal: principal, now: now, staleBefore: staleBefore,
-                similar: try await similar(to: stored.petition, in: city, context: context)))
+                similar: try await similar(to: stored.petition, in: city, context: context))
+            let isRefused = stored.petition.id == refused
+            item.rejectFields = rejectFields(stored.petition.id, form: isRefused ? context.form : nil, problem: isRefused ? problem : nil, context: context)
+            item.rejectOpen = isRefused
+            if isRefused { shown = item.rejectFields }
+            items.append(item)
         }
         let page = QueuePage(
-            items: items, empty: waiting.isEmpty, alerts: alerts, hasAlerts: !alerts.isEmpty,
-            reasons: RejectionReason.allCases.map { .init(value: $0.rawValue, label: html.t("petitions.reason.\($0.rawValue)", context), selected: false) },
-            message: message, error: error.map { html.t($0.messageKey, context) })
+            items: items, empty: waiting.isEmpty, alerts: alerts, hasAlerts: !alerts.isEmpty, message: message,
+            error: problem.alert(unlessShownBy: shown))
         return try await html.render(
             "petitions-queue", page: page, titleKey: "petitions.queue_title", request: request, context: context, city: city, status: error?.status ?? .ok)
+    }
+
+    /// One petition's rejection form: the reason and the explanation (ids of their own, as every petition in the queue has one).
+    private func rejectFields(_ id: PetitionID, form: FormData?, problem: FormProblem?, context: AppRequestContext) -> [FormField] {
+        let reason = form?["reason"] ?? ""
+        return [
+            FormField(
+                name: "reason", id: "reason-\(id.rawValue)", label: html.t("petitions.reject_reason", context), value: reason,
+                error: problem.message(for: "reason"),
+                options: RejectionReason.allCases.map {
+                    .init(value: $0.rawValue, label: html.t("petitions.reason.\($0.rawValue)", context), selected: $0.rawValue == reason)
+                }),
+            FormField(
+                name: "text", id: "reject-text-\(id.rawValue)", label: html.t("petitions.reject_text", context), value: form?["text"] ?? "",
+                error: problem.message(for: "text"), required: true, maxlength: 2_000, rows: 3),
+        ]
     }
 
     @Sendable func decide(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -386,7 +446,7 @@ extension PetitionPages {
             }
             _ = try await services.petitions.decide(id, decision, city: city, by: context.principal)
         } catch let error as AppError where error.belongsOnTheForm {
-            return try await renderQueue(request, context, message: nil, error: error)
+            return try await renderQueue(request, context, message: nil, error: error, refused: form["decision"] == "publish" ? nil : id)
         }
         return HTML.redirect("/\(city.slug.rawValue)/admin/petitions?done=1")
     }
