@@ -45,12 +45,12 @@ import Testing
 
     @Test func aTextAreaASelectAndACheckboxAreDrawnByTheSamePartial() throws {
         let html = try render(
-            FormField(name: "text", label: "Текст", value: "рядок <i>", required: true, maxlength: 6000, rows: 8),
+            FormField(name: "text", label: "Текст", value: "рядок <i>", required: true, maxlength: 6000, placeholder: "2027-01-01", rows: 8),
             FormField(
                 name: "category", label: "Категорія", value: "", error: "Оберіть",
                 options: [SelectOption(value: "a", label: "Дороги", selected: false), SelectOption(value: "b", label: "Парки", selected: true)]),
             FormField(name: "agree", id: "agree-1", label: "Згоден", value: "yes", checked: true))
-        #expect(html.contains(#"<textarea id="text" name="text" rows="8" required maxlength="6000">рядок &lt;i&gt;</textarea>"#))
+        #expect(html.contains(#"<textarea id="text" name="text" rows="8" required maxlength="6000" placeholder="2027-01-01">рядок &lt;i&gt;</textarea>"#))
         #expect(html.contains(#"<select id="category" name="category" aria-describedby="category-error" aria-invalid="true"><option value="a">Дороги</option><option value="b" selected>Парки</option></select>"#))
         #expect(html.contains(#"<label><input id="agree-1" name="agree" type="checkbox" value="yes" checked> Згоден</label>"#))
         #expect(!html.contains("<input id=\"text\"") && !html.contains("PAGE OPTION"))

@@ -63,7 +63,7 @@ extension PetitionPages {
         let calendar = [
             FormField(
                 name: "holidays", label: html.t("petitions.charter_holidays", context), value: form?["holidays"] ?? days(settings.calendar.holidays),
-                error: problem.message(for: "holidays"), rows: 6),
+                error: problem.message(for: "holidays"), placeholder: "2027-01-01", rows: 6),
             FormField(
                 name: "workedDays", label: html.t("petitions.charter_worked_days", context),
                 value: form?["workedDays"] ?? days(settings.calendar.workedWeekendDays), error: problem.message(for: "workedDays"), rows: 3),
