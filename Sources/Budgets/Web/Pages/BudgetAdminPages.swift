@@ -62,6 +62,10 @@ struct BudgetAdminPages {
             let value: String
             let label: String
         }
+        /// The forms of a project's row, one of which a refusal reopens.
+        enum Form {
+            case review, relate, delivery
+        }
         struct Row {
             let project: BudgetPageModels.ProjectItem
             let reviewURL: String
@@ -69,10 +73,30 @@ struct BudgetAdminPages {
             let reviewable: Bool
             let funded: Bool
             let delivery: String
-            let statuses: [BudgetPageModels.Option]
             let relateURL: String
-            let others: [BudgetPageModels.Option]
             let relatable: Bool
+            /// The review form: the decision's radio buttons (as refused), then reason and revised cost.
+            let reviewOpen: Bool
+            let feasibleChecked: Bool
+            let infeasibleChecked: Bool
+            let decisionError: String?
+            let reviewFields: [FormField]
+            /// The relation form: its radio buttons, then the other project.
+            let relateOpen: Bool
+            let incompatibleChecked: Bool
+            let mergeChecked: Bool
+            let relationError: String?
+            let relateFields: [FormField]
+            /// The delivery form: state, money spent, note.
+            let deliveryOpen: Bool
+            let deliveryFields: [FormField]
+        }
+        /// A row's form that was refused: what was typed stays, the problem beside its field.
+        struct Refused {
+            let project: BudgetProjectID
+            let form: Form
+            let values: FormData
+            let problem: FormProblem?
         }
         let title: String
         let phase: String
@@ -95,7 +119,9 @@ struct BudgetAdminPages {
         try await renderDesk(request, context, message: request.uri.queryParameters.get("done").map { html.t("budget_admin.done.\($0)", context) }, error: nil)
     }
 
-    func renderDesk(_ request: Request, _ context: AppRequestContext, message: String?, error: AppError?) async throws -> Response {
+    func renderDesk(
+        _ request: Request, _ context: AppRequestContext, message: String?, error: AppError?, form refusedForm: DeskPage.Form? = nil
+    ) async throws -> Response {
         let loaded = try await pages.load(context)
         try staff(context, loaded.city)
         let city = loaded.city, edition = loaded.edition
@@ -116,8 +142,20 @@ struct BudgetAdminPages {
         }
         let manage = context.principal?.may(.manageBudget, in: city.id) == true
         let base = "/\(city.slug.rawValue)/admin/budgets/\(edition.id.rawValue)"
+        let problem = FormProblem(error, html: html, context: context)
+        let refused = refusedForm.flatMap { form in
+            context.parameters.get("project").map {
+                DeskPage.Refused(project: BudgetProjectID(rawValue: $0), form: form, values: context.form ?? FormData(), problem: problem)
+            }
+        }
         let rows = loaded.projects.map { project in
             let latest = updates.first { $0.projectID == project.id }
+            let id = project.id.rawValue
+            /// What was typed into this row's `form` when it was the one refused, and the problem beside its field.
+            func refusal(_ form: DeskPage.Form) -> DeskPage.Refused? { refused.flatMap { $0.project == project.id && $0.form == form ? $0 : nil } }
+            let review = refusal(.review), relate = refusal(.relate), deliver = refusal(.delivery)
+            let status = deliver.map { $0.values["status"] } ?? latest?.status.rawValue
+            let other = relate?.values["other"]
             return DeskPage.Row(
                 project: pages.item(project, in: loaded, context), reviewURL: "\(base)/projects/\(project.id.rawValue)/review",
                 deliveryURL: "\(base)/projects/\(project.id.rawValue)/delivery",
@@ -126,13 +164,49 @@ struct BudgetAdminPages {
                 delivery: latest.map {
                     "\(html.t("budget_admin.delivery_status.\($0.status.rawValue)", context)) · \(pages.money($0.spent, context)) · \(DateText.kyiv($0.postedAt))"
                 } ?? "",
-                statuses: DeliveryUpdate.Status.allCases.map {
-                    .init(value: $0.rawValue, label: html.t("budget_admin.delivery_status.\($0.rawValue)", context), selected: $0 == latest?.status)
-                },
                 relateURL: "\(base)/projects/\(project.id.rawValue)/relate",
-                others: loaded.projects.filter { $0.id != project.id && $0.categoryID == project.categoryID && $0.status != .merged && $0.status != .withdrawn }
-                    .map { .init(value: $0.id.rawValue, label: "№ \($0.number). \($0.title)", selected: false) },
-                relatable: phase < .voting && project.status != .merged && project.status != .withdrawn)
+                relatable: phase < .voting && project.status != .merged && project.status != .withdrawn,
+                reviewOpen: review != nil, feasibleChecked: review?.values["decision"] == "feasible",
+                infeasibleChecked: review?.values["decision"] == "infeasible", decisionError: review?.problem.message(for: "decision"),
+                reviewFields: [
+                    FormField(
+                        name: "reason", id: "r-\(id)", label: html.t("budget_admin.reason", context), value: review?.values["reason"] ?? "",
+                        error: review?.problem.message(for: "reason"), hint: html.t("budget_admin.reason_hint", context), maxlength: 2000, rows: 3),
+                    FormField(
+                        name: "revisedCost", id: "c-\(id)", label: html.t("budget_admin.revised_cost", context),
+                        value: review?.values["revisedCost"] ?? "", error: review?.problem.message(for: "revisedCost"),
+                        hint: html.t("budget_admin.revised_cost_hint", context), inputmode: "decimal", autocomplete: "off"),
+                ],
+                relateOpen: relate != nil, incompatibleChecked: relate?.values["relation"] == "incompatible",
+                mergeChecked: relate?.values["relation"] == "merge", relationError: relate?.problem.message(for: "relation"),
+                relateFields: [
+                    FormField(
+                        name: "other", id: "o-\(id)", label: html.t("budget_admin.other_project", context), value: other ?? "",
+                        error: relate?.problem.message(for: "other"),
+                        options: loaded.projects
+                            .filter { $0.id != project.id && $0.categoryID == project.categoryID && $0.status != .merged && $0.status != .withdrawn }
+                            .map { .init(value: $0.id.rawValue, label: "№ \($0.number). \($0.title)", selected: $0.id.rawValue == other) }),
+                ],
+                deliveryOpen: deliver != nil,
+                deliveryFields: [
+                    FormField(
+                        name: "status", id: "s-\(id)", label: html.t("budget_admin.delivery_status_label", context), value: status ?? "",
+                        error: deliver?.problem.message(for: "status"),
+                        options: DeliveryUpdate.Status.allCases.map {
+                            .init(value: $0.rawValue, label: html.t("budget_admin.delivery_status.\($0.rawValue)", context), selected: $0.rawValue == status)
+                        }),
+                    FormField(
+                        name: "spent", id: "sp-\(id)", label: html.t("budget_admin.spent", context), value: deliver?.values["spent"] ?? "",
+                        error: deliver?.problem.message(for: "spent"), inputmode: "decimal", autocomplete: "off"),
+                    FormField(
+                        name: "note", id: "n-\(id)", label: html.t("budget_admin.note", context), value: deliver?.values["note"] ?? "",
+                        error: deliver?.problem.message(for: "note"), maxlength: 4000, rows: 3),
+                ])
+        }
+        // The problem is told once: beside the refused row's field when it names one, else above the list.
+        let shownInRow = rows.contains { row in
+            row.decisionError != nil || row.relationError != nil
+                || (row.reviewFields + row.relateFields + row.deliveryFields).contains { $0.fieldError != nil }
         }
         let page = DeskPage(
             title: edition.title.text(context.language.rawValue), phase: pages.phaseLabel(edition, context), phaseURL: "\(base)/phase",
@@ -141,19 +215,23 @@ struct BudgetAdminPages {
             canEnterPaper: (phase == .voting || phase == .counting) && context.principal?.may(.enterPaperBallot, in: city.id) == true,
             canReview: context.principal?.may(.reviewBudgetProject, in: city.id) == true, showDelivery: manage && phase >= .results,
             publicURL: pages.base(loaded), rulesURL: manage ? "\(base)/rules" : nil, message: message,
-            error: error.map { html.t($0.messageKey, context) })
+            error: shownInRow ? nil : problem?.message)
         return try await html.render(
             "budget-admin", page: page, titleKey: "budget_admin.desk_title", titleArguments: ["title": page.title], request: request,
             context: context, city: city, cities: loaded.cities, status: error?.status ?? .ok)
     }
 
     /// Runs a staff action; success goes back to the desk with a message, a refusal re-renders it with the reason.
-    func act(_ request: Request, _ context: AppRequestContext, done: String, _ body: (BudgetPages.Loaded) async throws -> Void) async throws -> Response {
+    /// `form` is the project row's form that was sent, reopened with what was typed when refused.
+    func act(
+        _ request: Request, _ context: AppRequestContext, done: String, form: DeskPage.Form? = nil,
+        _ body: (BudgetPages.Loaded) async throws -> Void
+    ) async throws -> Response {
         let loaded = try await pages.load(context)
         do {
             try await body(loaded)
         } catch let error as AppError where error.belongsOnTheForm {
-            return try await renderDesk(request, context, message: nil, error: error)
+            return try await renderDesk(request, context, message: nil, error: error, form: form)
         }
         return HTML.redirect("/\(loaded.city.slug.rawValue)/admin/budgets/\(loaded.edition.id.rawValue)?done=\(done)")
     }
@@ -169,7 +247,7 @@ struct BudgetAdminPages {
     @Sendable func review(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = context.form ?? FormData()
         let project = BudgetProjectID(rawValue: try context.parameters.require("project"))
-        return try await act(request, context, done: "reviewed") { loaded in
+        return try await act(request, context, done: "reviewed", form: .review) { loaded in
             guard form["decision"] == "feasible" || form["decision"] == "infeasible" else {
                 throw AppError.invalid(code: "review_decision_required", field: "decision")
             }
@@ -183,7 +261,7 @@ struct BudgetAdminPages {
         let form = context.form ?? FormData()
         let project = BudgetProjectID(rawValue: try context.parameters.require("project"))
         let merge = form["relation"] == "merge"
-        return try await act(request, context, done: merge ? "merged" : "incompatible") { loaded in
+        return try await act(request, context, done: merge ? "merged" : "incompatible", form: .relate) { loaded in
             guard form["relation"] == "merge" || form["relation"] == "incompatible" else {
                 throw AppError.invalid(code: "relation_required", field: "relation")
             }
@@ -196,7 +274,7 @@ struct BudgetAdminPages {
     @Sendable func delivery(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = context.form ?? FormData()
         let project = BudgetProjectID(rawValue: try context.parameters.require("project"))
-        return try await act(request, context, done: "delivery") { loaded in
+        return try await act(request, context, done: "delivery", form: .delivery) { loaded in
             guard let status = DeliveryUpdate.Status(rawValue: form["status"]) else { throw AppError.invalid(code: "delivery_status_required", field: "status") }
             try await services.budgetAdmin.recordDelivery(
                 project: project, edition: loaded.edition.id, city: loaded.city, by: context.principal, status: status,
@@ -208,7 +286,9 @@ struct BudgetAdminPages {
         let title: String
         let action: String
         let groups: [BudgetPageModels.CategoryGroup]
-        let bases: [BudgetPageModels.Option]
+        /// The voter's РНОКПП (never sent back: staff type it again) and the basis of their vote.
+        let fields: [FormField]
+        /// A problem neither field shows (the ticks, the voter's age, the clerk's limit).
         let error: String?
         let receipt: String?
         let pending: Bool
@@ -239,11 +319,21 @@ struct BudgetAdminPages {
         let base = "/\(loaded.city.slug.rawValue)/admin/budgets/\(loaded.edition.id.rawValue)"
         let editionID = loaded.edition.id
         let mismatched = try await services.store.read { try await $0.budgets.mismatchedPaperEntries(in: editionID) }
+        let problem = FormProblem(error, html: html, context: context)
+        let fields = [
+            FormField(
+                name: "nationalId", label: html.t("verify.national_id", context), value: "", error: problem.message(for: "nationalId"),
+                hint: html.t("budget_admin.paper_nid_hint", context), inputmode: "numeric", required: true, maxlength: 10),
+            FormField(
+                name: "basis", label: html.t("budget_admin.basis_label", context), value: basis.rawValue, error: problem.message(for: "basis"),
+                options: PaperVoterBasis.allCases.map {
+                    .init(value: $0.rawValue, label: html.t("budget_admin.basis.\($0.rawValue)", context), selected: $0 == basis)
+                }),
+        ]
         let page = PaperPage(
             title: loaded.edition.title.text(context.language.rawValue), action: base + "/paper",
             groups: pages.groups(loaded, projects: loaded.projects.filter(\.isOnBallot), checked: picked, context),
-            bases: PaperVoterBasis.allCases.map { .init(value: $0.rawValue, label: html.t("budget_admin.basis.\($0.rawValue)", context), selected: $0 == basis) },
-            error: error.map { html.t($0.messageKey, context) }, receipt: receipt, pending: request.uri.queryParameters.get("pending") != nil,
+            fields: fields, error: problem.alert(unlessShownBy: fields), receipt: receipt, pending: request.uri.queryParameters.get("pending") != nil,
             doubleEntry: loaded.edition.paperDoubleEntry == true,
             mismatches: mismatched.map { .init(value: "\(base)/paper/\($0.id)/discard", label: DateText.kyiv($0.enteredAt), selected: false) },
             deskURL: base)
@@ -278,19 +368,17 @@ struct BudgetAdminPages {
     }
 
     struct ProposePage {
+        /// One line of the cost estimate: what it is and what it costs.
         struct Item {
-            let index: Int
-            let label: String
-            let amount: String
+            let label: FormField
+            let amount: FormField
         }
         let title: String
         let action: String
-        let categories: [BudgetPageModels.Option]
-        let titleValue: String
-        let summary: String
-        let district: String
-        let address: String
+        /// Category, title, summary, district and address, in that order.
+        let fields: [FormField]
         let items: [Item]
+        /// A problem no field shows (the estimate as a whole, a phase that closed).
         let error: String?
         let editionURL: String
         /// On the edit page only.
@@ -308,10 +396,10 @@ struct BudgetAdminPages {
         let none: Bool
         let addURL: String?
         let limit: String
-        /// A refusal of the co-author form, shown beside it rather than atop the page.
+        /// A refusal of the co-author form that its field does not show, atop that form rather than the page.
         let error: String?
-        /// What was typed, kept when refused.
-        let email: String
+        /// The co-author's email, as typed when refused.
+        let email: FormField
     }
 
     @Sendable func proposeForm(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -357,6 +445,11 @@ struct BudgetAdminPages {
         }
         let reader = context.account?.id
         let base = "\(pages.base(loaded))/projects/\(project.id.rawValue)/coauthors"
+        let problem = FormProblem(error, html: html, context: context)
+        let email = FormField(
+            name: "email", id: "coauthor-email", label: html.t("budgets.coauthors_email", context),
+            value: error == nil ? "" : context.form?["email"] ?? "", error: problem.message(for: "email"), type: "email", autocomplete: "off",
+            required: true)
         return Coauthors(
             people: people.map { person in
                 Coauthors.Person(
@@ -366,7 +459,7 @@ struct BudgetAdminPages {
             },
             none: people.isEmpty, addURL: reader == project.authorID ? base : nil,
             limit: html.t("budgets.coauthors_limit", context, ["max": String(CoauthorRules.maximum)]),
-            error: error.map { html.t($0.messageKey, context) }, email: error == nil ? "" : context.form?["email"] ?? "")
+            error: problem.alert(unlessShownBy: [email]), email: email)
     }
 
     @Sendable func addCoauthor(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -423,7 +516,8 @@ struct BudgetAdminPages {
         let labels = form.all("itemLabel"), amounts = form.all("itemAmount")
         var items: [BudgetProject.CostItem] = []
         for (index, label) in labels.enumerated() {
-            let amount = try FormMoney.parse(index < amounts.count ? amounts[index] : "", field: "costItems") ?? Money(kopiyky: 0)
+            // The row's index, as the domain names a bad item, so the page shows the problem on that row.
+            let amount = try FormMoney.parse(index < amounts.count ? amounts[index] : "", field: "costItems.\(index)") ?? Money(kopiyky: 0)
             items.append(.init(label: label.trimmingCharacters(in: .whitespaces), amount: amount))
         }
         return ProjectProposal(
@@ -437,19 +531,44 @@ struct BudgetAdminPages {
     ) async throws -> Response {
         var coauthors: Coauthors?
         if let project { coauthors = try await coauthorSection(loaded, project, context, error: coauthorError) }
+        let problem = BudgetFormProblem(error, html: html, context: context)
+        func t(_ key: String) -> String { html.t(key, context) }
+        let fields = [
+            FormField(
+                name: "category", label: t("budgets.filter_category"), value: form["category"], error: problem.message(for: "category"),
+                options: loaded.edition.categories.map {
+                    .init(value: $0.id.rawValue, label: "\($0.name.text(context.language.rawValue)) (\(pages.money($0.minCost, context)) — \(pages.money($0.maxCost, context)))",
+                          selected: $0.id.rawValue == form["category"])
+                }),
+            FormField(
+                name: "title", label: t("budgets.propose_name"), value: form["title"], error: problem.message(for: "title"), required: true,
+                maxlength: 200),
+            FormField(
+                name: "summary", label: t("budgets.propose_summary"), value: form["summary"], error: problem.message(for: "summary"),
+                hint: t("budgets.propose_summary_hint"), required: true, maxlength: 5000, rows: 6),
+            FormField(name: "district", label: t("budgets.filter_district"), value: form["district"], error: problem.message(for: "district"), maxlength: 100),
+            FormField(name: "address", label: t("budgets.propose_address"), value: form["address"], error: problem.message(for: "address"), maxlength: 300),
+        ]
         let labels = form.all("itemLabel"), amounts = form.all("itemAmount")
         let items = (0..<max(4, labels.count)).map { index in
-            ProposePage.Item(index: index + 1, label: index < labels.count ? labels[index] : "", amount: index < amounts.count ? amounts[index] : "")
+            let label = index < labels.count ? labels[index] : "", amount = index < amounts.count ? amounts[index] : ""
+            // The domain names a bad row ("costItems.2"): its amount, unless that reads as a fair sum and the label is what is missing.
+            let message = problem.message(for: "costItems", row: index)
+            let sum: Money? = try? FormMoney.parse(amount, field: "")
+            let amountReads = sum.map { $0.kopiyky > 0 && $0 <= .ceiling } ?? false
+            let blameLabel = amountReads && label.trimmingCharacters(in: .whitespaces).isEmpty
+            return ProposePage.Item(
+                label: FormField(
+                    name: "itemLabel", id: "l\(index + 1)", label: "\(t("budgets.propose_item")) \(index + 1)", value: label,
+                    error: blameLabel ? message : nil, maxlength: 200),
+                amount: FormField(
+                    name: "itemAmount", id: "a\(index + 1)", label: t("budgets.propose_amount"), value: amount, error: blameLabel ? nil : message,
+                    inputmode: "decimal"))
         }
         let page = ProposePage(
             title: loaded.edition.title.text(context.language.rawValue), action: action ?? pages.base(loaded) + "/propose",
-            categories: loaded.edition.categories.map {
-                .init(value: $0.id.rawValue, label: "\($0.name.text(context.language.rawValue)) (\(pages.money($0.minCost, context)) — \(pages.money($0.maxCost, context)))",
-                      selected: $0.id.rawValue == form["category"])
-            },
-            titleValue: form["title"], summary: form["summary"], district: form["district"], address: form["address"], items: items,
-            error: error.map { html.t($0.messageKey, context) }, editionURL: pages.base(loaded),
-            coauthors: coauthors)
+            fields: fields, items: items, error: problem.alert(unlessShownBy: fields + items.flatMap { [$0.label, $0.amount] }),
+            editionURL: pages.base(loaded), coauthors: coauthors)
         return try await html.render(
             "budget-propose", page: page, titleKey: "budgets.propose_title", request: request, context: context, city: loaded.city,
             cities: loaded.cities, status: (error ?? coauthorError)?.status ?? .ok)

@@ -105,23 +105,26 @@ struct BudgetEditionPages {
         let ids = form.all("catId"), uk = form.all("catNameUk"), en = form.all("catNameEn"), funds = form.all("catFund")
         let mins = form.all("catMin"), maxes = form.all("catMax"), picks = form.all("catMaxPicks")
         func at(_ values: [String], _ index: Int) -> String { index < values.count ? values[index].trimmingCharacters(in: .whitespaces) : "" }
-        func money(_ text: String) throws(AppError) -> Money {
+        // A row's unreadable input is named with the row ("catFund.1"), so the form shows the problem on it.
+        func money(_ text: String, _ name: String, _ index: Int) throws(AppError) -> Money {
+            let field = "\(name).\(index)"
             do {
-                guard let money = try FormMoney.parse(text, field: "categories") else { throw AppError.invalid(code: "amount_invalid", field: "categories") }
+                guard let money = try FormMoney.parse(text, field: field) else { throw AppError.invalid(code: "amount_invalid", field: field) }
                 return money
             } catch let error as AppError {
                 throw error
             } catch {
-                throw .invalid(code: "amount_invalid", field: "categories")
+                throw .invalid(code: "amount_invalid", field: field)
             }
         }
         var categories: [EditionRules.Category] = []
         for index in 0..<uk.count where !(at(uk, index).isEmpty && at(ids, index).isEmpty) {
             let maxPicks = at(picks, index)
-            guard maxPicks.isEmpty || Int(maxPicks) != nil else { throw .invalid(code: "number_invalid", field: "categories") }
+            guard maxPicks.isEmpty || Int(maxPicks) != nil else { throw .invalid(code: "number_invalid", field: "catMaxPicks.\(index)") }
             categories.append(.init(
-                id: at(ids, index).isEmpty ? nil : at(ids, index), nameUK: at(uk, index), nameEN: at(en, index), fund: try money(at(funds, index)),
-                minCost: try money(at(mins, index)), maxCost: try money(at(maxes, index)), maxPicks: Int(maxPicks), minPicks: nil))
+                id: at(ids, index).isEmpty ? nil : at(ids, index), nameUK: at(uk, index), nameEN: at(en, index),
+                fund: try money(at(funds, index), "catFund", index), minCost: try money(at(mins, index), "catMin", index),
+                maxCost: try money(at(maxes, index), "catMax", index), maxPicks: Int(maxPicks), minPicks: nil))
         }
         return EditionRules(
             ballotRule: form["ballotRule"], maxPicks: try number(form, "maxPicks"), minPicks: try number(form, "minPicks"),
@@ -144,15 +147,11 @@ struct BudgetEditionPages {
     // MARK: Page
 
     struct Page {
+        /// One category: its stored id (hidden) and its inputs.
         struct Row {
             let index: Int
             let id: String
-            let nameUk: String
-            let nameEn: String
-            let fund: String
-            let min: String
-            let max: String
-            let maxPicks: String
+            let fields: [FormField]
         }
         let heading: String
         let action: String
@@ -160,11 +159,13 @@ struct BudgetEditionPages {
         /// Voting has opened: the rules are shown, not offered for change.
         let frozen: Bool
         let frozenNotice: String?
+        /// A problem no field shows (the categories as a whole, a phase that moved on).
         let error: String?
-        let values: [String: String]
-        let checked: [String: Bool]
-        let ballotRules: [BudgetPageModels.Option]
-        let winnerRules: [BudgetPageModels.Option]
+        /// The new edition's titles.
+        let titles: [FormField]
+        let dates: [FormField]
+        let voters: [FormField]
+        let ballot: [FormField]
         let rows: [Row]
         let backURL: String
     }
@@ -174,33 +175,79 @@ struct BudgetEditionPages {
     ) async throws -> Response {
         let base = "/\(city.slug.rawValue)/admin/budgets"
         let frozen = edition.map { $0.phase(at: services.clock.now()) >= .voting } ?? false
-        let names = ["titleUk", "titleEn", "proposalsOpen", "reviewOpen", "votingOpen", "votingClose", "minimumAge", "paperEntriesPerClerk", "maxPicks", "minPicks",
-                     "minimumSharePercent", "points", "maxPointsPerProject"]
-        let ids = form.all("catId"), uk = form.all("catNameUk"), en = form.all("catNameEn"), funds = form.all("catFund")
-        let mins = form.all("catMin"), maxes = form.all("catMax"), picks = form.all("catMaxPicks")
+        let problem = BudgetFormProblem(error, html: html, context: context)
+        func t(_ key: String) -> String { html.t(key, context) }
+        func text(_ name: String, _ labelKey: String, required: Bool = false, maxlength: Int? = nil, error: String? = nil) -> FormField {
+            FormField(
+                name: name, label: t(labelKey), value: form[name], error: error ?? problem.message(for: name), required: required, maxlength: maxlength)
+        }
+        func date(_ name: String, _ labelKey: String, required: Bool = true) -> FormField {
+            FormField(
+                name: name, label: t(labelKey), value: form[name], error: problem.message(for: name), type: "datetime-local", required: required)
+        }
+        func number(_ name: String, _ labelKey: String) -> FormField {
+            FormField(name: name, label: t(labelKey), value: form[name], error: problem.message(for: name), inputmode: "numeric")
+        }
+        func check(_ name: String, _ labelKey: String) -> FormField {
+            FormField(name: name, label: t(labelKey), value: "on", error: problem.message(for: name), checked: !form[name].isEmpty)
+        }
+        // The domain checks the Ukrainian title as "title".
+        let titles = edition == nil ? [
+            text("titleUk", "budget_admin.form.title_uk", required: true, maxlength: 200, error: problem.message(for: "titleUk") ?? problem.message(for: "title")),
+            text("titleEn", "budget_admin.form.title_en", maxlength: 200),
+        ] : []
+        let dates = edition == nil ? [
+            date("proposalsOpen", "budgets.dates.proposals", required: false), date("reviewOpen", "budgets.dates.review"),
+            date("votingOpen", "budgets.dates.voting_opens"), date("votingClose", "budgets.dates.voting_closes"),
+        ] : []
+        let voters = edition == nil ? [
+            number("minimumAge", "budget_admin.form.minimum_age"), check("paperForWorkers", "budget_admin.form.paper_for_workers"),
+            check("paperDoubleEntry", "budget_admin.form.paper_double_entry"), number("paperEntriesPerClerk", "budget_admin.form.paper_entries_per_clerk"),
+            check("receipts", "budget_admin.form.receipts"), check("receiptByEmail", "budget_admin.form.receipt_by_email"),
+            check("announce", "budget_admin.form.announce"),
+        ] : []
+        let ballot = [
+            FormField(
+                name: "ballotRule", label: t("budget_admin.form.ballot_rule"), value: form["ballotRule"], error: problem.message(for: "ballotRule"),
+                options: EditionRules.ballotRuleNames.map {
+                    .init(value: $0, label: t("budget_admin.ballot_rule.\($0)"), selected: $0 == form["ballotRule"])
+                }),
+            number("maxPicks", "budget_admin.form.max_picks"), number("minPicks", "budget_admin.form.min_picks"),
+            number("minimumSharePercent", "budget_admin.form.minimum_share"), number("points", "budget_admin.form.points"),
+            number("maxPointsPerProject", "budget_admin.form.max_points_per_project"),
+            FormField(
+                name: "winnerRule", label: t("budget_admin.form.winner_rule"), value: form["winnerRule"], error: problem.message(for: "winnerRule"),
+                options: WinnerRule.allCases.map {
+                    .init(value: $0.rawValue, label: t("budgets.winner.\($0.rawValue)"), selected: $0.rawValue == form["winnerRule"])
+                }),
+        ]
+        let ids = form.all("catId"), uk = form.all("catNameUk")
         func at(_ values: [String], _ index: Int) -> String { index < values.count ? values[index] : "" }
         // Room for two more categories than there are, while they can change.
         let rows = (0..<(uk.count + (frozen ? 0 : 2))).map { index in
-            Page.Row(
-                index: index + 1, id: at(ids, index), nameUk: at(uk, index), nameEn: at(en, index), fund: at(funds, index), min: at(mins, index),
-                max: at(maxes, index), maxPicks: at(picks, index))
+            func input(_ name: String, _ prefix: String, _ labelKey: String, maxlength: Int? = nil, inputmode: String? = nil) -> FormField {
+                FormField(
+                    name: name, id: "\(prefix)\(index + 1)", label: t(labelKey), value: at(form.all(name), index),
+                    error: problem.message(for: name, row: index), inputmode: inputmode, maxlength: maxlength)
+            }
+            return Page.Row(index: index + 1, id: at(ids, index), fields: [
+                input("catNameUk", "cu", "budget_admin.form.category_name_uk", maxlength: 100),
+                input("catNameEn", "ce", "budget_admin.form.category_name_en", maxlength: 100),
+                input("catFund", "cf", "budget_admin.form.fund", inputmode: "decimal"),
+                input("catMin", "cn", "budget_admin.form.min_cost", inputmode: "decimal"),
+                input("catMax", "cx", "budget_admin.form.max_cost", inputmode: "decimal"),
+                input("catMaxPicks", "cp", "budget_admin.form.category_max_picks", inputmode: "numeric"),
+            ])
         }
+        let everyField: [FormField] = titles + dates + voters + ballot + rows.flatMap(\.fields)
         let page = Page(
             heading: edition.map { html.t("budget_admin.rules_heading", context, ["title": $0.title.text(context.language.rawValue)]) }
-                ?? html.t("budget_admin.new_heading", context),
+                ?? t("budget_admin.new_heading"),
             action: edition.map { "\(base)/\($0.id.rawValue)/rules" } ?? "\(base)/new", isNew: edition == nil, frozen: frozen,
-            frozenNotice: frozen && error == nil ? html.t("errors.rules_frozen", context) : nil, error: error.map { html.t($0.messageKey, context) },
-            values: Dictionary(uniqueKeysWithValues: names.map { ($0, form[$0]) }),
-            checked: Dictionary(uniqueKeysWithValues: ["paperForWorkers", "receipts", "receiptByEmail", "paperDoubleEntry", "announce"].map {
-                ($0, !form[$0].isEmpty)
-            }),
-            ballotRules: EditionRules.ballotRuleNames.map {
-                .init(value: $0, label: html.t("budget_admin.ballot_rule.\($0)", context), selected: $0 == form["ballotRule"])
-            },
-            winnerRules: WinnerRule.allCases.map {
-                .init(value: $0.rawValue, label: html.t("budgets.winner.\($0.rawValue)", context), selected: $0.rawValue == form["winnerRule"])
-            },
-            rows: rows, backURL: edition.map { "\(base)/\($0.id.rawValue)" } ?? base)
+            frozenNotice: frozen && error == nil ? t("errors.rules_frozen") : nil,
+            error: problem.alert(unlessShownBy: everyField),
+            titles: titles, dates: dates, voters: voters, ballot: ballot, rows: rows,
+            backURL: edition.map { "\(base)/\($0.id.rawValue)" } ?? base)
         return try await html.render(
             "budget-edition-form", page: page, titleKey: edition == nil ? "budget_admin.new_heading" : "budget_admin.rules_title", request: request,
             context: context, city: city, status: error?.status ?? .ok)

@@ -71,8 +71,8 @@ enum BudgetPageModels {
         let dates: [Option]
         let rule: String
         let groups: [CategoryGroup]
-        let categoryOptions: [Option]
-        let districtOptions: [Option]
+        /// The category and district to show projects of ("all" first).
+        let filters: [FormField]
         let voteURL: String
         let resultsURL: String
         let isVoting: Bool
@@ -122,6 +122,8 @@ enum BudgetPageModels {
         /// voter's choices ends up in proxy logs and browser history.
         let changeAction: String
         let offerEmail: Bool
+        /// The box to tick for the receipt by email, when offered.
+        let emailReceipt: FormField
         let total: String
     }
 

@@ -178,14 +178,21 @@ struct BudgetPages {
         let phase = edition.phase(at: now)
         let delivery = try await deliveryItems(loaded, context)
         let staff = context.principal?.may(.reviewBudgetProject, in: loaded.city.id) == true
+        let all = M.Option(value: "", label: html.t("budgets.all", context), selected: false)
         let page = M.Edition(
             title: edition.title.text(context.language.rawValue), phase: phaseLabel(edition, context), fund: money(edition.fund, context),
             dates: dates, rule: ruleText(edition, context),
             groups: groups(loaded, projects: shown, context).filter { category == nil || $0.id == category },
-            categoryOptions: edition.categories.map {
-                .init(value: $0.id.rawValue, label: $0.name.text(context.language.rawValue), selected: $0.id.rawValue == category)
-            },
-            districtOptions: districts.map { .init(value: $0, label: $0, selected: $0 == district) },
+            filters: [
+                FormField(
+                    name: "category", label: html.t("budgets.filter_category", context), value: category ?? "",
+                    options: [all] + edition.categories.map {
+                        M.Option(value: $0.id.rawValue, label: $0.name.text(context.language.rawValue), selected: $0.id.rawValue == category)
+                    }),
+                FormField(
+                    name: "district", label: html.t("budgets.filter_district", context), value: district ?? "",
+                    options: [all] + districts.map { M.Option(value: $0, label: $0, selected: $0 == district) }),
+            ],
             voteURL: base(loaded) + "/vote", resultsURL: base(loaded) + "/results", isVoting: phase == .voting,
             hasResults: phase >= .results, signedIn: context.isSignedIn, verified: verified,
             loginURL: "/login?next=\(base(loaded))/vote", verifyURL: "/\(loaded.city.slug.rawValue)/verify", voted: voted,
@@ -341,6 +348,9 @@ struct BudgetPages {
             title: loaded.edition.title.text(context.language.rawValue), picks: projects.map { item($0, context) },
             ids: chosen.map { .init(value: $0.rawValue, label: "", selected: true) }, castAction: base(loaded) + "/vote",
             changeAction: base(loaded) + "/vote/change", offerEmail: loaded.edition.receiptsEnabled && loaded.edition.receiptByEmailAllowed,
+            emailReceipt: FormField(
+                name: "emailReceipt", label: html.t("budgets.email_receipt", context), value: "yes",
+                hint: html.t("budgets.email_receipt_hint", context), checked: false),
             total: money(total, context))
         return try await html.render(
             "ballot-review", page: page, titleKey: "budgets.review_title", request: request, context: context, city: loaded.city,

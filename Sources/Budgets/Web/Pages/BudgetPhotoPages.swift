@@ -62,7 +62,7 @@ struct BudgetPhotoPages {
                     form.file("photo"), caption: form["caption"], project: project, edition: loaded.edition.id, city: loaded.city, by: context.principal)
             }
         } catch let error as AppError where error.belongsOnTheForm {
-            return try await render(loaded, request, context, error: error, done: false)
+            return try await render(loaded, request, context, error: error, done: false, uploaded: form["kind"] == "delivery" ? .delivery : .project)
         }
         return HTML.redirect(request.uri.path + "?done=1")
     }
@@ -100,13 +100,22 @@ struct BudgetPhotoPages {
         let mayChangeProject: Bool
         let mayChangeDelivery: Bool
         let limit: String
+        /// A problem neither upload form shows beside a field (a removal refused, a phase that moved on).
         let error: String?
         let done: Bool
         let backURL: String
+        /// The upload forms' file and caption.
+        let projectFields: [FormField]
+        let deliveryFields: [FormField]
+    }
+
+    /// Which upload form was sent: the project's pictures or the delivery record's.
+    enum UploadForm {
+        case project, delivery
     }
 
     private func render(
-        _ loaded: BudgetPages.Loaded, _ request: Request, _ context: AppRequestContext, error: AppError?, done: Bool
+        _ loaded: BudgetPages.Loaded, _ request: Request, _ context: AppRequestContext, error: AppError?, done: Bool, uploaded: UploadForm? = nil
     ) async throws -> Response {
         let id = try projectID(loaded, context)
         guard let project = loaded.projects.first(where: { $0.id == id }), let principal = context.principal else { throw AppError.notFound }
@@ -130,12 +139,27 @@ struct BudgetPhotoPages {
                 return item
             }
         }
+        let problem = FormProblem(error, html: html, context: context)
+        /// A form's file and caption; the one refused keeps its caption and shows the problem beside its field.
+        func fields(_ form: UploadForm, suffix: String) -> [FormField] {
+            let sent = uploaded == form
+            return [
+                FormField(
+                    name: "photo", id: "photo-\(suffix)", label: html.t("photos.file", context), value: "",
+                    error: sent ? problem.message(for: "photo") : nil, type: "file", required: true, accept: "image/jpeg,image/png,image/webp"),
+                FormField(
+                    name: "caption", id: "caption-\(suffix)", label: html.t("photos.caption", context),
+                    value: sent ? context.form?["caption"] ?? "" : "", error: sent ? problem.message(for: "caption") : nil, maxlength: 200),
+            ]
+        }
+        let projectFields = fields(.project, suffix: "p"), deliveryFields = fields(.delivery, suffix: "d")
         let page = Page(
             title: loaded.edition.title.text(context.language.rawValue), projectTitle: "№ \(project.number). \(project.title)", action: base,
             project: items(projectPhotos), delivery: items(deliveryPhotos), mayChangeProject: mayChangeProject,
             mayChangeDelivery: mayChangeDelivery,
             limit: html.t("photos.limit", context, ["max": String(PhotoRules.maximumPerOwner), "megabytes": String(ImageSanitizer.maximumBytes / 1_048_576)]),
-            error: error.map { html.t($0.messageKey, context) }, done: done, backURL: pages.base(loaded))
+            error: problem.alert(unlessShownBy: projectFields + deliveryFields), done: done, backURL: pages.base(loaded),
+            projectFields: projectFields, deliveryFields: deliveryFields)
         return try await html.render(
             "budget-photos", page: page, titleKey: "photos.title", request: request, context: context, city: loaded.city, cities: loaded.cities,
             status: error?.status ?? .ok)
