@@ -83,4 +83,22 @@ import Testing
             #expect(try await store.read { try await $0.outbox.recent(limit: 10) }.map(\.id) == [waiting.id])
         }
     }
+
+    @Test(arguments: TestDatabase.available)
+    func aLetterRefusedForGoodIsNeitherDueNorKeptPastTheRetention(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let refused = OutboxMessage(municipalityID: nil, recipient: "gone@example.com", subject: "s", body: "b", createdAt: t0)
+            let busy = OutboxMessage(municipalityID: nil, recipient: "busy@example.com", subject: "s", body: "b", createdAt: t0)
+            try await store.write { tx in
+                for message in [refused, busy] { try await tx.outbox.enqueue(message) }
+                try await tx.outbox.markRefused(refused.id, error: "RCPT TO answered 550")
+                try await tx.outbox.markFailed(busy.id, attempts: 0, error: "RCPT TO answered 450", at: t0)
+            }
+            let later = t0.addingTimeInterval(86_400)
+            #expect(try await store.read { try await $0.outbox.due(at: later, limit: 10) }.map(\.id) == [busy.id])
+            let week = t0.addingTimeInterval(8 * 86_400)
+            try await store.write { _ = try await $0.outbox.purge(deliveredBefore: week.addingTimeInterval(-3600), abandonedBefore: week.addingTimeInterval(-7 * 86_400)) }
+            #expect(try await store.read { try await $0.outbox.recent(limit: 10) }.map(\.id) == [busy.id])
+        }
+    }
 }

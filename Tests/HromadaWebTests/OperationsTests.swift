@@ -55,6 +55,38 @@ import HromadaModules
             }
         }
     }
+
+    /// A 5yz for the recipient (no such mailbox) is final: sending the same
+    /// letter again would only be refused again, every doubling wait for a day.
+    @Test func mailRefusedForGoodIsNotRetried() async throws {
+        var behaviour = FakeSMTPServerBehaviour()
+        behaviour.recipientReply = (code: 550, text: "5.1.1 Mailbox unavailable")
+        try await FakeSMTPServer.withServer(behaviour) { smtp in
+            try await WebHarness.run(demo: false) { harness, _ in
+                _ = try await harness.services.accounts.register(
+                    .init(email: "gone@example.com", password: "довгий пароль тут", fullName: "Зникла Скринька"), language: .uk)
+                let deliverer = try Self.deliverer(harness, smtp)
+                try await deliverer.deliverDue()
+                let message = try #require(try await harness.outbox().first { $0.recipient == "gone@example.com" })
+                #expect(message.sentAt == nil && message.attempts == OutboxRepository.attemptsBeforeGivingUp)
+                harness.clock.advance(by: 86_400)
+                #expect(try await harness.services.store.read { try await $0.outbox.due(at: harness.clock.now(), limit: 10) }.isEmpty)
+                try await deliverer.deliverDue()
+                #expect(smtp.recorder.commands.filter { $0.hasPrefix("RCPT TO") }.count == 1)
+            }
+        }
+    }
+
+    @Test func everyMailSaysItWasWrittenByAProgram() async throws {
+        try await FakeSMTPServer.withServer { smtp in
+            try await WebHarness.run(demo: false) { harness, _ in
+                _ = try await harness.services.accounts.register(
+                    .init(email: "auto@example.com", password: "довгий пароль тут", fullName: "Авто Відповідач"), language: .uk)
+                try await Self.deliverer(harness, smtp).deliverDue()
+                #expect(smtp.recorder.messages.first?.contains("\r\nAuto-Submitted: auto-generated\r\n") == true)
+            }
+        }
+    }
 }
 
 @Suite struct AdminSettingsTests {

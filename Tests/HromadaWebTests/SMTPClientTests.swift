@@ -143,6 +143,18 @@ import HromadaModules
 
     // MARK: Rejections and failures
 
+    /// Which refusals end a letter's tries: a 5yz to the recipient or the
+    /// letter; never a 4yz, nor a 5yz about the mail setup (mended, it sends).
+    @Test func onlyAPermanentRefusalOfTheRecipientOrTheLetterIsForGood() {
+        #expect(SMTPError.unexpectedReply(command: "RCPT TO", code: 550, message: "").refusesThisMessageForGood)
+        #expect(SMTPError.unexpectedReply(command: "end of DATA", code: 554, message: "").refusesThisMessageForGood)
+        #expect(!SMTPError.unexpectedReply(command: "RCPT TO", code: 450, message: "").refusesThisMessageForGood)
+        #expect(!SMTPError.unexpectedReply(command: "MAIL FROM", code: 553, message: "").refusesThisMessageForGood)
+        #expect(!SMTPError.unexpectedReply(command: "EHLO", code: 554, message: "").refusesThisMessageForGood)
+        #expect(!SMTPError.authenticationFailed(code: 535).refusesThisMessageForGood)
+        #expect(!SMTPError.timeout.refusesThisMessageForGood)
+    }
+
     @Test func rejectedRecipientThrowsUnexpectedReply() async throws {
         var behaviour = FakeSMTPServerBehaviour()
         behaviour.recipientReply = (550, "5.1.1 Mailbox unavailable")

@@ -39,6 +39,9 @@ public struct OutboxMessage: Hashable, Sendable {
 public struct OutboxRepository: Sendable {
     package let db: any SQLDatabase
     package let dialect: DatabaseDialect
+    /// Failed attempts after which a letter is given up (about 17 hours of
+    /// doubling waits); a letter refused for good counts as given up at once.
+    public static let attemptsBeforeGivingUp: Int64 = 10
 
     public func enqueue(_ message: OutboxMessage) async throws {
         try await db.raw("""
@@ -54,7 +57,7 @@ public struct OutboxRepository: Sendable {
     public func due(at instant: Date, limit: Int) async throws -> [OutboxMessage] {
         try await db.raw("""
             SELECT \(unsafeRaw: Self.columns) FROM outbox
-            WHERE sent_at IS NULL AND next_attempt_at <= \(bind: instant.epochSeconds) AND attempts < 10
+            WHERE sent_at IS NULL AND next_attempt_at <= \(bind: instant.epochSeconds) AND attempts < \(bind: Self.attemptsBeforeGivingUp)
             ORDER BY created_at LIMIT \(bind: limit)
             """).all().map(Self.decode)
     }
@@ -70,7 +73,7 @@ public struct OutboxRepository: Sendable {
             UPDATE outbox SET next_attempt_at = \(bind: now + lease)
             WHERE id IN (
                 SELECT id FROM outbox
-                WHERE sent_at IS NULL AND next_attempt_at <= \(bind: now) AND attempts < 10
+                WHERE sent_at IS NULL AND next_attempt_at <= \(bind: now) AND attempts < \(bind: Self.attemptsBeforeGivingUp)
                 ORDER BY created_at LIMIT \(bind: limit) \(unsafeRaw: locking))
               AND sent_at IS NULL AND next_attempt_at <= \(bind: now)
             RETURNING \(unsafeRaw: Self.columns)
@@ -103,6 +106,15 @@ public struct OutboxRepository: Sendable {
             """).run()
     }
 
+    /// Gives up on a letter the mail server refused for good: it is not
+    /// tried again, and goes with the other abandoned mail at the retention.
+    public func markRefused(_ id: OutboxMessageID, error: String) async throws {
+        try await db.raw("""
+            UPDATE outbox SET attempts = \(bind: Self.attemptsBeforeGivingUp), last_error = \(bind: error)
+            WHERE id = \(bind: id.rawValue)
+            """).run()
+    }
+
     /// Deletes the letters that carried these links, sent or not: a used
     /// link is no longer kept anywhere (issue 13).
     public func deleteLetters(carrying digests: [String]) async throws {
@@ -112,7 +124,7 @@ public struct OutboxRepository: Sendable {
     }
 
     /// Deletes letters delivered before `deliveredBefore`, and letters given
-    /// up on (ten failed attempts) written before `abandonedBefore`: the
+    /// up on (ten failed attempts, or refused for good) written before `abandonedBefore`: the
     /// outbox is a queue, not an archive of links and ballot receipts.
     /// Returns how many went.
     @discardableResult
@@ -120,7 +132,7 @@ public struct OutboxRepository: Sendable {
         try await db.raw("""
             DELETE FROM outbox
             WHERE (sent_at IS NOT NULL AND sent_at < \(bind: deliveredBefore.epochSeconds))
-               OR (sent_at IS NULL AND attempts >= 10 AND created_at < \(bind: abandonedBefore.epochSeconds))
+               OR (sent_at IS NULL AND attempts >= \(bind: Self.attemptsBeforeGivingUp) AND created_at < \(bind: abandonedBefore.epochSeconds))
             RETURNING id
             """).all().count
     }

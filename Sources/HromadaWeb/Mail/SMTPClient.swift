@@ -191,6 +191,18 @@ public struct SMTPClient: Sendable {
     }
 }
 
+extension SMTPError {
+    /// The server refused this message for good (RFC 5321 4.2.1: a 5yz
+    /// reply) when it named the recipient or took the message: sending the
+    /// same letter again cannot succeed. A 5yz to the greeting, EHLO, AUTH
+    /// or the sender is about the mail setup, not the letter, and once the
+    /// setup is mended the letter goes, so those are retried.
+    public var refusesThisMessageForGood: Bool {
+        guard case .unexpectedReply(let command, let code, _) = self else { return false }
+        return (500..<600).contains(code) && ["RCPT TO", "DATA", "end of DATA"].contains(command)
+    }
+}
+
 // MARK: - Protocol conversation
 
 extension SMTPError {

@@ -96,6 +96,9 @@ enum SMTPMessageRenderer {
             "To: \(message.to)",
             encodedHeader(name: "Subject", value: message.subject),
             "Message-ID: <\(messageIDLocalPart(message.messageID))@\(domain)>",
+            // RFC 3834: written by a program, so vacation and other
+            // auto-responders do not answer it.
+            "Auto-Submitted: auto-generated",
             "MIME-Version: 1.0",
             "Content-Type: text/plain; charset=utf-8",
             "Content-Transfer-Encoding: base64",

@@ -57,6 +57,11 @@ public struct OutboxDeliverer: PeriodicService {
                     messageID: message.id.rawValue, to: message.recipient, subject: message.subject, textBody: message.body))
                 try await store.write { try await $0.outbox.markSent(message.id, at: now) }
                 logger.info("mail sent", metadata: ["message": "\(message.id)"])
+            } catch let error as SMTPError where error.refusesThisMessageForGood {
+                // A 5yz for the recipient or the letter: the same letter again would be refused again.
+                let reason = "\(error)"
+                try await store.write { try await $0.outbox.markRefused(message.id, error: reason) }
+                logger.error("mail refused for good, not retried", metadata: ["message": "\(message.id)", "error": "\(Self.summary(error))"])
             } catch {
                 let reason = "\(error)"
                 try await store.write { try await $0.outbox.markFailed(message.id, attempts: message.attempts, error: reason, at: now) }
