@@ -58,6 +58,24 @@ public struct Store: Sendable {
         }
     }
 
+    /// `/readyz`'s write: this instance's probe row, in a transaction of
+    /// its own through the same writer every other write waits for.
+    public func probeWrite(instance: String, at instant: Date) async throws {
+        try await write { tx in
+            try await tx.db.raw("""
+                INSERT INTO readiness_probes (instance, checked_at) VALUES (\(bind: instance), \(bind: instant.epochSeconds))
+                ON CONFLICT (instance) DO UPDATE SET checked_at = excluded.checked_at
+                """).run()
+        }
+    }
+
+    /// The migration versions `schema_migrations` records.
+    public func appliedMigrations() async throws -> Set<String> {
+        try await read { tx in
+            Set(try await tx.db.raw("SELECT version FROM schema_migrations").all().map { try $0.decode(column: "version", as: String.self) })
+        }
+    }
+
     /// Answers whether the database responds, for `/healthz`.
     public func ping() async -> Bool {
         (try? await backend.read { db in try await db.raw("SELECT 1 AS one").first() != nil }) ?? false

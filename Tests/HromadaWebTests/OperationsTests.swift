@@ -200,3 +200,59 @@ import HromadaModules
         }
     }
 }
+
+/// `/livez` says the process runs; `/readyz` whether to send it work, and why not.
+@Suite struct ReadinessTests {
+    private func problems(_ body: [String: Any]) -> [String] { body["problems"] as? [String] ?? [] }
+
+    @Test(arguments: TestDatabase.available) func aServingInstanceIsLiveAndReady(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database, demo: false) { harness, client in
+            let (live, alive) = try await client.json(.get, "/livez")
+            #expect(live == .ok && alive["status"] as? String == "alive")
+            let (ready, body) = try await client.json(.get, "/readyz")
+            #expect(ready == .ok && body["status"] as? String == "ready")
+            // The probe wrote through the writer: its row is there.
+            let rows = try await harness.services.store.read {
+                try await $0.db.raw("SELECT COUNT(*) AS n FROM readiness_probes").first()?.decode(column: "n", as: Int.self)
+            }
+            #expect(rows == 1)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available) func writesThatFailMakeTheInstanceNotReadyAndSayWhy(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database, demo: false) { harness, client in
+            // Reads still answer, so /healthz stays green; a write cannot land.
+            try await harness.services.store.write { try await $0.db.raw("DROP TABLE readiness_probes").run() }
+            #expect(try await client.json(.get, "/healthz").0 == .ok)
+            let (status, body) = try await client.json(.get, "/readyz")
+            #expect(status == .serviceUnavailable)
+            #expect(problems(body) == ["writes_failing"])
+        }
+    }
+
+    @Test(arguments: TestDatabase.available) func aMigrationThisBuildKnowsButTheDatabaseLacksIsNamed(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database, demo: false) { harness, client in
+            try await harness.services.store.write { try await $0.db.raw("DELETE FROM schema_migrations WHERE version = '0014'").run() }
+            let (status, body) = try await client.json(.get, "/readyz")
+            #expect(status == .serviceUnavailable && problems(body) == ["migrations_missing"])
+        }
+    }
+
+    @Test func withTheDatabaseGoneTheInstanceIsLiveButNotReady() async throws {
+        try await WebHarness.run(demo: false) { harness, client in
+            await harness.services.store.backend.shutdown()
+            #expect(try await client.json(.get, "/livez").0 == .ok)
+            let (status, body) = try await client.json(.get, "/readyz")
+            #expect(status == .serviceUnavailable && problems(body) == ["database_unreachable"])
+        }
+    }
+
+    @Test func anOperationSlowerThanTheLimitIsNoLongerWaitedFor() async {
+        let slow = await Readiness.within(.milliseconds(50)) { () async -> Int in
+            try? await Task.sleep(for: .seconds(5))
+            return 1
+        }
+        #expect(slow == nil)
+        #expect(await Readiness.within(.seconds(5)) { 2 } == 2)
+    }
+}

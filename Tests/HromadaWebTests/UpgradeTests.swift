@@ -49,10 +49,10 @@ private func migrateAsServeDoes(_ store: Store) async throws -> [String] {
     static let fixtureVersions = (1...12).map { String(format: "%04d", $0) }
     /// What came after 0012: the platform's own scheduler_leases (0013,
     /// which 0007 used to make, so a no-op on such a database) and the
-    /// oblasts' staff (0014, a new table, empty).
-    static let laterVersions = ["0013", "0014"]
+    /// oblasts' staff (0014, a new table, empty), readiness probes (0015, the same).
+    static let laterVersions = ["0013", "0014", "0015"]
     /// Tables a later migration adds: an upgrade may add these, empty, and nothing else.
-    static let laterTables: Set<String> = ["oblast_role_grants"]
+    static let laterTables: Set<String> = ["oblast_role_grants", "readiness_probes"]
     static let vinnytsia = MunicipalityID(rawValue: "vinnytsia")
 
     static func upgradesUntouched(_ database: TestDatabase) async throws {

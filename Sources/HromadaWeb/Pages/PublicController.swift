@@ -14,6 +14,8 @@ struct PublicController {
         router.get("/en") { request, context in try await switchLanguage(.en, request, context) }
         router.get("/audit", use: auditPage)
         router.get("/healthz", use: health)
+        router.get("/livez", use: live)
+        router.get("/readyz", use: ready)
         router.get("/metrics", use: metrics)
         router.get("/static/{file}", use: staticFile)
         router.get("/{city}", use: cityHome)
@@ -159,6 +161,24 @@ struct PublicController {
             return try JSONResponse.encode(["status": "ok", "database": services.store.dialect.rawValue])
         }
         return try JSONResponse.encode(["status": "unavailable"], status: .serviceUnavailable)
+    }
+
+    /// The process runs and answers; nothing else is asked (a restart would not mend the database).
+    @Sendable func live(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try JSONResponse.encode(["status": "alive"])
+    }
+
+    /// Whether to send this instance work: 503 names what is wrong (`Readiness`).
+    @Sendable func ready(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let problems = await Readiness.problems(services)
+        guard problems.isEmpty else {
+            struct NotReady: Encodable {
+                let status = "unavailable"
+                let problems: [String]
+            }
+            return try JSONResponse.encode(NotReady(problems: problems.map(\.rawValue)), status: .serviceUnavailable)
+        }
+        return try JSONResponse.encode(["status": "ready", "database": services.store.dialect.rawValue])
     }
 
     /// Prometheus text; with `HROMADA_METRICS_TOKEN`, or to a direct loopback client.
