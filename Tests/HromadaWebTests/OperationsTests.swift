@@ -247,6 +247,11 @@ import HromadaModules
         }
     }
 
+    @Test func freeSpaceIsReadFromTheFilesystemHoldingTheDatabase() {
+        #expect((Readiness.freeBytes(under: NSTemporaryDirectory()) ?? 0) > 0)
+        #expect(Readiness.freeBytes(under: "/no/such/folder/anywhere") == nil)
+    }
+
     @Test func anOperationSlowerThanTheLimitIsNoLongerWaitedFor() async {
         let slow = await Readiness.within(.milliseconds(50)) { () async -> Int in
             try? await Task.sleep(for: .seconds(5))

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 import HromadaDomain
 import HromadaStore
@@ -16,7 +21,14 @@ enum Readiness {
         case writesFailing = "writes_failing"
         case writesStuck = "writes_stuck"
         case migrationsMissing = "migrations_missing"
+        case diskFull = "disk_full"
     }
+
+    /// Free space under which an SQLite database's disk counts as full. In
+    /// WAL mode writes go on into the log's pages already on disk for a
+    /// while after the disk fills (the write probe still succeeds), and then
+    /// the first write that needs a new page fails: the disk is asked directly.
+    static let minimumFreeBytes: UInt64 = 8 * 1024 * 1024
 
     /// Longest a probe may take before it counts as stuck: well inside the
     /// five seconds an operator's alert allows.
@@ -38,10 +50,22 @@ enum Readiness {
         case .failed: problems.append(.writesFailing)
         case .stuck: problems.append(.writesStuck)
         }
+        if case .sqliteFile(let path) = services.configuration.database,
+           let free = freeBytes(under: URL(fileURLWithPath: path).deletingLastPathComponent().path), free < minimumFreeBytes {
+            problems.append(.diskFull)
+        }
         let expected = (try? Migrator.migrations(for: store.dialect, modules: services.modules.migrations).map(\.version)) ?? []
         let applied = await within(timeout, { try? await store.appliedMigrations() }) ?? nil
         if applied.map({ !Set(expected).isSubset(of: $0) }) ?? true { problems.append(.migrationsMissing) }
         return problems
+    }
+
+    /// Bytes an unprivileged process may still write on the filesystem holding `directory`.
+    static func freeBytes(under directory: String) -> UInt64? {
+        var info = statvfs()
+        guard statvfs(directory, &info) == 0 else { return nil }
+        let (bytes, overflow) = UInt64(info.f_bavail).multipliedReportingOverflow(by: UInt64(info.f_frsize))
+        return overflow ? .max : bytes
     }
 
     private enum WriteOutcome: Sendable { case written, failed, stuck }
