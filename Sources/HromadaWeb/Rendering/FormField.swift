@@ -95,18 +95,26 @@ package struct FormProblem: Sendable {
         self.message = message
     }
 
-    /// The message for the field named `name`, if the problem is about it.
-    package func message(for name: String) -> String? { field == name ? message : nil }
+    /// The message for the input `name`, if the problem is about it; for
+    /// inputs that repeat in rows (a cost estimate's items), the problem
+    /// names one row as `"<name>.<row>"` (`costItems.1`, zero-based).
+    package func message(for name: String, row: Int? = nil) -> String? {
+        field == (row.map { "\(name).\($0)" } ?? name) ? message : nil
+    }
 
     /// The alert above the form: the message unless one of `fields` shows it.
+    /// A problem naming no field is always the alert. One naming a field is
+    /// shown by a field holding an error, whatever the form calls that field
+    /// (a row's input, or `titleUk` for the domain's `title`): the form's
+    /// fields take their errors from this one problem.
     package func alert(unlessShownBy fields: [FormField]) -> String? {
-        fields.contains { $0.fieldError != nil && $0.name == field } ? nil : message
+        field != nil && fields.contains { $0.fieldError != nil } ? nil : message
     }
 }
 
 extension Optional where Wrapped == FormProblem {
-    /// The message for the field named `name`: nil when there is no problem or it is about another field.
-    package func message(for name: String) -> String? { self?.message(for: name) }
+    /// The message for the input `name` (or its row): nil when there is no problem or it is about another field.
+    package func message(for name: String, row: Int? = nil) -> String? { self?.message(for: name, row: row) }
 
     /// The alert above the form (see `FormProblem.alert(unlessShownBy:)`).
     package func alert(unlessShownBy fields: [FormField]) -> String? { self?.alert(unlessShownBy: fields) }

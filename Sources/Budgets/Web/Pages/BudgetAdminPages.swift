@@ -531,7 +531,7 @@ struct BudgetAdminPages {
     ) async throws -> Response {
         var coauthors: Coauthors?
         if let project { coauthors = try await coauthorSection(loaded, project, context, error: coauthorError) }
-        let problem = BudgetFormProblem(error, html: html, context: context)
+        let problem = FormProblem(error, html: html, context: context)
         func t(_ key: String) -> String { html.t(key, context) }
         let fields = [
             FormField(

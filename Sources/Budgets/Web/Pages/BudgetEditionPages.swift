@@ -175,7 +175,7 @@ struct BudgetEditionPages {
     ) async throws -> Response {
         let base = "/\(city.slug.rawValue)/admin/budgets"
         let frozen = edition.map { $0.phase(at: services.clock.now()) >= .voting } ?? false
-        let problem = BudgetFormProblem(error, html: html, context: context)
+        let problem = FormProblem(error, html: html, context: context)
         func t(_ key: String) -> String { html.t(key, context) }
         func text(_ name: String, _ labelKey: String, required: Bool = false, maxlength: Int? = nil, error: String? = nil) -> FormField {
             FormField(
