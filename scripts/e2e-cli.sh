@@ -131,6 +131,25 @@ cities=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).exec
 [ "$(stat -c %a "$WORK/newcomer/hromada.sqlite")" = 600 ] && ok "the database file is created with mode 600" || fail "the database file is created with mode 600" "$(stat -c %a "$WORK/newcomer/hromada.sqlite")"
 HROMADA_MAIL_RETENTION=soon expect_failure "a bad mail retention is explained" "HROMADA_MAIL_RETENTION" "$BIN" serve --database "sqlite:$WORK/other.sqlite"
 
+# Secrets from files (HROMADA_*_FILE) and systemd credentials ($CREDENTIALS_DIRECTORY).
+mkdir -p "$WORK/secrets/credentials"
+openssl rand -hex 32 > "$WORK/secrets/secret"
+HROMADA_SECRET_FILE="$WORK/secrets/secret" expect_output "the secret is read from HROMADA_SECRET_FILE" "Applied" \
+  "$BIN" migrate --database "sqlite:$WORK/secrets/db.sqlite"
+[ ! -e "$WORK/secrets/hromada.secret" ] && ok "with a secret file no hromada.secret is made" || fail "with a secret file no hromada.secret is made"
+HROMADA_SECRET=x HROMADA_SECRET_FILE="$WORK/secrets/secret" expect_failure "a secret set twice is refused" "keep one of them" \
+  "$BIN" migrate --database "sqlite:$WORK/secrets/db.sqlite"
+HROMADA_SECRET_FILE="$WORK/secrets/missing" expect_failure "a missing secret file is named" "secrets/missing: no such file" \
+  "$BIN" migrate --database "sqlite:$WORK/secrets/db.sqlite"
+printf 'too-short\n' > "$WORK/secrets/credentials/identity-key"
+CREDENTIALS_DIRECTORY="$WORK/secrets/credentials" HROMADA_SECRET_FILE="$WORK/secrets/secret" \
+  expect_failure "a systemd credential is read (a short identity key is refused)" "HROMADA_IDENTITY_KEY" \
+  "$BIN" serve --database "sqlite:$WORK/secrets/db.sqlite"
+HROMADA_LOG_FORMAT=xml expect_failure "an unknown log format is explained" "text (the default) or json" "$BIN" migrate --database "sqlite:$WORK/secrets/db.sqlite"
+HROMADA_LOG_FORMAT=json HROMADA_SECRET_FILE="$WORK/secrets/secret" "$BIN" migrate --database "sqlite:$WORK/secrets/db2.sqlite" 2>"$WORK/secrets/log" >/dev/null
+python3 -c 'import json,sys; lines=open(sys.argv[1]).read().splitlines(); assert lines and all(json.loads(l)["level"] for l in lines)' "$WORK/secrets/log" \
+  && ok "HROMADA_LOG_FORMAT=json writes one JSON object per line" || fail "HROMADA_LOG_FORMAT=json writes one JSON object per line" "$(head -3 "$WORK/secrets/log")"
+
 # Bad configuration is explained.
 expect_failure "unknown database scheme is explained" "is not understood" "$BIN" migrate --database mysql://x/y
 HROMADA_PORT=99999 expect_failure "bad port is explained" "HROMADA_PORT" "$BIN" serve --database "sqlite:$WORK/other.sqlite"

@@ -119,10 +119,12 @@ import Foundation
 /// `serve` bootstraps the Prometheus backend).
 enum StoreMetrics {
     static let readsInFlight = Meter(label: "hromada_db_reads_in_flight")
-    static let writesInFlight = Meter(label: "hromada_db_writes_in_flight")
+    /// Writes asked for and not yet durable: the writer's queue, the one in hand included.
+    static let writesInFlight = Meter(label: "hromada_db_writer_queue_depth")
     /// From asking to write until the write is durable, queueing included.
-    static let writeDuration = Metrics.Timer(label: "hromada_db_write_duration")
+    static let writeDuration = Metrics.Timer(label: "hromada_db_write_duration_seconds")
     /// How many writes each SQLite group commit carried.
-    package static let batchSize = Recorder(label: "hromada_db_group_commit_batch_size")
-    static let commitDuration = Metrics.Timer(label: "hromada_db_commit_duration")
+    package static let batchSize = Recorder(label: "hromada_db_group_commit_writes")
+    /// One SQLite group commit, from BEGIN to a durable COMMIT.
+    static let commitDuration = Metrics.Timer(label: "hromada_db_commit_duration_seconds")
 }

@@ -23,7 +23,7 @@ struct Serve: AsyncParsableCommand {
     var allowPublicDemo = false
 
     func run() async throws {
-        Log.bootstrap()
+        try await Log.bootstrap()
         var configuration = try database.configuration(host: host, port: port)
         configuration.seedDemoIfEmpty = demo ?? !database.isExplicit
         configuration.forceDemo = demo == true
@@ -50,7 +50,7 @@ struct Migrate: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        Log.bootstrap()
+        try await Log.bootstrap()
         let location = try database.location()
         let store = try await Store.open(location, logger: Log.logger)
         let applied = try await store.withClosing { try await Migrator(backend: store.backend, logger: Log.logger, modules: ModuleRegistry.standard.migrations).migrate() }
@@ -68,7 +68,7 @@ struct Seed: AsyncParsableCommand {
     }
 
     func run() async throws {
-        Log.bootstrap()
+        try await Log.bootstrap()
         var configuration = try database.configuration()
         configuration.forceDemo = true
         try await withServices(configuration) { _ in }
@@ -84,7 +84,7 @@ struct Audit: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() async throws {
-            Log.bootstrap()
+            try await Log.bootstrap()
             let configuration = try database.configuration()
             let result = try await withServices(configuration) { services in
                 try await AuditChainCheck(store: services.store, publicKey: services.keys.auditSigning.publicKey).run()

@@ -12,7 +12,8 @@ struct DatabaseOptions: ParsableArguments {
     @Option(help: "Database URL: sqlite:PATH, sqlite::memory: or postgres://user:pass@host:port/db (default: HROMADA_DATABASE_URL, else sqlite:hromada.sqlite)")
     var database: String?
 
-    var environment: [String: String] { ProcessInfo.processInfo.environment }
+    /// The environment, with secrets read from their files (`DeploymentEnvironment`).
+    var environment: [String: String] { DeploymentEnvironment.current }
 
     /// Whether the operator named a database (flag or variable).
     var isExplicit: Bool { database != nil || !(environment["HROMADA_DATABASE_URL"] ?? "").isEmpty }
@@ -29,11 +30,7 @@ struct DatabaseOptions: ParsableArguments {
     /// `HROMADA_SECRET`, or for embedded SQLite a secret generated once and
     /// kept in `hromada.secret` beside the database file.
     func secret(for location: DatabaseLocation) throws -> String {
-        if let secret = environment["HROMADA_SECRET"], !secret.isEmpty {
-            guard secret.utf8.count >= 32 else { throw CommandFailure(KeyRing.Problem.secretTooShort.description) }
-            return secret
-        }
-        let path: String
+        if let secret = try existingSecret(for: location) { return secret }
         switch location {
         case .postgres:
             throw CommandFailure(
@@ -41,18 +38,42 @@ struct DatabaseOptions: ParsableArguments {
         case .sqliteMemory:
             return RandomToken.base64URL(byteCount: 32)
         case .sqliteFile(let file):
-            let folder = URL(fileURLWithPath: file).deletingLastPathComponent()
-            path = folder.appendingPathComponent("hromada.secret").path
+            let path = Self.secretFile(beside: file)
+            let secret = Hex.encode(RandomToken.bytes(32))
+            guard FileManager.default.createFile(atPath: path, contents: Data((secret + "\n").utf8), attributes: [.posixPermissions: 0o600]) else {
+                throw CommandFailure("Could not write \(path); set HROMADA_SECRET instead.")
+            }
+            return secret
         }
-        if let existing = FileManager.default.contents(atPath: path),
-           let text = String(data: existing, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines), text.utf8.count >= 32 {
-            return text
+    }
+
+    /// The deployment's secret if there is one already (`HROMADA_SECRET`, or
+    /// `hromada.secret` beside an SQLite file); nil where none was ever made.
+    func existingSecret(for location: DatabaseLocation) throws -> String? {
+        if let secret = environment["HROMADA_SECRET"], !secret.isEmpty {
+            guard secret.utf8.count >= 32 else { throw CommandFailure(KeyRing.Problem.secretTooShort.description) }
+            return secret
         }
-        let secret = Hex.encode(RandomToken.bytes(32))
-        guard FileManager.default.createFile(atPath: path, contents: Data((secret + "\n").utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw CommandFailure("Could not write \(path); set HROMADA_SECRET instead.")
+        guard case .sqliteFile(let file) = location,
+              let existing = FileManager.default.contents(atPath: Self.secretFile(beside: file)),
+              let text = String(data: existing, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines), text.utf8.count >= 32
+        else { return nil }
+        return text
+    }
+
+    static func secretFile(beside database: String) -> String {
+        URL(fileURLWithPath: database).deletingLastPathComponent().appendingPathComponent("hromada.secret").path
+    }
+
+    /// The deployment's keys, from its existing secret: a command that only
+    /// checks what is there must not make a new secret.
+    func existingKeys(for location: DatabaseLocation) throws -> KeyRing? {
+        guard let secret = try existingSecret(for: location) else { return nil }
+        do {
+            return try KeyRing(secret: secret, identityKey: environment["HROMADA_IDENTITY_KEY"].flatMap { $0.isEmpty ? nil : $0 })
+        } catch {
+            throw CommandFailure(error.description)
         }
-        return secret
     }
 
     func configuration(host: String? = nil, port: Int? = nil) throws -> AppConfiguration {
@@ -120,12 +141,33 @@ struct DatabaseOptions: ParsableArguments {
 }
 
 enum Log {
-    static func bootstrap() {
+    /// Starts a command: resolves the secrets from their files, then logs as
+    /// `HROMADA_LOG_FORMAT` asks (`text`, the default, or `json`) at
+    /// `LOG_LEVEL` (default `info`).
+    static func bootstrap() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let level = try level(environment["LOG_LEVEL"])
+        let json: Bool
+        switch environment["HROMADA_LOG_FORMAT"] ?? "" {
+        case "", "text": json = false
+        case "json": json = true
+        case let other: throw CommandFailure("HROMADA_LOG_FORMAT: '\(other)' is not a log format. Use text (the default) or json.")
+        }
         LoggingSystem.bootstrap { label in
+            if json { return JSONLogHandler.standardError(label: label, level: level) }
             var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+            handler.logLevel = level
             return handler
         }
+        try await DeploymentEnvironment.load(environment)
+    }
+
+    static func level(_ text: String?) throws -> Logger.Level {
+        guard let text, !text.isEmpty else { return .info }
+        guard let level = Logger.Level(rawValue: text.lowercased()) else {
+            throw CommandFailure("LOG_LEVEL: '\(text)' is not a level. Use one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        return level
     }
 
     static var logger: Logger { Logger(label: "hromada") }

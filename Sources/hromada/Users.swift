@@ -28,7 +28,7 @@ struct Users: AsyncParsableCommand {
         }
 
         func run() async throws {
-            Log.bootstrap()
+            try await Log.bootstrap()
             let configuration = try database.configuration()
             let message = try await withServices(configuration) { services in
                 try await create(services)
@@ -97,7 +97,7 @@ struct Users: AsyncParsableCommand {
         }
 
         func run() async throws {
-            Log.bootstrap()
+            try await Log.bootstrap()
             let configuration = try database.configuration()
             let created = try await withServices(configuration) { services in
                 guard services.demoMode else {

@@ -26,6 +26,21 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.available)
+    func theUnsealedBacklogCountsWhatWaitsAndDatesTheOldest(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            #expect(try await store.read { try await $0.audit.unsealedBacklog() } == (0, nil))
+            try await append(store, 3)
+            try await store.write {
+                try await $0.audit.append(AuditEntry(
+                    municipalityID: nil, actor: "p", action: "test.action", subject: "s", occurredAt: t0.addingTimeInterval(120)))
+            }
+            #expect(try await store.read { try await $0.audit.unsealedBacklog() } == (4, t0))
+            _ = try await sealer(store).sealPending()
+            #expect(try await store.read { try await $0.audit.unsealedBacklog() } == (0, nil))
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
     func sealedChainVerifiesAndCoversEveryEntry(_ database: TestDatabase) async throws {
         try await database.withStore { store in
             try await append(store, 10)

@@ -101,4 +101,26 @@ import Testing
             #expect(try await store.read { try await $0.outbox.recent(limit: 10) }.map(\.id) == [busy.id])
         }
     }
+
+    @Test(arguments: TestDatabase.available)
+    func theBacklogCountsLettersWaitingAndGivenUpAndDatesTheOldestWaiting(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            #expect(try await store.read { try await $0.outbox.backlog() } == (0, nil, 0))
+            let oldest = OutboxMessage(municipalityID: nil, recipient: "a@example.com", subject: "s", body: "b", createdAt: t0)
+            let newer = OutboxMessage(municipalityID: nil, recipient: "b@example.com", subject: "s", body: "b", createdAt: t0.addingTimeInterval(60))
+            let sent = OutboxMessage(municipalityID: nil, recipient: "c@example.com", subject: "s", body: "b", createdAt: t0.addingTimeInterval(-600))
+            let refused = OutboxMessage(municipalityID: nil, recipient: "d@example.com", subject: "s", body: "b", createdAt: t0.addingTimeInterval(-900))
+            try await store.write { tx in
+                for message in [oldest, newer, sent, refused] { try await tx.outbox.enqueue(message) }
+                try await tx.outbox.markSent(sent.id, at: t0)
+                try await tx.outbox.markRefused(refused.id, error: "550")
+                // A failed attempt keeps a letter waiting.
+                try await tx.outbox.markFailed(newer.id, attempts: 0, error: "450", at: t0)
+            }
+            let backlog = try await store.read { try await $0.outbox.backlog() }
+            #expect(backlog.pending == 2)
+            #expect(backlog.oldestPending == t0)
+            #expect(backlog.abandoned == 1)
+        }
+    }
 }

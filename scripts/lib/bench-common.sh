@@ -215,7 +215,7 @@ field() { sed -E "s/.* $1=([0-9.]+).*/\1/" <<<"$RESULT"; }
 non201() { echo $(( $(field s409) + $(field s422) + $(field s429) + $(field s4xx) + $(field s5xx) + $(field sother) )); }
 
 # CPU per process and the server's /metrics differences over the run;
-# ROUTE_RE picks the route's hb_requests series (e.g. 'ballots"').
+# ROUTE_RE picks the route's hromada_http_requests_total series (e.g. 'ballots"').
 bench_report_metrics() { # label, noun (ballot, signature), route regex
   metrics_snapshot "$WORK/metrics1"
   python3 - "$WORK/metrics0" "$WORK/metrics1" "$PG_CPU0" "$PG_CPU1" "$SERVER_CPU0" "$SERVER_CPU1" "$(field seconds)" "$1" \
@@ -235,19 +235,19 @@ wrk = sum(map(float, sys.argv[9].split())) / seconds
 load = open("/proc/loadavg").read().split()[0]
 print(f"{label}: CPU during the run, in cores of {os.cpu_count()}: hromada {server:.2f}, wrk {wrk:.2f}"
       + (f", PostgreSQL {postgres:.2f}" if label == "postgres" else "") + f" (load average after: {load})")
-writes = d("hromada_db_write_duration_count")
+writes = d("hromada_db_write_duration_seconds_count")
 if writes:
-    slow = writes - d('hromada_db_write_duration_bucket{le="0.1"}')
-    print(f"{label}: {writes:.0f} store writes ({writes / seconds:.0f}/s), mean {1000 * d('hromada_db_write_duration_sum') / writes:.1f} ms "
+    slow = writes - d('hromada_db_write_duration_seconds_bucket{le="0.1"}')
+    print(f"{label}: {writes:.0f} store writes ({writes / seconds:.0f}/s), mean {1000 * d('hromada_db_write_duration_seconds_sum') / writes:.1f} ms "
           f"from submit to done; {slow:.0f} took over 100 ms")
-commits = d("hromada_db_group_commit_batch_size_count")
+commits = d("hromada_db_group_commit_writes_count")
 if commits:
-    print(f"{label}: group commit: {commits:.0f} commits, {d('hromada_db_group_commit_batch_size_sum') / commits:.1f} writes per commit, "
-          f"{1000 * d('hromada_db_commit_duration_sum') / commits:.2f} ms per commit "
-          f"(the single writer was busy {d('hromada_db_commit_duration_sum') / seconds * 100:.0f}% of the run)")
+    print(f"{label}: group commit: {commits:.0f} commits, {d('hromada_db_group_commit_writes_sum') / commits:.1f} writes per commit, "
+          f"{1000 * d('hromada_db_commit_duration_seconds_sum') / commits:.2f} ms per commit "
+          f"(the single writer was busy {d('hromada_db_commit_duration_seconds_sum') / seconds * 100:.0f}% of the run)")
 statuses = {}
 for key in after:
-    m = re.match(r'hb_requests\{.*' + route + r'.*http_response_status_code="(\d+)"', key)
+    m = re.match(r'hromada_http_requests_total\{.*' + route + r'.*status="(\d+)"', key)
     if m: statuses[m.group(1)] = statuses.get(m.group(1), 0) + d(key)
 if statuses:
     print(f"{label}: {noun} answers by the server's count: " + ", ".join(f"{k}: {v:.0f}" for k, v in sorted(statuses.items())))

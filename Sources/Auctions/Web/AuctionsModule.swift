@@ -43,6 +43,13 @@ public struct AuctionsModule: Module {
 
     public func makeState() -> [any Sendable] { [AuctionLiveFeed()] }
 
+    public func metricSamples(_ services: AppServices) async -> [MetricSample] {
+        guard let feed = services.moduleState(AuctionLiveFeed.self) else { return [] }
+        return [MetricSample(
+            "hromada_auction_live_watchers", help: "Connections watching a live auction on this instance, over all lots.",
+            value: Double(await feed.watcherCount))]
+    }
+
     public var uploadRoutes: [UploadRoute] { [.propertyPhotos, .propertyDocuments] }
 
     public var staffLinks: [StaffLink] {

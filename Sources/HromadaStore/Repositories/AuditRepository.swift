@@ -44,6 +44,15 @@ public struct AuditRepository: Sendable {
             """).all().map(Self.decodeEntry)
     }
 
+    /// Entries waiting to be sealed, and when the oldest of them was written
+    /// (for `/metrics`: a sealer that has stopped shows as a growing age).
+    public func unsealedBacklog() async throws -> (entries: Int64, oldest: Date?) {
+        let row = try await db.raw("""
+            SELECT COUNT(*) AS n, MIN(occurred_at) AS oldest FROM audit_entries WHERE block_height IS NULL
+            """).first()
+        return (try row?.int("n") ?? 0, try row?.optionalDate("oldest"))
+    }
+
     public func unsealedCount() async throws -> Int64 {
         try await db.raw("SELECT COUNT(*) AS n FROM audit_entries WHERE block_height IS NULL").first()?.int("n") ?? 0
     }

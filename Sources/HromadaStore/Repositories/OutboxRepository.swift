@@ -80,6 +80,18 @@ public struct OutboxRepository: Sendable {
             """).all().map(Self.decode)
     }
 
+    /// What `/metrics` reports of the outbox: letters still to be sent (and
+    /// when the oldest was written), and letters given up on and still kept.
+    public func backlog() async throws -> (pending: Int64, oldestPending: Date?, abandoned: Int64) {
+        let row = try await db.raw("""
+            SELECT COUNT(*) FILTER (WHERE attempts < \(bind: Self.attemptsBeforeGivingUp)) AS pending,
+                   MIN(CASE WHEN attempts < \(bind: Self.attemptsBeforeGivingUp) THEN created_at END) AS oldest,
+                   COUNT(*) FILTER (WHERE attempts >= \(bind: Self.attemptsBeforeGivingUp)) AS abandoned
+            FROM outbox WHERE sent_at IS NULL
+            """).first()
+        return (try row?.int("pending") ?? 0, try row?.optionalDate("oldest"), try row?.int("abandoned") ?? 0)
+    }
+
     public func recent(limit: Int) async throws -> [OutboxMessage] {
         try await db.raw("SELECT \(unsafeRaw: Self.columns) FROM outbox ORDER BY created_at DESC, id LIMIT \(bind: limit)")
             .all().map(Self.decode)

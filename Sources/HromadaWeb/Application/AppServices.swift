@@ -52,7 +52,11 @@ public struct AppServices: Sendable {
 
     /// Claims or renews the named lease for this process (one instance runs each scheduler).
     package func holdsLease(_ name: String, at now: Date) async throws -> Bool {
-        try await store.write { try await $0.leases.claim(name, holder: Self.instance, until: now.addingTimeInterval(Self.leaseLifetime), at: now) }
+        let held = try await store.write {
+            try await $0.leases.claim(name, holder: Self.instance, until: now.addingTimeInterval(Self.leaseLifetime), at: now)
+        }
+        OperationalMetrics.leaseHeld(metrics, lease: name, held: held)
+        return held
     }
     public var mail: MailComposer { MailComposer(localizer: localizer, baseURL: configuration.publicBaseURL) }
 }

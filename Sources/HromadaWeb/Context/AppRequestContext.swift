@@ -10,6 +10,8 @@ public struct AppRequestContext: CityRequestContext {
     /// The socket peer; the client address may differ behind a trusted proxy.
     public let peerAddress: String?
     public var clientAddress: String
+    /// This request's id: in the `X-Request-ID` answer header, error bodies and every log line.
+    public var requestID = ""
     public var language: Language = .uk
     /// The browser's CSRF cookie (set on first visit).
     public var csrfCookie: String = ""

@@ -33,17 +33,20 @@ struct ErrorMiddleware: RouterMiddleware {
     }
 
     private func unexpected(_ error: any Error, request: Request, context: Context) async throws -> Response {
-        var metadata: Logger.Metadata = ["error": "\(String(reflecting: type(of: error)))", "path": "\(request.uri.path)"]
+        // The route's pattern, not the path: a path may carry a token.
+        var metadata: Logger.Metadata = ["error": "\(String(reflecting: type(of: error)))", "route": "\(context.endpointPath ?? "unmatched")"]
         // SQLite's own message names the schema problem or constraint and
         // never a bound value, so it is safe to log and what an operator needs.
         if let failure = error as? SQLiteFailure { metadata["sqlite"] = "\(failure)" }
         context.logger.error("request failed", metadata: metadata)
         let status = HTTPResponse.Status.internalServerError
         if isAPI(request) {
-            return JSONResponse.error(code: "internal_error", message: services.localizer.string("errors.internal_error", context.language), status: status)
+            return JSONResponse.error(
+                code: "internal_error", message: services.localizer.string("errors.internal_error", context.language), status: status,
+                requestID: context.requestID)
         }
         let html = HTML(services: services)
-        let page = ErrorPage(message: html.t("errors.internal_error", context), status: 500, showSignIn: false)
+        let page = ErrorPage(message: html.t("errors.internal_error", context), status: 500, showSignIn: false, requestID: context.requestID)
         // The error page must not depend on the database that may have failed.
         let layout = html.layout(title: html.t("errors.title_500", context), context: context, path: request.uri.path, city: nil, cities: [])
         return HTML.response(services.renderer.render("error", page, layout: layout), status: status)
@@ -53,10 +56,10 @@ struct ErrorMiddleware: RouterMiddleware {
         let message = services.localizer.string(error.messageKey, context.language)
         var response: Response
         if isAPI(request) {
-            response = JSONResponse.error(code: error.code, message: message, field: error.field, status: error.status)
+            response = JSONResponse.error(code: error.code, message: message, field: error.field, status: error.status, requestID: context.requestID)
         } else {
             let html = HTML(services: services)
-            let page = ErrorPage(message: message, status: Int(error.status.code), showSignIn: error == .notSignedIn)
+            let page = ErrorPage(message: message, status: Int(error.status.code), showSignIn: error == .notSignedIn, requestID: context.requestID)
             let titleKey = error == .notFound ? "errors.title_404" : "errors.title"
             let cities = (try? await services.store.read { try await $0.municipalities.all() }) ?? []
             let layout = html.layout(title: html.t(titleKey, context), context: context, path: request.uri.path, city: nil, cities: cities)
@@ -75,6 +78,8 @@ struct ErrorPage {
     package let message: String
     package let status: Int
     let showSignIn: Bool
+    /// Shown so a person can quote it; empty where no request id was given.
+    let requestID: String
 }
 
 /// JSON answers with our conventions: camelCase keys, ISO 8601 UTC dates.
@@ -100,17 +105,22 @@ package enum JSONResponse {
             package let message: String
             /// The dotted path of the field a 422 is about (docs/interfaces.md), so a client can show the message beside it.
             package let field: String?
-            package init(code: String, message: String, field: String?) {
+            /// This request's id (`X-Request-ID`), so a person can quote it to the operator.
+            package let requestId: String?
+            package init(code: String, message: String, field: String?, requestId: String? = nil) {
                 self.code = code
                 self.message = message
                 self.field = field
+                self.requestId = requestId
             }
         }
         package let error: Detail
     }
 
-    package static func error(code: String, message: String, field: String? = nil, status: HTTPResponse.Status) -> Response {
-        (try? encode(ErrorBody(error: .init(code: code, message: message, field: field)), status: status))
+    package static func error(
+        code: String, message: String, field: String? = nil, status: HTTPResponse.Status, requestID: String? = nil
+    ) -> Response {
+        (try? encode(ErrorBody(error: .init(code: code, message: message, field: field, requestId: requestID.flatMap { $0.isEmpty ? nil : $0 })), status: status))
             ?? Response(status: status)
     }
 }

@@ -30,6 +30,7 @@ extension HTTPField.Name {
     static let xFrameOptions = known("X-Frame-Options")
     static let referrerPolicy = known("Referrer-Policy")
     static let permissionsPolicy = known("Permissions-Policy")
+    static let xRequestID = known("X-Request-ID")
 
     private static func known(_ name: String) -> HTTPField.Name {
         guard let field = HTTPField.Name(name) else { preconditionFailure("invalid header name \(name)") }

@@ -59,6 +59,26 @@ public protocol Module: Sendable {
     /// 404 for them too. Their titles, descriptions and fields' descriptions
     /// are its strings.
     var openDatasets: [OpenDataset] { get }
+    /// Figures it reports at each `/metrics` scrape, read then (the
+    /// auctions' live watchers). Work it counts as it goes (ballots,
+    /// signatures, bids) it counts itself through swift-metrics.
+    func metricSamples(_ services: AppServices) async -> [MetricSample]
+}
+
+/// A gauge a module reports on `/metrics`: a Prometheus name with its unit
+/// (`hromada_<module>_<what>_<unit>`), its help text and labels.
+public struct MetricSample: Sendable {
+    public let name: String
+    public let help: String
+    public let labels: [(String, String)]
+    public let value: Double
+
+    public init(_ name: String, help: String, labels: [(String, String)] = [], value: Double) {
+        self.name = name
+        self.help = help
+        self.labels = labels
+        self.value = value
+    }
 }
 
 extension Module {
@@ -74,6 +94,7 @@ extension Module {
     public func makeState() -> [any Sendable] { [] }
     public func startDemoServe(_ services: AppServices) async throws {}
     public var openDatasets: [OpenDataset] { [] }
+    public func metricSamples(_ services: AppServices) async -> [MetricSample] { [] }
 }
 
 /// A whole-number city setting of a module: its name is the settings form's

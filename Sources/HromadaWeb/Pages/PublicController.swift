@@ -187,6 +187,7 @@ struct PublicController {
             peer: context.peerAddress, forwardedFor: request.headers[.xForwardedFor], trustedProxies: services.configuration.trustedProxies,
             token: services.configuration.metricsToken, bearer: ClientMiddleware.bearerToken(request))
         guard allowed else { throw AppError.notFound }
+        await OperationalMetrics.refresh(services)
         var headers = HTTPFields()
         headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: services.metrics.emitToBuffer())))

@@ -2,6 +2,7 @@ import Foundation
 import HromadaDomain
 import HromadaStore
 import Logging
+import Metrics
 import ServiceLifecycle
 
 /// Sends queued mail over SMTP when `HROMADA_SMTP_URL` is set; otherwise it
@@ -56,18 +57,29 @@ public struct OutboxDeliverer: PeriodicService {
                 try await smtp.send(SMTPMessage(
                     messageID: message.id.rawValue, to: message.recipient, subject: message.subject, textBody: message.body))
                 try await store.write { try await $0.outbox.markSent(message.id, at: now) }
+                MailMetrics.sent.increment()
                 logger.info("mail sent", metadata: ["message": "\(message.id)"])
             } catch let error as SMTPError where error.refusesThisMessageForGood {
                 // A 5yz for the recipient or the letter: the same letter again would be refused again.
                 let reason = "\(error)"
                 try await store.write { try await $0.outbox.markRefused(message.id, error: reason) }
+                MailMetrics.permanentFailures.increment()
                 logger.error("mail refused for good, not retried", metadata: ["message": "\(message.id)", "error": "\(Self.summary(error))"])
             } catch {
                 let reason = "\(error)"
                 try await store.write { try await $0.outbox.markFailed(message.id, attempts: message.attempts, error: reason, at: now) }
+                MailMetrics.temporaryFailures.increment()
                 // The stored reason may name the recipient; the log gets only its kind.
                 logger.warning("mail not sent, will retry", metadata: ["message": "\(message.id)", "error": "\(Self.summary(error))"])
             }
         }
     }
+}
+
+/// Letters handed to the SMTP server, and attempts that failed: `temporary`
+/// ones are retried, `permanent` ones (a 5yz refusal) are not.
+enum MailMetrics {
+    static let sent = Counter(label: "hromada_mail_sent_total")
+    static let temporaryFailures = Counter(label: "hromada_mail_failures_total", dimensions: [("kind", "temporary")])
+    static let permanentFailures = Counter(label: "hromada_mail_failures_total", dimensions: [("kind", "permanent")])
 }

@@ -26,16 +26,16 @@ struct WebHarness: Sendable {
     static func run(
         _ database: TestDatabase = .sqlite, demo: Bool = true, publicBaseURL: String? = nil, oidc: OIDCSettings? = nil,
         metricsToken: String? = nil, trustedProxies: [CIDR] = [], live: Bool = false, modules: ModuleRegistry = .standard,
-        _ body: @Sendable (WebHarness, any TestClientProtocol) async throws -> Void
+        logger: Logger = TestDatabase.logger, _ body: @Sendable (WebHarness, any TestClientProtocol) async throws -> Void
     ) async throws {
         // A PostgreSQL server takes 100 connections and each harness's pool up
         // to 20: a few harnesses at a time, the others wait their turn.
         guard database == .postgres else {
-            return try await runOnce(database, demo, publicBaseURL, oidc, metricsToken, trustedProxies, live, modules, body)
+            return try await runOnce(database, demo, publicBaseURL, oidc, metricsToken, trustedProxies, live, modules, logger, body)
         }
         await PostgresTurns.shared.take()
         do {
-            try await runOnce(database, demo, publicBaseURL, oidc, metricsToken, trustedProxies, live, modules, body)
+            try await runOnce(database, demo, publicBaseURL, oidc, metricsToken, trustedProxies, live, modules, logger, body)
         } catch {
             await PostgresTurns.shared.release()
             throw error
@@ -45,7 +45,8 @@ struct WebHarness: Sendable {
 
     private static func runOnce(
         _ database: TestDatabase, _ demo: Bool, _ publicBaseURL: String?, _ oidc: OIDCSettings?, _ metricsToken: String?,
-        _ trustedProxies: [CIDR], _ live: Bool, _ modules: ModuleRegistry, _ body: @Sendable (WebHarness, any TestClientProtocol) async throws -> Void
+        _ trustedProxies: [CIDR], _ live: Bool, _ modules: ModuleRegistry, _ logger: Logger,
+        _ body: @Sendable (WebHarness, any TestClientProtocol) async throws -> Void
     ) async throws {
         // The demo is seeded once per test process and copied for each test:
         // the same rows every test would seed for itself, without seeding them
@@ -58,7 +59,7 @@ struct WebHarness: Sendable {
             database: location, secret: testSecret, metricsToken: metricsToken, trustedProxies: trustedProxies,
             publicBaseURL: publicBaseURL, oidc: oidc, forceDemo: false, runBackgroundServices: false)
         configuration.passwordCost = 4
-        let services = try await makeServices(configuration: configuration, clock: clock, logger: TestDatabase.logger, modules: modules)
+        let services = try await makeServices(configuration: configuration, clock: clock, logger: logger, modules: modules)
         // Seeding can take a while on a loaded machine; outside parties (the
         // test OIDC provider) use the real time, so start the test from it.
         clock.set(Date(epochSeconds: Date().epochSeconds))

@@ -2,12 +2,16 @@ import Foundation
 import HromadaDomain
 import HromadaStore
 import HromadaWeb
+import Metrics
 
 /// Lots from bidding to the award: closed bids until the deadline, the
 /// organiser's record of payments, the live English auction (each move one
 /// write with its audit entry, one move per turn decided by the database),
 /// and the lot's statuses moved on time by `advance()`.
 public struct AuctionService: Sendable {
+    /// `hromada_auctions_bids_total`: closed bids entered, and moves made in live auctions.
+    static let bids = Counter(label: "hromada_auctions_bids_total", dimensions: [("kind", "closed_bid")])
+    static let moves = Counter(label: "hromada_auctions_bids_total", dimensions: [("kind", "live_move")])
     let services: AppServices
 
     static func appError(_ refusal: AuctionRefusal) -> AppError {
@@ -157,6 +161,7 @@ public struct AuctionService: Sendable {
             return stored
         }
         guard let stored else { throw AppError.rateLimited(retryAfter: max(1, RateLimitRule.biddingPerAccount.retryAfter(at: now))) }
+        Self.bids.increment()
         return stored
     }
 
@@ -286,7 +291,7 @@ public struct AuctionService: Sendable {
             return .kept
         }
         switch written {
-        case .kept: break
+        case .kept: Self.moves.increment()
         // The same turn, or the same Dutch price, was taken a moment earlier.
         case .lost:
             guard live.dutch != nil else { throw AppError.conflict(code: "not_your_turn") }

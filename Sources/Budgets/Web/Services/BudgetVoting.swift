@@ -2,12 +2,17 @@ import Foundation
 import HromadaDomain
 import HromadaStore
 import HromadaWeb
+import Metrics
 
 /// Casting ballots: online by a verified resident, on paper by staff. The
 /// participation and the sealed ballot are written in one transaction; the
 /// ballot leaves the box only in a pool (`BallotBox`; docs/design.md, secret ballot).
 public struct BudgetVoting: Sendable {
     let services: AppServices
+
+    /// `hromada_budgets_ballots_total`: ballots put in the box, by channel.
+    static let onlineBallots = Counter(label: "hromada_budgets_ballots_total", dimensions: [("channel", "online")])
+    static let paperBallots = Counter(label: "hromada_budgets_ballots_total", dimensions: [("channel", "paper")])
 
     /// What the voter is told after voting.
     public struct Confirmation: Sendable, Equatable {
@@ -78,7 +83,8 @@ public struct BudgetVoting: Sendable {
             try await Self.write(prepared, identity: identity, limits: limits, clerk: clerk, in: tx)
         }
         switch written {
-        case .stored: return
+        case .stored:
+            (ballot.channel == .online ? Self.onlineBallots : Self.paperBallots).increment()
         case .alreadyVoted: throw AppError.conflict(code: "already_voted")
         case .limited(let wait): throw AppError.rateLimited(retryAfter: max(1, wait))
         }

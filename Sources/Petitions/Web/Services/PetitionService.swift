@@ -2,11 +2,18 @@ import Foundation
 import HromadaDomain
 import HromadaStore
 import HromadaWeb
+import Metrics
 
 /// One e-petition operation per method, each one transaction with its audit
 /// entry and the author's notice. The domain decides; this loads, stores
 /// and says no in the statuses of docs/interfaces.md.
 public struct PetitionService: Sendable {
+    /// `hromada_petitions_signatures_total`: signatures written, by how they
+    /// count (`counted` at once, `awaiting_confirmation` by an email signer,
+    /// `confirmed` when that signer follows the link).
+    static let signatures = Counter(label: "hromada_petitions_signatures_total", dimensions: [("kind", "counted")])
+    static let signaturesAwaitingConfirmation = Counter(label: "hromada_petitions_signatures_total", dimensions: [("kind", "awaiting_confirmation")])
+    static let signaturesConfirmed = Counter(label: "hromada_petitions_signatures_total", dimensions: [("kind", "confirmed")])
     let services: AppServices
 
     public enum Signed: Sendable, Equatable {
@@ -244,8 +251,12 @@ public struct PetitionService: Sendable {
             return .counted(count)
         }
         switch outcome {
-        case .counted(let count): return .counted(count)
-        case .pending: return .awaitingConfirmation
+        case .counted(let count):
+            Self.signatures.increment()
+            return .counted(count)
+        case .pending:
+            Self.signaturesAwaitingConfirmation.increment()
+            return .awaitingConfirmation
         case .alreadySigned: throw AppError.conflict(code: "already_signed")
         case .limited(let wait): throw AppError.rateLimited(retryAfter: max(1, wait))
         }
@@ -276,6 +287,7 @@ public struct PetitionService: Sendable {
             return count
         }
         guard let count else { throw AppError.invalid(code: "signature_link_invalid", field: "token") }
+        Self.signaturesConfirmed.increment()
         return count
     }
 
