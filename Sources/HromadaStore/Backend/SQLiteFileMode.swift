@@ -28,4 +28,13 @@ enum SQLiteFileMode {
             _ = chmod(file, status.st_mode & 0o700)
         }
     }
+
+    /// Creates `path` empty with mode 600, refusing one that exists (a backup never overwrites).
+    static func createNew(_ path: String) throws(BackupProblem) {
+        let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, mode_t(0o600))
+        guard descriptor >= 0 else {
+            throw errno == EEXIST ? .targetExists(path) : .cannotCreate(path, String(cString: strerror(errno)))
+        }
+        close(descriptor)
+    }
 }
