@@ -48,6 +48,47 @@ func seedCities(_ store: Store) async throws {
         }
     }
 
+    /// A folder of one toy migration, `0900_toy`, in both dialects.
+    private func toyFolder(_ sql: String) throws -> (Migrator.Folder, URL) {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("hromada-toy-\(UUID().uuidString)")
+        for dialect in ["sqlite", "postgres"] {
+            let folder = root.appendingPathComponent(dialect)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data(sql.utf8).write(to: folder.appendingPathComponent("0900_toy.sql"))
+        }
+        return (Migrator.Folder(owner: "toy", url: root), root)
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func anAppliedMigrationWhoseFileChangedStopsTheStart(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let migrate = { (folder: Migrator.Folder) in
+                try await Migrator(backend: store.backend, logger: TestDatabase.logger, modules: TestDatabase.migrations + [folder]).migrate()
+            }
+            let (original, root) = try toyFolder("CREATE TABLE toy_things (id TEXT PRIMARY KEY);\n")
+            defer { try? FileManager.default.removeItem(at: root) }
+            #expect(try await migrate(original) == ["0900"])
+            // A comment is not a change.
+            let (commented, commentedRoot) = try toyFolder("-- the toy's things\nCREATE TABLE toy_things (id TEXT PRIMARY KEY);\n")
+            defer { try? FileManager.default.removeItem(at: commentedRoot) }
+            #expect(try await migrate(commented).isEmpty)
+            // A statement is.
+            let (changed, changedRoot) = try toyFolder("CREATE TABLE toy_things (id TEXT PRIMARY KEY, name TEXT);\n")
+            defer { try? FileManager.default.removeItem(at: changedRoot) }
+            await #expect { try await migrate(changed) } throws: { error in
+                "\(error)".contains("0900_toy") && "\(error)".contains("has changed since it was applied")
+            }
+            // A database from before checksums were kept gets them at its next start, and is checked from then on.
+            try await store.write { try await $0.db.raw("UPDATE schema_migrations SET checksum = NULL").run() }
+            #expect(try await migrate(original).isEmpty)
+            let missing = try await store.read {
+                try await $0.db.raw("SELECT COUNT(*) AS n FROM schema_migrations WHERE checksum IS NULL").first()?.decode(column: "n", as: Int.self)
+            }
+            #expect(missing == 0)
+            await #expect(throws: StoreError.self) { try await migrate(changed) }
+        }
+    }
+
     @Test func bothDialectsHaveTheSameMigrations() throws {
         let sqlite = try Migrator.migrations(for: .sqlite, modules: TestDatabase.migrations).map(\.name)
         let postgres = try Migrator.migrations(for: .postgres, modules: TestDatabase.migrations).map(\.name)

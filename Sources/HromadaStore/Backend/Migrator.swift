@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Logging
 import SQLKit
@@ -20,6 +21,13 @@ public struct Migrator: Sendable {
         /// `platform` or the module's slug.
         public let owner: String
         public let statements: [String]
+
+        /// SHA-256 of its statements (comments and blank lines left out, so
+        /// fixing a comment is not a change): recorded when it is applied,
+        /// compared at every later start.
+        public var checksum: String {
+            SHA256.hash(data: Data(statements.joined(separator: "\n").utf8)).map { String(format: "%02x", $0) }.joined()
+        }
     }
 
     /// A folder holding `sqlite/` and `postgres/` migration files.
@@ -104,9 +112,14 @@ public struct Migrator: Sendable {
                 try await db.raw("SELECT pg_advisory_xact_lock(hashtext(current_schema()), 1)").run()
             }
             try await db.raw(
-                "CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)"
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL, checksum TEXT)"
             ).run()
-            let done = Set(try await db.raw("SELECT version FROM schema_migrations").all().map { try $0.decode(column: "version", as: String.self) })
+            try await Self.addChecksumColumn(db, dialect: dialect)
+            let recorded = try await db.raw("SELECT version, checksum FROM schema_migrations").all().map {
+                (try $0.decode(column: "version", as: String.self), try $0.decode(column: "checksum", as: String?.self))
+            }
+            let done = Set(recorded.map(\.0))
+            try await Self.checkUnchanged(recorded, against: migrations, in: db, logger: logger)
             var applied: [String] = []
             for migration in migrations where !done.contains(migration.version) {
                 for statement in migration.statements {
@@ -118,13 +131,54 @@ public struct Migrator: Sendable {
                 }
                 let now = Date().epochSeconds
                 try await db.raw(
-                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (\(bind: migration.version), \(bind: migration.name), \(bind: now))"
+                    """
+                    INSERT INTO schema_migrations (version, name, applied_at, checksum)
+                    VALUES (\(bind: migration.version), \(bind: migration.name), \(bind: now), \(bind: migration.checksum))
+                    """
                 ).run()
                 logger.info("applied migration", metadata: ["migration": "\(migration.name)", "owner": "\(migration.owner)"])
                 applied.append(migration.version)
             }
             return applied
         }
+    }
+
+    /// A migration that has run must never change: the databases it ran on
+    /// would differ from the ones that run the new text. An applied
+    /// migration whose file now reads differently stops the start, naming
+    /// it. Rows from before checksums were kept get the current file's.
+    static func checkUnchanged(
+        _ recorded: [(version: String, checksum: String?)], against migrations: [Migration], in db: any SQLDatabase, logger: Logger
+    ) async throws {
+        let byVersion = Dictionary(migrations.map { ($0.version, $0) }, uniquingKeysWith: { first, _ in first })
+        for (version, checksum) in recorded {
+            guard let migration = byVersion[version] else { continue }
+            guard let checksum else {
+                try await db.raw("UPDATE schema_migrations SET checksum = \(bind: migration.checksum) WHERE version = \(bind: version)").run()
+                continue
+            }
+            guard checksum == migration.checksum else {
+                logger.critical("an applied migration has changed", metadata: ["migration": "\(migration.owner)/\(migration.name)"])
+                throw StoreError.migrationFailed(version: migration.name, reason: """
+                    its file (\(migration.owner)) has changed since it was applied to this database. A migration that has run must \
+                    never change: put the original file back and make the change in a new migration
+                    """)
+            }
+        }
+    }
+
+    /// Databases made before checksums were recorded get the column.
+    static func addChecksumColumn(_ db: any SQLDatabase, dialect: DatabaseDialect) async throws {
+        let exists: Bool = switch dialect {
+        case .sqlite:
+            try await db.raw("SELECT COUNT(*) AS n FROM pragma_table_info('schema_migrations') WHERE name = 'checksum'").first()?.int("n") ?? 0 > 0
+        case .postgres:
+            try await db.raw("""
+                SELECT COUNT(*) AS n FROM information_schema.columns
+                WHERE table_schema = current_schema() AND table_name = 'schema_migrations' AND column_name = 'checksum'
+                """).first()?.int("n") ?? 0 > 0
+        }
+        if !exists { try await db.raw("ALTER TABLE schema_migrations ADD COLUMN checksum TEXT").run() }
     }
 }
 
