@@ -91,17 +91,6 @@ struct DatabaseOptions: ParsableArguments {
             }
             proxies.append(cidr)
         }
-        var oidc: OIDCSettings?
-        if let issuer = env["HROMADA_OIDC_ISSUER"], !issuer.isEmpty {
-            guard let client = env["HROMADA_OIDC_CLIENT_ID"], !client.isEmpty else {
-                throw CommandFailure("HROMADA_OIDC_ISSUER is set but HROMADA_OIDC_CLIENT_ID is not.")
-            }
-            oidc = OIDCSettings(
-                issuer: issuer, clientID: client, clientSecret: env["HROMADA_OIDC_CLIENT_SECRET"],
-                nationalIDClaim: env["HROMADA_OIDC_NATIONAL_ID_CLAIM"] ?? "national_id",
-                displayName: env["HROMADA_OIDC_NAME"] ?? "ID.GOV.UA",
-                addressClaim: env["HROMADA_OIDC_ADDRESS_CLAIM"].flatMap { $0.isEmpty ? nil : $0 })
-        }
         let smtpURL = env["HROMADA_SMTP_URL"].flatMap { $0.isEmpty ? nil : $0 }
         if let smtpURL {
             do { _ = try SMTPConfiguration(url: smtpURL) } catch {
@@ -133,9 +122,10 @@ struct DatabaseOptions: ParsableArguments {
             identityKey: env["HROMADA_IDENTITY_KEY"].flatMap { $0.isEmpty ? nil : $0 },
             metricsToken: env["HROMADA_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }, trustedProxies: proxies,
             smtpURL: smtpURL,
-            publicBaseURL: env["HROMADA_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 }, oidc: oidc)
+            publicBaseURL: env["HROMADA_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 })
         configuration.mailRetention = mailRetention
         configuration.concurrentUploads = concurrentUploads
+        try IdentityProviderOptions.apply(env, to: &configuration)
         return configuration
     }
 }

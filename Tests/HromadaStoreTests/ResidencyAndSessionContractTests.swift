@@ -137,6 +137,22 @@ import Testing
         }
     }
 
+    /// A login begun at ID.GOV.UA comes back naming it, so another provider's callback can refuse it.
+    @Test(arguments: TestDatabase.available)
+    func pendingLoginRemembersItsProvider(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            try await seedCities(store)
+            let person = account("o@example.com")
+            _ = try await store.write { try await $0.accounts.insert(person) }
+            let login = OIDCLoginRepository.PendingLogin(
+                state: "st-idgovua", provider: "idgovua", municipalityID: .init(rawValue: "vinnytsia"), accountID: person.id, nonce: "",
+                codeVerifier: "", createdAt: t0)
+            try await store.write { try await $0.oidcLogins.insert(login) }
+            let taken = try await store.write { try await $0.oidcLogins.take(state: "st-idgovua") }
+            #expect(taken == login && taken?.provider == "idgovua")
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func outboxDeliversDueMessagesAndBacksOffFailures(_ database: TestDatabase) async throws {
         try await database.withStore { store in

@@ -49,10 +49,13 @@ private func migrateAsServeDoes(_ store: Store) async throws -> [String] {
     static let fixtureVersions = (1...12).map { String(format: "%04d", $0) }
     /// What came after 0012: the platform's own scheduler_leases (0013,
     /// which 0007 used to make, so a no-op on such a database) and the
-    /// oblasts' staff (0014, a new table, empty), readiness probes (0015, the same).
-    static let laterVersions = ["0013", "0014", "0015"]
+    /// oblasts' staff (0014, a new table, empty), readiness probes (0015, the same),
+    /// and the provider of a login in flight (0016, a column of oidc_logins).
+    static let laterVersions = ["0013", "0014", "0015", "0016"]
     /// Tables a later migration adds: an upgrade may add these, empty, and nothing else.
     static let laterTables: Set<String> = ["oblast_role_grants", "readiness_probes"]
+    /// Tables a later migration gives a column: their schema may change, their rows may not.
+    static let laterAlteredTables: Set<String> = ["oidc_logins"]
     static let vinnytsia = MunicipalityID(rawValue: "vinnytsia")
 
     static func upgradesUntouched(_ database: TestDatabase) async throws {
@@ -69,7 +72,7 @@ private func migrateAsServeDoes(_ store: Store) async throws -> [String] {
             #expect(Array(after.migrations.prefix(before.migrations.count)) == before.migrations, "schema_migrations changed")
             #expect(after.migrations.map(\.version) == Self.fixtureVersions + Self.laterVersions)
             // schema_migrations is checked above: it gained the later migrations' rows.
-            Self.expectSame(before, after, besides: ["schema_migrations"], added: Self.laterTables)
+            Self.expectSame(before, after, besides: ["schema_migrations"], added: Self.laterTables, altered: Self.laterAlteredTables)
             try await Self.expectTheAppReadsIt(store, auditChain: after.auditChain)
 
             // A migration lost in the move would go unnoticed above (the old
@@ -113,9 +116,10 @@ private func migrateAsServeDoes(_ store: Store) async throws -> [String] {
     }
 
     /// Every table still there with the same rows, and the same schema;
-    /// besides the tables `added`, which must be new and empty.
+    /// besides the tables `added`, which must be new and empty, and the
+    /// schema of the tables `altered` (a column added; the rows still compared).
     static func expectSame(
-        _ before: Snapshot, _ after: Snapshot, besides: Set<String> = [], added: Set<String> = [],
+        _ before: Snapshot, _ after: Snapshot, besides: Set<String> = [], added: Set<String> = [], altered: Set<String> = [],
         sourceLocation: SourceLocation = #_sourceLocation
     ) {
         #expect(after.tables.keys.sorted() == (before.tables.keys.sorted() + added).sorted(), "tables appeared or went", sourceLocation: sourceLocation)
@@ -132,9 +136,10 @@ private func migrateAsServeDoes(_ store: Store) async throws -> [String] {
         // The added tables' own columns, indexes and constraints are what the
         // schema may gain; nothing of the tables that were there may change.
         // Tables named in `besides` are checked by the caller (schema_migrations
-        // gained its checksum column with 0015's release, issue 15).
-        let gained = Set(after.schema).subtracting(before.schema).filter { item in !(added.union(besides)).contains { item.contains($0) } }
-        let removed = Set(before.schema).subtracting(after.schema).filter { item in !besides.contains { item.contains($0) } }
+        // gained its checksum column with issue 15).
+        let changing = added.union(altered).union(besides)
+        let gained = Set(after.schema).subtracting(before.schema).filter { item in !changing.contains { item.contains($0) } }
+        let removed = Set(before.schema).subtracting(after.schema).filter { item in !altered.union(besides).contains { item.contains($0) } }
         #expect(gained.isEmpty, "schema gained \(gained.sorted())", sourceLocation: sourceLocation)
         #expect(removed.isEmpty, "schema lost \(removed.sorted())", sourceLocation: sourceLocation)
         #expect(after.auditChain.last == before.auditChain.last, "the audit chain's head moved", sourceLocation: sourceLocation)

@@ -4,8 +4,10 @@ import Foundation
 public enum VerificationMethod: String, Codable, Sendable, CaseIterable {
     /// A moderator saw the person's documents in a service centre (ЦНАП).
     case staff
-    /// An OIDC identity provider (BankID, Дія, ID.GOV.UA) vouched for them.
+    /// An OpenID Connect identity provider (BankID or Дія, usually through a broker) vouched for them.
     case oidc
+    /// ID.GOV.UA, the state's integrated identification system, gave their РНОКПП.
+    case idGovUA = "idgovua"
     /// Made-up identity, only in a demo deployment.
     case demo
 }
@@ -15,7 +17,7 @@ public enum VerificationMethod: String, Codable, Sendable, CaseIterable {
 /// documents, say where they live.
 public enum ResidencyProof: Sendable, Equatable {
     /// Who the person is, nothing about where they live (an OIDC provider
-    /// without an address claim, the demo verifier).
+    /// without an address claim, ID.GOV.UA, the demo verifier).
     case identity
     /// Who the person is and the locality of their registered address (an
     /// OIDC provider with a configured address claim).

@@ -148,20 +148,29 @@ public struct RateLimitRepository: Sendable {
     }
 }
 
-/// OIDC logins in flight: state → nonce and PKCE verifier.
+/// Identity-provider logins in flight: state → the provider, the city and
+/// account that began it, and for OIDC the nonce and PKCE verifier.
 public struct OIDCLoginRepository: Sendable {
     package let db: any SQLDatabase
 
     public struct PendingLogin: Sendable, Equatable {
         public var state: String
+        /// Which provider the browser was sent to (`oidc`, `idgovua`): only
+        /// that provider's callback may finish the login.
+        public var provider: String
         public var municipalityID: MunicipalityID
         public var accountID: AccountID
+        /// Empty for a provider without nonce and PKCE (ID.GOV.UA).
         public var nonce: String
         public var codeVerifier: String
         public var createdAt: Date
 
-        public init(state: String, municipalityID: MunicipalityID, accountID: AccountID, nonce: String, codeVerifier: String, createdAt: Date) {
+        public init(
+            state: String, provider: String = "oidc", municipalityID: MunicipalityID, accountID: AccountID, nonce: String,
+            codeVerifier: String, createdAt: Date
+        ) {
             self.state = state
+            self.provider = provider
             self.municipalityID = municipalityID
             self.accountID = accountID
             self.nonce = nonce
@@ -172,8 +181,8 @@ public struct OIDCLoginRepository: Sendable {
 
     public func insert(_ login: PendingLogin) async throws {
         try await db.raw("""
-            INSERT INTO oidc_logins (state, municipality_id, account_id, nonce, code_verifier, created_at)
-            VALUES (\(bind: login.state), \(bind: login.municipalityID.rawValue), \(bind: login.accountID.rawValue),
+            INSERT INTO oidc_logins (state, provider, municipality_id, account_id, nonce, code_verifier, created_at)
+            VALUES (\(bind: login.state), \(bind: login.provider), \(bind: login.municipalityID.rawValue), \(bind: login.accountID.rawValue),
                     \(bind: login.nonce), \(bind: login.codeVerifier), \(bind: login.createdAt.epochSeconds))
             """).run()
     }
@@ -183,14 +192,16 @@ public struct OIDCLoginRepository: Sendable {
         try await db.raw("DELETE FROM oidc_logins WHERE created_at < \(bind: instant.epochSeconds)").run()
     }
 
-    /// Removes and returns the login: a state is good for one callback only.
+    /// Removes and returns the login: a state is good for one callback only,
+    /// whichever provider's callback brings it.
     public func take(state: String) async throws -> PendingLogin? {
         try await db.raw("""
             DELETE FROM oidc_logins WHERE state = \(bind: state)
-            RETURNING state, municipality_id, account_id, nonce, code_verifier, created_at
+            RETURNING state, provider, municipality_id, account_id, nonce, code_verifier, created_at
             """).first().map { row in
                 PendingLogin(
-                    state: try row.string("state"), municipalityID: .init(rawValue: try row.string("municipality_id")),
+                    state: try row.string("state"), provider: try row.string("provider"),
+                    municipalityID: .init(rawValue: try row.string("municipality_id")),
                     accountID: .init(rawValue: try row.string("account_id")), nonce: try row.string("nonce"),
                     codeVerifier: try row.string("code_verifier"), createdAt: try row.date("created_at"))
             }

@@ -11,12 +11,15 @@ public struct AppConfiguration: Sendable {
     public var metricsToken: String?
     public var trustedProxies: [CIDR]
     public var smtpURL: String?
-    /// The address people reach the site at, for links in email and OIDC
-    /// redirects; without a trailing slash, so `publicBaseURL + "/path"` is one link.
+    /// The address people reach the site at, for links in email and identity
+    /// providers' redirects; without a trailing slash, so `publicBaseURL + "/path"` is one link.
     public var publicBaseURL: String
     /// Cookies get `Secure` when the public address is HTTPS (behind TLS).
     public var secureCookies: Bool { publicBaseURL.hasPrefix("https://") }
+    /// `HROMADA_OIDC_*`: an OpenID Connect provider (BankID or Дія, usually through a broker).
     public var oidc: OIDCSettings?
+    /// `HROMADA_IDGOVUA_*`: ID.GOV.UA's own OAuth 2.0. Either provider, both or neither.
+    public var idGovUA: IDGovUASettings?
     /// Seed the demo data (and so enable demo mode) if the database is empty.
     public var seedDemoIfEmpty: Bool
     /// Always seed the demo data (idempotent), as `serve --demo` does.
@@ -51,7 +54,7 @@ public struct AppConfiguration: Sendable {
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation = .sqliteMemory,
         secret: String, identityKey: String? = nil, metricsToken: String? = nil, trustedProxies: [CIDR] = [],
-        smtpURL: String? = nil, publicBaseURL: String? = nil, oidc: OIDCSettings? = nil,
+        smtpURL: String? = nil, publicBaseURL: String? = nil, oidc: OIDCSettings? = nil, idGovUA: IDGovUASettings? = nil,
         seedDemoIfEmpty: Bool = false, forceDemo: Bool = false, runBackgroundServices: Bool = true
     ) {
         self.host = host
@@ -66,38 +69,10 @@ public struct AppConfiguration: Sendable {
         while base.hasSuffix("/") { base.removeLast() }
         self.publicBaseURL = base
         self.oidc = oidc
+        self.idGovUA = idGovUA
         self.seedDemoIfEmpty = seedDemoIfEmpty
         self.forceDemo = forceDemo
         self.runBackgroundServices = runBackgroundServices
-    }
-}
-
-/// An OIDC identity provider for residency (BankID, Дія, ID.GOV.UA), from
-/// `HROMADA_OIDC_ISSUER`, `HROMADA_OIDC_CLIENT_ID`, `HROMADA_OIDC_CLIENT_SECRET`
-/// and optionally `HROMADA_OIDC_NATIONAL_ID_CLAIM`, `HROMADA_OIDC_NAME`.
-public struct OIDCSettings: Sendable, Equatable {
-    public var issuer: String
-    public var clientID: String
-    public var clientSecret: String?
-    public var nationalIDClaim: String
-    public var birthDateClaim: String
-    /// What people see on the button, e.g. "ID.GOV.UA".
-    public var displayName: String
-    /// `HROMADA_OIDC_ADDRESS_CLAIM`: the claim with the registered address,
-    /// which lets the provider prove residence (issue 13). Nil: identity only.
-    public var addressClaim: String?
-
-    public init(
-        issuer: String, clientID: String, clientSecret: String?, nationalIDClaim: String = "national_id",
-        birthDateClaim: String = "birthdate", displayName: String = "ID.GOV.UA", addressClaim: String? = nil
-    ) {
-        self.issuer = issuer
-        self.clientID = clientID
-        self.clientSecret = clientSecret
-        self.nationalIDClaim = nationalIDClaim
-        self.birthDateClaim = birthDateClaim
-        self.displayName = displayName
-        self.addressClaim = addressClaim
     }
 }
 

@@ -5,7 +5,7 @@ import Logging
 import ServiceLifecycle
 
 /// Deletes what has expired: sessions, single-use links, old rate-limit
-/// windows, abandoned OIDC logins, and delivered mail once it is older than
+/// windows, abandoned identity-provider logins, and delivered mail once it is older than
 /// the mail retention. Safe to run on every instance at once.
 public struct Housekeeping: PeriodicService {
     package let store: Store

@@ -44,8 +44,9 @@ public struct DemoVerifier: ResidencyVerifier {
     }
 }
 
-/// An OIDC identity provider (BankID, Дія, ID.GOV.UA): it proves identity,
-/// and an address only when a claim holding one is configured.
+/// An OpenID Connect identity provider (BankID or Дія, usually through a
+/// broker): it proves identity, and an address only when a claim holding one
+/// is configured.
 public struct OIDCVerifier: ResidencyVerifier {
     public let method = VerificationMethod.oidc
     package let services: AppServices
@@ -64,12 +65,67 @@ public struct OIDCVerifier: ResidencyVerifier {
     }
 }
 
+/// ID.GOV.UA, the state's integrated identification system: plain OAuth 2.0
+/// whose user-info gives the РНОКПП as `drfocode`. It proves identity only.
+/// Its `address` field is free text from a signature's certificate or a bank's
+/// records, not a registered address vouched for, so it is never read as
+/// proof of living in a city: ID.GOV.UA makes a resident only where the city
+/// accepts identity alone (issue 13).
+public struct IDGovUAVerifier: ResidencyVerifier {
+    public let method = VerificationMethod.idGovUA
+    public let proves = ResidencyProof.identity
+    package let services: AppServices
+
+    /// Refuses where identity alone does not make a resident, before anyone is
+    /// sent to ID.GOV.UA or anything is asked of it.
+    public func requireResidence(in municipality: MunicipalityID) async throws {
+        do {
+            try await services.residency.requireResidence(.identity, in: municipality)
+        } catch let error as AppError where error.code == "residence_not_proved" {
+            // Said before the person signs in, so not "your identity was confirmed".
+            throw AppError.invalid(code: "idgovua_identity_only")
+        }
+    }
+
+    /// Records the person ID.GOV.UA vouched for, by the keyed hash of their
+    /// РНОКПП and the birth date it encodes (ID.GOV.UA releases no other).
+    public func verify(account: AccountID, in municipality: MunicipalityID, drfoCode: String?) async throws -> ResidencyVerification {
+        try await requireResidence(in: municipality)
+        let nationalID = try Self.nationalID(drfoCode)
+        let born: CalendarDate
+        do {
+            born = try ResidencyRules.checkBirthDate(nil, nationalID: nationalID, today: CalendarDate.inKyiv(services.clock.now()))
+        } catch {
+            throw AppError.invalid(code: "idgovua_invalid_national_id")
+        }
+        return try await services.residency.record(
+            account: account, municipality: municipality, hash: services.keys.identityHash(of: nationalID.digits), birthDate: born,
+            method: method, verifiedBy: nil)
+    }
+
+    /// The РНОКПП in `drfocode`: exactly ten ASCII digits with a right check
+    /// digit. Anything else (nothing; a passport's series and number, which
+    /// people who refused a РНОКПП have instead) is refused with a message
+    /// that says what is missing and never repeats the value.
+    static func nationalID(_ drfoCode: String?) throws -> NationalID {
+        guard let drfoCode, drfoCode.utf8.count == 10, drfoCode.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else {
+            throw AppError.invalid(code: "idgovua_no_national_id")
+        }
+        do {
+            return try NationalID.validated(drfoCode)
+        } catch {
+            throw AppError.invalid(code: "idgovua_invalid_national_id")
+        }
+    }
+}
+
 public struct ResidencyService: Sendable {
     package let services: AppServices
 
     public var staff: StaffVerifier { StaffVerifier(services: services) }
     public var demo: DemoVerifier { DemoVerifier(services: services) }
     public var oidc: OIDCVerifier { OIDCVerifier(services: services) }
+    public var idGovUA: IDGovUAVerifier { IDGovUAVerifier(services: services) }
 
     /// Refuses, before anything is stored, evidence that does not make the
     /// person a resident of the city (issue 13).

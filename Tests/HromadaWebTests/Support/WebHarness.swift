@@ -23,19 +23,29 @@ struct WebHarness: Sendable {
     let services: AppServices
     let clock: ManualClock
 
+    /// The identity providers a harness is configured with, and where its application logs.
+    struct Identity: Sendable {
+        var oidc: OIDCSettings?
+        var idGovUA: IDGovUASettings?
+        /// The application's logger (requests log through it); the default logs only critical lines.
+        var logger: Logger = TestDatabase.logger
+    }
+
     static func run(
         _ database: TestDatabase = .sqlite, demo: Bool = true, publicBaseURL: String? = nil, oidc: OIDCSettings? = nil,
+        idGovUA: IDGovUASettings? = nil, logger: Logger = TestDatabase.logger,
         metricsToken: String? = nil, trustedProxies: [CIDR] = [], live: Bool = false, modules: ModuleRegistry = .standard,
-        logger: Logger = TestDatabase.logger, _ body: @Sendable (WebHarness, any TestClientProtocol) async throws -> Void
+        _ body: @Sendable (WebHarness, any TestClientProtocol) async throws -> Void
     ) async throws {
+        let identity = Identity(oidc: oidc, idGovUA: idGovUA, logger: logger)
         // A PostgreSQL server takes 100 connections and each harness's pool up
         // to 20: a few harnesses at a time, the others wait their turn.
         guard database == .postgres else {
-            return try await runOnce(database, demo, publicBaseURL, oidc, metricsToken, trustedProxies, live, modules, logger, body)
+            return try await runOnce(database, demo, publicBaseURL, identity, metricsToken, trustedProxies, live, modules, body)
         }
         await PostgresTurns.shared.take()
         do {
-            try await runOnce(database, demo, publicBaseURL, oidc, metricsToken, trustedProxies, live, modules, logger, body)
+            try await runOnce(database, demo, publicBaseURL, identity, metricsToken, trustedProxies, live, modules, body)
         } catch {
             await PostgresTurns.shared.release()
             throw error
@@ -44,9 +54,8 @@ struct WebHarness: Sendable {
     }
 
     private static func runOnce(
-        _ database: TestDatabase, _ demo: Bool, _ publicBaseURL: String?, _ oidc: OIDCSettings?, _ metricsToken: String?,
-        _ trustedProxies: [CIDR], _ live: Bool, _ modules: ModuleRegistry, _ logger: Logger,
-        _ body: @Sendable (WebHarness, any TestClientProtocol) async throws -> Void
+        _ database: TestDatabase, _ demo: Bool, _ publicBaseURL: String?, _ identity: Identity, _ metricsToken: String?,
+        _ trustedProxies: [CIDR], _ live: Bool, _ modules: ModuleRegistry, _ body: @Sendable (WebHarness, any TestClientProtocol) async throws -> Void
     ) async throws {
         // The demo is seeded once per test process and copied for each test:
         // the same rows every test would seed for itself, without seeding them
@@ -57,9 +66,9 @@ struct WebHarness: Sendable {
         if demo, case .sqliteFile(let path) = location { try await DemoTemplate.shared.copy(to: path) }
         var configuration = AppConfiguration(
             database: location, secret: testSecret, metricsToken: metricsToken, trustedProxies: trustedProxies,
-            publicBaseURL: publicBaseURL, oidc: oidc, forceDemo: false, runBackgroundServices: false)
+            publicBaseURL: publicBaseURL, oidc: identity.oidc, idGovUA: identity.idGovUA, forceDemo: false, runBackgroundServices: false)
         configuration.passwordCost = 4
-        let services = try await makeServices(configuration: configuration, clock: clock, logger: logger, modules: modules)
+        let services = try await makeServices(configuration: configuration, clock: clock, logger: identity.logger, modules: modules)
         // Seeding can take a while on a loaded machine; outside parties (the
         // test OIDC provider) use the real time, so start the test from it.
         clock.set(Date(epochSeconds: Date().epochSeconds))

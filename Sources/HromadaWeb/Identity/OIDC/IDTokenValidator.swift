@@ -1,4 +1,5 @@
 import Foundation
+import HromadaDomain
 
 /// Claim checks of OIDC Core §3.1.3.7, run only after the signature has been verified.
 struct IDTokenValidator: Sendable {
@@ -9,7 +10,7 @@ struct IDTokenValidator: Sendable {
 
     /// Returns the token's subject when every check passes. `now` is Unix time in whole seconds:
     /// all time checks are integer comparisons.
-    package func validate(_ claims: [String: OIDCJSONValue], expectedNonce: String, now: Int64) throws -> String {
+    package func validate(_ claims: [String: ProviderJSON], expectedNonce: String, now: Int64) throws -> String {
         guard case .string(let tokenIssuer)? = claims["iss"] else { throw OIDCError.missingClaim("iss") }
         guard tokenIssuer == issuer else { throw OIDCError.invalidIDToken("issuer mismatch") }
 
@@ -53,7 +54,7 @@ struct IDTokenValidator: Sendable {
         }
 
         guard case .string(let nonce)? = claims["nonce"] else { throw OIDCError.missingClaim("nonce") }
-        guard OIDCConstantTime.equals(nonce, expectedNonce) else { throw OIDCError.invalidIDToken("nonce mismatch") }
+        guard ConstantTime.equal(nonce, expectedNonce) else { throw OIDCError.invalidIDToken("nonce mismatch") }
 
         guard case .string(let subject)? = claims["sub"], !subject.isEmpty else { throw OIDCError.missingClaim("sub") }
         return subject
@@ -61,14 +62,14 @@ struct IDTokenValidator: Sendable {
 
     /// NumericDate claims must be integers here. RFC 7519 would allow fractions, but no provider we
     /// talk to sends them, and refusing them keeps floating point out of expiry decisions.
-    private func requiredTime(_ name: String, in claims: [String: OIDCJSONValue]) throws -> Int64 {
+    private func requiredTime(_ name: String, in claims: [String: ProviderJSON]) throws -> Int64 {
         guard let value = try optionalTime(name, in: claims) else { throw OIDCError.missingClaim(name) }
         return value
     }
 
     /// NumericDate claims must be integers here. RFC 7519 would allow fractions, but no provider we
     /// talk to sends them, and refusing them keeps floating point out of expiry decisions.
-    private func optionalTime(_ name: String, in claims: [String: OIDCJSONValue]) throws -> Int64? {
+    private func optionalTime(_ name: String, in claims: [String: ProviderJSON]) throws -> Int64? {
         switch claims[name] {
         case .integer(let value)?:
             return value

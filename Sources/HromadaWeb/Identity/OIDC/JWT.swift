@@ -2,41 +2,6 @@ import Crypto
 import Foundation
 import _CryptoExtras
 
-/// A JSON value as it appears in JWT claims and userinfo responses, whose claim names are
-/// only known at run time (they come from `OIDCConfiguration`).
-enum OIDCJSONValue: Sendable, Equatable, Decodable {
-    case null
-    case bool(Bool)
-    case integer(Int64)
-    /// A number that is not an integer within `Int64`. Its value is deliberately not kept,
-    /// so no time or identity check can ever be decided on a floating-point quantity.
-    case nonIntegerNumber
-    case string(String)
-    case array([OIDCJSONValue])
-    case object([String: OIDCJSONValue])
-
-    package init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Int64.self) {
-            self = .integer(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? container.decode([OIDCJSONValue].self) {
-            self = .array(value)
-        } else if let value = try? container.decode([String: OIDCJSONValue].self) {
-            self = .object(value)
-        } else if (try? container.decode(Double.self)) != nil {
-            self = .nonIntegerNumber
-        } else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "Unsupported JSON value")
-        }
-    }
-}
-
 /// The only JWS algorithms accepted. Anything else, `none` and HMAC in particular, is refused:
 /// HMAC would let anyone who knows the client secret mint tokens, and `none` is no signature.
 enum JWSAlgorithm: String, Sendable {
@@ -49,7 +14,7 @@ struct JOSEHeader: Sendable, Decodable {
     var kid: String?
     /// Kept only to detect it: we understand no extensions, and RFC 7515 §4.1.11 says a token
     /// naming one we do not understand must be rejected.
-    var crit: OIDCJSONValue?
+    var crit: ProviderJSON?
     // `jku`, `jwk`, `x5u` and `x5c` are deliberately not decoded: keys come only from the
     // provider's discovered JWKS, never from the token that is being checked.
 }
@@ -58,7 +23,7 @@ struct JOSEHeader: Sendable, Decodable {
 struct CompactJWS: Sendable {
     package var header: JOSEHeader
     package var algorithm: JWSAlgorithm
-    var claims: [String: OIDCJSONValue]
+    var claims: [String: ProviderJSON]
     /// The ASCII bytes the signature covers: the first two segments exactly as received.
     var signingInput: [UInt8]
     package var signature: [UInt8]
@@ -81,7 +46,7 @@ struct CompactJWS: Sendable {
             throw OIDCError.invalidIDToken("unsupported critical header parameters")
         }
         guard let payloadBytes = OIDCBase64URL.decode(segments[1]),
-            let claims = try? JSONDecoder().decode([String: OIDCJSONValue].self, from: Data(payloadBytes))
+            let claims = try? JSONDecoder().decode([String: ProviderJSON].self, from: Data(payloadBytes))
         else {
             throw OIDCError.invalidIDToken("malformed payload")
         }

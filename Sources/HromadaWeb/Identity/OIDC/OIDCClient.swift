@@ -13,12 +13,6 @@ public struct OIDCClient: Sendable {
     private let now: @Sendable () -> Date
     private let cache: OIDCProviderCache
 
-    /// Bounds every call to the provider so a stalled provider cannot pin a login request forever.
-    private static let requestTimeout: TimeAmount = .seconds(10)
-    /// Discovery documents, key sets and token responses are a few KiB; a larger answer is refused
-    /// instead of being buffered.
-    private static let maximumResponseBytes = 1 << 20
-
     public init(configuration: OIDCConfiguration, httpClient: HTTPClient, now: @escaping @Sendable () -> Date = Date.init) {
         self.configuration = configuration
         self.httpClient = httpClient
@@ -36,7 +30,7 @@ public struct OIDCClient: Sendable {
         if !scopes.contains("openid") {
             scopes.insert("openid", at: 0)
         }
-        let url = OIDCFormEncoding.appendQuery(
+        let url = ProviderFormEncoding.appendQuery(
             [
                 ("response_type", "code"),
                 ("client_id", configuration.clientID),
@@ -61,22 +55,19 @@ public struct OIDCClient: Sendable {
     /// National ID and birth date missing from the ID token are taken from the userinfo endpoint.
     ///
     /// Throws ``OIDCError``; transport failures talking to the token or userinfo endpoint are
-    /// rethrown as the HTTP client reported them.
+    /// thrown as ``ProviderHTTP/Failure``.
     public func complete(request: OIDCAuthorizationRequest, callbackQuery: [String: String]) async throws -> OIDCIdentity {
-        guard let returnedState = callbackQuery["state"], OIDCConstantTime.equals(returnedState, request.state) else {
-            throw OIDCError.stateMismatch
-        }
-        if let error = callbackQuery["error"] {
-            let description = callbackQuery["error_description"].map { ": \($0.prefix(200))" } ?? ""
-            throw OIDCError.providerError("\(error.prefix(100))\(description)")
+        let code: String
+        switch AuthorizationCallback(query: callbackQuery, expectedState: request.state) {
+        case .stateMismatch: throw OIDCError.stateMismatch
+        case .refused(let reason): throw OIDCError.providerError(reason)
+        case .empty: throw OIDCError.providerError("callback carries neither code nor error")
+        case .code(let value): code = value
         }
         // RFC 9207: when the provider names itself in the response, it must be the provider we
         // sent the user to; this defends against mix-up between several configured providers.
         if let responseIssuer = callbackQuery["iss"], responseIssuer != configuration.issuer {
             throw OIDCError.providerError("authorization response from unexpected issuer")
-        }
-        guard let code = callbackQuery["code"], !code.isEmpty else {
-            throw OIDCError.providerError("callback carries neither code nor error")
         }
 
         var provider = try await providerSnapshot(forceRefresh: false)
@@ -161,18 +152,16 @@ public struct OIDCClient: Sendable {
     private static func fetchForDiscovery(_ url: String, what: String, httpClient: HTTPClient) async throws -> [UInt8] {
         var request = HTTPClientRequest(url: url)
         request.headers.add(name: "Accept", value: "application/json")
+        let response: ProviderHTTP.Response
         do {
-            let response = try await httpClient.execute(request, timeout: requestTimeout)
-            let body = try await response.body.collect(upTo: maximumResponseBytes)
-            guard response.status == .ok else {
-                throw OIDCError.discoveryFailed("\(what) answered HTTP \(response.status.code)")
-            }
-            return Array(body.readableBytesView)
-        } catch let error as OIDCError {
-            throw error
+            response = try await ProviderHTTP.fetch(request, with: httpClient)
         } catch {
             throw OIDCError.discoveryFailed("\(what) unavailable: \(error)")
         }
+        guard response.status == 200 else {
+            throw OIDCError.discoveryFailed("\(what) answered HTTP \(response.status)")
+        }
+        return response.body
     }
 
     // MARK: - Token endpoint
@@ -202,15 +191,14 @@ public struct OIDCClient: Sendable {
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
         request.headers.add(name: "Accept", value: "application/json")
-        request.body = .bytes(ByteBuffer(string: OIDCFormEncoding.encode(form)))
+        request.body = .bytes(ByteBuffer(string: ProviderFormEncoding.encode(form)))
 
-        let response = try await httpClient.execute(request, timeout: Self.requestTimeout)
-        let body = try await response.body.collect(upTo: Self.maximumResponseBytes)
-        guard (200..<300).contains(response.status.code) else {
-            throw OIDCError.tokenExchangeFailed(status: Int(response.status.code))
+        let response = try await ProviderHTTP.fetch(request, with: httpClient)
+        guard (200..<300).contains(response.status) else {
+            throw OIDCError.tokenExchangeFailed(status: Int(response.status))
         }
         do {
-            return try JSONDecoder().decode(TokenResponse.self, from: Data(body.readableBytesView))
+            return try JSONDecoder().decode(TokenResponse.self, from: Data(response.body))
         } catch {
             throw OIDCError.providerError("token response lacks an id_token")
         }
@@ -218,22 +206,21 @@ public struct OIDCClient: Sendable {
 
     // MARK: - Userinfo
 
-    private func fetchUserinfo(at endpoint: String, accessToken: String) async throws -> [String: OIDCJSONValue] {
+    private func fetchUserinfo(at endpoint: String, accessToken: String) async throws -> [String: ProviderJSON] {
         var request = HTTPClientRequest(url: endpoint)
         request.headers.add(name: "Authorization", value: "Bearer \(accessToken)")
         request.headers.add(name: "Accept", value: "application/json")
-        let response = try await httpClient.execute(request, timeout: Self.requestTimeout)
-        let body = try await response.body.collect(upTo: Self.maximumResponseBytes)
-        guard response.status == .ok else {
-            throw OIDCError.providerError("userinfo answered HTTP \(response.status.code)")
+        let response = try await ProviderHTTP.fetch(request, with: httpClient)
+        guard response.status == 200 else {
+            throw OIDCError.providerError("userinfo answered HTTP \(response.status)")
         }
         // A signed (application/jwt) userinfo would need its own verification; no provider we
         // configure sends one, so it is refused rather than read unverified.
-        if let contentType = response.headers.first(name: "Content-Type"), contentType.lowercased().hasPrefix("application/jwt") {
+        if let contentType = response.contentType, contentType.lowercased().hasPrefix("application/jwt") {
             throw OIDCError.providerError("signed userinfo responses are not supported")
         }
         do {
-            return try JSONDecoder().decode([String: OIDCJSONValue].self, from: Data(body.readableBytesView))
+            return try JSONDecoder().decode([String: ProviderJSON].self, from: Data(response.body))
         } catch {
             throw OIDCError.providerError("userinfo response is not a JSON object")
         }
@@ -255,7 +242,7 @@ public struct OIDCClient: Sendable {
 
     /// The locality of an address claim: the string itself, or an OIDC
     /// `address` object's `locality` (OIDC Core §5.1.1); nil when absent.
-    private static func localityClaim(_ name: String, in claims: [String: OIDCJSONValue], from source: ClaimSource) throws -> String? {
+    private static func localityClaim(_ name: String, in claims: [String: ProviderJSON], from source: ClaimSource) throws -> String? {
         switch claims[name] {
         case nil, .null?:
             return nil
@@ -271,7 +258,7 @@ public struct OIDCClient: Sendable {
     /// A claim as a non-empty string, or `nil` when absent, null or empty (then userinfo may supply it).
     /// Any other type is an error rather than being coerced: a numeric РНОКПП would already have
     /// lost its leading zeros.
-    private static func stringClaim(_ name: String, in claims: [String: OIDCJSONValue], from source: ClaimSource) throws -> String? {
+    private static func stringClaim(_ name: String, in claims: [String: ProviderJSON], from source: ClaimSource) throws -> String? {
         switch claims[name] {
         case nil, .null?:
             return nil

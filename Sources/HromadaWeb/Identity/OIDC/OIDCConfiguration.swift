@@ -1,8 +1,10 @@
 import Foundation
 
-/// Settings for one OIDC provider (BankID, Diia, ID.GOV.UA, …) that a city trusts to verify residents.
+/// Settings for one OpenID Connect provider (BankID or Дія, usually through a broker) that a
+/// deployment trusts to verify residents. ID.GOV.UA is not one: it has a client of its own
+/// (`IDGovUAClient`).
 public struct OIDCConfiguration: Sendable, Equatable {
-    /// The provider's issuer identifier, e.g. `https://id.gov.ua`.
+    /// The provider's issuer identifier, e.g. `https://auth.hromada.example/realms/residents`.
     /// Discovery is read from `issuer + "/.well-known/openid-configuration"`, and the discovered
     /// issuer as well as every ID token's `iss` must equal this string exactly.
     public var issuer: String

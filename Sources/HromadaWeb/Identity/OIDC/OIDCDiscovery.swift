@@ -47,38 +47,13 @@ struct OIDCProviderMetadata: Sendable, Equatable {
     }
 }
 
-/// Which URLs we are willing to send codes, secrets and access tokens to.
+/// The shared endpoint policy (`ProviderEndpointPolicy`), as the errors of discovery.
 enum OIDCEndpointPolicy {
-    /// HTTPS is required because these requests carry the client secret, the authorization code
-    /// and the access token. Plain HTTP is allowed only to loopback, where nothing crosses a
-    /// network (the test provider, or a local development stub).
     package static func validated(_ url: String, name: String) throws -> String {
-        guard let components = URLComponents(string: url),
-            let scheme = components.scheme?.lowercased(),
-            let host = components.host, !host.isEmpty,
-            components.fragment == nil
-        else {
-            throw OIDCError.discoveryFailed("\(name) is not an absolute URL without fragment")
-        }
-        switch scheme {
-        case "https":
-            return url
-        case "http" where isLoopback(host):
-            return url
-        default:
-            throw OIDCError.discoveryFailed("\(name) must use https")
-        }
-    }
-
-    static func isLoopback(_ host: String) -> Bool {
-        let host = host.lowercased()
-        if host == "localhost" || host == "::1" || host == "[::1]" { return true }
-        // Only a literal IPv4 address in 127/8 counts; a name like "127.example.com" does not.
-        let octets = host.split(separator: ".", omittingEmptySubsequences: false)
-        guard octets.count == 4, octets[0] == "127" else { return false }
-        return octets.allSatisfy { octet in
-            !octet.isEmpty && octet.count <= 3 && octet.allSatisfy(\.isASCII) && octet.allSatisfy(\.isNumber)
-                && (Int(octet).map { $0 <= 255 } ?? false)
+        switch ProviderEndpointPolicy.verdict(url) {
+        case .acceptable: return url
+        case .notAbsolute: throw OIDCError.discoveryFailed("\(name) is not an absolute URL without fragment")
+        case .notHTTPS: throw OIDCError.discoveryFailed("\(name) must use https")
         }
     }
 }
