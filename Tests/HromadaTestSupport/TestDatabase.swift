@@ -55,6 +55,19 @@ public enum TestDatabase: String, Sendable, CaseIterable, CustomTestStringConver
 
     /// Runs `body` with a migrated, empty store, then removes it.
     public func withStore<T: Sendable>(_ body: @Sendable (Store) async throws -> T) async throws -> T {
+        guard self == .postgres else { return try await withStoreNow(body) }
+        await PostgresTurns.shared.take()
+        do {
+            let result = try await withStoreNow(body)
+            await PostgresTurns.shared.release()
+            return result
+        } catch {
+            await PostgresTurns.shared.release()
+            throw error
+        }
+    }
+
+    private func withStoreNow<T: Sendable>(_ body: @Sendable (Store) async throws -> T) async throws -> T {
         let (location, cleanup) = try await makeLocation()
         let store = try await Store.open(location, logger: Self.logger)
         do {
@@ -72,3 +85,24 @@ public enum TestDatabase: String, Sendable, CaseIterable, CustomTestStringConver
 }
 
 import Testing
+
+/// Turns at the PostgreSQL server for the whole test process: it takes 100
+/// connections, and each store or harness a pool of up to 20, so the web
+/// harnesses and the store contract tests share a few turns and the others
+/// wait (without turns, a busy run exhausts the server and a migration times out).
+public actor PostgresTurns {
+    public static let shared = PostgresTurns(capacity: 4)
+    private var free: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    public init(capacity: Int) { free = capacity }
+
+    public func take() async {
+        if free > 0 { free -= 1; return }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    public func release() {
+        if waiting.isEmpty { free += 1 } else { waiting.removeFirst().resume() }
+    }
+}

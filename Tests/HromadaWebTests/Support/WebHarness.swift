@@ -86,24 +86,6 @@ struct WebHarness: Sendable {
         await cleanup()
     }
 
-    /// Turns at the PostgreSQL server for the harnesses of a test process.
-    actor PostgresTurns {
-        static let shared = PostgresTurns(capacity: 3)
-        private var free: Int
-        private var waiting: [CheckedContinuation<Void, Never>] = []
-
-        init(capacity: Int) { free = capacity }
-
-        func take() async {
-            if free > 0 { free -= 1; return }
-            await withCheckedContinuation { waiting.append($0) }
-        }
-
-        func release() {
-            if waiting.isEmpty { free += 1 } else { waiting.removeFirst().resume() }
-        }
-    }
-
     /// The demo seeded once per test process: a SQLite file, and a
     /// PostgreSQL database that tests' databases are made from.
     actor DemoTemplate {
