@@ -145,6 +145,12 @@ printf 'too-short\n' > "$WORK/secrets/credentials/identity-key"
 CREDENTIALS_DIRECTORY="$WORK/secrets/credentials" HROMADA_SECRET_FILE="$WORK/secrets/secret" \
   expect_failure "a systemd credential is read (a short identity key is refused)" "HROMADA_IDENTITY_KEY" \
   "$BIN" serve --database "sqlite:$WORK/secrets/db.sqlite"
+HROMADA_SECRET_FILE="$WORK/secrets/secret" HROMADA_IDGOVUA_CLIENT_ID=hromada-test expect_failure "ID.GOV.UA without its client secret is explained" \
+  "HROMADA_IDGOVUA_CLIENT_SECRET is not" "$BIN" audit verify --database "sqlite:$WORK/secrets/db.sqlite"
+printf 'idgovua-client-secret\n' > "$WORK/secrets/idgovua"
+HROMADA_SECRET_FILE="$WORK/secrets/secret" HROMADA_IDGOVUA_CLIENT_ID=hromada-test HROMADA_IDGOVUA_CLIENT_SECRET_FILE="$WORK/secrets/idgovua" \
+  HROMADA_IDGOVUA_URL=http://id.example.org expect_failure "ID.GOV.UA's client secret is read from its file (then a plain-http URL is refused)" \
+  "HROMADA_IDGOVUA_URL" "$BIN" audit verify --database "sqlite:$WORK/secrets/db.sqlite"
 HROMADA_LOG_FORMAT=xml expect_failure "an unknown log format is explained" "text (the default) or json" "$BIN" migrate --database "sqlite:$WORK/secrets/db.sqlite"
 HROMADA_LOG_FORMAT=json HROMADA_SECRET_FILE="$WORK/secrets/secret" "$BIN" migrate --database "sqlite:$WORK/secrets/db2.sqlite" 2>"$WORK/secrets/log" >/dev/null
 python3 -c 'import json,sys; lines=open(sys.argv[1]).read().splitlines(); assert lines and all(json.loads(l)["level"] for l in lines)' "$WORK/secrets/log" \
