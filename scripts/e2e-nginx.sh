@@ -129,6 +129,7 @@ check "JSON is gzipped" "$(cat "$WORK/gzj.h")" \
 # X-Forwarded-For: a client on 127.0.0.2 (not a trusted proxy) forges a new
 # address on each failed sign-in. nginx appends 127.0.0.2, Hromada takes the
 # rightmost untrusted hop, so all 21 count against 127.0.0.2 (20 allowed).
+wait_for_fresh_window
 statuses=""
 for n in $(seq 1 21); do
   statuses+="$(ncurl --interface 127.0.0.2 -o /dev/null -w '%{http_code}' -H "X-Forwarded-For: 203.0.113.$n" \

@@ -96,6 +96,7 @@ check "a session made on A works on B" "$me $(head -c 300 "$WORK/me.json")" \
   both [ -n "$session" -a "$me" = 200 ] -- grep -q 'olena@demo.hromada.ua' "$WORK/me.json"
 
 # One client address, failed sign-ins alternately on A and B: 20 allowed.
+wait_for_fresh_window
 statuses=""
 for n in $(seq 1 21); do
   if [ $((n % 2)) = 1 ]; then statuses+="$($DRIVER signin "$A" 198.51.100.7) "; else statuses+="$($DRIVER signin "$B" 198.51.100.7) "; fi

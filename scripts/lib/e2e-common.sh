@@ -110,3 +110,11 @@ e2e_kill_after_acks() { # answers log, kill after this many 201s
   kill_server
   wait "$SENDER_PID" 2>/dev/null; SENDER_PID=""
 }
+
+# Sign-in limits count in fixed five-minute windows (RateLimitRule
+# signInPerAddress): 21 attempts that straddle a window's end split between
+# two windows and none is refused. Wait out a window's last 30 seconds.
+wait_for_fresh_window() {
+  local into=$(( $(date +%s) % 300 ))
+  if [ "$into" -ge 270 ]; then sleep $(( 301 - into )); fi
+}
