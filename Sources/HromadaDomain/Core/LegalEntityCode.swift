@@ -1,8 +1,7 @@
-import HromadaDomain
-
 /// A Ukrainian legal entity's ЄДРПОУ code: eight digits, the last a check
 /// digit over the first seven (the Derzhstat algorithm). A typo in a
-/// company's code is caught at the bid, not at the contract.
+/// company's code is caught at the bid, not at the contract; a city
+/// council's code names the publisher of its open data.
 public enum LegalEntityCode {
     public static func isValid(_ code: String) -> Bool {
         let digits = code.compactMap(\.wholeNumberValue)
