@@ -335,7 +335,7 @@ import Testing
 
     @Test(arguments: TestDatabase.available)
     func theTaxpayerNumberNeverReachesTheLogsOrTheDatabase(_ database: TestDatabase) async throws {
-        let capture = LogCapture()
+        let capture = LogLines()
         let logger = Logger(label: "hromada") { _ in CapturingLogHandler(capture: capture) }
         // A success, a refusal whose description echoes the number, and a second account's conflict.
         try await withTestIDGovUAProvider { provider in
@@ -392,35 +392,5 @@ import Testing
                 if gov == nil { #expect(try await browser.get("/vinnytsia/verify/idgovua").status == .notFound) }
             }
         }
-    }
-}
-
-// MARK: - Log capture
-
-private final class LogCapture: Sendable {
-    private let storage = Mutex<[String]>([])
-
-    var lines: [String] { storage.withLock { $0 } }
-
-    func append(_ line: String) {
-        storage.withLock { $0.append(line) }
-    }
-}
-
-/// Every log line with its metadata, at the most verbose level.
-private struct CapturingLogHandler: LogHandler {
-    let capture: LogCapture
-    var metadata: Logger.Metadata = [:]
-    var metadataProvider: Logger.MetadataProvider?
-    var logLevel: Logger.Level = .trace
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    func log(event: LogEvent) {
-        let merged = metadata.merging(event.metadata ?? [:]) { $1 }
-        capture.append("\(event.level) \(event.message) \(merged)")
     }
 }

@@ -60,7 +60,7 @@ import Testing
             let id = try #require(response.headers[Self.requestIDHeader])
             _ = try await client.execute(uri: "/api/v1/vinnytsia/petitions/3012345678", method: .get)
 
-            let access = lines.all.compactMap { line -> [String: Any]? in
+            let access = lines.lines.compactMap { line -> [String: Any]? in
                 guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
                       object["message"] as? String == "request" else { return nil }
                 return object
@@ -73,7 +73,7 @@ import Testing
             #expect(first["client"] as? String != nil)
             #expect(first["level"] as? String == "info")
             #expect(access.contains { $0["route"] as? String == "/api/v1/{city}/petitions/{petition}" })
-            for line in lines.all {
+            for line in lines.lines {
                 #expect(!line.contains(secret))
                 #expect(!line.contains("olena"))
                 #expect(!line.contains("3012345678"))
@@ -87,8 +87,8 @@ import Testing
         logger[metadataKey: "hb.request.id"] = "abc123"
         logger.warning("disk \"almost\" full\nsecond line", metadata: ["status": .stringConvertible(503), "ms": .stringConvertible(1.5)])
         logger.trace("below the level")
-        #expect(lines.all.count == 1)
-        let line = try #require(lines.all.first)
+        #expect(lines.lines.count == 1)
+        let line = try #require(lines.lines.first)
         #expect(!line.contains("\n"))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
         #expect(object["message"] as? String == "disk \"almost\" full\nsecond line")
@@ -156,11 +156,4 @@ import Testing
         }
         return nil
     }
-}
-
-/// Log lines a test's handler wrote.
-final class LogLines: Sendable {
-    private let lines = Mutex<[String]>([])
-    func append(_ line: String) { lines.withLock { $0.append(line) } }
-    var all: [String] { lines.withLock { $0 } }
 }

@@ -349,8 +349,8 @@ import HromadaModules
     // MARK: Logging
 
     @Test func passwordAndBodyAreNeverLogged() async throws {
-        let capture = SMTPTestLogCapture()
-        let logger = Logger(label: "smtp-test") { _ in SMTPCapturingLogHandler(capture: capture) }
+        let capture = LogLines()
+        let logger = Logger(label: "smtp-test") { _ in CapturingLogHandler(capture: capture) }
         try await FakeSMTPServer.withServer { server in
             try await client(port: server.port, username: "clerk", password: "hunter2-secret", logger: logger)
                 .send(
@@ -666,32 +666,4 @@ private func decodeSMTPEncodedWords(_ value: String) throws -> String {
         bytes.append(data)
     }
     return String(decoding: bytes, as: UTF8.self)
-}
-
-private final class SMTPTestLogCapture: Sendable {
-    private let storage = Mutex<[String]>([])
-
-    var lines: [String] { storage.withLock { $0 } }
-
-    func append(_ line: String) {
-        storage.withLock { $0.append(line) }
-    }
-}
-
-/// Records every log line, including metadata, at the most verbose level.
-private struct SMTPCapturingLogHandler: LogHandler {
-    let capture: SMTPTestLogCapture
-    var metadata: Logger.Metadata = [:]
-    var metadataProvider: Logger.MetadataProvider?
-    var logLevel: Logger.Level = .trace
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    func log(event: LogEvent) {
-        let merged = metadata.merging(event.metadata ?? [:]) { $1 }
-        capture.append("\(event.level) \(event.message) \(merged)")
-    }
 }

@@ -112,43 +112,10 @@ func withTestIDGovUAProvider<T>(
     let router = Router()
     TestIDGovUARoutes(behavior: behavior, state: state).register(on: router)
 
-    let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
-    var logger = Logger(label: "TestIDGovUAProvider")
-    logger.logLevel = .critical
-    let app = Application(
-        router: router,
-        configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
-        onServerRunning: { channel in
-            if let port = channel.localAddress?.port {
-                portContinuation.yield(port)
-            }
-            portContinuation.finish()
-        },
-        logger: logger
-    )
-    let serviceGroup = ServiceGroup(configuration: .init(services: [app], logger: logger))
-
-    return try await withThrowingTaskGroup(of: Void.self) { group in
-        group.addTask {
-            defer { portContinuation.finish() }
-            try await serviceGroup.run()
-        }
-        var portIterator = ports.makeAsyncIterator()
-        guard let port = await portIterator.next() else {
-            try await group.waitForAll()
-            throw TestOIDCProviderStartupError()
-        }
-        let provider = TestIDGovUAProvider(url: "http://127.0.0.1:\(port)", state: state)
-        let result: Result<T, any Error>
-        do {
-            result = .success(try await body(provider))
-        } catch {
-            result = .failure(error)
-        }
-        await state.releaseStalledAnswers()
-        await serviceGroup.triggerGracefulShutdown()
-        try await group.waitForAll()
-        return try result.get()
+    return try await withLoopbackServer(
+        router, label: "TestIDGovUAProvider", logLevel: .critical, beforeShutdown: { await state.releaseStalledAnswers() }
+    ) { port in
+        try await body(TestIDGovUAProvider(url: "http://127.0.0.1:\(port)", state: state))
     }
 }
 

@@ -108,14 +108,28 @@ func withTestOIDCProvider<T>(
     let router = Router()
     TestOIDCRoutes(user: user, behavior: behavior, state: state).register(on: router.group(RouterPath(realm)))
 
+    return try await withLoopbackServer(router, label: "TestOIDCProvider", logLevel: .warning) { port in
+        let issuer = "http://127.0.0.1:\(port)/\(realm)"
+        await state.setIssuer(issuer)
+        return try await body(TestOIDCProvider(issuer: issuer, state: state))
+    }
+}
+
+/// Runs `router` on a free loopback port (port 0: the OS picks one) for the
+/// duration of `body`, which is given the port; `beforeShutdown` runs after
+/// `body`, before the server is stopped, whether `body` threw or not.
+func withLoopbackServer<T>(
+    _ router: Router<BasicRequestContext>, label: String, logLevel: Logger.Level,
+    beforeShutdown: () async -> Void = {}, _ body: (Int) async throws -> T
+) async throws -> T {
     let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
-    var logger = Logger(label: "TestOIDCProvider")
-    logger.logLevel = .warning
+    var logger = Logger(label: label)
+    logger.logLevel = logLevel
     let app = Application(
         router: router,
         configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
         onServerRunning: { channel in
-            // Port 0 asks the OS for a free port; the bound channel tells us which one we got.
+            // The bound channel tells us which port the OS gave.
             if let port = channel.localAddress?.port {
                 portContinuation.yield(port)
             }
@@ -136,16 +150,13 @@ func withTestOIDCProvider<T>(
             try await group.waitForAll()
             throw TestOIDCProviderStartupError()
         }
-        let issuer = "http://127.0.0.1:\(port)/\(realm)"
-        await state.setIssuer(issuer)
-        let provider = TestOIDCProvider(issuer: issuer, state: state)
-
         let result: Result<T, any Error>
         do {
-            result = .success(try await body(provider))
+            result = .success(try await body(port))
         } catch {
             result = .failure(error)
         }
+        await beforeShutdown()
         await serviceGroup.triggerGracefulShutdown()
         try await group.waitForAll()
         return try result.get()
