@@ -112,8 +112,9 @@ let package = Package(
         .target(name: "Budgets", dependencies: moduleDependencies + ["BudgetRules"], resources: [.copy("Resources")], swiftSettings: swiftSettings),
         .target(name: "Petitions", dependencies: moduleDependencies, resources: [.copy("Resources")], swiftSettings: swiftSettings),
         .target(name: "Auctions", dependencies: moduleDependencies, resources: [.copy("Resources")], swiftSettings: swiftSettings),
+        .target(name: "OpenData", dependencies: moduleDependencies, resources: [.copy("Resources")], swiftSettings: swiftSettings),
         // The deployment: the one list of its modules.
-        .target(name: "HromadaModules", dependencies: ["HromadaWeb", "Budgets", "Petitions", "Auctions"], swiftSettings: swiftSettings),
+        .target(name: "HromadaModules", dependencies: ["HromadaWeb", "Budgets", "Petitions", "Auctions", "OpenData"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "hromada",
             dependencies: [
@@ -135,18 +136,18 @@ let package = Package(
             path: "Tests/HromadaTestSupport",
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "HromadaDomainTests", dependencies: ["HromadaDomain", "Budgets", "Petitions", "Auctions", "HromadaTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "HromadaDomainTests", dependencies: ["HromadaDomain", "Budgets", "Petitions", "Auctions", "OpenData", "HromadaTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "BudgetRulesTests", dependencies: ["BudgetRules"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(
             name: "HromadaStoreTests",
-            dependencies: ["HromadaStore", "HromadaDomain", "Budgets", "Petitions", "Auctions", "HromadaTestSupport", .product(name: "SQLKit", package: "sql-kit")],
+            dependencies: ["HromadaStore", "HromadaDomain", "Budgets", "Petitions", "Auctions", "OpenData", "HromadaTestSupport", .product(name: "SQLKit", package: "sql-kit")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "HromadaWebTests",
             dependencies: [
-                "HromadaWeb", "HromadaStore", "HromadaDomain", "HromadaTestSupport", "HromadaModules", "Budgets", "Petitions", "Auctions",
+                "HromadaWeb", "HromadaStore", "HromadaDomain", "HromadaTestSupport", "HromadaModules", "Budgets", "Petitions", "Auctions", "OpenData",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),

@@ -1,6 +1,7 @@
 import Auctions
 import Budgets
 import HromadaWeb
+import OpenData
 import Petitions
 
 /// The one place that lists the deployment's modules. A new module is a
@@ -10,5 +11,6 @@ extension ModuleRegistry {
         BudgetsModule(),
         PetitionsModule(),
         AuctionsModule(),
+        OpenDataModule(),
     ])
 }

@@ -108,7 +108,7 @@ extension SQLRow {
     package func string(_ column: String) throws -> String { try decode(column: column, as: String.self) }
     package func optionalString(_ column: String) throws -> String? { try decode(column: column, as: String?.self) }
     package func int(_ column: String) throws -> Int64 { try decode(column: column, as: Int64.self) }
-    func optionalInt(_ column: String) throws -> Int64? { try decode(column: column, as: Int64?.self) }
+    package func optionalInt(_ column: String) throws -> Int64? { try decode(column: column, as: Int64?.self) }
     package func date(_ column: String) throws -> Date { Date(epochSeconds: try int(column)) }
     package func optionalDate(_ column: String) throws -> Date? { try optionalInt(column).map(Date.init(epochSeconds:)) }
 }

@@ -44,6 +44,19 @@ public struct AuditRepository: Sendable {
             """).all().map(Self.decodeEntry)
     }
 
+    /// The newest entry's sequence number in each city, nil where there is
+    /// none: every change a module makes is audited in its transaction, so a
+    /// reader that remembers these knows which cities changed since it last
+    /// looked (the open-data catalogue). One index lookup per city.
+    public func latestSequences() async throws -> [MunicipalityID: Int64?] {
+        let rows = try await db.raw("""
+            SELECT m.id AS id, (SELECT MAX(a.seq) FROM audit_entries a WHERE a.municipality_id = m.id) AS seq FROM municipalities m
+            """).all()
+        var latest: [MunicipalityID: Int64?] = [:]
+        for row in rows { latest[MunicipalityID(rawValue: try row.string("id"))] = try row.optionalInt("seq") }
+        return latest
+    }
+
     /// Entries waiting to be sealed, and when the oldest of them was written
     /// (for `/metrics`: a sealer that has stopped shows as a growing age).
     public func unsealedBacklog() async throws -> (entries: Int64, oldest: Date?) {

@@ -23,12 +23,15 @@ struct SettingsAPIController {
         package let acceptsIdentityAsResidency: Bool
         /// Each module field by its name (`petitionSignatureThreshold`, `budgetMinimumAge`, …).
         package let moduleFields: [String: Int]
+        /// Each module text field by its name (`openDataPublisherCode`, …).
+        package var textFields: [String: String] = [:]
 
         package func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: NamedCodingKey.self)
             try container.encode(enabledModules, forKey: NamedCodingKey("enabledModules"))
             try container.encode(availableModules, forKey: NamedCodingKey("availableModules"))
             for (name, value) in moduleFields.sorted(by: { $0.key < $1.key }) { try container.encode(value, forKey: NamedCodingKey(name)) }
+            for (name, value) in textFields.sorted(by: { $0.key < $1.key }) { try container.encode(value, forKey: NamedCodingKey(name)) }
             try container.encode(contactEmail, forKey: NamedCodingKey("contactEmail"))
             try container.encode(acceptsIdentityAsResidency, forKey: NamedCodingKey("acceptsIdentityAsResidency"))
         }
@@ -38,11 +41,14 @@ struct SettingsAPIController {
     struct SettingsPatch: Decodable {
         /// The decoder's user info under this key names the module fields to read.
         package static let moduleFieldNames = CodingUserInfoKey(rawValue: "moduleFieldNames")
+        /// … and under this key the module text fields to read.
+        package static let textFieldNames = CodingUserInfoKey(rawValue: "textFieldNames")
 
         package let enabledModules: [String]?
         package let contactEmail: String?
         package let acceptsIdentityAsResidency: Bool?
         package let moduleFields: [String: Int]
+        package let textFields: [String: String]
 
         package init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: NamedCodingKey.self)
@@ -55,15 +61,22 @@ struct SettingsAPIController {
                 if let value = try container.decodeIfPresent(WholeNumber<InputRange.Count>.self, forKey: NamedCodingKey(name)) { fields[name] = value.value }
             }
             moduleFields = fields
+            var texts: [String: String] = [:]
+            for name in Self.textFieldNames.flatMap({ decoder.userInfo[$0] as? [String] }) ?? [] {
+                if let value = try container.decodeIfPresent(String.self, forKey: NamedCodingKey(name)) { texts[name] = value }
+            }
+            textFields = texts
         }
     }
 
     package func body(_ city: Municipality) -> SettingsBody {
         let settings = city.settings
-        return SettingsBody(
+        var body = SettingsBody(
             enabledModules: services.modules.enabled(in: city).map(\.slug.rawValue), availableModules: services.modules.slugs.map(\.rawValue),
             contactEmail: settings.contactEmail, acceptsIdentityAsResidency: settings.acceptsIdentityAsResidency,
             moduleFields: Dictionary(services.modules.settingFields.map { ($0.name, $0.read(settings)) }) { first, _ in first })
+        body.textFields = Dictionary(services.modules.textSettingFields.map { ($0.name, $0.read(settings)) }) { first, _ in first }
+        return body
     }
 
     /// The city, if the caller may change its settings; others get a 404, as for every staff resource.
@@ -79,9 +92,11 @@ struct SettingsAPIController {
 
     @Sendable package func change(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (city, principal) = try await authorize(context)
-        let fields = services.modules.settingFields
-        let patch = try await APIController.decode(
-            SettingsPatch.self, request, context, userInfo: SettingsPatch.moduleFieldNames.map { [$0: fields.map(\.name)] } ?? [:])
+        let fields = services.modules.settingFields, texts = services.modules.textSettingFields
+        var userInfo: [CodingUserInfoKey: any Sendable] = [:]
+        if let key = SettingsPatch.moduleFieldNames { userInfo[key] = fields.map(\.name) }
+        if let key = SettingsPatch.textFieldNames { userInfo[key] = texts.map(\.name) }
+        let patch = try await APIController.decode(SettingsPatch.self, request, context, userInfo: userInfo)
         var proposed = city.settings
         if let modules = patch.enabledModules {
             let known = services.modules.slugs.map(\.rawValue)
@@ -91,6 +106,11 @@ struct SettingsAPIController {
             proposed.enabledModules = services.modules.enabledModules(checked: modules, keeping: city.settings)
         }
         for field in fields { if let value = patch.moduleFields[field.name] { field.write(&proposed, value) } }
+        for field in texts {
+            guard let typed = patch.textFields[field.name] else { continue }
+            guard let value = field.accepted(typed) else { throw AppError.invalid(code: field.problemCode, field: field.name) }
+            field.write(&proposed, value)
+        }
         if let email = patch.contactEmail { proposed.contactEmail = email.trimmingCharacters(in: .whitespaces) }
         if let accepts = patch.acceptsIdentityAsResidency { proposed.acceptsIdentityAsResidency = accepts }
         var changed = city

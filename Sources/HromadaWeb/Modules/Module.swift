@@ -45,6 +45,9 @@ public protocol Module: Sendable {
     /// Whole-number settings it puts on the city settings page and in the
     /// settings API, each stored in its section of the city's settings.
     var settingFields: [CitySettingField] { get }
+    /// Text settings it puts there too (the open-data publisher's codes, the
+    /// licence, the responsible person), each checked by the field itself.
+    var textSettingFields: [CityTextSettingField] { get }
     /// Objects it keeps for the whole process, made once at start and
     /// reached through `AppServices.moduleState(_:)`.
     func makeState() -> [any Sendable]
@@ -90,6 +93,7 @@ extension Module {
     public var capabilities: [CapabilityDeclaration] { [] }
     public var resources: URL? { nil }
     public var settingFields: [CitySettingField] { [] }
+    public var textSettingFields: [CityTextSettingField] { [] }
     public var uploadRoutes: [UploadRoute] { [] }
     public func makeState() -> [any Sendable] { [] }
     public func startDemoServe(_ services: AppServices) async throws {}
@@ -119,6 +123,51 @@ public struct CitySettingField: Sendable {
         self.problemCode = problemCode
         self.read = read
         self.write = write
+    }
+}
+
+/// A text city setting of a module, on the settings page and in the
+/// settings API like `CitySettingField`. `accept` turns what a person typed
+/// into the value stored (trimmed, a code in its canonical form), or nil
+/// when it is not acceptable; the save is then refused with `problemCode`,
+/// naming the field. Nothing else checks it: the page, the API and the
+/// settings service all ask `accept`.
+public struct CityTextSettingField: Sendable {
+    public let name: String
+    public let labelKey: String
+    /// The locale key of the hint under it, if any.
+    public let hintKey: String?
+    public let problemCode: String
+    /// `text`, `email` or `url`: the input the page draws.
+    public let inputType: String
+    public let maxLength: Int
+    /// A choice among these values (each with its label's locale key) instead of typed text.
+    public let choices: [(value: String, labelKey: String)]?
+    public let accept: @Sendable (String) -> String?
+    public let read: @Sendable (MunicipalitySettings) -> String
+    public let write: @Sendable (inout MunicipalitySettings, String) -> Void
+
+    public init(
+        name: String, labelKey: String, hintKey: String? = nil, problemCode: String, inputType: String = "text", maxLength: Int = 254,
+        choices: [(value: String, labelKey: String)]? = nil, accept: @escaping @Sendable (String) -> String?,
+        read: @escaping @Sendable (MunicipalitySettings) -> String, write: @escaping @Sendable (inout MunicipalitySettings, String) -> Void
+    ) {
+        self.name = name
+        self.labelKey = labelKey
+        self.hintKey = hintKey
+        self.problemCode = problemCode
+        self.inputType = inputType
+        self.maxLength = maxLength
+        self.choices = choices
+        self.accept = accept
+        self.read = read
+        self.write = write
+    }
+
+    /// The value to store from what was typed, over the length limit or refused by `accept`: nil.
+    public func accepted(_ typed: String) -> String? {
+        guard typed.count <= maxLength else { return nil }
+        return accept(typed)
     }
 }
 
@@ -293,6 +342,9 @@ public struct ModuleRegistry: Sendable {
 
     /// Every module's settings fields, in the registry's order.
     public var settingFields: [CitySettingField] { modules.flatMap(\.settingFields) }
+
+    /// Every module's text settings fields, in the registry's order.
+    public var textSettingFields: [CityTextSettingField] { modules.flatMap(\.textSettingFields) }
 
     /// What a role gives: every capability that names it.
     public func bundle(of role: Role) -> Set<Capability> { bundles[role] ?? [] }

@@ -19,37 +19,65 @@ public struct OpenDataset: Sendable {
     public let titleKey: String
     public let descriptionKey: String
     public let frequency: OpenDataFrequency
+    /// The locale keys of its passport's texts (CMU Resolution 835): its
+    /// keywords (comma-separated), the purpose of collecting the data and
+    /// the legal basis for it.
+    public let keywordsKey: String
+    public let purposeKey: String
+    public let legalBasisKey: String
+    /// The item of Resolution 835's list of mandatory datasets it fulfils
+    /// (`MandatoryDataset` names them: `petitions`, `participatory_budget`, …), if any.
+    public let mandatoryItem: String?
+    /// Whether it exists in the city yet: a dataset that would reveal a
+    /// running count (an edition's ballots before its results) is not in
+    /// the catalogue at all until then. Nil: always.
+    public let isPublished: (@Sendable (AppServices, Municipality) async throws -> Bool)?
     /// Its columns, in order.
     public let fields: [OpenDataField]
     /// Its rows in a city, each with one value per field, in the fields' order.
     public let query: @Sendable (AppServices, Municipality) async throws -> [OpenDataRow]
 
     public init(
-        slug: String, titleKey: String, descriptionKey: String, frequency: OpenDataFrequency, fields: [OpenDataField],
+        slug: String, titleKey: String, descriptionKey: String, keywordsKey: String, purposeKey: String, legalBasisKey: String,
+        mandatoryItem: String? = nil, frequency: OpenDataFrequency, fields: [OpenDataField],
+        isPublished: (@Sendable (AppServices, Municipality) async throws -> Bool)? = nil,
         query: @escaping @Sendable (AppServices, Municipality) async throws -> [OpenDataRow]
     ) {
         self.slug = slug
         self.titleKey = titleKey
         self.descriptionKey = descriptionKey
+        self.keywordsKey = keywordsKey
+        self.purposeKey = purposeKey
+        self.legalBasisKey = legalBasisKey
+        self.mandatoryItem = mandatoryItem
         self.frequency = frequency
         self.fields = fields
+        self.isPublished = isPublished
         self.query = query
     }
 
     /// A dataset whose strings follow the convention under `prefix`
-    /// (`open_data.<module>.<slug>`): `.title`, `.description`, and
-    /// `.fields.<name>` for each field declared without a key of its own.
+    /// (`open_data.<module>.<slug>`): `.title`, `.description`,
+    /// `.keywords`, `.purpose`, `.legal_basis`, and `.fields.<name>` for
+    /// each field declared without a key of its own.
     public init(
-        _ slug: String, strings prefix: String, frequency: OpenDataFrequency, fields: [OpenDataField],
+        _ slug: String, strings prefix: String, mandatoryItem: String? = nil, frequency: OpenDataFrequency, fields: [OpenDataField],
+        isPublished: (@Sendable (AppServices, Municipality) async throws -> Bool)? = nil,
         query: @escaping @Sendable (AppServices, Municipality) async throws -> [OpenDataRow]
     ) {
         self.init(
-            slug: slug, titleKey: "\(prefix).title", descriptionKey: "\(prefix).description", frequency: frequency,
+            slug: slug, titleKey: "\(prefix).title", descriptionKey: "\(prefix).description", keywordsKey: "\(prefix).keywords",
+            purposeKey: "\(prefix).purpose", legalBasisKey: "\(prefix).legal_basis", mandatoryItem: mandatoryItem, frequency: frequency,
             fields: fields.map { field in
                 field.descriptionKey.isEmpty
                     ? OpenDataField(field.name, field.type, unit: field.unit, isList: field.isList, descriptionKey: "\(prefix).fields.\(field.name)") : field
             },
-            query: query)
+            isPublished: isPublished, query: query)
+    }
+
+    /// Whether it is in the city's catalogue now.
+    public func published(_ services: AppServices, in city: Municipality) async throws -> Bool {
+        try await isPublished?(services, city) ?? true
     }
 
     /// The dataset's rows in this city, checked against its fields.
@@ -63,7 +91,7 @@ public struct OpenDataset: Sendable {
     public var problem: String? {
         guard Self.isName(slug, extra: "-") else { return "the dataset slug \(slug) is not lowercase letters, digits and hyphens" }
         guard !fields.isEmpty else { return "the dataset \(slug) has no fields" }
-        guard !titleKey.isEmpty, !descriptionKey.isEmpty, fields.allSatisfy({ !$0.descriptionKey.isEmpty }) else {
+        guard !titleKey.isEmpty, !descriptionKey.isEmpty, !keywordsKey.isEmpty, !purposeKey.isEmpty, !legalBasisKey.isEmpty, fields.allSatisfy({ !$0.descriptionKey.isEmpty }) else {
             return "the dataset \(slug) leaves a title, description or field undescribed"
         }
         var seen = Set<String>()

@@ -257,6 +257,14 @@ struct AdminController {
                 FormField(
                     name: field.name, label: html.t(field.labelKey, context), value: form?[field.name] ?? String(field.read(settings)),
                     error: problem(field.name), inputmode: "numeric", required: true)
+            } + services.modules.textSettingFields.map { field in
+                let value = form?[field.name] ?? field.read(settings)
+                return FormField(
+                    name: field.name, label: html.t(field.labelKey, context), value: value, error: problem(field.name),
+                    hint: field.hintKey.map { html.t($0, context) }, type: field.inputType, maxlength: field.maxLength,
+                    options: field.choices.map { choices in
+                        choices.map { SelectOption(value: $0.value, label: html.t($0.labelKey, context), selected: $0.value == value) }
+                    })
             } + [
                 FormField(
                     name: "contactEmail", label: html.t("settings.contact_email", context), value: form?["contactEmail"] ?? settings.contactEmail,
@@ -290,6 +298,11 @@ struct AdminController {
             guard let value = Int(form[field.name].trimmingCharacters(in: .whitespaces)) else {
                 return try await fail("errors.settings_not_number", field: field.name)
             }
+            field.write(&proposed, value)
+        }
+        // A field the form did not send (a form from before the field existed) keeps its value.
+        for field in services.modules.textSettingFields where form.fields[field.name] != nil {
+            guard let value = field.accepted(form[field.name]) else { return try await fail(AppError.invalid(code: field.problemCode, field: field.name).messageKey, field: field.name) }
             field.write(&proposed, value)
         }
         proposed.enabledModules = services.modules.enabledModules(checked: form.all("modules"), keeping: city.settings)

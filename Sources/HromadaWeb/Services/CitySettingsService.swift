@@ -20,6 +20,9 @@ package struct CitySettingsService {
         for field in services.modules.settingFields where !field.range.contains(field.read(settings)) {
             throw AppError.invalid(code: field.problemCode, field: field.name)
         }
+        for field in services.modules.textSettingFields where field.accepted(field.read(settings)) != field.read(settings) {
+            throw AppError.invalid(code: field.problemCode, field: field.name)
+        }
         let audit = services.audit, read = city.settings
         let stored = try await services.store.write { tx in
             guard try await tx.municipalities.updateSettings(settings, of: city.id, ifStill: read) else { return false }

@@ -29,7 +29,7 @@ struct AuctionOpenData {
     private static func money(_ name: String) -> OpenDataField { OpenDataField(name, .decimal, unit: "UAH") }
 
     static let lots = OpenDataset(
-        "lots", strings: "open_data.auctions.lots", frequency: .continuous,
+        "lots", strings: "open_data.auctions.lots", mandatoryItem: "communal_property", frequency: .continuous,
         fields: [
             OpenDataField("ocid", .text), OpenDataField("auctionId", .text), OpenDataField("lotId", .text), OpenDataField("number", .integer),
             OpenDataField("municipality", .text), OpenDataField("title", .text), OpenDataField("objectId", .text), OpenDataField("objectTitle", .text),
@@ -41,7 +41,7 @@ struct AuctionOpenData {
     ) { services, city in try await AuctionOpenData.read(services, city).lotRows }
 
     static let bids = OpenDataset(
-        "bids", strings: "open_data.auctions.bids", frequency: .continuous,
+        "bids", strings: "open_data.auctions.bids", mandatoryItem: "communal_property", frequency: .continuous,
         fields: [
             OpenDataField("ocid", .text), OpenDataField("lotId", .text), OpenDataField("lotNumber", .integer), OpenDataField("participantNumber", .integer),
             OpenDataField("bidderName", .text), OpenDataField("legalEntityCode", .text), OpenDataField("currency", .text), money("initialBid"),
@@ -50,7 +50,7 @@ struct AuctionOpenData {
     ) { services, city in try await AuctionOpenData.read(services, city).bidRows }
 
     static let awards = OpenDataset(
-        "awards", strings: "open_data.auctions.awards", frequency: .continuous,
+        "awards", strings: "open_data.auctions.awards", mandatoryItem: "communal_property", frequency: .continuous,
         fields: [
             OpenDataField("ocid", .text), OpenDataField("lotId", .text), OpenDataField("lotNumber", .integer), OpenDataField("rank", .integer),
             OpenDataField("participantNumber", .integer), OpenDataField("bidderName", .text), OpenDataField("status", .text),

@@ -25,7 +25,7 @@ struct BudgetOpenData {
     static let datasets: [OpenDataset] = [projectsDataset, ballotsDataset]
 
     static let projectsDataset = OpenDataset(
-        "projects", strings: "open_data.budgets.projects", frequency: .perEdition,
+        "projects", strings: "open_data.budgets.projects", mandatoryItem: "participatory_budget", frequency: .perEdition,
         fields: [
             OpenDataField("editionId", .text), OpenDataField("editionTitle", .text), OpenDataField("municipality", .text),
             OpenDataField("projectId", .text), OpenDataField("projectNumber", .integer), OpenDataField("projectName", .text),
@@ -33,16 +33,24 @@ struct BudgetOpenData {
             OpenDataField("latitude", .decimal, unit: "degree"), OpenDataField("longitude", .decimal, unit: "degree"),
             OpenDataField("cost", .decimal, unit: "UAH"), OpenDataField("status", .text), OpenDataField("votes", .integer),
             OpenDataField("funded", .boolean),
-        ]
+        ], isPublished: BudgetOpenData.anyResults
     ) { services, city in try await BudgetOpenData.published(services, city).flatMap(\.projectRows) }
 
     static let ballotsDataset = OpenDataset(
-        "ballots", strings: "open_data.budgets.ballots", frequency: .perEdition,
+        "ballots", strings: "open_data.budgets.ballots", mandatoryItem: "participatory_budget", frequency: .perEdition,
         fields: [
             OpenDataField("editionId", .text), OpenDataField("receipt", .text), OpenDataField("projects", .text, isList: true),
             OpenDataField("points", .integer, isList: true), OpenDataField("channel", .text), OpenDataField("ageGroup", .text),
-        ]
+        ], isPublished: BudgetOpenData.anyResults
     ) { services, city in try await BudgetOpenData.published(services, city).flatMap(\.ballotRows) }
+
+    /// Whether any edition of the city has its results out: until then the
+    /// datasets are not in the catalogue, so nothing about a vote in progress
+    /// (not even that a file is empty) moves.
+    @Sendable static func anyResults(_ services: AppServices, _ city: Municipality) async throws -> Bool {
+        let cityID = city.id, now = services.clock.now()
+        return try await services.store.read { try await $0.budgets.editions(in: cityID) }.contains { $0.phase(at: now) >= .results }
+    }
 
     /// The city's editions whose results are out, oldest first, each with its projects, ballots and winners.
     static func published(_ services: AppServices, _ city: Municipality) async throws -> [BudgetOpenData] {

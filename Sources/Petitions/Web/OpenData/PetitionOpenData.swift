@@ -15,7 +15,7 @@ enum PetitionOpenData {
     static let datasets: [OpenDataset] = [petitions, signatures]
 
     static let petitions = OpenDataset(
-        "petitions", strings: "open_data.petitions.petitions", frequency: .continuous,
+        "petitions", strings: "open_data.petitions.petitions", mandatoryItem: "petitions", frequency: .continuous,
         fields: [
             OpenDataField("petitionId", .text), OpenDataField("number", .integer), OpenDataField("municipality", .text),
             OpenDataField("title", .text), OpenDataField("text", .text), OpenDataField("category", .text), OpenDataField("author", .text),
@@ -32,7 +32,7 @@ enum PetitionOpenData {
     }
 
     static let signatures = OpenDataset(
-        "signatures", strings: "open_data.petitions.signatures", frequency: .continuous,
+        "signatures", strings: "open_data.petitions.signatures", mandatoryItem: "petitions", frequency: .continuous,
         fields: [OpenDataField("petitionId", .text), OpenDataField("petitionNumber", .integer), OpenDataField("signerName", .text), OpenDataField("signedAt", .datetime)]
     ) { services, city in
         let cityID = city.id
