@@ -154,6 +154,28 @@ import Testing
         }
     }
 
+    /// The files are written as their rows come (`OpenDataWriter`, the
+    /// ballots a page at a time); the bytes are the whole table's.
+    @Test func aStreamedFileIsTheWholeTableByteForByte() async throws {
+        let toy = ToyModule()
+        try await WebHarness.run(modules: ModuleRegistry(ModuleRegistry.standard.modules + [toy])) { harness, client in
+            let city = try await harness.city("vinnytsia")
+            for module in harness.services.modules.modules {
+                for dataset in module.openDatasets {
+                    let table = try await dataset.table(harness.services, in: city)
+                    var csv = "", json = ""
+                    try await dataset.write(.csv, harness.services, in: city) { csv += $0 }
+                    try await dataset.write(.json, harness.services, in: city) { json += $0 }
+                    #expect(csv == table.csv(), "\(module.slug.rawValue)/\(dataset.slug)")
+                    #expect(json == (try table.json()), "\(module.slug.rawValue)/\(dataset.slug)")
+                    let served = try await client.execute(uri: "/api/v1/vinnytsia/open-data/\(module.slug.rawValue)/\(dataset.slug).csv", method: .get)
+                    #expect(String(buffer: served.body) == csv)
+                }
+            }
+            #expect(try await client.json(.get, "/api/3/action/package_search?sort=id+asc&rows=2").0 == .ok, "+ is a space, as CKAN reads it")
+        }
+    }
+
     // MARK: Documents and pages
 
     @Test func eachDatasetHasItsPassportDataPackageAndPage() async throws {

@@ -92,3 +92,74 @@ public enum BallotReceipt {
         }.joined(separator: "-")
     }
 }
+
+extension BallotContent {
+    /// The stored form read without a JSON decoder: exactly what the store
+    /// writes (sorted keys, no spaces), `{"points":[1,2],"projects":["a","b"]}`
+    /// or `{"projects":["a","b"]}`, the ids without escapes and the points
+    /// plain digits. Nil for any other text, which the JSON decoder then
+    /// reads. Half a million ballots in one open-data file made the decoder
+    /// most of the file's cost; this reads one in a fraction of it.
+    public init?(storedCompact text: String) {
+        var reader = CompactReader(Array(text.utf8))
+        var points: [Int]?
+        guard reader.take("{\"") else { return nil }
+        if reader.take("points\":[") {
+            guard let read = reader.numbers(), reader.take(",\"") else { return nil }
+            points = read
+        }
+        guard reader.take("projects\":["), let projects = reader.strings(), reader.take("}"), reader.atEnd else { return nil }
+        self.init(projects: projects.map(BudgetProjectID.init(rawValue:)), points: points)
+    }
+
+    /// A cursor over the bytes of the compact form; every step checks its bounds.
+    private struct CompactReader {
+        let bytes: [UInt8]
+        var index = 0
+
+        init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+        var atEnd: Bool { index == bytes.count }
+
+        mutating func take(_ literal: String) -> Bool {
+            let expected = Array(literal.utf8)
+            guard bytes.count - index >= expected.count, bytes[index..<index + expected.count].elementsEqual(expected) else { return false }
+            index += expected.count
+            return true
+        }
+
+        /// `1,2,3]` (up to nine digits each) or `]`.
+        mutating func numbers() -> [Int]? {
+            var values: [Int] = []
+            if take("]") { return values }
+            while true {
+                var value = 0, digits = 0
+                while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]), digits < 9 {
+                    value = value * 10 + Int(bytes[index] - UInt8(ascii: "0"))
+                    digits += 1
+                    index += 1
+                }
+                guard digits > 0 else { return nil }
+                values.append(value)
+                if take("]") { return values }
+                guard take(",") else { return nil }
+            }
+        }
+
+        /// `"a","b"]` (no escapes, no control bytes) or `]`.
+        mutating func strings() -> [String]? {
+            var values: [String] = []
+            if take("]") { return values }
+            while true {
+                guard take("\"") else { return nil }
+                let start = index
+                while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\"), bytes[index] >= 0x20 { index += 1 }
+                guard take("\"") else { return nil }
+                guard let value = String(validating: bytes[start..<index - 1], as: UTF8.self) else { return nil }
+                values.append(value)
+                if take("]") { return values }
+                guard take(",") else { return nil }
+            }
+        }
+    }
+}

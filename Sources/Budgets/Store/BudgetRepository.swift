@@ -348,6 +348,18 @@ public struct BudgetRepository: Sendable {
             """).all().map(Self.decodeBallot)
     }
 
+    /// The edition's ballots after `id` (from the first when nil), in id order, at most `limit`: a page of the open-data file.
+    ///
+    /// `edition_id || ''` keeps both databases off the (edition, receipt)
+    /// index, which would sort every ballot of the edition for each page;
+    /// the primary key walks from `id` in order and stops after `limit`.
+    public func ballots(of edition: BudgetEditionID, after id: String?, limit: Int) async throws -> [AnonymousBallot] {
+        try await db.raw("""
+            SELECT \(unsafeRaw: Self.ballotColumns) FROM budget_ballots
+            WHERE edition_id || '' = \(bind: edition.rawValue) AND id > \(bind: id ?? "") ORDER BY id LIMIT \(bind: limit)
+            """).all().map(Self.decodeBallot)
+    }
+
     public func ballot(receipt: String, in edition: BudgetEditionID) async throws -> AnonymousBallot? {
         try await db.raw("""
             SELECT \(unsafeRaw: Self.ballotColumns) FROM budget_ballots
@@ -398,10 +410,15 @@ public struct BudgetRepository: Sendable {
         }
     }
 
+    /// A ballot's stored content: the compact form read directly, anything else by the JSON decoder.
+    static func content(_ text: String) throws -> BallotContent {
+        try BallotContent(storedCompact: text) ?? JSONColumn.value(BallotContent.self, text)
+    }
+
     static func decodeBallot(_ row: any SQLRow) throws -> AnonymousBallot {
         AnonymousBallot(
             id: .init(rawValue: try row.string("id")), editionID: .init(rawValue: try row.string("edition_id")),
-            receipt: try row.string("receipt"), content: try JSONColumn.value(BallotContent.self, try row.string("content")),
+            receipt: try row.string("receipt"), content: try content(try row.string("content")),
             channel: BallotChannel(rawValue: try row.string("channel")) ?? .online,
             ageGroup: AgeGroup(rawValue: try row.string("age_group")) ?? .unknown)
     }

@@ -77,9 +77,9 @@ struct OpenDataController {
         guard let file = OpenDataFile.fileName(try context.parameters.require("file")),
               let found = services.modules.dataset(file.name, of: module), city.settings.enables(found.module.slug)
         else { throw AppError.notFound }
-        let table = try await found.dataset.table(services, in: city)
-        return OpenDataFile.response(
-            file.format == .csv ? table.csv() : try table.json(), format: file.format,
+        // Written as the rows come: an edition's ballots may be hundreds of thousands of rows.
+        return found.dataset.streamingResponse(
+            file.format, services, in: city,
             filename: "\(city.slug.rawValue)-\(found.module.slug.rawValue)-\(found.dataset.slug).\(file.format.rawValue)")
     }
 }

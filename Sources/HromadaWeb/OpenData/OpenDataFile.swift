@@ -23,10 +23,18 @@ package enum OpenDataFile {
     }
 
     /// RFC 4180 quoting, and a leading apostrophe for cells a spreadsheet would run as a formula.
+    ///
+    /// Read as UTF-8 bytes: every cell of a file passes here (half a million
+    /// ballots' worth), and the bytes that matter are all ASCII. A CR or LF
+    /// anywhere, a CRLF pair included, makes the cell quoted.
     static func csvField(_ text: String) -> String {
         var value = text
-        if let first = value.first, "=+-@".contains(first), Double(value) == nil { value = "'" + value }
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        if let first = text.utf8.first, first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || first == UInt8(ascii: "@"),
+           Double(text) == nil {
+            value = "'" + text
+        }
+        let special = text.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+        guard special else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 

@@ -18,14 +18,17 @@ public struct OpenDataTable: Sendable {
     }
 
     public init(fields: [OpenDataField], rows: [OpenDataRow]) throws {
-        for (index, row) in rows.enumerated() {
-            guard row.count == fields.count else { throw Mismatch(row: index, field: nil) }
-            for (field, value) in zip(fields, row) where !Self.fits(value, field) {
-                throw Mismatch(row: index, field: field.name)
-            }
-        }
+        for (index, row) in rows.enumerated() { try Self.check(row, index: index, fields: fields) }
         self.fields = fields
         self.rows = rows
+    }
+
+    /// One row against the fields: as many values, each where it fits.
+    static func check(_ row: OpenDataRow, index: Int, fields: [OpenDataField]) throws {
+        guard row.count == fields.count else { throw Mismatch(row: index, field: nil) }
+        for (field, value) in zip(fields, row) where !fits(value, field) {
+            throw Mismatch(row: index, field: field.name)
+        }
     }
 
     private static func fits(_ value: OpenDataValue, _ field: OpenDataField) -> Bool {

@@ -36,14 +36,20 @@ public struct OpenDataset: Sendable {
     public let fields: [OpenDataField]
     /// Its rows in a city, each with one value per field, in the fields' order.
     public let query: @Sendable (AppServices, Municipality) async throws -> [OpenDataRow]
+    /// The same rows in batches, for a dataset too large to hold at once
+    /// (an edition's anonymous ballots): the files are then written as the
+    /// batches come (`OpenDataWriter`). Nil: `query` in one batch.
+    public let stream: (@Sendable (AppServices, Municipality, ([OpenDataRow]) async throws -> Void) async throws -> Void)?
 
     public init(
         slug: String, titleKey: String, descriptionKey: String, keywordsKey: String, purposeKey: String, legalBasisKey: String,
         mandatoryItem: String? = nil, frequency: OpenDataFrequency, fields: [OpenDataField],
         isPublished: (@Sendable (AppServices, Municipality) async throws -> Bool)? = nil,
+        stream: (@Sendable (AppServices, Municipality, ([OpenDataRow]) async throws -> Void) async throws -> Void)? = nil,
         query: @escaping @Sendable (AppServices, Municipality) async throws -> [OpenDataRow]
     ) {
         self.slug = slug
+        self.stream = stream
         self.titleKey = titleKey
         self.descriptionKey = descriptionKey
         self.keywordsKey = keywordsKey
@@ -63,6 +69,7 @@ public struct OpenDataset: Sendable {
     public init(
         _ slug: String, strings prefix: String, mandatoryItem: String? = nil, frequency: OpenDataFrequency, fields: [OpenDataField],
         isPublished: (@Sendable (AppServices, Municipality) async throws -> Bool)? = nil,
+        stream: (@Sendable (AppServices, Municipality, ([OpenDataRow]) async throws -> Void) async throws -> Void)? = nil,
         query: @escaping @Sendable (AppServices, Municipality) async throws -> [OpenDataRow]
     ) {
         self.init(
@@ -72,7 +79,7 @@ public struct OpenDataset: Sendable {
                 field.descriptionKey.isEmpty
                     ? OpenDataField(field.name, field.type, unit: field.unit, isList: field.isList, descriptionKey: "\(prefix).fields.\(field.name)") : field
             },
-            isPublished: isPublished, query: query)
+            isPublished: isPublished, stream: stream, query: query)
     }
 
     /// Whether it is in the city's catalogue now.

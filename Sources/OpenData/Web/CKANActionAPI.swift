@@ -49,8 +49,7 @@ struct CKANActionAPI {
 
     /// Query parameters, or the JSON body's members as text (numbers written as numbers; arrays and objects refused).
     static func parameters(_ request: Request, _ context: AppRequestContext) async throws(Failure) -> [String: String] {
-        var parameters: [String: String] = [:]
-        for (name, value) in request.uri.queryParameters { parameters[String(name)] = String(value) }
+        var parameters = Self.query(request.uri.query ?? "")
         guard request.method == .post else { return parameters }
         var request = request
         let body: ByteBuffer
@@ -69,6 +68,22 @@ struct CKANActionAPI {
             case .null: continue
             case .array, .object: throw Failure.invalid(name, "Must be a string or a number")
             }
+        }
+        return parameters
+    }
+
+    /// A query string as CKAN (and every HTML form) writes it: `+` is a
+    /// space (`sort=id+asc`), then percent-escapes; the first of a repeated name wins.
+    static func query(_ text: String) -> [String: String] {
+        var parameters: [String: String] = [:]
+        for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ part: Substring) -> String {
+                let spaced = part.replacingOccurrences(of: "+", with: " ")
+                return spaced.removingPercentEncoding ?? spaced
+            }
+            let name = decode(parts[0])
+            if parameters[name] == nil { parameters[name] = parts.count > 1 ? decode(parts[1]) : "" }
         }
         return parameters
     }

@@ -11,15 +11,25 @@ struct CatalogueEntry: Sendable {
     let module: any Module
     let dataset: OpenDataset
     let record: OpenDataRepository.Record
-
     /// Its name in the CKAN API and in paths: `vinnytsia-petitions-signatures`.
-    var name: String { Self.name(city: city.slug.rawValue, module: module.slug.rawValue, dataset: dataset.slug) }
-
-    static func name(city: String, module: String, dataset: String) -> String { "\(city)-\(module)-\(dataset)" }
-
+    let name: String
     /// A UUID that never changes for this name (SHA-256 of it, in UUID form
     /// with the version-5 bits): the same on every instance and after a restore.
-    var id: String { Self.uuid("dataset:" + name) }
+    let id: String
+    /// Its slug within its city (the page's last segment): `petitions-signatures`.
+    let citySlug: String
+
+    init(city: Municipality, module: any Module, dataset: OpenDataset, record: OpenDataRepository.Record) {
+        self.city = city
+        self.module = module
+        self.dataset = dataset
+        self.record = record
+        name = Self.name(city: city.slug.rawValue, module: module.slug.rawValue, dataset: dataset.slug)
+        id = Self.uuid("dataset:" + name)
+        citySlug = "\(module.slug.rawValue)-\(dataset.slug)"
+    }
+
+    static func name(city: String, module: String, dataset: String) -> String { "\(city)-\(module)-\(dataset)" }
 
     static func uuid(_ text: String) -> String {
         var bytes = Array(SHA256.hash(data: Data(text.utf8)).prefix(16))
@@ -38,31 +48,30 @@ struct CatalogueEntry: Sendable {
     }
 
     /// The dataset's page under its city: `/vinnytsia/opendata/petitions-signatures`.
-    var pagePath: String { "/\(city.slug.rawValue)/opendata/\(module.slug.rawValue)-\(dataset.slug)" }
-
-    /// Its slug within its city (the page's last segment).
-    var citySlug: String { "\(module.slug.rawValue)-\(dataset.slug)" }
+    var pagePath: String { "/\(city.slug.rawValue)/opendata/\(citySlug)" }
 }
 
 /// The catalogue: which datasets each city publishes, and the record of
 /// each (sizes, digests, first published, last changed), kept current.
 ///
-/// A city is checked again when a reader asks and either its newest audit
-/// entry is not the one of its last check (every change a module makes is
-/// audited in its transaction) or `recheckInterval` has passed (what the
-/// clock alone changes: an edition reaching its results). A check reads
-/// every dataset of the city, digests its CSV and JSON, and records them;
-/// the database moves a dataset's `modified` only when a digest changed.
-/// Checks of one city run one at a time in this process, and no more often
-/// than `spacing` while its data keeps changing (a petition being signed
-/// every second would otherwise have every reader re-read it).
+/// A reader's request checks a city again when its newest audit entry is
+/// not the one of its last check (every change a module makes is audited in
+/// its transaction): one indexed lookup per city tells. What the clock alone
+/// changes (an edition reaching its results) is caught by `recheckAll`,
+/// which the module runs in the background every `recheckInterval`. A check
+/// reads every dataset of the city, digests its CSV and JSON as they are
+/// written, and records them; the database moves a dataset's `modified`
+/// only when a digest changed. Checks of one city run one at a time in this
+/// process, and no more often than `spacing` while its data keeps changing
+/// (a petition being signed every second would otherwise have every reader
+/// re-read it). Records are served from memory, reloaded after each check
+/// (another instance's checks show as a changed audit entry too).
 actor Catalogue {
-    /// The longest a dataset's record may trail a change the clock made.
-    let recheckInterval: TimeInterval
+    let recheckInterval: Duration
     /// The shortest time between two checks of a city that keeps changing.
     let spacing: TimeInterval
 
-    init(recheckInterval: TimeInterval = 60, spacing: TimeInterval = 1) {
+    init(recheckInterval: Duration = .seconds(60), spacing: TimeInterval = 1) {
         self.recheckInterval = recheckInterval
         self.spacing = spacing
     }
@@ -70,52 +79,60 @@ actor Catalogue {
     private struct Cached {
         let refresh: OpenDataRepository.Refresh
         let records: [OpenDataRepository.Record]
+        /// The entries made from them for the city as it was then (its settings decide which are shown).
+        var built: (city: Municipality, entries: [CatalogueEntry])?
     }
 
     private var cached: [MunicipalityID: Cached] = [:]
+    private var loaded = false
     private var checking: [MunicipalityID: Task<Void, any Error>] = [:]
 
     /// The published datasets of these cities (those running the catalogue),
     /// in the cities' order, then the registry's and each module's.
     func entries(_ services: AppServices, cities: [Municipality]) async throws -> [CatalogueEntry] {
         let cities = cities.filter { $0.settings.enables(.opendata) }
-        let (latest, refreshes) = try await services.store.read { tx in
-            (try await tx.audit.latestSequences(), try await tx.openData.refreshes())
-        }
+        if !loaded { try await load(services) }
+        let latest = try await services.store.read { try await $0.audit.latestSequences() }
         let now = services.clock.now()
         for city in cities {
-            let head = latest[city.id] ?? nil
-            let refresh = refreshes[city.id]
-            if needsCheck(refresh, head: head, now: now) {
+            guard let known = cached[city.id]?.refresh else { try await check(city, services: services); continue }
+            let age = now.timeIntervalSince(known.at)
+            if known.auditSequence != (latest[city.id] ?? nil), age >= spacing || age < 0 {
                 try await check(city, services: services)
             }
         }
-        let stored = try await services.store.read { try await $0.openData.refreshes() }
-        let stale = cities.filter { city in stored[city.id] != cached[city.id]?.refresh }
-        if !stale.isEmpty {
-            let records = try await services.store.read { try await $0.openData.records(in: stale.map(\.id)) }
-            let byCity = Dictionary(grouping: records, by: \.city)
-            for city in stale {
-                guard let refresh = stored[city.id] else { continue }
-                cached[city.id] = Cached(refresh: refresh, records: byCity[city.id] ?? [])
-            }
-        }
-        return cities.flatMap { city -> [CatalogueEntry] in
-            let records = cached[city.id]?.records ?? []
-            return services.modules.enabled(in: city).flatMap { module in
-                module.openDatasets.compactMap { dataset in
-                    records.first { $0.module == module.slug.rawValue && $0.dataset == dataset.slug && $0.published }
-                        .map { CatalogueEntry(city: city, module: module, dataset: dataset, record: $0) }
-                }
-            }
-        }
+        return cities.flatMap { city in entries(of: city, modules: services.modules) }
     }
 
-    private func needsCheck(_ refresh: OpenDataRepository.Refresh?, head: Int64?, now: Date) -> Bool {
-        guard let refresh else { return true }
-        let age = now.timeIntervalSince(refresh.at)
-        if age >= recheckInterval || age < 0 { return true }
-        return refresh.auditSequence != head && age >= spacing
+    /// A city's published entries, made once per check and per change of its settings.
+    private func entries(of city: Municipality, modules: ModuleRegistry) -> [CatalogueEntry] {
+        guard var known = cached[city.id] else { return [] }
+        if let built = known.built, built.city == city { return built.entries }
+        let records = Dictionary(known.records.map { ("\($0.module)/\($0.dataset)", $0) }) { first, _ in first }
+        let entries = modules.enabled(in: city).flatMap { module in
+            module.openDatasets.compactMap { dataset in
+                records["\(module.slug.rawValue)/\(dataset.slug)"].flatMap { $0.published ? CatalogueEntry(city: city, module: module, dataset: dataset, record: $0) : nil }
+            }
+        }
+        known.built = (city, entries)
+        cached[city.id] = known
+        return entries
+    }
+
+    /// Every city's records as stored: a restart does not check every city again.
+    private func load(_ services: AppServices) async throws {
+        let (refreshes, records) = try await services.store.read { tx in (try await tx.openData.refreshes(), try await tx.openData.records()) }
+        let byCity = Dictionary(grouping: records, by: \.city)
+        for (city, refresh) in refreshes where cached[city] == nil {
+            cached[city] = Cached(refresh: refresh, records: byCity[city] ?? [])
+        }
+        loaded = true
+    }
+
+    /// Checks every city that runs the catalogue (the background round).
+    func recheckAll(_ services: AppServices) async throws {
+        let cities = try await services.store.read { try await $0.municipalities.all() }.filter { $0.settings.enables(.opendata) }
+        for city in cities { try await check(city, services: services) }
     }
 
     /// Checks the city now, or waits for the check already running.
@@ -125,6 +142,9 @@ actor Catalogue {
         checking[city.id] = task
         defer { checking[city.id] = nil }
         try await task.value
+        let id = city.id
+        let (refresh, records) = try await services.store.read { tx in (try await tx.openData.refreshes()[id], try await tx.openData.records(in: [id])) }
+        if let refresh { cached[id] = Cached(refresh: refresh, records: records) }
     }
 
     /// Reads every dataset of every module in the city (those switched off
@@ -147,15 +167,22 @@ actor Catalogue {
             let enabled = runs && city.settings.enables(module.slug)
             for dataset in module.openDatasets {
                 let published = enabled ? try await dataset.published(services, in: city) : false
-                guard published else {
-                    found.append(Found(module: module.slug.rawValue, dataset: dataset.slug, published: false, rows: 0,
-                                       csv: digest(""), json: digest("")))
-                    continue
+                // Both files digested as they are written, batch by batch: memory stays flat for the largest.
+                var csv = OpenDataDigest(), json = OpenDataDigest(), rows: Int64 = 0
+                if published {
+                    var csvWriter = OpenDataWriter(fields: dataset.fields, format: .csv)
+                    var jsonWriter = OpenDataWriter(fields: dataset.fields, format: .json)
+                    try await dataset.rows(services, in: city) { batch in
+                        rows += Int64(batch.count)
+                        csv.add(try csvWriter.add(batch))
+                        json.add(try jsonWriter.add(batch))
+                    }
+                    csv.add(csvWriter.finish())
+                    json.add(jsonWriter.finish())
                 }
-                let table = try await dataset.table(services, in: city)
                 found.append(Found(
-                    module: module.slug.rawValue, dataset: dataset.slug, published: true, rows: Int64(table.rows.count),
-                    csv: digest(table.csv()), json: digest(try table.json())))
+                    module: module.slug.rawValue, dataset: dataset.slug, published: published, rows: rows,
+                    csv: .init(bytes: csv.bytes, sha256: csv.sha256()), json: .init(bytes: json.bytes, sha256: json.sha256())))
             }
         }
         let results = found
@@ -167,10 +194,5 @@ actor Catalogue {
             }
             try await tx.openData.noteRefresh(of: city.id, auditSequence: head, at: now)
         }
-    }
-
-    static func digest(_ text: String) -> OpenDataRepository.FileDigest {
-        let data = Data(text.utf8)
-        return .init(bytes: Int64(data.count), sha256: SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined())
     }
 }

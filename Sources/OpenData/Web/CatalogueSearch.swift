@@ -15,25 +15,34 @@ struct CatalogueSearch {
         case .default:
             return matching.sorted { ($0.record.modified, $1.name) > ($1.record.modified, $0.name) }
         case .field(let field, let ascending):
-            return matching.sorted { a, b in
-                let order: Bool
+            // Each entry's key once, then a sort on it; ties by name, so pages never overlap.
+            let keyed: [(key: String, entry: CatalogueEntry)] = matching.map { entry in
                 switch field {
-                case .id: order = a.id == b.id ? a.name < b.name : a.id < b.id
-                case .name: order = a.name < b.name
-                case .title:
-                    let (x, y) = (shapes.t(a.dataset.titleKey), shapes.t(b.dataset.titleKey))
-                    order = x == y ? a.name < b.name : x < y
-                case .metadataModified: order = a.record.modified == b.record.modified ? a.name < b.name : a.record.modified < b.record.modified
-                case .metadataCreated:
-                    order = a.record.firstPublished == b.record.firstPublished ? a.name < b.name : a.record.firstPublished < b.record.firstPublished
+                case .id: (entry.id, entry)
+                case .name: (entry.name, entry)
+                case .title: (shapes.t(entry.dataset.titleKey), entry)
+                case .metadataModified: (Self.sortable(entry.record.modified), entry)
+                case .metadataCreated: (Self.sortable(entry.record.firstPublished), entry)
                 }
-                return ascending ? order : !order && a.name != b.name
             }
+            return keyed.sorted { a, b in
+                if a.key != b.key { return ascending ? a.key < b.key : a.key > b.key }
+                return a.entry.name < b.entry.name
+            }.map(\.entry)
         }
     }
 
+    /// A time as text that sorts as the time does (milliseconds, zero-padded).
+    static func sortable(_ date: Date) -> String {
+        let milliseconds = max(0, min(Double(Int64.max / 2), (date.timeIntervalSince1970 * 1000).rounded(.down)))
+        let digits = String(Int64(milliseconds))
+        return String(repeating: "0", count: max(0, 20 - digits.count)) + digits
+    }
+
     func matches(_ entry: CatalogueEntry) -> Bool {
-        if !search.organizations.isEmpty, !search.organizations.contains(where: { $0 == entry.city.slug.rawValue || $0 == shapes.organizationID(entry.city) }) {
+        // By slug; by the organization's UUID only when one was given (its hash is worked out then).
+        if !search.organizations.isEmpty, !search.organizations.contains(entry.city.slug.rawValue),
+           !(search.organizations.contains { $0.count == 36 } && search.organizations.contains(shapes.organizationID(entry.city))) {
             return false
         }
         if !search.groups.isEmpty, !search.groups.contains(entry.module.slug.rawValue) { return false }

@@ -195,10 +195,12 @@ struct DatasetDocuments {
                 Resource(
                     name: "\(entry.citySlug)-csv", path: base + entry.path(.csv), format: "csv", mediatype: "text/csv", dialect: Resource.Dialect(),
                     schema: schema(entry, format: .csv)),
+            ] + (entry.record.rows == 0 ? [] : [
+                // An empty JSON array has no rows to read a table from (Frictionless refuses it): an empty dataset's package describes its CSV only.
                 Resource(
                     name: "\(entry.citySlug)-json", path: base + entry.path(.json), format: "json", mediatype: "application/json", dialect: nil,
                     schema: schema(entry, format: .json)),
-            ])
+            ]))
     }
 }
 

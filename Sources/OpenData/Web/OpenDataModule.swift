@@ -3,6 +3,7 @@ import HromadaDomain
 import HromadaStore
 import HromadaWeb
 import Hummingbird
+import ServiceLifecycle
 
 /// The open-data catalogue: one per city (`/{city}/opendata`) and one per
 /// oblast, built from the datasets every module declares, with each
@@ -21,6 +22,13 @@ public struct OpenDataModule: Module {
     }
 
     public func makeState() -> [any Sendable] { [Catalogue()] }
+
+    /// Every city checked again each minute: what the clock alone changes
+    /// (an edition reaching its results) reaches the catalogue within it.
+    public func backgroundServices(_ services: AppServices) -> [any Service] {
+        guard let catalogue = services.moduleState(Catalogue.self) else { return [] }
+        return [PeriodicTask("open-data catalogue", every: catalogue.recheckInterval, logger: services.logger) { try await catalogue.recheckAll(services) }]
+    }
 
     public var resources: URL? { Bundle.module.url(forResource: "Resources", withExtension: nil) }
 

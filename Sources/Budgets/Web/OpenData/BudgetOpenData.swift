@@ -33,16 +33,83 @@ struct BudgetOpenData {
             OpenDataField("latitude", .decimal, unit: "degree"), OpenDataField("longitude", .decimal, unit: "degree"),
             OpenDataField("cost", .decimal, unit: "UAH"), OpenDataField("status", .text), OpenDataField("votes", .integer),
             OpenDataField("funded", .boolean),
-        ], isPublished: BudgetOpenData.anyResults
-    ) { services, city in try await BudgetOpenData.published(services, city).flatMap(\.projectRows) }
+        ], isPublished: BudgetOpenData.anyResults, query: BudgetOpenData.projectRows)
 
     static let ballotsDataset = OpenDataset(
         "ballots", strings: "open_data.budgets.ballots", mandatoryItem: "participatory_budget", frequency: .perEdition,
         fields: [
             OpenDataField("editionId", .text), OpenDataField("receipt", .text), OpenDataField("projects", .text, isList: true),
             OpenDataField("points", .integer, isList: true), OpenDataField("channel", .text), OpenDataField("ageGroup", .text),
-        ], isPublished: BudgetOpenData.anyResults
+        ], isPublished: BudgetOpenData.anyResults, stream: BudgetOpenData.streamBallots
     ) { services, city in try await BudgetOpenData.published(services, city).flatMap(\.ballotRows) }
+
+    /// Ballots read a page at a time: a city-wide edition has hundreds of
+    /// thousands, and the file and its digest are written as they come.
+    static let ballotPage = 5000
+
+    /// The ballots dataset in pages, edition by edition (oldest first), each
+    /// edition's in id order, as `everyBallot` orders them.
+    @Sendable static func streamBallots(_ services: AppServices, _ city: Municipality, _ batch: ([OpenDataRow]) async throws -> Void) async throws {
+        for edition in try await publishedEditions(services, city) {
+            try await ballotPages(of: edition, services: services, city: city) { page in try await batch(page.map { ballotRow($0, edition: edition) }) }
+        }
+    }
+
+    /// The projects dataset, its votes tallied a page of ballots at a time.
+    @Sendable static func projectRows(_ services: AppServices, _ city: Municipality) async throws -> [OpenDataRow] {
+        var rows: [OpenDataRow] = []
+        for edition in try await publishedEditions(services, city) {
+            let id = edition.id, cityID = city.id
+            let (projects, published) = try await services.store.read { tx in
+                (try await tx.budgets.projects(of: id, in: cityID), try await tx.budgets.publishedResults(of: id))
+            }
+            var votes: [BudgetProjectID: Int64] = [:]
+            try await ballotPages(of: edition, services: services, city: city) { page in tally(page, into: &votes) }
+            let data = BudgetOpenData(edition: edition, city: city, projects: projects, ballots: [], funded: Set(published.values.flatMap { $0 }))
+            rows += data.projectRows(votes: votes)
+        }
+        return rows
+    }
+
+    /// The city's editions whose results are out, oldest first.
+    static func publishedEditions(_ services: AppServices, _ city: Municipality) async throws -> [BudgetEdition] {
+        let cityID = city.id, now = services.clock.now()
+        return try await services.store.read { try await $0.budgets.editions(in: cityID) }.reversed().filter { $0.phase(at: now) >= .results }
+    }
+
+    /// An edition's ballots a page at a time, in id order, the next page read
+    /// while this one is written (the database and the formatting each get a
+    /// core). An edition whose box still holds sealed ballots (the mixer has
+    /// not emptied it yet) is read whole, the way the count reads it.
+    static func ballotPages(
+        of edition: BudgetEdition, services: AppServices, city: Municipality, _ body: ([AnonymousBallot]) async throws -> Void
+    ) async throws {
+        let id = edition.id
+        if try await services.store.read({ try await $0.budgets.sealedBallotCount(in: id) }) > 0 {
+            for whole in try await read([edition], city: city, services: services) { try await body(whole.ballots) }
+            return
+        }
+        func page(after last: String?) -> Task<[AnonymousBallot], any Error> {
+            Task { try await services.store.read { try await $0.budgets.ballots(of: id, after: last, limit: ballotPage) } }
+        }
+        var next = page(after: nil)
+        defer { next.cancel() }
+        while true {
+            let current = try await next.value
+            guard let last = current.last else { return }
+            next = page(after: last.id.rawValue)
+            try await body(current)
+        }
+    }
+
+    /// Each ballot's points (1 for a project chosen without points) added to its projects.
+    static func tally(_ ballots: [AnonymousBallot], into votes: inout [BudgetProjectID: Int64]) {
+        for ballot in ballots {
+            for (index, id) in ballot.content.projects.enumerated() {
+                votes[id, default: 0] += Int64(ballot.content.points?[index] ?? 1)
+            }
+        }
+    }
 
     /// Whether any edition of the city has its results out: until then the
     /// datasets are not in the catalogue, so nothing about a vote in progress
@@ -87,11 +154,12 @@ struct BudgetOpenData {
 
     var projectRows: [OpenDataRow] {
         var votes: [BudgetProjectID: Int64] = [:]
-        for ballot in ballots {
-            for (index, id) in ballot.content.projects.enumerated() {
-                votes[id, default: 0] += Int64(ballot.content.points?[index] ?? 1)
-            }
-        }
+        Self.tally(ballots, into: &votes)
+        return projectRows(votes: votes)
+    }
+
+    /// The edition's projects but the withdrawn, with their votes and whether they are funded.
+    func projectRows(votes: [BudgetProjectID: Int64]) -> [OpenDataRow] {
         return projects.filter { $0.status != .withdrawn }.map { project -> OpenDataRow in
             [
                 .text(edition.id.rawValue), .text(edition.title.uk), .text(city.name.uk), .text(project.id.rawValue), .int(project.number),
@@ -103,12 +171,12 @@ struct BudgetOpenData {
     }
 
     /// Choices, receipt, channel and age group: no day, which a participation's day would pair with a quiet day's ballot.
-    var ballotRows: [OpenDataRow] {
-        ballots.map { ballot -> OpenDataRow in
-            [
-                .text(edition.id.rawValue), .text(ballot.receipt), .list(ballot.content.projects.map { OpenDataValue.text($0.rawValue) }),
-                ballot.content.points.map { points in OpenDataValue.list(points.map(OpenDataValue.int)) } ?? OpenDataValue.null, .text(ballot.channel.rawValue), .text(ballot.ageGroup.rawValue),
-            ]
-        }
+    var ballotRows: [OpenDataRow] { ballots.map { Self.ballotRow($0, edition: edition) } }
+
+    static func ballotRow(_ ballot: AnonymousBallot, edition: BudgetEdition) -> OpenDataRow {
+        [
+            .text(edition.id.rawValue), .text(ballot.receipt), .list(ballot.content.projects.map { OpenDataValue.text($0.rawValue) }),
+            ballot.content.points.map { points in OpenDataValue.list(points.map(OpenDataValue.int)) } ?? OpenDataValue.null, .text(ballot.channel.rawValue), .text(ballot.ageGroup.rawValue),
+        ]
     }
 }
