@@ -3,6 +3,7 @@ import HromadaDomain
 import HromadaStore
 import HromadaTestSupport
 import HTTPTypes
+import Hummingbird
 import HummingbirdTesting
 import Testing
 @testable import HromadaWeb
@@ -240,6 +241,57 @@ import Testing
                 }
             }
             #expect(read >= 40)
+        }
+    }
+}
+
+import Synchronization
+
+/// A module whose one dataset counts how often it is read and carries a
+/// fingerprint the test sets (`OpenDataset.version`).
+struct FingerprintedModule: Module {
+    static let state = Mutex((version: "v1", reads: 0, value: 1))
+
+    var slug: ModuleSlug { ModuleSlug(rawValue: "fingerprinted") }
+    func addRoutes(to router: Router<AppRequestContext>, services: AppServices) {}
+    var openDatasets: [OpenDataset] {
+        [
+            OpenDataset(
+                "things", strings: "open_data.fingerprinted.things", frequency: .daily, fields: [OpenDataField("n", .integer)],
+                version: { _, _ in Self.state.withLock { $0.version } }
+            ) { _, _ in
+                let value = Self.state.withLock { state in
+                    state.reads += 1
+                    return state.value
+                }
+                return [[.int(value)]]
+            },
+        ]
+    }
+}
+
+extension OpenDataCatalogueTests {
+    /// While a dataset's fingerprint stays, a check takes its files as they
+    /// were and does not read them; a new fingerprint has them read again.
+    @Test func aDatasetWhoseFingerprintStaysIsNotReadAgain() async throws {
+        try await WebHarness.run(modules: ModuleRegistry(ModuleRegistry.standard.modules + [FingerprintedModule()])) { harness, client in
+            let catalogue = try #require(harness.services.moduleState(Catalogue.self))
+            let city = try await harness.city("vinnytsia")
+            // Every city checked once (the first search checks them all).
+            #expect(try await client.json(.get, "/api/3/action/package_list").0 == .ok)
+            let first = FingerprintedModule.state.withLock { $0.reads }
+            #expect(first >= 4)
+            FingerprintedModule.state.withLock { $0.value = 2 }
+            try await catalogue.check(city, services: harness.services)
+            #expect(FingerprintedModule.state.withLock { $0.reads } == first, "the same fingerprint: not read")
+            let (_, before) = try await client.json(.get, "/api/3/action/package_show?id=vinnytsia-fingerprinted-things")
+            let size = ((before["result"] as? [String: Any])?["resources"] as? [[String: Any]])?.first?["hash"] as? String
+            FingerprintedModule.state.withLock { $0.version = "v2" }
+            harness.clock.advance(by: 5)
+            try await catalogue.check(city, services: harness.services)
+            #expect(FingerprintedModule.state.withLock { $0.reads } == first + 1, "a new fingerprint: read again")
+            let (_, after) = try await client.json(.get, "/api/3/action/package_show?id=vinnytsia-fingerprinted-things")
+            #expect(((after["result"] as? [String: Any])?["resources"] as? [[String: Any]])?.first?["hash"] as? String != size)
         }
     }
 }

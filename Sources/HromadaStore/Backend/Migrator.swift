@@ -26,7 +26,7 @@ public struct Migrator: Sendable {
         /// fixing a comment is not a change): recorded when it is applied,
         /// compared at every later start.
         public var checksum: String {
-            SHA256.hash(data: Data(statements.joined(separator: "\n").utf8)).map { String(format: "%02x", $0) }.joined()
+            Hex.encode(SHA256.hash(data: Data(statements.joined(separator: "\n").utf8)))
         }
     }
 

@@ -70,7 +70,7 @@ public struct OpenDataDigest: Sendable {
     }
 
     /// Lowercase hex.
-    public func sha256() -> String { hasher.finalize().map { String(format: "%02x", $0) }.joined() }
+    public func sha256() -> String { Hex.encode(hasher.finalize()) }
 }
 
 extension OpenDataset {

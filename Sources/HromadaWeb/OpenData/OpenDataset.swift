@@ -40,16 +40,23 @@ public struct OpenDataset: Sendable {
     /// (an edition's anonymous ballots): the files are then written as the
     /// batches come (`OpenDataWriter`). Nil: `query` in one batch.
     public let stream: (@Sendable (AppServices, Municipality, ([OpenDataRow]) async throws -> Void) async throws -> Void)?
+    /// A cheap fingerprint of its rows, for a dataset costly to read (an
+    /// edition's ballots): while it is what it was at the catalogue's last
+    /// check, the files are taken to be unchanged and not read again. It must
+    /// change whenever the rows could. Nil: the files are read at every check.
+    public let version: (@Sendable (AppServices, Municipality) async throws -> String)?
 
     public init(
         slug: String, titleKey: String, descriptionKey: String, keywordsKey: String, purposeKey: String, legalBasisKey: String,
         mandatoryItem: String? = nil, frequency: OpenDataFrequency, fields: [OpenDataField],
         isPublished: (@Sendable (AppServices, Municipality) async throws -> Bool)? = nil,
         stream: (@Sendable (AppServices, Municipality, ([OpenDataRow]) async throws -> Void) async throws -> Void)? = nil,
+        version: (@Sendable (AppServices, Municipality) async throws -> String)? = nil,
         query: @escaping @Sendable (AppServices, Municipality) async throws -> [OpenDataRow]
     ) {
         self.slug = slug
         self.stream = stream
+        self.version = version
         self.titleKey = titleKey
         self.descriptionKey = descriptionKey
         self.keywordsKey = keywordsKey
@@ -70,6 +77,7 @@ public struct OpenDataset: Sendable {
         _ slug: String, strings prefix: String, mandatoryItem: String? = nil, frequency: OpenDataFrequency, fields: [OpenDataField],
         isPublished: (@Sendable (AppServices, Municipality) async throws -> Bool)? = nil,
         stream: (@Sendable (AppServices, Municipality, ([OpenDataRow]) async throws -> Void) async throws -> Void)? = nil,
+        version: (@Sendable (AppServices, Municipality) async throws -> String)? = nil,
         query: @escaping @Sendable (AppServices, Municipality) async throws -> [OpenDataRow]
     ) {
         self.init(
@@ -79,7 +87,7 @@ public struct OpenDataset: Sendable {
                 field.descriptionKey.isEmpty
                     ? OpenDataField(field.name, field.type, unit: field.unit, isList: field.isList, descriptionKey: "\(prefix).fields.\(field.name)") : field
             },
-            isPublished: isPublished, stream: stream, query: query)
+            isPublished: isPublished, stream: stream, version: version, query: query)
     }
 
     /// Whether it is in the city's catalogue now.

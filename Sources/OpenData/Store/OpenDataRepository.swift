@@ -24,10 +24,12 @@ public struct OpenDataRepository: Sendable {
         public let rows: Int64
         public let csv: FileDigest
         public let json: FileDigest
+        /// The dataset's fingerprint when its files were read ('' if it has none).
+        public let version: String
 
         public init(
             city: MunicipalityID, module: String, dataset: String, published: Bool, firstPublished: Date, modified: Date, checked: Date,
-            rows: Int64, csv: FileDigest, json: FileDigest
+            rows: Int64, csv: FileDigest, json: FileDigest, version: String = ""
         ) {
             self.city = city
             self.module = module
@@ -39,6 +41,7 @@ public struct OpenDataRepository: Sendable {
             self.rows = rows
             self.csv = csv
             self.json = json
+            self.version = version
         }
     }
 
@@ -61,7 +64,7 @@ public struct OpenDataRepository: Sendable {
 
     private static let columns = """
         municipality_id, module, dataset, published, first_published_ms, modified_ms, checked_ms, row_count,
-        csv_bytes, csv_sha256, json_bytes, json_sha256
+        csv_bytes, csv_sha256, json_bytes, json_sha256, version
         """
 
     /// The records of these cities (all of them when nil).
@@ -81,7 +84,7 @@ public struct OpenDataRepository: Sendable {
                 published: try row.int("published") != 0, firstPublished: Self.date(try row.int("first_published_ms")),
                 modified: Self.date(try row.int("modified_ms")), checked: Self.date(try row.int("checked_ms")), rows: try row.int("row_count"),
                 csv: FileDigest(bytes: try row.int("csv_bytes"), sha256: try row.string("csv_sha256")),
-                json: FileDigest(bytes: try row.int("json_bytes"), sha256: try row.string("json_sha256")))
+                json: FileDigest(bytes: try row.int("json_bytes"), sha256: try row.string("json_sha256")), version: try row.string("version"))
         }
     }
 
@@ -90,13 +93,14 @@ public struct OpenDataRepository: Sendable {
     /// changed (decided by the database, so two instances checking at once
     /// agree); `first_published` is set the first time it is published.
     public func record(
-        city: MunicipalityID, module: String, dataset: String, published: Bool, rows: Int64, csv: FileDigest, json: FileDigest, at: Date
+        city: MunicipalityID, module: String, dataset: String, published: Bool, rows: Int64, csv: FileDigest, json: FileDigest, version: String = "",
+        at: Date
     ) async throws {
         let now = Self.milliseconds(at)
         try await db.raw("""
             INSERT INTO open_data_datasets (\(unsafeRaw: Self.columns))
             VALUES (\(bind: city.rawValue), \(bind: module), \(bind: dataset), \(bind: published ? 1 : 0), \(bind: published ? now : 0), \(bind: now),
-                    \(bind: now), \(bind: rows), \(bind: csv.bytes), \(bind: csv.sha256), \(bind: json.bytes), \(bind: json.sha256))
+                    \(bind: now), \(bind: rows), \(bind: csv.bytes), \(bind: csv.sha256), \(bind: json.bytes), \(bind: json.sha256), \(bind: version))
             ON CONFLICT (municipality_id, module, dataset) DO UPDATE SET
                 modified_ms = CASE WHEN open_data_datasets.csv_sha256 <> excluded.csv_sha256 OR open_data_datasets.json_sha256 <> excluded.json_sha256
                                     OR open_data_datasets.published <> excluded.published
@@ -104,7 +108,8 @@ public struct OpenDataRepository: Sendable {
                 first_published_ms = CASE WHEN open_data_datasets.first_published_ms = 0 AND excluded.published = 1
                                      THEN excluded.checked_ms ELSE open_data_datasets.first_published_ms END,
                 published = excluded.published, checked_ms = excluded.checked_ms, row_count = excluded.row_count,
-                csv_bytes = excluded.csv_bytes, csv_sha256 = excluded.csv_sha256, json_bytes = excluded.json_bytes, json_sha256 = excluded.json_sha256
+                csv_bytes = excluded.csv_bytes, csv_sha256 = excluded.csv_sha256, json_bytes = excluded.json_bytes, json_sha256 = excluded.json_sha256,
+                version = excluded.version
             """).run()
     }
 

@@ -1,12 +1,15 @@
 import Crypto
 import Foundation
+import Synchronization
 import HromadaDomain
 import HromadaStore
 import HromadaWeb
 
 /// A dataset of a city as the catalogue offers it: the module's declaration,
-/// the city, and the record of its files (sizes, digests, dates).
-struct CatalogueEntry: Sendable {
+/// the city, and the record of its files (sizes, digests, dates). A class:
+/// searches sort and filter thousands of them per request, and a reference
+/// is one retain where the value was a dozen.
+final class CatalogueEntry: Sendable {
     let city: Municipality
     let module: any Module
     let dataset: OpenDataset
@@ -31,11 +34,25 @@ struct CatalogueEntry: Sendable {
 
     static func name(city: String, module: String, dataset: String) -> String { "\(city)-\(module)-\(dataset)" }
 
+    /// The UUIDs already worked out: a search answers with the same few
+    /// thousand (datasets, resources, tags, cities) over and over.
+    private static let uuids = Mutex<[String: String]>([:])
+
     static func uuid(_ text: String) -> String {
+        if let known = uuids.withLock({ $0[text] }) { return known }
+        let made = makeUUID(text)
+        uuids.withLock { known in
+            if known.count >= 100_000 { known.removeAll() }
+            known[text] = made
+        }
+        return made
+    }
+
+    private static func makeUUID(_ text: String) -> String {
         var bytes = Array(SHA256.hash(data: Data(text.utf8)).prefix(16))
         bytes[6] = (bytes[6] & 0x0F) | 0x50
         bytes[8] = (bytes[8] & 0x3F) | 0x80
-        let hex = bytes.map { String(format: "%02x", $0) }.joined()
+        let hex = Hex.encode(bytes)
         let parts = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { range in
             String(hex[hex.index(hex.startIndex, offsetBy: range.lowerBound)..<hex.index(hex.startIndex, offsetBy: range.upperBound)])
         }
@@ -160,13 +177,25 @@ actor Catalogue {
             let rows: Int64
             let csv: OpenDataRepository.FileDigest
             let json: OpenDataRepository.FileDigest
+            let version: String
         }
         var found: [Found] = []
         let runs = city.settings.enables(.opendata)
+        let cityID = city.id
+        let stored = Dictionary(
+            try await services.store.read { try await $0.openData.records(in: [cityID]) }.map { ("\($0.module)/\($0.dataset)", $0) }
+        ) { first, _ in first }
         for module in services.modules.modules {
             let enabled = runs && city.settings.enables(module.slug)
             for dataset in module.openDatasets {
                 let published = enabled ? try await dataset.published(services, in: city) : false
+                // A dataset whose fingerprint is what it was when its files were last read keeps that reading.
+                let version = published ? try await dataset.version?(services, city) ?? "" : ""
+                if published, !version.isEmpty, let known = stored["\(module.slug.rawValue)/\(dataset.slug)"], known.published, known.version == version {
+                    found.append(Found(
+                        module: known.module, dataset: known.dataset, published: true, rows: known.rows, csv: known.csv, json: known.json, version: version))
+                    continue
+                }
                 // Both files digested as they are written, batch by batch: memory stays flat for the largest.
                 var csv = OpenDataDigest(), json = OpenDataDigest(), rows: Int64 = 0
                 if published {
@@ -182,7 +211,7 @@ actor Catalogue {
                 }
                 found.append(Found(
                     module: module.slug.rawValue, dataset: dataset.slug, published: published, rows: rows,
-                    csv: .init(bytes: csv.bytes, sha256: csv.sha256()), json: .init(bytes: json.bytes, sha256: json.sha256())))
+                    csv: .init(bytes: csv.bytes, sha256: csv.sha256()), json: .init(bytes: json.bytes, sha256: json.sha256()), version: version))
             }
         }
         let results = found
@@ -190,7 +219,7 @@ actor Catalogue {
             for item in results {
                 try await tx.openData.record(
                     city: city.id, module: item.module, dataset: item.dataset, published: item.published, rows: item.rows, csv: item.csv,
-                    json: item.json, at: now)
+                    json: item.json, version: item.version, at: now)
             }
             try await tx.openData.noteRefresh(of: city.id, auditSequence: head, at: now)
         }

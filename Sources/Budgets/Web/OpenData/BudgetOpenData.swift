@@ -40,7 +40,7 @@ struct BudgetOpenData {
         fields: [
             OpenDataField("editionId", .text), OpenDataField("receipt", .text), OpenDataField("projects", .text, isList: true),
             OpenDataField("points", .integer, isList: true), OpenDataField("channel", .text), OpenDataField("ageGroup", .text),
-        ], isPublished: BudgetOpenData.anyResults, stream: BudgetOpenData.streamBallots
+        ], isPublished: BudgetOpenData.anyResults, stream: BudgetOpenData.streamBallots, version: BudgetOpenData.ballotsVersion
     ) { services, city in try await BudgetOpenData.published(services, city).flatMap(\.ballotRows) }
 
     /// Ballots read a page at a time: a city-wide edition has hundreds of
@@ -63,12 +63,56 @@ struct BudgetOpenData {
             let (projects, published) = try await services.store.read { tx in
                 (try await tx.budgets.projects(of: id, in: cityID), try await tx.budgets.publishedResults(of: id))
             }
-            var votes: [BudgetProjectID: Int64] = [:]
-            try await ballotPages(of: edition, services: services, city: city) { page in tally(page, into: &votes) }
+            let size = try await ballotCount(of: edition, services: services)
+            let key = "\(id.rawValue):\(size)"
+            var votes: [BudgetProjectID: Int64]
+            if let known = await tallies.votes(key) {
+                votes = known
+            } else {
+                votes = [:]
+                try await ballotPages(of: edition, services: services, city: city) { page in tally(page, into: &votes) }
+                await tallies.keep(votes, for: key)
+            }
             let data = BudgetOpenData(edition: edition, city: city, projects: projects, ballots: [], funded: Set(published.values.flatMap { $0 }))
             rows += data.projectRows(votes: votes)
         }
         return rows
+    }
+
+    /// The ballots dataset's fingerprint: each published edition with how
+    /// many ballots it holds (counted and still sealed). Once results are out
+    /// an edition's ballots no longer change, so a catalogue check does not
+    /// read half a million of them again while another edition is voting.
+    @Sendable static func ballotsVersion(_ services: AppServices, _ city: Municipality) async throws -> String {
+        var parts: [String] = []
+        for edition in try await publishedEditions(services, city) {
+            parts.append("\(edition.id.rawValue):\(try await ballotCount(of: edition, services: services))")
+        }
+        return parts.joined(separator: ",")
+    }
+
+    /// The edition's ballots, counted and still in the box.
+    static func ballotCount(of edition: BudgetEdition, services: AppServices) async throws -> Int64 {
+        let id = edition.id
+        return try await services.store.read { tx in
+            let (counted, sealed) = (try await tx.budgets.ballotCount(in: id), try await tx.budgets.sealedBallotCount(in: id))
+            return counted &+ sealed
+        }
+    }
+
+    /// Votes per project of the editions whose results are out, by edition and
+    /// ballot count: tallied once per process rather than at every check.
+    static let tallies = VoteTallies()
+
+    actor VoteTallies {
+        private var kept: [String: [BudgetProjectID: Int64]] = [:]
+
+        func votes(_ key: String) -> [BudgetProjectID: Int64]? { kept[key] }
+
+        func keep(_ votes: [BudgetProjectID: Int64], for key: String) {
+            if kept.count >= 256 { kept.removeAll() }
+            kept[key] = votes
+        }
     }
 
     /// The city's editions whose results are out, oldest first.

@@ -16,6 +16,9 @@ CREATE TABLE open_data_datasets (
     csv_sha256 TEXT NOT NULL,
     json_bytes BIGINT NOT NULL,
     json_sha256 TEXT NOT NULL,
+    -- The dataset's own fingerprint (OpenDataset.version) when the files
+    -- were last read, if it declares one; '' if not.
+    version TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (municipality_id, module, dataset)
 );
 
