@@ -112,7 +112,7 @@ import Testing
             #expect(groups["result"] as? [String] == ["budgets", "petitions", "auctions"])
             let (_, filtered) = try await action(client, "/api/3/action/package_search?fq=organization:ladyzhyn&q=петиції")
             let found = try #require((filtered["result"] as? [String: Any])?["results"] as? [[String: Any]])
-            #expect(found.compactMap { $0["name"] as? String }.sorted() == ["ladyzhyn-petitions-petitions", "ladyzhyn-petitions-signatures"])
+            #expect(found.compactMap { $0["name"] as? String }.sorted() == ["ladyzhyn-petitions-answers", "ladyzhyn-petitions-petitions", "ladyzhyn-petitions-signatures"])
         }
     }
 

@@ -23,7 +23,30 @@ struct AuctionOpenData {
     let city: Municipality
     let entries: [Entry]
 
-    static let datasets: [OpenDataset] = [lots, bids, awards]
+    static let datasets: [OpenDataset] = [lots, bids, awards, property]
+
+    /// The register of municipal property: every object the city has
+    /// recorded, with its kind, address, area, cadastral number, place,
+    /// balance holder and lease list (CMU Resolution 835's "перелік об'єктів
+    /// комунальної власності").
+    static let property = OpenDataset(
+        "property", strings: "open_data.auctions.property", mandatoryItem: "communal_property", frequency: .continuous,
+        fields: [
+            OpenDataField("objectId", .text), OpenDataField("municipality", .text), OpenDataField("kind", .text), OpenDataField("title", .text),
+            OpenDataField("address", .text), OpenDataField("areaM2", .decimal, unit: "m2"), OpenDataField("cadastralNumber", .text),
+            OpenDataField("latitude", .decimal, unit: "degree"), OpenDataField("longitude", .decimal, unit: "degree"),
+            OpenDataField("balanceHolder", .text), OpenDataField("leaseList", .text),
+        ]
+    ) { services, city in
+        let cityID = city.id
+        return try await services.store.read { try await $0.auctions.objects(in: cityID) }.map { object -> OpenDataRow in
+            [
+                .text(object.id.rawValue), .text(city.name.uk), .text(object.kind.rawValue), .text(object.title), .text(object.address),
+                .optional(object.areaM2), .optional(object.cadastralNumber), .optional(object.latitude), .optional(object.longitude),
+                .text(object.balanceHolder), .optional(object.leaseList?.rawValue),
+            ]
+        }
+    }
 
     /// Money in hryvnias.
     private static func money(_ name: String) -> OpenDataField { OpenDataField(name, .decimal, unit: "UAH") }

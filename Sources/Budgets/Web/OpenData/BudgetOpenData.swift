@@ -22,7 +22,35 @@ struct BudgetOpenData {
     let ballots: [AnonymousBallot]
     let funded: Set<BudgetProjectID>
 
-    static let datasets: [OpenDataset] = [projectsDataset, ballotsDataset]
+    static let datasets: [OpenDataset] = [projectsDataset, ballotsDataset, editionsDataset]
+
+    /// Every announced edition (drafts are the council's business): its
+    /// phase and dates, fund and categories. No count of anything: a vote in
+    /// progress shows here only as its phase.
+    static let editionsDataset = OpenDataset(
+        "editions", strings: "open_data.budgets.editions", mandatoryItem: "participatory_budget", frequency: .irregular,
+        fields: [
+            OpenDataField("editionId", .text), OpenDataField("title", .text), OpenDataField("titleEn", .text), OpenDataField("municipality", .text),
+            OpenDataField("phase", .text), OpenDataField("fund", .decimal, unit: "UAH"), OpenDataField("categories", .text, isList: true),
+            OpenDataField("proposalsOpen", .datetime), OpenDataField("reviewOpen", .datetime), OpenDataField("votingOpen", .datetime),
+            OpenDataField("votingClose", .datetime), OpenDataField("resultsPublishedAt", .datetime), OpenDataField("deliveryStartedAt", .datetime),
+            OpenDataField("finishedAt", .datetime),
+        ]
+    ) { services, city in
+        let cityID = city.id, now = services.clock.now()
+        return try await services.store.read { try await $0.budgets.editions(in: cityID) }.reversed()
+            .filter { $0.phase(at: now) != .draft }
+            .map { edition -> OpenDataRow in
+                let schedule = edition.schedule
+                return [
+                    .text(edition.id.rawValue), .text(edition.title.uk), .text(edition.title.en), .text(city.name.uk),
+                    .text(edition.phase(at: now).rawValue), .hryvnias(edition.fund),
+                    .list(edition.categories.map { OpenDataValue.text($0.name.uk) }), .optional(schedule.proposalsOpen), .datetime(schedule.reviewOpen),
+                    .datetime(schedule.votingOpen), .datetime(schedule.votingClose), .optional(schedule.resultsPublishedAt),
+                    .optional(schedule.deliveryStartedAt), .optional(schedule.finishedAt),
+                ]
+            }
+    }
 
     static let projectsDataset = OpenDataset(
         "projects", strings: "open_data.budgets.projects", mandatoryItem: "participatory_budget", frequency: .perEdition,

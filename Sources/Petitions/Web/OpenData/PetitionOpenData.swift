@@ -12,7 +12,28 @@ import HromadaWeb
 /// `/api/v1/{city}/petitions/open-data/{file}` and by the platform at
 /// `/api/v1/{city}/open-data/petitions/{file}`, from these declarations.
 enum PetitionOpenData {
-    static let datasets: [OpenDataset] = [petitions, signatures]
+    static let datasets: [OpenDataset] = [petitions, signatures, answers]
+
+    /// The council's answers: one row per answered petition, with the
+    /// decision, who signed it, when, and its text.
+    static let answers = OpenDataset(
+        "answers", strings: "open_data.petitions.answers", mandatoryItem: "petitions", frequency: .continuous,
+        fields: [
+            OpenDataField("petitionId", .text), OpenDataField("petitionNumber", .integer), OpenDataField("title", .text),
+            OpenDataField("signatureCount", .integer), OpenDataField("decision", .text), OpenDataField("signedBy", .text),
+            OpenDataField("answeredAt", .datetime), OpenDataField("answerText", .text),
+        ]
+    ) { services, city in
+        let cityID = city.id
+        let stored = try await services.store.read { try await $0.petitions.petitions(in: cityID, states: PetitionState.publicStates, limit: 1_000_000) }
+        return stored.sorted { $0.number < $1.number }.compactMap { stored -> OpenDataRow? in
+            guard PetitionState.publicStates.contains(stored.petition.state), let answer = stored.petition.answer else { return nil }
+            return [
+                .text(stored.petition.id.rawValue), .int(stored.number), .text(stored.petition.title), .int(stored.signatureCount),
+                .text(answer.decision.rawValue), .text(answer.signedBy), .datetime(answer.answeredAt), .text(answer.text),
+            ]
+        }
+    }
 
     static let petitions = OpenDataset(
         "petitions", strings: "open_data.petitions.petitions", mandatoryItem: "petitions", frequency: .continuous,
