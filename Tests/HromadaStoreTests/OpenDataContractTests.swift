@@ -48,4 +48,28 @@ import Testing
             #expect(latest.keys.contains(city))
         }
     }
+
+    @Test(arguments: TestDatabase.available)
+    func aDatasetsPartsAreReplacedWholeAndKeepTheirOrder(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            try await seedCities(store)
+            let city = MunicipalityID(rawValue: "vinnytsia"), other = MunicipalityID(rawValue: "zhmerynka")
+            func part(_ key: String, rows: Int64) -> OpenDataRepository.Part {
+                .init(key: key, title: .init(uk: "Конкурс \(key)", en: "Edition \(key)"), rows: rows,
+                      csv: .init(bytes: rows * 10, sha256: "c" + key), json: .init(bytes: rows * 20, sha256: "j" + key))
+            }
+            let first = [part("2025", rows: 3), part("2024", rows: 1)]
+            try await store.write { try await $0.openData.replaceParts(city: city, module: "budgets", dataset: "ballots", with: first) }
+            let elsewhere = [part("x", rows: 0)]
+            try await store.write { try await $0.openData.replaceParts(city: other, module: "budgets", dataset: "ballots", with: elsewhere) }
+            #expect(try await store.read { try await $0.openData.parts(in: [city]) } == [city: ["budgets/ballots": first]], "in the order given")
+            let next = [part("2026", rows: 5), part("2025", rows: 3), part("2024", rows: 1)]
+            try await store.write { try await $0.openData.replaceParts(city: city, module: "budgets", dataset: "ballots", with: next) }
+            let all = try await store.read { try await $0.openData.parts() }
+            #expect(all[city] == ["budgets/ballots": next] && all[other]?["budgets/ballots"]?.map(\.key) == ["x"])
+            try await store.write { try await $0.openData.replaceParts(city: city, module: "budgets", dataset: "ballots", with: []) }
+            #expect(try await store.read { try await $0.openData.parts(in: [city]) }.isEmpty)
+            #expect(try await store.read { try await $0.openData.parts(in: []) }.isEmpty)
+        }
+    }
 }

@@ -177,6 +177,74 @@ import Testing
         }
     }
 
+    /// An edition's anonymous ballots (and projects) are a resource of
+    /// their own: its rows of the dataset without the edition column, their
+    /// size and digest as the package says, and nothing for an edition
+    /// whose results are not out.
+    @Test func eachPublishedEditionsBallotsAreAResourceOfTheirOwn() async throws {
+        try await WebHarness.run { _, client in
+            let (_, shown) = try await client.json(.get, "/api/3/action/package_show?id=vinnytsia-budgets-ballots")
+            let resources = try #require((shown["result"] as? [String: Any])?["resources"] as? [[String: Any]])
+            let whole = try await client.execute(uri: "/api/v1/vinnytsia/open-data/budgets/ballots.csv", method: .get)
+            let wholeLines = String(buffer: whole.body).split(separator: "\r\n").dropFirst()
+            let parts = resources.dropFirst(2)
+            #expect(!parts.isEmpty && parts.count % 2 == 0, "a CSV and a JSON per published edition")
+            var partRows = 0
+            for resource in parts {
+                let url = try #require(resource["url"] as? String)
+                let path = String(url[try #require(url.range(of: "/api/v1/")).lowerBound...])
+                let response = try await client.execute(uri: path, method: .get)
+                #expect(response.status == .ok, "\(path)")
+                let text = String(buffer: response.body)
+                var digest = OpenDataDigest()
+                digest.add(text)
+                #expect(resource["size"] as? Int == Int(digest.bytes), "\(path)")
+                #expect(resource["hash"] as? String == "sha256:" + digest.sha256(), "\(path)")
+                guard path.hasSuffix(".csv") else { continue }
+                let edition = String(path.split(separator: "/").last?.dropLast(4) ?? "")
+                let lines = text.split(separator: "\r\n")
+                #expect(lines.first == "receipt,projects,points,channel,ageGroup")
+                let mine = wholeLines.filter { $0.hasPrefix(edition + ",") }.map { $0.dropFirst(edition.count + 1) }
+                #expect(lines.dropFirst().map { $0[...] } == mine, "the edition's rows of the whole file")
+                partRows += mine.count
+            }
+            #expect(partRows == wholeLines.count, "every ballot is in its edition's file")
+
+            let (_, package) = try await client.json(.get, "/vinnytsia/opendata/budgets-ballots/datapackage.json")
+            let described = try #require(package["resources"] as? [[String: Any]])
+            let partFields = try #require((described[2]["schema"] as? [String: Any])?["fields"] as? [[String: Any]])
+            #expect(partFields.compactMap { $0["name"] as? String } == ["receipt", "projects", "points", "channel", "ageGroup"])
+
+            // An edition still voting (or a draft) has no file, whatever its id.
+            let editions = try await client.execute(uri: "/api/v1/vinnytsia/open-data/budgets/editions.json", method: .get)
+            let rows = try #require(try JSONSerialization.jsonObject(with: Data(String(buffer: editions.body).utf8)) as? [[String: Any]])
+            #expect(rows.contains { ["voting", "review", "proposals"].contains($0["phase"] as? String ?? "") }, "the demo has an edition not yet counted")
+            for row in rows where !["results", "delivery", "finished"].contains(row["phase"] as? String ?? "") {
+                let id = try #require(row["editionId"] as? String)
+                #expect(try await client.execute(uri: "/api/v1/vinnytsia/open-data/budgets/ballots/\(id).csv", method: .get).status == .notFound)
+            }
+            #expect(try await client.execute(uri: "/api/v1/vinnytsia/open-data/budgets/ballots/nothing.csv", method: .get).status == .notFound)
+            #expect(try await client.execute(uri: "/api/v1/vinnytsia/open-data/petitions/petitions/x.csv", method: .get).status == .notFound)
+            let page = try await client.execute(uri: "/vinnytsia/opendata/budgets-ballots?lang=en", method: .get)
+            #expect(String(buffer: page.body).contains("Files by part"))
+        }
+    }
+
+    /// The delivery of the winning projects and the auctions' contracts are datasets of the demo, with rows.
+    @Test func deliveryAndContractsArePublished() async throws {
+        try await WebHarness.run { _, client in
+            for (name, header) in [
+                ("budgets/delivery", "editionId,projectId,projectNumber,projectName,updateId,status,spent,cost,note,postedAt"),
+                ("auctions/contracts", "ocid,contractId,lotId,lotNumber,procedure,title,objectId,supplierName,legalEntityCode,currency,value,dateSigned,status"),
+            ] {
+                let response = try await client.execute(uri: "/api/v1/vinnytsia/open-data/\(name).csv", method: .get)
+                let lines = String(buffer: response.body).split(separator: "\r\n")
+                #expect(lines.first.map(String.init) == header, "\(name)")
+                #expect(lines.count > 1, "\(name) has rows in the demo")
+            }
+        }
+    }
+
     // MARK: Documents and pages
 
     @Test func eachDatasetHasItsPassportDataPackageAndPage() async throws {

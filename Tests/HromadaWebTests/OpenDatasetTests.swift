@@ -19,8 +19,8 @@ import HromadaModules
 /// others on SQLite, as each PostgreSQL run seeds a demo of its own.
 @Suite struct OpenDatasetTests {
     static let everyDataset = [
-        "budgets/projects", "budgets/ballots", "budgets/editions", "petitions/petitions", "petitions/signatures", "petitions/answers", "auctions/lots",
-        "auctions/bids", "auctions/awards", "auctions/property",
+        "budgets/projects", "budgets/ballots", "budgets/editions", "budgets/delivery", "petitions/petitions", "petitions/signatures",
+        "petitions/answers", "auctions/lots", "auctions/bids", "auctions/awards", "auctions/contracts", "auctions/property",
     ]
 
     func list(_ client: any TestClientProtocol, _ path: String) async throws -> [[String: Any]] {

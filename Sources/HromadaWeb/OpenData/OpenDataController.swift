@@ -14,6 +14,8 @@ struct OpenDataController {
     func add(to router: Router<AppRequestContext>) {
         router.get("api/v1/:city/open-data", use: list)
         router.get("api/v1/:city/open-data/:module/:file", use: download)
+        // `:file` is the dataset's slug here: the router wants one name for the parameters at one depth.
+        router.get("api/v1/:city/open-data/:module/:file/:part", use: downloadPart)
     }
 
     struct DatasetBody: Encodable {
@@ -81,5 +83,21 @@ struct OpenDataController {
         return found.dataset.streamingResponse(
             file.format, services, in: city,
             filename: "\(city.slug.rawValue)-\(found.module.slug.rawValue)-\(found.dataset.slug).\(file.format.rawValue)")
+    }
+
+    /// A part of a dataset (`/api/v1/{city}/open-data/budgets/ballots/{edition}.csv`):
+    /// only a part the module offers now (an edition with its results out) is found.
+    @Sendable func downloadPart(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let city = try await CityLookup(store: services.store).require(context)
+        let module = try context.parameters.require("module")
+        guard let file = OpenDataFile.fileName(try context.parameters.require("part")),
+              let found = services.modules.dataset(try context.parameters.require("file"), of: module), city.settings.enables(found.module.slug),
+              let parts = found.dataset.parts
+        else { throw AppError.notFound }
+        guard let part = try await parts(services, city).first(where: { $0.key == file.name }) else { throw AppError.notFound }
+        let dataset = found.dataset
+        return OpenDataWriter.streamingResponse(
+            file.format, filename: "\(city.slug.rawValue)-\(found.module.slug.rawValue)-\(dataset.slug)-\(part.key).\(file.format.rawValue)"
+        ) { write in try await dataset.write(part, file.format, to: write) }
     }
 }

@@ -83,21 +83,46 @@ extension OpenDataset {
 
     /// Its file in one format, handed to `write` in chunks as it is made.
     package func write(_ format: OpenDataFile.Format, _ services: AppServices, in city: Municipality, to write: (String) async throws -> Void) async throws {
-        var writer = OpenDataWriter(fields: fields, format: format)
-        try await rows(services, in: city) { batch in
-            let chunk = try writer.add(batch)
-            if !chunk.isEmpty { try await write(chunk) }
-        }
-        try await write(writer.finish())
+        try await OpenDataWriter.write(fields: fields, format: format, rows: { try await self.rows(services, in: city, $0) }, to: write)
     }
 
     /// A response that streams the file, saved as `filename`.
     package func streamingResponse(_ format: OpenDataFile.Format, _ services: AppServices, in city: Municipality, filename: String) -> Response {
+        OpenDataWriter.streamingResponse(format, filename: filename) { try await self.write(format, services, in: city, to: $0) }
+    }
+
+    /// A part's file in one format, handed to `write` in chunks as it is made.
+    package func write(_ part: OpenDataPart, _ format: OpenDataFile.Format, to write: (String) async throws -> Void) async throws {
+        try await OpenDataWriter.write(fields: partFields, format: format, rows: { try await part.stream($0) }, to: write)
+    }
+}
+
+extension OpenDataWriter {
+    /// A file of these fields in one format, from rows in batches, handed to `write` in chunks.
+    static func write(
+        fields: [OpenDataField], format: OpenDataFile.Format, rows: (([OpenDataRow]) async throws -> Void) async throws -> Void,
+        to write: (String) async throws -> Void
+    ) async throws {
+        var writer = OpenDataWriter(fields: fields, format: format)
+        // Both closures are called only while this runs.
+        try await withoutActuallyEscaping(write) { write in
+            try await rows { batch in
+                let chunk = try writer.add(batch)
+                if !chunk.isEmpty { try await write(chunk) }
+            }
+            try await write(writer.finish())
+        }
+    }
+
+    /// A response that streams what `body` writes, saved as `filename`.
+    package static func streamingResponse(
+        _ format: OpenDataFile.Format, filename: String, body: @escaping @Sendable ((String) async throws -> Void) async throws -> Void
+    ) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = format.contentType
         headers[.contentDisposition] = "attachment; filename=\"\(filename)\""
         let body = ResponseBody { writer in
-            try await self.write(format, services, in: city) { chunk in try await writer.write(ByteBuffer(string: chunk)) }
+            try await body { chunk in try await writer.write(ByteBuffer(string: chunk)) }
             try await writer.finish(nil)
         }
         return Response(status: .ok, headers: headers, body: body)

@@ -45,6 +45,14 @@ public struct OpenDataset: Sendable {
     /// check, the files are taken to be unchanged and not read again. It must
     /// change whenever the rows could. Nil: the files are read at every check.
     public let version: (@Sendable (AppServices, Municipality) async throws -> String)?
+    /// Its slices with files of their own (an edition's ballots, beside
+    /// every edition's in one file), each a resource of the dataset in the
+    /// catalogue, served at `…/open-data/<module>/<slug>/<key>.csv|json`.
+    /// Like `query`, it offers only what may be public now. Nil: none.
+    public let parts: (@Sendable (AppServices, Municipality) async throws -> [OpenDataPart])?
+    /// The columns of every part's files: `fields` without those a part
+    /// makes redundant (the edition of an edition's ballots).
+    public let partFields: [OpenDataField]
 
     public init(
         slug: String, titleKey: String, descriptionKey: String, keywordsKey: String, purposeKey: String, legalBasisKey: String,
@@ -52,9 +60,12 @@ public struct OpenDataset: Sendable {
         isPublished: (@Sendable (AppServices, Municipality) async throws -> Bool)? = nil,
         stream: (@Sendable (AppServices, Municipality, ([OpenDataRow]) async throws -> Void) async throws -> Void)? = nil,
         version: (@Sendable (AppServices, Municipality) async throws -> String)? = nil,
+        parts: (@Sendable (AppServices, Municipality) async throws -> [OpenDataPart])? = nil, partsDrop: [String] = [],
         query: @escaping @Sendable (AppServices, Municipality) async throws -> [OpenDataRow]
     ) {
         self.slug = slug
+        self.parts = parts
+        partFields = fields.filter { !partsDrop.contains($0.name) }
         self.stream = stream
         self.version = version
         self.titleKey = titleKey
@@ -78,6 +89,7 @@ public struct OpenDataset: Sendable {
         isPublished: (@Sendable (AppServices, Municipality) async throws -> Bool)? = nil,
         stream: (@Sendable (AppServices, Municipality, ([OpenDataRow]) async throws -> Void) async throws -> Void)? = nil,
         version: (@Sendable (AppServices, Municipality) async throws -> String)? = nil,
+        parts: (@Sendable (AppServices, Municipality) async throws -> [OpenDataPart])? = nil, partsDrop: [String] = [],
         query: @escaping @Sendable (AppServices, Municipality) async throws -> [OpenDataRow]
     ) {
         self.init(
@@ -87,7 +99,7 @@ public struct OpenDataset: Sendable {
                 field.descriptionKey.isEmpty
                     ? OpenDataField(field.name, field.type, unit: field.unit, isList: field.isList, descriptionKey: "\(prefix).fields.\(field.name)") : field
             },
-            isPublished: isPublished, stream: stream, version: version, query: query)
+            isPublished: isPublished, stream: stream, version: version, parts: parts, partsDrop: partsDrop, query: query)
     }
 
     /// Whether it is in the city's catalogue now.
@@ -109,6 +121,7 @@ public struct OpenDataset: Sendable {
         guard !titleKey.isEmpty, !descriptionKey.isEmpty, !keywordsKey.isEmpty, !purposeKey.isEmpty, !legalBasisKey.isEmpty, fields.allSatisfy({ !$0.descriptionKey.isEmpty }) else {
             return "the dataset \(slug) leaves a title, description or field undescribed"
         }
+        guard partFields.count == fields.count || parts != nil else { return "the dataset \(slug) drops fields from parts it does not have" }
         var seen = Set<String>()
         for field in fields {
             guard Self.isName(field.name, extra: "_") else { return "the field \(field.name) of \(slug) is not letters, digits and underscores" }
@@ -121,6 +134,29 @@ public struct OpenDataset: Sendable {
         guard let first = text.first, first.isASCII, first.isLetter, text.count <= 64 else { return false }
         return text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == extra) }
             && (extra == "_" || text == text.lowercased())
+    }
+}
+
+/// A slice of a dataset with files of its own: one edition's anonymous
+/// ballots, for a reader who wants that edition alone. Its rows are the
+/// dataset's rows of the slice with the dataset's `partFields`.
+public struct OpenDataPart: Sendable {
+    /// A path segment, unique within its dataset (the edition's id).
+    public let key: String
+    /// What it covers, in both languages (the edition's title).
+    public let title: LocalizedName
+    /// Its rows in batches, as `OpenDataset.stream` gives them.
+    public let stream: @Sendable (([OpenDataRow]) async throws -> Void) async throws -> Void
+
+    public init(key: String, title: LocalizedName, stream: @escaping @Sendable (([OpenDataRow]) async throws -> Void) async throws -> Void) {
+        self.key = key
+        self.title = title
+        self.stream = stream
+    }
+
+    /// Whether the key fits a path segment and a file name.
+    public var hasValidKey: Bool {
+        !key.isEmpty && key.count <= 64 && key.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
     }
 }
 

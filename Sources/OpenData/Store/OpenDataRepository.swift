@@ -113,6 +113,64 @@ public struct OpenDataRepository: Sendable {
             """).run()
     }
 
+    /// A part of a dataset with files of its own, as last checked.
+    public struct Part: Sendable, Equatable {
+        public let key: String
+        public let title: LocalizedName
+        public let rows: Int64
+        public let csv: FileDigest
+        public let json: FileDigest
+
+        public init(key: String, title: LocalizedName, rows: Int64, csv: FileDigest, json: FileDigest) {
+            self.key = key
+            self.title = title
+            self.rows = rows
+            self.csv = csv
+            self.json = json
+        }
+    }
+
+    /// The parts of these cities' datasets, by city and `module/dataset`, each dataset's in their order.
+    public func parts(in cities: [MunicipalityID]? = nil) async throws -> [MunicipalityID: [String: [Part]]] {
+        let columns = "municipality_id, module, dataset, part, title_uk, title_en, row_count, csv_bytes, csv_sha256, json_bytes, json_sha256"
+        let rows: [any SQLRow]
+        if let cities {
+            guard !cities.isEmpty else { return [:] }
+            rows = try await db.raw("""
+                SELECT \(unsafeRaw: columns) FROM open_data_parts WHERE municipality_id IN (\(binds: cities.map(\.rawValue)))
+                ORDER BY municipality_id, module, dataset, position
+                """).all()
+        } else {
+            rows = try await db.raw("SELECT \(unsafeRaw: columns) FROM open_data_parts ORDER BY municipality_id, module, dataset, position").all()
+        }
+        var parts: [MunicipalityID: [String: [Part]]] = [:]
+        for row in rows {
+            let city = MunicipalityID(rawValue: try row.string("municipality_id"))
+            let part = Part(
+                key: try row.string("part"), title: LocalizedName(uk: try row.string("title_uk"), en: try row.string("title_en")),
+                rows: try row.int("row_count"), csv: FileDigest(bytes: try row.int("csv_bytes"), sha256: try row.string("csv_sha256")),
+                json: FileDigest(bytes: try row.int("json_bytes"), sha256: try row.string("json_sha256")))
+            parts[city, default: [:]]["\(try row.string("module"))/\(try row.string("dataset"))", default: []].append(part)
+        }
+        return parts
+    }
+
+    /// Replaces a dataset's parts with these, in this order.
+    public func replaceParts(city: MunicipalityID, module: String, dataset: String, with parts: [Part]) async throws {
+        try await db.raw("""
+            DELETE FROM open_data_parts WHERE municipality_id = \(bind: city.rawValue) AND module = \(bind: module) AND dataset = \(bind: dataset)
+            """).run()
+        for (position, part) in parts.enumerated() {
+            try await db.raw("""
+                INSERT INTO open_data_parts
+                    (municipality_id, module, dataset, part, position, title_uk, title_en, row_count, csv_bytes, csv_sha256, json_bytes, json_sha256)
+                VALUES (\(bind: city.rawValue), \(bind: module), \(bind: dataset), \(bind: part.key), \(bind: position), \(bind: part.title.uk),
+                        \(bind: part.title.en), \(bind: part.rows), \(bind: part.csv.bytes), \(bind: part.csv.sha256), \(bind: part.json.bytes),
+                        \(bind: part.json.sha256))
+                """).run()
+        }
+    }
+
     /// When each city was last checked.
     public func refreshes() async throws -> [MunicipalityID: Refresh] {
         let rows = try await db.raw("SELECT municipality_id, audit_seq, refreshed_ms FROM open_data_refreshes").all()

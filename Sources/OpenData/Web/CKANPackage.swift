@@ -161,15 +161,22 @@ struct CKANShapes {
         t("opendata.frequency.\(entry.dataset.frequency.rawValue)", language)
     }
 
+    /// The dataset's CSV and JSON, then each part's (an edition's ballots), in that order.
     func resources(_ entry: CatalogueEntry) -> [Resource] {
         let created = SolrTime.format(entry.record.firstPublished), modified = SolrTime.format(entry.record.modified)
-        return [(OpenDataFile.Format.csv, entry.record.csv, "text/csv"), (.json, entry.record.json, "application/json")].enumerated().map { position, file in
-            let (format, digest, mime) = file
-            return Resource(
-                id: CatalogueEntry.uuid("resource:\(entry.name).\(format.rawValue)"), package_id: entry.id,
-                name: "\(t(entry.dataset.titleKey)) (\(format.rawValue.uppercased()))", description: t(entry.dataset.descriptionKey),
-                format: format.rawValue.uppercased(), mimetype: mime, url: base + entry.path(format), size: digest.bytes,
-                hash: "sha256:" + digest.sha256, created: created, last_modified: modified, metadata_modified: modified, position: position)
+        let title = t(entry.dataset.titleKey), description = t(entry.dataset.descriptionKey)
+        var files = [(key: entry.name, name: title, path: entry.path(.csv), format: OpenDataFile.Format.csv, digest: entry.record.csv),
+                     (entry.name, title, entry.path(.json), .json, entry.record.json)]
+        for part in entry.parts {
+            let name = t("opendata.part_title", .uk, ["title": title, "part": part.title.uk])
+            files += [("\(entry.name)/\(part.key)", name, entry.path(part, .csv), .csv, part.csv), ("\(entry.name)/\(part.key)", name, entry.path(part, .json), .json, part.json)]
+        }
+        return files.enumerated().map { position, file in
+            Resource(
+                id: CatalogueEntry.uuid("resource:\(file.key).\(file.format.rawValue)"), package_id: entry.id,
+                name: "\(file.name) (\(file.format.rawValue.uppercased()))", description: description, format: file.format.rawValue.uppercased(),
+                mimetype: file.format == .csv ? "text/csv" : "application/json", url: base + file.path, size: file.digest.bytes,
+                hash: "sha256:" + file.digest.sha256, created: created, last_modified: modified, metadata_modified: modified, position: position)
         }
     }
 

@@ -14,6 +14,8 @@ final class CatalogueEntry: Sendable {
     let module: any Module
     let dataset: OpenDataset
     let record: OpenDataRepository.Record
+    /// Its parts with files of their own (an edition's ballots), in the module's order.
+    let parts: [OpenDataRepository.Part]
     /// Its name in the CKAN API and in paths: `vinnytsia-petitions-signatures`.
     let name: String
     /// A UUID that never changes for this name (SHA-256 of it, in UUID form
@@ -22,8 +24,9 @@ final class CatalogueEntry: Sendable {
     /// Its slug within its city (the page's last segment): `petitions-signatures`.
     let citySlug: String
 
-    init(city: Municipality, module: any Module, dataset: OpenDataset, record: OpenDataRepository.Record) {
+    init(city: Municipality, module: any Module, dataset: OpenDataset, record: OpenDataRepository.Record, parts: [OpenDataRepository.Part] = []) {
         self.city = city
+        self.parts = parts
         self.module = module
         self.dataset = dataset
         self.record = record
@@ -64,6 +67,11 @@ final class CatalogueEntry: Sendable {
         "/api/v1/\(city.slug.rawValue)/\(ModuleRegistry.openDataSegment)/\(module.slug.rawValue)/\(dataset.slug).\(format.rawValue)"
     }
 
+    /// A part's file on the platform's open-data paths: `/api/v1/vinnytsia/open-data/budgets/ballots/{edition}.csv`.
+    func path(_ part: OpenDataRepository.Part, _ format: OpenDataFile.Format) -> String {
+        "/api/v1/\(city.slug.rawValue)/\(ModuleRegistry.openDataSegment)/\(module.slug.rawValue)/\(dataset.slug)/\(part.key).\(format.rawValue)"
+    }
+
     /// The dataset's page under its city: `/vinnytsia/opendata/petitions-signatures`.
     var pagePath: String { "/\(city.slug.rawValue)/opendata/\(citySlug)" }
 }
@@ -96,6 +104,8 @@ actor Catalogue {
     private struct Cached {
         let refresh: OpenDataRepository.Refresh
         let records: [OpenDataRepository.Record]
+        /// The datasets' parts by `module/dataset`.
+        let parts: [String: [OpenDataRepository.Part]]
         /// The entries made from them for the city as it was then (its settings decide which are shown).
         var built: (city: Municipality, entries: [CatalogueEntry])?
     }
@@ -128,7 +138,10 @@ actor Catalogue {
         let records = Dictionary(known.records.map { ("\($0.module)/\($0.dataset)", $0) }) { first, _ in first }
         let entries = modules.enabled(in: city).flatMap { module in
             module.openDatasets.compactMap { dataset in
-                records["\(module.slug.rawValue)/\(dataset.slug)"].flatMap { $0.published ? CatalogueEntry(city: city, module: module, dataset: dataset, record: $0) : nil }
+                let key = "\(module.slug.rawValue)/\(dataset.slug)"
+                return records[key].flatMap { record in
+                    record.published ? CatalogueEntry(city: city, module: module, dataset: dataset, record: record, parts: known.parts[key] ?? []) : nil
+                }
             }
         }
         known.built = (city, entries)
@@ -138,10 +151,12 @@ actor Catalogue {
 
     /// Every city's records as stored: a restart does not check every city again.
     private func load(_ services: AppServices) async throws {
-        let (refreshes, records) = try await services.store.read { tx in (try await tx.openData.refreshes(), try await tx.openData.records()) }
+        let (refreshes, records, parts) = try await services.store.read { tx in
+            (try await tx.openData.refreshes(), try await tx.openData.records(), try await tx.openData.parts())
+        }
         let byCity = Dictionary(grouping: records, by: \.city)
         for (city, refresh) in refreshes where cached[city] == nil {
-            cached[city] = Cached(refresh: refresh, records: byCity[city] ?? [])
+            cached[city] = Cached(refresh: refresh, records: byCity[city] ?? [], parts: parts[city] ?? [:])
         }
         loaded = true
     }
@@ -160,8 +175,10 @@ actor Catalogue {
         defer { checking[city.id] = nil }
         try await task.value
         let id = city.id
-        let (refresh, records) = try await services.store.read { tx in (try await tx.openData.refreshes()[id], try await tx.openData.records(in: [id])) }
-        if let refresh { cached[id] = Cached(refresh: refresh, records: records) }
+        let (refresh, records, parts) = try await services.store.read { tx in
+            (try await tx.openData.refreshes()[id], try await tx.openData.records(in: [id]), try await tx.openData.parts(in: [id])[id] ?? [:])
+        }
+        if let refresh { cached[id] = Cached(refresh: refresh, records: records, parts: parts) }
     }
 
     /// Reads every dataset of every module in the city (those switched off
@@ -178,40 +195,34 @@ actor Catalogue {
             let csv: OpenDataRepository.FileDigest
             let json: OpenDataRepository.FileDigest
             let version: String
+            let parts: [OpenDataRepository.Part]
         }
         var found: [Found] = []
         let runs = city.settings.enables(.opendata)
         let cityID = city.id
-        let stored = Dictionary(
-            try await services.store.read { try await $0.openData.records(in: [cityID]) }.map { ("\($0.module)/\($0.dataset)", $0) }
-        ) { first, _ in first }
+        let (storedRecords, storedParts) = try await services.store.read { tx in
+            (try await tx.openData.records(in: [cityID]), try await tx.openData.parts(in: [cityID])[cityID] ?? [:])
+        }
+        let stored = Dictionary(storedRecords.map { ("\($0.module)/\($0.dataset)", $0) }) { first, _ in first }
         for module in services.modules.modules {
             let enabled = runs && city.settings.enables(module.slug)
             for dataset in module.openDatasets {
                 let published = enabled ? try await dataset.published(services, in: city) : false
                 // A dataset whose fingerprint is what it was when its files were last read keeps that reading.
                 let version = published ? try await dataset.version?(services, city) ?? "" : ""
-                if published, !version.isEmpty, let known = stored["\(module.slug.rawValue)/\(dataset.slug)"], known.published, known.version == version {
+                let key = "\(module.slug.rawValue)/\(dataset.slug)"
+                if published, !version.isEmpty, let known = stored[key], known.published, known.version == version {
                     found.append(Found(
-                        module: known.module, dataset: known.dataset, published: true, rows: known.rows, csv: known.csv, json: known.json, version: version))
+                        module: known.module, dataset: known.dataset, published: true, rows: known.rows, csv: known.csv, json: known.json, version: version,
+                        parts: storedParts[key] ?? []))
                     continue
                 }
                 // Both files digested as they are written, batch by batch: memory stays flat for the largest.
-                var csv = OpenDataDigest(), json = OpenDataDigest(), rows: Int64 = 0
-                if published {
-                    var csvWriter = OpenDataWriter(fields: dataset.fields, format: .csv)
-                    var jsonWriter = OpenDataWriter(fields: dataset.fields, format: .json)
-                    try await dataset.rows(services, in: city) { batch in
-                        rows += Int64(batch.count)
-                        csv.add(try csvWriter.add(batch))
-                        json.add(try jsonWriter.add(batch))
-                    }
-                    csv.add(csvWriter.finish())
-                    json.add(jsonWriter.finish())
-                }
+                let files = published ? try await Files(fields: dataset.fields) { try await dataset.rows(services, in: city, $0) } : Files()
                 found.append(Found(
-                    module: module.slug.rawValue, dataset: dataset.slug, published: published, rows: rows,
-                    csv: .init(bytes: csv.bytes, sha256: csv.sha256()), json: .init(bytes: json.bytes, sha256: json.sha256()), version: version))
+                    module: module.slug.rawValue, dataset: dataset.slug, published: published, rows: files.rows, csv: files.csv, json: files.json,
+                    version: version,
+                    parts: published ? try await digestParts(of: dataset, services: services, city: city) : []))
             }
         }
         let results = found
@@ -220,8 +231,49 @@ actor Catalogue {
                 try await tx.openData.record(
                     city: city.id, module: item.module, dataset: item.dataset, published: item.published, rows: item.rows, csv: item.csv,
                     json: item.json, version: item.version, at: now)
+                if item.parts != storedParts["\(item.module)/\(item.dataset)"] ?? [] {
+                    try await tx.openData.replaceParts(city: city.id, module: item.module, dataset: item.dataset, with: item.parts)
+                }
             }
             try await tx.openData.noteRefresh(of: city.id, auditSequence: head, at: now)
+        }
+    }
+
+    /// Each part's files digested as they are written. Parts whose keys
+    /// would not make a path, or repeat one, are left out.
+    private static func digestParts(of dataset: OpenDataset, services: AppServices, city: Municipality) async throws -> [OpenDataRepository.Part] {
+        guard let declared = try await dataset.parts?(services, city) else { return [] }
+        var digested: [OpenDataRepository.Part] = [], seen = Set<String>()
+        for part in declared where part.hasValidKey && seen.insert(part.key).inserted {
+            let files = try await Files(fields: dataset.partFields, rows: part.stream)
+            digested.append(.init(key: part.key, title: part.title, rows: files.rows, csv: files.csv, json: files.json))
+        }
+        return digested
+    }
+
+    /// A dataset's (or a part's) CSV and JSON files as digested: rows, sizes, SHA-256.
+    private struct Files {
+        var rows: Int64 = 0
+        var csv = OpenDataRepository.FileDigest(bytes: 0, sha256: OpenDataDigest().sha256())
+        var json = OpenDataRepository.FileDigest(bytes: 0, sha256: OpenDataDigest().sha256())
+
+        /// None: a dataset not published has no files.
+        init() {}
+
+        /// Both files written from the rows as they come and digested, never held whole.
+        init(fields: [OpenDataField], rows stream: (([OpenDataRow]) async throws -> Void) async throws -> Void) async throws {
+            var csvDigest = OpenDataDigest(), jsonDigest = OpenDataDigest(), count: Int64 = 0
+            var csvWriter = OpenDataWriter(fields: fields, format: .csv), jsonWriter = OpenDataWriter(fields: fields, format: .json)
+            try await stream { batch in
+                count += Int64(batch.count)
+                csvDigest.add(try csvWriter.add(batch))
+                jsonDigest.add(try jsonWriter.add(batch))
+            }
+            csvDigest.add(csvWriter.finish())
+            jsonDigest.add(jsonWriter.finish())
+            rows = count
+            csv = .init(bytes: csvDigest.bytes, sha256: csvDigest.sha256())
+            json = .init(bytes: jsonDigest.bytes, sha256: jsonDigest.sha256())
         }
     }
 }

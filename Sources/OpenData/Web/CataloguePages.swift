@@ -131,7 +131,19 @@ struct CataloguePages {
         let description: String
         let rows: [Row]
         let fields: [Field]
+        /// Its parts with files of their own (an edition's ballots).
+        let parts: [Part]
+        let hasParts: Bool
         let catalogueURL: String
+
+        struct Part {
+            let title: String
+            let rows: String
+            let csvURL: String
+            let jsonURL: String
+            let csvSize: String
+            let jsonSize: String
+        }
     }
 
     @Sendable func datasetPage(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -164,7 +176,12 @@ struct CataloguePages {
                 DatasetPage.Field(name: field.name, type: html.t("opendata.types.\(field.type.rawValue)", context) + (field.isList ? " []" : ""),
                                   description: html.t(field.descriptionKey, context))
             },
-            catalogueURL: "/\(entry.city.slug.rawValue)/opendata")
+            parts: entry.parts.map { part in
+                DatasetPage.Part(
+                    title: part.title.localized(language), rows: String(part.rows), csvURL: entry.path(part, .csv), jsonURL: entry.path(part, .json),
+                    csvSize: Self.size(part.csv.bytes, context, html), jsonSize: Self.size(part.json.bytes, context, html))
+            },
+            hasParts: !entry.parts.isEmpty, catalogueURL: "/\(entry.city.slug.rawValue)/opendata")
         return try await html.render(
             "opendata-dataset", page: page, titleKey: "opendata.dataset_title",
             titleArguments: ["dataset": page.title, "city": entry.city.name.localized(language)], request: request, context: context, city: entry.city)

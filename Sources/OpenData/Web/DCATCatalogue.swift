@@ -140,23 +140,24 @@ struct DCATCatalogue {
             if !settings.responsibleEmail.isEmpty { graph.add(contact, "vcard:hasEmail", .iri("mailto:" + settings.responsibleEmail)) }
             graph.add(node, "dcat:contactPoint", contact)
         }
-        for (format, digest, media) in [(OpenDataFile.Format.csv, entry.record.csv, "text/csv"), (.json, entry.record.json, "application/json")] {
-            let url = base + entry.path(format)
+        // The same files as the CKAN resources: the dataset's, then each part's.
+        for resource in shapes.resources(entry) {
+            let url = resource.url
             let distribution = typed(.iri(url + "#distribution"), "dcat:Distribution")
-            graph.add(distribution, "dct:title", .text(shapes.t(entry.dataset.titleKey) + " (\(format.rawValue.uppercased()))", "uk"))
+            graph.add(distribution, "dct:title", .text(resource.name, "uk"))
             graph.add(distribution, "dcat:accessURL", .iri(url))
             graph.add(distribution, "dcat:downloadURL", .iri(url))
             graph.add(distribution, "dct:format", typed(
-                .iri("http://publications.europa.eu/resource/authority/file-type/" + format.rawValue.uppercased()), "dct:MediaTypeOrExtent"))
-            graph.add(distribution, "dcat:mediaType", typed(.iri("https://www.iana.org/assignments/media-types/" + media), "dct:MediaType"))
+                .iri("http://publications.europa.eu/resource/authority/file-type/" + resource.format), "dct:MediaTypeOrExtent"))
+            graph.add(distribution, "dcat:mediaType", typed(.iri("https://www.iana.org/assignments/media-types/" + resource.mimetype), "dct:MediaType"))
             graph.add(distribution, "dct:license", licence)
             graph.add(distribution, "dct:issued", .dateTime(entry.record.firstPublished))
             graph.add(distribution, "dct:modified", .dateTime(entry.record.modified))
             // DCAT-AP 3 types a byte size as xsd:decimal (its shapes refuse xsd:nonNegativeInteger).
-            graph.add(distribution, "dcat:byteSize", .literal(String(digest.bytes), datatype: RDF.expand("xsd:decimal"), language: nil))
+            graph.add(distribution, "dcat:byteSize", .literal(String(resource.size), datatype: RDF.expand("xsd:decimal"), language: nil))
             let checksum = typed(.iri(url + "#sha256"), "spdx:Checksum")
             graph.add(checksum, "spdx:algorithm", typed(.iri(RDF.expand("spdx:checksumAlgorithm_sha256")), "spdx:ChecksumAlgorithm"))
-            graph.add(checksum, "spdx:checksumValue", .literal(digest.sha256, datatype: RDF.expand("xsd:hexBinary"), language: nil))
+            graph.add(checksum, "spdx:checksumValue", .literal(String(resource.hash.dropFirst("sha256:".count)), datatype: RDF.expand("xsd:hexBinary"), language: nil))
             graph.add(distribution, "spdx:checksum", checksum)
             graph.add(node, "dcat:distribution", distribution)
         }

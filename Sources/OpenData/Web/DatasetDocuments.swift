@@ -85,7 +85,7 @@ struct DatasetDocuments {
             updateFrequency: Passport.Frequency(
                 code: entry.dataset.frequency.rawValue, uk: shapes.frequency(entry, .uk), en: shapes.frequency(entry, .en)),
             keywords: ["uk": shapes.keywords(entry, .uk), "en": shapes.keywords(entry, .en)],
-            dataURLs: [base + entry.path(.csv), base + entry.path(.json)], apiURL: base + "/api/3/action/package_show?id=" + entry.name,
+            dataURLs: [base + entry.path(.csv), base + entry.path(.json)] + entry.parts.flatMap { [base + entry.path($0, .csv), base + entry.path($0, .json)] }, apiURL: base + "/api/3/action/package_show?id=" + entry.name,
             structureURL: base + entry.pagePath + "/datapackage.json",
             responsiblePerson: Passport.Person(
                 name: settings.responsibleName.isEmpty ? nil : settings.responsibleName,
@@ -158,8 +158,8 @@ struct DatasetDocuments {
     /// The JSON file writes each row's keys sorted (as the API writes every
     /// object), and a reader takes a keyed row's labels in that order: its
     /// schema lists the fields so.
-    func schema(_ entry: CatalogueEntry, format: OpenDataFile.Format) -> TableSchema {
-        let fields = format == .json ? entry.dataset.fields.sorted { $0.name < $1.name } : entry.dataset.fields
+    func schema(_ fields: [OpenDataField], format: OpenDataFile.Format) -> TableSchema {
+        let fields = format == .json ? fields.sorted { $0.name < $1.name } : fields
         return TableSchema(
             fields: fields.map { field in
                 let type: String
@@ -191,16 +191,26 @@ struct DatasetDocuments {
             version: SolrTime.format(entry.record.modified), created: entry.record.firstPublished, keywords: shapes.keywords(entry, .uk),
             licenses: [DataPackage.Licence(name: settings.licence.rawValue, path: settings.licence.url, title: settings.licence.title)],
             sources: [DataPackage.Source(title: shapes.publisher(entry.city), path: base + "/" + entry.city.slug.rawValue)],
-            resources: [
-                Resource(
-                    name: "\(entry.citySlug)-csv", path: base + entry.path(.csv), format: "csv", mediatype: "text/csv", dialect: Resource.Dialect(),
-                    schema: schema(entry, format: .csv)),
-            ] + (entry.record.rows == 0 ? [] : [
-                // An empty JSON array has no rows to read a table from (Frictionless refuses it): an empty dataset's package describes its CSV only.
-                Resource(
-                    name: "\(entry.citySlug)-json", path: base + entry.path(.json), format: "json", mediatype: "application/json", dialect: nil,
-                    schema: schema(entry, format: .json)),
-            ]))
+            resources: resources(named: entry.citySlug, fields: entry.dataset.fields, rows: entry.record.rows, path: entry.path)
+                + entry.parts.flatMap { part in
+                    resources(named: "\(entry.citySlug)-\(part.key.lowercased())", fields: entry.dataset.partFields, rows: part.rows) { entry.path(part, $0) }
+                })
+    }
+
+    /// A file's two resources, its CSV and its JSON. An empty JSON array
+    /// has no rows to read a table from (Frictionless refuses it): an empty
+    /// file's package describes its CSV only.
+    private func resources(named name: String, fields: [OpenDataField], rows: Int64, path: (OpenDataFile.Format) -> String) -> [Resource] {
+        let csv = Resource(
+            name: "\(name)-csv", path: shapes.base + path(.csv), format: "csv", mediatype: "text/csv", dialect: Resource.Dialect(),
+            schema: schema(fields, format: .csv))
+        guard rows > 0 else { return [csv] }
+        return [
+            csv,
+            Resource(
+                name: "\(name)-json", path: shapes.base + path(.json), format: "json", mediatype: "application/json", dialect: nil,
+                schema: schema(fields, format: .json)),
+        ]
     }
 }
 

@@ -23,7 +23,7 @@ struct AuctionOpenData {
     let city: Municipality
     let entries: [Entry]
 
-    static let datasets: [OpenDataset] = [lots, bids, awards, property]
+    static let datasets: [OpenDataset] = [lots, bids, awards, contracts, property]
 
     /// The register of municipal property: every object the city has
     /// recorded, with its kind, address, area, cadastral number, place,
@@ -81,6 +81,18 @@ struct AuctionOpenData {
             OpenDataField("contractSignedAt", .datetime),
         ]
     ) { services, city in try await AuctionOpenData.read(services, city).awardRows }
+
+    /// The contracts signed with the auctions' winners: one per lot whose
+    /// contract is signed, its number as in the lot's Prozorro procedure.
+    static let contracts = OpenDataset(
+        "contracts", strings: "open_data.auctions.contracts", mandatoryItem: "communal_property", frequency: .continuous,
+        fields: [
+            OpenDataField("ocid", .text), OpenDataField("contractId", .text), OpenDataField("lotId", .text), OpenDataField("lotNumber", .integer),
+            OpenDataField("procedure", .text), OpenDataField("title", .text), OpenDataField("objectId", .text), OpenDataField("supplierName", .text),
+            OpenDataField("legalEntityCode", .text), OpenDataField("currency", .text), money("value"), OpenDataField("dateSigned", .datetime),
+            OpenDataField("status", .text),
+        ]
+    ) { services, city in try await AuctionOpenData.read(services, city).contractRows }
 
     /// The city's lots by number with their objects, and the bidders of
     /// those whose auction is over: a sealed lot's bidders are not even read.
@@ -147,6 +159,20 @@ struct AuctionOpenData {
                     .optional(award.decidedAt), award.status == .active ? .optional(chain?.contractSignedAt) : .null,
                 ]
             }
+        }
+    }
+
+    var contractRows: [OpenDataRow] {
+        entries.filter(\.lot.auctionIsOver).compactMap { entry -> OpenDataRow? in
+            guard let chain = entry.lot.awards, let signed = chain.contractSignedAt,
+                  let index = chain.awards.firstIndex(where: { $0.status == .active }) else { return nil }
+            let award = chain.awards[index]
+            let winner = entry.bidders.first { $0.id == award.bidder }
+            return [
+                .text(ocid(entry)), .text("contract-\(index + 1)"), .text(entry.lot.id.rawValue), .int(entry.number),
+                .text(entry.lot.procedure.rawValue), .text(entry.lot.title), .text(entry.lot.objectID.rawValue), .optional(winner?.name),
+                .optional(winner?.legalEntityCode), .text("UAH"), .hryvnias(award.amount), .datetime(signed), .text("active"),
+            ]
         }
     }
 }

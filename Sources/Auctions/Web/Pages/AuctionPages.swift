@@ -69,7 +69,7 @@ struct AuctionPages {
                       start: DateText.kyiv(lot.auctionStart))
             },
             empty: lots.isEmpty,
-            openData: ["lots", "bids", "awards"].flatMap { name in
+            openData: ["lots", "bids", "awards", "contracts"].flatMap { name in
                 ["csv", "json"].map { .init(url: "/api/v1/\(city.slug.rawValue)/auctions/open-data/\(name).\($0)", label: "\(name).\($0)") }
             },
             registerURL: "/\(city.slug.rawValue)/property",

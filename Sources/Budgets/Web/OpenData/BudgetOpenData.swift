@@ -22,7 +22,7 @@ struct BudgetOpenData {
     let ballots: [AnonymousBallot]
     let funded: Set<BudgetProjectID>
 
-    static let datasets: [OpenDataset] = [projectsDataset, ballotsDataset, editionsDataset]
+    static let datasets: [OpenDataset] = [projectsDataset, ballotsDataset, editionsDataset, deliveryDataset]
 
     /// Every announced edition (drafts are the council's business): its
     /// phase and dates, fund and categories. No count of anything: a vote in
@@ -61,15 +61,48 @@ struct BudgetOpenData {
             OpenDataField("latitude", .decimal, unit: "degree"), OpenDataField("longitude", .decimal, unit: "degree"),
             OpenDataField("cost", .decimal, unit: "UAH"), OpenDataField("status", .text), OpenDataField("votes", .integer),
             OpenDataField("funded", .boolean),
-        ], isPublished: BudgetOpenData.anyResults, query: BudgetOpenData.projectRows)
+        ], isPublished: BudgetOpenData.anyResults, parts: BudgetOpenData.projectParts, query: BudgetOpenData.projectRows)
 
     static let ballotsDataset = OpenDataset(
         "ballots", strings: "open_data.budgets.ballots", mandatoryItem: "participatory_budget", frequency: .perEdition,
         fields: [
             OpenDataField("editionId", .text), OpenDataField("receipt", .text), OpenDataField("projects", .text, isList: true),
             OpenDataField("points", .integer, isList: true), OpenDataField("channel", .text), OpenDataField("ageGroup", .text),
-        ], isPublished: BudgetOpenData.anyResults, stream: BudgetOpenData.streamBallots, version: BudgetOpenData.ballotsVersion
+        ], isPublished: BudgetOpenData.anyResults, stream: BudgetOpenData.streamBallots, version: BudgetOpenData.ballotsVersion,
+        parts: BudgetOpenData.ballotParts, partsDrop: ["editionId"]
     ) { services, city in try await BudgetOpenData.published(services, city).flatMap(\.ballotRows) }
+
+    /// How the funded projects are being delivered: every dated update the
+    /// city posted (status and spending to date, in total), oldest first.
+    /// Who posted it is the council's business, not the dataset's.
+    static let deliveryDataset = OpenDataset(
+        "delivery", strings: "open_data.budgets.delivery", mandatoryItem: "participatory_budget", frequency: .continuous,
+        fields: [
+            OpenDataField("editionId", .text), OpenDataField("projectId", .text), OpenDataField("projectNumber", .integer),
+            OpenDataField("projectName", .text), OpenDataField("updateId", .text), OpenDataField("status", .text),
+            OpenDataField("spent", .decimal, unit: "UAH"), OpenDataField("cost", .decimal, unit: "UAH"), OpenDataField("note", .text),
+            OpenDataField("postedAt", .datetime),
+        ], isPublished: BudgetOpenData.anyResults
+    ) { services, city in
+        let cityID = city.id
+        var rows: [OpenDataRow] = []
+        for edition in try await publishedEditions(services, city) {
+            let id = edition.id
+            let (projects, updates) = try await services.store.read { tx in
+                (try await tx.budgets.projects(of: id, in: cityID), try await tx.budgets.deliveryUpdates(of: id, in: cityID))
+            }
+            let byID = Dictionary(projects.map { ($0.id, $0) }) { first, _ in first }
+            for update in updates.reversed() {
+                guard let project = byID[update.projectID] else { continue }
+                rows.append([
+                    .text(id.rawValue), .text(project.id.rawValue), .int(project.number), .text(project.title), .text(update.id),
+                    .text(update.status.rawValue), .hryvnias(update.spent), .hryvnias(project.cost), .optional(update.note.isEmpty ? nil : update.note),
+                    .datetime(update.postedAt),
+                ])
+            }
+        }
+        return rows
+    }
 
     /// Ballots read a page at a time: a city-wide edition has hundreds of
     /// thousands, and the file and its digest are written as they come.
@@ -83,28 +116,54 @@ struct BudgetOpenData {
         }
     }
 
+    /// Each published edition's ballots as a part of their own (its id the
+    /// key), without the edition column: "the anonymous ballots of an edition".
+    @Sendable static func ballotParts(_ services: AppServices, _ city: Municipality) async throws -> [OpenDataPart] {
+        try await publishedEditions(services, city).map { edition in
+            OpenDataPart(key: edition.id.rawValue, title: LocalizedName(uk: edition.title.uk, en: edition.title.en)) { batch in
+                try await ballotPages(of: edition, services: services, city: city) { page in
+                    try await batch(page.map { Array(ballotRow($0, edition: edition).dropFirst()) })
+                }
+            }
+        }
+    }
+
+    /// Each published edition's projects as a part of their own.
+    @Sendable static func projectParts(_ services: AppServices, _ city: Municipality) async throws -> [OpenDataPart] {
+        try await publishedEditions(services, city).map { edition in
+            OpenDataPart(key: edition.id.rawValue, title: LocalizedName(uk: edition.title.uk, en: edition.title.en)) { batch in
+                try await batch(try await projectRows(of: edition, services: services, city: city))
+            }
+        }
+    }
+
     /// The projects dataset, its votes tallied a page of ballots at a time.
     @Sendable static func projectRows(_ services: AppServices, _ city: Municipality) async throws -> [OpenDataRow] {
         var rows: [OpenDataRow] = []
         for edition in try await publishedEditions(services, city) {
-            let id = edition.id, cityID = city.id
-            let (projects, published) = try await services.store.read { tx in
-                (try await tx.budgets.projects(of: id, in: cityID), try await tx.budgets.publishedResults(of: id))
-            }
-            let size = try await ballotCount(of: edition, services: services)
-            let key = "\(id.rawValue):\(size)"
-            var votes: [BudgetProjectID: Int64]
-            if let known = await tallies.votes(key) {
-                votes = known
-            } else {
-                votes = [:]
-                try await ballotPages(of: edition, services: services, city: city) { page in tally(page, into: &votes) }
-                await tallies.keep(votes, for: key)
-            }
-            let data = BudgetOpenData(edition: edition, city: city, projects: projects, ballots: [], funded: Set(published.values.flatMap { $0 }))
-            rows += data.projectRows(votes: votes)
+            rows += try await projectRows(of: edition, services: services, city: city)
         }
         return rows
+    }
+
+    /// An edition's projects with their votes, tallied once per edition and ballot count.
+    static func projectRows(of edition: BudgetEdition, services: AppServices, city: Municipality) async throws -> [OpenDataRow] {
+        let id = edition.id, cityID = city.id
+        let (projects, published) = try await services.store.read { tx in
+            (try await tx.budgets.projects(of: id, in: cityID), try await tx.budgets.publishedResults(of: id))
+        }
+        let size = try await ballotCount(of: edition, services: services)
+        let key = "\(id.rawValue):\(size)"
+        var votes: [BudgetProjectID: Int64]
+        if let known = await tallies.votes(key) {
+            votes = known
+        } else {
+            votes = [:]
+            try await ballotPages(of: edition, services: services, city: city) { page in tally(page, into: &votes) }
+            await tallies.keep(votes, for: key)
+        }
+        let data = BudgetOpenData(edition: edition, city: city, projects: projects, ballots: [], funded: Set(published.values.flatMap { $0 }))
+        return data.projectRows(votes: votes)
     }
 
     /// The ballots dataset's fingerprint: each published edition with how
