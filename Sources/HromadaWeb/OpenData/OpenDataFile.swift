@@ -59,26 +59,36 @@ package enum OpenDataFile {
     }
 
     /// A module's own open-data path (`/api/v1/{city}/petitions/open-data/{file}`):
-    /// the requested dataset as `NAME.csv` or `NAME.json`, saved under
-    /// `prefix-file`, with the JSON these paths have always written
-    /// (`OpenDataTable.legacyJSON`); any other name is a 404. `tables` makes
-    /// only the dataset asked for.
-    package static func download(
-        _ file: String, prefix: String, tables: [String: () async throws -> OpenDataTable]
-    ) async throws -> Response {
-        guard let parts = fileName(file), let table = tables[parts.name] else { throw AppError.notFound }
-        let made = try await table()
-        return response(parts.format == .csv ? made.csv() : try made.legacyJSON(), format: parts.format, filename: "\(prefix)-\(file)")
+    /// the requested file, `NAME.csv` or `NAME.json`, saved under
+    /// `prefix-file`, written as its rows come, with the JSON these paths
+    /// have always written (`OpenDataTable.legacyJSON`); any other name is
+    /// a 404. `sources` gives, by name, the fields and the rows of each.
+    package static func download(_ file: String, prefix: String, sources: [String: Source]) throws -> Response {
+        guard let parts = fileName(file), let source = sources[parts.name] else { throw AppError.notFound }
+        return OpenDataWriter.streamingResponse(parts.format, filename: "\(prefix)-\(file)") { write in
+            try await OpenDataWriter.write(fields: source.fields, format: parts.format, legacyJSON: true, rows: source.rows, to: write)
+        }
     }
 
-    /// A module's own open-data path for its declared datasets, each made by its query.
+    /// What a file is made of: its columns and its rows in batches.
+    package struct Source: Sendable {
+        let fields: [OpenDataField]
+        let rows: @Sendable (([OpenDataRow]) async throws -> Void) async throws -> Void
+
+        package init(fields: [OpenDataField], rows: @escaping @Sendable (([OpenDataRow]) async throws -> Void) async throws -> Void) {
+            self.fields = fields
+            self.rows = rows
+        }
+    }
+
+    /// A module's own open-data path for its declared datasets.
     package static func download(
         _ file: String, prefix: String, datasets: [OpenDataset], services: AppServices, city: Municipality
-    ) async throws -> Response {
-        let tables = datasets.map { dataset -> (String, () async throws -> OpenDataTable) in
-            (dataset.slug, { try await dataset.table(services, in: city) })
+    ) throws -> Response {
+        let sources = datasets.map { dataset in
+            (dataset.slug, Source(fields: dataset.fields) { try await dataset.rows(services, in: city, $0) })
         }
-        return try await download(file, prefix: prefix, tables: Dictionary(tables, uniquingKeysWith: { first, _ in first }))
+        return try download(file, prefix: prefix, sources: Dictionary(sources, uniquingKeysWith: { first, _ in first }))
     }
 
     /// ISO 8601 in UTC, as docs/interfaces.md has all times.

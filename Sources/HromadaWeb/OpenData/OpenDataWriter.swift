@@ -11,6 +11,9 @@ import Hummingbird
 package struct OpenDataWriter: Sendable {
     package let fields: [OpenDataField]
     package let format: OpenDataFile.Format
+    /// JSON in the shape the modules' own open-data paths always wrote
+    /// (`OpenDataTable.legacyJSON`) rather than the typed one.
+    package let legacyJSON: Bool
     /// Text is handed on in pieces of about this many bytes.
     package static let chunkBytes = 64 * 1024
 
@@ -18,9 +21,10 @@ package struct OpenDataWriter: Sendable {
     private var rows = 0
     private var started = false
 
-    package init(fields: [OpenDataField], format: OpenDataFile.Format) {
+    package init(fields: [OpenDataField], format: OpenDataFile.Format, legacyJSON: Bool = false) {
         self.fields = fields
         self.format = format
+        self.legacyJSON = legacyJSON
     }
 
     /// Adds rows; returns the text that is ready to go out (empty until a chunk fills).
@@ -31,6 +35,11 @@ package struct OpenDataWriter: Sendable {
             switch format {
             case .csv:
                 pending += row.map { OpenDataFile.csvField(OpenDataTable.cell($0)) }.joined(separator: ",") + "\r\n"
+            case .json where legacyJSON:
+                let object = Dictionary(uniqueKeysWithValues: zip(fields, row).compactMap { field, value in
+                    OpenDataTable.JSONCell(legacy: value, of: field).map { (field.name, $0) }
+                })
+                pending += (rows == 0 ? "" : ",") + String(decoding: try JSONResponse.data(object), as: UTF8.self)
             case .json:
                 let object = Dictionary(uniqueKeysWithValues: zip(fields, row).map { field, value in (field.name, OpenDataTable.JSONCell(typed: value)) })
                 pending += (rows == 0 ? "" : ",") + String(decoding: try JSONResponse.data(object), as: UTF8.self)
@@ -99,11 +108,11 @@ extension OpenDataset {
 
 extension OpenDataWriter {
     /// A file of these fields in one format, from rows in batches, handed to `write` in chunks.
-    static func write(
-        fields: [OpenDataField], format: OpenDataFile.Format, rows: (([OpenDataRow]) async throws -> Void) async throws -> Void,
-        to write: (String) async throws -> Void
+    package static func write(
+        fields: [OpenDataField], format: OpenDataFile.Format, legacyJSON: Bool = false,
+        rows: (([OpenDataRow]) async throws -> Void) async throws -> Void, to write: (String) async throws -> Void
     ) async throws {
-        var writer = OpenDataWriter(fields: fields, format: format)
+        var writer = OpenDataWriter(fields: fields, format: format, legacyJSON: legacyJSON)
         // Both closures are called only while this runs.
         try await withoutActuallyEscaping(write) { write in
             try await rows { batch in

@@ -42,7 +42,7 @@ extension AuctionAPIController {
     /// declared datasets. Bids only of auctions that are over.
     @Sendable func openData(_ request: Request, context: AppRequestContext) async throws -> Response {
         let city = try await CityLookup(store: services.store).require(context)
-        return try await OpenDataFile.download(
+        return try OpenDataFile.download(
             try context.parameters.require("file"), prefix: "\(city.slug.rawValue)-auctions", datasets: AuctionOpenData.datasets,
             services: services, city: city)
     }

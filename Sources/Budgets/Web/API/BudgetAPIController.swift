@@ -346,8 +346,15 @@ struct BudgetAPIController {
         let (city, edition) = try await edition(context)
         guard edition.phase(at: services.clock.now()) >= .results else { throw AppError.conflict(code: "results_not_published") }
         let file = try context.parameters.require("file")
-        guard let dataset = try await BudgetOpenData.read([edition], city: city, services: services).first else { throw AppError.notFound }
-        return try await OpenDataFile.download(file, prefix: "\(city.slug.rawValue)-\(edition.id.rawValue)", tables: dataset.tables)
+        // The edition's parts of the declared datasets, written as their rows come (a city-wide edition's ballots are many).
+        let services = services
+        let sources = [BudgetOpenData.projectsDataset, BudgetOpenData.ballotsDataset].map { dataset in
+            (dataset.slug, OpenDataFile.Source(fields: dataset.partFields) { batch in
+                try await BudgetOpenData.part(of: edition, dataset: dataset.slug, services: services, city: city).stream(batch)
+            })
+        }
+        return try OpenDataFile.download(
+            file, prefix: "\(city.slug.rawValue)-\(edition.id.rawValue)", sources: Dictionary(sources, uniquingKeysWith: { first, _ in first }))
     }
 
     @Sendable func export(_ request: Request, context: AppRequestContext) async throws -> Response {

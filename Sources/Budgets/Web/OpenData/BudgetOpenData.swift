@@ -13,8 +13,10 @@ import HromadaWeb
 /// are out (`/api/v1/{city}/open-data/budgets/{projects,ballots}.csv|json`,
 /// each row naming its edition); an edition's own files
 /// (`/api/v1/{city}/budgets/{edition}/open-data/{file}`, from results on)
-/// are its rows of the same declarations, the ballots without the edition
-/// column they never had. Ballots of an edition still counting are never read.
+/// are its parts of the same declarations (`OpenDataPart`, also at
+/// `/api/v1/{city}/open-data/budgets/{projects,ballots}/{edition}`), the
+/// ballots without the edition column they never had, streamed like the
+/// whole. Ballots of an edition still counting are never read.
 struct BudgetOpenData {
     let edition: BudgetEdition
     let city: Municipality
@@ -119,19 +121,24 @@ struct BudgetOpenData {
     /// Each published edition's ballots as a part of their own (its id the
     /// key), without the edition column: "the anonymous ballots of an edition".
     @Sendable static func ballotParts(_ services: AppServices, _ city: Municipality) async throws -> [OpenDataPart] {
-        try await publishedEditions(services, city).map { edition in
-            OpenDataPart(key: edition.id.rawValue, title: LocalizedName(uk: edition.title.uk, en: edition.title.en)) { batch in
-                try await ballotPages(of: edition, services: services, city: city) { page in
-                    try await batch(page.map { Array(ballotRow($0, edition: edition).dropFirst()) })
-                }
-            }
-        }
+        try await publishedEditions(services, city).map { part(of: $0, dataset: ballotsDataset.slug, services: services, city: city) }
     }
 
     /// Each published edition's projects as a part of their own.
     @Sendable static func projectParts(_ services: AppServices, _ city: Municipality) async throws -> [OpenDataPart] {
-        try await publishedEditions(services, city).map { edition in
-            OpenDataPart(key: edition.id.rawValue, title: LocalizedName(uk: edition.title.uk, en: edition.title.en)) { batch in
+        try await publishedEditions(services, city).map { part(of: $0, dataset: projectsDataset.slug, services: services, city: city) }
+    }
+
+    /// An edition's part of the ballots or projects dataset (also its own
+    /// files at `/api/v1/{city}/budgets/{edition}/open-data/`). The caller
+    /// has checked that the edition's results are out.
+    static func part(of edition: BudgetEdition, dataset: String, services: AppServices, city: Municipality) -> OpenDataPart {
+        OpenDataPart(key: edition.id.rawValue, title: LocalizedName(uk: edition.title.uk, en: edition.title.en)) { batch in
+            if dataset == ballotsDataset.slug {
+                try await ballotPages(of: edition, services: services, city: city) { page in
+                    try await batch(page.map { Array(ballotRow($0, edition: edition).dropFirst()) })
+                }
+            } else {
                 try await batch(try await projectRows(of: edition, services: services, city: city))
             }
         }
@@ -272,21 +279,6 @@ struct BudgetOpenData {
             }
             return read
         }
-    }
-
-    /// The edition's own `projects` and `ballots` files: the datasets' rows
-    /// of this edition, the ballots without their edition column.
-    var tables: [String: () async throws -> OpenDataTable] {
-        [
-            "projects": { try OpenDataTable(fields: Self.projectsDataset.fields, rows: projectRows) },
-            "ballots": { try OpenDataTable(fields: Self.ballotsDataset.fields, rows: ballotRows).dropping(["editionId"]) },
-        ]
-    }
-
-    var projectRows: [OpenDataRow] {
-        var votes: [BudgetProjectID: Int64] = [:]
-        Self.tally(ballots, into: &votes)
-        return projectRows(votes: votes)
     }
 
     /// The edition's projects but the withdrawn, with their votes and whether they are funded.

@@ -94,7 +94,7 @@ struct PetitionAPIController {
     /// petitions and who signed them, from the module's declared datasets.
     @Sendable func openData(_ request: Request, context: AppRequestContext) async throws -> Response {
         let city = try await CityLookup(store: services.store).require(context)
-        return try await OpenDataFile.download(
+        return try OpenDataFile.download(
             try context.parameters.require("file"), prefix: "\(city.slug.rawValue)-petitions", datasets: PetitionOpenData.datasets,
             services: services, city: city)
     }
