@@ -85,6 +85,9 @@ import Testing
             for field in ["purpose_of_collecting_information", "update_frequency", "tag_string", "metadata_modified", "metadata_created"] {
                 #expect((result[field] as? String)?.isEmpty == false, "\(field)")
             }
+            // data.gov.ua's own codes, and its limit on the purpose.
+            #expect(result["update_frequency"] as? String == "immediately after making changes")
+            #expect(((result["purpose_of_collecting_information"] as? String)?.count ?? 999) <= 512)
             #expect((result["organization"] as? [String: Any])?["name"] as? String == "vinnytsia")
             let resources = try #require(result["resources"] as? [[String: Any]])
             #expect(resources.map { $0["format"] as? String } == ["CSV", "JSON"])

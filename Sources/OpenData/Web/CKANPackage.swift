@@ -156,9 +156,28 @@ struct CKANShapes {
         t(entry.dataset.keywordsKey, language).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    /// The update frequency in the words data.gov.ua shows.
+    /// The update frequency in a reader's words.
     func frequency(_ entry: CatalogueEntry, _ language: Language = .uk) -> String {
         t("opendata.frequency.\(entry.dataset.frequency.rawValue)", language)
+    }
+
+    /// data.gov.ua refuses a longer `purpose_of_collecting_information`.
+    static let purposeLimit = 512
+
+    /// The update frequency as data.gov.ua stores it (`update_frequency`):
+    /// its own English codes, which the portal shows in Ukrainian ("once a
+    /// day" as «щодня», "unscheduled" as «позапланово»). A dataset that
+    /// changes per participatory-budget edition has no fixed period.
+    static func dataGovUAFrequency(_ frequency: OpenDataFrequency) -> String {
+        switch frequency {
+        case .continuous: "immediately after making changes"
+        case .daily: "once a day"
+        case .weekly: "once a week"
+        case .monthly: "once a month"
+        case .quarterly: "once a quarter"
+        case .annual: "once a year"
+        case .perEdition, .irregular: "unscheduled"
+        }
     }
 
     /// The dataset's CSV and JSON, then each part's (an edition's ballots), in that order.
@@ -187,6 +206,7 @@ struct CKANShapes {
             Extra(key: "title_en", value: t(entry.dataset.titleKey, .en)),
             Extra(key: "notes_en", value: t(entry.dataset.descriptionKey, .en)),
             Extra(key: "legal_basis", value: t(entry.dataset.legalBasisKey)),
+            Extra(key: "update_frequency_uk", value: frequency(entry)),
             Extra(key: "data_current_as_of", value: SolrTime.format(entry.record.checked)),
             Extra(key: "row_count", value: String(entry.record.rows)),
             Extra(key: "datapackage", value: base + entry.pagePath + "/datapackage.json"),
@@ -204,7 +224,7 @@ struct CKANShapes {
             license_id: settings.licence.rawValue, license_title: settings.licence.title, license_url: settings.licence.url,
             metadata_created: SolrTime.format(entry.record.firstPublished), metadata_modified: SolrTime.format(entry.record.modified),
             organization: organization(entry.city, datasets: all), owner_org: organizationID(entry.city), language: "uk",
-            purpose_of_collecting_information: t(entry.dataset.purposeKey), update_frequency: frequency(entry),
+            purpose_of_collecting_information: DatasetDocuments.clipped(t(entry.dataset.purposeKey), Self.purposeLimit), update_frequency: Self.dataGovUAFrequency(entry.dataset.frequency),
             tag_string: tags.map(\.name).joined(separator: ","), tags: tags, num_tags: tags.count,
             groups: [group(entry.module, count: count)], resources: resources, num_resources: resources.count, extras: extras.sorted())
     }
