@@ -209,6 +209,8 @@ import Testing
                 #expect(lines.first == "receipt,projects,points,channel,ageGroup")
                 let mine = wholeLines.filter { $0.hasPrefix(edition + ",") }.map { $0.dropFirst(edition.count + 1) }
                 #expect(lines.dropFirst().map { $0[...] } == mine, "the edition's rows of the whole file")
+                let own = try await client.execute(uri: "/api/v1/vinnytsia/budgets/\(edition)/open-data/ballots.csv", method: .get)
+                #expect(String(buffer: own.body) == text, "the edition's own path serves the same file")
                 partRows += mine.count
             }
             #expect(partRows == wholeLines.count, "every ballot is in its edition's file")
