@@ -331,7 +331,12 @@ struct FingerprintedModule: Module {
         [
             OpenDataset(
                 "things", strings: "open_data.fingerprinted.things", frequency: .daily, fields: [OpenDataField("n", .integer)],
-                version: { _, _ in Self.state.withLock { $0.version } }
+                version: { _, _ in Self.state.withLock { $0.version } },
+                parts: { _, _ in
+                    [OpenDataPart(key: "all", title: LocalizedName(uk: "Усі", en: "All")) { batch in
+                        try await batch([[.int(Self.state.withLock { $0.value })]])
+                    }]
+                }
             ) { _, _ in
                 let value = Self.state.withLock { state in
                     state.reads += 1
@@ -365,6 +370,14 @@ extension OpenDataCatalogueTests {
             #expect(FingerprintedModule.state.withLock { $0.reads } == first + 1, "a new fingerprint: read again")
             let (_, after) = try await client.json(.get, "/api/3/action/package_show?id=vinnytsia-fingerprinted-things")
             #expect(((after["result"] as? [String: Any])?["resources"] as? [[String: Any]])?.first?["hash"] as? String != size)
+
+            // A database from before parts were kept (none stored): the same fingerprint reads it once more, parts and all.
+            try await harness.services.store.write { try await $0.db.raw("DELETE FROM open_data_parts WHERE module = 'fingerprinted'").run() }
+            harness.clock.advance(by: 5)
+            try await catalogue.check(city, services: harness.services)
+            #expect(FingerprintedModule.state.withLock { $0.reads } == first + 2)
+            let parts = try await harness.services.store.read { try await $0.openData.parts(in: [city.id]) }[city.id]?["fingerprinted/things"]
+            #expect(parts?.map(\.key) == ["all"] && parts?.first?.rows == 1)
         }
     }
 }

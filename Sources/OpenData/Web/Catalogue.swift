@@ -211,7 +211,9 @@ actor Catalogue {
                 // A dataset whose fingerprint is what it was when its files were last read keeps that reading.
                 let version = published ? try await dataset.version?(services, city) ?? "" : ""
                 let key = "\(module.slug.rawValue)/\(dataset.slug)"
-                if published, !version.isEmpty, let known = stored[key], known.published, known.version == version {
+                // (Parts read before: a database from before parts were kept reads the dataset once more.)
+                if published, !version.isEmpty, let known = stored[key], known.published, known.version == version,
+                   dataset.parts == nil || storedParts[key]?.isEmpty == false {
                     found.append(Found(
                         module: known.module, dataset: known.dataset, published: true, rows: known.rows, csv: known.csv, json: known.json, version: version,
                         parts: storedParts[key] ?? []))

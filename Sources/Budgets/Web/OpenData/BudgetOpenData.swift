@@ -180,7 +180,8 @@ struct BudgetOpenData {
     @Sendable static func ballotsVersion(_ services: AppServices, _ city: Municipality) async throws -> String {
         var parts: [String] = []
         for edition in try await publishedEditions(services, city) {
-            parts.append("\(edition.id.rawValue):\(try await ballotCount(of: edition, services: services))")
+            // The title too: it names the edition's part of the dataset.
+            parts.append("\(edition.id.rawValue):\(try await ballotCount(of: edition, services: services)):\(edition.title.uk)|\(edition.title.en)")
         }
         return parts.joined(separator: ",")
     }
