@@ -222,6 +222,16 @@ struct SQLiteValues: SQLRow {
             throw DecodingError.keyNotFound(
                 NamedCodingKey(stringValue: column), .init(codingPath: [], debugDescription: "no column \(column) in the result"))
         }
+        // The plain cases without SQLiteKit's decoder, whose generic path is
+        // most of the time of reading a row; anything else goes through it.
+        switch values[offset] {
+        case .text(let text): if let value = text as? D { return value }
+        case .integer(let number):
+            if let value = number as? D { return value }
+            if let value = Int64(number) as? D { return value }
+        case .float(let number): if let value = number as? D { return value }
+        default: break
+        }
         return try SQLiteDataDecoder().decode(D.self, from: values[offset])
     }
 }

@@ -96,9 +96,9 @@ struct CKANActionAPI {
         case "site_read": return true
         case "package_list": return try await page(parameters, of: try await entries().map(\.name).sorted())
         case "current_package_list_with_resources":
-            let shapes = CKANShapes(services: services), all = try await entries()
+            let shapes = CKANShapes(services: services), all = try await entries(), totals = CatalogueTotals(all)
             let sorted = all.sorted { $0.record.modified > $1.record.modified }
-            return try await page(parameters, of: sorted.map { shapes.package($0, all: all) }, limitName: "limit")
+            return try await page(parameters, of: sorted, limitName: "limit").map { shapes.package($0, totals: totals) }
         case "package_show": return try await packageShow(parameters)
         case "package_search": return try await packageSearch(parameters)
         case "organization_list": return try await organizationList(parameters)
@@ -132,7 +132,7 @@ struct CKANActionAPI {
     }
 
     /// A list paged by `limit` (or `rows`) and `offset`, as CKAN's list actions take them.
-    func page<Item: Encodable & Sendable>(_ parameters: [String: String], of items: [Item], limitName: String = "limit") async throws(Failure) -> [Item] {
+    func page<Item>(_ parameters: [String: String], of items: [Item], limitName: String = "limit") async throws(Failure) -> [Item] {
         let limit = try Self.number(parameters[limitName], limitName, in: 0...100_000) ?? items.count
         let offset = try Self.number(parameters["offset"], "offset", in: 0...10_000_000) ?? 0
         guard offset < items.count else { return [] }
@@ -159,7 +159,7 @@ struct CKANActionAPI {
 
     func packageShow(_ parameters: [String: String]) async throws -> CKANShapes.Package {
         let (entry, all) = try await entry(parameters)
-        return CKANShapes(services: services).package(entry, all: all)
+        return CKANShapes(services: services).package(entry, totals: CatalogueTotals(all))
     }
 
     struct SearchResult: Encodable {
@@ -177,7 +177,8 @@ struct CKANActionAPI {
         let all = try await entries()
         let matching = CatalogueSearch(search: search, shapes: shapes).run(all)
         let page = search.start < matching.count ? Array(matching[search.start..<min(matching.count, search.start + search.rows)]) : []
-        return SearchResult(count: matching.count, results: page.map { shapes.package($0, all: all) }, sort: parameters["sort"] ?? "score desc, metadata_modified desc")
+        let totals = CatalogueTotals(all)
+        return SearchResult(count: matching.count, results: page.map { shapes.package($0, totals: totals) }, sort: parameters["sort"] ?? "score desc, metadata_modified desc")
     }
 
     func organizationList(_ parameters: [String: String]) async throws -> AnyEncodableList {
@@ -186,7 +187,8 @@ struct CKANActionAPI {
             .sorted { $0.slug.rawValue < $1.slug.rawValue }
         let shapes = CKANShapes(services: services)
         if Self.flag(parameters["all_fields"]) {
-            return .organizations(try await page(parameters, of: cities.map { shapes.organization($0, datasets: all) }))
+            let totals = CatalogueTotals(all)
+            return .organizations(try await page(parameters, of: cities).map { shapes.organization($0, totals: totals) })
         }
         return .names(try await page(parameters, of: cities.map(\.slug.rawValue)))
     }
@@ -213,8 +215,9 @@ struct CKANActionAPI {
         }
         let all = try await entries()
         let include = parameters["include_datasets"].map(Self.flag) ?? true
-        let packages = include ? all.filter { $0.city.id == city.id }.prefix(1000).map { shapes.package($0, all: all) } : nil
-        return OrganizationWithPackages(organization: shapes.organization(city, datasets: all), packages: packages)
+        let totals = CatalogueTotals(all)
+        let packages = include ? all.filter { $0.city.id == city.id }.prefix(1000).map { shapes.package($0, totals: totals) } : nil
+        return OrganizationWithPackages(organization: shapes.organization(city, totals: totals), packages: packages)
     }
 
     func groupList(_ parameters: [String: String]) async throws -> AnyEncodableList {

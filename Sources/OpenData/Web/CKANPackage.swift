@@ -51,17 +51,16 @@ struct CKANShapes {
 
     func organizationID(_ city: Municipality) -> String { CatalogueEntry.uuid("organization:" + city.slug.rawValue) }
 
-    func organization(_ city: Municipality, datasets: [CatalogueEntry]) -> Organization {
+    func organization(_ city: Municipality, totals: CatalogueTotals) -> Organization {
         let settings = city.settings.openData
-        let mine = datasets.filter { $0.city.id == city.id }
+        let mine = totals.perCity[city.id]
         var extras = [Extra(key: "title_en", value: publisher(city, .en))]
         if !settings.publisherCode.isEmpty { extras.append(Extra(key: "edrpou", value: settings.publisherCode)) }
         if !settings.territoryCode.isEmpty { extras.append(Extra(key: "katottg", value: settings.territoryCode)) }
         return Organization(
             id: organizationID(city), name: city.slug.rawValue, title: publisher(city), display_name: publisher(city),
             description: t("opendata.organization_description", .uk, ["city": city.name.uk]),
-            created: SolrTime.format(mine.map(\.record.firstPublished).min() ?? Date(timeIntervalSince1970: 0)),
-            package_count: mine.count, extras: extras.sorted())
+            created: SolrTime.format(mine?.created ?? Date(timeIntervalSince1970: 0)), package_count: mine?.count ?? 0, extras: extras.sorted())
     }
 
     // MARK: Groups: the kinds of data (the modules)
@@ -199,7 +198,7 @@ struct CKANShapes {
         }
     }
 
-    func package(_ entry: CatalogueEntry, all: [CatalogueEntry]) -> Package {
+    func package(_ entry: CatalogueEntry, totals: CatalogueTotals) -> Package {
         let settings = entry.city.settings.openData
         let tags = keywords(entry, .uk).map { Tag(id: CatalogueEntry.uuid("tag:" + $0), name: $0, display_name: $0) }
         var extras = [
@@ -216,16 +215,36 @@ struct CKANShapes {
         if !settings.territoryCode.isEmpty { extras.append(Extra(key: "katottg", value: settings.territoryCode)) }
         if let item = entry.dataset.mandatoryItem { extras.append(Extra(key: "resolution_835_item", value: item)) }
         let resources = resources(entry)
-        let count = all.filter { $0.module.slug == entry.module.slug }.count
+        let count = totals.perModule[entry.module.slug.rawValue] ?? 0
         return Package(
             id: entry.id, name: entry.name, title: t(entry.dataset.titleKey) + " — " + entry.city.name.uk, notes: t(entry.dataset.descriptionKey),
             url: base + entry.pagePath, author: publisher(entry.city), author_email: entry.city.settings.contactEmail,
             maintainer: settings.responsibleName, maintainer_email: settings.responsibleEmail,
             license_id: settings.licence.rawValue, license_title: settings.licence.title, license_url: settings.licence.url,
             metadata_created: SolrTime.format(entry.record.firstPublished), metadata_modified: SolrTime.format(entry.record.modified),
-            organization: organization(entry.city, datasets: all), owner_org: organizationID(entry.city), language: "uk",
+            organization: organization(entry.city, totals: totals), owner_org: organizationID(entry.city), language: "uk",
             purpose_of_collecting_information: DatasetDocuments.clipped(t(entry.dataset.purposeKey), Self.purposeLimit), update_frequency: Self.dataGovUAFrequency(entry.dataset.frequency),
             tag_string: tags.map(\.name).joined(separator: ","), tags: tags, num_tags: tags.count,
             groups: [group(entry.module, count: count)], resources: resources, num_resources: resources.count, extras: extras.sorted())
+    }
+}
+
+/// What a package says of the others: each city's number of datasets and
+/// its first publication (its organization), each module's number (its
+/// group). Worked out once per request: made from the whole list for each
+/// package, a page of packages cost the catalogue's size times the page.
+struct CatalogueTotals {
+    let perCity: [MunicipalityID: (count: Int, created: Date)]
+    let perModule: [String: Int]
+
+    init(_ entries: [CatalogueEntry]) {
+        var perCity: [MunicipalityID: (count: Int, created: Date)] = [:], perModule: [String: Int] = [:]
+        for entry in entries {
+            let known = perCity[entry.city.id]
+            perCity[entry.city.id] = ((known?.count ?? 0) + 1, min(known?.created ?? entry.record.firstPublished, entry.record.firstPublished))
+            perModule[entry.module.slug.rawValue, default: 0] += 1
+        }
+        self.perCity = perCity
+        self.perModule = perModule
     }
 }
