@@ -235,6 +235,42 @@ import Testing
         }
     }
 
+    /// A search's packages are kept as JSON between searches: what it
+    /// answers is what `package_show` encodes, before and after a change.
+    @Test func aSearchsKeptPackagesAreThoseOfPackageShow() async throws {
+        try await WebHarness.run { harness, client in
+            func compare() async throws {
+                let (status, searched) = try await action(client, "/api/3/action/package_search?rows=1000&sort=name+asc")
+                #expect(status == .ok && searched["success"] as? Bool == true)
+                let result = try #require(searched["result"] as? [String: Any])
+                let results = try #require(result["results"] as? [[String: Any]])
+                #expect(result["count"] as? Int == results.count && result["sort"] as? String == "name asc")
+                #expect(results.compactMap { $0["name"] as? String } == results.compactMap { $0["name"] as? String }.sorted())
+                for package in results.prefix(12) {
+                    let (_, shown) = try await action(client, "/api/3/action/package_show?id=\(package["name"] as? String ?? "")")
+                    let expected = try #require(shown["result"] as? [String: Any])
+                    // Compared as JSON with sorted keys: Foundation's dictionaries do not compare nested arrays on Linux.
+                    let found = try JSONSerialization.data(withJSONObject: package, options: .sortedKeys)
+                    #expect(found == (try JSONSerialization.data(withJSONObject: expected, options: .sortedKeys)), "\(package["name"] ?? "")")
+                }
+            }
+            try await compare()
+            try await compare()
+            // A city's settings change its packages (and its entries): the kept JSON is not used for the new ones.
+            try await harness.services.store.write { tx in
+                let city = try #require(try await tx.municipalities.find(slug: "vinnytsia"))
+                var settings = city.settings
+                settings.openData.responsibleName = "Олена Петренко"
+                try await tx.municipalities.updateSettings(settings, of: city.id)
+            }
+            harness.clock.advance(by: 120)
+            let (_, searched) = try await action(client, "/api/3/action/package_search?rows=1000&fq=organization:vinnytsia")
+            let results = try #require((searched["result"] as? [String: Any])?["results"] as? [[String: Any]])
+            #expect(!results.isEmpty && results.allSatisfy { $0["maintainer"] as? String == "Олена Петренко" })
+            try await compare()
+        }
+    }
+
     /// The delivery of the winning projects and the auctions' contracts are datasets of the demo, with rows.
     @Test func deliveryAndContractsArePublished() async throws {
         try await WebHarness.run { _, client in

@@ -96,9 +96,10 @@ struct CKANActionAPI {
         case "site_read": return true
         case "package_list": return try await page(parameters, of: try await entries().map(\.name).sorted())
         case "current_package_list_with_resources":
-            let shapes = CKANShapes(services: services), all = try await entries(), totals = CatalogueTotals(all)
+            let shapes = CKANShapes(services: services), all = try await entries(), totals = CatalogueTotals.of(all)
             let sorted = all.sorted { $0.record.modified > $1.record.modified }
-            return try await page(parameters, of: sorted, limitName: "limit").map { shapes.package($0, totals: totals) }
+            let packages = try await page(parameters, of: sorted, limitName: "limit").map { try shapes.packageJSON($0, totals: totals) }
+            return EncodedResult(json: "[" + packages.joined(separator: ",") + "]")
         case "package_show": return try await packageShow(parameters)
         case "package_search": return try await packageSearch(parameters)
         case "organization_list": return try await organizationList(parameters)
@@ -159,26 +160,31 @@ struct CKANActionAPI {
 
     func packageShow(_ parameters: [String: String]) async throws -> CKANShapes.Package {
         let (entry, all) = try await entry(parameters)
-        return CKANShapes(services: services).package(entry, totals: CatalogueTotals(all))
+        return CKANShapes(services: services).package(entry, totals: CatalogueTotals.of(all))
     }
 
-    struct SearchResult: Encodable {
-        let count: Int
-        let results: [CKANShapes.Package]
-        let sort: String
-        let facets: [String: String] = [:]
-        let search_facets: [String: String] = [:]
+    /// A result already in JSON (the API's encoding), put in the envelope as it is.
+    struct EncodedResult: Encodable, Sendable {
+        let json: String
+
+        /// Never encoded as a value: `envelope` writes the text itself.
+        func encode(to encoder: any Encoder) throws {
+            throw EncodingError.invalidValue(json, .init(codingPath: encoder.codingPath, debugDescription: "an encoded result goes in as it is"))
+        }
     }
 
-    func packageSearch(_ parameters: [String: String]) async throws -> SearchResult {
+    /// A search's result, `{"count", "facets", "results", "search_facets", "sort"}`, with the packages' kept JSON.
+    func packageSearch(_ parameters: [String: String]) async throws -> EncodedResult {
         let search: PackageSearch
         do { search = try PackageSearch(parameters) } catch { throw Failure.invalid(error.parameter, error.message) }
         let shapes = CKANShapes(services: services)
         let all = try await entries()
         let matching = CatalogueSearch(search: search, shapes: shapes).run(all)
         let page = search.start < matching.count ? Array(matching[search.start..<min(matching.count, search.start + search.rows)]) : []
-        let totals = CatalogueTotals(all)
-        return SearchResult(count: matching.count, results: page.map { shapes.package($0, totals: totals) }, sort: parameters["sort"] ?? "score desc, metadata_modified desc")
+        let totals = CatalogueTotals.of(all)
+        let results = try page.map { try shapes.packageJSON($0, totals: totals) }.joined(separator: ",")
+        let sort = String(decoding: try JSONResponse.data(parameters["sort"] ?? "score desc, metadata_modified desc"), as: UTF8.self)
+        return EncodedResult(json: #"{"count":\#(matching.count),"facets":{},"results":[\#(results)],"search_facets":{},"sort":\#(sort)}"#)
     }
 
     func organizationList(_ parameters: [String: String]) async throws -> AnyEncodableList {
@@ -187,7 +193,7 @@ struct CKANActionAPI {
             .sorted { $0.slug.rawValue < $1.slug.rawValue }
         let shapes = CKANShapes(services: services)
         if Self.flag(parameters["all_fields"]) {
-            let totals = CatalogueTotals(all)
+            let totals = CatalogueTotals.of(all)
             return .organizations(try await page(parameters, of: cities).map { shapes.organization($0, totals: totals) })
         }
         return .names(try await page(parameters, of: cities.map(\.slug.rawValue)))
@@ -215,7 +221,7 @@ struct CKANActionAPI {
         }
         let all = try await entries()
         let include = parameters["include_datasets"].map(Self.flag) ?? true
-        let totals = CatalogueTotals(all)
+        let totals = CatalogueTotals.of(all)
         let packages = include ? all.filter { $0.city.id == city.id }.prefix(1000).map { shapes.package($0, totals: totals) } : nil
         return OrganizationWithPackages(organization: shapes.organization(city, totals: totals), packages: packages)
     }
@@ -270,6 +276,13 @@ struct CKANActionAPI {
     }
 
     static func envelope(help: String, success: Bool, body: any Encodable) throws -> Response {
+        if let encoded = body as? EncodedResult {
+            // The envelope's keys in the encoder's sorted order, around the result's text.
+            let text = #"{"help":\#(String(decoding: try JSONResponse.data(help), as: UTF8.self)),"result":\#(encoded.json),"success":\#(success)}"#
+            var headers = HTTPFields()
+            headers[.contentType] = "application/json; charset=utf-8"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+        }
         func encode<Body: Encodable>(_ body: Body) throws -> Response { try JSONResponse.encode(Envelope(help: help, success: success, result: body)) }
         return try encode(body)
     }

@@ -198,6 +198,11 @@ struct CKANShapes {
         }
     }
 
+    /// An entry's package as JSON (the API's encoding), made once per entry and totals.
+    func packageJSON(_ entry: CatalogueEntry, totals: CatalogueTotals) throws -> String {
+        try entry.packageJSON(key: totals.packageKey(entry)) { String(decoding: try JSONResponse.data(package(entry, totals: totals)), as: UTF8.self) }
+    }
+
     func package(_ entry: CatalogueEntry, totals: CatalogueTotals) -> Package {
         let settings = entry.city.settings.openData
         let tags = keywords(entry, .uk).map { Tag(id: CatalogueEntry.uuid("tag:" + $0), name: $0, display_name: $0) }
@@ -233,11 +238,22 @@ struct CKANShapes {
 /// its first publication (its organization), each module's number (its
 /// group). Worked out once per request: made from the whole list for each
 /// package, a page of packages cost the catalogue's size times the page.
-struct CatalogueTotals {
+struct CatalogueTotals: Sendable {
     let perCity: [MunicipalityID: (count: Int, created: Date)]
     let perModule: [String: Int]
 
-    init(_ entries: [CatalogueEntry]) {
+    /// The totals of these entries, worked out again only when they change.
+    static func of(_ entries: [CatalogueEntry]) -> CatalogueTotals { memo.value("", of: entries) { CatalogueTotals(entries) } }
+
+    private static let memo = EntriesMemo<CatalogueTotals>()
+
+    /// What else goes into an entry's package: its city's and its module's numbers.
+    func packageKey(_ entry: CatalogueEntry) -> String {
+        let city = perCity[entry.city.id]
+        return "\(city?.count ?? 0) \(city?.created.timeIntervalSince1970 ?? 0) \(perModule[entry.module.slug.rawValue] ?? 0)"
+    }
+
+    private init(_ entries: [CatalogueEntry]) {
         var perCity: [MunicipalityID: (count: Int, created: Date)] = [:], perModule: [String: Int] = [:]
         for entry in entries {
             let known = perCity[entry.city.id]

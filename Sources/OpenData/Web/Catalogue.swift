@@ -23,6 +23,10 @@ final class CatalogueEntry: Sendable {
     let id: String
     /// Its slug within its city (the page's last segment): `petitions-signatures`.
     let citySlug: String
+    /// Its CKAN package as JSON, with what else it was made of (the
+    /// counts of its city and module): searches answer with the same
+    /// packages over and over, and encoding them was a quarter of a search.
+    private let packageJSON = Mutex<(key: String, json: String)?>(nil)
 
     init(city: Municipality, module: any Module, dataset: OpenDataset, record: OpenDataRepository.Record, parts: [OpenDataRepository.Part] = []) {
         self.city = city
@@ -72,8 +76,34 @@ final class CatalogueEntry: Sendable {
         "/api/v1/\(city.slug.rawValue)/\(ModuleRegistry.openDataSegment)/\(module.slug.rawValue)/\(dataset.slug)/\(part.key).\(format.rawValue)"
     }
 
+    /// Its package's JSON made with `key` (what besides the entry goes into it), made once per key.
+    func packageJSON(key: String, make: () throws -> String) rethrows -> String {
+        if let known = packageJSON.withLock({ $0 }), known.key == key { return known.json }
+        let json = try make()
+        packageJSON.withLock { $0 = (key, json) }
+        return json
+    }
+
     /// The dataset's page under its city: `/vinnytsia/opendata/petitions-signatures`.
     var pagePath: String { "/\(city.slug.rawValue)/opendata/\(citySlug)" }
+}
+
+/// The last value worked out from a list of entries, by key, kept with the
+/// entries it was made of: asked again for the same entries (compared by
+/// identity: entries are immutable, a changed dataset is a new entry), it
+/// answers without working it out. Keeping the entries keeps their
+/// identities theirs.
+final class EntriesMemo<Value: Sendable>: Sendable {
+    private let kept = Mutex<[String: (entries: [CatalogueEntry], value: Value)]>([:])
+
+    func value(_ key: String, of entries: [CatalogueEntry], make: () -> Value) -> Value {
+        if let known = kept.withLock({ $0[key] }), known.entries.count == entries.count, zip(known.entries, entries).allSatisfy({ $0 === $1 }) {
+            return known.value
+        }
+        let value = make()
+        kept.withLock { $0[key] = (entries, value) }
+        return value
+    }
 }
 
 /// The catalogue: which datasets each city publishes, and the record of

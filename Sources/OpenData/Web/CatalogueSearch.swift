@@ -1,7 +1,6 @@
 import Foundation
 import HromadaDomain
 import HromadaWeb
-import Synchronization
 
 /// `package_search` over the catalogue's entries: the filters of a
 /// `PackageSearch`, then its order. In memory: a deployment's catalogue is
@@ -12,19 +11,13 @@ struct CatalogueSearch {
 
     func run(_ entries: [CatalogueEntry]) -> [CatalogueEntry] {
         let matching = entries.filter(matches)
-        let key = String(describing: search.sort), identities = matching.map(ObjectIdentifier.init)
-        if let known = Self.orders.withLock({ $0[key] }), known.input == identities { return known.output }
-        let sorted = order(matching)
-        Self.orders.withLock { $0[key] = (identities, sorted) }
-        return sorted
+        return Self.orders.value(String(describing: search.sort), of: matching) { order(matching) }
     }
 
-    /// The last order made for each sort, with the entries it was made of:
-    /// a harvester's pages, and readers asking again, sort the same entries
-    /// the same way (entries are immutable; a changed dataset is a new one),
-    /// and sorting two thousand of them by text was a fifth of a search.
-    /// The kept order holds its entries, so their identities stay theirs.
-    private static let orders = Mutex<[String: (input: [ObjectIdentifier], output: [CatalogueEntry])]>([:])
+    /// The last order made for each sort: a harvester's pages, and readers
+    /// asking again, sort the same entries the same way, and sorting two
+    /// thousand of them by text was a fifth of a search.
+    private static let orders = EntriesMemo<[CatalogueEntry]>()
 
     private func order(_ matching: [CatalogueEntry]) -> [CatalogueEntry] {
         switch search.sort {
