@@ -113,6 +113,8 @@ let package = Package(
         .target(name: "Petitions", dependencies: moduleDependencies, resources: [.copy("Resources")], swiftSettings: swiftSettings),
         .target(name: "Auctions", dependencies: moduleDependencies, resources: [.copy("Resources")], swiftSettings: swiftSettings),
         .target(name: "OpenData", dependencies: moduleDependencies, resources: [.copy("Resources")], swiftSettings: swiftSettings),
+        // The investment portal (issue 17): its domain so far; the module registers itself once it has pages.
+        .target(name: "Invest", dependencies: moduleDependencies, swiftSettings: swiftSettings),
         // The deployment: the one list of its modules.
         .target(name: "HromadaModules", dependencies: ["HromadaWeb", "Budgets", "Petitions", "Auctions", "OpenData"], swiftSettings: swiftSettings),
         .executableTarget(
@@ -136,7 +138,7 @@ let package = Package(
             path: "Tests/HromadaTestSupport",
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "HromadaDomainTests", dependencies: ["HromadaDomain", "Budgets", "Petitions", "Auctions", "OpenData", "HromadaTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "HromadaDomainTests", dependencies: ["HromadaDomain", "Budgets", "Petitions", "Auctions", "OpenData", "Invest", "HromadaTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "BudgetRulesTests", dependencies: ["BudgetRules"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(
@@ -186,6 +188,7 @@ if Context.environment["HROMADA_FUZZ"] != nil {
         ("FuzzMultipart", ["HromadaWeb"]),
         ("FuzzPabulib", ["BudgetRules"]),
         ("FuzzProzorro", ["HromadaDomain", "Auctions"]),
+        ("FuzzGeometry", ["Invest"]),
         ("FuzzAPI", [
             "HromadaWeb", "HromadaDomain", "HromadaStore", "HromadaModules",
             .product(name: "Hummingbird", package: "hummingbird"),
