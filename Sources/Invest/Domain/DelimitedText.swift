@@ -1,0 +1,81 @@
+import Foundation
+
+/// Rows of a CSV file as a spreadsheet exports it (RFC 4180): fields
+/// separated by commas, or by semicolons where the header has them and no
+/// comma (a Ukrainian Excel's habit, which writes decimals with a comma);
+/// quoted fields with doubled quotes and line breaks inside; CRLF or LF;
+/// a UTF-8 byte-order mark ignored. Written here: the platform reads CSV
+/// nowhere else, and no package on this machine reads it.
+public struct DelimitedText: Sendable, Equatable {
+    /// Each row's fields, with the line each row starts on (from 1).
+    public let rows: [(line: Int, fields: [String])]
+    public let separator: Character
+
+    public enum Problem: Error, Equatable, Sendable {
+        /// Not UTF-8 text.
+        case notText
+        /// A quoted field that never closes, opened on this line.
+        case unclosedQuote(line: Int)
+        /// More rows, or a longer field, than an import takes.
+        case tooLarge
+    }
+
+    public static let maxRows = 20_000
+    public static let maxFieldLength = 4_000
+
+    public init(_ bytes: Data) throws(Problem) {
+        guard var text = String(data: bytes, encoding: .utf8) else { throw .notText }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let header = text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
+        separator = header.contains(";") && !header.contains(",") ? ";" : ","
+        var rows: [(line: Int, fields: [String])] = []
+        var fields: [String] = [], field = "", quoted = false, line = 1, rowLine = 1, quoteLine = 1, afterQuote = false
+        func endRow() throws(Problem) {
+            fields.append(field)
+            field = ""
+            // A line with nothing on it (a trailing newline, a blank line) is no row.
+            if !(fields.count == 1 && fields[0].isEmpty) {
+                guard rows.count < Self.maxRows else { throw .tooLarge }
+                rows.append((rowLine, fields))
+            }
+            fields = []
+        }
+        for character in text {
+            if quoted {
+                if character == "\"" {
+                    quoted = false
+                    afterQuote = true
+                } else {
+                    if character == "\n" || character == "\r\n" || character == "\r" { line += 1 }
+                    field.append(character)
+                }
+            } else if character == "\"" {
+                // A doubled quote inside a quoted field reads as one quote.
+                if afterQuote { field.append("\"") }
+                quoted = true
+                quoteLine = line
+                afterQuote = false
+            } else if character == separator {
+                fields.append(field)
+                field = ""
+                afterQuote = false
+            } else if character == "\n" || character == "\r\n" || character == "\r" {
+                try endRow()
+                line += 1
+                rowLine = line
+                afterQuote = false
+            } else {
+                field.append(character)
+                afterQuote = false
+            }
+            guard field.count <= Self.maxFieldLength else { throw .tooLarge }
+        }
+        if quoted { throw .unclosedQuote(line: quoteLine) }
+        try endRow()
+        self.rows = rows
+    }
+
+    public static func == (a: DelimitedText, b: DelimitedText) -> Bool {
+        a.separator == b.separator && a.rows.count == b.rows.count && zip(a.rows, b.rows).allSatisfy { $0.line == $1.line && $0.fields == $1.fields }
+    }
+}
