@@ -101,14 +101,10 @@ public struct OpenDataTable: Sendable {
     /// The JSON the modules' own open-data paths wrote before datasets were
     /// declared, kept byte for byte: money as text (`"12500.00"`), an absent
     /// time or text as `""`, and any other absent value left out.
+    /// Written by `OpenDataWriter`, which streams the module paths' files: one writer of this shape.
     package func legacyJSON() throws -> String {
-        try OpenDataFile.json(rows.map { row in
-            var object: [String: JSONCell] = [:]
-            for (field, value) in zip(fields, row) {
-                if let cell = JSONCell(legacy: value, of: field) { object[field.name] = cell }
-            }
-            return object
-        })
+        var writer = OpenDataWriter(fields: fields, format: .json, legacyJSON: true)
+        return try writer.add(rows) + writer.finish()
     }
 
     /// One JSON value of a cell.

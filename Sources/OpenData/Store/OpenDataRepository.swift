@@ -69,16 +69,7 @@ public struct OpenDataRepository: Sendable {
 
     /// The records of these cities (all of them when nil).
     public func records(in cities: [MunicipalityID]? = nil) async throws -> [Record] {
-        let rows: [any SQLRow]
-        if let cities {
-            guard !cities.isEmpty else { return [] }
-            rows = try await db.raw("""
-                SELECT \(unsafeRaw: Self.columns) FROM open_data_datasets WHERE municipality_id IN (\(binds: cities.map(\.rawValue)))
-                """).all()
-        } else {
-            rows = try await db.raw("SELECT \(unsafeRaw: Self.columns) FROM open_data_datasets").all()
-        }
-        return try rows.map { row in
+        try await select(Self.columns, from: "open_data_datasets", in: cities).map { row in
             Record(
                 city: MunicipalityID(rawValue: try row.string("municipality_id")), module: try row.string("module"), dataset: try row.string("dataset"),
                 published: try row.int("published") != 0, firstPublished: Self.date(try row.int("first_published_ms")),
@@ -133,18 +124,8 @@ public struct OpenDataRepository: Sendable {
     /// The parts of these cities' datasets, by city and `module/dataset`, each dataset's in their order.
     public func parts(in cities: [MunicipalityID]? = nil) async throws -> [MunicipalityID: [String: [Part]]] {
         let columns = "municipality_id, module, dataset, part, title_uk, title_en, row_count, csv_bytes, csv_sha256, json_bytes, json_sha256"
-        let rows: [any SQLRow]
-        if let cities {
-            guard !cities.isEmpty else { return [:] }
-            rows = try await db.raw("""
-                SELECT \(unsafeRaw: columns) FROM open_data_parts WHERE municipality_id IN (\(binds: cities.map(\.rawValue)))
-                ORDER BY municipality_id, module, dataset, position
-                """).all()
-        } else {
-            rows = try await db.raw("SELECT \(unsafeRaw: columns) FROM open_data_parts ORDER BY municipality_id, module, dataset, position").all()
-        }
         var parts: [MunicipalityID: [String: [Part]]] = [:]
-        for row in rows {
+        for row in try await select(columns, from: "open_data_parts", in: cities, orderBy: "municipality_id, module, dataset, position") {
             let city = MunicipalityID(rawValue: try row.string("municipality_id"))
             let part = Part(
                 key: try row.string("part"), title: LocalizedName(uk: try row.string("title_uk"), en: try row.string("title_en")),
@@ -169,6 +150,16 @@ public struct OpenDataRepository: Sendable {
                         \(bind: part.json.sha256))
                 """).run()
         }
+    }
+
+    /// A table's rows of these cities (all of them when nil; none for an empty list).
+    private func select(_ columns: String, from table: String, in cities: [MunicipalityID]?, orderBy order: String? = nil) async throws -> [any SQLRow] {
+        let ordered = order.map { " ORDER BY " + $0 } ?? ""
+        guard let cities else { return try await db.raw("SELECT \(unsafeRaw: columns) FROM \(unsafeRaw: table)\(unsafeRaw: ordered)").all() }
+        guard !cities.isEmpty else { return [] }
+        return try await db.raw("""
+            SELECT \(unsafeRaw: columns) FROM \(unsafeRaw: table) WHERE municipality_id IN (\(binds: cities.map(\.rawValue)))\(unsafeRaw: ordered)
+            """).all()
     }
 
     /// When each city was last checked.
