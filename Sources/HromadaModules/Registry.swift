@@ -1,6 +1,7 @@
 import Auctions
 import Budgets
 import HromadaWeb
+import Invest
 import OpenData
 import Petitions
 
@@ -11,6 +12,7 @@ extension ModuleRegistry {
         BudgetsModule(),
         PetitionsModule(),
         AuctionsModule(),
+        InvestModule(),
         OpenDataModule(),
     ])
 }

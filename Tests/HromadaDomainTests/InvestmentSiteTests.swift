@@ -80,4 +80,46 @@ import Testing
         #expect(!site.matches(try SiteSearch(["maxRoadKm": "0.5"])))
         #expect(!site.matches(try SiteSearch(["bbox": "30,49,31,50"])))
     }
+
+    @Test func theAreaStatedMustAgreeWithTheBoundary() throws {
+        let drawn = try #require(try Self.plot().approximateAreaHa)
+        #expect(throws: InvestmentSite.Problem(field: "areaHa", reason: .disagreesWithBoundary)) { try Self.site(areaHa: drawn * 10) }
+        #expect(throws: InvestmentSite.Problem(field: "areaHa", reason: .disagreesWithBoundary)) { try Self.site(areaHa: drawn / 10) }
+        #expect(try Self.site(areaHa: drawn * 1.5).areaHa > drawn, "a sketch within a factor of two passes")
+    }
+
+    @Test(arguments: [
+        ("details.manager.email", InvestmentSite.Problem.Reason.malformed), ("details.buildings.0.floors", .outOfRange),
+        ("details.voltageKv", .outOfRange), ("details.description.en", .outOfRange), ("details.auctionLotID", .malformed),
+    ])
+    func aSitesDetailsAreBoundedAndTheFirstFaultNamed(_ field: String, _ reason: InvestmentSite.Problem.Reason) throws {
+        var details = SiteDetails()
+        switch field {
+        case "details.manager.email": details.manager.email = "not an address"
+        case "details.buildings.0.floors": details.buildings = [.init(areaM2: 100, floors: 0, condition: .good)]
+        case "details.voltageKv": details.voltageKv = .infinity
+        case "details.description.en": details.description = LocalizedName(uk: "", en: String(repeating: "a", count: SiteDetails.maxText + 1))
+        default: details.auctionLotID = "lot/../../x"
+        }
+        let geometry = try Self.plot(), area = try #require(geometry.approximateAreaHa)
+        #expect(throws: InvestmentSite.Problem(field: field, reason: reason)) {
+            try InvestmentSite.make(
+                type: .brownfield, title: LocalizedName(uk: "Цех", en: "Shop"), geometry: geometry, cadastralNumber: nil, areaHa: area, purposeCode: nil,
+                ownership: .communal, right: .sale, termYears: nil, normativeValuation: nil, price: nil, utilities: .init(), distances: .init(),
+                details: details)
+        }
+    }
+
+    @Test func aSiteReadsBackFromItsStoredDocumentUnchanged() throws {
+        var site = try Self.site()
+        site.details.buildings = [.init(areaM2: 1_200.5, floors: 2, condition: .needsRepair)]
+        site.details.verifiedOn = CalendarDate(year: 2026, month: 9, day: 1)
+        site.status = .reserved
+        let decoded = try JSONDecoder().decode(InvestmentSite.self, from: try JSONEncoder().encode(site))
+        #expect(decoded == site)
+        // A stored boundary that breaks the rules is refused on the way back, not drawn.
+        let broken = String(decoding: try JSONEncoder().encode(site), as: UTF8.self)
+            .replacingOccurrences(of: #""type":"Polygon""#, with: #""type":"LineString""#)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(InvestmentSite.self, from: Data(broken.utf8)) }
+    }
 }

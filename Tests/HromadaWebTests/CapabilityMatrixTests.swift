@@ -8,6 +8,7 @@ import Testing
 @testable import HromadaWeb
 @testable import Auctions
 @testable import Budgets
+@testable import Invest
 @testable import Petitions
 import HromadaModules
 
@@ -57,6 +58,7 @@ import HromadaModules
             // Not under consideration: a conflict for whoever may answer, and nothing changes.
             return try await browser.post("/\(city)/petitions/\(fixture.petition)/answer", [("decision", "supported"), ("text", "Так"), ("signedBy", "Міський голова")]).status
         case .manageAuctions: return try await browser.get("/\(city)/admin/property/new").status
+        case .manageInvest: return try await browser.get("/\(city)/admin/invest").status
         default: return nil
         }
     }

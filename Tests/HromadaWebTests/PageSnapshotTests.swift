@@ -8,6 +8,7 @@ import HummingbirdTesting
 import Testing
 @testable import Auctions
 @testable import Budgets
+@testable import Invest
 @testable import Petitions
 
 /// The key pages in Ukrainian and English, as HTML, against their copies
@@ -28,7 +29,10 @@ import Testing
             let petition = try await world.openPetition(in: city, by: author, moderator: moderator)
             let edition = try await world.edition(in: city, by: manager)
             let lot = try await world.lot(in: city)
+            let investor = try await world.staff(.capability(.manageInvest), in: city, email: "invest@example.com")
+            let site = try await world.investPortal(in: city, by: investor)
             let ids = [
+                site.id.rawValue: "{site}",
                 petition.id.rawValue: "{petition}", edition.id.rawValue: "{edition}", lot.id.rawValue: "{lot}", lot.objectID.rawValue: "{object}",
                 edition.categories[0].id.rawValue: "{category}",
             ]
@@ -36,9 +40,11 @@ import Testing
                 ("platform-home", "/"), ("city-home", "/testove"), ("login", "/login"),
                 ("petitions", "/testove/petitions"), ("petition", "/testove/petitions/\(petition.id.rawValue)"),
                 ("budget-edition", "/testove/budgets/\(edition.id.rawValue)"), ("lot", "/testove/auctions/\(lot.id.rawValue)"),
+                ("invest", "/testove/invest"), ("invest-sites", "/testove/invest/sites?minAreaHa=2"),
+                ("invest-site", "/testove/invest/sites/\(site.id.rawValue)"),
             ]
             for (name, path) in pages {
-                let response = try await client.execute(uri: path + "?lang=\(language.rawValue)", method: .get)
+                let response = try await client.execute(uri: path + (path.contains("?") ? "&" : "?") + "lang=\(language.rawValue)", method: .get)
                 #expect(response.status == .ok, "\(path)")
                 try PageSnapshot.expect(String(buffer: response.body), named: "\(name).\(language.rawValue)", replacing: ids)
             }

@@ -51,6 +51,9 @@ public struct Localizer: Sendable {
     /// All keys of a language, for tests that compare the two locale files.
     public func keys(_ language: Language) -> Set<String> { Set(flat[language]?.keys ?? [:].keys) }
 
+    /// Whether a language has a string for `key` (a module's optional labels: a known unit's name).
+    package func has(_ key: String, _ language: Language) -> Bool { flat[language]?[key] != nil }
+
     /// The string for `key`, with `{name}` placeholders filled in.
     public func string(_ key: String, _ language: Language, _ arguments: [String: String] = [:]) -> String {
         var text = flat[language]?[key] ?? flat[.uk]?[key] ?? key

@@ -27,7 +27,7 @@ package enum OpenDataFile {
     /// Read as UTF-8 bytes: every cell of a file passes here (half a million
     /// ballots' worth), and the bytes that matter are all ASCII. A CR or LF
     /// anywhere, a CRLF pair included, makes the cell quoted.
-    static func csvField(_ text: String) -> String {
+    package static func csvField(_ text: String) -> String {
         var value = text
         if let first = text.utf8.first, first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || first == UInt8(ascii: "@"),
            Double(text) == nil {

@@ -30,3 +30,17 @@ public struct CadastralNumber: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { rawValue }
 }
+
+extension CadastralNumber: Codable {
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        do { try self.init(text) } catch {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a cadastral number"))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}

@@ -5,7 +5,7 @@ import HromadaDomain
 /// on what terms, what reaches it (utilities), how far it is from what
 /// matters, and where it stands. Made only through `make`, which checks
 /// every field and names the first one at fault.
-public struct InvestmentSite: Sendable, Equatable {
+public struct InvestmentSite: Sendable, Equatable, Codable {
     public var type: SiteType
     public var title: LocalizedName
     public var geometry: SiteGeometry
@@ -25,9 +25,10 @@ public struct InvestmentSite: Sendable, Equatable {
     public var utilities: Utilities
     public var distances: Distances
     public var status: SiteStatus
+    public var details: SiteDetails
 
     /// What reaches the site, or how far away its connection point is.
-    public struct Utilities: Sendable, Equatable {
+    public struct Utilities: Sendable, Equatable, Codable {
         public var powerKw: Int?
         public var gasM3PerHour: Double?
         public var waterM3PerDay: Double?
@@ -41,7 +42,7 @@ public struct InvestmentSite: Sendable, Equatable {
     }
 
     /// Kilometres to what an investor asks about first.
-    public struct Distances: Sendable, Equatable {
+    public struct Distances: Sendable, Equatable, Codable {
         public var roadKm: Double?
         /// A rail siding; 0 where the site has its own.
         public var railKm: Double?
@@ -60,6 +61,8 @@ public struct InvestmentSite: Sendable, Equatable {
             case missing, malformed
             case outOfRange = "out_of_range"
             case notForThisRight = "not_for_this_right"
+            /// The area stated is not the area the boundary encloses (more than twice or less than half of it).
+            case disagreesWithBoundary = "disagrees_with_boundary"
         }
     }
 
@@ -70,7 +73,7 @@ public struct InvestmentSite: Sendable, Equatable {
     public static func make(
         type: SiteType, title: LocalizedName, geometry: SiteGeometry, cadastralNumber: String?, areaHa: Double, purposeCode: String?,
         ownership: SiteOwnership, right: SiteRight, termYears: Int?, normativeValuation: Money?, price: Money?, utilities: Utilities,
-        distances: Distances
+        distances: Distances, details: SiteDetails = SiteDetails()
     ) throws(Problem) -> InvestmentSite {
         func fail(_ field: String, _ reason: Problem.Reason) -> Problem { Problem(field: field, reason: reason) }
         let title = LocalizedName(uk: title.uk.trimmingCharacters(in: .whitespacesAndNewlines), en: title.en.trimmingCharacters(in: .whitespacesAndNewlines))
@@ -83,6 +86,10 @@ public struct InvestmentSite: Sendable, Equatable {
             do { number = try CadastralNumber(text) } catch { throw fail("cadastralNumber", .malformed) }
         }
         guard areaHa.isFinite, areaHa > 0, areaHa <= maxAreaHa else { throw fail("areaHa", .outOfRange) }
+        // A typo of a decimal point (12.5 ha typed as 125) shows against the boundary.
+        if let drawn = geometry.approximateAreaHa, drawn > 0, !(drawn / 2...drawn * 2).contains(areaHa) {
+            throw fail("areaHa", .disagreesWithBoundary)
+        }
         if let code = purposeCode, !code.isEmpty, !isPurposeCode(code) { throw fail("purposeCode", .malformed) }
         switch (right, termYears) {
         case (.sale, .some): throw fail("termYears", .notForThisRight)
@@ -102,10 +109,11 @@ public struct InvestmentSite: Sendable, Equatable {
         ] {
             if let value, !(value.isFinite && (0...limit).contains(value)) { throw fail(field, .outOfRange) }
         }
+        let details = try details.checked()
         return InvestmentSite(
             type: type, title: title, geometry: geometry, cadastralNumber: number, areaHa: (areaHa * 10_000).rounded() / 10_000,
             purposeCode: purposeCode?.isEmpty == true ? nil : purposeCode, ownership: ownership, right: right, termYears: termYears,
-            normativeValuation: normativeValuation, price: price, utilities: utilities, distances: distances, status: .available)
+            normativeValuation: normativeValuation, price: price, utilities: utilities, distances: distances, status: .available, details: details)
     }
 
     /// КВЦПЗ: section and group, two digits each (`11.02`, `03.07`).

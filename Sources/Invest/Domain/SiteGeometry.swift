@@ -200,8 +200,15 @@ extension SiteGeometry.Position {
     }
 }
 
-extension SiteGeometry: Encodable {
+extension SiteGeometry: Codable {
     private enum Keys: String, CodingKey { case type, coordinates }
+
+    /// From GeoJSON, checked as `init(_:)` checks it.
+    public init(from decoder: any Decoder) throws {
+        do { try self.init(try GeoJSON(from: decoder)) } catch let problem as Problem {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an acceptable shape: \(problem)"))
+        }
+    }
 
     /// As GeoJSON: `{"type": "Polygon", "coordinates": [[[lon, lat], …]]}`.
     public func encode(to encoder: any Encoder) throws {

@@ -5,6 +5,7 @@ import HromadaTestSupport
 import HromadaWeb
 @testable import Auctions
 @testable import Budgets
+@testable import Invest
 @testable import Petitions
 
 /// The modules' builders: each makes one thing through the module's own
@@ -52,6 +53,28 @@ extension TestWorld {
             try await tx.auctions.insert(lot, at: now)
         }
         return lot
+    }
+
+    /// A passport of two figures and one site on offer, through the module's service (as `staff`).
+    func investPortal(in city: Municipality, by staff: Principal) async throws -> InvestRepository.StoredSite {
+        let csv = """
+            code,section,name_uk,name_en,unit,year,value,source,checked
+            population.total,population_labour,Наявне населення,Population,persons,2022,20500,Держстат,2026-10-01
+            population.total,population_labour,Наявне населення,Population,persons,2023,20140,Держстат,2026-10-01
+            wages.average,economy_wages,Середня зарплата,Average wage,uah,2023,15200.5,Держстат,
+            """
+        _ = try await services.invest.importPassport(Data(csv.utf8), city: city, principal: staff)
+        let geometry = try InvestDemoSeeder.boundary(around: (28.53, 49.2), areaHa: 3.2, seed: 1)
+        var utilities = InvestmentSite.Utilities()
+        utilities.powerKw = 1_600
+        utilities.gasM3PerHour = 60
+        var distances = InvestmentSite.Distances()
+        distances.roadKm = 0.5
+        let site = try InvestmentSite.make(
+            type: .greenfield, title: LocalizedName(uk: "Ділянка біля об'їзної", en: "Plot by the ring road"), geometry: geometry,
+            cadastralNumber: "0510100000:02:001:0042", areaHa: 3.2, purposeCode: "11.02", ownership: .communal, right: .lease, termYears: 25,
+            normativeValuation: Money(hryvnias: 1_900_000), price: Money(hryvnias: 150_000), utilities: utilities, distances: distances)
+        return try await services.invest.add(site, city: city, principal: staff)
     }
 }
 

@@ -1,0 +1,43 @@
+import Foundation
+import HromadaDomain
+import HromadaStore
+import HromadaWeb
+import Hummingbird
+
+/// The investment portal: the city's passport of figures with their years
+/// and sources, the catalogue of sites offered to investors (searchable, as
+/// JSON and GeoJSON), and matching a need to sites.
+public struct InvestModule: Module {
+    public init() {}
+
+    public var slug: ModuleSlug { .invest }
+
+    public func addRoutes(to router: Router<AppRequestContext>, services: AppServices) {
+        InvestAPIController(services: services).add(to: router)
+        InvestPages(services: services).add(to: router)
+        InvestAdminPages(services: services).add(to: router)
+    }
+
+    /// Vinnytsia's passport and sites in all four cities; the figures are illustrative and say so.
+    public func seedDemo(_ demo: DemoWorld) async throws {
+        try await InvestDemoSeeder(services: demo.services).seed(demo.cities)
+    }
+
+    public var uploadRoutes: [UploadRoute] { [.investPassport] }
+
+    public var staffLinks: [StaffLink] {
+        [StaffLink(titleKey: "invest.desk.link", path: "admin/invest", for: [.manageInvest])]
+    }
+
+    public var resources: URL? { Bundle.module.url(forResource: "Resources", withExtension: nil) }
+
+    public var capabilities: [CapabilityDeclaration] {
+        [
+            CapabilityDeclaration(.manageInvest, in: [.admin]),
+        ]
+    }
+}
+
+extension ModuleSlug {
+    public static let invest = ModuleSlug(rawValue: "invest")
+}

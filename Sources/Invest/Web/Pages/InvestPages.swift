@@ -1,0 +1,330 @@
+import Foundation
+import HromadaDomain
+import HromadaStore
+import HromadaWeb
+import Hummingbird
+
+/// The investor's pages: the city's passport (`/{city}/invest`), the site
+/// catalogue with its filters (`/{city}/invest/sites`, a plain GET form
+/// that works without JavaScript) and a site's page.
+struct InvestPages {
+    let services: AppServices
+    var html: HTML { HTML(services: services) }
+
+    /// Sites a catalogue page lists.
+    static let pageSize = 20
+
+    func add(to router: Router<AppRequestContext>) {
+        router.get(":city/invest", use: passport)
+        router.get(":city/invest/sites", use: sites)
+        router.get(":city/invest/sites/:site", use: site)
+    }
+
+    // MARK: The passport
+
+    struct Figure {
+        struct Year {
+            let year: Int
+            let value: String
+        }
+        let code: String
+        let name: String
+        let value: String
+        let unit: String
+        let year: Int
+        let source: String
+        let checked: String?
+        let history: [Year]
+        let hasHistory: Bool
+    }
+
+    struct Section {
+        let id: String
+        let title: String
+        let figures: [Figure]
+    }
+
+    struct PassportPage {
+        let name: String
+        let sections: [Section]
+        let empty: Bool
+        let sitesURL: String
+        let siteCount: String
+        let jsonURL: String
+        let csvURL: String
+        let importURL: String?
+    }
+
+    @Sendable func passport(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let city = try await CityLookup(store: services.store).require(context)
+        let indicators = try await services.invest.passport(of: city.id)
+        let language = context.language, cityID = city.id
+        let sections = IndicatorSection.allCases.compactMap { section -> Section? in
+            let figures = indicators.filter { $0.section == section }.compactMap { indicator -> Figure? in
+                guard let latest = indicator.latest else { return nil }
+                let history = indicator.values.reversed().map { Figure.Year(year: $0.year, value: Self.decimal($0.value, language)) }
+                return Figure(
+                    code: indicator.code, name: indicator.name.localized(language), value: Self.decimal(latest.value, language),
+                    unit: unit(indicator.unit, context),
+                    year: latest.year, source: latest.source, checked: latest.checkedOn.map { Self.day($0, language) }, history: history,
+                    hasHistory: history.count > 1)
+            }
+            return figures.isEmpty ? nil : Section(id: section.rawValue, title: html.t("invest.section.\(section.rawValue)", context), figures: figures)
+        }
+        let count = try await services.store.read { try await $0.invest.count(in: [cityID], matching: SiteSearch()) }
+        let slug = city.slug.rawValue
+        let page = PassportPage(
+            name: city.name.localized(language), sections: sections, empty: sections.isEmpty, sitesURL: "/\(slug)/invest/sites",
+            siteCount: html.t("invest.sites_on_offer", context, ["n": String(count)]), jsonURL: "/api/v1/\(slug)/invest/passport",
+            csvURL: "/api/v1/\(slug)/invest/passport.csv",
+            importURL: context.principal?.may(.manageInvest, in: city.id) == true ? "/\(slug)/admin/invest" : nil)
+        return try await html.render(
+            "invest", page: page, titleKey: "invest.title", titleArguments: ["city": page.name], request: request, context: context, city: city)
+    }
+
+    /// A unit by its code in the reader's language (`uah_million` → `млн грн`), or as written when it has no name here.
+    func unit(_ code: String, _ context: AppRequestContext) -> String {
+        services.localizer.has("invest.unit.\(code)", context.language) ? html.t("invest.unit.\(code)", context) : code
+    }
+
+    /// `12345.6` as the reader writes it: `12 345,6` in Ukrainian, `12,345.6` in English.
+    static func decimal(_ value: String, _ language: Language) -> String {
+        let negative = value.hasPrefix("-")
+        let parts = value.dropFirst(negative ? 1 : 0).split(separator: ".", omittingEmptySubsequences: false)
+        guard let whole = parts.first, let digits = UInt64(whole) else { return value }
+        var grouped = Money.group(digits)
+        if language == .en { grouped = grouped.replacingOccurrences(of: "\u{00A0}", with: ",") }
+        let fraction = parts.count > 1 ? (language == .uk ? "," : ".") + parts[1] : ""
+        return (negative ? "−" : "") + grouped + fraction
+    }
+
+    static func day(_ date: CalendarDate, _ language: Language) -> String {
+        language == .uk ? String(format: "%02d.%02d.%04d", date.day, date.month, date.year) : date.description
+    }
+
+    // MARK: The catalogue
+
+    struct SiteItem {
+        let url: String
+        let title: String
+        let type: String
+        let status: String
+        let area: String
+        let right: String
+        let power: String?
+        let price: String?
+        let flags: [String]
+        let hasFlags: Bool
+    }
+
+    struct Choice {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    struct SitesPage {
+        let name: String
+        let passportURL: String
+        let formURL: String
+        let types: [Choice]
+        let rights: [Choice]
+        let sorts: [Choice]
+        let minAreaHa: String
+        let maxAreaHa: String
+        let minPowerKw: String
+        let maxRoadKm: String
+        let gas: Bool
+        let water: Bool
+        let rail: Bool
+        let bbox: String
+        let error: String?
+        let errorField: String?
+        let found: String
+        let items: [SiteItem]
+        let empty: Bool
+        let previousURL: String?
+        let nextURL: String?
+        let geojsonURL: String
+        let apiURL: String
+    }
+
+    @Sendable func sites(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let city = try await CityLookup(store: services.store).require(context)
+        let query = request.uri.queryParameters
+        var parameters: [String: String] = [:]
+        for (key, value) in query { parameters[String(key)] = String(value) }
+        // A form sends one `type` per box ticked; the API takes them joined by commas.
+        let ticked = query[values: "type"].filter { !$0.isEmpty }.map(String.init)
+        if !ticked.isEmpty { parameters["type"] = ticked.joined(separator: ",") }
+        var search = SiteSearch(), refusal: AppError?
+        do { search = try SiteSearch(parameters) } catch { refusal = InvestService.appError(error) }
+        let offset = Int(query.get("after") ?? "0").map { min(max(0, $0), PageQuery.maximumOffset) } ?? 0
+        let cityID = city.id, wanted = search
+        let (found, total): ([InvestRepository.StoredSite], Int) =
+            refusal != nil
+            ? ([], 0)
+            : try await services.store.read { tx in
+                (try await tx.invest.sites(in: [cityID], matching: wanted, limit: Self.pageSize, offset: offset),
+                 try await tx.invest.count(in: [cityID], matching: wanted))
+            }
+        let slug = city.slug.rawValue, language = context.language
+        let queryText = request.uri.query.map { "?" + $0 } ?? ""
+        func pageURL(_ after: Int) -> String {
+            var items = parameters.filter { $0.key != "after" && $0.key != "type" }.map { ($0.key, $0.value) }.sorted { $0.0 < $1.0 }
+            for type in ticked { items.append(("type", type)) }
+            if after > 0 { items.append(("after", String(after))) }
+            let text = items.map { "\(Self.escape($0.0))=\(Self.escape($0.1))" }.joined(separator: "&")
+            return "/\(slug)/invest/sites" + (text.isEmpty ? "" : "?" + text)
+        }
+        let page = SitesPage(
+            name: city.name.localized(language), passportURL: "/\(slug)/invest", formURL: "/\(slug)/invest/sites",
+            types: SiteType.allCases.map { Choice(value: $0.rawValue, label: html.t("invest.type.\($0.rawValue)", context), selected: search.types.contains($0)) },
+            rights: [Choice(value: "", label: html.t("invest.any_right", context), selected: search.right == nil)]
+                + SiteRight.allCases.map { Choice(value: $0.rawValue, label: html.t("invest.right.\($0.rawValue)", context), selected: search.right == $0) },
+            sorts: SiteSearch.Sort.allCases.map {
+                Choice(value: $0.rawValue, label: html.t("invest.sort.\(Self.sortKey($0))", context), selected: search.sort == $0)
+            },
+            minAreaHa: parameters["minAreaHa"] ?? "", maxAreaHa: parameters["maxAreaHa"] ?? "", minPowerKw: parameters["minPowerKw"] ?? "",
+            maxRoadKm: parameters["maxRoadKm"] ?? "", gas: search.gas, water: search.water, rail: search.rail, bbox: parameters["bbox"] ?? "",
+            error: refusal.map { html.t($0.messageKey, context) }, errorField: refusal?.field,
+            found: html.t("invest.found", context, ["n": String(total)]),
+            items: found.map { item($0, slug: slug, context) }, empty: found.isEmpty && refusal == nil,
+            previousURL: offset > 0 ? pageURL(max(0, offset - Self.pageSize)) : nil,
+            nextURL: offset + found.count < total ? pageURL(offset + Self.pageSize) : nil,
+            geojsonURL: "/api/v1/\(slug)/invest/sites.geojson" + queryText, apiURL: "/api/v1/\(slug)/invest/sites" + queryText)
+        return try await html.render(
+            "invest-sites", page: page, titleKey: "invest.sites_title", titleArguments: ["city": page.name], request: request, context: context,
+            city: city, status: refusal == nil ? .ok : .unprocessableContent)
+    }
+
+    static func sortKey(_ sort: SiteSearch.Sort) -> String {
+        switch sort {
+        case .newest: "newest"
+        case .areaAscending: "area_up"
+        case .areaDescending: "area_down"
+        case .priceAscending: "price_up"
+        case .priceDescending: "price_down"
+        }
+    }
+
+    static func escape(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~,"))) ?? ""
+    }
+
+    func money(_ money: Money, _ context: AppRequestContext) -> String {
+        money.formatted(currency: html.t("invest.currency", context))
+    }
+
+    func hectares(_ value: Double, _ context: AppRequestContext) -> String {
+        html.t("invest.hectares", context, ["n": Self.decimal(Self.plain(value), context.language)])
+    }
+
+    /// A decimal without a trailing `.0`, to 4 places: `12.5`, `3`.
+    static func plain(_ value: Double) -> String {
+        var text = String(format: "%.4f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+
+    func item(_ stored: InvestRepository.StoredSite, slug: String, _ context: AppRequestContext) -> SiteItem {
+        let site = stored.site, facts = site.facts
+        var flags: [String] = []
+        if facts.gas { flags.append(html.t("invest.flag.gas", context)) }
+        if facts.water { flags.append(html.t("invest.flag.water", context)) }
+        if facts.rail { flags.append(html.t("invest.flag.rail", context)) }
+        return SiteItem(
+            url: "/\(slug)/invest/sites/\(stored.id.rawValue)", title: site.title.localized(context.language),
+            type: html.t("invest.type.\(site.type.rawValue)", context), status: html.t("invest.status.\(site.status.rawValue)", context),
+            area: hectares(site.areaHa, context), right: html.t("invest.right.\(site.right.rawValue)", context),
+            power: site.utilities.powerKw.map { html.t("invest.kilowatts", context, ["n": NumberFormat.grouped(Int64($0))]) },
+            price: site.price.map { money($0, context) }, flags: flags, hasFlags: !flags.isEmpty)
+    }
+
+    // MARK: A site
+
+    struct Fact {
+        let label: String
+        let value: String
+    }
+
+    struct SitePage {
+        let title: String
+        let type: String
+        let status: String
+        let description: String
+        let facts: [Fact]
+        let utilities: [Fact]
+        let distances: [Fact]
+        let buildings: [Fact]
+        let hasBuildings: Bool
+        let manager: [Fact]
+        let hasUtilities: Bool
+        let hasDistances: Bool
+        let hasManager: Bool
+        let verified: String?
+        let catalogueURL: String
+        let jsonURL: String
+        let geometry: String
+    }
+
+    @Sendable func site(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let city = try await CityLookup(store: services.store).require(context)
+        let stored = try await services.invest.site(SiteID(rawValue: try context.parameters.require("site")), in: city.id, principal: context.principal)
+        let site = stored.site, details = site.details, language = context.language, slug = city.slug.rawValue
+        func fact(_ key: String, _ value: String?) -> Fact? {
+            guard let value, !value.isEmpty else { return nil }
+            return Fact(label: html.t("invest.field.\(key)", context), value: value)
+        }
+        func km(_ value: Double?) -> String? { value.map { html.t("invest.kilometres", context, ["n": Self.decimal(Self.plain($0), language)]) } }
+        let yes = html.t("invest.yes", context)
+        let facts = [
+            fact("area", hectares(site.areaHa, context)), fact("cadastral_number", site.cadastralNumber?.rawValue),
+            fact("purpose_code", site.purposeCode), fact("land_category", details.landCategory), fact("zoning", details.zoning),
+            fact("ownership", html.t("invest.ownership.\(site.ownership.rawValue)", context)),
+            fact("right", html.t("invest.right.\(site.right.rawValue)", context)),
+            fact("term", site.termYears.map { html.t("invest.years", context, ["n": String($0)]) }),
+            fact(site.right == .sale ? "price" : "rent", site.price.map { money($0, context) }),
+            fact("normative_valuation", site.normativeValuation.map { money($0, context) }),
+            fact("encumbrances", details.encumbrances),
+        ].compactMap { $0 }
+        let u = site.utilities
+        let utilities = [
+            fact("power", u.powerKw.map { html.t("invest.kilowatts", context, ["n": NumberFormat.grouped(Int64($0))]) }),
+            fact("voltage", details.voltageKv.map { html.t("invest.kilovolts", context, ["n": Self.decimal(Self.plain($0), language)]) }),
+            fact("gas", u.gasM3PerHour.map { html.t("invest.gas_flow", context, ["n": Self.decimal(Self.plain($0), language)]) }),
+            fact("water", u.waterM3PerDay.map { html.t("invest.water_flow", context, ["n": Self.decimal(Self.plain($0), language)]) }),
+            fact("sewer", u.sewer ? yes : nil), fact("heat", u.heat ? yes : nil), fact("fibre", u.fibre ? yes : nil),
+            fact("connection", km(u.connectionKm)),
+        ].compactMap { $0 }
+        let d = site.distances
+        let distances = [
+            fact("road", km(d.roadKm)), fact("rail", d.railKm == 0 ? html.t("invest.own_siding", context) : km(d.railKm)),
+            fact("airport", km(d.airportKm)), fact("border", km(d.borderKm)),
+        ].compactMap { $0 }
+        let buildings = details.buildings.enumerated().map { index, building in
+            Fact(
+                label: html.t("invest.building", context, ["n": String(index + 1)]),
+                value: html.t("invest.building_facts", context, [
+                    "area": NumberFormat.grouped(Int64(building.areaM2.rounded())), "floors": String(building.floors),
+                    "condition": html.t("invest.condition.\(building.condition.rawValue)", context),
+                ]))
+        }
+        let manager = [fact("manager", details.manager.name), fact("email", details.manager.email), fact("phone", details.manager.phone)]
+            .compactMap { $0 }
+        let page = SitePage(
+            title: site.title.localized(language), type: html.t("invest.type.\(site.type.rawValue)", context),
+            status: html.t("invest.status.\(site.status.rawValue)", context), description: details.description.localized(language),
+            facts: facts, utilities: utilities, distances: distances, buildings: buildings, hasBuildings: !buildings.isEmpty, manager: manager,
+            hasUtilities: !utilities.isEmpty, hasDistances: !distances.isEmpty, hasManager: !manager.isEmpty,
+            verified: details.verifiedOn.map { date in
+                html.t("invest.verified", context, ["date": Self.day(date, language), "source": details.dataSource])
+            },
+            catalogueURL: "/\(slug)/invest/sites", jsonURL: "/api/v1/\(slug)/invest/sites/\(stored.id.rawValue)",
+            geometry: (try? OpenDataFile.json(site.geometry)) ?? "")
+        return try await html.render(
+            "invest-site", page: page, titleKey: "invest.site_title", titleArguments: ["site": page.title], request: request, context: context,
+            city: city)
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import HromadaDomain
+import HromadaStore
+import HromadaWeb
+
+/// The investment portal's operations, each one transaction with its audit
+/// entry. The domain checks; this loads, stores and says no in the statuses
+/// of docs/interfaces.md.
+public struct InvestService: Sendable {
+    let services: AppServices
+
+    public typealias StoredSite = InvestRepository.StoredSite
+
+    /// The refusal of a site's field, as the API and the form name it.
+    static func appError(_ problem: InvestmentSite.Problem) -> AppError {
+        .invalid(code: "site_\(problem.reason.rawValue)", field: problem.field)
+    }
+
+    static func appError(_ problem: SiteGeometry.Problem) -> AppError {
+        let reason: String
+        switch problem {
+        case .unsupportedType: reason = "unsupported_type"
+        case .malformedPosition: reason = "malformed_position"
+        case .outOfRange: reason = "out_of_range"
+        case .ringTooShort: reason = "ring_too_short"
+        case .ringNotClosed: reason = "ring_not_closed"
+        case .selfIntersecting: reason = "self_intersecting"
+        case .tooLarge: reason = "too_large"
+        }
+        return .invalid(code: "geometry_\(reason)", field: "geometry")
+    }
+
+    static func appError(_ problem: SiteSearch.Problem) -> AppError {
+        .invalid(code: "site_search_\(problem.reason.rawValue)", field: problem.parameter)
+    }
+
+    public func site(_ id: SiteID, in city: MunicipalityID, principal: Principal?) async throws -> StoredSite {
+        guard let stored = try await services.store.read({ try await $0.invest.site(id, in: city) }),
+              stored.site.status.isOnOffer || principal?.may(.manageInvest, in: city) == true
+        else { throw AppError.notFound }
+        return stored
+    }
+
+    /// A new site, checked whole; nothing is stored when any field is wrong.
+    public func add(_ site: InvestmentSite, city: Municipality, principal: Principal?) async throws -> StoredSite {
+        let staff = try requireStaff(.manageInvest, principal, in: city.id)
+        let now = services.clock.now(), audit = services.audit
+        let stored = StoredSite(id: .random(), city: city.id, site: site, createdAt: now, updatedAt: now)
+        let added = try await services.store.write { tx -> Bool in
+            guard try await tx.invest.insert(stored) else { return false }
+            try await audit.record(
+                tx, action: AuditAction.investSiteAdded, actor: staff.accountID, municipality: city.id, subject: stored.id.rawValue,
+                details: ["type": site.type.rawValue, "cadastralNumber": site.cadastralNumber?.rawValue ?? ""])
+            return true
+        }
+        guard added else { throw AppError.conflict(code: "site_cadastral_taken") }
+        return stored
+    }
+
+    /// The site's next status (`SiteStatus.moving`), written only if no one changed it meanwhile.
+    public func move(_ id: SiteID, to next: SiteStatus, city: Municipality, principal: Principal?) async throws -> StoredSite {
+        let staff = try requireStaff(.manageInvest, principal, in: city.id)
+        var stored = try await site(id, in: city.id, principal: principal)
+        let previous = stored.site.status
+        do {
+            stored.site.status = try previous.moving(to: next, right: stored.site.right)
+        } catch {
+            throw AppError.conflict(code: "site_status_not_from_here")
+        }
+        stored.updatedAt = services.clock.now()
+        let audit = services.audit, changed = stored
+        let written = try await services.store.write { tx -> Bool in
+            guard try await tx.invest.update(changed, from: previous) else { return false }
+            try await audit.record(
+                tx, action: AuditAction.investSiteChanged, actor: staff.accountID, municipality: city.id, subject: id.rawValue,
+                details: ["from": previous.rawValue, "to": next.rawValue])
+            return true
+        }
+        guard written else { throw AppError.conflict(code: "site_status_not_from_here") }
+        return changed
+    }
+
+    // MARK: The passport
+
+    public func passport(of city: MunicipalityID) async throws -> [PassportIndicator] {
+        try await services.store.read { try await $0.invest.indicators(of: .city(city)) }
+    }
+
+    /// Puts a CSV file's figures into the city's passport, all or none:
+    /// a file with any bad row changes nothing (`IndicatorImport`).
+    public func importPassport(_ bytes: Data, city: Municipality, principal: Principal?) async throws -> IndicatorImport {
+        let staff = try requireStaff(.manageInvest, principal, in: city.id)
+        let file: IndicatorImport
+        do { file = try IndicatorImport(bytes) } catch { throw Self.appError(error) }
+        let now = services.clock.now(), audit = services.audit, indicators = file.indicators
+        try await services.store.write { tx in
+            try await tx.invest.upsert(indicators, into: .city(city.id), at: now)
+            try await audit.record(
+                tx, action: AuditAction.investPassportUpdated, actor: staff.accountID, municipality: city.id, subject: "passport:" + city.id.rawValue,
+                details: ["indicators": String(indicators.count), "values": String(indicators.reduce(0) { $0 + $1.values.count })])
+        }
+        return file
+    }
+
+    /// An import's refusal: the first bad row's line and column in the field
+    /// (`line.12.value`), so an API client sees where; the page lists them all.
+    static func appError(_ problem: IndicatorImport.Problem) -> AppError {
+        switch problem {
+        case .unreadable: .invalid(code: "passport_csv_unreadable", field: "file")
+        case .empty: .invalid(code: "passport_csv_empty", field: "file")
+        case .missingColumns(let columns): .invalid(code: "passport_csv_missing_columns", field: columns.first ?? "file")
+        case .rows(let rows):
+            .invalid(code: "passport_csv_row_\(rows.first?.reason.rawValue ?? "invalid")",
+                     field: rows.first.map { "line.\($0.line)" + ($0.column.map { "." + $0 } ?? "") })
+        }
+    }
+}
+
+extension AppServices {
+    public var invest: InvestService { InvestService(services: self) }
+}

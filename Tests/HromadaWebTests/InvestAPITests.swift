@@ -1,0 +1,226 @@
+import Foundation
+import HromadaDomain
+import HromadaStore
+import Hummingbird
+import HummingbirdTesting
+import HromadaTestSupport
+import Testing
+@testable import HromadaWeb
+@testable import Invest
+import HromadaModules
+
+/// The investment portal through its API and pages, as an investor, a GIS
+/// and a clerk use them: a site is added only whole (a malformed cadastral
+/// number or boundary is a 422 naming the field, and nothing is stored),
+/// the filters are range-checked, the GeoJSON is a FeatureCollection, and
+/// the passport's CSV import is all or nothing.
+@Suite struct InvestAPITests {
+    /// A plot of about 2.7 ha on the Немирівське шосе in Вінниця.
+    static let boundary = #"{"type": "Polygon", "coordinates": [[[28.5300, 49.2000], [28.5315, 49.2000], [28.5315, 49.2022], [28.5300, 49.2022], [28.5300, 49.2000]]]}"#
+
+    static func body(cadastral: String = "0510100000:03:004:0777", geometry: String = boundary, extra: String = "") -> String {
+        """
+        {"type": "greenfield", "title": {"uk": "Ділянка для логістики", "en": "Logistics plot"}, "geometry": \(geometry),
+         "cadastralNumber": "\(cadastral)", "areaHa": 2.4, "purposeCode": "11.02", "right": "lease", "termYears": 25, "price": 18000000,
+         "utilities": {"powerKw": 1600, "gasM3PerHour": 60, "waterM3PerDay": 40}, "distances": {"roadKm": 0.4, "railKm": 0}\(extra)}
+        """
+    }
+
+    static func count(_ harness: WebHarness) async throws -> Int {
+        let city = try await harness.city("vinnytsia")
+        return try await harness.services.store.read { try await $0.invest.count(in: [city.id], matching: SiteSearch(), everyStatus: true) }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aMalformedCadastralNumberOrBoundaryIsA422NamingTheFieldAndNothingIsStored(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
+            let admin = try await apiToken(client, "vinnytsia.admin@demo.hromada.ua", "vinnytsia-demo-2026")
+            let before = try await Self.count(harness)
+            let selfCrossing = #"{"type": "Polygon", "coordinates": [[[28.53, 49.20], [28.533, 49.2075], [28.533, 49.20], [28.53, 49.2075], [28.53, 49.20]]]}"#
+            let open = #"{"type": "Polygon", "coordinates": [[[28.53, 49.20], [28.533, 49.20], [28.533, 49.2075], [28.53, 49.2075]]]}"#
+            let cases: [(String, String, String)] = [
+                (Self.body(cadastral: "0510100000:03:004"), "site_malformed", "cadastralNumber"),
+                (Self.body(cadastral: "05101000OO:03:004:0777"), "site_malformed", "cadastralNumber"),
+                (Self.body(geometry: selfCrossing), "geometry_self_intersecting", "geometry"),
+                (Self.body(geometry: open), "geometry_ring_not_closed", "geometry"),
+                (Self.body(geometry: #"{"type": "LineString", "coordinates": [[28.5, 49.2], [28.6, 49.3]]}"#), "geometry_unsupported_type", "geometry"),
+                (Self.body(geometry: #"{"type": "Point", "coordinates": [228.5, 49.2]}"#), "geometry_out_of_range", "geometry"),
+                (Self.body().replacingOccurrences(of: #""areaHa": 2.4"#, with: #""areaHa": 24"#), "site_disagrees_with_boundary", "areaHa"),
+                (Self.body().replacingOccurrences(of: #""powerKw": 1600"#, with: #""powerKw": 1e30"#), "number_out_of_range", "utilities.powerKw"),
+                (Self.body().replacingOccurrences(of: #""roadKm": 0.4"#, with: #""roadKm": -1"#), "number_out_of_range", "distances.roadKm"),
+                (Self.body().replacingOccurrences(of: #""price": 18000000"#, with: #""price": 99999999999999999999"#), "amount_out_of_range", "price"),
+                (Self.body().replacingOccurrences(of: #""right": "lease""#, with: #""right": "gift""#), "site_unknown_value", "right"),
+                (Self.body().replacingOccurrences(of: #""termYears": 25"#, with: #""termYears": null"#), "site_missing", "termYears"),
+                (Self.body(extra: #", "details": {"manager": {"email": "nobody"}}"#), "site_malformed", "details.manager.email"),
+            ]
+            for (body, code, field) in cases {
+                let (status, answer) = try await client.json(.post, "/api/v1/vinnytsia/invest/sites", body: body, token: admin)
+                #expect(status == .unprocessableContent && errorCode(answer) == code, "\(code): \(status) \(answer)")
+                #expect((answer["error"] as? [String: Any])?["field"] as? String == field, "\(code)")
+            }
+            #expect(try await Self.count(harness) == before, "nothing was stored")
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aSiteAddedByStaffIsFoundByTheFiltersAndInTheGeoJSON(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
+            let admin = try await apiToken(client, "vinnytsia.admin@demo.hromada.ua", "vinnytsia-demo-2026")
+            // Strangers and residents may not; another city's staff neither.
+            #expect(try await client.json(.post, "/api/v1/vinnytsia/invest/sites", body: Self.body()).0 == .unauthorized)
+            let resident = try await apiToken(client, "olena@demo.hromada.ua", "resident-demo-2026")
+            #expect(try await client.json(.post, "/api/v1/vinnytsia/invest/sites", body: Self.body(), token: resident).0 == .notFound)
+            #expect(try await client.json(.post, "/api/v1/zhmerynka/invest/sites", body: Self.body(), token: admin).0 == .notFound)
+
+            let (created, site) = try await client.json(.post, "/api/v1/vinnytsia/invest/sites", body: Self.body(), token: admin)
+            #expect(created == .created && site["status"] as? String == "available" && site["cadastralNumber"] as? String == "0510100000:03:004:0777")
+            let id = try #require(site["id"] as? String)
+            #expect(try await client.json(.post, "/api/v1/vinnytsia/invest/sites", body: Self.body(), token: admin).0 == .conflict, "one plot once")
+
+            let (_, found) = try await client.json(
+                .get, "/api/v1/vinnytsia/invest/sites?minAreaHa=2&maxAreaHa=3&minPowerKw=1500&gas=true&rail=true&bbox=28.5299,49.1999,28.5316,49.2023")
+            let ids = (found["items"] as? [[String: Any]])?.compactMap { $0["id"] as? String } ?? []
+            #expect(ids == [id])
+            let (_, none) = try await client.json(.get, "/api/v1/vinnytsia/invest/sites?minPowerKw=2000&bbox=28.5299,49.1999,28.5316,49.2023")
+            #expect((none["items"] as? [Any])?.isEmpty == true)
+            #expect(try await client.json(.get, "/api/v1/vinnytsia/invest/sites/\(id)").0 == .ok)
+            #expect(try await client.json(.get, "/api/v1/zhmerynka/invest/sites/\(id)").0 == .notFound)
+
+            let geo = try await client.execute(uri: "/api/v1/vinnytsia/invest/sites.geojson?bbox=28.5299,49.1999,28.5316,49.2023", method: .get)
+            #expect(geo.headers[.contentType]?.hasPrefix("application/geo+json") == true)
+            let collection = try #require(try JSONSerialization.jsonObject(with: Data(buffer: geo.body)) as? [String: Any])
+            let features = try #require(collection["features"] as? [[String: Any]])
+            #expect(collection["type"] as? String == "FeatureCollection" && features.count == 1)
+            #expect((features.first?["geometry"] as? [String: Any])?["type"] as? String == "Polygon")
+            #expect((features.first?["properties"] as? [String: Any])?["cadastralNumber"] as? String == "0510100000:03:004:0777")
+
+            // Its status moves as the domain allows; a sold site leaves the public catalogue but staff still see it.
+            let path = "/api/v1/vinnytsia/invest/sites/\(id)/status"
+            #expect(try await client.json(.post, path, body: #"{"status": "sold"}"#, token: admin).0 == .conflict)
+            #expect(try await client.json(.post, path, body: #"{"status": "in_auction"}"#, token: admin).0 == .ok)
+            #expect(try await client.json(.post, path, body: #"{"status": "sold"}"#, token: admin).0 == .conflict, "a lease ends leased")
+            #expect(try await client.json(.post, path, body: #"{"status": "leased"}"#, token: admin).0 == .ok)
+            #expect(try await client.json(.get, "/api/v1/vinnytsia/invest/sites/\(id)").0 == .notFound)
+            #expect(try await client.json(.get, "/api/v1/vinnytsia/invest/sites/\(id)", token: admin).0 == .ok)
+        }
+    }
+
+    @Test(arguments: [
+        ("minAreaHa=abc", "minAreaHa", "site_search_not_a_number"), ("minPowerKw=99999999999", "minPowerKw", "site_search_not_a_number"),
+        ("minPowerKw=20000000", "minPowerKw", "site_search_out_of_range"), ("maxRoadKm=1e308", "maxRoadKm", "site_search_out_of_range"),
+        ("bbox=1,2,3", "bbox", "site_search_not_a_number"), ("bbox=10,50,5,60", "bbox", "site_search_empty_range"),
+        ("minAreaHa=5&maxAreaHa=1", "maxAreaHa", "site_search_empty_range"), ("type=castle", "type", "site_search_unknown_value"),
+        ("gas=maybe", "gas", "site_search_unknown_value"), ("sort=cheapest", "sort", "site_search_unknown_value"),
+        ("limit=5000", "limit", "limit_out_of_range"),
+    ])
+    func aFilterThatCannotBeMetIsRefusedByName(_ query: String, _ field: String, _ code: String) async throws {
+        try await WebHarness.run { harness, client in
+            for path in ["/api/v1/vinnytsia/invest/sites?", "/api/v1/vinnytsia/invest/sites.geojson?"] {
+                let (status, answer) = try await client.json(.get, path + query)
+                #expect(status == .unprocessableContent && errorCode(answer) == code && (answer["error"] as? [String: Any])?["field"] as? String == field)
+            }
+            var browser = Browser(client)
+            let page = try await browser.get("/vinnytsia/invest/sites?" + query)
+            if field != "limit" { #expect(page.status == .unprocessableContent && page.body.contains("role=\"alert\"")) }
+        }
+    }
+
+    static func csv(_ rows: [String]) -> [UInt8] {
+        Array((["code,section,name_uk,name_en,unit,year,value,source,checked"] + rows).joined(separator: "\r\n").utf8)
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func thePassportImportIsAllOrNothingAndItsCSVImportsBackUnchanged(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
+            let city = try await harness.city("vinnytsia")
+            func passport() async throws -> [PassportIndicator] { try await harness.services.store.read { try await $0.invest.indicators(of: .city(city.id)) } }
+            let before = try await passport()
+            #expect(before.contains { $0.code == "population.total" }, "the demo has a passport")
+            var clerk = Browser(client)
+            try await clerk.signIn("vinnytsia.admin@demo.hromada.ua", "vinnytsia-demo-2026")
+            _ = try await clerk.get("/vinnytsia/admin/invest")
+            let bad = try await clerk.upload("/vinnytsia/admin/invest/passport", [], file: ("file", "passport.csv", "text/csv", Self.csv([
+                "wages.average,economy_wages,Зарплата,Average wage,uah,2024,19 100,Держстат,2026-11-01",
+                "wages.average,economy_wages,Зарплата,Average wage,uah,2025,abc,Держстат,",
+                "Bad Code,budget,Доходи,Revenue,uah_million,2024,1,Фінуправління,",
+                "budget.revenue,budget,Доходи,Revenue,uah_million,1900,1,Фінуправління,",
+            ])))
+            #expect(bad.status == .unprocessableContent)
+            #expect(bad.body.contains("Рядок 3") && bad.body.contains("Рядок 4") && bad.body.contains("Рядок 5"), "every bad row is listed")
+            #expect(try await passport() == before, "nothing changed")
+
+            let good = try await clerk.upload("/vinnytsia/admin/invest/passport", [], file: ("file", "passport.csv", "text/csv", Self.csv([
+                "wages.average,economy_wages,Середня зарплата,Average monthly wage,uah,2024,\"19 100,50\",Держстат,2026-11-01",
+                "export.share,economy_wages,Частка експорту,Export share,percent,2024,12.5,Держстат,",
+            ])))
+            #expect(good.status == .ok && good.body.contains("role=\"status\""))
+            let after = try await passport()
+            let wages = try #require(after.first { $0.code == "wages.average" })
+            #expect(wages.latest?.year == 2024 && wages.latest?.value == "19100.50" && wages.values.count > 1, "a year added, earlier years kept")
+            #expect(after.contains { $0.code == "export.share" } && after.count == before.count + 1)
+
+            // The CSV the portal gives is one the import takes, and importing it changes nothing.
+            let file = try await client.execute(uri: "/api/v1/vinnytsia/invest/passport.csv", method: .get)
+            let admin = try await apiToken(client, "vinnytsia.admin@demo.hromada.ua", "vinnytsia-demo-2026")
+            var headers = HTTPFields()
+            headers[.contentType] = "text/csv"
+            headers[.authorization] = "Bearer \(admin)"
+            let again = try await client.execute(uri: "/api/v1/vinnytsia/invest/passport", method: .post, headers: headers, body: file.body)
+            #expect(again.status == .ok)
+            #expect(try await passport() == after)
+            // The API refuses a bad file by its first bad line, and someone without the right gets a 404.
+            let refused = try await client.execute(
+                uri: "/api/v1/vinnytsia/invest/passport", method: .post, headers: headers, body: ByteBuffer(bytes: Self.csv(["X Y,budget,a,b,c,2024,1,s,"])))
+            #expect(refused.status == .unprocessableContent && String(buffer: refused.body).contains("line.2.code"))
+            headers[.authorization] = "Bearer \(try await apiToken(client, "olena@demo.hromada.ua", "resident-demo-2026"))"
+            #expect(try await client.execute(uri: "/api/v1/vinnytsia/invest/passport", method: .post, headers: headers, body: file.body).status == .notFound)
+            // JSON as the document says.
+            let (status, json) = try await client.json(.get, "/api/v1/vinnytsia/invest/passport")
+            #expect(status == .ok && (json["indicators"] as? [Any])?.count == after.count)
+        }
+    }
+
+    @Test func thePagesWorkInBothLanguagesAndASoldSiteIsNotShown() async throws {
+        try await WebHarness.run { harness, client in
+            var visitor = Browser(client)
+            let passport = try await visitor.get("/vinnytsia/invest")
+            #expect(passport.status == .ok && passport.body.contains("Наявне населення") && passport.body.contains("369\u{00A0}739"))
+            _ = try await visitor.get("/en")
+            let english = try await visitor.get("/vinnytsia/invest")
+            #expect(english.body.contains("Population") && english.body.contains("369,739") && english.body.contains("illustrative"))
+            let sites = try await visitor.get("/vinnytsia/invest/sites?minAreaHa=2&minPowerKw=1000&type=industrial_park&type=greenfield")
+            #expect(sites.status == .ok && sites.body.contains("Vinnytsia Industrial Park, plot 1") && !sites.body.contains("Office building"))
+            let city = try await harness.city("vinnytsia")
+            let all = try await harness.services.store.read { try await $0.invest.sites(in: [city.id], matching: SiteSearch(), everyStatus: true, limit: 100) }
+            let open = try #require(all.first { $0.site.status == .available })
+            let page = try await visitor.get("/vinnytsia/invest/sites/\(open.id.rawValue)")
+            #expect(page.status == .ok && page.body.contains(open.site.title.en) && page.body.contains("Cadastral number"))
+            let zhmerynka = try await harness.city("zhmerynka")
+            let sold = try #require(try await harness.services.store.read {
+                try await $0.invest.sites(in: [zhmerynka.id], matching: SiteSearch(), everyStatus: true, limit: 100)
+            }.first { $0.site.status == .sold })
+            #expect(try await visitor.get("/zhmerynka/invest/sites/\(sold.id.rawValue)").status == .notFound)
+            #expect(try await visitor.get("/vinnytsia/invest/sites/\(sold.id.rawValue)").status == .notFound, "another city's site")
+        }
+    }
+
+    @Test func theDeskMovesASiteOnAndRefusesAStepThatDoesNotFollow() async throws {
+        try await WebHarness.run { harness, client in
+            let city = try await harness.city("vinnytsia")
+            let open = try #require(try await harness.services.store.read {
+                try await $0.invest.sites(in: [city.id], matching: SiteSearch(), limit: 100)
+            }.first { $0.site.status == .available })
+            var clerk = Browser(client)
+            try await clerk.signIn("vinnytsia.admin@demo.hromada.ua", "vinnytsia-demo-2026")
+            let desk = try await clerk.get("/vinnytsia/admin/invest")
+            #expect(desk.status == .ok && desk.body.contains(open.site.title.uk))
+            let path = "/vinnytsia/admin/invest/sites/\(open.id.rawValue)/status"
+            #expect(try await clerk.post(path, [("status", "leased")]).status == .conflict)
+            #expect(try await clerk.post(path, [("status", "reserved")]).status == .seeOther)
+            let now = try await harness.services.store.read { try await $0.invest.site(open.id, in: city.id) }
+            #expect(now?.site.status == .reserved)
+            let audit = try await harness.services.store.read { try await $0.audit.recentEntries(in: city.id, limit: 5) }
+            #expect(audit.contains { $0.action == AuditAction.investSiteChanged && $0.subject == open.id.rawValue })
+        }
+    }
+}
