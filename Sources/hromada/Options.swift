@@ -111,6 +111,12 @@ struct DatabaseOptions: ParsableArguments {
             }
             concurrentUploads = count
         }
+        let mapTiles: MapTiles?
+        do {
+            mapTiles = try MapTiles.parse(template: env["HROMADA_MAP_TILES"] ?? "", attribution: env["HROMADA_MAP_ATTRIBUTION"] ?? "")
+        } catch {
+            throw CommandFailure(error.description)
+        }
         let secret = try secret(for: location)
         do {
             _ = try KeyRing(secret: secret, identityKey: env["HROMADA_IDENTITY_KEY"])
@@ -125,6 +131,7 @@ struct DatabaseOptions: ParsableArguments {
             publicBaseURL: env["HROMADA_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 })
         configuration.mailRetention = mailRetention
         configuration.concurrentUploads = concurrentUploads
+        configuration.mapTiles = mapTiles
         try IdentityProviderOptions.apply(env, to: &configuration)
         return configuration
     }

@@ -34,6 +34,8 @@ public struct AppConfiguration: Sendable {
     public var mailRetention: TimeInterval?
     /// `HROMADA_CONCURRENT_UPLOADS`: multipart uploads read at once by this process.
     public var concurrentUploads = 4
+    /// `HROMADA_MAP_TILES` and `HROMADA_MAP_ATTRIBUTION`: the base map under every map; nil draws shapes only.
+    public var mapTiles: MapTiles?
 
     /// An hour: long enough to retry a failed delivery, short enough that the
     /// outbox is no archive of links and receipts.

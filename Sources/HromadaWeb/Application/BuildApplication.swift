@@ -101,7 +101,7 @@ public func makeApplication(services: AppServices) -> some ApplicationProtocol {
 public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: RequestRecordMiddleware(services: services))
-    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware(mapTiles: services.configuration.mapTiles))
     // Who is asking is resolved before errors are rendered, so error pages
     // speak the reader's language and show them signed in.
     router.add(middleware: ClientMiddleware(services: services))

@@ -4,14 +4,21 @@ import Hummingbird
 /// Headers on every response: a strict CSP (no inline script, no framing),
 /// nosniff and a referrer policy (docs/design.md).
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
-    static var contentSecurityPolicy: String {
-        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; "
-            + "frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
+    let contentSecurityPolicy: String
+
+    /// The map's tile server (`MapTiles`), if any, is the one other origin images may come from.
+    init(mapTiles: MapTiles? = nil) {
+        contentSecurityPolicy = Self.contentSecurityPolicy(mapTiles: mapTiles)
+    }
+
+    static func contentSecurityPolicy(mapTiles: MapTiles?) -> String {
+        "default-src 'self'; img-src 'self' data:\(mapTiles.map { " " + $0.origin } ?? ""); style-src 'self'; script-src 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
     }
 
     package func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
-        response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
+        response.headers[.contentSecurityPolicy] = contentSecurityPolicy
         response.headers[.xFrameOptions] = "DENY"
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.referrerPolicy] = "strict-origin-when-cross-origin"

@@ -286,7 +286,7 @@ struct StaticAssets: Sendable {
                 guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(file).path) else { continue }
                 let type = file.hasSuffix(".css") ? "text/css; charset=utf-8"
                     : file.hasSuffix(".svg") ? "image/svg+xml" : file.hasSuffix(".js") ? "text/javascript; charset=utf-8"
-                    : "application/octet-stream"
+                    : file.hasSuffix(".txt") ? "text/plain; charset=utf-8" : "application/octet-stream"
                 assets[file] = Asset(bytes: Array(data), contentType: type)
             }
         }

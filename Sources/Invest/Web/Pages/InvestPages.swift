@@ -147,6 +147,11 @@ struct InvestPages {
         let nextURL: String?
         let geojsonURL: String
         let apiURL: String
+        let map: MapView
+        let clearBoxURL: String?
+        /// Whether any filter is set: the form then folds away on a phone, the results first.
+        let filtered: Bool
+        let filtersSummary: String
     }
 
     @Sendable func sites(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -192,10 +197,37 @@ struct InvestPages {
             items: found.map { item($0, slug: slug, context) }, empty: found.isEmpty && refusal == nil,
             previousURL: offset > 0 ? pageURL(max(0, offset - Self.pageSize)) : nil,
             nextURL: offset + found.count < total ? pageURL(offset + Self.pageSize) : nil,
-            geojsonURL: "/api/v1/\(slug)/invest/sites.geojson" + queryText, apiURL: "/api/v1/\(slug)/invest/sites" + queryText)
+            geojsonURL: "/api/v1/\(slug)/invest/sites.geojson" + queryText, apiURL: "/api/v1/\(slug)/invest/sites" + queryText,
+            map: MapView(
+                services: services, label: html.t("invest.map_label", context), centre: Self.centre(of: found),
+                source: refusal == nil ? "/api/v1/\(slug)/invest/sites.geojson" + queryText : nil, boxField: "bbox",
+                boxLabel: html.t("invest.map_search_here", context)),
+            clearBoxURL: search.box == nil ? nil : clearBox(parameters, ticked, slug: slug), filtered: Self.filterCount(search) > 0,
+            filtersSummary: Self.filterCount(search) == 0
+                ? html.t("invest.filters", context) : html.t("invest.filters_set", context, ["n": String(Self.filterCount(search))]))
         return try await html.render(
             "invest-sites", page: page, titleKey: "invest.sites_title", titleArguments: ["city": page.name], request: request, context: context,
             city: city, status: refusal == nil ? .ok : .unprocessableContent)
+    }
+
+    /// How many filters a search sets (its order and map box aside).
+    static func filterCount(_ search: SiteSearch) -> Int {
+        [!search.types.isEmpty, search.minAreaHa != nil, search.maxAreaHa != nil, search.right != nil, search.minPowerKw != nil, search.gas,
+         search.water, search.rail, search.maxRoadKm != nil].filter { $0 }.count
+    }
+
+    /// Where a map opens: the first site's marker, or the centre of Вінниця.
+    static func centre(of sites: [InvestRepository.StoredSite]) -> (longitude: Double, latitude: Double) {
+        guard let marker = sites.first?.site.geometry.marker else { return (28.4682, 49.2331) }
+        return (marker.longitude, marker.latitude)
+    }
+
+    /// The same search without its map box.
+    func clearBox(_ parameters: [String: String], _ ticked: [String], slug: String) -> String {
+        var items = parameters.filter { !["after", "type", "bbox"].contains($0.key) }.map { ($0.key, $0.value) }.sorted { $0.0 < $1.0 }
+        for type in ticked { items.append(("type", type)) }
+        let text = items.map { "\(Self.escape($0.0))=\(Self.escape($0.1))" }.joined(separator: "&")
+        return "/\(slug)/invest/sites" + (text.isEmpty ? "" : "?" + text)
     }
 
     static func sortKey(_ sort: SiteSearch.Sort) -> String {
@@ -212,9 +244,16 @@ struct InvestPages {
         text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~,"))) ?? ""
     }
 
+    /// `310 000,00 грн` in Ukrainian, `310,000.00 UAH` in English.
     func money(_ money: Money, _ context: AppRequestContext) -> String {
-        money.formatted(currency: html.t("invest.currency", context))
+        guard context.language == .en else { return money.formatted(currency: html.t("invest.currency", context)) }
+        let cents = money.kopiyky.magnitude % 100
+        let text = "\(money.kopiyky.magnitude / 100).\(cents < 10 ? "0" : "")\(cents)"
+        return (money.kopiyky < 0 ? "−" : "") + Self.decimal(text, .en) + "\u{00A0}" + html.t("invest.currency", context)
     }
+
+    /// A whole number grouped as the reader writes it.
+    static func whole(_ value: Int, _ language: Language) -> String { decimal(String(value), language) }
 
     func hectares(_ value: Double, _ context: AppRequestContext) -> String {
         html.t("invest.hectares", context, ["n": Self.decimal(Self.plain(value), context.language)])
@@ -238,7 +277,7 @@ struct InvestPages {
             url: "/\(slug)/invest/sites/\(stored.id.rawValue)", title: site.title.localized(context.language),
             type: html.t("invest.type.\(site.type.rawValue)", context), status: html.t("invest.status.\(site.status.rawValue)", context),
             area: hectares(site.areaHa, context), right: html.t("invest.right.\(site.right.rawValue)", context),
-            power: site.utilities.powerKw.map { html.t("invest.kilowatts", context, ["n": NumberFormat.grouped(Int64($0))]) },
+            power: site.utilities.powerKw.map { html.t("invest.kilowatts", context, ["n": Self.whole($0, context.language)]) },
             price: site.price.map { money($0, context) }, flags: flags, hasFlags: !flags.isEmpty)
     }
 
@@ -266,7 +305,7 @@ struct InvestPages {
         let verified: String?
         let catalogueURL: String
         let jsonURL: String
-        let geometry: String
+        let map: MapView
     }
 
     @Sendable func site(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -291,7 +330,7 @@ struct InvestPages {
         ].compactMap { $0 }
         let u = site.utilities
         let utilities = [
-            fact("power", u.powerKw.map { html.t("invest.kilowatts", context, ["n": NumberFormat.grouped(Int64($0))]) }),
+            fact("power", u.powerKw.map { html.t("invest.kilowatts", context, ["n": Self.whole($0, language)]) }),
             fact("voltage", details.voltageKv.map { html.t("invest.kilovolts", context, ["n": Self.decimal(Self.plain($0), language)]) }),
             fact("gas", u.gasM3PerHour.map { html.t("invest.gas_flow", context, ["n": Self.decimal(Self.plain($0), language)]) }),
             fact("water", u.waterM3PerDay.map { html.t("invest.water_flow", context, ["n": Self.decimal(Self.plain($0), language)]) }),
@@ -307,7 +346,7 @@ struct InvestPages {
             Fact(
                 label: html.t("invest.building", context, ["n": String(index + 1)]),
                 value: html.t("invest.building_facts", context, [
-                    "area": NumberFormat.grouped(Int64(building.areaM2.rounded())), "floors": String(building.floors),
+                    "area": Self.whole(Int(building.areaM2.rounded()), language), "floors": String(building.floors),
                     "condition": html.t("invest.condition.\(building.condition.rawValue)", context),
                 ]))
         }
@@ -322,7 +361,9 @@ struct InvestPages {
                 html.t("invest.verified", context, ["date": Self.day(date, language), "source": details.dataSource])
             },
             catalogueURL: "/\(slug)/invest/sites", jsonURL: "/api/v1/\(slug)/invest/sites/\(stored.id.rawValue)",
-            geometry: (try? OpenDataFile.json(site.geometry)) ?? "")
+            map: MapView(
+                services: services, label: html.t("invest.map_site_label", context),
+                centre: (site.geometry.marker.longitude, site.geometry.marker.latitude), shape: try? OpenDataFile.json(site.geometry)))
         return try await html.render(
             "invest-site", page: page, titleKey: "invest.site_title", titleArguments: ["site": page.title], request: request, context: context,
             city: city)

@@ -1,0 +1,34 @@
+import Foundation
+import HromadaDomain
+
+/// A map on a page, for the `map` partial (`{{#page.map}}{{> map}}{{/page.map}}`):
+/// what to draw (a GeoJSON FeatureCollection to fetch, or one geometry of
+/// the page's own), on the deployment's base map if it has one, and
+/// optionally a form input its box goes into for a "search this area".
+/// The page's list or form works without it; `map.js` draws it with the
+/// Leaflet the platform serves.
+package struct MapView: Sendable {
+    package let label: String
+    package let tiles: String
+    package let attribution: String
+    /// Longitude,latitude where it opens before its shapes arrive.
+    package let centre: String
+    package let source: String?
+    package let shape: String?
+    package let boxField: String?
+    package let boxLabel: String?
+
+    package init(
+        services: AppServices, label: String, centre: (longitude: Double, latitude: Double), source: String? = nil, shape: String? = nil,
+        boxField: String? = nil, boxLabel: String? = nil
+    ) {
+        self.label = label
+        tiles = services.configuration.mapTiles?.template ?? ""
+        attribution = services.configuration.mapTiles?.attribution ?? ""
+        self.centre = "\(centre.longitude),\(centre.latitude)"
+        self.source = source
+        self.shape = shape
+        self.boxField = boxField
+        self.boxLabel = boxLabel
+    }
+}
