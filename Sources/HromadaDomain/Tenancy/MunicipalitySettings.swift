@@ -11,6 +11,10 @@ public struct MunicipalitySettings: Hashable, Codable, Sendable {
     /// address claim) makes a person a resident here. Off by default: then
     /// residency needs an address in the city or a visit to the ЦНАП.
     public var acceptsIdentityAsResidency = false
+    /// The city's working days, for every deadline counted in them. nil in
+    /// rows saved before it moved here (a petition charter kept its own,
+    /// which the petitions still read until the charter is saved again).
+    public var workingCalendar: WorkingCalendar?
     /// Every other key of the stored settings, as stored: each module's
     /// section (`CitySettingsSection`) under its key, and keys older rows
     /// carry that a module still reads. The platform never looks inside.
@@ -43,7 +47,10 @@ public struct MunicipalitySettings: Hashable, Codable, Sendable {
         static let enabledModules = NamedCodingKey("enabledModules")
         static let contactEmail = NamedCodingKey("contactEmail")
         static let acceptsIdentityAsResidency = NamedCodingKey("acceptsIdentityAsResidency")
-        static let platform: Set<String> = [enabledModules.stringValue, contactEmail.stringValue, acceptsIdentityAsResidency.stringValue]
+        static let workingCalendar = NamedCodingKey("workingCalendar")
+        static let platform: Set<String> = [
+            enabledModules.stringValue, contactEmail.stringValue, acceptsIdentityAsResidency.stringValue, workingCalendar.stringValue,
+        ]
     }
 
     /// Settings added in later releases are absent from older rows: they take their defaults.
@@ -52,6 +59,7 @@ public struct MunicipalitySettings: Hashable, Codable, Sendable {
         enabledModules = try container.decodeIfPresent([ModuleSlug].self, forKey: Key.enabledModules)
         contactEmail = try container.decodeIfPresent(String.self, forKey: Key.contactEmail) ?? ""
         acceptsIdentityAsResidency = try container.decodeIfPresent(Bool.self, forKey: Key.acceptsIdentityAsResidency) ?? false
+        workingCalendar = try container.decodeIfPresent(WorkingCalendar.self, forKey: Key.workingCalendar)
         for key in container.allKeys where !Key.platform.contains(key.stringValue) {
             sections[key.stringValue] = try container.decode(JSONValue.self, forKey: key)
         }
@@ -62,6 +70,7 @@ public struct MunicipalitySettings: Hashable, Codable, Sendable {
         try container.encodeIfPresent(enabledModules, forKey: Key.enabledModules)
         try container.encode(contactEmail, forKey: Key.contactEmail)
         try container.encode(acceptsIdentityAsResidency, forKey: Key.acceptsIdentityAsResidency)
+        try container.encodeIfPresent(workingCalendar, forKey: Key.workingCalendar)
         for (key, value) in sections.sorted(by: { $0.key < $1.key }) where !Key.platform.contains(key) {
             try container.encode(value, forKey: NamedCodingKey(key))
         }

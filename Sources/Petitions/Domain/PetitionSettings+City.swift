@@ -8,8 +8,13 @@ extension MunicipalitySettings {
         set { setSection(newValue) }
     }
 
-    /// The e-petition settings in force.
-    public var petitionSettings: PetitionSettings { petitions }
+    /// The e-petition settings in force: the charter, counted in the city's
+    /// working calendar (the one every module reads) once it has one.
+    public var petitionSettings: PetitionSettings {
+        var settings = petitions
+        if let shared = workingCalendar { settings.calendar = shared }
+        return settings
+    }
 
     /// Electronic petitions: signatures needed for consideration (Vinnytsia: 350).
     public var petitionSignatureThreshold: Int {

@@ -92,6 +92,8 @@ extension PetitionPages {
         }
         var settings = city.settings
         settings.petitions = charter
+        // The calendar is the city's, for every deadline counted in working days.
+        settings.workingCalendar = charter.calendar
         do {
             _ = try await CitySettingsService(services: services).save(
                 settings, of: city, by: principal, subject: "petitions",

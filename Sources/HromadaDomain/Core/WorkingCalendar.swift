@@ -1,9 +1,10 @@
 import Foundation
-import HromadaDomain
 
 /// Which days are working days, for deadlines counted in them ("within 10
-/// working days"). Saturdays and Sundays are days off; the city's admins
-/// add public holidays and the weekend days that are worked instead.
+/// working days"): a petition's consideration, an investor's first answer.
+/// Saturdays and Sundays are days off; the city's admins add public
+/// holidays and the weekend days that are worked instead. One per city
+/// (`MunicipalitySettings.workingCalendar`), read by every module.
 ///
 /// While martial law lasts (since 2022) public holidays are working days
 /// (Law 2136-IX), so the default calendar has none; `withPublicHolidays`
