@@ -59,6 +59,7 @@ import HromadaModules
             return try await browser.post("/\(city)/petitions/\(fixture.petition)/answer", [("decision", "supported"), ("text", "Так"), ("signedBy", "Міський голова")]).status
         case .manageAuctions: return try await browser.get("/\(city)/admin/property/new").status
         case .manageInvest: return try await browser.get("/\(city)/admin/invest").status
+        case .answerEnquiries: return try await browser.get("/\(city)/admin/invest/enquiries").status
         default: return nil
         }
     }

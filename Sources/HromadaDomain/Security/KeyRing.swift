@@ -94,6 +94,14 @@ public struct KeyRing: Sendable {
         Hex.encode(HMAC<SHA256>.authenticationCode(for: Data(token.utf8), using: sessions))
     }
 
+    /// The key of a private link (`?key=…`) to one thing, such as an
+    /// investor's enquiry: derived, so mail sent later carries the same link
+    /// without the key being stored anywhere, and unguessable without the
+    /// deployment's secret. The separator keeps it apart from any token's digest.
+    public func linkKey(for scope: String) -> String {
+        RandomToken.base64URL(HMAC<SHA256>.authenticationCode(for: Data("link\u{1F}\(scope)".utf8), using: sessions))
+    }
+
     /// The CSRF token that belongs to a browser's CSRF cookie value.
     public func csrfToken(for cookieValue: String) -> String {
         RandomToken.base64URL(HMAC<SHA256>.authenticationCode(for: Data(cookieValue.utf8), using: csrf))

@@ -21,7 +21,8 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         response.headers[.contentSecurityPolicy] = contentSecurityPolicy
         response.headers[.xFrameOptions] = "DENY"
         response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[.referrerPolicy] = "strict-origin-when-cross-origin"
+        // A page whose address holds a key (an investor's private link) asks for none.
+        if response.headers[.referrerPolicy] == nil { response.headers[.referrerPolicy] = "strict-origin-when-cross-origin" }
         response.headers[.permissionsPolicy] = "camera=(), microphone=(), geolocation=()"
         if response.headers[.cacheControl] == nil {
             response.headers[.cacheControl] = "no-store"
@@ -35,7 +36,7 @@ extension HTTPField.Name {
     static let xForwardedFor = known("X-Forwarded-For")
     static let xForwardedProto = known("X-Forwarded-Proto")
     static let xFrameOptions = known("X-Frame-Options")
-    static let referrerPolicy = known("Referrer-Policy")
+    package static let referrerPolicy = known("Referrer-Policy")
     static let permissionsPolicy = known("Permissions-Policy")
     static let xRequestID = known("X-Request-ID")
 

@@ -294,13 +294,13 @@ struct AdminController {
         // From the settings in force, so what this form does not show (the
         // petition charter, for one) is kept.
         var proposed = city.settings
-        for field in services.modules.settingFields {
+        // A field the form did not send (a form from before the field existed) keeps its value.
+        for field in services.modules.settingFields where form.fields[field.name] != nil {
             guard let value = Int(form[field.name].trimmingCharacters(in: .whitespaces)) else {
                 return try await fail("errors.settings_not_number", field: field.name)
             }
             field.write(&proposed, value)
         }
-        // A field the form did not send (a form from before the field existed) keeps its value.
         for field in services.modules.textSettingFields where form.fields[field.name] != nil {
             guard let value = field.accepted(form[field.name]) else { return try await fail(AppError.invalid(code: field.problemCode, field: field.name).messageKey, field: field.name) }
             field.write(&proposed, value)

@@ -21,10 +21,17 @@ public struct MailComposer: Sendable {
     public func message(
         _ key: String, to account: Account, link: String, language: Language, at instant: Date, extra: [String: String] = [:]
     ) -> OutboxMessage {
+        message(key, to: account.email, name: account.fullName, link: link, language: language, at: instant, extra: extra)
+    }
+
+    /// The same to someone without an account (an investor who wrote in).
+    public func message(
+        _ key: String, to address: EmailAddress, name: String, link: String, language: Language, at instant: Date, extra: [String: String] = [:]
+    ) -> OutboxMessage {
         OutboxMessage(
-            municipalityID: nil, recipient: account.email.rawValue,
+            municipalityID: nil, recipient: address.rawValue,
             subject: localizer.string("\(key).subject", language, extra),
-            body: localizer.string("\(key).body", language, extra.merging(["name": account.fullName, "link": link]) { $1 }),
+            body: localizer.string("\(key).body", language, extra.merging(["name": name, "link": link]) { $1 }),
             createdAt: instant)
     }
 }

@@ -16,6 +16,8 @@ public struct InvestModule: Module {
         InvestAPIController(services: services).add(to: router)
         InvestPages(services: services).add(to: router)
         InvestAdminPages(services: services).add(to: router)
+        EnquiryPages(services: services).add(to: router)
+        EnquiryAdminPages(services: services).add(to: router)
     }
 
     /// Vinnytsia's passport and sites in all four cities; the figures are illustrative and say so.
@@ -25,8 +27,25 @@ public struct InvestModule: Module {
 
     public var uploadRoutes: [UploadRoute] { [.investPassport] }
 
+    /// The charter's promise to investors: working days to a first answer and to a shortlist.
+    public var settingFields: [CitySettingField] {
+        [
+            CitySettingField(
+                name: "investFirstAnswerDays", labelKey: "settings.invest_first_answer_days", range: EnquiryRules.dayRange,
+                problemCode: "settings_investFirstAnswerDays", read: { $0.investEnquiries.firstAnswerWorkingDays },
+                write: { $0.investEnquiries.firstAnswerWorkingDays = $1 }),
+            CitySettingField(
+                name: "investShortlistDays", labelKey: "settings.invest_shortlist_days", range: EnquiryRules.dayRange,
+                problemCode: "settings_investShortlistDays", read: { $0.investEnquiries.shortlistWorkingDays },
+                write: { $0.investEnquiries.shortlistWorkingDays = $1 }),
+        ]
+    }
+
     public var staffLinks: [StaffLink] {
-        [StaffLink(titleKey: "invest.desk.link", path: "admin/invest", for: [.manageInvest])]
+        [
+            StaffLink(titleKey: "invest.desk.link", path: "admin/invest", for: [.manageInvest]),
+            StaffLink(titleKey: "invest.queue.link", path: "admin/invest/enquiries", for: [.answerEnquiries]),
+        ]
     }
 
     public var resources: URL? { Bundle.module.url(forResource: "Resources", withExtension: nil) }
@@ -34,6 +53,7 @@ public struct InvestModule: Module {
     public var capabilities: [CapabilityDeclaration] {
         [
             CapabilityDeclaration(.manageInvest, in: [.admin]),
+            CapabilityDeclaration(.answerEnquiries, in: [.moderator, .admin]),
         ]
     }
 }

@@ -23,6 +23,42 @@ struct InvestAPIController {
         invest.post("sites", use: add)
         invest.get("sites/:site", use: show)
         invest.post("sites/:site/status", use: status)
+        invest.post("enquiries", use: enquire)
+    }
+
+    struct EnquiryRequest: Decodable {
+        let name: String
+        let email: String
+        let company: String?
+        let country: String?
+        let phone: String?
+        let message: String
+        let siteId: String?
+        /// `uk` or `en`: the language of the mail and the private page; the reader's by default.
+        let language: String?
+    }
+
+    struct EnquiryBody: Encodable {
+        let id: String
+        let state: String
+        let receivedAt: Date
+    }
+
+    /// An investor's enquiry: 202, since it counts only once the mailed link is confirmed.
+    /// The private link goes by mail only, so nobody enquires in someone else's name.
+    @Sendable func enquire(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let city = try await CityLookup(store: services.store).require(context)
+        let input = try await APIController.decode(EnquiryRequest.self, request, context)
+        var language = context.language
+        if let code = input.language {
+            guard let chosen = Language(rawValue: code) else { throw AppError.invalid(code: "enquiry_malformed", field: "language") }
+            language = chosen
+        }
+        let site = input.siteId.flatMap { $0.isEmpty ? nil : SiteID(rawValue: $0) }
+        let enquiry = try await services.enquiries.send(
+            site: site, name: input.name, email: input.email, company: input.company ?? "", country: input.country ?? "", phone: input.phone ?? "",
+            message: input.message, language: language, city: city, clientAddress: context.clientAddress)
+        return try JSONResponse.encode(EnquiryBody(id: enquiry.id.rawValue, state: enquiry.state.rawValue, receivedAt: enquiry.receivedAt), status: .accepted)
     }
 
     // MARK: The passport

@@ -53,6 +53,7 @@ struct InvestPages {
         let jsonURL: String
         let csvURL: String
         let importURL: String?
+        let enquireURL: String
     }
 
     @Sendable func passport(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -77,7 +78,8 @@ struct InvestPages {
             name: city.name.localized(language), sections: sections, empty: sections.isEmpty, sitesURL: "/\(slug)/invest/sites",
             siteCount: html.t("invest.sites_on_offer", context, ["n": String(count)]), jsonURL: "/api/v1/\(slug)/invest/passport",
             csvURL: "/api/v1/\(slug)/invest/passport.csv",
-            importURL: context.principal?.may(.manageInvest, in: city.id) == true ? "/\(slug)/admin/invest" : nil)
+            importURL: context.principal?.may(.manageInvest, in: city.id) == true ? "/\(slug)/admin/invest" : nil,
+            enquireURL: "/\(slug)/invest/enquire")
         return try await html.render(
             "invest", page: page, titleKey: "invest.title", titleArguments: ["city": page.name], request: request, context: context, city: city)
     }
@@ -306,6 +308,7 @@ struct InvestPages {
         let catalogueURL: String
         let jsonURL: String
         let map: MapView
+        let enquireURL: String?
     }
 
     @Sendable func site(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -363,7 +366,8 @@ struct InvestPages {
             catalogueURL: "/\(slug)/invest/sites", jsonURL: "/api/v1/\(slug)/invest/sites/\(stored.id.rawValue)",
             map: MapView(
                 services: services, label: html.t("invest.map_site_label", context),
-                centre: (site.geometry.marker.longitude, site.geometry.marker.latitude), shape: try? OpenDataFile.json(site.geometry)))
+                centre: (site.geometry.marker.longitude, site.geometry.marker.latitude), shape: try? OpenDataFile.json(site.geometry)),
+            enquireURL: site.status.isOnOffer ? "/\(slug)/invest/enquire?site=\(stored.id.rawValue)" : nil)
         return try await html.render(
             "invest-site", page: page, titleKey: "invest.site_title", titleArguments: ["site": page.title], request: request, context: context,
             city: city)
