@@ -133,6 +133,20 @@ public struct InvestRepository: Sendable {
         return Int(try row?.int("n") ?? 0)
     }
 
+    /// Per city: how many sites are on offer and their square metres together.
+    public func offerTotals(in cities: [MunicipalityID]) async throws -> [MunicipalityID: (sites: Int, squareMetres: Int64)] {
+        guard !cities.isEmpty else { return [:] }
+        let rows = try await db.raw("""
+            SELECT municipality_id, COUNT(*) AS n, SUM(area_m2) AS m2 FROM invest_sites
+            WHERE \(Self.conditions(cities, SiteSearch(), everyStatus: false)) GROUP BY municipality_id
+            """).all()
+        var totals: [MunicipalityID: (sites: Int, squareMetres: Int64)] = [:]
+        for row in rows {
+            totals[MunicipalityID(rawValue: try row.string("municipality_id"))] = (Int(try row.int("n")), try row.optionalInt("m2") ?? 0)
+        }
+        return totals
+    }
+
     /// A site on offer as a map or a GIS needs it: its id, title and the boundary as stored GeoJSON.
     public struct Shape: Sendable, Equatable {
         public let id: SiteID

@@ -46,9 +46,10 @@ struct EnquiryAdminPages {
     func clock(_ enquiry: Enquiry, calendar: WorkingCalendar, at now: Date, _ context: AppRequestContext) -> (String, Bool) {
         guard let due = enquiry.nextDue else { return (html.t("invest.queue.nothing_owed", context), false) }
         let what = html.t(enquiry.firstAnsweredAt == nil ? "invest.queue.owed_answer" : "invest.queue.owed_shortlist", context)
-        if now > due { return (html.t("invest.queue.overdue", context, ["what": what, "when": DateText.kyiv(due)]), true) }
+        let last = EnquiryPages.lastDay(before: due)
+        if now > due { return (html.t("invest.queue.overdue", context, ["what": what, "when": last]), true) }
         let days = calendar.workingDaysLeft(until: due, at: now)
-        return (html.t("invest.queue.left", context, ["what": what, "days": String(days), "when": DateText.kyiv(due)]), false)
+        return (html.t("invest.queue.left", context, ["what": what, "days": String(days), "when": last]), false)
     }
 
     @Sendable func queue(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -147,6 +147,12 @@ struct EnquiryPages {
         }
     }
 
+    /// A deadline that passes at midnight, as people say it: the last day it allows (`04.12.2026` for the midnight that starts the 5th).
+    static func lastDay(before deadline: Date) -> String {
+        let day = CalendarDate.inKyiv(deadline.addingTimeInterval(-1))
+        return InvestPages.day(day, .uk)
+    }
+
     /// What is owed and by when, as both sides see it.
     func clock(_ enquiry: Enquiry, city: Municipality, _ context: AppRequestContext) -> [InvestPages.Fact] {
         var facts: [InvestPages.Fact] = []
@@ -156,7 +162,7 @@ struct EnquiryPages {
             if let done {
                 value = html.t(done <= due ? "invest.enquiry.done_on_time" : "invest.enquiry.done_late", context, ["when": DateText.kyiv(done)])
             } else {
-                value = html.t("invest.enquiry.due_by", context, ["when": DateText.kyiv(due)])
+                value = html.t("invest.enquiry.due_by", context, ["when": Self.lastDay(before: due)])
             }
             facts.append(InvestPages.Fact(label: html.t(key, context), value: value))
         }

@@ -32,7 +32,9 @@ public struct EnquiryService: Sendable {
     }
 
     /// The private link's key: derived from the enquiry's id, so every later mail carries the same link.
-    func key(of id: EnquiryID) -> String { services.keys.linkKey(for: "invest-enquiry:" + id.rawValue) }
+    func key(of id: EnquiryID) -> String { Self.key(of: id, keys: services.keys) }
+
+    static func key(of id: EnquiryID, keys: KeyRing) -> String { keys.linkKey(for: "invest-enquiry:" + id.rawValue) }
 
     func link(_ enquiry: Enquiry, city: Municipality) -> String {
         "\(services.configuration.publicBaseURL)/\(city.slug.rawValue)/invest/enquiries/\(enquiry.id.rawValue)?key=\(key(of: enquiry.id))"
@@ -62,7 +64,7 @@ public struct EnquiryService: Sendable {
         let letter = services.mail.message(
             "mail.invest_enquiry_received", to: enquiry.investor.email, name: enquiry.investor.name, link: link(enquiry, city: city),
             language: language, at: now, extra: [
-                "city": city.name.localized(language), "site": siteTitle.isEmpty ? "" : "«\(siteTitle)»",
+                "city": city.name.localized(language), "site": siteTitle.isEmpty ? "" : services.localizer.string("invest.enquiry.mail_about", language, ["site": siteTitle]),
                 "first": String(rules.firstAnswerWorkingDays), "shortlist": String(rules.shortlistWorkingDays),
             ])
         let digest = services.keys.sessionDigest(of: key(of: enquiry.id))

@@ -30,6 +30,72 @@ struct InvestDemoSeeder {
                         details: ["type": site.site.type.rawValue])
                 }
             }
+            if city.slug.rawValue == "vinnytsia" { try await seedEnquiries(city, sites: sites) }
+        }
+    }
+
+    // MARK: Enquiries
+
+    /// Enquiries in every state in Вінниця, walked through the domain's own
+    /// steps at dates before the seed, answered by the demo moderator.
+    func seedEnquiries(_ city: Municipality, sites: [InvestRepository.StoredSite]) async throws {
+        guard let moderator = try await services.store.read({
+            try await $0.accounts.find(email: EmailAddress(rawValue: "\(city.slug.rawValue).moderator@demo.hromada.ua"))
+        }) else { return }
+        let manager = Enquiry.Manager(account: moderator.id, name: moderator.fullName)
+        let now = services.clock.now(), rules = city.settings.investEnquiries, calendar = city.settings.workingCalendar ?? .martialLaw
+        let open = sites.filter { $0.site.status.isOnOffer }
+        func day(_ ago: Double) -> Date { now.addingTimeInterval(-ago * 86_400) }
+        struct Plan {
+            let name: String, company: String, country: String, language: Language, message: String, daysAgo: Double, steps: Int
+        }
+        let plans = [
+            Plan(name: "Jan Novák", company: "Novák Logistics s.r.o.", country: "Czechia", language: .en,
+                 message: "We look for 8–12 ha with a rail siding for a regional warehouse, about 60 jobs. Is the Nemyriv highway plot still free?",
+                 daysAgo: 0.1, steps: 0),
+            Plan(name: "Олег Мельник", company: "ТОВ «Агро-Поділля»", country: "Україна", language: .uk,
+                 message: "Шукаємо ділянку 3–5 га з газом і водою під цех переробки ягід, 40 робочих місць. Які умови оренди?",
+                 daysAgo: 4, steps: 1),
+            Plan(name: "Maria Rossi", company: "Rossi Meccanica S.p.A.", country: "Italy", language: .en,
+                 message: "We plan a machining plant (2 MW, 150 jobs). Which industrial park plots have 110 kV nearby and what incentives apply?",
+                 daysAgo: 2, steps: 2),
+            Plan(name: "Thomas Weber", company: "Weber Kunststoff GmbH", country: "Germany", language: .en,
+                 message: "Plastic packaging line, 1.5 MW, 6 ha. We would like a shortlist and the normative valuation of each plot.",
+                 daysAgo: 6, steps: 3),
+            Plan(name: "Ірина Коваль", company: "ФОП Коваль І. В.", country: "Україна", language: .uk,
+                 message: "Цікавить приміщення до 300 м² у центрі під коворкінг. Чи є комунальні об'єкти в оренду?",
+                 daysAgo: 12, steps: 4),
+            Plan(name: "Li Wei", company: "Sunrise Solar Ltd.", country: "China", language: .en,
+                 message: "A solar panel assembly plant needs 20 ha and 25 MW. Please tell us whether any site in the region fits.",
+                 daysAgo: 20, steps: 5),
+        ]
+        let audit = services.audit, keys = services.keys
+        for (index, plan) in plans.enumerated() {
+            let sent = day(plan.daysAgo)
+            var enquiry = try Enquiry.send(
+                city: city.id, site: index % 2 == 0 ? open.first?.id : nil, name: plan.name,
+                email: "investor\(index + 1)@example.com", company: plan.company, country: plan.country, phone: "", language: plan.language,
+                message: plan.message, at: sent)
+            if plan.steps >= 1 { enquiry = try enquiry.confirmed(at: sent.addingTimeInterval(600), rules: rules, calendar: calendar) }
+            if plan.steps >= 2 { enquiry = try enquiry.assigned(to: manager, at: sent.addingTimeInterval(3_600)) }
+            if plan.steps >= 3 {
+                enquiry = try enquiry.answered(
+                    plan.language == .uk ? "Дякуємо за запит! Підбираємо ділянки, надішлемо добірку." : "Thank you! We are choosing sites and will send a shortlist.",
+                    by: manager, at: sent.addingTimeInterval(5 * 3_600))
+            }
+            if plan.steps >= 4 {
+                enquiry = try enquiry.shortlisted(
+                    Array(open.prefix(3).map(\.id)), note: plan.language == .uk ? "Ці об'єкти відповідають запиту." : "These sites fit your need.",
+                    by: manager, at: sent.addingTimeInterval(2 * 86_400))
+            }
+            if plan.steps >= 5 { enquiry = try enquiry.closed(by: manager, at: sent.addingTimeInterval(5 * 86_400)) }
+            let stored = enquiry, digest = keys.sessionDigest(of: EnquiryService.key(of: enquiry.id, keys: keys))
+            try await services.store.write { tx in
+                try await tx.enquiries.insert(stored, keyDigest: digest)
+                try await audit.record(
+                    tx, action: AuditAction.investEnquirySent, actor: nil, municipality: city.id, subject: stored.id.rawValue,
+                    details: ["site": stored.siteID?.rawValue ?? ""])
+            }
         }
     }
 
@@ -243,13 +309,15 @@ struct InvestDemoSeeder {
             details.description = LocalizedName(
                 uk: "\(plot.uk). Дані ділянки наведено для демонстрації і є ілюстративними.",
                 en: "\(plot.en). The site's data are shown for the demo and are illustrative.")
-            details.landCategory = plot.type == .building ? "землі житлової та громадської забудови" : "землі промисловості, транспорту, зв'язку, енергетики"
-            details.zoning = plot.type == .greenfield ? "ВП — виробнича зона" : "КС — комунально-складська зона"
+            details.landCategory = plot.type == .building
+                ? "землі житлової та громадської забудови / residential and public development land"
+                : "землі промисловості, транспорту, зв'язку, енергетики / industrial, transport, communications and energy land"
+            details.zoning = plot.type == .greenfield ? "ВП — виробнича зона / production zone" : "КС — комунально-складська зона / utility and storage zone"
             details.voltageKv = (plot.powerKw ?? 0) >= 2_500 ? 110 : 10
             if let building = plot.building { details.buildings = [building] }
-            details.manager = SiteDetails.Manager(name: "Відділ інвестицій", email: "invest@\(slug).demo.hromada.example", phone: "+380 43 200 00 00")
+            details.manager = SiteDetails.Manager(name: "Відділ інвестицій / Investment office", email: "invest@\(slug).demo.hromada.example", phone: "+380 43 200 00 00")
             details.verifiedOn = CalendarDate(year: 2026, month: 9, day: 1 + index)
-            details.dataSource = "Державний земельний кадастр; ГІС міської ради (ілюстративні дані демо)"
+            details.dataSource = "Державний земельний кадастр; ГІС міської ради / State Land Cadastre; the city's GIS (ілюстративні дані демо / illustrative demo data)"
             let number = "\(territory):0\(1 + index % 5):00\(1 + index % 9):\(String(1000 + index * 37 % 9000))"
             var site = try InvestmentSite.make(
                 type: plot.type, title: LocalizedName(uk: plot.uk, en: plot.en),

@@ -102,6 +102,59 @@ public struct InvestService: Sendable {
         return file
     }
 
+    // MARK: The oblast's passport
+
+    /// An oblast's passport: its own figures, what its cities running the
+    /// portal add up to, and each city's part.
+    public struct OblastPassport: Sendable {
+        public let oblast: Oblast
+        public let cities: [Municipality]
+        public let own: [PassportIndicator]
+        public let derived: [DerivedFigure]
+        public let parts: [CityFigures]
+    }
+
+    public func oblastPassport(slug: String) async throws -> OblastPassport {
+        guard slug.utf8.count <= 40 else { throw AppError.notFound }
+        let (found, all) = try await services.store.read { tx in (try await tx.municipalities.oblast(slug: slug), try await tx.municipalities.all()) }
+        guard let oblast = found else { throw AppError.notFound }
+        let cities = all.filter { $0.oblastID == oblast.id && $0.settings.enables(.invest) }
+        let ids = cities.map(\.id), now = services.clock.now()
+        let (own, totals, timeliness, populations) = try await services.store.read { tx in
+            var populations: [MunicipalityID: IndicatorValue] = [:]
+            for id in ids {
+                populations[id] = try await tx.invest.indicators(of: .city(id)).first { $0.code == CityFigures.populationCode }?.latest
+            }
+            return (
+                try await tx.invest.indicators(of: .oblast(oblast.id)), try await tx.invest.offerTotals(in: ids),
+                try await tx.enquiries.timeliness(in: ids, at: now), populations
+            )
+        }
+        let parts = cities.map { city in
+            CityFigures(
+                city: city.id, population: populations[city.id], sitesOnOffer: totals[city.id]?.sites ?? 0,
+                squareMetresOnOffer: totals[city.id]?.squareMetres ?? 0, enquiriesDue: timeliness[city.id]?.counted ?? 0,
+                enquiriesOnTime: timeliness[city.id]?.onTime ?? 0)
+        }
+        return OblastPassport(oblast: oblast, cities: cities, own: own, derived: CityFigures.derive(parts), parts: parts)
+    }
+
+    /// Puts a CSV file's figures into the oblast's own passport (the oblast's `oblast.edit_passport`), all or none.
+    public func importOblastPassport(_ bytes: Data, oblast: Oblast, principal: Principal?) async throws -> IndicatorImport {
+        guard let principal else { throw AppError.notSignedIn }
+        guard principal.may(.editOblastPassport, inOblast: oblast.id) else { throw AppError.notFound }
+        let file: IndicatorImport
+        do { file = try IndicatorImport(bytes) } catch { throw Self.appError(error) }
+        let now = services.clock.now(), audit = services.audit, indicators = file.indicators
+        try await services.store.write { tx in
+            try await tx.invest.upsert(indicators, into: .oblast(oblast.id), at: now)
+            try await audit.record(
+                tx, action: AuditAction.investPassportUpdated, actor: principal.accountID, municipality: nil, subject: "passport:oblast:" + oblast.id.rawValue,
+                details: ["indicators": String(indicators.count), "values": String(indicators.reduce(0) { $0 + $1.values.count })])
+        }
+        return file
+    }
+
     /// An import's refusal: the first bad row's line and column in the field
     /// (`line.12.value`), so an API client sees where; the page lists them all.
     static func appError(_ problem: IndicatorImport.Problem) -> AppError {
