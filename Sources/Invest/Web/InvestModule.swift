@@ -18,6 +18,7 @@ public struct InvestModule: Module {
         InvestAdminPages(services: services).add(to: router)
         EnquiryPages(services: services).add(to: router)
         EnquiryAdminPages(services: services).add(to: router)
+        OblastPassportPages(services: services).add(to: router)
     }
 
     /// Vinnytsia's passport and sites in all four cities; the figures are illustrative and say so.
@@ -25,7 +26,7 @@ public struct InvestModule: Module {
         try await InvestDemoSeeder(services: demo.services).seed(demo.cities)
     }
 
-    public var uploadRoutes: [UploadRoute] { [.investPassport] }
+    public var uploadRoutes: [UploadRoute] { [.investPassport, .oblastPassport] }
 
     /// The charter's promise to investors: working days to a first answer and to a shortlist.
     public var settingFields: [CitySettingField] {

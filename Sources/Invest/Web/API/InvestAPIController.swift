@@ -77,6 +77,14 @@ struct InvestAPIController {
             let name: LocalizedName
             let unit: String
             let values: [Value]
+
+            init(_ indicator: PassportIndicator) {
+                code = indicator.code
+                section = indicator.section.rawValue
+                name = indicator.name
+                unit = indicator.unit
+                values = indicator.values.map { .init(year: $0.year, value: $0.value, source: $0.source, checkedOn: $0.checkedOn?.description) }
+            }
         }
         let city: String
         let sections: [String]
@@ -88,10 +96,7 @@ struct InvestAPIController {
         let indicators = try await services.invest.passport(of: city.id)
         return try JSONResponse.encode(PassportBody(
             city: city.slug.rawValue, sections: IndicatorSection.allCases.map(\.rawValue),
-            indicators: indicators.map { indicator in
-                .init(code: indicator.code, section: indicator.section.rawValue, name: indicator.name, unit: indicator.unit,
-                      values: indicator.values.map { .init(year: $0.year, value: $0.value, source: $0.source, checkedOn: $0.checkedOn?.description) })
-            }))
+            indicators: indicators.map(PassportBody.Indicator.init)))
     }
 
     /// The passport as the CSV an import takes: one row per figure and year.

@@ -98,23 +98,24 @@ struct InvestAdminPages {
         do {
             _ = try IndicatorImport(bytes)
         } catch {
-            let problems: [String]
-            if case .rows(let rows) = error {
-                problems = rows.prefix(100).map { row in
-                    html.t("invest.desk.row_problem", context, [
-                        "line": String(row.line), "column": row.column ?? "—", "problem": html.t("errors.passport_csv_row_\(row.reason.rawValue)", context),
-                    ])
-                }
-            } else {
-                problems = []
-            }
-            return try await render(request, context, city: city, error: InvestService.appError(error), problems: problems, status: .unprocessableContent)
+            return try await render(
+                request, context, city: city, error: InvestService.appError(error), problems: rowProblems(error, context), status: .unprocessableContent)
         }
         let done = try await services.invest.importPassport(bytes, city: city, principal: context.principal)
         let message = html.t("invest.desk.imported", context, [
             "n": String(done.indicators.count), "values": String(done.indicators.reduce(0) { $0 + $1.values.count }),
         ])
         return try await render(request, context, city: city, imported: message)
+    }
+
+    /// Every bad row of a refused import, each with its line and column, for the clerk to fix at once.
+    func rowProblems(_ error: IndicatorImport.Problem, _ context: AppRequestContext) -> [String] {
+        guard case .rows(let rows) = error else { return [] }
+        return rows.prefix(100).map { row in
+            html.t("invest.desk.row_problem", context, [
+                "line": String(row.line), "column": row.column ?? "—", "problem": html.t("errors.passport_csv_row_\(row.reason.rawValue)", context),
+            ])
+        }
     }
 
     @Sendable func status(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -60,18 +60,7 @@ struct InvestPages {
         let city = try await CityLookup(store: services.store).require(context)
         let indicators = try await services.invest.passport(of: city.id)
         let language = context.language, cityID = city.id
-        let sections = IndicatorSection.allCases.compactMap { section -> Section? in
-            let figures = indicators.filter { $0.section == section }.compactMap { indicator -> Figure? in
-                guard let latest = indicator.latest else { return nil }
-                let history = indicator.values.reversed().map { Figure.Year(year: $0.year, value: Self.decimal($0.value, language)) }
-                return Figure(
-                    code: indicator.code, name: indicator.name.localized(language), value: Self.decimal(latest.value, language),
-                    unit: unit(indicator.unit, context),
-                    year: latest.year, source: latest.source, checked: latest.checkedOn.map { Self.day($0, language) }, history: history,
-                    hasHistory: history.count > 1)
-            }
-            return figures.isEmpty ? nil : Section(id: section.rawValue, title: html.t("invest.section.\(section.rawValue)", context), figures: figures)
-        }
+        let sections = sections(indicators, context)
         let count = try await services.store.read { try await $0.invest.count(in: [cityID], matching: SiteSearch()) }
         let slug = city.slug.rawValue
         let page = PassportPage(
@@ -82,6 +71,22 @@ struct InvestPages {
             enquireURL: "/\(slug)/invest/enquire")
         return try await html.render(
             "invest", page: page, titleKey: "invest.title", titleArguments: ["city": page.name], request: request, context: context, city: city)
+    }
+
+    /// A passport's figures by section, each with its newest value, year, source and history.
+    func sections(_ indicators: [PassportIndicator], _ context: AppRequestContext) -> [Section] {
+        let language = context.language
+        return IndicatorSection.allCases.compactMap { section -> Section? in
+            let figures = indicators.filter { $0.section == section }.compactMap { indicator -> Figure? in
+                guard let latest = indicator.latest else { return nil }
+                let history = indicator.values.reversed().map { Figure.Year(year: $0.year, value: Self.decimal($0.value, language)) }
+                return Figure(
+                    code: indicator.code, name: indicator.name.localized(language), value: Self.decimal(latest.value, language),
+                    unit: unit(indicator.unit, context), year: latest.year, source: latest.source,
+                    checked: latest.checkedOn.map { Self.day($0, language) }, history: history, hasHistory: history.count > 1)
+            }
+            return figures.isEmpty ? nil : Section(id: section.rawValue, title: html.t("invest.section.\(section.rawValue)", context), figures: figures)
+        }
     }
 
     /// A unit by its code in the reader's language (`uah_million` → `млн грн`), or as written when it has no name here.

@@ -32,6 +32,16 @@ struct InvestDemoSeeder {
             }
             if city.slug.rawValue == "vinnytsia" { try await seedEnquiries(city, sites: sites) }
         }
+        // The oblast's own figures, once per oblast of the demo's cities.
+        for oblast in Set(cities.map(\.oblastID)) {
+            let figures = Self.oblastPassport
+            try await services.store.write { tx in
+                try await tx.invest.upsert(figures, into: .oblast(oblast), at: now)
+                try await audit.record(
+                    tx, action: AuditAction.investPassportUpdated, actor: nil, municipality: nil, subject: "passport:oblast:" + oblast.rawValue,
+                    details: ["indicators": String(figures.count)])
+            }
+        }
     }
 
     // MARK: Enquiries
@@ -178,6 +188,23 @@ struct InvestDemoSeeder {
         }
         return figures.compactMap { $0 }
     }
+
+    /// Вінницька область's own figures (illustrative, near the published ones).
+    static let oblastPassport: [PassportIndicator] = [
+        figure("population.total", .populationAndLabour, "Наявне населення області", "Population of the oblast", "persons", statistics,
+               [(2021, "1529123"), (2022, "1509515"), (2023, "1497284")]),
+        figure("area.total", .infrastructure, "Площа області", "Area of the oblast", "km2", "Державний земельний кадастр", [(2023, "26513")]),
+        figure("economy.grp_per_capita", .economyAndWages, "Валовий регіональний продукт на особу", "Gross regional product per person", "uah",
+               statistics, [(2020, "104386"), (2021, "141705")]),
+        figure("economy.agri_share", .economyAndWages, "Частка сільського господарства у валовій доданій вартості", "Agriculture's share of gross value added",
+               "percent", statistics, [(2021, "31.4")]),
+        figure("wages.average", .economyAndWages, "Середня місячна заробітна плата", "Average monthly wage", "uah", statistics,
+               [(2021, "12340"), (2022, "13650"), (2023, "16120")]),
+        figure("parks.count", .industrialParks, "Індустріальні парки області в реєстрі", "Industrial parks of the oblast in the register", "units",
+               "Реєстр індустріальних парків", [(2022, "9"), (2023, "11")]),
+        figure("logistics.border_crossings", .infrastructure, "Пункти пропуску на кордоні з Молдовою", "Border crossings to Moldova", "units",
+               "Державна прикордонна служба", [(2023, "4")]),
+    ].compactMap { $0 }
 
     // MARK: Sites
 
