@@ -49,6 +49,9 @@ public struct InvestModule: Module {
         ]
     }
 
+    /// Sites, passport figures and the enquiries' timeliness by month; nothing about who asked.
+    public var openDatasets: [OpenDataset] { InvestOpenData.datasets }
+
     public var resources: URL? { Bundle.module.url(forResource: "Resources", withExtension: nil) }
 
     public var capabilities: [CapabilityDeclaration] {

@@ -24,6 +24,14 @@ struct InvestAPIController {
         invest.get("sites/:site", use: show)
         invest.post("sites/:site/status", use: status)
         invest.post("enquiries", use: enquire)
+        invest.get("open-data/:file", use: openData)
+    }
+
+    /// `sites.csv|json`, `passport.csv|json`, `enquiries.csv|json`: the module's declared datasets.
+    @Sendable func openData(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let city = try await CityLookup(store: services.store).require(context)
+        return try OpenDataFile.download(
+            try context.parameters.require("file"), prefix: "\(city.slug.rawValue)-invest", datasets: InvestOpenData.datasets, services: services, city: city)
     }
 
     struct EnquiryRequest: Decodable {
