@@ -223,4 +223,24 @@ import HromadaModules
             #expect(audit.contains { $0.action == AuditAction.investSiteChanged && $0.subject == open.id.rawValue })
         }
     }
+
+    @Test func aNeedRanksEverySiteAndSaysWhatFallsShort() async throws {
+        try await WebHarness.run { harness, client in
+            let (status, body) = try await client.json(.get, "/api/v1/vinnytsia/invest/match?minAreaHa=5&minPowerKw=3000&gas=true&budget=500000")
+            #expect(status == .ok && body["scope"] as? String == "city")
+            let items = try #require(body["items"] as? [[String: Any]])
+            let scores = items.compactMap { $0["score"] as? Int }
+            #expect(!items.isEmpty && scores == scores.sorted(by: >) && scores.first == 100)
+            #expect(items.allSatisfy { $0["city"] as? String == "vinnytsia" })
+            let shortfalls = items.flatMap { ($0["verdicts"] as? [[String: Any]]) ?? [] }.filter { $0["verdict"] as? String == "short" }
+            #expect(shortfalls.contains { $0["criterion"] as? String == "power" && ($0["shortBy"] as? Double ?? 0) > 0 })
+            let (_, oblast) = try await client.json(.get, "/api/v1/vinnytsia/invest/match?minAreaHa=5&scope=oblast")
+            #expect(Set(((oblast["items"] as? [[String: Any]]) ?? []).compactMap { $0["city"] as? String }).count > 1)
+            let (refused, problem) = try await client.json(.get, "/api/v1/vinnytsia/invest/match?budget=99999999999999999")
+            #expect(refused == .unprocessableContent && (problem["error"] as? [String: Any])?["field"] as? String == "budget")
+            var visitor = Browser(client)
+            let page = try await visitor.get("/vinnytsia/invest/match?minAreaHa=5&minPowerKw=3000&gas=true")
+            #expect(page.status == .ok && page.body.contains("100 / 100") && page.body.contains("бракує"))
+        }
+    }
 }

@@ -115,3 +115,26 @@ public struct SiteNeed: Sendable, Equatable {
             .map { (key: $0.key, score: $0.score) }
     }
 }
+
+extension SiteNeed {
+    /// The most a budget may say: 10 trillion hryvnias, as `Money.ceiling`.
+    public static let maxBudgetHryvnias: Int64 = 10_000_000_000_000
+
+    /// A need as a query string gives it: the search's filters (`minAreaHa`,
+    /// `maxAreaHa`, `minPowerKw`, `gas`, `water`, `rail`, `maxRoadKm`) and
+    /// `budget` in whole hryvnias, each range-checked as the search's are.
+    public init(_ parameters: [String: String]) throws(SiteSearch.Problem) {
+        var filters = parameters
+        for ignored in ["type", "right", "bbox", "sort"] { filters[ignored] = nil }
+        self = try SiteSearch(filters).need
+        if let text = parameters["budget"], !text.isEmpty {
+            let digits = text.filter { $0 != " " && $0 != "\u{00A0}" }
+            guard digits.count <= 14, let hryvnias = Int64(digits) else { throw SiteSearch.Problem(parameter: "budget", reason: .notANumber) }
+            guard (0...Self.maxBudgetHryvnias).contains(hryvnias) else { throw SiteSearch.Problem(parameter: "budget", reason: .outOfRange) }
+            budgetKopiyky = hryvnias * 100
+        }
+    }
+
+    /// Whether anything was asked for.
+    public var isEmpty: Bool { self == SiteNeed() }
+}

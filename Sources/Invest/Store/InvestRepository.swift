@@ -133,6 +133,32 @@ public struct InvestRepository: Sendable {
         return Int(try row?.int("n") ?? 0)
     }
 
+    /// What matching weighs of every site on offer in these cities, read
+    /// from the columns alone (no document decoded), so a need is ranked
+    /// against thousands of sites at once.
+    public func facts(in cities: [MunicipalityID]) async throws -> [(id: SiteID, city: MunicipalityID, facts: SiteFacts)] {
+        guard !cities.isEmpty else { return [] }
+        return try await db.raw("""
+            SELECT id, municipality_id, area_m2, power_kw, gas, water, rail, road_m, price FROM invest_sites
+            WHERE \(Self.conditions(cities, SiteSearch(), everyStatus: false))
+            """).all().map { row in
+                let facts = SiteFacts(
+                    areaHa: Double(try row.int("area_m2")) / 10_000, powerKw: try row.optionalInt("power_kw").map { Int(clamping: $0) },
+                    gas: try row.int("gas") != 0, water: try row.int("water") != 0, rail: try row.int("rail") != 0,
+                    roadKm: try row.optionalInt("road_m").map { Double($0) / 1_000 }, priceKopiyky: try row.optionalInt("price"))
+                return (SiteID(rawValue: try row.string("id")), MunicipalityID(rawValue: try row.string("municipality_id")), facts)
+            }
+    }
+
+    /// These sites, whichever of the cities they are in (the order is not kept).
+    public func sites(_ ids: [SiteID], in cities: [MunicipalityID]) async throws -> [StoredSite] {
+        guard !ids.isEmpty, !cities.isEmpty else { return [] }
+        return try await db.raw("""
+            SELECT \(unsafeRaw: Self.columns) FROM invest_sites
+            WHERE id IN (\(binds: ids.map(\.rawValue))) AND municipality_id IN (\(binds: cities.map(\.rawValue)))
+            """).all().map(Self.decode)
+    }
+
     /// Per city: how many sites are on offer and their square metres together.
     public func offerTotals(in cities: [MunicipalityID]) async throws -> [MunicipalityID: (sites: Int, squareMetres: Int64)] {
         guard !cities.isEmpty else { return [:] }

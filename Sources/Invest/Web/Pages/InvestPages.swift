@@ -133,6 +133,7 @@ struct InvestPages {
     struct SitesPage {
         let name: String
         let passportURL: String
+        let matchURL: String
         let formURL: String
         let types: [Choice]
         let rights: [Choice]
@@ -190,7 +191,7 @@ struct InvestPages {
             return "/\(slug)/invest/sites" + (text.isEmpty ? "" : "?" + text)
         }
         let page = SitesPage(
-            name: city.name.localized(language), passportURL: "/\(slug)/invest", formURL: "/\(slug)/invest/sites",
+            name: city.name.localized(language), passportURL: "/\(slug)/invest", matchURL: "/\(slug)/invest/match", formURL: "/\(slug)/invest/sites",
             types: SiteType.allCases.map { Choice(value: $0.rawValue, label: html.t("invest.type.\($0.rawValue)", context), selected: search.types.contains($0)) },
             rights: [Choice(value: "", label: html.t("invest.any_right", context), selected: search.right == nil)]
                 + SiteRight.allCases.map { Choice(value: $0.rawValue, label: html.t("invest.right.\($0.rawValue)", context), selected: search.right == $0) },
