@@ -178,3 +178,84 @@ import Testing
         }
     }
 }
+
+/// Enquiries and programmes on both databases: a versioned change is
+/// written once, the queue leads with what is owed soonest, the on-time
+/// figures count as the domain does, unconfirmed enquiries go after their
+/// week, and a programme's id belongs to one city.
+@Suite struct InvestEnquiryAndProgrammeContractTests {
+    static let city = MunicipalityID(rawValue: "vinnytsia"), other = MunicipalityID(rawValue: "zhmerynka")
+    static let manager = Enquiry.Manager(account: AccountID(rawValue: "m"), name: "Менеджер")
+
+    static func enquiry(_ name: String, at seconds: Double, in city: MunicipalityID = city) throws -> Enquiry {
+        try Enquiry.send(
+            city: city, site: nil, name: name, email: "\(name.lowercased())@example.com", company: "", country: "", phone: "", language: .uk,
+            message: "Потрібна ділянка 2 га з газом для цеху на 40 робочих місць.", at: Date(timeIntervalSince1970: seconds))
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func enquiriesQueueByWhatIsOwedAndCountOnTimeAsTheDomainDoes(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            try await seedCities(store)
+            let rules = EnquiryRules()
+            let start = 1_796_284_800.0  // Thursday 3 December 2026
+            let early = try Self.enquiry("Early", at: start).confirmed(at: Date(timeIntervalSince1970: start), rules: rules, calendar: .martialLaw)
+            let late = try Self.enquiry("Late", at: start + 86_400).confirmed(at: Date(timeIntervalSince1970: start + 86_400), rules: rules, calendar: .martialLaw)
+            let waiting = try Self.enquiry("Waiting", at: start)
+            let elsewhere = try Self.enquiry("Elsewhere", at: start, in: Self.other)
+            try await store.write { tx in
+                for item in [late, early, waiting, elsewhere] { try await tx.enquiries.insert(item, keyDigest: "d-" + item.id.rawValue) }
+            }
+            var queue = try await store.read { try await $0.enquiries.queue(in: Self.city) }
+            #expect(queue.map(\.investor.name) == ["Early", "Late"], "confirmed only, the soonest owed first, this city's only")
+
+            // Two answers from one version: one is written.
+            let a = try early.answered("Перша", by: Self.manager, at: Date(timeIntervalSince1970: start + 3_600))
+            let b = try early.answered("Друга", by: Self.manager, at: Date(timeIntervalSince1970: start + 3_700))
+            let version = early.steps.count
+            let written = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for item in [a, b] { group.addTask { try await store.write { try await $0.enquiries.update(item, fromVersion: version) } } }
+                return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+            }
+            #expect(written == 1)
+            queue = try await store.read { try await $0.enquiries.queue(in: Self.city) }
+            #expect(queue.map(\.investor.name) == ["Late", "Early"], "answered: its shortlist is owed later than the other's first answer")
+            let stored = try #require(try await store.read { try await $0.enquiries.enquiry(early.id, in: Self.city) })
+            #expect(stored.keyDigest == "d-" + early.id.rawValue && stored.enquiry.firstAnsweredAt != nil)
+            #expect(try await store.read { try await $0.enquiries.enquiry(early.id, in: Self.other) } == nil)
+
+            // A week on: one answered on time, one overdue; the unconfirmed one is deleted when the sweep runs.
+            let later = Date(timeIntervalSince1970: start + 8 * 86_400)
+            let figures = try #require(try await store.read { try await $0.enquiries.timeliness(in: [Self.city], at: later) }[Self.city])
+            #expect(figures == .init(counted: 2, onTime: 1, open: 2, overdue: 2))
+            try await store.write { try await $0.enquiries.deleteUnconfirmed(sentBefore: later.addingTimeInterval(-7 * 86_400)) }
+            #expect(try await store.read { try await $0.enquiries.enquiry(waiting.id, in: Self.city) } == nil)
+            #expect(try await store.read { try await $0.enquiries.enquiry(elsewhere.id, in: Self.other) } == nil, "unconfirmed anywhere")
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aProgrammeIsSavedWholeAndItsIdIsOneCitys(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            try await seedCities(store)
+            @Sendable func programme(_ first: Int) throws -> InvestmentProgramme {
+                try InvestmentProgramme.make(
+                    title: .init(uk: "Програма \(first)", en: "Programme \(first)"), firstYear: first, lastYear: first + 2, decisionNumber: "1",
+                    decisionDate: nil, measures: [
+                        .init(number: "1", title: .init(uk: "Захід", en: "Measure"), responsible: "Відділ", firstYear: first, lastYear: first,
+                              planned: Money(hryvnias: 10), spent: Money(hryvnias: 5), status: .done),
+                    ])
+            }
+            let at = Date(timeIntervalSince1970: 1_000)
+            #expect(try await store.write { try await $0.programmes.save(try programme(2021), id: ProgrammeID(rawValue: "p1"), city: Self.city, at: at) })
+            #expect(try await store.write { try await $0.programmes.save(try programme(2024), id: ProgrammeID(rawValue: "p2"), city: Self.city, at: at) })
+            #expect(!(try await store.write { try await $0.programmes.save(try programme(2030), id: ProgrammeID(rawValue: "p1"), city: Self.other, at: at) }))
+            let listed = try await store.read { try await $0.programmes.programmes(in: Self.city) }
+            let first = try programme(2021)
+            #expect(listed.map(\.id.rawValue) == ["p2", "p1"] && listed.last?.programme == first)
+            #expect(try await store.read { try await $0.programmes.programmes(in: Self.other) }.isEmpty)
+            #expect(try await store.write { try await $0.programmes.save(try programme(2022), id: ProgrammeID(rawValue: "p1"), city: Self.city, at: at) })
+            #expect(try await store.read { try await $0.programmes.programmes(in: Self.city) }.first { $0.id.rawValue == "p1" }?.programme.firstYear == 2022)
+        }
+    }
+}

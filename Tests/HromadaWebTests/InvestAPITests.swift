@@ -243,4 +243,36 @@ import HromadaModules
             #expect(page.status == .ok && page.body.contains("100 / 100") && page.body.contains("бракує"))
         }
     }
+
+    @Test(arguments: TestDatabase.available)
+    func aProgrammeIsSavedOnlyWholeAndShownWithItsMoney(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
+            let (_, listed) = try await client.json(.get, "/api/v1/vinnytsia/invest/programmes")
+            let demo = try #require((listed["items"] as? [[String: Any]])?.first)
+            #expect(demo["id"] as? String == "vinnytsia-2021-2023" && (demo["measures"] as? [Any])?.count == 6)
+            let admin = try await apiToken(client, "vinnytsia.admin@demo.hromada.ua", "vinnytsia-demo-2026")
+            func body(first: Int = 2024, last: Int = 2026, measureLast: Int = 2025, sites: String = "[]") -> String {
+                """
+                {"title": {"uk": "Програма 2024–2026", "en": "Programme 2024–2026"}, "firstYear": \(first), "lastYear": \(last), "decisionNumber": "15",
+                 "decisionDate": "2023-12-20", "measures": [{"number": "1", "title": {"uk": "Захід", "en": "Measure"}, "responsible": "Департамент",
+                 "firstYear": 2024, "lastYear": \(measureLast), "planned": 100000000, "spent": 2500000, "status": "in_progress", "sites": \(sites)}]}
+                """
+            }
+            for (text, field) in [(body(first: 2026, last: 2024), "lastYear"), (body(measureLast: 2030), "measures.0.lastYear"),
+                                  (body(sites: #"["no-such-site"]"#), "measures.0.sites")] {
+                let (status, answer) = try await client.json(.post, "/api/v1/vinnytsia/invest/programmes", body: text, token: admin)
+                #expect(status == .unprocessableContent && (answer["error"] as? [String: Any])?["field"] as? String == field, "\(field)")
+            }
+            let resident = try await apiToken(client, "olena@demo.hromada.ua", "resident-demo-2026")
+            #expect(try await client.json(.post, "/api/v1/vinnytsia/invest/programmes", body: body(), token: resident).0 == .notFound)
+            let (created, saved) = try await client.json(.post, "/api/v1/vinnytsia/invest/programmes", body: body(), token: admin)
+            #expect(created == .created)
+            let id = try #require(saved["id"] as? String)
+            #expect(try await client.json(.put, "/api/v1/zhmerynka/invest/programmes/\(id)", body: body(), token: try await apiToken(client, "zhmerynka.admin@demo.hromada.ua", "zhmerynka-demo-2026")).0 == .notFound)
+            #expect(try await client.json(.put, "/api/v1/vinnytsia/invest/programmes/\(id)", body: body(measureLast: 2026), token: admin).0 == .ok)
+            var visitor = Browser(client)
+            let page = try await visitor.get("/vinnytsia/invest/programme")
+            #expect(page.status == .ok && page.body.contains("Програма 2024–2026") && page.body.contains("1\u{00A0}000\u{00A0}000,00") && page.body.contains("Перших відповідей вчасно"))
+        }
+    }
 }

@@ -53,10 +53,10 @@ private func migrateAsServeDoes(_ store: Store) async throws -> [String] {
     /// the provider of a login in flight (0016, a column of oidc_logins),
     /// and the open-data catalogue's records (0017, two new tables, empty,
     /// and 0018, the datasets' parts, one more).
-    static let laterVersions = ["0013", "0014", "0015", "0016", "0017", "0018", "0019", "0020"]
+    static let laterVersions = ["0013", "0014", "0015", "0016", "0017", "0018", "0019", "0020", "0021"]
     /// Tables a later migration adds: an upgrade may add these, empty, and nothing else.
     static let laterTables: Set<String> = ["oblast_role_grants", "readiness_probes", "open_data_datasets", "open_data_refreshes", "open_data_parts",
-        "invest_sites", "invest_indicators", "invest_indicator_values", "invest_enquiries"]
+        "invest_sites", "invest_indicators", "invest_indicator_values", "invest_enquiries", "invest_programmes"]
     /// Tables a later migration gives a column: their schema may change, their rows may not.
     static let laterAlteredTables: Set<String> = ["oidc_logins"]
     static let vinnytsia = MunicipalityID(rawValue: "vinnytsia")

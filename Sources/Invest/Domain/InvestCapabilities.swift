@@ -21,4 +21,5 @@ extension AuditAction {
     public static let investEnquiryAnswered = "invest.enquiry_answered"
     public static let investEnquiryShortlisted = "invest.enquiry_shortlisted"
     public static let investEnquiryClosed = "invest.enquiry_closed"
+    public static let investProgrammeSaved = "invest.programme_saved"
 }

@@ -54,6 +54,8 @@ struct InvestPages {
         let csvURL: String
         let importURL: String?
         let enquireURL: String
+        let matchURL: String
+        let programmeURL: String
     }
 
     @Sendable func passport(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -68,7 +70,7 @@ struct InvestPages {
             siteCount: html.t("invest.sites_on_offer", context, ["n": String(count)]), jsonURL: "/api/v1/\(slug)/invest/passport",
             csvURL: "/api/v1/\(slug)/invest/passport.csv",
             importURL: context.principal?.may(.manageInvest, in: city.id) == true ? "/\(slug)/admin/invest" : nil,
-            enquireURL: "/\(slug)/invest/enquire")
+            enquireURL: "/\(slug)/invest/enquire", matchURL: "/\(slug)/invest/match", programmeURL: "/\(slug)/invest/programme")
         return try await html.render(
             "invest", page: page, titleKey: "invest.title", titleArguments: ["city": page.name], request: request, context: context, city: city)
     }

@@ -30,7 +30,16 @@ struct InvestDemoSeeder {
                         details: ["type": site.site.type.rawValue])
                 }
             }
-            if city.slug.rawValue == "vinnytsia" { try await seedEnquiries(city, sites: sites) }
+            if city.slug.rawValue == "vinnytsia" {
+                try await seedEnquiries(city, sites: sites)
+                let programme = try Self.programme(sites: sites)
+                try await services.store.write { tx in
+                    try await tx.programmes.save(programme, id: ProgrammeID(rawValue: "vinnytsia-2021-2023"), city: city.id, at: now)
+                    try await audit.record(
+                        tx, action: AuditAction.investProgrammeSaved, actor: nil, municipality: city.id, subject: "vinnytsia-2021-2023",
+                        details: ["measures": String(programme.measures.count)])
+                }
+            }
         }
         // The oblast's own figures, once per oblast of the demo's cities.
         for oblast in Set(cities.map(\.oblastID)) {
@@ -107,6 +116,41 @@ struct InvestDemoSeeder {
                     details: ["site": stored.siteID?.rawValue ?? ""])
             }
         }
+    }
+
+    // MARK: The programme
+
+    /// Вінниця's programme of 2021–2023, its measures and money illustrative.
+    static func programme(sites: [InvestRepository.StoredSite]) throws -> InvestmentProgramme {
+        let parks = sites.filter { $0.site.type == .industrialPark }.map(\.id)
+        let brownfields = sites.filter { $0.site.type == .brownfield || $0.site.type == .privatisation }.map(\.id)
+        func measure(
+            _ number: String, _ uk: String, _ en: String, _ responsible: String, _ first: Int, _ last: Int, planned: Int64, spent: Int64,
+            _ status: InvestmentProgramme.Measure.Status, sites: [SiteID] = [], enquiries: Bool = false
+        ) -> InvestmentProgramme.Measure {
+            .init(number: number, title: LocalizedName(uk: uk, en: en), responsible: responsible, firstYear: first, lastYear: last,
+                  planned: Money(hryvnias: planned), spent: Money(hryvnias: spent), status: status, sites: sites, tracksEnquiries: enquiries)
+        }
+        let economy = "Департамент економіки і інвестицій міської ради"
+        return try InvestmentProgramme.make(
+            title: LocalizedName(
+                uk: "Програма сприяння залученню інвестицій у Вінницьку міську територіальну громаду на 2021–2023 роки (ілюстративні дані демо)",
+                en: "Programme to attract investment to the Vinnytsia city hromada, 2021–2023 (illustrative demo data)"),
+            firstYear: 2021, lastYear: 2023, decisionNumber: "2731", decisionDate: CalendarDate(year: 2020, month: 12, day: 18),
+            measures: [
+                measure("1", "Облаштування інженерних мереж Вінницького індустріального парку", "Utilities for the Vinnytsia Industrial Park",
+                        "Департамент капітального будівництва", 2021, 2023, planned: 48_000_000, spent: 41_250_000, .done, sites: Array(parks.prefix(3))),
+                measure("2", "Паспорти земельних ділянок і браунфілдів для інвесторів", "Passports of land plots and brownfields for investors",
+                        economy, 2021, 2022, planned: 1_200_000, spent: 1_150_000, .done, sites: Array(brownfields.prefix(3))),
+                measure("3", "Відповідь на запит інвестора протягом одного робочого дня", "An answer to every investor's enquiry within one working day",
+                        economy, 2021, 2023, planned: 0, spent: 0, .inProgress, enquiries: true),
+                measure("4", "Участь у міжнародних інвестиційних форумах", "Taking part in international investment forums", economy, 2021, 2023,
+                        planned: 2_500_000, spent: 1_640_000, .inProgress),
+                measure("5", "Англомовний інвестиційний портал і паспорт громади", "An English investment portal and passport of the hromada",
+                        "Департамент інформаційних технологій", 2022, 2023, planned: 900_000, spent: 900_000, .done),
+                measure("6", "Компенсація відсотків за кредитами на обладнання для МСП", "Interest compensation on SME equipment loans", economy, 2022, 2023,
+                        planned: 6_000_000, spent: 0, .cancelled),
+            ])
     }
 
     // MARK: Passports

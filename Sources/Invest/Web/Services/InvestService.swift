@@ -102,6 +102,29 @@ public struct InvestService: Sendable {
         return file
     }
 
+    // MARK: The programme
+
+    /// Saves a programme whole (new, or in place of the city's of that id); every site a measure names must be the city's.
+    public func saveProgramme(_ programme: InvestmentProgramme, id: ProgrammeID, city: Municipality, principal: Principal?) async throws {
+        let staff = try requireStaff(.manageInvest, principal, in: city.id)
+        let cityID = city.id, ids = Array(Set(programme.measures.flatMap(\.sites)))
+        let known = try await services.store.read { try await $0.invest.sites(ids, in: [cityID]) }
+        if known.count != ids.count {
+            let index = programme.measures.firstIndex { measure in measure.sites.contains { id in !known.contains { $0.id == id } } } ?? 0
+            throw AppError.invalid(code: "site_unknown_value", field: "measures.\(index).sites")
+        }
+        let now = services.clock.now(), audit = services.audit
+        let saved = try await services.store.write { tx -> Bool in
+            guard try await tx.programmes.save(programme, id: id, city: cityID, at: now) else { return false }
+            try await audit.record(
+                tx, action: AuditAction.investProgrammeSaved, actor: staff.accountID, municipality: cityID, subject: id.rawValue,
+                details: ["measures": String(programme.measures.count)])
+            return true
+        }
+        // The id is another city's: as if it did not exist.
+        guard saved else { throw AppError.notFound }
+    }
+
     // MARK: The oblast's passport
 
     /// An oblast's passport: its own figures, what its cities running the
