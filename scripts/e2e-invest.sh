@@ -40,6 +40,11 @@ ok = ids == {i["id"] for i in items} and ids and all(i["areaHa"] >= 2 and i["uti
 sys.exit(0 if ok else 1)
 CHECK
 
+  curl -s -o "$WORK/oblast.json" -w '%{http_code}' "$base/api/v1/oblast/vinnytska/invest/passport" >"$WORK/status"
+  check "$label: the oblast's passport adds up its four cities" "$(cat "$WORK/status") $(head -c 300 "$WORK/oblast.json")" \
+    python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if open(sys.argv[2]).read()=="200" and len(d["cities"])==4 and {f["code"] for f in d["derived"]} >= {"population","sites_on_offer","hectares_on_offer"} else 1)' \
+    "$WORK/oblast.json" "$WORK/status"
+
   local token before
   token=$(curl -fs -H 'Content-Type: application/json' -d '{"email": "vinnytsia.admin@demo.hromada.ua", "password": "vinnytsia-demo-2026"}' \
     "$base/api/v1/session" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')

@@ -275,4 +275,45 @@ import HromadaModules
             #expect(page.status == .ok && page.body.contains("Програма 2024–2026") && page.body.contains("1\u{00A0}000\u{00A0}000,00") && page.body.contains("Перших відповідей вчасно"))
         }
     }
+
+    @Test(arguments: TestDatabase.available)
+    func aClerkAddsAndChangesASiteByTheFormAndARefusalKeepsWhatWasTyped(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
+            var clerk = Browser(client)
+            try await clerk.signIn("vinnytsia.admin@demo.hromada.ua", "vinnytsia-demo-2026")
+            let form = try await clerk.get("/vinnytsia/admin/invest/sites/new")
+            #expect(form.status == .ok && form.body.contains(#"name="utilities.powerKw""#))
+            var fields: [(String, String)] = [
+                ("type", "greenfield"), ("title.uk", "Ділянка біля об'їзної"), ("title.en", "Plot by the ring road"), ("geometry", Self.boundary),
+                ("cadastralNumber", "0510100000:03:004:0888"), ("areaHa", "2,4"), ("purposeCode", "11.02"), ("ownership", "communal"), ("right", "lease"),
+                ("termYears", "25"), ("price", "180 000"), ("utilities.powerKw", "1600"), ("utilities.gasM3PerHour", "60"), ("distances.roadKm", "0,4"),
+                ("utilities.sewer", "on"), ("details.verifiedOn", "2026-11-30"),
+            ]
+            let before = try await Self.count(harness)
+            var bad = fields
+            bad[4] = ("cadastralNumber", "0510100000:03:004")
+            let refused = try await clerk.post("/vinnytsia/admin/invest/sites", bad)
+            #expect(refused.status == .unprocessableContent && refused.body.contains(#"id="cadastralNumber""#) && refused.body.contains("aria-invalid"))
+            #expect(refused.body.contains("Ділянка біля об&#39;їзної") || refused.body.contains("Ділянка біля об'їзної"), "what was typed is kept")
+            #expect(try await Self.count(harness) == before)
+            let created = try await clerk.post("/vinnytsia/admin/invest/sites", fields)
+            #expect(created.status == .seeOther)
+            let path = try #require(created.location)
+            let id = try #require(path.split(separator: "/").last.map(String.init))
+            let city = try await harness.city("vinnytsia")
+            let stored = try #require(try await harness.services.store.read { try await $0.invest.site(SiteID(rawValue: id), in: city.id) })
+            #expect(stored.site.areaHa == 2.4 && stored.site.price == Money(hryvnias: 180_000) && stored.site.utilities.sewer && !stored.site.utilities.heat)
+            #expect(stored.site.distances.roadKm == 0.4 && stored.site.details.verifiedOn == CalendarDate(year: 2026, month: 11, day: 30))
+
+            let edit = try await clerk.get("/vinnytsia/admin/invest/sites/\(id)/edit")
+            #expect(edit.status == .ok && edit.body.contains("0510100000:03:004:0888"))
+            fields[11] = ("utilities.powerKw", "2500")
+            #expect(try await clerk.post("/vinnytsia/admin/invest/sites/\(id)", fields).status == .seeOther)
+            let changed = try await harness.services.store.read { try await $0.invest.site(SiteID(rawValue: id), in: city.id) }
+            #expect(changed?.site.utilities.powerKw == 2_500 && changed?.site.status == .available)
+            var resident = Browser(client)
+            try await resident.signIn("olena@demo.hromada.ua", "resident-demo-2026")
+            #expect(try await resident.get("/vinnytsia/admin/invest/sites/new").status == .notFound)
+        }
+    }
 }

@@ -163,7 +163,7 @@ public struct InvestRepository: Sendable {
     public func offerTotals(in cities: [MunicipalityID]) async throws -> [MunicipalityID: (sites: Int, squareMetres: Int64)] {
         guard !cities.isEmpty else { return [:] }
         let rows = try await db.raw("""
-            SELECT municipality_id, COUNT(*) AS n, SUM(area_m2) AS m2 FROM invest_sites
+            SELECT municipality_id, COUNT(*) AS n, CAST(SUM(area_m2) AS BIGINT) AS m2 FROM invest_sites
             WHERE \(Self.conditions(cities, SiteSearch(), everyStatus: false)) GROUP BY municipality_id
             """).all()
         var totals: [MunicipalityID: (sites: Int, squareMetres: Int64)] = [:]

@@ -21,6 +21,7 @@ public struct InvestModule: Module {
         OblastPassportPages(services: services).add(to: router)
         MatchPages(services: services).add(to: router)
         ProgrammePages(services: services).add(to: router)
+        SiteFormPages(services: services).add(to: router)
     }
 
     /// Vinnytsia's passport and sites in all four cities; the figures are illustrative and say so.

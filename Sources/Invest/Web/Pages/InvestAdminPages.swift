@@ -31,6 +31,7 @@ struct InvestAdminPages {
         let status: String
         let area: String
         let action: String
+        let editURL: String
         let next: [InvestPages.Choice]
         let canMove: Bool
     }
@@ -45,6 +46,7 @@ struct InvestAdminPages {
         let error: String?
         let problems: [String]
         let moved: Bool
+        let newSiteURL: String
     }
 
     /// Where a site may go from where it is, as its right allows.
@@ -68,6 +70,7 @@ struct InvestAdminPages {
                 url: "/\(slug)/invest/sites/\(stored.id.rawValue)", title: stored.site.title.localized(context.language),
                 type: html.t("invest.type.\(stored.site.type.rawValue)", context), status: html.t("invest.status.\(stored.site.status.rawValue)", context),
                 area: pages.hectares(stored.site.areaHa, context), action: "/\(slug)/admin/invest/sites/\(stored.id.rawValue)/status",
+                editURL: "/\(slug)/admin/invest/sites/\(stored.id.rawValue)/edit",
                 next: next.map { InvestPages.Choice(value: $0.rawValue, label: html.t("invest.status.\($0.rawValue)", context), selected: false) },
                 canMove: !next.isEmpty)
         }
@@ -78,7 +81,7 @@ struct InvestAdminPages {
                 "n": String(figures.count), "values": String(figures.reduce(0) { $0 + $1.values.count }),
             ]),
             imported: imported, error: error.map { html.t($0.messageKey, context) }, problems: problems,
-            moved: request.uri.queryParameters.get("moved") != nil)
+            moved: request.uri.queryParameters.get("moved") != nil, newSiteURL: "/\(slug)/admin/invest/sites/new")
         return try await html.render(
             "invest-desk", page: page, titleKey: "invest.desk.title", titleArguments: ["city": page.name], request: request, context: context,
             city: city, status: status)

@@ -57,6 +57,27 @@ public struct InvestService: Sendable {
         return stored
     }
 
+    /// A site's new terms, checked whole; its status stays where it is, and
+    /// a change someone made meanwhile (or a cadastral number another site has) is a 409.
+    public func change(_ id: SiteID, to site: InvestmentSite, city: Municipality, principal: Principal?) async throws -> StoredSite {
+        let staff = try requireStaff(.manageInvest, principal, in: city.id)
+        var stored = try await self.site(id, in: city.id, principal: principal)
+        let status = stored.site.status
+        stored.site = site
+        stored.site.status = status
+        stored.updatedAt = services.clock.now()
+        let audit = services.audit, changed = stored
+        let written = try await services.store.write { tx -> Bool in
+            guard try await tx.invest.update(changed, from: status) else { return false }
+            try await audit.record(
+                tx, action: AuditAction.investSiteChanged, actor: staff.accountID, municipality: city.id, subject: id.rawValue,
+                details: ["fields": "terms"])
+            return true
+        }
+        guard written else { throw AppError.conflict(code: "site_changed_meanwhile") }
+        return changed
+    }
+
     /// The site's next status (`SiteStatus.moving`), written only if no one changed it meanwhile.
     public func move(_ id: SiteID, to next: SiteStatus, city: Municipality, principal: Principal?) async throws -> StoredSite {
         let staff = try requireStaff(.manageInvest, principal, in: city.id)
