@@ -136,11 +136,16 @@ struct InvestAPIController {
 
     // MARK: Sites
 
-    /// The query's filters, or a 422 naming the one at fault.
-    static func search(_ request: Request) throws(AppError) -> SiteSearch {
+    /// The query's parameters by name (the last of a repeated one), as the domain's readers take them.
+    static func parameters(_ request: Request) -> [String: String] {
         var parameters: [String: String] = [:]
         for (key, value) in request.uri.queryParameters { parameters[String(key)] = String(value) }
-        do { return try SiteSearch(parameters) } catch { throw InvestService.appError(error) }
+        return parameters
+    }
+
+    /// The query's filters, or a 422 naming the one at fault.
+    static func search(_ request: Request) throws(AppError) -> SiteSearch {
+        do { return try SiteSearch(parameters(request)) } catch { throw InvestService.appError(error) }
     }
 
     @Sendable func sites(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -57,10 +57,8 @@ struct EnquiryAdminPages {
         let closed = request.uri.queryParameters.get("closed") != nil
         let enquiries = try await services.enquiries.queue(in: city, closed: closed, principal: context.principal)
         let now = services.clock.now(), calendar = city.settings.workingCalendar ?? .martialLaw, slug = city.slug.rawValue, cityID = city.id
-        var titles: [SiteID: String] = [:]
-        for id in Set(enquiries.compactMap(\.siteID)) {
-            titles[id] = try await services.store.read { try await $0.invest.site(id, in: cityID) }?.site.title.localized(context.language)
-        }
+        let sites = try await services.store.read { try await $0.invest.sites(Array(Set(enquiries.compactMap(\.siteID))), in: [cityID]) }
+        let titles = Dictionary(uniqueKeysWithValues: sites.map { ($0.id, $0.site.title.localized(context.language)) })
         let rows = enquiries.map { enquiry in
             let (text, overdue) = clock(enquiry, calendar: calendar, at: now, context)
             return Row(

@@ -133,12 +133,8 @@ struct EnquiryPages {
     func steps(_ enquiry: Enquiry, city: Municipality, _ context: AppRequestContext) async throws -> [StepItem] {
         let ids = Set(enquiry.steps.flatMap(\.sites) + (enquiry.siteID.map { [$0] } ?? []))
         let cityID = city.id, slug = city.slug.rawValue
-        var titles: [SiteID: String] = [:]
-        for id in ids {
-            if let site = try await services.store.read({ try await $0.invest.site(id, in: cityID) }) {
-                titles[id] = site.site.title.localized(context.language)
-            }
-        }
+        let sites = try await services.store.read { try await $0.invest.sites(Array(ids), in: [cityID]) }
+        let titles = Dictionary(uniqueKeysWithValues: sites.map { ($0.id, $0.site.title.localized(context.language)) })
         return enquiry.steps.map { step in
             let sites = step.sites.map { StepItem.Site(title: titles[$0] ?? $0.rawValue, url: "/\(slug)/invest/sites/\($0.rawValue)") }
             return StepItem(

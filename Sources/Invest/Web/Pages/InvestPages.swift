@@ -167,8 +167,7 @@ struct InvestPages {
     @Sendable func sites(_ request: Request, context: AppRequestContext) async throws -> Response {
         let city = try await CityLookup(store: services.store).require(context)
         let query = request.uri.queryParameters
-        var parameters: [String: String] = [:]
-        for (key, value) in query { parameters[String(key)] = String(value) }
+        var parameters = InvestAPIController.parameters(request)
         // A form sends one `type` per box ticked; the API takes them joined by commas.
         let ticked = query[values: "type"].filter { !$0.isEmpty }.map(String.init)
         if !ticked.isEmpty { parameters["type"] = ticked.joined(separator: ",") }
@@ -185,13 +184,6 @@ struct InvestPages {
             }
         let slug = city.slug.rawValue, language = context.language
         let queryText = request.uri.query.map { "?" + $0 } ?? ""
-        func pageURL(_ after: Int) -> String {
-            var items = parameters.filter { $0.key != "after" && $0.key != "type" }.map { ($0.key, $0.value) }.sorted { $0.0 < $1.0 }
-            for type in ticked { items.append(("type", type)) }
-            if after > 0 { items.append(("after", String(after))) }
-            let text = items.map { "\(Self.escape($0.0))=\(Self.escape($0.1))" }.joined(separator: "&")
-            return "/\(slug)/invest/sites" + (text.isEmpty ? "" : "?" + text)
-        }
         let page = SitesPage(
             name: city.name.localized(language), passportURL: "/\(slug)/invest", matchURL: "/\(slug)/invest/match", formURL: "/\(slug)/invest/sites",
             types: SiteType.allCases.map { Choice(value: $0.rawValue, label: html.t("invest.type.\($0.rawValue)", context), selected: search.types.contains($0)) },
@@ -205,14 +197,14 @@ struct InvestPages {
             error: refusal.map { html.t($0.messageKey, context) }, errorField: refusal?.field,
             found: html.t("invest.found", context, ["n": String(total)]),
             items: found.map { item($0, slug: slug, context) }, empty: found.isEmpty && refusal == nil,
-            previousURL: offset > 0 ? pageURL(max(0, offset - Self.pageSize)) : nil,
-            nextURL: offset + found.count < total ? pageURL(offset + Self.pageSize) : nil,
+            previousURL: offset > 0 ? Self.catalogueURL(parameters, ticked, slug: slug, after: max(0, offset - Self.pageSize)) : nil,
+            nextURL: offset + found.count < total ? Self.catalogueURL(parameters, ticked, slug: slug, after: offset + Self.pageSize) : nil,
             geojsonURL: "/api/v1/\(slug)/invest/sites.geojson" + queryText, apiURL: "/api/v1/\(slug)/invest/sites" + queryText,
             map: MapView(
                 services: services, label: html.t("invest.map_label", context), centre: Self.centre(of: found),
                 source: refusal == nil ? "/api/v1/\(slug)/invest/sites.geojson" + queryText : nil, boxField: "bbox",
                 boxLabel: html.t("invest.map_search_here", context)),
-            clearBoxURL: search.box == nil ? nil : clearBox(parameters, ticked, slug: slug), filtered: Self.filterCount(search) > 0,
+            clearBoxURL: search.box == nil ? nil : Self.catalogueURL(parameters, ticked, slug: slug, dropping: "bbox"), filtered: Self.filterCount(search) > 0,
             filtersSummary: Self.filterCount(search) == 0
                 ? html.t("invest.filters", context) : html.t("invest.filters_set", context, ["n": String(Self.filterCount(search))]))
         return try await html.render(
@@ -232,10 +224,11 @@ struct InvestPages {
         return (marker.longitude, marker.latitude)
     }
 
-    /// The same search without its map box.
-    func clearBox(_ parameters: [String: String], _ ticked: [String], slug: String) -> String {
-        var items = parameters.filter { !["after", "type", "bbox"].contains($0.key) }.map { ($0.key, $0.value) }.sorted { $0.0 < $1.0 }
+    /// The catalogue's address for this search: its page `after`, or the same search without `dropping` (its map box).
+    static func catalogueURL(_ parameters: [String: String], _ ticked: [String], slug: String, dropping: String? = nil, after: Int = 0) -> String {
+        var items = parameters.filter { $0.key != "after" && $0.key != "type" && $0.key != dropping }.map { ($0.key, $0.value) }.sorted { $0.0 < $1.0 }
         for type in ticked { items.append(("type", type)) }
+        if after > 0 { items.append(("after", String(after))) }
         let text = items.map { "\(Self.escape($0.0))=\(Self.escape($0.1))" }.joined(separator: "&")
         return "/\(slug)/invest/sites" + (text.isEmpty ? "" : "?" + text)
     }

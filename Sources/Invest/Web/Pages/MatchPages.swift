@@ -28,8 +28,7 @@ struct MatchPages {
 
     /// The need read from the query, the cities searched, and the best sites.
     func match(_ request: Request, city: Municipality) async throws -> (SiteNeed, Bool, [Ranked], Int) {
-        var parameters: [String: String] = [:]
-        for (key, value) in request.uri.queryParameters { parameters[String(key)] = String(value) }
+        let parameters = InvestAPIController.parameters(request)
         let need: SiteNeed
         do { need = try SiteNeed(parameters) } catch { throw InvestService.appError(error) }
         let wholeOblast = parameters["scope"] == "oblast"
