@@ -204,6 +204,50 @@ import HromadaModules
         }
     }
 
+    /// The site in auction names the auctions' lot by id, through the
+    /// platform's links: only a lot of the same city is taken, and the site's
+    /// page shows where the lot stands in the reader's language.
+    @Test(arguments: TestDatabase.available)
+    func aSiteInAuctionLinksALotOfItsOwnCityThroughThePlatform(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
+            let admin = try await apiToken(client, "vinnytsia.admin@demo.hromada.ua", "vinnytsia-demo-2026")
+            let vinnytsia = try await harness.city("vinnytsia")
+            let lots = try await harness.services.modules.linkChoices(.auctionLot, in: vinnytsia, services: harness.services)
+            let lot = try #require(lots.first)
+            #expect(lot.path == "/vinnytsia/auctions/\(lot.id)" && lot.statusKey.hasPrefix("auctions.status."))
+
+            let before = try await Self.count(harness)
+            for unknown in ["no-such-lot", "../etc"] {
+                let (status, answer) = try await client.json(
+                    .post, "/api/v1/vinnytsia/invest/sites", body: Self.body(extra: #", "details": {"auctionLotId": "\#(unknown)"}"#), token: admin)
+                #expect(status == .unprocessableContent, "\(unknown): \(status) \(answer)")
+                #expect((answer["error"] as? [String: Any])?["field"] as? String == "details.auctionLotId")
+            }
+            // A lot of Вінниця is not one of Жмеринка's.
+            let elsewhere = Self.body(cadastral: "0510600000:01:001:0001", extra: #", "details": {"auctionLotId": "\#(lot.id)"}"#)
+            let zhmerynkaAdmin = try await apiToken(client, "zhmerynka.admin@demo.hromada.ua", "zhmerynka-demo-2026")
+            #expect(try await client.json(.post, "/api/v1/zhmerynka/invest/sites", body: elsewhere, token: zhmerynkaAdmin).0 == .unprocessableContent)
+            #expect(try await Self.count(harness) == before, "nothing was stored")
+
+            let (created, site) = try await client.json(
+                .post, "/api/v1/vinnytsia/invest/sites", body: Self.body(extra: #", "details": {"auctionLotId": "\#(lot.id)"}"#), token: admin)
+            #expect(created == .created && (site["details"] as? [String: Any])?["auctionLotId"] as? String == lot.id)
+            let id = try #require(site["id"] as? String)
+            var visitor = Browser(client)
+            _ = try await visitor.get("/en")
+            let page = try await visitor.get("/vinnytsia/invest/sites/\(id)")
+            #expect(page.body.contains("Offered in the city&#39;s auction") || page.body.contains("Offered in the city's auction"))
+            #expect(page.body.contains("href=\"\(lot.path)\""))
+
+            // The demo's site in auction is linked to a running lot.
+            let demo = try #require(try await harness.services.store.read {
+                try await $0.invest.sites(in: [vinnytsia.id], matching: SiteSearch(), limit: 100)
+            }.first { $0.site.status == .inAuction && $0.id.rawValue != id })
+            let linked = try #require(demo.site.details.auctionLotID)
+            #expect(try await harness.services.modules.linked(.auctionLot, id: linked, in: vinnytsia, services: harness.services)?.isActive == true)
+        }
+    }
+
     @Test func theDeskMovesASiteOnAndRefusesAStepThatDoesNotFollow() async throws {
         try await WebHarness.run { harness, client in
             let city = try await harness.city("vinnytsia")

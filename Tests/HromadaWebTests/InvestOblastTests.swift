@@ -37,7 +37,7 @@ import HromadaModules
             _ = try await harness.makeAccount("oblast.editor@example.com")
             let oblast = try #require(try await harness.services.store.read { try await $0.municipalities.oblast(slug: "vinnytska") })
             let editor = try await harness.services.store.read { try await $0.accounts.find(email: EmailAddress(rawValue: "oblast.editor@example.com")) }
-            try await harness.services.store.write {
+            _ = try await harness.services.store.write {
                 try await $0.oblastRoles.grant(.capability(.editOblastPassport), to: try #require(editor).id, in: oblast.id, by: nil, at: Date())
             }
             var oblastEditor = Browser(client)

@@ -52,6 +52,9 @@ public struct AuctionsModule: Module {
 
     public var uploadRoutes: [UploadRoute] { [.propertyPhotos, .propertyDocuments] }
 
+    /// Its lots, for a site of the investment portal that is in auction.
+    public var linkTargets: [LinkTarget] { [AuctionLinks.lot] }
+
     public var staffLinks: [StaffLink] {
         [StaffLink(titleKey: "admin.property_link", path: "property", for: [.manageAuctions])]
     }

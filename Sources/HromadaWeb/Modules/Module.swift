@@ -66,6 +66,9 @@ public protocol Module: Sendable {
     /// auctions' live watchers). Work it counts as it goes (ballots,
     /// signatures, bids) it counts itself through swift-metrics.
     func metricSamples(_ services: AppServices) async -> [MetricSample]
+    /// The kinds of its things other modules may point at (`LinkKind`),
+    /// each with how to find one by id and what staff may pick from.
+    var linkTargets: [LinkTarget] { get }
 }
 
 /// A gauge a module reports on `/metrics`: a Prometheus name with its unit
@@ -99,6 +102,7 @@ extension Module {
     public func startDemoServe(_ services: AppServices) async throws {}
     public var openDatasets: [OpenDataset] { [] }
     public func metricSamples(_ services: AppServices) async -> [MetricSample] { [] }
+    public var linkTargets: [LinkTarget] { [] }
 }
 
 /// A whole-number city setting of a module: its name is the settings form's
@@ -267,6 +271,7 @@ public struct ModuleRegistry: Sendable {
     public init(_ modules: [any Module]) {
         self.modules = modules
         var owners: [String: ModuleSlug] = [:]
+        var linkOwners: [LinkKind: ModuleSlug] = [:]
         for module in modules {
             for segment in module.pathSegments {
                 precondition(owners[segment] == nil, "two modules claim /\(segment)")
@@ -277,6 +282,9 @@ public struct ModuleRegistry: Sendable {
             for dataset in module.openDatasets {
                 if let problem = dataset.problem { preconditionFailure("\(module.slug.rawValue): \(problem)") }
                 precondition(datasets.insert(dataset.slug).inserted, "\(module.slug.rawValue) declares the dataset \(dataset.slug) twice")
+            }
+            for target in module.linkTargets {
+                precondition(linkOwners.updateValue(module.slug, forKey: target.kind) == nil, "two modules answer for links to \(target.kind.rawValue)")
             }
         }
         self.owners = owners

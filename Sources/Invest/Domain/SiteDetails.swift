@@ -96,7 +96,7 @@ public struct SiteDetails: Sendable, Equatable, Codable {
         if let lot = auctionLotID {
             let lot = lot.trimmingCharacters(in: .whitespaces)
             guard lot.count <= 64, lot.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
-                throw fail("auctionLotID", .malformed)
+                throw fail("auctionLotId", .malformed)
             }
             next.auctionLotID = lot.isEmpty ? nil : lot
         }

@@ -310,6 +310,14 @@ struct InvestPages {
         let jsonURL: String
         let map: MapView
         let enquireURL: String?
+        /// The auction lot the site is offered in, as the auctions module shows it.
+        let auctionLot: LotLink?
+    }
+
+    struct LotLink {
+        let title: String
+        let url: String
+        let status: String
     }
 
     @Sendable func site(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -354,6 +362,7 @@ struct InvestPages {
                     "condition": html.t("invest.condition.\(building.condition.rawValue)", context),
                 ]))
         }
+        let lot = try await services.invest.auctionLot(of: site, in: city)
         let manager = [fact("manager", details.manager.name), fact("email", details.manager.email), fact("phone", details.manager.phone)]
             .compactMap { $0 }
         let page = SitePage(
@@ -368,7 +377,8 @@ struct InvestPages {
             map: MapView(
                 services: services, label: html.t("invest.map_site_label", context),
                 centre: (site.geometry.marker.longitude, site.geometry.marker.latitude), shape: try? OpenDataFile.json(site.geometry)),
-            enquireURL: site.status.isOnOffer ? "/\(slug)/invest/enquire?site=\(stored.id.rawValue)" : nil)
+            enquireURL: site.status.isOnOffer ? "/\(slug)/invest/enquire?site=\(stored.id.rawValue)" : nil,
+            auctionLot: lot.map { LotLink(title: $0.title, url: $0.path, status: html.t($0.statusKey, context)) })
         return try await html.render(
             "invest-site", page: page, titleKey: "invest.site_title", titleArguments: ["site": page.title], request: request, context: context,
             city: city)

@@ -52,7 +52,7 @@ struct SiteFormPages {
                 "details.zoning": site.details.zoning, "details.encumbrances": site.details.encumbrances,
                 "details.manager.name": site.details.manager.name, "details.manager.email": site.details.manager.email,
                 "details.manager.phone": site.details.manager.phone, "details.verifiedOn": site.details.verifiedOn?.description ?? "",
-                "details.dataSource": site.details.dataSource,
+                "details.dataSource": site.details.dataSource, "details.auctionLotId": site.details.auctionLotID ?? "",
             ]
             flags = Set([site.utilities.sewer ? "utilities.sewer" : nil, site.utilities.heat ? "utilities.heat" : nil,
                          site.utilities.fibre ? "utilities.fibre" : nil].compactMap { $0 })
@@ -128,6 +128,7 @@ struct SiteFormPages {
         details.manager = .init(name: values["details.manager.name"], email: values["details.manager.email"], phone: values["details.manager.phone"])
         details.dataSource = values["details.dataSource"]
         details.voltageKv = try number("utilities.voltageKv", 0...1_150)
+        details.auctionLotID = values["details.auctionLotId"].isEmpty ? nil : values["details.auctionLotId"]
         if !values["details.verifiedOn"].isEmpty {
             guard let date = CalendarDate.parse(values["details.verifiedOn"]) else { throw .invalid(code: "site_malformed", field: "details.verifiedOn") }
             details.verifiedOn = date
@@ -178,6 +179,16 @@ struct SiteFormPages {
                 options: T.allCases.map { SelectOption(value: $0.rawValue, label: html.t("invest.\(key).\($0.rawValue)", context), selected: values[name] == $0.rawValue) })
         }
         let geometry = field("geometry", rows: 5, max: 200_000, hint: true)
+        // The city's auction lots, from the auctions module through the platform; none when the city runs no auctions.
+        let lots = try await services.modules.linkChoices(.auctionLot, in: city, services: services)
+        var lotOptions = [SelectOption(value: "", label: html.t("invest.form.no_lot", context), selected: values["details.auctionLotId"].isEmpty)]
+        lotOptions += lots.map { SelectOption(value: $0.id, label: $0.title, selected: values["details.auctionLotId"] == $0.id) }
+        if !values["details.auctionLotId"].isEmpty, !lots.contains(where: { $0.id == values["details.auctionLotId"] }) {
+            lotOptions.append(SelectOption(value: values["details.auctionLotId"], label: values["details.auctionLotId"], selected: true))
+        }
+        let lotField = FormField(
+            name: "details.auctionLotId", id: "details-auctionLotId", label: html.t("invest.form.auctionLotId", context), value: values["details.auctionLotId"],
+            error: problem.message(for: "details.auctionLotId"), hint: html.t("invest.form.auctionLotId_hint", context), options: lotOptions)
         let groups = [
             Group(legend: html.t("invest.form.group.what", context), fields: [
                 select("type", SiteType.self, key: "type"), field("title.uk", required: true), field("title.en", required: true),
@@ -191,7 +202,7 @@ struct SiteFormPages {
             Group(legend: html.t("invest.form.group.terms", context), fields: [
                 select("ownership", SiteOwnership.self, key: "ownership"), select("right", SiteRight.self, key: "right"),
                 field("termYears", mode: "numeric", max: 3), field("normativeValuation", mode: "decimal", max: 24), field("price", mode: "decimal", max: 24),
-            ]),
+            ] + (lotOptions.count > 1 ? [lotField] : [])),
             Group(legend: html.t("invest.form.group.utilities", context), fields: [
                 field("utilities.powerKw", mode: "numeric", max: 9), field("utilities.voltageKv", mode: "decimal", max: 24),
                 field("utilities.gasM3PerHour", mode: "decimal", max: 24), field("utilities.waterM3PerDay", mode: "decimal", max: 24),

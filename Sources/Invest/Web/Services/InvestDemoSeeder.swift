@@ -17,7 +17,14 @@ struct InvestDemoSeeder {
         let now = services.clock.now(), audit = services.audit
         for city in cities {
             let indicators = Self.passport(city)
-            let sites = try Self.sites(city, now: now)
+            var made = try Self.sites(city, now: now)
+            // The site in auction names a running lot of the city's auctions
+            // (seeded before this module), found through the platform.
+            if let lot = try await services.modules.linkChoices(.auctionLot, in: city, services: services).first(where: \.isActive),
+               let index = made.firstIndex(where: { $0.site.status == .inAuction }) {
+                made[index].site.details.auctionLotID = lot.id
+            }
+            let sites = made
             try await services.store.write { tx in
                 try await tx.invest.upsert(indicators, into: .city(city.id), at: now)
                 try await audit.record(

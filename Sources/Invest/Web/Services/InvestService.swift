@@ -44,6 +44,7 @@ public struct InvestService: Sendable {
     /// A new site, checked whole; nothing is stored when any field is wrong.
     public func add(_ site: InvestmentSite, city: Municipality, principal: Principal?) async throws -> StoredSite {
         let staff = try requireStaff(.manageInvest, principal, in: city.id)
+        try await checkLinks(of: site, in: city)
         let now = services.clock.now(), audit = services.audit
         let stored = StoredSite(id: .random(), city: city.id, site: site, createdAt: now, updatedAt: now)
         let added = try await services.store.write { tx -> Bool in
@@ -61,6 +62,7 @@ public struct InvestService: Sendable {
     /// a change someone made meanwhile (or a cadastral number another site has) is a 409.
     public func change(_ id: SiteID, to site: InvestmentSite, city: Municipality, principal: Principal?) async throws -> StoredSite {
         let staff = try requireStaff(.manageInvest, principal, in: city.id)
+        try await checkLinks(of: site, in: city)
         var stored = try await self.site(id, in: city.id, principal: principal)
         let status = stored.site.status
         stored.site = site
@@ -99,6 +101,22 @@ public struct InvestService: Sendable {
         }
         guard written else { throw AppError.conflict(code: "site_status_not_from_here") }
         return changed
+    }
+
+    /// A site names its auction lot by id, and that lot must be one of the
+    /// city's (the auctions module answers, through the platform): a lot of
+    /// another city, or of a city that runs no auctions, is refused by name.
+    func checkLinks(of site: InvestmentSite, in city: Municipality) async throws {
+        guard let lot = site.details.auctionLotID else { return }
+        guard try await services.modules.linked(.auctionLot, id: lot, in: city, services: services) != nil else {
+            throw AppError.invalid(code: "site_auction_lot_unknown", field: "details.auctionLotId")
+        }
+    }
+
+    /// The site's auction lot as the auctions module shows it; nil when it names none or the lot is gone.
+    public func auctionLot(of site: InvestmentSite, in city: Municipality) async throws -> LinkedThing? {
+        guard let lot = site.details.auctionLotID else { return nil }
+        return try await services.modules.linked(.auctionLot, id: lot, in: city, services: services)
     }
 
     // MARK: The passport

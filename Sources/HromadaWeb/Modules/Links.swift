@@ -1,0 +1,80 @@
+import Foundation
+import HromadaDomain
+
+/// What one module lets the others point at without importing it: the
+/// investment portal's site in auction points at the auctions' lot; later
+/// a strategy's measure at a budget project. The platform names the kinds
+/// so both sides agree on them; the module that owns the things answers
+/// for them (`Module.linkTargets`), and a module that points keeps only the
+/// kind and the id.
+public struct LinkKind: RawRepresentable, Hashable, Sendable {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    /// A lot of the municipal property's auctions.
+    public static let auctionLot = LinkKind(rawValue: "auction_lot")
+}
+
+/// A thing another module owns, as a page pointing at it shows it.
+public struct LinkedThing: Hashable, Sendable {
+    public let kind: LinkKind
+    public let id: String
+    /// Its own title (data, shown as entered).
+    public let title: String
+    /// Its public page, relative to the host.
+    public let path: String
+    /// The owning module's locale key for where it stands
+    /// (`auctions.status.active_tendering`), so the pointing page says it in the reader's language.
+    public let statusKey: String
+    /// Whether it is still going on (a lot in tendering or in auction).
+    public let isActive: Bool
+
+    public init(kind: LinkKind, id: String, title: String, path: String, statusKey: String, isActive: Bool) {
+        self.kind = kind
+        self.id = id
+        self.title = title
+        self.path = path
+        self.statusKey = statusKey
+        self.isActive = isActive
+    }
+}
+
+/// How a module answers for one kind of its things.
+public struct LinkTarget: Sendable {
+    public let kind: LinkKind
+    /// The thing by its id in the city, or nil when the city has no such thing.
+    public let resolve: @Sendable (_ id: String, _ city: Municipality, _ services: AppServices) async throws -> LinkedThing?
+    /// The city's things a member of staff may pick from, newest first (at most `limit`).
+    public let choices: @Sendable (_ city: Municipality, _ limit: Int, _ services: AppServices) async throws -> [LinkedThing]
+
+    public init(
+        kind: LinkKind,
+        resolve: @escaping @Sendable (_ id: String, _ city: Municipality, _ services: AppServices) async throws -> LinkedThing?,
+        choices: @escaping @Sendable (_ city: Municipality, _ limit: Int, _ services: AppServices) async throws -> [LinkedThing]
+    ) {
+        self.kind = kind
+        self.resolve = resolve
+        self.choices = choices
+    }
+}
+
+extension ModuleRegistry {
+    /// The module of the city that answers for `kind`; nil when no module
+    /// does, or the city has switched it off (its pages would 404, so
+    /// nothing may link there).
+    func target(_ kind: LinkKind, in city: Municipality) -> LinkTarget? {
+        enabled(in: city).lazy.compactMap { $0.linkTargets.first { $0.kind == kind } }.first
+    }
+
+    /// The thing `id` of `kind` in `city`, if the city has it and runs the module that owns it.
+    public func linked(_ kind: LinkKind, id: String, in city: Municipality, services: AppServices) async throws -> LinkedThing? {
+        guard let target = target(kind, in: city) else { return nil }
+        return try await target.resolve(id, city, services)
+    }
+
+    /// What staff may link to, of `kind`, in `city`: empty when no module of the city owns that kind.
+    public func linkChoices(_ kind: LinkKind, in city: Municipality, limit: Int = 100, services: AppServices) async throws -> [LinkedThing] {
+        guard let target = target(kind, in: city) else { return [] }
+        return try await target.choices(city, limit, services)
+    }
+}
