@@ -101,6 +101,7 @@ public struct Repositories: Sendable {
     public var oidcLogins: OIDCLoginRepository { .init(db: db) }
     public var platformSettings: PlatformSettingsRepository { .init(db: db) }
     public var photos: PhotoRepository { .init(db: db) }
+    public var attachments: AttachmentRepository { .init(db: db) }
     public var leases: LeaseRepository { .init(db: db) }
 }
 

@@ -11,7 +11,7 @@ import Testing
     let vinnytsia = MunicipalityID(rawValue: "vinnytsia")
     let zhmerynka = MunicipalityID(rawValue: "zhmerynka")
 
-    func photo(_ owner: PhotoOwner, by account: AccountID, bytes: [UInt8], caption: String = "Двір") -> Photo {
+    func photo(_ owner: UploadOwner, by account: AccountID, bytes: [UInt8], caption: String = "Двір") -> Photo {
         Photo(
             id: .random(), municipalityID: vinnytsia, owner: owner, format: .png, width: 32, height: 16, byteCount: bytes.count,
             sha256: String(repeating: "a", count: 64), caption: caption, uploadedBy: account, uploadedAt: t0)
@@ -22,7 +22,7 @@ import Testing
         try await database.withStore { store in
             try await seedCities(store)
             let author = try await insertAccounts(store, "author@example.com")[0]
-            let owner = PhotoOwner(kind: .budgetProject, id: "project-1")
+            let owner = UploadOwner(kind: .budgetProject, id: "project-1")
             // Every byte value, so nothing is lost to text encodings.
             let bytes = (0..<3).map { shift in (0..<256).map { UInt8(($0 + shift) % 256) } }
             let photos = bytes.enumerated().map { photo(owner, by: author.id, bytes: $1, caption: "Фото \($0)") }

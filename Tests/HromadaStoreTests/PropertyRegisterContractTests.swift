@@ -24,42 +24,6 @@ import Testing
             auctionStart: t0.addingTimeInterval(7_200), at: t0)
     }
 
-    func document(_ title: String, of object: PropertyObject, by account: AccountID, bytes: [UInt8]) -> PropertyDocument {
-        PropertyDocument(
-            id: .random(), municipalityID: object.municipalityID, objectID: object.id, title: title, mediaType: PropertyDocumentRules.mediaType,
-            byteCount: bytes.count, sha256: String(repeating: "b", count: 64), uploadedBy: account, uploadedAt: t0)
-    }
-
-    @Test(arguments: TestDatabase.available)
-    func documentsKeepTheirBytesOrderAndCity(_ database: TestDatabase) async throws {
-        try await database.withStore { store in
-            try await seedCities(store)
-            let organiser = try await insertAccounts(store, "organiser@example.com")[0]
-            let premises = try object("Приміщення на Соборній", in: vinnytsia), other = try object("Інше приміщення", in: vinnytsia)
-            try await store.write { tx in
-                try await tx.auctions.insert(premises, at: t0)
-                try await tx.auctions.insert(other, at: t0)
-            }
-            // Every byte value, so nothing is lost to text encodings.
-            let contents = (0..<3).map { shift in Array("%PDF-1.7\n".utf8) + (0..<256).map { UInt8(($0 + shift) % 256) } }
-            let documents = contents.enumerated().map { document("Документ \($0)", of: premises, by: organiser.id, bytes: $1) }
-            for (document, bytes) in zip(documents, contents) {
-                try await store.write { try await $0.propertyDocuments.insert(document, bytes: bytes) }
-            }
-            let city = vinnytsia, elsewhere = zhmerynka, id = premises.id, otherID = other.id
-            // Added in the same second, listed in the order added.
-            #expect(try await store.read { try await $0.propertyDocuments.documents(of: id, in: city) }.map(\.title) == ["Документ 0", "Документ 1", "Документ 2"])
-            #expect(try await store.read { try await $0.propertyDocuments.documents(of: id, in: elsewhere) }.isEmpty)
-            #expect(try await store.read { try await $0.propertyDocuments.documents(of: otherID, in: city) }.isEmpty)
-            #expect(try await store.read { try await $0.propertyDocuments.document(documents[1].id, in: city) } == documents[1])
-            #expect(try await store.read { try await $0.propertyDocuments.document(documents[1].id, in: elsewhere) } == nil)
-            #expect(try await store.read { try await $0.propertyDocuments.bytes(of: documents[2].id, in: city) } == contents[2])
-            #expect(try await store.read { try await $0.propertyDocuments.bytes(of: documents[2].id, in: elsewhere) } == nil)
-            #expect(try await store.read { try await $0.propertyDocuments.count(of: id, in: city) } == 3)
-            #expect(try await store.read { try await $0.propertyDocuments.count(of: id, in: elsewhere) } == 0)
-        }
-    }
-
     @Test(arguments: TestDatabase.available)
     func anObjectsLotsAreItsOwnInTheOrderAnnounced(_ database: TestDatabase) async throws {
         try await database.withStore { store in

@@ -116,7 +116,7 @@ import HromadaModules
             #expect(try await zhmerynka.get("/zhmerynka/admin/property/new").status == .ok)
             #expect(try await zhmerynka.get("/zhmerynka/admin/property/\(kiosk.id.rawValue)/lots/new").status == .notFound)
             #expect(try await objects(harness).count == before)
-            #expect(try await harness.services.store.read { try await $0.propertyDocuments.count(of: kiosk.id, in: kiosk.municipalityID) } == 0)
+            #expect(try await harness.services.store.read { try await $0.attachments.count(of: .property(kiosk.id), in: kiosk.municipalityID) } == 0)
         }
     }
 
@@ -206,15 +206,15 @@ import HromadaModules
             let files = "/vinnytsia/admin/property/\(object.id.rawValue)/files"
             #expect(try await admin.get(files).status == .ok)
             let upload = "/vinnytsia/admin/property/\(object.id.rawValue)/documents"
-            let count = { try await harness.services.store.read { try await $0.propertyDocuments.count(of: object.id, in: object.municipalityID) } }
+            let count = { try await harness.services.store.read { try await $0.attachments.count(of: .property(object.id), in: object.municipalityID) } }
 
             // A PNG named `.pdf` and sent as a PDF is still a PNG.
             let png = try await admin.upload(upload, [("title", "Технічний паспорт")], file: ("document", "passport.pdf", "application/pdf", SampleImages.png()))
             #expect(png.status == .unprocessableContent && png.body.contains("Це не файл PDF") && png.body.contains("value=\"Технічний паспорт\""))
-            let oversized = Array("%PDF-".utf8) + [UInt8](repeating: 0x20, count: PropertyDocumentRules.maximumBytes)
+            let oversized = Array("%PDF-".utf8) + [UInt8](repeating: 0x20, count: AttachmentRules.maximumBytes)
             let large = try await admin.upload(upload, [("title", "Звіт про оцінку")], file: ("document", "report.pdf", "application/pdf", oversized))
             #expect(large.status == .unprocessableContent && large.body.contains("Файл завеликий"))
-            let huge = [UInt8](repeating: 0x25, count: PropertyDocumentRules.maximumBytes + 256 * 1024)
+            let huge = [UInt8](repeating: 0x25, count: AttachmentRules.maximumBytes + 256 * 1024)
             #expect(try await admin.upload(upload, [("title", "Звіт")], file: ("document", "report.pdf", "application/pdf", huge)).status == .contentTooLarge)
             let untitled = try await admin.upload(upload, [("title", " ")], file: ("document", "passport.pdf", "application/pdf", Self.pdf))
             #expect(untitled.status == .unprocessableContent && untitled.body.contains("id=\"doc-title-error\""))
@@ -226,7 +226,7 @@ import HromadaModules
             var visitor = Browser(client)
             let page = try await visitor.get("/vinnytsia/property/\(object.id.rawValue)")
             let document = try #require(try await harness.services.store.read {
-                try await $0.propertyDocuments.documents(of: object.id, in: object.municipalityID)
+                try await $0.attachments.attachments(of: .property(object.id), in: object.municipalityID)
             }.first)
             let url = "/vinnytsia/property/\(object.id.rawValue)/documents/\(document.id.rawValue)"
             #expect(page.body.contains("Технічний паспорт") && page.body.contains(url))

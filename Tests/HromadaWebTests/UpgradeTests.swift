@@ -42,6 +42,30 @@ private func migrateAsServeDoes(_ store: Store) async throws -> [String] {
         try await Self.migratingTwiceChangesNothing(.postgres)
     }
 
+    @Test(arguments: TestDatabase.available)
+    func propertyDocumentsMoveIntoAttachmentsWhole(_ database: TestDatabase) async throws {
+        try await Self.withFixture(database) { store in
+            let bytes = Array("%PDF-1.7\n".utf8) + (0..<256).map { UInt8($0) }
+            let (object, city, account) = try await store.read { tx in
+                let row = try #require(try await tx.db.raw("SELECT id, municipality_id FROM property_objects ORDER BY id").first())
+                let account = try #require(try await tx.db.raw("SELECT id FROM accounts ORDER BY id").first())
+                return (try row.string("id"), try row.string("municipality_id"), try account.string("id"))
+            }
+            try await store.write { tx in
+                try await tx.db.raw("""
+                    INSERT INTO property_documents (id, municipality_id, object_id, position, title, media_type, byte_count, sha256, uploaded_by, uploaded_at, bytes)
+                    VALUES ('doc-1', \(bind: city), \(bind: object), 1, 'Технічний паспорт', 'application/pdf', \(bind: bytes.count),
+                            \(bind: String(repeating: "c", count: 64)), \(bind: account), 1796197982, \(bind: Data(bytes)))
+                    """).run()
+            }
+            _ = try await migrateAsServeDoes(store)
+            let owner = UploadOwner(kind: .propertyObject, id: object), cityID = MunicipalityID(rawValue: city)
+            let moved = try await store.read { try await $0.attachments.attachments(of: owner, in: cityID) }
+            #expect(moved.map(\.title) == ["Технічний паспорт"] && moved.first?.id.rawValue == "doc-1" && moved.first?.uploadedBy.rawValue == account)
+            #expect(try await store.read { try await $0.attachments.bytes(of: AttachmentID(rawValue: "doc-1"), in: cityID) } == bytes)
+        }
+    }
+
     // MARK: The checks
 
     /// What the fixture holds, for telling a fixture that did not load whole
@@ -53,10 +77,14 @@ private func migrateAsServeDoes(_ store: Store) async throws -> [String] {
     /// the provider of a login in flight (0016, a column of oidc_logins),
     /// and the open-data catalogue's records (0017, two new tables, empty,
     /// and 0018, the datasets' parts, one more).
-    static let laterVersions = ["0013", "0014", "0015", "0016", "0017", "0018", "0019", "0020", "0021"]
+    static let laterVersions = ["0013", "0014", "0015", "0016", "0017", "0018", "0019", "0020", "0021", "0022", "0023"]
     /// Tables a later migration adds: an upgrade may add these, empty, and nothing else.
     static let laterTables: Set<String> = ["oblast_role_grants", "readiness_probes", "open_data_datasets", "open_data_refreshes", "open_data_parts",
-        "invest_sites", "invest_indicators", "invest_indicator_values", "invest_enquiries", "invest_programmes"]
+        "invest_sites", "invest_indicators", "invest_indicator_values", "invest_enquiries", "invest_programmes", "attachments"]
+    /// Tables a later migration drops once their rows are moved: the register's
+    /// PDFs into the platform's attachments (0023). Empty in the fixture; the
+    /// move itself is `propertyDocumentsMoveIntoAttachmentsWhole`.
+    static let laterDroppedTables: Set<String> = ["property_documents"]
     /// Tables a later migration gives a column: their schema may change, their rows may not.
     static let laterAlteredTables: Set<String> = ["oidc_logins"]
     static let vinnytsia = MunicipalityID(rawValue: "vinnytsia")
@@ -75,7 +103,8 @@ private func migrateAsServeDoes(_ store: Store) async throws -> [String] {
             #expect(Array(after.migrations.prefix(before.migrations.count)) == before.migrations, "schema_migrations changed")
             #expect(after.migrations.map(\.version) == Self.fixtureVersions + Self.laterVersions)
             // schema_migrations is checked above: it gained the later migrations' rows.
-            Self.expectSame(before, after, besides: ["schema_migrations"], added: Self.laterTables, altered: Self.laterAlteredTables)
+            Self.expectSame(
+                before, after, besides: ["schema_migrations"], added: Self.laterTables, altered: Self.laterAlteredTables, dropped: Self.laterDroppedTables)
             try await Self.expectTheAppReadsIt(store, auditChain: after.auditChain)
 
             // A migration lost in the move would go unnoticed above (the old
@@ -120,16 +149,21 @@ private func migrateAsServeDoes(_ store: Store) async throws -> [String] {
 
     /// Every table still there with the same rows, and the same schema;
     /// besides the tables `added`, which must be new and empty, and the
-    /// schema of the tables `altered` (a column added; the rows still compared).
+    /// schema of the tables `altered` (a column added; the rows still compared),
+    /// and the tables `dropped`, which must have been empty and are gone.
     static func expectSame(
         _ before: Snapshot, _ after: Snapshot, besides: Set<String> = [], added: Set<String> = [], altered: Set<String> = [],
-        sourceLocation: SourceLocation = #_sourceLocation
+        dropped: Set<String> = [], sourceLocation: SourceLocation = #_sourceLocation
     ) {
-        #expect(after.tables.keys.sorted() == (before.tables.keys.sorted() + added).sorted(), "tables appeared or went", sourceLocation: sourceLocation)
+        let kept = before.tables.keys.filter { !dropped.contains($0) }
+        #expect(after.tables.keys.sorted() == (kept + added).sorted(), "tables appeared or went", sourceLocation: sourceLocation)
+        for table in dropped.sorted() {
+            #expect(before.tables[table] == [] && after.tables[table] == nil, "\(table) was not empty, or is still there", sourceLocation: sourceLocation)
+        }
         for table in added.sorted() {
             #expect(before.tables[table] == nil && after.tables[table] == [], "\(table) is not new and empty", sourceLocation: sourceLocation)
         }
-        for (table, rows) in before.tables.sorted(by: { $0.key < $1.key }) where !besides.contains(table) {
+        for (table, rows) in before.tables.sorted(by: { $0.key < $1.key }) where !besides.contains(table) && !dropped.contains(table) {
             let now = after.tables[table] ?? []
             #expect(now.count == rows.count, "\(table): \(rows.count) rows before migrating, \(now.count) after", sourceLocation: sourceLocation)
             if now != rows {
@@ -142,7 +176,7 @@ private func migrateAsServeDoes(_ store: Store) async throws -> [String] {
         // gained its checksum column with issue 15).
         let changing = added.union(altered).union(besides)
         let gained = Set(after.schema).subtracting(before.schema).filter { item in !changing.contains { item.contains($0) } }
-        let removed = Set(before.schema).subtracting(after.schema).filter { item in !altered.union(besides).contains { item.contains($0) } }
+        let removed = Set(before.schema).subtracting(after.schema).filter { item in !altered.union(besides).union(dropped).contains { item.contains($0) } }
         #expect(gained.isEmpty, "schema gained \(gained.sorted())", sourceLocation: sourceLocation)
         #expect(removed.isEmpty, "schema lost \(removed.sorted())", sourceLocation: sourceLocation)
         #expect(after.auditChain.last == before.auditChain.last, "the audit chain's head moved", sourceLocation: sourceLocation)

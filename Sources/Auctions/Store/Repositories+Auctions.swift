@@ -2,5 +2,4 @@ import HromadaStore
 
 extension Repositories {
     public var auctions: AuctionRepository { .init(db: db, dialect: dialect) }
-    public var propertyDocuments: PropertyDocumentRepository { .init(db: db) }
 }

@@ -116,6 +116,7 @@ extension AuditAction {
     public static let petitionAddressTrending = "petition.address_trending"
     public static let photoAdded = "photo.added"
     public static let photoRemoved = "photo.removed"
+    public static let attachmentAdded = "attachment.added"
+    public static let attachmentRemoved = "attachment.removed"
     /// A PDF added to an object of the property register.
-    public static let propertyDocumentAdded = "property.document_added"
 }

@@ -5,10 +5,10 @@ public struct PhotoID: Identifier {
     public init(rawValue: String) { self.rawValue = rawValue }
 }
 
-/// What a photo belongs to, as the module that keeps it names it: a
+/// What a photo or a document (`Attachment`) belongs to, as the module that keeps it names it: a
 /// proposed project's pictures of the place, the delivery record's pictures
 /// of the work, an object of the property register.
-public struct PhotoOwner: Hashable, Sendable {
+public struct UploadOwner: Hashable, Sendable {
     /// Each module names its own kinds (`budget_project`, `property_object`, …).
     public struct Kind: RawRepresentable, Hashable, Sendable {
         public let rawValue: String
@@ -29,7 +29,7 @@ public struct PhotoOwner: Hashable, Sendable {
 public struct Photo: Hashable, Sendable {
     public let id: PhotoID
     public let municipalityID: MunicipalityID
-    public let owner: PhotoOwner
+    public let owner: UploadOwner
     public let format: ImageFormat
     public let width: Int
     public let height: Int
@@ -41,7 +41,7 @@ public struct Photo: Hashable, Sendable {
     public let uploadedAt: Date
 
     public init(
-        id: PhotoID, municipalityID: MunicipalityID, owner: PhotoOwner, format: ImageFormat, width: Int, height: Int, byteCount: Int,
+        id: PhotoID, municipalityID: MunicipalityID, owner: UploadOwner, format: ImageFormat, width: Int, height: Int, byteCount: Int,
         sha256: String, caption: String, uploadedBy: AccountID, uploadedAt: Date
     ) {
         self.id = id

@@ -25,7 +25,7 @@ public struct PhotoRepository: Sendable {
     }
 
     /// Oldest first, the order they were added.
-    public func photos(of owner: PhotoOwner, in municipality: MunicipalityID) async throws -> [Photo] {
+    public func photos(of owner: UploadOwner, in municipality: MunicipalityID) async throws -> [Photo] {
         try await db.raw("""
             SELECT \(unsafeRaw: Self.columns) FROM uploads
             WHERE municipality_id = \(bind: municipality.rawValue) AND owner_kind = \(bind: owner.kind.rawValue) AND owner_id = \(bind: owner.id)
@@ -34,7 +34,7 @@ public struct PhotoRepository: Sendable {
     }
 
     /// Every photo of these owners' kind in a city, by owner id: one query for a page of cards.
-    public func photos(of kind: PhotoOwner.Kind, ids: [String], in municipality: MunicipalityID) async throws -> [String: [Photo]] {
+    public func photos(of kind: UploadOwner.Kind, ids: [String], in municipality: MunicipalityID) async throws -> [String: [Photo]] {
         guard !ids.isEmpty else { return [:] }
         let photos = try await db.select().column(SQLRaw(Self.columns)).from("uploads")
             .where("municipality_id", .equal, municipality.rawValue)
@@ -56,7 +56,7 @@ public struct PhotoRepository: Sendable {
             .first().map { [UInt8](try $0.decode(column: "bytes", as: Data.self)) }
     }
 
-    public func count(of owner: PhotoOwner, in municipality: MunicipalityID) async throws -> Int {
+    public func count(of owner: UploadOwner, in municipality: MunicipalityID) async throws -> Int {
         Int(try await db.raw("""
             SELECT COUNT(*) AS n FROM uploads
             WHERE municipality_id = \(bind: municipality.rawValue) AND owner_kind = \(bind: owner.kind.rawValue) AND owner_id = \(bind: owner.id)
@@ -72,7 +72,7 @@ public struct PhotoRepository: Sendable {
 
     package static func decode(_ row: any SQLRow) throws -> Photo {
         let mediaType = try row.string("media_type")
-        let kind = PhotoOwner.Kind(rawValue: try row.string("owner_kind"))
+        let kind = UploadOwner.Kind(rawValue: try row.string("owner_kind"))
         guard let format = ImageFormat.allCases.first(where: { $0.mediaType == mediaType })
         else { throw StoreError.unexpectedResult("upload of type \(mediaType)") }
         return Photo(

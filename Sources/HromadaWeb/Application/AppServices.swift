@@ -44,6 +44,7 @@ public struct AppServices: Sendable {
     public var roles: RoleService { RoleService(services: self) }
     public var oblastRoles: OblastRoleService { OblastRoleService(services: self) }
     public var photos: Photos { Photos(services: self) }
+    public var attachments: Attachments { Attachments(services: self) }
 
     /// This process, as a holder of scheduler leases.
     package static let instance = RandomToken.base32(byteCount: 10)

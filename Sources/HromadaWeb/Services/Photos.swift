@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import HromadaDomain
 import HromadaStore
+import Hummingbird
 
 /// Stores and removes the photos of any module's things. Every photo is
 /// sanitised (type from its bytes, metadata gone) before it is stored; what
@@ -11,7 +12,7 @@ public struct Photos: Sendable {
     package let services: AppServices
 
     /// Sanitises and stores a photo of any owner (a project, a delivery update, an object of the property register).
-    public func add(_ file: UploadedFile?, caption: String, to owner: PhotoOwner, city: Municipality, by account: AccountID) async throws -> Photo {
+    public func add(_ file: UploadedFile?, caption: String, to owner: UploadOwner, city: Municipality, by account: AccountID) async throws -> Photo {
         guard let file else { throw AppError.invalid(code: "photo_missing", field: "photo") }
         let image: SanitizedImage
         let cleanCaption: String
@@ -46,7 +47,7 @@ public struct Photos: Sendable {
         return photo
     }
 
-    public func remove(_ id: PhotoID, of owner: PhotoOwner, city: Municipality, by account: AccountID) async throws {
+    public func remove(_ id: PhotoID, of owner: UploadOwner, city: Municipality, by account: AccountID) async throws {
         let audit = services.audit
         let removed = try await services.store.write { tx -> Bool in
             guard let photo = try await tx.photos.photo(id, in: city.id), photo.owner == owner else { return false }
@@ -57,6 +58,28 @@ public struct Photos: Sendable {
             return true
         }
         guard removed else { throw AppError.notFound }
+    }
+
+    /// The stored bytes, immutable under their id: cached for a year, and a
+    /// 304 to a reader who has them. 404 unless the photo is in the city and
+    /// `belongs` says its owner is one the page may show.
+    public func response(
+        _ id: PhotoID, city: MunicipalityID, request: Request, belongs: (UploadOwner) -> Bool
+    ) async throws -> Response {
+        let found = try await services.store.read { tx -> (Photo, [UInt8])? in
+            guard let photo = try await tx.photos.photo(id, in: city), let bytes = try await tx.photos.bytes(of: id, in: city) else { return nil }
+            return (photo, bytes)
+        }
+        guard let (photo, bytes) = found, belongs(photo.owner) else { throw AppError.notFound }
+        let etag = "\"\(photo.sha256)\""
+        var headers: HTTPFields = [
+            .contentType: photo.format.mediaType, .cacheControl: "public, max-age=31536000, immutable", .eTag: etag, .contentDisposition: "inline",
+        ]
+        if request.headers[.ifNoneMatch] == etag {
+            headers[.contentType] = nil
+            return Response(status: .notModified, headers: headers)
+        }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     public static func appError(_ problem: PhotoRules.Problem) -> AppError {

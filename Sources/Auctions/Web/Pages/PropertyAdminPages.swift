@@ -293,7 +293,7 @@ extension PropertyPages {
     ) async throws -> Response {
         let cityID = city.id, objectID = object.id
         let (documents, photos) = try await services.store.read { tx in
-            (try await tx.propertyDocuments.documents(of: objectID, in: cityID), try await tx.photos.photos(of: .property(objectID), in: cityID))
+            (try await tx.attachments.attachments(of: .property(objectID), in: cityID), try await tx.photos.photos(of: .property(objectID), in: cityID))
         }
         let objectURL = "\(base(city))/\(object.id.rawValue)", admin = "/\(city.slug.rawValue)/admin/property/\(object.id.rawValue)"
         let problem = FormProblem(error, html: html, context: context)
@@ -305,7 +305,7 @@ extension PropertyPages {
             FormField(
                 name: "document", label: html.t("property.files.document_file", context), value: "", error: documentProblem.message(for: "document"),
                 hint: html.t("property.files.document_limit", context, [
-                    "megabytes": String(PropertyDocumentRules.maximumBytes / 1_048_576), "max": String(PropertyDocumentRules.maximumPerObject),
+                    "megabytes": String(AttachmentRules.maximumBytes / 1_048_576), "max": String(AttachmentRules.maximumPerOwner),
                 ]),
                 type: "file", required: true, accept: "application/pdf,.pdf"),
         ]
@@ -337,5 +337,5 @@ extension PropertyPages {
 extension UploadRoute {
     static let propertyPhotos = UploadRoute(path: "/{city}/admin/property/{object}/photos", fileLimit: ImageSanitizer.maximumBytes)
     /// A PDF of the property register.
-    static let propertyDocuments = UploadRoute(path: "/{city}/admin/property/{object}/documents", fileLimit: PropertyDocumentRules.maximumBytes)
+    static let propertyDocuments = UploadRoute(path: "/{city}/admin/property/{object}/documents", fileLimit: AttachmentRules.maximumBytes)
 }

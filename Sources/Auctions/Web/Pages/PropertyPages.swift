@@ -173,7 +173,7 @@ struct PropertyPages {
         let cityID = city.id, objectID = object.id
         let history = try await services.auctions.history(of: objectID, in: cityID)
         let (documents, photos) = try await services.store.read { tx in
-            (try await tx.propertyDocuments.documents(of: objectID, in: cityID), try await tx.photos.photos(of: .property(objectID), in: cityID))
+            (try await tx.attachments.attachments(of: .property(objectID), in: cityID), try await tx.photos.photos(of: .property(objectID), in: cityID))
         }
         let status = PropertyStatus(lots: history.map(\.lot))
         let url = "\(base(city))/\(object.id.rawValue)"
@@ -225,39 +225,12 @@ struct PropertyPages {
 
     // MARK: Files
 
-    /// The PDF as stored, always as a download: a browser never renders our
-    /// copy of someone's upload in the site's origin.
+    /// The PDF as stored, always as a download (`Attachments.response`).
     @Sendable func document(_ request: Request, context: AppRequestContext) async throws -> Response {
         let city = try await CityLookup(store: services.store).require(context)
         let objectID = PropertyObjectID(rawValue: try context.parameters.require("object"))
-        let id = PropertyDocumentID(rawValue: try context.parameters.require("document"))
-        let cityID = city.id
-        let found = try await services.store.read { tx -> (PropertyDocument, [UInt8])? in
-            guard let document = try await tx.propertyDocuments.document(id, in: cityID), document.objectID == objectID,
-                  let bytes = try await tx.propertyDocuments.bytes(of: id, in: cityID)
-            else { return nil }
-            return (document, bytes)
-        }
-        guard let (document, bytes) = found else { throw AppError.notFound }
-        // nosniff here too, not only from the middleware: this response is the one that must never be sniffed.
-        let headers: HTTPFields = [
-            .contentType: PropertyDocumentRules.mediaType, .contentDisposition: Self.attachment(document.title),
-            .cacheControl: "public, max-age=31536000, immutable", .eTag: "\"\(document.sha256)\"", .xContentTypeOptions: "nosniff",
-        ]
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
-    }
-
-    /// RFC 6266: an ASCII fallback name and the title in UTF-8 (RFC 8187).
-    static func attachment(_ title: String) -> String {
-        let ascii = String(title.unicodeScalars.map { scalar -> Character in
-            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)) ? Character(scalar) : "_"
-        })
-        let allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)..<Unicode.Scalar(128)))
-            .union(CharacterSet(charactersIn: "-._~"))
-        let encoded = (title + ".pdf").addingPercentEncoding(withAllowedCharacters: allowed) ?? "document.pdf"
-        // Old clients read only the ASCII name; a Cyrillic title would be all underscores there.
-        let fallback = ascii.contains(where: { $0 != "_" }) ? String(ascii.prefix(60)) : "document"
-        return "attachment; filename=\"\(fallback).pdf\"; filename*=UTF-8''\(encoded)"
+        let id = AttachmentID(rawValue: try context.parameters.require("document"))
+        return try await services.attachments.response(id, of: .property(objectID), city: city.id)
     }
 
     /// A photo of the object, immutable under its id.
@@ -265,22 +238,6 @@ struct PropertyPages {
         let city = try await CityLookup(store: services.store).require(context)
         let objectID = PropertyObjectID(rawValue: try context.parameters.require("object"))
         let id = PhotoID(rawValue: try context.parameters.require("photo"))
-        let cityID = city.id
-        let found = try await services.store.read { tx -> (Photo, [UInt8])? in
-            guard let photo = try await tx.photos.photo(id, in: cityID), photo.owner == .property(objectID),
-                  let bytes = try await tx.photos.bytes(of: id, in: cityID)
-            else { return nil }
-            return (photo, bytes)
-        }
-        guard let (photo, bytes) = found else { throw AppError.notFound }
-        let etag = "\"\(photo.sha256)\""
-        var headers: HTTPFields = [
-            .contentType: photo.format.mediaType, .cacheControl: "public, max-age=31536000, immutable", .eTag: etag, .contentDisposition: "inline",
-        ]
-        if request.headers[.ifNoneMatch] == etag {
-            headers[.contentType] = nil
-            return Response(status: .notModified, headers: headers)
-        }
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        return try await services.photos.response(id, city: city.id, request: request) { $0 == .property(objectID) }
     }
 }

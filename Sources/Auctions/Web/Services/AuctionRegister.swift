@@ -48,33 +48,10 @@ extension AuctionService {
     /// Adds a PDF to an object of the register (the city's organisers).
     public func addDocument(
         _ file: UploadedFile?, title: String, to objectID: PropertyObjectID, city: Municipality, by principal: Principal?
-    ) async throws -> PropertyDocument {
+    ) async throws -> Attachment {
         let principal = try requireStaff(.manageAuctions, principal, in: city.id)
         let object = try await object(objectID, in: city.id)
-        let bytes = file?.bytes ?? []
-        let cleanTitle: String
-        do {
-            cleanTitle = try PropertyDocumentRules.title(title)
-            try PropertyDocumentRules.check(bytes)
-        } catch {
-            throw Self.appError(error)
-        }
-        let document = PropertyDocument(
-            id: .random(), municipalityID: city.id, objectID: object.id, title: cleanTitle, mediaType: PropertyDocumentRules.mediaType,
-            byteCount: bytes.count, sha256: Hex.encode(SHA256.hash(data: bytes)), uploadedBy: principal.accountID, uploadedAt: services.clock.now())
-        let audit = services.audit
-        // Counting and inserting in one write: two uploads at once cannot both take the last place.
-        let stored = try await services.store.write { tx -> Bool in
-            let existing = try await tx.propertyDocuments.count(of: object.id, in: city.id)
-            guard (try? PropertyDocumentRules.checkRoom(existing: existing)) != nil else { return false }
-            try await tx.propertyDocuments.insert(document, bytes: bytes)
-            try await audit.record(
-                tx, action: AuditAction.propertyDocumentAdded, actor: principal.accountID, municipality: city.id, subject: document.id.rawValue,
-                details: ["object": object.id.rawValue, "sha256": document.sha256])
-            return true
-        }
-        guard stored else { throw Self.appError(PropertyDocumentRules.Problem.tooMany) }
-        return document
+        return try await services.attachments.add(file, title: title, to: .property(object.id), city: city, by: principal.accountID)
     }
 
     /// Adds a photo to an object of the register, sanitised like a budget project's.
@@ -85,22 +62,12 @@ extension AuctionService {
         let object = try await object(objectID, in: city.id)
         return try await services.photos.add(file, caption: caption, to: .property(object.id), city: city, by: principal.accountID)
     }
-
-    static func appError(_ problem: PropertyDocumentRules.Problem) -> AppError {
-        switch problem {
-        case .empty: .invalid(code: "document_missing", field: "document")
-        case .tooLarge: .invalid(code: "document_too_large", field: "document")
-        case .notPDF: .invalid(code: "document_not_pdf", field: "document")
-        case .titleLength: .invalid(code: "document_title_length", field: "title")
-        case .tooMany: .conflict(code: "document_limit")
-        }
-    }
 }
 
-extension PhotoOwner.Kind {
+extension UploadOwner.Kind {
     public static let propertyObject = Self(rawValue: "property_object")
 }
 
-extension PhotoOwner {
-    public static func property(_ id: PropertyObjectID) -> PhotoOwner { .init(kind: .propertyObject, id: id.rawValue) }
+extension UploadOwner {
+    public static func property(_ id: PropertyObjectID) -> UploadOwner { .init(kind: .propertyObject, id: id.rawValue) }
 }

@@ -23,23 +23,10 @@ struct BudgetPhotoPages {
     @Sendable func serve(_ request: Request, context: AppRequestContext) async throws -> Response {
         let loaded = try await pages.load(context)
         let id = PhotoID(rawValue: try context.parameters.require("photo"))
-        let city = loaded.city.id
-        let found = try await services.store.read { tx -> (Photo, [UInt8])? in
-            guard let photo = try await tx.photos.photo(id, in: city), let bytes = try await tx.photos.bytes(of: id, in: city) else { return nil }
-            return (photo, bytes)
-        }
         // A photo belongs to this edition only through one of its projects.
-        guard let (photo, bytes) = found, loaded.projects.contains(where: { $0.id.rawValue == photo.owner.id }) else { throw AppError.notFound }
-        let etag = "\"\(photo.sha256)\""
-        var headers: HTTPFields = [
-            .contentType: photo.format.mediaType, .cacheControl: "public, max-age=31536000, immutable", .eTag: etag,
-            .contentDisposition: "inline",
-        ]
-        if request.headers[.ifNoneMatch] == etag {
-            headers[.contentType] = nil
-            return Response(status: .notModified, headers: headers)
+        return try await services.photos.response(id, city: loaded.city.id, request: request) { owner in
+            loaded.projects.contains { $0.id.rawValue == owner.id }
         }
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     @Sendable func manage(_ request: Request, context: AppRequestContext) async throws -> Response {

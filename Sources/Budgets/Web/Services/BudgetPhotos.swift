@@ -76,12 +76,12 @@ public struct BudgetPhotos: Sendable {
     }
 }
 
-extension PhotoOwner.Kind {
+extension UploadOwner.Kind {
     public static let budgetProject = Self(rawValue: "budget_project")
     public static let budgetDelivery = Self(rawValue: "budget_delivery")
 }
 
-extension PhotoOwner {
-    public static func project(_ id: BudgetProjectID) -> PhotoOwner { .init(kind: .budgetProject, id: id.rawValue) }
-    public static func delivery(_ id: BudgetProjectID) -> PhotoOwner { .init(kind: .budgetDelivery, id: id.rawValue) }
+extension UploadOwner {
+    public static func project(_ id: BudgetProjectID) -> UploadOwner { .init(kind: .budgetProject, id: id.rawValue) }
+    public static func delivery(_ id: BudgetProjectID) -> UploadOwner { .init(kind: .budgetDelivery, id: id.rawValue) }
 }

@@ -1,18 +1,20 @@
 import Foundation
-import HromadaDomain
 
-public struct PropertyDocumentID: Identifier {
+public struct AttachmentID: Identifier {
     public let rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
 }
 
-/// A PDF about an object of the register (a technical passport, a valuation
-/// report, a lease contract): what bidders read before they bid. The bytes
-/// are stored as uploaded and fetched only to be served.
-public struct PropertyDocument: Hashable, Sendable {
-    public let id: PropertyDocumentID
+/// A PDF attached to a thing of any module (a technical passport or a
+/// valuation report of an object of the property register, a site's
+/// cadastral extract or its detailed plan): what a bidder or an investor
+/// reads before they decide. The bytes are stored as uploaded (a PDF cannot
+/// be cleaned the way a photo is, so it is only ever served as a download)
+/// and fetched only to be served.
+public struct Attachment: Hashable, Sendable {
+    public let id: AttachmentID
     public let municipalityID: MunicipalityID
-    public let objectID: PropertyObjectID
+    public let owner: UploadOwner
     public let title: String
     /// Always `application/pdf`: the type comes from the bytes, never the upload's claim.
     public let mediaType: String
@@ -23,12 +25,12 @@ public struct PropertyDocument: Hashable, Sendable {
     public let uploadedAt: Date
 
     public init(
-        id: PropertyDocumentID, municipalityID: MunicipalityID, objectID: PropertyObjectID, title: String, mediaType: String, byteCount: Int,
-        sha256: String, uploadedBy: AccountID, uploadedAt: Date
+        id: AttachmentID, municipalityID: MunicipalityID, owner: UploadOwner, title: String, mediaType: String, byteCount: Int, sha256: String,
+        uploadedBy: AccountID, uploadedAt: Date
     ) {
         self.id = id
         self.municipalityID = municipalityID
-        self.objectID = objectID
+        self.owner = owner
         self.title = title
         self.mediaType = mediaType
         self.byteCount = byteCount
@@ -38,13 +40,13 @@ public struct PropertyDocument: Hashable, Sendable {
     }
 }
 
-public enum PropertyDocumentRules {
+public enum AttachmentRules {
     public static let mediaType = "application/pdf"
     /// A scanned valuation report runs to a few megabytes; more is a scan at a needless resolution.
     public static let maximumBytes = 10 * 1024 * 1024
     public static let titleLength = 1...200
     /// Enough for a passport, a valuation, a contract and their annexes.
-    public static let maximumPerObject = 20
+    public static let maximumPerOwner = 20
 
     public enum Problem: Error, Equatable, Sendable {
         case empty
@@ -69,42 +71,8 @@ public enum PropertyDocumentRules {
         return trimmed
     }
 
+    /// Another document may join `existing` ones of the same owner.
     public static func checkRoom(existing: Int) throws(Problem) {
-        guard existing < maximumPerObject else { throw .tooMany }
+        guard existing < maximumPerOwner else { throw .tooMany }
     }
-}
-
-/// Where an object of the register stands, from its lots: on auction while
-/// a lot runs, sold or leased once a lot's contract is signed, else free.
-public enum PropertyStatus: String, Sendable, CaseIterable {
-    case free
-    case onAuction = "on_auction"
-    case leased
-    case sold
-
-    public init(lots: [Lot]) {
-        let signed = lots.filter { $0.status == .complete }
-        if signed.contains(where: { $0.procedure.isPrivatization }) {
-            self = .sold
-        } else if lots.contains(where: { [.activeTendering, .activeAuction, .activeQualification, .activeAwarded].contains($0.status) }) {
-            self = .onAuction
-        } else if !signed.isEmpty {
-            self = .leased
-        } else {
-            self = .free
-        }
-    }
-}
-
-extension AuctionProcedure {
-    /// Small privatization sells the object; the other procedures lease it.
-    public var isPrivatization: Bool {
-        switch self {
-        case .privatizationEnglish, .privatizationReduced, .privatizationDutch: true
-        case .leaseEnglish, .leasePreemptive, .landLease: false
-        }
-    }
-
-    /// The current tenant's pre-emptive right needs the tenant named on the lot.
-    public var needsTenant: Bool { self == .leasePreemptive }
 }

@@ -5,27 +5,9 @@ import Testing
 @testable import Budgets
 @testable import Petitions
 
-@Suite struct PropertyDocumentRulesTests {
+@Suite struct PropertyStatusTests {
     let vinnytsia = MunicipalityID(rawValue: "vinnytsia")
     let now = Date(epochSeconds: 1_900_000_000)
-
-    @Test func aDocumentIsAPDFByItsOwnBytesAndWithinTheLimit() throws {
-        try PropertyDocumentRules.check(Array("%PDF-1.7\n%âãÏÓ\n".utf8))
-        #expect(throws: PropertyDocumentRules.Problem.empty) { try PropertyDocumentRules.check([]) }
-        // An HTML page or a PNG named `.pdf` is still not one.
-        #expect(throws: PropertyDocumentRules.Problem.notPDF) { try PropertyDocumentRules.check(Array("<html><script>".utf8)) }
-        #expect(throws: PropertyDocumentRules.Problem.notPDF) { try PropertyDocumentRules.check([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A]) }
-        #expect(throws: PropertyDocumentRules.Problem.notPDF) { try PropertyDocumentRules.check(Array(" %PDF-1.7".utf8)) }
-        let limit = Array("%PDF-".utf8) + [UInt8](repeating: 0x20, count: PropertyDocumentRules.maximumBytes - 5)
-        try PropertyDocumentRules.check(limit)
-        #expect(throws: PropertyDocumentRules.Problem.tooLarge) { try PropertyDocumentRules.check(limit + [0x0A]) }
-    }
-
-    @Test func aDocumentNeedsATitle() throws {
-        #expect(try PropertyDocumentRules.title("  Технічний паспорт ") == "Технічний паспорт")
-        #expect(throws: PropertyDocumentRules.Problem.titleLength) { try PropertyDocumentRules.title("   ") }
-        #expect(throws: PropertyDocumentRules.Problem.titleLength) { try PropertyDocumentRules.title(String(repeating: "я", count: 201)) }
-    }
 
     func lot(_ procedure: AuctionProcedure, _ status: LotStatus) throws -> Lot {
         let object = try PropertyObject.recorded(
