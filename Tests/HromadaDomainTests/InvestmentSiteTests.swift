@@ -90,7 +90,7 @@ import Testing
 
     @Test(arguments: [
         ("details.manager.email", InvestmentSite.Problem.Reason.malformed), ("details.buildings.0.floors", .outOfRange),
-        ("details.voltageKv", .outOfRange), ("details.description.en", .outOfRange), ("details.auctionLotID", .malformed),
+        ("details.voltageKv", .outOfRange), ("details.description.en", .outOfRange), ("details.auctionLotId", .malformed),
     ])
     func aSitesDetailsAreBoundedAndTheFirstFaultNamed(_ field: String, _ reason: InvestmentSite.Problem.Reason) throws {
         var details = SiteDetails()

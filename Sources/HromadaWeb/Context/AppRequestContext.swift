@@ -173,6 +173,12 @@ public struct UploadedFile: Sendable, Equatable {
     public let filename: String
     public let declaredType: String
     public let bytes: [UInt8]
+
+    public init(filename: String, declaredType: String, bytes: [UInt8]) {
+        self.filename = filename
+        self.declaredType = declaredType
+        self.bytes = bytes
+    }
 }
 
 import Foundation

@@ -22,6 +22,7 @@ public struct InvestModule: Module {
         MatchPages(services: services).add(to: router)
         ProgrammePages(services: services).add(to: router)
         SiteFormPages(services: services).add(to: router)
+        SiteFilesPages(services: services).add(to: router)
     }
 
     /// Vinnytsia's passport and sites in all four cities; the figures are illustrative and say so.
@@ -29,7 +30,7 @@ public struct InvestModule: Module {
         try await InvestDemoSeeder(services: demo.services).seed(demo.cities)
     }
 
-    public var uploadRoutes: [UploadRoute] { [.investPassport, .oblastPassport] }
+    public var uploadRoutes: [UploadRoute] { [.investPassport, .oblastPassport, .investSitePhotos, .investSiteDocuments] }
 
     /// The charter's promise to investors: working days to a first answer and to a shortlist.
     public var settingFields: [CitySettingField] {

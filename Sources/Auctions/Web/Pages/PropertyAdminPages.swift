@@ -297,33 +297,13 @@ extension PropertyPages {
         }
         let objectURL = "\(base(city))/\(object.id.rawValue)", admin = "/\(city.slug.rawValue)/admin/property/\(object.id.rawValue)"
         let problem = FormProblem(error, html: html, context: context)
-        let documentProblem = about == "document" ? problem : nil, photoProblem = about == "photo" ? problem : nil
-        let documentFields = [
-            FormField(
-                name: "title", id: "doc-title", label: html.t("property.files.document_title", context), value: about == "document" ? form["title"] : "",
-                error: documentProblem.message(for: "title"), required: true, maxlength: 200),
-            FormField(
-                name: "document", label: html.t("property.files.document_file", context), value: "", error: documentProblem.message(for: "document"),
-                hint: html.t("property.files.document_limit", context, [
-                    "megabytes": String(AttachmentRules.maximumBytes / 1_048_576), "max": String(AttachmentRules.maximumPerOwner),
-                ]),
-                type: "file", required: true, accept: "application/pdf,.pdf"),
-        ]
-        let photoLimit = html.t("photos.limit", context, [
-            "max": String(PhotoRules.maximumPerOwner), "megabytes": String(ImageSanitizer.maximumBytes / 1_048_576),
-        ])
-        let photoFields = [
-            FormField(
-                name: "photo", label: html.t("photos.file", context), value: "", error: photoProblem.message(for: "photo"),
-                hint: "\(photoLimit) \(html.t("photos.privacy", context))", type: "file", required: true, accept: "image/jpeg,image/png,image/webp"),
-            FormField(
-                name: "caption", label: html.t("photos.caption", context), value: about == "photo" ? form["caption"] : "",
-                error: photoProblem.message(for: "caption"), maxlength: 200),
-        ]
+        let forms = UploadForms(html: html, context: context)
+        let documentFields = forms.documentFields(form: form, problem: problem, about: about)
+        let photoFields = forms.photoFields(form: form, problem: problem, about: about)
         let page = FilesPage(
             objectTitle: object.title, objectURL: objectURL, documentsAction: admin + "/documents", photosAction: admin + "/photos",
             documents: documents.map {
-                .init(url: "\(objectURL)/documents/\($0.id.rawValue)", title: $0.title, size: Self.size($0.byteCount, html: html, context))
+                .init(url: "\(objectURL)/documents/\($0.id.rawValue)", title: $0.title, size: forms.size($0.byteCount))
             },
             photos: photos.map { .init(url: "\(objectURL)/photos/\($0.id.rawValue)", caption: $0.caption, width: $0.width, height: $0.height) },
             documentFields: documentFields, photoFields: photoFields,

@@ -197,7 +197,7 @@ struct PropertyPages {
             },
             coordinates: coordinates.map { String(format: "%.5f, %.5f", $0.0, $0.1) },
             documents: documents.map {
-                .init(url: "\(url)/documents/\($0.id.rawValue)", title: $0.title, size: Self.size($0.byteCount, html: html, context))
+                .init(url: "\(url)/documents/\($0.id.rawValue)", title: $0.title, size: UploadForms(html: html, context: context).size($0.byteCount))
             },
             hasDocuments: !documents.isEmpty,
             photos: photos.map { .init(url: "\(url)/photos/\($0.id.rawValue)", caption: $0.caption, width: $0.width, height: $0.height) },
@@ -217,11 +217,6 @@ struct PropertyPages {
                                      request: request, context: context, city: city)
     }
 
-    /// `1,2 МБ` or `340 КБ`.
-    static func size(_ bytes: Int, html: HTML, _ context: AppRequestContext) -> String {
-        if bytes >= 1_048_576 { return html.t("property.size_mb", context, ["size": decimal(Double(bytes) / 1_048_576, digits: 1, context)]) }
-        return html.t("property.size_kb", context, ["size": String(max(1, (bytes + 1_023) / 1_024))])
-    }
 
     // MARK: Files
 

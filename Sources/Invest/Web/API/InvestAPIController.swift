@@ -175,7 +175,12 @@ struct InvestAPIController {
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let city = try await CityLookup(store: services.store).require(context)
         let stored = try await services.invest.site(SiteID(rawValue: try context.parameters.require("site")), in: city.id, principal: context.principal)
-        return try JSONResponse.encode(SiteBody(stored, citySlug: city.slug.rawValue))
+        var body = SiteBody(stored, citySlug: city.slug.rawValue)
+        let (photos, documents) = try await services.invest.files(of: stored.id, in: city.id)
+        body.files = .init(
+            photos: photos.map { .init(url: "\(body.url)/photos/\($0.id.rawValue)", caption: $0.caption, width: $0.width, height: $0.height, sha256: $0.sha256) },
+            documents: documents.map { .init(url: "\(body.url)/documents/\($0.id.rawValue)", title: $0.title, byteCount: $0.byteCount, sha256: $0.sha256) })
+        return try JSONResponse.encode(body)
     }
 
     @Sendable func add(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -175,10 +175,30 @@ struct SiteBody: Encodable {
     let url: String
     let createdAt: Date
     let updatedAt: Date
+    /// One site's photos and documents, with the addresses to fetch them; not in lists.
+    var files: Files? = nil
+
+    struct Files: Encodable {
+        struct Photo: Encodable {
+            let url: String
+            let caption: String
+            let width: Int
+            let height: Int
+            let sha256: String
+        }
+        struct Document: Encodable {
+            let url: String
+            let title: String
+            let byteCount: Int
+            let sha256: String
+        }
+        let photos: [Photo]
+        let documents: [Document]
+    }
 
     private enum CodingKeys: String, CodingKey {
         case id, type, status, title, geometry, marker, cadastralNumber, areaHa, purposeCode, ownership, right, termYears, normativeValuation, price
-        case utilities, distances, details, url, createdAt, updatedAt
+        case utilities, distances, details, url, createdAt, updatedAt, files
     }
 
     /// Every key always there, `null` where the site's data does not say:
@@ -205,6 +225,8 @@ struct SiteBody: Encodable {
         try c.encode(url, forKey: .url)
         try c.encode(createdAt, forKey: .createdAt)
         try c.encode(updatedAt, forKey: .updatedAt)
+        // Only one site's body has them; a list's items leave the key out.
+        try c.encodeIfPresent(files, forKey: .files)
     }
 
     init(_ stored: InvestService.StoredSite, citySlug: String) {

@@ -312,6 +312,26 @@ struct InvestPages {
         let enquireURL: String?
         /// The auction lot the site is offered in, as the auctions module shows it.
         let auctionLot: LotLink?
+        let photos: [Picture]
+        let hasPhotos: Bool
+        let documents: [Download]
+        let hasDocuments: Bool
+        /// For the city's staff: change the terms, add photos and documents.
+        let editURL: String?
+        let filesURL: String?
+    }
+
+    struct Picture {
+        let url: String
+        let caption: String
+        let width: Int
+        let height: Int
+    }
+
+    struct Download {
+        let url: String
+        let title: String
+        let size: String
     }
 
     struct LotLink {
@@ -363,6 +383,10 @@ struct InvestPages {
                 ]))
         }
         let lot = try await services.invest.auctionLot(of: site, in: city)
+        let (photos, documents) = try await services.invest.files(of: stored.id, in: city.id)
+        let siteURL = "/\(slug)/invest/sites/\(stored.id.rawValue)", admin = "/\(slug)/admin/invest/sites/\(stored.id.rawValue)"
+        let staff = context.principal?.may(.manageInvest, in: city.id) == true
+        let sizes = UploadForms(html: html, context: context)
         let manager = [fact("manager", details.manager.name), fact("email", details.manager.email), fact("phone", details.manager.phone)]
             .compactMap { $0 }
         let page = SitePage(
@@ -378,7 +402,11 @@ struct InvestPages {
                 services: services, label: html.t("invest.map_site_label", context),
                 centre: (site.geometry.marker.longitude, site.geometry.marker.latitude), shape: try? OpenDataFile.json(site.geometry)),
             enquireURL: site.status.isOnOffer ? "/\(slug)/invest/enquire?site=\(stored.id.rawValue)" : nil,
-            auctionLot: lot.map { LotLink(title: $0.title, url: $0.path, status: html.t($0.statusKey, context)) })
+            auctionLot: lot.map { LotLink(title: $0.title, url: $0.path, status: html.t($0.statusKey, context)) },
+            photos: photos.map { Picture(url: "\(siteURL)/photos/\($0.id.rawValue)", caption: $0.caption, width: $0.width, height: $0.height) },
+            hasPhotos: !photos.isEmpty,
+            documents: documents.map { Download(url: "\(siteURL)/documents/\($0.id.rawValue)", title: $0.title, size: sizes.size($0.byteCount)) },
+            hasDocuments: !documents.isEmpty, editURL: staff ? admin + "/edit" : nil, filesURL: staff ? admin + "/files" : nil)
         return try await html.render(
             "invest-site", page: page, titleKey: "invest.site_title", titleArguments: ["site": page.title], request: request, context: context,
             city: city)

@@ -18,11 +18,15 @@ struct InvestDemoSeeder {
         for city in cities {
             let indicators = Self.passport(city)
             var made = try Self.sites(city, now: now)
-            // The site in auction names a running lot of the city's auctions
-            // (seeded before this module), found through the platform.
-            if let lot = try await services.modules.linkChoices(.auctionLot, in: city, services: services).first(where: \.isActive),
-               let index = made.firstIndex(where: { $0.site.status == .inAuction }) {
-                made[index].site.details.auctionLotID = lot.id
+            // The site in auction is the register's former boiler house, whose
+            // privatisation lot the auctions seeded first: found through the
+            // platform by its title, as a clerk would pick it from the list.
+            if let index = made.firstIndex(where: { $0.site.status == .inAuction }) {
+                let lots = try await services.modules.linkChoices(.auctionLot, in: city, services: services).filter(\.isActive)
+                let title = made[index].site.title.uk
+                if let lot = lots.first(where: { $0.title.hasSuffix(title) }) ?? lots.first {
+                    made[index].site.details.auctionLotID = lot.id
+                }
             }
             let sites = made
             try await services.store.write { tx in
@@ -37,6 +41,7 @@ struct InvestDemoSeeder {
                         details: ["type": site.site.type.rawValue])
                 }
             }
+            try await seedPassports(city, sites: sites)
             if city.slug.rawValue == "vinnytsia" {
                 try await seedEnquiries(city, sites: sites)
                 let programme = try Self.programme(sites: sites)
@@ -57,6 +62,29 @@ struct InvestDemoSeeder {
                     tx, action: AuditAction.investPassportUpdated, actor: nil, municipality: nil, subject: "passport:oblast:" + oblast.rawValue,
                     details: ["indicators": String(figures.count)])
             }
+        }
+    }
+
+    // MARK: Documents
+
+    /// Each site on offer gets its one-page passport as a PDF, uploaded by the city's demo admin.
+    func seedPassports(_ city: Municipality, sites: [InvestRepository.StoredSite]) async throws {
+        guard let admin = try await services.store.read({
+            try await $0.accounts.find(email: EmailAddress(rawValue: "\(city.slug.rawValue).admin@demo.hromada.ua"))
+        }) else { return }
+        for stored in sites where stored.site.status.isOnOffer {
+            let site = stored.site
+            let lines = [
+                "Investment site passport", site.title.en, "Illustrative demo data, not an official document.", "",
+                "Kind: \(site.type.rawValue)", "Cadastral number: \(site.cadastralNumber?.rawValue ?? "none (a building)")",
+                "Area: \(InvestPages.plain(site.areaHa)) ha", "Right offered: \(site.right.rawValue)\(site.termYears.map { ", \($0) years" } ?? "")",
+                "Power: \(site.utilities.powerKw.map { "\($0) kW" } ?? "not connected")",
+                "Road: \(site.distances.roadKm.map { "\(InvestPages.plain($0)) km" } ?? "unknown")",
+                "Source: State Land Cadastre; the city's GIS (illustrative).",
+            ]
+            let file = UploadedFile(filename: "passport.pdf", declaredType: "application/pdf", bytes: DemoSitePassport.pdf(lines: lines))
+            _ = try await services.attachments.add(
+                file, title: "Паспорт ділянки / Site passport", to: .investSite(stored.id), city: city, by: admin.id)
         }
     }
 
@@ -299,9 +327,9 @@ struct InvestDemoSeeder {
             Plot(type: .building, uk: "Адмінбудівля на вул. Соборній", en: "Office building, Soborna Street", at: (28.4711, 49.2330),
                  areaHa: 0.12, right: .lease, powerKw: 150, gas: true, water: true, roadKm: 0.1, priceUAH: 96_000,
                  building: .init(areaM2: 1_850, floors: 4, condition: .good)),
-            Plot(type: .privatisation, uk: "Майновий комплекс КП «Вінницька автобаза»", en: "Former municipal motor depot", at: (28.5201, 49.2144),
-                 areaHa: 2.9, right: .sale, powerKw: 400, gas: true, water: true, roadKm: 0.4, priceUAH: 21_000_000, status: .inAuction,
-                 building: .init(areaM2: 3_100, floors: 1, condition: .needsRepair)),
+            Plot(type: .privatisation, uk: "Будівля колишньої котельні, вул. Келецька, 51а", en: "Former boiler house, 51a Keletska Street",
+                 at: (28.4170, 49.2290), areaHa: 0.35, right: .sale, powerKw: 250, gas: true, water: true, roadKm: 0.2, priceUAH: 1_250_000,
+                 status: .inAuction, building: .init(areaM2: 312, floors: 2, condition: .needsRepair)),
             Plot(type: .ppp, uk: "Сміттєсортувальна станція (ДПП)", en: "Waste sorting plant (PPP)", at: (28.5420, 49.2023),
                  areaHa: 4.5, right: .superficies, powerKw: 1_000, water: true, roadKm: 2.0, priceUAH: 120_000),
             Plot(type: .greenfield, uk: "Ділянка на Немирівському шосе", en: "Plot on the Nemyriv highway", at: (28.5302, 49.1995),

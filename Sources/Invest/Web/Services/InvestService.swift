@@ -119,6 +119,41 @@ public struct InvestService: Sendable {
         return try await services.modules.linked(.auctionLot, id: lot, in: city, services: services)
     }
 
+    // MARK: Photos and documents
+
+    /// The site a member of staff adds files to or removes them from: any status, in their own city.
+    func staffSite(_ id: SiteID, city: Municipality, principal: Principal?) async throws -> (Principal, StoredSite) {
+        let staff = try requireStaff(.manageInvest, principal, in: city.id)
+        return (staff, try await site(id, in: city.id, principal: principal))
+    }
+
+    public func addPhoto(_ file: UploadedFile?, caption: String, to id: SiteID, city: Municipality, principal: Principal?) async throws -> Photo {
+        let (staff, stored) = try await staffSite(id, city: city, principal: principal)
+        return try await services.photos.add(file, caption: caption, to: .investSite(stored.id), city: city, by: staff.accountID)
+    }
+
+    public func addDocument(_ file: UploadedFile?, title: String, to id: SiteID, city: Municipality, principal: Principal?) async throws -> Attachment {
+        let (staff, stored) = try await staffSite(id, city: city, principal: principal)
+        return try await services.attachments.add(file, title: title, to: .investSite(stored.id), city: city, by: staff.accountID)
+    }
+
+    public func removePhoto(_ photo: PhotoID, of id: SiteID, city: Municipality, principal: Principal?) async throws {
+        let (staff, stored) = try await staffSite(id, city: city, principal: principal)
+        try await services.photos.remove(photo, of: .investSite(stored.id), city: city, by: staff.accountID)
+    }
+
+    public func removeDocument(_ document: AttachmentID, of id: SiteID, city: Municipality, principal: Principal?) async throws {
+        let (staff, stored) = try await staffSite(id, city: city, principal: principal)
+        try await services.attachments.remove(document, of: .investSite(stored.id), city: city, by: staff.accountID)
+    }
+
+    /// A site's photos and documents, in the order they were added.
+    public func files(of id: SiteID, in city: MunicipalityID) async throws -> (photos: [Photo], documents: [Attachment]) {
+        try await services.store.read { tx in
+            (try await tx.photos.photos(of: .investSite(id), in: city), try await tx.attachments.attachments(of: .investSite(id), in: city))
+        }
+    }
+
     // MARK: The passport
 
     public func passport(of city: MunicipalityID) async throws -> [PassportIndicator] {
@@ -233,4 +268,12 @@ public struct InvestService: Sendable {
 
 extension AppServices {
     public var invest: InvestService { InvestService(services: self) }
+}
+
+extension UploadOwner.Kind {
+    public static let investSite = Self(rawValue: "invest_site")
+}
+
+extension UploadOwner {
+    public static func investSite(_ id: SiteID) -> UploadOwner { .init(kind: .investSite, id: id.rawValue) }
 }
