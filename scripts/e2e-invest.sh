@@ -7,16 +7,18 @@
 # same filters alike; a malformed cadastral number or boundary sent by the
 # city's admin is a 422 naming the field and stores nothing; an
 # investor's enquiry is a 202 and the acknowledgement is in the outbox;
-# no investor's contact appears in anything public. Installs geojson and
-# shapely from PyPI into its own virtualenv. Run by .ci/run; prints
+# no investor's contact appears in anything public; a site's documents
+# download with the hash its JSON gives and open in `pypdf` (strict), and
+# the site in auction names a lot whose page exists. Installs geojson,
+# shapely and pypdf from PyPI into its own virtualenv. Run by .ci/run; prints
 # "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/e2e-common.sh
 e2e_init
 
-python3 -m venv "$WORK/venv" && "$WORK/venv/bin/pip" install --quiet --disable-pip-version-check geojson shapely >"$WORK/pip.log" 2>&1
-if ! "$WORK/venv/bin/python" -c 'import geojson, shapely' 2>/dev/null; then fail "geojson and shapely install from PyPI" "$(tail -5 "$WORK/pip.log")"; e2e_finish; exit; fi
+python3 -m venv "$WORK/venv" && "$WORK/venv/bin/pip" install --quiet --disable-pip-version-check geojson shapely pypdf >"$WORK/pip.log" 2>&1
+if ! "$WORK/venv/bin/python" -c 'import geojson, shapely, pypdf' 2>/dev/null; then fail "geojson, shapely and pypdf install from PyPI" "$(tail -5 "$WORK/pip.log")"; e2e_finish; exit; fi
 PY="$WORK/venv/bin/python"
 
 suite() { # label, database url
@@ -39,6 +41,29 @@ ids = {f["id"] for f in features}
 ok = ids == {i["id"] for i in items} and ids and all(i["areaHa"] >= 2 and i["utilities"]["powerKw"] >= 1000 for i in items)
 sys.exit(0 if ok else 1)
 CHECK
+
+  "$PY" - "$base" >"$WORK/files.log" 2>&1 <<'CHECK'
+import hashlib, io, json, sys, urllib.request
+import pypdf
+base = sys.argv[1]
+items = json.load(urllib.request.urlopen(base + "/api/v1/vinnytsia/invest/sites?limit=100"))["items"]
+documents = 0
+for item in items:
+    site = json.load(urllib.request.urlopen(base + "/api/v1/vinnytsia/invest/sites/" + item["id"]))
+    for document in site["files"]["documents"]:
+        data = urllib.request.urlopen(base + document["url"]).read()
+        assert hashlib.sha256(data).hexdigest() == document["sha256"] and len(data) == document["byteCount"], document["url"]
+        assert len(pypdf.PdfReader(io.BytesIO(data), strict=True).pages) >= 1, document["url"]
+        documents += 1
+    lot = site["details"]["auctionLotId"]
+    if lot:
+        assert urllib.request.urlopen(base + "/vinnytsia/auctions/" + lot).status == 200, lot
+assert documents >= len(items) > 0 and any(i["details"]["auctionLotId"] for i in items), (documents, len(items))
+print(documents, "documents")
+CHECK
+  local files_status=$?
+  check "$label: every Вінниця site's documents download with their hash and open as PDFs (pypdf, strict); the site in auction's lot exists" \
+    "$(tail -3 "$WORK/files.log")" [ "$files_status" = 0 ]
 
   curl -s -o "$WORK/oblast.json" -w '%{http_code}' "$base/api/v1/oblast/vinnytska/invest/passport" >"$WORK/status"
   check "$label: the oblast's passport adds up its four cities" "$(cat "$WORK/status") $(head -c 300 "$WORK/oblast.json")" \

@@ -204,6 +204,21 @@ import HromadaModules
         }
     }
 
+    /// docs/interfaces.md: every key of a site is there, `null` where the site's data does not say.
+    @Test func aSitesJSONHasEveryKeyAndNullWhereUnknown() async throws {
+        try await WebHarness.run { harness, client in
+            let admin = try await apiToken(client, "vinnytsia.admin@demo.hromada.ua", "vinnytsia-demo-2026")
+            let (created, site) = try await client.json(.post, "/api/v1/vinnytsia/invest/sites", body: Self.body(), token: admin)
+            #expect(created == .created)
+            let utilities = try #require(site["utilities"] as? [String: Any]), distances = try #require(site["distances"] as? [String: Any])
+            let details = try #require(site["details"] as? [String: Any])
+            #expect(utilities["voltageKv"] is NSNull && utilities["connectionKm"] is NSNull && utilities["powerKw"] as? Int == 1600)
+            #expect(distances["airportKm"] is NSNull && distances["borderKm"] is NSNull && distances["railKm"] as? Double == 0)
+            #expect(details["auctionLotId"] is NSNull && details["verifiedOn"] is NSNull)
+            #expect(site["files"] == nil, "a new site's answer is not one site's page of files")
+        }
+    }
+
     /// The site in auction names the auctions' lot by id, through the
     /// platform's links: only a lot of the same city is taken, and the site's
     /// page shows where the lot stands in the reader's language.

@@ -141,6 +141,39 @@ struct SiteBody: Encodable {
         let heat: Bool
         let fibre: Bool
         let connectionKm: Double?
+
+        private enum CodingKeys: String, CodingKey {
+            case powerKw, voltageKv, gasM3PerHour, waterM3PerDay, sewer, heat, fibre, connectionKm
+        }
+
+        // Written out so an unknown figure is `null`, not a missing key (synthesised coding leaves nil out).
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(powerKw, forKey: .powerKw)
+            try c.encode(voltageKv, forKey: .voltageKv)
+            try c.encode(gasM3PerHour, forKey: .gasM3PerHour)
+            try c.encode(waterM3PerDay, forKey: .waterM3PerDay)
+            try c.encode(sewer, forKey: .sewer)
+            try c.encode(heat, forKey: .heat)
+            try c.encode(fibre, forKey: .fibre)
+            try c.encode(connectionKm, forKey: .connectionKm)
+        }
+    }
+    struct Distances: Encodable {
+        let roadKm: Double?
+        let railKm: Double?
+        let airportKm: Double?
+        let borderKm: Double?
+
+        private enum CodingKeys: String, CodingKey { case roadKm, railKm, airportKm, borderKm }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(roadKm, forKey: .roadKm)
+            try c.encode(railKm, forKey: .railKm)
+            try c.encode(airportKm, forKey: .airportKm)
+            try c.encode(borderKm, forKey: .borderKm)
+        }
     }
     struct Details: Encodable {
         let description: LocalizedName
@@ -152,6 +185,23 @@ struct SiteBody: Encodable {
         let verifiedOn: String?
         let dataSource: String
         let auctionLotId: String?
+
+        private enum CodingKeys: String, CodingKey {
+            case description, landCategory, zoning, buildings, encumbrances, manager, verifiedOn, dataSource, auctionLotId
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(description, forKey: .description)
+            try c.encode(landCategory, forKey: .landCategory)
+            try c.encode(zoning, forKey: .zoning)
+            try c.encode(buildings, forKey: .buildings)
+            try c.encode(encumbrances, forKey: .encumbrances)
+            try c.encode(manager, forKey: .manager)
+            try c.encode(verifiedOn, forKey: .verifiedOn)
+            try c.encode(dataSource, forKey: .dataSource)
+            try c.encode(auctionLotId, forKey: .auctionLotId)
+        }
     }
 
     let id: String
@@ -170,7 +220,7 @@ struct SiteBody: Encodable {
     let normativeValuation: Int64?
     let price: Int64?
     let utilities: Utilities
-    let distances: InvestmentSite.Distances
+    let distances: Distances
     let details: Details
     let url: String
     let createdAt: Date
@@ -249,7 +299,8 @@ struct SiteBody: Encodable {
         utilities = Utilities(
             powerKw: u.powerKw, voltageKv: site.details.voltageKv, gasM3PerHour: u.gasM3PerHour, waterM3PerDay: u.waterM3PerDay, sewer: u.sewer,
             heat: u.heat, fibre: u.fibre, connectionKm: u.connectionKm)
-        distances = site.distances
+        distances = Distances(
+            roadKm: site.distances.roadKm, railKm: site.distances.railKm, airportKm: site.distances.airportKm, borderKm: site.distances.borderKm)
         let d = site.details
         details = Details(
             description: d.description, landCategory: d.landCategory, zoning: d.zoning, buildings: d.buildings, encumbrances: d.encumbrances,
