@@ -109,4 +109,11 @@ import HromadaModules
             #expect(try await clerk.get(url).status == .ok)
         }
     }
+
+    /// RFC 6266 and 8187: old clients get an ASCII name, others the title in UTF-8; a Cyrillic title is not all underscores.
+    @Test func aDownloadIsNamedByItsTitleInBothForms() {
+        #expect(Attachments.disposition("Технічний паспорт") == "attachment; filename=\"document.pdf\"; filename*=UTF-8''"
+            + "%D0%A2%D0%B5%D1%85%D0%BD%D1%96%D1%87%D0%BD%D0%B8%D0%B9%20%D0%BF%D0%B0%D1%81%D0%BF%D0%BE%D1%80%D1%82.pdf")
+        #expect(Attachments.disposition("Plan \"A\"; v2").hasPrefix("attachment; filename=\"Plan__A___v2.pdf\"; filename*=UTF-8''Plan%20%22A%22%3B%20v2.pdf"))
+    }
 }

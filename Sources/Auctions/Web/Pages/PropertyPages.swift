@@ -217,7 +217,6 @@ struct PropertyPages {
                                      request: request, context: context, city: city)
     }
 
-
     // MARK: Files
 
     /// The PDF as stored, always as a download (`Attachments.response`).
