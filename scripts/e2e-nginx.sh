@@ -196,7 +196,7 @@ ncurl -c "$JAR" -b "$JAR" -o "$WORK/files.html" "$BASE/vinnytsia/admin/property/
 { printf '%%PDF-1.4\n%% Hromada e2e upload through nginx\n'; head -c $((10 * 1024 * 1024 - 44)) /dev/zero; } >"$WORK/report.pdf"
 up=$(ncurl -c "$JAR" -b "$JAR" -o /dev/null -w '%{http_code} %{redirect_url}' -F "_csrf=$(csrf_of "$WORK/files.html")" \
   -F "title=Звіт про оцінку (10 МБ)" -F "document=@$WORK/report.pdf;type=application/pdf" "$BASE/vinnytsia/admin/property/$object/documents")
-stored=$(db_scalar "$DB" "SELECT COUNT(*) FROM property_documents WHERE object_id = '$object' AND byte_count = $(stat -c %s "$WORK/report.pdf")")
+stored=$(db_scalar "$DB" "SELECT COUNT(*) FROM attachments WHERE owner_kind = 'property_object' AND owner_id = '$object' AND byte_count = $(stat -c %s "$WORK/report.pdf")")
 check "a $(stat -c %s "$WORK/report.pdf")-byte PDF uploads through nginx and is stored" "object $object; answer $up; stored $stored" \
   [ "${up%% *}" = 303 -a "$stored" = 1 ]
 

@@ -100,8 +100,8 @@ public struct Repositories: Sendable {
     public var audit: AuditRepository { .init(db: db, dialect: dialect) }
     public var oidcLogins: OIDCLoginRepository { .init(db: db) }
     public var platformSettings: PlatformSettingsRepository { .init(db: db) }
-    public var photos: PhotoRepository { .init(db: db) }
-    public var attachments: AttachmentRepository { .init(db: db) }
+    public var photos: PhotoRepository { .init(db: db, dialect: dialect) }
+    public var attachments: AttachmentRepository { .init(db: db, dialect: dialect) }
     public var leases: LeaseRepository { .init(db: db) }
 }
 

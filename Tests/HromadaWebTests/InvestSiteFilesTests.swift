@@ -116,4 +116,45 @@ import HromadaModules
             + "%D0%A2%D0%B5%D1%85%D0%BD%D1%96%D1%87%D0%BD%D0%B8%D0%B9%20%D0%BF%D0%B0%D1%81%D0%BF%D0%BE%D1%80%D1%82.pdf")
         #expect(Attachments.disposition("Plan \"A\"; v2").hasPrefix("attachment; filename=\"Plan__A___v2.pdf\"; filename*=UTF-8''Plan%20%22A%22%3B%20v2.pdf"))
     }
+
+    /// "No more than 8 photos and 20 documents": counted and inserted in one
+    /// write, so uploads at once never pass the limit together.
+    @Test(arguments: TestDatabase.available)
+    func simultaneousUploadsNeverPassTheLimits(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
+            let site = try #require(try await Self.sites(harness, "zhmerynka", .available).first)
+            let city = try await harness.city("zhmerynka")
+            let principal = try await harness.principal("zhmerynka.admin@demo.hromada.ua")
+            let invest = harness.services.invest, jpeg = SampleImages.jpeg(), pdf = Self.pdf
+            let refused = try await withThrowingTaskGroup(of: Int.self) { group in
+                for index in 0..<30 {
+                    group.addTask {
+                        do {
+                            _ = try await invest.addPhoto(
+                                UploadedFile(filename: "p.jpg", declaredType: "image/jpeg", bytes: jpeg), caption: "Фото \(index)", to: site.id, city: city,
+                                principal: principal)
+                            return 0
+                        } catch let error as AppError where error == .conflict(code: "photo_limit") {
+                            return 1
+                        }
+                    }
+                    group.addTask {
+                        do {
+                            _ = try await invest.addDocument(
+                                UploadedFile(filename: "d.pdf", declaredType: "application/pdf", bytes: pdf), title: "Документ \(index)", to: site.id,
+                                city: city, principal: principal)
+                            return 0
+                        } catch let error as AppError where error == .conflict(code: "document_limit") {
+                            return 1
+                        }
+                    }
+                }
+                return try await group.reduce(0, +)
+            }
+            let (photos, documents) = try await invest.files(of: site.id, in: city.id)
+            #expect(photos.count == PhotoRules.maximumPerOwner && documents.count == AttachmentRules.maximumPerOwner)
+            // The demo's passport was there first: 30 + 30 tried, 8 + 19 taken.
+            #expect(refused == 60 - PhotoRules.maximumPerOwner - (AttachmentRules.maximumPerOwner - 1))
+        }
+    }
 }

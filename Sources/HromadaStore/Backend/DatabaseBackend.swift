@@ -8,6 +8,18 @@ public enum DatabaseDialect: String, Sendable {
     /// PostgreSQL, where the rows stay locked until the transaction ends;
     /// nothing on SQLite, whose one writer already runs alone.
     public func rowLock(_ clause: String) -> String { self == .postgres ? clause : "" }
+
+    /// Holds `key` until the transaction ends, so that counting rows and
+    /// inserting one under the same key is a single step across every
+    /// instance ("no more than N per owner"). PostgreSQL takes a
+    /// transaction-scoped advisory lock in the one-key space (the two-key
+    /// space holds the migrator's and the sealers' locks), keyed with the
+    /// schema, as each schema is its own deployment; SQLite's one writer
+    /// already runs alone.
+    public func lockUntilCommit(_ key: String, on db: any SQLDatabase) async throws {
+        guard self == .postgres else { return }
+        try await db.raw("SELECT pg_advisory_xact_lock(hashtextextended(current_schema() || ':' || \(bind: key), 0))").run()
+    }
 }
 
 /// A place to run SQL: the embedded SQLite file or a PostgreSQL server.

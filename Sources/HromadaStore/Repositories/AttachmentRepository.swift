@@ -5,6 +5,7 @@ import SQLKit
 /// Documents (PDFs) of any module's things, with their bytes.
 public struct AttachmentRepository: Sendable {
     package let db: any SQLDatabase
+    package let dialect: DatabaseDialect
 
     private static let columns = "id, municipality_id, owner_kind, owner_id, title, media_type, byte_count, sha256, uploaded_by, uploaded_at"
 
@@ -41,6 +42,12 @@ public struct AttachmentRepository: Sendable {
     public func bytes(of id: AttachmentID, in municipality: MunicipalityID) async throws -> [UInt8]? {
         try await db.raw("SELECT bytes FROM attachments WHERE id = \(bind: id.rawValue) AND municipality_id = \(bind: municipality.rawValue)")
             .first().map { [UInt8](try $0.decode(column: "bytes", as: Data.self)) }
+    }
+
+    /// Holds the owner's attachments until the write ends: the count that decides
+    /// whether one more fits, and the insert, then happen as one step.
+    public func lock(_ owner: UploadOwner, in municipality: MunicipalityID) async throws {
+        try await dialect.lockUntilCommit("attachments:\(municipality.rawValue):\(owner.kind.rawValue):\(owner.id)", on: db)
     }
 
     public func count(of owner: UploadOwner, in municipality: MunicipalityID) async throws -> Int {

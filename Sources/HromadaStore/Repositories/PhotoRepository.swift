@@ -5,6 +5,7 @@ import SQLKit
 /// Sanitised photos, stored in the database with their description.
 public struct PhotoRepository: Sendable {
     package let db: any SQLDatabase
+    package let dialect: DatabaseDialect
 
     private static let columns = "id, municipality_id, owner_kind, owner_id, media_type, width, height, byte_count, sha256, caption, uploaded_by, uploaded_at"
 
@@ -54,6 +55,12 @@ public struct PhotoRepository: Sendable {
     public func bytes(of id: PhotoID, in municipality: MunicipalityID) async throws -> [UInt8]? {
         try await db.raw("SELECT bytes FROM uploads WHERE id = \(bind: id.rawValue) AND municipality_id = \(bind: municipality.rawValue)")
             .first().map { [UInt8](try $0.decode(column: "bytes", as: Data.self)) }
+    }
+
+    /// Holds the owner's photos until the write ends: the count that decides
+    /// whether one more fits, and the insert, then happen as one step.
+    public func lock(_ owner: UploadOwner, in municipality: MunicipalityID) async throws {
+        try await dialect.lockUntilCommit("photos:\(municipality.rawValue):\(owner.kind.rawValue):\(owner.id)", on: db)
     }
 
     public func count(of owner: UploadOwner, in municipality: MunicipalityID) async throws -> Int {

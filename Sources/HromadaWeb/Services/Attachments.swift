@@ -26,7 +26,10 @@ public struct Attachments: Sendable {
         let audit = services.audit
         // Counting and inserting in one write: two uploads at once cannot both take the last place.
         let stored = try await services.store.write { tx -> Bool in
-            guard (try? AttachmentRules.checkRoom(existing: try await tx.attachments.count(of: owner, in: city.id))) != nil else { return false }
+            try await tx.attachments.lock(owner, in: city.id)
+            // A database error is thrown, not taken for a full owner.
+            let existing = try await tx.attachments.count(of: owner, in: city.id)
+            guard (try? AttachmentRules.checkRoom(existing: existing)) != nil else { return false }
             try await tx.attachments.insert(attachment, bytes: bytes)
             try await audit.record(
                 tx, action: AuditAction.attachmentAdded, actor: account, municipality: city.id, subject: attachment.id.rawValue,

@@ -30,13 +30,12 @@ public struct Photos: Sendable {
             uploadedAt: services.clock.now())
         let audit = services.audit
         enum Outcome: Sendable { case stored, full }
-        // Counting and inserting in one write: two uploads at once cannot both take the last place.
+        // Counting and inserting in one write, under the owner's lock: two uploads at once cannot both take the last place.
         let outcome = try await services.store.write { tx -> Outcome in
-            do {
-                try PhotoRules.checkRoom(existing: try await tx.photos.count(of: owner, in: city.id))
-            } catch {
-                return .full
-            }
+            try await tx.photos.lock(owner, in: city.id)
+            // A database error is thrown, not taken for a full owner.
+            let existing = try await tx.photos.count(of: owner, in: city.id)
+            guard (try? PhotoRules.checkRoom(existing: existing)) != nil else { return .full }
             try await tx.photos.insert(photo, bytes: image.bytes)
             try await audit.record(
                 tx, action: AuditAction.photoAdded, actor: account, municipality: city.id, subject: photo.id.rawValue,
