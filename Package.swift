@@ -183,7 +183,7 @@ let package = Package(
 if Context.environment["HROMADA_FUZZ"] != nil {
     let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
         ("FuzzImage", ["HromadaDomain"]),
-        ("FuzzPDF", ["HromadaDomain", "Auctions"]),
+        ("FuzzPDF", ["HromadaDomain"]),
         ("FuzzMultipart", ["HromadaWeb"]),
         ("FuzzPabulib", ["BudgetRules"]),
         ("FuzzProzorro", ["HromadaDomain", "Auctions"]),
