@@ -107,10 +107,8 @@ public struct InvestService: Sendable {
     /// city's (the auctions module answers, through the platform): a lot of
     /// another city, or of a city that runs no auctions, is refused by name.
     func checkLinks(of site: InvestmentSite, in city: Municipality) async throws {
-        guard let lot = site.details.auctionLotID else { return }
-        guard try await services.modules.linked(.auctionLot, id: lot, in: city, services: services) != nil else {
-            throw AppError.invalid(code: "site_auction_lot_unknown", field: "details.auctionLotId")
-        }
+        guard site.details.auctionLotID != nil, try await auctionLot(of: site, in: city) == nil else { return }
+        throw AppError.invalid(code: "site_auction_lot_unknown", field: "details.auctionLotId")
     }
 
     /// The site's auction lot as the auctions module shows it; nil when it names none or the lot is gone.
