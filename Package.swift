@@ -114,8 +114,9 @@ let package = Package(
         .target(name: "Auctions", dependencies: moduleDependencies, resources: [.copy("Resources")], swiftSettings: swiftSettings),
         .target(name: "OpenData", dependencies: moduleDependencies, resources: [.copy("Resources")], swiftSettings: swiftSettings),
         .target(name: "Invest", dependencies: moduleDependencies, resources: [.copy("Resources")], swiftSettings: swiftSettings),
+        .target(name: "Strategy", dependencies: moduleDependencies, resources: [.copy("Resources")], swiftSettings: swiftSettings),
         // The deployment: the one list of its modules.
-        .target(name: "HromadaModules", dependencies: ["HromadaWeb", "Budgets", "Petitions", "Auctions", "OpenData", "Invest"], swiftSettings: swiftSettings),
+        .target(name: "HromadaModules", dependencies: ["HromadaWeb", "Budgets", "Petitions", "Auctions", "OpenData", "Invest", "Strategy"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "hromada",
             dependencies: [
@@ -137,18 +138,18 @@ let package = Package(
             path: "Tests/HromadaTestSupport",
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "HromadaDomainTests", dependencies: ["HromadaDomain", "Budgets", "Petitions", "Auctions", "OpenData", "Invest", "HromadaTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "HromadaDomainTests", dependencies: ["HromadaDomain", "Budgets", "Petitions", "Auctions", "OpenData", "Invest", "Strategy", "HromadaTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "BudgetRulesTests", dependencies: ["BudgetRules"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(
             name: "HromadaStoreTests",
-            dependencies: ["HromadaStore", "HromadaDomain", "Budgets", "Petitions", "Auctions", "OpenData", "Invest", "HromadaTestSupport", .product(name: "SQLKit", package: "sql-kit")],
+            dependencies: ["HromadaStore", "HromadaDomain", "Budgets", "Petitions", "Auctions", "OpenData", "Invest", "Strategy", "HromadaTestSupport", .product(name: "SQLKit", package: "sql-kit")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "HromadaWebTests",
             dependencies: [
-                "HromadaWeb", "HromadaStore", "HromadaDomain", "HromadaTestSupport", "HromadaModules", "Budgets", "Petitions", "Auctions", "OpenData", "Invest",
+                "HromadaWeb", "HromadaStore", "HromadaDomain", "HromadaTestSupport", "HromadaModules", "Budgets", "Petitions", "Auctions", "OpenData", "Invest", "Strategy",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),

@@ -4,6 +4,7 @@ import HromadaWeb
 import Invest
 import OpenData
 import Petitions
+import Strategy
 
 /// The one place that lists the deployment's modules. A new module is a
 /// folder of its own plus one line here (docs/architecture.md, "Adding a module").
@@ -13,6 +14,7 @@ extension ModuleRegistry {
         PetitionsModule(),
         AuctionsModule(),
         InvestModule(),
+        StrategyModule(),
         OpenDataModule(),
     ])
 }

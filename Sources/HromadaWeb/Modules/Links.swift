@@ -13,6 +13,14 @@ public struct LinkKind: RawRepresentable, Hashable, Sendable {
 
     /// A lot of the municipal property's auctions.
     public static let auctionLot = LinkKind(rawValue: "auction_lot")
+    /// A project of a participatory-budget edition.
+    public static let budgetProject = LinkKind(rawValue: "budget_project")
+    /// An e-petition.
+    public static let petition = LinkKind(rawValue: "petition")
+    /// A site of the investment portal.
+    public static let investSite = LinkKind(rawValue: "invest_site")
+    /// A goal, objective, measure or project of a strategy.
+    public static let strategyNode = LinkKind(rawValue: "strategy_node")
 }
 
 /// A thing another module owns, as a page pointing at it shows it.
@@ -58,7 +66,31 @@ public struct LinkTarget: Sendable {
     }
 }
 
+/// How a module says which of its things point at another module's thing:
+/// the strategy's measures that serve a budget project, so the project's
+/// page shows the measure as the measure's page shows the project. Links are
+/// kept on the pointing side only; this is how the other side reads them.
+public struct LinkReferrer: Sendable {
+    /// What of this module, in the city, points at the thing `id` of `kind`.
+    public let referrers: @Sendable (_ kind: LinkKind, _ id: String, _ city: Municipality, _ services: AppServices) async throws -> [LinkedThing]
+
+    public init(referrers: @escaping @Sendable (_ kind: LinkKind, _ id: String, _ city: Municipality, _ services: AppServices) async throws -> [LinkedThing]) {
+        self.referrers = referrers
+    }
+}
+
 extension ModuleRegistry {
+    /// What the city's modules have that points at the thing `id` of `kind`
+    /// (a budget project's strategy measures), in the registry's order.
+    public func referrers(to kind: LinkKind, id: String, in city: Municipality, services: AppServices) async throws -> [LinkedThing] {
+        var found: [LinkedThing] = []
+        for module in enabled(in: city) {
+            guard let referrer = module.linkReferrer else { continue }
+            found += try await referrer.referrers(kind, id, city, services)
+        }
+        return found
+    }
+
     /// The module of the city that answers for `kind`; nil when no module
     /// does, or the city has switched it off (its pages would 404, so
     /// nothing may link there).

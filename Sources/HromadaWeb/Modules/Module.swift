@@ -69,6 +69,15 @@ public protocol Module: Sendable {
     /// The kinds of its things other modules may point at (`LinkKind`),
     /// each with how to find one by id and what staff may pick from.
     var linkTargets: [LinkTarget] { get }
+    /// How it says which of its things point at others' (`LinkReferrer`), if any do.
+    var linkReferrer: LinkReferrer? { get }
+    /// The figures it can work out for a city and a year from its own data
+    /// (turnout, petitions answered on time), which a strategy's indicator
+    /// may follow and the results report shows (`ComputedIndicator`).
+    var computedIndicators: [ComputedIndicator] { get }
+    /// The plans it keeps itself (the investment portal's programme), which
+    /// the strategy module lists beside its own documents.
+    var strategicDocuments: StrategicDocumentSource? { get }
 }
 
 /// A gauge a module reports on `/metrics`: a Prometheus name with its unit
@@ -103,6 +112,9 @@ extension Module {
     public var openDatasets: [OpenDataset] { [] }
     public func metricSamples(_ services: AppServices) async -> [MetricSample] { [] }
     public var linkTargets: [LinkTarget] { [] }
+    public var linkReferrer: LinkReferrer? { nil }
+    public var computedIndicators: [ComputedIndicator] { [] }
+    public var strategicDocuments: StrategicDocumentSource? { nil }
 }
 
 /// A whole-number city setting of a module: its name is the settings form's
@@ -285,6 +297,11 @@ public struct ModuleRegistry: Sendable {
             }
             for target in module.linkTargets {
                 precondition(linkOwners.updateValue(module.slug, forKey: target.kind) == nil, "two modules answer for links to \(target.kind.rawValue)")
+            }
+            var keys = Set<String>()
+            for indicator in module.computedIndicators {
+                precondition(indicator.key.hasPrefix(module.slug.rawValue + "."), "\(indicator.key) is not named after its module \(module.slug.rawValue)")
+                precondition(keys.insert(indicator.key).inserted, "\(module.slug.rawValue) declares the indicator \(indicator.key) twice")
             }
         }
         self.owners = owners

@@ -1,0 +1,34 @@
+import Foundation
+import HromadaDomain
+import HromadaStore
+import HromadaWeb
+import Hummingbird
+
+/// Strategies and programmes, monitored: each document's tree of goals,
+/// objectives, measures and projects with their indicators (targets and
+/// actuals by year, some computed by the other modules), progress rolled up
+/// by published weights, links to the things that carry them out, and the
+/// city's results report.
+public struct StrategyModule: Module {
+    public init() {}
+
+    public var slug: ModuleSlug { .strategy }
+
+    /// `/{city}/strategy` and the report at `/{city}/results`.
+    public var pathSegments: Set<String> { ["strategy", "strategies", "results"] }
+
+    public func addRoutes(to router: Router<AppRequestContext>, services: AppServices) {}
+
+    public var resources: URL? { Bundle.module.url(forResource: "Resources", withExtension: nil) }
+
+    public var capabilities: [CapabilityDeclaration] {
+        [
+            CapabilityDeclaration(.editStrategy, in: [.admin]),
+            CapabilityDeclaration(.publishResults, in: [.admin]),
+        ]
+    }
+}
+
+extension ModuleSlug {
+    public static let strategy = ModuleSlug(rawValue: "strategy")
+}
