@@ -4,8 +4,9 @@ import Foundation
 /// separated by commas, or by semicolons where the header has them and no
 /// comma (a Ukrainian Excel's habit, which writes decimals with a comma);
 /// quoted fields with doubled quotes and line breaks inside; CRLF or LF;
-/// a UTF-8 byte-order mark ignored. Written here: the platform reads CSV
-/// nowhere else, and no package on this machine reads it.
+/// a UTF-8 byte-order mark ignored. In the platform because more than one
+/// module imports spreadsheets (the investment passport, the strategies);
+/// written here because no package on this machine reads CSV.
 public struct DelimitedText: Sendable, Equatable {
     /// Each row's fields, with the line each row starts on (from 1).
     public let rows: [(line: Int, fields: [String])]
