@@ -24,52 +24,72 @@ public struct DelimitedText: Sendable, Equatable {
     public static let maxRows = 20_000
     public static let maxFieldLength = 4_000
 
-    public init(_ bytes: Data) throws(Problem) {
+    /// `maxRows`: the most rows a caller's import takes (a strategy's
+    /// indicators come one row per year, more than a passport's figures).
+    public init(_ bytes: Data, maxRows: Int = Self.maxRows) throws(Problem) {
         guard var text = String(data: bytes, encoding: .utf8) else { throw .notText }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let header = text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
         separator = header.contains(";") && !header.contains(",") ? ";" : ","
+        // Read by Unicode scalar, not by Character: a quote or separator
+        // followed by a combining mark is one Character equal to neither, and
+        // would swallow the field's end.
+        let separatorScalar: Unicode.Scalar = separator == ";" ? ";" : ","
         var rows: [(line: Int, fields: [String])] = []
-        var fields: [String] = [], field = "", quoted = false, line = 1, rowLine = 1, quoteLine = 1, afterQuote = false
+        var fields: [String] = [], field = String.UnicodeScalarView(), length = 0
+        var quoted = false, line = 1, rowLine = 1, quoteLine = 1, afterQuote = false, afterCR = false
+        func endField() {
+            fields.append(String(field))
+            field = String.UnicodeScalarView()
+            length = 0
+        }
         func endRow() throws(Problem) {
-            fields.append(field)
-            field = ""
+            endField()
             // A line with nothing on it (a trailing newline, a blank line) is no row.
             if !(fields.count == 1 && fields[0].isEmpty) {
-                guard rows.count < Self.maxRows else { throw .tooLarge }
+                guard rows.count < maxRows else { throw .tooLarge }
                 rows.append((rowLine, fields))
             }
             fields = []
         }
-        for character in text {
+        for scalar in text.unicodeScalars {
+            // CR LF is one line break: the CR counted it.
+            let secondOfCRLF = afterCR && scalar == "\n"
+            afterCR = scalar == "\r"
             if quoted {
-                if character == "\"" {
+                if scalar == "\"" {
                     quoted = false
                     afterQuote = true
-                } else {
-                    if character == "\n" || character == "\r\n" || character == "\r" { line += 1 }
-                    field.append(character)
+                    continue
                 }
-            } else if character == "\"" {
+                if (scalar == "\n" && !secondOfCRLF) || scalar == "\r" { line += 1 }
+                field.append(scalar)
+                length += 1
+            } else if secondOfCRLF {
+                continue
+            } else if scalar == "\"" {
                 // A doubled quote inside a quoted field reads as one quote.
-                if afterQuote { field.append("\"") }
+                if afterQuote {
+                    field.append("\"")
+                    length += 1
+                }
                 quoted = true
                 quoteLine = line
                 afterQuote = false
-            } else if character == separator {
-                fields.append(field)
-                field = ""
+            } else if scalar == separatorScalar {
+                endField()
                 afterQuote = false
-            } else if character == "\n" || character == "\r\n" || character == "\r" {
+            } else if scalar == "\n" || scalar == "\r" {
                 try endRow()
                 line += 1
                 rowLine = line
                 afterQuote = false
             } else {
-                field.append(character)
+                field.append(scalar)
+                length += 1
                 afterQuote = false
             }
-            guard field.count <= Self.maxFieldLength else { throw .tooLarge }
+            guard length <= Self.maxFieldLength else { throw .tooLarge }
         }
         if quoted { throw .unclosedQuote(line: quoteLine) }
         try endRow()

@@ -45,7 +45,7 @@ package struct SVGBarChart {
     /// Escapes by Unicode scalar, not by Character: `"` followed by a
     /// combining accent is one Character that equals no `"`, and walking
     /// Characters let it out of the `aria-label` attribute.
-    static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -88,7 +88,14 @@ public enum MeasuredValue {
     /// The shortest text that reads back as the value: `12`, `12.5`, `0.125`.
     public static func format(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return String(value)
+        let shortest = String(value)
+        // Swift writes a value below 1e-4 with an exponent (`1e-05`), which
+        // `parse` refuses; six decimals are as many as a value may have.
+        guard shortest.contains("e"), value.isFinite else { return shortest }
+        var fixed = String(format: "%.6f", value)
+        while fixed.hasSuffix("0") { fixed.removeLast() }
+        if fixed.hasSuffix(".") { fixed.removeLast() }
+        return fixed
     }
 }
 
@@ -169,7 +176,8 @@ public struct StrategyNode: Sendable, Equatable, Codable {
         if let parent { next.parent = try Checked.externalID(parent, "parent") }
         next.code = try Checked.text(code, "code", limit: 20, required: false)
         next.title = try Checked.name(title, "title", limit: 500)
-        next.description = try Checked.name(description, "description", limit: 8000, required: false)
+        // 4,000 as a spreadsheet cell the import reads (`DelimitedText.maxFieldLength`) holds.
+        next.description = try Checked.name(description, "description", limit: DelimitedText.maxFieldLength, required: false)
         next.responsible = try Checked.text(responsible, "responsible", limit: 300, required: false)
         for (field, date) in [("start", start), ("end", end)] {
             if let date, !StrategyDocument.years.contains(date.year) { throw StrategyProblem(field: field, reason: .outOfRange) }
@@ -182,7 +190,8 @@ public struct StrategyNode: Sendable, Equatable, Codable {
         guard links.count <= Self.maxLinks else { throw StrategyProblem(field: "links", reason: .outOfRange) }
         var seen = Set<NodeLink>()
         for (index, link) in links.enumerated() {
-            guard !link.id.isEmpty, link.id.count <= 64 else { throw StrategyProblem(field: "links.\(index).id", reason: .malformed) }
+            // Ids of other modules' things are letters, digits, `.`, `-` and `_`, as an import's `links` cell separates them.
+            guard (try? Checked.externalID(link.id, "")) == link.id else { throw StrategyProblem(field: "links.\(index).id", reason: .malformed) }
             guard seen.insert(link).inserted else { throw StrategyProblem(field: "links.\(index).id", reason: .duplicate) }
         }
         return next

@@ -17,7 +17,18 @@ public struct StrategyModule: Module {
     /// `/{city}/strategy` and the report at `/{city}/results`.
     public var pathSegments: Set<String> { ["strategy", "strategies", "results"] }
 
-    public func addRoutes(to router: Router<AppRequestContext>, services: AppServices) {}
+    public func addRoutes(to router: Router<AppRequestContext>, services: AppServices) {
+        StrategyPages(services: services).add(to: router)
+        StrategyAPIController(services: services).add(to: router)
+    }
+
+    /// Вінниця's development and marketing strategies, Хмільник's tourism strategy, Ладижин's SME programme.
+    public func seedDemo(_ demo: DemoWorld) async throws {
+        try await StrategyDemoSeeder(services: demo.services).seed(demo.cities)
+    }
+
+    /// Budget projects, lots, sites and petitions show the tasks that point at them.
+    public var linkReferrer: LinkReferrer? { StrategyLinks.referrer }
 
     public var resources: URL? { Bundle.module.url(forResource: "Resources", withExtension: nil) }
 

@@ -1,0 +1,225 @@
+import Foundation
+import HromadaDomain
+import HromadaStore
+import HromadaWeb
+
+/// The strategy module's operations. Reading a document gives it with its
+/// tree, the computed indicators' actuals filled in from the modules that
+/// compute them, and the roll-up as of a year; every change is one
+/// transaction with its audit entry, written only over the revision it was
+/// made from.
+public struct StrategyService: Sendable {
+    let services: AppServices
+
+    public typealias StoredDocument = StrategyRepository.StoredDocument
+
+    /// A document as its pages and API show it.
+    public struct View: Sendable {
+        public let stored: StoredDocument
+        /// The tree with computed actuals in place of typed ones.
+        public let tree: StrategyTree
+        public let asOf: Int
+        public let rollup: Rollup
+        public let assessments: [String: IndicatorAssessment]
+
+        public var document: StrategyDocument { stored.document }
+
+        public func children(of node: String?) -> [StrategyNode] { tree.nodes.filter { $0.parent == node } }
+        public func indicators(of node: String) -> [StrategyIndicator] { tree.indicators.filter { $0.node == node } }
+
+        /// Every node under this one, at any depth.
+        public func descendants(of node: String) -> [StrategyNode] {
+            var found: [StrategyNode] = []
+            var parents: Set<String> = [node]
+            // Levels are at most four deep; each pass goes one level down.
+            for _ in NodeLevel.allCases {
+                let next = tree.nodes.filter { $0.parent.map(parents.contains) == true }
+                found += next
+                parents = Set(next.map(\.id))
+                if parents.isEmpty { break }
+            }
+            return found
+        }
+    }
+
+    static func appError(_ problem: StrategyProblem) -> AppError {
+        .invalid(code: "strategy_\(problem.reason.rawValue)", field: problem.field)
+    }
+
+    /// The calendar year now, in Kyiv.
+    var currentYear: Int { CalendarDate.inKyiv(services.clock.now()).year }
+
+    /// The city's documents: development strategies first, then programmes by kind, newest first within a kind.
+    public func documents(in city: MunicipalityID) async throws -> [StoredDocument] {
+        let order = Dictionary(uniqueKeysWithValues: StrategicDocumentKind.allCases.enumerated().map { ($1, $0) })
+        return try await services.store.read { try await $0.strategy.documents(in: city) }.enumerated().sorted {
+            (order[$0.element.document.kind] ?? 0, $0.offset) < (order[$1.element.document.kind] ?? 0, $1.offset)
+        }.map(\.element)
+    }
+
+    public func document(_ id: StrategyDocumentID, in city: MunicipalityID) async throws -> StoredDocument {
+        guard id.rawValue.utf8.count <= 64, let stored = try await services.store.read({ try await $0.strategy.document(id, in: city) }) else {
+            throw AppError.notFound
+        }
+        return stored
+    }
+
+    /// The document with its tree as of `year` (default: this year, or the
+    /// document's last if it ended earlier).
+    public func view(_ id: StrategyDocumentID, city: Municipality, asOf year: Int? = nil) async throws -> View {
+        let stored = try await document(id, in: city.id)
+        return try await view(of: stored, city: city, asOf: year)
+    }
+
+    public func view(of stored: StoredDocument, city: Municipality, asOf year: Int? = nil) async throws -> View {
+        let raw = try await services.store.read { try await $0.strategy.tree(of: stored) }
+        let asOf = year ?? min(currentYear, max(stored.document.lastYear, stored.document.firstYear))
+        let tree = try await withComputedActuals(raw, city: city, through: asOf)
+        let (rollup, assessments) = tree.rollup(asOf: asOf)
+        return View(stored: stored, tree: tree, asOf: asOf, rollup: rollup, assessments: assessments)
+    }
+
+    /// The tree with each computed indicator's actuals from the module that
+    /// computes it, from its baseline's year to `year`; an indicator whose
+    /// module the city does not run keeps its typed actuals.
+    func withComputedActuals(_ tree: StrategyTree, city: Municipality, through year: Int) async throws -> StrategyTree {
+        guard tree.indicators.contains(where: { $0.computed != nil }) else { return tree }
+        var indicators = tree.indicators
+        var known: [String: [Int: Double]] = [:]
+        let source = services.localizer.string("strategy.computed_source", .uk)
+        let today = CalendarDate.inKyiv(services.clock.now())
+        for (index, indicator) in indicators.enumerated() {
+            guard let key = indicator.computed, let computed = services.modules.computedIndicator(key, in: city) else { continue }
+            var values: [StrategyIndicator.Actual] = []
+            for year in (indicator.baseline.year...max(indicator.baseline.year, year)).prefix(StrategyIndicator.maxYears) {
+                let value: Double?
+                if let cached = known[key]?[year] {
+                    value = cached
+                } else {
+                    value = try await computed.value(city, year, services)
+                    if let value { known[key, default: [:]][year] = value }
+                }
+                guard let value, MeasuredValue.isAcceptable(value) else { continue }
+                values.append(.init(year: year, value: value, source: source, date: year == today.year ? today : CalendarDate(year: year, month: 12, day: 31)))
+            }
+            indicators[index] = indicator.withComputed(values)
+        }
+        return StrategyTree(checkedNodes: tree.nodes, indicators: indicators)
+    }
+
+    // MARK: Changes
+
+    /// A new document (with an empty tree).
+    public func create(_ document: StrategyDocument, city: Municipality, principal: Principal?) async throws -> StoredDocument {
+        let staff = try requireStaff(.editStrategy, principal, in: city.id)
+        let id = StrategyDocumentID.random(), now = services.clock.now(), audit = services.audit, cityID = city.id
+        let added = try await services.store.write { tx -> Bool in
+            guard try await tx.strategy.insert(document, id: id, city: cityID, at: now) else { return false }
+            try await audit.record(
+                tx, action: AuditAction.strategyDocumentSaved, actor: staff.accountID, municipality: cityID, subject: "strategy:" + id.rawValue,
+                details: ["kind": document.kind.rawValue, "externalId": document.externalID])
+            return true
+        }
+        guard added else { throw AppError.conflict(code: "strategy_external_id_taken") }
+        return try await self.document(id, in: city.id)
+    }
+
+    /// The document's new terms, if no one changed it since `revision`.
+    public func change(
+        _ id: StrategyDocumentID, to document: StrategyDocument, ifRevision revision: Int64, city: Municipality, principal: Principal?
+    ) async throws -> StoredDocument {
+        let staff = try requireStaff(.editStrategy, principal, in: city.id)
+        _ = try await self.document(id, in: city.id)
+        let now = services.clock.now(), audit = services.audit, cityID = city.id
+        let written = try await services.store.write { tx -> Bool in
+            guard try await tx.strategy.update(document, id: id, city: cityID, ifRevision: revision, at: now) else { return false }
+            try await audit.record(
+                tx, action: AuditAction.strategyDocumentSaved, actor: staff.accountID, municipality: cityID, subject: "strategy:" + id.rawValue,
+                details: ["kind": document.kind.rawValue, "status": document.status.rawValue])
+            return true
+        }
+        guard written else { throw AppError.conflict(code: "strategy_changed_meanwhile") }
+        return try await self.document(id, in: city.id)
+    }
+
+    /// Puts a whole tree in place of the document's (checked whole first),
+    /// if no one changed the document since `revision`. Every node's links
+    /// must name things of the city (the owning modules answer).
+    @discardableResult
+    public func replaceTree(
+        _ tree: StrategyTree, of id: StrategyDocumentID, ifRevision revision: Int64, city: Municipality, principal: Principal?,
+        action: String = AuditAction.strategyImported, details: [String: String] = [:]
+    ) async throws -> Int64 {
+        let staff = try requireStaff(.editStrategy, principal, in: city.id)
+        _ = try await document(id, in: city.id)
+        try await checkLinks(of: tree, in: city)
+        let now = services.clock.now(), audit = services.audit, cityID = city.id
+        let next = try await services.store.write { tx -> Int64? in
+            guard let next = try await tx.strategy.replaceTree(tree, of: id, city: cityID, ifRevision: revision, at: now) else { return nil }
+            try await audit.record(
+                tx, action: action, actor: staff.accountID, municipality: cityID, subject: "strategy:" + id.rawValue,
+                details: details.merging(["nodes": String(tree.nodes.count), "indicators": String(tree.indicators.count)]) { a, _ in a })
+            return next
+        }
+        guard let next else { throw AppError.conflict(code: "strategy_changed_meanwhile") }
+        return next
+    }
+
+    /// Each link must name a thing of the city that its module shows;
+    /// the first that does not is refused by its place in the tree.
+    func checkLinks(of tree: StrategyTree, in city: Municipality) async throws {
+        for (index, node) in tree.nodes.enumerated() {
+            for (position, link) in node.links.enumerated() {
+                guard try await services.modules.linked(LinkKind(rawValue: link.kind.rawValue), id: link.id, in: city, services: services) != nil else {
+                    throw AppError.invalid(code: "strategy_link_unknown", field: "nodes.\(index).links.\(position).id")
+                }
+            }
+        }
+    }
+
+    // MARK: Timeline
+
+    /// A dated entry on a node's timeline.
+    public func addEntry(
+        _ entry: TimelineEntry, to node: String, of id: StrategyDocumentID, city: Municipality, principal: Principal?
+    ) async throws -> TimelineEntryID {
+        let staff = try requireStaff(.editStrategy, principal, in: city.id)
+        let stored = try await document(id, in: city.id)
+        let tree = try await services.store.read { try await $0.strategy.tree(of: stored) }
+        guard tree.nodes.contains(where: { $0.id == node }) else { throw AppError.notFound }
+        let entryID = TimelineEntryID.random(), now = services.clock.now(), audit = services.audit, cityID = city.id
+        try await services.store.write { tx in
+            try await tx.strategy.add(entry, id: entryID, to: node, of: id, city: cityID, at: now)
+            try await audit.record(
+                tx, action: AuditAction.strategyEntryAdded, actor: staff.accountID, municipality: cityID, subject: "strategy:" + id.rawValue,
+                details: ["node": node, "entry": entryID.rawValue])
+        }
+        return entryID
+    }
+
+    public func removeEntry(_ entryID: TimelineEntryID, city: Municipality, principal: Principal?) async throws {
+        let staff = try requireStaff(.editStrategy, principal, in: city.id)
+        let audit = services.audit, cityID = city.id
+        let removed = try await services.store.write { tx -> Bool in
+            guard let stored = try await tx.strategy.entry(entryID, in: cityID), try await tx.strategy.removeEntry(entryID, in: cityID) else { return false }
+            for photo in try await tx.photos.photos(of: .strategyEntry(entryID), in: cityID) { _ = try await tx.photos.delete(photo.id, in: cityID) }
+            try await audit.record(
+                tx, action: AuditAction.strategyEntryRemoved, actor: staff.accountID, municipality: cityID, subject: "strategy:" + stored.document.rawValue,
+                details: ["node": stored.node, "entry": entryID.rawValue])
+            return true
+        }
+        guard removed else { throw AppError.notFound }
+    }
+}
+
+extension AppServices {
+    public var strategy: StrategyService { StrategyService(services: self) }
+}
+
+extension UploadOwner.Kind {
+    public static let strategyEntry = Self(rawValue: "strategy_entry")
+}
+
+extension UploadOwner {
+    public static func strategyEntry(_ id: TimelineEntryID) -> UploadOwner { .init(kind: .strategyEntry, id: id.rawValue) }
+}
