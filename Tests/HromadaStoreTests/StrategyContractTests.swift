@@ -121,15 +121,15 @@ import Testing
                 _ = try await tx.strategy.insert(try Self.document(), id: id, city: Self.vinnytsia, at: Self.at)
                 _ = try await tx.strategy.replaceTree(try Self.tree(goals: 2, linking: "p1"), of: id, city: Self.vinnytsia, ifRevision: 1, at: Self.at)
             }
-            let found = try await store.read { try await $0.strategy.referrers(to: .budgetProject, id: "p1", in: Self.vinnytsia) }
+            let found = try await store.read { try await $0.strategy.referrers(to: .budgetProject, ids: ["p1"], in: Self.vinnytsia) }
             #expect(found.map(\.node) == ["1.1.1", "2.1.1"])
-            #expect(try await store.read { try await $0.strategy.referrers(to: .budgetProject, id: "p1", in: Self.zhmerynka) }.isEmpty)
-            #expect(try await store.read { try await $0.strategy.referrers(to: .petition, id: "p1", in: Self.vinnytsia) }.isEmpty)
+            #expect(try await store.read { try await $0.strategy.referrers(to: .budgetProject, ids: ["p1"], in: Self.zhmerynka) }.isEmpty)
+            #expect(try await store.read { try await $0.strategy.referrers(to: .petition, ids: ["p1"], in: Self.vinnytsia) }.isEmpty)
             let nodes = try await store.read { try await $0.strategy.nodes(["2.1.1"], of: id, in: Self.vinnytsia) }
             #expect(nodes.map(\.id) == ["2.1.1"])
             // A tree without the links leaves nothing pointing.
             _ = try await store.write { try await $0.strategy.replaceTree(try Self.tree(goals: 2), of: id, city: Self.vinnytsia, ifRevision: 2, at: Self.at) }
-            #expect(try await store.read { try await $0.strategy.referrers(to: .budgetProject, id: "p1", in: Self.vinnytsia) }.isEmpty)
+            #expect(try await store.read { try await $0.strategy.referrers(to: .budgetProject, ids: ["p1"], in: Self.vinnytsia) }.isEmpty)
         }
     }
 

@@ -10,6 +10,7 @@ import Testing
 @testable import Budgets
 @testable import Invest
 @testable import Petitions
+@testable import Strategy
 import HromadaModules
 
 /// Every capability of the platform and of every module (issue 14), tried
@@ -60,6 +61,8 @@ import HromadaModules
         case .manageAuctions: return try await browser.get("/\(city)/admin/property/new").status
         case .manageInvest: return try await browser.get("/\(city)/admin/invest").status
         case .answerEnquiries: return try await browser.get("/\(city)/admin/invest/enquiries").status
+        case .editStrategy: return try await browser.get("/\(city)/admin/strategy").status
+        case .publishResults: return try await browser.get("/\(city)/admin/results").status
         default: return nil
         }
     }

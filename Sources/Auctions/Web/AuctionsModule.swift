@@ -55,6 +55,9 @@ public struct AuctionsModule: Module {
     /// Its lots, for a site of the investment portal that is in auction.
     public var linkTargets: [LinkTarget] { [AuctionLinks.lot] }
 
+    /// Proceeds and the share of lots sold, year by year.
+    public var computedIndicators: [ComputedIndicator] { AuctionIndicators.all }
+
     public var staffLinks: [StaffLink] {
         [StaffLink(titleKey: "admin.property_link", path: "property", for: [.manageAuctions])]
     }

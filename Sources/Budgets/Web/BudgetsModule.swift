@@ -49,6 +49,12 @@ public struct BudgetsModule: Module {
     /// Projects and ballots of every edition whose results are out.
     public var openDatasets: [OpenDataset] { BudgetOpenData.datasets }
 
+    /// Its projects, for a strategy's measures to point at.
+    public var linkTargets: [LinkTarget] { [BudgetLinks.project] }
+
+    /// Ballots cast, turnout and projects delivered, year by year.
+    public var computedIndicators: [ComputedIndicator] { BudgetIndicators.all }
+
     public var capabilities: [CapabilityDeclaration] {
         [
             CapabilityDeclaration(.reviewBudgetProject, in: [.moderator, .admin]),

@@ -70,26 +70,38 @@ public struct LinkTarget: Sendable {
 /// the strategy's measures that serve a budget project, so the project's
 /// page shows the measure as the measure's page shows the project. Links are
 /// kept on the pointing side only; this is how the other side reads them.
+/// Asked for many things at once (an edition's projects in one query), in
+/// the reader's language (a referrer's title may be kept in both).
 public struct LinkReferrer: Sendable {
-    /// What of this module, in the city, points at the thing `id` of `kind`.
-    public let referrers: @Sendable (_ kind: LinkKind, _ id: String, _ city: Municipality, _ services: AppServices) async throws -> [LinkedThing]
+    /// What of this module, in the city, points at each of the things `ids` of `kind`, by id (ids nothing points at left out).
+    public let referrers: @Sendable (_ kind: LinkKind, _ ids: [String], _ city: Municipality, _ language: Language, _ services: AppServices) async throws
+        -> [String: [LinkedThing]]
 
-    public init(referrers: @escaping @Sendable (_ kind: LinkKind, _ id: String, _ city: Municipality, _ services: AppServices) async throws -> [LinkedThing]) {
+    public init(
+        referrers: @escaping @Sendable (_ kind: LinkKind, _ ids: [String], _ city: Municipality, _ language: Language, _ services: AppServices) async throws
+            -> [String: [LinkedThing]]
+    ) {
         self.referrers = referrers
     }
 }
 
 extension ModuleRegistry {
-    /// What the city's modules have that points at the thing `id` of `kind`
-    /// (a budget project's strategy measures), in the registry's order.
-    public func referrers(to kind: LinkKind, id: String, in city: Municipality, services: AppServices) async throws -> [LinkedThing] {
-        var found: [LinkedThing] = []
+    /// What the city's modules have that points at each of the things `ids`
+    /// of `kind` (an edition's projects' strategy measures), in the registry's order.
+    public func referrers(
+        to kind: LinkKind, ids: [String], in city: Municipality, language: Language, services: AppServices
+    ) async throws -> [String: [LinkedThing]] {
+        var found: [String: [LinkedThing]] = [:]
+        guard !ids.isEmpty else { return found }
         for module in enabled(in: city) {
             guard let referrer = module.linkReferrer else { continue }
-            found += try await referrer.referrers(kind, id, city, services)
+            for (id, things) in try await referrer.referrers(kind, ids, city, language, services) { found[id, default: []] += things }
         }
         return found
     }
+
+    /// Whether any module of the city says what its things point at (else no page need ask).
+    public func hasReferrers(in city: Municipality) -> Bool { enabled(in: city).contains { $0.linkReferrer != nil } }
 
     /// The module of the city that answers for `kind`; nil when no module
     /// does, or the city has switched it off (its pages would 404, so

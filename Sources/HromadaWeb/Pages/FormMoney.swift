@@ -13,7 +13,8 @@ package enum FormMoney {
         var kopiyky = whole * 100
         if parts.count == 2 {
             let fraction = String(parts[1])
-            guard (1...2).contains(fraction.count), let value = Int64(fraction) else { throw AppError.invalid(code: "amount_invalid", field: field) }
+            // Digits only: `Int64` would read `1.-1` as minus one kopiyka.
+            guard (1...2).contains(fraction.count), fraction.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int64(fraction) else { throw AppError.invalid(code: "amount_invalid", field: field) }
             kopiyky += fraction.count == 1 ? value * 10 : value
         }
         return Money(kopiyky: kopiyky)

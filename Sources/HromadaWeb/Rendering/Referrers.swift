@@ -25,6 +25,16 @@ public struct Referrers: Sendable {
     package static func of(
         _ kind: LinkKind, id: String, in city: Municipality, _ context: AppRequestContext, services: AppServices
     ) async throws -> Referrers? {
-        section(try await services.modules.referrers(to: kind, id: id, in: city, services: services), context, html: HTML(services: services))
+        try await of(kind, ids: [id], in: city, context, services: services)[id]
+    }
+
+    /// The same for many things at once (an edition's projects), by id; one question per module, not per thing.
+    package static func of(
+        _ kind: LinkKind, ids: [String], in city: Municipality, _ context: AppRequestContext, services: AppServices
+    ) async throws -> [String: Referrers] {
+        guard services.modules.hasReferrers(in: city) else { return [:] }
+        let html = HTML(services: services)
+        return try await services.modules.referrers(to: kind, ids: ids, in: city, language: context.language, services: services)
+            .compactMapValues { section($0, context, html: html) }
     }
 }

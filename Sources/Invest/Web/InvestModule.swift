@@ -56,6 +56,15 @@ public struct InvestModule: Module {
     /// Sites, passport figures and the enquiries' timeliness by month; nothing about who asked.
     public var openDatasets: [OpenDataset] { InvestOpenData.datasets }
 
+    /// Its sites on offer, for a strategy's measures to point at.
+    public var linkTargets: [LinkTarget] { [InvestLinks.site] }
+
+    /// Investors answered on time, year by year, and the sites on offer now.
+    public var computedIndicators: [ComputedIndicator] { InvestIndicators.all }
+
+    /// Its investment programmes, listed with the city's strategies.
+    public var strategicDocuments: StrategicDocumentSource? { InvestProgrammeDocuments.source }
+
     public var resources: URL? { Bundle.module.url(forResource: "Resources", withExtension: nil) }
 
     public var capabilities: [CapabilityDeclaration] {

@@ -52,6 +52,12 @@ public struct PetitionsModule: Module {
     /// Public petitions and their signers (names and dates only).
     public var openDatasets: [OpenDataset] { PetitionOpenData.datasets }
 
+    /// Its public petitions, for a strategy's measures to point at.
+    public var linkTargets: [LinkTarget] { [PetitionLinks.petition] }
+
+    /// Petitions answered on time and petitions published, year by year.
+    public var computedIndicators: [ComputedIndicator] { PetitionIndicators.all }
+
     public var capabilities: [CapabilityDeclaration] {
         [
             CapabilityDeclaration(.moderatePetition, in: [.moderator, .admin]),

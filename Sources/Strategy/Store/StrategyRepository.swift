@@ -160,13 +160,20 @@ public struct StrategyRepository: Sendable {
         return try row.int("revision")
     }
 
-    /// The nodes of the city's documents that link to the thing `id` of `kind`.
-    public func referrers(to kind: NodeLink.Kind, id: String, in city: MunicipalityID) async throws -> [(document: StrategyDocumentID, node: String)] {
-        try await db.raw("""
-            SELECT document_id, node_id FROM strategy_links
-            WHERE municipality_id = \(bind: city.rawValue) AND kind = \(bind: kind.rawValue) AND target_id = \(bind: id)
-            ORDER BY document_id, node_id
-            """).all().map { (StrategyDocumentID(rawValue: try $0.string("document_id")), try $0.string("node_id")) }
+    /// The nodes of the city's documents that link to any of the things `ids` of `kind`.
+    public func referrers(
+        to kind: NodeLink.Kind, ids: [String], in city: MunicipalityID
+    ) async throws -> [(target: String, document: StrategyDocumentID, node: String)] {
+        guard !ids.isEmpty else { return [] }
+        var found: [(String, StrategyDocumentID, String)] = []
+        for part in ids.chunked(500) {
+            found += try await db.raw("""
+                SELECT target_id, document_id, node_id FROM strategy_links
+                WHERE municipality_id = \(bind: city.rawValue) AND kind = \(bind: kind.rawValue) AND target_id IN (\(binds: part))
+                ORDER BY document_id, node_id
+                """).all().map { (try $0.string("target_id"), StrategyDocumentID(rawValue: try $0.string("document_id")), try $0.string("node_id")) }
+        }
+        return found
     }
 
     /// Some nodes of a document by id, decoded (a referrer's title), without the whole tree.
@@ -244,5 +251,57 @@ extension StrategyRepository {
             WHERE document_id = \(bind: document.rawValue) AND municipality_id = \(bind: city.rawValue) \(onNode)
             ORDER BY day DESC, created_at DESC, id LIMIT \(bind: limit)
             """).all().map(Self.decodeEntry)
+    }
+}
+
+extension StrategyRepository {
+    /// Whose report: a city's or an oblast's.
+    public enum ReportOwner: Sendable, Equatable {
+        case city(MunicipalityID)
+        case oblast(OblastID)
+    }
+
+    public struct StoredReport: Sendable, Equatable {
+        public let year: Int
+        public let commentary: ResultsCommentary
+        public let publishedAt: Date
+    }
+
+    /// Publishes (or publishes again) the year's commentary.
+    public func publish(_ commentary: ResultsCommentary, year: Int, of owner: ReportOwner, at instant: Date) async throws {
+        let text = try JSONColumn.text(commentary)
+        switch owner {
+        case .city(let city):
+            try await db.raw("""
+                INSERT INTO strategy_reports (municipality_id, year, definition, published_at)
+                VALUES (\(bind: city.rawValue), \(bind: year), \(bind: text), \(bind: instant.epochSeconds))
+                ON CONFLICT (municipality_id, year) DO UPDATE SET definition = excluded.definition, published_at = excluded.published_at
+                """).run()
+        case .oblast(let oblast):
+            try await db.raw("""
+                INSERT INTO strategy_oblast_reports (oblast_id, year, definition, published_at)
+                VALUES (\(bind: oblast.rawValue), \(bind: year), \(bind: text), \(bind: instant.epochSeconds))
+                ON CONFLICT (oblast_id, year) DO UPDATE SET definition = excluded.definition, published_at = excluded.published_at
+                """).run()
+        }
+    }
+
+    public func report(_ year: Int, of owner: ReportOwner) async throws -> StoredReport? {
+        let row: (any SQLRow)?
+        switch owner {
+        case .city(let city):
+            row = try await db.raw("""
+                SELECT year, definition, published_at FROM strategy_reports WHERE municipality_id = \(bind: city.rawValue) AND year = \(bind: year)
+                """).first()
+        case .oblast(let oblast):
+            row = try await db.raw("""
+                SELECT year, definition, published_at FROM strategy_oblast_reports WHERE oblast_id = \(bind: oblast.rawValue) AND year = \(bind: year)
+                """).first()
+        }
+        return try row.map {
+            StoredReport(
+                year: Int(try $0.int("year")), commentary: try JSONColumn.value(ResultsCommentary.self, try $0.string("definition")),
+                publishedAt: try $0.date("published_at"))
+        }
     }
 }

@@ -20,6 +20,9 @@ public struct StrategyModule: Module {
     public func addRoutes(to router: Router<AppRequestContext>, services: AppServices) {
         StrategyPages(services: services).add(to: router)
         StrategyAPIController(services: services).add(to: router)
+        StrategyDeskPages(services: services).add(to: router)
+        StrategyNodeDeskPages(services: services).add(to: router)
+        ResultsPages(services: services).add(to: router)
     }
 
     /// Вінниця's development and marketing strategies, Хмільник's tourism strategy, Ладижин's SME programme.
@@ -29,6 +32,25 @@ public struct StrategyModule: Module {
 
     /// Budget projects, lots, sites and petitions show the tasks that point at them.
     public var linkReferrer: LinkReferrer? { StrategyLinks.referrer }
+
+    public var uploadRoutes: [UploadRoute] { [.strategyImport, .strategyEntries] }
+
+    public var staffLinks: [StaffLink] {
+        [
+            StaffLink(titleKey: "strategy.desk.link", path: "admin/strategy", for: [.editStrategy]),
+            StaffLink(titleKey: "strategy.results.desk_link", path: "admin/results", for: [.publishResults]),
+        ]
+    }
+
+    /// The council's ЄДРПОУ code, for the IATI export.
+    public var textSettingFields: [CityTextSettingField] {
+        [
+            CityTextSettingField(
+                name: "strategyCouncilCode", labelKey: "settings.strategy_council_code", hintKey: "settings.strategy_council_code_hint",
+                problemCode: "settings_strategyCouncilCode", maxLength: 8, accept: StrategySettings.acceptCouncilCode,
+                read: { $0.strategy.councilCode }, write: { $0.strategy.councilCode = $1 }),
+        ]
+    }
 
     public var resources: URL? { Bundle.module.url(forResource: "Resources", withExtension: nil) }
 

@@ -136,6 +136,8 @@ struct AuctionPages {
         let protocolURL: String?
         /// The object of the property register this lot offers.
         let objectURL: String
+        /// What of the city's other modules points at the lot (a strategy's measures).
+        let referrers: Referrers?
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -197,6 +199,7 @@ struct AuctionPages {
             FormField(
                 name: "amount", label: $0, value: typed["amount"], error: problem.message(for: "amount"), inputmode: "decimal", required: true)
         }
+        let referrers = try await Referrers.of(.auctionLot, id: lot.id.rawValue, in: city, context, services: services)
         let page = LotPage(
             number: number, title: lot.title, status: statusText(lot.status.rawValue, "status", context),
             procedure: html.t("auctions.procedure.\(lot.procedure.rawValue)", context), value: money(lot.startValue, context),
@@ -218,7 +221,8 @@ struct AuctionPages {
             message: message, error: problem.alert(unlessShownBy: bidFields + (moveAmount.map { [$0] } ?? [])),
             refreshSeconds: started && !over ? 2 : nil,
             organiserURL: context.principal?.may(.manageAuctions, in: city.id) == true ? "/\(city.slug.rawValue)/admin/auctions/\(lot.id.rawValue)" : nil,
-            protocolURL: Self.protocolURL(lot, city: city), objectURL: "/\(city.slug.rawValue)/property/\(lot.objectID.rawValue)")
+            protocolURL: Self.protocolURL(lot, city: city), objectURL: "/\(city.slug.rawValue)/property/\(lot.objectID.rawValue)",
+            referrers: referrers)
         return try await html.render(
             "auction", page: page, titleKey: "auctions.lot_title", titleArguments: ["number": String(number)], request: request, context: context,
             city: city, status: error?.status ?? .ok)

@@ -48,6 +48,8 @@ enum BudgetPageModels {
         let checked: Bool
         let relations: String
         let editURL: String?
+        /// What of the city's other modules points at the project (its edition's page only).
+        var referrers: Referrers? = nil
     }
 
     struct CategoryGroup {

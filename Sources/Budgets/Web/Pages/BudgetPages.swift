@@ -83,7 +83,8 @@ struct BudgetPages {
     }
 
     func item(
-        _ project: BudgetProject, checked: Set<BudgetProjectID> = [], in loaded: Loaded? = nil, _ context: AppRequestContext
+        _ project: BudgetProject, checked: Set<BudgetProjectID> = [], in loaded: Loaded? = nil, referrers: Referrers? = nil,
+        _ context: AppRequestContext
     ) -> M.ProjectItem {
         var relations: [String] = []
         if let loaded {
@@ -116,7 +117,7 @@ struct BudgetPages {
                       loaded.edition.phase(at: services.clock.now()) == .proposals
                 else { return nil }
                 return "\(base(loaded))/projects/\(project.id.rawValue)/edit"
-            })
+            }, referrers: referrers)
     }
 
     func photoItems(_ photos: [Photo], in loaded: Loaded) -> [M.PhotoItem] {
@@ -124,7 +125,8 @@ struct BudgetPages {
     }
 
     func groups(
-        _ loaded: Loaded, projects: [BudgetProject], checked: Set<BudgetProjectID> = [], _ context: AppRequestContext
+        _ loaded: Loaded, projects: [BudgetProject], checked: Set<BudgetProjectID> = [], referrers: [BudgetProjectID: Referrers] = [:],
+        _ context: AppRequestContext
     ) -> [M.CategoryGroup] {
         loaded.edition.categories.map { category in
             let members = projects.filter { $0.categoryID == category.id }
@@ -133,7 +135,8 @@ struct BudgetPages {
                 fundKopiyky: category.fund.kopiyky,
                 range: html.t("budgets.cost_range", context, ["min": money(category.minCost, context), "max": money(category.maxCost, context)]),
                 limit: category.maxPicks.map { html.t("budgets.pick_limit", context, ["max": String($0)]) } ?? "",
-                maxPicks: category.maxPicks ?? 0, projects: members.map { item($0, checked: checked, in: loaded, context) }, empty: members.isEmpty)
+                maxPicks: category.maxPicks ?? 0, projects: members.map { item($0, checked: checked, in: loaded, referrers: referrers[$0.id], context) },
+                empty: members.isEmpty)
         }
     }
 
@@ -177,12 +180,13 @@ struct BudgetPages {
         dates.append(.init(value: DateText.kyiv(edition.schedule.votingClose), label: html.t("budgets.dates.voting_closes", context), selected: false))
         let phase = edition.phase(at: now)
         let delivery = try await deliveryItems(loaded, context)
+        let referrers = try await projectReferrers(shown, city: loaded.city, context)
         let staff = context.principal?.may(.reviewBudgetProject, in: loaded.city.id) == true
         let all = M.Option(value: "", label: html.t("budgets.all", context), selected: false)
         let page = M.Edition(
             title: edition.title.text(context.language.rawValue), phase: phaseLabel(edition, context), fund: money(edition.fund, context),
             dates: dates, rule: ruleText(edition, context),
-            groups: groups(loaded, projects: shown, context).filter { category == nil || $0.id == category },
+            groups: groups(loaded, projects: shown, referrers: referrers, context).filter { category == nil || $0.id == category },
             filters: [
                 FormField(
                     name: "category", label: html.t("budgets.filter_category", context), value: category ?? "",
@@ -246,6 +250,14 @@ struct BudgetPages {
         return outcome.projects.filter { $0.funded && !bought.contains($0.project.id.rawValue) }.map {
             M.ExplanationLine(number: $0.project.number, title: $0.project.title, text: html.t("budgets.why.completed", context))
         }
+    }
+
+    /// What of the city's other modules points at each project shown (a
+    /// strategy's measures), asked once for them all; no query at all when
+    /// none of the city's modules says what its things point at.
+    func projectReferrers(_ projects: [BudgetProject], city: Municipality, _ context: AppRequestContext) async throws -> [BudgetProjectID: Referrers] {
+        let found = try await Referrers.of(.budgetProject, ids: projects.map(\.id.rawValue), in: city, context, services: services)
+        return Dictionary(uniqueKeysWithValues: found.map { (BudgetProjectID(rawValue: $0.key), $0.value) })
     }
 
     /// The public delivery overview: each funded project's latest update.

@@ -319,6 +319,8 @@ struct InvestPages {
         /// For the city's staff: change the terms, add photos and documents.
         let editURL: String?
         let filesURL: String?
+        /// What of the city's other modules points at the site (a strategy's measures).
+        let referrers: Referrers?
     }
 
     struct Picture {
@@ -383,6 +385,7 @@ struct InvestPages {
                 ]))
         }
         let lot = try await services.invest.auctionLot(of: site, in: city)
+        let referrers = try await Referrers.of(.investSite, id: stored.id.rawValue, in: city, context, services: services)
         let (photos, documents) = try await services.invest.files(of: stored.id, in: city.id)
         let siteURL = "/\(slug)/invest/sites/\(stored.id.rawValue)", admin = "/\(slug)/admin/invest/sites/\(stored.id.rawValue)"
         let staff = context.principal?.may(.manageInvest, in: city.id) == true
@@ -406,7 +409,8 @@ struct InvestPages {
             photos: photos.map { Picture(url: "\(siteURL)/photos/\($0.id.rawValue)", caption: $0.caption, width: $0.width, height: $0.height) },
             hasPhotos: !photos.isEmpty,
             documents: documents.map { Download(url: "\(siteURL)/documents/\($0.id.rawValue)", title: $0.title, size: sizes.size($0.byteCount)) },
-            hasDocuments: !documents.isEmpty, editURL: staff ? admin + "/edit" : nil, filesURL: staff ? admin + "/files" : nil)
+            hasDocuments: !documents.isEmpty, editURL: staff ? admin + "/edit" : nil, filesURL: staff ? admin + "/files" : nil,
+            referrers: referrers)
         return try await html.render(
             "invest-site", page: page, titleKey: "invest.site_title", titleArguments: ["site": page.title], request: request, context: context,
             city: city)

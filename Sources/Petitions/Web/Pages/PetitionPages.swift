@@ -131,6 +131,8 @@ struct PetitionPages {
         let answerURL: String?
         let answerFields: [FormField]
         let invalidation: InvalidationBox?
+        /// What of the city's other modules points at the petition (a strategy's measures).
+        let referrers: Referrers?
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -178,6 +180,7 @@ struct PetitionPages {
         let answering = petition.state == .underConsideration && context.principal?.may(.answerPetition, in: city.id) == true
         let answerFields = answering ? self.answerFields(problem, context: context) : []
         let invalidation = invalidationBox(petition, city: city, problem: problem, context: context)
+        let referrers = try await Referrers.of(.petition, id: petition.id.rawValue, in: city, context, services: services)
         let page = PetitionPage(
             number: stored.number, title: petition.title, text: petition.text, category: petition.category, author: petition.authorName,
             state: html.t("petitions.state.\(petition.state.rawValue)", context), count: NumberFormat.grouped(Int64(stored.signatureCount)),
@@ -202,7 +205,8 @@ struct PetitionPages {
             signers: signers.prefix(50).map { .init(name: $0.name, date: DateText.kyiv($0.signedAt)) },
             moreSignersURL: signers.count > 50 ? "\(base)?after=\(offset + 50)#signers" : nil,
             countURL: "/api/v1/\(city.slug.rawValue)/petitions/\(petition.id.rawValue)/count",
-            answerURL: answering ? base + "/answer" : nil, answerFields: answerFields, invalidation: invalidation)
+            answerURL: answering ? base + "/answer" : nil, answerFields: answerFields, invalidation: invalidation,
+            referrers: referrers)
         return try await html.render(
             "petition", page: page, titleKey: "petitions.petition_title", titleArguments: ["number": String(stored.number)], request: request,
             context: context, city: city, status: error?.status ?? .ok)

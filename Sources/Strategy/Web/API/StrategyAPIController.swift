@@ -14,7 +14,15 @@ struct StrategyAPIController {
         router.post("api/v1/:city/strategies", use: create)
         router.get("api/v1/:city/strategies/:document", use: show)
         router.put("api/v1/:city/strategies/:document", use: change)
+        router.get("api/v1/:city/strategies/:document/nodes.csv") { request, context in try await exportCSV(.nodes, request, context) }
+        router.get("api/v1/:city/strategies/:document/indicators.csv") { request, context in try await exportCSV(.indicators, request, context) }
+        router.post("api/v1/:city/strategies/:document/nodes.csv") { request, context in try await importCSV(.nodes, request, context) }
+        router.post("api/v1/:city/strategies/:document/indicators.csv") { request, context in try await importCSV(.indicators, request, context) }
+        router.get("api/v1/:city/strategies/:document/iati.xml", use: iati)
     }
+
+    /// The largest CSV an import reads: a 2,000-node tree is about 1 MB, its indicators' years a few.
+    static let maximumCSV = 16 << 20
 
     struct ListBody: Encodable {
         let items: [DocumentBody]
@@ -68,5 +76,78 @@ struct StrategyAPIController {
         guard let revision = input.revision else { throw AppError.invalid(code: "value_required", field: "revision") }
         let stored = try await services.strategy.change(id, to: try input.document(), ifRevision: revision, city: city, principal: context.principal)
         return try JSONResponse.encode(DocumentBody(stored, view: try await services.strategy.view(of: stored, city: city), city: city))
+    }
+
+    // MARK: CSV and IATI
+
+    func exportCSV(_ file: StrategyCSV.File, _ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let city = try await CityLookup(store: services.store).require(context)
+        let id = try documentID(context)
+        let text = try await services.strategy.csv(file, of: id, in: city.id)
+        var headers = HTTPFields()
+        headers[.contentType] = "text/csv; charset=utf-8"
+        headers[.contentDisposition] = "attachment; filename=\"\(city.slug.rawValue)-\(id.rawValue)-\(file.rawValue).csv\""
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    struct ImportBody: Encodable {
+        struct Change: Encodable {
+            let target: String
+            let id: String
+            let change: String
+            let fields: [String]
+        }
+        let dryRun: Bool
+        let revision: Int64
+        let added: Int
+        let changed: Int
+        let unchanged: Int
+        let changes: [Change]
+
+        init(_ report: StrategyService.ImportReport) {
+            dryRun = report.dryRun
+            revision = report.revision
+            added = report.added
+            changed = report.changed
+            unchanged = report.unchanged
+            let target = report.file == .nodes ? "node" : "indicator"
+            changes = report.changes.map { change in
+                switch change.effect {
+                case .added: Change(target: target, id: change.id, change: "added", fields: [])
+                case .changed(let fields): Change(target: target, id: change.id, change: "changed", fields: fields)
+                case .unchanged: Change(target: target, id: change.id, change: "unchanged", fields: [])
+                }
+            }
+        }
+    }
+
+    func importCSV(_ file: StrategyCSV.File, _ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let city = try await CityLookup(store: services.store).require(context)
+        _ = try requireStaff(.editStrategy, context.principal, in: city.id)
+        let id = try documentID(context)
+        guard (request.headers[.contentType] ?? "").hasPrefix("text/csv") else { throw AppError.badRequest(code: "unsupported_content_type") }
+        let dryRun: Bool
+        switch request.uri.queryParameters.get("dryRun") {
+        case nil, "false", "0": dryRun = false
+        case "true", "1": dryRun = true
+        default: throw AppError.invalid(code: "value_invalid", field: "dryRun")
+        }
+        var request = request
+        let body: ByteBuffer
+        do { body = try await request.collectBody(upTo: Self.maximumCSV) } catch { throw AppError.payloadTooLarge }
+        do {
+            let report = try await services.strategy.importCSV(file, bytes: Data(buffer: body), into: id, dryRun: dryRun, city: city, principal: context.principal)
+            return try JSONResponse.encode(ImportBody(report))
+        } catch let refusal as ImportRefusal {
+            throw refusal.appError
+        }
+    }
+
+    @Sendable func iati(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let city = try await CityLookup(store: services.store).require(context)
+        let xml = try await services.strategy.iati(try documentID(context), city: city, language: context.language)
+        var headers = HTTPFields()
+        headers[.contentType] = "application/xml; charset=utf-8"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: xml)))
     }
 }

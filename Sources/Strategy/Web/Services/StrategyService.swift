@@ -223,3 +223,79 @@ extension UploadOwner.Kind {
 extension UploadOwner {
     public static func strategyEntry(_ id: TimelineEntryID) -> UploadOwner { .init(kind: .strategyEntry, id: id.rawValue) }
 }
+
+// MARK: Imports and exports
+
+extension StrategyService {
+    /// What an import changed, or would change in a dry run.
+    public struct ImportReport: Sendable {
+        public let file: StrategyCSV.File
+        public let dryRun: Bool
+        public let revision: Int64
+        public let changes: [StrategyImport.Change]
+
+        public func count(_ effect: (StrategyImport.Change.Effect) -> Bool) -> Int { changes.filter { effect($0.effect) }.count }
+        public var added: Int { count { if case .added = $0 { true } else { false } } }
+        public var changed: Int { count { if case .changed = $0 { true } else { false } } }
+        public var unchanged: Int { count { if case .unchanged = $0 { true } else { false } } }
+    }
+
+    /// A refused import: the first problem as the API names it (`line.12.title_uk`); the page lists them all.
+    static func appError(_ problem: StrategyImport.Problem) -> AppError {
+        let field = problem.line.map { "line.\($0)" + (problem.column.map { "." + $0 } ?? "") } ?? problem.column ?? "file"
+        return .invalid(code: "strategy_csv_\(problem.reason.rawValue)", field: field)
+    }
+
+    /// A CSV file of nodes or of indicators put into the document's tree:
+    /// an upsert on ids, checked whole, stored all or not at all, and only
+    /// over the tree it was checked against. A dry run stores nothing.
+    public func importCSV(
+        _ file: StrategyCSV.File, bytes: Data, into id: StrategyDocumentID, dryRun: Bool, city: Municipality, principal: Principal?
+    ) async throws -> ImportReport {
+        _ = try requireStaff(.editStrategy, principal, in: city.id)
+        let stored = try await document(id, in: city.id)
+        let existing = try await services.store.read { try await $0.strategy.tree(of: stored) }
+        let outcome: StrategyImport.Outcome
+        do {
+            outcome = try StrategyImport(file, bytes: bytes).apply(to: existing)
+        } catch {
+            throw ImportRefusal(problems: error.problems)
+        }
+        let changed = outcome.changes.filter { if case .unchanged = $0.effect { false } else { true } }
+        guard !dryRun, !changed.isEmpty else {
+            return ImportReport(file: file, dryRun: dryRun, revision: stored.revision, changes: outcome.changes)
+        }
+        let revision = try await replaceTree(
+            outcome.tree, of: id, ifRevision: stored.revision, city: city, principal: principal, action: AuditAction.strategyImported,
+            details: ["file": file.rawValue, "changed": String(changed.count)])
+        return ImportReport(file: file, dryRun: false, revision: revision, changes: outcome.changes)
+    }
+
+    /// The tree as its CSV file, the columns an import takes.
+    public func csv(_ file: StrategyCSV.File, of id: StrategyDocumentID, in city: MunicipalityID) async throws -> String {
+        let stored = try await document(id, in: city)
+        let tree = try await services.store.read { try await $0.strategy.tree(of: stored) }
+        let rows = file == .nodes ? StrategyCSV.nodes(of: tree) : StrategyCSV.indicators(of: tree)
+        guard let header = rows.first else { return "" }
+        return OpenDataFile.csv(header: header, rows: Array(rows.dropFirst()))
+    }
+
+    /// The document's indicators in IATI's results shape, computed actuals included.
+    public func iati(_ id: StrategyDocumentID, city: Municipality, language: Language) async throws -> String {
+        let view = try await view(id, city: city)
+        return IATIResults.document(
+            document: view.document, tree: view.tree,
+            reportingOrg: (StrategySettings.organisationRef(code: city.settings.strategy.councilCode, citySlug: city.slug.rawValue), city.name),
+            identifier: StrategySettings.organisationRef(code: city.settings.strategy.councilCode, citySlug: city.slug.rawValue) + "-" + view.document.externalID,
+            language: language, generatedAt: services.clock.now())
+    }
+}
+
+/// An import refused with every problem found (the page lists them; the API names the first).
+public struct ImportRefusal: Error, Sendable {
+    public let problems: [StrategyImport.Problem]
+
+    public var appError: AppError {
+        problems.first.map(StrategyService.appError) ?? .invalid(code: "strategy_csv_empty", field: "file")
+    }
+}
