@@ -189,6 +189,7 @@ if Context.environment["HROMADA_FUZZ"] != nil {
         ("FuzzPabulib", ["BudgetRules"]),
         ("FuzzProzorro", ["HromadaDomain", "Auctions"]),
         ("FuzzGeometry", ["Invest"]),
+        ("FuzzStrategy", ["Strategy", "HromadaDomain"]),
         ("FuzzAPI", [
             "HromadaWeb", "HromadaDomain", "HromadaStore", "HromadaModules",
             .product(name: "Hummingbird", package: "hummingbird"),
