@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import HTTPTypes
 import HromadaDomain
 import HromadaStore
@@ -93,7 +96,7 @@ enum StrategyWeb {
     }
 
     static func replacing(_ fields: [(String, String)], _ changes: [String: String]) -> [(String, String)] {
-        fields.map { changes[$0.0].map { value in ($0.0, value) } ?? $0 }
+        fields.map { field in changes[field.0].map { (field.0, $0) } ?? field }
     }
 
     static let nodesCSV = api + "/nodes.csv"
@@ -337,6 +340,9 @@ enum IndependentRollup {
                 #expect(postStatus == .unprocessableContent, "\(field): \(postStatus) \(postAnswer)")
             }
             #expect(try await client.json(.put, one, body: Self.documentBody(), token: admin).0 == .unprocessableContent, "PUT needs the revision")
+            // Taking another document's external id is refused as such, not as a stale form.
+            let (taken, takenAnswer) = try await client.json(.put, one, body: Self.documentBody(externalId: StrategyWeb.document, revision: 2), token: admin)
+            #expect(taken == .conflict && errorCode(takenAnswer) == "strategy_external_id_taken", "\(taken) \(takenAnswer)")
             #expect(try await client.json(.get, one).1["revision"] as? Int == 2)
             _ = harness
         }
@@ -349,7 +355,7 @@ enum IndependentRollup {
     static let xmllint = URL(fileURLWithPath: "/usr/bin/xmllint")
     static let canValidate = FileManager.default.fileExists(atPath: schema.path) && FileManager.default.isExecutableFile(atPath: xmllint.path)
 
-    final class ResultCounter: NSObject, XMLParserDelegate {
+    final class ResultCounter: NSObject, XMLParserDelegate, @unchecked Sendable {
         var results = 0
         var indicators = 0
         func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {

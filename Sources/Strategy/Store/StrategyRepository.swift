@@ -13,6 +13,7 @@ import Synchronization
 /// JSON documents, so decoded trees are kept by document and revision.
 public struct StrategyRepository: Sendable {
     let db: any SQLDatabase
+    let dialect: DatabaseDialect
 
     public struct StoredDocument: Sendable, Equatable {
         public let id: StrategyDocumentID
@@ -36,9 +37,18 @@ public struct StrategyRepository: Sendable {
 
     // MARK: Documents
 
+    /// Writes that give a document an external id wait for each other
+    /// (PostgreSQL; SQLite has one writer), so a check that the id is free
+    /// still holds when the row is written: two renames to one id at once
+    /// are one success and one refusal, never a unique-constraint error.
+    func lockExternalID(_ externalID: String, in city: MunicipalityID) async throws {
+        try await dialect.lockUntilCommit("strategy-external-id:\(city.rawValue):\(externalID)", on: db)
+    }
+
     /// A new document with an empty tree; false when the city has one of that external id.
     public func insert(_ document: StrategyDocument, id: StrategyDocumentID, city: MunicipalityID, at instant: Date) async throws -> Bool {
-        try await db.raw("""
+        try await lockExternalID(document.externalID, in: city)
+        return try await db.raw("""
             INSERT INTO strategy_documents (id, municipality_id, external_id, first_year, definition, revision, tree_key, updated_at)
             VALUES (\(bind: id.rawValue), \(bind: city.rawValue), \(bind: document.externalID), \(bind: document.firstYear),
                     \(bind: try JSONColumn.text(document)), 1, \(bind: RandomToken.base32(byteCount: 16)), \(bind: instant.epochSeconds))
@@ -47,14 +57,20 @@ public struct StrategyRepository: Sendable {
             """).first() != nil
     }
 
+    /// Whether another of the city's documents than `id` has this external
+    /// id; the answer holds until the transaction ends (`lockExternalID`).
+    public func externalIDTaken(_ externalID: String, by id: StrategyDocumentID, in city: MunicipalityID) async throws -> Bool {
+        try await lockExternalID(externalID, in: city)
+        return try await db.raw("""
+            SELECT id FROM strategy_documents
+            WHERE municipality_id = \(bind: city.rawValue) AND external_id = \(bind: externalID) AND id <> \(bind: id.rawValue)
+            """).first() != nil
+    }
+
     /// The document's new terms, if its revision is still `revision`; false otherwise
     /// (or when another of the city's documents has that external id).
     public func update(_ document: StrategyDocument, id: StrategyDocumentID, city: MunicipalityID, ifRevision revision: Int64, at instant: Date) async throws -> Bool {
-        let taken = try await db.raw("""
-            SELECT id FROM strategy_documents
-            WHERE municipality_id = \(bind: city.rawValue) AND external_id = \(bind: document.externalID) AND id <> \(bind: id.rawValue)
-            """).first() != nil
-        guard !taken else { return false }
+        guard try await !externalIDTaken(document.externalID, by: id, in: city) else { return false }
         return try await db.raw("""
             UPDATE strategy_documents SET external_id = \(bind: document.externalID), first_year = \(bind: document.firstYear),
                 definition = \(bind: try JSONColumn.text(document)), revision = revision + 1, updated_at = \(bind: instant.epochSeconds)
@@ -205,7 +221,7 @@ extension Sequence {
 }
 
 extension Repositories {
-    public var strategy: StrategyRepository { .init(db: db) }
+    public var strategy: StrategyRepository { .init(db: db, dialect: dialect) }
 }
 
 extension StrategyRepository {

@@ -30,11 +30,6 @@ struct StrategyAPIController {
         let provided: [ProvidedBody]
     }
 
-    func documentID(_ context: AppRequestContext) throws -> StrategyDocumentID {
-        let raw = try context.parameters.require("document")
-        guard (1...64).contains(raw.utf8.count) else { throw AppError.notFound }
-        return StrategyDocumentID(rawValue: raw)
-    }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let city = try await CityLookup(store: services.store).require(context)
@@ -54,7 +49,7 @@ struct StrategyAPIController {
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let city = try await CityLookup(store: services.store).require(context)
-        let stored = try await services.strategy.document(try documentID(context), in: city.id)
+        let stored = try await services.strategy.document(try StrategyDocumentID(context), in: city.id)
         let year = StrategyPages.year(request, stored.document, now: services.strategy.currentYear)
         let view = try await services.strategy.view(of: stored, city: city, asOf: year)
         return try JSONResponse.encode(DocumentBody(stored, view: view, city: city))
@@ -71,7 +66,7 @@ struct StrategyAPIController {
     @Sendable func change(_ request: Request, context: AppRequestContext) async throws -> Response {
         let city = try await CityLookup(store: services.store).require(context)
         _ = try requireStaff(.editStrategy, context.principal, in: city.id)
-        let id = try documentID(context)
+        let id = try StrategyDocumentID(context)
         let input = try await APIController.decode(DocumentInput.self, request, context)
         guard let revision = input.revision else { throw AppError.invalid(code: "value_required", field: "revision") }
         let stored = try await services.strategy.change(id, to: try input.document(), ifRevision: revision, city: city, principal: context.principal)
@@ -82,7 +77,7 @@ struct StrategyAPIController {
 
     func exportCSV(_ file: StrategyCSV.File, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         let city = try await CityLookup(store: services.store).require(context)
-        let id = try documentID(context)
+        let id = try StrategyDocumentID(context)
         let text = try await services.strategy.csv(file, of: id, in: city.id)
         var headers = HTTPFields()
         headers[.contentType] = "text/csv; charset=utf-8"
@@ -124,7 +119,7 @@ struct StrategyAPIController {
     func importCSV(_ file: StrategyCSV.File, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         let city = try await CityLookup(store: services.store).require(context)
         _ = try requireStaff(.editStrategy, context.principal, in: city.id)
-        let id = try documentID(context)
+        let id = try StrategyDocumentID(context)
         guard (request.headers[.contentType] ?? "").hasPrefix("text/csv") else { throw AppError.badRequest(code: "unsupported_content_type") }
         let dryRun: Bool
         switch request.uri.queryParameters.get("dryRun") {
@@ -145,7 +140,7 @@ struct StrategyAPIController {
 
     @Sendable func iati(_ request: Request, context: AppRequestContext) async throws -> Response {
         let city = try await CityLookup(store: services.store).require(context)
-        let xml = try await services.strategy.iati(try documentID(context), city: city, language: context.language)
+        let xml = try await services.strategy.iati(try StrategyDocumentID(context), city: city, language: context.language)
         var headers = HTTPFields()
         headers[.contentType] = "application/xml; charset=utf-8"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: xml)))

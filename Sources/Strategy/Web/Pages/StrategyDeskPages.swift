@@ -225,21 +225,16 @@ struct StrategyDeskPages {
             request: request, context: context, city: city, status: status)
     }
 
-    func documentID(_ context: AppRequestContext) throws -> StrategyDocumentID {
-        let raw = try context.parameters.require("document")
-        guard (1...64).contains(raw.utf8.count) else { throw AppError.notFound }
-        return StrategyDocumentID(rawValue: raw)
-    }
 
     @Sendable func document(_ request: Request, context: AppRequestContext) async throws -> Response {
         let city = try await staffCity(context)
-        let stored = try await services.strategy.document(try documentID(context), in: city.id)
+        let stored = try await services.strategy.document(try StrategyDocumentID(context), in: city.id)
         return try await renderDocument(request, context, city: city, stored: stored)
     }
 
     @Sendable func change(_ request: Request, context: AppRequestContext) async throws -> Response {
         let city = try await staffCity(context)
-        let stored = try await services.strategy.document(try documentID(context), in: city.id)
+        let stored = try await services.strategy.document(try StrategyDocumentID(context), in: city.id)
         let typed = Typed(context.form ?? FormData())
         do {
             guard let revision = Int64(typed["revision"]) else { throw AppError.conflict(code: "strategy_changed_meanwhile") }
@@ -255,7 +250,7 @@ struct StrategyDeskPages {
 
     @Sendable func importFile(_ request: Request, context: AppRequestContext) async throws -> Response {
         let city = try await staffCity(context)
-        let stored = try await services.strategy.document(try documentID(context), in: city.id)
+        let stored = try await services.strategy.document(try StrategyDocumentID(context), in: city.id)
         let form = context.form ?? FormData()
         guard let which = StrategyCSV.File(rawValue: form["which"]) else {
             return try await renderDocument(

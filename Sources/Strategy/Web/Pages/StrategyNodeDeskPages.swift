@@ -33,7 +33,7 @@ struct StrategyNodeDeskPages {
     func load(_ context: AppRequestContext, node id: String? = nil) async throws -> Loaded {
         let city = try await CityLookup(store: services.store).require(context)
         _ = try requireStaff(.editStrategy, context.principal, in: city.id)
-        let stored = try await services.strategy.document(try StrategyDeskPages(services: services).documentID(context), in: city.id)
+        let stored = try await services.strategy.document(try StrategyDocumentID(context), in: city.id)
         let tree = try await services.store.read { try await $0.strategy.tree(of: stored) }
         let nodeID = try id ?? context.parameters.require("node")
         guard let node = tree.nodes.first(where: { $0.id == nodeID }) else { throw AppError.notFound }
@@ -258,7 +258,7 @@ struct StrategyNodeDeskPages {
     @Sendable func values(_ request: Request, context: AppRequestContext) async throws -> Response {
         let city = try await CityLookup(store: services.store).require(context)
         _ = try requireStaff(.editStrategy, context.principal, in: city.id)
-        let stored = try await services.strategy.document(try StrategyDeskPages(services: services).documentID(context), in: city.id)
+        let stored = try await services.strategy.document(try StrategyDocumentID(context), in: city.id)
         let tree = try await services.store.read { try await $0.strategy.tree(of: stored) }
         let id = try context.parameters.require("indicator")
         guard let index = tree.indicators.firstIndex(where: { $0.id == id }) else { throw AppError.notFound }

@@ -32,31 +32,15 @@ struct StrategyPages {
     }
 
     static func progress(_ share: Double) -> Progress {
-        Progress(percent: StrategyFormat.percent(share), share: String(format: "%.6f", share))
+        Progress(percent: StrategyFormat.percent(share), share: TreeHTML.share(share))
     }
 
-    struct Dot {
-        let status: String
-        let label: String
-    }
 
-    func dots(_ indicators: [StrategyIndicator], _ view: StrategyService.View, _ context: AppRequestContext) -> [Dot] {
-        indicators.map { indicator in
-            let status = view.assessments[indicator.id]?.status ?? .none
-            return Dot(status: status.rawValue, label: indicator.name.localized(context.language) + ": " + html.t("strategy.status.\(status.rawValue)", context))
-        }
-    }
-
-    func documentID(_ context: AppRequestContext) throws -> StrategyDocumentID {
-        let raw = try context.parameters.require("document")
-        guard (1...64).contains(raw.utf8.count) else { throw AppError.notFound }
-        return StrategyDocumentID(rawValue: raw)
-    }
-
-    /// `?year=` within the document's years and the present, else the default.
+    /// `?year=` as a year of the document up to the present (a later one reads
+    /// as the last the document has figures for), else nil: the default.
     static func year(_ request: Request, _ document: StrategyDocument, now: Int) -> Int? {
         guard let text = request.uri.queryParameters.get("year"), let year = Int(text), StrategyDocument.years.contains(year) else { return nil }
-        return min(year, max(now, document.firstYear))
+        return StrategyService.asOf(year, document, now: now)
     }
 
     func documentURL(_ city: Municipality, _ id: StrategyDocumentID) -> String { "/\(city.slug.rawValue)/strategy/\(id.rawValue)" }
@@ -125,41 +109,6 @@ struct StrategyPages {
 
     // MARK: A document's tree
 
-    final class NodeItem {
-        let id: String
-        let code: String?
-        let title: String
-        let url: String
-        let level: String
-        let levelName: String
-        let status: String
-        let statusName: String
-        let cancelled: Bool
-        let progress: Progress
-        let dots: [Dot]
-        let children: [NodeItem]
-        let hasChildren: Bool
-
-        init(
-            id: String, code: String?, title: String, url: String, level: String, levelName: String, status: String, statusName: String,
-            cancelled: Bool, progress: Progress, dots: [Dot], children: [NodeItem]
-        ) {
-            self.id = id
-            self.code = code
-            self.title = title
-            self.url = url
-            self.level = level
-            self.levelName = levelName
-            self.status = status
-            self.statusName = statusName
-            self.cancelled = cancelled
-            self.progress = progress
-            self.dots = dots
-            self.children = children
-            hasChildren = !children.isEmpty
-        }
-    }
-
     struct Link {
         let title: String
         let url: String
@@ -177,7 +126,8 @@ struct StrategyPages {
         let progress: Progress?
         let asOf: Int
         let yearChoices: [YearChoice]
-        let nodes: [NodeItem]
+        /// The tree's lists, written by `TreeHTML` (escaped there).
+        let tree: String
         let empty: Bool
         let timelineURL: String
         let data: [Link]
@@ -191,28 +141,16 @@ struct StrategyPages {
 
     @Sendable func document(_ request: Request, context: AppRequestContext) async throws -> Response {
         let city = try await CityLookup(store: services.store).require(context)
-        let stored = try await services.strategy.document(try documentID(context), in: city.id)
+        let stored = try await services.strategy.document(try StrategyDocumentID(context), in: city.id)
         let now = services.strategy.currentYear
         let view = try await services.strategy.view(of: stored, city: city, asOf: Self.year(request, stored.document, now: now))
         let language = context.language, document = stored.document, base = documentURL(city, stored.id)
-        var indicatorsByNode: [String: [StrategyIndicator]] = [:]
-        for indicator in view.tree.indicators { indicatorsByNode[indicator.node, default: []].append(indicator) }
-        var childrenByParent: [String: [StrategyNode]] = [:]
-        var roots: [StrategyNode] = []
-        for node in view.tree.nodes {
-            if let parent = node.parent { childrenByParent[parent, default: []].append(node) } else { roots.append(node) }
-        }
-        var levelNames: [NodeLevel: String] = [:], statusNames: [WorkStatus: String] = [:]
-        for level in NodeLevel.allCases { levelNames[level] = html.t("strategy.level.\(level.rawValue)", context) }
-        for status in WorkStatus.allCases { statusNames[status] = html.t("strategy.work_status.\(status.rawValue)", context) }
-        func item(_ node: StrategyNode) -> NodeItem {
-            NodeItem(
-                id: node.id, code: node.code.isEmpty ? nil : node.code, title: node.title.localized(language), url: base + "/nodes/" + Self.pathSegment(node.id),
-                level: node.level.rawValue, levelName: levelNames[node.level] ?? "", status: node.status.rawValue,
-                statusName: statusNames[node.status] ?? "", cancelled: node.status == .cancelled,
-                progress: Self.progress(view.rollup.figures[node.id]?.progress ?? 0), dots: dots(indicatorsByNode[node.id] ?? [], view, context),
-                children: (childrenByParent[node.id] ?? []).map(item))
-        }
+        var words = (statuses: [WorkStatus: String](), indicators: [IndicatorStatus: String]())
+        for status in WorkStatus.allCases { words.statuses[status] = html.t("strategy.work_status.\(status.rawValue)", context) }
+        for status in IndicatorStatus.allCases { words.indicators[status] = html.t("strategy.status.\(status.rawValue)", context) }
+        let tree = TreeHTML(
+            view: view, base: base, language: language,
+            words: .init(statuses: words.statuses, indicatorStatuses: words.indicators)).render()
         let api = "/api/v1/\(city.slug.rawValue)/strategies/\(stored.id.rawValue)"
         let page = DocumentPage(
             title: document.title.localized(language), kind: html.t("strategy.kind.\(document.kind.rawValue)", context),
@@ -222,7 +160,7 @@ struct StrategyPages {
             summary: document.summary.localized(language).isEmpty ? nil : document.summary.localized(language),
             illustrative: document.isIllustrative, progress: view.rollup.documentProgress.map(Self.progress), asOf: view.asOf,
             yearChoices: (document.firstYear...max(document.firstYear, min(now, document.lastYear))).reversed().map { YearChoice(year: $0, selected: $0 == view.asOf) },
-            nodes: roots.map(item), empty: roots.isEmpty, timelineURL: base + "/timeline",
+            tree: tree, empty: view.tree.nodes.isEmpty, timelineURL: base + "/timeline",
             data: [
                 Link(title: "JSON", url: api), Link(title: html.t("strategy.data.nodes_csv", context), url: api + "/nodes.csv"),
                 Link(title: html.t("strategy.data.indicators_csv", context), url: api + "/indicators.csv"),
@@ -307,7 +245,7 @@ struct StrategyPages {
 
     @Sendable func node(_ request: Request, context: AppRequestContext) async throws -> Response {
         let city = try await CityLookup(store: services.store).require(context)
-        let stored = try await services.strategy.document(try documentID(context), in: city.id)
+        let stored = try await services.strategy.document(try StrategyDocumentID(context), in: city.id)
         let view = try await services.strategy.view(of: stored, city: city)
         let id = try context.parameters.require("node")
         guard let node = view.tree.nodes.first(where: { $0.id == id }) else { throw AppError.notFound }
@@ -464,7 +402,7 @@ struct StrategyPages {
 
     @Sendable func indicator(_ request: Request, context: AppRequestContext) async throws -> Response {
         let city = try await CityLookup(store: services.store).require(context)
-        let stored = try await services.strategy.document(try documentID(context), in: city.id)
+        let stored = try await services.strategy.document(try StrategyDocumentID(context), in: city.id)
         let view = try await services.strategy.view(of: stored, city: city)
         let id = try context.parameters.require("indicator")
         guard let indicator = view.tree.indicators.first(where: { $0.id == id }), let node = view.tree.nodes.first(where: { $0.id == indicator.node }) else {
@@ -512,7 +450,7 @@ struct StrategyPages {
 
     @Sendable func timeline(_ request: Request, context: AppRequestContext) async throws -> Response {
         let city = try await CityLookup(store: services.store).require(context)
-        let stored = try await services.strategy.document(try documentID(context), in: city.id)
+        let stored = try await services.strategy.document(try StrategyDocumentID(context), in: city.id)
         let view = try await services.strategy.view(of: stored, city: city)
         let cityID = city.id
         let entries = try await entryItems(
@@ -525,7 +463,7 @@ struct StrategyPages {
 
     @Sendable func photo(_ request: Request, context: AppRequestContext) async throws -> Response {
         let city = try await CityLookup(store: services.store).require(context)
-        let stored = try await services.strategy.document(try documentID(context), in: city.id)
+        let stored = try await services.strategy.document(try StrategyDocumentID(context), in: city.id)
         let photoID = PhotoID(rawValue: try context.parameters.require("photo"))
         let cityID = city.id
         // The photo's entry must be one of this document's.

@@ -46,6 +46,14 @@ public struct StrategyService: Sendable {
         .invalid(code: "strategy_\(problem.reason.rawValue)", field: problem.field)
     }
 
+    /// The year a document's figures are as of: the one asked, within the
+    /// document's years and not past the present (a document that has not
+    /// begun is shown as of its first year).
+    static func asOf(_ year: Int, _ document: StrategyDocument, now: Int) -> Int {
+        let last = max(document.firstYear, min(document.lastYear, now))
+        return min(max(year, document.firstYear), last)
+    }
+
     /// The calendar year now, in Kyiv.
     var currentYear: Int { CalendarDate.inKyiv(services.clock.now()).year }
 
@@ -73,7 +81,7 @@ public struct StrategyService: Sendable {
 
     public func view(of stored: StoredDocument, city: Municipality, asOf year: Int? = nil) async throws -> View {
         let raw = try await services.store.read { try await $0.strategy.tree(of: stored) }
-        let asOf = year ?? min(currentYear, max(stored.document.lastYear, stored.document.firstYear))
+        let asOf = Self.asOf(year ?? currentYear, stored.document, now: currentYear)
         let tree = try await withComputedActuals(raw, city: city, through: asOf)
         let (rollup, assessments) = tree.rollup(asOf: asOf)
         return View(stored: stored, tree: tree, asOf: asOf, rollup: rollup, assessments: assessments)
@@ -131,14 +139,21 @@ public struct StrategyService: Sendable {
         let staff = try requireStaff(.editStrategy, principal, in: city.id)
         _ = try await self.document(id, in: city.id)
         let now = services.clock.now(), audit = services.audit, cityID = city.id
-        let written = try await services.store.write { tx -> Bool in
-            guard try await tx.strategy.update(document, id: id, city: cityID, ifRevision: revision, at: now) else { return false }
+        enum Outcome { case updated, externalIDTaken, changedMeanwhile }
+        let outcome = try await services.store.write { tx -> Outcome in
+            // A taken id is its own refusal: not a stale form, which reloading would not cure.
+            if try await tx.strategy.externalIDTaken(document.externalID, by: id, in: cityID) { return .externalIDTaken }
+            guard try await tx.strategy.update(document, id: id, city: cityID, ifRevision: revision, at: now) else { return .changedMeanwhile }
             try await audit.record(
                 tx, action: AuditAction.strategyDocumentSaved, actor: staff.accountID, municipality: cityID, subject: "strategy:" + id.rawValue,
                 details: ["kind": document.kind.rawValue, "status": document.status.rawValue])
-            return true
+            return .updated
         }
-        guard written else { throw AppError.conflict(code: "strategy_changed_meanwhile") }
+        switch outcome {
+        case .updated: break
+        case .externalIDTaken: throw AppError.conflict(code: "strategy_external_id_taken")
+        case .changedMeanwhile: throw AppError.conflict(code: "strategy_changed_meanwhile")
+        }
         return try await self.document(id, in: city.id)
     }
 
@@ -209,6 +224,15 @@ public struct StrategyService: Sendable {
             return true
         }
         guard removed else { throw AppError.notFound }
+    }
+}
+
+extension StrategyDocumentID {
+    /// The document a route's `:document` names; an id no document could have is a 404 unread.
+    init(_ context: AppRequestContext) throws {
+        let raw = try context.parameters.require("document")
+        guard (1...64).contains(raw.utf8.count) else { throw AppError.notFound }
+        self.init(rawValue: raw)
     }
 }
 
