@@ -34,7 +34,9 @@ import HromadaModules
 
             let found = try #require(try await harness.linked(.budgetProject, second.id.rawValue, in: here.city))
             #expect(found.path == "/testove/budgets/\(edition.id.rawValue)#project-\(second.id.rawValue)")
-            #expect(found.title == "№ 1 · Велодоріжка до школи" && found.statusKey == "budgets.status.submitted" && found.isActive)
+            // The year its voting opens tells a project from another edition's of the same number.
+            let year = CalendarDate.inKyiv(edition.schedule.votingOpen).year
+            #expect(found.title == "№ 1 · Велодоріжка до школи · \(year)" && found.statusKey == "budgets.status.submitted" && found.isActive)
             try harness.expectKnown(found.statusKey)
             #expect(try await harness.linked(.budgetProject, theirs.id.rawValue, in: here.city) == nil, "another city's project")
             #expect(try await harness.linked(.budgetProject, "no-such-project", in: here.city) == nil)

@@ -59,8 +59,10 @@ enum BudgetLinks {
             statusKey = "budgets.link_status.not_funded"
             isActive = false
         }
+        // Numbers start again in every edition: the year its voting opens tells two № 9 apart.
         return LinkedThing(
-            kind: .budgetProject, id: project.id.rawValue, title: "№ \(project.number) · \(project.title)",
+            kind: .budgetProject, id: project.id.rawValue,
+            title: "№ \(project.number) · \(project.title) · \(CalendarDate.inKyiv(edition.schedule.votingOpen).year)",
             path: "/\(city.slug.rawValue)/budgets/\(edition.id.rawValue)#project-\(project.id.rawValue)", statusKey: statusKey, isActive: isActive)
     }
 }

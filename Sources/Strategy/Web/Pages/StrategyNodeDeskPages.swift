@@ -103,6 +103,8 @@ struct StrategyNodeDeskPages {
     struct LinkGroup {
         let title: String
         let choices: [LinkChoice]
+        /// Folded unless something in it is ticked.
+        let open: Bool
     }
 
     struct IndicatorForm {
@@ -173,7 +175,11 @@ struct StrategyNodeDeskPages {
                 let title = try await services.modules.linked(LinkKind(rawValue: kind.rawValue), id: link.id, in: city, services: services)?.title ?? link.id
                 choices.append(LinkChoice(value: "\(kind.rawValue):\(link.id)", label: title, checked: chosen.contains("\(kind.rawValue):\(link.id)")))
             }
-            if !choices.isEmpty { groups.append(LinkGroup(title: html.t("strategy.link_kind.\(kind.rawValue)", context), choices: choices)) }
+            // What is ticked first, then the rest newest first: a long list of projects starts with what the task has.
+            choices = choices.filter(\.checked) + choices.filter { !$0.checked }
+            if !choices.isEmpty {
+                groups.append(LinkGroup(title: html.t("strategy.link_kind.\(kind.rawValue)", context), choices: choices, open: choices.contains(where: \.checked)))
+            }
         }
         let publicDocument = "/\(city.slug.rawValue)/strategy/\(loaded.stored.id.rawValue)"
         let years = Array((loaded.stored.document.firstYear - 1)...loaded.stored.document.lastYear).reversed()
