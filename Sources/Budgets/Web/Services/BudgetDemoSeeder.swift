@@ -97,9 +97,11 @@ struct BudgetDemoSeeder {
                         minCost: Money(hryvnias: 50_000), maxCost: Money(hryvnias: 500_000), maxPicks: 2),
                 ])
         }
-        var past = edition(2025, proposals: -420, review: -360, opens: -320, closes: -300)
-        past.schedule.resultsPublishedAt = now.addingTimeInterval(-290 * day)
-        past.schedule.deliveryStartedAt = now.addingTimeInterval(-280 * day)
+        // Last year's voting closed a year and ten days ago, so last year's
+        // results report counts its ballots (the strategy's computed figures).
+        var past = edition(2025, proposals: -495, review: -435, opens: -395, closes: -375)
+        past.schedule.resultsPublishedAt = now.addingTimeInterval(-365 * day)
+        past.schedule.deliveryStartedAt = now.addingTimeInterval(-355 * day)
         let current = edition(2026, proposals: -90, review: -45, opens: -5, closes: 25)
         let next = edition(2027, proposals: -3, review: 40, opens: 70, closes: 85)
         var generator = SeededGenerator(seed: 2026)
