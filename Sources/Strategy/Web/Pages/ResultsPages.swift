@@ -126,7 +126,7 @@ struct ResultsPages {
             for indicator in module.computedIndicators {
                 var values: [(year: Int, value: Double)] = []
                 for past in (year - Self.chartYears + 1)...year {
-                    if let value = try await indicator.value(city, past, services), value.isFinite { values.append((past, value)) }
+                    if let value = try await services.figure(indicator, city: city, year: past), value.isFinite { values.append((past, value)) }
                 }
                 guard let current = values.last(where: { $0.year == year }) else {
                     figures.append(Figure(
@@ -232,7 +232,7 @@ struct ResultsPages {
         for indicator in services.modules.allComputedIndicators {
             var cells: [Cell] = [], bars: [SVGBarChart.Bar] = []
             for city in cities {
-                guard services.modules.computedIndicator(indicator.key, in: city) != nil, let value = try await indicator.value(city, year, services), value.isFinite else {
+                guard services.modules.computedIndicator(indicator.key, in: city) != nil, let value = try await services.figure(indicator, city: city, year: year), value.isFinite else {
                     cells.append(Cell(value: "—"))
                     continue
                 }

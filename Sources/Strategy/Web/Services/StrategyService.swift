@@ -104,7 +104,7 @@ public struct StrategyService: Sendable {
                 if let cached = known[key]?[year] {
                     value = cached
                 } else {
-                    value = try await computed.value(city, year, services)
+                    value = try await services.figure(computed, city: city, year: year)
                     if let value { known[key, default: [:]][year] = value }
                 }
                 guard let value, MeasuredValue.isAcceptable(value) else { continue }
