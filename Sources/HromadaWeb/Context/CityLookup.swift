@@ -20,3 +20,26 @@ package struct CityLookup {
         return city
     }
 }
+
+/// The oblast a route's `{oblast}` names, with every city of the deployment
+/// (pages filter them to the oblast's; the layout's switcher lists them all).
+package struct OblastLookup {
+    package let store: Store
+
+    package init(store: Store) {
+        self.store = store
+    }
+
+    /// 404 for an oblast this deployment does not hold; a slug over 40
+    /// characters (the longest a slug may be) names nothing and is not read.
+    package func require(slug: String) async throws -> (oblast: Oblast, cities: [Municipality]) {
+        guard slug.utf8.count <= 40 else { throw AppError.notFound }
+        let (oblast, cities) = try await store.read { tx in (try await tx.municipalities.oblast(slug: slug), try await tx.municipalities.all()) }
+        guard let oblast else { throw AppError.notFound }
+        return (oblast, cities)
+    }
+
+    package func require(_ context: AppRequestContext) async throws -> (oblast: Oblast, cities: [Municipality]) {
+        try await require(slug: try context.parameters.require("oblast"))
+    }
+}

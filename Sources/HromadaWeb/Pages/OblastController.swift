@@ -21,14 +21,7 @@ struct OblastController {
     /// The oblast in the path, with every city (the layout's switcher lists
     /// them all); 404 for an oblast this deployment does not hold.
     private func oblast(_ context: AppRequestContext) async throws -> (Oblast, [Municipality]) {
-        let slug = try context.parameters.require("oblast")
-        // Slugs are at most 40 characters: anything longer names nothing, unread.
-        guard slug.utf8.count <= 40 else { throw AppError.notFound }
-        let (oblast, cities) = try await services.store.read { tx in
-            (try await tx.municipalities.oblast(slug: slug), try await tx.municipalities.all())
-        }
-        guard let oblast else { throw AppError.notFound }
-        return (oblast, cities)
+        try await OblastLookup(store: services.store).require(context)
     }
 
     // MARK: The oblast's page

@@ -236,10 +236,7 @@ struct CataloguePages {
     }
 
     @Sendable func oblastCatalogue(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let slug = try context.parameters.require("oblast")
-        guard slug.utf8.count <= 40 else { throw AppError.notFound }
-        let (oblast, all) = try await services.store.read { tx in (try await tx.municipalities.oblast(slug: slug), try await tx.municipalities.all()) }
-        guard let oblast else { throw AppError.notFound }
+        let (oblast, all) = try await OblastLookup(store: services.store).require(context)
         let cities = all.filter { $0.oblastID == oblast.id && $0.settings.enables(.opendata) }
         let entries = try await catalogue.entries(services, cities: cities)
         let page = OblastPage(

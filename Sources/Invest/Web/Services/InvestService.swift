@@ -210,9 +210,7 @@ public struct InvestService: Sendable {
     }
 
     public func oblastPassport(slug: String) async throws -> OblastPassport {
-        guard slug.utf8.count <= 40 else { throw AppError.notFound }
-        let (found, all) = try await services.store.read { tx in (try await tx.municipalities.oblast(slug: slug), try await tx.municipalities.all()) }
-        guard let oblast = found else { throw AppError.notFound }
+        let (oblast, all) = try await OblastLookup(store: services.store).require(slug: slug)
         let cities = all.filter { $0.oblastID == oblast.id && $0.settings.enables(.invest) }
         let ids = cities.map(\.id), now = services.clock.now()
         let (own, totals, timeliness, populations) = try await services.store.read { tx in

@@ -198,11 +198,9 @@ struct ResultsPages {
         let deskURL: String?
     }
 
+    /// The oblast in the path and its cities.
     func oblast(_ context: AppRequestContext) async throws -> (Oblast, [Municipality]) {
-        let slug = try context.parameters.require("oblast")
-        guard slug.utf8.count <= 40 else { throw AppError.notFound }
-        let (found, all) = try await services.store.read { tx in (try await tx.municipalities.oblast(slug: slug), try await tx.municipalities.all()) }
-        guard let oblast = found else { throw AppError.notFound }
+        let (oblast, all) = try await OblastLookup(store: services.store).require(context)
         return (oblast, all.filter { $0.oblastID == oblast.id })
     }
 
