@@ -44,10 +44,7 @@ extension BudgetRepository {
             """).all()
         var updates: [BudgetProjectID: [DeliveryUpdate]] = [:]
         for row in rows {
-            let update = DeliveryUpdate(
-                id: try row.string("id"), projectID: .init(rawValue: try row.string("project_id")),
-                status: DeliveryUpdate.Status(rawValue: try row.string("status")) ?? .planned, spent: Money(kopiyky: try row.int("spent")),
-                note: try row.string("note"), postedBy: .init(rawValue: try row.string("posted_by")), postedAt: try row.date("posted_at"))
+            let update = try Self.deliveryUpdate(row)
             updates[update.projectID, default: []].append(update)
         }
         return updates

@@ -265,12 +265,15 @@ public struct BudgetRepository: Sendable {
             FROM budget_delivery_updates u JOIN budget_projects p ON p.id = u.project_id
             WHERE p.edition_id = \(bind: edition.rawValue) AND p.municipality_id = \(bind: municipality.rawValue)
             ORDER BY u.posted_at DESC, u.id
-            """).all().map { row in
-                DeliveryUpdate(
-                    id: try row.string("id"), projectID: .init(rawValue: try row.string("project_id")),
-                    status: DeliveryUpdate.Status(rawValue: try row.string("status")) ?? .planned, spent: Money(kopiyky: try row.int("spent")),
-                    note: try row.string("note"), postedBy: .init(rawValue: try row.string("posted_by")), postedAt: try row.date("posted_at"))
-            }
+            """).all().map(Self.deliveryUpdate)
+    }
+
+    /// A row of `budget_delivery_updates` (`u.id, u.project_id, u.status, u.spent, u.note, u.posted_by, u.posted_at`).
+    static func deliveryUpdate(_ row: any SQLRow) throws -> DeliveryUpdate {
+        DeliveryUpdate(
+            id: try row.string("id"), projectID: .init(rawValue: try row.string("project_id")),
+            status: DeliveryUpdate.Status(rawValue: try row.string("status")) ?? .planned, spent: Money(kopiyky: try row.int("spent")),
+            note: try row.string("note"), postedBy: .init(rawValue: try row.string("posted_by")), postedAt: try row.date("posted_at"))
     }
 
     // MARK: The secret ballot

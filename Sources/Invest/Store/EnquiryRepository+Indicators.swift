@@ -11,8 +11,7 @@ extension EnquiryRepository {
     public func firstAnswers(in city: MunicipalityID, dueIn year: KyivYear, at now: Date) async throws -> (counted: Int, onTime: Int) {
         // A deadline is the midnight after its last day (`KyivYear.containsDeadline`).
         let row = try await db.raw("""
-            SELECT SUM(CASE WHEN first_answered_at IS NOT NULL OR first_answer_due <= \(bind: now.epochSeconds) THEN 1 ELSE 0 END) AS counted,
-                   SUM(CASE WHEN first_answered_at IS NOT NULL AND first_answered_at <= first_answer_due THEN 1 ELSE 0 END) AS on_time
+            SELECT \(Self.firstAnswerSums(at: now))
             FROM invest_enquiries
             WHERE municipality_id = \(bind: city.rawValue) AND state <> \(bind: EnquiryState.awaitingConfirmation.rawValue)
               AND first_answer_due > \(bind: year.start.epochSeconds) AND first_answer_due <= \(bind: year.end.epochSeconds)

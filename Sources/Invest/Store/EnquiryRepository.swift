@@ -73,13 +73,22 @@ public struct EnquiryRepository: Sendable {
         public let overdue: Int
     }
 
+    /// `counted` and `on_time` of first answers, the one rule both the
+    /// queue's figures and the yearly figure use: an enquiry counts once it
+    /// is answered or its first answer is due by `now`, and is on time when
+    /// answered by its due instant.
+    static func firstAnswerSums(at now: Date) -> SQLQueryString {
+        """
+        SUM(CASE WHEN first_answered_at IS NOT NULL OR first_answer_due <= \(bind: now.epochSeconds) THEN 1 ELSE 0 END) AS counted,
+        SUM(CASE WHEN first_answered_at IS NOT NULL AND first_answered_at <= first_answer_due THEN 1 ELSE 0 END) AS on_time
+        """
+    }
+
     public func timeliness(in cities: [MunicipalityID], at now: Date) async throws -> [MunicipalityID: Timeliness] {
         guard !cities.isEmpty else { return [:] }
         let seconds = now.epochSeconds
         let rows = try await db.raw("""
-            SELECT municipality_id,
-                   SUM(CASE WHEN first_answered_at IS NOT NULL OR first_answer_due <= \(bind: seconds) THEN 1 ELSE 0 END) AS counted,
-                   SUM(CASE WHEN first_answered_at IS NOT NULL AND first_answered_at <= first_answer_due THEN 1 ELSE 0 END) AS on_time,
+            SELECT municipality_id, \(Self.firstAnswerSums(at: now)),
                    SUM(CASE WHEN state <> \(bind: EnquiryState.closed.rawValue) THEN 1 ELSE 0 END) AS open,
                    SUM(CASE WHEN next_due IS NOT NULL AND next_due <= \(bind: seconds) THEN 1 ELSE 0 END) AS overdue
             FROM invest_enquiries
