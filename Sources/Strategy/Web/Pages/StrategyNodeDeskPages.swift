@@ -30,12 +30,14 @@ struct StrategyNodeDeskPages {
         var url: String { base + "/nodes/" + StrategyPages.pathSegment(node.id) }
     }
 
-    func load(_ context: AppRequestContext, node id: String? = nil) async throws -> Loaded {
+    /// The staff's city, the document and its tree, and the node the route
+    /// names (or, given `node`, the one it picks from the tree: an indicator's).
+    func load(_ context: AppRequestContext, node pick: ((StrategyTree) throws -> String)? = nil) async throws -> Loaded {
         let city = try await CityLookup(store: services.store).require(context)
         _ = try requireStaff(.editStrategy, context.principal, in: city.id)
         let stored = try await services.strategy.document(try StrategyDocumentID(context), in: city.id)
         let tree = try await services.store.read { try await $0.strategy.tree(of: stored) }
-        let nodeID = try id ?? context.parameters.require("node")
+        let nodeID = try pick?(tree) ?? context.parameters.require("node")
         guard let node = tree.nodes.first(where: { $0.id == nodeID }) else { throw AppError.notFound }
         return Loaded(city: city, stored: stored, tree: tree, node: node)
     }
@@ -262,13 +264,13 @@ struct StrategyNodeDeskPages {
     // MARK: An indicator's year
 
     @Sendable func values(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let city = try await CityLookup(store: services.store).require(context)
-        _ = try requireStaff(.editStrategy, context.principal, in: city.id)
-        let stored = try await services.strategy.document(try StrategyDocumentID(context), in: city.id)
-        let tree = try await services.store.read { try await $0.strategy.tree(of: stored) }
         let id = try context.parameters.require("indicator")
+        let loaded = try await load(context) { tree in
+            guard let indicator = tree.indicators.first(where: { $0.id == id }) else { throw AppError.notFound }
+            return indicator.node
+        }
+        let city = loaded.city, stored = loaded.stored, tree = loaded.tree
         guard let index = tree.indicators.firstIndex(where: { $0.id == id }) else { throw AppError.notFound }
-        let loaded = try await load(context, node: tree.indicators[index].node)
         let form = context.form ?? FormData()
         do {
             guard let year = Int(form["year"]), StrategyDocument.years.contains(year) else { throw AppError.invalid(code: "strategy_out_of_range", field: "year") }

@@ -93,21 +93,14 @@ public struct StrategyService: Sendable {
     func withComputedActuals(_ tree: StrategyTree, city: Municipality, through year: Int) async throws -> StrategyTree {
         guard tree.indicators.contains(where: { $0.computed != nil }) else { return tree }
         var indicators = tree.indicators
-        var known: [String: [Int: Double]] = [:]
         let source = services.localizer.string("strategy.computed_source", .uk)
         let today = CalendarDate.inKyiv(services.clock.now())
         for (index, indicator) in indicators.enumerated() {
             guard let key = indicator.computed, let computed = services.modules.computedIndicator(key, in: city) else { continue }
             var values: [StrategyIndicator.Actual] = []
             for year in (indicator.baseline.year...max(indicator.baseline.year, year)).prefix(StrategyIndicator.maxYears) {
-                let value: Double?
-                if let cached = known[key]?[year] {
-                    value = cached
-                } else {
-                    value = try await services.figure(computed, city: city, year: year)
-                    if let value { known[key, default: [:]][year] = value }
-                }
-                guard let value, MeasuredValue.isAcceptable(value) else { continue }
+                // Two indicators following one figure ask `ComputedFigures` once.
+                guard let value = try await services.figure(computed, city: city, year: year), MeasuredValue.isAcceptable(value) else { continue }
                 values.append(.init(year: year, value: value, source: source, date: year == today.year ? today : CalendarDate(year: year, month: 12, day: 31)))
             }
             indicators[index] = indicator.withComputed(values)
