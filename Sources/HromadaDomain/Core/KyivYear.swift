@@ -19,6 +19,16 @@ public struct KyivYear: Hashable, Sendable {
         end = CalendarDate(year: year + 1, month: 1, day: 1).startInKyiv
     }
 
+    /// The year before the one `instant` falls in, in Kyiv: the demo's
+    /// history is dated there, so last year's report has something to show
+    /// whenever the demo is seeded.
+    public static func before(_ instant: Date) -> KyivYear? {
+        KyivYear(CalendarDate.inKyiv(instant).year - 1)
+    }
+
+    /// The instant `days` days after the year began (fractions allowed).
+    public func after(days: Double) -> Date { start.addingTimeInterval(days * 86_400) }
+
     /// Whether something that happened at `instant` happened in this year.
     public func contains(_ instant: Date) -> Bool { start <= instant && instant < end }
 

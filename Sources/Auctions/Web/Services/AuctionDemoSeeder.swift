@@ -3,8 +3,9 @@ import HromadaDomain
 import HromadaStore
 import HromadaWeb
 
-/// The demo's property register for Вінниця and lots in every status, each
-/// past auction played through the domain's own engine; and, at each
+/// The demo's property register for Вінниця and lots in every status (a few
+/// of them last year's), each past auction played through the domain's own
+/// engine; and, at each
 /// `serve` start, a fresh live auction one minute ahead with the demo
 /// residents Олена and Андрій admitted, so two browser windows can take part.
 struct AuctionDemoSeeder {
@@ -25,6 +26,9 @@ struct AuctionDemoSeeder {
         let value: Int64
         /// The lot's status once seeded.
         let status: LotStatus
+        /// Announced on this day of last year (`KyivYear.before`), so last
+        /// year's results report has auctions to count; nil for the recent ones.
+        var lastYearDay: Double?
     }
 
     static let items: [Item] = [
@@ -40,6 +44,18 @@ struct AuctionDemoSeeder {
              cadastral: nil, latitude: 49.2400, longitude: 28.4800, list: nil, procedure: .privatizationEnglish, value: 240_000, status: .cancelled),
         Item(kind: .premises, title: "Кіоск біля ринку «Урожай»", address: "вул. 600-річчя, 17", area: 12,
              cadastral: nil, latitude: 49.2210, longitude: 28.4040, list: .first, procedure: .leaseEnglish, value: 3_100, status: .activeTendering),
+        Item(kind: .building, title: "Будівля колишньої лазні, вул. Замостянська, 7", address: "вул. Замостянська, 7", area: 420,
+             cadastral: nil, latitude: 49.2385, longitude: 28.4905, list: nil, procedure: .privatizationEnglish, value: 1_800_000, status: .complete,
+             lastYearDay: 95),
+        Item(kind: .premises, title: "Приміщення на першому поверсі, вул. Театральна, 15", address: "вул. Театральна, 15", area: 58.3,
+             cadastral: nil, latitude: 49.2340, longitude: 28.4710, list: .first, procedure: .leaseEnglish, value: 9_800, status: .complete,
+             lastYearDay: 140),
+        Item(kind: .building, title: "Гаражний бокс, вул. Порика, 3", address: "вул. Порика, 3", area: 36,
+             cadastral: nil, latitude: 49.2230, longitude: 28.4130, list: nil, procedure: .privatizationEnglish, value: 150_000, status: .unsuccessful,
+             lastYearDay: 210),
+        Item(kind: .movable, title: "Трактор МТЗ-82, 2008 р.", address: "вул. Київська, 4 (автобаза)", area: 0.0001,
+             cadastral: nil, latitude: 49.2400, longitude: 28.4800, list: nil, procedure: .privatizationEnglish, value: 310_000, status: .complete,
+             lastYearDay: 250),
     ]
 
     func seed(into city: Municipality) async throws {
@@ -51,7 +67,11 @@ struct AuctionDemoSeeder {
                 kind: item.kind, title: item.title, address: item.address, areaM2: item.area, cadastralNumber: item.cadastral,
                 latitude: item.latitude, longitude: item.longitude, balanceHolder: "КП «Вінницька міська нерухомість»", leaseList: item.list, in: city.id)
             // Past lots were announced weeks ago; the open one takes bids for another two weeks.
-            let announced = item.status == .activeTendering ? now : now.addingTimeInterval(-Double(40 - index) * day)
+            let announced = if let lastYearDay = item.lastYearDay, let lastYear = KyivYear.before(now) {
+                lastYear.after(days: lastYearDay)
+            } else {
+                item.status == .activeTendering ? now : now.addingTimeInterval(-Double(40 - index) * day)
+            }
             var lot = try Lot.announced(
                 title: item.title, object: object, procedure: item.procedure, value: Money(hryvnias: item.value), minimalStep: .percent(basisPoints: 100),
                 guarantee: Money(hryvnias: item.value / 10), registrationFee: Money(hryvnias: 800),

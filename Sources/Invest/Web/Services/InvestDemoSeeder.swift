@@ -91,7 +91,9 @@ struct InvestDemoSeeder {
     // MARK: Enquiries
 
     /// Enquiries in every state in Вінниця, walked through the domain's own
-    /// steps at dates before the seed, answered by the demo moderator.
+    /// steps at dates before the seed, answered by the demo moderator; and a
+    /// few closed last year (one answered late), so last year's results
+    /// report has enquiries to count.
     func seedEnquiries(_ city: Municipality, sites: [InvestRepository.StoredSite]) async throws {
         guard let moderator = try await services.store.read({
             try await $0.accounts.find(email: EmailAddress(rawValue: "\(city.slug.rawValue).moderator@demo.hromada.ua"))
@@ -102,6 +104,10 @@ struct InvestDemoSeeder {
         func day(_ ago: Double) -> Date { now.addingTimeInterval(-ago * 86_400) }
         struct Plan {
             let name: String, company: String, country: String, language: Language, message: String, daysAgo: Double, steps: Int
+            /// Sent on this day of last year (`KyivYear.before`) instead of `daysAgo`.
+            var lastYearDay: Double?
+            /// The first answer, this many hours after sending.
+            var answerAfterHours: Double = 5
         }
         let plans = [
             Plan(name: "Jan Novák", company: "Novák Logistics s.r.o.", country: "Czechia", language: .en,
@@ -122,10 +128,26 @@ struct InvestDemoSeeder {
             Plan(name: "Li Wei", company: "Sunrise Solar Ltd.", country: "China", language: .en,
                  message: "A solar panel assembly plant needs 20 ha and 25 MW. Please tell us whether any site in the region fits.",
                  daysAgo: 20, steps: 5),
+            Plan(name: "Андрій Бойко", company: "ТОВ «Поділля Агрохолдинг»", country: "Україна", language: .uk,
+                 message: "Потрібна ділянка 5 га під елеватор біля залізниці. Які ділянки в промзоні мають під'їзні колії?",
+                 daysAgo: 0, steps: 5, lastYearDay: 52),
+            Plan(name: "Anna Kowalska", company: "Kowalska Meble Sp. z o.o.", country: "Poland", language: .en,
+                 message: "A furniture factory of 120 jobs needs 4 ha with gas. Could you send us sites and the local incentives?",
+                 daysAgo: 0, steps: 5, lastYearDay: 131),
+            Plan(name: "Peter Jansen", company: "Jansen Greenhouses B.V.", country: "Netherlands", language: .en,
+                 message: "Greenhouse complex of 10 ha, heat from a cogeneration unit. Is there a site near a gas main with 10 kV?",
+                 daysAgo: 0, steps: 5, lastYearDay: 198, answerAfterHours: 150),
+            Plan(name: "Світлана Гнатюк", company: "ТОВ «Вінницькі ІТ-рішення»", country: "Україна", language: .uk,
+                 message: "Шукаємо приміщення 600–800 м² під офіс на 80 робочих місць з резервним живленням.",
+                 daysAgo: 0, steps: 5, lastYearDay: 287),
         ]
         let audit = services.audit, keys = services.keys
         for (index, plan) in plans.enumerated() {
-            let sent = day(plan.daysAgo)
+            let sent = if let lastYearDay = plan.lastYearDay, let lastYear = KyivYear.before(now) {
+                lastYear.after(days: lastYearDay)
+            } else {
+                day(plan.daysAgo)
+            }
             var enquiry = try Enquiry.send(
                 city: city.id, site: index % 2 == 0 ? open.first?.id : nil, name: plan.name,
                 email: "investor\(index + 1)@example.com", company: plan.company, country: plan.country, phone: "", language: plan.language,
@@ -135,14 +157,16 @@ struct InvestDemoSeeder {
             if plan.steps >= 3 {
                 enquiry = try enquiry.answered(
                     plan.language == .uk ? "Дякуємо за запит! Підбираємо ділянки, надішлемо добірку." : "Thank you! We are choosing sites and will send a shortlist.",
-                    by: manager, at: sent.addingTimeInterval(5 * 3_600))
+                    by: manager, at: sent.addingTimeInterval(plan.answerAfterHours * 3_600))
             }
             if plan.steps >= 4 {
                 enquiry = try enquiry.shortlisted(
                     Array(open.prefix(3).map(\.id)), note: plan.language == .uk ? "Ці об'єкти відповідають запиту." : "These sites fit your need.",
-                    by: manager, at: sent.addingTimeInterval(2 * 86_400))
+                    by: manager, at: sent.addingTimeInterval(max(2 * 86_400, (plan.answerAfterHours + 1) * 3_600)))
             }
-            if plan.steps >= 5 { enquiry = try enquiry.closed(by: manager, at: sent.addingTimeInterval(5 * 86_400)) }
+            if plan.steps >= 5 {
+                enquiry = try enquiry.closed(by: manager, at: sent.addingTimeInterval(max(5 * 86_400, (plan.answerAfterHours + 25) * 3_600)))
+            }
             let stored = enquiry, digest = keys.sessionDigest(of: EnquiryService.key(of: enquiry.id, keys: keys))
             try await services.store.write { tx in
                 try await tx.enquiries.insert(stored, keyDigest: digest)

@@ -7,7 +7,9 @@ import HromadaWeb
 /// able to look at: a draft, one in moderation (and one overdue there), open
 /// ones (one a few signatures short of the threshold), one under
 /// consideration, one answered, rejected, closed and withdrawn ones, and in
-/// Хмільник (whose charter asks for supporters first) one gathering them.
+/// Хмільник (whose charter asks for supporters first) one gathering them;
+/// and a few answered last year, one of them late, so last year's results
+/// report has petitions to count.
 ///
 /// Every petition is walked through the domain's own transitions at dates
 /// before the seed, so its timeline, deadlines and counts are the ones the
@@ -27,6 +29,11 @@ struct PetitionDemoSeeder {
         case nearThreshold
         case underConsideration
         case answered(Petition.Answer.Decision)
+        /// Last year's (`KyivYear.before`): opened on that year's `openedOnDay`,
+        /// at the threshold 25 days later, answered `answeredAfterDays` after
+        /// that (past the 10 working days: a late answer, as the results
+        /// report should be able to show).
+        case answeredLastYear(Petition.Answer.Decision, openedOnDay: Double, answeredAfterDays: Double)
         case rejected(RejectionReason)
         case closed
         case withdrawn
@@ -53,6 +60,10 @@ struct PetitionDemoSeeder {
             Idea(title: "Перейменувати вулицю Малиновського", text: "Просимо перейменувати вулицю Малиновського на вулицю Героїв 59-ї бригади на честь захисників, які боронять Україну, і провести громадське обговорення назви.", category: "Топоніміка", scenario: .moderation(daysAgo: 6)),
             Idea(title: "Освітлення пішохідного переходу біля ліцею № 7", text: "Просимо встановити контрастне освітлення і кнопковий світлофор на пішохідному переході біля ліцею № 7, де взимку о 7:30 ще темно, а діти переходять дорогу.", category: "Безпека", scenario: .draft, byOlena: true),
             Idea(title: "Собачий майданчик на Вишеньці", text: "Просимо облаштувати огороджений майданчик для вигулу собак із тренувальними снарядами та урнами для пакетів на пустирі біля вул. 600-річчя.", category: "Благоустрій", scenario: .withdrawn),
+            Idea(title: "Шумозахисні екрани вздовж Хмельницького шосе", text: "Просимо встановити шумозахисні екрани вздовж Хмельницького шосе на ділянці біля житлових будинків від вул. Пирогова до кільця, де вночі вантажівки не дають спати.", category: "Довкілля", scenario: .answeredLastYear(.supported, openedOnDay: 40, answeredAfterDays: 9)),
+            Idea(title: "Пандуси до всіх входів ЦНАПу", text: "Просимо облаштувати пандуси з поручнями до всіх входів центру надання адміністративних послуг і кнопку виклику працівника біля кожного з них.", category: "Соціальний захист", scenario: .answeredLastYear(.supported, openedOnDay: 120, answeredAfterDays: 6)),
+            Idea(title: "Питні фонтанчики на набережній Рошен", text: "Просимо встановити три питні фонтанчики на набережній Рошен, біля фонтану, дитячого майданчика і велопрокату, з водою, що проходить лабораторний контроль.", category: "Благоустрій", scenario: .answeredLastYear(.partlySupported, openedOnDay: 150, answeredAfterDays: 8)),
+            Idea(title: "Заборонити нічний продаж алкоголю в кіосках", text: "Просимо заборонити продаж алкогольних напоїв у кіосках і малих архітектурних формах з 22:00 до 8:00 на території громади.", category: "Безпека", scenario: .answeredLastYear(.notSupported, openedOnDay: 200, answeredAfterDays: 31)),
         ],
         "zhmerynka": [
             Idea(title: "Відремонтувати підземний перехід біля вокзалу", text: "Просимо відремонтувати підземний перехід під коліями біля залізничного вокзалу: замінити освітлення, облаштувати пандуси і прибрати підтоплення після дощів.", category: "Транспорт", scenario: .nearThreshold),
@@ -63,6 +74,8 @@ struct PetitionDemoSeeder {
             Idea(title: "Купити новий автомобіль мерові", text: "Просимо виділити кошти з бюджету на новий службовий автомобіль для міського голови, бо нинішній застарів і часто ламається.", category: "Інше", scenario: .rejected(.noClearRequest)),
             Idea(title: "Лавки вздовж алеї на Богдана Хмельницького", text: "Просимо встановити лавки через кожні сто метрів уздовж алеї на вулиці Богдана Хмельницького, щоб літнім людям було де відпочити.", category: "Благоустрій", scenario: .moderation(daysAgo: 1)),
             Idea(title: "Дитячий майданчик на Коцюбинського", text: "Просимо замінити старі металеві гойдалки на безпечний дитячий майданчик з гумовим покриттям у дворі будинків на вулиці Коцюбинського.", category: "Благоустрій", scenario: .withdrawn),
+            Idea(title: "Читальна зала бібліотеки у вихідні", text: "Просимо відкрити читальну залу центральної бібліотеки в суботу й неділю з 10:00 до 18:00, щоб студенти і школярі мали де готуватися до іспитів.", category: "Культура", scenario: .answeredLastYear(.supported, openedOnDay: 60, answeredAfterDays: 7)),
+            Idea(title: "Ремонт даху школи № 5", text: "Просимо включити до програми капітального ремонту дах школи № 5, який протікає над спортзалом і двома класами, і провести ремонт до початку опалювального сезону.", category: "Освіта", scenario: .answeredLastYear(.partlySupported, openedOnDay: 180, answeredAfterDays: 28)),
         ],
         "khmilnyk": [
             Idea(title: "Термальний бювет у парку для мешканців", text: "Просимо облаштувати безкоштовний бювет радонової води в курортному парку для мешканців громади з графіком роботи і контролем якості води.", category: "Охорона здоров'я", scenario: .nearThreshold),
@@ -74,6 +87,8 @@ struct PetitionDemoSeeder {
             Idea(title: "Зупинка з навісом біля школи № 4", text: "Просимо встановити зупинку громадського транспорту з навісом і лавкою біля школи № 4, де діти чекають автобус під дощем.", category: "Транспорт", scenario: .supporters),
             Idea(title: "Секція скелелазіння в спортивній школі", text: "Просимо облаштувати скеледром у залі дитячо-юнацької спортивної школи і відкрити безкоштовну секцію скелелазіння.", category: "Спорт", scenario: .moderation(daysAgo: 0.2)),
             Idea(title: "Висадити липову алею на Шевченка", text: "Просимо висадити липову алею вздовж вулиці Шевченка замість аварійних тополь, які зрізали минулого року.", category: "Довкілля", scenario: .withdrawn),
+            Idea(title: "Велопарковки біля санаторіїв", text: "Просимо встановити велопарковки біля курортних санаторіїв і в курортному парку, щоб гості та мешканці могли залишати велосипеди безпечно.", category: "Туризм", scenario: .answeredLastYear(.supported, openedOnDay: 90, answeredAfterDays: 9)),
+            Idea(title: "Графік вивезення сміття на сайті громади", text: "Просимо публікувати на сайті громади графік вивезення побутових відходів для кожної вулиці і повідомляти про зміни заздалегідь.", category: "Благоустрій", scenario: .answeredLastYear(.supported, openedOnDay: 210, answeredAfterDays: 5)),
         ],
         "ladyzhyn": [
             Idea(title: "Набережна Південного Бугу для прогулянок", text: "Просимо облаштувати прогулянкову набережну вздовж Південного Бугу від греблі до пляжу з освітленням, лавками та велодоріжкою.", category: "Благоустрій", scenario: .nearThreshold),
@@ -84,6 +99,8 @@ struct PetitionDemoSeeder {
             Idea(title: "Реклама мого магазину на сайті міста", text: "Прошу розмістити банер мого магазину будматеріалів на головній сторінці сайту міської ради, бо це корисно для мешканців.", category: "Інше", scenario: .rejected(.advertising)),
             Idea(title: "Пункт незламності в кожному мікрорайоні", text: "Просимо облаштувати пункти незламності з генератором, водою та зв'язком у кожному мікрорайоні міста і позначити їх на мапі.", category: "Безпека", scenario: .moderation(daysAgo: 3)),
             Idea(title: "Зупинити вирубку лісу біля кладовища", text: "Просимо зупинити вирубку лісосмуги біля міського кладовища та провести громадські слухання щодо її збереження.", category: "Довкілля", scenario: .withdrawn),
+            Idea(title: "Безкоштовні курси англійської для дорослих", text: "Просимо організувати при центрі культури безкоштовні вечірні курси англійської мови для дорослих мешканців громади, двічі на тиждень.", category: "Освіта", scenario: .answeredLastYear(.notSupported, openedOnDay: 100, answeredAfterDays: 10)),
+            Idea(title: "Світлофор на перехресті біля ринку", text: "Просимо встановити світлофор на перехресті біля міського ринку, де за останній рік сталося кілька аварій за участю пішоходів.", category: "Безпека", scenario: .answeredLastYear(.supported, openedOnDay: 160, answeredAfterDays: 24)),
         ],
     ]
 
@@ -222,6 +239,15 @@ struct PetitionDemoSeeder {
                 signers = signed(earlier, count: min(people.count, threshold + 12), until: now.addingTimeInterval(-62 * day))
             }
             return (petition, signers)
+        case .answeredLastYear(let decision, let openedOnDay, let answeredAfterDays):
+            guard let lastYear = KyivYear.before(now) else { return (try filed(2), []) }
+            let openedAt = lastYear.after(days: openedOnDay)
+            let open = try opened(daysAgo: now.timeIntervalSince(openedAt) / day)
+            let reached = openedAt.addingTimeInterval(25 * day)
+            let petition = try open.counted(threshold, settings: settings, at: reached)
+                .answered(Self.answers[decision] ?? "", decision: decision, signedBy: "Міський голова", by: staff,
+                          at: reached.addingTimeInterval(answeredAfterDays * day))
+            return (petition, signed(open, count: threshold, until: reached))
         case .rejected(let reason):
             let petition = try submitted(try filed(12)).rejected(reason, text: Self.rejections[reason] ?? "", by: staff,
                                                                    at: now.addingTimeInterval(-11 * day))
