@@ -21,7 +21,7 @@ import HromadaModules
     static let everyDataset = [
         "budgets/projects", "budgets/ballots", "budgets/editions", "budgets/delivery", "petitions/petitions", "petitions/signatures",
         "petitions/answers", "auctions/lots", "auctions/bids", "auctions/awards", "auctions/contracts", "auctions/property",
-        "invest/sites", "invest/passport", "invest/enquiries",
+        "invest/sites", "invest/passport", "invest/enquiries", "strategy/documents", "strategy/nodes", "strategy/indicators",
     ]
 
     func list(_ client: any TestClientProtocol, _ path: String) async throws -> [[String: Any]] {

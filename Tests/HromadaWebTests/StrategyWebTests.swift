@@ -268,6 +268,44 @@ enum IndependentRollup {
         }
     }
 
+    @Test(arguments: TestDatabase.available)
+    func theOpenDataCarriesEveryInputOfTheRollUpAndTheFiguresTheAPIGives(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { _, client in
+            let (status, json) = try await client.json(.get, StrategyWeb.api)
+            #expect(status == .ok)
+            func rows(_ name: String) async throws -> [[String: Any]] {
+                let (status, _, text) = try await StrategyWeb.fetch(client, "/api/v1/vinnytsia/open-data/strategy/\(name).json")
+                #expect(status == .ok, "\(name)")
+                let all = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+                return all.filter { $0["documentId"] as? String == StrategyWeb.document }
+            }
+            let documents = try await rows("documents")
+            #expect(documents.count == 1)
+            #expect(abs(((documents.first?["progress"] as? NSNumber)?.doubleValue ?? -1) - ((json["progress"] as? NSNumber)?.doubleValue ?? -2)) < 1e-9)
+            let nodes = try await rows("nodes")
+            let apiNodes = json["nodes"] as? [[String: Any]] ?? []
+            #expect(nodes.count == apiNodes.count && !nodes.isEmpty)
+            for row in nodes {
+                let id = try #require(row["nodeId"] as? String)
+                let api = try #require(StrategyWeb.node(json, id), "node \(id)")
+                for (openKey, apiKey) in [("progress", "progress"), ("weight", "weight")] {
+                    let open = (row[openKey] as? NSNumber)?.doubleValue ?? -1, given = (api[apiKey] as? NSNumber)?.doubleValue ?? -2
+                    #expect(abs(open - given) < 1e-9, "node \(id) \(openKey): open data \(open), API \(given)")
+                }
+                #expect(row["progressSource"] as? String == api["progressSource"] as? String)
+                #expect(row["status"] as? String == api["status"] as? String)
+            }
+            // Every indicator, with a row for each year it has a target or an actual.
+            let indicators = try await rows("indicators")
+            for indicator in json["indicators"] as? [[String: Any]] ?? [] {
+                let id = try #require(indicator["id"] as? String)
+                let years = Set(((indicator["targets"] as? [[String: Any]] ?? []) + (indicator["actuals"] as? [[String: Any]] ?? [])).compactMap { $0["year"] as? Int })
+                let found = indicators.filter { $0["indicatorId"] as? String == id }
+                #expect(Set(found.compactMap { $0["year"] as? Int }) == years && found.count == max(1, years.count), "indicator \(id)")
+            }
+        }
+    }
+
     // MARK: 3. The API
 
     static func documentBody(externalId: String = "sme-2030", first: Int = 2026, last: Int = 2030, url: String = "https://vmr.gov.ua/rishennia/1",

@@ -33,6 +33,9 @@ public struct StrategyModule: Module {
     /// Budget projects, lots, sites and petitions show the tasks that point at them.
     public var linkReferrer: LinkReferrer? { StrategyLinks.referrer }
 
+    /// Documents, nodes and indicators: enough to redo every roll-up figure.
+    public var openDatasets: [OpenDataset] { StrategyOpenData.datasets }
+
     /// The modules' computed figures, kept a minute (`ComputedFigures`).
     public func makeState() -> [any Sendable] { [ComputedFigures()] }
 

@@ -19,6 +19,7 @@ struct StrategyAPIController {
         router.post("api/v1/:city/strategies/:document/nodes.csv") { request, context in try await importCSV(.nodes, request, context) }
         router.post("api/v1/:city/strategies/:document/indicators.csv") { request, context in try await importCSV(.indicators, request, context) }
         router.get("api/v1/:city/strategies/:document/iati.xml", use: iati)
+        router.get("api/v1/:city/strategy/open-data/:file", use: openData)
     }
 
     /// The largest CSV an import reads: a 2,000-node tree is about 1 MB, its indicators' years a few.
@@ -136,6 +137,14 @@ struct StrategyAPIController {
         } catch let refusal as ImportRefusal {
             throw refusal.appError
         }
+    }
+
+    /// `documents.csv|json`, `nodes.csv|json`, `indicators.csv|json`: the module's declared datasets.
+    @Sendable func openData(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let city = try await CityLookup(store: services.store).require(context)
+        return try OpenDataFile.download(
+            try context.parameters.require("file"), prefix: "\(city.slug.rawValue)-strategy", datasets: StrategyOpenData.datasets, services: services,
+            city: city)
     }
 
     @Sendable func iati(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -27,13 +27,9 @@ struct TreeHTML {
     /// Each is under a megabyte even for 2,000 nodes; a handful of large trees fit.
     static let capacity = 24
 
-    /// What makes the bytes: the stored tree, the year, the language, and
-    /// the computed figures merged into it.
-    var key: String {
-        let computed = view.tree.indicators.filter { $0.computed != nil }
-            .map { "\($0.id)=" + $0.actuals.map { "\($0.year):\($0.value)" }.joined(separator: ",") }.joined(separator: ";")
-        return "\(view.stored.treeKey)|\(view.asOf)|\(language.rawValue)|\(base)|\(computed)"
-    }
+    /// What makes the bytes: the figures (the stored tree, the year, the
+    /// computed actuals), the language and the page's address.
+    var key: String { "\(view.figuresKey)|\(language.rawValue)|\(base)" }
 
     func render() -> String {
         let key = key

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import HromadaDomain
 import HromadaStore
 import HromadaWeb
@@ -21,8 +22,17 @@ public struct StrategyService: Sendable {
         public let asOf: Int
         public let rollup: Rollup
         public let assessments: [String: IndicatorAssessment]
+        /// What the figures are made of: the stored tree, the year, and the
+        /// computed actuals merged into it (`figuresKey(treeKey:asOf:tree:)`).
+        public let figuresKey: String
 
         public var document: StrategyDocument { stored.document }
+
+        static func figuresKey(treeKey: String, asOf: Int, tree: StrategyTree) -> String {
+            let computed = tree.indicators.filter { $0.computed != nil }
+                .map { "\($0.id)=" + $0.actuals.map { "\($0.year):\($0.value)" }.joined(separator: ",") }.joined(separator: ";")
+            return "\(treeKey)|\(asOf)|\(computed)"
+        }
 
         public func children(of node: String?) -> [StrategyNode] { tree.nodes.filter { $0.parent == node } }
         public func indicators(of node: String) -> [StrategyIndicator] { tree.indicators.filter { $0.node == node } }
@@ -83,9 +93,24 @@ public struct StrategyService: Sendable {
         let raw = try await services.store.read { try await $0.strategy.tree(of: stored) }
         let asOf = Self.asOf(year ?? currentYear, stored.document, now: currentYear)
         let tree = try await withComputedActuals(raw, city: city, through: asOf)
+        let key = View.figuresKey(treeKey: stored.treeKey, asOf: asOf, tree: tree)
+        if let (rollup, assessments) = Self.rollups.withLock({ $0[key] }) {
+            return View(stored: stored, tree: tree, asOf: asOf, rollup: rollup, assessments: assessments, figuresKey: key)
+        }
         let (rollup, assessments) = tree.rollup(asOf: asOf)
-        return View(stored: stored, tree: tree, asOf: asOf, rollup: rollup, assessments: assessments)
+        Self.rollups.withLock { kept in
+            if kept.count >= Self.rollupCapacity { kept.removeAll(keepingCapacity: true) }
+            kept[key] = (rollup, assessments)
+        }
+        return View(stored: stored, tree: tree, asOf: asOf, rollup: rollup, assessments: assessments, figuresKey: key)
     }
+
+    /// Roll-ups kept by `View.figuresKey`: a 2,000-node tree's roll-up was
+    /// a third of its page's time, and the same stored tree, year and
+    /// computed figures always roll up the same (a tree is never changed in
+    /// place: a new tree has a new key).
+    private static let rollups = Mutex<[String: (Rollup, [String: IndicatorAssessment])]>([:])
+    static let rollupCapacity = 64
 
     /// The tree with each computed indicator's actuals from the module that
     /// computes it, from its baseline's year to `year`; an indicator whose
