@@ -85,6 +85,8 @@ struct ResultsPages {
         let years: [StrategyPages.YearChoice]
         let introduction: String?
         let published: String?
+        /// The year is still going on: its figures move as things happen.
+        let ongoing: Bool
         let strategies: [StrategyLine]
         let hasStrategies: Bool
         let modules: [ModuleSection]
@@ -165,7 +167,8 @@ struct ResultsPages {
         let page = CityPage(
             city: city.name.localized(language), year: year, years: yearChoices(year),
             introduction: report.map { $0.commentary.introduction.localized(language) },
-            published: report.map { StrategyFormat.day(CalendarDate.inKyiv($0.publishedAt), language) }, strategies: strategies,
+            published: report.map { StrategyFormat.day(CalendarDate.inKyiv($0.publishedAt), language) },
+            ongoing: year >= services.strategy.currentYear, strategies: strategies,
             hasStrategies: !strategies.isEmpty, modules: modules, empty: strategies.isEmpty && modules.isEmpty,
             oblastURL: oblast.map { "/oblast/\($0.slug.rawValue)/results?year=\(year)" } ?? "",
             deskURL: context.principal?.may(.publishResults, in: city.id) == true ? "/\(city.slug.rawValue)/admin/results?year=\(year)" : nil)
@@ -193,6 +196,7 @@ struct ResultsPages {
         let years: [StrategyPages.YearChoice]
         let introduction: String?
         let published: String?
+        let ongoing: Bool
         let cities: [StrategyPages.Link]
         let rows: [Row]
         let deskURL: String?
@@ -245,7 +249,7 @@ struct ResultsPages {
         let page = OblastPage(
             oblast: oblast.name.localized(language), year: year, years: yearChoices(year),
             introduction: report.map { $0.commentary.introduction.localized(language) },
-            published: report.map { StrategyFormat.day(CalendarDate.inKyiv($0.publishedAt), language) },
+            published: report.map { StrategyFormat.day(CalendarDate.inKyiv($0.publishedAt), language) }, ongoing: year >= services.strategy.currentYear,
             cities: cities.map { .init(title: $0.name.localized(language), url: "/\($0.slug.rawValue)/results?year=\(year)") }, rows: rows,
             deskURL: context.principal?.may(.publishOblastReport, inOblast: oblast.id) == true ? "/oblast/\(oblast.slug.rawValue)/admin/results?year=\(year)" : nil)
         return try await html.render(
