@@ -28,6 +28,7 @@ let package = Package(
     products: [
         .executable(name: "hromada", targets: ["hromada"]),
         .library(name: "BudgetRules", targets: ["BudgetRules"]),
+        .library(name: "Routing", targets: ["Routing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -62,6 +63,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "BudgetRules", dependencies: [.product(name: "BigInt", package: "BigInt")], swiftSettings: swiftSettings),
+        // Vehicle routing, pure and standalone: the waste module's collection routes.
+        .target(name: "Routing", swiftSettings: swiftSettings),
         .target(
             name: "HromadaStore",
             dependencies: [
@@ -125,6 +128,7 @@ let package = Package(
                 "HromadaWeb",
                 "HromadaModules",
                 "BudgetRules",
+                "Routing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Configuration", package: "swift-configuration"),
@@ -139,6 +143,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "HromadaDomainTests", dependencies: ["HromadaDomain", "Budgets", "Petitions", "Auctions", "OpenData", "Invest", "Strategy", "HromadaTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "RoutingTests", dependencies: ["Routing"], swiftSettings: swiftSettings),
         .testTarget(
             name: "BudgetRulesTests", dependencies: ["BudgetRules"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(
@@ -190,6 +195,7 @@ if Context.environment["HROMADA_FUZZ"] != nil {
         ("FuzzProzorro", ["HromadaDomain", "Auctions"]),
         ("FuzzGeometry", ["Invest"]),
         ("FuzzStrategy", ["Strategy", "HromadaDomain"]),
+        ("FuzzRouting", ["Routing"]),
         ("FuzzAPI", [
             "HromadaWeb", "HromadaDomain", "HromadaStore", "HromadaModules",
             .product(name: "Hummingbird", package: "hummingbird"),

@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+@testable import Routing
+
+@Suite struct SolverTests {
+    // MARK: Split
+
+    @Test(arguments: 1...6 as ClosedRange<UInt64>)
+    func splitCutsATourWhereTryingEveryCutFindsTheCheapestFeasibleRoutes(_ seed: UInt64) throws {
+        let problem = try Small.problem(clients: 10, capacity: 20, seed: seed)
+        var random = RandomSource(seed: seed &* 7)
+        var tour = Array(problem.clients)
+        random.shuffle(&tour)
+        let routes = Split.routes(of: tour, in: problem, penalty: 1e9)
+        #expect(routes.flatMap { $0 } == tour, "the tour's order, cut")
+        #expect(RoutingSolution(routes: routes).violations(in: problem).isEmpty)
+        #expect(RoutingSolution(routes: routes).cost(in: problem) == Small.bestCut(tour, problem))
+    }
+
+    // MARK: The local search's moves
+
+    /// After the search with every client a neighbour of every other, no
+    /// single move of a kind it makes can lower the penalised cost: each is
+    /// tried here by brute force on the routes it returns.
+    @Test(arguments: 1...8 as ClosedRange<UInt64>)
+    func noRelocationSwapReversalOrTailExchangeImprovesWhatTheLocalSearchLeaves(_ seed: UInt64) throws {
+        let problem = try Small.problem(clients: 9, capacity: 15, seed: seed)
+        let search = LocalSearch(problem: problem, neighbours: GeneticSearch.neighbours(of: problem, count: problem.clientCount))
+        search.penalty = 10
+        var random = RandomSource(seed: seed)
+        var tour = Array(problem.clients)
+        random.shuffle(&tour)
+        let start = Split.routes(of: tour, in: problem, penalty: 10)
+        let result = search.improve(start, order: Array(problem.clients))
+        #expect(Set(result.flatMap { $0 }) == Set(problem.clients) && result.flatMap { $0 }.count == problem.clientCount)
+        let cost = Small.penalised(result, problem, penalty: 10)
+        #expect(cost <= Small.penalised(start, problem, penalty: 10))
+        for (kind, neighbour) in Self.moves(of: result) {
+            #expect(Small.penalised(neighbour, problem, penalty: 10) >= cost - 1e-6, "\(kind) improves \(result) to \(neighbour)")
+        }
+    }
+
+    /// Every relocation (into any place, a new route included), swap,
+    /// reversal within a route, and exchange of two routes' ends (straight
+    /// or reversed) of a solution.
+    static func moves(of routes: [[Int]]) -> [(String, [[Int]])] {
+        var found: [(String, [[Int]])] = []
+        let padded = routes + [[]]
+        for r in routes.indices {
+            for i in routes[r].indices {
+                var without = padded
+                let node = without[r].remove(at: i)
+                for s in without.indices {
+                    for k in 0...without[s].count {
+                        var moved = without
+                        moved[s].insert(node, at: k)
+                        found.append(("relocate", moved))
+                    }
+                }
+                for s in routes.indices {
+                    for j in routes[s].indices where (s, j) != (r, i) {
+                        var swapped = routes
+                        swapped[r][i] = routes[s][j]
+                        swapped[s][j] = routes[r][i]
+                        found.append(("swap", swapped))
+                    }
+                }
+            }
+            for a in routes[r].indices {
+                for b in routes[r].indices where b > a {
+                    var reversed = routes
+                    reversed[r][a...b].reverse()
+                    found.append(("2-opt", reversed))
+                }
+            }
+            for s in routes.indices where s > r {
+                for i in routes[r].indices {
+                    for j in routes[s].indices {
+                        let headR = Array(routes[r][...i]), tailR = Array(routes[r][(i + 1)...])
+                        let headS = Array(routes[s][...j]), tailS = Array(routes[s][(j + 1)...])
+                        var crossed = routes
+                        crossed[r] = headR + tailS
+                        crossed[s] = headS + tailR
+                        found.append(("2-opt*", crossed))
+                        var turned = routes
+                        turned[r] = headR + headS.reversed()
+                        turned[s] = tailR.reversed() + tailS
+                        found.append(("2-opt* reversed", turned))
+                    }
+                }
+            }
+        }
+        return found
+    }
+
+    // MARK: The search
+
+    @Test(arguments: 1...5 as ClosedRange<UInt64>)
+    func theSearchFindsTheOptimumThatBruteForceProvesOnSmallInstances(_ seed: UInt64) throws {
+        let problem = try Small.problem(clients: 7, capacity: 14, seed: seed &+ 100)
+        let optimum = Small.optimum(problem)
+        let solution = RoutingSolver.solve(problem, limit: .individuals(150), seed: seed)
+        #expect(solution.violations(in: problem).isEmpty)
+        #expect(solution.cost(in: problem) == optimum)
+    }
+
+    @Test func theSameSeedAndNumberOfIndividualsGiveTheSameRoutes() throws {
+        let problem = try Small.problem(clients: 40, capacity: 30, seed: 9)
+        let first = RoutingSolver.solve(problem, limit: .individuals(150), seed: 5)
+        #expect(first == RoutingSolver.solve(problem, limit: .individuals(150), seed: 5))
+        #expect(first.violations(in: problem).isEmpty)
+    }
+
+    @Test func theFallbackIsFeasibleEvenWithNoTimeAtAll() throws {
+        let problem = try Small.problem(clients: 30, capacity: 12, seed: 3)
+        #expect(RoutingSolver.fallback(problem).violations(in: problem).isEmpty)
+        let none = RoutingSolver.solve(problem, limit: .individuals(0))
+        #expect(none.violations(in: problem).isEmpty)
+    }
+
+    @Test(.enabled(if: SharedInstances.isPresent, "../shared/data/cvrp is not here"))
+    func aSmallSharedInstanceIsSolvedWithinTwoPercentOfItsBestKnownCost() throws {
+        let problem = try SharedInstances.problem("A/A-n32-k5.vrp")
+        let solution = RoutingSolver.solve(problem, limit: .individuals(400), seed: 1)
+        #expect(solution.violations(in: problem).isEmpty)
+        let best = try #require(SharedInstances.known["A-n32-k5"]).best_known_cost
+        #expect(solution.cost(in: problem) >= best)
+        #expect(Double(solution.cost(in: problem)) <= Double(best) * 1.02, "\(solution.cost(in: problem)) against \(best)")
+    }
+}
