@@ -22,6 +22,8 @@ struct GeneticSearch {
 
     let problem: RoutingProblem
     let parameters: Parameters
+    /// At most this many routes; nil: as many as needed.
+    let vehicles: Int?
     private var random: RandomSource
     private let search: LocalSearch
     private var feasible = Subpopulation()
@@ -32,11 +34,12 @@ struct GeneticSearch {
     /// New individuals made so far (the repaired twin of one not counted).
     private var made = 0
 
-    init(problem: RoutingProblem, seed: UInt64, parameters: Parameters = Parameters()) {
+    init(problem: RoutingProblem, seed: UInt64, vehicles: Int? = nil, parameters: Parameters = Parameters()) {
         self.problem = problem
         self.parameters = parameters
+        self.vehicles = vehicles
         random = RandomSource(seed: seed)
-        search = LocalSearch(problem: problem, neighbours: Self.neighbours(of: problem, count: parameters.granularity))
+        search = LocalSearch(problem: problem, neighbours: Self.neighbours(of: problem, count: parameters.granularity), vehicles: vehicles)
         let maxDistance = (0..<problem.nodeCount).reduce(0) { max($0, problem.distances[0, $1]) }
         let maxDemand = max(1, problem.demand.max() ?? 1)
         search.penalty = min(1_000, max(0.1, Double(maxDistance) / Double(maxDemand)))
@@ -98,7 +101,7 @@ struct GeneticSearch {
         made += 1
         var order = Array(problem.clients)
         random.shuffle(&order)
-        let routes = search.improve(Split.routes(of: tour, in: problem, penalty: search.penalty), order: order, timeUp: timeUp)
+        let routes = search.improve(Split.routes(of: tour, in: problem, penalty: search.penalty, vehicles: vehicles), order: order, timeUp: timeUp)
         let individual = make(routes)
         recentFeasibility.append(individual.isFeasible)
         insert(individual)
@@ -142,7 +145,7 @@ struct GeneticSearch {
         guard !pool.isEmpty else {
             var tour = Array(problem.clients)
             random.shuffle(&tour)
-            return make(Split.routes(of: tour, in: problem, penalty: search.penalty))
+            return make(Split.routes(of: tour, in: problem, penalty: search.penalty, vehicles: vehicles))
         }
         let fitness = feasible.fitness(parameters: parameters) + infeasible.fitness(parameters: parameters)
         let a = random.next(below: pool.count), b = random.next(below: pool.count)

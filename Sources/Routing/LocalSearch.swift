@@ -13,6 +13,8 @@ final class LocalSearch {
     let problem: RoutingProblem
     let neighbours: [[Int]]
     var penalty = 1.0
+    /// The fleet: no move opens a route past this many.
+    let vehicles: Int?
 
     private(set) var routes: [[Int]] = []
     private var load: [Int] = []
@@ -27,9 +29,10 @@ final class LocalSearch {
     /// of penalties are compared, and rounding must not make the search cycle.
     private let epsilon = 1e-6
 
-    init(problem: RoutingProblem, neighbours: [[Int]]) {
+    init(problem: RoutingProblem, neighbours: [[Int]], vehicles: Int? = nil) {
         self.problem = problem
         self.neighbours = neighbours
+        self.vehicles = vehicles
         capacity = problem.capacity
         demand = problem.demand
         d = problem.distances
@@ -96,9 +99,11 @@ final class LocalSearch {
         return twoOptStar(u, v)
     }
 
-    /// A route of its own, if that is cheaper (it is only when the load it leaves is over the capacity).
+    /// A route of its own, if that is cheaper (it is only when the load it
+    /// leaves is over the capacity) and the fleet has a vehicle for it.
     private func tryOwnRoute(_ u: Int) -> Bool {
         guard routes[routeOf[u]].count > 1 else { return false }
+        if let vehicles, routes.reduce(0, { $0 + ($1.isEmpty ? 0 : 1) }) >= vehicles { return false }
         let empty = routes.firstIndex(where: \.isEmpty) ?? {
             routes.append([])
             load.append(0)

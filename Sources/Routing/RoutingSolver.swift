@@ -8,22 +8,25 @@ public enum RoutingSolver {
         case individuals(Int)
     }
 
-    /// The best feasible solution found; when the limit ends the search
-    /// before any (a deadline shorter than one local search), the routes of
-    /// `fallback`.
-    public static func solve(_ problem: RoutingProblem, limit: Limit, seed: UInt64 = 1) -> RoutingSolution {
-        var search = GeneticSearch(problem: problem, seed: seed)
+    /// The best feasible solution found, in at most `vehicles` routes when a
+    /// fleet is given; when the limit ends the search before any (a deadline
+    /// shorter than one local search), the routes of `fallback`. With a fleet
+    /// too small for the demand, or found too late, these may be over the
+    /// capacity: `RoutingSolution.violations` says so.
+    public static func solve(_ problem: RoutingProblem, limit: Limit, seed: UInt64 = 1, vehicles: Int? = nil) -> RoutingSolution {
+        var search = GeneticSearch(problem: problem, seed: seed, vehicles: vehicles)
         let found = switch limit {
         case .deadline(let deadline): search.run(deadline: deadline)
         case .individuals(let count): search.run(individuals: count)
         }
-        return found ?? fallback(problem)
+        return found ?? fallback(problem, vehicles: vehicles)
     }
 
-    /// Always feasible, found in O(n²): the nearest-neighbour tour from the
-    /// depot, cut by `Split` at a price of overload above any total distance
-    /// (at most 3,000 clients × 2 × 10⁹ < 10¹⁵), so no route is over the capacity.
-    public static func fallback(_ problem: RoutingProblem) -> RoutingSolution {
+    /// Found in O(n²): the nearest-neighbour tour from the depot, cut by
+    /// `Split` at a price of overload above any total distance (at most
+    /// 3,000 clients × 2 × 10⁹ < 10¹⁵), so no route is over the capacity
+    /// unless the fleet is too small to cut it otherwise.
+    public static func fallback(_ problem: RoutingProblem, vehicles: Int? = nil) -> RoutingSolution {
         var left = Array(problem.clients), tour: [Int] = [], at = 0
         tour.reserveCapacity(left.count)
         while !left.isEmpty {
@@ -34,6 +37,6 @@ public enum RoutingSolver {
             left.swapAt(nearest, left.count - 1)
             left.removeLast()
         }
-        return RoutingSolution(routes: Split.routes(of: tour, in: problem, penalty: 1e15))
+        return RoutingSolution(routes: Split.routes(of: tour, in: problem, penalty: 1e15, vehicles: vehicles))
     }
 }

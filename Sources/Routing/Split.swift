@@ -2,34 +2,92 @@
 /// places (Prins 2004; Vidal 2016): the shortest path over the tour's
 /// positions where an arc i→j is the route of clients i+1…j, priced at its
 /// length plus `penalty` per unit of load over the capacity. Routes that
-/// would carry more than twice the capacity are not considered.
+/// would carry more than twice the capacity are not considered, unless the
+/// fleet is too small to do without them.
+///
+/// With a fleet of `vehicles`, the cheapest cut into at most that many
+/// routes: when the unlimited cut needs more, a shortest path with at most
+/// `vehicles` arcs (a layer per route).
 enum Split {
-    static func routes(of tour: [Int], in problem: RoutingProblem, penalty: Double) -> [[Int]] {
+    static func routes(of tour: [Int], in problem: RoutingProblem, penalty: Double, vehicles: Int? = nil) -> [[Int]] {
+        guard !tour.isEmpty else { return [] }
+        let free = unlimited(tour, problem, penalty: penalty)
+        guard let vehicles, free.count > vehicles else { return free }
+        return limited(tour, problem, penalty: penalty, vehicles: max(1, vehicles), loadBound: 2 * problem.capacity)
+            ?? limited(tour, problem, penalty: penalty, vehicles: max(1, vehicles), loadBound: nil)
+            ?? free
+    }
+
+    /// The price of a route of clients `tour[i..<j]` is extended one client at a time by this.
+    private struct Route {
+        var load = 0
+        var length = 0
+
+        mutating func extend(to j: Int, from i: Int, _ tour: [Int], _ problem: RoutingProblem) {
+            let node = tour[j]
+            load += problem.demand[node]
+            length += j == i ? problem.distances[0, node] : problem.distances[tour[j - 1], node]
+        }
+
+        func cost(closingAt node: Int, _ problem: RoutingProblem, penalty: Double) -> Double {
+            Double(length + problem.distances[node, 0]) + (load > problem.capacity ? Double(load - problem.capacity) * penalty : 0)
+        }
+    }
+
+    private static func unlimited(_ tour: [Int], _ problem: RoutingProblem, penalty: Double) -> [[Int]] {
         let n = tour.count
-        guard n > 0 else { return [] }
-        let d = problem.distances, capacity = problem.capacity, demand = problem.demand
         var best = [Double](repeating: .infinity, count: n + 1)
         var cut = [Int](repeating: 0, count: n + 1)
         best[0] = 0
         for i in 0..<n where best[i] < .infinity {
-            var load = 0, length = 0
+            var route = Route()
             for j in i..<n {
-                let node = tour[j]
-                load += demand[node]
-                length += j == i ? d[0, node] : d[tour[j - 1], node]
-                let over = load > capacity ? Double(load - capacity) * penalty : 0
-                let cost = best[i] + Double(length + d[node, 0]) + over
+                route.extend(to: j, from: i, tour, problem)
+                let cost = best[i] + route.cost(closingAt: tour[j], problem, penalty: penalty)
                 if cost < best[j + 1] {
                     best[j + 1] = cost
                     cut[j + 1] = i
                 }
-                if load > 2 * capacity { break }
+                if route.load > 2 * problem.capacity { break }
             }
         }
+        return routes(tour, cuts: { cut[$0] }, end: n)
+    }
+
+    /// At most `vehicles` routes; nil when no cut within `loadBound` per route reaches the end.
+    private static func limited(_ tour: [Int], _ problem: RoutingProblem, penalty: Double, vehicles: Int, loadBound: Int?) -> [[Int]]? {
+        let n = tour.count, layers = min(vehicles, n)
+        // best[k][j]: the first j clients in exactly k routes.
+        var best = [[Double]](repeating: [Double](repeating: .infinity, count: n + 1), count: layers + 1)
+        var cut = [[Int]](repeating: [Int](repeating: 0, count: n + 1), count: layers + 1)
+        best[0][0] = 0
+        for k in 0..<layers {
+            for i in k..<n where best[k][i] < .infinity {
+                var route = Route()
+                for j in i..<n {
+                    route.extend(to: j, from: i, tour, problem)
+                    let cost = best[k][i] + route.cost(closingAt: tour[j], problem, penalty: penalty)
+                    if cost < best[k + 1][j + 1] {
+                        best[k + 1][j + 1] = cost
+                        cut[k + 1][j + 1] = i
+                    }
+                    if let loadBound, route.load > loadBound { break }
+                }
+            }
+        }
+        guard let layer = (1...layers).min(by: { best[$0][n] < best[$1][n] }), best[layer][n] < .infinity else { return nil }
+        var k = layer
+        return routes(tour, cuts: { end in
+            defer { k -= 1 }
+            return cut[k][end]
+        }, end: n)
+    }
+
+    private static func routes(_ tour: [Int], cuts: (Int) -> Int, end: Int) -> [[Int]] {
         var routes: [[Int]] = []
-        var end = n
+        var end = end
         while end > 0 {
-            let start = cut[end]
+            let start = cuts(end)
             routes.append(Array(tour[start..<end]))
             end = start
         }

@@ -11,6 +11,7 @@ struct Routes: AsyncParsableCommand {
         @Argument(help: "A CVRPLIB .vrp file.") var file: String
         @Option(help: "Wall-clock seconds for the whole command, 0.2 to 86400.") var seconds: Double
         @Option(help: "Seed of the search: the same seed searches the same way.") var seed: UInt64 = 1
+        @Option(help: "At most this many vehicles (routes); without it, as many as the search finds best.") var vehicles: Int?
         @Flag(help: "Print one JSON object: {\"cost\": C, \"routes\": [[…], …]}.") var json = false
 
         /// Kept for printing and leaving: the search stops this long before the time asked for.
@@ -18,6 +19,9 @@ struct Routes: AsyncParsableCommand {
 
         func validate() throws {
             guard seconds.isFinite, (0.2...86_400).contains(seconds) else { throw ValidationError("--seconds must be between 0.2 and 86400.") }
+            if let vehicles, !(1...RoutingProblem.maxNodes).contains(vehicles) {
+                throw ValidationError("--vehicles must be between 1 and \(RoutingProblem.maxNodes).")
+            }
         }
 
         func run() async throws {
@@ -25,7 +29,14 @@ struct Routes: AsyncParsableCommand {
             // The process began a little before this; `reserve` covers it and the printing.
             let deadline = clock.now.advanced(by: .milliseconds(Int64((seconds - Self.reserve) * 1_000)))
             let problem = try Self.load(file)
-            let solution = RoutingSolver.solve(problem, limit: .deadline(deadline), seed: seed)
+            let solution = RoutingSolver.solve(problem, limit: .deadline(deadline), seed: seed, vehicles: vehicles)
+            if let vehicles, !solution.violations(in: problem, vehicles: vehicles).isEmpty {
+                let least = (problem.totalDemand + problem.capacity - 1) / problem.capacity
+                throw CommandFailure(
+                    least > vehicles
+                        ? "\(file): \(vehicles) vehicles cannot carry the demand \(problem.totalDemand) at capacity \(problem.capacity); at least \(least) are needed."
+                        : "\(file): no routes for \(vehicles) vehicles within the capacity were found in \(seconds) s; more time or more vehicles may find them.")
+            }
             let cost = solution.cost(in: problem), routes = solution.fileRoutes(in: problem)
             if json {
                 let list = routes.map { "[" + $0.map(String.init).joined(separator: ", ") + "]" }.joined(separator: ", ")

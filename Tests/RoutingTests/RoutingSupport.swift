@@ -49,12 +49,13 @@ enum Small {
     /// best way by `Split` at a prohibitive price of overload (every cut of
     /// every order is some solution, and every solution is some cut of some
     /// order; `Split` itself is checked against every cut).
-    static func optimum(_ problem: RoutingProblem) -> Int {
+    static func optimum(_ problem: RoutingProblem, vehicles: Int? = nil) -> Int {
         var best = Int.max
         var order = Array(problem.clients)
         func visit(_ k: Int) {
             if k == order.count {
-                best = min(best, RoutingSolution(routes: Split.routes(of: order, in: problem, penalty: 1e15)).cost(in: problem))
+                let routes = RoutingSolution(routes: Split.routes(of: order, in: problem, penalty: 1e15, vehicles: vehicles))
+                if routes.violations(in: problem, vehicles: vehicles).isEmpty { best = min(best, routes.cost(in: problem)) }
                 return
             }
             for i in k..<order.count {
@@ -67,8 +68,9 @@ enum Small {
         return best
     }
 
-    /// The cheapest feasible way to cut a tour, by trying all 2ⁿ⁻¹ cuts.
-    static func bestCut(_ tour: [Int], _ problem: RoutingProblem) -> Int {
+    /// The cheapest feasible way to cut a tour (into at most `vehicles`
+    /// routes), by trying all 2ⁿ⁻¹ cuts; Int.max when none is feasible.
+    static func bestCut(_ tour: [Int], _ problem: RoutingProblem, vehicles: Int? = nil) -> Int {
         var best = Int.max
         for mask in 0..<(1 << (tour.count - 1)) {
             var routes: [[Int]] = [[tour[0]]]
@@ -77,7 +79,7 @@ enum Small {
                 routes[routes.count - 1].append(tour[index])
             }
             let solution = RoutingSolution(routes: routes)
-            if solution.violations(in: problem).isEmpty { best = min(best, solution.cost(in: problem)) }
+            if solution.violations(in: problem, vehicles: vehicles).isEmpty { best = min(best, solution.cost(in: problem)) }
         }
         return best
     }

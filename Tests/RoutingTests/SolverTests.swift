@@ -17,6 +17,28 @@ import Testing
         #expect(RoutingSolution(routes: routes).cost(in: problem) == Small.bestCut(tour, problem))
     }
 
+    @Test(arguments: 1...6 as ClosedRange<UInt64>)
+    func splitWithAFleetCutsIntoNoMoreRoutesThanVehiclesAtTheLeastCost(_ seed: UInt64) throws {
+        let problem = try Small.problem(clients: 10, capacity: 20, seed: seed &+ 40)
+        var random = RandomSource(seed: seed)
+        var tour = Array(problem.clients)
+        random.shuffle(&tour)
+        let free = Split.routes(of: tour, in: problem, penalty: 1e9)
+        let fleet = (problem.totalDemand + problem.capacity - 1) / problem.capacity
+        for vehicles in fleet...(fleet + 2) {
+            let routes = Split.routes(of: tour, in: problem, penalty: 1e9, vehicles: vehicles)
+            #expect(routes.count <= vehicles && routes.flatMap { $0 } == tour)
+            let best = Small.bestCut(tour, problem, vehicles: vehicles)
+            if best == Int.max {
+                // No feasible cut of this order in so few routes: the least overload, then.
+                #expect(!RoutingSolution(routes: routes).violations(in: problem, vehicles: vehicles).isEmpty)
+            } else {
+                #expect(RoutingSolution(routes: routes).cost(in: problem) == best, "\(vehicles) vehicles")
+            }
+        }
+        #expect(Split.routes(of: tour, in: problem, penalty: 1e9, vehicles: free.count) == free)
+    }
+
     // MARK: The local search's moves
 
     /// After the search with every client a neighbour of every other, no
@@ -102,6 +124,20 @@ import Testing
         let solution = RoutingSolver.solve(problem, limit: .individuals(150), seed: seed)
         #expect(solution.violations(in: problem).isEmpty)
         #expect(solution.cost(in: problem) == optimum)
+    }
+
+    @Test(arguments: 1...3 as ClosedRange<UInt64>)
+    func withAFleetTheSearchFindsTheBestRoutesThatFitIt(_ seed: UInt64) throws {
+        let problem = try Small.problem(clients: 7, capacity: 14, seed: seed &+ 200)
+        let vehicles = (problem.totalDemand + problem.capacity - 1) / problem.capacity
+        let optimum = Small.optimum(problem, vehicles: vehicles)
+        let solution = RoutingSolver.solve(problem, limit: .individuals(150), seed: seed, vehicles: vehicles)
+        if optimum == Int.max {
+            #expect(!solution.violations(in: problem, vehicles: vehicles).isEmpty, "no feasible routes exist")
+        } else {
+            #expect(solution.violations(in: problem, vehicles: vehicles).isEmpty)
+            #expect(solution.cost(in: problem) == optimum)
+        }
     }
 
     @Test func theSameSeedAndNumberOfIndividualsGiveTheSameRoutes() throws {
