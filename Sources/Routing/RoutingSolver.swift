@@ -22,6 +22,28 @@ public enum RoutingSolver {
         return found ?? fallback(problem, vehicles: vehicles)
     }
 
+    /// `workers` searches at once (one per core), from seeds `seed`,
+    /// `seed + 1`, …, each with the same limit; the best of their answers:
+    /// within the constraints first, then the cheapest, then the lowest
+    /// seed, so a number of individuals still gives the same routes.
+    public static func solve(
+        _ problem: RoutingProblem, limit: Limit, seed: UInt64 = 1, vehicles: Int? = nil, workers: Int
+    ) async -> RoutingSolution {
+        guard workers > 1 else { return solve(problem, limit: limit, seed: seed, vehicles: vehicles) }
+        let answers = await withTaskGroup(of: (Int, RoutingSolution).self) { group in
+            for worker in 0..<workers {
+                group.addTask { (worker, solve(problem, limit: limit, seed: seed &+ UInt64(worker), vehicles: vehicles)) }
+            }
+            var answers: [(Int, RoutingSolution)] = []
+            for await answer in group { answers.append(answer) }
+            return answers
+        }
+        let ranked = answers.map { worker, solution in
+            (solution.violations(in: problem, vehicles: vehicles).isEmpty ? 0 : 1, solution.cost(in: problem), worker, solution)
+        }
+        return ranked.min { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }?.3 ?? fallback(problem, vehicles: vehicles)
+    }
+
     /// Found in O(n²): the nearest-neighbour tour from the depot, cut by
     /// `Split` at a price of overload above any total distance (at most
     /// 3,000 clients × 2 × 10⁹ < 10¹⁵), so no route is over the capacity

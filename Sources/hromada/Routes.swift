@@ -10,7 +10,7 @@ struct Routes: AsyncParsableCommand {
             abstract: "Solve a CVRPLIB instance (EUC_2D) and print the routes with the file's node ids, depot left out.")
         @Argument(help: "A CVRPLIB .vrp file.") var file: String
         @Option(help: "Wall-clock seconds for the whole command, 0.2 to 86400.") var seconds: Double
-        @Option(help: "Seed of the search: the same seed searches the same way.") var seed: UInt64 = 1
+        @Option(help: "Seed of the search: the same seed searches the same way (one search per core, from this seed on).") var seed: UInt64 = 1
         @Option(help: "At most this many vehicles (routes); without it, as many as the search finds best.") var vehicles: Int?
         @Flag(help: "Print one JSON object: {\"cost\": C, \"routes\": [[…], …]}.") var json = false
 
@@ -29,7 +29,9 @@ struct Routes: AsyncParsableCommand {
             // The process began a little before this; `reserve` covers it and the printing.
             let deadline = clock.now.advanced(by: .milliseconds(Int64((seconds - Self.reserve) * 1_000)))
             let problem = try Self.load(file)
-            let solution = RoutingSolver.solve(problem, limit: .deadline(deadline), seed: seed, vehicles: vehicles)
+            // One search per core, each from its own seed (seed, seed + 1, …).
+            let workers = min(8, max(1, ProcessInfo.processInfo.activeProcessorCount))
+            let solution = await RoutingSolver.solve(problem, limit: .deadline(deadline), seed: seed, vehicles: vehicles, workers: workers)
             if let vehicles, !solution.violations(in: problem, vehicles: vehicles).isEmpty {
                 let least = (problem.totalDemand + problem.capacity - 1) / problem.capacity
                 throw CommandFailure(

@@ -147,6 +147,15 @@ import Testing
         #expect(first.violations(in: problem).isEmpty)
     }
 
+    @Test func searchesOnBothCoresGiveTheBestOfTheSearchesTheirSeedsMake() async throws {
+        let problem = try Small.problem(clients: 40, capacity: 30, seed: 11)
+        let together = await RoutingSolver.solve(problem, limit: .individuals(120), seed: 3, workers: 2)
+        let apart = [3, 4].map { RoutingSolver.solve(problem, limit: .individuals(120), seed: UInt64($0)) }
+        #expect(together.cost(in: problem) == apart.map { $0.cost(in: problem) }.min())
+        #expect(together == apart.min { $0.cost(in: problem) < $1.cost(in: problem) })
+        #expect(together == (await RoutingSolver.solve(problem, limit: .individuals(120), seed: 3, workers: 2)))
+    }
+
     @Test func theFallbackIsFeasibleEvenWithNoTimeAtAll() throws {
         let problem = try Small.problem(clients: 30, capacity: 12, seed: 3)
         #expect(RoutingSolver.fallback(problem).violations(in: problem).isEmpty)
