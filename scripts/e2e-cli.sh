@@ -115,6 +115,26 @@ if [ -f "$PB_FILE" ]; then
   expect_failure "pb check names the line of a malformed file" "line 6: project p1" "$BIN" pb check "$WORK/bad.pb"
 fi
 
+# Vehicle routes on shared CVRPLIB instances: every answer checked by
+# scripts/check-routes (not by the solver); a malformed file names its line.
+CVRP=../shared/data/cvrp
+if [ -d "$CVRP" ]; then
+  for name in A/A-n32-k5 E/E-n51-k5 M/M-n101-k10 X/X-n101-k25 X/X-n1001-k43; do
+    [ -f "$CVRP/$name.vrp" ] || continue
+    if "$BIN" routes solve "$CVRP/$name.vrp" --seconds 2 --json >"$WORK/routes.json" 2>"$WORK/routes.err" \
+       && verdict=$(scripts/check-routes "$CVRP/$name.vrp" "$WORK/routes.json" 2>&1); then
+      ok "routes solve $name: $verdict"
+    else
+      fail "routes solve $name" "$(cat "$WORK/routes.err") ${verdict:-}"
+    fi
+  done
+  expect_output "routes solve --vehicles 5 keeps A-n32-k5 to five routes" "Cost" "$BIN" routes solve "$CVRP/A/A-n32-k5.vrp" --seconds 1 --vehicles 5
+  expect_failure "routes solve says when the fleet cannot carry the demand" "at least 5 are needed" \
+    "$BIN" routes solve "$CVRP/A/A-n32-k5.vrp" --seconds 1 --vehicles 4
+  printf 'NAME : bad\nTYPE : CVRP\nDIMENSION : 3\nEDGE_WEIGHT_TYPE : EUC_2D\nCAPACITY : 5\nNODE_COORD_SECTION\n1 0 0\n2 1 x\n' > "$WORK/bad.vrp"
+  expect_failure "routes solve names the line of a malformed file" "line 8: coordinates" "$BIN" routes solve "$WORK/bad.vrp" --seconds 1
+fi
+
 # The secret file is made once, private, and reused.
 [ -f "$WORK/hromada.secret" ] && [ "$(stat -c %a "$WORK/hromada.secret")" = 600 ] && ok "secret file is created with mode 600" || fail "secret file is created with mode 600"
 
