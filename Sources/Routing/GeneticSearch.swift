@@ -25,7 +25,7 @@ struct GeneticSearch {
     /// At most this many routes; nil: as many as needed.
     let vehicles: Int?
     private var random: RandomSource
-    private let search: LocalSearch
+    private var search: LocalSearch
     private var feasible = Subpopulation()
     private var infeasible = Subpopulation()
     private(set) var best: Individual?

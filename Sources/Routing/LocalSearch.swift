@@ -9,7 +9,7 @@
 /// Every move is taken as soon as it lowers the penalised cost, until no
 /// move does. Distances are taken as symmetric (reversing a stretch keeps
 /// its length).
-final class LocalSearch {
+struct LocalSearch {
     let problem: RoutingProblem
     let neighbours: [[Int]]
     var penalty = 1.0
@@ -22,6 +22,11 @@ final class LocalSearch {
     private var position: [Int]
     /// A client's route's load up to and including it.
     private var prefixLoad: [Int]
+    /// A route that was empty when last looked at.
+    private var emptyRoute = 0
+    /// Each client's neighbours in its route (0: the depot), kept by `refresh`.
+    private var previous: [Int]
+    private var next: [Int]
     private let capacity: Int
     private let demand: [Int]
     private let d: DistanceMatrix
@@ -39,12 +44,14 @@ final class LocalSearch {
         routeOf = [Int](repeating: 0, count: problem.nodeCount)
         position = routeOf
         prefixLoad = routeOf
+        previous = routeOf
+        next = routeOf
     }
 
     /// Improves `start` as far as the moves go, trying the clients in
     /// `order`; or until `timeUp` (asked every 32 clients) says to stop, with
     /// what it has by then.
-    func improve(_ start: [[Int]], order: [Int], timeUp: () -> Bool = { false }) -> [[Int]] {
+    mutating func improve(_ start: [[Int]], order: [Int], timeUp: () -> Bool = { false }) -> [[Int]] {
         routes = start.filter { !$0.isEmpty }
         load = [Int](repeating: 0, count: routes.count)
         for index in routes.indices { refresh(index) }
@@ -62,14 +69,18 @@ final class LocalSearch {
 
     // MARK: State
 
-    private func refresh(_ route: Int) {
-        var total = 0
+    private mutating func refresh(_ route: Int) {
+        var total = 0, last = 0
         for (index, node) in routes[route].enumerated() {
             routeOf[node] = route
             position[node] = index
             total += demand[node]
             prefixLoad[node] = total
+            previous[node] = last
+            if last != 0 { next[last] = node }
+            last = node
         }
+        if last != 0 { next[last] = 0 }
         load[route] = total
     }
 
@@ -77,46 +88,45 @@ final class LocalSearch {
         value > capacity ? Double(value - capacity) * penalty : 0
     }
 
-    @inline(__always) private func before(_ u: Int) -> Int {
-        let index = position[u]
-        return index == 0 ? 0 : routes[routeOf[u]][index - 1]
-    }
+    @inline(__always) private func before(_ u: Int) -> Int { previous[u] }
 
-    @inline(__always) private func after(_ u: Int) -> Int {
-        let route = routeOf[u], index = position[u]
-        return index + 1 == routes[route].count ? 0 : routes[route][index + 1]
-    }
+    @inline(__always) private func after(_ u: Int) -> Int { next[u] }
 
     // MARK: Moves
 
-    private func tryMoves(_ u: Int, _ v: Int) -> Bool {
-        let s = routeOf[v]
-        if relocate(u, into: s, at: position[v] + 1) { return true }
-        if relocate(u, into: routeOf[v], at: position[v]) { return true }
-        if relocatePair(u, into: routeOf[v], at: position[v] + 1) { return true }
+    private mutating func tryMoves(_ u: Int, _ v: Int) -> Bool {
+        if relocate(u, into: routeOf[v], at: position[v] + 1, between: v, and: next[v]) { return true }
+        if relocate(u, into: routeOf[v], at: position[v], between: previous[v], and: v) { return true }
+        if relocatePair(u, into: routeOf[v], at: position[v] + 1, between: v, and: next[v]) { return true }
         if swap(u, v) { return true }
         if routeOf[u] == routeOf[v] { return twoOpt(u, v) }
         return twoOptStar(u, v)
     }
 
-    /// A route of its own, if that is cheaper (it is only when the load it
-    /// leaves is over the capacity) and the fleet has a vehicle for it.
-    private func tryOwnRoute(_ u: Int) -> Bool {
+    /// A route of its own, if that is cheaper (mostly when its route is over
+    /// the capacity, or passes near the depot) and the fleet has a vehicle for it.
+    private mutating func tryOwnRoute(_ u: Int) -> Bool {
         guard routes[routeOf[u]].count > 1 else { return false }
         if let vehicles, routes.reduce(0, { $0 + ($1.isEmpty ? 0 : 1) }) >= vehicles { return false }
-        let empty = routes.firstIndex(where: \.isEmpty) ?? {
-            routes.append([])
-            load.append(0)
-            return routes.count - 1
-        }()
-        return relocate(u, into: empty, at: 0)
+        // The last empty route seen is usually still empty: look for another only when it is not.
+        if emptyRoute >= routes.count || !routes[emptyRoute].isEmpty {
+            if let found = routes.firstIndex(where: { $0.isEmpty }) {
+                emptyRoute = found
+            } else {
+                routes.append([])
+                load.append(0)
+                emptyRoute = routes.count - 1
+            }
+        }
+        let empty = emptyRoute
+        return relocate(u, into: empty, at: 0, between: 0, and: 0)
     }
 
-    /// `u` moved to stand before index `k` of route `s` (indices before the move).
-    private func relocate(_ u: Int, into s: Int, at k: Int) -> Bool {
+    /// `u` moved to stand before index `k` of route `s` (indices before the
+    /// move), between `a` and `b` there (0: the depot).
+    private mutating func relocate(_ u: Int, into s: Int, at k: Int, between a: Int, and b: Int) -> Bool {
         let r = routeOf[u], i = position[u]
         if r == s, k == i || k == i + 1 { return false }
-        let a = k == 0 ? 0 : routes[s][k - 1], b = k == routes[s].count ? 0 : routes[s][k]
         let pu = before(u), su = after(u)
         var delta = Double(d[pu, su] - d[pu, u] - d[u, su] + d[a, u] + d[u, b] - d[a, b])
         if r != s {
@@ -131,13 +141,13 @@ final class LocalSearch {
         return true
     }
 
-    /// `u` and the client after it moved together before index `k` of route `s`, as they are or reversed.
-    private func relocatePair(_ u: Int, into s: Int, at k: Int) -> Bool {
+    /// `u` and the client after it moved together before index `k` of
+    /// route `s`, between `a` and `b`, as they are or reversed.
+    private mutating func relocatePair(_ u: Int, into s: Int, at k: Int, between a: Int, and b: Int) -> Bool {
         let x = after(u)
         guard x != 0 else { return false }
         let r = routeOf[u], i = position[u]
         if r == s, (i...(i + 2)).contains(k) { return false }
-        let a = k == 0 ? 0 : routes[s][k - 1], b = k == routes[s].count ? 0 : routes[s][k]
         let pu = before(u), sx = after(x)
         let removal = d[pu, sx] - d[pu, u] - d[x, sx] - d[a, b]
         let straight = removal + d[a, u] + d[x, b], reversed = removal + d[a, x] + d[u, b]
@@ -154,7 +164,7 @@ final class LocalSearch {
         return true
     }
 
-    private func swap(_ u: Int, _ v: Int) -> Bool {
+    private mutating func swap(_ u: Int, _ v: Int) -> Bool {
         let r = routeOf[u], s = routeOf[v]
         if r == s, position[v] + 1 == position[u] { return swap(v, u) }
         let pu = before(u), su = after(u), pv = before(v), sv = after(v)
@@ -179,7 +189,7 @@ final class LocalSearch {
 
     /// Within one route: the stretch after the first of `u`, `v` up to the
     /// second reversed, or the stretch from the first up to before the second.
-    private func twoOpt(_ u: Int, _ v: Int) -> Bool {
+    private mutating func twoOpt(_ u: Int, _ v: Int) -> Bool {
         let r = routeOf[u]
         let (first, second) = position[u] < position[v] ? (u, v) : (v, u)
         let i = position[first], j = position[second]
@@ -200,7 +210,7 @@ final class LocalSearch {
 
     /// Two routes cut after `u` and after `v`: each keeps its start and takes
     /// the other's end, or takes the other's start reversed.
-    private func twoOptStar(_ u: Int, _ v: Int) -> Bool {
+    private mutating func twoOptStar(_ u: Int, _ v: Int) -> Bool {
         let r = routeOf[u], s = routeOf[v]
         let su = after(u), sv = after(v)
         let headU = prefixLoad[u], headV = prefixLoad[v], tailU = load[r] - headU, tailV = load[s] - headV

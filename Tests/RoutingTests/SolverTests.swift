@@ -47,7 +47,7 @@ import Testing
     @Test(arguments: 1...8 as ClosedRange<UInt64>)
     func noRelocationSwapReversalOrTailExchangeImprovesWhatTheLocalSearchLeaves(_ seed: UInt64) throws {
         let problem = try Small.problem(clients: 9, capacity: 15, seed: seed)
-        let search = LocalSearch(problem: problem, neighbours: GeneticSearch.neighbours(of: problem, count: problem.clientCount))
+        var search = LocalSearch(problem: problem, neighbours: GeneticSearch.neighbours(of: problem, count: problem.clientCount))
         search.penalty = 10
         var random = RandomSource(seed: seed)
         var tour = Array(problem.clients)
