@@ -22,6 +22,9 @@ struct LocalSearch {
     private var position: [Int]
     /// A client's route's load up to and including it.
     private var prefixLoad: [Int]
+    /// Counts route changes; `changedAt` is each route's last.
+    private var changes = 0
+    private var changedAt: [Int] = []
     /// A route that was empty when last looked at.
     private var emptyRoute = 0
     /// Each client's neighbours in its route (0: the depot), kept by `refresh`.
@@ -54,14 +57,24 @@ struct LocalSearch {
     mutating func improve(_ start: [[Int]], order: [Int], timeUp: () -> Bool = { false }) -> [[Int]] {
         routes = start.filter { !$0.isEmpty }
         load = [Int](repeating: 0, count: routes.count)
+        changedAt = [Int](repeating: 0, count: routes.count)
+        changes = 0
         for index in routes.indices { refresh(index) }
+        // When each client's neighbourhood was last tested (-1: never). A pair
+        // whose two routes are unchanged since then would give the same
+        // deltas again, and is skipped (as HGS does).
+        var testedAt = [Int](repeating: -1, count: problem.nodeCount)
         var improved = true
         search: while improved {
             improved = false
             for (count, u) in order.enumerated() {
                 if count % 32 == 31, timeUp() { break search }
-                for v in neighbours[u] where tryMoves(u, v) { improved = true }
-                if tryOwnRoute(u) { improved = true }
+                let since = testedAt[u]
+                testedAt[u] = changes
+                for v in neighbours[u] where since < 0 || max(changedAt[routeOf[u]], changedAt[routeOf[v]]) > since {
+                    if tryMoves(u, v) { improved = true }
+                }
+                if since < 0 || changedAt[routeOf[u]] > since, tryOwnRoute(u) { improved = true }
             }
         }
         return routes.filter { !$0.isEmpty }
@@ -70,6 +83,8 @@ struct LocalSearch {
     // MARK: State
 
     private mutating func refresh(_ route: Int) {
+        changes += 1
+        changedAt[route] = changes
         var total = 0, last = 0
         for (index, node) in routes[route].enumerated() {
             routeOf[node] = route
@@ -115,6 +130,7 @@ struct LocalSearch {
             } else {
                 routes.append([])
                 load.append(0)
+                changedAt.append(changes)
                 emptyRoute = routes.count - 1
             }
         }
