@@ -69,7 +69,7 @@ struct GeneticSearch {
         var iteration = 0
         while made < limit, !timeUp() {
             iteration += 1
-            let first = pickParent(), second = pickParent()
+            let (first, second) = pickParents()
             let child = crossover(first.tour, second.tour)
             let bestBefore = best?.cost
             educate(child, timeUp: timeUp)
@@ -140,17 +140,26 @@ struct GeneticSearch {
         // The infeasible keep their places by the old price until they are replaced.
     }
 
-    private mutating func pickParent() -> Individual {
+    /// Two parents, each by binary tournament on biased fitness, worked out
+    /// once for both (nothing changes the population between the picks).
+    private mutating func pickParents() -> (Individual, Individual) {
         let pool = feasible.members + infeasible.members
         guard !pool.isEmpty else {
-            var tour = Array(problem.clients)
-            random.shuffle(&tour)
-            return make(Split.routes(of: tour, in: problem, penalty: search.penalty, vehicles: vehicles))
+            var tours = [Array(problem.clients), Array(problem.clients)]
+            random.shuffle(&tours[0])
+            let first = make(Split.routes(of: tours[0], in: problem, penalty: search.penalty, vehicles: vehicles))
+            random.shuffle(&tours[1])
+            return (first, make(Split.routes(of: tours[1], in: problem, penalty: search.penalty, vehicles: vehicles)))
         }
         let fitness = feasible.fitness(parameters: parameters) + infeasible.fitness(parameters: parameters)
-        let a = random.next(below: pool.count), b = random.next(below: pool.count)
-        return fitness[a] <= fitness[b] ? pool[a] : pool[b]
+        func tournament() -> Individual {
+            let a = random.next(below: pool.count), b = random.next(below: pool.count)
+            return fitness[a] <= fitness[b] ? pool[a] : pool[b]
+        }
+        let first = tournament()
+        return (first, tournament())
     }
+
 
     /// Order crossover (OX): a stretch of the first parent's tour kept in
     /// place, the rest in the order the second parent visits them.
