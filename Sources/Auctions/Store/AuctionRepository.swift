@@ -18,8 +18,8 @@ public struct AuctionRepository: Sendable {
         try await db.raw("SELECT pg_notify(\(bind: Self.liveChannel), \(bind: lot.rawValue))").run()
     }
 
-    private static let objects = DecodedDocuments<PropertyObject>(capacity: 1024)
-    private static let lots = DecodedDocuments<Lot>(capacity: 1024)
+    private static let objects = KeptValues<PropertyObject>(capacity: 1024)
+    private static let lots = KeptValues<Lot>(capacity: 1024)
 
     // MARK: The register
 

@@ -10,8 +10,8 @@ public struct BudgetRepository: Sendable {
     let db: any SQLDatabase
     let dialect: DatabaseDialect
 
-    private static let editionDocuments = DecodedDocuments<BudgetEdition>(capacity: 512)
-    private static let projectDocuments = DecodedDocuments<BudgetProject>(capacity: 4096)
+    private static let editionDocuments = KeptValues<BudgetEdition>(capacity: 512)
+    private static let projectDocuments = KeptValues<BudgetProject>(capacity: 4096)
 
     static func edition(from text: String) throws -> BudgetEdition {
         try editionDocuments.value(of: text) { try JSONColumn.value(BudgetEdition.self, $0) }

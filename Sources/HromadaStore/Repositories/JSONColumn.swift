@@ -1,7 +1,7 @@
 import Foundation
 
 /// A document kept as JSON text in a column (an edition, a petition, a lot):
-/// keys sorted, so equal documents are equal text (`DecodedDocuments` keys
+/// keys sorted, so equal documents are equal text (`KeptValues` keys
 /// by it), and dates as epoch seconds.
 package enum JSONColumn {
     package static func text<T: Encodable>(_ value: T) throws -> String {

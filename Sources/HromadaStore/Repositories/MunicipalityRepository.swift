@@ -85,7 +85,7 @@ public struct MunicipalityRepository: Sendable {
         return String(decoding: try encoder.encode(settings), as: UTF8.self)
     }
 
-    private static let settingsDocuments = DecodedDocuments<MunicipalitySettings>(capacity: 256)
+    private static let settingsDocuments = KeptValues<MunicipalitySettings>(capacity: 256)
 
     package static func decode(_ row: any SQLRow) throws -> Municipality {
         // Settings added later decode with their defaults.

@@ -8,7 +8,7 @@ import SQLKit
 public struct EnquiryRepository: Sendable {
     let db: any SQLDatabase
 
-    private static let documents = DecodedDocuments<Enquiry>(capacity: 1024)
+    private static let documents = KeptValues<Enquiry>(capacity: 1024)
 
     static func decode(_ row: any SQLRow) throws -> Enquiry {
         try documents.value(of: try row.string("definition")) { try JSONColumn.value(Enquiry.self, $0) }

@@ -30,7 +30,7 @@ public struct InvestRepository: Sendable {
         }
     }
 
-    private static let documents = DecodedDocuments<InvestmentSite>(capacity: 4096)
+    private static let documents = KeptValues<InvestmentSite>(capacity: 4096)
     private static let columns = "id, municipality_id, definition, created_at, updated_at"
 
     static func decode(_ row: any SQLRow) throws -> StoredSite {

@@ -31,7 +31,7 @@ public struct PetitionRepository: Sendable {
         public let takenAt: Date?
     }
 
-    private static let documents = DecodedDocuments<Petition>(capacity: 2048)
+    private static let documents = KeptValues<Petition>(capacity: 2048)
     private static let columns = "id, number, definition, signature_count, taken_by, taken_at"
 
     static func decode(_ row: any SQLRow) throws -> Stored {

@@ -2,7 +2,6 @@ import Foundation
 import HromadaDomain
 import HromadaStore
 import SQLKit
-import Synchronization
 
 /// A city's strategic documents, their trees and timelines (migration 0024).
 ///
@@ -25,7 +24,7 @@ public struct StrategyRepository: Sendable {
         public var updatedAt: Date
     }
 
-    private static let documents = DecodedDocuments<StrategyDocument>(capacity: 512)
+    private static let documents = KeptValues<StrategyDocument>(capacity: 512)
     private static let columns: SQLQueryString = "id, municipality_id, definition, revision, tree_key, updated_at"
 
     static func decode(_ row: any SQLRow) throws -> StoredDocument {
@@ -96,12 +95,12 @@ public struct StrategyRepository: Sendable {
     // MARK: Trees
 
     /// Decoded trees by their random key (a tree is never changed in place: a new tree is a new key).
-    private static let trees = Mutex<[String: StrategyTree]>([:])
+    private static let trees = KeptValues<StrategyTree>(capacity: 256)
 
     /// The document's tree as of its stored revision (or a later one, if a
     /// change lands while it is read).
     public func tree(of stored: StoredDocument) async throws -> StrategyTree {
-        if let kept = Self.trees.withLock({ $0[stored.treeKey] }) { return kept }
+        if let kept = Self.trees[stored.treeKey] { return kept }
         let document = stored.id.rawValue, city = stored.city.rawValue
         // Nodes and indicators are two reads; the tree's key, drawn anew by
         // every write of a tree in its transaction, read after both and equal
@@ -122,10 +121,7 @@ public struct StrategyRepository: Sendable {
             let tree = StrategyTree(
                 checkedNodes: try nodeRows.map { try JSONColumn.value(StrategyNode.self, try $0.string("definition")) },
                 indicators: try indicatorRows.map { try JSONColumn.value(StrategyIndicator.self, try $0.string("definition")) })
-            Self.trees.withLock { trees in
-                if trees.count >= 256 { trees.removeAll(keepingCapacity: true) }
-                trees[key] = tree
-            }
+            Self.trees.keep(tree, for: key)
             return tree
         }
         throw StoreError.unexpectedResult("the strategy \(document) kept changing while it was read")

@@ -1,7 +1,7 @@
 import Foundation
 import HromadaDomain
 import HromadaWeb
-import Synchronization
+import HromadaStore
 
 /// A document's tree as the page shows it: nested lists of nodes, each with
 /// its progress bar, its percentage and its indicators' status dots, and
@@ -23,23 +23,15 @@ struct TreeHTML {
     let language: Language
     let words: Words
 
-    private static let kept = Mutex<[String: String]>([:])
     /// Each is under a megabyte even for 2,000 nodes; a handful of large trees fit.
-    static let capacity = 24
+    private static let kept = KeptValues<String>(capacity: 24)
 
     /// What makes the bytes: the figures (the stored tree, the year, the
     /// computed actuals), the language and the page's address.
     var key: String { "\(view.figuresKey)|\(language.rawValue)|\(base)" }
 
     func render() -> String {
-        let key = key
-        if let kept = Self.kept.withLock({ $0[key] }) { return kept }
-        let html = build()
-        Self.kept.withLock { kept in
-            if kept.count >= Self.capacity { kept.removeAll(keepingCapacity: true) }
-            kept[key] = html
-        }
-        return html
+        Self.kept.value(for: key) { build() }
     }
 
     func build() -> String {

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import HromadaDomain
 import HromadaStore
 import HromadaWeb
@@ -94,14 +93,7 @@ public struct StrategyService: Sendable {
         let asOf = Self.asOf(year ?? currentYear, stored.document, now: currentYear)
         let tree = try await withComputedActuals(raw, city: city, through: asOf)
         let key = View.figuresKey(treeKey: stored.treeKey, asOf: asOf, tree: tree)
-        if let (rollup, assessments) = Self.rollups.withLock({ $0[key] }) {
-            return View(stored: stored, tree: tree, asOf: asOf, rollup: rollup, assessments: assessments, figuresKey: key)
-        }
-        let (rollup, assessments) = tree.rollup(asOf: asOf)
-        Self.rollups.withLock { kept in
-            if kept.count >= Self.rollupCapacity { kept.removeAll(keepingCapacity: true) }
-            kept[key] = (rollup, assessments)
-        }
+        let (rollup, assessments) = Self.rollups.value(for: key) { tree.rollup(asOf: asOf) }
         return View(stored: stored, tree: tree, asOf: asOf, rollup: rollup, assessments: assessments, figuresKey: key)
     }
 
@@ -109,8 +101,7 @@ public struct StrategyService: Sendable {
     /// a third of its page's time, and the same stored tree, year and
     /// computed figures always roll up the same (a tree is never changed in
     /// place: a new tree has a new key).
-    private static let rollups = Mutex<[String: (Rollup, [String: IndicatorAssessment])]>([:])
-    static let rollupCapacity = 64
+    private static let rollups = KeptValues<(rollup: Rollup, assessments: [String: IndicatorAssessment])>(capacity: 64)
 
     /// The tree with each computed indicator's actuals from the module that
     /// computes it, from its baseline's year to `year`; an indicator whose
