@@ -1,7 +1,7 @@
 import Foundation
 import HromadaDomain
+import HromadaStore
 import HromadaWeb
-import Synchronization
 
 /// The figures the modules compute, kept for a minute per city, key and
 /// year. A strategy page asks each computed indicator for every year since
@@ -11,18 +11,14 @@ import Synchronization
 /// lookup. Kept per application (`Module.makeState`), so two servers in one
 /// process (the tests) never share figures.
 final class ComputedFigures: Sendable {
-    private let kept = Mutex<[String: (at: Date, value: Double?)]>([:])
+    private let kept = KeptValues<(at: Date, value: Double?)>(capacity: 20_000)
     static let lifetime: TimeInterval = 60
-    static let capacity = 20_000
 
     func value(_ indicator: ComputedIndicator, city: Municipality, year: Int, services: AppServices) async throws -> Double? {
         let key = "\(city.id.rawValue)|\(indicator.key)|\(year)", now = services.clock.now()
-        if let hit = kept.withLock({ $0[key] }), hit.at <= now, now.timeIntervalSince(hit.at) < Self.lifetime { return hit.value }
+        if let hit = kept[key], hit.at <= now, now.timeIntervalSince(hit.at) < Self.lifetime { return hit.value }
         let value = try await indicator.value(city, year, services)
-        kept.withLock { kept in
-            if kept.count >= Self.capacity { kept.removeAll(keepingCapacity: true) }
-            kept[key] = (now, value)
-        }
+        kept.keep((now, value), for: key)
         return value
     }
 }
