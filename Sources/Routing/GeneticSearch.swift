@@ -4,9 +4,11 @@
 /// not) keep at most `mu + lambda` each and drop the worst by a fitness that
 /// ranks both cost and distance to the others (broken pairs), so the
 /// population stays diverse; parents are picked by binary tournament and
-/// crossed by order crossover; the price of overload is tuned towards a
-/// fifth of new individuals being feasible, and half the infeasible ones are
-/// repaired at ten times the price. Deterministic for a seed and a number of
+/// crossed by order crossover; the prices of overload and of overtime are
+/// each tuned towards a fifth of new individuals keeping within that limit,
+/// and half the infeasible ones are repaired at ten times the prices.
+/// Optional clients come and go: a giant tour holds those visited, the
+/// local search takes them in and leaves them out. Deterministic for a seed and a number of
 /// iterations; with a deadline, as far as the time allows.
 struct GeneticSearch {
     struct Parameters: Sendable {
@@ -29,7 +31,8 @@ struct GeneticSearch {
     private var feasible = Subpopulation()
     private var infeasible = Subpopulation()
     private(set) var best: Individual?
-    private var recentFeasibility: [Bool] = []
+    private var recentWithinCapacity: [Bool] = []
+    private var recentWithinShift: [Bool] = []
     private var serial = 0
     /// New individuals made so far (the repaired twin of one not counted).
     private var made = 0
@@ -43,6 +46,7 @@ struct GeneticSearch {
         let maxDistance = (0..<problem.nodeCount).reduce(0) { max($0, problem.distances[0, $1]) }
         let maxDemand = max(1, problem.demand.max() ?? 1)
         search.penalty = min(1_000, max(0.1, Double(maxDistance) / Double(maxDemand)))
+        search.durationPenalty = 1
     }
 
     /// Each client's nearest clients.
@@ -82,7 +86,7 @@ struct GeneticSearch {
                 populate(limit: limit, timeUp: timeUp)
             }
         }
-        return best.map { RoutingSolution(routes: $0.routes) }
+        return best.map { RoutingSolution(routes: $0.routes, vehicleTypes: $0.types) }
     }
 
     // MARK: The population
@@ -90,10 +94,21 @@ struct GeneticSearch {
     private mutating func populate(limit: Int, timeUp: () -> Bool) {
         for _ in 0..<(4 * parameters.mu) {
             if made >= limit || timeUp() { return }
-            var tour = Array(problem.clients)
-            random.shuffle(&tour)
-            educate(tour, timeUp: timeUp)
+            educate(randomTour(), timeUp: timeUp)
         }
+    }
+
+    /// Every required client and about half the optional ones, in random order.
+    private mutating func randomTour() -> [Int] {
+        var tour = problem.hasOptionalClients
+            ? problem.clients.filter { problem.isRequired[$0] || random.next(below: 2) == 0 } : Array(problem.clients)
+        random.shuffle(&tour)
+        return tour
+    }
+
+    private func split(_ tour: [Int]) -> (routes: [[Int]], types: [Int]) {
+        let routes = Split.routes(of: tour, in: problem, penalty: search.penalty, durationPenalty: search.durationPenalty, vehicles: vehicles)
+        return (routes, Fleet.assign(routes, in: problem))
     }
 
     /// Split, local search, and into the population; half the infeasible ones repaired too.
@@ -101,22 +116,24 @@ struct GeneticSearch {
         made += 1
         var order = Array(problem.clients)
         random.shuffle(&order)
-        let routes = search.improve(Split.routes(of: tour, in: problem, penalty: search.penalty, vehicles: vehicles), order: order, timeUp: timeUp)
-        let individual = make(routes)
-        recentFeasibility.append(individual.isFeasible)
+        let start = split(tour)
+        let individual = make(search.improve(start.routes, types: start.types, order: order, timeUp: timeUp))
+        recentWithinCapacity.append(individual.overload == 0)
+        recentWithinShift.append(individual.overtime == 0)
         insert(individual)
         if !individual.isFeasible, random.next(below: 2) == 0 {
-            let price = search.penalty
-            search.penalty = price * 10
-            let repaired = make(search.improve(individual.routes, order: order, timeUp: timeUp))
-            search.penalty = price
+            let prices = (search.penalty, search.durationPenalty)
+            search.penalty = prices.0 * 10
+            search.durationPenalty = prices.1 * 10
+            let repaired = make(search.improve(individual.routes, types: individual.types, order: order, timeUp: timeUp))
+            (search.penalty, search.durationPenalty) = prices
             if repaired.isFeasible { insert(repaired) }
         }
     }
 
-    private mutating func make(_ routes: [[Int]]) -> Individual {
+    private mutating func make(_ found: (routes: [[Int]], types: [Int])) -> Individual {
         serial += 1
-        return Individual(id: serial, routes: routes, problem: problem, penalty: search.penalty)
+        return Individual(id: serial, routes: found.routes, types: found.types, problem: problem, penalty: search.penalty, durationPenalty: search.durationPenalty)
     }
 
     private mutating func insert(_ individual: Individual) {
@@ -128,16 +145,20 @@ struct GeneticSearch {
         }
     }
 
-    /// Towards `targetFeasible` of the last hundred new individuals being feasible.
+    /// Each price towards `targetFeasible` of the last hundred new
+    /// individuals keeping within its limit.
     private mutating func adjustPenalty() {
-        let share = Double(recentFeasibility.filter { $0 }.count) / Double(max(1, recentFeasibility.count))
-        recentFeasibility.removeAll(keepingCapacity: true)
-        if share < parameters.targetFeasible - 0.05 {
-            search.penalty = min(100_000, search.penalty * 1.2)
-        } else if share > parameters.targetFeasible + 0.05 {
-            search.penalty = max(0.1, search.penalty * 0.85)
-        }
-        // The infeasible keep their places by the old price until they are replaced.
+        search.penalty = adjusted(search.penalty, by: &recentWithinCapacity)
+        if problem.limitsDuration { search.durationPenalty = adjusted(search.durationPenalty, by: &recentWithinShift) }
+        // The infeasible keep their places by the old prices until they are replaced.
+    }
+
+    private func adjusted(_ price: Double, by recent: inout [Bool]) -> Double {
+        let share = Double(recent.filter { $0 }.count) / Double(max(1, recent.count))
+        recent.removeAll(keepingCapacity: true)
+        if share < parameters.targetFeasible - 0.05 { return min(100_000, price * 1.2) }
+        if share > parameters.targetFeasible + 0.05 { return max(0.1, price * 0.85) }
+        return price
     }
 
     /// Two parents, each by binary tournament on biased fitness, worked out
@@ -145,11 +166,8 @@ struct GeneticSearch {
     private mutating func pickParents() -> (Individual, Individual) {
         let pool = feasible.members + infeasible.members
         guard !pool.isEmpty else {
-            var tours = [Array(problem.clients), Array(problem.clients)]
-            random.shuffle(&tours[0])
-            let first = make(Split.routes(of: tours[0], in: problem, penalty: search.penalty, vehicles: vehicles))
-            random.shuffle(&tours[1])
-            return (first, make(Split.routes(of: tours[1], in: problem, penalty: search.penalty, vehicles: vehicles)))
+            let first = make(split(randomTour()))
+            return (first, make(split(randomTour())))
         }
         let fitness = feasible.fitness(parameters: parameters) + infeasible.fitness(parameters: parameters)
         func tournament() -> Individual {
@@ -162,8 +180,11 @@ struct GeneticSearch {
 
 
     /// Order crossover (OX): a stretch of the first parent's tour kept in
-    /// place, the rest in the order the second parent visits them.
+    /// place, the rest in the order the second parent visits them. When the
+    /// parents visit different optional clients, the child visits the
+    /// stretch's and the second parent's, the stretch first.
     private mutating func crossover(_ first: [Int], _ second: [Int]) -> [Int] {
+        guard first.count == second.count else { return crossoverOfUnequal(first, second) }
         let n = first.count
         guard n > 2 else { return first }
         let start = random.next(below: n)
@@ -179,11 +200,30 @@ struct GeneticSearch {
             index = (index + 1) % n
         }
         var write = (end + 1) % n
+        var placed = (end - start + n) % n + 1
         for offset in 1...n {
             let node = second[(end + offset) % n]
             guard !taken[node] else { continue }
+            guard placed < n else { return crossoverOfUnequal(first, second) }
             child[write] = node
             write = (write + 1) % n
+            placed += 1
+        }
+        // Tours of one length may still visit different optional clients.
+        return placed == n ? child : crossoverOfUnequal(first, second)
+    }
+
+    private mutating func crossoverOfUnequal(_ first: [Int], _ second: [Int]) -> [Int] {
+        guard !first.isEmpty else { return second }
+        let start = random.next(below: first.count)
+        let end = start + random.next(below: first.count - start)
+        var child = Array(first[start...end])
+        var taken = [Bool](repeating: false, count: problem.nodeCount)
+        for node in child { taken[node] = true }
+        let from = second.isEmpty ? 0 : end % second.count
+        for offset in 0..<second.count {
+            let node = second[(from + offset) % second.count]
+            if !taken[node] { child.append(node) }
         }
         return child
     }
@@ -193,36 +233,44 @@ struct GeneticSearch {
 struct Individual {
     let id: Int
     let routes: [[Int]]
+    /// By route, the vehicle type that runs it.
+    let types: [Int]
     let tour: [Int]
+    /// Distance and uncollected prizes.
     let cost: Int
+    /// Load over the capacities and time over the shifts, summed over the routes.
     let overload: Int
+    let overtime: Int
     let penalisedCost: Double
     /// Each client's successor and predecessor (0: the depot), for the broken-pairs distance.
     let successor: [Int]
     let predecessor: [Int]
 
-    var isFeasible: Bool { overload == 0 }
+    var isFeasible: Bool { overload == 0 && overtime == 0 }
 
-    init(id: Int, routes: [[Int]], problem: RoutingProblem, penalty: Double) {
+    init(id: Int, routes: [[Int]], types: [Int], problem: RoutingProblem, penalty: Double, durationPenalty: Double) {
         self.id = id
         self.routes = routes
+        self.types = types
         tour = routes.flatMap { $0 }
         var successor = [Int](repeating: 0, count: problem.nodeCount), predecessor = successor
-        var overload = 0
-        for route in routes {
+        var overload = 0, overtime = 0
+        for (route, type) in zip(routes, types) {
             var load = 0
             for (index, node) in route.enumerated() {
                 load += problem.demand[node]
                 predecessor[node] = index == 0 ? 0 : route[index - 1]
                 successor[node] = index + 1 == route.count ? 0 : route[index + 1]
             }
-            overload += max(0, load - problem.capacity)
+            overload += max(0, load - problem.fleet[type].capacity)
+            if let shift = problem.fleet[type].maxDuration { overtime += max(0, RoutingSolution.duration(of: route, in: problem) - shift) }
         }
         self.successor = successor
         self.predecessor = predecessor
         self.overload = overload
-        cost = RoutingSolution(routes: routes).cost(in: problem)
-        penalisedCost = Double(cost) + Double(overload) * penalty
+        self.overtime = overtime
+        cost = RoutingSolution(routes: routes, vehicleTypes: types).cost(in: problem)
+        penalisedCost = Double(cost) + Double(overload) * penalty + Double(overtime) * durationPenalty
     }
 
     /// The share of clients whose neighbours differ (Prins's broken pairs, as HGS counts them).

@@ -2,37 +2,54 @@
 /// neighbours (granular search, Toth and Vigo 2003): relocating a client or
 /// a pair of clients (either way round), swapping two clients, reversing a
 /// stretch of one route (2-opt), and exchanging the tails of two routes
-/// (2-opt*, both ways). Load over the capacity is allowed at a price per
-/// unit (`penalty`), so the search can pass through infeasible solutions;
-/// the genetic search tunes the price.
+/// (2-opt*, both ways); leaving out an optional client or taking one in
+/// where its prize pays for the detour; and, with several vehicle types,
+/// exchanging the vehicles of two routes. Load over a vehicle's capacity
+/// and time over its shift are allowed at a price per unit (`penalty`,
+/// `durationPenalty`), so the search can pass through infeasible
+/// solutions; the genetic search tunes the prices.
 ///
 /// Every move is taken as soon as it lowers the penalised cost, until no
-/// move does. Distances are taken as symmetric (reversing a stretch keeps
-/// its length).
+/// move does. Distances and durations are taken as symmetric (reversing a
+/// stretch keeps its length).
 struct LocalSearch {
     let problem: RoutingProblem
     let neighbours: [[Int]]
     var penalty = 1.0
-    /// The fleet: no move opens a route past this many.
+    var durationPenalty = 1.0
+    /// No move opens a route past this many (the fleet, or fewer when asked).
     let vehicles: Int?
 
+    /// Route slots, some empty; each run by the vehicle type `typeOf` gives.
     private(set) var routes: [[Int]] = []
+    private var typeOf: [Int] = []
+    private var capacityOf: [Int] = []
+    /// The route's vehicle's shift; Int.max when it has none.
+    private var shiftOf: [Int] = []
     private var load: [Int] = []
+    /// Travel and service time of each route, kept only when some shift limits it.
+    private var time: [Int] = []
+    /// A client's route; -1 for an optional client left out.
     private var routeOf: [Int]
     private var position: [Int]
     /// A client's route's load up to and including it.
     private var prefixLoad: [Int]
+    /// A client's route's time from the depot to the end of its service.
+    private var prefixTime: [Int]
     /// Counts route changes; `changedAt` is each route's last.
     private var changes = 0
     private var changedAt: [Int] = []
-    /// A route that was empty when last looked at.
-    private var emptyRoute = 0
+    /// By vehicle type, a route that was empty when last looked at.
+    private var emptyOfType: [Int]
     /// Each client's neighbours in its route (0: the depot), kept by `refresh`.
     private var previous: [Int]
     private var next: [Int]
-    private let capacity: Int
     private let demand: [Int]
     private let d: DistanceMatrix
+    private let t: DistanceMatrix
+    private let service: [Int]
+    private let timed: Bool
+    private let severalTypes: Bool
     /// A move must gain at least this much: sums of integer distances and
     /// of penalties are compared, and rounding must not make the search cycle.
     private let epsilon = 1e-6
@@ -40,26 +57,42 @@ struct LocalSearch {
     init(problem: RoutingProblem, neighbours: [[Int]], vehicles: Int? = nil) {
         self.problem = problem
         self.neighbours = neighbours
-        self.vehicles = vehicles
-        capacity = problem.capacity
+        self.vehicles = Fleet.limit(problem, vehicles)
         demand = problem.demand
         d = problem.distances
-        routeOf = [Int](repeating: 0, count: problem.nodeCount)
+        t = problem.durations
+        service = problem.serviceTime
+        timed = problem.limitsDuration
+        severalTypes = problem.fleet.count > 1
+        routeOf = [Int](repeating: -1, count: problem.nodeCount)
         position = routeOf
         prefixLoad = routeOf
+        prefixTime = routeOf
         previous = routeOf
         next = routeOf
+        emptyOfType = [Int](repeating: 0, count: problem.fleet.count)
     }
 
-    /// Improves `start` as far as the moves go, trying the clients in
-    /// `order`; or until `timeUp` (asked every 32 clients) says to stop, with
-    /// what it has by then.
-    mutating func improve(_ start: [[Int]], order: [Int], timeUp: () -> Bool = { false }) -> [[Int]] {
-        routes = start.filter { !$0.isEmpty }
-        load = [Int](repeating: 0, count: routes.count)
-        changedAt = [Int](repeating: 0, count: routes.count)
+    /// Improves `start` (routes run by vehicles of `types`) as far as the
+    /// moves go, trying the clients in `order`; or until `timeUp` (asked
+    /// every 32 clients) says to stop, with what it has by then.
+    mutating func improve(_ start: [[Int]], types: [Int], order: [Int], timeUp: () -> Bool = { false }) -> (routes: [[Int]], types: [Int]) {
+        routes = []
+        typeOf = []
+        capacityOf = []
+        shiftOf = []
+        load = []
+        time = []
+        changedAt = []
         changes = 0
-        for index in routes.indices { refresh(index) }
+        for client in problem.clients { routeOf[client] = -1 }
+        for (route, type) in zip(start, types) where !route.isEmpty { addRoute(route, type: type) }
+        // Every vehicle of a type with a number is a slot from the start; the others open as needed.
+        var used = [Int](repeating: 0, count: problem.fleet.count)
+        for type in typeOf { used[type] += 1 }
+        for (type, vehicle) in problem.fleet.enumerated() {
+            for _ in used[type]..<max(used[type], vehicle.count ?? 0) { addRoute([], type: type) }
+        }
         // When each client's neighbourhood was last tested (-1: never). A pair
         // whose two routes are unchanged since then would give the same
         // deltas again, and is skipped (as HGS does).
@@ -69,43 +102,98 @@ struct LocalSearch {
             improved = false
             for (count, u) in order.enumerated() {
                 if count % 32 == 31, timeUp() { break search }
+                if routeOf[u] < 0 {
+                    if takeIn(u) { improved = true }
+                    continue
+                }
+                if !problem.isRequired[u], leaveOut(u) {
+                    improved = true
+                    continue
+                }
                 let since = testedAt[u]
                 testedAt[u] = changes
-                for v in neighbours[u] where since < 0 || max(changedAt[routeOf[u]], changedAt[routeOf[v]]) > since {
+                for v in neighbours[u] where routeOf[v] >= 0 && (since < 0 || max(changedAt[routeOf[u]], changedAt[routeOf[v]]) > since) {
                     if tryMoves(u, v) { improved = true }
                 }
                 if since < 0 || changedAt[routeOf[u]] > since, tryOwnRoute(u) { improved = true }
             }
+            if severalTypes, exchangeVehicles() { improved = true }
         }
-        return routes.filter { !$0.isEmpty }
+        let kept = routes.indices.filter { !routes[$0].isEmpty }
+        return (kept.map { routes[$0] }, kept.map { typeOf[$0] })
     }
 
     // MARK: State
 
+    private mutating func addRoute(_ clients: [Int], type: Int) {
+        routes.append(clients)
+        typeOf.append(type)
+        capacityOf.append(problem.fleet[type].capacity)
+        shiftOf.append(problem.fleet[type].maxDuration ?? Int.max)
+        load.append(0)
+        time.append(0)
+        changedAt.append(changes)
+        refresh(routes.count - 1)
+    }
+
     private mutating func refresh(_ route: Int) {
         changes += 1
         changedAt[route] = changes
-        var total = 0, last = 0
+        var total = 0, last = 0, elapsed = 0
         for (index, node) in routes[route].enumerated() {
             routeOf[node] = route
             position[node] = index
             total += demand[node]
             prefixLoad[node] = total
+            if timed {
+                elapsed += t[last, node] + service[node]
+                prefixTime[node] = elapsed
+            }
             previous[node] = last
             if last != 0 { next[last] = node }
             last = node
         }
         if last != 0 { next[last] = 0 }
         load[route] = total
+        if timed { time[route] = elapsed + t[last, 0] }
     }
 
-    @inline(__always) private func excess(_ value: Int) -> Double {
-        value > capacity ? Double(value - capacity) * penalty : 0
+    @inline(__always) private func excess(_ value: Int, _ route: Int) -> Double {
+        value > capacityOf[route] ? Double(value - capacityOf[route]) * penalty : 0
     }
 
-    @inline(__always) private func before(_ u: Int) -> Int { previous[u] }
+    @inline(__always) private func late(_ value: Int, _ route: Int) -> Double {
+        timed && value > shiftOf[route] ? Double(value - shiftOf[route]) * durationPenalty : 0
+    }
 
-    @inline(__always) private func after(_ u: Int) -> Int { next[u] }
+    /// What the price of route `r`'s overload changes by when its load changes by `change`.
+    @inline(__always) private func loadChange(_ r: Int, _ change: Int) -> Double {
+        excess(load[r] + change, r) - excess(load[r], r)
+    }
+
+    /// The same for its time over the shift; 0 when no shift is limited.
+    @inline(__always) private func timeChange(_ r: Int, _ change: Int) -> Double {
+        timed ? late(time[r] + change, r) - late(time[r], r) : 0
+    }
+
+    /// A route of `type` that is empty: one kept from before, or a new one when the type has no number.
+    private mutating func emptyRoute(ofType type: Int) -> Int? {
+        let kept = emptyOfType[type]
+        if kept < routes.count, routes[kept].isEmpty, typeOf[kept] == type { return kept }
+        if let found = routes.indices.first(where: { routes[$0].isEmpty && typeOf[$0] == type }) {
+            emptyOfType[type] = found
+            return found
+        }
+        guard problem.fleet[type].count == nil else { return nil }
+        addRoute([], type: type)
+        emptyOfType[type] = routes.count - 1
+        return routes.count - 1
+    }
+
+    private var fleetIsFull: Bool {
+        guard let vehicles else { return false }
+        return routes.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) } >= vehicles
+    }
 
     // MARK: Moves
 
@@ -121,21 +209,47 @@ struct LocalSearch {
     /// A route of its own, if that is cheaper (mostly when its route is over
     /// the capacity, or passes near the depot) and the fleet has a vehicle for it.
     private mutating func tryOwnRoute(_ u: Int) -> Bool {
-        guard routes[routeOf[u]].count > 1 else { return false }
-        if let vehicles, routes.reduce(0, { $0 + ($1.isEmpty ? 0 : 1) }) >= vehicles { return false }
-        // The last empty route seen is usually still empty: look for another only when it is not.
-        if emptyRoute >= routes.count || !routes[emptyRoute].isEmpty {
-            if let found = routes.firstIndex(where: { $0.isEmpty }) {
-                emptyRoute = found
-            } else {
-                routes.append([])
-                load.append(0)
-                changedAt.append(changes)
-                emptyRoute = routes.count - 1
+        guard routes[routeOf[u]].count > 1, !fleetIsFull else { return false }
+        for type in problem.fleet.indices {
+            if let empty = emptyRoute(ofType: type), relocate(u, into: empty, at: 0, between: 0, and: 0) { return true }
+        }
+        return false
+    }
+
+    /// An optional client left out, when its detour costs more than its prize.
+    private mutating func leaveOut(_ u: Int) -> Bool {
+        let r = routeOf[u], pu = previous[u], su = next[u]
+        var delta = Double(d[pu, su] - d[pu, u] - d[u, su] + problem.prize[u]) + loadChange(r, -demand[u])
+        if timed { delta += timeChange(r, t[pu, su] - t[pu, u] - t[u, su] - service[u]) }
+        guard delta < -epsilon else { return false }
+        routes[r].remove(at: position[u])
+        routeOf[u] = -1
+        refresh(r)
+        return true
+    }
+
+    /// An optional client taken in at the best place next to one of its
+    /// neighbours, or on a route of its own, when its prize pays for the detour.
+    private mutating func takeIn(_ u: Int) -> Bool {
+        var best: (delta: Double, route: Int, at: Int)?
+        func consider(_ s: Int, at k: Int, between a: Int, and b: Int) {
+            var delta = Double(d[a, u] + d[u, b] - d[a, b] - problem.prize[u]) + loadChange(s, demand[u])
+            if timed { delta += timeChange(s, t[a, u] + t[u, b] - t[a, b] + service[u]) }
+            if delta < (best?.delta ?? -epsilon) { best = (delta, s, k) }
+        }
+        for v in neighbours[u] where routeOf[v] >= 0 {
+            consider(routeOf[v], at: position[v] + 1, between: v, and: next[v])
+            consider(routeOf[v], at: position[v], between: previous[v], and: v)
+        }
+        if !fleetIsFull {
+            for type in problem.fleet.indices {
+                if let empty = emptyRoute(ofType: type) { consider(empty, at: 0, between: 0, and: 0) }
             }
         }
-        let empty = emptyRoute
-        return relocate(u, into: empty, at: 0, between: 0, and: 0)
+        guard let best else { return false }
+        routes[best.route].insert(u, at: best.at)
+        refresh(best.route)
+        return true
     }
 
     /// `u` moved to stand before index `k` of route `s` (indices before the
@@ -143,11 +257,12 @@ struct LocalSearch {
     private mutating func relocate(_ u: Int, into s: Int, at k: Int, between a: Int, and b: Int) -> Bool {
         let r = routeOf[u], i = position[u]
         if r == s, k == i || k == i + 1 { return false }
-        let pu = before(u), su = after(u)
+        let pu = previous[u], su = next[u]
         var delta = Double(d[pu, su] - d[pu, u] - d[u, su] + d[a, u] + d[u, b] - d[a, b])
-        if r != s {
-            let q = demand[u]
-            delta += excess(load[r] - q) + excess(load[s] + q) - excess(load[r]) - excess(load[s])
+        if r != s { delta += loadChange(r, -demand[u]) + loadChange(s, demand[u]) }
+        if timed {
+            let out = t[pu, su] - t[pu, u] - t[u, su] - service[u], into = t[a, u] + t[u, b] - t[a, b] + service[u]
+            delta += r == s ? timeChange(r, out + into) : timeChange(r, out) + timeChange(s, into)
         }
         guard delta < -epsilon else { return false }
         routes[r].remove(at: i)
@@ -160,17 +275,23 @@ struct LocalSearch {
     /// `u` and the client after it moved together before index `k` of
     /// route `s`, between `a` and `b`, as they are or reversed.
     private mutating func relocatePair(_ u: Int, into s: Int, at k: Int, between a: Int, and b: Int) -> Bool {
-        let x = after(u)
+        let x = next[u]
         guard x != 0 else { return false }
         let r = routeOf[u], i = position[u]
         if r == s, (i...(i + 2)).contains(k) { return false }
-        let pu = before(u), sx = after(x)
+        let pu = previous[u], sx = next[x]
         let removal = d[pu, sx] - d[pu, u] - d[x, sx] - d[a, b]
         let straight = removal + d[a, u] + d[x, b], reversed = removal + d[a, x] + d[u, b]
         var delta = Double(min(straight, reversed))
         if r != s {
             let q = demand[u] + demand[x]
-            delta += excess(load[r] - q) + excess(load[s] + q) - excess(load[r]) - excess(load[s])
+            delta += loadChange(r, -q) + loadChange(s, q)
+        }
+        if timed {
+            let served = t[u, x] + service[u] + service[x]
+            let out = t[pu, sx] - t[pu, u] - t[x, sx] - served
+            let into = (straight <= reversed ? t[a, u] + t[x, b] : t[a, x] + t[u, b]) - t[a, b] + served
+            delta += r == s ? timeChange(r, out + into) : timeChange(r, out) + timeChange(s, into)
         }
         guard delta < -epsilon else { return false }
         routes[r].removeSubrange(i...(i + 1))
@@ -183,16 +304,22 @@ struct LocalSearch {
     private mutating func swap(_ u: Int, _ v: Int) -> Bool {
         let r = routeOf[u], s = routeOf[v]
         if r == s, position[v] + 1 == position[u] { return swap(v, u) }
-        let pu = before(u), su = after(u), pv = before(v), sv = after(v)
+        let pu = previous[u], su = next[u], pv = previous[v], sv = next[v]
         var delta: Double
         if su == v {
             delta = Double(d[pu, v] + d[v, u] + d[u, sv] - d[pu, u] - d[u, v] - d[v, sv])
+            if timed { delta += timeChange(r, t[pu, v] + t[v, u] + t[u, sv] - t[pu, u] - t[u, v] - t[v, sv]) }
         } else {
             delta = Double(d[pu, v] + d[v, su] + d[pv, u] + d[u, sv] - d[pu, u] - d[u, su] - d[pv, v] - d[v, sv])
+            if timed {
+                let intoR = t[pu, v] + t[v, su] - t[pu, u] - t[u, su] + service[v] - service[u]
+                let intoS = t[pv, u] + t[u, sv] - t[pv, v] - t[v, sv] + service[u] - service[v]
+                delta += r == s ? timeChange(r, intoR + intoS) : timeChange(r, intoR) + timeChange(s, intoS)
+            }
         }
         if r != s {
             let change = demand[v] - demand[u]
-            delta += excess(load[r] + change) + excess(load[s] - change) - excess(load[r]) - excess(load[s])
+            delta += loadChange(r, change) + loadChange(s, -change)
         }
         guard delta < -epsilon else { return false }
         let i = position[u], j = position[v]
@@ -209,14 +336,19 @@ struct LocalSearch {
         let r = routeOf[u]
         let (first, second) = position[u] < position[v] ? (u, v) : (v, u)
         let i = position[first], j = position[second]
-        let sf = after(first), ss = after(second)
-        if j > i + 1, d[first, second] + d[sf, ss] - d[first, sf] - d[second, ss] < 0 {
+        guard j > i + 1 else { return false }
+        let sf = next[first], ss = next[second]
+        var delta = Double(d[first, second] + d[sf, ss] - d[first, sf] - d[second, ss])
+        if timed { delta += timeChange(r, t[first, second] + t[sf, ss] - t[first, sf] - t[second, ss]) }
+        if delta < -epsilon {
             routes[r][(i + 1)...j].reverse()
             refresh(r)
             return true
         }
-        let pf = before(first), ps = before(second)
-        if j > i + 1, d[pf, ps] + d[first, second] - d[pf, first] - d[ps, second] < 0 {
+        let pf = previous[first], ps = previous[second]
+        delta = Double(d[pf, ps] + d[first, second] - d[pf, first] - d[ps, second])
+        if timed { delta += timeChange(r, t[pf, ps] + t[first, second] - t[pf, first] - t[ps, second]) }
+        if delta < -epsilon {
             routes[r][i...(j - 1)].reverse()
             refresh(r)
             return true
@@ -228,11 +360,19 @@ struct LocalSearch {
     /// the other's end, or takes the other's start reversed.
     private mutating func twoOptStar(_ u: Int, _ v: Int) -> Bool {
         let r = routeOf[u], s = routeOf[v]
-        let su = after(u), sv = after(v)
+        let su = next[u], sv = next[v]
         let headU = prefixLoad[u], headV = prefixLoad[v], tailU = load[r] - headU, tailV = load[s] - headV
-        let now = excess(load[r]) + excess(load[s])
-        let crossed = Double(d[u, sv] + d[v, su] - d[u, su] - d[v, sv]) + excess(headU + tailV) + excess(headV + tailU) - now
-        let reversed = Double(d[u, v] + d[su, sv] - d[u, su] - d[v, sv]) + excess(headU + headV) + excess(tailU + tailV) - now
+        let now = excess(load[r], r) + excess(load[s], s)
+        var crossed = Double(d[u, sv] + d[v, su] - d[u, su] - d[v, sv]) + excess(headU + tailV, r) + excess(headV + tailU, s) - now
+        var reversed = Double(d[u, v] + d[su, sv] - d[u, su] - d[v, sv]) + excess(headU + headV, r) + excess(tailU + tailV, s) - now
+        if timed {
+            // A head's time is its last client's prefix; a tail's, from after the cut back to the depot.
+            let startU = prefixTime[u], startV = prefixTime[v]
+            let endU = time[r] - startU - t[u, su], endV = time[s] - startV - t[v, sv]
+            let lateNow = late(time[r], r) + late(time[s], s)
+            crossed += late(startU + t[u, sv] + endV, r) + late(startV + t[v, su] + endU, s) - lateNow
+            reversed += late(startU + t[u, v] + startV, r) + late(endU + t[su, sv] + endV, s) - lateNow
+        }
         guard min(crossed, reversed) < -epsilon else { return false }
         let i = position[u], j = position[v]
         let endU = Array(routes[r][(i + 1)...]), endV = Array(routes[s][(j + 1)...])
@@ -247,5 +387,23 @@ struct LocalSearch {
         refresh(r)
         refresh(s)
         return true
+    }
+
+    /// With several vehicle types: two routes change vehicles when that
+    /// lowers what their overload and overtime cost.
+    private mutating func exchangeVehicles() -> Bool {
+        var exchanged = false
+        for r in routes.indices {
+            for s in (r + 1)..<max(r + 1, routes.count) where typeOf[r] != typeOf[s] && !(routes[r].isEmpty && routes[s].isEmpty) {
+                let now = excess(load[r], r) + excess(load[s], s) + late(time[r], r) + late(time[s], s)
+                let then = excess(load[s], r) + excess(load[r], s) + late(time[s], r) + late(time[r], s)
+                guard then < now - epsilon else { continue }
+                routes.swapAt(r, s)
+                refresh(r)
+                refresh(s)
+                exchanged = true
+            }
+        }
+        return exchanged
     }
 }

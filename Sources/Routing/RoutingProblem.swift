@@ -1,11 +1,18 @@
 /// A capacitated vehicle routing problem: a depot, clients with demands,
-/// vehicles of one capacity, integer distances. Node 0 is the depot, nodes
-/// 1…`clientCount` the clients; a route starts and ends at the depot.
+/// vehicles of one or more types, integer distances. Node 0 is the depot,
+/// nodes 1…`clientCount` the clients; a route starts and ends at the depot.
+///
+/// Beyond the classic problem, what collection rounds need: optional clients
+/// that earn a prize when visited (a bin that may wait for tomorrow), a
+/// service time at each client and a longest route duration (the shift), and
+/// several vehicle types with their own capacity, number and shift. A
+/// solution's cost is its distance plus the prizes it leaves uncollected.
 ///
 /// Every number is checked where the problem is made, so that no sum the
-/// solver forms can overflow: at most `maxNodes` nodes, demands and the
-/// capacity up to `maxQuantity`, distances up to `maxDistance`; a route's
-/// length or load then stays far inside `Int`.
+/// solver forms can overflow: at most `maxNodes` nodes, demands, capacities
+/// and prizes up to `maxQuantity`, distances, durations and service times up
+/// to `maxDistance`; a route's length, duration or load then stays far
+/// inside `Int` (3,001 × 2·10⁹ < 10¹³).
 public struct RoutingProblem: Sendable {
     /// The largest instance accepted: the matrix of 3,001 nodes is 72 MB.
     public static let maxNodes = 3_001
@@ -13,37 +20,104 @@ public struct RoutingProblem: Sendable {
     public static let maxDistance = 1_000_000_000
 
     public let name: String
+    /// The largest capacity in the fleet (the only one, in a classic problem).
     public let capacity: Int
     /// By node; the depot's is 0.
     public let demand: [Int]
     public let distances: DistanceMatrix
     /// The id each node had in its file (CVRPLIB numbers from 1), for output.
     public let fileIDs: [Int]
+    /// One or more types; routes are made for them and no more of a type than its count.
+    public let fleet: [VehicleType]
+    /// Travel times between nodes; the distances when none are given.
+    public let durations: DistanceMatrix
+    /// By node, time spent at a client; the depot's is 0.
+    public let serviceTime: [Int]
+    /// By node: what visiting an optional client earns; 0 for the required ones.
+    public let prize: [Int]
+    /// By node: whether the client must be visited (true for all in a classic problem).
+    public let isRequired: [Bool]
+    /// Some vehicle type has a longest route duration.
+    public let limitsDuration: Bool
+    /// Some client is optional.
+    public let hasOptionalClients: Bool
 
     public var nodeCount: Int { demand.count }
     public var clientCount: Int { demand.count - 1 }
     /// Never empty: a problem has at least one client.
     public var clients: ClosedRange<Int> { 1...clientCount }
+    /// All routes the fleet can run together; nil when some type has no limit.
+    public var fleetSize: Int? {
+        fleet.reduce(Optional(0)) { total, type in total.flatMap { total in type.count.map { total + $0 } } }
+    }
 
+    /// The classic problem: every client required, one vehicle type of
+    /// `capacity`, as many vehicles as needed.
     public init(name: String = "", capacity: Int, demands: [Int], distances: DistanceMatrix, fileIDs: [Int]? = nil) throws(RoutingProblemError) {
-        guard demands.count >= 2 else { throw .tooFewNodes }
-        guard demands.count <= Self.maxNodes else { throw .tooManyNodes(demands.count) }
-        guard distances.size == demands.count else { throw .matrixSize(distances.size, demands.count) }
-        guard (1...Self.maxQuantity).contains(capacity) else { throw .capacity(capacity) }
+        try self.init(name: name, fleet: [VehicleType(capacity: capacity)], demands: demands, distances: distances, fileIDs: fileIDs)
+    }
+
+    /// Arrays by node (the depot's entry first, ignored): `serviceTimes`
+    /// default to 0, `prizes` to 0, `required` to true; `durations` to the distances.
+    public init(
+        name: String = "", fleet: [VehicleType], demands: [Int], distances: DistanceMatrix, durations: DistanceMatrix? = nil,
+        serviceTimes: [Int]? = nil, prizes: [Int]? = nil, required: [Bool]? = nil, fileIDs: [Int]? = nil
+    ) throws(RoutingProblemError) {
+        let n = demands.count
+        guard n >= 2 else { throw .tooFewNodes }
+        guard n <= Self.maxNodes else { throw .tooManyNodes(n) }
+        guard distances.size == n else { throw .matrixSize(distances.size, n) }
+        if let durations, durations.size != n { throw .matrixSize(durations.size, n) }
+        guard !fleet.isEmpty, fleet.count <= Self.maxNodes else { throw .fleet }
+        for (index, type) in fleet.enumerated() {
+            guard (1...Self.maxQuantity).contains(type.capacity) else { throw .capacity(type.capacity) }
+            if let count = type.count, !(1...Self.maxNodes).contains(count) { throw .vehicleCount(type: index, count) }
+            if let limit = type.maxDuration, !(0...Self.maxDistance).contains(limit) { throw .maxDuration(type: index, limit) }
+        }
+        let capacity = fleet.map(\.capacity).max() ?? 0
         for (node, demand) in demands.enumerated() where node > 0 {
             guard (0...capacity).contains(demand) else { throw .demand(node: node, demand) }
         }
-        let ids = fileIDs ?? Array(1...demands.count)
-        guard ids.count == demands.count else { throw .fileIDs }
+        for list in [serviceTimes?.count, prizes?.count, required?.count, fileIDs?.count] where list.map({ $0 != n }) ?? false {
+            throw .perNode(n)
+        }
+        let service = [0] + (serviceTimes ?? [Int](repeating: 0, count: n)).dropFirst()
+        for (node, time) in service.enumerated() where !(0...Self.maxDistance).contains(time) { throw .serviceTime(node: node, time) }
+        let isRequired = [true] + (required ?? [Bool](repeating: true, count: n)).dropFirst()
+        // A required client's prize would be earned by every solution alike: 0, so costs compare as the distance.
+        let prize = (prizes ?? [Int](repeating: 0, count: n)).enumerated().map { isRequired[$0] ? 0 : $1 }
+        for (node, value) in prize.enumerated() where !(0...Self.maxQuantity).contains(value) { throw .prize(node: node, value) }
         self.name = name
         self.capacity = capacity
         demand = [0] + demands.dropFirst()
         self.distances = distances
-        self.fileIDs = ids
+        self.fileIDs = fileIDs ?? Array(1...n)
+        self.fleet = fleet
+        self.durations = durations ?? distances
+        serviceTime = service
+        self.prize = prize
+        self.isRequired = isRequired
+        limitsDuration = fleet.contains { $0.maxDuration != nil }
+        hasOptionalClients = isRequired.contains(false)
     }
 
     /// Total demand of the clients: with `maxNodes` and `maxQuantity`, at most 3·10¹².
     public var totalDemand: Int { demand.reduce(0, +) }
+}
+
+/// Vehicles of one kind: what each carries, how many there are, how long a shift lasts.
+public struct VehicleType: Sendable, Equatable {
+    public let capacity: Int
+    /// nil: as many as the routes need.
+    public let count: Int?
+    /// The longest a route may take, travel and service together; nil: no limit.
+    public let maxDuration: Int?
+
+    public init(capacity: Int, count: Int? = nil, maxDuration: Int? = nil) {
+        self.capacity = capacity
+        self.count = count
+        self.maxDuration = maxDuration
+    }
 }
 
 public enum RoutingProblemError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -52,8 +126,13 @@ public enum RoutingProblemError: Error, Equatable, Sendable, CustomStringConvert
     case matrixSize(Int, Int)
     case capacity(Int)
     case demand(node: Int, Int)
-    case fileIDs
     case coordinate(node: Int)
+    case fleet
+    case vehicleCount(type: Int, Int)
+    case maxDuration(type: Int, Int)
+    case perNode(Int)
+    case serviceTime(node: Int, Int)
+    case prize(node: Int, Int)
 
     public var description: String {
         switch self {
@@ -61,9 +140,14 @@ public enum RoutingProblemError: Error, Equatable, Sendable, CustomStringConvert
         case .tooManyNodes(let count): "\(count) nodes: at most \(RoutingProblem.maxNodes) are accepted"
         case .matrixSize(let size, let nodes): "the distance matrix is \(size)×\(size) for \(nodes) nodes"
         case .capacity(let value): "capacity \(value) is outside 1…\(RoutingProblem.maxQuantity)"
-        case .demand(let node, let value): "node \(node): demand \(value) is negative or above the capacity"
-        case .fileIDs: "one file id per node is needed"
+        case .demand(let node, let value): "node \(node): demand \(value) is negative or above every vehicle's capacity"
         case .coordinate(let node): "node \(node): coordinates must be finite and within ±\(Int(DistanceMatrix.maxCoordinate))"
+        case .fleet: "one to \(RoutingProblem.maxNodes) vehicle types are needed"
+        case .vehicleCount(let type, let count): "vehicle type \(type + 1): \(count) vehicles is outside 1…\(RoutingProblem.maxNodes)"
+        case .maxDuration(let type, let limit): "vehicle type \(type + 1): a longest route of \(limit) is outside 0…\(RoutingProblem.maxDistance)"
+        case .perNode(let nodes): "service times, prizes, required flags and file ids need one entry per node (\(nodes))"
+        case .serviceTime(let node, let value): "node \(node): service time \(value) is outside 0…\(RoutingProblem.maxDistance)"
+        case .prize(let node, let value): "node \(node): prize \(value) is outside 0…\(RoutingProblem.maxQuantity)"
         }
     }
 }

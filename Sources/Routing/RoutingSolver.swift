@@ -44,12 +44,13 @@ public enum RoutingSolver {
         return ranked.min { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }?.3 ?? fallback(problem, vehicles: vehicles)
     }
 
-    /// Found in O(n²): the nearest-neighbour tour from the depot, cut by
-    /// `Split` at a price of overload above any total distance (at most
-    /// 3,000 clients × 2 × 10⁹ < 10¹⁵), so no route is over the capacity
-    /// unless the fleet is too small to cut it otherwise.
+    /// Found in O(n²): the nearest-neighbour tour from the depot through the
+    /// required clients, cut by `Split` at a price of overload and overtime
+    /// above any total distance (at most 3,000 clients × 2 × 10⁹ < 10¹⁵),
+    /// so no route is over a limit unless the fleet is too small to cut it
+    /// otherwise.
     public static func fallback(_ problem: RoutingProblem, vehicles: Int? = nil) -> RoutingSolution {
-        var left = Array(problem.clients), tour: [Int] = [], at = 0
+        var left = problem.clients.filter { problem.isRequired[$0] }, tour: [Int] = [], at = 0
         tour.reserveCapacity(left.count)
         while !left.isEmpty {
             var nearest = 0
@@ -59,6 +60,7 @@ public enum RoutingSolver {
             left.swapAt(nearest, left.count - 1)
             left.removeLast()
         }
-        return RoutingSolution(routes: Split.routes(of: tour, in: problem, penalty: 1e15, vehicles: vehicles))
+        let routes = Split.routes(of: tour, in: problem, penalty: 1e15, vehicles: vehicles)
+        return RoutingSolution(routes: routes, vehicleTypes: Fleet.assign(routes, in: problem))
     }
 }

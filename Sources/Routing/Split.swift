@@ -3,38 +3,69 @@
 /// positions where an arc i→j is the route of clients i+1…j, priced at its
 /// length plus `penalty` per unit of load over the capacity. Routes that
 /// would carry more than twice the capacity are not considered, unless the
-/// fleet is too small to do without them.
+/// fleet is too small to do without them. Routes longer than the shift are
+/// priced at `durationPenalty` per unit of time over it. With several
+/// vehicle types the cut is made for the largest (its capacity and shift);
+/// `Fleet.assign` then gives each route a type and the local search moves
+/// clients to fit.
 ///
 /// With a fleet of `vehicles`, the cheapest cut into at most that many
 /// routes: when the unlimited cut needs more, a shortest path with at most
 /// `vehicles` arcs (a layer per route).
 enum Split {
-    static func routes(of tour: [Int], in problem: RoutingProblem, penalty: Double, vehicles: Int? = nil) -> [[Int]] {
+    static func routes(
+        of tour: [Int], in problem: RoutingProblem, penalty: Double, durationPenalty: Double? = nil, vehicles: Int? = nil
+    ) -> [[Int]] {
         guard !tour.isEmpty else { return [] }
-        let free = unlimited(tour, problem, penalty: penalty)
-        guard let vehicles, free.count > vehicles else { return free }
-        return limited(tour, problem, penalty: penalty, vehicles: max(1, vehicles), loadBound: 2 * problem.capacity)
-            ?? limited(tour, problem, penalty: penalty, vehicles: max(1, vehicles), loadBound: nil)
+        let price = Price(problem: problem, load: penalty, duration: durationPenalty ?? penalty)
+        let free = unlimited(tour, problem, price)
+        guard let vehicles = Fleet.limit(problem, vehicles), free.count > vehicles else { return free }
+        return limited(tour, problem, price, vehicles: max(1, vehicles), loadBound: 2 * problem.capacity)
+            ?? limited(tour, problem, price, vehicles: max(1, vehicles), loadBound: nil)
             ?? free
+    }
+
+    private struct Price {
+        let problem: RoutingProblem
+        let load: Double
+        let duration: Double
+        /// The shift of the largest vehicle; nil when it has none.
+        let shift: Int?
+
+        init(problem: RoutingProblem, load: Double, duration: Double) {
+            self.problem = problem
+            self.load = load
+            self.duration = duration
+            shift = problem.limitsDuration ? problem.fleet.max { $0.capacity < $1.capacity }?.maxDuration : nil
+        }
     }
 
     /// The price of a route of clients `tour[i..<j]` is extended one client at a time by this.
     private struct Route {
         var load = 0
         var length = 0
+        var time = 0
 
-        mutating func extend(to j: Int, from i: Int, _ tour: [Int], _ problem: RoutingProblem) {
-            let node = tour[j]
+        mutating func extend(to j: Int, from i: Int, _ tour: [Int], _ price: Price) {
+            let node = tour[j], problem = price.problem
             load += problem.demand[node]
-            length += j == i ? problem.distances[0, node] : problem.distances[tour[j - 1], node]
+            let from = j == i ? 0 : tour[j - 1]
+            length += problem.distances[from, node]
+            if price.shift != nil { time += problem.durations[from, node] + problem.serviceTime[node] }
         }
 
-        func cost(closingAt node: Int, _ problem: RoutingProblem, penalty: Double) -> Double {
-            Double(length + problem.distances[node, 0]) + (load > problem.capacity ? Double(load - problem.capacity) * penalty : 0)
+        func cost(closingAt node: Int, _ price: Price) -> Double {
+            let problem = price.problem
+            var cost = Double(length + problem.distances[node, 0])
+            if load > problem.capacity { cost += Double(load - problem.capacity) * price.load }
+            if let shift = price.shift, time + problem.durations[node, 0] > shift {
+                cost += Double(time + problem.durations[node, 0] - shift) * price.duration
+            }
+            return cost
         }
     }
 
-    private static func unlimited(_ tour: [Int], _ problem: RoutingProblem, penalty: Double) -> [[Int]] {
+    private static func unlimited(_ tour: [Int], _ problem: RoutingProblem, _ price: Price) -> [[Int]] {
         let n = tour.count
         var best = [Double](repeating: .infinity, count: n + 1)
         var cut = [Int](repeating: 0, count: n + 1)
@@ -42,8 +73,8 @@ enum Split {
         for i in 0..<n where best[i] < .infinity {
             var route = Route()
             for j in i..<n {
-                route.extend(to: j, from: i, tour, problem)
-                let cost = best[i] + route.cost(closingAt: tour[j], problem, penalty: penalty)
+                route.extend(to: j, from: i, tour, price)
+                let cost = best[i] + route.cost(closingAt: tour[j], price)
                 if cost < best[j + 1] {
                     best[j + 1] = cost
                     cut[j + 1] = i
@@ -55,7 +86,7 @@ enum Split {
     }
 
     /// At most `vehicles` routes; nil when no cut within `loadBound` per route reaches the end.
-    private static func limited(_ tour: [Int], _ problem: RoutingProblem, penalty: Double, vehicles: Int, loadBound: Int?) -> [[Int]]? {
+    private static func limited(_ tour: [Int], _ problem: RoutingProblem, _ price: Price, vehicles: Int, loadBound: Int?) -> [[Int]]? {
         let n = tour.count, layers = min(vehicles, n)
         // best[k][j]: the first j clients in exactly k routes.
         var best = [[Double]](repeating: [Double](repeating: .infinity, count: n + 1), count: layers + 1)
@@ -65,8 +96,8 @@ enum Split {
             for i in k..<n where best[k][i] < .infinity {
                 var route = Route()
                 for j in i..<n {
-                    route.extend(to: j, from: i, tour, problem)
-                    let cost = best[k][i] + route.cost(closingAt: tour[j], problem, penalty: penalty)
+                    route.extend(to: j, from: i, tour, price)
+                    let cost = best[k][i] + route.cost(closingAt: tour[j], price)
                     if cost < best[k + 1][j + 1] {
                         best[k + 1][j + 1] = cost
                         cut[k + 1][j + 1] = i

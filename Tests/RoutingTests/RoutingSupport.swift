@@ -89,7 +89,75 @@ enum Small {
         routes.reduce(0) { $0 + max(0, $1.reduce(0) { $0 + problem.demand[$1] } - problem.capacity) }
     }
 
-    static func penalised(_ routes: [[Int]], _ problem: RoutingProblem, penalty: Double) -> Double {
+    /// Time over the shift, summed over the routes (one vehicle type).
+    static func overtime(_ routes: [[Int]], _ problem: RoutingProblem) -> Int {
+        guard let shift = problem.fleet[0].maxDuration else { return 0 }
+        return routes.reduce(0) { $0 + max(0, RoutingSolution.duration(of: $1, in: problem) - shift) }
+    }
+
+    /// Distance, uncollected prizes, overload and overtime at their prices (one vehicle type).
+    static func penalised(_ routes: [[Int]], _ problem: RoutingProblem, penalty: Double, durationPenalty: Double = 0) -> Double {
         Double(RoutingSolution(routes: routes).cost(in: problem)) + Double(overload(routes, problem)) * penalty
+            + Double(overtime(routes, problem)) * durationPenalty
+    }
+
+    /// Clients on the same grid with what collection rounds add: every
+    /// second client optional with a prize of 10…129 when `optional`;
+    /// service times of 5…14 and a shift that binds when `shift`; a fleet of
+    /// two small vehicles and one large with a shorter shift when `types`.
+    static func rich(clients: Int, seed: UInt64, optional: Bool = false, shift: Bool = false, types: Bool = false) throws -> RoutingProblem {
+        var random = RandomSource(seed: seed)
+        let points = [(x: 50.0, y: 50.0)] + (0..<clients).map { _ in (x: Double(random.next(below: 101)), y: Double(random.next(below: 101))) }
+        let demands = [0] + (0..<clients).map { _ in 1 + random.next(below: 9) }
+        let distances = try DistanceMatrix.euclidean(points)
+        let service = [0] + (0..<clients).map { _ in shift ? 5 + random.next(below: 10) : 0 }
+        let required = [true] + (1...clients).map { !optional || $0 % 2 == 1 }
+        let prizes = [0] + (0..<clients).map { _ in 10 + random.next(below: 120) }
+        // Long enough for any client alone, short enough that it matters.
+        let alone = (1...clients).map { 2 * distances[0, $0] + service[$0] }.max() ?? 0
+        let limit = shift ? max(alone, 160) : nil
+        let fleet = types
+            ? [VehicleType(capacity: 12, count: 2, maxDuration: limit), VehicleType(capacity: 30, count: 1, maxDuration: limit.map { $0 * 3 / 4 }.map { max($0, alone) })]
+            : [VehicleType(capacity: 20, maxDuration: limit)]
+        return try RoutingProblem(fleet: fleet, demands: demands, distances: distances, serviceTimes: service, prizes: prizes, required: required)
+    }
+
+    /// The optimum of any problem here by brute force: each client in turn
+    /// left out (if optional), put at every place of every route so far, or
+    /// on a new route of every type the fleet still has; the cheapest that
+    /// `RoutingSolution.violations` passes. Int.max when none does.
+    static func optimum(of problem: RoutingProblem, vehicles: Int? = nil) -> Int {
+        var best = Int.max
+        var routes: [[Int]] = [], types: [Int] = [], loads: [Int] = []
+        func place(_ client: Int) {
+            if client > problem.clientCount {
+                let solution = RoutingSolution(routes: routes, vehicleTypes: types)
+                if solution.violations(in: problem, vehicles: vehicles).isEmpty { best = min(best, solution.cost(in: problem)) }
+                return
+            }
+            if !problem.isRequired[client] { place(client + 1) }
+            let demand = problem.demand[client]
+            for r in routes.indices where loads[r] + demand <= problem.fleet[types[r]].capacity {
+                for k in 0...routes[r].count {
+                    routes[r].insert(client, at: k)
+                    loads[r] += demand
+                    place(client + 1)
+                    loads[r] -= demand
+                    routes[r].remove(at: k)
+                }
+            }
+            guard routes.count < (vehicles ?? Int.max) else { return }
+            for (type, vehicle) in problem.fleet.enumerated() where types.filter({ $0 == type }).count < (vehicle.count ?? Int.max) {
+                routes.append([client])
+                types.append(type)
+                loads.append(demand)
+                place(client + 1)
+                routes.removeLast()
+                types.removeLast()
+                loads.removeLast()
+            }
+        }
+        place(1)
+        return best
     }
 }

@@ -53,7 +53,7 @@ import Testing
         var tour = Array(problem.clients)
         random.shuffle(&tour)
         let start = Split.routes(of: tour, in: problem, penalty: 10)
-        let result = search.improve(start, order: Array(problem.clients))
+        let result = search.improve(start, types: start.map { _ in 0 }, order: Array(problem.clients)).routes
         #expect(Set(result.flatMap { $0 }) == Set(problem.clients) && result.flatMap { $0 }.count == problem.clientCount)
         let cost = Small.penalised(result, problem, penalty: 10)
         #expect(cost <= Small.penalised(start, problem, penalty: 10))
