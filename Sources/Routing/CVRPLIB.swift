@@ -156,8 +156,10 @@ public enum CVRPLIB {
                 loads.append(demand.value)
             }
             do {
-                let matrix = try DistanceMatrix.euclidean(order.compactMap { coordinates[$0] })
-                return try RoutingProblem(name: name, capacity: capacity, demands: loads, distances: matrix, fileIDs: order)
+                let points = order.compactMap { coordinates[$0] }
+                return try RoutingProblem(
+                    name: name, fleet: [VehicleType(capacity: capacity)], demands: loads, distances: try DistanceMatrix.euclidean(points),
+                    fileIDs: order, coordinates: points)
             } catch {
                 throw ReadError(line: 0, message: "\(error)")
             }

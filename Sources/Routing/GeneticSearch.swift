@@ -287,28 +287,47 @@ struct Individual {
     }
 }
 
-/// One of the two subpopulations: its members by penalised cost, and the distances between them.
+/// One of the two subpopulations: its members by penalised cost, and for
+/// each the others' distances to it, nearest first (kept sorted as members
+/// come and go, so a member's closeness to the rest is read, not sorted, at
+/// every pick of parents).
 struct Subpopulation {
     private(set) var members: [Individual] = []
-    private var distances: [Int: [Int: Double]] = [:]
+    private var nearest: [Int: [(distance: Double, id: Int)]] = [:]
+    /// `fitness` as last worked out; nil once the members change.
+    private var fitnessKept: [Double]?
 
     mutating func add(_ individual: Individual, parameters: GeneticSearch.Parameters, clientCount: Int) {
-        var row: [Int: Double] = [:]
+        var own: [(distance: Double, id: Int)] = []
+        own.reserveCapacity(members.count)
         for member in members {
             let distance = individual.distance(to: member, clientCount: clientCount)
-            row[member.id] = distance
-            distances[member.id, default: [:]][individual.id] = distance
+            own.append((distance, member.id))
+            Self.insert((distance, individual.id), into: &nearest[member.id, default: []])
         }
-        distances[individual.id] = row
+        own.sort { $0.distance != $1.distance ? $0.distance < $1.distance : $0.id < $1.id }
+        nearest[individual.id] = own
         let place = members.firstIndex { $0.penalisedCost > individual.penalisedCost } ?? members.count
         members.insert(individual, at: place)
+        fitnessKept = nil
         if members.count > parameters.mu + parameters.lambda {
             while members.count > parameters.mu { removeWorst(parameters: parameters) }
         }
     }
 
+    private static func insert(_ entry: (distance: Double, id: Int), into list: inout [(distance: Double, id: Int)]) {
+        var low = 0, high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            let other = list[middle]
+            if other.distance < entry.distance || (other.distance == entry.distance && other.id < entry.id) { low = middle + 1 } else { high = middle }
+        }
+        list.insert(entry, at: low)
+    }
+
     /// Lower is better: the rank by cost, and by closeness to the others weighted by how many are not elite.
-    func fitness(parameters: GeneticSearch.Parameters) -> [Double] {
+    mutating func fitness(parameters: GeneticSearch.Parameters) -> [Double] {
+        if let fitnessKept { return fitnessKept }
         let count = members.count
         guard count > 1 else { return [Double](repeating: 0, count: count) }
         let diversity = members.map { averageDistance(of: $0.id, closest: parameters.closest) }
@@ -316,12 +335,16 @@ struct Subpopulation {
         var diversityRank = [Int](repeating: 0, count: count)
         for (rank, index) in byDiversity.enumerated() { diversityRank[index] = rank }
         let scale = Double(count - 1), eliteWeight = 1 - Double(parameters.elite) / Double(count)
-        return (0..<count).map { Double($0) / scale + eliteWeight * Double(diversityRank[$0]) / scale }
+        let fitness = (0..<count).map { Double($0) / scale + eliteWeight * Double(diversityRank[$0]) / scale }
+        fitnessKept = fitness
+        return fitness
     }
 
     private func averageDistance(of id: Int, closest: Int) -> Double {
-        let nearest = (distances[id] ?? [:]).values.sorted().prefix(closest)
-        return nearest.isEmpty ? 0 : nearest.reduce(0, +) / Double(nearest.count)
+        let list = nearest[id] ?? []
+        let count = min(closest, list.count)
+        guard count > 0 else { return 0 }
+        return list[..<count].reduce(0) { $0 + $1.distance } / Double(count)
     }
 
     /// A clone first (distance 0 to another), else the worst by fitness.
@@ -329,15 +352,16 @@ struct Subpopulation {
         let fitness = fitness(parameters: parameters)
         var worst = 1, worstIsClone = false
         for index in 1..<members.count {
-            let isClone = (distances[members[index].id] ?? [:]).values.contains { $0 < 1e-9 }
+            let isClone = (nearest[members[index].id]?.first?.distance ?? 1) < 1e-9
             if (isClone && !worstIsClone) || (isClone == worstIsClone && fitness[index] > fitness[worst]) {
                 worst = index
                 worstIsClone = isClone
             }
         }
         let id = members.remove(at: worst).id
-        distances[id] = nil
-        for key in distances.keys { distances[key]?[id] = nil }
+        fitnessKept = nil
+        nearest[id] = nil
+        for member in members { nearest[member.id]?.removeAll { $0.id == id } }
     }
 }
 

@@ -2,7 +2,8 @@
 /// neighbours (granular search, Toth and Vigo 2003): relocating a client or
 /// a pair of clients (either way round), swapping two clients, reversing a
 /// stretch of one route (2-opt), and exchanging the tails of two routes
-/// (2-opt*, both ways); leaving out an optional client or taking one in
+/// (2-opt*, both ways); SWAP* between routes that come near each other;
+/// leaving out an optional client or taking one in
 /// where its prize pays for the detour; and, with several vehicle types,
 /// exchanging the vehicles of two routes. Load over a vehicle's capacity
 /// and time over its shift are allowed at a price per unit (`penalty`,
@@ -39,6 +40,10 @@ struct LocalSearch {
     /// Counts route changes; `changedAt` is each route's last.
     private var changes = 0
     private var changedAt: [Int] = []
+    /// By route, when SWAP* last tried it with its neighbours (-1: never).
+    private var swapStarTestedAt: [Int] = []
+    /// By route, the sector around the depot its clients lie in (with coordinates).
+    private var sector: [Sector] = []
     /// By vehicle type, a route that was empty when last looked at.
     private var emptyOfType: [Int]
     /// Each client's neighbours in its route (0: the depot), kept by `refresh`.
@@ -97,6 +102,7 @@ struct LocalSearch {
         // whose two routes are unchanged since then would give the same
         // deltas again, and is skipped (as HGS does).
         var testedAt = [Int](repeating: -1, count: problem.nodeCount)
+        swapStarTestedAt = [Int](repeating: -1, count: routes.count)
         var improved = true
         search: while improved {
             improved = false
@@ -117,6 +123,7 @@ struct LocalSearch {
                 }
                 if since < 0 || changedAt[routeOf[u]] > since, tryOwnRoute(u) { improved = true }
             }
+            if swapStars(timeUp: timeUp) { improved = true }
             if severalTypes, exchangeVehicles() { improved = true }
         }
         let kept = routes.indices.filter { !routes[$0].isEmpty }
@@ -133,6 +140,8 @@ struct LocalSearch {
         load.append(0)
         time.append(0)
         changedAt.append(changes)
+        swapStarTestedAt.append(-1)
+        sector.append(Sector())
         refresh(routes.count - 1)
     }
 
@@ -155,6 +164,11 @@ struct LocalSearch {
         }
         if last != 0 { next[last] = 0 }
         load[route] = total
+        if let angle = problem.angle {
+            var covered = Sector()
+            for node in routes[route] { covered.extend(to: angle[node]) }
+            sector[route] = covered
+        }
         if timed { time[route] = elapsed + t[last, 0] }
     }
 
@@ -389,6 +403,141 @@ struct LocalSearch {
         return true
     }
 
+    // MARK: SWAP*
+
+    /// SWAP* (Vidal 2022) on every pair of routes whose sectors around the
+    /// depot overlap (as HGS picks them), or without coordinates that some
+    /// client's neighbour links; unless neither changed since the pair was
+    /// last tried.
+    private mutating func swapStars(timeUp: () -> Bool) -> Bool {
+        var improved = false
+        var partner = [Int](repeating: -1, count: routes.count)
+        for r in routes.indices where !routes[r].isEmpty {
+            if r % 8 == 7, timeUp() { break }
+            let since = swapStarTestedAt[r]
+            swapStarTestedAt[r] = changes
+            var partners: [Int] = []
+            if problem.angle != nil {
+                partners = ((r + 1)..<max(r + 1, routes.count)).filter { !routes[$0].isEmpty && sector[r].overlaps(sector[$0]) }
+            } else {
+                for u in routes[r] {
+                    for v in neighbours[u] {
+                        let s = routeOf[v]
+                        guard s > r, partner[s] != r else { continue }
+                        partner[s] = r
+                        partners.append(s)
+                    }
+                }
+            }
+            for s in partners where !routes[r].isEmpty && (since < 0 || max(changedAt[r], changedAt[s]) > since) {
+                if swapStar(r, s) { improved = true }
+            }
+        }
+        return improved
+    }
+
+    /// The three cheapest places to put a client into a route, each as the
+    /// node it would follow (0: the depot at the start).
+    private struct ThreeBest {
+        var cost = (Int.max, Int.max, Int.max)
+        var after = (-1, -1, -1)
+
+        mutating func offer(_ value: Int, after node: Int) {
+            if value < cost.0 {
+                cost = (value, cost.0, cost.1)
+                after = (node, after.0, after.1)
+            } else if value < cost.1 {
+                cost = (cost.0, value, cost.1)
+                after = (after.0, node, after.1)
+            } else if value < cost.2 {
+                cost.2 = value
+                after.2 = node
+            }
+        }
+    }
+
+    // Static, with what they read passed in: called on `self` from the
+    // mutating `swapStar`, they had the whole search copied at every call.
+    private static func bestPlaces(of clients: [Int], into route: [Int], _ d: DistanceMatrix) -> [ThreeBest] {
+        clients.map { u in
+            var best = ThreeBest()
+            var before = 0
+            for node in route {
+                best.offer(d[before, u] + d[u, node] - d[before, node], after: before)
+                before = node
+            }
+            best.offer(d[before, u] + d[u, 0] - d[before, 0], after: before)
+            return best
+        }
+    }
+
+    /// The cheapest place for `u` in `v`'s route once `v` has left it: `v`'s
+    /// own place, or one of the three best that does not touch `v`.
+    private static func cheapestPlace(
+        for u: Int, replacing v: Int, _ places: ThreeBest, _ d: DistanceMatrix, previous: [Int], next: [Int]
+    ) -> (cost: Int, after: Int) {
+        let pv = previous[v], own = d[pv, u] + d[u, next[v]] - d[pv, next[v]]
+        // The three are cheapest first: the first that does not touch v is the one.
+        let (cost, after) = if places.after.0 != v && places.after.0 != pv {
+            (places.cost.0, places.after.0)
+        } else if places.after.1 != v && places.after.1 != pv {
+            (places.cost.1, places.after.1)
+        } else {
+            (places.cost.2, places.after.2)
+        }
+        return after >= 0 && after != v && after != pv && cost < own ? (cost, after) : (own, pv)
+    }
+
+    /// `u` of route `r` and `v` of route `s` exchanged, each put where it
+    /// fits best in the other route (not necessarily the other's place);
+    /// or one of them moved alone to its best place there.
+    private mutating func swapStar(_ r: Int, _ s: Int) -> Bool {
+        let clientsR = routes[r], clientsS = routes[s]
+        let intoS = Self.bestPlaces(of: clientsR, into: clientsS, d), intoR = Self.bestPlaces(of: clientsS, into: clientsR, d)
+        let previous = previous, next = next
+        let removalR = clientsR.map { d[previous[$0], next[$0]] - d[previous[$0], $0] - d[$0, next[$0]] }
+        let removalS = clientsS.map { d[previous[$0], next[$0]] - d[previous[$0], $0] - d[$0, next[$0]] }
+        // u (0: none) goes after `afterU` in s, v (0: none) after `afterV` in r.
+        var best = (delta: -epsilon, u: 0, afterU: 0, v: 0, afterV: 0)
+        for (i, u) in clientsR.enumerated() {
+            for (j, v) in clientsS.enumerated() {
+                let change = demand[v] - demand[u]
+                let bound = Double(removalR[i] + removalS[j]) + loadChange(r, change) + loadChange(s, -change)
+                // Insertions cost at least nothing (up to rounding): a pair that cannot gain is not priced.
+                guard bound < best.delta else { continue }
+                let placeU = Self.cheapestPlace(for: u, replacing: v, intoS[i], d, previous: previous, next: next)
+                let placeV = Self.cheapestPlace(for: v, replacing: u, intoR[j], d, previous: previous, next: next)
+                let delta = bound + Double(placeU.cost + placeV.cost)
+                if delta < best.delta { best = (delta, u, placeU.after, v, placeV.after) }
+            }
+        }
+        for (i, u) in clientsR.enumerated() where intoS[i].cost.0 < Int.max {
+            let delta = Double(removalR[i] + intoS[i].cost.0) + loadChange(r, -demand[u]) + loadChange(s, demand[u])
+            if delta < best.delta { best = (delta, u, intoS[i].after.0, 0, 0) }
+        }
+        for (j, v) in clientsS.enumerated() where intoR[j].cost.0 < Int.max {
+            let delta = Double(removalS[j] + intoR[j].cost.0) + loadChange(s, -demand[v]) + loadChange(r, demand[v])
+            if delta < best.delta { best = (delta, 0, 0, v, intoR[j].after.0) }
+        }
+        guard best.u != 0 || best.v != 0 else { return false }
+        var newR = clientsR, newS = clientsS
+        if best.u != 0 { newR.removeAll { $0 == best.u } }
+        if best.v != 0 { newS.removeAll { $0 == best.v } }
+        if best.u != 0 { newS.insert(best.u, at: best.afterU == 0 ? 0 : (newS.firstIndex(of: best.afterU) ?? newS.count) + 1) }
+        if best.v != 0 { newR.insert(best.v, at: best.afterV == 0 ? 0 : (newR.firstIndex(of: best.afterV) ?? newR.count) + 1) }
+        if timed {
+            // The deltas above leave time out: the move is priced again in full.
+            let before = late(time[r], r) + late(time[s], s)
+            let after = late(RoutingSolution.duration(of: newR, in: problem), r) + late(RoutingSolution.duration(of: newS, in: problem), s)
+            guard best.delta + after - before < -epsilon else { return false }
+        }
+        routes[r] = newR
+        routes[s] = newS
+        refresh(r)
+        refresh(s)
+        return true
+    }
+
     /// With several vehicle types: two routes change vehicles when that
     /// lowers what their overload and overtime cost.
     private mutating func exchangeVehicles() -> Bool {
@@ -405,5 +554,31 @@ struct LocalSearch {
             }
         }
         return exchanged
+    }
+}
+
+/// An arc of directions from the depot, in 1/65,536ths of a turn, from
+/// `start` round to `end`; grown one client at a time the shorter way round
+/// (as HGS's circle sectors).
+struct Sector {
+    private var start = 0
+    private var end = -1
+
+    private static func turn(_ value: Int) -> Int { value & 0xFFFF }
+
+    func contains(_ angle: Int) -> Bool {
+        end >= 0 && Self.turn(angle - start) <= Self.turn(end - start)
+    }
+
+    mutating func extend(to angle: Int) {
+        if end < 0 {
+            (start, end) = (angle, angle)
+        } else if !contains(angle) {
+            if Self.turn(angle - end) <= Self.turn(start - angle) { end = angle } else { start = angle }
+        }
+    }
+
+    func overlaps(_ other: Sector) -> Bool {
+        end >= 0 && other.end >= 0 && (contains(other.start) || other.contains(start))
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A capacitated vehicle routing problem: a depot, clients with demands,
 /// vehicles of one or more types, integer distances. Node 0 is the depot,
 /// nodes 1…`clientCount` the clients; a route starts and ends at the depot.
@@ -41,6 +43,9 @@ public struct RoutingProblem: Sendable {
     public let limitsDuration: Bool
     /// Some client is optional.
     public let hasOptionalClients: Bool
+    /// By node, its direction from the depot in 1/65,536ths of a turn, when
+    /// coordinates were given; SWAP* tries route pairs whose sectors overlap.
+    public let angle: [Int]?
 
     public var nodeCount: Int { demand.count }
     public var clientCount: Int { demand.count - 1 }
@@ -61,7 +66,8 @@ public struct RoutingProblem: Sendable {
     /// default to 0, `prizes` to 0, `required` to true; `durations` to the distances.
     public init(
         name: String = "", fleet: [VehicleType], demands: [Int], distances: DistanceMatrix, durations: DistanceMatrix? = nil,
-        serviceTimes: [Int]? = nil, prizes: [Int]? = nil, required: [Bool]? = nil, fileIDs: [Int]? = nil
+        serviceTimes: [Int]? = nil, prizes: [Int]? = nil, required: [Bool]? = nil, fileIDs: [Int]? = nil,
+        coordinates: [(x: Double, y: Double)]? = nil
     ) throws(RoutingProblemError) {
         let n = demands.count
         guard n >= 2 else { throw .tooFewNodes }
@@ -78,7 +84,7 @@ public struct RoutingProblem: Sendable {
         for (node, demand) in demands.enumerated() where node > 0 {
             guard (0...capacity).contains(demand) else { throw .demand(node: node, demand) }
         }
-        for list in [serviceTimes?.count, prizes?.count, required?.count, fileIDs?.count] where list.map({ $0 != n }) ?? false {
+        for list in [serviceTimes?.count, prizes?.count, required?.count, fileIDs?.count, coordinates?.count] where list.map({ $0 != n }) ?? false {
             throw .perNode(n)
         }
         let service = [0] + (serviceTimes ?? [Int](repeating: 0, count: n)).dropFirst()
@@ -99,6 +105,17 @@ public struct RoutingProblem: Sendable {
         self.isRequired = isRequired
         limitsDuration = fleet.contains { $0.maxDuration != nil }
         hasOptionalClients = isRequired.contains(false)
+        if let coordinates {
+            for (node, point) in coordinates.enumerated() where !point.x.isFinite || !point.y.isFinite { throw .coordinate(node: node) }
+            let depot = coordinates[0]
+            angle = coordinates.map { point in
+                // atan2 is in −π…π: finite, so the conversion cannot trap.
+                let turn = atan2(point.y - depot.y, point.x - depot.x) / (2 * Double.pi)
+                return Int((turn < 0 ? turn + 1 : turn) * 65_536) & 0xFFFF
+            }
+        } else {
+            angle = nil
+        }
     }
 
     /// Total demand of the clients: with `maxNodes` and `maxQuantity`, at most 3·10¹².
@@ -145,7 +162,7 @@ public enum RoutingProblemError: Error, Equatable, Sendable, CustomStringConvert
         case .fleet: "one to \(RoutingProblem.maxNodes) vehicle types are needed"
         case .vehicleCount(let type, let count): "vehicle type \(type + 1): \(count) vehicles is outside 1…\(RoutingProblem.maxNodes)"
         case .maxDuration(let type, let limit): "vehicle type \(type + 1): a longest route of \(limit) is outside 0…\(RoutingProblem.maxDistance)"
-        case .perNode(let nodes): "service times, prizes, required flags and file ids need one entry per node (\(nodes))"
+        case .perNode(let nodes): "service times, prizes, required flags, file ids and coordinates need one entry per node (\(nodes))"
         case .serviceTime(let node, let value): "node \(node): service time \(value) is outside 0…\(RoutingProblem.maxDistance)"
         case .prize(let node, let value): "node \(node): prize \(value) is outside 0…\(RoutingProblem.maxQuantity)"
         }
