@@ -1,6 +1,7 @@
 /// Improves a set of routes by moves between a client and its nearest
 /// neighbours (granular search, Toth and Vigo 2003): relocating a client or
-/// a pair of clients (either way round), swapping two clients, reversing a
+/// a pair of clients (either way round), swapping two clients, a pair for
+/// a client or a pair for a pair between two routes, reversing a
 /// stretch of one route (2-opt), and exchanging the tails of two routes
 /// (2-opt*, both ways); SWAP* between routes that come near each other;
 /// leaving out an optional client or taking one in
@@ -82,22 +83,7 @@ struct LocalSearch {
     /// moves go, trying the clients in `order`; or until `timeUp` (asked
     /// every 32 clients) says to stop, with what it has by then.
     mutating func improve(_ start: [[Int]], types: [Int], order: [Int], timeUp: () -> Bool = { false }) -> (routes: [[Int]], types: [Int]) {
-        routes = []
-        typeOf = []
-        capacityOf = []
-        shiftOf = []
-        load = []
-        time = []
-        changedAt = []
-        changes = 0
-        for client in problem.clients { routeOf[client] = -1 }
-        for (route, type) in zip(start, types) where !route.isEmpty { addRoute(route, type: type) }
-        // Every vehicle of a type with a number is a slot from the start; the others open as needed.
-        var used = [Int](repeating: 0, count: problem.fleet.count)
-        for type in typeOf { used[type] += 1 }
-        for (type, vehicle) in problem.fleet.enumerated() {
-            for _ in used[type]..<max(used[type], vehicle.count ?? 0) { addRoute([], type: type) }
-        }
+        load(start, types: types)
         // When each client's neighbourhood was last tested (-1: never). A pair
         // whose two routes are unchanged since then would give the same
         // deltas again, and is skipped (as HGS does).
@@ -128,6 +114,32 @@ struct LocalSearch {
         }
         let kept = routes.indices.filter { !routes[$0].isEmpty }
         return (kept.map { routes[$0] }, kept.map { typeOf[$0] })
+    }
+
+    /// The first two routes after one SWAP* between them (or as they were): for tests of the move alone.
+    mutating func swapStarOnce(_ start: [[Int]]) -> [[Int]] {
+        load(start, types: start.map { _ in 0 })
+        _ = swapStar(0, 1)
+        return [routes[0], routes[1]]
+    }
+
+    private mutating func load(_ start: [[Int]], types: [Int]) {
+        routes = []
+        typeOf = []
+        capacityOf = []
+        shiftOf = []
+        load = []
+        time = []
+        changedAt = []
+        changes = 0
+        for client in problem.clients { routeOf[client] = -1 }
+        for (route, type) in zip(start, types) where !route.isEmpty { addRoute(route, type: type) }
+        // Every vehicle of a type with a number is a slot from the start; the others open as needed.
+        var used = [Int](repeating: 0, count: problem.fleet.count)
+        for type in typeOf { used[type] += 1 }
+        for (type, vehicle) in problem.fleet.enumerated() {
+            for _ in used[type]..<max(used[type], vehicle.count ?? 0) { addRoute([], type: type) }
+        }
     }
 
     // MARK: State
@@ -216,6 +228,10 @@ struct LocalSearch {
         if relocate(u, into: routeOf[v], at: position[v], between: previous[v], and: v) { return true }
         if relocatePair(u, into: routeOf[v], at: position[v] + 1, between: v, and: next[v]) { return true }
         if swap(u, v) { return true }
+        if routeOf[u] != routeOf[v] {
+            if swapPair(u, with: v) { return true }
+            if swapPairs(u, v) { return true }
+        }
         if routeOf[u] == routeOf[v] { return twoOpt(u, v) }
         return twoOptStar(u, v)
     }
@@ -341,6 +357,52 @@ struct LocalSearch {
         routes[s][j] = u
         refresh(r)
         if s != r { refresh(s) }
+        return true
+    }
+
+    /// Between two routes: `u` and the client after it in place of `v`, and `v` in their place.
+    private mutating func swapPair(_ u: Int, with v: Int) -> Bool {
+        let x = next[u]
+        guard x != 0 else { return false }
+        let r = routeOf[u], s = routeOf[v]
+        let pu = previous[u], sx = next[x], pv = previous[v], sv = next[v]
+        var delta = Double(d[pu, v] + d[v, sx] - d[pu, u] - d[x, sx] + d[pv, u] + d[x, sv] - d[pv, v] - d[v, sv])
+        let change = demand[v] - demand[u] - demand[x]
+        delta += loadChange(r, change) + loadChange(s, -change)
+        if timed {
+            let served = service[u] + service[x] - service[v]
+            delta += timeChange(r, t[pu, v] + t[v, sx] - t[pu, u] - t[u, x] - t[x, sx] - served)
+            delta += timeChange(s, t[pv, u] + t[u, x] + t[x, sv] - t[pv, v] - t[v, sv] + served)
+        }
+        guard delta < -epsilon else { return false }
+        let i = position[u], j = position[v]
+        routes[r].replaceSubrange(i...(i + 1), with: [v])
+        routes[s].replaceSubrange(j...j, with: [u, x])
+        refresh(r)
+        refresh(s)
+        return true
+    }
+
+    /// Between two routes: `u` and the client after it exchanged with `v` and the client after it.
+    private mutating func swapPairs(_ u: Int, _ v: Int) -> Bool {
+        let x = next[u], y = next[v]
+        guard x != 0, y != 0 else { return false }
+        let r = routeOf[u], s = routeOf[v]
+        let pu = previous[u], sx = next[x], pv = previous[v], sy = next[y]
+        var delta = Double(d[pu, v] + d[y, sx] - d[pu, u] - d[x, sx] + d[pv, u] + d[x, sy] - d[pv, v] - d[y, sy])
+        let change = demand[v] + demand[y] - demand[u] - demand[x]
+        delta += loadChange(r, change) + loadChange(s, -change)
+        if timed {
+            let inner = t[v, y] - t[u, x] + service[v] + service[y] - service[u] - service[x]
+            delta += timeChange(r, t[pu, v] + t[y, sx] - t[pu, u] - t[x, sx] + inner)
+            delta += timeChange(s, t[pv, u] + t[x, sy] - t[pv, v] - t[y, sy] - inner)
+        }
+        guard delta < -epsilon else { return false }
+        let i = position[u], j = position[v]
+        routes[r].replaceSubrange(i...(i + 1), with: [v, y])
+        routes[s].replaceSubrange(j...(j + 1), with: [u, x])
+        refresh(r)
+        refresh(s)
         return true
     }
 
