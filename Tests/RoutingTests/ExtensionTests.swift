@@ -59,9 +59,7 @@ import Testing
         var search = LocalSearch(problem: problem, neighbours: GeneticSearch.neighbours(of: problem, count: problem.clientCount))
         search.penalty = 10
         search.durationPenalty = 3
-        var random = RandomSource(seed: seed)
-        var tour = Array(problem.clients)
-        random.shuffle(&tour)
+        let tour = Small.shuffled(problem.clients, seed: seed)
         let start = Split.routes(of: tour, in: problem, penalty: 10, durationPenalty: 3)
         let result = search.improve(start, types: start.map { _ in 0 }, order: Array(problem.clients)).routes
         let visited = result.flatMap { $0 }

@@ -84,6 +84,14 @@ enum Small {
         return best
     }
 
+    /// The clients in a random order that the seed fixes.
+    static func shuffled(_ clients: ClosedRange<Int>, seed: UInt64) -> [Int] {
+        var random = RandomSource(seed: seed)
+        var tour = Array(clients)
+        random.shuffle(&tour)
+        return tour
+    }
+
     /// Load over the capacity, summed over the routes.
     static func overload(_ routes: [[Int]], _ problem: RoutingProblem) -> Int {
         routes.reduce(0) { $0 + max(0, $1.reduce(0) { $0 + problem.demand[$1] } - problem.capacity) }

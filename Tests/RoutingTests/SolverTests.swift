@@ -8,9 +8,7 @@ import Testing
     @Test(arguments: 1...6 as ClosedRange<UInt64>)
     func splitCutsATourWhereTryingEveryCutFindsTheCheapestFeasibleRoutes(_ seed: UInt64) throws {
         let problem = try Small.problem(clients: 10, capacity: 20, seed: seed)
-        var random = RandomSource(seed: seed &* 7)
-        var tour = Array(problem.clients)
-        random.shuffle(&tour)
+        let tour = Small.shuffled(problem.clients, seed: seed &* 7)
         let routes = Split.routes(of: tour, in: problem, penalty: 1e9)
         #expect(routes.flatMap { $0 } == tour, "the tour's order, cut")
         #expect(RoutingSolution(routes: routes).violations(in: problem).isEmpty)
@@ -20,9 +18,7 @@ import Testing
     @Test(arguments: 1...6 as ClosedRange<UInt64>)
     func splitWithAFleetCutsIntoNoMoreRoutesThanVehiclesAtTheLeastCost(_ seed: UInt64) throws {
         let problem = try Small.problem(clients: 10, capacity: 20, seed: seed &+ 40)
-        var random = RandomSource(seed: seed)
-        var tour = Array(problem.clients)
-        random.shuffle(&tour)
+        let tour = Small.shuffled(problem.clients, seed: seed)
         let free = Split.routes(of: tour, in: problem, penalty: 1e9)
         let fleet = (problem.totalDemand + problem.capacity - 1) / problem.capacity
         for vehicles in fleet...(fleet + 2) {
@@ -49,9 +45,7 @@ import Testing
         let problem = try Small.problem(clients: 9, capacity: 15, seed: seed)
         var search = LocalSearch(problem: problem, neighbours: GeneticSearch.neighbours(of: problem, count: problem.clientCount))
         search.penalty = 10
-        var random = RandomSource(seed: seed)
-        var tour = Array(problem.clients)
-        random.shuffle(&tour)
+        let tour = Small.shuffled(problem.clients, seed: seed)
         let start = Split.routes(of: tour, in: problem, penalty: 10)
         let result = search.improve(start, types: start.map { _ in 0 }, order: Array(problem.clients)).routes
         #expect(Set(result.flatMap { $0 }) == Set(problem.clients) && result.flatMap { $0 }.count == problem.clientCount)
@@ -71,9 +65,7 @@ import Testing
     @Test(arguments: 1...8 as ClosedRange<UInt64>)
     func swapStarFindsTheBestExchangeOfTwoClientsEachPutAnywhereInTheOtherRoute(_ seed: UInt64) throws {
         let problem = try Small.problem(clients: 12, capacity: 200, seed: seed &+ 900)
-        var random = RandomSource(seed: seed)
-        var tour = Array(problem.clients)
-        random.shuffle(&tour)
+        let tour = Small.shuffled(problem.clients, seed: seed)
         let start = [Array(tour[..<6]), Array(tour[6...])]
         var search = LocalSearch(problem: problem, neighbours: GeneticSearch.neighbours(of: problem, count: problem.clientCount))
         let after = search.swapStarOnce(start)
