@@ -305,7 +305,7 @@ struct Subpopulation {
             own.append((distance, member.id))
             Self.insert((distance, individual.id), into: &nearest[member.id, default: []])
         }
-        own.sort { $0.distance != $1.distance ? $0.distance < $1.distance : $0.id < $1.id }
+        own.sort(by: Self.isNearer)
         nearest[individual.id] = own
         let place = members.firstIndex { $0.penalisedCost > individual.penalisedCost } ?? members.count
         members.insert(individual, at: place)
@@ -315,12 +315,16 @@ struct Subpopulation {
         }
     }
 
+    /// The order of each member's list: nearer first, ties by id.
+    private static func isNearer(_ a: (distance: Double, id: Int), _ b: (distance: Double, id: Int)) -> Bool {
+        a.distance != b.distance ? a.distance < b.distance : a.id < b.id
+    }
+
     private static func insert(_ entry: (distance: Double, id: Int), into list: inout [(distance: Double, id: Int)]) {
         var low = 0, high = list.count
         while low < high {
             let middle = (low + high) / 2
-            let other = list[middle]
-            if other.distance < entry.distance || (other.distance == entry.distance && other.id < entry.id) { low = middle + 1 } else { high = middle }
+            if isNearer(list[middle], entry) { low = middle + 1 } else { high = middle }
         }
         list.insert(entry, at: low)
     }

@@ -556,9 +556,10 @@ struct LocalSearch {
     private mutating func swapStar(_ r: Int, _ s: Int) -> Bool {
         let clientsR = routes[r], clientsS = routes[s]
         let intoS = Self.bestPlaces(of: clientsR, into: clientsS, d), intoR = Self.bestPlaces(of: clientsS, into: clientsR, d)
-        let previous = previous, next = next
-        let removalR = clientsR.map { d[previous[$0], next[$0]] - d[previous[$0], $0] - d[$0, next[$0]] }
-        let removalS = clientsS.map { d[previous[$0], next[$0]] - d[previous[$0], $0] - d[$0, next[$0]] }
+        // Locals, so that neither the closure nor the static calls below touch `self`.
+        let previous = previous, next = next, d = d
+        let saving = { (u: Int) in d[previous[u], next[u]] - d[previous[u], u] - d[u, next[u]] }
+        let removalR = clientsR.map(saving), removalS = clientsS.map(saving)
         // u (0: none) goes after `afterU` in s, v (0: none) after `afterV` in r.
         var best = (delta: -epsilon, u: 0, afterU: 0, v: 0, afterV: 0)
         for (i, u) in clientsR.enumerated() {
