@@ -118,8 +118,9 @@ let package = Package(
         .target(name: "OpenData", dependencies: moduleDependencies, resources: [.copy("Resources")], swiftSettings: swiftSettings),
         .target(name: "Invest", dependencies: moduleDependencies, resources: [.copy("Resources")], swiftSettings: swiftSettings),
         .target(name: "Strategy", dependencies: moduleDependencies, resources: [.copy("Resources")], swiftSettings: swiftSettings),
+        .target(name: "Waste", dependencies: moduleDependencies + ["Routing"], resources: [.copy("Resources")], swiftSettings: swiftSettings),
         // The deployment: the one list of its modules.
-        .target(name: "HromadaModules", dependencies: ["HromadaWeb", "Budgets", "Petitions", "Auctions", "OpenData", "Invest", "Strategy"], swiftSettings: swiftSettings),
+        .target(name: "HromadaModules", dependencies: ["HromadaWeb", "Budgets", "Petitions", "Auctions", "OpenData", "Invest", "Strategy", "Waste"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "hromada",
             dependencies: [
@@ -142,19 +143,19 @@ let package = Package(
             path: "Tests/HromadaTestSupport",
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "HromadaDomainTests", dependencies: ["HromadaDomain", "Budgets", "Petitions", "Auctions", "OpenData", "Invest", "Strategy", "HromadaTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "HromadaDomainTests", dependencies: ["HromadaDomain", "Budgets", "Petitions", "Auctions", "OpenData", "Invest", "Strategy", "Waste", "HromadaTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "RoutingTests", dependencies: ["Routing"], swiftSettings: swiftSettings),
         .testTarget(
             name: "BudgetRulesTests", dependencies: ["BudgetRules"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(
             name: "HromadaStoreTests",
-            dependencies: ["HromadaStore", "HromadaDomain", "Budgets", "Petitions", "Auctions", "OpenData", "Invest", "Strategy", "HromadaTestSupport", .product(name: "SQLKit", package: "sql-kit")],
+            dependencies: ["HromadaStore", "HromadaDomain", "Budgets", "Petitions", "Auctions", "OpenData", "Invest", "Strategy", "Waste", "HromadaTestSupport", .product(name: "SQLKit", package: "sql-kit")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "HromadaWebTests",
             dependencies: [
-                "HromadaWeb", "HromadaStore", "HromadaDomain", "HromadaTestSupport", "HromadaModules", "Budgets", "Petitions", "Auctions", "OpenData", "Invest", "Strategy",
+                "HromadaWeb", "HromadaStore", "HromadaDomain", "HromadaTestSupport", "HromadaModules", "Budgets", "Petitions", "Auctions", "OpenData", "Invest", "Strategy", "Waste",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),
@@ -196,6 +197,7 @@ if Context.environment["HROMADA_FUZZ"] != nil {
         ("FuzzGeometry", ["Invest"]),
         ("FuzzStrategy", ["Strategy", "HromadaDomain"]),
         ("FuzzRouting", ["Routing"]),
+        ("FuzzLoRaWAN", ["Waste"]),
         ("FuzzAPI", [
             "HromadaWeb", "HromadaDomain", "HromadaStore", "HromadaModules",
             .product(name: "Hummingbird", package: "hummingbird"),

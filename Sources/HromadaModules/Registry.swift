@@ -5,6 +5,7 @@ import Invest
 import OpenData
 import Petitions
 import Strategy
+import Waste
 
 /// The one place that lists the deployment's modules. A new module is a
 /// folder of its own plus one line here (docs/architecture.md, "Adding a module").
@@ -15,6 +16,7 @@ extension ModuleRegistry {
         AuctionsModule(),
         InvestModule(),
         StrategyModule(),
+        WasteModule(),
         OpenDataModule(),
     ])
 }

@@ -11,6 +11,7 @@ import Testing
 @testable import Invest
 @testable import Petitions
 @testable import Strategy
+@testable import Waste
 import HromadaModules
 
 /// Every capability of the platform and of every module (issue 14), tried
@@ -63,6 +64,8 @@ import HromadaModules
         case .answerEnquiries: return try await browser.get("/\(city)/admin/invest/enquiries").status
         case .editStrategy: return try await browser.get("/\(city)/admin/strategy").status
         case .publishResults: return try await browser.get("/\(city)/admin/results").status
+        case .manageWaste: return try await browser.get("/\(city)/admin/waste").status
+        case .dispatchWaste: return try await browser.get("/\(city)/admin/waste/letters").status
         default: return nil
         }
     }

@@ -7,6 +7,8 @@ import Hummingbird
 public enum AppError: Error, Sendable, Equatable {
     case notFound
     case notSignedIn
+    /// A 401 for a machine's credential (a device key, a webhook secret): missing or wrong.
+    case unauthenticated(code: String)
     case forbidden(reason: String = "forbidden")
     case conflict(code: String)
     case invalid(code: String, field: String? = nil)
@@ -20,7 +22,7 @@ public enum AppError: Error, Sendable, Equatable {
     public var status: HTTPResponse.Status {
         switch self {
         case .notFound: .notFound
-        case .notSignedIn: .unauthorized
+        case .notSignedIn, .unauthenticated: .unauthorized
         case .forbidden, .csrfRejected: .forbidden
         case .conflict: .conflict
         case .invalid: .unprocessableContent
@@ -35,7 +37,7 @@ public enum AppError: Error, Sendable, Equatable {
         case .notFound: "not_found"
         case .notSignedIn: "not_signed_in"
         case .forbidden(let reason): reason
-        case .conflict(let code), .invalid(let code, _), .badRequest(let code), .limited(let code, _): code
+        case .conflict(let code), .invalid(let code, _), .badRequest(let code), .limited(let code, _), .unauthenticated(let code): code
         case .rateLimited: "rate_limited"
         case .csrfRejected: "csrf_rejected"
         case .payloadTooLarge: "payload_too_large"

@@ -41,7 +41,11 @@
     }
     var shapes = L.geoJSON(null, {
       style: function () { return { color: '#0b57a4', weight: 2, fillColor: '#ffd500', fillOpacity: 0.35 }; },
-      pointToLayer: function (feature, at) { return L.circleMarker(at, { radius: 8, color: '#0b57a4', fillColor: '#ffd500', fillOpacity: 0.9 }); },
+      // A point may carry its own colour (a container's fill band).
+      pointToLayer: function (feature, at) {
+        var colour = feature.properties && /^#[0-9a-f]{6}$/i.test(feature.properties.colour || '') ? feature.properties.colour : '#ffd500';
+        return L.circleMarker(at, { radius: 8, color: '#0b57a4', fillColor: colour, fillOpacity: 0.9 });
+      },
       onEachFeature: function (feature, layer) {
         if (feature.properties && (feature.properties.url || feature.properties.title)) { layer.bindPopup(popup(feature.properties)); }
       }
