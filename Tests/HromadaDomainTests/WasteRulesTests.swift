@@ -151,3 +151,37 @@ import Testing
         #expect((33_000...35_500).contains(station.metres(to: vinnytsia)))
     }
 }
+
+/// An hour of a container, as kept after its raw readings age out.
+@Suite struct WasteHourlyAggregateTests {
+    static let t0 = Date(timeIntervalSince1970: 1_790_000_000)
+
+    @Test func anHourKeepsItsExtremesItsLastFillAndEveryAlarm() {
+        let readings = [
+            Reading(measuredAt: Self.t0.addingTimeInterval(600), fillPercent: 40, temperatureTenths: 80, batteryMillivolts: 3_600, alarms: [.lowBattery]),
+            Reading(measuredAt: Self.t0, fillPercent: 35, temperatureTenths: 95, batteryMillivolts: 3_650, solarMillivolts: 5_000),
+            Reading(measuredAt: Self.t0.addingTimeInterval(1_200), batteryMillivolts: 3_590, alarms: [.tilted]),
+            Reading(measuredAt: Self.t0.addingTimeInterval(3_600), fillPercent: 41),
+        ]
+        let hours = HourlyAggregate.hours(of: readings)
+        #expect(hours.count == 2)
+        let first = hours[0]
+        #expect(first.hour == HourlyAggregate.hour(of: readings[1]) && first.readings == 3)
+        #expect(first.fillMin == 35 && first.fillMax == 40 && first.fillLast == 40)
+        #expect(first.temperatureMaxTenths == 95 && first.batteryMinMillivolts == 3_590 && first.solarMaxMillivolts == 5_000)
+        #expect(first.alarms == [.lowBattery, .tilted])
+        #expect(hours[1].readings == 1 && hours[1].fillLast == 41 && hours[1].temperatureMaxTenths == nil)
+    }
+
+    @Test func anHourBefore1970IsTheFloorOfItsTime() {
+        #expect(HourlyAggregate.hour(of: Reading(measuredAt: Date(timeIntervalSince1970: -1))) == -1)
+        #expect(HourlyAggregate.hour(of: Reading(measuredAt: Date(timeIntervalSince1970: 3_599.999))) == 0)
+        #expect(HourlyAggregate.hour(of: Reading(measuredAt: Date(timeIntervalSince1970: 3_600))) == 1)
+    }
+
+    @Test func aChirpStackApplicationIsAUUIDOrNothing() {
+        #expect(WasteSettings.acceptApplication(" 17C82E96-BE03-4F38-AEF3-F83D48582D97 ") == "17c82e96-be03-4f38-aef3-f83d48582d97")
+        #expect(WasteSettings.acceptApplication("") == "")
+        #expect(WasteSettings.acceptApplication("application/+") == nil)
+    }
+}

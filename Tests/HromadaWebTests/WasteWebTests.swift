@@ -211,3 +211,59 @@ import HromadaModules
         }
     }
 }
+
+/// The readings' upkeep: hours made from what arrived, raw readings gone
+/// after the city's retention, the hours kept.
+@Suite struct WasteUpkeepTests {
+    @Test(arguments: TestDatabase.available)
+    func readingsBecomeHoursAndAgeOutAfterTheCitysRetention(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
+            let city = try await harness.city("zhmerynka")
+            let container = ContainerID(rawValue: "zhm-container-1")
+            let week = try await harness.services.store.read {
+                try await $0.wasteReadings.readings(of: container, in: city.id, from: .distantPast, to: .distantFuture, limit: 10_000)
+            }
+            #expect(week.count == 168)
+            try await harness.services.wasteUpkeep.round()
+            let hours = try await harness.services.store.read { try await $0.wasteReadings.hours(of: container, in: city.id, from: 0, to: .max) }
+            #expect(hours == HourlyAggregate.hours(of: week))
+            // A second round with nothing new changes nothing.
+            try await harness.services.wasteUpkeep.round()
+            #expect(try await harness.services.store.read { try await $0.wasteReadings.hours(of: container, in: city.id, from: 0, to: .max) } == hours)
+
+            let admin = try await apiToken(client, WasteWebTests.admin.0, WasteWebTests.admin.1)
+            let (refused, problem) = try await client.json(.patch, "/api/v1/zhmerynka/settings", body: #"{"wasteRetentionDays": 3}"#, token: admin)
+            #expect(refused == .unprocessableContent && errorCode(problem) == "settings_wasteRetentionDays")
+            let (changed, settings) = try await client.json(.patch, "/api/v1/zhmerynka/settings", body: #"{"wasteRetentionDays": 7}"#, token: admin)
+            #expect(changed == .ok && settings["wasteRetentionDays"] as? Int == 7)
+            harness.clock.advance(by: 9 * 86_400)
+            try await harness.services.wasteUpkeep.round()
+            let left = try await harness.services.store.read { try await $0.wasteReadings.count(in: city.id) }
+            #expect(left == 0, "every demo reading is over a week old")
+            #expect(try await harness.services.store.read { try await $0.wasteReadings.hours(of: container, in: city.id, from: 0, to: .max) } == hours)
+        }
+    }
+}
+
+/// Smart waste's open data: the containers where they stand and their daily fill, never a device id or key.
+@Suite struct WasteOpenDataTests {
+    @Test(arguments: TestDatabase.available)
+    func theContainersAndTheirDailyFillAreOpenWithoutDeviceIds(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
+            try await harness.services.wasteUpkeep.round()
+            let containers = try await client.execute(uri: "/api/v1/zhmerynka/open-data/waste/containers.json", method: .get)
+            let rows = try #require(try JSONSerialization.jsonObject(with: Data(buffer: containers.body)) as? [[String: Any]])
+            #expect(rows.count == 27 && rows.allSatisfy { $0["hasSensor"] as? Bool == true && $0["placement"] as? String == "underground" })
+            let daily = try await client.execute(uri: "/api/v1/zhmerynka/open-data/waste/fill-daily.csv", method: .get)
+            let csv = String(buffer: daily.body)
+            #expect(daily.status == .ok && csv.hasPrefix("date,containerId,readings,fillMinPercent"))
+            // A week of hours spans 7 or 8 Kyiv days per container.
+            let lines = csv.split(separator: "\r\n").count - 1
+            #expect((27 * 7...27 * 8).contains(lines), "\(lines) \(csv.prefix(300))")
+            for body in [String(buffer: containers.body), csv] { #expect(!body.contains("70B3D5E75E") && !body.contains("hwk_")) }
+            let (_, catalogue) = try await client.json(.get, "/api/v1/zhmerynka/open-data")
+            let slugs = (catalogue["items"] as? [[String: Any]] ?? []).compactMap { $0["module"] as? String == "waste" ? $0["dataset"] as? String : nil }
+            #expect(Set(slugs) == ["containers", "fill-daily"])
+        }
+    }
+}

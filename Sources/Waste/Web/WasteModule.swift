@@ -3,6 +3,7 @@ import HromadaDomain
 import HromadaStore
 import HromadaWeb
 import Hummingbird
+import ServiceLifecycle
 
 /// Smart waste: the register of collection sites, containers and their
 /// sensors, depots and trucks; telemetry from the device API, LoRaWAN
@@ -23,6 +24,30 @@ public struct WasteModule: Module {
         try await WasteDemoSeeder(services: demo.services).seed(demo.cities)
     }
 
+    /// The readings' hours and retention, every five minutes on the lease holder.
+    public func backgroundServices(_ services: AppServices) -> [any Service] {
+        [PeriodicTask("waste upkeep", every: .seconds(300), logger: services.logger) { try await services.wasteUpkeep.round() }]
+    }
+
+    /// How long raw readings are kept.
+    public var settingFields: [CitySettingField] {
+        [
+            CitySettingField(
+                name: "wasteRetentionDays", labelKey: "settings.waste_retention_days", range: WasteSettings.retentionRange,
+                problemCode: "settings_wasteRetentionDays", read: { $0.waste.retentionDays }, write: { $0.waste.retentionDays = $1 }),
+        ]
+    }
+
+    /// The ChirpStack application whose MQTT uplinks are this city's.
+    public var textSettingFields: [CityTextSettingField] {
+        [
+            CityTextSettingField(
+                name: "wasteChirpStackApplication", labelKey: "settings.waste_chirpstack_application", hintKey: "settings.waste_chirpstack_application_hint",
+                problemCode: "settings_wasteChirpStackApplication", maxLength: 36, accept: WasteSettings.acceptApplication,
+                read: { $0.waste.chirpStackApplication }, write: { $0.waste.chirpStackApplication = $1 }),
+        ]
+    }
+
     /// The readings' own group commit (`ReadingIntake`).
     public func makeState() -> [any Sendable] { [ReadingIntake()] }
 
@@ -32,6 +57,9 @@ public struct WasteModule: Module {
             StaffLink(titleKey: "waste.letters.link", path: "admin/waste/letters", for: [.dispatchWaste]),
         ]
     }
+
+    /// The containers where they stand, and their daily fill; no device ids or keys.
+    public var openDatasets: [OpenDataset] { WasteOpenData.datasets }
 
     public var resources: URL? { Bundle.module.url(forResource: "Resources", withExtension: nil) }
 

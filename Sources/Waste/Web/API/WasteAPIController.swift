@@ -26,6 +26,14 @@ struct WasteAPIController {
         waste.post("sensors", use: addSensor)
         waste.post("sensors/:sensor/key", use: renewKey)
         waste.post("trucks", use: addTruck)
+        waste.get("open-data/:file", use: openData)
+    }
+
+    /// `containers.csv|json`, `fill-daily.csv|json`: the module's declared datasets.
+    @Sendable func openData(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let city = try await CityLookup(store: services.store).require(context)
+        return try OpenDataFile.download(
+            try context.parameters.require("file"), prefix: "\(city.slug.rawValue)-waste", datasets: WasteOpenData.datasets, services: services, city: city)
     }
 
     static func body(_ request: Request) async throws -> Data {

@@ -5,13 +5,16 @@ import HromadaWeb
 
 /// The demo's smart bins: Жмеринка's underground containers (the cluster's
 /// solar-powered columns) at real-looking places around the centre, each
-/// with a DF702 sensor and a week of readings, a depot, a transfer station
-/// and two crane trucks. The places are plausible, not a survey.
+/// with a DF702 sensor and a week of readings made into hours, a depot, a
+/// transfer station and two crane trucks; and a first few in Вінниця's
+/// centre. The places are plausible, not a survey.
 struct WasteDemoSeeder {
     let services: AppServices
 
+    typealias SiteEntry = (String, String, Double, Double, [Fraction])
+
     /// Name, address, latitude, longitude, and the fractions standing there.
-    static let sites: [(String, String, Double, Double, [Fraction])] = [
+    static let zhmerynka: [SiteEntry] = [
         ("Вокзальна площа", "пл. Вокзальна, 1", 49.03612, 28.11346, [.mixed, .plastic, .glass]),
         ("Центральний ринок", "вул. Київська, 46", 49.03945, 28.10611, [.mixed, .organic, .plastic]),
         ("Площа Миру", "вул. Центральна, 10", 49.03751, 28.10978, [.mixed, .paper]),
@@ -26,32 +29,47 @@ struct WasteDemoSeeder {
         ("Сквер Героїв", "вул. Героїв Майдану, 9", 49.03995, 28.10093, [.mixed, .paper]),
     ]
 
+    static let vinnytsia: [SiteEntry] = [
+        ("Європейська площа", "вул. Соборна, 59", 49.23310, 28.46820, [.mixed, .plastic, .glass]),
+        ("Вежа", "вул. Соборна, 48", 49.23236, 28.47094, [.mixed, .paper]),
+        ("Набережна", "вул. Магістратська, 2", 49.23474, 28.47615, [.mixed, .plastic]),
+    ]
+
     func seed(_ cities: [Municipality]) async throws {
-        guard let city = cities.first(where: { $0.slug.rawValue == "zhmerynka" }) else { return }
+        for city in cities {
+            switch city.slug.rawValue {
+            case "zhmerynka": try await seed(city, sites: Self.zhmerynka, prefix: "zhm", trucks: 2)
+            case "vinnytsia": try await seed(city, sites: Self.vinnytsia, prefix: "vin", trucks: 0)
+            default: continue
+            }
+        }
+    }
+
+    func seed(_ city: Municipality, sites entries: [SiteEntry], prefix: String, trucks truckCount: Int) async throws {
         let now = services.clock.now(), audit = services.audit, cityID = city.id
-        var generator = SeededGenerator(seed: 0x5A4D_4552_494E_4B41)
+        var generator = SeededGenerator(seed: 0x5A4D_4552_494E_4B41 &+ UInt64(prefix.utf8.reduce(0) { $0 &* 31 &+ Int($1) }))
         var sites: [WasteRegisterRepository.StoredSite] = []
         var sensors: [WasteRegisterRepository.StoredSensor] = []
         var containers: [WasteRegisterRepository.StoredContainer] = []
         var readings: [ReadingRepository.Incoming] = []
-        for (index, entry) in Self.sites.enumerated() {
+        for (index, entry) in entries.enumerated() {
             let site = Registered(
-                id: CollectionSiteID(rawValue: "zhm-site-\(index + 1)"), city: cityID,
+                id: CollectionSiteID(rawValue: "\(prefix)-site-\(index + 1)"), city: cityID,
                 value: try CollectionSite(name: entry.0, address: entry.1, point: try GeoPoint(longitude: entry.3, latitude: entry.2)),
                 createdAt: now, updatedAt: now)
             sites.append(site)
             for fraction in entry.4 {
                 let number = containers.count + 1
                 let sensor = Registered(
-                    id: SensorID(rawValue: "zhm-sensor-\(number)"), city: cityID,
+                    id: SensorID(rawValue: "\(prefix)-sensor-\(number)"), city: cityID,
                     value: try Sensor(
-                        deviceID: String(format: "70B3D5E75E%06X", 0x00A000 + number), model: .dingtekDF702, batteryMilliampHours: 19_000,
+                        deviceID: String(format: "70B3D5E75E%06X", (prefix == "zhm" ? 0x00A000 : 0x00B000) + number), model: .dingtekDF702, batteryMilliampHours: 19_000,
                         solarPanelWatts: 10),
                     createdAt: now, updatedAt: now)
                 let volume = fraction == .mixed ? 5_000 : 3_000
                 let gauge = try FillGauge(emptyMillimetres: fraction == .mixed ? 1_900 : 1_600, fullMillimetres: 300)
                 let container = Registered(
-                    id: ContainerID(rawValue: "zhm-container-\(number)"), city: cityID,
+                    id: ContainerID(rawValue: "\(prefix)-container-\(number)"), city: cityID,
                     value: WasteRegisterRepository.ContainerRecord(
                         container: try Container(
                             site: site.id, fraction: fraction, volumeLitres: volume, placement: .underground, maker: "Жмеринський промисловий кластер",
@@ -64,29 +82,37 @@ struct WasteDemoSeeder {
             }
         }
         let depot = Registered(
-            id: FacilityID(rawValue: "zhm-depot"), city: cityID,
+            id: FacilityID(rawValue: "\(prefix)-depot"), city: cityID,
             value: try Facility(kind: .depot, name: "Автобаза КП «Жмеринське ЖКГ»", address: "вул. Промислова, 7", point: try GeoPoint(longitude: 28.0871, latitude: 49.0259)),
             createdAt: now, updatedAt: now)
         let transfer = Registered(
-            id: FacilityID(rawValue: "zhm-transfer"), city: cityID,
+            id: FacilityID(rawValue: "\(prefix)-transfer"), city: cityID,
             value: try Facility(kind: .transfer, name: "Сміттєперевантажувальна станція", address: "вул. Барляєва, 40", point: try GeoPoint(longitude: 28.1395, latitude: 49.0221)),
             createdAt: now, updatedAt: now)
-        let trucks = try (1...2).map { number in
-            Registered(
-                id: TruckID(rawValue: "zhm-truck-\(number)"), city: cityID,
+        let trucks = try (0..<truckCount).map { index in
+            let number = index + 1
+            return Registered(
+                id: TruckID(rawValue: "\(prefix)-truck-\(number)"), city: cityID,
                 value: try Truck(name: "Маніпулятор МАЗ № \(number)", depot: depot.id, capacityLitres: 22_000, capacityKilograms: 9_000, shiftMinutes: 480, crew: 2),
                 createdAt: now, updatedAt: now)
+        }
+        let facilities = truckCount > 0 ? [depot, transfer] : []
+        let hours = Dictionary(grouping: readings, by: { $0.container }).compactMap { container, readings in
+            container.map { ($0, HourlyAggregate.hours(of: readings.map(\.reading))) }
         }
         let made = (sites, sensors, containers, trucks, readings)
         try await services.store.write { tx in
             let register = tx.wasteRegister
             for site in made.0 { try await register.insert(site) }
-            for facility in [depot, transfer] { try await register.insert(facility) }
+            for facility in facilities { try await register.insert(facility) }
             // Demo sensors get keys nobody holds: staff make a new one on the desk to try the device API.
             for sensor in made.1 { _ = try await register.insert(sensor, keyHash: IngestSecret.generate(.device).hash) }
             for container in made.2 { _ = try await register.insert(container) }
             for truck in made.3 { try await register.insert(truck) }
             try await tx.wasteReadings.insert(made.4)
+            // The week is in the hours already, as the upkeep would have made it.
+            for (container, hours) in hours { try await tx.wasteReadings.upsert(hours, of: container, in: cityID) }
+            try await tx.wasteReadings.setUpkeepMark(now, of: cityID)
             try await audit.record(
                 tx, action: AuditAction.wasteSiteSaved, actor: nil, municipality: cityID, subject: "demo",
                 details: ["sites": String(made.0.count), "containers": String(made.2.count)])

@@ -155,3 +155,11 @@ CREATE TABLE waste_reading_hours (
     PRIMARY KEY (container_id, hour)
 );
 CREATE INDEX waste_reading_hours_city ON waste_reading_hours (municipality_id, hour);
+
+-- How far each city's readings have been made into hours: every reading
+-- received before `aggregated_until` (seconds) is in `waste_reading_hours`,
+-- so only those may age out.
+CREATE TABLE waste_upkeep (
+    municipality_id TEXT PRIMARY KEY REFERENCES municipalities(id),
+    aggregated_until BIGINT NOT NULL
+);
