@@ -65,6 +65,18 @@ let package = Package(
         .target(name: "BudgetRules", dependencies: [.product(name: "BigInt", package: "BigInt")], swiftSettings: swiftSettings),
         // Vehicle routing, pure and standalone: the waste module's collection routes.
         .target(name: "Routing", swiftSettings: swiftSettings),
+        // A small MQTT 3.1.1 client on SwiftNIO (no Swift MQTT package is
+        // available here): the waste module's door from a LoRaWAN broker.
+        .target(
+            name: "MQTT",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "HromadaStore",
             dependencies: [
@@ -118,7 +130,7 @@ let package = Package(
         .target(name: "OpenData", dependencies: moduleDependencies, resources: [.copy("Resources")], swiftSettings: swiftSettings),
         .target(name: "Invest", dependencies: moduleDependencies, resources: [.copy("Resources")], swiftSettings: swiftSettings),
         .target(name: "Strategy", dependencies: moduleDependencies, resources: [.copy("Resources")], swiftSettings: swiftSettings),
-        .target(name: "Waste", dependencies: moduleDependencies + ["Routing"], resources: [.copy("Resources")], swiftSettings: swiftSettings),
+        .target(name: "Waste", dependencies: moduleDependencies + ["Routing", "MQTT"], resources: [.copy("Resources")], swiftSettings: swiftSettings),
         // The deployment: the one list of its modules.
         .target(name: "HromadaModules", dependencies: ["HromadaWeb", "Budgets", "Petitions", "Auctions", "OpenData", "Invest", "Strategy", "Waste"], swiftSettings: swiftSettings),
         .executableTarget(
@@ -146,6 +158,17 @@ let package = Package(
         .testTarget(name: "HromadaDomainTests", dependencies: ["HromadaDomain", "Budgets", "Petitions", "Auctions", "OpenData", "Invest", "Strategy", "Waste", "HromadaTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "RoutingTests", dependencies: ["Routing"], swiftSettings: swiftSettings),
         .testTarget(
+            name: "MQTTTests",
+            dependencies: [
+                "MQTT",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "BudgetRulesTests", dependencies: ["BudgetRules"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(
             name: "HromadaStoreTests",
@@ -155,7 +178,7 @@ let package = Package(
         .testTarget(
             name: "HromadaWebTests",
             dependencies: [
-                "HromadaWeb", "HromadaStore", "HromadaDomain", "HromadaTestSupport", "HromadaModules", "Budgets", "Petitions", "Auctions", "OpenData", "Invest", "Strategy", "Waste",
+                "HromadaWeb", "HromadaStore", "HromadaDomain", "HromadaTestSupport", "HromadaModules", "Budgets", "Petitions", "Auctions", "OpenData", "Invest", "Strategy", "Waste", "MQTT",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),
@@ -198,6 +221,7 @@ if Context.environment["HROMADA_FUZZ"] != nil {
         ("FuzzStrategy", ["Strategy", "HromadaDomain"]),
         ("FuzzRouting", ["Routing"]),
         ("FuzzLoRaWAN", ["Waste"]),
+        ("FuzzMQTT", ["MQTT"]),
         ("FuzzAPI", [
             "HromadaWeb", "HromadaDomain", "HromadaStore", "HromadaModules",
             .product(name: "Hummingbird", package: "hummingbird"),

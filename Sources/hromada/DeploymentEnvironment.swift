@@ -32,6 +32,7 @@ enum DeploymentEnvironment {
         .init(variable: "HROMADA_METRICS_TOKEN", credential: "metrics-token"),
         .init(variable: "HROMADA_OIDC_CLIENT_SECRET", credential: "oidc-client-secret"),
         .init(variable: "HROMADA_IDGOVUA_CLIENT_SECRET", credential: "idgovua-client-secret"),
+        .init(variable: "HROMADA_WASTE_MQTT_PASSWORD", credential: "waste-mqtt-password"),
     ]
 
     /// Secret files are a line or two; anything larger is a wrong path.

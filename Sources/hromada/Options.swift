@@ -132,6 +132,7 @@ struct DatabaseOptions: ParsableArguments {
         configuration.mailRetention = mailRetention
         configuration.concurrentUploads = concurrentUploads
         configuration.mapTiles = mapTiles
+        configuration.environment = env.filter { $0.key.hasPrefix("HROMADA_") }
         try IdentityProviderOptions.apply(env, to: &configuration)
         return configuration
     }

@@ -142,8 +142,9 @@ import Testing
     }
 
     @Test func aPointOnTheMapIsWithinTheGlobe() throws {
-        #expect(throws: GeoPoint.Problem.outOfRange) { try GeoPoint(longitude: 181, latitude: 0) }
-        #expect(throws: GeoPoint.Problem.outOfRange) { try GeoPoint(longitude: 0, latitude: .nan) }
+        #expect(throws: GeoPoint.Problem.longitude) { try GeoPoint(longitude: 181, latitude: 0) }
+        #expect(throws: GeoPoint.Problem.latitude) { try GeoPoint(longitude: 0, latitude: .nan) }
+        #expect(throws: GeoPoint.Problem.latitude) { try GeoPoint(longitude: 500, latitude: -91) }
         let station = try GeoPoint(longitude: 28.11346, latitude: 49.03612)
         #expect(try GeoPoint(longitudeE7: station.longitudeE7, latitudeE7: station.latitudeE7) == station)
         // Жмеринка's station to Вінниця's: about 34 km as the crow flies.

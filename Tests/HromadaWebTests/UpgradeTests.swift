@@ -83,7 +83,7 @@ private func migrateAsServeDoes(_ store: Store) async throws -> [String] {
         "invest_sites", "invest_indicators", "invest_indicator_values", "invest_enquiries", "invest_programmes", "attachments",
         "strategy_documents", "strategy_nodes", "strategy_indicators", "strategy_links", "strategy_entries", "strategy_reports", "strategy_oblast_reports",
         "waste_sites", "waste_facilities", "waste_sensors", "waste_containers", "waste_trucks", "waste_readings", "waste_dead_letters",
-        "waste_webhook_secrets", "waste_reading_hours"]
+        "waste_webhook_secrets", "waste_reading_hours", "waste_upkeep"]
     /// Tables a later migration drops once their rows are moved: the register's
     /// PDFs into the platform's attachments (0023). Empty in the fixture; the
     /// move itself is `propertyDocumentsMoveIntoAttachmentsWhole`.

@@ -206,7 +206,8 @@ import HromadaModules
             let geo = try await client.execute(uri: "/api/v1/zhmerynka/waste/containers.geojson", method: .get)
             let collection = try #require(try JSONSerialization.jsonObject(with: Data(buffer: geo.body)) as? [String: Any])
             let features = collection["features"] as? [[String: Any]] ?? []
-            #expect(features.count == 27)
+            #expect(features.count == 12, "one point per collection site")
+            #expect(features.reduce(0) { $0 + ((($1["properties"] as? [String: Any])?["containers"] as? [String])?.count ?? 0) } == 27)
             #expect(features.allSatisfy { (($0["properties"] as? [String: Any])?["colour"] as? String)?.hasPrefix("#") == true })
         }
     }

@@ -15,7 +15,9 @@ func fuzzLoRaWAN(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let uplink: LoRaWANUplink
     switch door % 3 {
     case 0:
-        uplink = LoRaWANUplink(devEUI: "70B3D5E75E00A001", frameCounter: 1, port: 3, payload: body, receivedAt: now, rssi: -90, snr: 7)
+        uplink = LoRaWANUplink(
+            devEUI: "70B3D5E75E00A001", frameCounter: 1, port: 3, payload: Array(body.prefix(LoRaWANEnvelope.maximumPayloadBytes)), receivedAt: now,
+            rssi: -90, snr: 7)
     case 1:
         guard case .uplink(let read)? = try? LoRaWANEnvelope.theThingsStack(Data(body)) else { return 0 }
         uplink = read
@@ -23,6 +25,7 @@ func fuzzLoRaWAN(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
         guard case .uplink(let read)? = try? LoRaWANEnvelope.chirpStack(Data(body), event: door & 4 == 0 ? "up" : nil) else { return 0 }
         uplink = read
     }
+    // What an envelope lets through is within LoRaWAN's limits.
     precondition(uplink.payload.count <= LoRaWANEnvelope.maximumPayloadBytes && uplink.devEUI.utf8.count == 16)
     guard let input = try? UplinkReading.input(uplink, model: .dingtekDF702), let reading = try? input.checked(receivedAt: now) else { return 0 }
     if let fill = reading.distanceMillimetres.map({ try? FillGauge(emptyMillimetres: 1_900, fullMillimetres: 300).percent(atDistance: $0) }) {

@@ -36,6 +36,10 @@ public struct AppConfiguration: Sendable {
     public var concurrentUploads = 4
     /// `HROMADA_MAP_TILES` and `HROMADA_MAP_ATTRIBUTION`: the base map under every map; nil draws shapes only.
     public var mapTiles: MapTiles?
+    /// The deployment's `HROMADA_*` variables (secrets filled in from their
+    /// `_FILE` or credential), for the settings a module reads itself, such
+    /// as the waste module's MQTT broker. Each module documents its own.
+    public var environment: [String: String] = [:]
 
     /// An hour: long enough to retry a failed delivery, short enough that the
     /// outbox is no archive of links and receipts.

@@ -6,10 +6,14 @@ public struct GeoPoint: Sendable, Hashable, Codable {
     public let longitude: Double
     public let latitude: Double
 
-    public enum Problem: Error, Equatable { case outOfRange }
+    /// Which coordinate is off the globe (or not a number), as a form names it.
+    public enum Problem: String, Error, Equatable {
+        case longitude, latitude
+    }
 
     public init(longitude: Double, latitude: Double) throws(Problem) {
-        guard longitude.isFinite, latitude.isFinite, (-180...180).contains(longitude), (-90...90).contains(latitude) else { throw .outOfRange }
+        guard latitude.isFinite, (-90...90).contains(latitude) else { throw .latitude }
+        guard longitude.isFinite, (-180...180).contains(longitude) else { throw .longitude }
         self.longitude = longitude
         self.latitude = latitude
     }

@@ -24,9 +24,18 @@ public struct WasteModule: Module {
         try await WasteDemoSeeder(services: demo.services).seed(demo.cities)
     }
 
-    /// The readings' hours and retention, every five minutes on the lease holder.
+    /// The readings' hours and retention, every five minutes on the lease
+    /// holder; and the MQTT door, where the deployment names a broker.
     public func backgroundServices(_ services: AppServices) -> [any Service] {
-        [PeriodicTask("waste upkeep", every: .seconds(300), logger: services.logger) { try await services.wasteUpkeep.round() }]
+        var background: [any Service] = [
+            PeriodicTask("waste upkeep", every: .seconds(300), logger: services.logger) { try await services.wasteUpkeep.round() },
+        ]
+        do {
+            if let door = try MQTTDoor.configured(services) { background.append(door) }
+        } catch {
+            services.logger.error("HROMADA_WASTE_MQTT_URL is invalid; the MQTT door stays closed", metadata: ["error": "\(error)"])
+        }
+        return background
     }
 
     /// How long raw readings are kept.

@@ -13,6 +13,11 @@
 
   function clamp(value, low, high) { return Math.min(high, Math.max(low, value)); }
 
+  function colourOf(feature) {
+    var colour = feature && feature.properties && feature.properties.colour;
+    return typeof colour === 'string' && /^#[0-9a-f]{6}$/i.test(colour) ? colour : null;
+  }
+
   function popup(properties) {
     var box = document.createElement('div');
     if (properties.url) {
@@ -40,11 +45,14 @@
       element.classList.add('map-plain');
     }
     var shapes = L.geoJSON(null, {
-      style: function () { return { color: '#0b57a4', weight: 2, fillColor: '#ffd500', fillOpacity: 0.35 }; },
-      // A point may carry its own colour (a container's fill band).
+      // A feature may carry its own colour (a collection site's fullest container); Leaflet
+      // applies this style to points too, after pointToLayer.
+      style: function (feature) {
+        var colour = colourOf(feature);
+        return colour ? { color: '#0b57a4', weight: 2, fillColor: colour, fillOpacity: 0.9 } : { color: '#0b57a4', weight: 2, fillColor: '#ffd500', fillOpacity: 0.35 };
+      },
       pointToLayer: function (feature, at) {
-        var colour = feature.properties && /^#[0-9a-f]{6}$/i.test(feature.properties.colour || '') ? feature.properties.colour : '#ffd500';
-        return L.circleMarker(at, { radius: 8, color: '#0b57a4', fillColor: colour, fillOpacity: 0.9 });
+        return L.circleMarker(at, { radius: 9, color: '#0b57a4', fillColor: colourOf(feature) || '#ffd500', fillOpacity: 0.9 });
       },
       onEachFeature: function (feature, layer) {
         if (feature.properties && (feature.properties.url || feature.properties.title)) { layer.bindPopup(popup(feature.properties)); }

@@ -6,7 +6,7 @@ import HromadaWeb
 /// conversions into the domain, whose initialisers check every field.
 enum RegisterBodies {
     static func point(longitude: Double, latitude: Double) throws(AppError) -> GeoPoint {
-        do { return try GeoPoint(longitude: longitude, latitude: latitude) } catch { throw AppError.invalid(code: "waste_out_of_range", field: "longitude") }
+        do { return try GeoPoint(longitude: longitude, latitude: latitude) } catch { throw AppError.invalid(code: "waste_out_of_range", field: error.rawValue) }
     }
 
     static func checked<T>(_ make: () throws(RegisterProblem) -> T) throws(AppError) -> T {

@@ -96,8 +96,7 @@ struct RegisterForm {
             guard let value = Double(text) else { throw AppError.invalid(code: "waste_malformed", field: name) }
             return value
         }
-        let latitude = try degrees("latitude"), longitude = try degrees("longitude")
-        do { return try GeoPoint(longitude: longitude, latitude: latitude) } catch { throw AppError.invalid(code: "waste_out_of_range", field: "latitude") }
+        return try RegisterBodies.point(longitude: try degrees("longitude"), latitude: try degrees("latitude"))
     }
 
     static func site(_ form: FormData) throws(AppError) -> CollectionSite {

@@ -98,18 +98,29 @@ struct WastePages {
             alarms: container.alarms.map { html.t("waste.alarm.\($0)", context) })
     }
 
-    /// The containers as GeoJSON points, each coloured by its fill band, for the map and a GIS.
+    /// The collection sites as GeoJSON points, each coloured by its fullest
+    /// container's band and listing every container's fill, for the map and
+    /// a GIS (containers at one site share its point: one marker each would
+    /// hide all but the top one).
     @Sendable func geoJSON(_ request: Request, context: AppRequestContext) async throws -> Response {
         let city = try await CityLookup(store: services.store).require(context)
         let containers = WasteMap.containers(try await services.wasteRegister.snapshot(of: city.id))
-        let features = containers.map { container -> [String: Any] in
-            let band = Band(container.fillPercent)
+        var order: [String] = []
+        var bySite: [String: [RegisterBodies.ContainerBody]] = [:]
+        for container in containers {
+            if bySite[container.siteId] == nil { order.append(container.siteId) }
+            bySite[container.siteId, default: []].append(container)
+        }
+        let features = order.compactMap { siteID -> [String: Any]? in
+            guard let here = bySite[siteID], let first = here.first else { return nil }
+            let fullest = here.compactMap(\.fillPercent).max()
+            let label = here.map { "\(html.t("waste.fraction.\($0.fraction)", context)): \(row($0, context).fill)" }.joined(separator: "; ")
             return [
                 "type": "Feature",
-                "geometry": ["type": "Point", "coordinates": [container.longitude, container.latitude]],
+                "geometry": ["type": "Point", "coordinates": [first.longitude, first.latitude]],
                 "properties": [
-                    "id": container.id, "title": "\(container.siteName): \(html.t("waste.fraction.\(container.fraction)", context))",
-                    "label": row(container, context).fill, "colour": band.colour, "fillPercent": container.fillPercent as Any,
+                    "siteId": siteID, "title": first.siteName, "label": label, "colour": Band(fullest).colour, "fillPercent": fullest as Any,
+                    "containers": here.map(\.id),
                 ] as [String: Any],
             ]
         }

@@ -102,6 +102,27 @@ public struct IngestService: Sendable {
         return .stored(outcome)
     }
 
+    /// A ChirpStack `up` event from the broker, on its topic. The body's
+    /// DevEUI must be the topic's: a device cannot speak for another.
+    public func uplink(_ body: Data, fromTopic topic: ChirpStackTopic, city: Municipality) async throws -> WebhookOutcome {
+        let message: LoRaWANMessage
+        do {
+            message = try LoRaWANEnvelope.chirpStack(body, event: "up")
+        } catch {
+            let refusal = AppError.badRequest(code: "lorawan_malformed")
+            try await deadLetter(refusal, detail: error.description, door: .mqtt, deviceID: topic.devEUI, body: body, city: city)
+            throw refusal
+        }
+        guard case .uplink(let uplink) = message else { return .ignored(kind: "") }
+        guard uplink.devEUI == topic.devEUI else {
+            let refusal = AppError.invalid(code: "lorawan_malformed", field: "deviceInfo.devEui")
+            try await deadLetter(refusal, detail: "the topic names \(topic.devEUI)", door: .mqtt, deviceID: uplink.devEUI, body: body, city: city)
+            throw refusal
+        }
+        guard let outcome = try await store(uplink, door: .mqtt, body: body, city: city) else { return .ignored(kind: "parameters") }
+        return .stored(outcome)
+    }
+
     /// The city's secret, compared by its hash in constant time; no secret set, or another, is a 401.
     func checkWebhookSecret(_ presented: String?, city: Municipality) async throws {
         let cityID = city.id
