@@ -143,9 +143,11 @@ struct MQTTSubscriberFailureTests {
             try await broker.send(Self.publish(nil, qos: .atMostOnce))
             try await broker.send(Self.publish(nil, qos: .atMostOnce))
             #expect(await calls.wait { $0.count == 2 })
+            // Both handled on the one connection: nothing dropped it meanwhile.
+            #expect(!events.items.contains { $0.isDisconnected })
         }
+        // How the cancelled connection's end is reported (one event or two) varies with timing; it never reconnected.
         #expect(events.items.filter { $0.isConnected }.count == 1)
-        #expect(!events.items.dropLast().contains { $0.isDisconnected })
         await broker.stop()
     }
 
