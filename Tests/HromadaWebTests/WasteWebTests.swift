@@ -196,6 +196,16 @@ import HromadaModules
         }
     }
 
+    @Test func seedingTheDemoAgainAddsNothing() async throws {
+        try await WebHarness.run { harness, _ in
+            let city = try await harness.city("zhmerynka")
+            let before = try await harness.services.store.read { (try await $0.wasteRegister.containers(in: city.id).count, try await $0.wasteReadings.count(in: city.id)) }
+            try await WasteDemoSeeder(services: harness.services).seed(try await harness.services.store.read { try await $0.municipalities.all() })
+            let after = try await harness.services.store.read { (try await $0.wasteRegister.containers(in: city.id).count, try await $0.wasteReadings.count(in: city.id)) }
+            #expect(after == before && before.0 == 27)
+        }
+    }
+
     @Test func theMapListsTheDemoBinsInBothLanguagesAndAsGeoJSON() async throws {
         try await WebHarness.run { harness, client in
             var browser = Browser(client)

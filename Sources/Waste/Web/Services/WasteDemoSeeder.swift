@@ -35,8 +35,14 @@ struct WasteDemoSeeder {
         ("Набережна", "вул. Магістратська, 2", 49.23474, 28.47615, [.mixed, .plastic]),
     ]
 
+    /// Seeding again (`seed --demo` on a demo database) adds nothing: a
+    /// city that has the demo's first site already has all of it.
     func seed(_ cities: [Municipality]) async throws {
-        for city in cities {
+        for city in cities where city.settings.enables(.waste) {
+            let prefix = city.slug.rawValue == "zhmerynka" ? "zhm" : "vin", cityID = city.id
+            if try await services.store.read({ try await $0.wasteRegister.site(CollectionSiteID(rawValue: "\(prefix)-site-1"), in: cityID) }) != nil {
+                continue
+            }
             switch city.slug.rawValue {
             case "zhmerynka": try await seed(city, sites: Self.zhmerynka, prefix: "zhm", trucks: 2)
             case "vinnytsia": try await seed(city, sites: Self.vinnytsia, prefix: "vin", trucks: 0)
