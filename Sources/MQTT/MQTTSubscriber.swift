@@ -3,8 +3,9 @@ import NIOSSL
 
 /// Keeps one subscription alive until cancelled.
 ///
-/// It connects, subscribes to `topics` at QoS 1 and hands each message to the handler one
-/// at a time, in arrival order. After any failure (broker down, refused credentials, a dead
+/// It connects, subscribes to `topics` at QoS 1 and hands each message to the handler: one
+/// at a time in arrival order, or up to `deliveries` QoS 1 messages side by side, each
+/// acknowledged once it and every message before it are stored. After any failure (broker down, refused credentials, a dead
 /// connection, a refused subscription) it waits with exponential backoff and jitter and tries
 /// again, because a broker can come back or be reconfigured while the platform runs.
 public struct MQTTSubscriber: Sendable {
@@ -15,6 +16,10 @@ public struct MQTTSubscriber: Sendable {
 
     public let configuration: MQTTConfiguration
     public let topics: [String]
+    /// How many QoS 1 messages the handler may hold at once. One keeps strict arrival order;
+    /// more lets a handler that stores in batches take several together (a broker sends
+    /// no more unacknowledged messages than its own in-flight limit, mosquitto's 20 by default).
+    public let deliveries: Int
     private let logger: Logger
     private let events: @Sendable (MQTTConnectionEvent) -> Void
 
@@ -22,10 +27,12 @@ public struct MQTTSubscriber: Sendable {
         configuration: MQTTConfiguration,
         topics: [String],
         logger: Logger,
+        deliveries: Int = 1,
         events: @escaping @Sendable (MQTTConnectionEvent) -> Void = { _ in }
     ) {
         self.configuration = configuration
         self.topics = topics
+        self.deliveries = max(1, deliveries)
         var logger = logger
         logger[metadataKey: "mqtt.client_id"] = "\(configuration.clientID)"
         logger[metadataKey: "mqtt.broker"] = "\(configuration.host):\(configuration.port)"
@@ -35,7 +42,8 @@ public struct MQTTSubscriber: Sendable {
 
     /// Runs until the surrounding task is cancelled, then disconnects and returns.
     ///
-    /// Messages reach `handle` one at a time, in arrival order. A QoS 1 message is
+    /// Messages reach `handle` one at a time in arrival order, unless `deliveries` lets
+    /// several QoS 1 messages run together. A QoS 1 message is
     /// acknowledged only after `handle` returns, so `handle` must have stored it by then: a
     /// message whose handler threw, or had not returned when the connection broke, is
     /// delivered again after the reconnect (with `cleanSession` false), possibly without the
@@ -62,7 +70,8 @@ public struct MQTTSubscriber: Sendable {
                 topics: self.topics,
                 tlsContext: tlsContext,
                 logger: self.logger,
-                events: self.events
+                events: self.events,
+                deliveries: self.deliveries
             )
             do {
                 // Returns only when the task is cancelled.

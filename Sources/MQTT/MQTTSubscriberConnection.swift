@@ -9,13 +9,15 @@ struct MQTTSubscriberConnection {
     let tlsContext: NIOSSLContext?
     let logger: Logger
     let events: @Sendable (MQTTConnectionEvent) -> Void
+    /// How many QoS 1 messages the handler may hold at once (`MQTTSubscriber.deliveries`).
+    let deliveries: Int
 
     /// The only packet identifier this connection sends: one SUBSCRIBE, and no QoS > 0 PUBLISH.
     private static let subscribePacketID: UInt16 = 1
 
     /// Returns when the task is cancelled; throws why the connection ended otherwise.
     func run(
-        _ handle: MQTTSubscriber.Handler,
+        _ handle: @escaping MQTTSubscriber.Handler,
         exactlyOnce: inout MQTTExactlyOnceReceipts,
         connectedAt: inout ContinuousClock.Instant?
     ) async throws {
@@ -40,17 +42,46 @@ struct MQTTSubscriberConnection {
                     MQTTPacket.subscribe(.init(packetID: Self.subscribePacketID, subscriptions: subscriptions))
                 ).get()
 
-                while let packet = try await packets.next() {
-                    if case .subAck(let subAck) = packet {
-                        try self.checkSubscription(subAck)
-                        // Connected means subscribed: from here on, messages flow.
-                        connectedAt = .now
-                        self.events(.connected(sessionPresent: sessionPresent))
-                    } else {
-                        try await self.receive(packet, on: channel, handle: handle, exactlyOnce: &exactlyOnce)
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    var inFlight = MQTTInFlight(group: group, limit: self.deliveries)
+                    let acknowledgements = MQTTAcknowledgements(channel: channel)
+                    do {
+                        while let packet = try await packets.next() {
+                            switch packet {
+                            case .subAck(let subAck):
+                                try self.checkSubscription(subAck)
+                                // Connected means subscribed: from here on, messages flow.
+                                connectedAt = .now
+                                self.events(.connected(sessionPresent: sessionPresent))
+                            case .publish(let publish) where publish.qos == .atLeastOnce && self.deliveries > 1:
+                                guard let packetID = publish.packetID else { throw MQTTError.unexpectedPacket("PUBLISH") }
+                                try await inFlight.makeRoom()
+                                let ticket = acknowledgements.arrived(packetID)
+                                inFlight.start {
+                                    do {
+                                        try await handle(MQTTMessage(publish))
+                                    } catch {
+                                        // Ends the connection: what is unacknowledged comes again.
+                                        channel.close(promise: nil)
+                                        throw MQTTError.handlerFailed(String(describing: error))
+                                    }
+                                    acknowledgements.stored(ticket)
+                                }
+                            default:
+                                // Anything else waits for the messages in flight, so every
+                                // acknowledgement keeps the order of arrival.
+                                try await inFlight.drain()
+                                try await self.receive(packet, on: channel, handle: handle, exactlyOnce: &exactlyOnce)
+                            }
+                        }
+                    } catch {
+                        // A handler's failure closed the connection: report that, not the closing.
+                        try await inFlight.drain()
+                        throw error
                     }
+                    try await inFlight.drain()
+                    throw MQTTError.connectionClosed
                 }
-                throw MQTTError.connectionClosed
             } catch {
                 guard Task.isCancelled else { throw MQTTChannel.reason(for: error) }
                 if isConnected {
@@ -161,5 +192,38 @@ struct MQTTExactlyOnceReceipts {
 
     mutating func released(_ packetID: UInt16) {
         self.awaitingRelease.remove(packetID)
+    }
+}
+
+/// The QoS 1 messages being handled side by side, at most `limit` at once.
+struct MQTTInFlight {
+    private var group: ThrowingTaskGroup<Void, any Error>
+    private let limit: Int
+    private var running = 0
+
+    init(group: ThrowingTaskGroup<Void, any Error>, limit: Int) {
+        self.group = group
+        self.limit = max(1, limit)
+    }
+
+    /// Waits until one more may start; a handler's failure surfaces here.
+    mutating func makeRoom() async throws {
+        while self.running >= self.limit {
+            try await self.group.next()
+            self.running -= 1
+        }
+    }
+
+    mutating func start(_ delivery: @escaping @Sendable () async throws -> Void) {
+        self.group.addTask(operation: delivery)
+        self.running += 1
+    }
+
+    /// Waits for every message in flight; the first failure among them is thrown.
+    mutating func drain() async throws {
+        while self.running > 0 {
+            self.running -= 1
+            try await self.group.next()
+        }
     }
 }

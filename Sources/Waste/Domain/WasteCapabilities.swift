@@ -20,4 +20,8 @@ extension AuditAction {
     public static let wasteSensorKeyRenewed = "waste.sensor_key_renewed"
     /// The city's webhook secret renewed: that it happened, never the secret.
     public static let wasteWebhookSecretRenewed = "waste.webhook_secret_renewed"
+    /// An alert raised by its rule (no actor), acknowledged or closed by staff.
+    public static let wasteAlertRaised = "waste.alert_raised"
+    public static let wasteAlertAcknowledged = "waste.alert_acknowledged"
+    public static let wasteAlertClosed = "waste.alert_closed"
 }

@@ -28,3 +28,9 @@ public struct TruckID: Identifier {
     public let rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
 }
+
+/// One alert: a rule that fired for a container.
+public struct WasteAlertID: Identifier {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+}

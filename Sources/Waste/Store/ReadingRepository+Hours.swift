@@ -47,6 +47,18 @@ extension ReadingRepository {
             """).all().map(Self.hour)
     }
 
+    /// Each container's best solar charge (mV) in the hours from `from` on, where its sensor reports one.
+    public func solarBest(in city: MunicipalityID, fromHour from: Int64) async throws -> [ContainerID: Int] {
+        let rows = try await db.raw("""
+            SELECT container_id, MAX(solar_max_mv) AS best FROM waste_reading_hours
+            WHERE municipality_id = \(bind: city.rawValue) AND hour >= \(bind: from) AND solar_max_mv IS NOT NULL
+            GROUP BY container_id
+            """).all()
+        var best: [ContainerID: Int] = [:]
+        for row in rows { best[ContainerID(rawValue: try row.string("container_id"))] = Int(clamping: try row.int("best")) }
+        return best
+    }
+
     /// Deletes the city's raw readings measured before `cutoff` that are
     /// already in the hours (received before the upkeep's mark). Returns how many.
     @discardableResult

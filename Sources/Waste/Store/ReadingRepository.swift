@@ -167,6 +167,18 @@ public struct ReadingRepository: Sendable {
             """).all().map(Self.reading)
     }
 
+    /// Each container's readings measured since `start`, oldest first: what the alert rules look at.
+    public func recent(in city: MunicipalityID, since start: Date) async throws -> [ContainerID: [Reading]] {
+        let rows = try await db.raw("""
+            SELECT container_id, \(unsafeRaw: Self.readingColumns) FROM waste_readings
+            WHERE municipality_id = \(bind: city.rawValue) AND measured_at_ms >= \(bind: start.epochMilliseconds) AND container_id IS NOT NULL
+            ORDER BY container_id, measured_at_ms, identity
+            """).all()
+        var recent: [ContainerID: [Reading]] = [:]
+        for row in rows { recent[ContainerID(rawValue: try row.string("container_id")), default: []].append(try Self.reading(row)) }
+        return recent
+    }
+
     /// How many readings a city holds (for the desk and the tests).
     public func count(in city: MunicipalityID) async throws -> Int {
         let row = try await db.raw("SELECT COUNT(*) AS n FROM waste_readings WHERE municipality_id = \(bind: city.rawValue)").first()

@@ -17,6 +17,7 @@ public struct WasteModule: Module {
         WasteAPIController(services: services).add(to: router)
         WastePages(services: services).add(to: router)
         WasteDeskPages(services: services).add(to: router)
+        WasteAlertPages(services: services).add(to: router)
     }
 
     /// Жмеринка's underground bins at real-looking places, with a depot, a transfer station and two trucks.
@@ -29,6 +30,7 @@ public struct WasteModule: Module {
     public func backgroundServices(_ services: AppServices) -> [any Service] {
         var background: [any Service] = [
             PeriodicTask("waste upkeep", every: .seconds(300), logger: services.logger) { try await services.wasteUpkeep.round() },
+            PeriodicTask("waste alerts", every: AlertWatch.interval, logger: services.logger) { try await services.wasteAlerts.round() },
         ]
         do {
             if let door = try MQTTDoor.configured(services) { background.append(door) }
@@ -38,13 +40,29 @@ public struct WasteModule: Module {
         return background
     }
 
-    /// How long raw readings are kept.
+    /// How long raw readings are kept, and each alert rule's line.
     public var settingFields: [CitySettingField] {
         [
             CitySettingField(
                 name: "wasteRetentionDays", labelKey: "settings.waste_retention_days", range: WasteSettings.retentionRange,
                 problemCode: "settings_wasteRetentionDays", read: { $0.waste.retentionDays }, write: { $0.waste.retentionDays = $1 }),
+            alertRule("wasteAlertFullPercent", "waste_alert_full_percent", \.fullPercent, AlertRules.fullRange),
+            alertRule("wasteAlertFireCelsius", "waste_alert_fire_celsius", \.fireCelsius, AlertRules.fireRange),
+            alertRule("wasteAlertFireRiseCelsius", "waste_alert_fire_rise_celsius", \.fireRiseCelsius, AlertRules.fireRiseRange),
+            alertRule("wasteAlertFireRiseMinutes", "waste_alert_fire_rise_minutes", \.fireRiseMinutes, AlertRules.fireRiseMinutesRange),
+            alertRule("wasteAlertTiltDegrees", "waste_alert_tilt_degrees", \.tiltDegrees, AlertRules.tiltRange),
+            alertRule("wasteAlertLidOpenMinutes", "waste_alert_lid_open_minutes", \.lidOpenMinutes, AlertRules.lidOpenRange),
+            alertRule("wasteAlertLowBatteryPercent", "waste_alert_low_battery_percent", \.lowBatteryPercent, AlertRules.lowBatteryPercentRange),
+            alertRule("wasteAlertLowBatteryMillivolts", "waste_alert_low_battery_millivolts", \.lowBatteryMillivolts, AlertRules.lowBatteryMillivoltsRange),
+            alertRule("wasteAlertSolarShare", "waste_alert_solar_share", \.solarShareOfPeers, AlertRules.solarShareRange),
+            alertRule("wasteAlertHeartbeatMinutes", "waste_alert_heartbeat_minutes", \.heartbeatMinutes, AlertRules.heartbeatRange),
         ]
+    }
+
+    private func alertRule(_ name: String, _ label: String, _ rule: any WritableKeyPath<AlertRules, Int> & Sendable, _ range: ClosedRange<Int>) -> CitySettingField {
+        CitySettingField(
+            name: name, labelKey: "settings.\(label)", range: range, problemCode: "settings_\(name)",
+            read: { $0.waste.alerts[keyPath: rule] }, write: { $0.waste.alerts[keyPath: rule] = $1 })
     }
 
     /// The ChirpStack application whose MQTT uplinks are this city's.
@@ -63,6 +81,7 @@ public struct WasteModule: Module {
     public var staffLinks: [StaffLink] {
         [
             StaffLink(titleKey: "waste.desk.link", path: "admin/waste", for: [.manageWaste]),
+            StaffLink(titleKey: "waste.alerts.link", path: "admin/waste/alerts", for: [.dispatchWaste]),
             StaffLink(titleKey: "waste.letters.link", path: "admin/waste/letters", for: [.dispatchWaste]),
         ]
     }

@@ -16,10 +16,12 @@ struct MQTTSubscriberFailureTests {
     private static func withSubscriber(
         _ configuration: MQTTConfiguration,
         events: Inbox<MQTTConnectionEvent>,
+        deliveries: Int = 1,
         handle: @escaping MQTTSubscriber.Handler = { _ in },
         _ body: () async throws -> Void
     ) async throws {
-        let subscriber = MQTTSubscriber(configuration: configuration, topics: [Self.topic], logger: TestBroker.logger, events: events.append)
+        let subscriber = MQTTSubscriber(
+            configuration: configuration, topics: [Self.topic], logger: TestBroker.logger, deliveries: deliveries, events: events.append)
         let run = Task { try await subscriber.run(handle) }
         do {
             try await body()
@@ -109,6 +111,67 @@ struct MQTTSubscriberFailureTests {
             handlerMayReturn.open()
             #expect(await broker.received.wait { $0.contains(.pubAck(packetID: 7)) })
         }
+        await broker.stop()
+    }
+
+    @Test
+    func messagesHandledSideBySideAreAcknowledgedInTheOrderTheyCame() async throws {
+        let broker = try await ScriptedBroker.start()
+        let events = Inbox<MQTTConnectionEvent>()
+        let handled = Inbox<UInt8>()
+        let firstMayReturn = Gate()
+        // The first message is held until the other four are stored: only side-by-side
+        // handling gets there, and their PUBACKs must still wait for the first's.
+        let handle: @Sendable (MQTTMessage) async -> Void = { message in
+            if message.payload == [1] { await firstMayReturn.wait() }
+            handled.append(message.payload[0])
+        }
+        try await Self.withSubscriber(broker.configuration(), events: events, deliveries: 5, handle: handle) {
+            #expect(await events.wait { $0.contains { $0.isConnected } })
+            for id in UInt16(1)...5 {
+                try await broker.send(Self.publish(id, qos: .atLeastOnce, payload: [UInt8(id)]))
+            }
+            #expect(await handled.wait { Set($0) == [2, 3, 4, 5] })
+            #expect(!broker.received.items.contains { if case .pubAck = $0 { true } else { false } })
+            firstMayReturn.open()
+            #expect(await broker.received.wait { $0.contains(.pubAck(packetID: 5)) })
+        }
+        let acknowledged = broker.received.items.compactMap { packet -> UInt16? in
+            if case .pubAck(let id) = packet { id } else { nil }
+        }
+        #expect(acknowledged == [1, 2, 3, 4, 5])
+        await broker.stop()
+    }
+
+    @Test
+    func aFailureAmongMessagesHandledSideBySideAcknowledgesOnlyThoseBeforeIt() async throws {
+        struct StoreUnavailable: Error {}
+        let broker = try await ScriptedBroker.start()
+        let events = Inbox<MQTTConnectionEvent>()
+        let laterStored = Inbox<UInt8>()
+        let thirdMayFail = Gate()
+        let handle: @Sendable (MQTTMessage) async throws -> Void = { message in
+            if message.payload == [3] {
+                await thirdMayFail.wait()
+                throw StoreUnavailable()
+            }
+            if message.payload[0] > 3 { laterStored.append(message.payload[0]) }
+        }
+        try await Self.withSubscriber(broker.configuration(), events: events, deliveries: 5, handle: handle) {
+            #expect(await events.wait { $0.contains { $0.isConnected } })
+            for id in UInt16(1)...5 {
+                try await broker.send(Self.publish(id, qos: .atLeastOnce, payload: [UInt8(id)]))
+            }
+            #expect(await laterStored.wait { $0.count == 2 })
+            thirdMayFail.open()
+            #expect(await events.wait { $0.filter { $0.isConnected }.count == 2 })
+        }
+        let acknowledged = broker.received.items.compactMap { packet -> UInt16? in
+            if case .pubAck(let id) = packet { id } else { nil }
+        }
+        // 4 and 5 were stored but stay unacknowledged: the broker sends them again with 3.
+        #expect(acknowledged == [1, 2])
+        #expect(events.items.contains { if case .disconnected(let reason) = $0 { reason.contains("StoreUnavailable") } else { false } })
         await broker.stop()
     }
 

@@ -27,6 +27,7 @@ struct WasteAPIController {
         waste.post("sensors/:sensor/key", use: renewKey)
         waste.post("trucks", use: addTruck)
         waste.get("open-data/:file", use: openData)
+        AlertAPI(services: services).add(to: waste)
     }
 
     /// `containers.csv|json`, `fill-daily.csv|json`: the module's declared datasets.

@@ -59,7 +59,21 @@ public struct IngestService: Sendable {
             }
         }
         let new = try await intake.store(incoming, in: services.store)
+        await watchUrgent(incoming, city: city)
         return Outcome(accepted: new, duplicates: incoming.count - new)
+    }
+
+    /// A reading that looks like fire is looked at now, not at the next
+    /// round. The reading is stored whatever happens here: a failure is logged and the round tries again.
+    func watchUrgent(_ incoming: [ReadingRepository.Incoming], city: Municipality) async {
+        let rules = city.settings.waste.alerts
+        let containers = Set(incoming.lazy.filter { AlertWatch.urgent($0.reading, rules: rules) }.compactMap(\.container))
+        guard !containers.isEmpty else { return }
+        do {
+            try await services.wasteAlerts.watch(city, at: services.clock.now(), only: containers)
+        } catch {
+            services.logger.error("waste alerts: an urgent reading could not be looked at now", metadata: ["error": "\(error)"])
+        }
     }
 
     /// The sensor whose key this is, in this city; anything else is the same 401.
@@ -163,6 +177,7 @@ public struct IngestService: Sendable {
         let incoming = ReadingRepository.Incoming(
             sensor: target.sensor, city: cityID, container: target.container, door: door, receivedAt: now, reading: reading)
         let new = try await intake.store([incoming], in: services.store)
+        await watchUrgent([incoming], city: city)
         return Outcome(accepted: new, duplicates: 1 - new)
     }
 

@@ -24,6 +24,9 @@ public struct MQTTDoor: Service {
     static let lease = "waste-mqtt"
     /// Renewed well within the lease's life, so the holder keeps it while it runs.
     static let leaseRound: Duration = .seconds(2)
+    /// Uplinks handled side by side: their readings share the intake's commits instead of
+    /// taking one each. A broker sends no more than its in-flight limit anyway.
+    static let deliveries = 100
 
     /// The door as the deployment configures it, or nil when it has no broker.
     public static func configured(_ services: AppServices) throws -> MQTTDoor? {
@@ -46,7 +49,7 @@ public struct MQTTDoor: Service {
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             let holds = (try? await services.holdsLease(Self.lease, at: services.clock.now())) ?? false
             if holds, subscription == nil {
-                let subscriber = MQTTSubscriber(configuration: configuration, topics: [topic], logger: services.logger)
+                let subscriber = MQTTSubscriber(configuration: configuration, topics: [topic], logger: services.logger, deliveries: Self.deliveries)
                 let door = self
                 subscription = Task { try await subscriber.run { try await door.receive($0) } }
             } else if !holds, let running = subscription {

@@ -1,0 +1,53 @@
+import Foundation
+
+/// What an alert is about. Each kind has its rule in `AlertRules`, set on
+/// the city's settings page.
+public enum AlertKind: String, Sendable, Codable, CaseIterable {
+    /// The fill is at or over the full threshold, or the sensor says full.
+    case full
+    /// The temperature is over the fire threshold or rose fast, or the sensor says fire.
+    case fire
+    /// The container leans more than it should (knocked over, lifted, moved), or the sensor says so.
+    case tilted
+    /// The lid has been reported open for too long.
+    case lidOpen = "lid-open"
+    /// The battery is low, by its own flag, its percentage or its voltage.
+    case lowBattery = "low-battery"
+    /// The panel charges much less than the city's other panels over the
+    /// same days: dirty or shaded, since the season and the weather are the same for all.
+    case solarLow = "solar-low"
+    /// Two heartbeats have passed without a word from the sensor.
+    case silent
+
+    /// Kinds whose raising cannot wait for staff to look: mailed to the dispatchers at once.
+    public var isUrgent: Bool { self == .fire }
+}
+
+/// What an alert's rule saw: the figure that crossed the line, in the
+/// kind's unit (`AlertKind.unit`), and when.
+public struct AlertEvidence: Sendable, Equatable {
+    /// Fill %, tenths of °C (of the temperature, or of the rise), tenths of
+    /// a degree of tilt, minutes open, battery % (or mV when only that is
+    /// known), % of the peers' charge, minutes silent.
+    public var value: Int
+    public var unit: AlertUnit
+    public var observedAt: Date
+
+    public init(value: Int, unit: AlertUnit, observedAt: Date) {
+        self.value = value
+        self.unit = unit
+        self.observedAt = observedAt
+    }
+}
+
+/// The unit of an alert's figure, so a page can say it.
+public enum AlertUnit: String, Sendable, Codable, CaseIterable {
+    case percent
+    case tenthsCelsius = "dc"
+    case tenthsCelsiusRise = "dc-rise"
+    case tenthsDegree = "dd"
+    case minutes
+    case millivolts = "mv"
+    /// A flag the sensor raised itself; the value is 1.
+    case flag
+}

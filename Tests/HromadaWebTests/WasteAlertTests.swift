@@ -1,0 +1,143 @@
+import Foundation
+import HromadaDomain
+import HromadaStore
+import Hummingbird
+import HummingbirdTesting
+import HromadaTestSupport
+import Testing
+@testable import HromadaWeb
+@testable import Waste
+import HromadaModules
+
+/// The alerts as a dispatcher meets them: a reading that looks like fire
+/// raises its alert at once and mails the dispatchers, however many such
+/// readings arrive together; the round raises the rest and clears what
+/// stopped holding; staff acknowledge and close, once, with the audit log,
+/// and no one else sees or touches them.
+@Suite struct WasteAlertTests {
+    static func alerts(_ harness: WebHarness, container: String) async throws -> [AlertRepository.StoredAlert] {
+        let city = try await harness.city("zhmerynka")
+        return try await harness.services.store.read { try await $0.wasteAlerts.alerts(of: ContainerID(rawValue: container), in: city.id, limit: 100) }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aFireIsRaisedAtOnceAndMailedToTheDispatchersOnceHoweverManyReadingsSayIt(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
+            let admin = try await apiToken(client, WasteWebTests.admin.0, WasteWebTests.admin.1)
+            let (key, container) = try await WasteWebTests.bin(client, token: admin)
+            let mailsBefore = try await harness.outbox().count
+            let hot = (0..<50).map { n in
+                #"{"counter": \#(100 + n), "time": "\#(WasteWebTests.time(minutesAgo: 1, harness))", "distanceMm": 900, "temperatureC": 74.5}"#
+            }
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for body in hot {
+                    group.addTask {
+                        let (status, _) = try await client.json(.post, "/api/v1/zhmerynka/waste/readings", body: body, token: key)
+                        #expect(status == .ok)
+                    }
+                }
+                try await group.waitForAll()
+            }
+            // No round has run: the fire was raised by the readings themselves.
+            let raised = try await Self.alerts(harness, container: container)
+            #expect(raised.map(\.kind) == [.fire])
+            #expect(raised.first?.evidence == AlertEvidence(value: 745, unit: .tenthsCelsius, observedAt: raised.first?.evidence.observedAt ?? .distantPast))
+            let mails = try await harness.outbox().dropFirst(mailsBefore)
+            #expect(mails.count == 1, "one dispatcher in Жмеринка, one mail")
+            #expect(mails.first.map { $0.subject.hasPrefix("Пожежа: Тестовий майданчик") && $0.body.contains("74.5 °C") } == true)
+            let city = try await harness.city("zhmerynka")
+            let entries = try await harness.services.store.read { try await $0.audit.recentEntries(in: city.id, limit: 1_000) }
+            #expect(entries.filter { $0.action == AuditAction.wasteAlertRaised }.count == 1)
+
+            // A round finds nothing new; a cool reading clears the fire, which stays open for staff.
+            #expect(try await harness.services.wasteAlerts.watch(city, at: harness.clock.now()).filter { $0.container.rawValue == container }.isEmpty)
+            let cool = #"{"counter": 200, "time": "\#(WasteWebTests.time(minutesAgo: 0, harness))", "distanceMm": 900, "temperatureC": 9}"#
+            #expect(try await client.json(.post, "/api/v1/zhmerynka/waste/readings", body: cool, token: key).0 == .ok)
+            try await harness.services.wasteAlerts.watch(city, at: harness.clock.now())
+            let cleared = try #require(try await Self.alerts(harness, container: container).first)
+            #expect(cleared.clearedAt != nil && cleared.isOpen)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func dispatchersAcknowledgeAndCloseOnceAndNoOneElseSeesAlerts(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
+            let admin = try await apiToken(client, WasteWebTests.admin.0, WasteWebTests.admin.1)
+            let (key, container) = try await WasteWebTests.bin(client, token: admin)
+            let full = #"{"counter": 1, "time": "\#(WasteWebTests.time(minutesAgo: 2, harness))", "distanceMm": 310, "tiltDegrees": 35, "batteryPercent": 12}"#
+            #expect(try await client.json(.post, "/api/v1/zhmerynka/waste/readings", body: full, token: key).0 == .ok)
+            let city = try await harness.city("zhmerynka")
+            try await harness.services.wasteAlerts.round()
+            let raised = try await Self.alerts(harness, container: container)
+            #expect(Set(raised.map(\.kind)) == [.full, .tilted, .lowBattery])
+            let alert = try #require(raised.first { $0.kind == .full })
+
+            let (listed, list) = try await client.json(.get, "/api/v1/zhmerynka/waste/alerts", token: admin)
+            #expect(listed == .ok)
+            let items = list["items"] as? [[String: Any]] ?? []
+            #expect(items.contains { $0["id"] as? String == alert.id.rawValue && $0["kind"] as? String == "full" && $0["unit"] as? String == "percent" })
+            #expect(try await client.json(.get, "/api/v1/zhmerynka/waste/alerts?state=maybe", token: admin).0 == .unprocessableContent)
+
+            // Strangers: none signed in, a resident, another city's admin.
+            let path = "/api/v1/zhmerynka/waste/alerts/\(alert.id.rawValue)"
+            #expect(try await client.json(.get, "/api/v1/zhmerynka/waste/alerts").0 == .unauthorized)
+            let resident = try await apiToken(client, "olena@demo.hromada.ua", "resident-demo-2026")
+            #expect(try await client.json(.get, "/api/v1/zhmerynka/waste/alerts", token: resident).0 == .notFound)
+            let vinnytsiaAdmin = try await apiToken(client, "vinnytsia.admin@demo.hromada.ua", "vinnytsia-demo-2026")
+            #expect(try await client.json(.post, "\(path)/acknowledge", token: vinnytsiaAdmin).0 == .notFound)
+            #expect(try await client.json(.post, "/api/v1/vinnytsia/waste/alerts/\(alert.id.rawValue)/acknowledge", token: vinnytsiaAdmin).0 == .notFound)
+
+            let (acknowledged, body) = try await client.json(.post, "\(path)/acknowledge", token: admin)
+            #expect(acknowledged == .ok && body["acknowledgedAt"] != nil)
+            let (again, problem) = try await client.json(.post, "\(path)/acknowledge", token: admin)
+            #expect(again == .conflict && errorCode(problem) == "waste_alert_already_decided")
+            let long = String(repeating: "я", count: 501)
+            let (tooLong, refusal) = try await client.json(.post, "\(path)/close", body: #"{"note": "\#(long)"}"#, token: admin)
+            #expect(tooLong == .unprocessableContent && errorCode(refusal) == "waste_alert_note_too_long")
+            let (closed, closedBody) = try await client.json(.post, "\(path)/close", body: #"{"note": "Вивезли позачергово"}"#, token: admin)
+            #expect(closed == .ok && closedBody["note"] as? String == "Вивезли позачергово" && closedBody["closedAt"] != nil)
+            #expect(try await client.json(.post, "\(path)/close", body: "{}", token: admin).0 == .conflict)
+            let (_, closedList) = try await client.json(.get, "/api/v1/zhmerynka/waste/alerts?state=closed", token: admin)
+            #expect((closedList["items"] as? [[String: Any]] ?? []).map { $0["id"] as? String } == [alert.id.rawValue])
+
+            // Still full: the closed alert still stands, so the next round raises no new one.
+            try await harness.services.wasteAlerts.round()
+            #expect(try await Self.alerts(harness, container: container).filter { $0.kind == .full }.count == 1)
+            let entries = try await harness.services.store.read { try await $0.audit.recentEntries(in: city.id, limit: 1_000) }
+            #expect(entries.filter { $0.action == AuditAction.wasteAlertAcknowledged && $0.subject == alert.id.rawValue }.count == 1)
+            #expect(entries.filter { $0.action == AuditAction.wasteAlertClosed && $0.subject == alert.id.rawValue }.count == 1)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func theDeskListsAlertsFiresFirstAndItsFormsWork(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
+            let admin = try await apiToken(client, WasteWebTests.admin.0, WasteWebTests.admin.1)
+            let (key, container) = try await WasteWebTests.bin(client, token: admin)
+            let reading = #"{"counter": 1, "time": "\#(WasteWebTests.time(minutesAgo: 2, harness))", "distanceMm": 310, "temperatureC": 66}"#
+            #expect(try await client.json(.post, "/api/v1/zhmerynka/waste/readings", body: reading, token: key).0 == .ok)
+            try await harness.services.wasteAlerts.round()
+            let fire = try #require(try await Self.alerts(harness, container: container).first { $0.kind == .fire })
+            var browser = Browser(client)
+            try await browser.signIn(WasteWebTests.admin.0, WasteWebTests.admin.1)
+            let page = try await browser.get("/zhmerynka/admin/waste/alerts")
+            #expect(page.status == .ok)
+            let firePosition = try #require(page.body.range(of: "Пожежа</strong>")).lowerBound
+            let fullPosition = try #require(page.body.range(of: "Заповнений</strong>")).lowerBound
+            #expect(firePosition < fullPosition, "fires first")
+            #expect(page.body.contains("66.0 °C") && page.body.contains("Тестовий майданчик"))
+            let acknowledged = try await browser.post("/zhmerynka/admin/waste/alerts/\(fire.id.rawValue)/acknowledge", [])
+            #expect(acknowledged.status == .seeOther || acknowledged.status == .found)
+            let refused = try await browser.post("/zhmerynka/admin/waste/alerts/\(fire.id.rawValue)/close", [("note", String(repeating: "ы", count: 600))])
+            #expect(refused.status == .unprocessableContent && refused.body.contains("aria-invalid=\"true\""))
+            let closed = try await browser.post("/zhmerynka/admin/waste/alerts/\(fire.id.rawValue)/close", [("note", "Загасили")])
+            #expect(closed.location?.hasSuffix("done=closed") == true)
+            #expect(try await browser.post("/zhmerynka/admin/waste/alerts/\(fire.id.rawValue)/close", [("note", "x")], csrf: false).status == .forbidden)
+            let english = try await browser.get("/zhmerynka/admin/waste/alerts?closed=1&lang=en")
+            #expect(english.body.contains("Загасили"))
+            var resident = Browser(client)
+            try await resident.signIn("olena@demo.hromada.ua", "resident-demo-2026")
+            #expect(try await resident.get("/zhmerynka/admin/waste/alerts").status == .notFound)
+        }
+    }
+}
