@@ -141,3 +141,27 @@ import HromadaModules
         }
     }
 }
+
+/// A container's page: its chart, forecast and days for anyone, its alerts for dispatchers only.
+@Suite struct WasteContainerPageTests {
+    @Test func aContainersPageShowsItsFillForecastAndToDispatchersItsAlerts() async throws {
+        try await WebHarness.run { harness, client in
+            try await harness.services.wasteUpkeep.round()
+            var visitor = Browser(client)
+            let page = try await visitor.get("/zhmerynka/waste/containers/zhm-container-1")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("<polyline class=\"chart-fill\"") && page.body.contains("Прогноз") && page.body.contains("По днях"))
+            #expect(!page.body.contains("h-alerts"), "alerts are the dispatchers'")
+            #expect(try await visitor.get("/zhmerynka/waste/containers/nowhere").status == .notFound)
+            // Another city's container is not this city's page.
+            #expect(try await visitor.get("/vinnytsia/waste/containers/zhm-container-1").status == .notFound)
+            let english = try await visitor.get("/zhmerynka/waste/containers/zhm-container-1?lang=en")
+            #expect(english.body.contains("Fill over the last two weeks") && english.body.contains("Forecast"))
+            var dispatcher = Browser(client)
+            try await dispatcher.signIn(WasteWebTests.admin.0, WasteWebTests.admin.1)
+            #expect(try await dispatcher.get("/zhmerynka/waste/containers/zhm-container-1").body.contains("h-alerts"))
+            // The public list links each container to its page.
+            #expect(try await visitor.get("/zhmerynka/waste").body.contains("href=\"/zhmerynka/waste/containers/zhm-container-1\""))
+        }
+    }
+}

@@ -157,6 +157,15 @@ public struct ReadingRepository: Sendable {
         return latest
     }
 
+    /// One container's newest reading.
+    public func latest(of container: ContainerID, in city: MunicipalityID) async throws -> Reading? {
+        try await db.raw("""
+            SELECT \(unsafeRaw: Self.readingColumns) FROM waste_readings
+            WHERE container_id = \(bind: container.rawValue) AND municipality_id = \(bind: city.rawValue)
+            ORDER BY measured_at_ms DESC, identity DESC LIMIT 1
+            """).first().map(Self.reading)
+    }
+
     /// A container's readings in a time window, oldest first.
     public func readings(of container: ContainerID, in city: MunicipalityID, from start: Date, to end: Date, limit: Int) async throws -> [Reading] {
         try await db.raw("""

@@ -18,6 +18,7 @@ public struct WasteModule: Module {
         WastePages(services: services).add(to: router)
         WasteDeskPages(services: services).add(to: router)
         WasteAlertPages(services: services).add(to: router)
+        WasteContainerPage(services: services).add(to: router)
     }
 
     /// Жмеринка's underground bins at real-looking places, with a depot, a transfer station and two trucks.

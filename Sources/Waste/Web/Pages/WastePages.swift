@@ -41,6 +41,7 @@ struct WastePages {
     }
 
     struct ContainerRow {
+        let url: String
         let fraction: String
         let volume: String
         let placement: String
@@ -74,7 +75,7 @@ struct WastePages {
         let bySite = Dictionary(grouping: containers, by: \.siteId)
         let sites = snapshot.sites.compactMap { site -> SiteRow? in
             guard let rows = bySite[site.id.rawValue] else { return nil }
-            return SiteRow(name: site.value.name, address: site.value.address, containers: rows.map { row($0, context) })
+            return SiteRow(name: site.value.name, address: site.value.address, containers: rows.map { row($0, city: slug, context) })
         }
         let centre = snapshot.sites.first.map { ($0.value.point.longitude, $0.value.point.latitude) } ?? (28.4682, 49.2331)
         let page = Page(
@@ -86,10 +87,10 @@ struct WastePages {
             "waste", page: page, titleKey: "waste.title", titleArguments: ["city": city.name.localized(language)], request: request, context: context, city: city)
     }
 
-    func row(_ container: RegisterBodies.ContainerBody, _ context: AppRequestContext) -> ContainerRow {
+    func row(_ container: RegisterBodies.ContainerBody, city: String, _ context: AppRequestContext) -> ContainerRow {
         let band = Band(container.fillPercent)
         return ContainerRow(
-            fraction: html.t("waste.fraction.\(container.fraction)", context), volume: html.t("waste.litres", context, ["n": String(container.volumeLitres)]),
+            url: "/\(city)/waste/containers/\(container.id)", fraction: html.t("waste.fraction.\(container.fraction)", context), volume: html.t("waste.litres", context, ["n": String(container.volumeLitres)]),
             placement: html.t("waste.placement.\(container.placement)", context),
             fill: container.fillPercent.map { html.t("waste.fill", context, ["n": String($0)]) }
                 ?? html.t(container.hasSensor ? "waste.fill_unknown" : "waste.no_sensor", context),
@@ -114,7 +115,7 @@ struct WastePages {
         let features = order.compactMap { siteID -> [String: Any]? in
             guard let here = bySite[siteID], let first = here.first else { return nil }
             let fullest = here.compactMap(\.fillPercent).max()
-            let label = here.map { "\(html.t("waste.fraction.\($0.fraction)", context)): \(row($0, context).fill)" }.joined(separator: "; ")
+            let label = here.map { "\(html.t("waste.fraction.\($0.fraction)", context)): \(row($0, city: city.slug.rawValue, context).fill)" }.joined(separator: "; ")
             return [
                 "type": "Feature",
                 "geometry": ["type": "Point", "coordinates": [first.longitude, first.latitude]],
@@ -134,6 +135,11 @@ struct WastePages {
 /// Times as a dispatcher reads them: the city's clock (Kyiv), day and minute.
 enum WasteFormat {
     static let kyiv = TimeZone(identifier: "Europe/Kyiv") ?? .gmt
+
+    /// "4 груд." / "4 Dec": a chart's day.
+    static func day(_ date: Date, _ language: Language) -> String {
+        date.formatted(Date.FormatStyle(locale: Locale(identifier: language == .uk ? "uk_UA" : "en_GB"), timeZone: kyiv).day().month(.abbreviated))
+    }
 
     static func time(_ date: Date, _ language: Language) -> String {
         date.formatted(Date.FormatStyle(date: .abbreviated, time: .shortened, locale: Locale(identifier: language == .uk ? "uk_UA" : "en_GB"), timeZone: kyiv))
