@@ -135,6 +135,18 @@ if [ -d "$CVRP" ]; then
   expect_failure "routes solve names the line of a malformed file" "line 8: coordinates" "$BIN" routes solve "$WORK/bad.vrp" --seconds 1
 fi
 
+# The bins' simulator, straight into the database: the planted faults and only they raise fault alerts.
+"$BIN" seed --demo --database "sqlite:$WORK/simulate.sqlite" >/dev/null 2>&1
+expect_output "waste simulate plays a month and each planted fault raises its alert" "Each planted fault raised its alert, and nothing else" \
+  "$BIN" waste simulate --database "sqlite:$WORK/simulate.sqlite" --city zhmerynka --bins 40 --days 30
+expect_output "waste simulate again adds no bins" "(0 new)" "$BIN" waste simulate --database "sqlite:$WORK/simulate.sqlite" --city zhmerynka --bins 40 --days 30
+expect_failure "waste simulate wants both doors or neither" "Give both --url and --mqtt" \
+  "$BIN" waste simulate --database "sqlite:$WORK/simulate.sqlite" --city zhmerynka --url http://127.0.0.1:1
+expect_failure "waste simulate names an unknown city" "No municipality with slug 'atlantis'" \
+  "$BIN" waste simulate --database "sqlite:$WORK/simulate.sqlite" --city atlantis --bins 5 --days 2
+expect_failure "waste simulate refuses a fleet out of range" "--bins must be between 1 and 5000" \
+  "$BIN" waste simulate --database "sqlite:$WORK/simulate.sqlite" --city zhmerynka --bins 0
+
 # The secret file is made once, private, and reused.
 [ -f "$WORK/hromada.secret" ] && [ "$(stat -c %a "$WORK/hromada.secret")" = 600 ] && ok "secret file is created with mode 600" || fail "secret file is created with mode 600"
 

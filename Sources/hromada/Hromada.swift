@@ -5,7 +5,7 @@ struct Hromada: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hromada",
         abstract: "Hromada: an open governance platform for Ukrainian municipalities.",
-        subcommands: [Serve.self, Migrate.self, Seed.self, Users.self, Audit.self, Backup.self, Restore.self, PB.self, Routes.self]
+        subcommands: [Serve.self, Migrate.self, Seed.self, Users.self, Audit.self, Backup.self, Restore.self, PB.self, Routes.self, WasteCommand.self]
     )
 }
 

@@ -59,6 +59,23 @@ import HromadaModules
         }
     }
 
+    @Test func aReadingLooksAtFireAloneAtOnceAndAnOldFireWaitsForTheRound() async throws {
+        try await WebHarness.run { harness, client in
+            let admin = try await apiToken(client, WasteWebTests.admin.0, WasteWebTests.admin.1)
+            let (key, container) = try await WasteWebTests.bin(client, token: admin)
+            let (oldKey, oldContainer) = try await WasteWebTests.bin(client, token: admin, device: "A1B2C3D4E5F60002")
+            // Five hours without a word: silent by the rules, but a reading looks at fire only.
+            harness.clock.advance(by: 5 * 3_600)
+            let hot = #"{"counter": 1, "time": "\#(WasteWebTests.time(minutesAgo: 1, harness))", "distanceMm": 900, "temperatureC": 81}"#
+            #expect(try await client.json(.post, "/api/v1/zhmerynka/waste/readings", body: hot, token: key).0 == .ok)
+            #expect(try await Self.alerts(harness, container: container).map(\.kind) == [.fire])
+            // A fire three days old, from a network server's backlog, is history: nothing at once.
+            let old = #"{"counter": 1, "time": "\#(WasteWebTests.time(minutesAgo: 3 * 24 * 60, harness))", "distanceMm": 900, "temperatureC": 81}"#
+            #expect(try await client.json(.post, "/api/v1/zhmerynka/waste/readings", body: old, token: oldKey).0 == .ok)
+            #expect(try await Self.alerts(harness, container: oldContainer).isEmpty)
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func dispatchersAcknowledgeAndCloseOnceAndNoOneElseSeesAlerts(_ database: TestDatabase) async throws {
         try await WebHarness.run(database) { harness, client in
@@ -162,6 +179,38 @@ import HromadaModules
             #expect(try await dispatcher.get("/zhmerynka/waste/containers/zhm-container-1").body.contains("h-alerts"))
             // The public list links each container to its page.
             #expect(try await visitor.get("/zhmerynka/waste").body.contains("href=\"/zhmerynka/waste/containers/zhm-container-1\""))
+        }
+    }
+}
+
+/// The simulator in a city: registered once however often it runs, its
+/// readings stored, and the faults still under way at its end standing as alerts.
+@Suite struct WasteSimulatorTests {
+    @Test(arguments: TestDatabase.available)
+    func aSimulatedMonthLandsInTheCityOnceAndItsStandingFaultsAreAlerts(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, _ in
+            let city = try await harness.city("zhmerynka")
+            let centre = try GeoPoint(longitude: 28.1115, latitude: 49.0386)
+            // Twenty bins: seven solar panels, so the shaded one has the five peers its rule needs.
+            let simulation = BinSimulation(bins: 20, days: 30, endingAt: harness.clock.now(), centre: centre)
+            let fleet = try await harness.services.wasteSimulator.register(simulation, in: city)
+            #expect(fleet.made == 20)
+            let stored = try await harness.services.wasteSimulator.storeDirectly(simulation, fleet: fleet, in: city)
+            #expect(stored == simulation.bins.reduce(0) { $0 + simulation.readings(of: $1).count })
+            let again = try await harness.services.wasteSimulator.register(simulation, in: city)
+            #expect(again.made == 0)
+            #expect(try await harness.services.wasteSimulator.storeDirectly(simulation, fleet: again, in: city) == 0)
+            // A key from the second run works on the device API's path; the first run's no longer does.
+            #expect(try await harness.services.wasteIngest.device(authorization: "Bearer \(again.bins[0].key)", city: city).container == again.bins[0].container)
+            await #expect(throws: AppError.self) { try await harness.services.wasteIngest.device(authorization: "Bearer \(fleet.bins[0].key)", city: city) }
+            // Past the upkeep's settling minute, so the month is in the hours the solar rule reads.
+            harness.clock.advance(by: 120)
+            try await harness.services.wasteUpkeep.round()
+            try await harness.services.wasteAlerts.round()
+            let alerts = try await harness.services.store.read { try await $0.wasteAlerts.alerts(in: city.id, open: true, limit: 500) }
+            let faults = Set(alerts.filter { SimulationReplay.faultKinds.contains($0.kind) }.map { "\($0.container.rawValue) \($0.kind.rawValue)" })
+            // Still under way at the end: the tilted bin, the dying battery and the shaded panel; the fire and the silence are over.
+            #expect(faults == ["sim-container-1 tilted", "sim-container-2 low-battery", "sim-container-3 solar-low"], "\(faults)")
         }
     }
 }

@@ -118,3 +118,24 @@ import Waste
         }
     }
 }
+
+/// The simulator's frames: what `DF702.frame` writes, `DF702.decode` reads back.
+@Suite struct DF702EncodingTests {
+    @Test func aFrameWrittenForTheSimulatorDecodesToTheSameReading() throws {
+        let readings = [
+            DF702.Reading(distanceMillimetres: 1_234, temperatureCelsius: -12, tiltAngleDegrees: -35, frameCounter: 700),
+            DF702.Reading(distanceMillimetres: 300, temperatureCelsius: 95, tiltAngleDegrees: 40, full: true, fire: true, tilted: true, lowBattery: true, frameCounter: 65_535),
+            DF702.Reading(distanceMillimetres: 0, temperatureCelsius: 0, tiltAngleDegrees: 0, frameCounter: 0),
+        ]
+        for reading in readings {
+            let frame = DF702.frame(reading)
+            #expect(frame.count == 17)
+            let decoded = try DF702.decode(frame)
+            let expected = reading.full || reading.fire || reading.tilted || reading.lowBattery ? DF702.Frame.alarm(reading) : .heartbeat(reading)
+            #expect(decoded == expected)
+        }
+        // What no frame holds is clamped, never a trap.
+        let wild = DF702.Reading(distanceMillimetres: .max, temperatureCelsius: .min, tiltAngleDegrees: .infinity, frameCounter: .min)
+        #expect(try DF702.decode(DF702.frame(wild)) == .heartbeat(DF702.Reading(distanceMillimetres: 65_535, temperatureCelsius: -128, tiltAngleDegrees: 0, frameCounter: 0)))
+    }
+}

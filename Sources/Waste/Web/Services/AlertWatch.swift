@@ -30,10 +30,12 @@ public struct AlertWatch: Sendable {
         reading.alarms.contains(.fire) || (reading.temperatureTenths ?? .min) >= rules.fireCelsius * 10
     }
 
-    /// Applies the rules to the city's containers (or only to `only`) and
-    /// records what changed. Returns the alerts raised.
+    /// Applies the rules to the city's containers (or only to `only`, and
+    /// only the `kinds` given) and records what changed. Returns the alerts raised.
     @discardableResult
-    public func watch(_ city: Municipality, at now: Date, only: Set<ContainerID>? = nil) async throws -> [AlertRepository.StoredAlert] {
+    public func watch(
+        _ city: Municipality, at now: Date, only: Set<ContainerID>? = nil, kinds: Set<AlertKind> = Set(AlertKind.allCases)
+    ) async throws -> [AlertRepository.StoredAlert] {
         let cityID = city.id, rules = city.settings.waste.alerts
         let solarFrom = HourlyAggregate.hour(of: Reading(measuredAt: now.addingTimeInterval(-AlertRules.solarWindow)))
         let (sites, containers, sensors, recent, latest, solar, standing) = try await services.store.read { tx in
@@ -55,7 +57,7 @@ public struct AlertWatch: Sendable {
                 let watched = ContainerWatch(
                     container: container.id, recent: recent[container.id] ?? [], latest: latest[container.id], watchedSince: since,
                     solarBest: solar[container.id])
-                found = AlertDetector.conditions(watched, rules: rules, solarPeers: peers[container.id] ?? [], now: now)
+                found = AlertDetector.conditions(watched, rules: rules, solarPeers: peers[container.id] ?? [], now: now).filter { kinds.contains($0.key) }
             }
             for (kind, evidence) in found {
                 if let alert = standingHere[kind] {
@@ -64,7 +66,7 @@ public struct AlertWatch: Sendable {
                     raise.append(.init(id: .random(), city: cityID, container: container.id, kind: kind, evidence: evidence, raisedAt: now))
                 }
             }
-            for (kind, alert) in standingHere where found[kind] == nil { clear.append(alert.id) }
+            for (kind, alert) in standingHere where kinds.contains(kind) && found[kind] == nil { clear.append(alert.id) }
         }
         guard !raise.isEmpty || !seen.isEmpty || !clear.isEmpty else { return [] }
         let audit = services.audit, mail = services.mail, link = "\(services.configuration.publicBaseURL)/\(city.slug.rawValue)/admin/waste/alerts"

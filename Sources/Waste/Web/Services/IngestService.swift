@@ -63,14 +63,19 @@ public struct IngestService: Sendable {
         return Outcome(accepted: new, duplicates: incoming.count - new)
     }
 
-    /// A reading that looks like fire is looked at now, not at the next
-    /// round. The reading is stored whatever happens here: a failure is logged and the round tries again.
+    /// A fresh reading that looks like fire is looked at now, for fire
+    /// only, not at the next round. An old one (a network server flushing its
+    /// queue after an outage) is history: the round sees it with the rest,
+    /// once the backlog is in. The reading is stored whatever happens here: a
+    /// failure is logged and the round tries again.
     func watchUrgent(_ incoming: [ReadingRepository.Incoming], city: Municipality) async {
-        let rules = city.settings.waste.alerts
-        let containers = Set(incoming.lazy.filter { AlertWatch.urgent($0.reading, rules: rules) }.compactMap(\.container))
+        let rules = city.settings.waste.alerts, now = services.clock.now()
+        let containers = Set(incoming.lazy.filter {
+            AlertWatch.urgent($0.reading, rules: rules) && now.timeIntervalSince($0.reading.measuredAt) <= rules.window
+        }.compactMap(\.container))
         guard !containers.isEmpty else { return }
         do {
-            try await services.wasteAlerts.watch(city, at: services.clock.now(), only: containers)
+            try await services.wasteAlerts.watch(city, at: now, only: containers, kinds: [.fire])
         } catch {
             services.logger.error("waste alerts: an urgent reading could not be looked at now", metadata: ["error": "\(error)"])
         }

@@ -1,4 +1,5 @@
-/// A small deterministic generator (SplitMix64), so the demo is the same on every machine.
+/// A small deterministic generator (SplitMix64), so the demo and the waste
+/// simulator are the same on every machine.
 package struct SeededGenerator: RandomNumberGenerator {
     private var state: UInt64
     package init(seed: UInt64) { state = seed }
