@@ -23,6 +23,7 @@ struct WasteAlertPages {
         let kind: String
         let urgent: Bool
         let place: String
+        let containerURL: String
         let figure: String
         let raised: String
         let state: String
@@ -70,7 +71,7 @@ struct WasteAlertPages {
             let base = "/\(slug)/admin/waste/alerts/\(alert.id.rawValue)"
             return Row(
                 id: alert.id.rawValue, kind: text.kind(alert.kind), urgent: alert.kind.isUrgent && alert.isOpen, place: places[alert.container] ?? "—",
-                figure: text.figure(alert.evidence), raised: WasteFormat.time(alert.raisedAt, language),
+                containerURL: "/\(slug)/waste/containers/\(alert.container.rawValue)", figure: text.figure(alert.evidence), raised: WasteFormat.time(alert.raisedAt, language),
                 state: alert.clearedAt.map { html.t("waste.alerts.cleared", context, ["time": WasteFormat.time($0, language)]) }
                     ?? html.t("waste.alerts.standing", context),
                 acknowledged: alert.acknowledgedAt.map { html.t("waste.alerts.acknowledged", context, ["time": WasteFormat.time($0, language)]) },

@@ -109,7 +109,8 @@ struct WasteContainerPage {
             forecast.ratePerHour[day].map { Rate(day: Self.weekdayName(day, language), perDay: String(format: "%.1f", $0 * 24)) }
         }
         let days = DailyFill.days(of: hours).suffix(14).reversed().map { day in
-            Day(day: "\(day.day)", low: day.fillMin.map { "\($0) %" } ?? "—", high: day.fillMax.map { "\($0) %" } ?? "—", last: day.fillLast.map { "\($0) %" } ?? "—")
+            // Day and month only, so the four columns fit a phone.
+            Day(day: "\(day.day.day).\(String(format: "%02d", day.day.month))", low: day.fillMin.map { "\($0) %" } ?? "—", high: day.fillMax.map { "\($0) %" } ?? "—", last: day.fillLast.map { "\($0) %" } ?? "—")
         }
         let page = Page(
             facts: facts,
