@@ -3,7 +3,8 @@ import Waste
 
 /// Any bytes as what a LoRaWAN network server sends the waste module: the
 /// first byte picks the door (a DF702 payload alone, a The Things Stack
-/// webhook, a ChirpStack event), the rest is the body. An error is an
+/// webhook, a ChirpStack event; or, every fourth, an OSRM server's table
+/// answer, the module's other outside bytes), the rest is the body. An error is an
 /// answer; whatever is read goes on through the reading's checks, as the
 /// webhook takes it, and must come out within the bounds the store keeps.
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -11,6 +12,13 @@ func fuzzLoRaWAN(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: count))
     guard let door = bytes.first else { return 0 }
     let body = Array(bytes.dropFirst())
+    if door % 4 == 3 {
+        let sources = Int(door >> 2 & 3) + 1, destinations = Int(door >> 4 & 3) + 1
+        guard let table = try? OSRMTableResponse.read(Data(body), sources: sources, destinations: destinations) else { return 0 }
+        precondition(table.metres.count == sources && table.seconds.allSatisfy { $0.count == destinations })
+        precondition((table.metres + table.seconds).allSatisfy { $0.allSatisfy { (0...TravelTable.maximum).contains($0) } })
+        return 0
+    }
     let now = Date(timeIntervalSince1970: 1_790_000_000)
     let uplink: LoRaWANUplink
     switch door % 3 {
