@@ -43,6 +43,18 @@ import Testing
         #expect(Set(one.bins.map { $0.deviceID(prefix: 0xA0) }).count == 12)
     }
 
+    @Test func theLastReadingIsMinutesBeforeTheEndWhateverItsMinute() throws {
+        // Else a run that ends late in an hour would find its sensors silent.
+        for minute in [0.0, 1, 30, 59, 59.9] {
+            let end = Self.end.addingTimeInterval(minute * 60)
+            let simulation = BinSimulation(bins: 60, days: 2, endingAt: end, centre: try Self.centre())
+            for bin in simulation.bins where bin.fault == nil {
+                let last = try #require(simulation.readings(of: bin).last)
+                #expect(last.measuredAt <= end && end.timeIntervalSince(last.measuredAt) <= 20 * 60, "bin \(bin.number) at :\(minute)")
+            }
+        }
+    }
+
     @Test func theForecastsBacktestOnAMonthBeatsOneFlatRate() throws {
         let simulation = BinSimulation(bins: 24, days: 30, endingAt: Self.end, centre: try Self.centre())
         var errors: [Double] = [], flat: [Double] = []

@@ -67,11 +67,11 @@ public struct BinSimulation: Sendable {
     public let bins: [Bin]
     let seed: UInt64
 
-    /// Bins around `centre` (within about two kilometres), their readings every hour for `days` days until `end`.
+    /// Bins around `centre` (within about two kilometres), their readings
+    /// every hour for `days` days until `end`, the last within twenty minutes of it.
     public init(bins count: Int, days: Int, endingAt end: Date, centre: GeoPoint, seed: UInt64 = 2_026) {
         let hours = max(1, days) * 24
-        let endHour = Int64((end.timeIntervalSince1970 / 3_600).rounded(.down))
-        self.start = FillForecast.start(ofHour: endHour - Int64(hours))
+        self.start = end.addingTimeInterval(-Double(hours) * 3_600)
         self.days = max(1, days)
         self.seed = seed
         var generator = SeededGenerator(seed: seed)
@@ -139,7 +139,9 @@ public struct BinSimulation: Sendable {
         readings.reserveCapacity(days * 24)
         let panel = Double.random(in: 0.9...1.1, using: &generator)
         for hour in 0..<(days * 24) {
-            let time = start.addingTimeInterval(Double(hour) * 3_600 + Double(bin.number % 50) * 11)
+            // Late in each hour, so the last reading is minutes before the end whatever its minute:
+            // a sensor that reported an hour and more ago would look silent to the rules.
+            let time = start.addingTimeInterval(Double(hour) * 3_600 + 3_000 - Double(bin.number % 50) * 11)
             let absoluteHour = Int64((time.timeIntervalSince1970 / 3_600).rounded(.down))
             let weekday = FillForecast.Rates.weekday(absoluteHour)
             let hourOfDay = Self.kyivHour(time)
