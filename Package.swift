@@ -130,9 +130,7 @@ let package = Package(
         .target(name: "OpenData", dependencies: moduleDependencies, resources: [.copy("Resources")], swiftSettings: swiftSettings),
         .target(name: "Invest", dependencies: moduleDependencies, resources: [.copy("Resources")], swiftSettings: swiftSettings),
         .target(name: "Strategy", dependencies: moduleDependencies, resources: [.copy("Resources")], swiftSettings: swiftSettings),
-        .target(
-            name: "Waste", dependencies: moduleDependencies + ["Routing", "MQTT", .product(name: "AsyncHTTPClient", package: "async-http-client")],
-            resources: [.copy("Resources")], swiftSettings: swiftSettings),
+        .target(name: "Waste", dependencies: moduleDependencies + ["Routing", "MQTT", .product(name: "AsyncHTTPClient", package: "async-http-client")], resources: [.copy("Resources")], swiftSettings: swiftSettings),
         // The deployment: the one list of its modules.
         .target(name: "HromadaModules", dependencies: ["HromadaWeb", "Budgets", "Petitions", "Auctions", "OpenData", "Invest", "Strategy", "Waste"], swiftSettings: swiftSettings),
         .executableTarget(
