@@ -109,7 +109,7 @@ struct WasteCommand: AsyncParsableCommand {
             return lines
         }
 
-        static let gauge = try? FillGauge(emptyMillimetres: BinSimulation.emptyMillimetres, fullMillimetres: BinSimulation.fullMillimetres)
+        static let gauge = try? BinSimulation.gauge()
     }
 }
 

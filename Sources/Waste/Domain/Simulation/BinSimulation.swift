@@ -62,6 +62,11 @@ public struct BinSimulation: Sendable {
     /// The gauge every simulated container has: 1.9 m to the bottom, full at 30 cm.
     public static let emptyMillimetres = 1_900, fullMillimetres = 300
 
+    /// That gauge, for turning the DF702s' distances into fill as the doors do.
+    public static func gauge() throws -> FillGauge {
+        try FillGauge(emptyMillimetres: emptyMillimetres, fullMillimetres: fullMillimetres)
+    }
+
     public let start: Date
     public let days: Int
     public let bins: [Bin]
@@ -192,11 +197,9 @@ public struct BinSimulation: Sendable {
         return reading
     }
 
-    static let kyiv = TimeZone(identifier: "Europe/Kyiv") ?? TimeZone(secondsFromGMT: 7_200) ?? .gmt
-
     static func kyivHour(_ time: Date) -> Int {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = kyiv
+        calendar.timeZone = FillForecast.Rates.kyiv
         return calendar.component(.hour, from: time)
     }
 }

@@ -32,7 +32,7 @@ public struct WasteSimulator: Sendable {
     public func register(_ simulation: BinSimulation, in city: Municipality) async throws -> Fleet {
         let cityID = city.id, now = services.clock.now(), prefix = Self.prefix(city)
         let existing = Set(try await services.store.read { try await $0.wasteRegister.containers(in: cityID) }.map(\.id))
-        let gauge = try FillGauge(emptyMillimetres: BinSimulation.emptyMillimetres, fullMillimetres: BinSimulation.fullMillimetres)
+        let gauge = try BinSimulation.gauge()
         var fleet: [Registered] = []
         var made = 0
         for bin in simulation.bins {
@@ -72,7 +72,7 @@ public struct WasteSimulator: Sendable {
     /// would leave them (a distance becomes a fill by the gauge). Returns how many were new.
     public func storeDirectly(_ simulation: BinSimulation, fleet: Fleet, in city: Municipality) async throws -> Int {
         let cityID = city.id, now = services.clock.now()
-        let gauge = try FillGauge(emptyMillimetres: BinSimulation.emptyMillimetres, fullMillimetres: BinSimulation.fullMillimetres)
+        let gauge = try BinSimulation.gauge()
         var stored = 0
         for registered in fleet.bins {
             let sensor = SensorID(rawValue: "sim-sensor-\(registered.bin.number)")
