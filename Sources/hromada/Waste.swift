@@ -9,7 +9,7 @@ import NIOCore
 import Waste
 
 struct WasteCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "waste", abstract: "Smart waste: the bins' simulator.", subcommands: [Simulate.self])
+    static let configuration = CommandConfiguration(commandName: "waste", abstract: "Smart waste: the bins' simulator, and planned rounds against fixed schedules.", subcommands: [Simulate.self, Compare.self])
 
     struct Simulate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -110,6 +110,53 @@ struct WasteCommand: AsyncParsableCommand {
         }
 
         static let gauge = try? BinSimulation.gauge()
+    }
+}
+
+extension WasteCommand {
+    /// Planned rounds against fixed schedules over a simulated month; no database.
+    struct Compare: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Play a month of simulated bins under planned rounds and under fixed schedules, and print the distance each drives.",
+            discussion: """
+                Each policy's emptyings decide what it finds the next morning; the waste going in is the same for all. The planned
+                round empties what the planner chooses from fill and forecast; the fixed schedules empty by the calendar: twice a
+                week (as many cities do) and a careful one drawn from each bin's busiest day. All are routed by the same solver.
+                """)
+        @Option(help: "How many bins, 1 to 1000.") var bins = 120
+        @Option(help: "How many days, 1 to 92.") var days = 28
+        @Option(help: "Trucks, 1 to 20, each 60 000 litres loose and an eight-hour shift.") var trucks = 3
+        @Option(help: "Offspring the solver breeds per day's plan (more is slower and shorter).") var individuals = 200
+        @Option(help: "The simulation's seed.") var seed: UInt64 = 2_026
+
+        func validate() throws {
+            guard (1...1_000).contains(bins) else { throw ValidationError("--bins must be between 1 and 1000.") }
+            guard (1...92).contains(days) else { throw ValidationError("--days must be between 1 and 92.") }
+            guard (1...20).contains(trucks) else { throw ValidationError("--trucks must be between 1 and 20.") }
+            guard (1...100_000).contains(individuals) else { throw ValidationError("--individuals must be between 1 and 100000.") }
+        }
+
+        func run() throws {
+            // Жмеринка: the town's centre, a depot on its western edge, the transfer station out east.
+            let centre = try GeoPoint(longitude: 28.1100, latitude: 49.0370)
+            let simulation = BinSimulation(bins: bins, days: days, endingAt: Date(), centre: centre, seed: seed)
+            var setup = ScheduleComparison.Setup(
+                depot: try GeoPoint(longitude: 28.085, latitude: 49.030), transfer: try GeoPoint(longitude: 28.160, latitude: 49.035),
+                vehicles: (1...trucks).map { CollectionPlanner.Vehicle(truck: TruckID(rawValue: "truck-\($0)"), capacityLitres: 60_000, shiftMinutes: 480) })
+            setup.limit = .individuals(individuals)
+            let started = ContinuousClock.now
+            let result = try ScheduleComparison.run(simulation, setup: setup)
+            func line(_ name: String, _ outcome: ScheduleComparison.Outcome) -> String {
+                let ratio = result.planned.metres > 0 && outcome.metres > 0 ? String(format: "%.2f", Double(result.planned.metres) / Double(outcome.metres)) : "-"
+                return name.padding(toLength: 28, withPad: " ", startingAt: 0) + String(
+                    format: "%8.1f km  %5d emptyings  %3d days out  %4d bin-days overflowing  %3d left out  planned/this ",
+                    Double(outcome.metres) / 1_000, outcome.emptyings, outcome.daysOut, outcome.overflowDays, outcome.leftOut) + ratio
+            }
+            print("\(bins) bins, \(days) days, \(trucks) trucks; solved in \((ContinuousClock.now - started).formatted(.units(allowed: [.seconds], fractionalPart: .show(length: 1)))).")
+            print(line("planned rounds", result.planned))
+            print(line("fixed, by each bin's rate", result.byRate))
+            print(line("fixed, twice a week", result.twiceWeekly))
+        }
     }
 }
 

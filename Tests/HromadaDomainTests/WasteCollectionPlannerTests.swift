@@ -59,3 +59,21 @@ import Testing
         #expect(visited == ["c3", "near"])
     }
 }
+
+/// A month, closed loop: each policy's emptyings decide what it finds the next morning.
+@Suite struct WasteScheduleComparisonTests {
+    @Test func plannedRoundsDriveLessThanACarefulFixedScheduleAndOverflowFarLessThanTwiceAWeek() throws {
+        let centre = try GeoPoint(longitude: 28.1100, latitude: 49.0370)
+        let simulation = BinSimulation(bins: 40, days: 14, endingAt: Date(timeIntervalSince1970: 1_795_000_000), centre: centre)
+        var setup = ScheduleComparison.Setup(
+            depot: try GeoPoint(longitude: 28.100, latitude: 49.030), transfer: try GeoPoint(longitude: 28.130, latitude: 49.035),
+            vehicles: (1...2).map { CollectionPlanner.Vehicle(truck: TruckID(rawValue: "t\($0)"), capacityLitres: 60_000, shiftMinutes: 480) })
+        setup.limit = .individuals(20)
+        let result = try ScheduleComparison.run(simulation, setup: setup)
+        print("planned \(result.planned)\nby rate \(result.byRate)\ntwice weekly \(result.twiceWeekly)")
+        #expect(result.planned.metres < result.byRate.metres)
+        #expect(result.planned.emptyings < result.byRate.emptyings)
+        #expect(result.planned.overflowDays * 5 < result.twiceWeekly.overflowDays)
+        #expect([result.planned, result.byRate, result.twiceWeekly].allSatisfy { $0.leftOut == 0 })
+    }
+}
