@@ -34,3 +34,15 @@ public struct WasteAlertID: Identifier {
     public let rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
 }
+
+/// One day's collection plan.
+public struct CollectionPlanID: Identifier {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+}
+
+/// One stop of a day's plan: a container, on a truck's route.
+public struct PlanStopID: Identifier {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+}
