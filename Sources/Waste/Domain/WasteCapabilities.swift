@@ -8,6 +8,8 @@ extension Capability {
     public static let manageWaste = Capability("waste.manage")
     /// See what came in and could not be read (and, with the routes, plan the day and handle alerts).
     public static let dispatchWaste = Capability("waste.dispatch")
+    /// A truck's crew: see the day's stops and say which were emptied and which skipped, and why.
+    public static let crewWaste = Capability("waste.crew")
 }
 
 extension AuditAction {
@@ -24,4 +26,8 @@ extension AuditAction {
     public static let wasteAlertRaised = "waste.alert_raised"
     public static let wasteAlertAcknowledged = "waste.alert_acknowledged"
     public static let wasteAlertClosed = "waste.alert_closed"
+    /// The day's plan made anew by a dispatcher (the morning's own is not audited: no one made it).
+    public static let wastePlanMade = "waste.plan_made"
+    /// A crew's report of a stop: emptied or skipped, and why.
+    public static let wasteStopReported = "waste.stop_reported"
 }

@@ -11,8 +11,15 @@ public struct WasteSettings: CitySettingsSection {
     public var chirpStackApplication = ""
     /// The alert rules' thresholds.
     public var alerts = AlertRules()
+    /// The day's plan takes a container over this fill if it is on the way (must-go is the full alert's line).
+    public var mayGoPercent = 60
+    /// The fixed schedule the plan is compared with: each container every
+    /// so many days, in turn; 0 when the city keeps none.
+    public var fixedEveryDays = 2
 
     public static let retentionRange = 7...3_650
+    public static let mayGoRange = 20...95
+    public static let fixedEveryRange = 0...14
 
     public init() {}
 
@@ -24,6 +31,8 @@ public struct WasteSettings: CitySettingsSection {
         retentionDays = try container.decodeIfPresent(Int.self, forKey: NamedCodingKey("retentionDays")) ?? retentionDays
         chirpStackApplication = try container.decodeIfPresent(String.self, forKey: NamedCodingKey("chirpStackApplication")) ?? ""
         alerts = try container.decodeIfPresent(AlertRules.self, forKey: NamedCodingKey("alerts")) ?? AlertRules()
+        mayGoPercent = try container.decodeIfPresent(Int.self, forKey: NamedCodingKey("mayGoPercent")) ?? mayGoPercent
+        fixedEveryDays = try container.decodeIfPresent(Int.self, forKey: NamedCodingKey("fixedEveryDays")) ?? fixedEveryDays
     }
 
     /// A ChirpStack application id as ChirpStack v4 shows it (a UUID), in

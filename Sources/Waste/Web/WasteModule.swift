@@ -19,6 +19,7 @@ public struct WasteModule: Module {
         WasteDeskPages(services: services).add(to: router)
         WasteAlertPages(services: services).add(to: router)
         WasteContainerPage(services: services).add(to: router)
+        WasteDayPages(services: services).add(to: router)
     }
 
     /// Жмеринка's underground bins at real-looking places, with a depot, a transfer station and two trucks.
@@ -32,6 +33,7 @@ public struct WasteModule: Module {
         var background: [any Service] = [
             PeriodicTask("waste upkeep", every: .seconds(300), logger: services.logger) { try await services.wasteUpkeep.round() },
             PeriodicTask("waste alerts", every: AlertWatch.interval, logger: services.logger) { try await services.wasteAlerts.round() },
+            PeriodicTask("waste plans", every: .seconds(300), logger: services.logger) { try await services.wastePlanning.morning() },
         ]
         do {
             if let door = try MQTTDoor.configured(services) { background.append(door) }
@@ -57,6 +59,12 @@ public struct WasteModule: Module {
             alertRule("wasteAlertLowBatteryMillivolts", "waste_alert_low_battery_millivolts", \.lowBatteryMillivolts, AlertRules.lowBatteryMillivoltsRange),
             alertRule("wasteAlertSolarShare", "waste_alert_solar_share", \.solarShareOfPeers, AlertRules.solarShareRange),
             alertRule("wasteAlertHeartbeatMinutes", "waste_alert_heartbeat_minutes", \.heartbeatMinutes, AlertRules.heartbeatRange),
+            CitySettingField(
+                name: "wasteMayGoPercent", labelKey: "settings.waste_may_go_percent", range: WasteSettings.mayGoRange,
+                problemCode: "settings_wasteMayGoPercent", read: { $0.waste.mayGoPercent }, write: { $0.waste.mayGoPercent = $1 }),
+            CitySettingField(
+                name: "wasteFixedEveryDays", labelKey: "settings.waste_fixed_every_days", range: WasteSettings.fixedEveryRange,
+                problemCode: "settings_wasteFixedEveryDays", read: { $0.waste.fixedEveryDays }, write: { $0.waste.fixedEveryDays = $1 }),
         ]
     }
 
@@ -84,6 +92,8 @@ public struct WasteModule: Module {
             StaffLink(titleKey: "waste.desk.link", path: "admin/waste", for: [.manageWaste]),
             StaffLink(titleKey: "waste.alerts.link", path: "admin/waste/alerts", for: [.dispatchWaste]),
             StaffLink(titleKey: "waste.letters.link", path: "admin/waste/letters", for: [.dispatchWaste]),
+            StaffLink(titleKey: "waste.day.link", path: "admin/waste/day", for: [.dispatchWaste]),
+            StaffLink(titleKey: "waste.crew.link", path: "waste/crew", for: [.crewWaste]),
         ]
     }
 
@@ -96,6 +106,7 @@ public struct WasteModule: Module {
         [
             CapabilityDeclaration(.manageWaste, in: [.admin]),
             CapabilityDeclaration(.dispatchWaste, in: [.admin]),
+            CapabilityDeclaration(.crewWaste, in: [.admin]),
         ]
     }
 }

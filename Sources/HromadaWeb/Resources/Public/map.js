@@ -49,6 +49,8 @@
       // applies this style to points too, after pointToLayer.
       style: function (feature) {
         var colour = colourOf(feature);
+        // A line (a truck's route) is drawn in its own colour.
+        if (colour && feature.geometry && feature.geometry.type === 'LineString') { return { color: colour, weight: 4, opacity: 0.8 }; }
         return colour ? { color: '#0b57a4', weight: 2, fillColor: colour, fillOpacity: 0.9 } : { color: '#0b57a4', weight: 2, fillColor: '#ffd500', fillOpacity: 0.35 };
       },
       pointToLayer: function (feature, at) {

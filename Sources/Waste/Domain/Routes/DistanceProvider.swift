@@ -25,6 +25,11 @@ public struct TravelTable: Sendable, Equatable {
         }
         return TravelTable(metres: average(metres), seconds: average(seconds))
     }
+
+    /// The table over some of its points, in the order given (each index within it).
+    public func rows(_ indexes: [Int]) -> TravelTable {
+        TravelTable(metres: indexes.map { i in indexes.map { metres[i][$0] } }, seconds: indexes.map { i in indexes.map { seconds[i][$0] } })
+    }
 }
 
 /// Where a `TravelTable` comes from.

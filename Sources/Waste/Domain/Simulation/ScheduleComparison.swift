@@ -120,9 +120,7 @@ public enum ScheduleComparison {
                 fillAtRound: Int(fill[index].rounded()), fillAtNextRound: Int(fill[index].rounded())), mustGo: mustGo)
         }
         // The day's table: the depot, the transfer station, then the chosen bins' rows of the town's.
-        let rows = [0, 1] + chosen.map { $0.0 + 2 }
-        let today = TravelTable(
-            metres: rows.map { i in rows.map { table.metres[i][$0] } }, seconds: rows.map { i in rows.map { table.seconds[i][$0] } })
+        let today = table.rows([0, 1] + chosen.map { $0.0 + 2 })
         let plan = try CollectionPlanner.plan(candidates, vehicles: setup.vehicles, table: today, rules: setup.rules, limit: setup.limit, seed: UInt64(day) + 1)
         for stop in plan.routes.flatMap(\.stops) {
             guard let index = Int(stop.container.rawValue) else { continue }

@@ -47,9 +47,7 @@ struct AlertAPI {
     }
 
     func city(_ context: AppRequestContext) async throws -> Municipality {
-        let city = try await CityLookup(store: services.store).require(context)
-        _ = try requireStaff(.dispatchWaste, context.principal, in: city.id)
-        return city
+        try await services.wasteStaffCity(context, .dispatchWaste)
     }
 
     /// `?state=open` (the default) or `closed`, newest first, at most 200.

@@ -95,10 +95,8 @@ struct WasteAPIController {
     // MARK: The register
 
     func staffCity(_ context: AppRequestContext) async throws -> Municipality {
-        let city = try await CityLookup(store: services.store).require(context)
         // Rights first: a stranger learns nothing from how their body is refused.
-        _ = try requireStaff(.manageWaste, context.principal, in: city.id)
-        return city
+        try await services.wasteStaffCity(context, .manageWaste)
     }
 
     @Sendable func addSite(_ request: Request, context: AppRequestContext) async throws -> Response {

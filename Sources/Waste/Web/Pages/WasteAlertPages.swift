@@ -45,9 +45,7 @@ struct WasteAlertPages {
     }
 
     func staffCity(_ context: AppRequestContext) async throws -> Municipality {
-        let city = try await CityLookup(store: services.store).require(context)
-        _ = try requireStaff(.dispatchWaste, context.principal, in: city.id)
-        return city
+        try await services.wasteStaffCity(context, .dispatchWaste)
     }
 
     func render(

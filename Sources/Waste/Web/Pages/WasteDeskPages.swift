@@ -23,9 +23,7 @@ struct WasteDeskPages {
     }
 
     func staffCity(_ context: AppRequestContext, _ capability: Capability = .manageWaste) async throws -> Municipality {
-        let city = try await CityLookup(store: services.store).require(context)
-        _ = try requireStaff(capability, context.principal, in: city.id)
-        return city
+        try await services.wasteStaffCity(context, capability)
     }
 
     struct Row {

@@ -144,4 +144,24 @@ enum WasteFormat {
     static func time(_ date: Date, _ language: Language) -> String {
         date.formatted(Date.FormatStyle(date: .abbreviated, time: .shortened, locale: Locale(identifier: language == .uk ? "uk_UA" : "en_GB"), timeZone: kyiv))
     }
+
+    static func locale(_ language: Language) -> Locale { Locale(identifier: language == .uk ? "uk_UA" : "en_GB") }
+
+    /// "12,4 км" / "12.4 km" without the unit: kilometres to one decimal.
+    static func kilometres(_ metres: Int, _ language: Language) -> String {
+        (Double(metres) / 1_000).formatted(.number.precision(.fractionLength(1)).locale(locale(language)))
+    }
+
+    static func number(_ value: Int, _ language: Language) -> String {
+        value.formatted(.number.locale(locale(language)))
+    }
+}
+
+extension AppServices {
+    /// The request's city, for staff who may use `capability` in it (anyone else: 401 or 404, as `requireStaff` says).
+    func wasteStaffCity(_ context: AppRequestContext, _ capability: Capability) async throws -> Municipality {
+        let city = try await CityLookup(store: store).require(context)
+        _ = try requireStaff(capability, context.principal, in: city.id)
+        return city
+    }
 }
