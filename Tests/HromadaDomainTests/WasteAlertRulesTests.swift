@@ -142,3 +142,65 @@ import Testing
         #expect(settings.alerts == AlertRules())
     }
 }
+
+/// The three rules that hold a container against the day's plans.
+@Suite struct WasteRouteAlertRulesTests {
+    static let now = WasteAlertRulesTests.now
+    static let hour: TimeInterval = 3_600
+
+    static func found(_ route: RouteWatch, rules: AlertRules = AlertRules()) -> [AlertKind: AlertEvidence] {
+        let watch = ContainerWatch(
+            container: WasteAlertRulesTests.container, recent: [Reading(measuredAt: now.addingTimeInterval(-60))], latest: nil,
+            watchedSince: now.addingTimeInterval(-86_400), solarBest: nil, route: route)
+        return AlertDetector.conditions(watch, rules: rules, solarPeers: [], now: now).filter { AlertKind.routeKinds.contains($0.key) }
+    }
+
+    static func route(fullIn hours: Double?, next: Double = 16, stop: RouteWatch.PlannedStop? = nil, emptyings: [RouteWatch.SeenEmptying] = []) -> RouteWatch {
+        RouteWatch(
+            fullAt: hours.map { now.addingTimeInterval($0 * hour) }, fillAtNextRound: 104, nextRound: now.addingTimeInterval(next * hour), stop: stop,
+            emptyings: emptyings)
+    }
+
+    @Test func fullBeforeRoundHoldsWhenTheForecastReachesTheLineBeforeATruckCanCome() {
+        #expect(Self.found(Self.route(fullIn: 5))[.fullBeforeRound] == AlertEvidence(value: 104, unit: .percent, observedAt: Self.now.addingTimeInterval(5 * Self.hour)))
+        // Full after the next round: that round takes it.
+        #expect(Self.found(Self.route(fullIn: 20))[.fullBeforeRound] == nil)
+        // No forecast, or already full (the full rule says so): not this rule's.
+        #expect(Self.found(Self.route(fullIn: nil))[.fullBeforeRound] == nil)
+        #expect(Self.found(Self.route(fullIn: 0))[.fullBeforeRound] == nil)
+    }
+
+    @Test func unplannedEmptyingHoldsForADropThatDaysPlanDidNotHave() {
+        let planned = RouteWatch.SeenEmptying(at: Self.now.addingTimeInterval(-3 * Self.hour), drop: 80, planned: true)
+        let unplanned = RouteWatch.SeenEmptying(at: Self.now.addingTimeInterval(-2 * Self.hour), drop: 65, planned: false)
+        #expect(Self.found(Self.route(fullIn: nil, emptyings: [planned]))[.unplannedEmptying] == nil)
+        #expect(Self.found(Self.route(fullIn: nil, emptyings: [planned, unplanned]))[.unplannedEmptying] == AlertEvidence(value: 65, unit: .percent, observedAt: unplanned.at))
+    }
+
+    @Test func missedStopHoldsAfterTheShiftAndItsGraceUnlessEmptiedByCrewOrSensor() {
+        let start = Self.now.addingTimeInterval(-9 * Self.hour), ends = Self.now.addingTimeInterval(-1 * Self.hour)
+        func stop(_ outcome: StopOutcome?, ends: Date = ends) -> RouteWatch.PlannedStop { .init(roundStart: start, shiftEnds: ends, fill: 93, outcome: outcome) }
+        // No word from the crew and no drop: missed.
+        #expect(Self.found(Self.route(fullIn: nil, stop: stop(nil)))[.missedStop] == AlertEvidence(value: 93, unit: .percent, observedAt: ends))
+        // Skipped is not emptied.
+        #expect(Self.found(Self.route(fullIn: nil, stop: stop(.skipped)))[.missedStop] != nil)
+        // Emptied by the crew's word, or seen emptied by the sensor since the round began.
+        #expect(Self.found(Self.route(fullIn: nil, stop: stop(.emptied)))[.missedStop] == nil)
+        let seen = RouteWatch.SeenEmptying(at: start.addingTimeInterval(Self.hour), drop: 70, planned: true)
+        #expect(Self.found(Self.route(fullIn: nil, stop: stop(nil), emptyings: [seen]))[.missedStop] == nil)
+        // Within the grace after the shift: not yet.
+        #expect(Self.found(Self.route(fullIn: nil, stop: stop(nil, ends: Self.now.addingTimeInterval(-10 * 60))))[.missedStop] == nil)
+        var rules = AlertRules()
+        rules.missedStopGraceMinutes = 5
+        #expect(Self.found(Self.route(fullIn: nil, stop: stop(nil, ends: Self.now.addingTimeInterval(-10 * 60))), rules: rules)[.missedStop] != nil)
+    }
+
+    @Test func aStopReportNeedsAReasonToSkipAndANoteForOther() throws {
+        #expect(throws: StopReport.Problem.reasonMissing) { try StopReport(outcome: .skipped, reason: nil, note: "") }
+        #expect(throws: StopReport.Problem.noteMissing) { try StopReport(outcome: .skipped, reason: .other, note: "  ") }
+        #expect(throws: StopReport.Problem.noteTooLong) { try StopReport(outcome: .emptied, reason: nil, note: String(repeating: "я", count: 501)) }
+        #expect(try StopReport(outcome: .skipped, reason: .blocked, note: "").reason == .blocked)
+        // Emptied carries no reason, whatever was sent.
+        #expect(try StopReport(outcome: .emptied, reason: .hazard, note: "").reason == nil)
+    }
+}

@@ -66,6 +66,7 @@ import HromadaModules
         case .publishResults: return try await browser.get("/\(city)/admin/results").status
         case .manageWaste: return try await browser.get("/\(city)/admin/waste").status
         case .dispatchWaste: return try await browser.get("/\(city)/admin/waste/letters").status
+        case .crewWaste: return try await browser.get("/\(city)/waste/crew").status
         default: return nil
         }
     }

@@ -33,6 +33,7 @@ public struct WasteModule: Module {
         var background: [any Service] = [
             PeriodicTask("waste upkeep", every: .seconds(300), logger: services.logger) { try await services.wasteUpkeep.round() },
             PeriodicTask("waste alerts", every: AlertWatch.interval, logger: services.logger) { try await services.wasteAlerts.round() },
+            PeriodicTask("waste route alerts", every: AlertWatch.routeInterval, logger: services.logger) { try await services.wasteAlerts.routeRound() },
             PeriodicTask("waste plans", every: .seconds(300), logger: services.logger) { try await services.wastePlanning.morning() },
         ]
         do {
@@ -59,6 +60,7 @@ public struct WasteModule: Module {
             alertRule("wasteAlertLowBatteryMillivolts", "waste_alert_low_battery_millivolts", \.lowBatteryMillivolts, AlertRules.lowBatteryMillivoltsRange),
             alertRule("wasteAlertSolarShare", "waste_alert_solar_share", \.solarShareOfPeers, AlertRules.solarShareRange),
             alertRule("wasteAlertHeartbeatMinutes", "waste_alert_heartbeat_minutes", \.heartbeatMinutes, AlertRules.heartbeatRange),
+            alertRule("wasteAlertMissedStopMinutes", "waste_alert_missed_stop_minutes", \.missedStopGraceMinutes, AlertRules.missedStopGraceRange),
             CitySettingField(
                 name: "wasteMayGoPercent", labelKey: "settings.waste_may_go_percent", range: WasteSettings.mayGoRange,
                 problemCode: "settings_wasteMayGoPercent", read: { $0.waste.mayGoPercent }, write: { $0.waste.mayGoPercent = $1 }),

@@ -12,13 +12,68 @@ public struct ContainerWatch: Sendable, Equatable {
     public var watchedSince: Date
     /// The best solar charge (mV) over `AlertRules.solarWindow`, if the sensor reports one.
     public var solarBest: Int?
+    /// The container against the day's plans; nil when the route rules are not asked.
+    public var route: RouteWatch?
 
-    public init(container: ContainerID, recent: [Reading], latest: Reading?, watchedSince: Date, solarBest: Int?) {
+    public init(container: ContainerID, recent: [Reading], latest: Reading?, watchedSince: Date, solarBest: Int?, route: RouteWatch? = nil) {
         self.container = container
         self.recent = recent
         self.latest = latest
         self.watchedSince = watchedSince
         self.solarBest = solarBest
+        self.route = route
+    }
+}
+
+/// What the route rules look at for one container: its forecast, the next
+/// round that could take it, today's stop for it, and the emptyings its sensor saw.
+public struct RouteWatch: Sendable, Equatable {
+    /// When the forecast reaches the full line (nil: not within its horizon).
+    public var fullAt: Date?
+    /// The fill the forecast gives for `nextRound`.
+    public var fillAtNextRound: Int?
+    /// The latest a truck could come: the end of today's shift when today's plan has it and
+    /// no one has reported it yet, else tomorrow's round.
+    public var nextRound: Date
+    /// Today's stop for it on a truck, if the plan has one.
+    public var stop: PlannedStop?
+    /// Emptyings seen in the last day, oldest first, each with whether that day's plan had the container
+    /// (a day with no plan counts as planned: there is nothing to hold it against).
+    public var emptyings: [SeenEmptying]
+
+    public struct PlannedStop: Sendable, Equatable {
+        /// The round's start and the end of its truck's shift.
+        public var roundStart: Date
+        public var shiftEnds: Date
+        public var fill: Int
+        public var outcome: StopOutcome?
+
+        public init(roundStart: Date, shiftEnds: Date, fill: Int, outcome: StopOutcome?) {
+            self.roundStart = roundStart
+            self.shiftEnds = shiftEnds
+            self.fill = fill
+            self.outcome = outcome
+        }
+    }
+
+    public struct SeenEmptying: Sendable, Equatable {
+        public var at: Date
+        public var drop: Int
+        public var planned: Bool
+
+        public init(at: Date, drop: Int, planned: Bool) {
+            self.at = at
+            self.drop = drop
+            self.planned = planned
+        }
+    }
+
+    public init(fullAt: Date?, fillAtNextRound: Int?, nextRound: Date, stop: PlannedStop?, emptyings: [SeenEmptying]) {
+        self.fullAt = fullAt
+        self.fillAtNextRound = fillAtNextRound
+        self.nextRound = nextRound
+        self.stop = stop
+        self.emptyings = emptyings
     }
 }
 
@@ -40,7 +95,35 @@ public enum AlertDetector {
         found[.lowBattery] = lowBattery(readings, rules)
         found[.solarLow] = solarLow(watch.solarBest, peers: solarPeers, rules, now: now)
         found[.silent] = silent(since: watch.latest?.measuredAt ?? watch.watchedSince, rules, now: now)
+        if let route = watch.route {
+            found[.fullBeforeRound] = fullBeforeRound(route, now: now)
+            found[.unplannedEmptying] = unplannedEmptying(route)
+            found[.missedStop] = missedStop(route, rules, now: now)
+        }
         return found
+    }
+
+    /// Full before the next round: not full yet (the full rule has that), but the forecast reaches
+    /// the line before any truck could come. The figure is the fill forecast for that round.
+    static func fullBeforeRound(_ route: RouteWatch, now: Date) -> AlertEvidence? {
+        guard let fullAt = route.fullAt, fullAt > now, fullAt < route.nextRound else { return nil }
+        return AlertEvidence(value: route.fillAtNextRound ?? 100, unit: .percent, observedAt: fullAt)
+    }
+
+    /// An emptying no plan had: the newest such drop of the last day.
+    static func unplannedEmptying(_ route: RouteWatch) -> AlertEvidence? {
+        guard let emptying = route.emptyings.last(where: { !$0.planned }) else { return nil }
+        return AlertEvidence(value: emptying.drop, unit: .percent, observedAt: emptying.at)
+    }
+
+    /// A planned stop missed: the grace after its truck's shift has passed, and the crew did not
+    /// report it emptied (skipped it, or said nothing) and the sensor saw no emptying since the round began.
+    static func missedStop(_ route: RouteWatch, _ rules: AlertRules, now: Date) -> AlertEvidence? {
+        guard let stop = route.stop, stop.outcome != .emptied,
+              now >= stop.shiftEnds.addingTimeInterval(Double(rules.missedStopGraceMinutes) * 60),
+              !route.emptyings.contains(where: { $0.at >= stop.roundStart })
+        else { return nil }
+        return AlertEvidence(value: stop.fill, unit: .percent, observedAt: stop.shiftEnds)
     }
 
     /// Full: the newest fill at or over the threshold, or the sensor's own full flag on its newest reading.

@@ -18,9 +18,19 @@ public enum AlertKind: String, Sendable, Codable, CaseIterable {
     case solarLow = "solar-low"
     /// Two heartbeats have passed without a word from the sensor.
     case silent
+    /// The forecast reaches the full line before the next round can come.
+    case fullBeforeRound = "full-before-round"
+    /// The sensor saw an emptying (a sudden drop) on a day whose plan did not have the container.
+    case unplannedEmptying = "unplanned-emptying"
+    /// A stop of today's plan not emptied by the end of its truck's shift (skipped, or no word and no drop).
+    case missedStop = "missed-stop"
 
     /// Kinds whose raising cannot wait for staff to look: mailed to the dispatchers at once.
     public var isUrgent: Bool { self == .fire }
+
+    /// Kinds that need the day's plan to be told; the rest need only the readings.
+    public static let routeKinds: Set<AlertKind> = [.fullBeforeRound, .unplannedEmptying, .missedStop]
+    public static let readingKinds = Set(allCases).subtracting(routeKinds)
 }
 
 /// What an alert's rule saw: the figure that crossed the line, in the

@@ -22,6 +22,8 @@ public struct AlertRules: Sendable, Hashable, Codable {
     public var solarShareOfPeers = 50
     /// How often a sensor reports when nothing happens; two missed is silence.
     public var heartbeatMinutes = 60
+    /// A planned stop is missed when it is not emptied this long after its truck's shift ends.
+    public var missedStopGraceMinutes = 30
 
     public init() {}
 
@@ -35,6 +37,7 @@ public struct AlertRules: Sendable, Hashable, Codable {
     public static let lowBatteryMillivoltsRange = 2_000...4_500
     public static let solarShareRange = 5...95
     public static let heartbeatRange = 5...10_080
+    public static let missedStopGraceRange = 0...720
 
     /// The city's other panels over these days are the yardstick; fewer
     /// than this many of them is no yardstick.
@@ -74,5 +77,6 @@ public struct AlertRules: Sendable, Hashable, Codable {
         lowBatteryMillivolts = try value("lowBatteryMillivolts", lowBatteryMillivolts, Self.lowBatteryMillivoltsRange)
         solarShareOfPeers = try value("solarShareOfPeers", solarShareOfPeers, Self.solarShareRange)
         heartbeatMinutes = try value("heartbeatMinutes", heartbeatMinutes, Self.heartbeatRange)
+        missedStopGraceMinutes = try value("missedStopGraceMinutes", missedStopGraceMinutes, Self.missedStopGraceRange)
     }
 }

@@ -15,7 +15,12 @@ public enum Emptying {
     /// hour's last fill and this hour's highest (an hour that saw both the full
     /// bin and the empty one).
     public static func hours(in hours: [HourlyAggregate]) -> [Int64] {
-        var found: [Int64] = []
+        drops(in: hours).map(\.hour)
+    }
+
+    /// The same, with each drop's size in points.
+    public static func drops(in hours: [HourlyAggregate]) -> [(hour: Int64, drop: Int)] {
+        var found: [(hour: Int64, drop: Int)] = []
         var previous: (hour: Int64, fill: Int)?
         for hour in hours {
             guard let last = hour.fillLast else { continue }
@@ -24,7 +29,9 @@ public enum Emptying {
                 let (gap, overflow) = hour.hour.subtractingReportingOverflow(previous.hour)
                 if !overflow, gap <= longestGapHours { before = max(before, previous.fill) }
             }
-            if before - last >= drop { found.append(hour.hour) }
+            // Fills come from checked readings; a hand-edited row's extreme figure must not trap here.
+            let (difference, overflow) = before.subtractingReportingOverflow(last)
+            if !overflow, difference >= drop { found.append((hour.hour, difference)) }
             previous = (hour.hour, last)
         }
         return found

@@ -278,7 +278,9 @@ struct WasteDayPages {
         let places = try await Places(services, city.id)
         let slug = city.slug.rawValue, language = context.language
         let routes = plan?.routes ?? []
-        let wanted = chosen ?? request.uri.queryParameters.get("truck")
+        // A refused report comes back to its stop's truck, whatever the form said.
+        let failedTruck = failed.flatMap { failed in plan?.stops.first { $0.id == failed.0 }?.truck?.rawValue }
+        let wanted = failedTruck ?? chosen ?? request.uri.queryParameters.get("truck")
         // One truck out today: its page. Several: the crew picks theirs (the link is theirs to keep).
         let route = routes.first { $0.truck.rawValue == wanted } ?? (routes.count == 1 ? routes.first : nil)
         let stops = route.map { route in plan?.stops.filter { $0.truck == route.truck } ?? [] } ?? []

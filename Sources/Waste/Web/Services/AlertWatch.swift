@@ -21,8 +21,66 @@ public struct AlertWatch: Sendable {
         guard try await services.holdsLease(Self.lease, at: now) else { return }
         let cities = try await services.store.read { try await $0.municipalities.all() }
         for city in cities where services.modules.enabled(in: city).contains(where: { $0.slug == .waste }) {
-            try await watch(city, at: now)
+            try await watch(city, at: now, kinds: AlertKind.readingKinds)
         }
+    }
+
+    /// The route rules, every quarter of an hour (they need four weeks of hours for the forecasts, not a minute's readings).
+    public static let routeInterval: Duration = .seconds(900)
+
+    public func routeRound() async throws {
+        let now = services.clock.now()
+        guard try await services.holdsLease(Self.lease, at: now) else { return }
+        let cities = try await services.store.read { try await $0.municipalities.all() }
+        for city in cities where services.modules.enabled(in: city).contains(where: { $0.slug == .waste }) {
+            try await watch(city, at: now, kinds: AlertKind.routeKinds, routes: try await routes(city, at: now))
+        }
+    }
+
+    /// Each container against today's and yesterday's plans. Empty when the city has planned
+    /// neither day: with no plan there is no round to be full before, and no stop to miss.
+    func routes(_ city: Municipality, at now: Date) async throws -> [ContainerID: RouteWatch] {
+        let cityID = city.id, today = CalendarDate.inKyiv(now), yesterday = today.adding(days: -1)
+        let nowHour = HourlyAggregate.hour(of: Reading(measuredAt: now))
+        let (todayPlan, yesterdayPlan, trucks) = try await services.store.read { tx in
+            (try await tx.wastePlans.plan(in: cityID, on: today), try await tx.wastePlans.plan(in: cityID, on: yesterday), try await tx.wasteRegister.trucks(in: cityID))
+        }
+        guard todayPlan != nil || yesterdayPlan != nil else { return [:] }
+        let hours = try await services.store.read { try await $0.wasteReadings.hours(in: cityID, from: nowHour - WastePlanning.historyDays * 24, to: nowHour + 1) }
+        let shifts = Dictionary(trucks.map { ($0.id, $0.value.shiftMinutes) }, uniquingKeysWith: { first, _ in first })
+        let tomorrowRound = WastePlanning.kyiv(today.adding(days: 1), hour: WastePlanning.roundHour)
+        func onTrucks(_ plan: PlanRepository.StoredPlan?) -> Set<ContainerID>? { plan.map { Set($0.stops.filter { $0.truck != nil }.map(\.container)) } }
+        let planned: [CalendarDate: Set<ContainerID>] = [today: onTrucks(todayPlan), yesterday: onTrucks(yesterdayPlan)].compactMapValues { $0 }
+        // Each container's latest stop on a truck: today's plan over yesterday's (a late shift runs past midnight).
+        var stops: [ContainerID: RouteWatch.PlannedStop] = [:]
+        for plan in [yesterdayPlan, todayPlan].compactMap({ $0 }) {
+            // The round starts at eight, or when the plan was made if later (a dispatcher's plan at noon).
+            let roundStart = max(plan.plannedAt, WastePlanning.kyiv(plan.day, hour: WastePlanning.roundHour))
+            for stop in plan.stops {
+                guard let truck = stop.truck else { continue }
+                stops[stop.container] = .init(
+                    roundStart: roundStart, shiftEnds: roundStart.addingTimeInterval(Double(shifts[truck] ?? 480) * 60), fill: stop.fill, outcome: stop.outcome)
+            }
+        }
+        let full = city.settings.waste.alerts.fullPercent
+        var watches: [ContainerID: RouteWatch] = [:]
+        let grouped = Dictionary(grouping: hours, by: \.container)
+        // Containers with hours, and those on a truck today even without hours (a missed stop needs no forecast).
+        for container in Set(grouped.keys).union(stops.keys) {
+            let hours = (grouped[container] ?? []).map(\.hour)
+            let forecast = FillForecast.make(hours, full: full)
+            let stop = stops[container]
+            let nextRound = stop.flatMap { $0.outcome == nil && now < $0.shiftEnds ? $0.shiftEnds : nil } ?? tomorrowRound
+            let emptyings = Emptying.drops(in: hours).compactMap { found -> RouteWatch.SeenEmptying? in
+                let at = FillForecast.start(ofHour: found.hour)
+                guard now.timeIntervalSince(at) <= 86_400 else { return nil }
+                return .init(at: at, drop: found.drop, planned: planned[CalendarDate.inKyiv(at)]?.contains(container) ?? true)
+            }
+            watches[container] = RouteWatch(
+                fullAt: forecast.fullAt, fillAtNextRound: forecast.fill(at: HourlyAggregate.hour(of: Reading(measuredAt: nextRound))), nextRound: nextRound,
+                stop: stop, emptyings: emptyings)
+        }
+        return watches
     }
 
     /// Whether a fresh reading should be looked at now rather than at the next round: the sensor says fire, or it is that hot.
@@ -34,7 +92,8 @@ public struct AlertWatch: Sendable {
     /// only the `kinds` given) and records what changed. Returns the alerts raised.
     @discardableResult
     public func watch(
-        _ city: Municipality, at now: Date, only: Set<ContainerID>? = nil, kinds: Set<AlertKind> = Set(AlertKind.allCases)
+        _ city: Municipality, at now: Date, only: Set<ContainerID>? = nil, kinds: Set<AlertKind> = AlertKind.readingKinds,
+        routes: [ContainerID: RouteWatch]? = nil
     ) async throws -> [AlertRepository.StoredAlert] {
         let cityID = city.id, rules = city.settings.waste.alerts
         let solarFrom = HourlyAggregate.hour(of: Reading(measuredAt: now.addingTimeInterval(-AlertRules.solarWindow)))
@@ -56,7 +115,7 @@ public struct AlertWatch: Sendable {
             if let sensor = container.value.sensor, let since = registered[sensor] {
                 let watched = ContainerWatch(
                     container: container.id, recent: recent[container.id] ?? [], latest: latest[container.id], watchedSince: since,
-                    solarBest: solar[container.id])
+                    solarBest: solar[container.id], route: routes?[container.id])
                 found = AlertDetector.conditions(watched, rules: rules, solarPeers: peers[container.id] ?? [], now: now).filter { kinds.contains($0.key) }
             }
             for (kind, evidence) in found {
