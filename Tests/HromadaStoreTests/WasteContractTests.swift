@@ -36,6 +36,19 @@ import Testing
     }
 
     /// A site with a container and its sensor, stored.
+    /// Жмеринка's depot and a truck based there.
+    static func depotAndTruck() throws -> (WasteRegisterRepository.StoredFacility, WasteRegisterRepository.StoredTruck) {
+        let depot = Registered(
+            id: FacilityID.random(), city: Self.zhmerynka,
+            value: try Facility(kind: .depot, name: "Автобаза", address: "вул. Промислова, 7", point: try GeoPoint(longitude: 28.0871, latitude: 49.0259)),
+            createdAt: Self.t0, updatedAt: Self.t0)
+        let truck = Registered(
+            id: TruckID.random(), city: Self.zhmerynka,
+            value: try Truck(name: "МАЗ 1", depot: depot.id, capacityLitres: 22_000, capacityKilograms: nil, shiftMinutes: 480, crew: 2),
+            createdAt: Self.t0, updatedAt: Self.t0)
+        return (depot, truck)
+    }
+
     static func bin(_ store: Store, city: MunicipalityID = zhmerynka, device: String = "70B3D5E75E00A001", keyHash: String = "hash-a") async throws
         -> (WasteRegisterRepository.StoredSite, WasteRegisterRepository.StoredSensor, WasteRegisterRepository.StoredContainer)
     {
@@ -169,14 +182,7 @@ import Testing
         try await database.withStore { store in
             try await seedCities(store)
             let site = try Self.site()
-            let depot = Registered(
-                id: FacilityID.random(), city: Self.zhmerynka,
-                value: try Facility(kind: .depot, name: "Автобаза", address: "вул. Промислова, 7", point: try GeoPoint(longitude: 28.0871, latitude: 49.0259)),
-                createdAt: Self.t0, updatedAt: Self.t0)
-            let truck = Registered(
-                id: TruckID.random(), city: Self.zhmerynka,
-                value: try Truck(name: "МАЗ 1", depot: depot.id, capacityLitres: 22_000, capacityKilograms: nil, shiftMinutes: 480, crew: 2),
-                createdAt: Self.t0, updatedAt: Self.t0)
+            let (depot, truck) = try Self.depotAndTruck()
             try await store.write { tx in
                 try await tx.wasteRegister.insert(site)
                 try await tx.wasteRegister.insert(depot)

@@ -18,14 +18,7 @@ import Testing
     static func fleet(_ store: Store) async throws -> (TruckID, [ContainerID]) {
         let (site, _, first) = try await WasteContractTests.bin(store)
         let second = try WasteContractTests.container(at: site.id, sensor: nil)
-        let depot = Registered(
-            id: FacilityID.random(), city: Self.zhmerynka,
-            value: try Facility(kind: .depot, name: "Автобаза", address: "вул. Промислова, 7", point: try GeoPoint(longitude: 28.0871, latitude: 49.0259)),
-            createdAt: Self.t0, updatedAt: Self.t0)
-        let truck = Registered(
-            id: TruckID.random(), city: Self.zhmerynka,
-            value: try Truck(name: "МАЗ 1", depot: depot.id, capacityLitres: 22_000, capacityKilograms: nil, shiftMinutes: 480, crew: 2),
-            createdAt: Self.t0, updatedAt: Self.t0)
+        let (depot, truck) = try WasteContractTests.depotAndTruck()
         try await store.write { tx in
             #expect(try await tx.wasteRegister.insert(second))
             try await tx.wasteRegister.insert(depot)

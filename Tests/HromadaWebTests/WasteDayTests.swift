@@ -72,6 +72,15 @@ import HromadaModules
             #expect(entries.filter { $0.action == AuditAction.wasteStopReported }.count == 2)
             #expect(entries.filter { $0.action == AuditAction.wastePlanMade }.count == 1)
 
+            // The collection done is open data, without the truck or who reported it; the skipped one is not a collection.
+            let open = try await client.execute(uri: "/api/v1/zhmerynka/open-data/waste/collections.csv", method: .get)
+            let csv = String(buffer: open.body)
+            #expect(open.status == .ok && csv.hasPrefix("date,containerId,emptiedAt,plannedFillPercent,mustGo"))
+            let today = CalendarDate.inKyiv(harness.clock.now()).description
+            let todays = csv.split(separator: "\r\n").filter { $0.hasPrefix(today) }
+            #expect(todays.count == 1 && todays.first?.contains(first.container.rawValue) == true, "\(csv)")
+            #expect(!csv.contains(route.truck.rawValue) && !csv.contains(first.id.rawValue))
+
             // Under way: planning again is refused and the plan stays.
             let again = try await dispatcher.get("/zhmerynka/admin/waste/day")
             #expect(!again.body.contains("Спланувати знову") && again.body.contains("Відзвітовано: 2 з"))

@@ -274,7 +274,7 @@ import HromadaModules
             for body in [String(buffer: containers.body), csv] { #expect(!body.contains("70B3D5E75E") && !body.contains("hwk_")) }
             let (_, catalogue) = try await client.json(.get, "/api/v1/zhmerynka/open-data")
             let slugs = (catalogue["items"] as? [[String: Any]] ?? []).compactMap { $0["module"] as? String == "waste" ? $0["dataset"] as? String : nil }
-            #expect(Set(slugs) == ["containers", "fill-daily"])
+            #expect(Set(slugs) == ["containers", "fill-daily", "collections"])
         }
     }
 }

@@ -3,11 +3,29 @@ import HromadaDomain
 import HromadaStore
 import HromadaWeb
 
-/// Smart waste as open data: the containers and where they stand, and each
-/// container's daily fill statistics from its hours. Never a device id or
-/// key, and nothing about who keeps the register.
+/// Smart waste as open data: the containers and where they stand, each
+/// container's daily fill statistics from its hours, and the collections
+/// done. Never a device id or key, nothing about who keeps the register,
+/// and nothing that follows a crew (no truck, no one who reported).
 enum WasteOpenData {
-    static let datasets: [OpenDataset] = [containers, fillDaily]
+    static let datasets: [OpenDataset] = [containers, fillDaily, collections]
+
+    /// The last year's planned stops the crews reported emptied, oldest first.
+    static let collections = OpenDataset(
+        "collections", strings: "open_data.waste.collections", frequency: .continuous,
+        fields: [
+            OpenDataField("date", .date), OpenDataField("containerId", .text), OpenDataField("emptiedAt", .datetime),
+            OpenDataField("plannedFillPercent", .integer, unit: "%"), OpenDataField("mustGo", .boolean),
+        ]
+    ) { services, city in
+        let cityID = city.id, now = services.clock.now()
+        let done = try await services.store.read {
+            try await $0.wastePlans.emptied(in: cityID, from: now.addingTimeInterval(-366 * 86_400), to: now.addingTimeInterval(1), limit: 1_000_000)
+        }
+        return done.map { day, stop -> OpenDataRow in
+            [.date(day), .text(stop.container.rawValue), .optional(stop.decidedAt), .int(stop.fill), .boolean(stop.mustGo)]
+        }
+    }
 
     static let containers = OpenDataset(
         "containers", strings: "open_data.waste.containers", frequency: .continuous,

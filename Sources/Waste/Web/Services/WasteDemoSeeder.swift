@@ -35,6 +35,12 @@ struct WasteDemoSeeder {
         ("Набережна", "вул. Магістратська, 2", 49.23474, 28.47615, [.mixed, .plastic]),
     ]
 
+    /// Each city's depot and transfer station: name, address, latitude, longitude.
+    static let yards: [String: [(String, String, Double, Double)]] = [
+        "zhm": [("Автобаза КП «Жмеринське ЖКГ»", "вул. Промислова, 7", 49.0259, 28.0871), ("Сміттєперевантажувальна станція", "вул. Барляєва, 40", 49.0221, 28.1395)],
+        "vin": [("Автобаза комунального підприємства", "вул. Пирогова, 151", 49.2265, 28.4185), ("Сміттєперевантажувальна станція", "вул. Немирівське шосе, 90", 49.2021, 28.4712)],
+    ]
+
     /// Seeding again (`seed --demo` on a demo database) adds nothing: a
     /// city that has the demo's first site already has all of it.
     func seed(_ cities: [Municipality]) async throws {
@@ -45,7 +51,7 @@ struct WasteDemoSeeder {
             }
             switch city.slug.rawValue {
             case "zhmerynka": try await seed(city, sites: Self.zhmerynka, prefix: "zhm", trucks: 2)
-            case "vinnytsia": try await seed(city, sites: Self.vinnytsia, prefix: "vin", trucks: 0)
+            case "vinnytsia": try await seed(city, sites: Self.vinnytsia, prefix: "vin", trucks: 1)
             default: continue
             }
         }
@@ -87,13 +93,15 @@ struct WasteDemoSeeder {
                 readings += Self.week(of: container.id, sensor: sensor.id, city: cityID, gauge: gauge, fraction: fraction, until: now, using: &generator)
             }
         }
+        let yards = Self.yards[prefix] ?? Self.yards["zhm"] ?? []
+        guard yards.count == 2 else { return }
         let depot = Registered(
             id: FacilityID(rawValue: "\(prefix)-depot"), city: cityID,
-            value: try Facility(kind: .depot, name: "Автобаза КП «Жмеринське ЖКГ»", address: "вул. Промислова, 7", point: try GeoPoint(longitude: 28.0871, latitude: 49.0259)),
+            value: try Facility(kind: .depot, name: yards[0].0, address: yards[0].1, point: try GeoPoint(longitude: yards[0].3, latitude: yards[0].2)),
             createdAt: now, updatedAt: now)
         let transfer = Registered(
             id: FacilityID(rawValue: "\(prefix)-transfer"), city: cityID,
-            value: try Facility(kind: .transfer, name: "Сміттєперевантажувальна станція", address: "вул. Барляєва, 40", point: try GeoPoint(longitude: 28.1395, latitude: 49.0221)),
+            value: try Facility(kind: .transfer, name: yards[1].0, address: yards[1].1, point: try GeoPoint(longitude: yards[1].3, latitude: yards[1].2)),
             createdAt: now, updatedAt: now)
         let trucks = try (0..<truckCount).map { index in
             let number = index + 1
@@ -122,6 +130,30 @@ struct WasteDemoSeeder {
             try await audit.record(
                 tx, action: AuditAction.wasteSiteSaved, actor: nil, municipality: cityID, subject: "demo",
                 details: ["sites": String(made.0.count), "containers": String(made.2.count)])
+        }
+        if truckCount > 0 { try await yesterday(city) }
+    }
+
+    /// Yesterday's round, planned and done: every stop emptied through the
+    /// morning but one the crew could not reach, so the dispatcher's day, the
+    /// collections' open data and the missed-stop alert have something to show.
+    func yesterday(_ city: Municipality) async throws {
+        let now = services.clock.now(), cityID = city.id, day = CalendarDate.inKyiv(now).adding(days: -1)
+        // Yesterday's crews took everything over a fifth (a quiet day): so even Вінниця's few bins have collections to show.
+        var quiet = city
+        quiet.settings.waste.mayGoPercent = WasteSettings.mayGoRange.lowerBound
+        let (_, plan) = try await services.wastePlanning.plan(quiet, day: day, by: nil)
+        let start = WastePlanning.kyiv(day, hour: WastePlanning.roundHour)
+        let stops = plan.stops.filter { $0.truck != nil }
+        let crew = AccountID(rawValue: "demo-crew")
+        try await services.store.write { tx in
+            for (index, stop) in stops.enumerated() {
+                let report = index == stops.count - 1
+                    ? try StopReport(outcome: .skipped, reason: .blocked, note: "Заставлено авто")
+                    : try StopReport(outcome: .emptied, reason: nil, note: "")
+                let at = start.addingTimeInterval(Double(20 + stop.position * 12) * 60)
+                _ = try await tx.wastePlans.report(stop.id, in: cityID, on: day, report, by: crew, at: at)
+            }
         }
     }
 
