@@ -29,7 +29,10 @@ import Testing
         let table = StraightLineDistances().table([depot, transfer] + chosen.map(\.candidate.point))
         // Each container is 2 850 litres: a 10 000-litre truck takes three.
         let vehicles = (1...4).map { CollectionPlanner.Vehicle(truck: TruckID(rawValue: "t\($0)"), capacityLitres: 10_000, shiftMinutes: 480) }
-        let plan = try CollectionPlanner.plan(chosen, vehicles: vehicles, table: table, rules: Self.rules, limit: .individuals(300))
+        // One load a truck here; more loads are the next test's.
+        var rules = Self.rules
+        rules.tripsPerTruck = 1
+        let plan = try CollectionPlanner.plan(chosen, vehicles: vehicles, table: table, rules: rules, limit: .individuals(300))
         #expect(plan.leftOut.isEmpty)
         #expect(plan.routes.count == 4 && plan.routes.allSatisfy { $0.litres <= 10_000 && $0.seconds <= 480 * 60 })
         #expect(Set(plan.routes.flatMap { $0.stops.map(\.container) }) == Set(candidates.map(\.container)))
@@ -38,10 +41,33 @@ import Testing
         let indexes = [0] + route.stops.map { stop in 2 + chosen.firstIndex { $0.candidate.container == stop.container }! } + [1, 0]
         #expect(route.metres == zip(indexes, indexes.dropFirst()).reduce(0) { $0 + table.metres[$1.0][$1.1] })
         // Two trucks cannot take twelve containers: what does not fit is said.
-        let small = try CollectionPlanner.plan(chosen, vehicles: Array(vehicles.prefix(2)), table: table, rules: Self.rules, limit: .individuals(300))
+        let small = try CollectionPlanner.plan(chosen, vehicles: Array(vehicles.prefix(2)), table: table, rules: rules, limit: .individuals(300))
         #expect(small.leftOut.count + small.routes.reduce(0) { $0 + $1.stops.count } == 12)
         #expect(small.leftOut.count == 6, "two trucks of three")
         #expect(small.routes.allSatisfy { $0.litres <= 10_000 && $0.seconds <= 480 * 60 })
+    }
+
+    @Test func aFullTruckUnloadsAtTheTransferStationAndGoesOnWithinItsShift() throws {
+        let depot = try GeoPoint(longitude: 28.09, latitude: 49.03), transfer = try GeoPoint(longitude: 28.14, latitude: 49.02)
+        let candidates = try (1...12).map { try Self.candidate($0, fill: 95, next: 100) }
+        let chosen = CollectionPlanner.choose(candidates, rules: Self.rules)
+        let table = StraightLineDistances().table([depot, transfer] + chosen.map(\.candidate.point))
+        // One truck of three containers a load, twelve containers: four loads.
+        let truck = [CollectionPlanner.Vehicle(truck: TruckID(rawValue: "t"), capacityLitres: 10_000, shiftMinutes: 600)]
+        var rules = Self.rules
+        rules.tripsPerTruck = 4
+        let plan = try CollectionPlanner.plan(chosen, vehicles: truck, table: table, rules: rules, limit: .individuals(300))
+        #expect(plan.leftOut.isEmpty)
+        let route = try #require(plan.routes.first)
+        #expect(route.stops.count == 12 && route.trips == 4 && route.litres == 12 * 2_850 && route.seconds <= 600 * 60)
+        // The unloadings are driven: longer than one loop through the stops to the transfer station.
+        let indexes = [0] + route.stops.map { stop in 2 + chosen.firstIndex { $0.candidate.container == stop.container }! } + [1, 0]
+        #expect(route.metres > zip(indexes, indexes.dropFirst()).reduce(0) { $0 + table.metres[$1.0][$1.1] })
+        // Three loads at most: at most nine go (the solver, given a fleet too small, may pack worse), and what is left is said.
+        rules.tripsPerTruck = 3
+        let fewer = try CollectionPlanner.plan(chosen, vehicles: truck, table: table, rules: rules, limit: .individuals(300))
+        let kept = fewer.routes.first?.stops.count ?? 0
+        #expect(fewer.routes.first?.trips == 3 && kept <= 9 && kept + fewer.leftOut.count == 12)
     }
 
     @Test func aMayGoContainerIsTakenWhenItsDetourIsShortAndLeftWhenItIsLong() throws {

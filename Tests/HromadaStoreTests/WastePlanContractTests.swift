@@ -30,7 +30,7 @@ import Testing
     static func plan(_ truck: TruckID, _ containers: [ContainerID], metres: Int = 12_400, day: CalendarDate = day) -> PlanRepository.StoredPlan {
         .init(
             id: .random(), city: zhmerynka, day: day, plannedAt: t0, plannedBy: nil, distances: "straight-line", metres: metres, fixedMetres: 18_000,
-            fixedStops: 5, routes: [.init(truck: truck, metres: metres, seconds: 5_400, litres: 8_000)],
+            fixedStops: 5, routes: [.init(truck: truck, metres: metres, seconds: 5_400, litres: 8_000, trips: 1)],
             stops: containers.enumerated().map { index, container in
                 .init(id: .random(), truck: truck, position: index + 1, container: container, fill: 92 - index, litres: 4_000, mustGo: index == 0)
             } + [.init(id: .random(), truck: nil, position: 0, container: containers[0], fill: 99, litres: 4_950, mustGo: true)])

@@ -50,13 +50,17 @@ public struct PlanRepository: Sendable {
         public let truck: TruckID
         public let metres: Int
         public let seconds: Int
+        /// All its loads together.
         public let litres: Int
+        /// Loads taken to the transfer station.
+        public let trips: Int
 
-        public init(truck: TruckID, metres: Int, seconds: Int, litres: Int) {
+        public init(truck: TruckID, metres: Int, seconds: Int, litres: Int, trips: Int) {
             self.truck = truck
             self.metres = metres
             self.seconds = seconds
             self.litres = litres
+            self.trips = trips
         }
     }
 
@@ -123,8 +127,9 @@ public struct PlanRepository: Sendable {
         guard !inserted.isEmpty else { return .raced }
         for route in plan.routes {
             try await db.raw("""
-                INSERT INTO waste_plan_routes (plan_id, truck_id, metres, seconds, litres)
-                VALUES (\(bind: plan.id.rawValue), \(bind: route.truck.rawValue), \(bind: route.metres), \(bind: route.seconds), \(bind: route.litres))
+                INSERT INTO waste_plan_routes (plan_id, truck_id, metres, seconds, litres, trips)
+                VALUES (\(bind: plan.id.rawValue), \(bind: route.truck.rawValue), \(bind: route.metres), \(bind: route.seconds), \(bind: route.litres),
+                        \(bind: route.trips))
                 """).run()
         }
         for stop in plan.stops {
@@ -147,7 +152,7 @@ public struct PlanRepository: Sendable {
         let routes = try await db.raw("SELECT * FROM waste_plan_routes WHERE plan_id = \(bind: id) ORDER BY truck_id").all().map { row in
             StoredRoute(
                 truck: TruckID(rawValue: try row.string("truck_id")), metres: Int(clamping: try row.int("metres")),
-                seconds: Int(clamping: try row.int("seconds")), litres: Int(clamping: try row.int("litres")))
+                seconds: Int(clamping: try row.int("seconds")), litres: Int(clamping: try row.int("litres")), trips: Int(clamping: try row.int("trips")))
         }
         let stops = try await db.raw("SELECT * FROM waste_plan_stops WHERE plan_id = \(bind: id) ORDER BY (truck_id IS NULL), truck_id, position, id").all().map(Self.stop)
         guard let stored = CalendarDate.parse(try row.string("day")) else { throw StoreError.unexpectedResult("waste_plans: day") }

@@ -32,8 +32,8 @@ public struct RouteWatch: Sendable, Equatable {
     public var fullAt: Date?
     /// The fill the forecast gives for `nextRound`.
     public var fillAtNextRound: Int?
-    /// The latest a truck could come: the end of today's shift when today's plan has it and
-    /// no one has reported it yet, else tomorrow's round.
+    /// When a truck comes for it: today's round's start when today's plan has it and no one has
+    /// reported it yet (so it is planned, and the rule holds no more), else tomorrow's round.
     public var nextRound: Date
     /// Today's stop for it on a truck, if the plan has one.
     public var stop: PlannedStop?

@@ -9,11 +9,13 @@ import Routing
 /// it is over the lower line: worth a detour, and taken when the detour
 /// costs less than its prize (the Routing solver's prize-collecting
 /// objective; a fuller container's prize is larger). Each truck carries its
-/// capacity in litres and works at most its shift, stops included. Trucks
-/// unload at the transfer station at the end of their route: the solver
-/// plans depot to depot on one figure per pair (its matrix is symmetric), and
-/// each route's length is then told as it is driven, the last stop to the
-/// transfer station and on to the depot.
+/// capacity in litres and works at most its shift, stops included, in up to
+/// `tripsPerTruck` trips: it unloads at the transfer station when full and
+/// goes on from there. The solver plans each trip depot to depot on one
+/// figure per pair (its matrix is symmetric); each truck's day is then told
+/// as it is driven: from the depot through its first trip's stops to the
+/// transfer station, on to the next trip's, and from the last unloading back
+/// to the depot.
 public enum CollectionPlanner {
     /// A container as the planner sees it.
     public struct Candidate: Sendable, Equatable {
@@ -54,6 +56,8 @@ public enum CollectionPlanner {
         public var serviceMinutes = 4
         /// A may-go container's prize in metres of detour per point of fill: at 60 % a detour of up to 3 km.
         public var prizeMetresPerPoint = 50
+        /// How many loads a truck may take to the transfer station in a shift.
+        public var tripsPerTruck = 3
 
         public init() {}
     }
@@ -68,10 +72,13 @@ public enum CollectionPlanner {
     public struct Route: Sendable, Equatable {
         public let truck: TruckID
         public let stops: [Stop]
-        /// As driven: the depot, the stops, the transfer station, the depot.
+        /// As driven: the depot, the stops, the transfer station after each load, the depot.
         public let metres: Int
         public let seconds: Int
+        /// All the loads together; each within the truck's capacity.
         public let litres: Int
+        /// Loads taken to the transfer station.
+        public let trips: Int
     }
 
     public struct Plan: Sendable, Equatable {
@@ -105,46 +112,86 @@ public enum CollectionPlanner {
         let largest = vehicles.map(\.capacityLitres).max() ?? 1
         // A container fuller than any truck holds is taken whole by the largest (it is emptied, not shared).
         let litres = chosen.map { min(largest, $0.candidate.volumeLitres * min(max($0.candidate.fillAtRound, 0), 120) / 100) }
+        let trips = max(1, rules.tripsPerTruck)
         let problem = try RoutingProblem(
-            fleet: vehicles.map { VehicleType(capacity: $0.capacityLitres, count: 1, maxDuration: $0.shiftMinutes * 60) },
+            fleet: vehicles.map { VehicleType(capacity: $0.capacityLitres, count: trips, maxDuration: $0.shiftMinutes * 60) },
             demands: [0] + litres, distances: distances, durations: durations,
             serviceTimes: [0] + chosen.map { _ in rules.serviceMinutes * 60 },
             prizes: [0] + chosen.map { $0.mustGo ? 0 : max(0, $0.candidate.fillAtRound) * rules.prizeMetresPerPoint },
             required: [true] + chosen.map(\.mustGo))
         let solution = RoutingSolver.solve(problem, limit: limit, seed: seed)
-        var routes: [Route] = []
-        var taken = Set<Int>()
+        // Each truck's trips, in the solver's order.
+        var tripsOf = [[[Int]]](repeating: [], count: vehicles.count)
         for (index, route) in solution.routes.enumerated() where !route.isEmpty {
             let type = solution.vehicleTypes.indices.contains(index) ? solution.vehicleTypes[index] : index
             guard vehicles.indices.contains(type) else { continue }
-            let vehicle = vehicles[type]
-            // With a fleet too small for the day the solver's routes may be over a
-            // truck's capacity or shift: a route keeps the stops that fit, in its
-            // order, and what is left is said (`leftOut`), never loaded anyway.
-            var kept: [Int] = [], load = 0, seconds = 0, at = 0
-            for node in route {
-                let place = node + 1
-                let arrive = seconds + table.seconds[at][place] + rules.serviceMinutes * 60
-                let home = arrive + table.seconds[place][1] + table.seconds[1][0]
-                guard load + litres[node - 1] <= vehicle.capacityLitres, home <= vehicle.shiftMinutes * 60 else { continue }
-                kept.append(node)
-                load += litres[node - 1]
-                seconds = arrive
-                at = place
-            }
-            guard !kept.isEmpty else { continue }
-            taken.formUnion(kept)
-            let stops = kept.map { node in
+            tripsOf[type].append(route)
+        }
+        var routes: [Route] = []
+        var taken = Set<Int>()
+        for (type, truckTrips) in tripsOf.enumerated() where !truckTrips.isEmpty {
+            let driven = drive(truckTrips, vehicle: vehicles[type], litres: litres, table: table, rules: rules)
+            guard !driven.kept.isEmpty else { continue }
+            taken.formUnion(driven.kept)
+            let stops = driven.kept.map { node in
                 Stop(container: chosen[node - 1].candidate.container, fill: chosen[node - 1].candidate.fillAtRound, litres: litres[node - 1], mustGo: chosen[node - 1].mustGo)
             }
-            // As driven, on the road table: depot → stops → transfer station → depot.
-            let path = [0] + kept.map { $0 + 1 } + [1, 0]
-            let metres = zip(path, path.dropFirst()).reduce(0) { $0 + table.metres[$1.0][$1.1] }
-            let driven = zip(path, path.dropFirst()).reduce(0) { $0 + table.seconds[$1.0][$1.1] } + kept.count * rules.serviceMinutes * 60
-            routes.append(Route(truck: vehicle.truck, stops: stops, metres: metres, seconds: driven, litres: load))
+            routes.append(Route(
+                truck: vehicles[type].truck, stops: stops, metres: driven.metres, seconds: driven.seconds, litres: driven.kept.reduce(0) { $0 + litres[$1 - 1] },
+                trips: driven.loads))
         }
         let leftOut = chosen.indices.filter { chosen[$0].mustGo && !taken.contains($0 + 1) }.map { chosen[$0].candidate.container }
         return Plan(routes: routes, leftOut: leftOut)
+    }
+
+    /// A truck's day as driven on the road table (0 the depot, 1 the transfer
+    /// station, a solver node `n` at `n + 1`): its trips' stops in order, to the
+    /// transfer station after each trip and whenever the next stop would
+    /// overfill it, and home from the last unloading. With a fleet too small
+    /// for the day the solver's trips may be over the truck's capacity or
+    /// shift (and together over the shift even when each is within it): a stop
+    /// that would need a load more than the truck's trips, or keep it out past
+    /// its shift, home included, is left, never driven anyway.
+    static func drive(_ trips: [[Int]], vehicle: Vehicle, litres: [Int], table: TravelTable, rules: Rules)
+        -> (kept: [Int], metres: Int, seconds: Int, loads: Int)
+    {
+        let service = rules.serviceMinutes * 60, shift = vehicle.shiftMinutes * 60, maxLoads = max(1, rules.tripsPerTruck)
+        var kept: [Int] = [], path = [0], load = 0, seconds = 0, loads = 0
+        func go(_ place: Int) {
+            seconds += table.seconds[path.last ?? 0][place]
+            path.append(place)
+        }
+        for trip in trips {
+            for node in trip {
+                let place = node + 1, need = litres[node - 1]
+                // Full: unload first, then on from the transfer station.
+                let unloadFirst = load > 0 && load + need > vehicle.capacityLitres
+                let from = unloadFirst ? 1 : path.last ?? 0
+                let before = unloadFirst ? seconds + table.seconds[path.last ?? 0][1] : seconds
+                let arrive = before + table.seconds[from][place] + service
+                // The load this stop goes into, counted from 1: a truck takes at most its trips' worth.
+                let loadNumber = loads + (unloadFirst ? 2 : 1)
+                guard need <= vehicle.capacityLitres, loadNumber <= maxLoads, arrive + table.seconds[place][1] + table.seconds[1][0] <= shift else { continue }
+                if unloadFirst {
+                    go(1)
+                    loads += 1
+                    load = 0
+                }
+                go(place)
+                seconds += service
+                load += need
+                kept.append(node)
+            }
+            // The trip's end: to the transfer station with what it holds.
+            if load > 0 {
+                go(1)
+                loads += 1
+                load = 0
+            }
+        }
+        go(0)
+        let metres = zip(path, path.dropFirst()).reduce(0) { $0 + table.metres[$1.0][$1.1] }
+        return (kept, metres, seconds, loads)
     }
 
     public enum PlanningProblem: Error, Equatable {

@@ -103,7 +103,7 @@ struct WasteDayPages {
                 truck: places.trucks[route.truck] ?? "—", colour: Self.colours[index % Self.colours.count],
                 summary: html.t("waste.day.route_summary", context, [
                     "stops": String(stops.count), "km": WasteFormat.kilometres(route.metres, language),
-                    "duration": duration(route.seconds, context), "litres": WasteFormat.number(route.litres, language),
+                    "duration": duration(route.seconds, context), "litres": WasteFormat.number(route.litres, language), "trips": String(route.trips),
                 ]),
                 stops: stops.map { stopRow($0, places: places, city: slug, context) })
         }
@@ -305,7 +305,7 @@ struct WasteDayPages {
             summary: route.map { route in
                 html.t("waste.day.route_summary", context, [
                     "stops": String(stops.count), "km": WasteFormat.kilometres(route.metres, language),
-                    "duration": duration(route.seconds, context), "litres": WasteFormat.number(route.litres, language),
+                    "duration": duration(route.seconds, context), "litres": WasteFormat.number(route.litres, language), "trips": String(route.trips),
                 ])
             },
             stops: crewStops,

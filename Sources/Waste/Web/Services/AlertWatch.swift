@@ -70,7 +70,8 @@ public struct AlertWatch: Sendable {
             let hours = (grouped[container] ?? []).map(\.hour)
             let forecast = FillForecast.make(hours, full: full)
             let stop = stops[container]
-            let nextRound = stop.flatMap { $0.outcome == nil && now < $0.shiftEnds ? $0.shiftEnds : nil } ?? tomorrowRound
+            // On a truck today and not reported yet: its collection is planned (missed-stop watches that it happens).
+            let nextRound = stop.flatMap { $0.outcome == nil && now < $0.shiftEnds ? $0.roundStart : nil } ?? tomorrowRound
             let emptyings = Emptying.drops(in: hours).compactMap { found -> RouteWatch.SeenEmptying? in
                 let at = FillForecast.start(ofHour: found.hour)
                 guard now.timeIntervalSince(at) <= 86_400 else { return nil }

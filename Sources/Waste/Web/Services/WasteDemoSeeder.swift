@@ -139,8 +139,10 @@ struct WasteDemoSeeder {
     /// collections' open data and the missed-stop alert have something to show.
     func yesterday(_ city: Municipality) async throws {
         let now = services.clock.now(), cityID = city.id, day = CalendarDate.inKyiv(now).adding(days: -1)
-        // Yesterday's crews took everything over a fifth (a quiet day): so even Вінниця's few bins have collections to show.
+        // Yesterday's crews had to take everything over half and took what was on the way over a fifth
+        // (a quiet day): so even Вінниця's few bins have collections to show. Today's plan keeps the city's lines.
         var quiet = city
+        quiet.settings.waste.alerts.fullPercent = AlertRules.fullRange.lowerBound
         quiet.settings.waste.mayGoPercent = WasteSettings.mayGoRange.lowerBound
         let (_, plan) = try await services.wastePlanning.plan(quiet, day: day, by: nil)
         let start = WastePlanning.kyiv(day, hour: WastePlanning.roundHour)

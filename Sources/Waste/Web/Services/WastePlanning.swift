@@ -159,7 +159,7 @@ public struct WastePlanning: Sendable {
         let plan = PlanRepository.StoredPlan(
             id: .random(), city: cityID, day: day, plannedAt: now, plannedBy: account, distances: provider.name, metres: planned.metres,
             fixedMetres: fixed.metres, fixedStops: fixed.stops,
-            routes: planned.routes.map { .init(truck: $0.truck, metres: $0.metres, seconds: $0.seconds, litres: $0.litres) }, stops: stops)
+            routes: planned.routes.map { .init(truck: $0.truck, metres: $0.metres, seconds: $0.seconds, litres: $0.litres, trips: $0.trips) }, stops: stops)
         return (try await services.store.replaceWastePlan(plan), plan)
     }
 

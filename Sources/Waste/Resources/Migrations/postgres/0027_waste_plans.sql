@@ -17,13 +17,15 @@ CREATE TABLE waste_plans (
     UNIQUE (municipality_id, day)
 );
 
--- Each truck's route in a plan.
+-- Each truck's day in a plan: as driven, with `trips` loads taken to the
+-- transfer station; `litres` is all of them together.
 CREATE TABLE waste_plan_routes (
     plan_id TEXT NOT NULL REFERENCES waste_plans(id),
     truck_id TEXT NOT NULL REFERENCES waste_trucks(id),
     metres BIGINT NOT NULL,
     seconds BIGINT NOT NULL,
     litres BIGINT NOT NULL,
+    trips BIGINT NOT NULL,
     PRIMARY KEY (plan_id, truck_id)
 );
 
