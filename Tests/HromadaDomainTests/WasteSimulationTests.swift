@@ -68,5 +68,16 @@ import Testing
         #expect(mean < flatMean, "weekday \(mean) against flat \(flatMean)")
         #expect(mean < 10, "\(mean)")
     }
-}
 
+    @Test func theSimulationsKyivHourIsTheCalendarsAcrossBothClockChanges() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = FillForecast.Rates.kyiv
+        // A week from 26 March 2026 (summer time from the 29th), from 22 October (winter time from the 25th), and one in July; every 20 minutes.
+        for start in [1_774_483_200.0, 1_792_627_200.0, 1_782_864_000.0] {
+            for step in 0..<(7 * 72) {
+                let time = Date(timeIntervalSince1970: start + Double(step) * 1_200)
+                #expect(BinSimulation.kyivHour(time) == calendar.component(.hour, from: time), "\(time)")
+            }
+        }
+    }
+}

@@ -197,9 +197,10 @@ public struct BinSimulation: Sendable {
         return reading
     }
 
+    /// The hour of the day in Kyiv: the zone's offset at that instant, not a Calendar per reading (the simulation's hot loop).
     static func kyivHour(_ time: Date) -> Int {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = FillForecast.Rates.kyiv
-        return calendar.component(.hour, from: time)
+        let local = Int((time.timeIntervalSince1970).rounded(.down)) + FillForecast.Rates.kyiv.secondsFromGMT(for: time)
+        let second = local % 86_400
+        return (second < 0 ? second + 86_400 : second) / 3_600
     }
 }
