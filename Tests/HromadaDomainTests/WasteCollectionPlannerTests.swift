@@ -60,6 +60,14 @@ import Testing
         #expect(plan.leftOut.isEmpty)
         let route = try #require(plan.routes.first)
         #expect(route.stops.count == 12 && route.trips == 4 && route.litres == 12 * 2_850 && route.seconds <= 600 * 60)
+        // Three unloadings on the way (the fourth is the day's last), each before a stop: every load within the truck.
+        #expect(route.stops.filter(\.unloadsBefore).count == 3 && route.stops.first?.unloadsBefore == false)
+        var load = 0
+        for stop in route.stops {
+            if stop.unloadsBefore { load = 0 }
+            load += stop.litres
+            #expect(load <= 10_000)
+        }
         // The unloadings are driven: longer than one loop through the stops to the transfer station.
         let indexes = [0] + route.stops.map { stop in 2 + chosen.firstIndex { $0.candidate.container == stop.container }! } + [1, 0]
         #expect(route.metres > zip(indexes, indexes.dropFirst()).reduce(0) { $0 + table.metres[$1.0][$1.1] })

@@ -32,7 +32,10 @@ import Testing
             id: .random(), city: zhmerynka, day: day, plannedAt: t0, plannedBy: nil, distances: "straight-line", metres: metres, fixedMetres: 18_000,
             fixedStops: 5, routes: [.init(truck: truck, metres: metres, seconds: 5_400, litres: 8_000, trips: 1)],
             stops: containers.enumerated().map { index, container in
-                .init(id: .random(), truck: truck, position: index + 1, container: container, fill: 92 - index, litres: 4_000, mustGo: index == 0)
+                var stop = PlanRepository.StoredStop(
+                    id: .random(), truck: truck, position: index + 1, container: container, fill: 92 - index, litres: 4_000, mustGo: index == 0)
+                stop.unloadsBefore = index == 1
+                return stop
             } + [.init(id: .random(), truck: nil, position: 0, container: containers[0], fill: 99, litres: 4_950, mustGo: true)])
     }
 

@@ -73,6 +73,8 @@ public struct PlanRepository: Sendable {
         public let fill: Int
         public let litres: Int
         public let mustGo: Bool
+        /// The truck unloads at the transfer station on the way to this stop.
+        public var unloadsBefore = false
         public var outcome: StopOutcome?
         public var reason: SkipReason?
         public var note = ""
@@ -134,9 +136,10 @@ public struct PlanRepository: Sendable {
         }
         for stop in plan.stops {
             try await db.raw("""
-                INSERT INTO waste_plan_stops (id, plan_id, municipality_id, truck_id, position, container_id, fill, litres, must_go, reason, note)
+                INSERT INTO waste_plan_stops (id, plan_id, municipality_id, truck_id, position, container_id, fill, litres, must_go, unloads_before, reason, note)
                 VALUES (\(bind: stop.id.rawValue), \(bind: plan.id.rawValue), \(bind: plan.city.rawValue), \(bind: stop.truck?.rawValue),
-                        \(bind: stop.position), \(bind: stop.container.rawValue), \(bind: stop.fill), \(bind: stop.litres), \(bind: stop.mustGo ? 1 : 0), '', '')
+                        \(bind: stop.position), \(bind: stop.container.rawValue), \(bind: stop.fill), \(bind: stop.litres), \(bind: stop.mustGo ? 1 : 0),
+                        \(bind: stop.unloadsBefore ? 1 : 0), '', '')
                 """).run()
         }
         return .saved
@@ -195,6 +198,7 @@ public struct PlanRepository: Sendable {
             id: PlanStopID(rawValue: try row.string("id")), truck: try row.optionalString("truck_id").map(TruckID.init(rawValue:)),
             position: Int(clamping: try row.int("position")), container: ContainerID(rawValue: try row.string("container_id")),
             fill: Int(clamping: try row.int("fill")), litres: Int(clamping: try row.int("litres")), mustGo: try row.int("must_go") != 0)
+        stop.unloadsBefore = try row.int("unloads_before") != 0
         if let outcome = try row.optionalString("outcome") {
             guard let known = StopOutcome(rawValue: outcome) else { throw StoreError.unexpectedResult("waste_plan_stops: outcome \(outcome)") }
             stop.outcome = known

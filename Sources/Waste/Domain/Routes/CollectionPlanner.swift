@@ -67,6 +67,8 @@ public enum CollectionPlanner {
         public let fill: Int
         public let litres: Int
         public let mustGo: Bool
+        /// The truck goes to the transfer station to unload before this stop.
+        public var unloadsBefore = false
     }
 
     public struct Route: Sendable, Equatable {
@@ -134,7 +136,9 @@ public enum CollectionPlanner {
             guard !driven.kept.isEmpty else { continue }
             taken.formUnion(driven.kept)
             let stops = driven.kept.map { node in
-                Stop(container: chosen[node - 1].candidate.container, fill: chosen[node - 1].candidate.fillAtRound, litres: litres[node - 1], mustGo: chosen[node - 1].mustGo)
+                Stop(
+                    container: chosen[node - 1].candidate.container, fill: chosen[node - 1].candidate.fillAtRound, litres: litres[node - 1],
+                    mustGo: chosen[node - 1].mustGo, unloadsBefore: driven.unloadBefore.contains(node))
             }
             routes.append(Route(
                 truck: vehicles[type].truck, stops: stops, metres: driven.metres, seconds: driven.seconds, litres: driven.kept.reduce(0) { $0 + litres[$1 - 1] },
@@ -153,10 +157,10 @@ public enum CollectionPlanner {
     /// that would need a load more than the truck's trips, or keep it out past
     /// its shift, home included, is left, never driven anyway.
     static func drive(_ trips: [[Int]], vehicle: Vehicle, litres: [Int], table: TravelTable, rules: Rules)
-        -> (kept: [Int], metres: Int, seconds: Int, loads: Int)
+        -> (kept: [Int], metres: Int, seconds: Int, loads: Int, unloadBefore: Set<Int>)
     {
         let service = rules.serviceMinutes * 60, shift = vehicle.shiftMinutes * 60, maxLoads = max(1, rules.tripsPerTruck)
-        var kept: [Int] = [], path = [0], load = 0, seconds = 0, loads = 0
+        var kept: [Int] = [], path = [0], load = 0, seconds = 0, loads = 0, unloadBefore = Set<Int>()
         func go(_ place: Int) {
             seconds += table.seconds[path.last ?? 0][place]
             path.append(place)
@@ -177,6 +181,8 @@ public enum CollectionPlanner {
                     loads += 1
                     load = 0
                 }
+                // The first stop after an unloading, whether for a full truck or at a trip's end.
+                if path.last == 1 { unloadBefore.insert(node) }
                 go(place)
                 seconds += service
                 load += need
@@ -191,7 +197,7 @@ public enum CollectionPlanner {
         }
         go(0)
         let metres = zip(path, path.dropFirst()).reduce(0) { $0 + table.metres[$1.0][$1.1] }
-        return (kept, metres, seconds, loads)
+        return (kept, metres, seconds, loads, unloadBefore)
     }
 
     public enum PlanningProblem: Error, Equatable {

@@ -60,6 +60,7 @@ struct WasteDayPages {
         let url: String
         let fill: String
         let mustGo: Bool
+        let unloadFirst: Bool
         let status: String?
         let skipped: Bool
         let emptied: Bool
@@ -147,7 +148,7 @@ struct WasteDayPages {
         return StopRow(
             number: stop.position, place: place.map { "\($0.site) · \(html.t("waste.fraction.\($0.fraction.rawValue)", context))" } ?? "—",
             url: "/\(city)/waste/containers/\(stop.container.rawValue)", fill: html.t("waste.fill", context, ["n": String(stop.fill)]), mustGo: stop.mustGo,
-            status: status(stop, context), skipped: stop.outcome == .skipped, emptied: stop.outcome == .emptied)
+            unloadFirst: stop.unloadsBefore, status: status(stop, context), skipped: stop.outcome == .skipped, emptied: stop.outcome == .emptied)
     }
 
     func status(_ stop: PlanRepository.StoredStop, _ context: AppRequestContext) -> String? {
@@ -168,7 +169,11 @@ struct WasteDayPages {
         for (index, route) in plan.routes.enumerated() {
             let colour = Self.colours[index % Self.colours.count]
             let stops = plan.stops.filter { $0.truck == route.truck }
-            let points = stops.compactMap { places.names[$0.container]?.point }
+            // Through the transfer station wherever the truck unloads on the way.
+            let points = stops.flatMap { stop -> [GeoPoint] in
+                guard let point = places.names[stop.container]?.point else { return [] }
+                return stop.unloadsBefore ? [places.transfer, point].compactMap { $0 } : [point]
+            }
             let line = [places.depot].compactMap { $0 } + points + [places.transfer, places.depot].compactMap { $0 }
             if line.count >= 2 {
                 features.append([
@@ -232,6 +237,8 @@ struct WasteDayPages {
         let fraction: String
         let fill: String
         let mustGo: Bool
+        /// Unload at the transfer station before this stop.
+        let unloadFirst: Bool
         let mapURL: String
         let geoURL: String
         let status: String?
@@ -291,7 +298,7 @@ struct WasteDayPages {
             return CrewStop(
                 id: stop.id.rawValue, number: stop.position, site: place?.site ?? "—", address: place?.address ?? "",
                 fraction: place.map { html.t("waste.fraction.\($0.fraction.rawValue)", context) } ?? "",
-                fill: html.t("waste.fill", context, ["n": String(stop.fill)]), mustGo: stop.mustGo,
+                fill: html.t("waste.fill", context, ["n": String(stop.fill)]), mustGo: stop.mustGo, unloadFirst: stop.unloadsBefore,
                 mapURL: point.map { "https://www.openstreetmap.org/?mlat=\($0.latitude)&mlon=\($0.longitude)#map=18/\($0.latitude)/\($0.longitude)" } ?? "",
                 geoURL: point.map { "geo:\($0.latitude),\($0.longitude)" } ?? "",
                 status: status(stop, context), skipped: stop.outcome == .skipped, next: stop.id == next,

@@ -148,7 +148,10 @@ public struct WastePlanning: Sendable {
         var stops: [PlanRepository.StoredStop] = []
         for route in planned.routes {
             for (position, stop) in route.stops.enumerated() {
-                stops.append(.init(id: .random(), truck: route.truck, position: position + 1, container: stop.container, fill: stop.fill, litres: stop.litres, mustGo: stop.mustGo))
+                var stored = PlanRepository.StoredStop(
+                    id: .random(), truck: route.truck, position: position + 1, container: stop.container, fill: stop.fill, litres: stop.litres, mustGo: stop.mustGo)
+                stored.unloadsBefore = stop.unloadsBefore
+                stops.append(stored)
             }
         }
         let fills = Dictionary(candidates.map { ($0.container, $0) }, uniquingKeysWith: { first, _ in first })

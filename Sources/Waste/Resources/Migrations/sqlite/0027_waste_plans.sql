@@ -29,7 +29,8 @@ CREATE TABLE waste_plan_routes (
     PRIMARY KEY (plan_id, truck_id)
 );
 
--- The stops, in each truck's order (`position` from 1). A must-go container
+-- The stops, in each truck's order (`position` from 1; `unloads_before` 1
+-- when the truck unloads at the transfer station on the way to it). A must-go container
 -- no truck could take stays in the plan with no truck, so the dispatcher
 -- sees it. The crew reports each stop once: `outcome` 'emptied' or
 -- 'skipped' (with `reason`, one of SkipReason, and a note); who and when.
@@ -43,6 +44,7 @@ CREATE TABLE waste_plan_stops (
     fill BIGINT NOT NULL,
     litres BIGINT NOT NULL,
     must_go INTEGER NOT NULL,
+    unloads_before INTEGER NOT NULL,
     outcome TEXT,
     reason TEXT NOT NULL,
     note TEXT NOT NULL,
