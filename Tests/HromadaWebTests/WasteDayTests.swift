@@ -91,6 +91,23 @@ import HromadaModules
         }
     }
 
+    @Test func theMorningRoundPlansEachCityOnceAndLeavesADispatchersPlanAlone() async throws {
+        try await WebHarness.run { harness, client in
+            // Six in the morning, Kyiv time, tomorrow: past the round's hour whenever the test runs.
+            let tomorrow = CalendarDate.inKyiv(harness.clock.now()).adding(days: 1)
+            harness.clock.set(WastePlanning.kyiv(tomorrow, hour: 6))
+            try await harness.services.wastePlanning.morning()
+            let zhmerynka = try await harness.city("zhmerynka"), vinnytsia = try await harness.city("vinnytsia")
+            let first = try #require(try await harness.services.store.read { try await $0.wastePlans.plan(in: zhmerynka.id, on: tomorrow) })
+            #expect(first.plannedBy == nil && !first.routes.isEmpty)
+            #expect(try await harness.services.store.read { try await $0.wastePlans.plan(in: vinnytsia.id, on: tomorrow) } != nil)
+            // The next round finds the day planned and plans nothing.
+            harness.clock.advance(by: 300)
+            try await harness.services.wastePlanning.morning()
+            #expect(try await harness.services.store.read { try await $0.wastePlans.plan(in: zhmerynka.id, on: tomorrow) }?.id == first.id)
+        }
+    }
+
     @Test func noOneButTheCitysDispatchersAndCrewsSeesTheDay() async throws {
         try await WebHarness.run { harness, client in
             var visitor = Browser(client)

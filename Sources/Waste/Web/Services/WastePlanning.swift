@@ -36,6 +36,9 @@ public struct WastePlanning: Sendable {
             } catch let error as AppError {
                 // A city with no fleet registered yet has nothing to plan; said once a round, not thrown.
                 services.logger.info("waste: no plan today", metadata: ["city": "\(city.slug)", "reason": "\(error)"])
+            } catch {
+                // One city's trouble (its OSRM server down) does not keep the next city's plan from being made; the next round tries again.
+                services.logger.error("waste: the day could not be planned", metadata: ["city": "\(city.slug)", "error": "\(error)"])
             }
         }
     }
