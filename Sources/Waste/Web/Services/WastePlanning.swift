@@ -101,7 +101,9 @@ public struct WastePlanning: Sendable {
     }
 
     /// Plans `day` for the city and saves it in place of the one there (unless under way).
-    func plan(_ city: Municipality, day: CalendarDate, by account: AccountID?) async throws -> (PlanRepository.Replaced, PlanRepository.StoredPlan) {
+    func plan(
+        _ city: Municipality, day: CalendarDate, by account: AccountID?, individuals effort: Int? = nil
+    ) async throws -> (PlanRepository.Replaced, PlanRepository.StoredPlan) {
         let cityID = city.id, now = services.clock.now()
         let roundAt = max(now, Self.kyiv(day, hour: Self.roundHour))
         let roundHour = HourlyAggregate.hour(of: Reading(measuredAt: roundAt))
@@ -133,7 +135,7 @@ public struct WastePlanning: Sendable {
         let table = try await provider.provider.table([depot.value.point, transfer.value.point] + candidates.map(\.point))
         let chosen = CollectionPlanner.choose(candidates, rules: rules)
         let index = Dictionary(candidates.enumerated().map { ($0.element.container, $0.offset + 2) }, uniquingKeysWith: { first, _ in first })
-        let limit = RoutingSolver.Limit.individuals(individuals)
+        let limit = RoutingSolver.Limit.individuals(effort ?? individuals)
         let planned = try await Self.offloaded {
             try CollectionPlanner.plan(chosen, vehicles: vehicles, table: table.rows([0, 1] + chosen.compactMap { index[$0.candidate.container] }), rules: rules, limit: limit)
         }
