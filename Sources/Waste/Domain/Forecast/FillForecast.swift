@@ -155,6 +155,13 @@ public struct FillForecast: Sendable, Equatable {
         }
 
         static let kyiv = TimeZone(identifier: "Europe/Kyiv") ?? TimeZone(secondsFromGMT: 7_200) ?? .gmt
+
+        /// The hour of the day in Kyiv: the zone's offset at that instant, not a Calendar per call (the simulation's hot loop).
+        static func kyivHour(_ time: Date) -> Int {
+            let local = Int((time.timeIntervalSince1970).rounded(.down)) + kyiv.secondsFromGMT(for: time)
+            let second = local % 86_400
+            return (second < 0 ? second + 86_400 : second) / 3_600
+        }
     }
 
     /// Replays the history: one prediction a day, from what was known before it.

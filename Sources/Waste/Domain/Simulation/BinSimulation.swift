@@ -197,10 +197,5 @@ public struct BinSimulation: Sendable {
         return reading
     }
 
-    /// The hour of the day in Kyiv: the zone's offset at that instant, not a Calendar per reading (the simulation's hot loop).
-    static func kyivHour(_ time: Date) -> Int {
-        let local = Int((time.timeIntervalSince1970).rounded(.down)) + FillForecast.Rates.kyiv.secondsFromGMT(for: time)
-        let second = local % 86_400
-        return (second < 0 ? second + 86_400 : second) / 3_600
-    }
+    static func kyivHour(_ time: Date) -> Int { FillForecast.Rates.kyivHour(time) }
 }

@@ -46,9 +46,9 @@ struct WasteDayPages {
                 byID[stored.value.container.site].map { (stored.id, ($0.name, $0.address, $0.point, stored.value.container.fraction)) }
             }, uniquingKeysWith: { first, _ in first })
             self.trucks = Dictionary(trucks.map { ($0.id, $0.value.name) }, uniquingKeysWith: { first, _ in first })
-            let depot = trucks.first.flatMap { truck in facilities.first { $0.id == truck.value.depot } } ?? facilities.first { $0.value.kind == .depot }
-            self.depot = depot?.value.point
-            transfer = facilities.first { $0.value.kind == .transfer }?.value.point ?? depot?.value.point
+            let yards = WastePlanning.yards(trucks: trucks, facilities: facilities)
+            depot = yards?.depot
+            transfer = yards?.transfer
         }
     }
 
@@ -102,10 +102,7 @@ struct WasteDayPages {
             let stops = plan?.stops.filter { $0.truck == route.truck } ?? []
             return RouteRow(
                 truck: places.trucks[route.truck] ?? "—", colour: Self.colours[index % Self.colours.count],
-                summary: html.t("waste.day.route_summary", context, [
-                    "stops": String(stops.count), "km": WasteFormat.kilometres(route.metres, language),
-                    "duration": duration(route.seconds, context), "litres": WasteFormat.number(route.litres, language), "trips": String(route.trips),
-                ]),
+                summary: summary(route, stops: stops.count, context),
                 stops: stops.map { stopRow($0, places: places, city: slug, context) })
         }
         let stops = plan?.stops.filter { $0.truck != nil } ?? []
@@ -213,6 +210,14 @@ struct WasteDayPages {
         return HTML.redirect("/\(city.slug.rawValue)/admin/waste/day?done=planned")
     }
 
+    /// "17 stops · 3 loads · 32.8 km · 2 h 26 min · 53,200 l": a truck's day, on both pages.
+    func summary(_ route: PlanRepository.StoredRoute, stops: Int, _ context: AppRequestContext) -> String {
+        html.t("waste.day.route_summary", context, [
+            "stops": String(stops), "km": WasteFormat.kilometres(route.metres, context.language),
+            "duration": duration(route.seconds, context), "litres": WasteFormat.number(route.litres, context.language), "trips": String(route.trips),
+        ])
+    }
+
     /// "3 год 05 хв" / "3 h 05 min".
     func duration(_ seconds: Int, _ context: AppRequestContext) -> String {
         let minutes = max(0, seconds) / 60
@@ -309,12 +314,7 @@ struct WasteDayPages {
             date: Self.longDate(plan?.day ?? CalendarDate.inKyiv(services.clock.now()), language),
             truck: route.map { places.trucks[$0.truck] ?? "—" },
             truckID: route?.truck.rawValue ?? "",
-            summary: route.map { route in
-                html.t("waste.day.route_summary", context, [
-                    "stops": String(stops.count), "km": WasteFormat.kilometres(route.metres, language),
-                    "duration": duration(route.seconds, context), "litres": WasteFormat.number(route.litres, language), "trips": String(route.trips),
-                ])
-            },
+            summary: route.map { summary($0, stops: stops.count, context) },
             stops: crewStops,
             trucks: route == nil ? routes.map { route in
                 TruckLink(

@@ -134,7 +134,7 @@ struct WastePages {
 
 /// Times as a dispatcher reads them: the city's clock (Kyiv), day and minute.
 enum WasteFormat {
-    static let kyiv = TimeZone(identifier: "Europe/Kyiv") ?? .gmt
+    static let kyiv = FillForecast.Rates.kyiv
 
     /// "4 груд." / "4 Dec": a chart's day.
     static func day(_ date: Date, _ language: Language) -> String {

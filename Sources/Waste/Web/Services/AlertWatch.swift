@@ -18,9 +18,7 @@ public struct AlertWatch: Sendable {
 
     public func round() async throws {
         let now = services.clock.now()
-        guard try await services.holdsLease(Self.lease, at: now) else { return }
-        let cities = try await services.store.read { try await $0.municipalities.all() }
-        for city in cities where services.modules.enabled(in: city).contains(where: { $0.slug == .waste }) {
+        for city in try await services.wasteCities(holding: Self.lease, at: now) {
             try await watch(city, at: now, kinds: AlertKind.readingKinds)
         }
     }
@@ -30,9 +28,7 @@ public struct AlertWatch: Sendable {
 
     public func routeRound() async throws {
         let now = services.clock.now()
-        guard try await services.holdsLease(Self.lease, at: now) else { return }
-        let cities = try await services.store.read { try await $0.municipalities.all() }
-        for city in cities where services.modules.enabled(in: city).contains(where: { $0.slug == .waste }) {
+        for city in try await services.wasteCities(holding: Self.lease, at: now) {
             try await watch(city, at: now, kinds: AlertKind.routeKinds, routes: try await routes(city, at: now))
         }
     }

@@ -25,10 +25,9 @@ public struct WastePlanning: Sendable {
     /// The morning round: today's plan for every city with the module and none yet.
     public func morning() async throws {
         let now = services.clock.now()
-        guard Self.kyivHour(now) >= Self.morningHour, try await services.holdsLease("waste-plans", at: now) else { return }
+        guard FillForecast.Rates.kyivHour(now) >= Self.morningHour else { return }
         let day = CalendarDate.inKyiv(now)
-        let cities = try await services.store.read { try await $0.municipalities.all() }
-        for city in cities where services.modules.enabled(in: city).contains(where: { $0.slug == .waste }) {
+        for city in try await services.wasteCities(holding: "waste-plans", at: now) {
             let cityID = city.id
             guard try await services.store.read({ try await $0.wastePlans.plan(in: cityID, on: day) }) == nil else { continue }
             do {
@@ -112,11 +111,10 @@ public struct WastePlanning: Sendable {
              try await tx.wasteRegister.facilities(in: cityID), try await tx.wasteReadings.latest(in: cityID),
              try await tx.wasteReadings.hours(in: cityID, from: roundHour - Self.historyDays * 24, to: roundHour + 1))
         }
-        guard let first = trucks.first else { throw AppError.invalid(code: "waste_plan_no_trucks", field: nil) }
-        guard let depot = facilities.first(where: { $0.id == first.value.depot }) ?? facilities.first(where: { $0.value.kind == .depot }) else {
+        guard !trucks.isEmpty else { throw AppError.invalid(code: "waste_plan_no_trucks", field: nil) }
+        guard let (depot, transfer) = Self.yards(trucks: trucks, facilities: facilities) else {
             throw AppError.invalid(code: "waste_plan_no_depot", field: nil)
         }
-        let transfer = facilities.first { $0.value.kind == .transfer } ?? depot
         let settings = city.settings.waste
         let rules = Self.rules(settings)
         // Each container's fill at the round and a day later, from its forecast; without hours yet, its newest reading.
@@ -132,7 +130,7 @@ public struct WastePlanning: Sendable {
         let vehicles = trucks.map { CollectionPlanner.Vehicle(truck: $0.id, capacityLitres: $0.value.capacityLitres, shiftMinutes: $0.value.shiftMinutes) }
         // One table over the depot, the transfer station and every container; each plan takes its rows.
         let provider = distances()
-        let table = try await provider.provider.table([depot.value.point, transfer.value.point] + candidates.map(\.point))
+        let table = try await provider.provider.table([depot, transfer] + candidates.map(\.point))
         let chosen = CollectionPlanner.choose(candidates, rules: rules)
         let index = Dictionary(candidates.enumerated().map { ($0.element.container, $0.offset + 2) }, uniquingKeysWith: { first, _ in first })
         let limit = RoutingSolver.Limit.individuals(effort ?? individuals)
@@ -171,6 +169,16 @@ public struct WastePlanning: Sendable {
         return (try await services.store.replaceWastePlan(plan), plan)
     }
 
+    /// Where the trucks start (the first truck's depot, or the city's first) and unload (the
+    /// city's first transfer station, or the depot when it has none); nil without a depot.
+    static func yards(
+        trucks: [WasteRegisterRepository.StoredTruck], facilities: [WasteRegisterRepository.StoredFacility]
+    ) -> (depot: GeoPoint, transfer: GeoPoint)? {
+        let own = trucks.first.flatMap { truck in facilities.first { $0.id == truck.value.depot } }
+        guard let depot = own ?? facilities.first(where: { $0.value.kind == .depot }) else { return nil }
+        return (depot.value.point, facilities.first { $0.value.kind == .transfer }?.value.point ?? depot.value.point)
+    }
+
     /// The planner's lines: must-go at the full alert's, may-go at the city's own (never above full).
     static func rules(_ settings: WasteSettings) -> CollectionPlanner.Rules {
         var rules = CollectionPlanner.Rules()
@@ -202,12 +210,6 @@ public struct WastePlanning: Sendable {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global(qos: .userInitiated).async { continuation.resume(with: Result { try work() }) }
         }
-    }
-
-    static func kyivHour(_ instant: Date) -> Int {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = FillForecast.Rates.kyiv
-        return calendar.component(.hour, from: instant)
     }
 
     /// The instant a Kyiv day's hour begins.

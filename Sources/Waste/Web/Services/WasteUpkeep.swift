@@ -17,9 +17,7 @@ public struct WasteUpkeep: Sendable {
 
     public func round() async throws {
         let now = services.clock.now()
-        guard try await services.holdsLease("waste-upkeep", at: now) else { return }
-        let cities = try await services.store.read { try await $0.municipalities.all() }
-        for city in cities where services.modules.enabled(in: city).contains(where: { $0.slug == .waste }) {
+        for city in try await services.wasteCities(holding: "waste-upkeep", at: now) {
             try await aggregate(city, until: now.addingTimeInterval(-Self.settle))
             try await expire(city, at: now)
         }
@@ -52,4 +50,12 @@ public struct WasteUpkeep: Sendable {
 
 extension AppServices {
     public var wasteUpkeep: WasteUpkeep { .init(services: self) }
+
+    /// The cities with the waste module, when this instance holds `lease`; none when it does not.
+    /// Every periodic round of the module walks these.
+    func wasteCities(holding lease: String, at now: Date) async throws -> [Municipality] {
+        guard try await holdsLease(lease, at: now) else { return [] }
+        let cities = try await store.read { try await $0.municipalities.all() }
+        return cities.filter { city in modules.enabled(in: city).contains { $0.slug == .waste } }
+    }
 }
