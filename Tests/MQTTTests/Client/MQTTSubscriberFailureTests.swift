@@ -12,6 +12,11 @@ struct MQTTSubscriberFailureTests {
         )
     }
 
+    /// The events from the first successful connection on.
+    private static func sinceConnected(_ events: [MQTTConnectionEvent]) -> ArraySlice<MQTTConnectionEvent> {
+        events.drop { !$0.isConnected }
+    }
+
     /// Runs a subscriber against `broker` until `body` returns, then cancels it.
     private static func withSubscriber(
         _ configuration: MQTTConfiguration,
@@ -51,7 +56,7 @@ struct MQTTSubscriberFailureTests {
         let broker = try await ScriptedBroker.start { _ in [] }
         let events = Inbox<MQTTConnectionEvent>()
         let timedOut = MQTTConnectionEvent.disconnected(reason: "\(MQTTError.connAckTimeout)")
-        try await Self.withSubscriber(broker.configuration(), events: events) {
+        try await Self.withSubscriber(broker.configuration(connectTimeout: .milliseconds(300)), events: events) {
             #expect(await events.wait { $0.filter { $0 == timedOut }.count == 2 })
         }
         await broker.stop()
@@ -82,14 +87,13 @@ struct MQTTSubscriberFailureTests {
         configuration.maximumPacketSize = 1_024
         let events = Inbox<MQTTConnectionEvent>()
         let messages = Inbox<MQTTMessage>()
+        let tooLarge = MQTTPacketError.packetTooLarge(size: 2_036, maximum: 1_024)
         try await Self.withSubscriber(configuration, events: events, handle: messages.append) {
             #expect(await events.wait { $0.contains { $0.isConnected } })
             try await broker.send(Self.publish(nil, qos: .atMostOnce, payload: [UInt8](repeating: 7, count: 2_000)))
-            #expect(await events.wait { $0.contains { $0.isDisconnected } })
+            #expect(await events.wait { $0.contains(.disconnected(reason: "\(tooLarge)")) })
         }
         #expect(messages.items.isEmpty)
-        let tooLarge = MQTTPacketError.packetTooLarge(size: 2_036, maximum: 1_024)
-        #expect(events.items.contains(.disconnected(reason: "\(tooLarge)")))
         await broker.stop()
     }
 
@@ -206,8 +210,9 @@ struct MQTTSubscriberFailureTests {
             try await broker.send(Self.publish(nil, qos: .atMostOnce))
             try await broker.send(Self.publish(nil, qos: .atMostOnce))
             #expect(await calls.wait { $0.count == 2 })
-            // Both handled on the one connection: nothing dropped it meanwhile.
-            #expect(!events.items.contains { $0.isDisconnected })
+            // Both handled on the one connection: nothing dropped it meanwhile. (What happened
+            // before it connected is not this test's business: a loaded machine may retry.)
+            #expect(!Self.sinceConnected(events.items).contains { $0.isDisconnected })
         }
         // How the cancelled connection's end is reported (one event or two) varies with timing; it never reconnected.
         #expect(events.items.filter { $0.isConnected }.count == 1)

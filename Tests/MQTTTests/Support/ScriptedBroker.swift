@@ -72,14 +72,17 @@ final class ScriptedBroker: Sendable {
     }
 
     /// A subscriber configuration for this broker, retrying quickly.
-    func configuration(keepAlive: Duration = .seconds(30)) -> MQTTConfiguration {
+    ///
+    /// The connect timeout is generous by default: with the whole suite running on two
+    /// cores, a CONNACK can take longer than a few hundred milliseconds to be read.
+    func configuration(keepAlive: Duration = .seconds(30), connectTimeout: Duration = .seconds(5)) -> MQTTConfiguration {
         MQTTConfiguration(
             host: "127.0.0.1",
             port: self.port,
             clientID: "scripted",
             keepAlive: keepAlive,
             backoff: MQTTBackoff(first: .milliseconds(20), maximum: .milliseconds(100)),
-            connectTimeout: .milliseconds(300)
+            connectTimeout: connectTimeout
         )
     }
 }
