@@ -117,6 +117,8 @@ struct DatabaseOptions: ParsableArguments {
         } catch {
             throw CommandFailure(error.description)
         }
+        let geocoderURL = env["HROMADA_GEOCODER_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        if let geocoderURL, let problem = Geocoder.check(url: geocoderURL) { throw CommandFailure(problem) }
         let secret = try secret(for: location)
         do {
             _ = try KeyRing(secret: secret, identityKey: env["HROMADA_IDENTITY_KEY"])
@@ -132,6 +134,7 @@ struct DatabaseOptions: ParsableArguments {
         configuration.mailRetention = mailRetention
         configuration.concurrentUploads = concurrentUploads
         configuration.mapTiles = mapTiles
+        configuration.geocoderURL = geocoderURL
         configuration.environment = env.filter { $0.key.hasPrefix("HROMADA_") }
         try IdentityProviderOptions.apply(env, to: &configuration)
         return configuration

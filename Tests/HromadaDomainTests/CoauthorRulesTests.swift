@@ -17,6 +17,23 @@ import Testing
         ).validate(edition: fixture.edition(), author: author, verified: true, number: 1, at: fixture.start)
     }
 
+    @Test func aWithdrawnProjectMayBeReadOnlyByItsAuthorsAndReviewers() throws {
+        var project = try submitted()
+        let city = fixture.edition().municipalityID
+        let reviewer = Principal(accountID: .init(rawValue: "r"), isPlatformAdmin: false, capabilities: [city: [.reviewBudgetProject]])
+        let otherCityReviewer = Principal(
+            accountID: .init(rawValue: "o"), isPlatformAdmin: false, capabilities: [MunicipalityID(rawValue: "elsewhere"): [.reviewBudgetProject]])
+        let resident = { (id: AccountID) in Principal(accountID: id, isPlatformAdmin: false) }
+        #expect(project.mayBeRead(by: nil, municipality: city))
+        project.status = .withdrawn
+        #expect(!project.mayBeRead(by: nil, municipality: city))
+        #expect(!project.mayBeRead(by: resident(AccountID(rawValue: "x")), coauthors: [neighbour], municipality: city))
+        #expect(!project.mayBeRead(by: otherCityReviewer, municipality: city))
+        #expect(project.mayBeRead(by: resident(author), municipality: city))
+        #expect(project.mayBeRead(by: resident(neighbour), coauthors: [neighbour], municipality: city))
+        #expect(project.mayBeRead(by: reviewer, municipality: city))
+    }
+
     @Test func onlyTheAuthorNamesCoauthorsAndOnlyResidents() throws {
         let project = try submitted(), edition = fixture.edition(), now = fixture.start
         try CoauthorRules.checkAdding(neighbour, isResident: true, to: project, existing: [], by: author, edition: edition, at: now)

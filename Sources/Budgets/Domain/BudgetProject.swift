@@ -134,10 +134,13 @@ public struct ProjectProposal: Sendable, Equatable {
     public var district: String
     public var address: String
     public var costItems: [BudgetProject.CostItem]
+    /// Where it would be built: a tap on the form's map, the geocoder's answer, or typed; both nil is no place.
+    public var longitude: Double?
+    public var latitude: Double?
 
     public init(
         categoryID: BudgetCategoryID, title: String, summary: String, district: String, address: String,
-        costItems: [BudgetProject.CostItem]
+        costItems: [BudgetProject.CostItem], longitude: Double? = nil, latitude: Double? = nil
     ) {
         self.categoryID = categoryID
         self.title = title
@@ -145,11 +148,14 @@ public struct ProjectProposal: Sendable, Equatable {
         self.district = district
         self.address = address
         self.costItems = costItems
+        self.longitude = longitude
+        self.latitude = latitude
     }
 
-    /// Proposals are taken while the edition accepts them, from verified residents, within a category's cost range.
+    /// Proposals are taken while the edition accepts them, from verified residents, within a category's cost range;
+    /// a place, when given, lies within the city's `territory`.
     public func validate(
-        edition: BudgetEdition, author: AccountID, verified: Bool, number: Int, at instant: Date
+        edition: BudgetEdition, author: AccountID, verified: Bool, number: Int, territory: GeoBox = .ukraine, at instant: Date
     ) throws(ProposalError) -> BudgetProject {
         let phase = edition.phase(at: instant)
         guard phase == .proposals else { throw .notAcceptingProposals }
@@ -176,10 +182,17 @@ public struct ProjectProposal: Sendable, Equatable {
         let district = district.trimmingCharacters(in: .whitespacesAndNewlines)
         let address = address.trimmingCharacters(in: .whitespacesAndNewlines)
         guard district.count <= 100, address.count <= 300 else { throw .placeTooLong }
+        var point: CityPlace?
+        switch (longitude, latitude) {
+        case (nil, nil): point = nil
+        case (let longitude?, let latitude?):
+            do { point = try CityPlace(longitude: longitude, latitude: latitude, within: territory) } catch { throw .placeOutsideCity }
+        default: throw .placeIncomplete
+        }
         return BudgetProject(
             editionID: edition.id, categoryID: category.id, number: number, title: title, summary: summary,
-            district: district.isEmpty ? nil : district, address: address.isEmpty ? nil : address, costItems: items, authorID: author,
-            submittedAt: instant)
+            district: district.isEmpty ? nil : district, address: address.isEmpty ? nil : address, latitude: point?.latitude,
+            longitude: point?.longitude, costItems: items, authorID: author, submittedAt: instant)
     }
 }
 
@@ -188,10 +201,11 @@ extension BudgetProject {
     /// The author's (or a co-author's) changes, accepted until review starts.
     /// The project stays its author's whoever edits it.
     public func edited(
-        with proposal: ProjectProposal, by editor: AccountID, coauthors: [AccountID] = [], edition: BudgetEdition, at instant: Date
+        with proposal: ProjectProposal, by editor: AccountID, coauthors: [AccountID] = [], edition: BudgetEdition, territory: GeoBox = .ukraine,
+        at instant: Date
     ) throws(ProposalError) -> BudgetProject {
         try checkAuthorMayChange(editor, coauthors: coauthors)
-        var next = try proposal.validate(edition: edition, author: authorID, verified: true, number: number, at: instant)
+        var next = try proposal.validate(edition: edition, author: authorID, verified: true, number: number, territory: territory, at: instant)
         next.id = id
         next.submittedAt = submittedAt
         return next
@@ -203,6 +217,15 @@ extension BudgetProject {
     public func checkAuthorMayChange(_ account: AccountID, coauthors: [AccountID] = []) throws(ProposalError) {
         guard account == authorID || coauthors.contains(account) else { throw .notTheAuthor }
         guard status == .submitted, review == nil else { throw .alreadyReviewed }
+    }
+
+    /// Anyone may read a project its edition lists; a withdrawn one only its
+    /// authors and the city's reviewers (its link may have been sent round, but
+    /// the author took it back).
+    public func mayBeRead(by principal: Principal?, coauthors: [AccountID] = [], municipality: MunicipalityID) -> Bool {
+        guard status == .withdrawn else { return true }
+        guard let principal else { return false }
+        return principal.may(.reviewBudgetProject, in: municipality) || principal.accountID == authorID || coauthors.contains(principal.accountID)
     }
 
     /// Pictures of the place: the author adds and removes them while the
@@ -231,4 +254,8 @@ public enum ProposalError: Error, Equatable, Sendable {
     case tooManyCostItems
     case costOutsideCategory
     case placeTooLong
+    /// Only one of longitude and latitude.
+    case placeIncomplete
+    /// A place outside the city's territory.
+    case placeOutsideCity
 }

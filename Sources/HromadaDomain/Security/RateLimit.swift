@@ -33,6 +33,9 @@ public struct RateLimitRule: Sendable, Hashable {
     public static let signingPerAccount = RateLimitRule(name: "sign-account", limit: 30, window: 600)
     /// Bidding: one move per turn, a closed bid edited a few times; a script sends many more.
     public static let biddingPerAccount = RateLimitRule(name: "bid-account", limit: 60, window: 60)
+    /// Finding an address on the form's map: a person tries a few spellings; the
+    /// geocoder's own budget (Nominatim allows one search a second) is the deployment's.
+    public static let geocodingPerAccount = RateLimitRule(name: "geocode-account", limit: 30, window: 600)
 
     /// The fixed window an instant falls into.
     public func windowStart(at instant: Date) -> Int64 {

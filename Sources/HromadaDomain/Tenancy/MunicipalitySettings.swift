@@ -15,10 +15,16 @@ public struct MunicipalitySettings: Hashable, Codable, Sendable {
     /// rows saved before it moved here (a petition charter kept its own,
     /// which the petitions still read until the charter is saved again).
     public var workingCalendar: WorkingCalendar?
+    /// The box the city's territory lies in: its maps open there, and a
+    /// place named in it must lie within (`GeoBox.ukraine` where unset).
+    public var territory: GeoBox?
     /// Every other key of the stored settings, as stored: each module's
     /// section (`CitySettingsSection`) under its key, and keys older rows
     /// carry that a module still reads. The platform never looks inside.
     public var sections: [String: JSONValue] = [:]
+
+    /// Where the city's places may lie: its territory, or Ukraine where it has none.
+    public var placeBounds: GeoBox { territory ?? .ukraine }
 
     /// Whether the city runs the module; `everyModule` is what nil stands for.
     public func enables(_ module: ModuleSlug) -> Bool {
@@ -48,8 +54,10 @@ public struct MunicipalitySettings: Hashable, Codable, Sendable {
         static let contactEmail = NamedCodingKey("contactEmail")
         static let acceptsIdentityAsResidency = NamedCodingKey("acceptsIdentityAsResidency")
         static let workingCalendar = NamedCodingKey("workingCalendar")
+        static let territory = NamedCodingKey("territory")
         static let platform: Set<String> = [
             enabledModules.stringValue, contactEmail.stringValue, acceptsIdentityAsResidency.stringValue, workingCalendar.stringValue,
+            territory.stringValue,
         ]
     }
 
@@ -60,6 +68,8 @@ public struct MunicipalitySettings: Hashable, Codable, Sendable {
         contactEmail = try container.decodeIfPresent(String.self, forKey: Key.contactEmail) ?? ""
         acceptsIdentityAsResidency = try container.decodeIfPresent(Bool.self, forKey: Key.acceptsIdentityAsResidency) ?? false
         workingCalendar = try container.decodeIfPresent(WorkingCalendar.self, forKey: Key.workingCalendar)
+        // A box this release cannot read is no box: the city's maps still open, on Ukraine.
+        territory = (try? container.decodeIfPresent(GeoBox.self, forKey: Key.territory)) ?? nil
         for key in container.allKeys where !Key.platform.contains(key.stringValue) {
             sections[key.stringValue] = try container.decode(JSONValue.self, forKey: key)
         }
@@ -71,6 +81,7 @@ public struct MunicipalitySettings: Hashable, Codable, Sendable {
         try container.encode(contactEmail, forKey: Key.contactEmail)
         try container.encode(acceptsIdentityAsResidency, forKey: Key.acceptsIdentityAsResidency)
         try container.encodeIfPresent(workingCalendar, forKey: Key.workingCalendar)
+        try container.encodeIfPresent(territory, forKey: Key.territory)
         for (key, value) in sections.sorted(by: { $0.key < $1.key }) where !Key.platform.contains(key) {
             try container.encode(value, forKey: NamedCodingKey(key))
         }

@@ -21,6 +21,8 @@ struct SettingsAPIController {
         let availableModules: [String]
         package let contactEmail: String
         package let acceptsIdentityAsResidency: Bool
+        /// The box the city's territory lies in, or nil.
+        package var territory: GeoBox? = nil
         /// Each module field by its name (`petitionSignatureThreshold`, `budgetMinimumAge`, …).
         package let moduleFields: [String: Int]
         /// Each module text field by its name (`openDataPublisherCode`, …).
@@ -34,6 +36,7 @@ struct SettingsAPIController {
             for (name, value) in textFields.sorted(by: { $0.key < $1.key }) { try container.encode(value, forKey: NamedCodingKey(name)) }
             try container.encode(contactEmail, forKey: NamedCodingKey("contactEmail"))
             try container.encode(acceptsIdentityAsResidency, forKey: NamedCodingKey("acceptsIdentityAsResidency"))
+            try container.encode(territory, forKey: NamedCodingKey("territory"))
         }
     }
 
@@ -47,7 +50,18 @@ struct SettingsAPIController {
         package let enabledModules: [String]?
         package let contactEmail: String?
         package let acceptsIdentityAsResidency: Bool?
+        /// Absent: unchanged; `null`: no territory; an object: the new box, checked by `GeoBox`.
+        package let territory: Territory?
+        package let clearsTerritory: Bool
         package let moduleFields: [String: Int]
+
+        /// The box as sent, before `GeoBox` checks it (so a bad one is a 422 naming the field).
+        struct Territory: Decodable {
+            let west: Double
+            let south: Double
+            let east: Double
+            let north: Double
+        }
         package let textFields: [String: String]
 
         package init(from decoder: any Decoder) throws {
@@ -55,6 +69,9 @@ struct SettingsAPIController {
             enabledModules = try container.decodeIfPresent([String].self, forKey: NamedCodingKey("enabledModules"))
             contactEmail = try container.decodeIfPresent(String.self, forKey: NamedCodingKey("contactEmail"))
             acceptsIdentityAsResidency = try container.decodeIfPresent(Bool.self, forKey: NamedCodingKey("acceptsIdentityAsResidency"))
+            let territoryKey = NamedCodingKey("territory")
+            clearsTerritory = container.contains(territoryKey) ? try container.decodeNil(forKey: territoryKey) : false
+            territory = clearsTerritory ? nil : try container.decodeIfPresent(Territory.self, forKey: territoryKey)
             var fields: [String: Int] = [:]
             let names = Self.moduleFieldNames.flatMap { decoder.userInfo[$0] as? [String] } ?? []
             for name in names {
@@ -75,6 +92,7 @@ struct SettingsAPIController {
             enabledModules: services.modules.enabled(in: city).map(\.slug.rawValue), availableModules: services.modules.slugs.map(\.rawValue),
             contactEmail: settings.contactEmail, acceptsIdentityAsResidency: settings.acceptsIdentityAsResidency,
             moduleFields: Dictionary(services.modules.settingFields.map { ($0.name, $0.read(settings)) }) { first, _ in first })
+        body.territory = settings.territory
         body.textFields = Dictionary(services.modules.textSettingFields.map { ($0.name, $0.read(settings)) }) { first, _ in first }
         return body
     }
@@ -113,6 +131,13 @@ struct SettingsAPIController {
         }
         if let email = patch.contactEmail { proposed.contactEmail = email.trimmingCharacters(in: .whitespaces) }
         if let accepts = patch.acceptsIdentityAsResidency { proposed.acceptsIdentityAsResidency = accepts }
+        if patch.clearsTerritory { proposed.territory = nil }
+        if let box = patch.territory {
+            guard let territory = try? GeoBox(west: box.west, south: box.south, east: box.east, north: box.north) else {
+                throw AppError.invalid(code: "settings_territory", field: "territory")
+            }
+            proposed.territory = territory
+        }
         var changed = city
         changed.settings = try await CitySettingsService(services: services).save(proposed, of: city, by: principal)
         return try JSONResponse.encode(body(changed))

@@ -36,6 +36,9 @@ public struct AppConfiguration: Sendable {
     public var concurrentUploads = 4
     /// `HROMADA_MAP_TILES` and `HROMADA_MAP_ATTRIBUTION`: the base map under every map; nil draws shapes only.
     public var mapTiles: MapTiles?
+    /// `HROMADA_GEOCODER_URL`: a Nominatim-compatible search API for finding an
+    /// address on a form's map; nil: places are tapped or typed only.
+    public var geocoderURL: String?
     /// The deployment's `HROMADA_*` variables (secrets filled in from their
     /// `_FILE` or credential), for the settings a module reads itself, such
     /// as the waste module's MQTT broker. Each module documents its own.

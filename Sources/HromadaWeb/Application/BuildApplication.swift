@@ -115,6 +115,7 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     APIController(services: services).add(to: router)
     SettingsAPIController(services: services).add(to: router)
     OpenDataController(services: services).add(to: router)
+    GeocodeController(services: services).add(to: router)
     for module in services.modules.modules { module.addRoutes(to: router, services: services) }
     DevMailController(services: services).add(to: router)
     VerificationController(services: services).add(to: router)

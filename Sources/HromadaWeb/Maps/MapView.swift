@@ -17,10 +17,26 @@ package struct MapView: Sendable {
     package let shape: String?
     package let boxField: String?
     package let boxLabel: String?
+    /// A form's place: a tap puts a marker there and writes it into these inputs.
+    package let pick: Pick?
+
+    /// The inputs a tap on the map fills, and the box the tap must fall in (the city's territory).
+    package struct Pick: Sendable {
+        package let longitudeField: String
+        package let latitudeField: String
+        /// `west,south,east,north`, for the map to keep its marker within.
+        package let bounds: String
+
+        package init(longitudeField: String, latitudeField: String, bounds: GeoBox) {
+            self.longitudeField = longitudeField
+            self.latitudeField = latitudeField
+            self.bounds = bounds.text
+        }
+    }
 
     package init(
         services: AppServices, label: String, centre: (longitude: Double, latitude: Double), source: String? = nil, shape: String? = nil,
-        boxField: String? = nil, boxLabel: String? = nil
+        boxField: String? = nil, boxLabel: String? = nil, pick: Pick? = nil
     ) {
         self.label = label
         tiles = services.configuration.mapTiles?.template ?? ""
@@ -30,5 +46,6 @@ package struct MapView: Sendable {
         self.shape = shape
         self.boxField = boxField
         self.boxLabel = boxLabel
+        self.pick = pick
     }
 }

@@ -269,6 +269,9 @@ struct AdminController {
                 FormField(
                     name: "contactEmail", label: html.t("settings.contact_email", context), value: form?["contactEmail"] ?? settings.contactEmail,
                     error: problem("contactEmail"), type: "email", autocomplete: "email"),
+                FormField(
+                    name: "territory", label: html.t("settings.territory", context), value: form?["territory"] ?? settings.territory?.text ?? "",
+                    error: problem("territory"), hint: html.t("settings.territory_hint", context), inputmode: "decimal", maxlength: 128),
             ],
             acceptsIdentity: form.map { $0["acceptsIdentityAsResidency"] == "yes" } ?? settings.acceptsIdentityAsResidency,
             error: error, saved: saved)
@@ -308,6 +311,11 @@ struct AdminController {
         proposed.enabledModules = services.modules.enabledModules(checked: form.all("modules"), keeping: city.settings)
         proposed.contactEmail = form["contactEmail"].trimmingCharacters(in: .whitespaces)
         proposed.acceptsIdentityAsResidency = form["acceptsIdentityAsResidency"] == "yes"
+        // A form from before the field existed keeps the territory.
+        if form.fields["territory"] != nil {
+            guard let territory = try? GeoBox.parse(form["territory"]) else { return try await fail("errors.settings_territory", field: "territory") }
+            proposed.territory = territory
+        }
         do {
             _ = try await CitySettingsService(services: services).save(proposed, of: city, by: principal)
         } catch let error as AppError where error.belongsOnTheForm {

@@ -56,12 +56,25 @@ public struct DemoSeeder: Sendable {
         ("ladyzhyn", "Ладижин", "Ladyzhyn", 22_413, 21.0),
     ]
 
+    /// Each demo hromada's territory: the town and its villages, in a box (west, south, east, north).
+    static let territories: [String: (Double, Double, Double, Double)] = [
+        "vinnytsia": (28.30, 49.15, 28.62, 49.32),
+        "zhmerynka": (27.95, 48.95, 28.25, 49.12),
+        "khmilnyk": (27.80, 49.45, 28.15, 49.68),
+        "ladyzhyn": (29.15, 48.62, 29.35, 48.74),
+    ]
+
     /// The platform's settings of a demo city; each module sets its own section as it seeds.
     package static func settings(slug: String) -> MunicipalitySettings {
         var settings = MunicipalitySettings(contactEmail: "info@\(slug).demo.hromada.ua")
         // The demo verifier (and a test provider) prove identity only; the demo's cities take that as residency.
         settings.acceptsIdentityAsResidency = true
+        settings.territory = territory(slug: slug)
         return settings
+    }
+
+    static func territory(slug: String) -> GeoBox? {
+        territories[slug].flatMap { try? GeoBox(west: $0.0, south: $0.1, east: $0.2, north: $0.3) }
     }
 
     public func seed() async throws {
@@ -75,10 +88,12 @@ public struct DemoSeeder: Sendable {
                         name: LocalizedName(uk: city.uk, en: city.en), population: city.population, areaKm2: city.area,
                         settings: Self.settings(slug: city.slug)),
                     at: now)
-                // A demo seeded by an older release lacks the setting: seeding again turns it on.
-                if let existing = try await tx.municipalities.find(slug: city.slug), !existing.settings.acceptsIdentityAsResidency {
+                // A demo seeded by an older release lacks these settings: seeding again sets them.
+                if let existing = try await tx.municipalities.find(slug: city.slug),
+                   !existing.settings.acceptsIdentityAsResidency || existing.settings.territory == nil {
                     var settings = existing.settings
                     settings.acceptsIdentityAsResidency = true
+                    settings.territory = settings.territory ?? Self.territory(slug: city.slug)
                     try await tx.municipalities.updateSettings(settings, of: existing.id)
                 }
             }

@@ -35,17 +35,17 @@ struct WebHarness: Sendable {
         _ database: TestDatabase = .sqlite, demo: Bool = true, publicBaseURL: String? = nil, oidc: OIDCSettings? = nil,
         idGovUA: IDGovUASettings? = nil, logger: Logger = TestDatabase.logger,
         metricsToken: String? = nil, trustedProxies: [CIDR] = [], live: Bool = false, modules: ModuleRegistry = .standard,
-        mapTiles: MapTiles? = nil, _ body: @Sendable (WebHarness, any TestClientProtocol) async throws -> Void
+        mapTiles: MapTiles? = nil, geocoderURL: String? = nil, _ body: @Sendable (WebHarness, any TestClientProtocol) async throws -> Void
     ) async throws {
         let identity = Identity(oidc: oidc, idGovUA: idGovUA, logger: logger)
         // A PostgreSQL server takes 100 connections and each harness's pool up
         // to 20: a few harnesses at a time, the others wait their turn.
         guard database == .postgres else {
-            return try await runOnce(database, demo, publicBaseURL, identity, metricsToken, trustedProxies, live, modules, mapTiles, body)
+            return try await runOnce(database, demo, publicBaseURL, identity, metricsToken, trustedProxies, live, modules, mapTiles, geocoderURL, body)
         }
         await PostgresTurns.shared.take()
         do {
-            try await runOnce(database, demo, publicBaseURL, identity, metricsToken, trustedProxies, live, modules, mapTiles, body)
+            try await runOnce(database, demo, publicBaseURL, identity, metricsToken, trustedProxies, live, modules, mapTiles, geocoderURL, body)
         } catch {
             await PostgresTurns.shared.release()
             throw error
@@ -55,7 +55,7 @@ struct WebHarness: Sendable {
 
     private static func runOnce(
         _ database: TestDatabase, _ demo: Bool, _ publicBaseURL: String?, _ identity: Identity, _ metricsToken: String?,
-        _ trustedProxies: [CIDR], _ live: Bool, _ modules: ModuleRegistry, _ mapTiles: MapTiles?,
+        _ trustedProxies: [CIDR], _ live: Bool, _ modules: ModuleRegistry, _ mapTiles: MapTiles?, _ geocoderURL: String?,
         _ body: @Sendable (WebHarness, any TestClientProtocol) async throws -> Void
     ) async throws {
         // The demo is seeded once per test process and copied for each test:
@@ -70,6 +70,7 @@ struct WebHarness: Sendable {
             publicBaseURL: publicBaseURL, oidc: identity.oidc, idGovUA: identity.idGovUA, forceDemo: false, runBackgroundServices: false)
         configuration.passwordCost = 4
         configuration.mapTiles = mapTiles
+        configuration.geocoderURL = geocoderURL
         let services = try await makeServices(configuration: configuration, clock: clock, logger: identity.logger, modules: modules)
         // Seeding can take a while on a loaded machine; outside parties (the
         // test OIDC provider) use the real time, so start the test from it.

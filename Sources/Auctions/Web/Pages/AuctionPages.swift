@@ -138,6 +138,8 @@ struct AuctionPages {
         let objectURL: String
         /// What of the city's other modules points at the lot (a strategy's measures).
         let referrers: Referrers?
+        /// What a messenger shows when the lot's link is shared.
+        let preview: SharePreview
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -222,7 +224,14 @@ struct AuctionPages {
             refreshSeconds: started && !over ? 2 : nil,
             organiserURL: context.principal?.may(.manageAuctions, in: city.id) == true ? "/\(city.slug.rawValue)/admin/auctions/\(lot.id.rawValue)" : nil,
             protocolURL: Self.protocolURL(lot, city: city), objectURL: "/\(city.slug.rawValue)/property/\(lot.objectID.rawValue)",
-            referrers: referrers)
+            referrers: referrers,
+            preview: SharePreview(
+                services: services, title: "\(html.t("auctions.lot_title", context, ["number": String(number)])): \(lot.title)",
+                description: html.t("auctions.share_description", context, [
+                    "procedure": html.t("auctions.procedure.\(lot.procedure.rawValue)", context), "value": money(lot.startValue, context),
+                    "tenderEnd": DateText.kyiv(lot.tenderPeriodEnd), "auctionStart": DateText.kyiv(lot.auctionStart),
+                ]),
+                path: base, city: city, language: context.language))
         return try await html.render(
             "auction", page: page, titleKey: "auctions.lot_title", titleArguments: ["number": String(number)], request: request, context: context,
             city: city, status: error?.status ?? .ok)

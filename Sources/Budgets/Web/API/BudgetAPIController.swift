@@ -17,6 +17,8 @@ struct BudgetAPIController {
         budgets.post(":edition/projects", use: submit)
         budgets.get(":edition", use: show)
         budgets.get(":edition/projects", use: projects)
+        budgets.get(":edition/projects.geojson", use: projectPoints)
+        budgets.get(":edition/projects/:project", use: project)
         budgets.post(":edition/ballots", use: vote)
         budgets.get(":edition/results", use: results)
         budgets.get(":edition/export.pb", use: export)
@@ -141,8 +143,15 @@ struct BudgetAPIController {
             })
     }
 
-    @Sendable func projects(_ request: Request, context: AppRequestContext) async throws -> Response {
+    /// The edition in this city that the reader may see: a draft is its staff's alone.
+    func visibleEdition(_ context: AppRequestContext) async throws -> (Municipality, BudgetEdition) {
         let (city, edition) = try await edition(context)
+        guard edition.isVisible(to: context.principal, at: services.clock.now()) else { throw AppError.notFound }
+        return (city, edition)
+    }
+
+    @Sendable func projects(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (city, edition) = try await visibleEdition(context)
         let (projects, photos) = try await services.store.read { tx in
             let projects = try await tx.budgets.projects(of: edition.id, in: city.id)
             return (projects, try await tx.photos.photos(of: .budgetProject, ids: projects.map(\.id.rawValue), in: city.id))
@@ -150,6 +159,38 @@ struct BudgetAPIController {
         let visible = projects.filter { $0.status != .withdrawn }
         return try JSONResponse.encode(APIController.ListBody(
             items: visible.map { Self.body($0, photos: photos[$0.id.rawValue] ?? [], city: city) }, next: nil))
+    }
+
+    /// One project with its photos; a withdrawn one is known only to its authors and the city's reviewers.
+    @Sendable func project(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (city, edition) = try await visibleEdition(context)
+        let id = BudgetProjectID(rawValue: try context.parameters.require("project"))
+        let found = try await services.store.read { tx -> (BudgetProject, [Photo], [AccountID])? in
+            guard let project = try await tx.budgets.project(id, in: city.id), project.editionID == edition.id else { return nil }
+            let photos = try await tx.photos.photos(of: .budgetProject, ids: [id.rawValue], in: city.id)[id.rawValue] ?? []
+            return (project, photos, try await tx.budgets.coauthors(of: id, in: city.id))
+        }
+        guard let (project, photos, coauthors) = found, project.mayBeRead(by: context.principal, coauthors: coauthors, municipality: city.id) else {
+            throw AppError.notFound
+        }
+        return try JSONResponse.encode(Self.body(project, photos: photos, city: city))
+    }
+
+    /// The edition's projects that have a place, as GeoJSON points for the edition's map.
+    @Sendable func projectPoints(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (city, edition) = try await visibleEdition(context)
+        let projects = try await services.store.read { try await $0.budgets.projects(of: edition.id, in: city.id) }
+        return try MapPoint.response(Self.points(projects, city: city, edition: edition))
+    }
+
+    /// The listed projects with a place, each linking to its page.
+    static func points(_ projects: [BudgetProject], city: Municipality, edition: BudgetEdition) -> [MapPoint] {
+        projects.filter { $0.status != .withdrawn }.compactMap { project in
+            guard let latitude = project.latitude, let longitude = project.longitude else { return nil }
+            return MapPoint(
+                id: project.id.rawValue, longitude: longitude, latitude: latitude, title: "№ \(project.number). \(project.title)",
+                url: "/\(city.slug.rawValue)/budgets/\(edition.id.rawValue)/projects/\(project.id.rawValue)", label: project.address ?? "")
+        }
     }
 
     /// A new edition: these fields and, in the same JSON object, the rules (`RulesRequest`).
@@ -253,6 +294,9 @@ struct BudgetAPIController {
         let district: String?
         let address: String?
         let costItems: [Item]
+        /// Degrees (WGS 84), both or neither; within the city's territory, checked by the domain.
+        let longitude: Double?
+        let latitude: Double?
     }
 
     @Sendable func submit(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -261,7 +305,8 @@ struct BudgetAPIController {
         let input = try await APIController.decode(ProjectRequest.self, request, context)
         let proposal = ProjectProposal(
             categoryID: BudgetCategoryID(rawValue: input.category), title: input.title, summary: input.summary, district: input.district ?? "",
-            address: input.address ?? "", costItems: input.costItems.map { .init(label: $0.label, amount: $0.amount.money) })
+            address: input.address ?? "", costItems: input.costItems.map { .init(label: $0.label, amount: $0.amount.money) },
+            longitude: input.longitude, latitude: input.latitude)
         let project = try await services.budgetAdmin.propose(proposal, edition: edition.id, city: city, by: account.id)
         return try JSONResponse.encode(Self.body(project, city: city), status: .created)
     }

@@ -383,6 +383,13 @@ struct BudgetAdminPages {
         let editionURL: String
         /// On the edit page only.
         let coauthors: Coauthors?
+        /// Latitude and longitude, which a tap on `map` fills.
+        let place: [FormField]
+        /// Where the "find on the map" button asks, when the deployment has a geocoder.
+        let geocodeURL: String?
+        /// What "find on the map" found, after a search without JavaScript.
+        let placeNote: String?
+        let map: MapView
     }
 
     struct Coauthors {
@@ -429,6 +436,7 @@ struct BudgetAdminPages {
         FormData(fields: [
             "category": [project.categoryID.rawValue], "title": [project.title], "summary": [project.summary], "district": [project.district ?? ""],
             "address": [project.address ?? ""], "itemLabel": project.costItems.map(\.label),
+            "longitude": [FormPlace.text(project.longitude)], "latitude": [FormPlace.text(project.latitude)],
             "itemAmount": project.costItems.map { OpenDataFile.hryvnias($0.amount) },
         ])
     }
@@ -503,6 +511,10 @@ struct BudgetAdminPages {
         let loaded = try await pages.load(context)
         let project = try ownProject(loaded, context)
         let form = context.form ?? FormData()
+        if form["findPlace"] == "1" {
+            let (found, note) = try await FormPlace.find(address: "address", in: form, city: loaded.city, context: context, services: services)
+            return try await renderPropose(loaded, request, context, form: found, error: nil, action: request.uri.path, project: project, placeNote: note)
+        }
         do {
             try await services.budgetAdmin.edit(project.id, with: try Self.proposal(form), edition: loaded.edition.id, city: loaded.city, by: project.authorID)
         } catch let error as AppError where error.belongsOnTheForm {
@@ -520,14 +532,15 @@ struct BudgetAdminPages {
             let amount = try FormMoney.parse(index < amounts.count ? amounts[index] : "", field: "costItems.\(index)") ?? Money(kopiyky: 0)
             items.append(.init(label: label.trimmingCharacters(in: .whitespaces), amount: amount))
         }
+        let place = try FormPlace.parse(form)
         return ProjectProposal(
             categoryID: BudgetCategoryID(rawValue: form["category"]), title: form["title"], summary: form["summary"],
-            district: form["district"], address: form["address"], costItems: items)
+            district: form["district"], address: form["address"], costItems: items, longitude: place.longitude, latitude: place.latitude)
     }
 
     func renderPropose(
         _ loaded: BudgetPages.Loaded, _ request: Request, _ context: AppRequestContext, form: FormData, error: AppError?, action: String? = nil,
-        project: BudgetProject? = nil, coauthorError: AppError? = nil
+        project: BudgetProject? = nil, coauthorError: AppError? = nil, placeNote: String? = nil
     ) async throws -> Response {
         var coauthors: Coauthors?
         if let project { coauthors = try await coauthorSection(loaded, project, context, error: coauthorError) }
@@ -565,10 +578,24 @@ struct BudgetAdminPages {
                     name: "itemAmount", id: "a\(index + 1)", label: t("budgets.propose_amount"), value: amount, error: blameLabel ? nil : message,
                     inputmode: "decimal"))
         }
+        let place = [
+            FormField(
+                name: "latitude", label: t("budgets.propose_latitude"), value: form["latitude"], error: problem.message(for: "latitude"),
+                inputmode: "decimal", maxlength: 32),
+            FormField(
+                name: "longitude", label: t("budgets.propose_longitude"), value: form["longitude"], error: problem.message(for: "longitude"),
+                inputmode: "decimal", maxlength: 32),
+        ]
+        let territory = loaded.city.settings.placeBounds
         let page = ProposePage(
             title: loaded.edition.title.text(context.language.rawValue), action: action ?? pages.base(loaded) + "/propose",
-            fields: fields, items: items, error: problem.alert(unlessShownBy: fields + items.flatMap { [$0.label, $0.amount] }),
-            editionURL: pages.base(loaded), coauthors: coauthors)
+            fields: fields, items: items,
+            error: problem.alert(unlessShownBy: fields + place + items.flatMap { [$0.label, $0.amount] }),
+            editionURL: pages.base(loaded), coauthors: coauthors, place: place,
+            geocodeURL: services.geocoder == nil ? nil : "/\(loaded.city.slug.rawValue)/geocode", placeNote: placeNote,
+            map: MapView(
+                services: services, label: t("budgets.propose_map_label"), centre: territory.centre,
+                pick: .init(longitudeField: "longitude", latitudeField: "latitude", bounds: territory)))
         return try await html.render(
             "budget-propose", page: page, titleKey: "budgets.propose_title", request: request, context: context, city: loaded.city,
             cities: loaded.cities, status: (error ?? coauthorError)?.status ?? .ok)
@@ -578,6 +605,10 @@ struct BudgetAdminPages {
         let loaded = try await pages.load(context)
         guard let account = context.account else { throw AppError.notSignedIn }
         let form = context.form ?? FormData()
+        if form["findPlace"] == "1" {
+            let (found, note) = try await FormPlace.find(address: "address", in: form, city: loaded.city, context: context, services: services)
+            return try await renderPropose(loaded, request, context, form: found, error: nil, placeNote: note)
+        }
         do {
             _ = try await services.budgetAdmin.propose(try Self.proposal(form), edition: loaded.edition.id, city: loaded.city, by: account.id)
         } catch let error as AppError where error.belongsOnTheForm {

@@ -34,6 +34,8 @@ enum BudgetPageModels {
         /// The page where the author or staff add and remove pictures.
         let photosURL: String?
         let id: String
+        /// The project's own page (empty where the item is shown without its edition).
+        let url: String
         let number: Int
         let title: String
         let summary: String
@@ -50,6 +52,60 @@ enum BudgetPageModels {
         let editURL: String?
         /// What of the city's other modules points at the project (its edition's page only).
         var referrers: Referrers? = nil
+    }
+
+    /// A project's own page.
+    struct ProjectPage {
+        let preview: SharePreview
+        let project: ProjectItem
+        let editionTitle: String
+        let editionURL: String
+        let category: String
+        let costItems: [CostLine]
+        let estimate: String
+        let revisedCost: String?
+        let mergedInto: Link?
+        let map: MapView?
+        let review: ReviewNote?
+        let votes: VotesNote?
+        let delivery: [DeliveryStep]
+        let hasDelivery: Bool
+        let submitted: String
+        let apiURL: String
+    }
+
+    struct CostLine {
+        let label: String
+        let amount: String
+    }
+
+    struct Link {
+        let label: String
+        let url: String
+    }
+
+    struct ReviewNote {
+        let decision: String
+        let feasible: Bool
+        let reason: String
+        let date: String
+    }
+
+    struct VotesNote {
+        let score: String
+        /// "2nd of 7 in Великі проєкти".
+        let place: String
+        let funded: Bool
+        let resultsURL: String
+    }
+
+    struct DeliveryStep {
+        let date: String
+        let status: String
+        let spent: String
+        let note: String
+        let photos: [PhotoItem]
+        let hasPhotos: Bool
     }
 
     struct CategoryGroup {
@@ -91,6 +147,8 @@ enum BudgetPageModels {
         let staffURL: String?
         let delivery: [DeliveryItem]
         let hasDelivery: Bool
+        /// The projects that have a place, each linking to its page.
+        let map: MapView?
     }
 
     struct DeliveryItem {

@@ -20,6 +20,7 @@ struct BudgetPages {
         router.post("/{city}/budgets/{edition}/vote/change", use: change)
         router.post("/{city}/budgets/{edition}/vote", use: cast)
         router.get("/{city}/budgets/{edition}/results", use: results)
+        router.get("/{city}/budgets/{edition}/projects/{project}", use: project)
     }
 
     // MARK: Shared
@@ -107,7 +108,7 @@ struct BudgetPages {
         return M.ProjectItem(
             photos: photos, hasPhotos: !photos.isEmpty,
             photosURL: loaded.flatMap { mayChangePhotos || staff ? "\(base($0))/projects/\(project.id.rawValue)/photos" : nil },
-            id: project.id.rawValue, number: project.number, title: project.title, summary: project.summary,
+            id: project.id.rawValue, url: loaded.map { "\(base($0))/projects/\(project.id.rawValue)" } ?? "", number: project.number, title: project.title, summary: project.summary,
             cost: money(project.cost, context), costKopiyky: project.cost.kopiyky, district: project.district ?? "",
             address: project.address ?? "", status: html.t("budgets.status.\(project.status.rawValue)", context),
             feasible: project.status == .feasible, infeasible: project.status == .infeasible, reason: project.review?.reason ?? "",
@@ -203,10 +204,19 @@ struct BudgetPages {
             filterURL: base(loaded), isProposals: phase == .proposals, proposeURL: base(loaded) + "/propose",
             proposed: query.get("proposed") != nil,
             staffURL: staff ? "/\(loaded.city.slug.rawValue)/admin/budgets/\(edition.id.rawValue)" : nil, delivery: delivery,
-            hasDelivery: !delivery.isEmpty)
+            hasDelivery: !delivery.isEmpty, map: projectsMap(loaded, context))
         return try await html.render(
             "budget", page: page, titleKey: "budgets.edition_title", titleArguments: ["title": page.title], request: request,
             context: context, city: loaded.city, cities: loaded.cities)
+    }
+
+    /// The edition's projects on the platform's map, when any has a place; the list below has them all.
+    func projectsMap(_ loaded: Loaded, _ context: AppRequestContext) -> MapView? {
+        let points = BudgetAPIController.points(loaded.projects, city: loaded.city, edition: loaded.edition)
+        guard let centre = MapPoint.centre(of: points) else { return nil }
+        return MapView(
+            services: services, label: html.t("budgets.projects_map_label", context), centre: centre,
+            source: "/api/v1/\(loaded.city.slug.rawValue)/budgets/\(loaded.edition.id.rawValue)/projects.geojson")
     }
 
     /// An explanation's amounts are in hryvnias (the Pabulib unit), as floating point for reading.

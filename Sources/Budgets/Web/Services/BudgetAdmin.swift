@@ -374,7 +374,8 @@ public struct BudgetAdmin: Sendable {
             let number = try await tx.budgets.nextProjectNumber(in: id)
             let project: BudgetProject
             do {
-                project = try proposal.validate(edition: edition, author: account, verified: verified, number: number, at: now)
+                project = try proposal.validate(
+                    edition: edition, author: account, verified: verified, number: number, territory: city.settings.placeBounds, at: now)
             } catch let error as ProposalError {
                 throw Self.appError(error)
             }
@@ -394,7 +395,8 @@ public struct BudgetAdmin: Sendable {
         guard let project = found, project.editionID == id else { throw AppError.notFound }
         let edited: BudgetProject
         do {
-            edited = try project.edited(with: proposal, by: account, coauthors: coauthors, edition: edition, at: services.clock.now())
+            edited = try project.edited(
+                with: proposal, by: account, coauthors: coauthors, edition: edition, territory: city.settings.placeBounds, at: services.clock.now())
         } catch {
             throw error == .notTheAuthor ? AppError.notFound : Self.appError(error)
         }
@@ -495,6 +497,8 @@ public struct BudgetAdmin: Sendable {
         case .tooManyCostItems: .invalid(code: "too_many_cost_items", field: "costItems")
         case .costOutsideCategory: .invalid(code: "cost_outside_category", field: "costItems")
         case .placeTooLong: .invalid(code: "place_too_long", field: "address")
+        case .placeIncomplete: .invalid(code: "place_incomplete", field: "latitude")
+        case .placeOutsideCity: .invalid(code: "place_outside_city", field: "latitude")
         }
     }
 

@@ -103,12 +103,14 @@ public struct BudgetResults: Sendable {
         return try? Tally.explainEqualShares(mesRule, on: outcome.election)
     }
 
-    /// Computes every category's outcome under `rule` (the edition's own by default).
+    /// Computes every category's outcome under `rule` (the edition's own by default), or
+    /// only that of `only` (a project's page needs its own category's).
     public func compute(
-        edition: BudgetEdition, city: Municipality, projects: [BudgetProject], ballots: [AnonymousBallot], rule: WinnerRule? = nil
+        edition: BudgetEdition, city: Municipality, projects: [BudgetProject], ballots: [AnonymousBallot], rule: WinnerRule? = nil,
+        only: BudgetCategoryID? = nil
     ) throws -> [CategoryOutcome] {
         let rule = rule ?? edition.winnerRule
-        return try edition.categories.map { category in
+        return try edition.categories.filter { only == nil || $0.id == only }.map { category in
             let election = Self.election(edition: edition, city: city, projects: projects, ballots: ballots, category: category)
             guard let chosen = Rule(rawValue: rule.rawValue) else { throw AppError.invalid(code: "unknown_rule", field: "rule") }
             let listed = Set(election.projects.map(\.id))

@@ -7,6 +7,8 @@
 //      data-source="/api/…geojson"        a FeatureCollection to fetch, or
 //      data-shape='{"type":"Polygon",…}'  one GeoJSON geometry in the page
 //      data-box-field="bbox" data-box-label="Search this area"  a form input the map's box goes into
+//      data-pick-lon="longitude" data-pick-lat="latitude" data-bounds="w,s,e,n"
+//                                         a form's place: a tap (within the box) marks it and fills the inputs
 // ></div>
 (function () {
   'use strict';
@@ -85,6 +87,7 @@
         .then(function (collection) { if (collection) { shapes.addData(collection); fit(); } })
         .catch(function () { /* the list below the map still has every site */ });
     }
+    if (element.dataset.pickLon && element.dataset.pickLat) { pick(map, element); }
     if (field && field.form) {
       var button = document.createElement('button');
       button.type = 'button';
@@ -96,6 +99,56 @@
         field.value = [clamp(b.getWest(), -180, 180), clamp(b.getSouth(), -90, 90), clamp(b.getEast(), -180, 180), clamp(b.getNorth(), -90, 90)]
           .map(function (n) { return n.toFixed(5); }).join(',');
         field.form.submit();
+      });
+    }
+  }
+
+  // A form's place: the marker follows the inputs (typed or filled by the
+  // geocoder) and a tap moves both. Taps outside the city's box are ignored;
+  // the server checks the place again.
+  function pick(map, element) {
+    var lon = document.getElementById(element.dataset.pickLon);
+    var lat = document.getElementById(element.dataset.pickLat);
+    if (!lon || !lat) { return; }
+    var b = (element.dataset.bounds || '').split(',').map(Number);
+    var bounds = b.length === 4 && b.every(isFinite) ? L.latLngBounds([b[1], b[0]], [b[3], b[2]]) : null;
+    var marker = null;
+    function show(fit) {
+      var at = [Number(lat.value.replace(',', '.')), Number(lon.value.replace(',', '.'))];
+      if (lat.value === '' || lon.value === '' || !at.every(isFinite)) { return; }
+      if (marker) { marker.setLatLng(at); } else { marker = L.circleMarker(at, { radius: 10, color: '#0b57a4', fillColor: '#ffd500', fillOpacity: 0.9 }).addTo(map); }
+      if (fit) { map.setView(at, Math.max(map.getZoom(), 15)); }
+    }
+    if (bounds) { map.fitBounds(bounds); }
+    show(true);
+    map.on('click', function (event) {
+      if (bounds && !bounds.contains(event.latlng)) { return; }
+      lat.value = event.latlng.lat.toFixed(6);
+      lon.value = event.latlng.lng.toFixed(6);
+      show(false);
+    });
+    lat.addEventListener('change', function () { show(true); });
+    lon.addEventListener('change', function () { show(true); });
+    // "Find on the map": without JavaScript it submits the form for the server
+    // to look the address up; here it asks the same server and stays on the page.
+    var find = lat.form && lat.form.querySelector('[data-geocode]');
+    var status = lat.form && lat.form.querySelector('[data-place-status]');
+    var address = find && document.getElementById(find.dataset.addressField);
+    if (find && address && status && window.fetch) {
+      find.addEventListener('click', function (event) {
+        event.preventDefault();
+        status.textContent = find.dataset.searching;
+        fetch(find.dataset.geocode + '?q=' + encodeURIComponent(address.value), { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+          .then(function (response) { return response.ok ? response.json() : { items: [], available: false }; })
+          .then(function (answer) {
+            var first = answer.items && answer.items[0];
+            if (!first) { status.textContent = answer.available === false ? find.dataset.unavailable : find.dataset.notFound; return; }
+            lat.value = String(first.latitude);
+            lon.value = String(first.longitude);
+            status.textContent = find.dataset.found.replace('{place}', first.label);
+            show(true);
+          })
+          .catch(function () { status.textContent = find.dataset.unavailable; });
       });
     }
   }

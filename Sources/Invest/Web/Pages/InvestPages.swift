@@ -321,6 +321,8 @@ struct InvestPages {
         let filesURL: String?
         /// What of the city's other modules points at the site (a strategy's measures).
         let referrers: Referrers?
+        /// What a messenger shows when the site's link is shared.
+        let preview: SharePreview
     }
 
     struct Picture {
@@ -410,7 +412,17 @@ struct InvestPages {
             hasPhotos: !photos.isEmpty,
             documents: documents.map { Download(url: "\(siteURL)/documents/\($0.id.rawValue)", title: $0.title, size: sizes.size($0.byteCount)) },
             hasDocuments: !documents.isEmpty, editURL: staff ? admin + "/edit" : nil, filesURL: staff ? admin + "/files" : nil,
-            referrers: referrers)
+            referrers: referrers,
+            preview: SharePreview(
+                services: services, title: site.title.localized(language),
+                description: details.description.localized(language).isEmpty
+                    ? "\(html.t("invest.type.\(site.type.rawValue)", context)) · \(html.t("invest.status.\(site.status.rawValue)", context))"
+                    : details.description.localized(language), path: siteURL,
+                city: city, language: context.language,
+                image: photos.first.map {
+                    .init(path: "\(siteURL)/photos/\($0.id.rawValue)", width: $0.width, height: $0.height,
+                          alt: $0.caption.isEmpty ? site.title.localized(language) : $0.caption)
+                }))
         return try await html.render(
             "invest-site", page: page, titleKey: "invest.site_title", titleArguments: ["site": page.title], request: request, context: context,
             city: city)

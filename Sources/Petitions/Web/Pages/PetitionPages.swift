@@ -133,6 +133,8 @@ struct PetitionPages {
         let invalidation: InvalidationBox?
         /// What of the city's other modules points at the petition (a strategy's measures).
         let referrers: Referrers?
+        /// What a messenger shows when the petition's link is shared.
+        let preview: SharePreview
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -206,7 +208,10 @@ struct PetitionPages {
             moreSignersURL: signers.count > 50 ? "\(base)?after=\(offset + 50)#signers" : nil,
             countURL: "/api/v1/\(city.slug.rawValue)/petitions/\(petition.id.rawValue)/count",
             answerURL: answering ? base + "/answer" : nil, answerFields: answerFields, invalidation: invalidation,
-            referrers: referrers)
+            referrers: referrers,
+            preview: SharePreview(
+                services: services, title: "\(html.t("petitions.petition_title", context, ["number": String(stored.number)])): \(petition.title)",
+                description: petition.text, path: base, city: city, language: context.language))
         return try await html.render(
             "petition", page: page, titleKey: "petitions.petition_title", titleArguments: ["number": String(stored.number)], request: request,
             context: context, city: city, status: error?.status ?? .ok)

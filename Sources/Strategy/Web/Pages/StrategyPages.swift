@@ -132,6 +132,8 @@ struct StrategyPages {
         let timelineURL: String
         let data: [Link]
         let deskURL: String?
+        /// What a messenger shows when the document's link is shared.
+        let preview: SharePreview
     }
 
     struct YearChoice {
@@ -166,7 +168,13 @@ struct StrategyPages {
                 Link(title: html.t("strategy.data.indicators_csv", context), url: api + "/indicators.csv"),
                 Link(title: html.t("strategy.data.iati", context), url: api + "/iati.xml"),
             ],
-            deskURL: context.principal?.may(.editStrategy, in: city.id) == true ? "/\(city.slug.rawValue)/admin/strategy/\(stored.id.rawValue)" : nil)
+            deskURL: context.principal?.may(.editStrategy, in: city.id) == true ? "/\(city.slug.rawValue)/admin/strategy/\(stored.id.rawValue)" : nil,
+            preview: SharePreview(
+                services: services, title: document.title.localized(language),
+                description: document.summary.localized(language).isEmpty
+                    ? "\(html.t("strategy.kind.\(document.kind.rawValue)", context)), \(StrategyFormat.years(document.firstYear, document.lastYear))"
+                    : document.summary.localized(language), path: base,
+                city: city, language: language))
         return try await html.render(
             "strategy-document", page: page, titleKey: "strategy.document_title", titleArguments: ["title": page.title],
             request: request, context: context, city: city)
@@ -241,6 +249,8 @@ struct StrategyPages {
         let entries: [Entry]
         let hasEntries: Bool
         let deskURL: String?
+        /// What a messenger shows when the node's link is shared.
+        let preview: SharePreview
     }
 
     @Sendable func node(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -319,7 +329,11 @@ struct StrategyPages {
             indicators: indicators.map { indicatorItem($0, view: view, base: base, context) }, hasIndicators: !indicators.isEmpty,
             linked: linked, hasLinked: !linked.isEmpty, entries: entries, hasEntries: !entries.isEmpty,
             deskURL: context.principal?.may(.editStrategy, in: city.id) == true
-                ? "/\(city.slug.rawValue)/admin/strategy/\(stored.id.rawValue)/nodes/\(Self.pathSegment(node.id))" : nil)
+                ? "/\(city.slug.rawValue)/admin/strategy/\(stored.id.rawValue)/nodes/\(Self.pathSegment(node.id))" : nil,
+            preview: SharePreview(
+                services: services, title: Self.label(node, language),
+                description: node.description.localized(language).isEmpty ? stored.document.title.localized(language) : node.description.localized(language),
+                path: url(node), city: city, language: language))
         return try await html.render(
             "strategy-node", page: page, titleKey: "strategy.node_title", titleArguments: ["title": page.title], request: request, context: context, city: city)
     }
