@@ -63,6 +63,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "BudgetRules", dependencies: [.product(name: "BigInt", package: "BigInt")], swiftSettings: swiftSettings),
+        // Smaller copies of uploaded photos, through Debian's libjpeg-turbo and libpng (a C shim: no Swift package decodes them).
+        .target(name: "CImageScale", linkerSettings: [.linkedLibrary("jpeg"), .linkedLibrary("png")]),
         // Vehicle routing, pure and standalone: the waste module's collection routes.
         .target(name: "Routing", swiftSettings: swiftSettings),
         // A small MQTT 3.1.1 client on SwiftNIO (no Swift MQTT package is
@@ -100,6 +102,7 @@ let package = Package(
             dependencies: [
                 "HromadaDomain",
                 "HromadaStore",
+                "CImageScale",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),

@@ -57,6 +57,45 @@ public struct PhotoRepository: Sendable {
             .first().map { [UInt8](try $0.decode(column: "bytes", as: Data.self)) }
     }
 
+    /// A smaller copy of a photo: its size and hash, and its bytes.
+    public struct StoredVariant: Sendable, Equatable {
+        public let width: Int
+        public let height: Int
+        public let sha256: String
+        public let bytes: [UInt8]
+
+        public init(width: Int, height: Int, sha256: String, bytes: [UInt8]) {
+            self.width = width
+            self.height = height
+            self.sha256 = sha256
+            self.bytes = bytes
+        }
+    }
+
+    /// Stores copies of a photo; one made meanwhile by another request (the same bytes) is kept.
+    public func insertVariants(_ variants: [StoredVariant], of id: PhotoID) async throws {
+        for variant in variants {
+            try await db.raw("""
+                INSERT INTO photo_variants (upload_id, width, height, byte_count, sha256, bytes)
+                VALUES (\(bind: id.rawValue), \(bind: variant.width), \(bind: variant.height), \(bind: variant.bytes.count),
+                        \(bind: variant.sha256), \(bind: Data(variant.bytes)))
+                ON CONFLICT (upload_id, width) DO NOTHING
+                """).run()
+        }
+    }
+
+    /// The copy of `width` pixels of a photo in the city, if one was made.
+    public func variant(of id: PhotoID, width: Int, in municipality: MunicipalityID) async throws -> StoredVariant? {
+        try await db.raw("""
+            SELECT v.width, v.height, v.sha256, v.bytes FROM photo_variants v JOIN uploads u ON u.id = v.upload_id
+            WHERE v.upload_id = \(bind: id.rawValue) AND v.width = \(bind: width) AND u.municipality_id = \(bind: municipality.rawValue)
+            """).first().map {
+            StoredVariant(
+                width: Int(try $0.int("width")), height: Int(try $0.int("height")), sha256: try $0.string("sha256"),
+                bytes: [UInt8](try $0.decode(column: "bytes", as: Data.self)))
+        }
+    }
+
     /// Holds the owner's photos until the write ends: the count that decides
     /// whether one more fits, and the insert, then happen as one step.
     public func lock(_ owner: UploadOwner, in municipality: MunicipalityID) async throws {

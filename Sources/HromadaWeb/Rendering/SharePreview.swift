@@ -23,6 +23,12 @@ package struct SharePreview: Sendable {
             self.height = height
             self.alt = alt
         }
+
+        /// A stored photo served at `path`, as its large copy (`PhotoVariants`): a messenger never fetches the original.
+        package init(photo: Photo, path: String, alt: String) {
+            let served = PhotoVariants.served(requested: 1_200, photoWidth: photo.width, photoHeight: photo.height)
+            self.init(path: path + served.query, width: served.width, height: served.height, alt: photo.caption.isEmpty ? alt : photo.caption)
+        }
     }
 
     /// Messengers cut descriptions at about 200 characters; cutting here, at a word, reads better.

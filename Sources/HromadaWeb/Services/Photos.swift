@@ -28,6 +28,8 @@ public struct Photos: Sendable {
             id: .random(), municipalityID: city.id, owner: owner, format: image.format, width: image.width, height: image.height,
             byteCount: image.bytes.count, sha256: Hex.encode(SHA256.hash(data: image.bytes)), caption: cleanCaption, uploadedBy: account,
             uploadedAt: services.clock.now())
+        // The smaller copies are made before the write joins the queue: the writer only writes.
+        let variants = PhotoVariants.makeAll(image.bytes, photoWidth: image.width).map(Self.stored)
         let audit = services.audit
         enum Outcome: Sendable { case stored, full }
         // Counting and inserting in one write, under the owner's lock: two uploads at once cannot both take the last place.
@@ -37,6 +39,7 @@ public struct Photos: Sendable {
             let existing = try await tx.photos.count(of: owner, in: city.id)
             guard (try? PhotoRules.checkRoom(existing: existing)) != nil else { return .full }
             try await tx.photos.insert(photo, bytes: image.bytes)
+            try await tx.photos.insertVariants(variants, of: photo.id)
             try await audit.record(
                 tx, action: AuditAction.photoAdded, actor: account, municipality: city.id, subject: photo.id.rawValue,
                 details: ["owner": "\(owner.kind.rawValue):\(owner.id)", "sha256": photo.sha256])
@@ -61,18 +64,49 @@ public struct Photos: Sendable {
 
     /// The stored bytes, immutable under their id: cached for a year, and a
     /// 304 to a reader who has them. 404 unless the photo is in the city and
-    /// `belongs` says its owner is one the page may show.
+    /// `belongs` says its owner is one the page may show. `?w=480` asks for
+    /// the smaller copy that fits (`PhotoVariants`); a photo no wider, or one
+    /// no copy can be made of, is sent as it is.
     public func response(
         _ id: PhotoID, city: MunicipalityID, request: Request, belongs: (UploadOwner) -> Bool
     ) async throws -> Response {
-        let found = try await services.store.read { tx -> (Photo, [UInt8])? in
-            guard let photo = try await tx.photos.photo(id, in: city), let bytes = try await tx.photos.bytes(of: id, in: city) else { return nil }
-            return (photo, bytes)
+        var requested: Int?
+        if let text = request.uri.queryParameters.get("w") {
+            guard let width = Int(text), (1...10_000).contains(width) else { throw AppError.invalid(code: "photo_width", field: "w") }
+            requested = width
         }
-        guard let (photo, bytes) = found, belongs(photo.owner) else { throw AppError.notFound }
-        let etag = "\"\(photo.sha256)\""
+        guard let photo = try await services.store.read({ try await $0.photos.photo(id, in: city) }), belongs(photo.owner) else {
+            throw AppError.notFound
+        }
+        if let requested, let width = PhotoVariants.width(for: requested, photoWidth: photo.width),
+           let variant = try await variant(of: photo, width: width) {
+            return Self.immutable(variant.bytes, mediaType: ImageFormat.jpeg.mediaType, sha256: variant.sha256, request: request)
+        }
+        guard let bytes = try await services.store.read({ try await $0.photos.bytes(of: id, in: city) }) else { throw AppError.notFound }
+        return Self.immutable(bytes, mediaType: photo.format.mediaType, sha256: photo.sha256, request: request)
+    }
+
+    /// The stored copy, or one made now for a photo stored before copies existed (and kept for the next reader).
+    func variant(of photo: Photo, width: Int) async throws -> PhotoRepository.StoredVariant? {
+        if let stored = try await services.store.read({ try await $0.photos.variant(of: photo.id, width: width, in: photo.municipalityID) }) {
+            return stored
+        }
+        guard photo.format != .webp,
+              let original = try await services.store.read({ try await $0.photos.bytes(of: photo.id, in: photo.municipalityID) }),
+              let made = PhotoVariants.make(original, width: width).map(Self.stored)
+        else { return nil }
+        try await services.store.write { try await $0.photos.insertVariants([made], of: photo.id) }
+        return made
+    }
+
+    static func stored(_ variant: PhotoVariants.Variant) -> PhotoRepository.StoredVariant {
+        .init(width: variant.width, height: variant.height, sha256: variant.sha256, bytes: variant.bytes)
+    }
+
+    static func immutable(_ bytes: [UInt8], mediaType: String, sha256: String, request: Request) -> Response {
+        let etag = "\"\(sha256)\""
         var headers: HTTPFields = [
-            .contentType: photo.format.mediaType, .cacheControl: "public, max-age=31536000, immutable", .eTag: etag, .contentDisposition: "inline",
+            .contentType: mediaType, .cacheControl: "public, max-age=31536000, immutable", .eTag: etag, .contentDisposition: "inline",
         ]
         if request.headers[.ifNoneMatch] == etag {
             headers[.contentType] = nil

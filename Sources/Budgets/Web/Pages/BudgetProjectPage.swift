@@ -29,10 +29,7 @@ extension BudgetPages {
             preview: SharePreview(
                 services: services, title: "№ \(project.number). \(project.title)", description: project.summary, path: path,
                 city: loaded.city, language: context.language,
-                image: photos.first.map {
-                    .init(path: "\(base(loaded))/photos/\($0.id.rawValue)", width: $0.width, height: $0.height,
-                          alt: $0.caption.isEmpty ? project.title : $0.caption)
-                }),
+                image: photos.first.map { .init(photo: $0, path: "\(base(loaded))/photos/\($0.id.rawValue)", alt: project.title) }),
             project: item, editionTitle: loaded.edition.title.text(language), editionURL: base(loaded),
             category: category?.name.text(language) ?? "",
             costItems: project.costItems.map { M.CostLine(label: $0.label, amount: money($0.amount, context)) },

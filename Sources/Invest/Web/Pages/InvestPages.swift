@@ -419,10 +419,7 @@ struct InvestPages {
                     ? "\(html.t("invest.type.\(site.type.rawValue)", context)) · \(html.t("invest.status.\(site.status.rawValue)", context))"
                     : details.description.localized(language), path: siteURL,
                 city: city, language: context.language,
-                image: photos.first.map {
-                    .init(path: "\(siteURL)/photos/\($0.id.rawValue)", width: $0.width, height: $0.height,
-                          alt: $0.caption.isEmpty ? site.title.localized(language) : $0.caption)
-                }))
+                image: photos.first.map { .init(photo: $0, path: "\(siteURL)/photos/\($0.id.rawValue)", alt: site.title.localized(language)) }))
         return try await html.render(
             "invest-site", page: page, titleKey: "invest.site_title", titleArguments: ["site": page.title], request: request, context: context,
             city: city)
