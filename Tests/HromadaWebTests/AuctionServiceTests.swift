@@ -166,11 +166,16 @@ import HromadaModules
             harness.clock.set(lot.auctionStart.addingTimeInterval(10))
             _ = try await harness.services.auctions.advance()
 
-            // Ivan's turn (the lower bid): he sees the form, Petro does not; both pages refresh themselves.
+            // Ivan's turn (the lower bid): he sees the form, Petro does not. Petro's page refreshes itself;
+            // Ivan's does not while he types his bid (a reload would wipe it), and offers a link instead.
             let ivanPage = try await ivan.get(path)
-            #expect(ivanPage.body.contains("Зробити ставку") && ivanPage.body.contains("http-equiv=\"refresh\""))
+            #expect(ivanPage.body.contains("Зробити ставку") && !ivanPage.body.contains("http-equiv=\"refresh\""))
+            #expect(ivanPage.body.contains("Оновити сторінку аукціону"))
             #expect(ivanPage.body.contains("залишилося 6 с"), "the countdown to the end of Ivan's turn")
-            #expect(!(try await petro.get(path).body.contains("Зробити ставку")))
+            let petroPage = try await petro.get(path)
+            #expect(!petroPage.body.contains("Зробити ставку") && petroPage.body.contains("http-equiv=\"refresh\""))
+            // A screen reader hears the stage change, not every second of the countdown and the form.
+            #expect(!ivanPage.body.contains("aria-live") && ivanPage.body.contains(#"<p class="visually-hidden" role="status" id="live-status">"#))
             let early = try await petro.post(path + "/bid", [("move", "pass")])
             #expect(early.status == .conflict && early.body.contains("Зараз не ваша черга"))
             #expect(try await ivan.post(path + "/bid", [("move", "raise"), ("amount", "11500")]).status == .seeOther)

@@ -58,6 +58,12 @@ private func escaped(_ text: String) -> String { UTF8HTMLEscaping().escapeText(t
             #expect((feature["properties"] as? [String: Any])?["url"] as? String == path)
             #expect(features.count == projects.filter { $0.latitude != nil && $0.status != .withdrawn }.count)
 
+            // The results' charts are pictures for eyes and tables for screen readers, every bar a row.
+            let results = try await reader.get(base + "/results")
+            #expect(results.body.contains(#"aria-hidden="true" focusable="false""#) && !results.body.contains(#"role="img""#))
+            #expect(results.body.contains(#"<table class="visually-hidden"><caption>"#))
+            #expect(results.body.contains(#"<tr><th scope="row">\#(project.number). \#(escaped(project.title))</th>"#))
+
             // The API's own copy.
             let (status, body) = try await client.json(.get, "/api/v1/vinnytsia/budgets/\(edition.id.rawValue)/projects/\(project.id.rawValue)")
             #expect(status == .ok)

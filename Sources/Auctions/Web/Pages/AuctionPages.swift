@@ -130,6 +130,8 @@ struct AuctionPages {
         let error: String?
         /// Seconds between refreshes while the auction runs (no JavaScript needed).
         let refreshSeconds: Int?
+        /// While it is the reader's turn (no automatic reload): the page again, by hand.
+        let refreshURL: String?
         /// For the city's admins: the organiser's page.
         let organiserURL: String?
         /// Once the auction is over: its printable protocol.
@@ -221,7 +223,10 @@ struct AuctionPages {
             closedBidURL: closedBidURL, myBid: bidding ? mine.map { money($0.amount, context) } : nil, bidFields: bidFields, move: form,
             moveAmount: moveAmount, loginURL: context.account == nil && (bidding || started && !over) ? "/login?next=\(base)" : nil,
             message: message, error: problem.alert(unlessShownBy: bidFields + (moveAmount.map { [$0] } ?? [])),
-            refreshSeconds: started && !over ? 2 : nil,
+            // Without JavaScript the page follows the auction by reloading, except while the reader
+            // has a move to make: a reload would wipe what they are typing. A link reloads it by hand.
+            refreshSeconds: started && !over && form.url == nil ? 2 : nil,
+            refreshURL: started && !over && form.url != nil ? base : nil,
             organiserURL: context.principal?.may(.manageAuctions, in: city.id) == true ? "/\(city.slug.rawValue)/admin/auctions/\(lot.id.rawValue)" : nil,
             protocolURL: Self.protocolURL(lot, city: city), objectURL: "/\(city.slug.rawValue)/property/\(lot.objectID.rawValue)",
             referrers: referrers,

@@ -1,5 +1,6 @@
 // The live auction page, following the auction's WebSocket (docs/live-auction.md).
-// Without JavaScript the page refreshes itself every two seconds instead; with
+// Without JavaScript the page refreshes itself every two seconds instead (but
+// not while it is the reader's turn: a refresh would wipe a half-typed bid); with
 // it, each change the socket announces is fetched as the same server-rendered
 // page and its live parts swapped in, so the text stays in the reader's
 // language and the server stays the only judge of whose turn it is.
@@ -39,6 +40,9 @@
         if (!fresh.getElementById("live")) return;
         swap(fresh, "lot-status");
         swap(fresh, "live-stage");
+        // Only a new stage is spoken (the status region), never the ticking countdown.
+        var status = document.getElementById("live-status"), said = fresh.getElementById("live-status");
+        if (status && said && status.textContent !== said.textContent) status.textContent = said.textContent;
         swap(fresh, "live-standings");
         // A half-typed bid survives updates within the same turn.
         var forms = document.getElementById("live-forms"), next = fresh.getElementById("live-forms");
