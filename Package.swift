@@ -218,7 +218,8 @@ let package = Package(
 // `-sanitize=fuzzer,address`); `swift build` and `swift test` never see them.
 if Context.environment["HROMADA_FUZZ"] != nil {
     let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
-        ("FuzzImage", ["HromadaDomain"]),
+        ("FuzzImage", ["HromadaDomain", "HromadaWeb"]),
+        ("FuzzGeocoder", ["HromadaWeb", "HromadaDomain"]),
         ("FuzzPDF", ["HromadaDomain"]),
         ("FuzzMultipart", ["HromadaWeb"]),
         ("FuzzPabulib", ["BudgetRules"]),

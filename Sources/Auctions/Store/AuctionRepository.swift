@@ -95,6 +95,15 @@ public struct AuctionRepository: Sendable {
             """).all().map { (try Self.decodeLot($0), Int(try $0.int("number"))) }
     }
 
+    /// The city's newest lots with when each was announced, newest first: the feed's news.
+    public func announcedLots(in municipality: MunicipalityID, limit: Int) async throws -> [(lot: Lot, number: Int, announcedAt: Date)] {
+        try await db.raw("""
+            SELECT definition, number, created_at FROM lots
+            WHERE municipality_id = \(bind: municipality.rawValue) AND status <> \(bind: LotStatus.cancelled.rawValue)
+            ORDER BY created_at DESC, number DESC LIMIT \(bind: max(0, limit))
+            """).all().map { (try Self.decodeLot($0), Int(try $0.int("number")), try $0.date("created_at")) }
+    }
+
     static func decodeLot(_ row: any SQLRow) throws -> Lot {
         try lots.value(of: try row.string("definition")) { try JSONColumn.value(Lot.self, $0) }
     }

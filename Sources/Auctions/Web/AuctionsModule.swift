@@ -58,6 +58,9 @@ public struct AuctionsModule: Module {
     /// Proceeds and the share of lots sold, year by year.
     public var computedIndicators: [ComputedIndicator] { AuctionIndicators.all }
 
+    /// Lots announced and their results, and the bidders' dates, for the city's feed and calendar.
+    public var news: NewsSource? { AuctionNews.source }
+
     public var staffLinks: [StaffLink] {
         [StaffLink(titleKey: "admin.property_link", path: "property", for: [.manageAuctions])]
     }

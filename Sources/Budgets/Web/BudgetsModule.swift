@@ -30,6 +30,9 @@ public struct BudgetsModule: Module {
         try await BudgetDemoSeeder(services: demo.services).seed(into: vinnytsia, author: author)
     }
 
+    /// Results and delivery updates, and each edition's dates, for the city's feed and calendar.
+    public var news: NewsSource? { BudgetNews.source }
+
     public var uploadRoutes: [UploadRoute] { [.budgetProjectPhotos] }
 
     public var settingFields: [CitySettingField] {

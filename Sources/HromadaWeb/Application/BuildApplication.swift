@@ -116,6 +116,7 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     SettingsAPIController(services: services).add(to: router)
     OpenDataController(services: services).add(to: router)
     GeocodeController(services: services).add(to: router)
+    FeedController(services: services).add(to: router)
     for module in services.modules.modules { module.addRoutes(to: router, services: services) }
     DevMailController(services: services).add(to: router)
     VerificationController(services: services).add(to: router)

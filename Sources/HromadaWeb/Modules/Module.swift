@@ -78,6 +78,9 @@ public protocol Module: Sendable {
     /// The plans it keeps itself (the investment portal's programme), which
     /// the strategy module lists beside its own documents.
     var strategicDocuments: StrategicDocumentSource? { get }
+    /// Its news for the city's Atom feed and its dated events for the city's
+    /// calendar (`NewsSource`), if it has any.
+    var news: NewsSource? { get }
 }
 
 /// A gauge a module reports on `/metrics`: a Prometheus name with its unit
@@ -115,6 +118,7 @@ extension Module {
     public var linkReferrer: LinkReferrer? { nil }
     public var computedIndicators: [ComputedIndicator] { [] }
     public var strategicDocuments: StrategicDocumentSource? { nil }
+    public var news: NewsSource? { nil }
 }
 
 /// A whole-number city setting of a module: its name is the settings form's

@@ -58,6 +58,9 @@ public struct PetitionsModule: Module {
     /// Petitions answered on time and petitions published, year by year.
     public var computedIndicators: [ComputedIndicator] { PetitionIndicators.all }
 
+    /// New petitions and answers, for the city's feed.
+    public var news: NewsSource? { PetitionNews.source }
+
     public var capabilities: [CapabilityDeclaration] {
         [
             CapabilityDeclaration(.moderatePetition, in: [.moderator, .admin]),
