@@ -42,11 +42,13 @@ package struct SVGBarChart {
     /// The chart's figures as a table that only screen readers meet: its title as the
     /// caption, a row per bar with its whole label (the picture may shorten it).
     package func table() -> String {
-        var html = #"<table class="visually-hidden"><caption>\#(Self.escape(title))</caption><tbody>"#
+        // The wrapper, not the table, is hidden: a table grows to its content, and one
+        // positioned off-screen would still widen the page on a phone.
+        var html = #"<div class="visually-hidden"><table><caption>\#(Self.escape(title))</caption><tbody>"#
         for bar in bars {
             html += #"<tr><th scope="row">\#(Self.escape(bar.label))</th><td>\#(Self.escape(bar.valueText))</td></tr>"#
         }
-        return html + "</tbody></table>"
+        return html + "</tbody></table></div>"
     }
 
     static func shortened(_ text: String) -> String {
