@@ -92,7 +92,7 @@ import Testing
     }
 
     @Test func anAtomFeedEscapesTextAndAnICalendarFoldsAndEscapesIt() {
-        #expect(AtomFeed.escape("a<b>&\"c\u{0001}\u{FFFE}\n") == "a&lt;b&gt;&amp;&quot;c\n")
+        #expect(AtomFeed.escape("a<b>&\"'c\u{0001}\u{FFFE}\n") == "a&lt;b&gt;&amp;&quot;&#39;c\n")
         #expect(ICalendar.text("a,b;c\\d\ne\r\u{0007}") == #"a\,b\;c\\d\ne"#)
         let long = "SUMMARY:" + String(repeating: "Голосування ", count: 12)
         let folded = ICalendar.fold(long)

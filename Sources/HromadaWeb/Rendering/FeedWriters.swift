@@ -52,24 +52,8 @@ package struct AtomFeed {
         date.formatted(.iso8601)
     }
 
-    /// Text and attribute values; characters XML 1.0 forbids (control characters) are dropped.
-    package static func escape(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
-            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
-            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
-            case "\"": out.append(contentsOf: "&quot;".unicodeScalars)
-            case "\t", "\n", "\r": out.append(scalar)
-            default:
-                let value = scalar.value
-                if value < 0x20 || (0xFFFE...0xFFFF).contains(value) { continue }
-                out.append(scalar)
-            }
-        }
-        return String(out)
-    }
+    /// Text and attribute values (`XMLText`).
+    package static func escape(_ text: String) -> String { XMLText.escape(text) }
 }
 
 /// An iCalendar file (RFC 5545): events with a UID each, so a calendar app

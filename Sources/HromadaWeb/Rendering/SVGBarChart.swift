@@ -55,23 +55,7 @@ package struct SVGBarChart {
         text.count > 38 ? String(text.prefix(37)) + "…" : text
     }
 
-    /// Escapes by Unicode scalar, not by Character: `"` followed by a
-    /// combining accent is one Character that equals no `"`, and walking
-    /// Characters let it out of the `aria-label` attribute.
-    package static func escape(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
-            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
-            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
-            case "\"": out.append(contentsOf: "&quot;".unicodeScalars)
-            case "'": out.append(contentsOf: "&#39;".unicodeScalars)
-            default: out.append(scalar)
-            }
-        }
-        return String(out)
-    }
+    package static func escape(_ text: String) -> String { XMLText.escape(text) }
     package init(bars: [Bar], title: String) {
         self.bars = bars
         self.title = title
