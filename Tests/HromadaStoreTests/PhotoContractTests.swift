@@ -49,4 +49,28 @@ import Testing
             #expect(try await store.read { try await $0.photos.photos(of: owner, in: city) }.map(\.caption) == ["Фото 1", "Фото 2", "Останнє"])
         }
     }
+
+    @Test(arguments: TestDatabase.available)
+    func aPhotosCopiesAreKeptOnceFoundInItsCityAndGoWithIt(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            try await seedCities(store)
+            let author = try await insertAccounts(store, "author@example.com")[0]
+            let original = photo(UploadOwner(kind: .budgetProject, id: "project-1"), by: author.id, bytes: [9, 9, 9])
+            try await store.write { try await $0.photos.insert(original, bytes: [9, 9, 9]) }
+            let small = PhotoRepository.StoredVariant(width: 480, height: 360, sha256: String(repeating: "b", count: 64), bytes: Array(0...255))
+            let again = PhotoRepository.StoredVariant(width: 480, height: 360, sha256: String(repeating: "c", count: 64), bytes: [1])
+            let city = vinnytsia, other = zhmerynka, id = original.id
+            try await store.write { try await $0.photos.insertVariants([small], of: id) }
+            // Two readers making the same copy at once: the first one kept, no error for the second.
+            try await store.write { try await $0.photos.insertVariants([again], of: id) }
+            #expect(try await store.read { try await $0.photos.variant(of: id, width: 480, in: city) } == small)
+            #expect(try await store.read { try await $0.photos.variant(of: id, width: 1_200, in: city) } == nil)
+            #expect(try await store.read { try await $0.photos.variant(of: id, width: 480, in: other) } == nil)
+            // Removing the photo removes its copies; a copy made meanwhile for it is not kept, and is no error.
+            #expect(try await store.write { try await $0.photos.delete(id, in: city) })
+            #expect(try await store.read { try await $0.photos.variant(of: id, width: 480, in: city) } == nil)
+            try await store.write { try await $0.photos.insertVariants([small], of: id) }
+            #expect(try await store.read { try await $0.photos.variant(of: id, width: 480, in: city) } == nil)
+        }
+    }
 }

@@ -72,13 +72,15 @@ public struct PhotoRepository: Sendable {
         }
     }
 
-    /// Stores copies of a photo; one made meanwhile by another request (the same bytes) is kept.
+    /// Stores copies of a photo; one made meanwhile by another request (the same bytes) is kept,
+    /// and a photo removed meanwhile gets none (no foreign-key error for a reader's request).
     public func insertVariants(_ variants: [StoredVariant], of id: PhotoID) async throws {
         for variant in variants {
             try await db.raw("""
                 INSERT INTO photo_variants (upload_id, width, height, byte_count, sha256, bytes)
-                VALUES (\(bind: id.rawValue), \(bind: variant.width), \(bind: variant.height), \(bind: variant.bytes.count),
-                        \(bind: variant.sha256), \(bind: Data(variant.bytes)))
+                SELECT \(bind: id.rawValue), \(bind: variant.width), \(bind: variant.height), \(bind: variant.bytes.count),
+                       \(bind: variant.sha256), \(bind: Data(variant.bytes))
+                WHERE EXISTS (SELECT 1 FROM uploads WHERE id = \(bind: id.rawValue))
                 ON CONFLICT (upload_id, width) DO NOTHING
                 """).run()
         }

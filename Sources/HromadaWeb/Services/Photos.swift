@@ -95,7 +95,12 @@ public struct Photos: Sendable {
               let original = try await services.store.read({ try await $0.photos.bytes(of: photo.id, in: photo.municipalityID) }),
               let made = PhotoVariants.make(original, width: width).map(Self.stored)
         else { return nil }
-        try await services.store.write { try await $0.photos.insertVariants([made], of: photo.id) }
+        do {
+            try await services.store.write { try await $0.photos.insertVariants([made], of: photo.id) }
+        } catch {
+            // The reader still gets the copy; the next one makes it again.
+            services.logger.warning("a photo's copy could not be kept", metadata: ["photo": "\(photo.id.rawValue)", "error": "\(error)"])
+        }
         return made
     }
 
