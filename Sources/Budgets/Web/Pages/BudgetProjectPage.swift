@@ -46,7 +46,7 @@ extension BudgetPages {
                     decision: html.t($0.feasible ? "budgets.project_page.review_feasible" : "budgets.project_page.review_infeasible", context),
                     feasible: $0.feasible, reason: $0.reason, date: DateText.kyiv($0.decidedAt))
             },
-            votes: try await votes(for: project, in: loaded, context),
+            votes: try await votesIfCountable(for: project, in: loaded, context),
             delivery: delivery, hasDelivery: !delivery.isEmpty,
             submitted: DateText.kyiv(project.submittedAt),
             apiURL: "/api/v1/\(loaded.city.slug.rawValue)/budgets/\(loaded.edition.id.rawValue)/projects/\(project.id.rawValue)")
@@ -62,6 +62,17 @@ extension BudgetPages {
         let point = #"{"type":"Point","coordinates":[\#(longitude),\#(latitude)]}"#
         return MapView(
             services: services, label: html.t("budgets.project_page.map_label", context), centre: (longitude, latitude), shape: point)
+    }
+
+    /// The votes, or none when the count cannot be made now (a sealed ballot the box cannot
+    /// open, a rule that does not apply): the results page says why; the project's page still shows the project.
+    func votesIfCountable(for project: BudgetProject, in loaded: Loaded, _ context: AppRequestContext) async throws -> M.VotesNote? {
+        do {
+            return try await votes(for: project, in: loaded, context)
+        } catch let refusal as AppError {
+            services.logger.notice("a project's page shows no votes", metadata: ["project": "\(project.id.rawValue)", "reason": "\(refusal.code)"])
+            return nil
+        }
     }
 
     /// Its score and whether it was funded, computed as the results page does, once the results are out.
