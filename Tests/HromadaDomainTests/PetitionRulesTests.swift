@@ -91,6 +91,21 @@ func kyiv(_ text: String) -> Date {
         try draft().submitted(by: author.id, settings: settings, at: monday).published(settings: settings, at: monday)
     }
 
+    @Test func aPetitionsPlaceIsBothNumbersWithinTheCityOrNone() throws {
+        let vinnytsia = try GeoBox(west: 28.30, south: 49.15, east: 28.62, north: 49.32)
+        func draft(_ longitude: Double?, _ latitude: Double?) throws(PetitionError) -> Petition {
+            try Petition.draft(
+                title: "Освітлити парк Хоткевича вночі", text: String(repeating: "Світло в парку потрібне. ", count: 4), category: "Благоустрій",
+                in: city, by: author, place: (longitude, latitude), territory: vinnytsia, at: monday)
+        }
+        let placed = try draft(28.4795, 49.2366)
+        #expect(placed.longitude == 28.4795 && placed.latitude == 49.2366)
+        #expect(try draft(nil, nil).longitude == nil)
+        #expect(throws: PetitionError.placeIncomplete) { try draft(28.4795, nil) }
+        #expect(throws: PetitionError.placeOutsideCity) { try draft(30.52, 50.45) }
+        #expect(throws: PetitionError.placeOutsideCity) { try draft(.infinity, 49.2) }
+    }
+
     @Test func aPetitionNeedsATitleATextAndACategory() {
         #expect(throws: PetitionError.titleLength) {
             try Petition.draft(title: "Пандуси", text: String(repeating: "а", count: 80), category: "Освіта", in: city, by: author, at: monday)

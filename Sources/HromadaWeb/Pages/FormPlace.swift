@@ -48,3 +48,42 @@ package enum FormPlace {
         }
     }
 }
+
+/// A form's place, for the `place` partial (`{{#page.place}}{{> place}}{{/page.place}}`):
+/// the map a tap fills, the latitude and longitude inputs, and, when the
+/// deployment has a geocoder and the form an address input, "find on the map".
+package struct PlaceFieldset: Sendable {
+    package let legend: String
+    package let hint: String
+    package let fields: [FormField]
+    package let map: MapView
+    /// Where "find on the map" asks, and the input holding the address it looks up.
+    package let geocodeURL: String?
+    package let addressField: String
+    /// What "find on the map" found, after a search without JavaScript.
+    package let note: String?
+
+    package init(
+        services: AppServices, context: AppRequestContext, city: Municipality, form: FormData, problem: FormProblem?, legend: String, hint: String,
+        mapLabel: String, addressField: String? = nil, note: String? = nil
+    ) {
+        let t = { (key: String) in services.localizer.string(key, context.language, [:]) }
+        self.legend = legend
+        self.hint = hint
+        fields = [
+            FormField(
+                name: "latitude", label: t("place.latitude"), value: form["latitude"], error: problem?.message(for: "latitude"),
+                inputmode: "decimal", maxlength: 32),
+            FormField(
+                name: "longitude", label: t("place.longitude"), value: form["longitude"], error: problem?.message(for: "longitude"),
+                inputmode: "decimal", maxlength: 32),
+        ]
+        let territory = city.settings.placeBounds
+        map = MapView(
+            services: services, label: mapLabel, centre: territory.centre,
+            pick: .init(longitudeField: "longitude", latitudeField: "latitude", bounds: territory))
+        geocodeURL = addressField != nil && services.geocoder != nil ? "/\(city.slug.rawValue)/geocode" : nil
+        self.addressField = addressField ?? ""
+        self.note = note
+    }
+}

@@ -159,6 +159,9 @@ public struct Petition: Hashable, Codable, Sendable {
     /// Closed short of the threshold: handed on as an ordinary appeal (звернення).
     public var handedOnAsAppeal: Bool
     public var timeline: [Event]
+    /// The place the petition is about, when it names one (a tap on the form's map): within the city's territory.
+    public var longitude: Double? = nil
+    public var latitude: Double? = nil
 
     public static let titleLength = 10...200
     public static let textLength = 50...6_000
@@ -166,13 +169,25 @@ public struct Petition: Hashable, Codable, Sendable {
 
     /// A new draft; title, text and category are checked now.
     public static func draft(
-        title: String, text: String, category: String, in municipality: MunicipalityID, by author: Account, at instant: Date
+        title: String, text: String, category: String, in municipality: MunicipalityID, by author: Account,
+        place: (longitude: Double?, latitude: Double?) = (nil, nil), territory: GeoBox = .ukraine, at instant: Date
     ) throws(PetitionError) -> Petition {
         let content = try checkedContent(title: title, text: text, category: category)
+        let point = try checkedPlace(place, within: territory)
         return Petition(
             id: .random(), municipalityID: municipality, title: content.title, text: content.text, category: content.category,
             authorID: author.id, authorName: author.fullName, state: .draft, createdAt: instant, handedOnAsAppeal: false,
-            timeline: [Event(state: .draft, at: instant)])
+            timeline: [Event(state: .draft, at: instant)], longitude: point?.longitude, latitude: point?.latitude)
+    }
+
+    /// Both numbers or neither; a place within the city's territory.
+    static func checkedPlace(_ place: (longitude: Double?, latitude: Double?), within territory: GeoBox) throws(PetitionError) -> CityPlace? {
+        switch place {
+        case (nil, nil): return nil
+        case (let longitude?, let latitude?):
+            do { return try CityPlace(longitude: longitude, latitude: latitude, within: territory) } catch { throw .placeOutsideCity }
+        default: throw .placeIncomplete
+        }
     }
 
     static func checkedContent(title: String, text: String, category: String) throws(PetitionError) -> (title: String, text: String, category: String) {
@@ -337,6 +352,10 @@ public enum PetitionError: Error, Equatable, Sendable {
     case answerTextRequired
     case answerSignerRequired
     case settingsInvalid(String)
+    /// Only one of longitude and latitude.
+    case placeIncomplete
+    /// A place outside the city's territory.
+    case placeOutsideCity
 }
 
 /// Why a person's signature is refused (the statuses of docs/interfaces.md in brackets).

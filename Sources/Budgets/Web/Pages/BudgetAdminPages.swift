@@ -384,12 +384,8 @@ struct BudgetAdminPages {
         /// On the edit page only.
         let coauthors: Coauthors?
         /// Latitude and longitude, which a tap on `map` fills.
-        let place: [FormField]
-        /// Where the "find on the map" button asks, when the deployment has a geocoder.
-        let geocodeURL: String?
-        /// What "find on the map" found, after a search without JavaScript.
-        let placeNote: String?
-        let map: MapView
+        /// The project's place: the map a tap fills, latitude and longitude, "find on the map".
+        let place: PlaceFieldset
     }
 
     struct Coauthors {
@@ -578,24 +574,14 @@ struct BudgetAdminPages {
                     name: "itemAmount", id: "a\(index + 1)", label: t("budgets.propose_amount"), value: amount, error: blameLabel ? nil : message,
                     inputmode: "decimal"))
         }
-        let place = [
-            FormField(
-                name: "latitude", label: t("budgets.propose_latitude"), value: form["latitude"], error: problem.message(for: "latitude"),
-                inputmode: "decimal", maxlength: 32),
-            FormField(
-                name: "longitude", label: t("budgets.propose_longitude"), value: form["longitude"], error: problem.message(for: "longitude"),
-                inputmode: "decimal", maxlength: 32),
-        ]
-        let territory = loaded.city.settings.placeBounds
+        let place = PlaceFieldset(
+            services: services, context: context, city: loaded.city, form: form, problem: problem, legend: t("budgets.propose_place"),
+            hint: t("budgets.propose_place_hint"), mapLabel: t("budgets.propose_map_label"), addressField: "address", note: placeNote)
         let page = ProposePage(
             title: loaded.edition.title.text(context.language.rawValue), action: action ?? pages.base(loaded) + "/propose",
             fields: fields, items: items,
-            error: problem.alert(unlessShownBy: fields + place + items.flatMap { [$0.label, $0.amount] }),
-            editionURL: pages.base(loaded), coauthors: coauthors, place: place,
-            geocodeURL: services.geocoder == nil ? nil : "/\(loaded.city.slug.rawValue)/geocode", placeNote: placeNote,
-            map: MapView(
-                services: services, label: t("budgets.propose_map_label"), centre: territory.centre,
-                pick: .init(longitudeField: "longitude", latitudeField: "latitude", bounds: territory)))
+            error: problem.alert(unlessShownBy: fields + place.fields + items.flatMap { [$0.label, $0.amount] }),
+            editionURL: pages.base(loaded), coauthors: coauthors, place: place)
         return try await html.render(
             "budget-propose", page: page, titleKey: "budgets.propose_title", request: request, context: context, city: loaded.city,
             cities: loaded.cities, status: (error ?? coauthorError)?.status ?? .ok)

@@ -11,6 +11,7 @@ struct PetitionAPIController {
     func add(to router: Router<AppRequestContext>) {
         let petitions = router.group("api/v1/:city/petitions")
         petitions.get(use: list)
+        router.get("api/v1/:city/petitions.geojson", use: points)
         petitions.post(use: file)
         petitions.get("open-data/:file", use: openData)
         petitions.get(":petition", use: show)
@@ -47,6 +48,9 @@ struct PetitionAPIController {
         let handedOnAsAppeal: Bool
         let answer: Answer?
         let rejection: Rejection?
+        /// The place it is about, when it names one.
+        let longitude: Double?
+        let latitude: Double?
     }
 
     static func body(_ stored: PetitionRepository.Stored) -> PetitionBody {
@@ -56,7 +60,28 @@ struct PetitionAPIController {
             author: petition.authorName, state: petition.state.rawValue, signatureCount: stored.signatureCount, threshold: petition.threshold,
             deadline: petition.deadline, openedAt: petition.openedAt, answerDue: petition.answerDue, handedOnAsAppeal: petition.handedOnAsAppeal,
             answer: petition.answer.map { .init(text: $0.text, decision: $0.decision.rawValue, signedBy: $0.signedBy, answeredAt: $0.answeredAt) },
-            rejection: petition.rejection.map { .init(reason: $0.reason.rawValue, text: $0.text) })
+            rejection: petition.rejection.map { .init(reason: $0.reason.rawValue, text: $0.text) }, longitude: petition.longitude,
+            latitude: petition.latitude)
+    }
+
+    /// The city's public petitions that name a place, as GeoJSON points for the list's map.
+    @Sendable func points(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let city = try await CityLookup(store: services.store).require(context)
+        let stored = try await services.store.read { tx in
+            try await tx.petitions.petitions(in: city.id, states: PetitionState.publicStates, order: .newest, limit: 1_000)
+        }
+        return try MapPoint.response(Self.points(stored, city: city))
+    }
+
+    /// Each public petition with a place, linking to its page.
+    static func points(_ stored: [PetitionRepository.Stored], city: Municipality) -> [MapPoint] {
+        stored.compactMap { item in
+            let petition = item.petition
+            guard PetitionState.publicStates.contains(petition.state), let longitude = petition.longitude, let latitude = petition.latitude else { return nil }
+            return MapPoint(
+                id: petition.id.rawValue, longitude: longitude, latitude: latitude, title: "№ \(item.number). \(petition.title)",
+                url: "/\(city.slug.rawValue)/petitions/\(petition.id.rawValue)")
+        }
     }
 
     /// The petition, if the reader may see it (`Petition.isVisible(to:)`).
@@ -105,6 +130,9 @@ struct PetitionAPIController {
         let category: String
         /// False keeps it as a draft; by default it goes on to moderation.
         let submit: Bool?
+        /// Degrees (WGS 84), both or neither; within the city's territory.
+        let longitude: Double?
+        let latitude: Double?
     }
 
     @Sendable func file(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -112,7 +140,8 @@ struct PetitionAPIController {
         let city = try await CityLookup(store: services.store).require(context)
         let input = try await APIController.decode(FileRequest.self, request, context)
         let petition = try await services.petitions.file(
-            title: input.title, text: input.text, category: input.category, city: city, by: account, submit: input.submit ?? true)
+            title: input.title, text: input.text, category: input.category, place: (input.longitude, input.latitude), city: city, by: account,
+            submit: input.submit ?? true)
         let stored = try await services.petitions.load(petition.id, in: city.id)
         return try JSONResponse.encode(Self.body(stored), status: .created)
     }

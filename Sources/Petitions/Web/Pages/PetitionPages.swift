@@ -52,6 +52,8 @@ struct PetitionPages {
         let newURL: String
         let mineURL: String?
         let openData: [SelectOption]
+        /// The shown petitions that name a place, on the map (the list has them all).
+        var map: MapView? = nil
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -81,6 +83,11 @@ struct PetitionPages {
             mineURL: context.isSignedIn ? "/\(slug)/petitions/mine" : nil,
             openData: ["petitions.csv", "petitions.json", "signatures.csv", "signatures.json"].map {
                 .init(value: "/api/v1/\(slug)/petitions/open-data/\($0)", label: $0, selected: false)
+            },
+            map: MapPoint.centre(of: PetitionAPIController.points(stored, city: city)).map {
+                MapView(
+                    services: services, label: html.t("petitions.map_label", context), centre: $0,
+                    source: "/api/v1/\(slug)/petitions.geojson")
             })
         return try await html.render(
             "petitions", page: page, titleKey: "petitions.title", titleArguments: ["city": city.name.localized(context.language)], request: request,
@@ -135,6 +142,8 @@ struct PetitionPages {
         let referrers: Referrers?
         /// What a messenger shows when the petition's link is shared.
         let preview: SharePreview
+        /// The place it is about, when it names one.
+        let map: MapView?
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -211,7 +220,14 @@ struct PetitionPages {
             referrers: referrers,
             preview: SharePreview(
                 services: services, title: "\(html.t("petitions.petition_title", context, ["number": String(stored.number)])): \(petition.title)",
-                description: petition.text, path: base, city: city, language: context.language))
+                description: petition.text, path: base, city: city, language: context.language),
+            map: petition.longitude.flatMap { longitude in
+                petition.latitude.map { latitude in
+                    MapView(
+                        services: services, label: html.t("petitions.place_heading", context), centre: (longitude, latitude),
+                        shape: #"{"type":"Point","coordinates":[\#(longitude),\#(latitude)]}"#)
+                }
+            })
         return try await html.render(
             "petition", page: page, titleKey: "petitions.petition_title", titleArguments: ["number": String(stored.number)], request: request,
             context: context, city: city, status: error?.status ?? .ok)
@@ -318,6 +334,8 @@ extension PetitionPages {
         let action: String
         let threshold: String
         let days: String
+        /// The place the petition is about, if any: a tap on the map.
+        let place: PlaceFieldset
     }
 
     func renderNew(_ request: Request, _ context: AppRequestContext, city: Municipality, form: FormData, error: AppError?) async throws -> Response {
@@ -335,9 +353,12 @@ extension PetitionPages {
                 hint: html.t("petitions.field_text_hint", context), required: true, minlength: Petition.textLength.lowerBound,
                 maxlength: Petition.textLength.upperBound, rows: 10),
         ]
+        let place = PlaceFieldset(
+            services: services, context: context, city: city, form: form, problem: problem, legend: html.t("petitions.place_legend", context),
+            hint: html.t("petitions.place_hint", context), mapLabel: html.t("petitions.place_map_label", context))
         let page = NewPage(
-            fields: fields, error: problem.alert(unlessShownBy: fields), action: "/\(city.slug.rawValue)/petitions/new",
-            threshold: NumberFormat.grouped(Int64(settings.threshold)), days: String(settings.collectionDays))
+            fields: fields, error: problem.alert(unlessShownBy: fields + place.fields), action: "/\(city.slug.rawValue)/petitions/new",
+            threshold: NumberFormat.grouped(Int64(settings.threshold)), days: String(settings.collectionDays), place: place)
         return try await html.render(
             "petition-new", page: page, titleKey: "petitions.new_title", request: request, context: context, city: city, status: error?.status ?? .ok)
     }
@@ -354,8 +375,10 @@ extension PetitionPages {
         let form = context.form ?? FormData()
         let petition: Petition
         do {
+            let place = try FormPlace.parse(form)
             petition = try await services.petitions.file(
-                title: form["title"], text: form["text"], category: form["category"], city: city, by: account, submit: true)
+                title: form["title"], text: form["text"], category: form["category"], place: (place.longitude, place.latitude), city: city,
+                by: account, submit: true)
         } catch let error as AppError where error.belongsOnTheForm {
             return try await renderNew(request, context, city: city, form: form, error: error)
         }

@@ -35,6 +35,8 @@ public struct PetitionService: Sendable {
         case .titleLength: .invalid(code: "petition_title_length", field: "title")
         case .textLength: .invalid(code: "petition_text_length", field: "text")
         case .categoryMissing: .invalid(code: "petition_category_missing", field: "category")
+        case .placeIncomplete: .invalid(code: "place_incomplete", field: "latitude")
+        case .placeOutsideCity: .invalid(code: "place_outside_city", field: "latitude")
         case .rejectionTextRequired: .invalid(code: "rejection_text_required", field: "text")
         case .answerTextRequired: .invalid(code: "answer_text_required", field: "text")
         case .answerSignerRequired: .invalid(code: "answer_signer_required", field: "signedBy")
@@ -98,7 +100,8 @@ public struct PetitionService: Sendable {
 
     /// A new petition by someone who may sign in this city; sent on for moderation (or supporters) unless kept as a draft.
     public func file(
-        title: String, text: String, category: String, city: Municipality, by account: Account, submit: Bool
+        title: String, text: String, category: String, place: (longitude: Double?, latitude: Double?) = (nil, nil), city: Municipality,
+        by account: Account, submit: Bool
     ) async throws -> Petition {
         let settings = city.settings.petitionSettings
         let verification = try await services.store.read { try await $0.residency.find(account: account.id, in: city.id) }
@@ -109,7 +112,8 @@ public struct PetitionService: Sendable {
         }
         let now = services.clock.now()
         var petition = try decide { () throws(PetitionError) in
-            try Petition.draft(title: title, text: text, category: category, in: city.id, by: account, at: now)
+            try Petition.draft(
+                title: title, text: text, category: category, in: city.id, by: account, place: place, territory: city.settings.placeBounds, at: now)
         }
         if submit { petition = try decide { () throws(PetitionError) in try petition.submitted(by: account.id, settings: settings, at: now) } }
         try await store(petition, was: nil, city: city, action: AuditAction.petitionFiled, actor: account.id, details: ["state": petition.state.rawValue])
