@@ -54,6 +54,13 @@ import Testing
         #expect(throws: CityPlace.Problem.outsideTerritory) { try CityPlace.parse(longitude: "49.2331", latitude: "28.4682", within: vinnytsia) }
     }
 
+    @Test func anOptionalPlaceIsBothNumbersOrNone() throws {
+        #expect(try CityPlace.optional(longitude: nil, latitude: nil, within: vinnytsia) == nil)
+        #expect(try CityPlace.optional(longitude: 28.4682, latitude: 49.2331, within: vinnytsia)?.latitude == 49.2331)
+        #expect(throws: CityPlace.Problem.incomplete) { try CityPlace.optional(longitude: nil, latitude: 49.2, within: vinnytsia) }
+        #expect(throws: CityPlace.Problem.outsideTerritory) { try CityPlace.optional(longitude: 30.52, latitude: 50.45, within: vinnytsia) }
+    }
+
     @Test func aProposedProjectsPlaceLiesWithinTheCity() throws {
         let fixture = EditionFixture()
         func proposal(_ longitude: Double?, _ latitude: Double?) -> ProjectProposal {

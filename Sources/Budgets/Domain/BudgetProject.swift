@@ -182,12 +182,11 @@ public struct ProjectProposal: Sendable, Equatable {
         let district = district.trimmingCharacters(in: .whitespacesAndNewlines)
         let address = address.trimmingCharacters(in: .whitespacesAndNewlines)
         guard district.count <= 100, address.count <= 300 else { throw .placeTooLong }
-        var point: CityPlace?
-        switch (longitude, latitude) {
-        case (nil, nil): point = nil
-        case (let longitude?, let latitude?):
-            do { point = try CityPlace(longitude: longitude, latitude: latitude, within: territory) } catch { throw .placeOutsideCity }
-        default: throw .placeIncomplete
+        let point: CityPlace?
+        do {
+            point = try CityPlace.optional(longitude: longitude, latitude: latitude, within: territory)
+        } catch {
+            throw error == .incomplete ? .placeIncomplete : .placeOutsideCity
         }
         return BudgetProject(
             editionID: edition.id, categoryID: category.id, number: number, title: title, summary: summary,

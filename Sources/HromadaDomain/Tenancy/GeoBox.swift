@@ -100,6 +100,16 @@ public struct CityPlace: Hashable, Sendable {
         return try CityPlace(longitude: x, latitude: y, within: territory)
     }
 
+    /// A place given as two optional numbers (a form's or an API's): both nil is no place,
+    /// one alone is `incomplete`, and two must make a point in `territory`.
+    public static func optional(longitude: Double?, latitude: Double?, within territory: GeoBox) throws(Problem) -> CityPlace? {
+        switch (longitude, latitude) {
+        case (nil, nil): return nil
+        case (let longitude?, let latitude?): return try CityPlace(longitude: longitude, latitude: latitude, within: territory)
+        default: throw .incomplete
+        }
+    }
+
     public init(longitude: Double, latitude: Double, within territory: GeoBox) throws(Problem) {
         guard territory.contains(longitude: longitude, latitude: latitude) else { throw .outsideTerritory }
         self.longitude = longitude

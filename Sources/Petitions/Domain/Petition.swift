@@ -182,11 +182,10 @@ public struct Petition: Hashable, Codable, Sendable {
 
     /// Both numbers or neither; a place within the city's territory.
     static func checkedPlace(_ place: (longitude: Double?, latitude: Double?), within territory: GeoBox) throws(PetitionError) -> CityPlace? {
-        switch place {
-        case (nil, nil): return nil
-        case (let longitude?, let latitude?):
-            do { return try CityPlace(longitude: longitude, latitude: latitude, within: territory) } catch { throw .placeOutsideCity }
-        default: throw .placeIncomplete
+        do {
+            return try CityPlace.optional(longitude: place.longitude, latitude: place.latitude, within: territory)
+        } catch {
+            throw error == .incomplete ? .placeIncomplete : .placeOutsideCity
         }
     }
 
