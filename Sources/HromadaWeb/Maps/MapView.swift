@@ -34,6 +34,13 @@ package struct MapView: Sendable {
         }
     }
 
+    /// A map of one thing's place: its point, where the map opens.
+    package static func point(services: AppServices, label: String, longitude: Double, latitude: Double) -> MapView {
+        MapView(
+            services: services, label: label, centre: (longitude, latitude),
+            shape: #"{"type":"Point","coordinates":[\#(longitude),\#(latitude)]}"#)
+    }
+
     package init(
         services: AppServices, label: String, centre: (longitude: Double, latitude: Double), source: String? = nil, shape: String? = nil,
         boxField: String? = nil, boxLabel: String? = nil, pick: Pick? = nil

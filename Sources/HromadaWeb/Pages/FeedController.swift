@@ -32,16 +32,17 @@ struct FeedController {
         request.uri.queryParameters.get("lang").flatMap(Language.init(rawValue:)) ?? context.language
     }
 
+    /// The deployment's host (`HROMADA_PUBLIC_URL`), which names ids and UIDs.
+    var host: String { URL(string: services.configuration.publicBaseURL)?.host ?? "localhost" }
+
     /// A permanent id for an entry or event: a tag URI (RFC 4151) on the deployment's host.
     func tag(_ city: Municipality, _ module: ModuleSlug, _ key: String) -> String {
-        let host = URL(string: services.configuration.publicBaseURL)?.host ?? "localhost"
-        return "tag:\(host),2026:\(city.slug.rawValue)/\(module.rawValue)/\(key)"
+        "tag:\(host),2026:\(city.slug.rawValue)/\(module.rawValue)/\(key)"
     }
 
     /// An event's UID as RFC 5545 suggests: unique on the left, the deployment's host on the right.
     func uid(_ city: Municipality, _ module: ModuleSlug, _ key: String) -> String {
-        let host = URL(string: services.configuration.publicBaseURL)?.host ?? "localhost"
-        return "\(city.slug.rawValue)/\(module.rawValue)/\(key)@\(host)"
+        "\(city.slug.rawValue)/\(module.rawValue)/\(key)@\(host)"
     }
 
     @Sendable func feed(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -232,10 +232,7 @@ struct AuctionPages {
             referrers: referrers,
             preview: SharePreview(
                 services: services, title: "\(html.t("auctions.lot_title", context, ["number": String(number)])): \(lot.title)",
-                description: html.t("auctions.share_description", context, [
-                    "procedure": html.t("auctions.procedure.\(lot.procedure.rawValue)", context), "value": money(lot.startValue, context),
-                    "tenderEnd": DateText.kyiv(lot.tenderPeriodEnd), "auctionStart": DateText.kyiv(lot.auctionStart),
-                ]),
+                description: AuctionNews.terms(of: lot, language: context.language, services: services),
                 path: base, city: city, language: context.language))
         return try await html.render(
             "auction", page: page, titleKey: "auctions.lot_title", titleArguments: ["number": String(number)], request: request, context: context,

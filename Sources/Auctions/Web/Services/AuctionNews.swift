@@ -6,6 +6,17 @@ import HromadaWeb
 /// announced and when its auction ended (sold or not), and the dates a
 /// bidder needs: the end of the closed bids and the auction's start.
 enum AuctionNews {
+    /// "Lease, English auction. Starting price …. Bids until …, auction at …": the lot's
+    /// terms in a line, for its sharing preview and its feed entry.
+    static func terms(of lot: Lot, language: Language, services: AppServices) -> String {
+        let t = { (key: String, arguments: [String: String]) in services.localizer.string(key, language, arguments) }
+        return t("auctions.share_description", [
+            "procedure": t("auctions.procedure.\(lot.procedure.rawValue)", [:]),
+            "value": lot.startValue.formatted(currency: t("budgets.currency", [:])),
+            "tenderEnd": DateText.kyiv(lot.tenderPeriodEnd), "auctionStart": DateText.kyiv(lot.auctionStart),
+        ])
+    }
+
     static let source = NewsSource(
         entries: { city, limit, language, services in
             let lots = try await services.store.read { try await $0.auctions.announcedLots(in: city.id, limit: max(limit, 1)) }
@@ -15,10 +26,7 @@ enum AuctionNews {
             for (lot, number, announcedAt) in lots {
                 let path = "/\(city.slug.rawValue)/auctions/\(lot.id.rawValue)"
                 let names = ["number": String(number), "title": lot.title]
-                let terms = t("auctions.share_description", [
-                    "procedure": t("auctions.procedure.\(lot.procedure.rawValue)", [:]), "value": lot.startValue.formatted(currency: currency),
-                    "tenderEnd": DateText.kyiv(lot.tenderPeriodEnd), "auctionStart": DateText.kyiv(lot.auctionStart),
-                ])
+                let terms = Self.terms(of: lot, language: language, services: services)
                 entries.append(NewsEntry(key: "lot/\(lot.id.rawValue)", title: t("auctions.news.announced", names), summary: terms, path: path, updated: announcedAt))
                 guard lot.status == .complete || lot.status == .unsuccessful || lot.status == .activeAwarded else { continue }
                 let decided = lot.awards?.awards.compactMap(\.decidedAt).max() ?? lot.auctionStart

@@ -59,9 +59,7 @@ extension BudgetPages {
     /// The project's place as a point on the platform's map, when it has one.
     func pointMap(_ project: BudgetProject, _ context: AppRequestContext) -> MapView? {
         guard let latitude = project.latitude, let longitude = project.longitude else { return nil }
-        let point = #"{"type":"Point","coordinates":[\#(longitude),\#(latitude)]}"#
-        return MapView(
-            services: services, label: html.t("budgets.project_page.map_label", context), centre: (longitude, latitude), shape: point)
+        return MapView.point(services: services, label: html.t("budgets.project_page.map_label", context), longitude: longitude, latitude: latitude)
     }
 
     /// The votes, or none when the count cannot be made now (a sealed ballot the box cannot

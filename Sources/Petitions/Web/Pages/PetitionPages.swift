@@ -223,9 +223,7 @@ struct PetitionPages {
                 description: petition.text, path: base, city: city, language: context.language),
             map: petition.longitude.flatMap { longitude in
                 petition.latitude.map { latitude in
-                    MapView(
-                        services: services, label: html.t("petitions.place_heading", context), centre: (longitude, latitude),
-                        shape: #"{"type":"Point","coordinates":[\#(longitude),\#(latitude)]}"#)
+                    MapView.point(services: services, label: html.t("petitions.place_heading", context), longitude: longitude, latitude: latitude)
                 }
             })
         return try await html.render(
