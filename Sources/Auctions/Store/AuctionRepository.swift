@@ -7,6 +7,8 @@ import SQLKit
 public struct AuctionRepository: Sendable {
     let db: any SQLDatabase
     let dialect: DatabaseDialect
+    /// Its things' places in the city's search, written with the things.
+    var searchIndex: SearchIndexRepository { .init(db: db, dialect: dialect) }
 
     /// The PostgreSQL channel that tells every instance a live auction changed (the payload is the lot's id).
     public static let liveChannel = "hromada_auction_live"
@@ -29,6 +31,7 @@ public struct AuctionRepository: Sendable {
             VALUES (\(bind: object.id.rawValue), \(bind: object.municipalityID.rawValue), \(bind: object.kind.rawValue),
                     \(bind: try JSONColumn.text(object)), \(bind: instant.epochSeconds))
             """).run()
+        try await searchIndex.put(object.searchDocument(at: instant), in: object.municipalityID)
     }
 
     public func object(_ id: PropertyObjectID, in municipality: MunicipalityID) async throws -> PropertyObject? {
@@ -62,6 +65,7 @@ public struct AuctionRepository: Sendable {
                    \(bind: instant.epochSeconds)
             RETURNING number
             """).first()
+        try await searchIndex.put(lot.searchDocument, in: lot.municipalityID)
         return Int(try row?.int("number") ?? 0)
     }
 
@@ -75,7 +79,10 @@ public struct AuctionRepository: Sendable {
             WHERE id = \(bind: lot.id.rawValue) AND municipality_id = \(bind: lot.municipalityID.rawValue) AND status = \(bind: status.rawValue)
             RETURNING id
             """).first() != nil
-        if updated { try await announceLive(lot.id) }
+        if updated {
+            try await searchIndex.put(lot.searchDocument, in: lot.municipalityID)
+            try await announceLive(lot.id)
+        }
         return updated
     }
 

@@ -11,6 +11,8 @@ public struct AuctionsModule: Module {
     public init() {}
 
     public var slug: ModuleSlug { .auctions }
+
+    public var search: SearchSource? { AuctionSearchSource.source }
     public var pathSegments: Set<String> { ["auctions", "property"] }
 
     public func addRoutes(to router: Router<AppRequestContext>, services: AppServices) {

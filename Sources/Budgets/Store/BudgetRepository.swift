@@ -9,6 +9,8 @@ import SQLKit
 public struct BudgetRepository: Sendable {
     let db: any SQLDatabase
     let dialect: DatabaseDialect
+    /// Its things' places in the city's search, written with the things.
+    var searchIndex: SearchIndexRepository { .init(db: db, dialect: dialect) }
 
     private static let editionDocuments = KeptValues<BudgetEdition>(capacity: 512)
     private static let projectDocuments = KeptValues<BudgetProject>(capacity: 4096)
@@ -36,6 +38,11 @@ public struct BudgetRepository: Sendable {
             UPDATE budget_editions SET definition = \(bind: try JSONColumn.text(edition))
             WHERE id = \(bind: edition.id.rawValue) AND municipality_id = \(bind: edition.municipalityID.rawValue)
             """).run()
+        // Its projects' results name it; unchanged ones are not written again.
+        for project in try await projects(of: edition.id, in: edition.municipalityID) {
+            try await searchIndex.put(
+                project.searchDocument(edition: edition.title), as: BudgetProject.searchKind, id: project.id.rawValue, in: edition.municipalityID)
+        }
     }
 
     /// Whether the stored edition is still `read`, what the caller decided
@@ -82,6 +89,12 @@ public struct BudgetRepository: Sendable {
 
     // MARK: Projects
 
+    /// The project's place in the city's search, with its edition's title.
+    private func indexForSearch(_ project: BudgetProject, in municipality: MunicipalityID) async throws {
+        let edition = try await edition(project.editionID, in: municipality)
+        try await searchIndex.put(project.searchDocument(edition: edition?.title), as: BudgetProject.searchKind, id: project.id.rawValue, in: municipality)
+    }
+
     public func insert(_ project: BudgetProject, in municipality: MunicipalityID) async throws {
         try await db.raw("""
             INSERT INTO budget_projects (id, municipality_id, edition_id, number, category_id, status, author_id, definition, submitted_at)
@@ -89,6 +102,7 @@ public struct BudgetRepository: Sendable {
                     \(bind: project.number), \(bind: project.categoryID.rawValue), \(bind: project.status.rawValue),
                     \(bind: project.authorID.rawValue), \(bind: try JSONColumn.text(project)), \(bind: project.submittedAt.epochSeconds))
             """).run()
+        try await indexForSearch(project, in: municipality)
     }
 
     public func update(_ project: BudgetProject, in municipality: MunicipalityID) async throws {
@@ -97,6 +111,7 @@ public struct BudgetRepository: Sendable {
                 definition = \(bind: try JSONColumn.text(project))
             WHERE id = \(bind: project.id.rawValue) AND municipality_id = \(bind: municipality.rawValue)
             """).run()
+        try await indexForSearch(project, in: municipality)
     }
 
     /// Stores `project` only if the stored one is still `read` (locked as `isStill` locks an edition).

@@ -12,6 +12,8 @@ public struct BudgetsModule: Module {
 
     public var slug: ModuleSlug { .budgets }
 
+    public var search: SearchSource? { BudgetSearchSource.source }
+
     public func addRoutes(to router: Router<AppRequestContext>, services: AppServices) {
         BudgetAPIController(services: services).add(to: router)
         BudgetPages(services: services).add(to: router)

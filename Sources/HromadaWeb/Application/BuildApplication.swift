@@ -43,6 +43,7 @@ public func makeServices(
     }
     do {
         try await Migrator(backend: store.backend, logger: logger, modules: modules.migrations).migrate()
+        try await SearchReindexer.bringUpToDate(modules: modules, store: store, clock: clock, logger: logger)
         let empty = try await store.read { try await $0.municipalities.count() } == 0
         let seeds = configuration.forceDemo || (configuration.seedDemoIfEmpty && empty)
         if listening {
@@ -117,6 +118,7 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     OpenDataController(services: services).add(to: router)
     GeocodeController(services: services).add(to: router)
     FeedController(services: services).add(to: router)
+    SearchController(services: services).add(to: router)
     for module in services.modules.modules { module.addRoutes(to: router, services: services) }
     DevMailController(services: services).add(to: router)
     VerificationController(services: services).add(to: router)

@@ -81,6 +81,8 @@ public protocol Module: Sendable {
     /// Its news for the city's Atom feed and its dated events for the city's
     /// calendar (`NewsSource`), if it has any.
     var news: NewsSource? { get }
+    /// What of its things the city's search finds (`SearchSource`), if any.
+    var search: SearchSource? { get }
 }
 
 /// A gauge a module reports on `/metrics`: a Prometheus name with its unit
@@ -119,6 +121,7 @@ extension Module {
     public var computedIndicators: [ComputedIndicator] { [] }
     public var strategicDocuments: StrategicDocumentSource? { nil }
     public var news: NewsSource? { nil }
+    public var search: SearchSource? { nil }
 }
 
 /// A whole-number city setting of a module: its name is the settings form's

@@ -12,6 +12,8 @@ import SQLKit
 public struct InvestRepository: Sendable {
     let db: any SQLDatabase
     let dialect: DatabaseDialect
+    /// Its things' places in the city's search, written with the things.
+    var searchIndex: SearchIndexRepository { .init(db: db, dialect: dialect) }
 
     /// A site as stored, with what lives beside the document.
     public struct StoredSite: Sendable, Equatable {
@@ -72,7 +74,7 @@ public struct InvestRepository: Sendable {
     @discardableResult
     public func insert(_ stored: StoredSite) async throws -> Bool {
         let site = stored.site, c = try Columns(site)
-        return try await db.raw("""
+        let written = try await db.raw("""
             INSERT INTO invest_sites (id, municipality_id, type, status, right_offered, area_m2, power_kw, gas, water, rail, road_m, price,
                                       marker_lon_e7, marker_lat_e7, cadastral_number, geometry, definition, created_at, updated_at)
             VALUES (\(bind: stored.id.rawValue), \(bind: stored.city.rawValue), \(bind: site.type.rawValue), \(bind: site.status.rawValue),
@@ -82,6 +84,8 @@ public struct InvestRepository: Sendable {
             ON CONFLICT DO NOTHING
             RETURNING id
             """).first() != nil
+        if written { try await searchIndex.put(site.searchDocument(id: stored.id, at: stored.updatedAt), in: stored.city) }
+        return written
     }
 
     /// Writes a site's new version if its status is still `from` (of two
@@ -95,7 +99,7 @@ public struct InvestRepository: Sendable {
               AND cadastral_number = \(bind: site.cadastralNumber?.rawValue) AND id <> \(bind: stored.id.rawValue)
             """).first()
         guard taken == nil else { return false }
-        return try await db.raw("""
+        let written = try await db.raw("""
             UPDATE invest_sites SET type = \(bind: site.type.rawValue), status = \(bind: site.status.rawValue), right_offered = \(bind: site.right.rawValue),
                    area_m2 = \(bind: c.areaM2), power_kw = \(bind: c.powerKw), gas = \(bind: c.gas), water = \(bind: c.water), rail = \(bind: c.rail),
                    road_m = \(bind: c.roadM), price = \(bind: c.price), marker_lon_e7 = \(bind: c.lon), marker_lat_e7 = \(bind: c.lat),
@@ -104,6 +108,8 @@ public struct InvestRepository: Sendable {
             WHERE id = \(bind: stored.id.rawValue) AND municipality_id = \(bind: stored.city.rawValue) AND status = \(bind: status.rawValue)
             RETURNING id
             """).first() != nil
+        if written { try await searchIndex.put(site.searchDocument(id: stored.id, at: stored.updatedAt), in: stored.city) }
+        return written
     }
 
     public func site(_ id: SiteID, in city: MunicipalityID) async throws -> StoredSite? {

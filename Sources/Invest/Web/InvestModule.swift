@@ -12,6 +12,8 @@ public struct InvestModule: Module {
 
     public var slug: ModuleSlug { .invest }
 
+    public var search: SearchSource? { InvestSearchSource.source }
+
     public func addRoutes(to router: Router<AppRequestContext>, services: AppServices) {
         InvestAPIController(services: services).add(to: router)
         InvestPages(services: services).add(to: router)

@@ -14,6 +14,8 @@ import SQLKit
 public struct PetitionRepository: Sendable {
     let db: any SQLDatabase
     let dialect: DatabaseDialect
+    /// A petition's place in the city's search, written with the petition.
+    var searchIndex: SearchIndexRepository { .init(db: db, dialect: dialect) }
 
     /// Counter rows per petition on PostgreSQL: enough that concurrent
     /// signers rarely queue on one. SQLite, with its one writer, keeps one
@@ -56,6 +58,7 @@ public struct PetitionRepository: Sendable {
                    \(bind: Self.searchText(petition))
             RETURNING number
             """).first()
+        try await searchIndex.put(petition.searchDocument, as: Petition.searchKind, id: petition.id.rawValue, in: petition.municipalityID)
         return Int(try row?.int("number") ?? 0)
     }
 
@@ -66,7 +69,7 @@ public struct PetitionRepository: Sendable {
     /// one wins and the other learns it lost. Returns whether it was written.
     @discardableResult
     public func update(_ petition: Petition, from state: PetitionState) async throws -> Bool {
-        try await db.raw("""
+        let written = try await db.raw("""
             UPDATE petitions SET state = \(bind: petition.state.rawValue), category = \(bind: petition.category),
                    definition = \(bind: try JSONColumn.text(petition)), deadline = \(bind: petition.deadline?.epochSeconds),
                    signature_count = (\(unsafeRaw: Self.exactSum)), search_text = \(bind: Self.searchText(petition))
@@ -74,6 +77,10 @@ public struct PetitionRepository: Sendable {
               AND state = \(bind: state.rawValue)
             RETURNING id
             """).first() != nil
+        if written {
+            try await searchIndex.put(petition.searchDocument, as: Petition.searchKind, id: petition.id.rawValue, in: petition.municipalityID)
+        }
+        return written
     }
 
     /// What the full-text index holds of a petition.

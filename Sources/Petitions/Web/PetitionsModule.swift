@@ -11,6 +11,8 @@ public struct PetitionsModule: Module {
 
     public var slug: ModuleSlug { .petitions }
 
+    public var search: SearchSource? { PetitionSearchSource.source }
+
     public func addRoutes(to router: Router<AppRequestContext>, services: AppServices) {
         PetitionAPIController(services: services).add(to: router)
         PetitionPages(services: services).add(to: router)

@@ -13,6 +13,8 @@ import SQLKit
 public struct StrategyRepository: Sendable {
     let db: any SQLDatabase
     let dialect: DatabaseDialect
+    /// Its things' places in the city's search, written with the things.
+    var searchIndex: SearchIndexRepository { .init(db: db, dialect: dialect) }
 
     public struct StoredDocument: Sendable, Equatable {
         public let id: StrategyDocumentID
@@ -142,6 +144,8 @@ public struct StrategyRepository: Sendable {
         for table in ["strategy_nodes", "strategy_indicators", "strategy_links"] {
             try await db.raw("DELETE FROM \(unsafeRaw: table) WHERE document_id = \(bind: document)").run()
         }
+        try await searchIndex.remove(StrategyNode.searchKind, idsStartingWith: StrategyNode.searchID(document: id, node: ""), in: city)
+        for node in tree.nodes { try await searchIndex.put(node.searchDocument(in: id, at: instant), in: city) }
         // Batches of 400 rows keep each statement well under either database's limit of bound values.
         for part in tree.nodes.enumerated().chunked(400) {
             let values = try part.map { position, node -> SQLQueryString in

@@ -14,6 +14,8 @@ public struct StrategyModule: Module {
 
     public var slug: ModuleSlug { .strategy }
 
+    public var search: SearchSource? { StrategySearchSource.source }
+
     /// `/{city}/strategy` and the report at `/{city}/results`.
     public var pathSegments: Set<String> { ["strategy", "strategies", "results"] }
 

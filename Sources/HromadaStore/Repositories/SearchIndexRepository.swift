@@ -1,0 +1,144 @@
+import Foundation
+import HromadaDomain
+import SQLKit
+
+/// The city's search index: the documents modules put there as they write
+/// their things, and the query the search page and API ask.
+public struct SearchIndexRepository: Sendable {
+    package let db: any SQLDatabase
+    package let dialect: DatabaseDialect
+
+    /// A module's repository writes its things' documents through one of these, on its own connection.
+    package init(db: any SQLDatabase, dialect: DatabaseDialect) {
+        self.db = db
+        self.dialect = dialect
+    }
+
+    private static let columns = "module, kind, item_id, title_uk, title_en, summary_uk, summary_en, path, body, updated_at"
+
+    /// Puts the thing's document in place of the one it had, or takes it out
+    /// (`document` nil: the public may not see the thing now).
+    public func put(_ document: SearchDocument?, as searchKind: SearchKind, id: String, in city: MunicipalityID) async throws {
+        let (module, kind) = (searchKind.module, searchKind.name)
+        guard let document else {
+            try await db.raw("""
+                DELETE FROM search_documents
+                WHERE municipality_id = \(bind: city.rawValue) AND module = \(bind: module) AND kind = \(bind: kind) AND item_id = \(bind: id)
+                """).run()
+            return
+        }
+        try await db.raw("""
+            INSERT INTO search_documents (municipality_id, \(unsafeRaw: Self.columns), title)
+            VALUES (\(bind: city.rawValue), \(bind: document.module), \(bind: document.kind), \(bind: document.id),
+                    \(bind: document.title.uk), \(bind: document.title.en), \(bind: document.summary.uk), \(bind: document.summary.en),
+                    \(bind: document.path), \(bind: SearchTerms.indexed(document.body)), \(bind: document.updated.epochSeconds),
+                    \(bind: SearchTerms.indexed(document.titleText)))
+            ON CONFLICT (municipality_id, module, kind, item_id) DO UPDATE SET
+                title_uk = excluded.title_uk, title_en = excluded.title_en, summary_uk = excluded.summary_uk,
+                summary_en = excluded.summary_en, path = excluded.path, body = excluded.body, updated_at = excluded.updated_at,
+                title = excluded.title
+            WHERE search_documents.title <> excluded.title OR search_documents.body <> excluded.body
+               OR search_documents.title_uk <> excluded.title_uk OR search_documents.title_en <> excluded.title_en
+               OR search_documents.summary_uk <> excluded.summary_uk OR search_documents.summary_en <> excluded.summary_en
+               OR search_documents.path <> excluded.path
+            """).run()
+    }
+
+    public func put(_ document: SearchDocument, in city: MunicipalityID) async throws {
+        try await put(document, as: SearchKind(module: document.module, name: document.kind), id: document.id, in: city)
+    }
+
+    /// Takes out every document of a kind whose id starts so (a strategy's
+    /// nodes, `DOC/…`, when its tree is written again).
+    public func remove(_ kind: SearchKind, idsStartingWith prefix: String, in city: MunicipalityID) async throws {
+        try await db.raw("""
+            DELETE FROM search_documents
+            WHERE municipality_id = \(bind: city.rawValue) AND module = \(bind: kind.module) AND kind = \(bind: kind.name)
+              AND substr(item_id, 1, CAST(\(bind: prefix.count) AS INTEGER)) = \(bind: prefix)
+            """).run()
+    }
+
+    /// Makes a module's part of a city's index again from all its documents
+    /// (a start under new rules, a database made before the index).
+    public func replace(module: String, in city: MunicipalityID, with documents: [SearchDocument]) async throws {
+        try await db.raw("DELETE FROM search_documents WHERE municipality_id = \(bind: city.rawValue) AND module = \(bind: module)").run()
+        for document in documents where document.module == module {
+            try await put(document, in: city)
+        }
+    }
+
+    /// The version a module's documents were made under, if they were.
+    public func version(of module: String) async throws -> String? {
+        try await db.raw("SELECT version FROM search_index_state WHERE module = \(bind: module)").first().map { try $0.string("version") }
+    }
+
+    public func setVersion(_ version: String, of module: String, at instant: Date) async throws {
+        try await db.raw("""
+            INSERT INTO search_index_state (module, version, indexed_at) VALUES (\(bind: module), \(bind: version), \(bind: instant.epochSeconds))
+            ON CONFLICT (module) DO UPDATE SET version = excluded.version, indexed_at = excluded.indexed_at
+            """).run()
+    }
+
+    /// The city's documents matching every term, best first (a title match
+    /// above a body match, then the newer), `limit` from `offset`, in the
+    /// given modules, with how many match in each of the modules `counting`
+    /// names (the filters: every module the city runs, whichever is chosen).
+    public func search(
+        _ terms: SearchTerms, in city: MunicipalityID, modules: [String], counting: [String], limit: Int, offset: Int
+    ) async throws -> SearchResults {
+        guard !terms.isEmpty, !modules.isEmpty, limit > 0, offset >= 0 else { return SearchResults(hits: [], countsByModule: [:], hasMore: false) }
+        let inModules: SQLQueryString = "AND d.module IN (\(binds: modules))"
+        let countedModules: SQLQueryString = counting.isEmpty ? "AND 1 = 0" : "AND d.module IN (\(binds: counting))"
+        let hits: [SearchDocument]
+        let counts: [String: Int]
+        switch dialect {
+        case .sqlite:
+            let match: SQLQueryString = "search_index MATCH \(bind: terms.fts5(all: true))"
+            // bm25 is smaller for better matches; a title word weighs ten body words.
+            hits = try await db.raw("""
+                SELECT \(unsafeRaw: Self.prefixed) FROM search_index JOIN search_documents d ON d.id = search_index.rowid
+                WHERE \(match) AND d.municipality_id = \(bind: city.rawValue) \(inModules)
+                ORDER BY bm25(search_index, 10.0, 1.0), d.updated_at DESC, d.id LIMIT \(bind: limit + 1) OFFSET \(bind: offset)
+                """).all().map(Self.decode)
+            counts = try await Self.counts(db.raw("""
+                SELECT d.module AS module, COUNT(*) AS found FROM search_index JOIN search_documents d ON d.id = search_index.rowid
+                WHERE \(match) AND d.municipality_id = \(bind: city.rawValue) \(countedModules) GROUP BY d.module
+                """).all())
+        case .postgres:
+            let query: SQLQueryString = "to_tsquery('simple', \(bind: terms.tsquery(all: true)))"
+            hits = try await db.raw("""
+                SELECT \(unsafeRaw: Self.prefixed) FROM search_documents d
+                WHERE d.search_vector @@ \(query) AND d.municipality_id = \(bind: city.rawValue) \(inModules)
+                ORDER BY ts_rank(d.search_vector, \(query)) DESC, d.updated_at DESC, d.id LIMIT \(bind: limit + 1) OFFSET \(bind: offset)
+                """).all().map(Self.decode)
+            counts = try await Self.counts(db.raw("""
+                SELECT d.module AS module, COUNT(*) AS found FROM search_documents d
+                WHERE d.search_vector @@ \(query) AND d.municipality_id = \(bind: city.rawValue) \(countedModules) GROUP BY d.module
+                """).all())
+        }
+        return SearchResults(hits: Array(hits.prefix(limit)), countsByModule: counts, hasMore: hits.count > limit)
+    }
+
+    /// How many documents a city's index holds per module.
+    public func sizes(in city: MunicipalityID) async throws -> [String: Int] {
+        try await Self.counts(db.raw("""
+            SELECT module, COUNT(*) AS found FROM search_documents WHERE municipality_id = \(bind: city.rawValue) GROUP BY module
+            """).all())
+    }
+
+    /// What a result shows: all but the body, which may be long.
+    private static let prefixed = columns.split(separator: ",").filter { !$0.contains("body") }.map { "d." + $0.trimmingCharacters(in: .whitespaces) }
+        .joined(separator: ", ")
+
+    private static func counts(_ rows: [any SQLRow]) throws -> [String: Int] {
+        Dictionary(try rows.map { (try $0.string("module"), Int(try $0.int("found"))) }, uniquingKeysWith: +)
+    }
+
+    private static func decode(_ row: any SQLRow) throws -> SearchDocument {
+        SearchDocument(
+            SearchKind(module: try row.string("module"), name: try row.string("kind")), id: try row.string("item_id"),
+            title: LocalizedName(uk: try row.string("title_uk"), en: try row.string("title_en")),
+            summary: LocalizedName(uk: try row.string("summary_uk"), en: try row.string("summary_en")),
+            path: try row.string("path"), body: "", updated: try row.date("updated_at"))
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+@testable import HromadaDomain
+@testable import Budgets
+@testable import Petitions
+
+/// The city search's rules: how a text is indexed and a query read, and
+/// what of each module's things the index may hold.
+@Suite struct SearchRulesTests {
+    @Test func anApostropheWithinAWordIsTheUkrainianOneHoweverItWasTyped() {
+        #expect(SearchTerms.indexed("М'ясо, м’ясо і мʼясо") == "Мʼясо, мʼясо і мʼясо")
+        // Quotes around words stay quotes.
+        #expect(SearchTerms.indexed("'парк' і `сквер`") == "'парк' і `сквер`")
+        #expect(SearchTerms("м'ясний").prefixes == SearchTerms("мʼясний").prefixes)
+        #expect(SearchTerms("м’ясний").prefixes == ["мʼясн"])
+    }
+
+    @Test func aQueryBecomesWordPrefixesAndNeverSyntax() {
+        #expect(SearchTerms("Пандусів до шкіл!").prefixes == ["пандус", "шкіл"])
+        #expect(SearchTerms(#"парк" OR NEAR(*) -"#).fts5(all: true) == #""парк"* AND "near"*"#)
+        #expect(SearchTerms("на і в").isEmpty)
+    }
+
+    @Test func aResultsTitleAndSummaryAreCutAtAWord() {
+        let long = String(repeating: "слово ", count: 100)
+        let document = SearchDocument(
+            SearchKind(module: "petitions", name: "petition"), id: "p", title: long, summary: long, path: "petitions/p",
+            body: String(repeating: "б", count: 30_000), updated: Date(timeIntervalSince1970: 0))
+        #expect(document.title.uk.count <= SearchDocument.summaryLength && document.title.uk.hasSuffix("слово…"))
+        #expect(document.body.count == SearchDocument.bodyLength && document.body.hasSuffix("…"))
+        #expect(SearchDocument.cut("коротко", 240) == "коротко")
+    }
+
+    @Test func aPetitionIsInTheSearchOnlyInAPublicState() throws {
+        let fixture = PetitionLifecycleTests()
+        #expect(try fixture.draft().searchDocument == nil)
+        let open = try fixture.open()
+        let document = try #require(open.searchDocument)
+        #expect(document.path == "petitions/\(open.id.rawValue)" && document.title.uk == open.title && document.module == "petitions")
+    }
+
+    @Test func aWithdrawnProjectIsNotInTheSearchAndAProjectNamesItsEdition() {
+        let fixture = EditionFixture()
+        let edition = fixture.edition()
+        var project = fixture.project(edition, fixture.large, number: 7, cost: 100_000)
+        let document = project.searchDocument(edition: edition.title)
+        #expect(document?.title.uk == "№ 7. Проєкт 7" && document?.summary.uk == "\(edition.title.uk). Опис")
+        #expect(document?.path == "budgets/\(edition.id.rawValue)/projects/\(project.id.rawValue)")
+        project.status = .withdrawn
+        #expect(project.searchDocument(edition: edition.title) == nil)
+    }
+}
