@@ -279,6 +279,7 @@ struct AuctionAPIController {
         let address: String
         let area: DecimalNumber<InputRange.SquareMetres>?
         let cadastralNumber: String?
+        /// Degrees (WGS 84), both or neither; within the city's territory.
         let latitude: DecimalNumber<InputRange.Latitude>?
         let longitude: DecimalNumber<InputRange.Longitude>?
         let balanceHolder: String
@@ -302,11 +303,12 @@ struct AuctionAPIController {
             guard let known = PropertyObject.LeaseList(rawValue: wanted) else { throw AppError.invalid(code: "lease_list_unknown", field: "leaseList") }
             list = known
         }
-        let cityID = city.id, chosen = list
+        let cityID = city.id, chosen = list, territory = city.settings.placeBounds
         let object = try await services.auctions.record({ () throws(PropertyError) in
             try PropertyObject.recorded(
                 kind: kind, title: input.title, address: input.address, areaM2: input.area?.value, cadastralNumber: input.cadastralNumber,
-                latitude: input.latitude?.value, longitude: input.longitude?.value, balanceHolder: input.balanceHolder, leaseList: chosen, in: cityID)
+                latitude: input.latitude?.value, longitude: input.longitude?.value, territory: territory, balanceHolder: input.balanceHolder,
+                leaseList: chosen, in: cityID)
         }, city: city, by: context.principal)
         return try JSONResponse.encode(ObjectBody(object), status: .created)
     }
