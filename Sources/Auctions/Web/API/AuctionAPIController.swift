@@ -20,6 +20,7 @@ struct AuctionAPIController {
         let property = router.group("api/v1/:city/property")
         property.get(use: register)
         property.post(use: recordObject)
+        router.get("api/v1/:city/property.geojson", use: propertyPoints)
     }
 
     struct Amount: Codable {
