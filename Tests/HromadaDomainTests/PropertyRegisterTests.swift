@@ -40,16 +40,42 @@ import Testing
             try PropertyObject.recorded(kind: .building, title: "Будівля", address: "вул. 1", areaM2: -5, cadastralNumber: nil, latitude: nil,
                                         longitude: nil, balanceHolder: "КП", leaseList: nil, in: vinnytsia)
         }
-        // Coordinates come in pairs, in range; the error names the one to correct.
-        func place(_ latitude: Double?, _ longitude: Double?) throws(PropertyError) -> PropertyObject {
-            try PropertyObject.recorded(kind: .building, title: "Будівля", address: "вул. 1", areaM2: nil, cadastralNumber: nil, latitude: latitude,
-                                        longitude: longitude, balanceHolder: "КП", leaseList: nil, in: vinnytsia)
-        }
-        #expect(throws: PropertyError.longitudeInvalid) { try place(49.2, nil) }
-        #expect(throws: PropertyError.latitudeInvalid) { try place(nil, 28.4) }
-        #expect(throws: PropertyError.latitudeInvalid) { try place(91, 28.4) }
-        #expect(throws: PropertyError.longitudeInvalid) { try place(49.2, 181) }
-        #expect(try place(49.2, 28.4).latitude == 49.2)
+    }
+
+    /// An object of the register at the given place, recorded in Вінниця's territory.
+    func placed(_ latitude: Double?, _ longitude: Double?) throws -> PropertyObject {
+        let territory = try GeoBox(west: 28.30, south: 49.15, east: 28.62, north: 49.32)
+        return try PropertyObject.recorded(
+            kind: .building, title: "Будівля колишньої лазні", address: "вул. Замостянська, 7", areaM2: nil, cadastralNumber: nil,
+            latitude: latitude, longitude: longitude, territory: territory, balanceHolder: "КП", leaseList: nil, in: vinnytsia)
+    }
+
+    @Test func anObjectsPlaceIsBothNumbersOrNone() throws {
+        let object = try placed(49.2385, 28.4905)
+        #expect(object.latitude == 49.2385 && object.longitude == 28.4905)
+        let unplaced = try placed(nil, nil)
+        #expect(unplaced.latitude == nil && unplaced.longitude == nil)
+        #expect(throws: PropertyError.placeIncomplete) { try placed(49.2385, nil) }
+        #expect(throws: PropertyError.placeIncomplete) { try placed(nil, 28.4905) }
+    }
+
+    @Test func anObjectsPlaceLiesWithinTheCitysTerritory() throws {
+        // Kyiv is no place in Вінниця; neither is a latitude past the pole or a number that is none.
+        #expect(throws: PropertyError.placeOutsideCity) { try placed(50.45, 30.52) }
+        #expect(throws: PropertyError.placeOutsideCity) { try placed(91, 28.4905) }
+        #expect(throws: PropertyError.placeOutsideCity) { try placed(49.2385, .infinity) }
+        #expect(throws: PropertyError.placeOutsideCity) { try placed(.nan, 28.4905) }
+        // The territory's edge is still the city.
+        #expect(try placed(49.32, 28.62).latitude == 49.32)
+    }
+
+    @Test func anObjectRecordedBeforePlacesStillReads() throws {
+        let stored = #"""
+            {"id":"qd4h9m8q1239zavyjrcyvkq58m","municipalityID":"vinnytsia","kind":"premises","title":"Приміщення для громадської організації",
+             "address":"вул. Театральна, 15","areaM2":54.3,"balanceHolder":"Департамент комунального майна","leaseList":"second"}
+            """#
+        let object = try JSONDecoder().decode(PropertyObject.self, from: Data(stored.utf8))
+        #expect(object.title == "Приміщення для громадської організації" && object.latitude == nil && object.longitude == nil)
     }
 
     @Test func aLeaseWithThePreEmptiveRightNamesTheCurrentTenant() throws {

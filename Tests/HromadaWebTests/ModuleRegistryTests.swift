@@ -21,6 +21,14 @@ import HromadaModules
          "/api/v1/\(slug)/auctions/open-data/lots.csv", "/api/v1/\(slug)/auctions/open-data/bids.json"]
     }
 
+    @Test func aFileBesideAModulesPathIsTheModules() {
+        let registry = ModuleRegistry.standard
+        #expect(registry.owner(ofEndpoint: "/api/v1/{city}/petitions.geojson") == .petitions)
+        #expect(registry.owner(ofEndpoint: "/api/v1/{city}/property.geojson") == .auctions)
+        #expect(registry.owner(ofEndpoint: "/{city}/feed.atom") == nil)
+        #expect(registry.owner(ofEndpoint: "/api/v1/{city}/casino.geojson") == nil)
+    }
+
     @Test(arguments: TestDatabase.available) func aCityThatSwitchesAuctionsOffAnswers404OnThemWhileAnotherCityKeepsThem(_ database: TestDatabase) async throws {
         try await WebHarness.run(database) { harness, client in
             var admin = Browser(client)

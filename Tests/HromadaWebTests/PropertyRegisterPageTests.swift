@@ -140,9 +140,9 @@ import HromadaModules
             badArea += [("area", "багато"), ("cadastralNumber", "0510100000:02:045:0999")]
             let refused = try await admin.post(path, badArea)
             #expect(refused.status == .unprocessableContent && refused.body.contains("id=\"area-error\"") && refused.body.contains("value=\"багато\""))
-            // A latitude without its longitude: the error stands by the missing longitude.
+            // A latitude without its longitude: the place's error stands by the place, as on every form with one.
             let oneCoordinate = try await admin.post(path, badArea.filter { $0.0 != "area" && $0.0 != "longitude" } + [("area", "25000")])
-            #expect(oneCoordinate.status == .unprocessableContent && oneCoordinate.body.contains("id=\"longitude-error\""))
+            #expect(oneCoordinate.status == .unprocessableContent && oneCoordinate.body.contains("id=\"latitude-error\""))
             #expect(try await objects(harness).count == before)
 
             let saved = try await admin.post(path, badArea.filter { $0.0 != "area" } + [("area", "25 000")])

@@ -18,10 +18,10 @@ public enum PropertyError: Error, Equatable, Sendable {
     case cadastralNumberInvalid
     case landPlotNeedsCadastralNumber
     case areaInvalid
-    /// A latitude without a longitude, or out of −90…90.
-    case latitudeInvalid
-    /// A longitude without a latitude, or out of −180…180.
-    case longitudeInvalid
+    /// Only one of longitude and latitude.
+    case placeIncomplete
+    /// A place outside the city's territory.
+    case placeOutsideCity
     case balanceHolderRequired
     case valueInvalid
     case minimalStepInvalid
@@ -58,6 +58,7 @@ public struct PropertyObject: Hashable, Codable, Sendable {
     /// Square metres (buildings, premises) or hectares as square metres for land.
     public var areaM2: Double?
     public var cadastralNumber: String?
+    /// Where the object stands, when the register knows (both or neither): within the city's territory.
     public var latitude: Double?
     public var longitude: Double?
     /// The municipal body or enterprise that keeps it on its balance (балансоутримувач).
@@ -70,7 +71,7 @@ public struct PropertyObject: Hashable, Codable, Sendable {
 
     public static func recorded(
         kind: Kind, title: String, address: String, areaM2: Double?, cadastralNumber: String?, latitude: Double?, longitude: Double?,
-        balanceHolder: String, leaseList: LeaseList?, in municipality: MunicipalityID
+        territory: GeoBox = .ukraine, balanceHolder: String, leaseList: LeaseList?, in municipality: MunicipalityID
     ) throws(PropertyError) -> PropertyObject {
         let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
         let address = address.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -82,14 +83,15 @@ public struct PropertyObject: Hashable, Codable, Sendable {
         if let cadastral, !Self.isCadastralNumber(cadastral) { throw .cadastralNumberInvalid }
         if kind == .landPlot, cadastral == nil { throw .landPlotNeedsCadastralNumber }
         if let areaM2, !(areaM2 > 0 && areaM2 <= Self.maximumAreaM2) { throw .areaInvalid }
-        // Both or neither; the error names the one to correct.
-        if let latitude, !(-90...90).contains(latitude) { throw .latitudeInvalid }
-        if let longitude, !(-180...180).contains(longitude) { throw .longitudeInvalid }
-        if latitude != nil, longitude == nil { throw .longitudeInvalid }
-        if latitude == nil, longitude != nil { throw .latitudeInvalid }
+        let place: CityPlace?
+        do {
+            place = try CityPlace.optional(longitude: longitude, latitude: latitude, within: territory)
+        } catch {
+            throw error == .incomplete ? .placeIncomplete : .placeOutsideCity
+        }
         return PropertyObject(
             id: .random(), municipalityID: municipality, kind: kind, title: title, address: address, areaM2: areaM2, cadastralNumber: cadastral,
-            latitude: latitude, longitude: longitude, balanceHolder: holder, leaseList: leaseList)
+            latitude: place?.latitude, longitude: place?.longitude, balanceHolder: holder, leaseList: leaseList)
     }
 
     /// The State Land Cadastre's number: `5322080400:00:001:1205`

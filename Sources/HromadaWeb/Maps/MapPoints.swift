@@ -14,14 +14,22 @@ package struct MapPoint: Sendable, Equatable {
     package let url: String
     /// A short second line in the popup (a status, a cost).
     package let label: String
+    /// What it is and where it stands, as codes for those who read the GeoJSON
+    /// (a register object's `premises` and `on_auction`); left out when nil.
+    package let kind: String?
+    package let status: String?
 
-    package init(id: String, longitude: Double, latitude: Double, title: String, url: String, label: String = "") {
+    package init(
+        id: String, longitude: Double, latitude: Double, title: String, url: String, label: String = "", kind: String? = nil, status: String? = nil
+    ) {
         self.id = id
         self.longitude = longitude
         self.latitude = latitude
         self.title = title
         self.url = url
         self.label = label
+        self.kind = kind
+        self.status = status
     }
 
     /// Where a map of `points` opens before it fits them: their middle, or nil for none.
@@ -40,6 +48,8 @@ package struct MapPoint: Sendable, Equatable {
             let title: String
             let url: String
             let label: String
+            let kind: String?
+            let status: String?
         }
         let type = "Feature"
         let id: String
@@ -59,7 +69,7 @@ package struct MapPoint: Sendable, Equatable {
         let collection = Collection(features: points.map {
             Feature(
                 id: $0.id, geometry: .init(coordinates: [$0.longitude, $0.latitude]),
-                properties: .init(title: $0.title, url: $0.url, label: $0.label))
+                properties: .init(title: $0.title, url: $0.url, label: $0.label, kind: $0.kind, status: $0.status))
         })
         let body = try encoder.encode(collection)
         return Response(

@@ -468,7 +468,9 @@ public struct ModuleRegistry: Sendable {
             guard parameter < segments.endIndex, ["{module}", ":module"].contains(segments[parameter]), let module else { return nil }
             return slugs.first { $0.rawValue == module }
         }
-        return owners[String(segments[next])]
+        // A file beside a module's path (`petitions.geojson`, `property.geojson`) is the module's too.
+        let segment = segments[next]
+        return owners[String(segment)] ?? segment.split(separator: ".", maxSplits: 1).first.flatMap { owners[String($0)] }
     }
 
     /// A module this deployment has and one of its datasets, by their slugs.

@@ -20,6 +20,7 @@ struct AuctionAPIController {
         let property = router.group("api/v1/:city/property")
         property.get(use: register)
         property.post(use: recordObject)
+        router.get("api/v1/:city/property.geojson", use: propertyPoints)
     }
 
     struct Amount: Codable {
@@ -279,6 +280,7 @@ struct AuctionAPIController {
         let address: String
         let area: DecimalNumber<InputRange.SquareMetres>?
         let cadastralNumber: String?
+        /// Degrees (WGS 84), both or neither; within the city's territory.
         let latitude: DecimalNumber<InputRange.Latitude>?
         let longitude: DecimalNumber<InputRange.Longitude>?
         let balanceHolder: String
@@ -302,11 +304,12 @@ struct AuctionAPIController {
             guard let known = PropertyObject.LeaseList(rawValue: wanted) else { throw AppError.invalid(code: "lease_list_unknown", field: "leaseList") }
             list = known
         }
-        let cityID = city.id, chosen = list
+        let cityID = city.id, chosen = list, territory = city.settings.placeBounds
         let object = try await services.auctions.record({ () throws(PropertyError) in
             try PropertyObject.recorded(
                 kind: kind, title: input.title, address: input.address, areaM2: input.area?.value, cadastralNumber: input.cadastralNumber,
-                latitude: input.latitude?.value, longitude: input.longitude?.value, balanceHolder: input.balanceHolder, leaseList: chosen, in: cityID)
+                latitude: input.latitude?.value, longitude: input.longitude?.value, territory: territory, balanceHolder: input.balanceHolder,
+                leaseList: chosen, in: cityID)
         }, city: city, by: context.principal)
         return try JSONResponse.encode(ObjectBody(object), status: .created)
     }

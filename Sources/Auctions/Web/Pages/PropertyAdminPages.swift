@@ -46,6 +46,8 @@ extension PropertyPages {
         let cancelURL: String
         /// Every input by its name, with what was typed and the problem beside the one it is about.
         let fields: [String: FormField]
+        /// Where the object stands: the map a tap fills, latitude and longitude, "find on the map" by its address.
+        let place: PlaceFieldset
         /// A problem about none of them.
         let error: String?
     }
@@ -60,6 +62,10 @@ extension PropertyPages {
     @Sendable func createObject(_ request: Request, context: AppRequestContext) async throws -> Response {
         let city = try await organiserCity(context)
         let form = context.form ?? FormData()
+        if form["findPlace"] == "1" {
+            let (found, note) = try await FormPlace.find(address: "address", in: form, city: city, context: context, services: services)
+            return try await renderObjectForm(request, context, city: city, values: Self.typed(found, Self.objectFields), error: nil, placeNote: note)
+        }
         do {
             guard let kind = PropertyObject.Kind(rawValue: form["kind"]) else { throw AppError.invalid(code: "property_kind_unknown", field: "kind") }
             var list: PropertyObject.LeaseList?
@@ -70,13 +76,13 @@ extension PropertyPages {
                 list = known
             }
             let area = try Self.decimal(form["area"], InputRange.SquareMetres.self, code: "property_area_invalid", field: "area")
-            let latitude = try Self.decimal(form["latitude"], InputRange.Latitude.self, code: "property_coordinates_invalid", field: "latitude")
-            let longitude = try Self.decimal(form["longitude"], InputRange.Longitude.self, code: "property_coordinates_invalid", field: "longitude")
-            let cityID = city.id, chosen = list
+            let place = try FormPlace.parse(form)
+            let cityID = city.id, chosen = list, territory = city.settings.placeBounds
             let object = try await services.auctions.record({ () throws(PropertyError) in
                 try PropertyObject.recorded(
                     kind: kind, title: form["title"], address: form["address"], areaM2: area, cadastralNumber: form["cadastralNumber"],
-                    latitude: latitude, longitude: longitude, balanceHolder: form["balanceHolder"], leaseList: chosen, in: cityID)
+                    latitude: place.latitude, longitude: place.longitude, territory: territory, balanceHolder: form["balanceHolder"],
+                    leaseList: chosen, in: cityID)
             }, city: city, by: context.principal)
             return HTML.redirect("\(base(city))/\(object.id.rawValue)?done=1")
         } catch let error as AppError where error.belongsOnTheForm {
@@ -85,7 +91,7 @@ extension PropertyPages {
     }
 
     private func renderObjectForm(
-        _ request: Request, _ context: AppRequestContext, city: Municipality, values: [String: String], error: AppError?
+        _ request: Request, _ context: AppRequestContext, city: Municipality, values: [String: String], error: AppError?, placeNote: String? = nil
     ) async throws -> Response {
         let problem = FormProblem(error, html: html, context: context)
         func field(
@@ -105,8 +111,6 @@ extension PropertyPages {
             field("address", "property.field.address", required: true, maxlength: 300),
             field("area", "property.new.area", hintKey: "property.new.area_hint", inputmode: "decimal"),
             field("cadastralNumber", "property.field.cadastral_number", hintKey: "property.new.cadastral_hint", autocomplete: "off", maxlength: 22),
-            field("latitude", "property.new.latitude", inputmode: "decimal"),
-            field("longitude", "property.new.longitude", inputmode: "decimal"),
             field("balanceHolder", "property.field.balance_holder", required: true, maxlength: 300),
             field(
                 "leaseList", "property.field.lease_list", hintKey: "property.new.list_hint",
@@ -114,9 +118,14 @@ extension PropertyPages {
                     .init(value: $0, label: html.t("property.list.\($0.isEmpty ? "none" : $0)", context), selected: $0 == (values["leaseList"] ?? ""))
                 }),
         ]
+        let place = PlaceFieldset(
+            services: services, context: context, city: city, form: FormData(fields: values.mapValues { [$0] }), problem: problem,
+            legend: html.t("property.new.place", context), hint: html.t("property.new.place_hint", context),
+            mapLabel: html.t("property.new.place_map_label", context), addressField: "address", note: placeNote)
         let page = ObjectForm(
             action: "/\(city.slug.rawValue)/admin/property/new", cancelURL: base(city),
-            fields: Dictionary(uniqueKeysWithValues: fields.map { ($0.name, $0) }), error: problem.alert(unlessShownBy: fields))
+            fields: Dictionary(uniqueKeysWithValues: fields.map { ($0.name, $0) }), place: place,
+            error: problem.alert(unlessShownBy: fields + place.fields))
         return try await html.render(
             "property-new", page: page, titleKey: "property.new.title", request: request, context: context, city: city, status: error?.status ?? .ok)
     }

@@ -74,20 +74,20 @@ struct PropertyPages {
         let auctionsURL: String
         /// For the city's organisers.
         let newURL: String?
+        /// The shown objects that have a place, on the map (the list has them all).
+        let map: MapView?
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let city = try await CityLookup(store: services.store).require(context)
         let cityID = city.id
-        // Unknown filter values are ignored: a stale bookmark still shows the register.
-        let kind = request.uri.queryParameters.get("kind").flatMap(PropertyObject.Kind.init(rawValue:))
-        let wantedList = request.uri.queryParameters.get("list") ?? ""
+        let filter = PropertyFilter.lenient(request)
+        let kind = filter.kind, wantedList = filter.list
         let (objects, lots) = try await services.store.read { tx in
             (try await tx.auctions.objects(in: cityID), try await tx.auctions.lotsByObject(in: cityID))
         }
-        let shown = objects.filter { object in
-            (kind == nil || object.kind == kind) && (wantedList.isEmpty || (object.leaseList?.rawValue ?? "none") == wantedList)
-        }
+        let shown = objects.filter(filter.matches)
+        let points = AuctionAPIController.points(shown, lots: lots, city: city) { html.t($0, context) }
         let page = ListPage(
             items: shown.map { object in
                 let status = PropertyStatus(lots: lots[object.id] ?? [])
@@ -104,7 +104,12 @@ struct PropertyPages {
                     .init(value: $0, label: html.t("property.list.\($0)", context), selected: $0 == wantedList)
                 },
             action: base(city), auctionsURL: "/\(city.slug.rawValue)/auctions",
-            newURL: context.principal?.may(.manageAuctions, in: city.id) == true ? "/\(city.slug.rawValue)/admin/property/new" : nil)
+            newURL: context.principal?.may(.manageAuctions, in: city.id) == true ? "/\(city.slug.rawValue)/admin/property/new" : nil,
+            map: MapPoint.centre(of: points).map {
+                MapView(
+                    services: services, label: html.t("property.map_label", context), centre: $0,
+                    source: "/api/v1/\(city.slug.rawValue)/property.geojson" + filter.query)
+            })
         return try await html.render(
             "property-register", page: page, titleKey: "property.title", titleArguments: ["city": city.name.localized(context.language)],
             request: request, context: context, city: city)
@@ -154,6 +159,8 @@ struct PropertyPages {
         /// OpenStreetMap at the object's coordinates.
         let mapURL: String?
         let coordinates: String?
+        /// Its point on the platform's map.
+        let map: MapView?
         let documents: [Document]
         let hasDocuments: Bool
         let photos: [Picture]
@@ -196,6 +203,9 @@ struct PropertyPages {
                 return "https://www.openstreetmap.org/?mlat=\(y)&mlon=\(x)#map=17/\(y)/\(x)"
             },
             coordinates: coordinates.map { String(format: "%.5f, %.5f", $0.0, $0.1) },
+            map: coordinates.map { latitude, longitude in
+                MapView.point(services: services, label: html.t("property.object_map_label", context), longitude: longitude, latitude: latitude)
+            },
             documents: documents.map {
                 .init(url: "\(url)/documents/\($0.id.rawValue)", title: $0.title, size: UploadForms(html: html, context: context).size($0.byteCount))
             },

@@ -17,7 +17,8 @@ extension AuctionDemoSeeder {
         let now = services.clock.now(), day: TimeInterval = 86_400
         let object = try PropertyObject.recorded(
             kind: .building, title: "Будівля колишнього дитячого садка, вул. Чехова, 12", address: "вул. Чехова, 12", areaM2: 640,
-            cadastralNumber: nil, latitude: 49.2440, longitude: 28.4930, balanceHolder: "Департамент комунального майна Вінницької міської ради",
+            cadastralNumber: nil, latitude: 49.2440, longitude: 28.4930, territory: city.settings.placeBounds,
+            balanceHolder: "Департамент комунального майна Вінницької міської ради",
             leaseList: nil, in: city.id)
         let announced = now.addingTimeInterval(-90 * day)
         var lot = try Lot.announced(

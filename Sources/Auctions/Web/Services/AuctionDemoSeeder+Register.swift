@@ -17,7 +17,8 @@ extension AuctionDemoSeeder {
         for item in Self.freeObjects {
             let object = try PropertyObject.recorded(
                 kind: item.kind, title: item.title, address: item.address, areaM2: item.area, cadastralNumber: nil, latitude: item.latitude,
-                longitude: item.longitude, balanceHolder: "Департамент комунального майна Вінницької міської ради", leaseList: item.list, in: city.id)
+                longitude: item.longitude, territory: city.settings.placeBounds, balanceHolder: "Департамент комунального майна Вінницької міської ради",
+                leaseList: item.list, in: city.id)
             try await services.store.write { try await $0.auctions.insert(object, at: now) }
         }
     }

@@ -48,7 +48,7 @@ struct AuctionDemoSeeder {
              cadastral: nil, latitude: 49.2385, longitude: 28.4905, list: nil, procedure: .privatizationEnglish, value: 1_800_000, status: .complete,
              lastYearDay: 95),
         Item(kind: .premises, title: "Приміщення на першому поверсі, вул. Театральна, 15", address: "вул. Театральна, 15", area: 58.3,
-             cadastral: nil, latitude: 49.2340, longitude: 28.4710, list: .first, procedure: .leaseEnglish, value: 9_800, status: .complete,
+             cadastral: nil, latitude: 49.2325, longitude: 28.4650, list: .first, procedure: .leaseEnglish, value: 9_800, status: .complete,
              lastYearDay: 140),
         Item(kind: .building, title: "Гаражний бокс, вул. Порика, 3", address: "вул. Порика, 3", area: 36,
              cadastral: nil, latitude: 49.2230, longitude: 28.4130, list: nil, procedure: .privatizationEnglish, value: 150_000, status: .unsuccessful,
@@ -65,7 +65,8 @@ struct AuctionDemoSeeder {
         for (index, item) in Self.items.enumerated() {
             let object = try PropertyObject.recorded(
                 kind: item.kind, title: item.title, address: item.address, areaM2: item.area, cadastralNumber: item.cadastral,
-                latitude: item.latitude, longitude: item.longitude, balanceHolder: "КП «Вінницька міська нерухомість»", leaseList: item.list, in: city.id)
+                latitude: item.latitude, longitude: item.longitude, territory: city.settings.placeBounds,
+                balanceHolder: "КП «Вінницька міська нерухомість»", leaseList: item.list, in: city.id)
             // Past lots were announced weeks ago; the open one takes bids for another two weeks.
             let announced = if let lastYearDay = item.lastYearDay, let lastYear = KyivYear.before(now) {
                 lastYear.after(days: lastYearDay)
