@@ -134,9 +134,12 @@ def main():
                         queue.append(link)
         for path in ("/login", "/register", "/password/forgot"):
             visit(base + path)
+        # The city's search with results, all and one section.
+        for path in ("/vinnytsia/search?q=%D0%BF%D0%B0%D1%80%D0%BA", "/vinnytsia/search?q=%D0%BF%D0%B0%D1%80%D0%BA&module=budgets"):
+            visit(base + path)
         # English: the language switch, then a few pages again.
         driver.get(base + "/en?next=/vinnytsia")
-        for path in ("/vinnytsia", "/vinnytsia/budgets", "/vinnytsia/petitions", "/vinnytsia/invest/sites"):
+        for path in ("/vinnytsia", "/vinnytsia/budgets", "/vinnytsia/petitions", "/vinnytsia/invest/sites", "/vinnytsia/search?q=%D0%BF%D0%B0%D1%80%D0%BA"):
             seen_before = base + path
             if seen_before in seen:
                 seen.remove(seen_before)

@@ -28,11 +28,11 @@ public struct SearchIndexRepository: Sendable {
             return
         }
         try await db.raw("""
-            INSERT INTO search_documents (municipality_id, \(unsafeRaw: Self.columns), title)
+            INSERT INTO search_documents (municipality_id, \(unsafeRaw: Self.columns), title, scope)
             VALUES (\(bind: city.rawValue), \(bind: document.module), \(bind: document.kind), \(bind: document.id),
                     \(bind: document.title.uk), \(bind: document.title.en), \(bind: document.summary.uk), \(bind: document.summary.en),
                     \(bind: document.path), \(bind: SearchTerms.indexed(document.body)), \(bind: document.updated.epochSeconds),
-                    \(bind: SearchTerms.indexed(document.titleText)))
+                    \(bind: SearchTerms.indexed(document.titleText)), \(bind: Self.scope(city: city, module: document.module)))
             ON CONFLICT (municipality_id, module, kind, item_id) DO UPDATE SET
                 title_uk = excluded.title_uk, title_en = excluded.title_en, summary_uk = excluded.summary_uk,
                 summary_en = excluded.summary_en, path = excluded.path, body = excluded.body, updated_at = excluded.updated_at,
@@ -79,44 +79,83 @@ public struct SearchIndexRepository: Sendable {
             """).run()
     }
 
+    /// How many of the newest matches are ranked: a word in half the city's
+    /// things would otherwise have every one of them scored for a page of
+    /// twenty. A search that matches fewer is ranked whole.
+    public static let rankedCandidates = 1_000
+    /// Matches are counted up to one more than this per module; more shows as "1000+".
+    public static let countLimit = 1_000
+
     /// The city's documents matching every term, best first (a title match
-    /// above a body match, then the newer), `limit` from `offset`, in the
-    /// given modules, with how many match in each of the modules `counting`
-    /// names (the filters: every module the city runs, whichever is chosen).
+    /// above a body match, then the newer) among the newest
+    /// `rankedCandidates` matches, `limit` from `offset`, in the given
+    /// modules, with how many match in each of the modules `counting` names
+    /// (the filters: every module the city runs, whichever is chosen), each
+    /// counted up to `countLimit + 1`.
+    ///
+    /// The city and the modules are terms of the query itself (`scope`), so
+    /// each database answers from its full-text index alone, stops early on
+    /// a word that is everywhere, and never pairs the index with the table
+    /// row by row.
     public func search(
         _ terms: SearchTerms, in city: MunicipalityID, modules: [String], counting: [String], limit: Int, offset: Int
     ) async throws -> SearchResults {
         guard !terms.isEmpty, !modules.isEmpty, limit > 0, offset >= 0 else { return SearchResults(hits: [], countsByModule: [:], hasMore: false) }
-        let inModules: SQLQueryString = "AND d.module IN (\(binds: modules))"
-        let countedModules: SQLQueryString = counting.isEmpty ? "AND 1 = 0" : "AND d.module IN (\(binds: counting))"
+        let candidates = Self.rankedCandidates, capped = Self.countLimit + 1
         let hits: [SearchDocument]
         let counts: [String: Int]
         switch dialect {
         case .sqlite:
-            let match: SQLQueryString = "search_index MATCH \(bind: terms.fts5(all: true))"
-            // bm25 is smaller for better matches; a title word weighs ten body words.
+            let within = { (modules: [String]) in
+                "scope : \"\(Self.token("c", city.rawValue))\" AND scope : (\(modules.map { "\"\(Self.token("m", $0))\"" }.joined(separator: " OR "))) AND {title body} : (\(terms.fts5(all: true)))"
+            }
+            // bm25 is smaller for better matches; a title word weighs ten body words; the scope nothing.
             hits = try await db.raw("""
-                SELECT \(unsafeRaw: Self.prefixed) FROM search_index JOIN search_documents d ON d.id = search_index.rowid
-                WHERE \(match) AND d.municipality_id = \(bind: city.rawValue) \(inModules)
-                ORDER BY bm25(search_index, 10.0, 1.0), d.updated_at DESC, d.id LIMIT \(bind: limit + 1) OFFSET \(bind: offset)
+                SELECT \(unsafeRaw: Self.prefixed) FROM (
+                    SELECT rowid AS id, bm25(search_index, 10.0, 1.0, 0.0) AS score FROM search_index
+                    WHERE search_index MATCH \(bind: within(modules)) ORDER BY rowid DESC LIMIT \(bind: candidates)
+                ) c JOIN search_documents d ON d.id = c.id
+                ORDER BY c.score, d.updated_at DESC, d.id LIMIT \(bind: limit + 1) OFFSET \(bind: offset)
                 """).all().map(Self.decode)
-            counts = try await Self.counts(db.raw("""
-                SELECT d.module AS module, COUNT(*) AS found FROM search_index JOIN search_documents d ON d.id = search_index.rowid
-                WHERE \(match) AND d.municipality_id = \(bind: city.rawValue) \(countedModules) GROUP BY d.module
-                """).all())
+            counts = try await Self.counts(db.raw(Self.perModule(counting) { module in
+                "SELECT COUNT(*) FROM (SELECT rowid FROM search_index WHERE search_index MATCH \(bind: within([module])) LIMIT \(bind: capped))"
+            }).all())
         case .postgres:
-            let query: SQLQueryString = "to_tsquery('simple', \(bind: terms.tsquery(all: true)))"
+            let within = { (modules: [String]) in
+                "\(Self.token("c", city.rawValue)):D & (\(modules.map { Self.token("m", $0) + ":D" }.joined(separator: " | "))) & ("
+                    + terms.prefixes.map { "\($0):*AB" }.joined(separator: " & ") + ")"
+            }
             hits = try await db.raw("""
-                SELECT \(unsafeRaw: Self.prefixed) FROM search_documents d
-                WHERE d.search_vector @@ \(query) AND d.municipality_id = \(bind: city.rawValue) \(inModules)
-                ORDER BY ts_rank(d.search_vector, \(query)) DESC, d.updated_at DESC, d.id LIMIT \(bind: limit + 1) OFFSET \(bind: offset)
+                SELECT \(unsafeRaw: Self.prefixed) FROM (
+                    SELECT id, ts_rank(search_vector, to_tsquery('simple', \(bind: within(modules)))) AS score FROM search_documents
+                    WHERE search_vector @@ to_tsquery('simple', \(bind: within(modules))) ORDER BY id DESC LIMIT \(bind: candidates)
+                ) c JOIN search_documents d ON d.id = c.id
+                ORDER BY c.score DESC, d.updated_at DESC, d.id LIMIT \(bind: limit + 1) OFFSET \(bind: offset)
                 """).all().map(Self.decode)
-            counts = try await Self.counts(db.raw("""
-                SELECT d.module AS module, COUNT(*) AS found FROM search_documents d
-                WHERE d.search_vector @@ \(query) AND d.municipality_id = \(bind: city.rawValue) \(countedModules) GROUP BY d.module
-                """).all())
+            counts = try await Self.counts(db.raw(Self.perModule(counting) { module in
+                "SELECT COUNT(*) FROM (SELECT 1 FROM search_documents WHERE search_vector @@ to_tsquery('simple', \(bind: within([module]))) LIMIT \(bind: capped)) m"
+            }).all())
         }
-        return SearchResults(hits: Array(hits.prefix(limit)), countsByModule: counts, hasMore: hits.count > limit)
+        return SearchResults(hits: Array(hits.prefix(limit)), countsByModule: counts.filter { $0.value > 0 }, hasMore: hits.count > limit)
+    }
+
+    /// One statement asking a count per module (`module`, `found` rows): one round trip, not one per module.
+    private static func perModule(_ modules: [String], count: (String) -> SQLQueryString) -> SQLQueryString {
+        guard !modules.isEmpty else { return "SELECT '' AS module, 0 AS found WHERE 1 = 0" }
+        return modules.map { module -> SQLQueryString in "SELECT \(bind: module) AS module, (\(count(module))) AS found" }
+            .joined(separator: " UNION ALL ")
+    }
+
+    /// The city's and the module's tokens in `scope`: the id's bytes in hex
+    /// after a letter, one word to either database's parser, and no word a
+    /// person types (their words are filtered to letters and digits, and
+    /// matched only in the title and the body anyway).
+    static func token(_ kind: String, _ id: String) -> String {
+        kind + Hex.encode(id.utf8)
+    }
+
+    static func scope(city: MunicipalityID, module: String) -> String {
+        token("c", city.rawValue) + " " + token("m", module)
     }
 
     /// How many documents a city's index holds per module.

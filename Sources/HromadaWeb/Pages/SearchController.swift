@@ -1,5 +1,6 @@
 import Foundation
 import HromadaDomain
+import HromadaStore
 import Hummingbird
 
 /// The city's search: `/{city}/search?q=…&module=…&page=…` and
@@ -95,6 +96,11 @@ struct SearchController {
         let found = try await results(terms, city: city, modules: modules, limit: Self.pageSize, offset: (pageNumber - 1) * Self.pageSize)
         let counts = found.countsByModule
         let language = context.language
+        /// A count the index stopped at shows as "1000+".
+        func shown(_ count: Int) -> String {
+            count > SearchIndexRepository.countLimit ? "\(SearchIndexRepository.countLimit)+" : String(count)
+        }
+
         let base = "/\(city.slug.rawValue)/search"
         func url(module: String?, page: Int) -> String {
             var items = [URLQueryItem(name: "q", value: query)]
@@ -106,26 +112,27 @@ struct SearchController {
         }
         let chosenSlug = chosen.count == 1 && request.uri.queryParameters.get("module")?.isEmpty == false ? chosen[0].slug.rawValue : ""
         let filters: [Page.Filter] = terms.isEmpty ? [] : [
-            Page.Filter(label: html.t("search.all", context), url: url(module: nil, page: 1), count: String(counts.values.reduce(0, +)),
+            Page.Filter(label: html.t("search.all", context), url: url(module: nil, page: 1), count: counts.values.contains { $0 > SearchIndexRepository.countLimit } ? shown(.max) : String(counts.values.reduce(0, +)),
                         current: chosenSlug.isEmpty)
         ] + all.filter { (counts[$0.slug.rawValue] ?? 0) > 0 || $0.slug.rawValue == chosenSlug }.map { module in
             Page.Filter(
                 label: html.t("modules.\(module.slug.rawValue).name", context), url: url(module: module.slug.rawValue, page: 1),
-                count: String(counts[module.slug.rawValue] ?? 0), current: chosenSlug == module.slug.rawValue)
+                count: shown(counts[module.slug.rawValue] ?? 0), current: chosenSlug == module.slug.rawValue)
         }
         let hits = found.hits.map { hit in
             Page.Hit(
                 title: hit.title.localized(language), summary: hit.summary.localized(language), url: "/\(city.slug.rawValue)/\(hit.path)",
                 kind: html.t("search.kinds.\(hit.module).\(hit.kind)", context))
         }
-        let total = chosenSlug.isEmpty ? counts.values.reduce(0, +) : counts[chosenSlug] ?? 0
+        let chosenCounts = chosenSlug.isEmpty ? Array(counts.values) : [counts[chosenSlug] ?? 0]
+        let total = chosenCounts.contains { $0 > SearchIndexRepository.countLimit } ? shown(.max) : String(chosenCounts.reduce(0, +))
         let page = Page(
             action: base,
             search: FormField(name: "q", label: html.t("search.label", context), value: query, type: "search", maxlength: Self.queryLength),
             module: chosenSlug, searched: !query.isEmpty,
             summary: terms.isEmpty
                 ? (query.isEmpty ? "" : html.t("search.too_short", context))
-                : html.t("search.found", context, ["count": String(total), "query": query]),
+                : html.t("search.found", context, ["count": total, "query": query]),
             hits: hits, filters: filters, hasFilters: filters.count > 2 || !chosenSlug.isEmpty, empty: !terms.isEmpty && hits.isEmpty,
             previousURL: pageNumber > 1 ? url(module: chosenSlug.isEmpty ? nil : chosenSlug, page: pageNumber - 1) : nil,
             nextURL: found.hasMore && pageNumber < Self.deepest ? url(module: chosenSlug.isEmpty ? nil : chosenSlug, page: pageNumber + 1) : nil)
