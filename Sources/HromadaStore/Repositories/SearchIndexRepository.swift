@@ -121,9 +121,13 @@ public struct SearchIndexRepository: Sendable {
                 "SELECT COUNT(*) FROM (SELECT rowid FROM search_index WHERE search_index MATCH \(bind: within([module])) LIMIT \(bind: capped))"
             }).all())
         case .postgres:
+            // No weight labels: GIN keeps none, so a labelled query makes every
+            // candidate row be read and checked again. A typed word cannot be
+            // a scope token (those are hex after a letter, in no title), and
+            // if one were, it would still find only the city's things.
             let within = { (modules: [String]) in
-                "\(Self.token("c", city.rawValue)):D & (\(modules.map { Self.token("m", $0) + ":D" }.joined(separator: " | "))) & ("
-                    + terms.prefixes.map { "\($0):*AB" }.joined(separator: " & ") + ")"
+                "\(Self.token("c", city.rawValue)) & (\(modules.map { Self.token("m", $0) }.joined(separator: " | "))) & ("
+                    + terms.tsquery(all: true) + ")"
             }
             hits = try await db.raw("""
                 SELECT \(unsafeRaw: Self.prefixed) FROM (
