@@ -21,6 +21,16 @@ import Testing
         #expect(SearchTerms("на і в").isEmpty)
     }
 
+    @Test func aTextIsLookedUpByEveryBeginningOfItsWordsThatAQueryCanBe() {
+        #expect(SearchTerms.lookupTerms("Пандусами, дах і 0510100000") == [
+            "пан", "панд", "панду", "пандус", "пандуса", "пандусами", "дах", "051", "0510", "05101", "051010", "0510100", "0510100000",
+        ])
+        // Each query term of any form of the word is one of them.
+        let terms = Set(SearchTerms.lookupTerms("пандусами"))
+        #expect(["пандусів", "пандуси", "пандус"].allSatisfy { SearchTerms($0).prefixes.allSatisfy(terms.contains) })
+        #expect(SearchTerms.lookupTerms("м'ясо мʼясо") == ["мʼя", "мʼяс", "мʼясо"])
+    }
+
     @Test func aResultsTitleAndSummaryAreCutAtAWord() {
         let long = String(repeating: "слово ", count: 100)
         let document = SearchDocument(

@@ -30,6 +30,21 @@ def _letters(word):
     return word.replace("'", "ʼ")
 
 
+def lookup_terms(text):
+    """SearchTerms.lookupTerms: every beginning of 3 to 7 letters of each word, and the word (PostgreSQL's index)."""
+    seen, terms = set(), []
+    for raw in "".join(c if (c.isalnum() or c in "'’ʼ`") else " " for c in text.lower()).split():
+        word = "".join(c for c in raw.replace("'", "ʼ").replace("’", "ʼ").replace("`", "ʼ") if c.isalnum() or c == "ʼ")
+        if len(word) < 3:
+            continue
+        for length in range(3, min(7, len(word)) + 1):
+            if word[:length] not in seen:
+                seen.add(word[:length]); terms.append(word[:length])
+        if len(word) > 7 and word not in seen:
+            seen.add(word); terms.append(word)
+    return " ".join(terms)
+
+
 class Corpus:
     def __init__(self, seed=21):
         self.seed = seed

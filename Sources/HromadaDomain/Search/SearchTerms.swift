@@ -53,6 +53,24 @@ public struct SearchTerms: Sendable, Equatable {
 
     static let apostrophes: Set<Character> = ["'", "’", "ʼ", "`"]
 
+    /// Every term a query could look a text's words up by: each word's
+    /// beginnings of 3 to 7 letters (a query's terms are such beginnings)
+    /// and the word itself, once each. An index of these answers a query by
+    /// exact terms rather than by prefix (PostgreSQL's GIN reads one list per
+    /// term then, not every list of every word that starts so).
+    public static func lookupTerms(_ text: String) -> [String] {
+        var seen = Set<String>(), terms: [String] = []
+        for word in text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || apostrophes.contains($0)) }) {
+            let clean = indexed(String(word)).filter { $0.isLetter || $0.isNumber }
+            guard clean.count >= shortest else { continue }
+            for length in shortest...min(7, clean.count) where seen.insert(String(clean.prefix(length))).inserted {
+                terms.append(String(clean.prefix(length)))
+            }
+            if clean.count > 7, seen.insert(clean).inserted { terms.append(clean) }
+        }
+        return terms
+    }
+
     /// The word without its likely inflectional ending: up to two letters
     /// off a long word, at most seven letters kept (compounds vary late).
     static func stem(_ word: String) -> String {

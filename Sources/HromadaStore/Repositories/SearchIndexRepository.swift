@@ -27,16 +27,20 @@ public struct SearchIndexRepository: Sendable {
                 """).run()
             return
         }
+        // PostgreSQL's index is of the words' beginnings (`lookupTerms`); SQLite's FTS5 makes its own.
+        let lookup: SQLQueryString = dialect == .postgres
+            ? ", \(bind: SearchTerms.lookupTerms(document.titleText).joined(separator: " ")), \(bind: SearchTerms.lookupTerms(document.body).joined(separator: " "))"
+            : ""
         try await db.raw("""
-            INSERT INTO search_documents (municipality_id, \(unsafeRaw: Self.columns), title, scope)
+            INSERT INTO search_documents (municipality_id, \(unsafeRaw: Self.columns), title, scope\(unsafeRaw: dialect == .postgres ? ", title_terms, body_terms" : ""))
             VALUES (\(bind: city.rawValue), \(bind: document.module), \(bind: document.kind), \(bind: document.id),
                     \(bind: document.title.uk), \(bind: document.title.en), \(bind: document.summary.uk), \(bind: document.summary.en),
                     \(bind: document.path), \(bind: SearchTerms.indexed(document.body)), \(bind: document.updated.epochSeconds),
-                    \(bind: SearchTerms.indexed(document.titleText)), \(bind: Self.scope(city: city, module: document.module)))
+                    \(bind: SearchTerms.indexed(document.titleText)), \(bind: Self.scope(city: city, module: document.module))\(lookup))
             ON CONFLICT (municipality_id, module, kind, item_id) DO UPDATE SET
                 title_uk = excluded.title_uk, title_en = excluded.title_en, summary_uk = excluded.summary_uk,
                 summary_en = excluded.summary_en, path = excluded.path, body = excluded.body, updated_at = excluded.updated_at,
-                title = excluded.title
+                title = excluded.title\(unsafeRaw: dialect == .postgres ? ", title_terms = excluded.title_terms, body_terms = excluded.body_terms" : "")
             WHERE search_documents.title <> excluded.title OR search_documents.body <> excluded.body
                OR search_documents.title_uk <> excluded.title_uk OR search_documents.title_en <> excluded.title_en
                OR search_documents.summary_uk <> excluded.summary_uk OR search_documents.summary_en <> excluded.summary_en
@@ -121,13 +125,14 @@ public struct SearchIndexRepository: Sendable {
                 "SELECT COUNT(*) FROM (SELECT rowid FROM search_index WHERE search_index MATCH \(bind: within([module])) LIMIT \(bind: capped))"
             }).all())
         case .postgres:
-            // No weight labels: GIN keeps none, so a labelled query makes every
+            // Exact lexemes (the vector holds every word's beginnings) and no
+            // weight labels: GIN keeps none, so a labelled query makes every
             // candidate row be read and checked again. A typed word cannot be
             // a scope token (those are hex after a letter, in no title), and
             // if one were, it would still find only the city's things.
             let within = { (modules: [String]) in
                 "\(Self.token("c", city.rawValue)) & (\(modules.map { Self.token("m", $0) }.joined(separator: " | "))) & ("
-                    + terms.tsquery(all: true) + ")"
+                    + terms.prefixes.joined(separator: " & ") + ")"
             }
             hits = try await db.raw("""
                 SELECT \(unsafeRaw: Self.prefixed) FROM (

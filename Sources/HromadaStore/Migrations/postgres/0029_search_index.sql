@@ -2,7 +2,10 @@
 -- public may find, written by the module that owns the thing in the same
 -- transaction as the thing itself. `title` and `body` are what the index
 -- matches (apostrophes dropped, both languages' titles); the rest is what a
--- result shows. The vector weighs the title above the body; `scope` adds
+-- result shows. `title_terms` and `body_terms` hold every beginning of 3
+-- to 7 letters of each word (SearchTerms.lookupTerms), so a query asks for
+-- exact lexemes: GIN then reads one posting list per query word instead of
+-- merging every word that starts so. The vector weighs the title above the body; `scope` adds
 -- the city and the module as two lexemes of their own (weight D, hex, so no
 -- word a person types is one), so the GIN index itself keeps cities and
 -- modules apart.
@@ -20,9 +23,11 @@ CREATE TABLE search_documents (
     title TEXT NOT NULL,
     body TEXT NOT NULL,
     scope TEXT NOT NULL,
+    title_terms TEXT NOT NULL,
+    body_terms TEXT NOT NULL,
     updated_at BIGINT NOT NULL,
     search_vector tsvector GENERATED ALWAYS AS (
-        setweight(to_tsvector('simple', title), 'A') || setweight(to_tsvector('simple', body), 'B')
+        setweight(to_tsvector('simple', title_terms), 'A') || setweight(to_tsvector('simple', body_terms), 'B')
             || setweight(to_tsvector('simple', scope), 'D')
     ) STORED,
     UNIQUE (municipality_id, module, kind, item_id)
