@@ -167,8 +167,12 @@ import HromadaModules
             }
             // During the shift nothing is missed.
             #expect(try await missed().isEmpty)
-            // The shift (eight hours) and the grace (30 minutes) later.
-            harness.clock.advance(by: (480 + 31) * 60)
+            // The shift (eight hours from the round's start: eight in the morning,
+            // or now if later) and the grace (30 minutes) later, whatever the hour
+            // the test runs at.
+            let now = harness.clock.now()
+            let roundStart = max(now, WastePlanning.kyiv(CalendarDate.inKyiv(now), hour: WastePlanning.roundHour))
+            harness.clock.advance(by: roundStart.timeIntervalSince(now) + Double((480 + 31) * 60))
             try await harness.services.wasteAlerts.routeRound()
             let found = try await missed()
             #expect(found.contains(forgotten.container))
