@@ -15,6 +15,17 @@ import HromadaModules
 /// stopped holding; staff acknowledge and close, once, with the audit log,
 /// and no one else sees or touches them.
 @Suite struct WasteAlertTests {
+    /// The API's description of an alert names every kind the platform raises
+    /// (the route alerts came later and were missing; schemathesis found it).
+    @Test func theAPIDescribesEveryAlertKind() throws {
+        let url = try #require(WasteModule().resources?.appendingPathComponent("openapi.json"))
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
+        let alert = try #require(schemas["WasteAlert"] as? [String: Any])
+        let kind = try #require((alert["properties"] as? [String: Any])?["kind"] as? [String: Any])
+        #expect(Set(kind["enum"] as? [String] ?? []) == Set(AlertKind.allCases.map(\.rawValue)))
+    }
+
     static func alerts(_ harness: WebHarness, container: String) async throws -> [AlertRepository.StoredAlert] {
         let city = try await harness.city("zhmerynka")
         return try await harness.services.store.read { try await $0.wasteAlerts.alerts(of: ContainerID(rawValue: container), in: city.id, limit: 100) }
