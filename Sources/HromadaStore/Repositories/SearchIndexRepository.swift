@@ -14,7 +14,8 @@ public struct SearchIndexRepository: Sendable {
         self.dialect = dialect
     }
 
-    private static let columns = "module, kind, item_id, title_uk, title_en, summary_uk, summary_en, path, body, updated_at"
+    /// What a result shows; the index also keeps the body, which may be long and is never read back.
+    private static let shown = ["module", "kind", "item_id", "title_uk", "title_en", "summary_uk", "summary_en", "path", "updated_at"]
 
     /// Puts the thing's document in place of the one it had, or takes it out
     /// (`document` nil: the public may not see the thing now).
@@ -32,10 +33,10 @@ public struct SearchIndexRepository: Sendable {
             ? ", \(bind: SearchTerms.lookupTerms(document.titleText).joined(separator: " ")), \(bind: SearchTerms.lookupTerms(document.body).joined(separator: " "))"
             : ""
         try await db.raw("""
-            INSERT INTO search_documents (municipality_id, \(unsafeRaw: Self.columns), title, scope\(unsafeRaw: dialect == .postgres ? ", title_terms, body_terms" : ""))
+            INSERT INTO search_documents (municipality_id, \(unsafeRaw: Self.shown.joined(separator: ", ")), body, title, scope\(unsafeRaw: dialect == .postgres ? ", title_terms, body_terms" : ""))
             VALUES (\(bind: city.rawValue), \(bind: document.module), \(bind: document.kind), \(bind: document.id),
                     \(bind: document.title.uk), \(bind: document.title.en), \(bind: document.summary.uk), \(bind: document.summary.en),
-                    \(bind: document.path), \(bind: SearchTerms.indexed(document.body)), \(bind: document.updated.epochSeconds),
+                    \(bind: document.path), \(bind: document.updated.epochSeconds), \(bind: SearchTerms.indexed(document.body)),
                     \(bind: SearchTerms.indexed(document.titleText)), \(bind: Self.scope(city: city, module: document.module))\(lookup))
             ON CONFLICT (municipality_id, module, kind, item_id) DO UPDATE SET
                 title_uk = excluded.title_uk, title_en = excluded.title_en, summary_uk = excluded.summary_uk,
@@ -174,9 +175,7 @@ public struct SearchIndexRepository: Sendable {
             """).all())
     }
 
-    /// What a result shows: all but the body, which may be long.
-    private static let prefixed = columns.split(separator: ",").filter { !$0.contains("body") }.map { "d." + $0.trimmingCharacters(in: .whitespaces) }
-        .joined(separator: ", ")
+    private static let prefixed = shown.map { "d." + $0 }.joined(separator: ", ")
 
     private static func counts(_ rows: [any SQLRow]) throws -> [String: Int] {
         Dictionary(try rows.map { (try $0.string("module"), Int(try $0.int("found"))) }, uniquingKeysWith: +)

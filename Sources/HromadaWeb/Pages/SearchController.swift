@@ -24,13 +24,22 @@ struct SearchController {
         router.get("/api/v1/{city}/search", use: api)
     }
 
-    /// The city's searchable modules, or the one `module=` names (a 422 for
-    /// one the city does not run or that has nothing to find).
-    func modules(_ request: Request, city: Municipality) throws -> (all: [any Module], chosen: [any Module]) {
+    /// The city's searchable modules, and the one `module=` names if it names
+    /// one (a 422 for one the city does not run or that has nothing to find).
+    struct Sections {
+        let all: [any Module]
+        let one: (any Module)?
+
+        /// The modules whose things are listed: the one named, or all.
+        var chosen: [any Module] { one.map { [$0] } ?? all }
+        var oneSlug: String? { one?.slug.rawValue }
+    }
+
+    func sections(_ request: Request, city: Municipality) throws -> Sections {
         let all = services.modules.enabled(in: city).filter { $0.search != nil }
-        guard let wanted = request.uri.queryParameters.get("module"), !wanted.isEmpty else { return (all, all) }
+        guard let wanted = request.uri.queryParameters.get("module"), !wanted.isEmpty else { return Sections(all: all, one: nil) }
         guard let one = all.first(where: { $0.slug.rawValue == wanted }) else { throw AppError.invalid(code: "search_module", field: "module") }
-        return (all, [one])
+        return Sections(all: all, one: one)
     }
 
     static func query(_ request: Request) -> String {
@@ -47,15 +56,19 @@ struct SearchController {
     }
 
     /// A page of what the chosen modules have, counted in every module the city runs.
-    func results(
-        _ terms: SearchTerms, city: Municipality, modules: (all: [any Module], chosen: [any Module]), limit: Int, offset: Int
-    ) async throws -> SearchResults {
-        guard !terms.isEmpty, !modules.chosen.isEmpty else { return SearchResults(hits: [], countsByModule: [:], hasMore: false) }
+    func results(_ terms: SearchTerms, city: Municipality, sections: Sections, limit: Int, offset: Int) async throws -> SearchResults {
+        // Nothing to look for asks the database nothing.
+        guard !terms.isEmpty, !sections.chosen.isEmpty else { return SearchResults(hits: [], countsByModule: [:], hasMore: false) }
         return try await services.store.read { tx in
             try await tx.searchIndex.search(
-                terms, in: city.id, modules: modules.chosen.map(\.slug.rawValue), counting: modules.all.map(\.slug.rawValue), limit: limit,
+                terms, in: city.id, modules: sections.chosen.map(\.slug.rawValue), counting: sections.all.map(\.slug.rawValue), limit: limit,
                 offset: offset)
         }
+    }
+
+    /// Counts as the page shows them: their sum, or "1000+" when the index stopped counting any of them.
+    static func shown(_ counts: [Int]) -> String {
+        counts.contains { $0 > SearchIndexRepository.countLimit } ? "\(SearchIndexRepository.countLimit)+" : String(counts.reduce(0, +))
     }
 
     // MARK: The page
@@ -88,18 +101,13 @@ struct SearchController {
 
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
         let city = try await CityLookup(store: services.store).require(context)
-        let modules = try modules(request, city: city)
-        let (all, chosen) = modules
+        let sections = try sections(request, city: city)
         let pageNumber = try Self.number(request, "page", in: 1...Self.deepest, fallback: 1)
         let query = Self.query(request)
         let terms = SearchTerms(query)
-        let found = try await results(terms, city: city, modules: modules, limit: Self.pageSize, offset: (pageNumber - 1) * Self.pageSize)
+        let found = try await results(terms, city: city, sections: sections, limit: Self.pageSize, offset: (pageNumber - 1) * Self.pageSize)
         let counts = found.countsByModule
         let language = context.language
-        /// A count the index stopped at shows as "1000+".
-        func shown(_ count: Int) -> String {
-            count > SearchIndexRepository.countLimit ? "\(SearchIndexRepository.countLimit)+" : String(count)
-        }
 
         let base = "/\(city.slug.rawValue)/search"
         func url(module: String?, page: Int) -> String {
@@ -110,32 +118,30 @@ struct SearchController {
             components.queryItems = items
             return base + (components.percentEncodedQuery.map { "?" + $0 } ?? "")
         }
-        let chosenSlug = chosen.count == 1 && request.uri.queryParameters.get("module")?.isEmpty == false ? chosen[0].slug.rawValue : ""
+        let chosenSlug = sections.oneSlug
         let filters: [Page.Filter] = terms.isEmpty ? [] : [
-            Page.Filter(label: html.t("search.all", context), url: url(module: nil, page: 1), count: counts.values.contains { $0 > SearchIndexRepository.countLimit } ? shown(.max) : String(counts.values.reduce(0, +)),
-                        current: chosenSlug.isEmpty)
-        ] + all.filter { (counts[$0.slug.rawValue] ?? 0) > 0 || $0.slug.rawValue == chosenSlug }.map { module in
+            Page.Filter(label: html.t("search.all", context), url: url(module: nil, page: 1), count: Self.shown(Array(counts.values)), current: chosenSlug == nil)
+        ] + sections.all.filter { (counts[$0.slug.rawValue] ?? 0) > 0 || $0.slug.rawValue == chosenSlug }.map { module in
             Page.Filter(
                 label: html.t("modules.\(module.slug.rawValue).name", context), url: url(module: module.slug.rawValue, page: 1),
-                count: shown(counts[module.slug.rawValue] ?? 0), current: chosenSlug == module.slug.rawValue)
+                count: Self.shown([counts[module.slug.rawValue] ?? 0]), current: chosenSlug == module.slug.rawValue)
         }
         let hits = found.hits.map { hit in
             Page.Hit(
                 title: hit.title.localized(language), summary: hit.summary.localized(language), url: "/\(city.slug.rawValue)/\(hit.path)",
                 kind: html.t("search.kinds.\(hit.module).\(hit.kind)", context))
         }
-        let chosenCounts = chosenSlug.isEmpty ? Array(counts.values) : [counts[chosenSlug] ?? 0]
-        let total = chosenCounts.contains { $0 > SearchIndexRepository.countLimit } ? shown(.max) : String(chosenCounts.reduce(0, +))
+        let total = Self.shown(chosenSlug.map { [counts[$0] ?? 0] } ?? Array(counts.values))
         let page = Page(
             action: base,
             search: FormField(name: "q", label: html.t("search.label", context), value: query, type: "search", maxlength: Self.queryLength),
-            module: chosenSlug, searched: !query.isEmpty,
+            module: chosenSlug ?? "", searched: !query.isEmpty,
             summary: terms.isEmpty
                 ? (query.isEmpty ? "" : html.t("search.too_short", context))
                 : html.t("search.found", context, ["count": total, "query": query]),
-            hits: hits, filters: filters, hasFilters: filters.count > 2 || !chosenSlug.isEmpty, empty: !terms.isEmpty && hits.isEmpty,
-            previousURL: pageNumber > 1 ? url(module: chosenSlug.isEmpty ? nil : chosenSlug, page: pageNumber - 1) : nil,
-            nextURL: found.hasMore && pageNumber < Self.deepest ? url(module: chosenSlug.isEmpty ? nil : chosenSlug, page: pageNumber + 1) : nil)
+            hits: hits, filters: filters, hasFilters: filters.count > 2 || chosenSlug != nil, empty: !terms.isEmpty && hits.isEmpty,
+            previousURL: pageNumber > 1 ? url(module: chosenSlug, page: pageNumber - 1) : nil,
+            nextURL: found.hasMore && pageNumber < Self.deepest ? url(module: chosenSlug, page: pageNumber + 1) : nil)
         return try await html.render(
             "search", page: page, titleKey: "search.title", titleArguments: ["city": city.name.localized(language)],
             request: request, context: context, city: city)
@@ -161,11 +167,11 @@ struct SearchController {
 
     @Sendable func api(_ request: Request, context: AppRequestContext) async throws -> Response {
         let city = try await CityLookup(store: services.store).require(context)
-        let modules = try modules(request, city: city)
+        let sections = try sections(request, city: city)
         let limit = try Self.number(request, "limit", in: Self.apiLimit, fallback: Self.pageSize)
         let offset = try Self.number(request, "offset", in: Self.apiOffset, fallback: 0)
         let query = Self.query(request)
-        let found = try await results(SearchTerms(query), city: city, modules: modules, limit: limit, offset: offset)
+        let found = try await results(SearchTerms(query), city: city, sections: sections, limit: limit, offset: offset)
         let counts = found.countsByModule
         let base = services.configuration.publicBaseURL
         return try JSONResponse.encode(Answer(
@@ -174,7 +180,7 @@ struct SearchController {
                 .init(module: hit.module, kind: hit.kind, id: hit.id, title: hit.title.localized(context.language),
                       summary: hit.summary.localized(context.language), url: "\(base)/\(city.slug.rawValue)/\(hit.path)")
             },
-            counts: Dictionary(uniqueKeysWithValues: modules.all.map { ($0.slug.rawValue, counts[$0.slug.rawValue] ?? 0) }),
+            counts: Dictionary(uniqueKeysWithValues: sections.all.map { ($0.slug.rawValue, counts[$0.slug.rawValue] ?? 0) }),
             offset: offset, hasMore: found.hasMore))
     }
 }

@@ -58,7 +58,7 @@ public struct PetitionRepository: Sendable {
                    \(bind: Self.searchText(petition))
             RETURNING number
             """).first()
-        try await searchIndex.put(petition.searchDocument, as: Petition.searchKind, id: petition.id.rawValue, in: petition.municipalityID)
+        try await indexForSearch(petition)
         return Int(try row?.int("number") ?? 0)
     }
 
@@ -78,9 +78,14 @@ public struct PetitionRepository: Sendable {
             RETURNING id
             """).first() != nil
         if written {
-            try await searchIndex.put(petition.searchDocument, as: Petition.searchKind, id: petition.id.rawValue, in: petition.municipalityID)
+            try await indexForSearch(petition)
         }
         return written
+    }
+
+    /// The petition's place in the city's search: there while public, gone otherwise.
+    private func indexForSearch(_ petition: Petition) async throws {
+        try await searchIndex.put(petition.searchDocument, as: Petition.searchKind, id: petition.id.rawValue, in: petition.municipalityID)
     }
 
     /// What the full-text index holds of a petition.
