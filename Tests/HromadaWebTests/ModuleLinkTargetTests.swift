@@ -33,7 +33,7 @@ import HromadaModules
             let theirs = try await there.proposed(in: try await harness.world.edition(in: there.city, by: there.admin), "Фонтан на площі")
 
             let found = try #require(try await harness.linked(.budgetProject, second.id.rawValue, in: here.city))
-            #expect(found.path == "/testove/budgets/\(edition.id.rawValue)#project-\(second.id.rawValue)")
+            #expect(found.path == "/testove/budgets/\(edition.id.rawValue)/projects/\(second.id.rawValue)" && found.isDiscussable)
             // The year its voting opens tells a project from another edition's of the same number.
             let year = CalendarDate.inKyiv(edition.schedule.votingOpen).year
             #expect(found.title == "№ 1 · Велодоріжка до школи · \(year)" && found.statusKey == "budgets.status.submitted" && found.isActive)
@@ -43,9 +43,15 @@ import HromadaModules
             #expect(try await harness.choices(.budgetProject, in: here.city) == [third.id.rawValue, second.id.rawValue, first.id.rawValue])
             #expect(try await harness.choices(.budgetProject, in: here.city, limit: 2) == [third.id.rawValue, second.id.rawValue])
 
-            // The card the link leads to.
-            let page = try await client.execute(uri: "/testove/budgets/\(edition.id.rawValue)", method: .get)
-            #expect(page.status == .ok && String(buffer: page.body).contains("id=\"project-\(second.id.rawValue)\""))
+            // The page the link leads to.
+            let page = try await client.execute(uri: found.path, method: .get)
+            #expect(page.status == .ok && String(buffer: page.body).contains("Велодоріжка до школи"))
+
+            // The edition is a target too, which residents follow.
+            let followed = try #require(try await harness.linked(.budgetEdition, edition.id.rawValue, in: here.city))
+            #expect(followed.path == "/testove/budgets/\(edition.id.rawValue)" && !followed.isDiscussable)
+            try harness.expectKnown(followed.statusKey)
+            #expect(try await harness.linked(.budgetEdition, edition.id.rawValue, in: there.city) == nil, "another city's edition")
         }
     }
 

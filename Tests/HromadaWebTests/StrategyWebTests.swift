@@ -206,7 +206,7 @@ enum IndependentRollup {
             }
 
             // The budget edition's page shows the task back among its referrers.
-            let edition = try #require(budgetLinks.first?.split(separator: "#").first.map(String.init))
+            let edition = try #require(budgetLinks.first?.components(separatedBy: "/projects/").first)
             let budget = try await visitor.get(StrategyWeb.unescape(edition))
             #expect(budget.status == .ok)
             let referrers = budget.body.range(of: "class=\"referrers\"").map { String(budget.body[$0.lowerBound...]) } ?? ""
@@ -224,6 +224,21 @@ enum IndependentRollup {
             #expect(try await visitor.get("/vinnytsia/strategy/\(StrategyWeb.document)/indicators/NOPE").status == .notFound)
             #expect(try await visitor.get("/vinnytsia/strategy/\(StrategyWeb.document)/nodes/9.9.9").status == .notFound)
             #expect(try await visitor.get("/vinnytsia/strategy/\(StrategyWeb.document)/timeline").status == .ok)
+
+            // Other modules find the document and its nodes (residents follow
+            // the one and discuss the measures), never another city's.
+            let city = try #require(try await harness.services.store.read { try await $0.municipalities.find(slug: "vinnytsia") })
+            let services = harness.services
+            let found = try #require(try await services.modules.linked(.strategy, id: StrategyWeb.document, in: city, services: services))
+            #expect(found.path == "/vinnytsia/strategy/\(StrategyWeb.document)" && !found.isDiscussable && found.title(in: .en) != found.title)
+            let measure = try #require(try await services.modules.linked(.strategyNode, id: "\(StrategyWeb.document)/2.4.1", in: city, services: services))
+            #expect(measure.path == "/vinnytsia/strategy/\(StrategyWeb.document)/nodes/2.4.1" && measure.title.contains("2.4.1"))
+            let goal = try #require(try await services.modules.linked(.strategyNode, id: "\(StrategyWeb.document)/2", in: city, services: services))
+            #expect(measure.isDiscussable != goal.isDiscussable, "only a measure is discussed")
+            #expect(try await services.modules.linked(.strategyNode, id: "\(StrategyWeb.document)/9.9.9", in: city, services: services) == nil)
+            #expect(try await services.modules.linked(.strategyNode, id: "no-slash", in: city, services: services) == nil)
+            let other = try #require(try await harness.services.store.read { try await $0.municipalities.find(slug: "zhmerynka") })
+            #expect(try await services.modules.linked(.strategy, id: StrategyWeb.document, in: other, services: services) == nil)
 
             // In English too.
             try await visitor.get("/en?next=/vinnytsia/strategy")

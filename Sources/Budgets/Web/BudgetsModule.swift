@@ -55,7 +55,7 @@ public struct BudgetsModule: Module {
     public var openDatasets: [OpenDataset] { BudgetOpenData.datasets }
 
     /// Its projects, for a strategy's measures to point at.
-    public var linkTargets: [LinkTarget] { [BudgetLinks.project] }
+    public var linkTargets: [LinkTarget] { [BudgetLinks.project, BudgetLinks.edition] }
 
     /// Ballots cast, turnout and projects delivered, year by year.
     public var computedIndicators: [ComputedIndicator] { BudgetIndicators.all }

@@ -21,6 +21,10 @@ public struct LinkKind: RawRepresentable, Hashable, Sendable {
     public static let investSite = LinkKind(rawValue: "invest_site")
     /// A goal, objective, measure or project of a strategy.
     public static let strategyNode = LinkKind(rawValue: "strategy_node")
+    /// A participatory-budget edition (a resident follows it).
+    public static let budgetEdition = LinkKind(rawValue: "budget_edition")
+    /// A strategy or programme document (a resident follows it).
+    public static let strategy = LinkKind(rawValue: "strategy")
 }
 
 /// A thing another module owns, as a page pointing at it shows it.
@@ -36,14 +40,31 @@ public struct LinkedThing: Hashable, Sendable {
     public let statusKey: String
     /// Whether it is still going on (a lot in tendering or in auction).
     public let isActive: Bool
+    /// Whether residents may comment on it (a budget project, a public
+    /// petition, a strategy's measure): the owner says so, the platform's
+    /// comments ask.
+    public let isDiscussable: Bool
+    /// Its title in English where it is kept in both languages (a strategy's
+    /// measure, an edition), for mail written in the reader's language.
+    public let englishTitle: String?
 
-    public init(kind: LinkKind, id: String, title: String, path: String, statusKey: String, isActive: Bool) {
+    public init(
+        kind: LinkKind, id: String, title: String, path: String, statusKey: String, isActive: Bool, isDiscussable: Bool = false,
+        englishTitle: String? = nil
+    ) {
         self.kind = kind
         self.id = id
         self.title = title
+        self.englishTitle = englishTitle
         self.path = path
         self.statusKey = statusKey
         self.isActive = isActive
+        self.isDiscussable = isDiscussable
+    }
+
+    /// Its title in `language`, the kept one where there is no translation.
+    public func title(in language: Language) -> String {
+        language == .en ? englishTitle.flatMap { $0.isEmpty ? nil : $0 } ?? title : title
     }
 }
 

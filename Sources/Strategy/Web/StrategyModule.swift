@@ -34,6 +34,7 @@ public struct StrategyModule: Module {
 
     /// Budget projects, lots, sites and petitions show the tasks that point at them.
     public var linkReferrer: LinkReferrer? { StrategyLinks.referrer }
+    public var linkTargets: [LinkTarget] { [StrategyLinks.document, StrategyLinks.node] }
 
     /// Documents, nodes and indicators: enough to redo every roll-up figure.
     public var openDatasets: [OpenDataset] { StrategyOpenData.datasets }

@@ -5,9 +5,31 @@ import HromadaWeb
 /// The participatory budget's projects as other modules point at them
 /// (`LinkKind.budgetProject`): a strategy's measure names the project it is
 /// delivered by, and shows where the project stands without knowing this
-/// module. A project is shown on its edition's page, so that is where the
-/// link goes, to the project's own card.
+/// module. A link goes to the project's own page. An edition is a target
+/// too (`LinkKind.budgetEdition`): residents follow it.
 enum BudgetLinks {
+    static let edition = LinkTarget(
+        kind: .budgetEdition,
+        resolve: { id, city, services in
+            let now = services.clock.now()
+            guard let edition = try await services.store.read({ try await $0.budgets.edition(BudgetEditionID(rawValue: id), in: city.id) }),
+                  edition.isVisible(to: nil, at: now)
+            else { return nil }
+            return thing(edition, in: city, at: now)
+        },
+        choices: { city, limit, services in
+            let now = services.clock.now()
+            return try await services.store.read { try await $0.budgets.editions(in: city.id) }
+                .filter { $0.isVisible(to: nil, at: now) }.prefix(max(0, limit)).map { thing($0, in: city, at: now) }
+        })
+
+    static func thing(_ edition: BudgetEdition, in city: Municipality, at now: Date) -> LinkedThing {
+        let phase = edition.phase(at: now)
+        return LinkedThing(
+            kind: .budgetEdition, id: edition.id.rawValue, title: edition.title.uk, path: "/\(city.slug.rawValue)/budgets/\(edition.id.rawValue)",
+            statusKey: "budgets.phase.\(phase.rawValue)", isActive: phase < .finished, englishTitle: edition.title.en)
+    }
+
     static let project = LinkTarget(
         kind: .budgetProject,
         resolve: { id, city, services in
@@ -63,6 +85,7 @@ enum BudgetLinks {
         return LinkedThing(
             kind: .budgetProject, id: project.id.rawValue,
             title: "№ \(project.number) · \(project.title) · \(CalendarDate.inKyiv(edition.schedule.votingOpen).year)",
-            path: "/\(city.slug.rawValue)/budgets/\(edition.id.rawValue)#project-\(project.id.rawValue)", statusKey: statusKey, isActive: isActive)
+            path: "/\(city.slug.rawValue)/budgets/\(edition.id.rawValue)/projects/\(project.id.rawValue)", statusKey: statusKey, isActive: isActive,
+            isDiscussable: true)
     }
 }

@@ -28,6 +28,6 @@ enum PetitionLinks {
         return LinkedThing(
             kind: .petition, id: petition.id.rawValue, title: "№ \(stored.number) · \(petition.title)",
             path: "/\(city.slug.rawValue)/petitions/\(petition.id.rawValue)", statusKey: "petitions.state.\(petition.state.rawValue)",
-            isActive: petition.state == .open || petition.state == .underConsideration)
+            isActive: petition.state == .open || petition.state == .underConsideration, isDiscussable: true)
     }
 }
