@@ -56,6 +56,7 @@ public struct BudgetsModule: Module {
 
     /// Its projects, for a strategy's measures to point at.
     public var linkTargets: [LinkTarget] { [BudgetLinks.project, BudgetLinks.edition] }
+    public var followSchedule: FollowSchedule? { BudgetFollows.schedule }
 
     /// Ballots cast, turnout and projects delivered, year by year.
     public var computedIndicators: [ComputedIndicator] { BudgetIndicators.all }

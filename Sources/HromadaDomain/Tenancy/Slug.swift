@@ -7,7 +7,7 @@ public struct Slug: RawRepresentable, Hashable, Codable, Sendable, CustomStringC
     public static let reserved: Set<String> = [
         "api", "healthz", "livez", "readyz", "metrics", "static", "admin", "login", "oblast", "en", "uk",
         // Our own top-level pages, reserved for the same reason.
-        "logout", "register", "account", "password", "confirm", "dev", "audit", "auth", "favicon.ico", "robots.txt",
+        "logout", "register", "account", "password", "confirm", "dev", "audit", "auth", "unsubscribe", "favicon.ico", "robots.txt",
         // Fixed segments under /api/v1/ that sit where a city slug would.
         "me", "municipalities", "session",
     ]

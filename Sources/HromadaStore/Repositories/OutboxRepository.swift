@@ -15,6 +15,9 @@ public struct OutboxMessage: Hashable, Sendable {
     /// The keyed digest of the single-use link in the body, if it carries
     /// one: using the link deletes the letter (issue 13).
     public var linkDigest: String?
+    /// The one-click unsubscribe link of a letter about followed things
+    /// (`List-Unsubscribe`, RFC 8058), if it is one.
+    public var listUnsubscribe: String?
 
     public init(
         id: OutboxMessageID = .random(), municipalityID: MunicipalityID?, recipient: String, subject: String, body: String,
@@ -30,6 +33,7 @@ public struct OutboxMessage: Hashable, Sendable {
         self.attempts = 0
         self.lastError = nil
         self.linkDigest = nil
+        self.listUnsubscribe = nil
     }
 }
 
@@ -45,14 +49,14 @@ public struct OutboxRepository: Sendable {
 
     public func enqueue(_ message: OutboxMessage) async throws {
         try await db.raw("""
-            INSERT INTO outbox (id, municipality_id, recipient, subject, body, created_at, next_attempt_at, link_digest)
+            INSERT INTO outbox (id, municipality_id, recipient, subject, body, created_at, next_attempt_at, link_digest, list_unsubscribe)
             VALUES (\(bind: message.id.rawValue), \(bind: message.municipalityID?.rawValue), \(bind: message.recipient),
                     \(bind: message.subject), \(bind: message.body), \(bind: message.createdAt.epochSeconds),
-                    \(bind: message.createdAt.epochSeconds), \(bind: message.linkDigest))
+                    \(bind: message.createdAt.epochSeconds), \(bind: message.linkDigest), \(bind: message.listUnsubscribe))
             """).run()
     }
 
-    private static let columns = "id, municipality_id, recipient, subject, body, created_at, sent_at, attempts, last_error"
+    private static let columns = "id, municipality_id, recipient, subject, body, created_at, sent_at, attempts, last_error, list_unsubscribe"
 
     public func due(at instant: Date, limit: Int) async throws -> [OutboxMessage] {
         try await db.raw("""
@@ -158,6 +162,7 @@ public struct OutboxRepository: Sendable {
         message.sentAt = try row.optionalDate("sent_at")
         message.attempts = try row.int("attempts")
         message.lastError = try row.optionalString("last_error")
+        message.listUnsubscribe = try row.optionalString("list_unsubscribe")
         return message
     }
 }

@@ -88,6 +88,9 @@ public func makeApplication(services: AppServices) -> some ApplicationProtocol {
         background.append(OutboxDeliverer(store: services.store, smtp: smtp, clock: services.clock, logger: services.logger))
         background.append(Housekeeping(
             store: services.store, clock: services.clock, logger: services.logger, mailRetention: services.mailRetention))
+        let follows = services.followMail
+        background.append(PeriodicTask("follow mail", every: .seconds(10), logger: services.logger) { try await follows.round() })
+        background.append(PeriodicTask("follow events purge", every: .seconds(3_600), logger: services.logger) { try await follows.purge() })
         for module in services.modules.modules { background += module.backgroundServices(services) }
     }
     let sockets = buildSocketRouter(services: services)
@@ -119,6 +122,7 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     GeocodeController(services: services).add(to: router)
     FeedController(services: services).add(to: router)
     SearchController(services: services).add(to: router)
+    FollowController(services: services).add(to: router)
     for module in services.modules.modules { module.addRoutes(to: router, services: services) }
     DevMailController(services: services).add(to: router)
     VerificationController(services: services).add(to: router)

@@ -14,13 +14,18 @@ public struct SMTPMessage: Sendable, Equatable {
     public var textBody: String
     /// Overrides `SMTPConfiguration.from` for this message.
     public var from: String?
+    /// An https link that unsubscribes with one POST (RFC 8058): sent as
+    /// `List-Unsubscribe` with `List-Unsubscribe-Post`, so a mail app shows
+    /// its own unsubscribe button. Dropped when it is not a plain https URL.
+    public var listUnsubscribe: String?
 
-    public init(messageID: String, to: String, subject: String, textBody: String, from: String? = nil) {
+    public init(messageID: String, to: String, subject: String, textBody: String, from: String? = nil, listUnsubscribe: String? = nil) {
         self.messageID = messageID
         self.to = to
         self.subject = subject
         self.textBody = textBody
         self.from = from
+        self.listUnsubscribe = listUnsubscribe
     }
 }
 
@@ -90,7 +95,7 @@ enum SMTPMessageRenderer {
     /// The full RFC 5322 message with CRLF line endings, not yet dot-stuffed.
     package static func render(_ message: SMTPMessage, from: String, date: Date) -> [UInt8] {
         let domain = SMTPAddressValidator.domain(of: from).map(String.init) ?? "localhost"
-        let headers = [
+        var headers = [
             "Date: \(rfc5322Date(date))",
             "From: \(from)",
             "To: \(message.to)",
@@ -103,6 +108,9 @@ enum SMTPMessageRenderer {
             "Content-Type: text/plain; charset=utf-8",
             "Content-Transfer-Encoding: base64",
         ]
+        if let link = message.listUnsubscribe, isHeaderSafeURL(link) {
+            headers += ["List-Unsubscribe: <\(link)>", "List-Unsubscribe-Post: List-Unsubscribe=One-Click"]
+        }
         var output = Array(headers.joined(separator: "\r\n").utf8)
         output.append(contentsOf: Array("\r\n\r\n".utf8))
         let body = canonicalLineEndings(message.textBody)
@@ -115,6 +123,13 @@ enum SMTPMessageRenderer {
             output.append(contentsOf: Array("\r\n".utf8))
         }
         return output
+    }
+
+    /// A URL that can stand inside `<…>` on one header line: http(s), printable
+    /// ASCII without spaces or angle brackets, short enough not to need folding.
+    static func isHeaderSafeURL(_ link: String) -> Bool {
+        (link.hasPrefix("https://") || link.hasPrefix("http://")) && link.utf8.count <= 900
+            && link.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "<") && $0 != UInt8(ascii: ">") }
     }
 
     /// Makes `message` safe to send after DATA: a line consisting of a single dot would end the

@@ -83,6 +83,10 @@ public protocol Module: Sendable {
     var news: NewsSource? { get }
     /// What of its things the city's search finds (`SearchSource`), if any.
     var search: SearchSource? { get }
+    /// What happens to its things by the calendar (a phase opens, an auction
+    /// starts), for the people who follow them (`FollowSchedule`), if anything
+    /// does. What happens by a write it records itself (`tx.follows.record`).
+    var followSchedule: FollowSchedule? { get }
 }
 
 /// A gauge a module reports on `/metrics`: a Prometheus name with its unit
@@ -122,6 +126,7 @@ extension Module {
     public var strategicDocuments: StrategicDocumentSource? { nil }
     public var news: NewsSource? { nil }
     public var search: SearchSource? { nil }
+    public var followSchedule: FollowSchedule? { nil }
 }
 
 /// A whole-number city setting of a module: its name is the settings form's

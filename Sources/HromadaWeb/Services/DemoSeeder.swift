@@ -131,11 +131,29 @@ public struct DemoSeeder: Sendable {
         let resident = try await services.store.read { try await $0.accounts.find(email: EmailAddress(rawValue: "olena@demo.hromada.ua")) }
         let world = DemoWorld(services: services, cities: try await services.store.read { try await $0.municipalities.all() }, resident: resident?.id)
         for module in services.modules.modules { try await module.seedDemo(world) }
+        try await followDemoThings(world)
         try await services.store.write { tx in
             try await tx.platformSettings.set(PlatformSettingsRepository.demoMode, "true")
             if try await tx.platformSettings.value(PlatformSettingsRepository.demoSeededAt) == nil {
                 try await tx.platformSettings.set(PlatformSettingsRepository.demoSeededAt, String(now.epochSeconds))
             }
+        }
+    }
+
+    /// Олена follows the newest budget project, petition and lot of Вінниця
+    /// and its strategy, so her account page and their buttons show following.
+    func followDemoThings(_ world: DemoWorld) async throws {
+        guard let resident = world.resident, let city = world.city("vinnytsia") else { return }
+        let now = services.clock.now()
+        var targets: [FollowTarget] = []
+        for kind in [LinkKind.budgetProject, .petition, .auctionLot, .strategy] {
+            if let thing = try await services.modules.linkChoices(kind, in: city, limit: 1, services: services).first {
+                targets.append(FollowTarget(kind, id: thing.id))
+            }
+        }
+        let chosen = targets
+        try await services.store.write { tx in
+            for target in chosen { try await tx.follows.follow(target, in: city.id, by: resident, at: now) }
         }
     }
 }

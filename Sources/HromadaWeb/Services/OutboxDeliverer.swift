@@ -55,7 +55,8 @@ public struct OutboxDeliverer: PeriodicService {
             }
             do {
                 try await smtp.send(SMTPMessage(
-                    messageID: message.id.rawValue, to: message.recipient, subject: message.subject, textBody: message.body))
+                    messageID: message.id.rawValue, to: message.recipient, subject: message.subject, textBody: message.body,
+                    listUnsubscribe: message.listUnsubscribe))
                 try await store.write { try await $0.outbox.markSent(message.id, at: now) }
                 MailMetrics.sent.increment()
                 logger.info("mail sent", metadata: ["message": "\(message.id)"])

@@ -142,6 +142,8 @@ struct AuctionPages {
         let referrers: Referrers?
         /// What a messenger shows when the lot's link is shared.
         let preview: SharePreview
+        /// Follow it, or sign in to (issue 21).
+        var follow: FollowButton? = nil
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -204,7 +206,7 @@ struct AuctionPages {
                 name: "amount", label: $0, value: typed["amount"], error: problem.message(for: "amount"), inputmode: "decimal", required: true)
         }
         let referrers = try await Referrers.of(.auctionLot, id: lot.id.rawValue, in: city, context, services: services)
-        let page = LotPage(
+        var page = LotPage(
             number: number, title: lot.title, status: statusText(lot.status.rawValue, "status", context),
             procedure: html.t("auctions.procedure.\(lot.procedure.rawValue)", context), value: money(lot.startValue, context),
             step: money(lot.minimalStep.amount(of: lot.startValue), context), guarantee: money(lot.guarantee, context),
@@ -234,6 +236,7 @@ struct AuctionPages {
                 services: services, title: "\(html.t("auctions.lot_title", context, ["number": String(number)])): \(lot.title)",
                 description: AuctionNews.terms(of: lot, language: context.language, services: services),
                 path: base, city: city, language: context.language))
+        page.follow = try await FollowButton.make(.auctionLot, id: lot.id.rawValue, in: city, path: base, context: context, services: services)
         return try await html.render(
             "auction", page: page, titleKey: "auctions.lot_title", titleArguments: ["number": String(number)], request: request, context: context,
             city: city, status: error?.status ?? .ok)

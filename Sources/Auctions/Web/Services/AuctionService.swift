@@ -330,6 +330,7 @@ public struct AuctionService: Sendable {
                 let written = next, from = lot.status
                 let moved = try await services.store.write { tx -> Bool in
                     guard try await tx.auctions.update(written, from: from) else { return false }
+                    try await tx.follows.record(AuctionFollows.moved(written, in: cityID, at: now))
                     try await audit.record(
                         tx, action: AuditAction.auctionStatusChanged, actor: nil, municipality: cityID, subject: written.id.rawValue,
                         details: ["status": written.status.rawValue, "bidders": String(admitted.count)])
@@ -376,6 +377,7 @@ public struct AuctionService: Sendable {
         let written = next, from = lot.status, audit = services.audit
         let stored = try await services.store.write { tx -> Bool in
             guard try await tx.auctions.update(written, from: from) else { return false }
+            if written.status != from { try await tx.follows.record(AuctionFollows.moved(written, in: city.id, at: now)) }
             try await audit.record(
                 tx, action: AuditAction.auctionAwardDecided, actor: principal.accountID, municipality: city.id, subject: id.rawValue,
                 details: ["status": written.status.rawValue])

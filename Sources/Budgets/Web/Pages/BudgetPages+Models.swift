@@ -57,6 +57,8 @@ enum BudgetPageModels {
     /// A project's own page.
     struct ProjectPage {
         let preview: SharePreview
+        /// Follow it, or sign in to (issue 21).
+        var follow: FollowButton? = nil
         let project: ProjectItem
         let editionTitle: String
         let editionURL: String
@@ -149,6 +151,8 @@ enum BudgetPageModels {
         let hasDelivery: Bool
         /// The projects that have a place, each linking to its page.
         let map: MapView?
+        /// Follow the edition, or sign in to (issue 21).
+        var follow: FollowButton? = nil
     }
 
     struct DeliveryItem {

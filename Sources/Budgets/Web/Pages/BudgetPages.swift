@@ -184,7 +184,7 @@ struct BudgetPages {
         let referrers = try await projectReferrers(shown, city: loaded.city, context)
         let staff = context.principal?.may(.reviewBudgetProject, in: loaded.city.id) == true
         let all = M.Option(value: "", label: html.t("budgets.all", context), selected: false)
-        let page = M.Edition(
+        var page = M.Edition(
             title: edition.title.text(context.language.rawValue), phase: phaseLabel(edition, context), fund: money(edition.fund, context),
             dates: dates, rule: ruleText(edition, context),
             groups: groups(loaded, projects: shown, referrers: referrers, context).filter { category == nil || $0.id == category },
@@ -205,6 +205,9 @@ struct BudgetPages {
             proposed: query.get("proposed") != nil,
             staffURL: staff ? "/\(loaded.city.slug.rawValue)/admin/budgets/\(edition.id.rawValue)" : nil, delivery: delivery,
             hasDelivery: !delivery.isEmpty, map: projectsMap(loaded, context))
+        if edition.isVisible(to: nil, at: services.clock.now()) {
+            page.follow = try await FollowButton.make(.budgetEdition, id: edition.id.rawValue, in: loaded.city, path: base(loaded), context: context, services: services)
+        }
         return try await html.render(
             "budget", page: page, titleKey: "budgets.edition_title", titleArguments: ["title": page.title], request: request,
             context: context, city: loaded.city, cities: loaded.cities)

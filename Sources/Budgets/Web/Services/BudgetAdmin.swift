@@ -66,6 +66,8 @@ public struct BudgetAdmin: Sendable {
             let audit = services.audit, final = changed
             try await services.store.write { tx in
                 guard try await tx.budgets.update(final, ifStill: edition) else { throw Self.editionChanged }
+                // The phase this opens, as the calendar's look would find it (the same event, recorded once).
+                for event in BudgetFollows.phaseEvents(final) where event.occurredAt == now { try await tx.follows.record(event) }
                 try await audit.record(
                     tx, action: AuditAction.budgetEditionChanged, actor: principal?.accountID, municipality: city.id, subject: id.rawValue,
                     details: ["transition": transition.rawValue])
@@ -125,6 +127,10 @@ public struct BudgetAdmin: Sendable {
                             link: "\(services.configuration.publicBaseURL)/\(city.slug.rawValue)/budgets/\(id.rawValue)/results", at: now))
                     }
                 }
+            }
+            let onBallot = projects.filter(\.isOnBallot).map(\.id)
+            for event in BudgetFollows.phaseEvents(changed, alsoReaching: onBallot) where event.occurredAt == now {
+                try await tx.follows.record(event)
             }
             try await audit.record(
                 tx, action: AuditAction.budgetResultsPublished, actor: principal?.accountID, municipality: city.id, subject: id.rawValue,
@@ -222,6 +228,7 @@ public struct BudgetAdmin: Sendable {
                 throw Self.editionChanged
             }
             for message in messages { try await tx.outbox.enqueue(message) }
+            try await tx.follows.record(BudgetFollows.reviewed(reviewed, in: city.id, at: now))
             try await audit.record(
                 tx, action: AuditAction.budgetProjectReviewed, actor: principal.accountID, municipality: city.id, subject: projectID.rawValue,
                 details: ["feasible": feasible ? "true" : "false", "revisedCost": revisedCost.map { String($0.kopiyky) } ?? ""])
@@ -528,6 +535,9 @@ public struct BudgetAdmin: Sendable {
             case .noteTooLong: throw AppError.invalid(code: "note_too_long", field: "note")
             }
         }
-        try await services.store.write { try await $0.budgets.insert(update) }
+        try await services.store.write { tx in
+            try await tx.budgets.insert(update)
+            try await tx.follows.record(BudgetFollows.delivered(update, in: city.id))
+        }
     }
 }

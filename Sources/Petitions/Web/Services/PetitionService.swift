@@ -336,6 +336,9 @@ public struct PetitionService: Sendable {
         let mail = services.mail, link = link(to: next, in: city)
         try await store(next, was: petition, city: city, action: AuditAction.petitionAnswered, actor: principal.accountID,
                         details: ["decision": decision.rawValue]) { tx in
+            try await tx.follows.record(FollowEvent(
+                in: city.id, what: "petitions.follow.answered", detail: "petitions.decision.\(decision.rawValue)",
+                about: FollowTarget(.petition, id: id.rawValue), at: now))
             for subscriber in try await tx.petitions.answerSubscribers(of: id) where subscriber != next.authorID {
                 guard let account = try await tx.accounts.find(id: subscriber) else { continue }
                 try await tx.outbox.enqueue(mail.petitionAnswerToSigner(next, to: account, link: link, at: now))

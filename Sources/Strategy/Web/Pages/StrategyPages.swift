@@ -134,6 +134,8 @@ struct StrategyPages {
         let deskURL: String?
         /// What a messenger shows when the document's link is shared.
         let preview: SharePreview
+        /// Follow it, or sign in to (issue 21).
+        var follow: FollowButton? = nil
     }
 
     struct YearChoice {
@@ -154,7 +156,7 @@ struct StrategyPages {
             view: view, base: base, language: language,
             words: .init(statuses: words.statuses, indicatorStatuses: words.indicators)).render()
         let api = "/api/v1/\(city.slug.rawValue)/strategies/\(stored.id.rawValue)"
-        let page = DocumentPage(
+        var page = DocumentPage(
             title: document.title.localized(language), kind: html.t("strategy.kind.\(document.kind.rawValue)", context),
             years: StrategyFormat.years(document.firstYear, document.lastYear),
             status: html.t("strategy.document_status.\(document.status.rawValue)", context), decision: decision(document.decision, context),
@@ -175,6 +177,7 @@ struct StrategyPages {
                     ? "\(html.t("strategy.kind.\(document.kind.rawValue)", context)), \(StrategyFormat.years(document.firstYear, document.lastYear))"
                     : document.summary.localized(language), path: base,
                 city: city, language: language))
+        page.follow = try await FollowButton.make(.strategy, id: stored.id.rawValue, in: city, path: base, context: context, services: services)
         return try await html.render(
             "strategy-document", page: page, titleKey: "strategy.document_title", titleArguments: ["title": page.title],
             request: request, context: context, city: city)

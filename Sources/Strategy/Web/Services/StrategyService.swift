@@ -214,6 +214,10 @@ public struct StrategyService: Sendable {
         let entryID = TimelineEntryID.random(), now = services.clock.now(), audit = services.audit, cityID = city.id
         try await services.store.write { tx in
             try await tx.strategy.add(entry, id: entryID, to: node, of: id, city: cityID, at: now)
+            // The document's followers hear of each step on its timeline.
+            try await tx.follows.record(FollowEvent(
+                in: cityID, what: "strategy.follow.entry", about: FollowTarget(.strategyNode, id: "\(id.rawValue)/\(node)"),
+                alsoReaching: [FollowTarget(.strategy, id: id.rawValue)], at: now))
             try await audit.record(
                 tx, action: AuditAction.strategyEntryAdded, actor: staff.accountID, municipality: cityID, subject: "strategy:" + id.rawValue,
                 details: ["node": node, "entry": entryID.rawValue])
