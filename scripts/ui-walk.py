@@ -147,7 +147,7 @@ def main():
         driver.get(base + "/uk?next=/")
         # The resident's forms.
         sign_in(driver, base, "olena@demo.hromada.ua", "resident-demo-2026")
-        for path in ("/account", "/vinnytsia/petitions/new", "/vinnytsia/verify"):
+        for path in ("/account", "/account/follows", "/vinnytsia/petitions/new", "/vinnytsia/verify"):
             visit(base + path)
         driver.get(base + "/vinnytsia/budgets")
         for href in links(driver, base, "vinnytsia"):
