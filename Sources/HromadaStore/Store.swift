@@ -104,6 +104,7 @@ public struct Repositories: Sendable {
     public var attachments: AttachmentRepository { .init(db: db, dialect: dialect) }
     public var leases: LeaseRepository { .init(db: db) }
     public var searchIndex: SearchIndexRepository { .init(db: db, dialect: dialect) }
+    public var comments: CommentRepository { .init(db: db) }
 }
 
 extension SQLRow {

@@ -25,7 +25,7 @@ extension BudgetPages {
         let path = "\(base(loaded))/projects/\(project.id.rawValue)"
         let category = loaded.edition.category(project.categoryID)
         let delivery = try await deliveryTimeline(of: project, in: loaded, context)
-        let page = M.ProjectPage(
+        var page = M.ProjectPage(
             preview: SharePreview(
                 services: services, title: "№ \(project.number). \(project.title)", description: project.summary, path: path,
                 city: loaded.city, language: context.language,
@@ -50,6 +50,7 @@ extension BudgetPages {
             delivery: delivery, hasDelivery: !delivery.isEmpty,
             submitted: DateText.kyiv(project.submittedAt),
             apiURL: "/api/v1/\(loaded.city.slug.rawValue)/budgets/\(loaded.edition.id.rawValue)/projects/\(project.id.rawValue)")
+        page.discussion = try await Discussion.of(.budgetProject, id: project.id.rawValue, in: loaded.city, context, services: services)
         return try await html.render(
             "budget-project", page: page, titleKey: "budgets.project_page.title",
             titleArguments: ["number": String(project.number), "title": project.title], request: request, context: context,

@@ -140,6 +140,8 @@ struct PetitionPages {
         let invalidation: InvalidationBox?
         /// What of the city's other modules points at the petition (a strategy's measures).
         let referrers: Referrers?
+        /// The platform's comments on the petition (`comments.mustache`).
+        var discussion: Discussion? = nil
         /// What a messenger shows when the petition's link is shared.
         let preview: SharePreview
         /// The place it is about, when it names one.
@@ -192,7 +194,7 @@ struct PetitionPages {
         let answerFields = answering ? self.answerFields(problem, context: context) : []
         let invalidation = invalidationBox(petition, city: city, problem: problem, context: context)
         let referrers = try await Referrers.of(.petition, id: petition.id.rawValue, in: city, context, services: services)
-        let page = PetitionPage(
+        var page = PetitionPage(
             number: stored.number, title: petition.title, text: petition.text, category: petition.category, author: petition.authorName,
             state: html.t("petitions.state.\(petition.state.rawValue)", context), count: NumberFormat.grouped(Int64(stored.signatureCount)),
             threshold: NumberFormat.grouped(Int64(threshold)), countValue: stored.signatureCount, thresholdValue: threshold,
@@ -226,6 +228,7 @@ struct PetitionPages {
                     MapView.point(services: services, label: html.t("petitions.place_heading", context), longitude: longitude, latitude: latitude)
                 }
             })
+        page.discussion = try await Discussion.of(.petition, id: petition.id.rawValue, in: city, context, services: services)
         return try await html.render(
             "petition", page: page, titleKey: "petitions.petition_title", titleArguments: ["number": String(stored.number)], request: request,
             context: context, city: city, status: error?.status ?? .ok)
