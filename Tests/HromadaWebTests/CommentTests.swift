@@ -281,12 +281,20 @@ private func escaped(_ text: String) -> String { UTF8HTMLEscaping().escapeText(t
             // Another city's project, posted to this city and to the other.
             let project = try #require(demo.projects.first)
             #expect(try await olena.post("/zhmerynka/comments", [("kind", "budget_project"), ("id", project.id.rawValue), ("body", "Деінде")]).status == .notFound)
-            // A withdrawn project takes no comments.
+            // A withdrawn project takes no comments; the ones it had are still moderated.
+            let projectPath = "/vinnytsia/budgets/\(demo.voting.id.rawValue)/projects/\(project.id.rawValue)"
+            let before = try Self.commentID(
+                try await olena.post("/vinnytsia/comments", [("kind", "budget_project"), ("id", project.id.rawValue), ("body", "Поки не відкликали")]),
+                at: projectPath)
             var withdrawn = project
             withdrawn.status = .withdrawn
             let changed = withdrawn
             try await harness.services.store.write { try await $0.budgets.update(changed, in: city.id) }
             #expect(try await olena.post("/vinnytsia/comments", [("kind", "budget_project"), ("id", project.id.rawValue), ("body", "Відкликаний")]).status == .notFound)
+            var moderator = try await Browser.vinnytsiaModerator(client)
+            try await moderator.get("/vinnytsia/admin/comments")
+            #expect(try await moderator.post("/vinnytsia/comments/\(before)/hide", [("reason", "Проєкт відкликано")]).location
+                == "/vinnytsia/admin/comments#comment-\(before)")
             // A goal of the strategy is not discussed; its measure is, on its page.
             let document = StrategyWeb.document
             let goal = try await olena.post("/vinnytsia/comments", [("kind", "strategy_node"), ("id", "\(document)/2"), ("body", "Про ціль")])

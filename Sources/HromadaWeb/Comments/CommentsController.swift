@@ -170,20 +170,30 @@ struct CommentsController {
 
     // MARK: Moderation
 
-    /// Where a moderator goes back to: the desk they came from, or the thing.
-    private func back(_ context: AppRequestContext, city: Municipality, thing: LinkedThing, id: CommentID) -> String {
-        (context.form ?? FormData())["from"] == "desk" ? "/\(city.slug.rawValue)/admin/comments#comment-\(id.rawValue)" : Self.anchored(thing, id)
+    /// Where a moderator goes back to: the desk they came from, or the thing
+    /// (the desk when the thing is gone: its comments are still moderated).
+    private func back(_ context: AppRequestContext, city: Municipality, thing: LinkedThing?, id: CommentID) -> String {
+        guard let thing, (context.form ?? FormData())["from"] != "desk" else { return "/\(city.slug.rawValue)/admin/comments#comment-\(id.rawValue)" }
+        return Self.anchored(thing, id)
+    }
+
+    /// The comment and, if the city still has it, the thing it is on: a
+    /// moderator decides on a comment whatever became of its thing.
+    private func moderated(_ context: AppRequestContext, city: Municipality) async throws -> (CommentRepository.Listed, LinkedThing?) {
+        let listed = try await comments.load(try commentID(context), in: city)
+        let subject = listed.comment.subject
+        return (listed, try await services.modules.linked(LinkKind(rawValue: subject.kind), id: subject.id, in: city, services: services))
     }
 
     @Sendable func hideForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         let city = try await CityLookup(store: services.store).require(context)
         try requireStaff(.moderateComments, context.principal, in: city.id)
-        let (listed, thing) = try await loaded(context, city: city)
+        let (listed, thing) = try await moderated(context, city: city)
         return try await hidePage(request, context, city: city, thing: thing, listed: listed, typed: "", error: nil)
     }
 
     private func hidePage(
-        _ request: Request, _ context: AppRequestContext, city: Municipality, thing: LinkedThing, listed: CommentRepository.Listed, typed: String,
+        _ request: Request, _ context: AppRequestContext, city: Municipality, thing: LinkedThing?, listed: CommentRepository.Listed, typed: String,
         error: AppError?
     ) async throws -> Response {
         let from = (context.form ?? FormData())["from"]
@@ -201,7 +211,7 @@ struct CommentsController {
     @Sendable func hide(_ request: Request, context: AppRequestContext) async throws -> Response {
         let city = try await CityLookup(store: services.store).require(context)
         try requireStaff(.moderateComments, context.principal, in: city.id)
-        let (listed, thing) = try await loaded(context, city: city)
+        let (listed, thing) = try await moderated(context, city: city)
         let typed = (context.form ?? FormData())["reason"]
         do {
             try await comments.hide(listed.comment.id, reason: typed, city: city, by: context.principal)
@@ -214,7 +224,7 @@ struct CommentsController {
     @Sendable func unhide(_ request: Request, context: AppRequestContext) async throws -> Response {
         let city = try await CityLookup(store: services.store).require(context)
         try requireStaff(.moderateComments, context.principal, in: city.id)
-        let (listed, thing) = try await loaded(context, city: city)
+        let (listed, thing) = try await moderated(context, city: city)
         do {
             try await comments.unhide(listed.comment.id, city: city, by: context.principal)
         } catch let error as AppError where error == .conflict(code: "comment_not_hidden") {

@@ -107,6 +107,6 @@ public struct Discussion: Sendable {
     package static func bodyField(value: String, error: String?, id: String = "comment-body", _ context: AppRequestContext, html: HTML) -> FormField {
         FormField(
             name: "body", id: id, label: html.t("comments.body_label", context), value: value, error: error,
-            hint: html.t("comments.body_hint", context, ["max": String(CommentRules.maximumLength)]), required: true, rows: 5)
+            hint: html.t("comments.body_hint", context, ["max": NumberFormat.grouped(Int64(CommentRules.maximumLength))]), required: true, rows: 5)
     }
 }
