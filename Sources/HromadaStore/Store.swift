@@ -105,6 +105,7 @@ public struct Repositories: Sendable {
     public var leases: LeaseRepository { .init(db: db) }
     public var searchIndex: SearchIndexRepository { .init(db: db, dialect: dialect) }
     public var follows: FollowRepository { .init(db: db, dialect: dialect) }
+    public var comments: CommentRepository { .init(db: db) }
 }
 
 extension SQLRow {

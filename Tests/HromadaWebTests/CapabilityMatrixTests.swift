@@ -67,6 +67,7 @@ import HromadaModules
         case .manageWaste: return try await browser.get("/\(city)/admin/waste").status
         case .dispatchWaste: return try await browser.get("/\(city)/admin/waste/letters").status
         case .crewWaste: return try await browser.get("/\(city)/waste/crew").status
+        case .moderateComments: return try await browser.get("/\(city)/admin/comments").status
         default: return nil
         }
     }

@@ -77,7 +77,7 @@ private func migrateAsServeDoes(_ store: Store) async throws -> [String] {
     /// the provider of a login in flight (0016, a column of oidc_logins),
     /// and the open-data catalogue's records (0017, two new tables, empty,
     /// and 0018, the datasets' parts, one more).
-    static let laterVersions = ["0013", "0014", "0015", "0016", "0017", "0018", "0019", "0020", "0021", "0022", "0023", "0024", "0025", "0026", "0027", "0028", "0029", "0030"]
+    static let laterVersions = ["0013", "0014", "0015", "0016", "0017", "0018", "0019", "0020", "0021", "0022", "0023", "0024", "0025", "0026", "0027", "0028", "0029", "0030", "0031"]
     /// Tables a later migration adds: an upgrade may add these, empty, and nothing else.
     static let laterTables: Set<String> = ["oblast_role_grants", "readiness_probes", "open_data_datasets", "open_data_refreshes", "open_data_parts",
         "invest_sites", "invest_indicators", "invest_indicator_values", "invest_enquiries", "invest_programmes", "attachments",
@@ -85,7 +85,8 @@ private func migrateAsServeDoes(_ store: Store) async throws -> [String] {
         "waste_sites", "waste_facilities", "waste_sensors", "waste_containers", "waste_trucks", "waste_readings", "waste_dead_letters",
         "waste_webhook_secrets", "waste_reading_hours", "waste_upkeep", "waste_alerts",
         "waste_plans", "waste_plan_routes", "waste_plan_stops", "photo_variants", "search_documents", "search_index_state",
-        "follows", "follow_events", "follow_event_targets", "digest_lines", "follow_schedule"]
+        "follows", "follow_events", "follow_event_targets", "digest_lines", "follow_schedule",
+        "comments", "comment_flags"]
     /// SQLite only: the city search's full-text index and its shadow tables.
     static let sqliteFullTextTables: Set<String> = ["search_index", "search_index_data", "search_index_idx", "search_index_docsize", "search_index_config"]
     static let fullTextInternals: Set<String> = ["search_index_data", "search_index_config"]

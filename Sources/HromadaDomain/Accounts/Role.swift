@@ -49,6 +49,8 @@ public struct Capability: RawRepresentable, Hashable, Codable, Sendable, Compara
     public static let grantRole = Capability("platform.grant_roles")
     /// Change the city's settings, its modules included.
     public static let editSettings = Capability("platform.edit_settings")
+    /// Hide and unhide comments, with a reason (issue 21); see the flagged ones.
+    public static let moderateComments = Capability("comments.moderate")
 }
 
 /// What a city grants a person: a role (a bundle) or one capability. Stored

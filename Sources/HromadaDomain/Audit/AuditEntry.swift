@@ -120,3 +120,10 @@ extension AuditAction {
     public static let attachmentRemoved = "attachment.removed"
     /// A PDF added to an object of the property register.
 }
+
+extension AuditAction {
+    /// A moderator hid a comment; `details` hold the reason, the thing it is
+    /// on and a hash of its text (never the text), the actor the moderator's pseudonym.
+    public static let commentHidden = "comment.hidden"
+    public static let commentUnhidden = "comment.unhidden"
+}

@@ -36,6 +36,11 @@ public struct RateLimitRule: Sendable, Hashable {
     /// Finding an address on the form's map: a person tries a few spellings; the
     /// geocoder's own budget (Nominatim allows one search a second) is the deployment's.
     public static let geocodingPerAccount = RateLimitRule(name: "geocode-account", limit: 30, window: 600)
+    /// Comments: a person writes a few in a discussion; a script writes many more.
+    public static let commentsPerAccount = RateLimitRule(name: "comment-account", limit: 5, window: 600)
+    public static let commentsPerAccountDaily = RateLimitRule(name: "comment-account-day", limit: 30, window: 86_400)
+    /// Flags: a reader flags what offends them, not the whole city.
+    public static let flagsPerAccount = RateLimitRule(name: "flag-account", limit: 30, window: 3_600)
 
     /// The fixed window an instant falls into.
     public func windowStart(at instant: Date) -> Int64 {

@@ -11,6 +11,9 @@ public struct MunicipalitySettings: Hashable, Codable, Sendable {
     /// address claim) makes a person a resident here. Off by default: then
     /// residency needs an address in the city or a visit to the ЦНАП.
     public var acceptsIdentityAsResidency = false
+    /// Who may comment on the city's projects, petitions and measures
+    /// (issue 21): verified residents by default.
+    public var commentPolicy: CommentPolicy = .verified
     /// The city's working days, for every deadline counted in them. nil in
     /// rows saved before it moved here (a petition charter kept its own,
     /// which the petitions still read until the charter is saved again).
@@ -55,9 +58,10 @@ public struct MunicipalitySettings: Hashable, Codable, Sendable {
         static let acceptsIdentityAsResidency = NamedCodingKey("acceptsIdentityAsResidency")
         static let workingCalendar = NamedCodingKey("workingCalendar")
         static let territory = NamedCodingKey("territory")
+        static let commentPolicy = NamedCodingKey("commentPolicy")
         static let platform: Set<String> = [
             enabledModules.stringValue, contactEmail.stringValue, acceptsIdentityAsResidency.stringValue, workingCalendar.stringValue,
-            territory.stringValue,
+            territory.stringValue, commentPolicy.stringValue,
         ]
     }
 
@@ -70,6 +74,8 @@ public struct MunicipalitySettings: Hashable, Codable, Sendable {
         workingCalendar = try container.decodeIfPresent(WorkingCalendar.self, forKey: Key.workingCalendar)
         // A box this release cannot read is no box: the city's maps still open, on Ukraine.
         territory = (try? container.decodeIfPresent(GeoBox.self, forKey: Key.territory)) ?? nil
+        // A choice this release does not know is the default, the strictest one but off.
+        commentPolicy = (try? container.decodeIfPresent(CommentPolicy.self, forKey: Key.commentPolicy)) ?? .verified
         for key in container.allKeys where !Key.platform.contains(key.stringValue) {
             sections[key.stringValue] = try container.decode(JSONValue.self, forKey: key)
         }
@@ -82,6 +88,8 @@ public struct MunicipalitySettings: Hashable, Codable, Sendable {
         try container.encode(acceptsIdentityAsResidency, forKey: Key.acceptsIdentityAsResidency)
         try container.encodeIfPresent(workingCalendar, forKey: Key.workingCalendar)
         try container.encodeIfPresent(territory, forKey: Key.territory)
+        // The default is left out, so rows written before the setting read the same.
+        if commentPolicy != .verified { try container.encode(commentPolicy, forKey: Key.commentPolicy) }
         for (key, value) in sections.sorted(by: { $0.key < $1.key }) where !Key.platform.contains(key) {
             try container.encode(value, forKey: NamedCodingKey(key))
         }

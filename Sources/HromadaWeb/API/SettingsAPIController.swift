@@ -21,6 +21,8 @@ struct SettingsAPIController {
         let availableModules: [String]
         package let contactEmail: String
         package let acceptsIdentityAsResidency: Bool
+        /// Who may comment: `verified`, `signed_in` or `off`.
+        package var commentPolicy = CommentPolicy.verified.rawValue
         /// The box the city's territory lies in, or nil.
         package var territory: GeoBox? = nil
         /// Each module field by its name (`petitionSignatureThreshold`, `budgetMinimumAge`, …).
@@ -37,6 +39,7 @@ struct SettingsAPIController {
             try container.encode(contactEmail, forKey: NamedCodingKey("contactEmail"))
             try container.encode(acceptsIdentityAsResidency, forKey: NamedCodingKey("acceptsIdentityAsResidency"))
             try container.encode(territory, forKey: NamedCodingKey("territory"))
+            try container.encode(commentPolicy, forKey: NamedCodingKey("commentPolicy"))
         }
     }
 
@@ -50,6 +53,7 @@ struct SettingsAPIController {
         package let enabledModules: [String]?
         package let contactEmail: String?
         package let acceptsIdentityAsResidency: Bool?
+        package let commentPolicy: String?
         /// Absent: unchanged; `null`: no territory; an object: the new box, checked by `GeoBox`.
         package let territory: Territory?
         package let clearsTerritory: Bool
@@ -69,6 +73,7 @@ struct SettingsAPIController {
             enabledModules = try container.decodeIfPresent([String].self, forKey: NamedCodingKey("enabledModules"))
             contactEmail = try container.decodeIfPresent(String.self, forKey: NamedCodingKey("contactEmail"))
             acceptsIdentityAsResidency = try container.decodeIfPresent(Bool.self, forKey: NamedCodingKey("acceptsIdentityAsResidency"))
+            commentPolicy = try container.decodeIfPresent(String.self, forKey: NamedCodingKey("commentPolicy"))
             let territoryKey = NamedCodingKey("territory")
             clearsTerritory = container.contains(territoryKey) ? try container.decodeNil(forKey: territoryKey) : false
             territory = clearsTerritory ? nil : try container.decodeIfPresent(Territory.self, forKey: territoryKey)
@@ -93,6 +98,7 @@ struct SettingsAPIController {
             contactEmail: settings.contactEmail, acceptsIdentityAsResidency: settings.acceptsIdentityAsResidency,
             moduleFields: Dictionary(services.modules.settingFields.map { ($0.name, $0.read(settings)) }) { first, _ in first })
         body.territory = settings.territory
+        body.commentPolicy = settings.commentPolicy.rawValue
         body.textFields = Dictionary(services.modules.textSettingFields.map { ($0.name, $0.read(settings)) }) { first, _ in first }
         return body
     }
@@ -131,6 +137,10 @@ struct SettingsAPIController {
         }
         if let email = patch.contactEmail { proposed.contactEmail = email.trimmingCharacters(in: .whitespaces) }
         if let accepts = patch.acceptsIdentityAsResidency { proposed.acceptsIdentityAsResidency = accepts }
+        if let typed = patch.commentPolicy {
+            guard let policy = CommentPolicy(rawValue: typed) else { throw AppError.invalid(code: "settings_comment_policy", field: "commentPolicy") }
+            proposed.commentPolicy = policy
+        }
         if patch.clearsTerritory { proposed.territory = nil }
         if let box = patch.territory {
             guard let territory = try? GeoBox(west: box.west, south: box.south, east: box.east, north: box.north) else {

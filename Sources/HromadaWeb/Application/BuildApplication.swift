@@ -123,6 +123,7 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     FeedController(services: services).add(to: router)
     SearchController(services: services).add(to: router)
     FollowController(services: services).add(to: router)
+    CommentsController(services: services).add(to: router)
     for module in services.modules.modules { module.addRoutes(to: router, services: services) }
     DevMailController(services: services).add(to: router)
     VerificationController(services: services).add(to: router)

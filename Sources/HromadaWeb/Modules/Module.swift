@@ -222,6 +222,7 @@ public struct CapabilityDeclaration: Sendable {
         .init(.verifyResidentInPerson, in: [.moderator, .admin]),
         .init(.grantRole, in: [.admin]),
         .init(.editSettings, in: [.admin]),
+        .init(.moderateComments, in: [.moderator, .admin]),
     ]
 }
 

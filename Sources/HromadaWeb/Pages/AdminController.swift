@@ -122,7 +122,7 @@ struct AdminController {
             .flatMap { roleError == nil ? $0 : nil }
         let page = Dashboard(
             slug: city.slug.rawValue, city: city.name.localized(context.language),
-            links: services.modules.enabled(in: city).flatMap(\.staffLinks).filter { $0.isShown(to: principal, in: city.id) }.map {
+            links: (Self.platformLinks + services.modules.enabled(in: city).flatMap(\.staffLinks)).filter { $0.isShown(to: principal, in: city.id) }.map {
                 .init(title: html.t($0.titleKey, context), url: "/\(city.slug.rawValue)/\($0.path)")
             },
             people: shown.map { person in
@@ -146,6 +146,9 @@ struct AdminController {
             "admin", page: page, titleKey: "admin.title", titleArguments: ["city": city.name.localized(context.language)],
             request: request, context: context, city: city, status: status)
     }
+
+    /// The platform's own desks beside the modules' (comment moderation).
+    static let platformLinks = [StaffLink(titleKey: "comments.desk.link", path: "admin/comments", for: [.moderateComments])]
 
     @Sendable package func dashboard(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (city, principal) = try await authorize(.viewPeople, context)
@@ -272,12 +275,22 @@ struct AdminController {
                 FormField(
                     name: "territory", label: html.t("settings.territory", context), value: form?["territory"] ?? settings.territory?.text ?? "",
                     error: problem("territory"), hint: html.t("settings.territory_hint", context), inputmode: "decimal", maxlength: 128),
+                commentPolicyField(form?["commentPolicy"] ?? settings.commentPolicy.rawValue, error: problem("commentPolicy"), context),
             ],
             acceptsIdentity: form.map { $0["acceptsIdentityAsResidency"] == "yes" } ?? settings.acceptsIdentityAsResidency,
             error: error, saved: saved)
         return try await html.render(
             "settings", page: page, titleKey: "settings.title", titleArguments: ["city": city.name.localized(context.language)],
             request: request, context: context, city: city, status: status)
+    }
+
+    /// Who may comment in the city (issue 21): a choice of `CommentPolicy`.
+    private func commentPolicyField(_ value: String, error: String?, _ context: AppRequestContext) -> FormField {
+        FormField(
+            name: "commentPolicy", label: html.t("comments.setting.label", context), value: value, error: error,
+            options: CommentPolicy.allCases.map {
+                SelectOption(value: $0.rawValue, label: html.t("comments.setting.\($0.rawValue)", context), selected: $0.rawValue == value)
+            })
     }
 
     @Sendable func settingsForm(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -311,6 +324,11 @@ struct AdminController {
         proposed.enabledModules = services.modules.enabledModules(checked: form.all("modules"), keeping: city.settings)
         proposed.contactEmail = form["contactEmail"].trimmingCharacters(in: .whitespaces)
         proposed.acceptsIdentityAsResidency = form["acceptsIdentityAsResidency"] == "yes"
+        // A form from before the field existed keeps the city's choice.
+        if form.fields["commentPolicy"] != nil {
+            guard let policy = CommentPolicy(rawValue: form["commentPolicy"]) else { return try await fail("errors.settings_comment_policy", field: "commentPolicy") }
+            proposed.commentPolicy = policy
+        }
         // A form from before the field existed keeps the territory.
         if form.fields["territory"] != nil {
             guard let territory = try? GeoBox.parse(form["territory"]) else { return try await fail("errors.settings_territory", field: "territory") }

@@ -132,6 +132,7 @@ public struct DemoSeeder: Sendable {
         let world = DemoWorld(services: services, cities: try await services.store.read { try await $0.municipalities.all() }, resident: resident?.id)
         for module in services.modules.modules { try await module.seedDemo(world) }
         try await followDemoThings(world)
+        try await seedComments(world)
         try await services.store.write { tx in
             try await tx.platformSettings.set(PlatformSettingsRepository.demoMode, "true")
             if try await tx.platformSettings.value(PlatformSettingsRepository.demoSeededAt) == nil {
@@ -154,6 +155,50 @@ public struct DemoSeeder: Sendable {
         let chosen = targets
         try await services.store.write { tx in
             for target in chosen { try await tx.follows.follow(target, in: city.id, by: resident, at: now) }
+        }
+    }
+
+    /// A short discussion of one of Vinnytsia's budget projects, one comment
+    /// of it hidden by the moderator with a reason (issue 21). Once: a city
+    /// with comments keeps them.
+    func seedComments(_ world: DemoWorld) async throws {
+        guard let city = world.city("vinnytsia") else { return }
+        let services = world.services, cityID = city.id
+        guard try await services.store.read({ try await $0.comments.queue(in: cityID, limit: 1) }).isEmpty else { return }
+        var project: LinkedThing?
+        for choice in try await services.modules.linkChoices(.budgetProject, in: city, limit: 20, services: services) {
+            if let found = try await services.modules.linked(.budgetProject, id: choice.id, in: city, services: services), found.isDiscussable {
+                project = found
+                break
+            }
+        }
+        func account(_ email: String) async throws -> AccountID? {
+            let found = try await services.store.read { try await $0.accounts.find(email: EmailAddress(rawValue: email)) }
+            return found?.id
+        }
+        guard let project, let olena = try await account("olena@demo.hromada.ua"), let andrii = try await account("andrii@demo.hromada.ua"),
+              let moderator = try await account("vinnytsia.moderator@demo.hromada.ua")
+        else { return }
+        let subject = CommentSubject(kind: project.kind.rawValue, id: project.id), now = services.clock.now()
+        let first = Comment(
+            id: .random(), municipalityID: cityID, subject: subject, parentID: nil, authorID: olena,
+            body: "Гарна ідея! Чи передбачено освітлення ввечері?\nСхожий проєкт уже зробили в Луцьку: https://lutsk.rada.gov.ua",
+            createdAt: now.addingTimeInterval(-3 * 3_600))
+        let reply = Comment(
+            id: .random(), municipalityID: cityID, subject: subject, parentID: first.id, authorID: andrii,
+            body: "У кошторисі є пункт про ліхтарі, дивіться розділ «Оцінка вартості».", createdAt: now.addingTimeInterval(-2 * 3_600))
+        let hidden = Comment(
+            id: .random(), municipalityID: cityID, subject: subject, parentID: nil, authorID: andrii,
+            body: "Автори проєкту — шахраї, я знаю, де вони живуть.", createdAt: now.addingTimeInterval(-3_600))
+        let reason = "Звинувачення й погрози конкретним людям без доказів (правила обговорень, п. 2)."
+        let entry = try services.audit.entry(
+            action: AuditAction.commentHidden, actor: moderator, municipality: cityID, subject: hidden.id.rawValue,
+            details: CommentService.auditDetails(hidden, reason: reason))
+        try await services.store.write { tx in
+            for comment in [first, reply, hidden] { try await tx.comments.add(comment) }
+            _ = try await tx.comments.flag(hidden.id, in: cityID, by: olena, at: now)
+            _ = try await tx.comments.hide(hidden.id, in: cityID, reason: reason, by: moderator, at: now)
+            try await tx.audit.append(entry)
         }
     }
 }

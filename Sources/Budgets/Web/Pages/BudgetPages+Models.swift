@@ -74,6 +74,8 @@ enum BudgetPageModels {
         let hasDelivery: Bool
         let submitted: String
         let apiURL: String
+        /// The platform's comments on the project (`comments.mustache`).
+        var discussion: Discussion? = nil
     }
 
     struct CostLine {

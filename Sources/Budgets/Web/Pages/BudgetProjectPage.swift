@@ -53,6 +53,7 @@ extension BudgetPages {
         if project.status != .withdrawn, loaded.edition.isVisible(to: nil, at: services.clock.now()) {
             page.follow = try await FollowButton.make(.budgetProject, id: project.id.rawValue, in: loaded.city, path: path, context: context, services: services)
         }
+        page.discussion = try await Discussion.of(.budgetProject, id: project.id.rawValue, in: loaded.city, context, services: services)
         return try await html.render(
             "budget-project", page: page, titleKey: "budgets.project_page.title",
             titleArguments: ["number": String(project.number), "title": project.title], request: request, context: context,

@@ -140,6 +140,8 @@ struct PetitionPages {
         let invalidation: InvalidationBox?
         /// What of the city's other modules points at the petition (a strategy's measures).
         let referrers: Referrers?
+        /// The platform's comments on the petition (`comments.mustache`).
+        var discussion: Discussion? = nil
         /// What a messenger shows when the petition's link is shared.
         let preview: SharePreview
         /// The place it is about, when it names one.
@@ -229,6 +231,7 @@ struct PetitionPages {
                 }
             })
         if petition.isVisible(to: nil) { page.follow = try await FollowButton.make(.petition, id: petition.id.rawValue, in: city, path: base, context: context, services: services) }
+        page.discussion = try await Discussion.of(.petition, id: petition.id.rawValue, in: city, context, services: services)
         return try await html.render(
             "petition", page: page, titleKey: "petitions.petition_title", titleArguments: ["number": String(stored.number)], request: request,
             context: context, city: city, status: error?.status ?? .ok)

@@ -254,6 +254,8 @@ struct StrategyPages {
         let deskURL: String?
         /// What a messenger shows when the node's link is shared.
         let preview: SharePreview
+        /// The platform's comments, on a measure only (`comments.mustache`).
+        var discussion: Discussion? = nil
     }
 
     @Sendable func node(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -318,7 +320,7 @@ struct StrategyPages {
             case (let start?, let end?): StrategyFormat.day(start, language) + " – " + StrategyFormat.day(end, language)
             }
         }()
-        let page = NodePage(
+        var page = NodePage(
             trail: trail, code: node.code.isEmpty ? nil : node.code, title: node.title.localized(language), level: html.t("strategy.level.\(node.level.rawValue)", context),
             status: html.t("strategy.work_status.\(node.status.rawValue)", context),
             description: node.description.localized(language).isEmpty ? nil : node.description.localized(language),
@@ -337,6 +339,9 @@ struct StrategyPages {
                 services: services, title: Self.label(node, language),
                 description: node.description.localized(language).isEmpty ? stored.document.title.localized(language) : node.description.localized(language),
                 path: url(node), city: city, language: language))
+        if node.level == .measure {
+            page.discussion = try await Discussion.of(.strategyNode, id: "\(stored.id.rawValue)/\(node.id)", in: city, context, services: services)
+        }
         return try await html.render(
             "strategy-node", page: page, titleKey: "strategy.node_title", titleArguments: ["title": page.title], request: request, context: context, city: city)
     }
