@@ -149,6 +149,13 @@ def main():
         sign_in(driver, base, "olena@demo.hromada.ua", "resident-demo-2026")
         for path in ("/account", "/account/follows", "/vinnytsia/petitions/new", "/vinnytsia/verify"):
             visit(base + path)
+        # A project she follows, signed in: the follow button and the comment form.
+        driver.get(base + "/account/follows")
+        followed = [h for h in links(driver, base, "vinnytsia") if "/projects/" in h]
+        if followed:
+            if followed[0] in seen:
+                seen.remove(followed[0])
+            visit(followed[0])
         driver.get(base + "/vinnytsia/budgets")
         for href in links(driver, base, "vinnytsia"):
             if re.search(r"/budgets/[a-z0-9]{20,}$", urlparse(href).path):
