@@ -89,9 +89,14 @@ import Testing
     // MARK: Flags and moderation
 
     @Test func aHiddenCommentCannotBeFlagged() throws {
-        try CommentRules.checkFlaggable(Self.comment())
+        let reader = AccountID(rawValue: "reader")
+        try CommentRules.checkFlaggable(Self.comment(), by: reader)
         let hidden = Self.comment(hidden: .init(reason: "Спам", by: AccountID(rawValue: "moderator"), at: Self.t0))
-        #expect(throws: CommentProblem.hidden) { try CommentRules.checkFlaggable(hidden) }
+        #expect(throws: CommentProblem.hidden) { try CommentRules.checkFlaggable(hidden, by: reader) }
+    }
+
+    @Test func nobodyFlagsTheirOwnComment() {
+        #expect(throws: CommentProblem.ownComment) { try CommentRules.checkFlaggable(Self.comment(), by: Self.author) }
     }
 
     @Test func theModeratorsReasonIsRequiredFromThreeToFiveHundredCharacters() throws {

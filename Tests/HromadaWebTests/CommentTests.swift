@@ -188,6 +188,9 @@ private func escaped(_ text: String) -> String { UTF8HTMLEscaping().escapeText(t
             #expect(try await reader.post("/vinnytsia/comments/\(id)/flag", []).status == .seeOther)
             #expect(try await Self.stored(harness, id).flagCount == 1)
             #expect(try await reader.get(path).body.contains("Ви поскаржилися"))
+            // The author cannot flag their own, even by posting the form.
+            #expect(try await olena.post("/vinnytsia/comments/\(id)/flag", []).status == .unprocessableContent)
+            #expect(try await Self.stored(harness, id).flagCount == 1)
 
             // Another city's moderator may not; nor may the author.
             try await harness.makeAccount("zhmerynka.moderator@example.com", role: .moderator, in: "zhmerynka")

@@ -17,6 +17,8 @@ public enum CommentProblem: Error, Equatable, Sendable {
     case notAuthor
     /// A hidden comment is neither edited nor flagged.
     case hidden
+    /// A flag asks a moderator about someone else's comment, never one's own.
+    case ownComment
     /// The moderator's reason is required, 3 to 500 characters.
     case reasonLength
     /// Unhiding a comment that is not hidden, hiding one that is.
@@ -77,8 +79,9 @@ public enum CommentRules {
     public static func editableSince(_ now: Date) -> Date { now.addingTimeInterval(-editWindow) }
 
     /// A hidden comment is out of the public's sight: nothing to flag.
-    public static func checkFlaggable(_ comment: Comment) throws(CommentProblem) {
+    public static func checkFlaggable(_ comment: Comment, by reader: AccountID) throws(CommentProblem) {
         guard !comment.isHidden else { throw .hidden }
+        guard comment.authorID != reader else { throw .ownComment }
     }
 
     /// The moderator's reason, trimmed: required, 3 to 500 characters.

@@ -111,7 +111,7 @@ public struct CommentService: Sendable {
     public func flag(_ id: CommentID, city: Municipality, by account: Account?) async throws -> Comment {
         guard let account else { throw AppError.notSignedIn }
         let comment = try await load(id, in: city).comment
-        try Self.checked { () throws(CommentProblem) in try CommentRules.checkFlaggable(comment) }
+        try Self.checked { () throws(CommentProblem) in try CommentRules.checkFlaggable(comment, by: account.id) }
         let now = services.clock.now(), limits = [(RateLimitRule.flagsPerAccount, account.id.rawValue)]
         let wait = try await services.store.write { tx -> Int? in
             if let wait = try await RateLimiter.hit(limits, in: tx, at: now) { return wait }
@@ -188,6 +188,7 @@ public struct CommentService: Sendable {
         case .editWindowClosed: .invalid(code: "comment_edit_window_closed")
         case .notAuthor: .notFound
         case .hidden: .invalid(code: "comment_hidden")
+        case .ownComment: .invalid(code: "comment_own")
         case .reasonLength: .invalid(code: "comment_reason_length", field: "reason")
         case .notHidden: .conflict(code: "comment_not_hidden")
         case .alreadyHidden: .conflict(code: "comment_already_hidden")
