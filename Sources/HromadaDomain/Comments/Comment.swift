@@ -10,28 +10,7 @@ public struct CommentID: Identifier {
 /// (`documentID/nodeID` for a strategy's node). The platform keeps only the
 /// two strings; the module that owns the thing answers whether it exists
 /// and may be discussed.
-public struct CommentSubject: Hashable, Codable, Sendable {
-    public let kind: String
-    public let id: String
-
-    /// Longer names are no thing any module has: refused before any query.
-    public static let kindLength = 1...40
-    public static let idLength = 1...200
-
-    public init(kind: String, id: String) {
-        self.kind = kind
-        self.id = id
-    }
-
-    /// The subject as sent from outside, if it can name a thing at all
-    /// (lowercase letters and underscores for the kind; printable ASCII for the id).
-    public static func parse(kind: String, id: String) -> CommentSubject? {
-        guard kindLength.contains(kind.utf8.count), kind.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || $0 == 95 }),
-              idLength.contains(id.utf8.count), id.utf8.allSatisfy({ $0 > 32 && $0 < 127 })
-        else { return nil }
-        return CommentSubject(kind: kind, id: id)
-    }
-}
+public typealias CommentSubject = ThingReference
 
 /// A resident's comment on a thing of the city, or a reply to one (one
 /// level deep: a reply's parent is always a top-level comment).

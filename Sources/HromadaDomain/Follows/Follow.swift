@@ -1,24 +1,7 @@
 import Foundation
 
-/// A thing a resident follows, named as links between modules name things:
-/// the kind (`budget_project`, `petition`, `auction_lot`, …) and its id in
-/// the city. The module that owns the thing answers for it; the platform
-/// keeps only these two strings.
-public struct FollowTarget: Hashable, Sendable {
-    public let kind: String
-    public let id: String
-
-    public init(kind: String, id: String) {
-        self.kind = kind
-        self.id = id
-    }
-
-    /// Kinds and ids are short codes and generated ids; anything longer came from a forged form.
-    public var isWellFormed: Bool {
-        (1...40).contains(kind.utf8.count) && kind.utf8.allSatisfy { $0 == UInt8(ascii: "_") || (0x61...0x7A).contains($0) }
-            && (1...200).contains(id.utf8.count) && !id.contains(where: \.isNewline)
-    }
-}
+/// A thing a resident follows (`ThingReference`).
+public typealias FollowTarget = ThingReference
 
 /// How a person wants to hear of what they follow: a letter for each event
 /// as it happens, one letter a day with all of them, or no mail at all

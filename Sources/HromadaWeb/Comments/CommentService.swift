@@ -41,9 +41,14 @@ public struct CommentService: Sendable {
     /// residents may discuss it; a thing the city has not is a 404, one
     /// that is not discussed (a goal, not a measure) a 422.
     public func thing(_ subject: CommentSubject, in city: Municipality) async throws -> LinkedThing {
-        guard let thing = try await services.modules.linked(LinkKind(rawValue: subject.kind), id: subject.id, in: city, services: services) else {
+        guard let thing = try await services.modules.linked(subject, in: city, services: services) else {
             throw AppError.notFound
         }
+        return try Self.discussable(thing)
+    }
+
+    /// The thing itself when residents may discuss it, else a 422.
+    static func discussable(_ thing: LinkedThing) throws -> LinkedThing {
         guard thing.isDiscussable else { throw AppError.invalid(code: "comment_not_discussable") }
         return thing
     }
@@ -58,11 +63,14 @@ public struct CommentService: Sendable {
 
     static let postingLimits: [RateLimitRule] = [.commentsPerAccount, .commentsPerAccountDaily]
 
-    /// A new comment, or a reply to `parent`, by the signed-in person.
-    public func post(_ subject: CommentSubject, parent: CommentID?, body typed: String, city: Municipality, by account: Account?) async throws -> Comment {
+    /// A new comment, or a reply to `parent`, by the signed-in person, on
+    /// `thing` (the city's, as `subject` names it: the caller has looked it up).
+    public func post(
+        _ subject: CommentSubject, on thing: LinkedThing, parent: CommentID?, body typed: String, city: Municipality, by account: Account?
+    ) async throws -> Comment {
         if let barrier = try await barrier(for: account, in: city) { throw Self.appError(barrier) }
         guard let account else { throw AppError.notSignedIn }
-        _ = try await thing(subject, in: city)
+        _ = try Self.discussable(thing)
         let body = try Self.checked { () throws(CommentProblem) in try CommentRules.body(typed) }
         var parentID: CommentID?
         if let parent {

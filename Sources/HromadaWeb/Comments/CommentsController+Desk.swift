@@ -35,7 +35,7 @@ extension CommentsController {
         // Each thing asked of its module once; one the city no longer has shows its kind and id.
         var things: [CommentSubject: LinkedThing] = [:]
         for subject in Set(queue.map(\.comment.subject)) {
-            things[subject] = try await services.modules.linked(LinkKind(rawValue: subject.kind), id: subject.id, in: city, services: services)
+            things[subject] = try await services.modules.linked(subject, in: city, services: services)
         }
         let base = "/\(city.slug.rawValue)/comments"
         let items = queue.map { listed in
@@ -96,7 +96,7 @@ extension CommentsController {
         let city = try await CityLookup(store: services.store).require(context)
         let query = request.uri.queryParameters
         let kind = String(query.get("kind") ?? ""), id = String(query.get("id") ?? "")
-        guard CommentSubject.kindLength.contains(kind.utf8.count), kind.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || $0 == 95 }) else {
+        guard CommentSubject.isKind(kind) else {
             throw AppError.invalid(code: "comment_subject", field: "kind")
         }
         guard let subject = CommentSubject.parse(kind: kind, id: id) else { throw AppError.invalid(code: "comment_subject", field: "id") }

@@ -53,18 +53,12 @@ struct CommentsController {
         action: String, hidden: [FormPage.Hidden], field: FormField?, submit: String, commentHTML: String? = nil
     ) async throws -> Response {
         let problem = FormProblem(error, html: html, context: context)
-        var barrierURL: String?, barrierLink: String?
-        if error == CommentService.appError(.signIn) {
-            barrierURL = "/login?next=\(thing?.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["/", "-", "_"])) ?? "/")"
-            barrierLink = html.t("comments.sign_in_link", context)
-        } else if error == CommentService.appError(.verifyResidency) {
-            barrierURL = "/\(city.slug.rawValue)/verify"
-            barrierLink = html.t("comments.verify_link", context)
-        }
+        let barrier = [CommentService.Barrier.signIn, .verifyResidency].first { CommentService.appError($0) == error }
+        let way = Discussion.way(past: barrier, back: thing?.path ?? "/", city: city, context, html: html)
         let page = FormPage(
             thingTitle: thing?.title(in: context.language) ?? city.name.localized(context.language),
             thingURL: thing?.path ?? "/\(city.slug.rawValue)", error: problem.alert(unlessShownBy: field.map { [$0] } ?? []),
-            barrierURL: barrierURL, barrierLink: barrierLink, commentHTML: commentHTML, hasForm: field != nil, action: action, hidden: hidden,
+            barrierURL: way?.url, barrierLink: way?.link, commentHTML: commentHTML, hasForm: field != nil, action: action, hidden: hidden,
             field: field, submit: submit)
         var response = try await html.render(
             "comment-form", page: page, titleKey: titleKey, request: request, context: context, city: city, status: error?.status ?? .ok)
@@ -86,11 +80,11 @@ struct CommentsController {
         guard let subject = CommentSubject.parse(kind: form["kind"], id: form["id"]) else { throw AppError.notFound }
         let parent = form["parent"].isEmpty ? nil : CommentID(rawValue: form["parent"])
         // The thing first: one the city has not is a 404 with nothing to go back to.
-        guard let thing = try await services.modules.linked(LinkKind(rawValue: subject.kind), id: subject.id, in: city, services: services) else {
+        guard let thing = try await services.modules.linked(subject, in: city, services: services) else {
             throw AppError.notFound
         }
         do {
-            let comment = try await comments.post(subject, parent: parent, body: form["body"], city: city, by: context.account)
+            let comment = try await comments.post(subject, on: thing, parent: parent, body: form["body"], city: city, by: context.account)
             return HTML.redirect(Self.anchored(thing, comment.id))
         } catch {
             let refusal = try Self.formError(error)
@@ -113,11 +107,8 @@ struct CommentsController {
 
     /// The comment and the thing it is on, as a page about it needs them.
     private func loaded(_ context: AppRequestContext, city: Municipality) async throws -> (CommentRepository.Listed, LinkedThing) {
-        let listed = try await comments.load(try commentID(context), in: city)
-        let subject = listed.comment.subject
-        guard let thing = try await services.modules.linked(LinkKind(rawValue: subject.kind), id: subject.id, in: city, services: services) else {
-            throw AppError.notFound
-        }
+        let (listed, thing) = try await moderated(context, city: city)
+        guard let thing else { throw AppError.notFound }
         return (listed, thing)
     }
 
@@ -182,7 +173,7 @@ struct CommentsController {
     private func moderated(_ context: AppRequestContext, city: Municipality) async throws -> (CommentRepository.Listed, LinkedThing?) {
         let listed = try await comments.load(try commentID(context), in: city)
         let subject = listed.comment.subject
-        return (listed, try await services.modules.linked(LinkKind(rawValue: subject.kind), id: subject.id, in: city, services: services))
+        return (listed, try await services.modules.linked(subject, in: city, services: services))
     }
 
     @Sendable func hideForm(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -81,26 +81,27 @@ public struct Discussion: Sendable {
                 unhideURL: moderator && comment.hidden != nil ? "\(base)/\(comment.id.rawValue)/unhide" : nil,
                 replyTo: barrier == nil && comment.isTopLevel ? comment.id.rawValue : nil)
         }
-        let path = thing.path
-        let barrierURL: String?, barrierLink: String?
-        switch barrier {
-        case .signIn:
-            barrierURL = "/login?next=\(path.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(["&", "=", "?", "#", "+"])) ?? "/")"
-            barrierLink = html.t("comments.sign_in_link", context)
-        case .verifyResidency:
-            barrierURL = "/\(city.slug.rawValue)/verify"
-            barrierLink = html.t("comments.verify_link", context)
-        case .confirmEmail, .closed, nil:
-            barrierURL = nil
-            barrierLink = nil
-        }
+        let way = Self.way(past: barrier, back: thing.path, city: city, context, html: html)
         let shown = thread.filter { $0.comment.hidden == nil }.count
         return Discussion(
             heading: html.t("comments.heading", context), count: shown, items: items, hasItems: !items.isEmpty, action: base,
             subjectKind: subject.kind, subjectID: subject.id,
             form: barrier == nil ? bodyField(value: "", error: nil, context, html: html) : nil,
-            barrier: barrier.map { html.t(CommentService.appError($0).messageKey, context) }, barrierURL: barrierURL, barrierLink: barrierLink,
+            barrier: barrier.map { html.t(CommentService.appError($0).messageKey, context) }, barrierURL: way?.url, barrierLink: way?.link,
             maxLength: CommentRules.maximumLength)
+    }
+
+    /// Where a reader stopped by `barrier` goes to get past it (signing in,
+    /// then back to `path`; verifying residency), with the link's words; nil
+    /// where no page of ours helps (the city takes no comments, the address awaits its confirmation).
+    static func way(
+        past barrier: CommentService.Barrier?, back path: String, city: Municipality, _ context: AppRequestContext, html: HTML
+    ) -> (url: String, link: String)? {
+        switch barrier {
+        case .signIn: ("/login?next=\(HTML.nextParameter(path))", html.t("comments.sign_in_link", context))
+        case .verifyResidency: ("/\(city.slug.rawValue)/verify", html.t("comments.verify_link", context))
+        case .confirmEmail, .closed, nil: nil
+        }
     }
 
     /// The text area of a comment, with what was typed and what is wrong with it.

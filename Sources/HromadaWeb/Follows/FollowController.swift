@@ -36,7 +36,7 @@ struct FollowController {
             return HTML.redirect("/login?next=" + (Self.localPath(form["back"], city: city) ?? "/\(city.slug.rawValue)"))
         }
         // Only what the public may see in this city is followed.
-        guard let thing = try await services.modules.linked(target.linkKind, id: target.id, in: city, services: services) else {
+        guard let thing = try await services.modules.linked(target, in: city, services: services) else {
             throw AppError.notFound
         }
         let stop = form["action"] == "unfollow", now = services.clock.now()
@@ -98,7 +98,7 @@ struct FollowController {
         var items: [Page.Item] = []
         for entry in followed {
             guard let city = byID[entry.city] else { continue }
-            let thing = try await services.modules.linked(entry.target.linkKind, id: entry.target.id, in: city, services: services)
+            let thing = try await services.modules.linked(entry.target, in: city, services: services)
             items.append(Page.Item(
                 title: thing?.title(in: language) ?? html.t("follow.gone", context), url: thing?.path,
                 status: thing.map { html.t($0.statusKey, context) } ?? "", city: city.name.localized(language), citySlug: city.slug.rawValue,

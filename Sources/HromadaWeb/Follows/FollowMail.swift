@@ -75,7 +75,7 @@ public struct FollowMail: Sendable {
             var lines: [(AccountID, String)] = []
             // A thing the public may no longer see (or a module switched off) tells nobody anything.
             if let city = cities[event.municipalityID],
-               let thing = try await services.modules.linked(event.about.linkKind, id: event.about.id, in: city, services: services)
+               let thing = try await services.modules.linked(event.about, in: city, services: services)
             {
                 let readers = try await services.store.read { try await $0.follows.readers(of: event) }
                 for reader in readers {

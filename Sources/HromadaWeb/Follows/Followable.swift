@@ -2,15 +2,6 @@ import Foundation
 import HromadaDomain
 import HromadaStore
 
-extension FollowTarget {
-    /// The thing `id` of a module's `kind`, as links between modules name it.
-    public init(_ kind: LinkKind, id: String) {
-        self.init(kind: kind.rawValue, id: id)
-    }
-
-    public var linkKind: LinkKind { LinkKind(rawValue: kind) }
-}
-
 /// What residents may follow: a project, an edition, a petition, a lot, a
 /// strategy (issue 21). Their owners answer for them as link targets, so a
 /// thing the public may not see cannot be followed, and a city that

@@ -27,6 +27,15 @@ public struct LinkKind: RawRepresentable, Hashable, Sendable {
     public static let strategy = LinkKind(rawValue: "strategy")
 }
 
+extension ThingReference {
+    /// The thing `id` of a module's `kind`.
+    public init(_ kind: LinkKind, id: String) {
+        self.init(kind: kind.rawValue, id: id)
+    }
+
+    public var linkKind: LinkKind { LinkKind(rawValue: kind) }
+}
+
 /// A thing another module owns, as a page pointing at it shows it.
 public struct LinkedThing: Hashable, Sendable {
     public let kind: LinkKind
@@ -129,6 +138,11 @@ extension ModuleRegistry {
     /// nothing may link there).
     func target(_ kind: LinkKind, in city: Municipality) -> LinkTarget? {
         enabled(in: city).lazy.compactMap { $0.linkTargets.first { $0.kind == kind } }.first
+    }
+
+    /// The thing a follow or a comment names, if the city has it and runs the module that owns it.
+    public func linked(_ thing: ThingReference, in city: Municipality, services: AppServices) async throws -> LinkedThing? {
+        try await linked(thing.linkKind, id: thing.id, in: city, services: services)
     }
 
     /// The thing `id` of `kind` in `city`, if the city has it and runs the module that owns it.

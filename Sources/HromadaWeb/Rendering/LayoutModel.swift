@@ -34,7 +34,7 @@ package struct HTML: Sendable {
         title: String, context: AppRequestContext, path: String, city: Municipality?, cities: [Municipality], flash: String? = nil
     ) -> LayoutModel {
         let language = context.language
-        let next = path.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(["&", "=", "?", "#", "+"])) ?? "/"
+        let next = Self.nextParameter(path)
         let staff: String? = city.flatMap { city in
             context.principal?.may(.viewPeople, in: city.id) == true ? "/\(city.slug.rawValue)/admin" : nil
         }
@@ -46,6 +46,11 @@ package struct HTML: Sendable {
             city: city.map { .init(slug: $0.slug.rawValue, name: $0.name.localized(language), current: true) },
             ukURL: "/uk?next=\(next)", enURL: "/en?next=\(next)", isUK: language == .uk, staffLink: staff,
             platformAdmin: context.account?.isPlatformAdmin == true, demoMode: services.demoMode, flash: flash)
+    }
+
+    /// A path as the value of a `?next=` parameter (the language switch, a sign-in that comes back).
+    package static func nextParameter(_ path: String) -> String {
+        path.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(["&", "=", "?", "#", "+"])) ?? "/"
     }
 
     package func t(_ key: String, _ context: AppRequestContext, _ arguments: [String: String] = [:]) -> String {
