@@ -112,23 +112,27 @@ public struct FollowRepository: Sendable {
         return true
     }
 
-    /// Events not yet dispatched, oldest first.
+    /// Events not yet dispatched, oldest first, with whom each reaches (one query for all of them).
     public func pending(limit: Int) async throws -> [FollowEvent] {
         let rows = try await db.raw("""
             SELECT id, municipality_id, what, detail, about_kind, about_id, occurred_at FROM follow_events
             WHERE dispatched_at IS NULL ORDER BY occurred_at, id LIMIT \(bind: limit)
             """).all()
-        var events: [FollowEvent] = []
-        for row in rows {
-            let id = try row.string("id")
-            let about = FollowTarget(kind: try row.string("about_kind"), id: try row.string("about_id"))
-            let others = try await db.raw("SELECT kind, target_id FROM follow_event_targets WHERE event_id = \(bind: id) ORDER BY kind, target_id")
-                .all().map { FollowTarget(kind: try $0.string("kind"), id: try $0.string("target_id")) }
-            events.append(FollowEvent(
-                id: id, in: MunicipalityID(rawValue: try row.string("municipality_id")), what: try row.string("what"),
-                detail: try row.optionalString("detail"), about: about, alsoReaching: others, at: try row.date("occurred_at")))
+        guard !rows.isEmpty else { return [] }
+        let ids: [SQLQueryString] = try rows.map { "\(bind: try $0.string("id"))" }
+        var reaching: [String: [FollowTarget]] = [:]
+        for row in try await db.raw("""
+            SELECT event_id, kind, target_id FROM follow_event_targets WHERE event_id IN (\(ids.joined(separator: ", "))) ORDER BY event_id, kind, target_id
+            """).all() {
+            reaching[try row.string("event_id"), default: []].append(FollowTarget(kind: try row.string("kind"), id: try row.string("target_id")))
         }
-        return events
+        return try rows.map { row in
+            let id = try row.string("id")
+            return FollowEvent(
+                id: id, in: MunicipalityID(rawValue: try row.string("municipality_id")), what: try row.string("what"),
+                detail: try row.optionalString("detail"), about: FollowTarget(kind: try row.string("about_kind"), id: try row.string("about_id")),
+                alsoReaching: reaching[id] ?? [], at: try row.date("occurred_at"))
+        }
     }
 
     /// A person an event reaches, with what their letter needs.
