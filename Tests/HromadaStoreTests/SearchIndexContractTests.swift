@@ -93,4 +93,43 @@ import Testing
             #expect(try await store.read { try await $0.searchIndex.sizes(in: self.vinnytsia) } == ["strategy": 1])
         }
     }
+
+    @Test(arguments: TestDatabase.available)
+    func everyWordInTheTitleComesFirstThenTheRestEachNewestFirstAndCountsStopPastTheLimit(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            try await seedCities(store)
+            try await store.write { tx in
+                for (id, title, body) in [("a", "Пандус до школи", ""), ("b", "Школа", "Потрібен пандус"), ("c", "Пандуси у сквері", ""), ("d", "Сквер", "пандусами")] {
+                    try await tx.searchIndex.put(self.document(self.petition, id, title, body: body), in: self.vinnytsia)
+                }
+            }
+            #expect(try await search(store, "пандус").hits.map(\.id) == ["c", "a", "d", "b"])
+            // Two words: both in the title, or the document is of the rest.
+            #expect(try await search(store, "пандус школа").hits.map(\.id) == ["a", "b"])
+            // A page across the tiers.
+            let second = try await search(store, "пандус", limit: 2, offset: 1)
+            #expect(second.hits.map(\.id) == ["a", "d"] && second.hasMore)
+            // Written again, a document keeps its place.
+            try await store.write { try await $0.searchIndex.put(self.document(self.petition, "a", "Пандус до школи №5"), in: self.vinnytsia) }
+            #expect(try await search(store, "пандус").hits.map(\.id) == ["c", "a", "d", "b"])
+
+            // Made again, a module's documents come in the order of their things' dates, whatever order they are given in.
+            try await store.write { tx in
+                try await tx.searchIndex.replace(module: "strategy", in: self.vinnytsia, with: [
+                    self.document(self.node, "D/2", "Укриття в школах", at: 20), self.document(self.node, "D/1", "Укриття в ліцеях", at: 10),
+                    self.document(self.node, "D/3", "Укриття в садках", at: 30),
+                ])
+            }
+            #expect(try await search(store, "укриття").hits.map(\.id) == ["D/3", "D/2", "D/1"])
+
+            // A word in more documents than the count's limit: counted to one past it.
+            let limit = SearchIndexRepository.countLimit
+            try await store.write { tx in
+                for n in 0...limit { try await tx.searchIndex.put(self.document(self.project, "m\(n)", "Майданчик \(n)"), in: self.vinnytsia) }
+            }
+            let many = try await search(store, "майданчик")
+            #expect(many.countsByModule == ["budgets": limit + 1] && many.hits.count == 20 && many.hasMore)
+            #expect(many.hits.first?.id == "m\(limit)")
+        }
+    }
 }

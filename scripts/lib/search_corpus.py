@@ -31,7 +31,7 @@ def _letters(word):
 
 
 def lookup_terms(text):
-    """SearchTerms.lookupTerms: every beginning of 3 to 7 letters of each word, and the word (PostgreSQL's index)."""
+    """SearchTerms.lookupTerms: every beginning of 3 to 7 letters of each word, and a longer number whole (PostgreSQL's index)."""
     seen, terms = set(), []
     for raw in "".join(c if (c.isalnum() or c in "'’ʼ`") else " " for c in text.lower()).split():
         word = "".join(c for c in raw.replace("'", "ʼ").replace("’", "ʼ").replace("`", "ʼ") if c.isalnum() or c == "ʼ")
@@ -40,7 +40,7 @@ def lookup_terms(text):
         for length in range(3, min(7, len(word)) + 1):
             if word[:length] not in seen:
                 seen.add(word[:length]); terms.append(word[:length])
-        if len(word) > 7 and word not in seen:
+        if len(word) > 7 and word.isdigit() and word not in seen:
             seen.add(word); terms.append(word)
     return " ".join(terms)
 
@@ -86,8 +86,8 @@ class Corpus:
         return {
             "module": module, "kind": kind, "id": f"bench-{n:06d}", "title": title, "summary": summary,
             "path": f"{module}/bench-{n:06d}", "body": body, "updated": 1_790_000_000 + n,
-            # As SearchIndexRepository.scope writes it: the city's and the module's ids in hex.
-            "scope": "c" + "vinnytsia".encode().hex() + " m" + module.encode().hex(),
+            # As SearchIndexRepository.scope writes it: the city's and the module's ids in hex, one token.
+            "scope": "s" + "vinnytsia".encode().hex() + "x" + module.encode().hex(),
         }
 
     def query(self, document):

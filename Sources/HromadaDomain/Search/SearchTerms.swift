@@ -55,9 +55,11 @@ public struct SearchTerms: Sendable, Equatable {
 
     /// Every term a query could look a text's words up by: each word's
     /// beginnings of 3 to 7 letters (a query's terms are such beginnings)
-    /// and the word itself, once each. An index of these answers a query by
-    /// exact terms rather than by prefix (PostgreSQL's GIN reads one list per
-    /// term then, not every list of every word that starts so).
+    /// and a longer number whole (a number is asked whole), once each. An
+    /// index of these answers a query by exact terms rather than by prefix
+    /// (PostgreSQL's GIN reads one list per term then, not every list of
+    /// every word that starts so). No longer word is a term, so no text can
+    /// make one of the index's scope tokens (`SearchIndexRepository.scope`).
     public static func lookupTerms(_ text: String) -> [String] {
         var seen = Set<String>(), terms: [String] = []
         for word in text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || apostrophes.contains($0)) }) {
@@ -66,7 +68,7 @@ public struct SearchTerms: Sendable, Equatable {
             for length in shortest...min(7, clean.count) where seen.insert(String(clean.prefix(length))).inserted {
                 terms.append(String(clean.prefix(length)))
             }
-            if clean.count > 7, seen.insert(clean).inserted { terms.append(clean) }
+            if clean.count > 7, clean.allSatisfy(\.isNumber), seen.insert(clean).inserted { terms.append(clean) }
         }
         return terms
     }

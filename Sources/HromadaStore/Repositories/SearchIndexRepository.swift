@@ -28,25 +28,40 @@ public struct SearchIndexRepository: Sendable {
                 """).run()
             return
         }
-        // PostgreSQL's index is of the words' beginnings (`lookupTerms`); SQLite's FTS5 makes its own.
-        let lookup: SQLQueryString = dialect == .postgres
-            ? ", \(bind: SearchTerms.lookupTerms(document.titleText).joined(separator: " ")), \(bind: SearchTerms.lookupTerms(document.body).joined(separator: " "))"
-            : ""
-        try await db.raw("""
-            INSERT INTO search_documents (municipality_id, \(unsafeRaw: Self.shown.joined(separator: ", ")), body, title, scope\(unsafeRaw: dialect == .postgres ? ", title_terms, body_terms" : ""))
+        let scope = Self.scope(city: city, module: document.module)
+        let written: SQLQueryString = """
+            INSERT INTO search_documents (municipality_id, \(unsafeRaw: Self.shown.joined(separator: ", ")), body, title, scope)
             VALUES (\(bind: city.rawValue), \(bind: document.module), \(bind: document.kind), \(bind: document.id),
                     \(bind: document.title.uk), \(bind: document.title.en), \(bind: document.summary.uk), \(bind: document.summary.en),
                     \(bind: document.path), \(bind: document.updated.epochSeconds), \(bind: SearchTerms.indexed(document.body)),
-                    \(bind: SearchTerms.indexed(document.titleText)), \(bind: Self.scope(city: city, module: document.module))\(lookup))
+                    \(bind: SearchTerms.indexed(document.titleText)), \(bind: scope))
             ON CONFLICT (municipality_id, module, kind, item_id) DO UPDATE SET
                 title_uk = excluded.title_uk, title_en = excluded.title_en, summary_uk = excluded.summary_uk,
                 summary_en = excluded.summary_en, path = excluded.path, body = excluded.body, updated_at = excluded.updated_at,
-                title = excluded.title\(unsafeRaw: dialect == .postgres ? ", title_terms = excluded.title_terms, body_terms = excluded.body_terms" : "")
+                title = excluded.title, scope = excluded.scope
             WHERE search_documents.title <> excluded.title OR search_documents.body <> excluded.body
                OR search_documents.title_uk <> excluded.title_uk OR search_documents.title_en <> excluded.title_en
                OR search_documents.summary_uk <> excluded.summary_uk OR search_documents.summary_en <> excluded.summary_en
-               OR search_documents.path <> excluded.path
-            """).run()
+               OR search_documents.path <> excluded.path OR search_documents.scope <> excluded.scope
+            """
+        switch dialect {
+        case .sqlite:
+            // FTS5 keeps its index by the table's triggers.
+            try await db.raw(written).run()
+        case .postgres:
+            // The document's vectors are written with it, and only when it was
+            // (a row the statement above left alone returns no id): the words'
+            // beginnings (`lookupTerms`), so a query asks exact lexemes.
+            let title = SearchTerms.lookupTerms(document.titleText).joined(separator: " ")
+            let body = SearchTerms.lookupTerms(document.body).joined(separator: " ")
+            try await db.raw("""
+                WITH written AS (\(written) RETURNING id)
+                INSERT INTO search_terms (id, title_vector, search_vector)
+                SELECT id, strip(to_tsvector('simple', \(bind: title + " " + scope))),
+                       strip(to_tsvector('simple', \(bind: title + " " + body + " " + scope))) FROM written
+                ON CONFLICT (id) DO UPDATE SET title_vector = excluded.title_vector, search_vector = excluded.search_vector
+                """).run()
+        }
     }
 
     public func put(_ document: SearchDocument, in city: MunicipalityID) async throws {
@@ -67,7 +82,8 @@ public struct SearchIndexRepository: Sendable {
     /// (a start under new rules, a database made before the index).
     public func replace(module: String, in city: MunicipalityID, with documents: [SearchDocument]) async throws {
         try await db.raw("DELETE FROM search_documents WHERE municipality_id = \(bind: city.rawValue) AND module = \(bind: module)").run()
-        for document in documents where document.module == module {
+        // Oldest first, so the index's order (`SearchOrder`'s "newest") follows the things' own.
+        for document in documents.filter({ $0.module == module }).sorted(by: { $0.updated < $1.updated }) {
             try await put(document, in: city)
         }
     }
@@ -84,69 +100,102 @@ public struct SearchIndexRepository: Sendable {
             """).run()
     }
 
-    /// How many of the newest matches are ranked: a word in half the city's
-    /// things would otherwise have every one of them scored for a page of
-    /// twenty. A search that matches fewer is ranked whole.
-    public static let rankedCandidates = 1_000
     /// Matches are counted up to one more than this per module; more shows as "1000+".
     public static let countLimit = 1_000
 
-    /// The city's documents matching every term, best first (a title match
-    /// above a body match, then the newer) among the newest
-    /// `rankedCandidates` matches, `limit` from `offset`, in the given
-    /// modules, with how many match in each of the modules `counting` names
-    /// (the filters: every module the city runs, whichever is chosen), each
-    /// counted up to `countLimit + 1`.
+    /// The city's documents matching every term in the given modules, in
+    /// `SearchOrder` (every word in the title first, then the rest, each
+    /// newest first), `limit` from `offset`, with how many match in each of
+    /// the modules `counting` names (the filters: every module the city
+    /// runs, whichever is chosen), each counted up to `countLimit + 1`.
     ///
-    /// The city and the modules are terms of the query itself (`scope`), so
-    /// each database answers from its full-text index alone, stops early on
-    /// a word that is everywhere, and never pairs the index with the table
-    /// row by row.
+    /// The city and the module are one term of the query itself (`scope`),
+    /// so each database answers from its full-text index alone, reads each
+    /// tier newest first and stops after the page, and never pairs the
+    /// index with the table row by row.
     public func search(
         _ terms: SearchTerms, in city: MunicipalityID, modules: [String], counting: [String], limit: Int, offset: Int
     ) async throws -> SearchResults {
-        guard !terms.isEmpty, !modules.isEmpty, limit > 0, offset >= 0 else { return SearchResults(hits: [], countsByModule: [:], hasMore: false) }
-        let candidates = Self.rankedCandidates, capped = Self.countLimit + 1
-        let hits: [SearchDocument]
+        guard !terms.isEmpty, !modules.isEmpty, let wanted = SearchOrder.wanted(offset: offset, limit: limit) else {
+            return SearchResults(hits: [], countsByModule: [:], hasMore: false)
+        }
+        let (inTitle, all) = try await tiers(terms, in: city, modules: modules, wanted: wanted)
+        let page = SearchOrder.page(inTitle: inTitle, all: all, key: \.key, offset: offset, limit: limit)
+        let capped = Self.countLimit + 1
         let counts: [String: Int]
         switch dialect {
         case .sqlite:
-            let within = { (modules: [String]) in
-                "scope : \"\(Self.token("c", city.rawValue))\" AND scope : (\(modules.map { "\"\(Self.token("m", $0))\"" }.joined(separator: " OR "))) AND {title body} : (\(terms.fts5(all: true)))"
-            }
-            // bm25 is smaller for better matches; a title word weighs ten body words; the scope nothing.
-            hits = try await db.raw("""
-                SELECT \(unsafeRaw: Self.prefixed) FROM (
-                    SELECT rowid AS id, bm25(search_index, 10.0, 1.0, 0.0) AS score FROM search_index
-                    WHERE search_index MATCH \(bind: within(modules)) ORDER BY rowid DESC LIMIT \(bind: candidates)
-                ) c JOIN search_documents d ON d.id = c.id
-                ORDER BY c.score, d.updated_at DESC, d.id LIMIT \(bind: limit + 1) OFFSET \(bind: offset)
-                """).all().map(Self.decode)
             counts = try await Self.counts(db.raw(Self.perModule(counting) { module in
-                "SELECT COUNT(*) FROM (SELECT rowid FROM search_index WHERE search_index MATCH \(bind: within([module])) LIMIT \(bind: capped))"
+                "SELECT COUNT(*) FROM (SELECT rowid FROM search_index WHERE search_index MATCH \(bind: Self.fts5(terms, city: city, modules: [module], inTitle: false)) LIMIT \(bind: capped))"
             }).all())
         case .postgres:
-            // Exact lexemes (the vector holds every word's beginnings) and no
-            // weight labels: GIN keeps none, so a labelled query makes every
-            // candidate row be read and checked again. A typed word cannot be
-            // a scope token (those are hex after a letter, in no title), and
-            // if one were, it would still find only the city's things.
-            let within = { (modules: [String]) in
-                "\(Self.token("c", city.rawValue)) & (\(modules.map { Self.token("m", $0) }.joined(separator: " | "))) & ("
-                    + terms.prefixes.joined(separator: " & ") + ")"
-            }
-            hits = try await db.raw("""
-                SELECT \(unsafeRaw: Self.prefixed) FROM (
-                    SELECT id, ts_rank(search_vector, to_tsquery('simple', \(bind: within(modules)))) AS score FROM search_documents
-                    WHERE search_vector @@ to_tsquery('simple', \(bind: within(modules))) ORDER BY id DESC LIMIT \(bind: candidates)
-                ) c JOIN search_documents d ON d.id = c.id
-                ORDER BY c.score DESC, d.updated_at DESC, d.id LIMIT \(bind: limit + 1) OFFSET \(bind: offset)
-                """).all().map(Self.decode)
             counts = try await Self.counts(db.raw(Self.perModule(counting) { module in
-                "SELECT COUNT(*) FROM (SELECT 1 FROM search_documents WHERE search_vector @@ to_tsquery('simple', \(bind: within([module]))) LIMIT \(bind: capped)) m"
+                "SELECT search_count(to_tsquery('simple', \(bind: Self.tsquery(terms, city: city, modules: [module]))), \(bind: capped))"
             }).all())
         }
-        return SearchResults(hits: Array(hits.prefix(limit)), countsByModule: counts.filter { $0.value > 0 }, hasMore: hits.count > limit)
+        return SearchResults(hits: page.matches.map(\.document), countsByModule: counts.filter { $0.value > 0 }, hasMore: page.hasMore)
+    }
+
+    /// A match of a tier: its key in the index (the order of arrival) and what it shows.
+    private struct Match {
+        let key: Int64
+        let document: SearchDocument
+    }
+
+    /// The newest `wanted` documents with every term in the title, and when
+    /// there are fewer, the newest matches of all, as many more as those
+    /// (`SearchOrder.page` leaves out the title tier's from them).
+    private func tiers(_ terms: SearchTerms, in city: MunicipalityID, modules: [String], wanted: Int) async throws -> (inTitle: [Match], all: [Match]) {
+        switch dialect {
+        case .sqlite:
+            let newest = { (inTitle: Bool, wanted: Int) async throws -> [Match] in
+                try await self.db.raw("""
+                    SELECT d.id, \(unsafeRaw: Self.prefixed) FROM search_index i JOIN search_documents d ON d.id = i.rowid
+                    WHERE search_index MATCH \(bind: Self.fts5(terms, city: city, modules: modules, inTitle: inTitle))
+                    ORDER BY i.rowid DESC LIMIT \(bind: wanted)
+                    """).all().map(Self.match)
+            }
+            let inTitle = try await newest(true, wanted)
+            return (inTitle, inTitle.count < wanted ? try await newest(false, wanted + inTitle.count) : [])
+        case .postgres:
+            // One round trip: the rest is asked for only when the title tier ran short (a one-time filter).
+            let query = Self.tsquery(terms, city: city, modules: modules)
+            let rows = try await db.raw("""
+                WITH titled AS (SELECT id FROM search_newest(to_tsquery('simple', \(bind: query)), true, \(bind: wanted))),
+                rest AS (
+                    SELECT id FROM search_newest(to_tsquery('simple', \(bind: query)), false, \(bind: wanted) + (SELECT count(*) FROM titled))
+                    WHERE (SELECT count(*) FROM titled) < \(bind: wanted))
+                SELECT true AS in_title, d.id, \(unsafeRaw: Self.prefixed) FROM titled JOIN search_documents d ON d.id = titled.id
+                UNION ALL
+                SELECT false AS in_title, d.id, \(unsafeRaw: Self.prefixed) FROM rest JOIN search_documents d ON d.id = rest.id
+                ORDER BY in_title DESC, id DESC
+                """).all()
+            let titled = try rows.map { try $0.decode(column: "in_title", as: Bool.self) }
+            let matches = try rows.map(Self.match)
+            return (zip(titled, matches).filter(\.0).map(\.1), zip(titled, matches).filter { !$0.0 }.map(\.1))
+        }
+    }
+
+    private static func match(_ row: any SQLRow) throws -> Match {
+        Match(key: Int64(try row.int("id")), document: try decode(row))
+    }
+
+    /// An FTS5 query: one of the modules' scope tokens, and every term in
+    /// the title or anywhere. The scope column is matched only by scope
+    /// tokens and the words only in the title and the body.
+    static func fts5(_ terms: SearchTerms, city: MunicipalityID, modules: [String], inTitle: Bool) -> String {
+        let scopes = modules.map { "\"\(scope(city: city, module: $0))\"" }.joined(separator: " OR ")
+        return "scope : (\(scopes)) AND \(inTitle ? "title" : "{title body}") : (\(terms.fts5(all: true)))"
+    }
+
+    /// A `to_tsquery('simple', …)` query: one of the modules' scope tokens
+    /// and every term as an exact lexeme (the vectors hold every word's
+    /// beginnings), no weights and no prefix marks, so GIN answers with no
+    /// recheck of rows. A typed word is never a scope token (a query's terms
+    /// have at most 7 characters but numbers), and if one were, it would
+    /// still find only this city's things.
+    static func tsquery(_ terms: SearchTerms, city: MunicipalityID, modules: [String]) -> String {
+        "(" + modules.map { scope(city: city, module: $0) }.joined(separator: " | ") + ") & (" + terms.prefixes.joined(separator: " & ") + ")"
     }
 
     /// One statement asking a count per module (`module`, `found` rows): one round trip, not one per module.
@@ -156,16 +205,18 @@ public struct SearchIndexRepository: Sendable {
             .joined(separator: " UNION ALL ")
     }
 
-    /// The city's and the module's tokens in `scope`: the id's bytes in hex
-    /// after a letter, one word to either database's parser, and no word a
-    /// person types (their words are filtered to letters and digits, and
-    /// matched only in the title and the body anyway).
-    static func token(_ kind: String, _ id: String) -> String {
-        kind + Hex.encode(id.utf8)
-    }
-
+    /// The city's and the module's token in `scope`: both ids' bytes in hex,
+    /// after a letter and joined by one, one word to either database's
+    /// parser. One token of both, not two, so a search in one module reads
+    /// that module's list, not the city's whole one as well.
+    ///
+    /// No text makes one, so a title cannot put a thing in another city's
+    /// search: SQLite matches words in the title and body columns only, and
+    /// PostgreSQL's vectors hold no word of a text longer than 7 characters
+    /// but numbers (`SearchTerms.lookupTerms`), while a token has letters
+    /// and at least 8 characters (a module's slug has two or more).
     static func scope(city: MunicipalityID, module: String) -> String {
-        token("c", city.rawValue) + " " + token("m", module)
+        "s" + Hex.encode(city.rawValue.utf8) + "x" + Hex.encode(module.utf8)
     }
 
     /// How many documents a city's index holds per module.
