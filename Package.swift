@@ -133,6 +133,9 @@ let package = Package(
         .target(name: "OpenData", dependencies: moduleDependencies, resources: [.copy("Resources")], swiftSettings: swiftSettings),
         .target(name: "Invest", dependencies: moduleDependencies, resources: [.copy("Resources")], swiftSettings: swiftSettings),
         .target(name: "Strategy", dependencies: moduleDependencies, resources: [.copy("Resources")], swiftSettings: swiftSettings),
+        // Business support (issue 22): its domain so far; store, pages and
+        // resources follow, and with them its line in HromadaModules.
+        .target(name: "Business", dependencies: moduleDependencies, swiftSettings: swiftSettings),
         .target(name: "Waste", dependencies: moduleDependencies + ["Routing", "MQTT", .product(name: "AsyncHTTPClient", package: "async-http-client")], resources: [.copy("Resources")], swiftSettings: swiftSettings),
         // The deployment: the one list of its modules.
         .target(name: "HromadaModules", dependencies: ["HromadaWeb", "Budgets", "Petitions", "Auctions", "OpenData", "Invest", "Strategy", "Waste"], swiftSettings: swiftSettings),
@@ -161,7 +164,7 @@ let package = Package(
             path: "Tests/HromadaTestSupport",
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "HromadaDomainTests", dependencies: ["HromadaDomain", "Budgets", "Petitions", "Auctions", "OpenData", "Invest", "Strategy", "Waste", "HromadaTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "HromadaDomainTests", dependencies: ["HromadaDomain", "Budgets", "Petitions", "Auctions", "OpenData", "Invest", "Strategy", "Waste", "Business", "HromadaTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "RoutingTests", dependencies: ["Routing"], swiftSettings: swiftSettings),
         .testTarget(
             name: "MQTTTests",

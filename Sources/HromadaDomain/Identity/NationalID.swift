@@ -118,6 +118,14 @@ public struct CalendarDate: Hashable, Comparable, Codable, Sendable, CustomStrin
     public func adding(days: Int) -> CalendarDate { CalendarDate(ordinal: ordinal + days) }
     public func days(until other: CalendarDate) -> Int { other.ordinal - ordinal }
 
+    /// The same day `months` later (earlier when negative), or the month's
+    /// last day when it has fewer: 31 January and a month is 28 or 29 February.
+    public func adding(months: Int) -> CalendarDate {
+        let index = year * 12 + (month - 1) + months
+        let (newYear, newMonth) = (index >= 0 ? index / 12 : (index - 11) / 12, ((index % 12) + 12) % 12 + 1)
+        return CalendarDate(year: newYear, month: newMonth, day: min(day, Self.daysIn(month: newMonth, year: newYear)))
+    }
+
     /// Completed years of age on `date`.
     public func age(on date: CalendarDate) -> Int {
         var years = date.year - year
