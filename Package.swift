@@ -133,9 +133,7 @@ let package = Package(
         .target(name: "OpenData", dependencies: moduleDependencies, resources: [.copy("Resources")], swiftSettings: swiftSettings),
         .target(name: "Invest", dependencies: moduleDependencies, resources: [.copy("Resources")], swiftSettings: swiftSettings),
         .target(name: "Strategy", dependencies: moduleDependencies, resources: [.copy("Resources")], swiftSettings: swiftSettings),
-        // Business support (issue 22): its domain so far; store, pages and
-        // resources follow, and with them its line in HromadaModules.
-        .target(name: "Business", dependencies: moduleDependencies, swiftSettings: swiftSettings),
+        .target(name: "Business", dependencies: moduleDependencies, resources: [.copy("Resources")], swiftSettings: swiftSettings),
         .target(name: "Waste", dependencies: moduleDependencies + ["Routing", "MQTT", .product(name: "AsyncHTTPClient", package: "async-http-client")], resources: [.copy("Resources")], swiftSettings: swiftSettings),
         // The deployment: the one list of its modules.
         .target(name: "HromadaModules", dependencies: ["HromadaWeb", "Budgets", "Petitions", "Auctions", "OpenData", "Invest", "Strategy", "Waste"], swiftSettings: swiftSettings),
@@ -181,13 +179,13 @@ let package = Package(
             name: "BudgetRulesTests", dependencies: ["BudgetRules"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(
             name: "HromadaStoreTests",
-            dependencies: ["HromadaStore", "HromadaDomain", "Budgets", "Petitions", "Auctions", "OpenData", "Invest", "Strategy", "Waste", "HromadaTestSupport", .product(name: "SQLKit", package: "sql-kit")],
+            dependencies: ["HromadaStore", "HromadaDomain", "Budgets", "Petitions", "Auctions", "OpenData", "Invest", "Strategy", "Waste", "Business", "HromadaTestSupport", .product(name: "SQLKit", package: "sql-kit")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "HromadaWebTests",
             dependencies: [
-                "HromadaWeb", "HromadaStore", "HromadaDomain", "HromadaTestSupport", "HromadaModules", "Budgets", "Petitions", "Auctions", "OpenData", "Invest", "Strategy", "Waste", "MQTT",
+                "HromadaWeb", "HromadaStore", "HromadaDomain", "HromadaTestSupport", "HromadaModules", "Budgets", "Petitions", "Auctions", "OpenData", "Invest", "Strategy", "Waste", "Business", "MQTT",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),

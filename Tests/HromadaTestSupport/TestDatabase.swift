@@ -53,12 +53,14 @@ public enum TestDatabase: String, Sendable, CaseIterable, CustomTestStringConver
         }
     }
 
-    /// Runs `body` with a migrated, empty store, then removes it.
-    public func withStore<T: Sendable>(_ body: @Sendable (Store) async throws -> T) async throws -> T {
-        guard self == .postgres else { return try await withStoreNow(body) }
+    /// Runs `body` with a migrated, empty store, then removes it:
+    /// migrated by the deployment's modules' migrations, or by `migrations`
+    /// (a module built but not yet in the deployment's registry).
+    public func withStore<T: Sendable>(migrations: [Migrator.Folder] = Self.migrations, _ body: @Sendable (Store) async throws -> T) async throws -> T {
+        guard self == .postgres else { return try await withStoreNow(migrations: migrations, body) }
         await PostgresTurns.shared.take()
         do {
-            let result = try await withStoreNow(body)
+            let result = try await withStoreNow(migrations: migrations, body)
             await PostgresTurns.shared.release()
             return result
         } catch {
@@ -67,11 +69,11 @@ public enum TestDatabase: String, Sendable, CaseIterable, CustomTestStringConver
         }
     }
 
-    private func withStoreNow<T: Sendable>(_ body: @Sendable (Store) async throws -> T) async throws -> T {
+    private func withStoreNow<T: Sendable>(migrations: [Migrator.Folder], _ body: @Sendable (Store) async throws -> T) async throws -> T {
         let (location, cleanup) = try await makeLocation()
         let store = try await Store.open(location, logger: Self.logger)
         do {
-            try await Migrator(backend: store.backend, logger: Self.logger, modules: Self.migrations).migrate()
+            try await Migrator(backend: store.backend, logger: Self.logger, modules: migrations).migrate()
             let result = try await body(store)
             await store.backend.shutdown()
             await cleanup()

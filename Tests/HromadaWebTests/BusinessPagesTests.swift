@@ -1,0 +1,59 @@
+import Foundation
+import HromadaDomain
+import HromadaModules
+import HromadaTestSupport
+import Testing
+@testable import Business
+@testable import HromadaWeb
+
+/// The business module's public pages, with the module added to the
+/// deployment as it will be: the calls, the coming events and the
+/// directory on its home, a published call's page, and nothing of a draft
+/// or of another city's call.
+@Suite struct BusinessPagesTests {
+    static let registry = ModuleRegistry(ModuleRegistry.standard.modules + [BusinessModule()])
+
+    @Test(arguments: TestDatabase.available) func aPublishedCallShowsWhoMayApplyHowItIsScoredAndWhatToAttach(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database, modules: Self.registry) { harness, client in
+            let vinnytsia = try await harness.city("vinnytsia").id
+            let now = harness.services.clock.now()
+            func call(_ id: String, published: Bool) -> SupportCall {
+                SupportCall(
+                    id: SupportCallID(rawValue: id), city: vinnytsia, title: LocalizedName(uk: "Грант на обладнання <b>", en: "Equipment grant"),
+                    description: LocalizedName(uk: "Для малих виробників.", en: "For small producers."), instrument: .equipmentCompensation,
+                    fund: Money(hryvnias: 1_000_000), maximumPerApplicant: Money(hryvnias: 200_000), opensAt: now.addingTimeInterval(-86_400),
+                    closesAt: now.addingTimeInterval(30 * 86_400),
+                    eligibility: EligibilityRules(kinds: [.soleProprietor, .company], sizes: [.micro], sectors: [KVEDCode("10.7")].compactMap { $0 }),
+                    criteria: [
+                        ScoringCriterion(id: "jobs", title: LocalizedName(uk: "Нові робочі місця", en: "New jobs"), weight: 60),
+                        ScoringCriterion(id: "plan", title: LocalizedName(uk: "Якість бізнес-плану", en: "Business plan"), weight: 40),
+                    ],
+                    documents: [RequiredDocument(id: "quote", title: LocalizedName(uk: "Рахунок постачальника", en: "Supplier's quote"))],
+                    publishedAt: published ? now : nil)
+            }
+            let open = call("open", published: true), draft = call("draft", published: false)
+            let organisation = Organisation(
+                id: OrganisationID(rawValue: "club"), city: vinnytsia, kind: .club, name: "Клуб підприємців",
+                description: LocalizedName(uk: "Зустрічі щочетверга", en: "Meets on Thursdays"), createdAt: now)
+            try await harness.services.store.write { tx in
+                _ = try await tx.supportCalls.save(open, at: now)
+                _ = try await tx.supportCalls.save(draft, at: now)
+                try await tx.organisations.save(organisation, at: now)
+            }
+            var visitor = Browser(client)
+            let home = try await visitor.get("/vinnytsia/business")
+            #expect(home.status == .ok && home.body.contains(#"href="/vinnytsia/business/calls/open""#) && home.body.contains("Приймає заявки"))
+            #expect(home.body.contains("Грант на обладнання &lt;b&gt;") && !home.body.contains("/business/calls/draft"))
+            #expect(home.body.contains("Клуб підприємців") && home.body.contains("Найближчих заходів немає."))
+            let page = try await visitor.get("/vinnytsia/business/calls/open")
+            #expect(page.status == .ok && page.body.contains("Нові робочі місця") && page.body.contains("<td>60</td>"))
+            #expect(page.body.contains("Рахунок постачальника") && page.body.contains("10.7") && page.body.contains("ФОП, Підприємство"))
+            #expect(try await visitor.get("/vinnytsia/business/calls/draft").status == .notFound)
+            #expect(try await visitor.get("/zhmerynka/business/calls/open").status == .notFound)
+            var english = Browser(client)
+            _ = try await english.get("/en")
+            let translated = try await english.get("/vinnytsia/business/calls/open")
+            #expect(translated.body.contains("New jobs") && translated.body.contains("Partial compensation of equipment costs"))
+        }
+    }
+}
