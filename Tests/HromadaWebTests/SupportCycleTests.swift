@@ -45,7 +45,7 @@ import Testing
                 try await service.submit(id, form: form, city: city, by: olena)
                 Issue.record("an incomplete application was sent")
             } catch let refused as SupportService.Refused {
-                #expect(refused.problems.map(\.field) == ["jobsPlanned"])
+                #expect(refused.problems.map(\.field) == ["jobsPlanned", "document-plan"])
             }
             #expect(try await services.store.read { try await $0.supportApplications.application(id, in: city.id) }?.form.jobsPlanned == "four")
             form.jobsPlanned = "4"

@@ -15,7 +15,10 @@ public struct BusinessModule: Module {
 
     public func addRoutes(to router: Router<AppRequestContext>, services: AppServices) {
         BusinessPages(services: services).add(to: router)
+        ApplicationPages(services: services).add(to: router)
     }
+
+    public var uploadRoutes: [UploadRoute] { [.businessDocument] }
 
     public var resources: URL? { Bundle.module.url(forResource: "Resources", withExtension: nil) }
 

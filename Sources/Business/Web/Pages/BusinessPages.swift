@@ -107,6 +107,8 @@ struct BusinessPages {
         let documents: [String]
         let hasDocuments: Bool
         let homeURL: String
+        /// Where the Apply button posts, while the call takes applications.
+        let applyURL: String?
     }
 
     @Sendable func call(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -135,7 +137,8 @@ struct BusinessPages {
                 + (rules.mustDeclareNoTaxDebt ? [html.t("business.call.rule_no_tax_debt", context)] : []),
             criteria: call.criteria.map { Line(label: $0.title.localized(language), value: String($0.weight)) },
             documents: call.documents.map { $0.title.localized(language) }, hasDocuments: !call.documents.isEmpty,
-            homeURL: "/\(city.slug.rawValue)/business")
+            homeURL: "/\(city.slug.rawValue)/business",
+            applyURL: call.phase(at: now) == .open ? "/\(city.slug.rawValue)/business/calls/\(call.id.rawValue)/apply" : nil)
         return try await html.render(
             "business-call", page: page, titleKey: "business.call.title", titleArguments: ["call": call.title.localized(language)],
             request: request, context: context, city: city)

@@ -58,7 +58,11 @@ enum ApplicationReader {
         let phoneDigits = form.phone.filter(\.isNumber).count
         if !(7...20).contains(phoneDigits) || !form.phone.allSatisfy({ $0.isNumber || " +-()".contains($0) }) { problem("phone", "phone_format") }
 
-        guard problems.isEmpty, let kind, let size, let activity, let employees, let requested, let jobs else { return .refused(problems) }
+        guard problems.isEmpty, let kind, let size, let activity, let employees, let requested, let jobs else {
+            // What is missing of the documents is said too: it does not depend on the fields.
+            let missing = call.documents.filter { !attached.contains($0.id) }.map { EligibilityFailure.documentMissing($0.id) }
+            return .refused(problems + missing.map { Problem(field: $0.field, key: "business.eligibility.\($0.key)") })
+        }
         let applicant = Applicant(
             kind: kind, name: name, code: code, size: size, activity: activity, registeredInHromada: form.registeredInHromada,
             declaresNoTaxDebt: form.declaresNoTaxDebt, employees: employees)
