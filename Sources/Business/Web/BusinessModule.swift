@@ -16,16 +16,27 @@ public struct BusinessModule: Module {
     public func addRoutes(to router: Router<AppRequestContext>, services: AppServices) {
         BusinessPages(services: services).add(to: router)
         ApplicationPages(services: services).add(to: router)
+        ReviewPages(services: services).add(to: router)
+    }
+
+    /// Declared here for the pages that use them; probes join the capability matrix when the module joins the registry.
+    public var capabilities: [CapabilityDeclaration] {
+        [
+            CapabilityDeclaration(.businessProgrammes, in: [.admin]),
+            CapabilityDeclaration(.businessReview, in: [.admin]),
+            CapabilityDeclaration(.businessScore, in: [.admin]),
+            CapabilityDeclaration(.businessDirectory, in: [.moderator, .admin]),
+            CapabilityDeclaration(.businessEvents, in: [.moderator, .admin]),
+        ]
     }
 
     public var uploadRoutes: [UploadRoute] { [.businessDocument] }
 
     public var resources: URL? { Bundle.module.url(forResource: "Resources", withExtension: nil) }
 
-    // Not in `ModuleRegistry.standard` yet: its capabilities are declared
-    // with the staff pages that use them (every capability has a probe),
-    // and it joins the deployment when the whole cycle works and the demo
-    // fills it (a card must never lead to an empty page).
+    // Not in `ModuleRegistry.standard` yet: it joins the deployment when the
+    // whole cycle works and the demo fills it (a card must never lead to an
+    // empty page), with a probe for each capability.
 }
 
 extension ModuleSlug {
