@@ -72,10 +72,12 @@ public struct ScoreTotal: Sendable, Equatable, Comparable, Codable {
     }
 
     /// "73.50"
-    public var formatted: String {
-        let value = hundredths
-        let fraction = value % 100
-        return "\(value / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+    public var formatted: String { Self.formatted(hundredths: hundredths) }
+
+    /// Hundredths of a point as the page shows them: "73.50".
+    public static func formatted(hundredths: Int64) -> String {
+        let fraction = hundredths.magnitude % 100
+        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 
     /// Whether it reaches `minimum` points of 100, exactly.

@@ -17,6 +17,7 @@ public struct BusinessModule: Module {
         BusinessPages(services: services).add(to: router)
         ApplicationPages(services: services).add(to: router)
         ReviewPages(services: services).add(to: router)
+        CommitteePages(services: services).add(to: router)
     }
 
     /// Declared here for the pages that use them; probes join the capability matrix when the module joins the registry.

@@ -37,6 +37,8 @@ struct ReviewPages {
         let applicant: String
         let url: String
         let submitted: String
+        /// Its place and total on the published list.
+        let line: String?
     }
 
     struct Section {
@@ -49,7 +51,11 @@ struct ReviewPages {
         let sections: [Section]
         let empty: Bool
         let publicURL: String
+        let committeeURL: String
+        /// Where the list is decided, once applications are closed and until it is published.
+        let decideURL: String?
     }
+
 
     @Sendable func call(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (city, _) = try await staff(context)
@@ -59,12 +65,22 @@ struct ReviewPages {
         let sections = sent.compactMap { state -> Section? in
             let rows = applications.filter { $0.application.state == state }.map { item in
                 Row(title: item.form.projectTitle, applicant: item.form.name, url: Self.url(city, item.application.id),
-                    submitted: item.application.submittedAt.map(DateText.kyiv) ?? "")
+                    submitted: item.application.submittedAt.map(DateText.kyiv) ?? "",
+                    line: item.rank.flatMap { rank in
+                        item.verdict.map { verdict in
+                            html.t("business.review.line", context, [
+                                "rank": String(rank), "total": ScoreTotal.formatted(hundredths: item.totalHundredths ?? 0),
+                                "verdict": html.t("business.review.verdict.\(verdict.rawValue)", context),
+                            ])
+                        }
+                    })
             }
             return rows.isEmpty ? nil : Section(state: html.t("business.apply.state.\(state.rawValue)", context), count: rows.count, rows: rows)
         }
         let page = CallPage(
-            sections: sections, empty: sections.isEmpty, publicURL: "/\(city.slug.rawValue)/business/calls/\(stored.call.id.rawValue)")
+            sections: sections, empty: sections.isEmpty, publicURL: "/\(city.slug.rawValue)/business/calls/\(stored.call.id.rawValue)",
+            committeeURL: CommitteePages.url(city, stored.call.id),
+            decideURL: stored.call.phase(at: services.clock.now()) == .review ? "/\(city.slug.rawValue)/admin/business/calls/\(stored.call.id.rawValue)/decide" : nil)
         return try await html.render(
             "business-review-call", page: page, titleKey: "business.review.call_title",
             titleArguments: ["call": stored.call.title.localized(context.language)], request: request, context: context, city: city)
