@@ -10,19 +10,11 @@ import Testing
 /// kept as a draft), attach the PDF, see every problem at once on the
 /// review, send; nobody else sees the application.
 @Suite struct ApplicationPagesTests {
-    static let pdf = Array("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n".utf8)
-
     @Test(arguments: TestDatabase.available) func aResidentAppliesInStepsWithAPDFAndSendsIt(_ database: TestDatabase) async throws {
         try await WebHarness.run(database, modules: BusinessPagesTests.registry) { harness, client in
             let city = try await harness.city("vinnytsia")
             let now = harness.clock.now()
-            let call = SupportCall(
-                id: SupportCallID(rawValue: "micro"), city: city.id, title: LocalizedName(uk: "Мікрогранти", en: "Micro grants"),
-                description: LocalizedName(uk: "", en: ""), instrument: .grant, fund: Money(hryvnias: 500_000), maximumPerApplicant: Money(hryvnias: 100_000),
-                opensAt: now.addingTimeInterval(-60), closesAt: now.addingTimeInterval(86_400 * 10),
-                eligibility: EligibilityRules(kinds: [.company, .soleProprietor], sizes: [.micro]),
-                criteria: [ScoringCriterion(id: "jobs", title: LocalizedName(uk: "Робочі місця", en: "Jobs"), weight: 100)],
-                documents: [RequiredDocument(id: "plan", title: LocalizedName(uk: "Бізнес-план", en: "Business plan"))], publishedAt: now)
+            let call = BusinessFixture.call(city: city.id, now: now)
             try await harness.services.store.write { _ = try await $0.supportCalls.save(call, at: now) }
 
             // Signed out, the button leads to signing in.
@@ -62,7 +54,7 @@ import Testing
             // A file that is not a PDF is refused beside its field; the PDF is attached.
             let png = try await olena.upload(base + "/documents/plan", [], file: ("document", "plan.pdf", "application/pdf", SampleImages.png()))
             #expect(png.status == .ok && png.body.contains("aria-invalid"))
-            let uploaded = try await olena.upload(base + "/documents/plan", [], file: ("document", "plan.pdf", "application/pdf", Self.pdf))
+            let uploaded = try await olena.upload(base + "/documents/plan", [], file: ("document", "plan.pdf", "application/pdf", BusinessFixture.pdf))
             #expect(uploaded.location == base + "?step=documents")
             _ = try await olena.post(base, [
                 ("step", "project"), ("go", "review"), ("projectTitle", "Кав'ярня"), ("requested", "95000"), ("jobsPlanned", "2"),

@@ -15,25 +15,13 @@ import Testing
             let services = harness.services, service = SupportService(services: services)
             let city = try await harness.city("vinnytsia")
             let now = harness.clock.now()
-            let call = SupportCall(
-                id: SupportCallID(rawValue: "micro"), city: city.id, title: LocalizedName(uk: "Мікрогранти", en: "Micro grants"),
-                description: LocalizedName(uk: "", en: ""), instrument: .grant, fund: Money(hryvnias: 500_000), maximumPerApplicant: Money(hryvnias: 100_000),
-                opensAt: now.addingTimeInterval(-60), closesAt: now.addingTimeInterval(86_400), eligibility: EligibilityRules(kinds: [.company], sizes: [.micro]),
-                criteria: [
-                    ScoringCriterion(id: "jobs", title: LocalizedName(uk: "Робочі місця", en: "Jobs"), weight: 60),
-                    ScoringCriterion(id: "plan", title: LocalizedName(uk: "План", en: "Plan"), weight: 40),
-                ],
-                documents: [], publishedAt: now)
+            let call = BusinessFixture.call(city: city.id, now: now, criteria: [("jobs", 60), ("plan", 40)], documents: false, closesIn: 86_400)
             try await services.store.write { _ = try await $0.supportCalls.save(call, at: now) }
             let staff = try #require(try await harness.account("vinnytsia.admin@demo.hromada.ua")).id
             func accepted(_ email: String, _ name: String, _ code: String) async throws -> SupportApplicationID {
                 let account = try #require(try await harness.account(email)).id
                 let id = try await service.start(call.id, city: city, by: account).application.id
-                var form = ApplicationForm()
-                form.kind = "company"; form.name = name; form.code = code; form.size = "micro"; form.activity = "56.10"
-                form.registeredInHromada = true; form.declaresNoTaxDebt = true; form.employees = "3"; form.projectTitle = "Проєкт \(name)"
-                form.plan = String(repeating: "Відкриємо кав'ярню з інклюзивним наймом. ", count: 3)
-                form.requested = "90000"; form.jobsPlanned = "2"; form.email = "a@example.com"; form.phone = "+380671234567"
+                let form = BusinessFixture.form(name: name, code: code)
                 try await service.submit(id, form: form, city: city, by: account)
                 try await service.accept(id, city: city, by: staff)
                 return id

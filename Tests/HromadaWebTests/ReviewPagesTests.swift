@@ -15,28 +15,12 @@ import Testing
             let services = harness.services, service = SupportService(services: services)
             let city = try await harness.city("vinnytsia")
             let now = harness.clock.now()
-            let call = SupportCall(
-                id: SupportCallID(rawValue: "micro"), city: city.id, title: LocalizedName(uk: "Мікрогранти", en: "Micro grants"),
-                description: LocalizedName(uk: "", en: ""), instrument: .grant, fund: Money(hryvnias: 500_000), maximumPerApplicant: Money(hryvnias: 100_000),
-                opensAt: now.addingTimeInterval(-60), closesAt: now.addingTimeInterval(86_400 * 10), eligibility: EligibilityRules(kinds: [.company], sizes: [.micro]),
-                criteria: [ScoringCriterion(id: "jobs", title: LocalizedName(uk: "Робочі місця", en: "Jobs"), weight: 100)],
-                documents: [RequiredDocument(id: "plan", title: LocalizedName(uk: "Бізнес-план", en: "Business plan"))], publishedAt: now)
+            let call = BusinessFixture.call(city: city.id, now: now)
             try await services.store.write { _ = try await $0.supportCalls.save(call, at: now) }
             let olena = try #require(try await harness.account("olena@demo.hromada.ua")).id
             let id = try await service.start(call.id, city: city, by: olena).application.id
-            var form = ApplicationForm()
-            form.kind = "company"; form.name = "ТОВ «Кульбабка»"; form.code = "32855961"; form.size = "micro"; form.activity = "56.10"
-            form.registeredInHromada = true; form.declaresNoTaxDebt = true; form.employees = "3"; form.projectTitle = "Кав'ярня"
-            form.plan = String(repeating: "Відкриємо кав'ярню з інклюзивним наймом. ", count: 3)
-            form.requested = "90000"; form.jobsPlanned = "2"; form.email = "kulbabka@example.com"; form.phone = "+380671234567"
-            let pdf = ApplicationPagesTests.pdf
-            let attachment = Attachment(
-                id: AttachmentID(rawValue: "att-plan"), municipalityID: city.id, owner: ApplicationPages.owner(id), title: "Бізнес-план",
-                mediaType: "application/pdf", byteCount: pdf.count, sha256: "x", uploadedBy: olena, uploadedAt: now)
-            try await services.store.write { tx in
-                try await tx.attachments.insert(attachment, bytes: pdf)
-                try await tx.supportApplications.attach(attachment.id, as: "plan", to: id)
-            }
+            let form = BusinessFixture.form()
+            try await BusinessFixture.attachPlan(to: id, city: city.id, by: olena, at: now, store: services.store)
             try await service.submit(id, form: form, city: city, by: olena)
 
             let page = "/vinnytsia/admin/business/applications/\(id.rawValue)"
@@ -56,8 +40,8 @@ import Testing
             let list = try await admin.get("/vinnytsia/admin/business/calls/micro")
             #expect(list.status == .ok && list.body.contains(page) && list.body.contains("Подано, перевіряється (1)"))
             let detail = try await admin.get(page)
-            #expect(detail.body.contains("32855961") && detail.body.contains("kulbabka@example.com") && detail.body.contains("\(page)/documents/att-plan"))
-            #expect(try await admin.get("\(page)/documents/att-plan").status == .ok)
+            #expect(detail.body.contains("32855961") && detail.body.contains("kulbabka@example.com") && detail.body.contains("\(page)/documents/att-\(id.rawValue)"))
+            #expect(try await admin.get("\(page)/documents/att-\(id.rawValue)").status == .ok)
             // A return without a note is said beside it; with one, the applicant sees it.
             let empty = try await admin.post("\(page)/return", [("note", "  ")])
             #expect(empty.status == .ok && empty.body.contains("Напишіть, що виправити"))
