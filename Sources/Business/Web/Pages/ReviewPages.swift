@@ -52,6 +52,7 @@ struct ReviewPages {
         let empty: Bool
         let publicURL: String
         let committeeURL: String
+        let fundURL: String
         /// Where the list is decided, once applications are closed and until it is published.
         let decideURL: String?
     }
@@ -79,7 +80,7 @@ struct ReviewPages {
         }
         let page = CallPage(
             sections: sections, empty: sections.isEmpty, publicURL: "/\(city.slug.rawValue)/business/calls/\(stored.call.id.rawValue)",
-            committeeURL: CommitteePages.url(city, stored.call.id),
+            committeeURL: CommitteePages.url(city, stored.call.id), fundURL: FundPages.url(city, stored.call.id),
             decideURL: stored.call.phase(at: services.clock.now()) == .review ? "/\(city.slug.rawValue)/admin/business/calls/\(stored.call.id.rawValue)/decide" : nil)
         return try await html.render(
             "business-review-call", page: page, titleKey: "business.review.call_title",
