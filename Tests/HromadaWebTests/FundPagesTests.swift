@@ -52,6 +52,35 @@ import Testing
             ]).location == fund)
             let after = try await admin.get(fund)
             #expect(after.body.contains("Д-7/2027") && after.body.contains("40\u{00A0}000,00\u{00A0}грн / 90\u{00A0}000,00\u{00A0}грн") && after.body.contains("звітів подано: 0 з 2"))
+            // The recipient reports from a week before the first date: a wrong number is said beside it, then the report is filed once.
+            let due = try #require(try await services.store.read { try await $0.supportCalls.reports(of: agreement.id) }.first).due
+            var recipient = Browser(client)
+            try await recipient.signIn("olena@demo.hromada.ua", "resident-demo-2026")
+            let mine = "/vinnytsia/business/applications/\(id.rawValue)"
+            let before = try await recipient.get(mine)
+            #expect(before.body.contains("Звіти про результати") && !before.body.contains(#"name="jobsCreated""#))
+            let early = try await recipient.post(mine + "/reports", [
+                ("due", String(due.epochSeconds)), ("jobsCreated", "2"), ("turnover", "100000"), ("investment", "50000"), ("note", ""),
+            ])
+            #expect(early.status == .ok && early.body.contains("за тиждень до строку"))
+            harness.clock.set(due.addingTimeInterval(-3 * 86_400))
+            // Months later: both sign in again.
+            try await recipient.signIn("olena@demo.hromada.ua", "resident-demo-2026")
+            try await admin.signIn("vinnytsia.admin@demo.hromada.ua", "vinnytsia-demo-2026")
+            #expect(try await recipient.get(mine).body.contains(#"name="jobsCreated""#))
+            let wrong = try await recipient.post(mine + "/reports", [
+                ("due", String(due.epochSeconds)), ("jobsCreated", "два"), ("turnover", "100000"), ("investment", "50000"), ("note", "Добре"),
+            ])
+            #expect(wrong.status == .ok && wrong.body.contains("ціле число робочих місць") && wrong.body.contains(#"value="два""#))
+            #expect(try await recipient.post(mine + "/reports", [
+                ("due", String(due.epochSeconds)), ("jobsCreated", "2"), ("turnover", "100000"), ("investment", "50000"), ("note", "Добре"),
+            ]).location == mine)
+            #expect(try await recipient.get(mine).body.contains("Подано: робочих місць 2"))
+            let twice = try await recipient.post(mine + "/reports", [
+                ("due", String(due.epochSeconds)), ("jobsCreated", "3"), ("turnover", "1"), ("investment", "1"), ("note", ""),
+            ])
+            #expect(twice.status == .ok && twice.body.contains("Цей звіт уже подано."))
+            #expect(try await admin.get(fund).body.contains("звітів подано: 1 з 2"))
             // An agreement of another call (or none) is not paid from this page.
             #expect(try await admin.post("/vinnytsia/admin/business/calls/micro/payouts", [("agreement", "nope"), ("amount", "1"), ("reference", "x")]).status == .notFound)
         }

@@ -141,12 +141,22 @@ public struct SupportCallRepository: Sendable {
         try await db.raw("""
             SELECT id, call_id, application_id, amount, paid, reference, signed_at FROM business_agreements
             WHERE call_id = \(bind: call.rawValue) ORDER BY signed_at, id
-            """).all().map { row in
-            Agreement(
-                id: try row.string("id"), callID: SupportCallID(rawValue: try row.string("call_id")),
-                applicationID: SupportApplicationID(rawValue: try row.string("application_id")), amount: Money(kopiyky: try row.int("amount")),
-                paid: Money(kopiyky: try row.int("paid")), reference: try row.string("reference"), signedAt: try row.date("signed_at"))
-        }
+            """).all().map(Self.decodeAgreement)
+    }
+
+    /// The agreement signed for an application, if there is one.
+    public func agreement(for application: SupportApplicationID) async throws -> Agreement? {
+        try await db.raw("""
+            SELECT id, call_id, application_id, amount, paid, reference, signed_at FROM business_agreements
+            WHERE application_id = \(bind: application.rawValue)
+            """).first().map(Self.decodeAgreement)
+    }
+
+    static func decodeAgreement(_ row: any SQLRow) throws -> Agreement {
+        Agreement(
+            id: try row.string("id"), callID: SupportCallID(rawValue: try row.string("call_id")),
+            applicationID: SupportApplicationID(rawValue: try row.string("application_id")), amount: Money(kopiyky: try row.int("amount")),
+            paid: Money(kopiyky: try row.int("paid")), reference: try row.string("reference"), signedAt: try row.date("signed_at"))
     }
 
     // MARK: Reports

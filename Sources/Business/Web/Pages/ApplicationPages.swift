@@ -19,6 +19,7 @@ struct ApplicationPages {
         router.post(":city/business/applications/:application", use: save)
         router.post(UploadRoute.businessDocument.routerPath, use: upload)
         router.get(":city/business/applications/:application/documents/:document", use: document)
+        router.post(":city/business/applications/:application/reports", use: report)
     }
 
     static func url(_ city: Municipality, _ id: SupportApplicationID, step: ApplicationForm.Step? = nil) -> String {
@@ -56,6 +57,15 @@ struct ApplicationPages {
         let url: String
     }
 
+    /// A report the recipient owes: filed (with what it said), or its form once it may be filed.
+    struct ReportRow {
+        let due: String
+        let filed: String?
+        let dueSeconds: String
+        let fields: [FormField]
+        let open: Bool
+    }
+
     struct Page {
         let callTitle: String
         let callURL: String
@@ -73,6 +83,11 @@ struct ApplicationPages {
         let status: String
         let note: String?
         let sent: Bool
+        let reports: [ReportRow]
+        let hasReports: Bool
+        let reportAction: String
+        /// What was wrong with a report just sent, above the reports.
+        let reportError: String?
     }
 
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -162,7 +177,8 @@ struct ApplicationPages {
 
     private func render(
         _ request: Request, _ context: AppRequestContext, city: Municipality, stored: SupportApplicationRepository.Stored,
-        step: ApplicationForm.Step, form: ApplicationForm, problems: [ApplicationReader.Problem], sent: Bool, message: String? = nil
+        step: ApplicationForm.Step, form: ApplicationForm, problems: [ApplicationReader.Problem], sent: Bool, message: String? = nil,
+        typedReport: FormData? = nil
     ) async throws -> Response {
         let call = try await service.call(stored.application.callID, in: city.id).call
         let application = stored.application, language = context.language
@@ -218,6 +234,7 @@ struct ApplicationPages {
                                    hint: forms.size(AttachmentRules.maximumBytes), type: "file", required: true, accept: "application/pdf,.pdf")],
                 error: error("document-\(required.id)"))
         }
+        let reports = try await reportRows(application, context: context, typed: typedReport, error: error)
         let order = ApplicationForm.Step.allCases
         let page = Page(
             callTitle: call.title.localized(language), callURL: "/\(city.slug.rawValue)/business/calls/\(call.id.rawValue)",
@@ -233,10 +250,77 @@ struct ApplicationPages {
             note: application.state == .returned
                 ? html.t("business.apply.returned", context, ["note": application.returnNote ?? "", "due": application.fixDue.map(DateText.kyiv) ?? ""])
                 : application.rejectionReason,
-            sent: sent)
+            sent: sent, reports: reports, hasReports: !reports.isEmpty, reportAction: "\(Self.url(city, application.id))/reports",
+            reportError: typedReport == nil ? nil : message)
         return try await html.render(
             "business-apply", page: page, titleKey: "business.apply.title", titleArguments: ["call": page.callTitle], request: request,
             context: context, city: city)
+    }
+
+    // MARK: Results
+
+    private func reportRows(
+        _ application: SupportApplication, context: AppRequestContext, typed: FormData?, error: (String) -> String?
+    ) async throws -> [ReportRow] {
+        guard application.state == .awarded,
+              let agreement = try await services.store.read({ try await $0.supportCalls.agreement(for: application.id) })
+        else { return [] }
+        let due = try await services.store.read { try await $0.supportCalls.reports(of: agreement.id) }
+        let now = services.clock.now()
+        return due.map { item in
+            let mine = typed?["due"] == String(item.due.epochSeconds)
+            func value(_ name: String) -> String { mine ? typed?[name] ?? "" : "" }
+            func t(_ key: String) -> String { html.t("business.report.\(key)", context) }
+            let suffix = String(item.due.epochSeconds)
+            return ReportRow(
+                due: DateText.kyiv(item.due),
+                filed: item.report.map { report in
+                    html.t("business.report.filed", context, [
+                        "jobs": String(report.jobsCreated), "turnover": BusinessPages.money(report.turnover, html, context),
+                        "investment": BusinessPages.money(report.investment, html, context),
+                    ])
+                },
+                dueSeconds: suffix,
+                fields: [
+                    FormField(name: "jobsCreated", id: "jobsCreated-\(suffix)", label: t("jobs"), value: value("jobsCreated"), error: mine ? error("jobsCreated") : nil,
+                              inputmode: "numeric", required: true, maxlength: 6),
+                    FormField(name: "turnover", id: "turnover-\(suffix)", label: t("turnover"), value: value("turnover"), error: mine ? error("turnover") : nil,
+                              inputmode: "decimal", required: true, maxlength: 20),
+                    FormField(name: "investment", id: "investment-\(suffix)", label: t("investment"), value: value("investment"), error: mine ? error("investment") : nil,
+                              inputmode: "decimal", required: true, maxlength: 20),
+                    FormField(name: "note", id: "note-\(suffix)", label: t("note"), value: value("note"), error: mine ? error("note") : nil,
+                              maxlength: ResultReport.noteLength.upperBound, rows: 4),
+                ],
+                open: item.filedAt == nil && ReportSchedule.remindNow(due: item.due, at: now))
+        }
+    }
+
+    /// The recipient files a report; a wrong field is said beside it, with what was typed.
+    @Sendable func report(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (city, stored) = try await own(context)
+        guard let account = context.account else { throw AppError.notSignedIn }
+        let form = context.form ?? FormData()
+        do {
+            let dueText = form["due"]
+            guard (1...12).contains(dueText.count), dueText.allSatisfy({ $0.isASCII && $0.isNumber }), let seconds = Int64(dueText) else {
+                throw AppError.notFound
+            }
+            guard let jobs = ApplicationReader.whole(form["jobsCreated"], in: ResultReport.jobRange) else {
+                throw AppError.invalid(code: "business_report_field", field: "jobsCreated")
+            }
+            guard let turnover = try FormMoney.parse(form["turnover"], field: "turnover") else { throw AppError.invalid(code: "business_report_field", field: "turnover") }
+            guard let investment = try FormMoney.parse(form["investment"], field: "investment") else {
+                throw AppError.invalid(code: "business_report_field", field: "investment")
+            }
+            let report = ResultReport(jobsCreated: jobs, turnover: turnover, investment: investment, note: form["note"])
+            try await service.fileReport(stored.application.id, due: Date(epochSeconds: seconds), report: report, city: city, by: account.id)
+        } catch let error as AppError where error.belongsOnTheForm {
+            let field = Self.fieldName(of: error) ?? "note"
+            let message = html.t(error.messageKey, context)
+            return try await render(request, context, city: city, stored: stored, step: .applicant, form: stored.form,
+                                    problems: [ApplicationReader.Problem(field: field, key: "")], sent: false, message: message, typedReport: form)
+        }
+        return HTML.redirect(Self.url(city, stored.application.id))
     }
 
     // MARK: Documents

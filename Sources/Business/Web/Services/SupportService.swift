@@ -306,6 +306,26 @@ struct SupportService {
         }
     }
 
+    // MARK: Results
+
+    /// The recipient files the results due at `due` under their agreement, once; from a week before the date.
+    func fileReport(_ id: SupportApplicationID, due: Date, report: ResultReport, city: Municipality, by account: AccountID) async throws {
+        let stored = try await own(id, city: city, by: account)
+        guard let agreement = try await services.store.read({ try await $0.supportCalls.agreement(for: stored.application.id) }) else {
+            throw AppError.notFound
+        }
+        if let field = report.problems.first { throw AppError.invalid(code: "business_report_field", field: field) }
+        let now = services.clock.now()
+        guard ReportSchedule.remindNow(due: due, at: now) else { throw AppError.conflict(code: "business_report_not_yet") }
+        let entry = try services.audit.entry(action: AuditAction.businessReportFiled, actor: account, municipality: city.id, subject: agreement.id)
+        try await services.store.write { tx in
+            guard try await tx.supportCalls.file(report, agreement: agreement.id, due: due, at: now) else {
+                throw AppError.conflict(code: "business_report_filed")
+            }
+            try await tx.audit.append(entry)
+        }
+    }
+
     /// The store's refusals of the fund, as a person reads them.
     static func refusing<T>(_ body: () async throws -> T) async throws -> T {
         do {
