@@ -225,7 +225,7 @@ import Testing
             #expect(try await store.read { try await $0.supportCalls.reports(of: "g") }.first?.report == report)
             let year = try #require(KyivYear(2027))
             let figures = try await store.read { try await $0.supportCalls.yearFigures(in: self.vinnytsia, from: year.start, until: year.end) }
-            #expect(figures.jobs == 3)
+            #expect(figures.jobs == 3 && figures.reports == 1 && figures.recipients == 0)
         }
     }
 

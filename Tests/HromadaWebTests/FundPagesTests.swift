@@ -52,6 +52,7 @@ import Testing
             ]).location == fund)
             let after = try await admin.get(fund)
             #expect(after.body.contains("Д-7/2027") && after.body.contains("40\u{00A0}000,00\u{00A0}грн / 90\u{00A0}000,00\u{00A0}грн") && after.body.contains("звітів подано: 0 з 2"))
+            let paidIn = CalendarDate.inKyiv(harness.clock.now()).year
             // The recipient reports from a week before the first date: a wrong number is said beside it, then the report is filed once.
             let due = try #require(try await services.store.read { try await $0.supportCalls.reports(of: agreement.id) }.first).due
             var recipient = Browser(client)
@@ -81,6 +82,11 @@ import Testing
             ])
             #expect(twice.status == .ok && twice.body.contains("Цей звіт уже подано."))
             #expect(try await admin.get(fund).body.contains("звітів подано: 1 з 2"))
+            // The strategy's computed indicators follow: the jobs in the report's year, the support in the payout's.
+            let reportedIn = CalendarDate.inKyiv(harness.clock.now()).year
+            #expect(try await BusinessIndicators.jobsCreated.value(city, reportedIn, services) == 2)
+            #expect(try await BusinessIndicators.supportPaid.value(city, paidIn, services) == 40_000)
+            #expect(try await BusinessIndicators.jobsCreated.value(city, reportedIn - 5, services) == nil)
             // An agreement of another call (or none) is not paid from this page.
             #expect(try await admin.post("/vinnytsia/admin/business/calls/micro/payouts", [("agreement", "nope"), ("amount", "1"), ("reference", "x")]).status == .notFound)
         }

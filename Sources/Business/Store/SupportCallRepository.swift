@@ -212,19 +212,30 @@ public struct SupportCallRepository: Sendable {
         return DueReport(agreementID: try row.string("agreement_id"), due: try row.date("due_at"), filedAt: filed, report: report)
     }
 
-    /// The year's results reported in a city, for the strategy's computed
-    /// indicators: jobs created, and the sums paid out.
-    public func yearFigures(in city: MunicipalityID, from start: Date, until end: Date) async throws -> (jobs: Int64, paid: Money, recipients: Int) {
-        let jobs = try await db.raw("""
-            SELECT CAST(COALESCE(SUM(r.jobs_created), 0) AS BIGINT) AS total FROM business_reports r
+    /// A year's figures of a city's calls, for the strategy's computed indicators.
+    public struct YearFigures: Sendable, Equatable {
+        /// Jobs created, by the reports filed in the year, and how many reports those were.
+        public let jobs: Int64
+        public let reports: Int
+        /// What was paid in the year, and to how many recipients.
+        public let paid: Money
+        public let recipients: Int
+    }
+
+    /// The results reported and the support paid in a city from `start` until `end`.
+    public func yearFigures(in city: MunicipalityID, from start: Date, until end: Date) async throws -> YearFigures {
+        let reported = try await db.raw("""
+            SELECT CAST(COALESCE(SUM(r.jobs_created), 0) AS BIGINT) AS total, COUNT(*) AS reports FROM business_reports r
             JOIN business_agreements a ON a.id = r.agreement_id JOIN business_calls c ON c.id = a.call_id
             WHERE c.municipality_id = \(bind: city.rawValue) AND r.filed_at >= \(bind: start.epochSeconds) AND r.filed_at < \(bind: end.epochSeconds)
-            """).first()?.int("total") ?? 0
+            """).first()
         let paid = try await db.raw("""
             SELECT CAST(COALESCE(SUM(p.amount), 0) AS BIGINT) AS total, COUNT(DISTINCT p.agreement_id) AS recipients FROM business_payouts p
             JOIN business_calls c ON c.id = p.call_id
             WHERE c.municipality_id = \(bind: city.rawValue) AND p.paid_at >= \(bind: start.epochSeconds) AND p.paid_at < \(bind: end.epochSeconds)
             """).first()
-        return (jobs, Money(kopiyky: try paid?.int("total") ?? 0), Int(try paid?.int("recipients") ?? 0))
+        return YearFigures(
+            jobs: try reported?.int("total") ?? 0, reports: Int(try reported?.int("reports") ?? 0),
+            paid: Money(kopiyky: try paid?.int("total") ?? 0), recipients: Int(try paid?.int("recipients") ?? 0))
     }
 }

@@ -34,6 +34,9 @@ public struct BusinessModule: Module {
 
     public var uploadRoutes: [UploadRoute] { [.businessDocument] }
 
+    /// Jobs the recipients reported creating, and the support paid, year by year.
+    public var computedIndicators: [ComputedIndicator] { BusinessIndicators.all }
+
     public var resources: URL? { Bundle.module.url(forResource: "Resources", withExtension: nil) }
 
     // Not in `ModuleRegistry.standard` yet: it joins the deployment when the
