@@ -116,6 +116,17 @@ import Testing
                 try await $0.supportApplications.putPrivate(.init(code: "32855961", email: "a@example.com", phone: "+380671234567"), of: id)
             }
             #expect(try await store.read { try await $0.supportApplications.privateDetails(of: id) }?.email == "a@example.com")
+            // Its documents, by the application and by the call.
+            let pdf = Array("%PDF-1.7".utf8)
+            let attachment = Attachment(
+                id: AttachmentID(rawValue: "att-1"), municipalityID: vinnytsia, owner: UploadOwner(kind: .init(rawValue: "business_application"), id: id.rawValue),
+                title: "План", mediaType: "application/pdf", byteCount: pdf.count, sha256: "x", uploadedBy: author.id, uploadedAt: t0)
+            try await store.write { tx async throws in
+                try await tx.attachments.insert(attachment, bytes: pdf)
+                try await tx.supportApplications.attach(attachment.id, as: "plan", to: id)
+            }
+            #expect(try await store.read { try await $0.supportApplications.documents(of: id) } == ["plan": attachment.id])
+            #expect(try await store.read { try await $0.supportApplications.documents(ofCall: call.id) } == [id: ["plan": attachment.id]])
 
             // Two members score; the third declares a conflict, never sees it, and cannot score it.
             @Sendable func sheet(_ member: Account, _ points: Int) -> ScoreSheet { ScoreSheet(member: member.id, points: ["jobs": points], comments: ["jobs": "ok"]) }
@@ -223,6 +234,8 @@ import Testing
             #expect(try await store.write { try await $0.supportCalls.file(report, agreement: "g", due: due[0], at: weekBefore) })
             #expect(try await store.write { try await $0.supportCalls.file(report, agreement: "g", due: due[0], at: weekBefore) } == false)
             #expect(try await store.read { try await $0.supportCalls.reports(of: "g") }.first?.report == report)
+            let byAgreement = try await store.read { try await $0.supportCalls.reports(ofCall: call.id) }
+            #expect(byAgreement.keys.sorted() == ["g"] && byAgreement["g"]?.map(\.due) == due && byAgreement["g"]?.first?.report == report)
             let year = try #require(KyivYear(2027))
             let figures = try await store.read { try await $0.supportCalls.yearFigures(in: self.vinnytsia, from: year.start, until: year.end) }
             #expect(figures.jobs == 3 && figures.reports == 1 && figures.recipients == 0)

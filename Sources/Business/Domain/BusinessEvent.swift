@@ -45,11 +45,7 @@ public struct BusinessEvent: Sendable, Equatable, Codable {
 
     /// The fields that cannot be saved, by name.
     public var problems: [String] {
-        var fields: [String] = []
-        if !Self.titleLength.contains(title.uk.count) { fields.append("titleUk") }
-        if !Self.titleLength.contains(title.en.count) { fields.append("titleEn") }
-        if !Self.descriptionLength.contains(description.uk.count) { fields.append("descriptionUk") }
-        if !Self.descriptionLength.contains(description.en.count) { fields.append("descriptionEn") }
+        var fields = FieldRules.outside(Self.titleLength, title, field: "title") + FieldRules.outside(Self.descriptionLength, description, field: "description")
         if !Self.placeLength.contains(place.count) { fields.append("place") }
         if endsAt <= startsAt || endsAt.timeIntervalSince(startsAt) > Self.longest { fields.append("endsAt") }
         if !Self.capacityRange.contains(capacity) { fields.append("capacity") }

@@ -34,9 +34,7 @@ public struct PublishedContacts: Sendable, Equatable, Codable {
     public var problems: [String] {
         var fields: [String] = []
         if let email, (try? EmailAddress.validated(email)) == nil { fields.append("email") }
-        if let phone, !(7...20).contains(phone.filter(\.isNumber).count) || !phone.allSatisfy({ $0.isNumber || " +-()".contains($0) }) {
-            fields.append("phone")
-        }
+        if let phone, !FieldRules.isPhone(phone) { fields.append("phone") }
         if let website, !(website.hasPrefix("https://") || website.hasPrefix("http://")) || website.count > 300
             || URL(string: website)?.host == nil
         {
@@ -85,8 +83,7 @@ public struct Organisation: Sendable, Equatable, Codable {
     public var problems: [String] {
         var fields: [String] = []
         if !Self.nameLength.contains(name.count) { fields.append("name") }
-        if !Self.descriptionLength.contains(description.uk.count) { fields.append("descriptionUk") }
-        if !Self.descriptionLength.contains(description.en.count) { fields.append("descriptionEn") }
+        fields += FieldRules.outside(Self.descriptionLength, description, field: "description")
         if !Self.missionLength.contains(mission.count) { fields.append("mission") }
         if let code, !LegalEntityCode.isValid(code) { fields.append("code") }
         return fields + contacts.problems

@@ -158,10 +158,7 @@ public struct SupportCall: Sendable, Equatable, Codable {
     /// empty when it may be saved.
     public var problems: [CallProblem] {
         var found: [CallProblem] = []
-        for (field, text) in [("titleUk", title.uk), ("titleEn", title.en)] where !Self.titleLength.contains(text.count) {
-            found.append(CallProblem(field: field, reason: .length))
-        }
-        for (field, text) in [("descriptionUk", description.uk), ("descriptionEn", description.en)] where !Self.descriptionLength.contains(text.count) {
+        for field in FieldRules.outside(Self.titleLength, title, field: "title") + FieldRules.outside(Self.descriptionLength, description, field: "description") {
             found.append(CallProblem(field: field, reason: .length))
         }
         if fund <= .zero || !fund.isWithinCeiling { found.append(CallProblem(field: "fund", reason: .outOfRange)) }

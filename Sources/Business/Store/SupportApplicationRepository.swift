@@ -158,6 +158,20 @@ public struct SupportApplicationRepository: Sendable {
         return Dictionary(uniqueKeysWithValues: try rows.map { (try $0.string("document_id"), AttachmentID(rawValue: try $0.string("attachment_id"))) })
     }
 
+    /// The documents of every application to a call, by application.
+    public func documents(ofCall call: SupportCallID) async throws -> [SupportApplicationID: [String: AttachmentID]] {
+        let rows = try await db.raw("""
+            SELECT d.application_id, d.document_id, d.attachment_id FROM business_application_documents d
+            JOIN business_applications a ON a.id = d.application_id WHERE a.call_id = \(bind: call.rawValue)
+            """).all()
+        var documents: [SupportApplicationID: [String: AttachmentID]] = [:]
+        for row in rows {
+            documents[SupportApplicationID(rawValue: try row.string("application_id")), default: [:]][try row.string("document_id")] =
+                AttachmentID(rawValue: try row.string("attachment_id"))
+        }
+        return documents
+    }
+
     // MARK: The committee
 
     /// A member declares a conflict of interest; from then on the

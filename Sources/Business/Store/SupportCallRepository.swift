@@ -176,6 +176,15 @@ public struct SupportCallRepository: Sendable {
             """).all().map(Self.decodeReport)
     }
 
+    /// The reports due under every agreement of a call, by agreement.
+    public func reports(ofCall call: SupportCallID) async throws -> [String: [DueReport]] {
+        let rows = try await db.raw("""
+            SELECT r.agreement_id, r.due_at, r.filed_at, r.jobs_created, r.turnover, r.investment, r.note FROM business_reports r
+            JOIN business_agreements a ON a.id = r.agreement_id WHERE a.call_id = \(bind: call.rawValue) ORDER BY r.agreement_id, r.due_at
+            """).all()
+        return Dictionary(grouping: try rows.map(Self.decodeReport), by: \.agreementID)
+    }
+
     /// Files the report due at `due`; false when there is no such report or it is filed already.
     @discardableResult
     public func file(_ report: ResultReport, agreement: String, due: Date, at instant: Date) async throws -> Bool {

@@ -91,7 +91,7 @@ struct ApplicationPages {
     }
 
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (city, stored) = try await own(context)
+        let (city, _, stored) = try await own(context)
         let step = request.uri.queryParameters.get("step").flatMap(ApplicationForm.Step.init(rawValue:)) ?? .applicant
         return try await render(request, context, city: city, stored: stored, step: step, form: stored.form, problems: [],
                                 sent: request.uri.queryParameters.get("sent") == "1")
@@ -99,14 +99,13 @@ struct ApplicationPages {
 
     /// Saves the step's fields into the draft and goes on (`go`: a step, or `submit` from the review).
     @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (city, stored) = try await own(context)
+        let (city, account, stored) = try await own(context)
         let posted = context.form ?? FormData()
         guard let step = ApplicationForm.Step(rawValue: posted["step"]) else { throw AppError.invalid(code: "business_step", field: "step") }
         let form = Self.merge(posted, step: step, into: stored.form)
-        guard let account = context.account else { throw AppError.notSignedIn }
         if posted["go"] == "submit" {
             do {
-                try await service.submit(stored.application.id, form: form, city: city, by: account.id)
+                try await service.submit(stored.application.id, form: form, city: city, by: account)
             } catch let refused as SupportService.Refused {
                 let kept = try await service.application(stored.application.id, in: city.id)
                 return try await render(request, context, city: city, stored: kept, step: .review, form: form, problems: refused.problems, sent: false)
@@ -114,7 +113,7 @@ struct ApplicationPages {
             return HTML.redirect(Self.url(city, stored.application.id) + "?sent=1")
         }
         do {
-            try await service.saveDraft(stored.application.id, form: form, city: city, by: account.id)
+            try await service.saveDraft(stored.application.id, form: form, city: city, by: account)
         } catch let error as AppError where error.belongsOnTheForm {
             return try await renderError(error, request, context, city: city, stored: stored, step: step, form: form)
         }
@@ -297,8 +296,7 @@ struct ApplicationPages {
 
     /// The recipient files a report; a wrong field is said beside it, with what was typed.
     @Sendable func report(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (city, stored) = try await own(context)
-        guard let account = context.account else { throw AppError.notSignedIn }
+        let (city, account, stored) = try await own(context)
         let form = context.form ?? FormData()
         do {
             let dueText = form["due"]
@@ -313,7 +311,7 @@ struct ApplicationPages {
                 throw AppError.invalid(code: "business_report_field", field: "investment")
             }
             let report = ResultReport(jobsCreated: jobs, turnover: turnover, investment: investment, note: form["note"])
-            try await service.fileReport(stored.application.id, due: Date(epochSeconds: seconds), report: report, city: city, by: account.id)
+            try await service.fileReport(stored.application.id, due: Date(epochSeconds: seconds), report: report, city: city, by: account)
         } catch let error as AppError where error.belongsOnTheForm {
             let field = Self.fieldName(of: error) ?? "note"
             let message = html.t(error.messageKey, context)
@@ -326,8 +324,8 @@ struct ApplicationPages {
     // MARK: Documents
 
     @Sendable func upload(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (city, stored) = try await own(context)
-        guard [.draft, .returned].contains(stored.application.state), let account = context.account else {
+        let (city, account, stored) = try await own(context)
+        guard [.draft, .returned].contains(stored.application.state) else {
             throw AppError.conflict(code: "business_application_sent")
         }
         let call = try await service.call(stored.application.callID, in: city.id).call
@@ -336,7 +334,7 @@ struct ApplicationPages {
         let form = context.form ?? FormData()
         do {
             let attachment = try await services.attachments.add(
-                form.file("document"), title: required.title.uk, to: Self.owner(stored.application.id), city: city, by: account.id)
+                form.file("document"), title: required.title.uk, to: Self.owner(stored.application.id), city: city, by: account)
             try await services.store.write { try await $0.supportApplications.attach(attachment.id, as: required.id, to: stored.application.id) }
         } catch let error as AppError where error.belongsOnTheForm {
             return try await renderError(error, request, context, city: city, stored: stored, step: .documents, form: stored.form, field: "document-\(required.id)")
@@ -345,7 +343,7 @@ struct ApplicationPages {
     }
 
     @Sendable func document(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (city, stored) = try await own(context)
+        let (city, _, stored) = try await own(context)
         let id = AttachmentID(rawValue: try context.parameters.require("document"))
         return try await services.attachments.response(id, of: Self.owner(stored.application.id), city: city.id)
     }
@@ -355,12 +353,11 @@ struct ApplicationPages {
     }
 
     /// The signed-in applicant's own application in this city; anyone else's is not there.
-    private func own(_ context: AppRequestContext) async throws -> (Municipality, SupportApplicationRepository.Stored) {
+    private func own(_ context: AppRequestContext) async throws -> (Municipality, AccountID, SupportApplicationRepository.Stored) {
         let city = try await CityLookup(store: services.store).require(context)
         guard let account = context.account else { throw AppError.notSignedIn }
-        let stored = try await service.application(SupportApplicationID(rawValue: try context.parameters.require("application")), in: city.id)
-        guard stored.application.account == account.id else { throw AppError.notFound }
-        return (city, stored)
+        let id = SupportApplicationID(rawValue: try context.parameters.require("application"))
+        return (city, account.id, try await service.own(id, city: city, by: account.id))
     }
 }
 

@@ -56,14 +56,16 @@ struct CommitteePages {
         _ request: Request, _ context: AppRequestContext, city: Municipality, call: SupportCall, member: AccountID,
         typed: (SupportApplicationID, FormData)? = nil, error: (field: String, message: String)? = nil
     ) async throws -> Response {
-        let visible = try await services.store.read { try await $0.supportApplications.forCommittee(member, call: call.id) }
+        let (visible, sheets, documents) = try await services.store.read { tx in
+            (
+                try await tx.supportApplications.forCommittee(member, call: call.id), try await tx.supportApplications.sheets(of: call.id),
+                try await tx.supportApplications.documents(ofCall: call.id)
+            )
+        }
         var cards: [Card] = []
         for stored in visible {
             let id = stored.application.id
-            let (sheets, attached) = try await services.store.read { tx in
-                (try await tx.supportApplications.sheets(of: id), try await tx.supportApplications.documents(of: id))
-            }
-            let mine = sheets.first { $0.member == member }
+            let mine = sheets[id]?.first { $0.member == member }
             let posted = typed.flatMap { $0.0 == id ? $0.1 : nil }
             let base = "/\(city.slug.rawValue)/admin/business/committee/\(id.rawValue)"
             let fields = call.criteria.flatMap { criterion -> [FormField] in
@@ -83,9 +85,7 @@ struct CommitteePages {
             cards.append(Card(
                 anchor: "application-\(id.rawValue)", title: stored.form.projectTitle, applicant: stored.form.name, requested: stored.form.requested,
                 plan: stored.form.plan,
-                documents: call.documents.map { required in
-                    ReviewPages.Document(title: required.title.localized(context.language), url: attached[required.id].map { "\(base)/documents/\($0.rawValue)" })
-                },
+                documents: ReviewPages.documents(of: call, attached: documents[id] ?? [:], under: base, context.language),
                 scoreAction: "\(base)/score", conflictAction: "\(base)/conflict", fields: fields, scored: mine != nil))
         }
         let page = Page(cards: cards, empty: cards.isEmpty)

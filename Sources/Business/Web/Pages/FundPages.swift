@@ -73,8 +73,7 @@ struct FundPages {
         do {
             let stored = try await service.application(application, in: city.id)
             guard stored.application.callID == held.call.id else { throw AppError.notFound }
-            guard let amount = try FormMoney.parse(form["amount"], field: "amount") else { throw AppError.invalid(code: "business_amount_not_positive", field: "amount") }
-            _ = try await service.signAgreement(application, amount: amount, reference: form["reference"], city: city, by: staff.accountID)
+            _ = try await service.signAgreement(application, amount: try Self.amount(form), reference: form["reference"], city: city, by: staff.accountID)
         } catch let error as AppError where error.belongsOnTheForm {
             return try await render(request, context, city: city, held: held, typed: (form["application"], form), error: error)
         }
@@ -89,12 +88,17 @@ struct FundPages {
             guard try await services.store.read({ try await $0.supportCalls.agreements(of: held.call.id) }).contains(where: { $0.id == agreement }) else {
                 throw AppError.notFound
             }
-            guard let amount = try FormMoney.parse(form["amount"], field: "amount") else { throw AppError.invalid(code: "business_amount_not_positive", field: "amount") }
-            try await service.recordPayout(agreement, amount: amount, reference: form["reference"], city: city, by: staff.accountID)
+            try await service.recordPayout(agreement, amount: try Self.amount(form), reference: form["reference"], city: city, by: staff.accountID)
         } catch let error as AppError where error.belongsOnTheForm {
             return try await render(request, context, city: city, held: held, typed: (agreement, form), error: error)
         }
         return HTML.redirect(Self.url(city, held.call.id))
+    }
+
+    /// The amount typed, in hryvnias; none is an amount of nothing.
+    static func amount(_ form: FormData) throws -> Money {
+        guard let amount = try FormMoney.parse(form["amount"], field: "amount") else { throw AppError.invalid(code: "business_amount_not_positive", field: "amount") }
+        return amount
     }
 
     /// The page, with what was typed into one row's form (`typed`: the row's id and the form) and the error beside its field.
@@ -103,9 +107,11 @@ struct FundPages {
         typed: (String, FormData)? = nil, error: AppError? = nil
     ) async throws -> Response {
         let call = held.call
-        let fresh = try await service.call(call.id, in: city.id)
-        let (awarded, agreements) = try await services.store.read { tx in
-            (try await tx.supportApplications.applications(to: call.id, states: [.awarded]), try await tx.supportCalls.agreements(of: call.id))
+        let (awarded, agreements, reports) = try await services.store.read { tx in
+            (
+                try await tx.supportApplications.applications(to: call.id, states: [.awarded]), try await tx.supportCalls.agreements(of: call.id),
+                try await tx.supportCalls.reports(ofCall: call.id)
+            )
         }
         let agreed = Set(agreements.map(\.applicationID))
         let names = Dictionary(uniqueKeysWithValues: awarded.map { ($0.application.id, $0.form.name) })
@@ -120,16 +126,15 @@ struct FundPages {
                           error: mine ? problem?.message(for: "reference") : nil, required: true, maxlength: 100),
             ]
         }
-        var rows: [AgreementRow] = []
-        for agreement in agreements {
-            let reports = try await services.store.read { try await $0.supportCalls.reports(of: agreement.id) }
-            rows.append(AgreementRow(
+        let rows = agreements.map { agreement in
+            let reports = reports[agreement.id] ?? []
+            return AgreementRow(
                 applicant: names[agreement.applicationID] ?? agreement.applicationID.rawValue, reference: agreement.reference, amount: money(agreement.amount),
                 paid: money(agreement.paid),
                 reports: html.t("business.fund.reports", context, ["filed": String(reports.filter { $0.filedAt != nil }.count), "due": String(reports.count)]),
-                agreement: agreement.id, fields: fields(for: agreement.id, amount: "")))
+                agreement: agreement.id, fields: fields(for: agreement.id, amount: ""))
         }
-        let position = fresh.position
+        let position = held.position
         let page = Page(
             fund: money(position.fund), committed: money(position.committed), paid: money(position.paid), left: money(position.uncommitted),
             awarded: awarded.filter { !agreed.contains($0.application.id) }.map { stored in

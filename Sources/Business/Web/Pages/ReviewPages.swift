@@ -113,6 +113,13 @@ struct ReviewPages {
         let error: String?
     }
 
+    /// The call's required documents, each linked to the application's copy under `base` when there is one.
+    static func documents(of call: SupportCall, attached: [String: AttachmentID], under base: String, _ language: Language) -> [Document] {
+        call.documents.map { required in
+            Document(title: required.title.localized(language), url: attached[required.id].map { "\(base)/documents/\($0.rawValue)" })
+        }
+    }
+
     @Sendable func application(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (city, _) = try await staff(context)
         let stored = try await submitted(context, city: city)
@@ -177,10 +184,7 @@ struct ReviewPages {
         ]
         let page = ApplicationPage(
             state: html.t("business.apply.state.\(application.state.rawValue)", context), facts: facts, plan: form.plan,
-            documents: call.documents.map { required in
-                Document(title: required.title.localized(context.language),
-                         url: attached[required.id].map { "\(Self.url(city, application.id))/documents/\($0.rawValue)" })
-            },
+            documents: Self.documents(of: call, attached: attached, under: Self.url(city, application.id), context.language),
             note: application.returnNote.map { html.t("business.review.returned_note", context, ["note": $0, "due": application.fixDue.map(DateText.kyiv) ?? ""]) }
                 ?? application.rejectionReason,
             callURL: "/\(city.slug.rawValue)/admin/business/calls/\(call.id.rawValue)", action: Self.url(city, application.id),

@@ -55,8 +55,7 @@ enum ApplicationReader {
         let jobs = Self.whole(form.jobsPlanned, in: ProjectPlan.jobRange)
         if jobs == nil { problem("jobsPlanned", "jobs_range") }
         if (try? EmailAddress.validated(form.email)) == nil { problem("email", "email_format") }
-        let phoneDigits = form.phone.filter(\.isNumber).count
-        if !(7...20).contains(phoneDigits) || !form.phone.allSatisfy({ $0.isNumber || " +-()".contains($0) }) { problem("phone", "phone_format") }
+        if !FieldRules.isPhone(form.phone) { problem("phone", "phone_format") }
 
         guard problems.isEmpty, let kind, let size, let activity, let employees, let requested, let jobs else {
             // What is missing of the documents is said too: it does not depend on the fields.

@@ -105,7 +105,8 @@ struct SupportService {
         try await move(stored, action: nil, by: account, city: city.id) { application, _ in try application.withdraw() }
     }
 
-    private func own(_ id: SupportApplicationID, city: Municipality, by account: AccountID) async throws -> SupportApplicationRepository.Stored {
+    /// The person's own application; someone else's is not there.
+    func own(_ id: SupportApplicationID, city: Municipality, by account: AccountID) async throws -> SupportApplicationRepository.Stored {
         let stored = try await application(id, in: city.id)
         // Someone else's application does not exist, as far as they can tell.
         guard stored.application.account == account else { throw AppError.notFound }
@@ -276,8 +277,7 @@ struct SupportService {
         } catch {
             throw AppError.invalid(code: error == .beyondMaximum ? "business_amount_over_maximum" : "business_amount_beyond_fund", field: "amount")
         }
-        let reference = reference.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (1...100).contains(reference.count) else { throw AppError.invalid(code: "business_reference_missing", field: "reference") }
+        let reference = try Self.reference(reference)
         let entry = try services.audit.entry(
             action: AuditAction.businessAgreementSigned, actor: staff, municipality: city.id, subject: id.rawValue, details: ["kopiyky": String(amount.kopiyky)])
         let now = services.clock.now()
@@ -292,8 +292,7 @@ struct SupportService {
     /// Records a payout under an agreement: never more than agreed, never more than the fund.
     func recordPayout(_ agreement: String, amount: Money, reference: String, city: Municipality, by staff: AccountID) async throws {
         guard amount > .zero, amount.isWithinCeiling else { throw AppError.invalid(code: "business_amount_not_positive", field: "amount") }
-        let reference = reference.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (1...100).contains(reference.count) else { throw AppError.invalid(code: "business_reference_missing", field: "reference") }
+        let reference = try Self.reference(reference)
         let entry = try services.audit.entry(
             action: AuditAction.businessPayoutRecorded, actor: staff, municipality: city.id, subject: agreement, details: ["kopiyky": String(amount.kopiyky)])
         let now = services.clock.now()
@@ -324,6 +323,13 @@ struct SupportService {
             }
             try await tx.audit.append(entry)
         }
+    }
+
+    /// An agreement's or a payout's document number, trimmed: 1 to 100 characters.
+    static func reference(_ text: String) throws -> String {
+        let reference = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (1...100).contains(reference.count) else { throw AppError.invalid(code: "business_reference_missing", field: "reference") }
+        return reference
     }
 
     /// The store's refusals of the fund, as a person reads them.
