@@ -76,6 +76,39 @@ import Testing
         #expect(call.phase(at: t0) == .draft)
     }
 
+    @Test func anOpenCallKeepsItsRulesAndItsDeadlineOnlyMovesLater() {
+        var announced = call()
+        announced.opensAt = t0.addingTimeInterval(86_400)
+        var anything = announced
+        anything.criteria = [ScoringCriterion(id: "jobs", title: LocalizedName(uk: "j", en: "j"), weight: 100)]
+        anything.maximumPerApplicant = Money(hryvnias: 1)
+        #expect(announced.lockedChanges(to: anything, at: t0).isEmpty)
+        var unpublished = announced
+        unpublished.publishedAt = nil
+        #expect(announced.lockedChanges(to: unpublished, at: t0).map(\.field) == ["publishedAt"])
+
+        let open = call(), during = t0.addingTimeInterval(86_400)
+        var wording = open
+        wording.title = LocalizedName(uk: "Новий заголовок", en: "New title")
+        wording.fund = Money(hryvnias: 2_000_000)
+        wording.reportMonths = [3]
+        wording.closesAt = open.closesAt.addingTimeInterval(86_400)
+        #expect(open.lockedChanges(to: wording, at: during).isEmpty)
+        var rules = open
+        rules.closesAt = open.closesAt.addingTimeInterval(-86_400)
+        rules.eligibility.sizes = [.micro]
+        rules.criteria[0].weight = 45
+        rules.criteria[1].weight = 30
+        rules.documents = []
+        #expect(open.lockedChanges(to: rules, at: during).map(\.field) == ["closesAt", "sizes", "criteria", "documents"])
+        var renamed = open
+        renamed.criteria[0].title = LocalizedName(uk: "Нові робочі місця", en: "New jobs")
+        #expect(open.lockedChanges(to: renamed, at: during).isEmpty)
+        var later = open
+        later.closesAt = open.closesAt.addingTimeInterval(86_400)
+        #expect(open.lockedChanges(to: later, at: open.closesAt).map(\.field) == ["closesAt"])
+    }
+
     @Test func anApplicationIsReturnedOnceWithAWorkingDayDeadlineAndLapsesUnfixed() throws {
         let call = call()
         var application = SupportApplication(

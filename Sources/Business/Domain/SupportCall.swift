@@ -190,6 +190,41 @@ public struct SupportCall: Sendable, Equatable, Codable {
     }
 }
 
+extension SupportCall {
+    /// What staff may not change in `next`, a new version of this call, at
+    /// `instant`: once a call has opened, people apply under its rules, so
+    /// who may apply, what is asked, how it is scored and how much one may
+    /// get stay as they were; the deadline may only move later while it is
+    /// open, and not at all once it has closed. A published call stays
+    /// published. The title, the description, the fund (never below what
+    /// it has committed: the store checks) and the report months, which
+    /// apply to agreements signed after, may change.
+    public func lockedChanges(to next: SupportCall, at instant: Date) -> [CallProblem] {
+        var found: [CallProblem] = []
+        if publishedAt != nil && next.publishedAt == nil { found.append(CallProblem(field: "publishedAt", reason: .locked)) }
+        switch phase(at: instant) {
+        case .draft, .announced:
+            return found
+        case .open:
+            if next.closesAt < closesAt { found.append(CallProblem(field: "closesAt", reason: .locked)) }
+        case .review, .decided:
+            if next.closesAt != closesAt { found.append(CallProblem(field: "closesAt", reason: .locked)) }
+        }
+        let fixed: [(String, Bool)] = [
+            ("instrument", next.instrument == instrument), ("maximumPerApplicant", next.maximumPerApplicant == maximumPerApplicant),
+            ("opensAt", next.opensAt == opensAt), ("fixWorkingDays", next.fixWorkingDays == fixWorkingDays),
+            ("kinds", next.eligibility.kinds == eligibility.kinds), ("sizes", next.eligibility.sizes == eligibility.sizes),
+            ("sectors", next.eligibility.sectors == eligibility.sectors),
+            ("mustBeRegisteredInHromada", next.eligibility.mustBeRegisteredInHromada == eligibility.mustBeRegisteredInHromada),
+            ("mustDeclareNoTaxDebt", next.eligibility.mustDeclareNoTaxDebt == eligibility.mustDeclareNoTaxDebt),
+            ("criteria", next.criteria.map { [$0.id, String($0.weight)] } == criteria.map { [$0.id, String($0.weight)] }),
+            ("scale", next.scale == scale), ("minimumTotal", next.minimumTotal == minimumTotal),
+            ("documents", next.documents.map(\.id) == documents.map(\.id)),
+        ]
+        return found + fixed.filter { !$0.1 }.map { CallProblem(field: $0.0, reason: .locked) }
+    }
+}
+
 /// A field of a call's form and why it cannot be saved.
 public struct CallProblem: Sendable, Equatable {
     public let field: String
@@ -200,5 +235,9 @@ public struct CallProblem: Sendable, Equatable {
         case outOfRange = "out_of_range"
         case beforeOpening = "before_opening"
         case weightsNotHundred = "weights_not_hundred"
+        /// The call has opened: this may no longer change.
+        case locked
+        /// A fund below what its agreements have committed.
+        case belowCommitted = "below_committed"
     }
 }

@@ -19,6 +19,7 @@ public struct BusinessModule: Module {
         ReviewPages(services: services).add(to: router)
         CommitteePages(services: services).add(to: router)
         FundPages(services: services).add(to: router)
+        CallEditorPages(services: services).add(to: router)
     }
 
     /// Declared here for the pages that use them; probes join the capability matrix when the module joins the registry.
@@ -30,6 +31,10 @@ public struct BusinessModule: Module {
             CapabilityDeclaration(.businessDirectory, in: [.moderator, .admin]),
             CapabilityDeclaration(.businessEvents, in: [.moderator, .admin]),
         ]
+    }
+
+    public var staffLinks: [StaffLink] {
+        [StaffLink(titleKey: "business.editor.staff_link", path: "business/calls", for: CallEditorPages.staffCapabilities)]
     }
 
     public var uploadRoutes: [UploadRoute] { [.businessDocument] }
