@@ -76,6 +76,16 @@ import Testing
         #expect(call.phase(at: t0) == .draft)
     }
 
+    @Test func recipientsArePublishedByNameUnfundedSoleProprietorsNeverAndTheRejectedOnlyAsCounts() {
+        #expect(ApplicantPublication.name("ФОП Іваненко", kind: .soleProprietor, state: .awarded) == "ФОП Іваненко")
+        #expect(ApplicantPublication.name("ФОП Іваненко", kind: .soleProprietor, state: .notAwarded) == nil)
+        #expect(ApplicantPublication.name("ТОВ «Кульбабка»", kind: .company, state: .notAwarded) == "ТОВ «Кульбабка»")
+        #expect(ApplicantPublication.name("ТОВ «Кульбабка»", kind: nil, state: .notAwarded) == nil)
+        for state in [ApplicationState.rejected, .withdrawn, .draft, .submitted, .returned, .accepted] {
+            #expect(ApplicantPublication.name("ТОВ «Кульбабка»", kind: .company, state: state) == nil)
+        }
+    }
+
     @Test func anOpenCallKeepsItsRulesAndItsDeadlineOnlyMovesLater() {
         var announced = call()
         announced.opensAt = t0.addingTimeInterval(86_400)

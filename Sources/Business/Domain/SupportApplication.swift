@@ -209,3 +209,19 @@ public struct SupportApplication: Sendable, Equatable, Codable {
         decidedAt = instant
     }
 }
+
+/// What the city publishes of an applicant once the list is out (public
+/// money is public; a sole proprietor is a private person): a recipient
+/// by the name they applied under; a legal entity that was scored but not
+/// funded by its name; a sole proprietor who was not funded not at all.
+/// Rejected and withdrawn applications are published only as counts, and
+/// codes and contacts never.
+public enum ApplicantPublication {
+    public static func name(_ name: String, kind: ApplicantKind?, state: ApplicationState) -> String? {
+        switch state {
+        case .awarded: name
+        case .notAwarded: kind.map { $0.isPerson ? nil : name } ?? nil
+        case .draft, .submitted, .returned, .accepted, .rejected, .withdrawn: nil
+        }
+    }
+}

@@ -37,6 +37,9 @@ public struct BusinessModule: Module {
         [StaffLink(titleKey: "business.editor.staff_link", path: "business/calls", for: CallEditorPages.staffCapabilities)]
     }
 
+    /// Calls, and once decided their ranked applications and the committee's scores.
+    public var openDatasets: [OpenDataset] { BusinessOpenData.datasets }
+
     public var uploadRoutes: [UploadRoute] { [.businessDocument] }
 
     /// Jobs the recipients reported creating, and the support paid, year by year.

@@ -109,6 +109,56 @@ struct BusinessPages {
         let homeURL: String
         /// Where the Apply button posts, while the call takes applications.
         let applyURL: String?
+        let decision: DecisionView?
+    }
+
+    struct DecisionLine {
+        let rank: Int
+        let name: String
+        let project: String?
+        let total: String
+        let verdict: String
+        let awarded: Bool
+        let means: String
+        let amounts: String?
+        let comments: [String]
+        let hasComments: Bool
+    }
+
+    struct DecisionView {
+        let lines: [DecisionLine]
+        let counts: String
+        let openDataURL: String
+    }
+
+    /// The published list as the call's page shows it.
+    private func decisionView(_ decision: CallDecision, city: Municipality, context: AppRequestContext) -> DecisionView {
+        let language = context.language, criteria = decision.call.criteria
+        func number(_ value: Double) -> String {
+            let text = String(format: "%.1f", value)
+            return language == .uk ? text.replacingOccurrences(of: ".", with: ",") : text
+        }
+        return DecisionView(
+            lines: decision.lines.map { line in
+                let titles = Dictionary(criteria.map { ($0.id, $0.title.localized(language)) }, uniquingKeysWith: { first, _ in first })
+                let comments = line.marks.filter { !$0.comment.isEmpty }.map { mark in
+                    html.t("business.decision.comment", context, ["member": String(mark.member), "criterion": titles[mark.criterion] ?? mark.criterion,
+                                                                "points": String(mark.points), "comment": mark.comment])
+                }
+                return DecisionLine(
+                    rank: line.rank, name: line.name ?? html.t("business.decision.unnamed", context), project: line.projectTitle,
+                    total: html.t("business.decision.total", context, ["total": CallDecision.total(line.totalHundredths)]),
+                    verdict: html.t("business.decision.verdict.\(line.verdict.rawValue)", context), awarded: line.verdict == .awarded,
+                    means: zip(criteria, line.means).map { criterion, mean in
+                        "\(criterion.title.localized(language)): \(mean.map(number) ?? "—")"
+                    }.joined(separator: " · "),
+                    amounts: line.agreed.map { agreed in
+                        html.t("business.decision.amounts", context, ["agreed": Self.money(agreed, html, context), "paid": Self.money(line.paid ?? .zero, html, context)])
+                    },
+                    comments: comments, hasComments: !comments.isEmpty)
+            },
+            counts: html.t("business.decision.counts", context, ["rejected": String(decision.rejected), "withdrawn": String(decision.withdrawn)]),
+            openDataURL: "/api/v1/\(city.slug.rawValue)/open-data/business/recipients.csv")
     }
 
     @Sendable func call(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -119,6 +169,7 @@ struct BusinessPages {
         }
         let language = context.language, now = services.clock.now()
         let rules = call.eligibility
+        let decision = try await CallDecision.read(services, call).map { decisionView($0, city: city, context: context) }
         let page = CallPage(
             description: call.description.localized(language), phase: html.t("business.phase.\(call.phase(at: now).rawValue)", context),
             facts: [
@@ -138,7 +189,8 @@ struct BusinessPages {
             criteria: call.criteria.map { Line(label: $0.title.localized(language), value: String($0.weight)) },
             documents: call.documents.map { $0.title.localized(language) }, hasDocuments: !call.documents.isEmpty,
             homeURL: "/\(city.slug.rawValue)/business",
-            applyURL: call.phase(at: now) == .open ? "/\(city.slug.rawValue)/business/calls/\(call.id.rawValue)/apply" : nil)
+            applyURL: call.phase(at: now) == .open ? "/\(city.slug.rawValue)/business/calls/\(call.id.rawValue)/apply" : nil,
+            decision: decision)
         return try await html.render(
             "business-call", page: page, titleKey: "business.call.title", titleArguments: ["call": call.title.localized(language)],
             request: request, context: context, city: city)
