@@ -65,6 +65,19 @@ import Testing
             ])
             #expect(early.status == .ok && early.body.contains("за тиждень до строку"))
             harness.clock.set(due.addingTimeInterval(-3 * 86_400))
+            // The week before, one reminder however often the round runs; overdue, another, then weekly.
+            let reminders = ReportReminders(services: services)
+            #expect(try await reminders.remind() == 1)
+            #expect(try await reminders.remind() == 0)
+            let reminder = try #require(try await harness.outbox().first { $0.subject.contains("Нагадування: звіт") })
+            #expect(reminder.recipient == "olena@demo.hromada.ua" && reminder.body.contains(mine) && reminder.body.contains("Проєкт ТОВ «Кульбабка»"))
+            let last = try #require(try await services.store.read { try await $0.supportCalls.reports(of: agreement.id) }.last).due
+            harness.clock.set(last.addingTimeInterval(86_400))
+            #expect(try await reminders.remind() == 2)
+            #expect(try await harness.outbox().filter { $0.subject.contains("прострочено") }.count == 2)
+            harness.clock.set(last.addingTimeInterval(3 * 86_400))
+            #expect(try await reminders.remind() == 0)
+            harness.clock.set(due.addingTimeInterval(-3 * 86_400))
             // Months later: both sign in again.
             try await recipient.signIn("olena@demo.hromada.ua", "resident-demo-2026")
             try await admin.signIn("vinnytsia.admin@demo.hromada.ua", "vinnytsia-demo-2026")

@@ -78,6 +78,12 @@ public struct SupportApplicationRepository: Sendable {
             """).first().map(Self.decode)
     }
 
+    /// An application whatever its city: for work that starts from a row
+    /// of the module's own (a report's agreement), never from a request.
+    public func application(anyCity id: SupportApplicationID) async throws -> Stored? {
+        try await db.raw("SELECT \(unsafeRaw: Self.columns) FROM business_applications WHERE id = \(bind: id.rawValue)").first().map(Self.decode)
+    }
+
     /// A person's application to a call, if they started one.
     public func application(of account: AccountID, to call: SupportCallID) async throws -> Stored? {
         try await db.raw("""

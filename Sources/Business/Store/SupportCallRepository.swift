@@ -152,6 +152,13 @@ public struct SupportCallRepository: Sendable {
             """).first().map(Self.decodeAgreement)
     }
 
+    /// An agreement by its id.
+    public func agreement(_ id: String) async throws -> Agreement? {
+        try await db.raw("""
+            SELECT id, call_id, application_id, amount, paid, reference, signed_at FROM business_agreements WHERE id = \(bind: id)
+            """).first().map(Self.decodeAgreement)
+    }
+
     static func decodeAgreement(_ row: any SQLRow) throws -> Agreement {
         Agreement(
             id: try row.string("id"), callID: SupportCallID(rawValue: try row.string("call_id")),

@@ -3,6 +3,7 @@ import HromadaDomain
 import HromadaStore
 import HromadaWeb
 import Hummingbird
+import ServiceLifecycle
 
 /// Business support: the city's SME programmes' calls from the call to the
 /// payout and the recipients' reported results, the directory of business
@@ -39,6 +40,11 @@ public struct BusinessModule: Module {
 
     /// Calls, and once decided their ranked applications and the committee's scores.
     public var openDatasets: [OpenDataset] { BusinessOpenData.datasets }
+
+    /// The recipients' report reminders.
+    public func backgroundServices(_ services: AppServices) -> [any Service] {
+        [ReportReminders(services: services).task()]
+    }
 
     public var uploadRoutes: [UploadRoute] { [.businessDocument] }
 
