@@ -3,6 +3,7 @@ import HromadaDomain
 import HromadaStore
 import HromadaWeb
 import Hummingbird
+import ServiceLifecycle
 
 /// Business support: the city's SME programmes' calls from the call to the
 /// payout and the recipients' reported results, the directory of business
@@ -19,6 +20,16 @@ public struct BusinessModule: Module {
         ReviewPages(services: services).add(to: router)
         CommitteePages(services: services).add(to: router)
         FundPages(services: services).add(to: router)
+        EventPages(services: services).add(to: router)
+    }
+
+    /// Reminds each participant with a place the day before their event.
+    public func backgroundServices(_ services: AppServices) -> [any Service] {
+        [PeriodicTask("business event reminders", every: .seconds(60), logger: services.logger) { try await EventService(services: services).remindAll() }]
+    }
+
+    public var staffLinks: [StaffLink] {
+        [StaffLink(titleKey: "business.events.desk_link", path: "admin/business/events", for: [.businessEvents])]
     }
 
     /// Declared here for the pages that use them; probes join the capability matrix when the module joins the registry.
