@@ -240,6 +240,26 @@ import Testing
         #expect(event.takesFeedback(at: t0) && !event.takesFeedback(at: t0.addingTimeInterval(-1)))
     }
 
+    @Test func aTicketCodeIsShownInTwoGroupsOfFiveAndReadBackWhole() {
+        #expect(RegistrationRules.grouped("ABCDE12345") == "ABCDE-12345")
+        #expect(RegistrationRules.normalisedTicket(RegistrationRules.grouped("ABCDE12345")) == "ABCDE12345")
+        #expect(RegistrationRules.grouped("ABC") == "ABC")
+    }
+
+    @Test func aReminderGoesWithinTheDayBeforeTheStart() {
+        #expect(!EventReminder.isDue(startsAt: t0, at: t0.addingTimeInterval(-86_401)))
+        #expect(EventReminder.isDue(startsAt: t0, at: t0.addingTimeInterval(-86_400)))
+        #expect(EventReminder.isDue(startsAt: t0, at: t0.addingTimeInterval(-60)))
+        #expect(!EventReminder.isDue(startsAt: t0, at: t0))
+    }
+
+    @Test func placesLeftAreTheCapacityLessThoseRegisteredAndNeverBelowNone() {
+        let event = BusinessEvent(
+            id: BusinessEventID(rawValue: "e"), city: city, title: LocalizedName(uk: "Тренінг", en: "Training"), description: LocalizedName(uk: "", en: ""),
+            place: "ЦНАП", startsAt: t0, endsAt: t0.addingTimeInterval(3_600), capacity: 30, registrationClosesAt: t0)
+        #expect(event.placesLeft(registered: 0) == 30 && event.placesLeft(registered: 29) == 1 && event.placesLeft(registered: 32) == 0)
+    }
+
     @Test func anOrganisationPublishesOnlyTheContactsItChoseAndMembersAreAccepted() {
         let club = Organisation(
             id: OrganisationID(rawValue: "o"), city: city, kind: .club, name: "Клуб підприємців Ладижина", description: LocalizedName(uk: "", en: ""),

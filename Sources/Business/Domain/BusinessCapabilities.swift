@@ -51,4 +51,5 @@ extension AuditAction {
     public static let businessOrganisationSaved = "business.organisation_saved"
     public static let businessEventSaved = "business.event_saved"
     public static let businessCheckedIn = "business.checked_in"
+    public static let businessEventCancelled = "business.event_cancelled"
 }

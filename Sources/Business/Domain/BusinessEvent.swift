@@ -58,6 +58,11 @@ public struct BusinessEvent: Sendable, Equatable, Codable {
         cancelledAt == nil && instant < registrationClosesAt
     }
 
+    /// Places still free when `registered` people hold one (none while some wait).
+    public func placesLeft(registered: Int) -> Int {
+        max(0, capacity - registered)
+    }
+
     /// Whether the feedback form is open: from the event's start, for a month.
     public func takesFeedback(at instant: Date) -> Bool {
         cancelledAt == nil && instant >= startsAt && instant < endsAt.addingTimeInterval(30 * 86_400)
@@ -97,6 +102,12 @@ public enum RegistrationRules {
         String(RandomToken.base32(byteCount: 7).prefix(10)).uppercased()
     }
 
+    /// A ticket code as shown to read aloud: two groups of five, `ABCDE-12345`.
+    public static func grouped(_ ticket: String) -> String {
+        guard ticket.count > 5 else { return ticket }
+        return "\(ticket.prefix(5))-\(ticket.dropFirst(5))"
+    }
+
     /// A ticket code as typed at the door: spaces and dashes dropped, the
     /// letters people confuse read as the digits they look like.
     public static func normalisedTicket(_ text: String) -> String? {
@@ -126,5 +137,15 @@ public struct EventFeedback: Sendable, Equatable, Codable {
         guard Self.ratingRange.contains(rating), Self.commentLength.contains(comment.count) else { return nil }
         self.rating = rating
         self.comment = comment
+    }
+}
+
+/// When a participant is reminded of an event: once, within the day before it starts.
+public enum EventReminder {
+    public static let window: TimeInterval = 86_400
+
+    /// Whether a reminder of an event starting at `startsAt` goes at `instant`.
+    public static func isDue(startsAt: Date, at instant: Date) -> Bool {
+        instant < startsAt && startsAt.timeIntervalSince(instant) <= window
     }
 }

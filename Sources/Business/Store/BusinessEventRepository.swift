@@ -17,6 +17,11 @@ public struct BusinessEventRepository: Sendable {
 
     /// Saves an event. A capacity raised lets the first waiting in.
     public func save(_ event: BusinessEvent, at instant: Date) async throws {
+        _ = try await saveMovingUp(event, at: instant)
+    }
+
+    /// Saves an event; returns who moved up from the waiting list to the places a raised capacity made.
+    public func saveMovingUp(_ event: BusinessEvent, at instant: Date) async throws -> [AccountID] {
         try await lock(event.id)
         try await db.raw("""
             INSERT INTO business_events (id, municipality_id, starts_at, capacity, definition, created_at, updated_at)
@@ -26,7 +31,7 @@ public struct BusinessEventRepository: Sendable {
                 updated_at = excluded.updated_at
             WHERE business_events.municipality_id = excluded.municipality_id
             """).run()
-        try await fill(event.id, capacity: event.capacity)
+        return try await fill(event.id, capacity: event.capacity)
     }
 
     public func event(_ id: BusinessEventID, in city: MunicipalityID) async throws -> BusinessEvent? {
@@ -95,19 +100,24 @@ public struct BusinessEventRepository: Sendable {
     /// Cancels a person's registration; a place freed goes to the first waiting.
     @discardableResult
     public func cancel(_ account: AccountID, at event: BusinessEvent) async throws -> Bool {
+        try await cancelMovingUp(account, at: event) != nil
+    }
+
+    /// Cancels a person's registration: nil when they had none to cancel,
+    /// else who moved up from the waiting list to the place it freed.
+    public func cancelMovingUp(_ account: AccountID, at event: BusinessEvent) async throws -> [AccountID]? {
         try await lock(event.id)
         guard try await db.raw("""
             UPDATE business_registrations SET state = \(bind: RegistrationState.cancelled.rawValue)
             WHERE event_id = \(bind: event.id.rawValue) AND account_id = \(bind: account.rawValue) AND state <> \(bind: RegistrationState.cancelled.rawValue)
             RETURNING account_id
             """).first() != nil
-        else { return false }
-        try await fill(event.id, capacity: event.capacity)
-        return true
+        else { return nil }
+        return try await fill(event.id, capacity: event.capacity)
     }
 
-    /// Lets the first waiting in while places are free.
-    private func fill(_ event: BusinessEventID, capacity: Int) async throws {
+    /// Lets the first waiting in while places are free; returns who moved up.
+    private func fill(_ event: BusinessEventID, capacity: Int) async throws -> [AccountID] {
         let registered = try await db.raw("""
             SELECT COUNT(*) AS n FROM business_registrations WHERE event_id = \(bind: event.rawValue) AND state = \(bind: RegistrationState.registered.rawValue)
             """).first()?.int("n") ?? 0
@@ -116,11 +126,12 @@ public struct BusinessEventRepository: Sendable {
             WHERE event_id = \(bind: event.rawValue) AND state = \(bind: RegistrationState.waiting.rawValue) ORDER BY position LIMIT \(bind: max(0, capacity))
             """).all().map { (position: Int(try $0.int("position")), id: try $0.string("account_id")) }
         let moving = RegistrationRules.movingUp(waiting: waiting, free: capacity - Int(registered))
-        guard !moving.isEmpty else { return }
+        guard !moving.isEmpty else { return [] }
         try await db.raw("""
             UPDATE business_registrations SET state = \(bind: RegistrationState.registered.rawValue)
             WHERE event_id = \(bind: event.rawValue) AND account_id IN (\(binds: moving))
             """).run()
+        return moving.map(AccountID.init(rawValue:))
     }
 
     private func lock(_ event: BusinessEventID) async throws {
@@ -140,6 +151,73 @@ public struct BusinessEventRepository: Sendable {
             SELECT \(unsafeRaw: Self.registrationColumns) FROM business_registrations
             WHERE event_id = \(bind: event.rawValue) AND state <> \(bind: RegistrationState.cancelled.rawValue) ORDER BY position
             """).all().map(Self.decodeRegistration)
+    }
+
+    /// Everyone registered or waiting with their name, in the order they came (the staff's list).
+    public func participants(at event: BusinessEventID) async throws -> [(registration: Registration, name: String)] {
+        try await db.raw("""
+            SELECT r.event_id, r.account_id, r.state, r.position, r.ticket, r.registered_at, r.checked_in_at, r.rating, r.comment, a.full_name
+            FROM business_registrations r JOIN accounts a ON a.id = r.account_id
+            WHERE r.event_id = \(bind: event.rawValue) AND r.state <> \(bind: RegistrationState.cancelled.rawValue) ORDER BY r.position
+            """).all().map { (try Self.decodeRegistration($0), try $0.string("full_name")) }
+    }
+
+    /// The registration holding a ticket at an event, in any state.
+    public func registration(ticket: String, at event: BusinessEventID) async throws -> Registration? {
+        try await db.raw("""
+            SELECT \(unsafeRaw: Self.registrationColumns) FROM business_registrations
+            WHERE event_id = \(bind: event.rawValue) AND ticket = \(bind: ticket)
+            """).first().map(Self.decodeRegistration)
+    }
+
+    /// How many wait ahead of a place on the waiting list.
+    public func waitingAhead(of position: Int64, at event: BusinessEventID) async throws -> Int {
+        Int(try await db.raw("""
+            SELECT COUNT(*) AS n FROM business_registrations
+            WHERE event_id = \(bind: event.rawValue) AND state = \(bind: RegistrationState.waiting.rawValue) AND position < \(bind: position)
+            """).first()?.int("n") ?? 0)
+    }
+
+    /// Places taken and people waiting, for each of some events (those with nobody are left out).
+    public func counts(of events: [BusinessEventID]) async throws -> [BusinessEventID: (registered: Int, waiting: Int)] {
+        guard !events.isEmpty else { return [:] }
+        let rows = try await db.raw("""
+            SELECT event_id,
+                   COALESCE(SUM(CASE WHEN state = \(bind: RegistrationState.registered.rawValue) THEN 1 ELSE 0 END), 0) AS registered,
+                   COALESCE(SUM(CASE WHEN state = \(bind: RegistrationState.waiting.rawValue) THEN 1 ELSE 0 END), 0) AS waiting
+            FROM business_registrations WHERE event_id IN (\(binds: events.map(\.rawValue))) GROUP BY event_id
+            """).all()
+        var counts: [BusinessEventID: (registered: Int, waiting: Int)] = [:]
+        for row in rows {
+            counts[BusinessEventID(rawValue: try row.string("event_id"))] = (Int(try row.int("registered")), Int(try row.int("waiting")))
+        }
+        return counts
+    }
+
+    /// Registrations with a place at events starting within `window` after
+    /// `instant`, not reminded yet, each claimed by marking it (so two
+    /// servers never both remind), with its event.
+    public func claimReminders(at instant: Date, window: TimeInterval, limit: Int = 100) async throws -> [(Registration, BusinessEvent)] {
+        let horizon = instant.addingTimeInterval(window)
+        let claimed = try await db.raw("""
+            UPDATE business_registrations SET reminded_at = \(bind: instant.epochSeconds)
+            WHERE reminded_at IS NULL AND state = \(bind: RegistrationState.registered.rawValue) AND (event_id, account_id) IN (
+                SELECT r.event_id, r.account_id FROM business_registrations r JOIN business_events e ON e.id = r.event_id
+                WHERE r.reminded_at IS NULL AND r.state = \(bind: RegistrationState.registered.rawValue)
+                  AND e.starts_at > \(bind: instant.epochSeconds) AND e.starts_at <= \(bind: horizon.epochSeconds)
+                ORDER BY e.starts_at LIMIT \(bind: limit))
+            RETURNING \(unsafeRaw: Self.registrationColumns)
+            """).all().map(Self.decodeRegistration)
+        guard !claimed.isEmpty else { return [] }
+        let rows = try await db.raw("""
+            SELECT definition FROM business_events WHERE id IN (\(binds: Array(Set(claimed.map(\.event.rawValue)))))
+            """).all()
+        var events: [BusinessEventID: BusinessEvent] = [:]
+        for row in rows {
+            let event = try Self.decode(row)
+            events[event.id] = event
+        }
+        return claimed.compactMap { registration in events[registration.event].map { (registration, $0) } }
     }
 
     public enum CheckIn: Sendable, Equatable {
@@ -173,6 +251,16 @@ public struct BusinessEventRepository: Sendable {
         try await db.raw("""
             UPDATE business_registrations SET rating = \(bind: feedback.rating), comment = \(bind: feedback.comment)
             WHERE event_id = \(bind: event.rawValue) AND account_id = \(bind: account.rawValue) AND state = \(bind: RegistrationState.registered.rawValue)
+            RETURNING account_id
+            """).first() != nil
+    }
+
+    /// A participant's word after the event, once: false for one who had no place or has given it already.
+    public func giveFeedbackOnce(_ feedback: EventFeedback, by account: AccountID, at event: BusinessEventID) async throws -> Bool {
+        try await db.raw("""
+            UPDATE business_registrations SET rating = \(bind: feedback.rating), comment = \(bind: feedback.comment)
+            WHERE event_id = \(bind: event.rawValue) AND account_id = \(bind: account.rawValue) AND state = \(bind: RegistrationState.registered.rawValue)
+              AND rating IS NULL
             RETURNING account_id
             """).first() != nil
     }

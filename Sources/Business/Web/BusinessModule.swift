@@ -21,6 +21,7 @@ public struct BusinessModule: Module {
         CommitteePages(services: services).add(to: router)
         FundPages(services: services).add(to: router)
         CallEditorPages(services: services).add(to: router)
+        EventPages(services: services).add(to: router)
     }
 
     /// Declared here for the pages that use them; probes join the capability matrix when the module joins the registry.
@@ -35,15 +36,21 @@ public struct BusinessModule: Module {
     }
 
     public var staffLinks: [StaffLink] {
-        [StaffLink(titleKey: "business.editor.staff_link", path: "business/calls", for: CallEditorPages.staffCapabilities)]
+        [
+            StaffLink(titleKey: "business.editor.staff_link", path: "admin/business/calls", for: CallEditorPages.staffCapabilities),
+            StaffLink(titleKey: "business.events.desk_link", path: "admin/business/events", for: [.businessEvents]),
+        ]
     }
 
     /// Calls, and once decided their ranked applications and the committee's scores.
     public var openDatasets: [OpenDataset] { BusinessOpenData.datasets }
 
-    /// The recipients' report reminders.
+    /// The recipients' report reminders, and each participant's the day before their event.
     public func backgroundServices(_ services: AppServices) -> [any Service] {
-        [ReportReminders(services: services).task()]
+        [
+            ReportReminders(services: services).task(),
+            PeriodicTask("business event reminders", every: .seconds(60), logger: services.logger) { try await EventService(services: services).remindAll() },
+        ]
     }
 
     public var uploadRoutes: [UploadRoute] { [.businessDocument] }

@@ -23,7 +23,8 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         response.headers[.xContentTypeOptions] = "nosniff"
         // A page whose address holds a key (an investor's private link) asks for none.
         if response.headers[.referrerPolicy] == nil { response.headers[.referrerPolicy] = "strict-origin-when-cross-origin" }
-        response.headers[.permissionsPolicy] = "camera=(), microphone=(), geolocation=()"
+        // Off everywhere, unless a page asks for its own (the door's ticket scanner asks for the camera).
+        if response.headers[.permissionsPolicy] == nil { response.headers[.permissionsPolicy] = "camera=(), microphone=(), geolocation=()" }
         if response.headers[.cacheControl] == nil {
             response.headers[.cacheControl] = "no-store"
         }

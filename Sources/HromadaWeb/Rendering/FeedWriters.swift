@@ -67,11 +67,29 @@ package struct ICalendar {
         package let url: String
         package let start: Date
         package let end: Date?
+        /// Where it happens, if it has a place (§3.8.7.1 `LOCATION`).
+        package let location: String?
+
+        package init(uid: String, summary: String, description: String, url: String, start: Date, end: Date?, location: String? = nil) {
+            self.uid = uid
+            self.summary = summary
+            self.description = description
+            self.url = url
+            self.start = start
+            self.end = end
+            self.location = location
+        }
     }
 
     package let name: String
     package let stamp: Date
     package let events: [Event]
+
+    package init(name: String, stamp: Date, events: [Event]) {
+        self.name = name
+        self.stamp = stamp
+        self.events = events
+    }
 
     package func render() -> String {
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Hromada//Hromada//UK", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
@@ -80,7 +98,9 @@ package struct ICalendar {
             lines += ["BEGIN:VEVENT", "UID:" + Self.text(event.uid), "DTSTAMP:" + Self.utc(stamp), "DTSTART:" + Self.utc(event.start)]
             // A moment: an event of no length (RFC 5545 §3.6.1 lets DTEND be left out).
             if let end = event.end, end > event.start { lines.append("DTEND:" + Self.utc(end)) }
-            lines += ["SUMMARY:" + Self.text(event.summary), "DESCRIPTION:" + Self.text(event.description), "URL:" + event.url, "END:VEVENT"]
+            lines += ["SUMMARY:" + Self.text(event.summary), "DESCRIPTION:" + Self.text(event.description)]
+            if let location = event.location { lines.append("LOCATION:" + Self.text(location)) }
+            lines += ["URL:" + event.url, "END:VEVENT"]
         }
         lines.append("END:VCALENDAR")
         return lines.map(Self.fold).joined(separator: "\r\n") + "\r\n"

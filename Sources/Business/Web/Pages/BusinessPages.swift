@@ -34,6 +34,7 @@ struct BusinessPages {
 
     struct EventItem {
         let title: String
+        let url: String
         let when: String
         let place: String
     }
@@ -49,6 +50,7 @@ struct BusinessPages {
         let noCalls: Bool
         let events: [EventItem]
         let noEvents: Bool
+        let eventsURL: String
         let organisations: [OrganisationItem]
         let noOrganisations: Bool
     }
@@ -74,9 +76,9 @@ struct BusinessPages {
             },
             noCalls: calls.isEmpty,
             events: events.filter { $0.cancelledAt == nil }.map { event in
-                EventItem(title: event.title.localized(language), when: DateText.kyiv(event.startsAt), place: event.place)
+                EventItem(title: event.title.localized(language), url: EventPages.url(city, event.id), when: DateText.kyiv(event.startsAt), place: event.place)
             },
-            noEvents: events.isEmpty,
+            noEvents: events.isEmpty, eventsURL: "/\(city.slug.rawValue)/business/events",
             organisations: organisations.map { organisation in
                 OrganisationItem(
                     name: organisation.name, kind: html.t("business.kind.\(organisation.kind.rawValue)", context),
