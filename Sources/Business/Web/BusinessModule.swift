@@ -19,6 +19,7 @@ public struct BusinessModule: Module {
         ReviewPages(services: services).add(to: router)
         CommitteePages(services: services).add(to: router)
         FundPages(services: services).add(to: router)
+        DirectoryPages(services: services).add(to: router)
     }
 
     /// Declared here for the pages that use them; probes join the capability matrix when the module joins the registry.
