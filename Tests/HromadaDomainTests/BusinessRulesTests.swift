@@ -273,4 +273,23 @@ import Testing
         #expect(MembershipState.admin.isMember && !MembershipState.requested.isMember)
         #expect(OrganisationKind.socialEnterprise.hasMission && !OrganisationKind.cluster.hasMission)
     }
+
+    @Test func theLastAdminMayNeitherLeaveNorStepDown() {
+        #expect(!MembershipState.admin.allows(.left, admins: 1) && !MembershipState.admin.allows(.member, admins: 1))
+        #expect(MembershipState.admin.allows(.left, admins: 2) && MembershipState.admin.allows(.member, admins: 2))
+        #expect(MembershipState.member.allows(.left, admins: 1) && MembershipState.member.allows(.admin, admins: 1))
+        #expect(MembershipState.requested.allows(.member, admins: 0) && !MembershipState.requested.allows(.admin, admins: 3))
+    }
+
+    @Test func anOrganisationsAddressAndEnglishNameAreCheckedAndTheNameFollowsTheReader() {
+        var club = Organisation(
+            id: OrganisationID(rawValue: "o"), city: city, kind: .club, name: "Клуб підприємців", englishName: "Entrepreneurs' Club",
+            description: LocalizedName(uk: "", en: ""), contacts: PublishedContacts(address: "вул. Соборна, 1"), createdAt: t0)
+        #expect(club.problems.isEmpty && club.name(in: .en) == "Entrepreneurs' Club" && club.name(in: .uk) == "Клуб підприємців")
+        club.englishName = "X"
+        club.contacts.address = String(repeating: "а", count: 301)
+        #expect(club.problems == ["englishName", "address"])
+        club.englishName = nil
+        #expect(club.name(in: .en) == "Клуб підприємців")
+    }
 }

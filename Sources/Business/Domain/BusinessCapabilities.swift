@@ -49,6 +49,11 @@ extension AuditAction {
     public static let businessPayoutRecorded = "business.payout_recorded"
     public static let businessReportFiled = "business.report_filed"
     public static let businessOrganisationSaved = "business.organisation_saved"
+    public static let businessOrganisationAdminAppointed = "business.organisation_admin_appointed"
+    public static let businessMembershipRequested = "business.membership_requested"
+    /// A request accepted or declined, a member made admin, stepping down, removed or leaving (`from`, `to`).
+    public static let businessMembershipMoved = "business.membership_moved"
+    public static let businessOrganisationPosted = "business.organisation_posted"
     public static let businessEventSaved = "business.event_saved"
     public static let businessCheckedIn = "business.checked_in"
     public static let businessEventCancelled = "business.event_cancelled"

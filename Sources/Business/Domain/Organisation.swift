@@ -20,11 +20,16 @@ public enum OrganisationKind: String, Sendable, CaseIterable, Codable {
 /// The contacts an organisation chose to publish; none are required, and
 /// nothing else of theirs is shown.
 public struct PublishedContacts: Sendable, Equatable, Codable {
+    /// The office's postal address, as the organisation writes it.
+    public var address: String?
     public var email: String?
     public var phone: String?
     public var website: String?
 
-    public init(email: String? = nil, phone: String? = nil, website: String? = nil) {
+    public static let addressLength = 1...300
+
+    public init(address: String? = nil, email: String? = nil, phone: String? = nil, website: String? = nil) {
+        self.address = address
         self.email = email
         self.phone = phone
         self.website = website
@@ -33,6 +38,7 @@ public struct PublishedContacts: Sendable, Equatable, Codable {
     /// The fields that cannot be published, by name.
     public var problems: [String] {
         var fields: [String] = []
+        if let address, !Self.addressLength.contains(address.count) { fields.append("address") }
         if let email, (try? EmailAddress.validated(email)) == nil { fields.append("email") }
         if let phone, !FieldRules.isPhone(phone) { fields.append("phone") }
         if let website, !(website.hasPrefix("https://") || website.hasPrefix("http://")) || website.count > 300
@@ -49,7 +55,10 @@ public struct Organisation: Sendable, Equatable, Codable {
     public let id: OrganisationID
     public let city: MunicipalityID
     public var kind: OrganisationKind
+    /// Its name (in Ukrainian, as registered); the directory sorts by it.
     public var name: String
+    /// Its name in English where it has one; readers in English see it, the others `name`.
+    public var englishName: String?
     public var description: LocalizedName
     /// The social mission (social enterprises, cooperatives); empty otherwise.
     public var mission: String
@@ -62,15 +71,21 @@ public struct Organisation: Sendable, Equatable, Codable {
     public static let nameLength = 2...200
     public static let descriptionLength = 0...10_000
     public static let missionLength = 0...2_000
+    /// The business a member brings (a cluster lists its members by it).
+    public static let businessNameLength = 2...200
+    /// A news post's or impact report's title and text.
+    public static let postTitleLength = 3...200
+    public static let postBodyLength = 1...10_000
 
     public init(
-        id: OrganisationID, city: MunicipalityID, kind: OrganisationKind, name: String, description: LocalizedName, mission: String = "",
-        contacts: PublishedContacts = PublishedContacts(), location: Location? = nil, code: String? = nil, createdAt: Date
+        id: OrganisationID, city: MunicipalityID, kind: OrganisationKind, name: String, englishName: String? = nil, description: LocalizedName,
+        mission: String = "", contacts: PublishedContacts = PublishedContacts(), location: Location? = nil, code: String? = nil, createdAt: Date
     ) {
         self.id = id
         self.city = city
         self.kind = kind
         self.name = name
+        self.englishName = englishName
         self.description = description
         self.mission = mission
         self.contacts = contacts
@@ -79,10 +94,16 @@ public struct Organisation: Sendable, Equatable, Codable {
         self.createdAt = createdAt
     }
 
+    /// Its name as a reader in `language` sees it.
+    public func name(in language: Language) -> String {
+        language == .en ? englishName ?? name : name
+    }
+
     /// The fields that cannot be saved, by name.
     public var problems: [String] {
         var fields: [String] = []
         if !Self.nameLength.contains(name.count) { fields.append("name") }
+        if let englishName, !Self.nameLength.contains(englishName.count) { fields.append("englishName") }
         fields += FieldRules.outside(Self.descriptionLength, description, field: "description")
         if !Self.missionLength.contains(mission.count) { fields.append("mission") }
         if let code, !LegalEntityCode.isValid(code) { fields.append("code") }
@@ -113,5 +134,12 @@ public enum MembershipState: String, Sendable, CaseIterable, Codable {
         default:
             false
         }
+    }
+
+    /// Whether `next` may follow in an organisation that has `admins` admins:
+    /// as `allows(_:)`, but its last admin may neither step down nor leave,
+    /// so an organisation is never left without someone to run it.
+    public func allows(_ next: MembershipState, admins: Int) -> Bool {
+        allows(next) && !(self == .admin && next != .admin && admins <= 1)
     }
 }

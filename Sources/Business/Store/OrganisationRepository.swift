@@ -66,14 +66,24 @@ public struct OrganisationRepository: Sendable {
     }
 
     /// Moves a person's membership to `next` if the domain allows it from
-    /// where it is now (checked in the statement); false otherwise.
+    /// where it is now and the organisation keeps an admin
+    /// (`MembershipState.allows(_:admins:)`, checked in the statement under a
+    /// lock on the organisation's members, so two admins stepping down at
+    /// once cannot both pass as not the last); false otherwise.
     @discardableResult
     public func move(_ account: AccountID, in organisation: OrganisationID, to next: MembershipState, at instant: Date) async throws -> Bool {
         let from = MembershipState.allCases.filter { $0.allows(next) }.map(\.rawValue)
         guard !from.isEmpty else { return false }
+        try await dialect.lockUntilCommit("business-members:\(organisation.rawValue)", on: db)
+        let admin = MembershipState.admin.rawValue
+        let keepsAnAdmin: SQLQueryString = MembershipState.admin.allows(next, admins: 1) ? "" : """
+            AND (state <> \(bind: admin) OR (SELECT COUNT(*) FROM business_memberships AS others
+                 WHERE others.organisation_id = \(bind: organisation.rawValue) AND others.state = \(bind: admin)) > 1)
+            """
         return try await db.raw("""
             UPDATE business_memberships SET state = \(bind: next.rawValue), decided_at = \(bind: instant.epochSeconds)
             WHERE organisation_id = \(bind: organisation.rawValue) AND account_id = \(bind: account.rawValue) AND state IN (\(binds: from))
+            \(keepsAnAdmin)
             RETURNING account_id
             """).first() != nil
     }

@@ -22,6 +22,7 @@ public struct BusinessModule: Module {
         FundPages(services: services).add(to: router)
         CallEditorPages(services: services).add(to: router)
         EventPages(services: services).add(to: router)
+        DirectoryPages(services: services).add(to: router)
     }
 
     /// Declared here for the pages that use them; probes join the capability matrix when the module joins the registry.
@@ -39,6 +40,7 @@ public struct BusinessModule: Module {
         [
             StaffLink(titleKey: "business.editor.staff_link", path: "admin/business/calls", for: CallEditorPages.staffCapabilities),
             StaffLink(titleKey: "business.events.desk_link", path: "admin/business/events", for: [.businessEvents]),
+            StaffLink(titleKey: "business.dir.admin.link", path: "admin/business/directory", for: [.businessDirectory]),
         ]
     }
 

@@ -41,6 +41,7 @@ struct BusinessPages {
 
     struct OrganisationItem {
         let name: String
+        let url: String
         let kind: String
         let description: String
     }
@@ -81,7 +82,8 @@ struct BusinessPages {
             noEvents: events.isEmpty, eventsURL: "/\(city.slug.rawValue)/business/events",
             organisations: organisations.map { organisation in
                 OrganisationItem(
-                    name: organisation.name, kind: html.t("business.kind.\(organisation.kind.rawValue)", context),
+                    name: organisation.name(in: language), url: DirectoryPages.url(city, organisation.id),
+                    kind: html.t("business.kind.\(organisation.kind.rawValue)", context),
                     description: organisation.description.localized(language))
             },
             noOrganisations: organisations.isEmpty)
