@@ -79,6 +79,9 @@ import Testing
             let code = try #require(try await Self.registration(people[0].0.id, BusinessEventID(rawValue: "export"), harness)).ticket
             #expect(ticket.status == .ok && ticket.body.contains(RegistrationRules.grouped(code)) && ticket.body.contains("Тест Тестович"))
             #expect(ticket.headers[.cacheControl] == "private, no-store")
+            // The QR symbol on the ticket is the code's own: the scanner at the door reads exactly it.
+            let symbol = try #require(QRCode(text: code, correction: .medium))
+            #expect(ticket.body.contains(symbol.svg(label: "QR-код квитка: покажіть його на вході")))
             // Registration closes an hour before the start.
             harness.clock.advance(by: 3 * 86_400 - 1_800)
             var late = try await Self.person("late", harness, client).1

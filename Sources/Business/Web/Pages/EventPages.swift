@@ -225,6 +225,8 @@ struct EventPages {
         let place: String
         let name: String
         let code: String
+        /// The code as a QR symbol (our own SVG, nothing typed in it but the escaped label), for the door's scanner.
+        let qr: String?
         let eventURL: String
         let checkedIn: String?
     }
@@ -241,7 +243,8 @@ struct EventPages {
         else { return HTML.redirect(base) }
         let page = TicketPage(
             event: event.title.localized(context.language), when: Self.when(event), place: event.place, name: account.fullName,
-            code: RegistrationRules.grouped(registration.ticket), eventURL: base,
+            code: RegistrationRules.grouped(registration.ticket),
+            qr: QRCode(text: registration.ticket, correction: .medium)?.svg(label: html.t("business.events.ticket_qr", context)), eventURL: base,
             checkedIn: registration.checkedInAt.map { html.t("business.events.checked_in_at", context, ["when": DateText.kyiv($0)]) })
         var response = try await html.render(
             "business-event-ticket", page: page, titleKey: "business.events.ticket_title", request: request, context: context, city: city)
