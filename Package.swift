@@ -136,7 +136,7 @@ let package = Package(
         .target(name: "Business", dependencies: moduleDependencies, resources: [.copy("Resources")], swiftSettings: swiftSettings),
         .target(name: "Waste", dependencies: moduleDependencies + ["Routing", "MQTT", .product(name: "AsyncHTTPClient", package: "async-http-client")], resources: [.copy("Resources")], swiftSettings: swiftSettings),
         // The deployment: the one list of its modules.
-        .target(name: "HromadaModules", dependencies: ["HromadaWeb", "Budgets", "Petitions", "Auctions", "OpenData", "Invest", "Strategy", "Waste"], swiftSettings: swiftSettings),
+        .target(name: "HromadaModules", dependencies: ["HromadaWeb", "Budgets", "Petitions", "Auctions", "OpenData", "Invest", "Strategy", "Waste", "Business"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "hromada",
             dependencies: [

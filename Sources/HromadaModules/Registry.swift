@@ -1,5 +1,6 @@
 import Auctions
 import Budgets
+import Business
 import HromadaWeb
 import Invest
 import OpenData
@@ -17,6 +18,7 @@ extension ModuleRegistry {
         InvestModule(),
         StrategyModule(),
         WasteModule(),
+        BusinessModule(),
         OpenDataModule(),
     ])
 }

@@ -13,7 +13,6 @@ import Testing
 /// and the directory.
 @Suite struct BusinessContractTests {
     /// The module is not in the deployment's registry until its pages are whole; its tables come with it here.
-    static let migrations = TestDatabase.migrations + ModuleRegistry([BusinessModule()]).migrations
     let vinnytsia = MunicipalityID(rawValue: "vinnytsia")
     let zhmerynka = MunicipalityID(rawValue: "zhmerynka")
 
@@ -36,7 +35,7 @@ import Testing
 
     @Test(arguments: TestDatabase.available)
     func callsKeepTheirDocumentAndAFundNeverShrinksBelowWhatItCommitted(_ database: TestDatabase) async throws {
-        try await database.withStore(migrations: Self.migrations) { store in
+        try await database.withStore { store in
             try await seedCities(store)
             let (published, draft) = (call("c1"), call("c2", published: false))
             try await store.write { tx async throws in
@@ -85,7 +84,7 @@ import Testing
 
     @Test(arguments: TestDatabase.available)
     func anApplicationIsOnePerPersonAndApplicantAndItsCommitteeSeesOnlyWhatItMayScore(_ database: TestDatabase) async throws {
-        try await database.withStore(migrations: Self.migrations) { store in
+        try await database.withStore { store in
             try await seedCities(store)
             let call = call()
             try await store.write { _ = try await $0.supportCalls.save(call, at: t0) }
@@ -159,7 +158,7 @@ import Testing
 
     @Test(arguments: TestDatabase.available)
     func fiftyPayoutsAtOnceAgainstAFundWithRoomForTenLeaveExactlyTenPaid(_ database: TestDatabase) async throws {
-        try await database.withStore(migrations: Self.migrations) { store in
+        try await database.withStore { store in
             try await seedCities(store)
             let call = call(fund: 1_000, maximum: 100)
             try await store.write { _ = try await $0.supportCalls.save(call, at: t0) }
@@ -214,7 +213,7 @@ import Testing
 
     @Test(arguments: TestDatabase.available)
     func aRecipientReportsAtTheCallsDatesAndIsRemindedOnce(_ database: TestDatabase) async throws {
-        try await database.withStore(migrations: Self.migrations) { store in
+        try await database.withStore { store in
             try await seedCities(store)
             let call = call()
             try await store.write { _ = try await $0.supportCalls.save(call, at: t0) }
@@ -244,7 +243,7 @@ import Testing
 
     @Test(arguments: TestDatabase.available)
     func twoHundredRegistrationsAtOnceFillThirtyPlacesAndTheRestWaitInOrder(_ database: TestDatabase) async throws {
-        try await database.withStore(migrations: Self.migrations) { store in
+        try await database.withStore { store in
             try await seedCities(store)
             let event = BusinessEvent(
                 id: BusinessEventID(rawValue: "e1"), city: vinnytsia, title: LocalizedName(uk: "Тренінг з експорту", en: "Export training"),
@@ -300,7 +299,7 @@ import Testing
 
     @Test(arguments: TestDatabase.available)
     func theDirectoryKeepsOrganisationsMembersAndPosts(_ database: TestDatabase) async throws {
-        try await database.withStore(migrations: Self.migrations) { store in
+        try await database.withStore { store in
             try await seedCities(store)
             let people = try await accounts(store, 2, prefix: "o")
             let cluster = Organisation(

@@ -11,7 +11,7 @@ import Testing
 /// review, send; nobody else sees the application.
 @Suite struct ApplicationPagesTests {
     @Test(arguments: TestDatabase.available) func aResidentAppliesInStepsWithAPDFAndSendsIt(_ database: TestDatabase) async throws {
-        try await WebHarness.run(database, modules: BusinessPagesTests.registry) { harness, client in
+        try await BusinessFixture.run(database) { harness, client in
             let city = try await harness.city("vinnytsia")
             let now = harness.clock.now()
             let call = BusinessFixture.call(city: city.id, now: now)

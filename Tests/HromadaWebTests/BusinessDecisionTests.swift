@@ -12,7 +12,7 @@ import Testing
 /// no code or contact anywhere; nothing of the scores before the decision.
 @Suite struct BusinessDecisionTests {
     @Test(arguments: TestDatabase.available) func theListIsPublishedWithEveryScoreAndNoPrivatePersonBeyondTheRecipients(_ database: TestDatabase) async throws {
-        try await WebHarness.run(database, modules: BusinessPagesTests.registry) { harness, client in
+        try await BusinessFixture.run(database) { harness, client in
             let services = harness.services, service = SupportService(services: services)
             let city = try await harness.city("vinnytsia")
             let now = harness.clock.now()

@@ -6,15 +6,12 @@ import Testing
 @testable import Business
 @testable import HromadaWeb
 
-/// The business module's public pages, with the module added to the
-/// deployment as it will be: the calls, the coming events and the
+/// The business module's public pages: the calls, the coming events and the
 /// directory on its home, a published call's page, and nothing of a draft
 /// or of another city's call.
 @Suite struct BusinessPagesTests {
-    static let registry = ModuleRegistry(ModuleRegistry.standard.modules + [BusinessModule()])
-
     @Test(arguments: TestDatabase.available) func aPublishedCallShowsWhoMayApplyHowItIsScoredAndWhatToAttach(_ database: TestDatabase) async throws {
-        try await WebHarness.run(database, modules: Self.registry) { harness, client in
+        try await BusinessFixture.run(database) { harness, client in
             let vinnytsia = try await harness.city("vinnytsia").id
             let now = harness.services.clock.now()
             func call(_ id: String, published: Bool) -> SupportCall {

@@ -31,7 +31,7 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.available) func staffSeeEveryProblemBesideItsFieldThenSaveAndPublishTheCall(_ database: TestDatabase) async throws {
-        try await WebHarness.run(database, modules: BusinessPagesTests.registry) { harness, client in
+        try await BusinessFixture.run(database) { harness, client in
             let city = try await harness.city("vinnytsia")
             var admin = Browser(client)
             try await admin.signIn("vinnytsia.admin@demo.hromada.ua", "vinnytsia-demo-2026")
@@ -76,7 +76,7 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.available) func anOpenCallKeepsItsRulesButItsDeadlineMayMoveLater(_ database: TestDatabase) async throws {
-        try await WebHarness.run(database, modules: BusinessPagesTests.registry) { harness, client in
+        try await BusinessFixture.run(database) { harness, client in
             let city = try await harness.city("vinnytsia")
             let now = harness.clock.now()
             let call = BusinessFixture.call(city: city.id, now: now, criteria: [("jobs", 60), ("plan", 40)])
@@ -106,7 +106,7 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.available) func theEditorIsForTheCitysProgrammeStaffOnly(_ database: TestDatabase) async throws {
-        try await WebHarness.run(database, modules: BusinessPagesTests.registry) { harness, client in
+        try await BusinessFixture.run(database) { harness, client in
             let city = try await harness.city("vinnytsia")
             let now = harness.clock.now()
             try await harness.services.store.write { _ = try await $0.supportCalls.save(BusinessFixture.call(city: city.id, now: now), at: now) }

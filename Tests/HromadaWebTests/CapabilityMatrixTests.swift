@@ -5,6 +5,7 @@ import HromadaStore
 import HummingbirdTesting
 import HromadaTestSupport
 import Testing
+@testable import Business
 @testable import HromadaWeb
 @testable import Auctions
 @testable import Budgets
@@ -68,6 +69,12 @@ import HromadaModules
         case .dispatchWaste: return try await browser.get("/\(city)/admin/waste/letters").status
         case .crewWaste: return try await browser.get("/\(city)/waste/crew").status
         case .moderateComments: return try await browser.get("/\(city)/admin/comments").status
+        case .businessProgrammes: return try await browser.get("/\(city)/admin/business/calls/new").status
+        // The demo's call in review: its applications for the desk, its score sheets for the committee.
+        case .businessReview: return try await browser.get("/\(city)/admin/business/calls/vinnytsia-equipment-2026").status
+        case .businessScore: return try await browser.get("/\(city)/admin/business/calls/vinnytsia-equipment-2026/committee").status
+        case .businessDirectory: return try await browser.get("/\(city)/admin/business/directory").status
+        case .businessEvents: return try await browser.get("/\(city)/admin/business/events").status
         default: return nil
         }
     }

@@ -51,7 +51,7 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.available) func theDirectoryListsEveryOrganisationFiltersByKindAndShowsAllForAnUnknownKind(_ database: TestDatabase) async throws {
-        try await WebHarness.run(database, modules: BusinessPagesTests.registry) { harness, client in
+        try await BusinessFixture.run(database) { harness, client in
             let vinnytsia = try await harness.city("vinnytsia").id, zhmerynka = try await harness.city("zhmerynka").id
             let now = harness.clock.now()
             try await harness.services.store.write { tx in
@@ -86,7 +86,7 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.available) func theProfileShowsOnlyPublishedContactsAndMembersByTheirBusinessNever(_ database: TestDatabase) async throws {
-        try await WebHarness.run(database, modules: BusinessPagesTests.registry) { harness, client in
+        try await BusinessFixture.run(database) { harness, client in
             let cluster = try await Self.clusterWithAdmin(harness)
             let andrii = try #require(try await harness.account("andrii@demo.hromada.ua")).id
             _ = try await harness.services.store.write {
@@ -109,7 +109,7 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.available) func aPersonAsksToJoinTheAdminAcceptsAndTheyAreListedAsAMember(_ database: TestDatabase) async throws {
-        try await WebHarness.run(database, modules: BusinessPagesTests.registry) { harness, client in
+        try await BusinessFixture.run(database) { harness, client in
             _ = try await Self.clusterWithAdmin(harness)
             let profile = "/vinnytsia/business/directory/food"
             var andrii = Browser(client)
@@ -143,7 +143,7 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.available) func aSecondRequestWhileOneWaitsIsRefusedWithTheNameKept(_ database: TestDatabase) async throws {
-        try await WebHarness.run(database, modules: BusinessPagesTests.registry) { harness, client in
+        try await BusinessFixture.run(database) { harness, client in
             _ = try await Self.clusterWithAdmin(harness)
             let profile = "/vinnytsia/business/directory/food"
             var andrii = Browser(client)
@@ -159,7 +159,7 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.available) func someoneWhoIsNotTheOrganisationsAdminFindsNoManagePage(_ database: TestDatabase) async throws {
-        try await WebHarness.run(database, modules: BusinessPagesTests.registry) { harness, client in
+        try await BusinessFixture.run(database) { harness, client in
             let cluster = try await Self.clusterWithAdmin(harness)
             let andrii = try #require(try await harness.account("andrii@demo.hromada.ua")).id
             try await harness.services.store.write { tx in
@@ -183,7 +183,7 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.available) func theLastAdminCannotLeaveOrStepDown(_ database: TestDatabase) async throws {
-        try await WebHarness.run(database, modules: BusinessPagesTests.registry) { harness, client in
+        try await BusinessFixture.run(database) { harness, client in
             let cluster = try await Self.clusterWithAdmin(harness)
             let profile = "/vinnytsia/business/directory/food"
             let olenaID = try #require(try await harness.account("olena@demo.hromada.ua")).id
@@ -210,7 +210,7 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.available) func twoHundredJoinRequestsAtOnceByOnePersonLeaveOneRequest(_ database: TestDatabase) async throws {
-        try await WebHarness.run(database, modules: BusinessPagesTests.registry) { harness, _ in
+        try await BusinessFixture.run(database) { harness, _ in
             let cluster = try await Self.clusterWithAdmin(harness)
             let city = try await harness.city("vinnytsia")
             let andrii = try #require(try await harness.account("andrii@demo.hromada.ua")).id
@@ -238,7 +238,7 @@ import Testing
     @Test(arguments: TestDatabase.available) func staffCreatingWithABadCodeAndAScriptSiteSeeEachErrorBesideItsFieldAndNothingIsSaved(
         _ database: TestDatabase
     ) async throws {
-        try await WebHarness.run(database, modules: BusinessPagesTests.registry) { harness, client in
+        try await BusinessFixture.run(database) { harness, client in
             var staff = Browser(client)
             try await staff.signIn("vinnytsia.moderator@demo.hromada.ua", "moderator-demo-2026")
             let list = "/vinnytsia/admin/business/directory"
@@ -286,7 +286,7 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.available) func aModeratorOfAnotherCityFindsNoStaffPages(_ database: TestDatabase) async throws {
-        try await WebHarness.run(database, modules: BusinessPagesTests.registry) { harness, client in
+        try await BusinessFixture.run(database) { harness, client in
             let cluster = try await Self.clusterWithAdmin(harness)
             try await harness.makeAccount("zh.moderator@example.com", role: .moderator, in: "zhmerynka")
             var other = Browser(client)
@@ -304,7 +304,7 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.available) func newsAppearsOnTheProfileNewestFirstAndAsText(_ database: TestDatabase) async throws {
-        try await WebHarness.run(database, modules: BusinessPagesTests.registry) { harness, client in
+        try await BusinessFixture.run(database) { harness, client in
             let city = try await harness.city("vinnytsia").id, now = harness.clock.now()
             _ = try await Self.clusterWithAdmin(harness)
             let bakery = Self.organisation("bakery", city: city, kind: .socialEnterprise, name: "Пекарня добра", now: now, mission: "Робота для ветеранів")

@@ -45,7 +45,7 @@ import Testing
     static let page = "/vinnytsia/business/events/export"
 
     @Test(arguments: TestDatabase.available) func registrationsFillThePlacesThenJoinTheWaitingList(_ database: TestDatabase) async throws {
-        try await WebHarness.run(database, modules: BusinessPagesTests.registry) { harness, client in
+        try await BusinessFixture.run(database) { harness, client in
             let city = try await harness.city("vinnytsia")
             try await Self.save(Self.event(city: city.id, now: harness.clock.now(), location: Location(latitude: 49.2331, longitude: 28.4682)), harness)
             var visitor = Browser(client)
@@ -93,7 +93,7 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.available) func aCancellationMovesTheFirstWaitingUpAndMailsThem(_ database: TestDatabase) async throws {
-        try await WebHarness.run(database, modules: BusinessPagesTests.registry) { harness, client in
+        try await BusinessFixture.run(database) { harness, client in
             let city = try await harness.city("vinnytsia")
             try await Self.save(Self.event(city: city.id, now: harness.clock.now(), capacity: 1), harness)
             var people: [(Account, Browser)] = []
@@ -120,7 +120,7 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.available) func twoHundredPeopleAtOnceLeaveExactlyThirtyRegistered(_ database: TestDatabase) async throws {
-        try await WebHarness.run(database, modules: BusinessPagesTests.registry) { harness, _ in
+        try await BusinessFixture.run(database) { harness, _ in
             let city = try await harness.city("vinnytsia"), now = harness.clock.now()
             let event = Self.event(city: city.id, now: now, capacity: 30)
             try await Self.save(event, harness)
@@ -143,7 +143,7 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.available) func onePersonRegisteringTwiceKeepsOneRegistration(_ database: TestDatabase) async throws {
-        try await WebHarness.run(database, modules: BusinessPagesTests.registry) { harness, client in
+        try await BusinessFixture.run(database) { harness, client in
             let city = try await harness.city("vinnytsia")
             try await Self.save(Self.event(city: city.id, now: harness.clock.now()), harness)
             let (anna, signedIn) = try await Self.person("anna", harness, client)
@@ -162,7 +162,7 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.available) func staffSeeEachBadFieldBesideItAndNothingIsSaved(_ database: TestDatabase) async throws {
-        try await WebHarness.run(database, modules: BusinessPagesTests.registry) { harness, client in
+        try await BusinessFixture.run(database) { harness, client in
             var moderator = try await Browser.vinnytsiaModerator(client)
             let desk = "/vinnytsia/admin/business/events"
             #expect(try await moderator.get(desk).status == .ok)
@@ -206,7 +206,7 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.available) func theDoorChecksATypedTicketInOnce(_ database: TestDatabase) async throws {
-        try await WebHarness.run(database, modules: BusinessPagesTests.registry) { harness, client in
+        try await BusinessFixture.run(database) { harness, client in
             let city = try await harness.city("vinnytsia"), now = harness.clock.now()
             try await Self.save(Self.event(city: city.id, now: now, capacity: 1), harness)
             try await Self.save(Self.event("other", city: city.id, now: now), harness)
@@ -243,7 +243,7 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.available) func aModeratorOfAnotherCityFindsNothing(_ database: TestDatabase) async throws {
-        try await WebHarness.run(database, modules: BusinessPagesTests.registry) { harness, client in
+        try await BusinessFixture.run(database) { harness, client in
             try await Self.save(Self.event(city: try await harness.city("vinnytsia").id, now: harness.clock.now()), harness)
             try await harness.makeAccount("zh.moderator@example.com", role: .moderator, in: "zhmerynka")
             var stranger = Browser(client)
@@ -260,7 +260,7 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.available) func theEventsCalendarFileIsValidICalendar(_ database: TestDatabase) async throws {
-        try await WebHarness.run(database, modules: BusinessPagesTests.registry) { harness, client in
+        try await BusinessFixture.run(database) { harness, client in
             let city = try await harness.city("vinnytsia")
             var event = Self.event(city: city.id, now: harness.clock.now())
             event.description = LocalizedName(uk: String(repeating: "Експорт, сертифікація; митниця. ", count: 5), en: "Export")
@@ -281,7 +281,7 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.available) func feedbackIsTakenOnlyAfterTheStartAndOnlyOnce(_ database: TestDatabase) async throws {
-        try await WebHarness.run(database, modules: BusinessPagesTests.registry) { harness, client in
+        try await BusinessFixture.run(database) { harness, client in
             let city = try await harness.city("vinnytsia")
             try await Self.save(Self.event(city: city.id, now: harness.clock.now(), capacity: 1), harness)
             var anna = try await Self.person("anna", harness, client).1
@@ -310,7 +310,7 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.available) func theReminderGoesOnceTheDayBeforeEvenWhenTheServiceRunsTwice(_ database: TestDatabase) async throws {
-        try await WebHarness.run(database, modules: BusinessPagesTests.registry) { harness, client in
+        try await BusinessFixture.run(database) { harness, client in
             let city = try await harness.city("vinnytsia")
             try await Self.save(Self.event(city: city.id, now: harness.clock.now(), capacity: 1), harness)
             var anna = try await Self.person("anna", harness, client).1

@@ -11,7 +11,7 @@ import Testing
 /// said beside its field with what was typed kept.
 @Suite struct FundPagesTests {
     @Test(arguments: TestDatabase.available) func staffSignTheAgreementAndPayWithinIt(_ database: TestDatabase) async throws {
-        try await WebHarness.run(database, modules: BusinessPagesTests.registry) { harness, client in
+        try await BusinessFixture.run(database) { harness, client in
             let services = harness.services, service = SupportService(services: services)
             let city = try await harness.city("vinnytsia")
             let now = harness.clock.now()

@@ -13,7 +13,7 @@ import Testing
 /// decided, the agreement signed and paid, and every step is audited.
 @Suite struct SupportCycleTests {
     @Test(arguments: TestDatabase.available) func aCallGoesFromApplicationToPayout(_ database: TestDatabase) async throws {
-        try await WebHarness.run(database, modules: BusinessPagesTests.registry) { harness, client in
+        try await BusinessFixture.run(database) { harness, client in
             let services = harness.services, service = SupportService(services: services)
             let city = try await harness.city("vinnytsia")
             let now = harness.clock.now()

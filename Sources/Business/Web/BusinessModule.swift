@@ -23,9 +23,9 @@ public struct BusinessModule: Module {
         CallEditorPages(services: services).add(to: router)
         EventPages(services: services).add(to: router)
         DirectoryPages(services: services).add(to: router)
+        BusinessOpenData.add(to: router, services: services)
     }
 
-    /// Declared here for the pages that use them; probes join the capability matrix when the module joins the registry.
     public var capabilities: [CapabilityDeclaration] {
         [
             CapabilityDeclaration(.businessProgrammes, in: [.admin]),
@@ -55,16 +55,17 @@ public struct BusinessModule: Module {
         ]
     }
 
+    /// Each city's calls in their phases, the directory and trainings (docs/business.md).
+    public func seedDemo(_ demo: DemoWorld) async throws {
+        try await BusinessDemoSeeder(services: demo.services).seed(demo)
+    }
+
     public var uploadRoutes: [UploadRoute] { [.businessDocument] }
 
     /// Jobs the recipients reported creating, and the support paid, year by year.
     public var computedIndicators: [ComputedIndicator] { BusinessIndicators.all }
 
     public var resources: URL? { Bundle.module.url(forResource: "Resources", withExtension: nil) }
-
-    // Not in `ModuleRegistry.standard` yet: it joins the deployment when the
-    // whole cycle works and the demo fills it (a card must never lead to an
-    // empty page), with a probe for each capability.
 }
 
 extension ModuleSlug {

@@ -1,12 +1,33 @@
 import Foundation
 import HromadaDomain
 import HromadaStore
+import HromadaTestSupport
+import HummingbirdTesting
+import SQLKit
 @testable import Business
 @testable import HromadaWeb
 
 /// What the business module's web tests start from: an open call of a city,
 /// a whole application form, and a PDF attached as the call's document.
 enum BusinessFixture {
+    /// A harness on the demo's cities and people with the business module
+    /// emptied: the demo's calls, organisations and events would otherwise
+    /// stand in every list these tests count.
+    static func run(_ database: TestDatabase, _ body: @escaping @Sendable (WebHarness, any TestClientProtocol) async throws -> Void) async throws {
+        try await WebHarness.run(database) { harness, client in
+            try await harness.services.store.write { tx in
+                for table in [
+                    "business_registrations", "business_events", "business_posts", "business_memberships", "business_organisations", "business_payouts",
+                    "business_reports", "business_agreements", "business_scores", "business_conflicts", "business_application_documents",
+                    "business_applicant_private", "business_applications", "business_calls",
+                ] {
+                    try await tx.db.raw("DELETE FROM \(unsafeRaw: table)").run()
+                }
+            }
+            try await body(harness, client)
+        }
+    }
+
     static let pdf = Array("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n".utf8)
 
     /// An open, published call for micro companies: "Мікрогранти", 500 000 in all, at most 100 000 each.

@@ -2,6 +2,7 @@ import Foundation
 import HromadaDomain
 import HromadaStore
 import HromadaWeb
+import Hummingbird
 
 /// The city's business-support calls as open data: every published call
 /// with its fund, what it committed and paid and how many applications
@@ -10,9 +11,18 @@ import HromadaWeb
 /// `ApplicantPublication` (a sole proprietor who was not funded is a row
 /// without a name); the rejected and withdrawn are only counts; codes,
 /// contacts and documents are never read. Served by the platform at
-/// `/api/v1/{city}/open-data/business/{slug}.csv|json`.
+/// `/api/v1/{city}/open-data/business/{slug}.csv|json` and by the module at
+/// `/api/v1/{city}/business/open-data/{slug}.csv|json`.
 enum BusinessOpenData {
     static let datasets: [OpenDataset] = [calls, recipients, scores]
+
+    static func add(to router: Router<AppRequestContext>, services: AppServices) {
+        router.get("api/v1/:city/business/open-data/:file") { _, context in
+            let city = try await CityLookup(store: services.store).require(context)
+            return try OpenDataFile.download(
+                try context.parameters.require("file"), prefix: "\(city.slug.rawValue)-business", datasets: datasets, services: services, city: city)
+        }
+    }
 
     private static func money(_ name: String) -> OpenDataField { OpenDataField(name, .decimal, unit: "UAH") }
 
