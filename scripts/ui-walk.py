@@ -164,6 +164,16 @@ def main():
                 if propose:
                     visit(propose[0])
                     break
+        # Business support: a decided call's list, an event, a club's profile; then the staff's forms.
+        for path in ("/vinnytsia/business/calls/vinnytsia-microgrants-2026", "/vinnytsia/business/events/vinnytsia-tax",
+                     "/ladyzhyn/business/directory/ladyzhyn-club"):
+            visit(base + path)
+        driver.delete_all_cookies()
+        sign_in(driver, base, "vinnytsia.admin@demo.hromada.ua", "vinnytsia-demo-2026")
+        for path in ("/vinnytsia/admin/business/calls", "/vinnytsia/admin/business/calls/new",
+                     "/vinnytsia/admin/business/calls/vinnytsia-microgrants-2026/fund", "/vinnytsia/admin/business/events",
+                     "/vinnytsia/admin/business/directory"):
+            visit(base + path)
     finally:
         driver.quit()
     for problem in problems:

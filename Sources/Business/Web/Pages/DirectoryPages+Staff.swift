@@ -111,21 +111,21 @@ extension DirectoryPages {
 
     @Sendable func staffCreate(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (city, staff) = try await staff(context)
-        let form = context.form ?? FormData()
-        let (organisation, problems) = Self.read(form, id: .random(), city: city.id, createdAt: services.clock.now())
-        do {
-            try await service.save(organisation, extraProblems: problems, city: city, by: staff.accountID)
-        } catch let refused as DirectoryService.Refused {
-            return try await renderStaff(request, context, city: city, editing: nil, form: form, problems: refused.problems)
-        }
-        return HTML.redirect("\(Self.staffURL(city))/\(organisation.id.rawValue)")
+        return try await staffWrite(request, context, city: city, staff: staff, editing: nil)
     }
 
     @Sendable func staffSave(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (city, staff) = try await staff(context)
-        let stored = try await organisation(city, context)
+        return try await staffWrite(request, context, city: city, staff: staff, editing: try await organisation(city, context))
+    }
+
+    /// A new organisation (`editing` nil) or the next version of one, from the staff's form.
+    private func staffWrite(
+        _ request: Request, _ context: AppRequestContext, city: Municipality, staff: Principal, editing stored: Organisation?
+    ) async throws -> Response {
         let form = context.form ?? FormData()
-        let (organisation, problems) = Self.read(form, id: stored.id, city: city.id, createdAt: stored.createdAt)
+        let (organisation, problems) = Self.read(
+            form, id: stored?.id ?? .random(), city: city.id, createdAt: stored?.createdAt ?? services.clock.now())
         do {
             try await service.save(organisation, extraProblems: problems, city: city, by: staff.accountID)
         } catch let refused as DirectoryService.Refused {

@@ -25,6 +25,7 @@ struct BusinessDemoSeeder {
         guard existing == 0 else { return }
         for city in demo.cities {
             let people = try await entrepreneurs(of: city, count: 8)
+            guard people.count == 8 else { continue }
             switch city.slug.rawValue {
             case "vinnytsia": try await seedVinnytsia(city, people: people, olena: demo.resident)
             case "ladyzhyn": try await seedLadyzhyn(city, people: people)
@@ -448,8 +449,14 @@ struct BusinessDemoSeeder {
         return try await services.store.write { tx in
             var made: [AccountID] = []
             for serial in 0..<count {
+                let email = EmailAddress(rawValue: "\(city.slug.rawValue).entrepreneur\(serial + 1)@demo.hromada.ua")
+                // A seeding cut short before left them: the same people again.
+                if let existing = try await tx.accounts.find(email: email) {
+                    made.append(existing.id)
+                    continue
+                }
                 let account = Account(
-                    id: .random(), email: EmailAddress(rawValue: "\(city.slug.rawValue).entrepreneur\(serial + 1)@demo.hromada.ua"),
+                    id: .random(), email: email,
                     fullName: names[serial % names.count], passwordHash: hash, emailConfirmedAt: now, isPlatformAdmin: false, createdAt: now)
                 let born = CalendarDate(year: 1970 + serial * 3, month: 1 + serial, day: 5 + serial)
                 let identity = keys.identityHash(of: NationalID.make(birthDate: born, serial: 70_000 + serial).digits)
