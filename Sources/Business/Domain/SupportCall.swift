@@ -68,7 +68,7 @@ public struct RequiredDocument: Sendable, Equatable, Codable {
 public struct SupportCall: Sendable, Equatable, Codable {
     public let id: SupportCallID
     public let city: MunicipalityID
-    /// The strategy's programme it serves (a `strategy_node` link id), if the city keeps one.
+    /// The programme it serves: the strategy module's document (a `strategy` link id), if the city keeps one.
     public var programme: String?
     public var title: LocalizedName
     public var description: LocalizedName

@@ -114,6 +114,8 @@ struct BusinessPages {
         /// Where the Apply button posts, while the call takes applications.
         let applyURL: String?
         let decision: DecisionView?
+        /// The programme the call serves, when the city runs the module that keeps it.
+        let programme: Line?
     }
 
     struct DecisionLine {
@@ -174,6 +176,8 @@ struct BusinessPages {
         let language = context.language, now = services.clock.now()
         let rules = call.eligibility
         let decision = try await CallDecision.read(services, call).map { decisionView($0, city: city, context: context) }
+        var programme: LinkedThing?
+        if let id = call.programme { programme = try await services.modules.linked(.strategy, id: id, in: city, services: services) }
         let page = CallPage(
             description: call.description.localized(language), phase: html.t("business.phase.\(call.phase(at: now).rawValue)", context),
             facts: [
@@ -194,7 +198,7 @@ struct BusinessPages {
             documents: call.documents.map { $0.title.localized(language) }, hasDocuments: !call.documents.isEmpty,
             homeURL: "/\(city.slug.rawValue)/business",
             applyURL: call.phase(at: now) == .open ? "/\(city.slug.rawValue)/business/calls/\(call.id.rawValue)/apply" : nil,
-            decision: decision)
+            decision: decision, programme: programme.map { Line(label: $0.title(in: language), value: $0.path) })
         return try await html.render(
             "business-call", page: page, titleKey: "business.call.title", titleArguments: ["call": call.title.localized(language)],
             request: request, context: context, city: city)

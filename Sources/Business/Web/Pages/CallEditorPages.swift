@@ -113,9 +113,9 @@ struct CallEditorPages {
         return HTML.redirect(Self.listURL(city))
     }
 
-    /// The strategy's programmes and measures a call may serve (none when the city runs no strategy module).
+    /// The city's strategies and programmes (the strategy module's documents) a call may serve; none when the city runs no strategy module.
     private func programmeChoices(_ city: Municipality) async throws -> [LinkedThing] {
-        try await services.modules.linkChoices(.strategyNode, in: city, limit: 200, services: services)
+        try await services.modules.linkChoices(.strategy, in: city, limit: 200, services: services)
     }
 
     /// A stored call as its form would send it; a new call's defaults.

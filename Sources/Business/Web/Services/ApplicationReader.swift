@@ -73,12 +73,8 @@ enum ApplicationReader {
         return .read(Read(applicant: applicant, project: project))
     }
 
-    /// A whole number as typed, within `range`: at most 9 ASCII digits, so nothing typed can overflow.
+    /// A whole number as typed (`FormNumber`), within `range`.
     static func whole(_ text: String, in range: ClosedRange<Int>) -> Int? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard (1...9).contains(trimmed.count), trimmed.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(trimmed), range.contains(value) else {
-            return nil
-        }
-        return value
+        FormNumber.whole(text).flatMap { range.contains($0) ? $0 : nil }
     }
 }

@@ -205,8 +205,18 @@ struct BusinessDemoSeeder {
             documents: [RequiredDocument(id: "plan", title: LocalizedName(uk: "Бізнес-план", en: "Business plan"))], publishedAt: opened - 14 * day)
     }
 
+    /// The city's SME programme among the strategy module's documents (by its title), if the city keeps one.
+    private func smeProgramme(of city: Municipality) async throws -> String? {
+        try await services.modules.linkChoices(.strategy, in: city, limit: 50, services: services)
+            .first { $0.title.localizedCaseInsensitiveContains("підприємництва") }?.id
+    }
+
     private func save(_ call: SupportCall, published: Bool) async throws {
+        let cityID = call.city
         var call = call
+        if call.programme == nil, let city = try await services.store.read({ try await $0.municipalities.find(id: cityID) }) {
+            call.programme = try await smeProgramme(of: city)
+        }
         if !published { call.publishedAt = nil }
         let now = services.clock.now(), saved = call
         try await services.store.write { _ = try await $0.supportCalls.save(saved, at: now) }
@@ -219,6 +229,7 @@ struct BusinessDemoSeeder {
         _ original: SupportCall, city: Municipality, applicants: [Applicant], people: [AccountID], staff: [AccountID], finish: Finish
     ) async throws {
         var call = original
+        if call.programme == nil { call.programme = try await smeProgramme(of: city) }
         let now = services.clock.now()
         let calendar = city.settings.workingCalendar ?? .martialLaw
         let keys = services.keys

@@ -54,7 +54,7 @@ struct EventService {
     func giveFeedback(_ id: BusinessEventID, rating: String, comment: String, city: Municipality, by account: AccountID) async throws {
         let event = try await self.event(id, in: city.id)
         guard event.takesFeedback(at: services.clock.now()) else { throw AppError.conflict(code: "business_event_feedback_closed") }
-        guard let stars = Self.wholeNumber(rating), EventFeedback.ratingRange.contains(stars) else {
+        guard let stars = FormNumber.whole(rating), EventFeedback.ratingRange.contains(stars) else {
             throw AppError.invalid(code: "business_event_rating", field: "rating")
         }
         let comment = comment.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -67,13 +67,6 @@ struct EventService {
                 throw AppError.conflict(code: "business_event_feedback_given")
             }
         }
-    }
-
-    /// A number typed into a form: digits only, at most six of them (no trap on a huge one); nil for anything else.
-    static func wholeNumber(_ text: String) -> Int? {
-        let digits = text.trimmingCharacters(in: .whitespaces)
-        guard (1...6).contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-        return Int(digits)
     }
 
     // MARK: Staff
@@ -130,7 +123,7 @@ struct EventService {
         if startsAt == nil { problem("startsAt", "date_format") }
         if endsAt == nil { problem("endsAt", "date_format") }
         if closesAt == nil { problem("registrationClosesAt", "date_format") }
-        let capacity = wholeNumber(form.capacity)
+        let capacity = FormNumber.whole(form.capacity)
         if capacity == nil { problem("capacity", "capacity_range") }
         var location: Location?
         do {
