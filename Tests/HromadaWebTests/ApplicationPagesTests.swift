@@ -78,4 +78,26 @@ import Testing
             #expect(hers.status == .ok && his.status == .notFound)
         }
     }
+
+    @Test(arguments: TestDatabase.available) func aLateSubmissionIsSaidOnTheReviewAndTheDraftStaysWhole(_ database: TestDatabase) async throws {
+        try await BusinessFixture.run(database) { harness, client in
+            let city = try await harness.city("vinnytsia")
+            let now = harness.clock.now()
+            let call = BusinessFixture.call(city: city.id, now: now, documents: false, closesIn: 3_600)
+            try await harness.services.store.write { _ = try await $0.supportCalls.save(call, at: now) }
+            var olena = Browser(client)
+            try await olena.signIn("olena@demo.hromada.ua", "resident-demo-2026")
+            let base = String(try #require(try await olena.post("/vinnytsia/business/calls/micro/apply", []).location).prefix { $0 != "?" })
+            // The whole form typed in time, but sent after the call closed.
+            let owner = try #require(try await harness.account("olena@demo.hromada.ua")).id
+            let draft = try #require(try await harness.services.store.read { try await $0.supportApplications.application(of: owner, to: call.id) })
+            #expect(try await harness.services.store.write { try await $0.supportApplications.update(draft.application, form: BusinessFixture.form(), fromVersion: draft.version) })
+            harness.clock.advance(by: 2 * 3_600)
+            try await olena.signIn("olena@demo.hromada.ua", "resident-demo-2026")
+            let late = try await olena.post(base, [("step", "review"), ("go", "submit")])
+            #expect(late.status == .ok && late.body.contains("Конкурс зараз не приймає заявок."))
+            let stored = try #require(try await harness.services.store.read { try await $0.supportApplications.application(of: owner, to: call.id) })
+            #expect(stored.application.state == .draft && stored.form.name == "ТОВ «Кульбабка»" && stored.form.code == "32855961")
+        }
+    }
 }

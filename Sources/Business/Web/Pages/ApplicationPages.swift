@@ -109,6 +109,12 @@ struct ApplicationPages {
             } catch let refused as SupportService.Refused {
                 let kept = try await service.application(stored.application.id, in: city.id)
                 return try await render(request, context, city: city, stored: kept, step: .review, form: form, problems: refused.problems, sent: false)
+            } catch let error as AppError where error.status == .conflict {
+                // Too late (the call closed, the fixes' deadline passed) or sent already: said on the review, the draft as it was kept.
+                let kept = try await service.application(stored.application.id, in: city.id)
+                return try await render(
+                    request, context, city: city, stored: kept, step: .review, form: form, problems: [ApplicationReader.Problem(field: "submit", key: error.messageKey)],
+                    sent: false)
             }
             return HTML.redirect(Self.url(city, stored.application.id) + "?sent=1")
         }
