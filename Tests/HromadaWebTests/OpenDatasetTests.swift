@@ -22,7 +22,8 @@ import HromadaModules
         "budgets/projects", "budgets/ballots", "budgets/editions", "budgets/delivery", "petitions/petitions", "petitions/signatures",
         "petitions/answers", "auctions/lots", "auctions/bids", "auctions/awards", "auctions/contracts", "auctions/property",
         "invest/sites", "invest/passport", "invest/enquiries", "strategy/documents", "strategy/nodes", "strategy/indicators",
-        "waste/containers", "waste/fill-daily", "waste/collections", "business/calls", "business/recipients", "business/scores",
+        "waste/containers", "waste/fill-daily", "waste/collections", "business/calls", "business/recipients", "business/scores", "business/events",
+        "business/organisations",
     ]
 
     func list(_ client: any TestClientProtocol, _ path: String) async throws -> [[String: Any]] {

@@ -14,7 +14,7 @@ import Hummingbird
 /// `/api/v1/{city}/open-data/business/{slug}.csv|json` and by the module at
 /// `/api/v1/{city}/business/open-data/{slug}.csv|json`.
 enum BusinessOpenData {
-    static let datasets: [OpenDataset] = [calls, recipients, scores]
+    static let datasets: [OpenDataset] = [calls, recipients, scores, events, organisations]
 
     static func add(to router: Router<AppRequestContext>, services: AppServices) {
         router.get("api/v1/:city/business/open-data/:file") { _, context in
@@ -95,6 +95,62 @@ enum BusinessOpenData {
                     ]
                 }
             }
+        }
+    }
+
+    /// Every training and event, with its attendance figures for the programme's report.
+    static let events = OpenDataset(
+        "events", strings: "open_data.business.events", frequency: .continuous,
+        fields: [
+            OpenDataField("eventId", .text), OpenDataField("municipality", .text), OpenDataField("title", .text), OpenDataField("titleEn", .text),
+            OpenDataField("startsAt", .datetime), OpenDataField("endsAt", .datetime), OpenDataField("place", .text),
+            OpenDataField("latitude", .decimal, unit: "degree"), OpenDataField("longitude", .decimal, unit: "degree"), OpenDataField("capacity", .integer),
+            OpenDataField("cancelled", .boolean), OpenDataField("registered", .integer), OpenDataField("waiting", .integer),
+            OpenDataField("attended", .integer), OpenDataField("ratings", .integer), OpenDataField("meanRating", .decimal),
+        ]
+    ) { services, city in
+        let cityID = city.id, now = services.clock.now()
+        return try await services.store.read { tx in
+            let all = try await tx.businessEvents.events(in: cityID, from: now, past: true, limit: 10_000).reversed()
+                + (try await tx.businessEvents.events(in: cityID, from: now, limit: 10_000))
+            var rows: [OpenDataRow] = []
+            for event in all {
+                let figures = try await tx.businessEvents.attendance(at: event.id)
+                rows.append([
+                    .text(event.id.rawValue), .text(city.name.uk), .text(event.title.uk), .text(event.title.en), .datetime(event.startsAt),
+                    .datetime(event.endsAt), .text(event.place), .optional(event.location?.latitude), .optional(event.location?.longitude),
+                    .int(event.capacity), .boolean(event.cancelledAt != nil), .int(figures.registered), .int(figures.waiting), .int(figures.attended),
+                    .int(figures.ratings), figures.meanRatingHundredths.map { .decimal(hundredths(Int64($0))) } ?? .null,
+                ])
+            }
+            return rows
+        }
+    }
+
+    /// The directory: each organisation with what it chose to publish and how many members it has (never who they are).
+    static let organisations = OpenDataset(
+        "organisations", strings: "open_data.business.organisations", frequency: .continuous,
+        fields: [
+            OpenDataField("organisationId", .text), OpenDataField("municipality", .text), OpenDataField("kind", .text), OpenDataField("name", .text),
+            OpenDataField("nameEn", .text), OpenDataField("description", .text), OpenDataField("mission", .text), OpenDataField("legalEntityCode", .text),
+            OpenDataField("address", .text), OpenDataField("phone", .text), OpenDataField("email", .text), OpenDataField("website", .text),
+            OpenDataField("latitude", .decimal, unit: "degree"), OpenDataField("longitude", .decimal, unit: "degree"), OpenDataField("members", .integer),
+        ]
+    ) { services, city in
+        let cityID = city.id
+        return try await services.store.read { tx in
+            var rows: [OpenDataRow] = []
+            for organisation in try await tx.organisations.organisations(in: cityID) {
+                let members = try await tx.organisations.memberships(of: organisation.id).filter { [.member, .admin].contains($0.state) }.count
+                let contacts = organisation.contacts
+                rows.append([
+                    .text(organisation.id.rawValue), .text(city.name.uk), .text(organisation.kind.rawValue), .text(organisation.name),
+                    .optional(organisation.englishName), .text(organisation.description.uk), organisation.mission.isEmpty ? .null : .text(organisation.mission),
+                    .optional(organisation.code), .optional(contacts.address), .optional(contacts.phone), .optional(contacts.email), .optional(contacts.website),
+                    .optional(organisation.location?.latitude), .optional(organisation.location?.longitude), .int(members),
+                ])
+            }
+            return rows
         }
     }
 
