@@ -53,4 +53,19 @@ import Testing
             #expect(translated.body.contains("New jobs") && translated.body.contains("Partial compensation of equipment costs"))
         }
     }
+
+    @Test(arguments: TestDatabase.available) func theCitysSearchFindsPublishedCallsTheDirectoryAndEventsButNoDraft(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
+            var visitor = Browser(client)
+            let cafe = try await visitor.get("/vinnytsia/search?q=%D0%9A%D1%83%D0%BB%D1%8C%D0%B1%D0%B0%D0%B1%D0%BA%D0%B0&module=business")
+            #expect(cafe.status == .ok && cafe.body.contains("/vinnytsia/business/directory/kulbabka"))
+            let grants = try await visitor.get("/vinnytsia/search?q=%D0%B3%D1%80%D0%B0%D0%BD%D1%82%D0%B8&module=business")
+            #expect(grants.body.contains("/vinnytsia/business/calls/vinnytsia-veterans-2027"))
+            let loans = try await visitor.get("/vinnytsia/search?q=%D0%BA%D1%80%D0%B5%D0%B4%D0%B8%D1%82%D0%B0%D0%BC%D0%B8&module=business")
+            #expect(!loans.body.contains("vinnytsia-loans-2027"))
+            let tax = try await visitor.get("/vinnytsia/search?q=%D0%BF%D0%BE%D0%B4%D0%B0%D1%82%D0%BA%D0%B8")
+            #expect(tax.body.contains("/vinnytsia/business/events/vinnytsia-tax"))
+            #expect(!(try await visitor.get("/zhmerynka/search?q=%D0%9A%D1%83%D0%BB%D1%8C%D0%B1%D0%B0%D0%B1%D0%BA%D0%B0").body.contains("kulbabka")))
+        }
+    }
 }

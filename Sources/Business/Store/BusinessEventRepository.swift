@@ -31,6 +31,7 @@ public struct BusinessEventRepository: Sendable {
                 updated_at = excluded.updated_at
             WHERE business_events.municipality_id = excluded.municipality_id
             """).run()
+        try await SearchIndexRepository(db: db, dialect: dialect).put(event.searchDocument, as: BusinessSearch.event, id: event.id.rawValue, in: event.city)
         return try await fill(event.id, capacity: event.capacity)
     }
 

@@ -21,6 +21,8 @@ public struct OrganisationRepository: Sendable {
             ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name, definition = excluded.definition, updated_at = excluded.updated_at
             WHERE business_organisations.municipality_id = excluded.municipality_id
             """).run()
+        try await SearchIndexRepository(db: db, dialect: dialect)
+            .put(organisation.searchDocument, as: BusinessSearch.organisation, id: organisation.id.rawValue, in: organisation.city)
     }
 
     public func organisation(_ id: OrganisationID, in city: MunicipalityID) async throws -> Organisation? {

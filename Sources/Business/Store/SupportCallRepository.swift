@@ -30,7 +30,7 @@ public struct SupportCallRepository: Sendable {
     /// has already committed is refused: false, and nothing written.
     @discardableResult
     public func save(_ call: SupportCall, at instant: Date) async throws -> Bool {
-        try await db.raw("""
+        let saved = try await db.raw("""
             INSERT INTO business_calls (id, municipality_id, published_at, opens_at, closes_at, decided_at, fund, definition, created_at, updated_at)
             VALUES (\(bind: call.id.rawValue), \(bind: call.city.rawValue), \(bind: call.publishedAt?.epochSeconds), \(bind: call.opensAt.epochSeconds),
                     \(bind: call.closesAt.epochSeconds), \(bind: call.decidedAt?.epochSeconds), \(bind: call.fund.kopiyky), \(bind: try JSONColumn.text(call)),
@@ -40,6 +40,8 @@ public struct SupportCallRepository: Sendable {
             WHERE business_calls.municipality_id = excluded.municipality_id AND business_calls.committed <= excluded.fund
             RETURNING id
             """).first() != nil
+        if saved { try await SearchIndexRepository(db: db, dialect: dialect).put(call.searchDocument, as: BusinessSearch.call, id: call.id.rawValue, in: call.city) }
+        return saved
     }
 
     public func call(_ id: SupportCallID, in city: MunicipalityID, forUpdate: Bool = false) async throws -> StoredCall? {

@@ -60,6 +60,9 @@ public struct BusinessModule: Module {
         try await BusinessDemoSeeder(services: demo.services).seed(demo)
     }
 
+    /// Published calls, the directory and the events in the city's search.
+    public var search: SearchSource? { BusinessSearchSource.source }
+
     public var uploadRoutes: [UploadRoute] { [.businessDocument] }
 
     /// Jobs the recipients reported creating, and the support paid, year by year.
