@@ -68,4 +68,17 @@ import Testing
             #expect(!(try await visitor.get("/zhmerynka/search?q=%D0%9A%D1%83%D0%BB%D1%8C%D0%B1%D0%B0%D0%B1%D0%BA%D0%B0").body.contains("kulbabka")))
         }
     }
+
+    @Test(arguments: TestDatabase.available) func callsAndTrainingsAreInTheCitysFeedAndCalendarButNoDraft(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
+            let feed = String(buffer: try await client.execute(uri: "/vinnytsia/feed.atom?module=business", method: .get).body)
+            #expect(feed.contains("Оголошено конкурс «Гранти для ветеранського бізнесу 2027»"))
+            #expect(feed.contains("Оприлюднено рішення конкурсу «Мікрогранти для малого бізнесу 2026»") && !feed.contains("кредитами"))
+            let english = String(buffer: try await client.execute(uri: "/vinnytsia/feed.atom?module=business&lang=en", method: .get).body)
+            #expect(english.contains("Call announced: “Grants for veterans"))
+            // Unfolded (RFC 5545 folds lines at 75 octets).
+            let calendar = String(buffer: try await client.execute(uri: "/vinnytsia/calendar.ics", method: .get).body).replacingOccurrences(of: "\r\n ", with: "")
+            #expect(calendar.contains("Завершується прийом заявок: «Гранти для ветеранського бізнесу 2027»") && calendar.contains("Пітчинг для ветеранського бізнесу"))
+        }
+    }
 }

@@ -60,6 +60,9 @@ public struct BusinessModule: Module {
         try await BusinessDemoSeeder(services: demo.services).seed(demo)
     }
 
+    /// Calls announced and decided, and trainings, in the city's feed and calendar.
+    public var news: NewsSource? { BusinessNews.source }
+
     /// Published calls, the directory and the events in the city's search.
     public var search: SearchSource? { BusinessSearchSource.source }
 
