@@ -185,16 +185,21 @@ import Testing
             #expect(dates.body.contains("Реєстрація закривається не пізніше за початок.") && dates.body.contains("ціле число від 1 до 10 000"))
             let city = try await harness.city("vinnytsia").id, now = harness.clock.now()
             #expect(try await harness.services.store.read { try await $0.businessEvents.events(in: city, from: now.addingTimeInterval(-1e9)) }.isEmpty)
-            // A whole form is saved and audited; the event's desk shows it.
-            let saved = try await moderator.post(desk, [
+            // A programme the city does not have is refused beside its field.
+            let whole: [(String, String)] = [
                 ("titleUk", "Тренінг з експорту"), ("titleEn", "Export training"), ("place", "ЦНАП"), ("startsAt", "2030-03-01T10:00"),
                 ("endsAt", "2030-03-01T13:00"), ("capacity", "30"), ("registrationClosesAt", "2030-02-28T18:00"), ("latitude", "49.23"), ("longitude", "28.47"),
-            ])
+            ]
+            let stranger = try await moderator.post(desk, whole + [("programme", "zhmerynka-strategy")])
+            #expect(stranger.status == .unprocessableContent && stranger.body.contains("Оберіть програму зі списку."))
+            let programme = try #require(try await harness.services.modules.linkChoices(.strategy, in: harness.city("vinnytsia"), services: harness.services).first)
+            // A whole form is saved and audited; the event's desk shows it.
+            let saved = try await moderator.post(desk, whole + [("programme", programme.id)])
             let location = try #require(saved.location)
             let page = try await moderator.get(location)
             #expect(page.status == .ok && page.body.contains("Тренінг з експорту") && page.body.contains("Ще ніхто не зареєструвався."))
             let stored = try #require(try await harness.services.store.read { try await $0.businessEvents.events(in: city, from: now) }.first)
-            #expect(stored.capacity == 30 && stored.location == Location(latitude: 49.23, longitude: 28.47))
+            #expect(stored.capacity == 30 && stored.location == Location(latitude: 49.23, longitude: 28.47) && stored.programme == programme.id)
             #expect(DateText.kyiv(stored.startsAt) == "01.03.2030 10:00")
             // Cancelled, it says so and takes no one.
             #expect(try await moderator.post(location + "/cancel", []).location == location)

@@ -50,7 +50,8 @@ struct EventDeskPages {
     }
 
     private func form(
-        _ typed: EventService.Form, problems: [String: String], action: String, city: Municipality, context: AppRequestContext
+        _ typed: EventService.Form, problems: [String: String], action: String, city: Municipality, context: AppRequestContext,
+        programmes: [LinkedThing]
     ) -> EventForm {
         func t(_ key: String) -> String { html.t("business.events.form.\(key)", context) }
         func error(_ field: String) -> String? { problems[field].map { html.t($0, context) } }
@@ -71,7 +72,12 @@ struct EventDeskPages {
                       maxlength: 6, pattern: "[0-9]*"),
             FormField(name: "registrationClosesAt", label: t("closes_at"), value: typed.registrationClosesAt, error: error("registrationClosesAt"),
                       hint: t("closes_at_hint"), type: "datetime-local", required: true),
-        ]
+        ] + (programmes.isEmpty && typed.programme.isEmpty ? [] : [
+            FormField(
+                name: "programme", label: t("programme"), value: typed.programme, error: error("programme"), hint: t("programme_hint"),
+                options: [SelectOption(value: "", label: t("no_programme"), selected: typed.programme.isEmpty)]
+                    + programmes.map { SelectOption(value: $0.id, label: $0.title(in: context.language), selected: typed.programme == $0.id) }),
+        ])
         let pointProblem = ["latitude", "longitude"].first { problems[$0] != nil }.flatMap { field in
             problems[field].map { FormProblem(field: field, message: html.t($0, context)) }
         }
@@ -132,7 +138,9 @@ struct EventDeskPages {
         }
         let page = ListPage(
             coming: coming.map(row), past: past.map(row), empty: coming.isEmpty, hasPast: !past.isEmpty,
-            form: form(typed, problems: problems, action: Self.url(city), city: city, context: context),
+            form: form(
+                typed, problems: problems, action: Self.url(city), city: city, context: context,
+                programmes: try await EventService.programmes(of: city, services: services)),
             calendarURL: "/\(city.slug.rawValue)/business/events")
         return try await html.render(
             "business-event-desk", page: page, titleKey: "business.events.desk_title", request: request, context: context, city: city,
@@ -237,7 +245,9 @@ struct EventDeskPages {
             participants: rows, hasParticipants: !rows.isEmpty,
             comments: participants.compactMap { $0.registration.feedback?.comment }.filter { !$0.isEmpty },
             hasComments: participants.contains { !($0.registration.feedback?.comment ?? "").isEmpty },
-            form: form(typed, problems: problems, action: Self.url(city, event.id), city: city, context: context),
+            form: form(
+                typed, problems: problems, action: Self.url(city, event.id), city: city, context: context,
+                programmes: try await EventService.programmes(of: city, services: services)),
             cancelAction: event.cancelledAt == nil ? Self.url(city, event.id) + "/cancel" : nil,
             publicURL: EventPages.url(city, event.id), checkInURL: Self.url(city, event.id) + "/check-in", listURL: Self.url(city))
         return try await html.render(

@@ -407,7 +407,7 @@ struct BusinessDemoSeeder {
     /// a coming one of few places fills and gets a waiting list, a past one
     /// has its check-ins and feedback.
     private func events(_ city: Municipality, people: [AccountID], _ list: [(String, String, String, Int, Int, Bool)]) async throws {
-        let now = services.clock.now()
+        let now = services.clock.now(), programme = try await smeProgramme(of: city)
         for (id, uk, en, days, capacity, past) in list {
             let starts = Self.tenInTheMorning(now + Double(days) * 86_400)
             let event = BusinessEvent(
@@ -416,7 +416,7 @@ struct BusinessDemoSeeder {
                     uk: "\(uk): практичне заняття для підприємців громади. Вхід вільний за реєстрацією.",
                     en: "\(en): a practical session for the hromada's entrepreneurs. Free, with registration."),
                 place: "\(city.name.uk), центр підтримки підприємництва", startsAt: starts, endsAt: starts + 3 * 3_600, capacity: capacity,
-                registrationClosesAt: starts - 3_600)
+                registrationClosesAt: starts - 3_600, programme: programme)
             let attendees = past ? people : Array(people.prefix(min(people.count, capacity + 2)))
             try await services.store.write { tx in
                 try await tx.businessEvents.save(event, at: now - 30 * 86_400)

@@ -107,6 +107,7 @@ enum BusinessOpenData {
             OpenDataField("latitude", .decimal, unit: "degree"), OpenDataField("longitude", .decimal, unit: "degree"), OpenDataField("capacity", .integer),
             OpenDataField("cancelled", .boolean), OpenDataField("registered", .integer), OpenDataField("waiting", .integer),
             OpenDataField("attended", .integer), OpenDataField("ratings", .integer), OpenDataField("meanRating", .decimal),
+            OpenDataField("programme", .text),
         ]
     ) { services, city in
         let cityID = city.id, now = services.clock.now()
@@ -120,7 +121,7 @@ enum BusinessOpenData {
                     .text(event.id.rawValue), .text(city.name.uk), .text(event.title.uk), .text(event.title.en), .datetime(event.startsAt),
                     .datetime(event.endsAt), .text(event.place), .optional(event.location?.latitude), .optional(event.location?.longitude),
                     .int(event.capacity), .boolean(event.cancelledAt != nil), .int(figures.registered), .int(figures.waiting), .int(figures.attended),
-                    .int(figures.ratings), figures.meanRatingHundredths.map { .decimal(hundredths(Int64($0))) } ?? .null,
+                    .int(figures.ratings), figures.meanRatingHundredths.map { .decimal(hundredths(Int64($0))) } ?? .null, .optional(event.programme),
                 ])
             }
             return rows

@@ -76,6 +76,8 @@ struct EventService {
         var titleUk = "", titleEn = "", descriptionUk = "", descriptionEn = "", place = ""
         var latitude = "", longitude = ""
         var startsAt = "", endsAt = "", capacity = "", registrationClosesAt = ""
+        /// The strategy's programme it belongs to (a `strategy` link id), for the programme's report; empty for none.
+        var programme = ""
 
         init() {}
 
@@ -91,6 +93,7 @@ struct EventService {
             endsAt = form["endsAt"]
             capacity = form["capacity"]
             registrationClosesAt = form["registrationClosesAt"]
+            programme = form["programme"]
         }
 
         init(_ event: BusinessEvent) {
@@ -105,7 +108,13 @@ struct EventService {
             endsAt = DateText.kyivInput(event.endsAt)
             capacity = String(event.capacity)
             registrationClosesAt = DateText.kyivInput(event.registrationClosesAt)
+            programme = event.programme ?? ""
         }
+    }
+
+    /// The city's strategies and programmes an event may belong to (none without the strategy module).
+    static func programmes(of city: Municipality, services: AppServices) async throws -> [LinkedThing] {
+        try await services.modules.linkChoices(.strategy, in: city, limit: 200, services: services)
     }
 
     /// The locale key said beside each field the domain refuses.
@@ -115,7 +124,7 @@ struct EventService {
     ]
 
     /// The event the form describes (a new one, or `existing` changed), or every field that is wrong.
-    static func read(_ form: Form, id: BusinessEventID, city: MunicipalityID, existing: BusinessEvent?) throws -> BusinessEvent {
+    static func read(_ form: Form, id: BusinessEventID, city: MunicipalityID, existing: BusinessEvent?, programmes: Set<String> = []) throws -> BusinessEvent {
         var problems: [String: String] = [:]
         func problem(_ field: String, _ key: String) { problems[field] = problems[field] ?? "business.events.form.\(key)" }
         let startsAt = DateText.kyivInput(form.startsAt), endsAt = DateText.kyivInput(form.endsAt)
@@ -152,6 +161,10 @@ struct EventService {
         event.endsAt = endsAt ?? fallback
         event.registrationClosesAt = closesAt ?? fallback
         event.capacity = capacity ?? 1
+        // One of the city's programmes as offered, or the one it had (a programme since retired stays until changed).
+        let programme = trim(form.programme)
+        if !programme.isEmpty, !programmes.contains(programme), programme != existing?.programme { problem("programme", "programme_unknown") }
+        event.programme = programme.isEmpty ? nil : programme
         // The dates' rules are said only of dates that were read.
         let datesRead = startsAt != nil && endsAt != nil && closesAt != nil
         for field in event.problems where datesRead || !["endsAt", "registrationClosesAt"].contains(field) {
@@ -163,7 +176,9 @@ struct EventService {
 
     /// Creates an event (`existing` nil) or changes one; a capacity raised lets the waiting in, and tells them.
     func save(_ form: Form, existing: BusinessEvent?, city: Municipality, by staff: AccountID) async throws -> BusinessEvent {
-        let event = try Self.read(form, id: existing?.id ?? BusinessEventID(rawValue: RandomToken.base32(byteCount: 10)), city: city.id, existing: existing)
+        let programmes = Set(try await Self.programmes(of: city, services: services).map(\.id))
+        let event = try Self.read(
+            form, id: existing?.id ?? BusinessEventID(rawValue: RandomToken.base32(byteCount: 10)), city: city.id, existing: existing, programmes: programmes)
         let now = services.clock.now()
         let entry = try services.audit.entry(action: AuditAction.businessEventSaved, actor: staff, municipality: city.id, subject: event.id.rawValue)
         let letters = self
