@@ -66,4 +66,40 @@ import Testing
             }
         }
     }
+
+    @Test(arguments: TestDatabase.available) func aFollowerOfACallHearsWhenItsListIsPublished(_ database: TestDatabase) async throws {
+        try await BusinessFixture.run(database) { harness, client in
+            let services = harness.services, service = SupportService(services: services)
+            let city = try await harness.city("vinnytsia")
+            let now = harness.clock.now()
+            let call = BusinessFixture.call(city: city.id, now: now, documents: false, closesIn: 86_400)
+            try await services.store.write { _ = try await $0.supportCalls.save(call, at: now) }
+            let path = "/vinnytsia/business/calls/micro"
+            var reader = Browser(client)
+            try await reader.signIn("andrii@demo.hromada.ua", "resident-demo-2026")
+            #expect(try await reader.get(path).body.contains(#"name="kind" value="business_call""#))
+            let followed = try await reader.post("/vinnytsia/follow", [("kind", "business_call"), ("id", "micro"), ("back", path), ("action", "follow")])
+            #expect(followed.location == path)
+            #expect(try await reader.get(path).body.contains("Стежать: 1"))
+            // A draft is no thing to follow.
+            var draft = BusinessFixture.call("hidden", city: city.id, now: now)
+            draft.publishedAt = nil
+            let unpublished = draft
+            try await services.store.write { _ = try await $0.supportCalls.save(unpublished, at: now) }
+            #expect(try await reader.post("/vinnytsia/follow", [("kind", "business_call"), ("id", "hidden"), ("back", path), ("action", "follow")]).status == .notFound)
+
+            let olena = try #require(try await harness.account("olena@demo.hromada.ua")).id
+            let staff = try #require(try await harness.account("vinnytsia.admin@demo.hromada.ua")).id
+            let id = try await service.start(call.id, city: city, by: olena).application.id
+            try await service.submit(id, form: BusinessFixture.form(), city: city, by: olena)
+            try await service.accept(id, city: city, by: staff)
+            try await service.score(id, points: ["jobs": 8], comments: [:], city: city, by: staff)
+            harness.clock.advance(by: 2 * 86_400)
+            _ = try await service.decide(call.id, city: city, by: staff)
+            try await services.followMail.round()
+            let andrii = try #require(try await harness.account("andrii@demo.hromada.ua"))
+            let letters = try await harness.outbox().filter { $0.recipient == andrii.email.rawValue && $0.listUnsubscribe != nil }
+            #expect(letters.contains { $0.subject.contains("Оприлюднено рішення конкурсу") || $0.body.contains("Оприлюднено рішення конкурсу") }, "\(letters.map(\.subject))")
+        }
+    }
 }

@@ -60,6 +60,12 @@ public struct BusinessModule: Module {
         try await BusinessDemoSeeder(services: demo.services).seed(demo)
     }
 
+    /// A published call, which residents follow.
+    public var linkTargets: [LinkTarget] { [BusinessFollows.call] }
+
+    /// A followed call's opening and closing, by its dates.
+    public var followSchedule: FollowSchedule? { BusinessFollows.schedule }
+
     /// Calls announced and decided, and trainings, in the city's feed and calendar.
     public var news: NewsSource? { BusinessNews.source }
 

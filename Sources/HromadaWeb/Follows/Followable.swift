@@ -7,7 +7,7 @@ import HromadaStore
 /// thing the public may not see cannot be followed, and a city that
 /// switches a module off has nothing of it to follow.
 public enum Followable {
-    public static let kinds: Set<LinkKind> = [.budgetProject, .budgetEdition, .petition, .auctionLot, .strategy]
+    public static let kinds: Set<LinkKind> = [.budgetProject, .budgetEdition, .petition, .auctionLot, .strategy, .businessCall]
 }
 
 /// What happens to a module's things by the calendar rather than by a

@@ -25,6 +25,8 @@ public struct LinkKind: RawRepresentable, Hashable, Sendable {
     public static let budgetEdition = LinkKind(rawValue: "budget_edition")
     /// A strategy or programme document (a resident follows it).
     public static let strategy = LinkKind(rawValue: "strategy")
+    /// A business-support call (a resident follows it to hear when it opens, closes and is decided).
+    public static let businessCall = LinkKind(rawValue: "business_call")
 }
 
 extension ThingReference {

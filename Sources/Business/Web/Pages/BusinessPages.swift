@@ -116,6 +116,7 @@ struct BusinessPages {
         let decision: DecisionView?
         /// The programme the call serves, when the city runs the module that keeps it.
         let programme: Line?
+        let follow: FollowButton?
     }
 
     struct DecisionLine {
@@ -198,7 +199,10 @@ struct BusinessPages {
             documents: call.documents.map { $0.title.localized(language) }, hasDocuments: !call.documents.isEmpty,
             homeURL: "/\(city.slug.rawValue)/business",
             applyURL: call.phase(at: now) == .open ? "/\(city.slug.rawValue)/business/calls/\(call.id.rawValue)/apply" : nil,
-            decision: decision, programme: programme.map { Line(label: $0.title(in: language), value: $0.path) })
+            decision: decision, programme: programme.map { Line(label: $0.title(in: language), value: $0.path) },
+            follow: try await FollowButton.make(
+                .businessCall, id: call.id.rawValue, in: city, path: "/\(city.slug.rawValue)/business/calls/\(call.id.rawValue)", context: context,
+                services: services))
         return try await html.render(
             "business-call", page: page, titleKey: "business.call.title", titleArguments: ["call": call.title.localized(language)],
             request: request, context: context, city: city)

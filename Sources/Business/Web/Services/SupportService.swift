@@ -258,6 +258,8 @@ struct SupportService {
                 try await tx.supportApplications.place(line)
             }
             guard try await tx.supportCalls.save(decided, at: now) else { throw AppError.conflict(code: "business_call_changed") }
+            // Its followers hear of the list with the decision.
+            _ = try await tx.follows.record(BusinessFollows.listPublished(decided, at: now))
             try await tx.audit.append(entry)
         }
         return lines
