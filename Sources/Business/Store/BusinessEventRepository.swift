@@ -41,6 +41,13 @@ public struct BusinessEventRepository: Sendable {
             """).first().map(Self.decode)
     }
 
+    /// Every event of a city, the earliest first (open data, the search index).
+    public func allEvents(in city: MunicipalityID, limit: Int = 10_000) async throws -> [BusinessEvent] {
+        try await db.raw("""
+            SELECT definition FROM business_events WHERE municipality_id = \(bind: city.rawValue) ORDER BY starts_at, id LIMIT \(bind: limit)
+            """).all().map(Self.decode)
+    }
+
     /// A city's events starting from `from` (the coming ones), or before it (the past, newest first).
     public func events(in city: MunicipalityID, from: Date, past: Bool = false, limit: Int = 100) async throws -> [BusinessEvent] {
         try await db.raw("""

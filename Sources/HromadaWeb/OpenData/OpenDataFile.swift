@@ -7,8 +7,13 @@ import Hummingbird
 package enum OpenDataFile {
     /// Money in open data: hryvnias with two decimals and a point, whatever the reader's language.
     package static func hryvnias(_ money: Money) -> String {
-        let sign = money.kopiyky < 0 ? "-" : ""
-        let value = money.kopiyky.magnitude
+        hundredths(money.kopiyky)
+    }
+
+    /// A number kept in hundredths (kopiyky, a score out of 100) with a point and two decimals.
+    package static func hundredths(_ hundredths: Int64) -> String {
+        let sign = hundredths < 0 ? "-" : ""
+        let value = hundredths.magnitude
         return "\(sign)\(value / 100).\(value % 100 < 10 ? "0" : "")\(value % 100)"
     }
 

@@ -145,9 +145,9 @@ struct BusinessPages {
             let text = String(format: "%.1f", value)
             return language == .uk ? text.replacingOccurrences(of: ".", with: ",") : text
         }
+        let titles = Dictionary(criteria.map { ($0.id, $0.title.localized(language)) }, uniquingKeysWith: { first, _ in first })
         return DecisionView(
             lines: decision.lines.map { line in
-                let titles = Dictionary(criteria.map { ($0.id, $0.title.localized(language)) }, uniquingKeysWith: { first, _ in first })
                 let comments = line.marks.filter { !$0.comment.isEmpty }.map { mark in
                     html.t("business.decision.comment", context, ["member": String(mark.member), "criterion": titles[mark.criterion] ?? mark.criterion,
                                                                 "points": String(mark.points), "comment": mark.comment])

@@ -101,7 +101,7 @@ struct CallEditorPages {
 
     private func save(_ request: Request, _ context: AppRequestContext, city: Municipality, staff: Principal, previous: SupportCall?) async throws -> Response {
         let form = context.form ?? FormData()
-        let programmes = try await programmeChoices(city)
+        let programmes = try await BusinessProgrammes.choices(in: city, services: services)
         do {
             let id = previous?.id ?? CallEditor.newID(for: LocalizedName(uk: form["titleUk"], en: form["titleEn"]))
             var call = try CallEditor.read(form, previous: previous, id: id, city: city.id, programmes: Set(programmes.map(\.id)))
@@ -113,10 +113,6 @@ struct CallEditorPages {
         return HTML.redirect(Self.listURL(city))
     }
 
-    /// The city's strategies and programmes (the strategy module's documents) a call may serve; none when the city runs no strategy module.
-    private func programmeChoices(_ city: Municipality) async throws -> [LinkedThing] {
-        try await services.modules.linkChoices(.strategy, in: city, limit: 200, services: services)
-    }
 
     /// A stored call as its form would send it; a new call's defaults.
     static func form(of call: SupportCall?) -> FormData {
@@ -207,7 +203,7 @@ struct CallEditorPages {
         func check(_ name: String, _ label: String) -> FormField {
             FormField(name: name, label: t(label), value: "on", error: errors[name], checked: form[name] == "on")
         }
-        let programmes = try await programmeChoices(city)
+        let programmes = try await BusinessProgrammes.choices(in: city, services: services)
         let programmeOptions = [SelectOption(value: "", label: t("business.editor.no_programme"), selected: form["programme"].isEmpty)]
             + programmes.map { SelectOption(value: $0.id, label: $0.title(in: context.language), selected: form["programme"] == $0.id) }
         var basics = [
@@ -231,27 +227,23 @@ struct CallEditorPages {
             field("closesAt", "business.call.closes", type: "datetime-local", required: true),
             field("fixWorkingDays", "business.editor.fix_days", inputmode: "numeric", required: true, maxlength: 2, hint: "business.editor.fix_days_hint"),
         ]
-        let criterionColumns = (form.all("criterionId"), form.all("criterionUk"), form.all("criterionEn"), form.all("criterionWeight"))
-        let criterionCount = min(criterionColumns.1.count, CallEditor.rowLimit - CallEditor.blankRows)
-        let criteria = (0..<(criterionCount + CallEditor.blankRows)).map { row in
-            func value(_ column: [String]) -> String { row < column.count ? column[row] : "" }
-            return CriterionRow(id: value(criterionColumns.0), fields: [
-                FormField(name: "criterionUk", id: "criterionUk-\(row)", label: t("business.editor.criterion_uk"), value: value(criterionColumns.1), maxlength: 200),
-                FormField(name: "criterionEn", id: "criterionEn-\(row)", label: t("business.editor.criterion_en"), value: value(criterionColumns.2), maxlength: 200),
-                FormField(
-                    name: "criterionWeight", id: "criterionWeight-\(row)", label: t("business.call.weight"), value: value(criterionColumns.3), inputmode: "numeric",
-                    maxlength: 3),
-            ])
+        /// A repeated group's rows (criteria, documents): those the form has, then blank ones, each with its hidden id.
+        func rows(_ prefix: String, _ columns: [(name: String, label: String, numeric: Bool, maxlength: Int)]) -> [CriterionRow] {
+            let ids = form.all(prefix + "Id"), typed = columns.map { form.all(prefix + $0.name) }
+            let count = min(typed.first?.count ?? 0, CallEditor.rowLimit - CallEditor.blankRows)
+            return (0..<(count + CallEditor.blankRows)).map { row in
+                func value(_ column: [String]) -> String { row < column.count ? column[row] : "" }
+                return CriterionRow(id: value(ids), fields: zip(columns, typed).map { column, values in
+                    FormField(
+                        name: prefix + column.name, id: "\(prefix)\(column.name)-\(row)", label: t(column.label), value: value(values),
+                        inputmode: column.numeric ? "numeric" : nil, maxlength: column.maxlength)
+                })
+            }
         }
-        let documentColumns = (form.all("documentId"), form.all("documentUk"), form.all("documentEn"))
-        let documentCount = min(documentColumns.1.count, CallEditor.rowLimit - CallEditor.blankRows)
-        let documents = (0..<(documentCount + CallEditor.blankRows)).map { row in
-            func value(_ column: [String]) -> String { row < column.count ? column[row] : "" }
-            return CriterionRow(id: value(documentColumns.0), fields: [
-                FormField(name: "documentUk", id: "documentUk-\(row)", label: t("business.editor.document_uk"), value: value(documentColumns.1), maxlength: 200),
-                FormField(name: "documentEn", id: "documentEn-\(row)", label: t("business.editor.document_en"), value: value(documentColumns.2), maxlength: 200),
-            ])
-        }
+        let criteria = rows("criterion", [
+            ("Uk", "business.editor.criterion_uk", false, 200), ("En", "business.editor.criterion_en", false, 200), ("Weight", "business.call.weight", true, 3),
+        ])
+        let documents = rows("document", [("Uk", "business.editor.document_uk", false, 200), ("En", "business.editor.document_en", false, 200)])
         let now = services.clock.now()
         let opened = previous.map { [.open, .review, .decided].contains($0.phase(at: now)) } ?? false
         let page = EditorPage(

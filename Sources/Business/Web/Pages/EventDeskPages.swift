@@ -140,7 +140,7 @@ struct EventDeskPages {
             coming: coming.map(row), past: past.map(row), empty: coming.isEmpty, hasPast: !past.isEmpty,
             form: form(
                 typed, problems: problems, action: Self.url(city), city: city, context: context,
-                programmes: try await EventService.programmes(of: city, services: services)),
+                programmes: try await BusinessProgrammes.choices(in: city, services: services)),
             calendarURL: "/\(city.slug.rawValue)/business/events")
         return try await html.render(
             "business-event-desk", page: page, titleKey: "business.events.desk_title", request: request, context: context, city: city,
@@ -247,7 +247,7 @@ struct EventDeskPages {
             hasComments: participants.contains { !($0.registration.feedback?.comment ?? "").isEmpty },
             form: form(
                 typed, problems: problems, action: Self.url(city, event.id), city: city, context: context,
-                programmes: try await EventService.programmes(of: city, services: services)),
+                programmes: try await BusinessProgrammes.choices(in: city, services: services)),
             cancelAction: event.cancelledAt == nil ? Self.url(city, event.id) + "/cancel" : nil,
             publicURL: EventPages.url(city, event.id), checkInURL: Self.url(city, event.id) + "/check-in", listURL: Self.url(city))
         return try await html.render(

@@ -207,7 +207,7 @@ struct BusinessDemoSeeder {
 
     /// The city's SME programme among the strategy module's documents (by its title), if the city keeps one.
     private func smeProgramme(of city: Municipality) async throws -> String? {
-        try await services.modules.linkChoices(.strategy, in: city, limit: 50, services: services)
+        try await BusinessProgrammes.choices(in: city, services: services)
             .first { $0.title.localizedCaseInsensitiveContains("підприємництва") }?.id
     }
 

@@ -68,7 +68,7 @@ enum BusinessOpenData {
             decision.lines.map { line -> OpenDataRow in
                 [
                     .text(decision.call.id.rawValue), .text(line.application.rawValue), .int(line.rank), .optional(line.name),
-                    .optional(line.kind?.rawValue), .optional(line.projectTitle), .decimal(hundredths(line.totalHundredths)), .text(line.verdict.rawValue),
+                    .optional(line.kind?.rawValue), .optional(line.projectTitle), .decimal(OpenDataFile.hundredths(line.totalHundredths)), .text(line.verdict.rawValue),
                     .text("UAH"), line.agreed.map(OpenDataValue.hryvnias) ?? .null, line.paid.map(OpenDataValue.hryvnias) ?? .null,
                     line.jobsReported.map(OpenDataValue.integer) ?? .null,
                 ]
@@ -110,18 +110,16 @@ enum BusinessOpenData {
             OpenDataField("programme", .text),
         ]
     ) { services, city in
-        let cityID = city.id, now = services.clock.now()
+        let cityID = city.id
         return try await services.store.read { tx in
-            let all = try await tx.businessEvents.events(in: cityID, from: now, past: true, limit: 10_000).reversed()
-                + (try await tx.businessEvents.events(in: cityID, from: now, limit: 10_000))
             var rows: [OpenDataRow] = []
-            for event in all {
+            for event in try await tx.businessEvents.allEvents(in: cityID) {
                 let figures = try await tx.businessEvents.attendance(at: event.id)
                 rows.append([
                     .text(event.id.rawValue), .text(city.name.uk), .text(event.title.uk), .text(event.title.en), .datetime(event.startsAt),
                     .datetime(event.endsAt), .text(event.place), .optional(event.location?.latitude), .optional(event.location?.longitude),
                     .int(event.capacity), .boolean(event.cancelledAt != nil), .int(figures.registered), .int(figures.waiting), .int(figures.attended),
-                    .int(figures.ratings), figures.meanRatingHundredths.map { .decimal(hundredths(Int64($0))) } ?? .null, .optional(event.programme),
+                    .int(figures.ratings), figures.meanRatingHundredths.map { .decimal(OpenDataFile.hundredths(Int64($0))) } ?? .null, .optional(event.programme),
                 ])
             }
             return rows
@@ -163,11 +161,5 @@ enum BusinessOpenData {
             if let decision = try await CallDecision.read(services, stored.call) { found.append(decision) }
         }
         return found
-    }
-
-    /// A total out of 100 in hundredths, written with a point and two decimals.
-    static func hundredths(_ value: Int64) -> String {
-        let part = value % 100
-        return "\(value / 100).\(part < 10 ? "0" : "")\(part)"
     }
 }

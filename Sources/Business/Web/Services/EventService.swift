@@ -112,11 +112,6 @@ struct EventService {
         }
     }
 
-    /// The city's strategies and programmes an event may belong to (none without the strategy module).
-    static func programmes(of city: Municipality, services: AppServices) async throws -> [LinkedThing] {
-        try await services.modules.linkChoices(.strategy, in: city, limit: 200, services: services)
-    }
-
     /// The locale key said beside each field the domain refuses.
     static let problemKeys = [
         "titleUk": "title_length", "titleEn": "title_length", "descriptionUk": "description_length", "descriptionEn": "description_length",
@@ -176,7 +171,7 @@ struct EventService {
 
     /// Creates an event (`existing` nil) or changes one; a capacity raised lets the waiting in, and tells them.
     func save(_ form: Form, existing: BusinessEvent?, city: Municipality, by staff: AccountID) async throws -> BusinessEvent {
-        let programmes = Set(try await Self.programmes(of: city, services: services).map(\.id))
+        let programmes = Set(try await BusinessProgrammes.choices(in: city, services: services).map(\.id))
         let event = try Self.read(
             form, id: existing?.id ?? BusinessEventID(rawValue: RandomToken.base32(byteCount: 10)), city: city.id, existing: existing, programmes: programmes)
         let now = services.clock.now()
