@@ -6,6 +6,7 @@ import Invest
 import OpenData
 import Petitions
 import Strategy
+import Visit
 import Waste
 
 /// The one place that lists the deployment's modules. A new module is a
@@ -19,6 +20,7 @@ extension ModuleRegistry {
         StrategyModule(),
         WasteModule(),
         BusinessModule(),
+        VisitModule(),
         OpenDataModule(),
     ])
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HromadaDomain
 import Routing
 
 /// The day's collection, planned: which containers to empty and in which

@@ -1,4 +1,5 @@
 import Foundation
+import HromadaDomain
 
 /// Metres and seconds between every pair of points, as a truck goes: what
 /// the day's routes are planned on. Row `i`, column `j` is from point `i`

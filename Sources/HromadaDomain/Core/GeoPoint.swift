@@ -1,6 +1,7 @@
 import Foundation
 
-/// A point on the map in WGS 84 degrees, checked when made: a position
+/// A point on the map in WGS 84 degrees, checked when made (a waste site, a
+/// visitor guide's place, a route's track point): a position
 /// from a form, an import or a device is refused rather than drawn in the sea.
 public struct GeoPoint: Sendable, Hashable, Codable {
     public let longitude: Double
