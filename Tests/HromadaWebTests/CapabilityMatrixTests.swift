@@ -7,6 +7,7 @@ import HromadaTestSupport
 import Testing
 @testable import Business
 @testable import HromadaWeb
+import Visit
 @testable import Auctions
 @testable import Budgets
 @testable import Invest
@@ -75,6 +76,7 @@ import HromadaModules
         case .businessScore: return try await browser.get("/\(city)/admin/business/calls/vinnytsia-equipment-2026/committee").status
         case .businessDirectory: return try await browser.get("/\(city)/admin/business/directory").status
         case .businessEvents: return try await browser.get("/\(city)/admin/business/events").status
+        case .visitEdit: return try await browser.get("/\(city)/admin/visit/places/new").status
         default: return nil
         }
     }

@@ -57,11 +57,11 @@ import HromadaModules
         try await WebHarness.run(database) { harness, client in
             var visitor = Browser(client)
             let home = try await visitor.get("/vinnytsia")
-            for slug in ["budgets", "petitions", "auctions", "invest", "strategy", "waste", "business"] {
+            for slug in ["budgets", "petitions", "auctions", "invest", "strategy", "waste", "business", "visit"] {
                 #expect(home.body.contains("href=\"/vinnytsia/\(slug)\""), "\(slug)")
             }
-            // No card for a tool this deployment does not have, and none that says "coming soon".
-            #expect(!home.body.contains("/vinnytsia/visit") && !home.body.contains("готується до запуску"))
+            // No card that says "coming soon".
+            #expect(!home.body.contains("готується до запуску"))
             var english = Browser(client)
             _ = try await english.get("/en")
             #expect(try await english.get("/vinnytsia").body.contains("Property auctions"))
@@ -73,8 +73,8 @@ import HromadaModules
             let admin = try await apiToken(client, "zhmerynka.admin@demo.hromada.ua", "zhmerynka-demo-2026")
             let (read, settings) = try await client.json(.get, "/api/v1/zhmerynka/settings", token: admin)
             #expect(read == .ok)
-            #expect(settings["enabledModules"] as? [String] == ["budgets", "petitions", "auctions", "invest", "strategy", "waste", "business", "opendata"])
-            #expect(settings["availableModules"] as? [String] == ["budgets", "petitions", "auctions", "invest", "strategy", "waste", "business", "opendata"])
+            #expect(settings["enabledModules"] as? [String] == ["budgets", "petitions", "auctions", "invest", "strategy", "waste", "business", "visit", "opendata"])
+            #expect(settings["availableModules"] as? [String] == ["budgets", "petitions", "auctions", "invest", "strategy", "waste", "business", "visit", "opendata"])
             let (off, changed) = try await client.json(.patch, "/api/v1/zhmerynka/settings", body: #"{"enabledModules": ["petitions", "budgets"]}"#, token: admin)
             #expect(off == .ok && changed["enabledModules"] as? [String] == ["budgets", "petitions"])
             #expect(changed["petitionSignatureThreshold"] as? Int == 150, "what the request left out stays")

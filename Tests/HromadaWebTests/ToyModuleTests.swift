@@ -43,7 +43,7 @@ import HromadaModules
             // Its switch works like any module's.
             let token = try await apiToken(client, "vinnytsia.admin@demo.hromada.ua", "vinnytsia-demo-2026")
             let (off, body) = try await client.json(.patch, "/api/v1/vinnytsia/settings", body: #"{"enabledModules": ["budgets", "petitions", "auctions"]}"#, token: token)
-            #expect(off == .ok && body["availableModules"] as? [String] == ["budgets", "petitions", "auctions", "invest", "strategy", "waste", "business", "opendata", "toy"])
+            #expect(off == .ok && body["availableModules"] as? [String] == ["budgets", "petitions", "auctions", "invest", "strategy", "waste", "business", "visit", "opendata", "toy"])
             #expect(try await visitor.get("/vinnytsia/toy").status == .notFound)
             #expect(try await client.json(.get, "/api/v1/vinnytsia/toy").0 == .notFound)
             #expect(!(try await visitor.get("/vinnytsia").body.contains("/vinnytsia/toy")))

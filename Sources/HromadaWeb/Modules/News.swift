@@ -60,3 +60,17 @@ public struct NewsSource: Sendable {
         self.events = events
     }
 }
+
+extension AppServices {
+    /// The dated events of every module a city runs (but `except`) that end or
+    /// happen after `from`, in order of their start: the city's calendar as
+    /// one module shows it to its readers (the visitor guide's "what's on").
+    package func cityCalendar(_ city: Municipality, from: Date, language: Language, except: ModuleSlug? = nil) async throws -> [CalendarEvent] {
+        var events: [CalendarEvent] = []
+        for module in modules.enabled(in: city) where module.slug != except {
+            guard let news = module.news else { continue }
+            events += try await news.events(city, from, language, self)
+        }
+        return events.sorted { ($0.start, $0.key) < ($1.start, $1.key) }
+    }
+}

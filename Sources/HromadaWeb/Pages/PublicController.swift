@@ -240,6 +240,11 @@ package enum DateText {
         return String(format: "%02d.%02d.%04d %02d:%02d", c.day ?? 0, c.month ?? 0, c.year ?? 0, c.hour ?? 0, c.minute ?? 0)
     }
 
+    /// A calendar day as people here read it: `31.12.2026`.
+    package static func day(_ date: CalendarDate) -> String {
+        String(format: "%02d.%02d.%04d", date.day, date.month, date.year)
+    }
+
     /// Kyiv time to the second, as a protocol records moves: `29.11.2026 14:05:09`.
     package static func kyivSeconds(_ date: Date) -> String {
         let c = kyivCalendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)

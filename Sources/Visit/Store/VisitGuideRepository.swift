@@ -12,8 +12,9 @@ public struct VisitGuideRepository: Sendable {
 
     // MARK: Places
 
-    /// Saves a place, new or changed; a place of another city with the same id is left alone.
-    public func save(_ place: Place, at instant: Date) async throws {
+    /// Saves a place, new or changed; false when a place of another city has its id (that one is left alone).
+    @discardableResult
+    public func save(_ place: Place, at instant: Date) async throws -> Bool {
         try await db.raw("""
             INSERT INTO visit_places (id, municipality_id, kind, published, definition, created_at, updated_at)
             VALUES (\(bind: place.id.rawValue), \(bind: place.city.rawValue), \(bind: place.kind.rawValue), \(bind: place.published ? 1 : 0),
@@ -21,7 +22,8 @@ public struct VisitGuideRepository: Sendable {
             ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, published = excluded.published, definition = excluded.definition,
                 updated_at = excluded.updated_at
             WHERE visit_places.municipality_id = excluded.municipality_id
-            """).run()
+            RETURNING id
+            """).first() != nil
     }
 
     public func place(_ id: PlaceID, in city: MunicipalityID) async throws -> Place? {
@@ -57,14 +59,17 @@ public struct VisitGuideRepository: Sendable {
 
     // MARK: Routes
 
-    public func save(_ route: VisitRoute, at instant: Date) async throws {
+    /// Saves a route, new or changed; false when a route of another city has its id.
+    @discardableResult
+    public func save(_ route: VisitRoute, at instant: Date) async throws -> Bool {
         try await db.raw("""
             INSERT INTO visit_routes (id, municipality_id, published, definition, created_at, updated_at)
             VALUES (\(bind: route.id.rawValue), \(bind: route.city.rawValue), \(bind: route.published ? 1 : 0),
                     \(bind: try JSONColumn.text(route)), \(bind: instant.epochSeconds), \(bind: instant.epochSeconds))
             ON CONFLICT (id) DO UPDATE SET published = excluded.published, definition = excluded.definition, updated_at = excluded.updated_at
             WHERE visit_routes.municipality_id = excluded.municipality_id
-            """).run()
+            RETURNING id
+            """).first() != nil
     }
 
     public func route(_ id: VisitRouteID, in city: MunicipalityID) async throws -> VisitRoute? {

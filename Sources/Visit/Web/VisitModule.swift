@@ -14,18 +14,23 @@ public struct VisitModule: Module {
     public var slug: ModuleSlug { .visit }
 
     public func addRoutes(to router: Router<AppRequestContext>, services: AppServices) {
+        GuidePages(services: services).add(to: router)
+        GuideEditorPages(services: services).add(to: router)
     }
 
     public var capabilities: [CapabilityDeclaration] {
-        [
-            CapabilityDeclaration(.visitEdit, in: [.moderator, .admin]),
-            CapabilityDeclaration(.visitAssess, in: [.admin]),
-            CapabilityDeclaration(.visitCertify, in: [.admin]),
-        ]
+        [CapabilityDeclaration(.visitEdit, in: [.moderator, .admin])]
     }
 
     public var staffLinks: [StaffLink] {
         [StaffLink(titleKey: "visit.editor.staff_link", path: "admin/visit", for: [.visitEdit])]
+    }
+
+    public var uploadRoutes: [UploadRoute] { [.visitPlacePhotos] }
+
+    /// Вінниця's and Хмільник's guides: places, the spa, routes.
+    public func seedDemo(_ demo: DemoWorld) async throws {
+        try await VisitDemoSeeder(services: demo.services).seed(demo)
     }
 
     public var resources: URL? { Bundle.module.url(forResource: "Resources", withExtension: nil) }
