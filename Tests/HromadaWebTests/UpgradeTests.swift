@@ -89,7 +89,7 @@ private func migrateAsServeDoes(_ store: Store) async throws -> [String] {
         "comments", "comment_flags",
         "business_calls", "business_applications", "business_applicant_private", "business_application_documents", "business_conflicts", "business_scores",
         "business_agreements", "business_payouts", "business_reports", "business_organisations", "business_memberships", "business_posts",
-        "business_events", "business_registrations", "visit_places", "visit_routes"]
+        "business_events", "business_registrations", "visit_places", "visit_routes", "visit_campaigns"]
     /// SQLite only: the city search's full-text index and its shadow tables.
     static let sqliteFullTextTables: Set<String> = ["search_index", "search_index_data", "search_index_idx", "search_index_docsize", "search_index_config"]
     /// PostgreSQL only: what the city search matches, apart from what it shows (0032).

@@ -24,4 +24,7 @@ extension Capability {
 extension AuditAction {
     public static let visitPlaceSaved = "visit.place_saved"
     public static let visitRouteSaved = "visit.route_saved"
+    public static let visitCampaignSaved = "visit.campaign_saved"
+    /// A reach report added to a campaign.
+    public static let visitCampaignReach = "visit.campaign_reach"
 }

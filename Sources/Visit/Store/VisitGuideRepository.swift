@@ -90,6 +90,40 @@ public struct VisitGuideRepository: Sendable {
     }
 }
 
+// MARK: Campaigns
+
+extension VisitGuideRepository {
+    /// Saves a campaign; false when a campaign of another city has its id.
+    @discardableResult
+    public func save(_ campaign: MarketingCampaign, at instant: Date) async throws -> Bool {
+        try await db.raw("""
+            INSERT INTO visit_campaigns (id, municipality_id, starts_on, published, definition, created_at, updated_at)
+            VALUES (\(bind: campaign.id.rawValue), \(bind: campaign.city.rawValue), \(bind: campaign.startsOn.description), \(bind: campaign.published ? 1 : 0),
+                    \(bind: try JSONColumn.text(campaign)), \(bind: instant.epochSeconds), \(bind: instant.epochSeconds))
+            ON CONFLICT (id) DO UPDATE SET starts_on = excluded.starts_on, published = excluded.published, definition = excluded.definition,
+                updated_at = excluded.updated_at
+            WHERE visit_campaigns.municipality_id = excluded.municipality_id
+            RETURNING id
+            """).first() != nil
+    }
+
+    /// A campaign of the city, locked until the transaction ends when `forUpdate` (two reach reports at once both stay).
+    public func campaign(_ id: CampaignID, in city: MunicipalityID, forUpdate: Bool = false) async throws -> MarketingCampaign? {
+        if forUpdate { try await dialect.lockUntilCommit("visit_campaign:\(id.rawValue)", on: db) }
+        return try await db.raw("""
+            SELECT definition FROM visit_campaigns WHERE id = \(bind: id.rawValue) AND municipality_id = \(bind: city.rawValue)
+            """).first().map { try JSONColumn.value(MarketingCampaign.self, try $0.string("definition")) }
+    }
+
+    /// The city's campaigns, the latest to start first.
+    public func campaigns(in city: MunicipalityID, drafts: Bool = false, limit: Int = 500) async throws -> [MarketingCampaign] {
+        try await db.raw("""
+            SELECT definition FROM visit_campaigns WHERE municipality_id = \(bind: city.rawValue) AND published >= \(bind: drafts ? 0 : 1)
+            ORDER BY starts_on DESC, id LIMIT \(bind: limit)
+            """).all().map { try JSONColumn.value(MarketingCampaign.self, try $0.string("definition")) }
+    }
+}
+
 extension Repositories {
     /// The visitor guide: places and themed routes.
     public var visitGuide: VisitGuideRepository { .init(db: db, dialect: dialect) }

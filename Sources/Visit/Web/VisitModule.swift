@@ -16,6 +16,7 @@ public struct VisitModule: Module {
     public func addRoutes(to router: Router<AppRequestContext>, services: AppServices) {
         GuidePages(services: services).add(to: router)
         GuideEditorPages(services: services).add(to: router)
+        CampaignPages(services: services).add(to: router)
     }
 
     public var capabilities: [CapabilityDeclaration] {
@@ -25,6 +26,9 @@ public struct VisitModule: Module {
     public var staffLinks: [StaffLink] {
         [StaffLink(titleKey: "visit.editor.staff_link", path: "admin/visit", for: [.visitEdit])]
     }
+
+    /// The people the city's campaigns reached in a year, for the strategy's indicators.
+    public var computedIndicators: [ComputedIndicator] { [VisitIndicators.campaignReach] }
 
     public var uploadRoutes: [UploadRoute] { [.visitPlacePhotos] }
 

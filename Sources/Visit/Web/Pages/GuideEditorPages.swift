@@ -51,6 +51,8 @@ struct GuideEditorPages {
     struct Desk {
         let places: [Row]
         let routes: [Row]
+        let campaigns: [Row]
+        let newCampaignURL: String
         let newPlaceURL: String
         let newRouteURL: String
         let guideURL: String
@@ -59,8 +61,11 @@ struct GuideEditorPages {
     @Sendable func desk(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (city, _) = try await staff(context)
         let cityID = city.id, language = context.language
-        let (places, routes) = try await services.store.read { tx in
-            (try await tx.visitGuide.places(in: cityID, drafts: true), try await tx.visitGuide.routes(in: cityID, drafts: true))
+        let (places, routes, campaigns) = try await services.store.read { tx in
+            (
+                try await tx.visitGuide.places(in: cityID, drafts: true), try await tx.visitGuide.routes(in: cityID, drafts: true),
+                try await tx.visitGuide.campaigns(in: cityID, drafts: true)
+            )
         }
         let page = Desk(
             places: places.sorted { GuideService.precedes($0.name.localized(language), $1.name.localized(language), language) }.map { place in
@@ -73,6 +78,12 @@ struct GuideEditorPages {
                     title: route.title.localized(language), detail: html.t("visit.mode.\(route.mode.rawValue)", context),
                     editURL: Self.url(city, route.id), publicURL: GuidePages.url(city, route.id), draft: !route.published)
             },
+            campaigns: campaigns.map { campaign in
+                Row(
+                    title: campaign.title.localized(language), detail: "\(DateText.day(campaign.startsOn)) – \(DateText.day(campaign.endsOn))",
+                    editURL: CampaignPages.staffURL(city, campaign.id), publicURL: CampaignPages.url(city, campaign.id), draft: !campaign.published)
+            },
+            newCampaignURL: "\(CampaignPages.staffURL(city))/new",
             newPlaceURL: "\(Self.url(city))/places/new", newRouteURL: "\(Self.url(city))/routes/new", guideURL: GuidePages.url(city))
         return try await html.render(
             "visit-desk", page: page, titleKey: "visit.editor.title", titleArguments: ["city": city.name.localized(language)], request: request,

@@ -76,6 +76,7 @@ struct GuidePages {
         let events: [EventCard]
         let hasEvents: Bool
         let calendarURL: String
+        let campaignsURL: String
         let staffURL: String?
     }
 
@@ -123,7 +124,7 @@ struct GuidePages {
             },
             hasRoutes: !routes.isEmpty,
             events: events.map { EventCard(title: $0.title, url: $0.path, when: DateText.kyiv($0.start)) }, hasEvents: !events.isEmpty,
-            calendarURL: "/\(city.slug.rawValue)/calendar.ics",
+            calendarURL: "/\(city.slug.rawValue)/calendar.ics", campaignsURL: CampaignPages.url(city),
             staffURL: context.principal?.may(.visitEdit, in: city.id) == true ? GuideEditorPages.url(city) : nil)
         return try await html.render(
             "visit", page: page, titleKey: "visit.title", titleArguments: ["city": city.name.localized(language)], request: request, context: context,

@@ -96,6 +96,42 @@ struct VisitDemoSeeder {
             let existing = try await services.store.read { try await $0.visitGuide.places(in: cityID, drafts: true, limit: 1) }
             guard existing.isEmpty else { continue }
             try await seed(city, places: places, routes: routes)
+            if let campaign = Self.campaign(for: city) {
+                try await services.store.write { _ = try await $0.visitGuide.save(campaign, at: self.services.clock.now()) }
+            }
+        }
+    }
+
+    /// Each guide city's campaign of its marketing or tourism strategy (the strategy module's demo documents), with reach reports.
+    static func campaign(for city: Municipality) -> MarketingCampaign? {
+        func day(_ year: Int, _ month: Int, _ day: Int) -> CalendarDate { CalendarDate(year: year, month: month, day: day) }
+        switch city.slug.rawValue {
+        case "vinnytsia":
+            return MarketingCampaign(
+                id: CampaignID(rawValue: "vinnytsia-city-of-ideas"), city: city.id,
+                title: .init(uk: "«Вінниця — місто ідей»", en: "«Vinnytsia — a city of ideas»"),
+                goal: .init(
+                    uk: "Розповісти гостям і мешканцям про новий бренд міста, привести на вихідні туристів з Києва та Львова і показати путівник із маршрутами.",
+                    en: "Tell visitors and residents about the city's new brand, bring weekend visitors from Kyiv and Lviv, and show them the guide and its routes."),
+                channels: [.social, .outdoor, .events, .partners], startsOn: day(2026, 3, 1), endsOn: day(2026, 12, 31), strategy: "vinnytsia-marketing-2026",
+                reach: [
+                    CampaignReach(channel: .social, reportedOn: day(2026, 4, 30), reached: 184_000, engaged: 9_300, note: "Відео про фонтан «Рошен»"),
+                    CampaignReach(channel: .outdoor, reportedOn: day(2026, 5, 31), reached: 60_000, note: "Білборди на вокзалах Києва і Львова"),
+                    CampaignReach(channel: .events, reportedOn: day(2026, 8, 24), reached: 35_000, engaged: 4_100, note: "Фестиваль на Європейській площі"),
+                    CampaignReach(channel: .social, reportedOn: day(2026, 9, 30), reached: 121_500, engaged: 6_050),
+                    CampaignReach(channel: .partners, reportedOn: day(2026, 10, 15), reached: 22_000, engaged: 1_200, note: "Укрзалізниця: квитки з маршрутами"),
+                ])
+        case "khmilnyk":
+            return MarketingCampaign(
+                id: CampaignID(rawValue: "khmilnyk-radon-capital"), city: city.id,
+                title: .init(uk: "Хмільник — радонова столиця Поділля", en: "Khmilnyk, Podillia's radon capital"),
+                goal: .init(
+                    uk: "Привернути гостей на лікування й відпочинок поза сезоном, зокрема ветеранів на реабілітацію.",
+                    en: "Bring visitors for treatment and rest out of season, veterans in rehabilitation among them."),
+                channels: [.web, .press, .partners], startsOn: day(2026, 9, 1), endsOn: day(2027, 5, 31), strategy: "khmilnyk-tourism-2027",
+                reach: [CampaignReach(channel: .press, reportedOn: day(2026, 10, 31), reached: 48_000, note: "Статті в обласних виданнях")])
+        default:
+            return nil
         }
     }
 
