@@ -37,6 +37,7 @@ import HromadaModules
         #expect(city.logo != nil && oblast.logo != nil)
         #expect(city.colours.failingPairs.isEmpty && oblast.colours.failingPairs.isEmpty)
         #expect(city.sloganUK == "Вінниця — місто ідей" && city.sloganEN == "Vinnytsia — a city of ideas")
+        #expect(city.colours.primary.hex == "#0f766e" && city.colours.link.hex == "#0b5d57" && oblast.colours.primary.hex == "#7a1f3d")
     }
 
     @Test func noModuleClaimsThePlatformsBrandSegment() {

@@ -32,32 +32,31 @@ enum DemoBrands {
 
     /// The oblast's mark: a golden sun over a field, and the oblast's name.
     static let oblastLogo = """
-        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 240 56" width="240" height="56" role="img" aria-label="Вінницька область">
-          <rect x="0" y="0" width="240" height="56" rx="10" fill="#7a1f3d"/>
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 196 56" width="196" height="56" role="img" aria-label="Вінницька область">
+          <rect x="0" y="0" width="196" height="56" rx="10" fill="#7a1f3d"/>
           <circle cx="28" cy="24" r="10" fill="#fbbf24"/>
           <path d="M8 44q20-12 40 0z" fill="#ffffff"/>
-          <text x="58" y="35" font-family="system-ui, sans-serif" font-size="18" font-weight="700" fill="#ffffff">Вінниччина</text>
+          <text x="54" y="36" font-family="system-ui, sans-serif" font-size="21" font-weight="700" fill="#ffffff">Вінниччина</text>
         </svg>
         """
 
     static func vinnytsia() throws -> Brand {
-        Brand(
-            colours: BrandColours(
-                primary: colour("#0f766e"), onPrimary: .white, link: colour("#0b5d57"), background: .white, text: colour("#1b1f24")),
-            sloganUK: "Вінниця — місто ідей", sloganEN: "Vinnytsia — a city of ideas",
-            logo: try SVGLogo(validating: Array(vinnytsiaLogo.utf8)))
+        try brand(primary: "#0f766e", link: "#0b5d57", uk: "Вінниця — місто ідей", en: "Vinnytsia — a city of ideas", logo: vinnytsiaLogo)
     }
 
     static func oblast() throws -> Brand {
-        Brand(
-            colours: BrandColours(
-                primary: colour("#7a1f3d"), onPrimary: .white, link: colour("#7a1f3d"), background: .white, text: colour("#1b1f24")),
-            sloganUK: "Вінниччина — серце Поділля", sloganEN: "Vinnytsia Oblast — the heart of Podillia",
-            logo: try SVGLogo(validating: Array(oblastLogo.utf8)))
+        try brand(primary: "#7a1f3d", link: "#7a1f3d", uk: "Вінниччина — серце Поділля", en: "Vinnytsia Oblast — the heart of Podillia", logo: oblastLogo)
     }
 
-    /// The colours above are constants written here; one that did not parse would be a typo caught by the demo test.
-    private static func colour(_ hex: String) -> HexColour { HexColour(hex) ?? .black }
+    /// White text on `primary`, the platform's text on white. The colours
+    /// are constants written here; one that did not parse would be a typo,
+    /// which `theDemoBrandsPassTheirOwnRules` catches.
+    private static func brand(primary: String, link: String, uk: String, en: String, logo: String) throws -> Brand {
+        var colours = BrandColours.platform
+        colours.primary = HexColour(primary) ?? .black
+        colours.link = HexColour(link) ?? .black
+        return Brand(colours: colours, sloganUK: uk, sloganEN: en, logo: try SVGLogo(validating: Array(logo.utf8)))
+    }
 
     /// Once: a city or oblast that has a brand keeps it.
     static func seed(_ world: DemoWorld, oblast: Oblast) async throws {
