@@ -130,6 +130,13 @@ import Testing
         #expect(refusal(big) == .tooLarge(limit: SVGLogo.maximumBytes))
     }
 
+    @Test func aLogoThatEscapingWouldTakePastTheLimitIsRefused() {
+        // Each `>` in text is written as `&gt;`: under the limit as uploaded, over it as stored.
+        let text = svg("<title>" + String(repeating: ">", count: SVGLogo.maximumBytes - 200) + "</title>")
+        #expect(text.utf8.count <= SVGLogo.maximumBytes)
+        #expect(refusal(text) == .tooLarge(limit: SVGLogo.maximumBytes))
+    }
+
     @Test func nestingDeeperThanTheLimitIsRefused() {
         let deep = String(repeating: "<g>", count: SVGLogo.maximumDepth) + String(repeating: "</g>", count: SVGLogo.maximumDepth)
         #expect(refusal(svg(deep)) == .tooDeep(limit: SVGLogo.maximumDepth))

@@ -142,7 +142,10 @@ public struct SVGLogo: Sendable, Equatable {
         var reader = SVGReader(bytes)
         let root = try reader.document()
         try Self.check(root, depth: 1)
-        self.bytes = Array(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + root.serialised(isRoot: true)).utf8)
+        let written = Array(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + root.serialised(isRoot: true)).utf8)
+        // Escaping may lengthen it: what we store must pass this gate again when it is read back.
+        guard written.count <= Self.maximumBytes else { throw .tooLarge(limit: Self.maximumBytes) }
+        self.bytes = written
     }
 
     /// The allowlist, applied to the whole tree (the reader already refused
