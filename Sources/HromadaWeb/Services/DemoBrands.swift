@@ -32,8 +32,8 @@ enum DemoBrands {
 
     /// The oblast's mark: a golden sun over a field, and the oblast's name.
     static let oblastLogo = """
-        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 196 56" width="196" height="56" role="img" aria-label="Вінницька область">
-          <rect x="0" y="0" width="196" height="56" rx="10" fill="#7a1f3d"/>
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 208 56" width="208" height="56" role="img" aria-label="Вінницька область">
+          <rect x="0" y="0" width="208" height="56" rx="10" fill="#7a1f3d"/>
           <circle cx="28" cy="24" r="10" fill="#fbbf24"/>
           <path d="M8 44q20-12 40 0z" fill="#ffffff"/>
           <text x="54" y="36" font-family="system-ui, sans-serif" font-size="21" font-weight="700" fill="#ffffff">Вінниччина</text>
