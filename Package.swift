@@ -223,6 +223,7 @@ if Context.environment["HROMADA_FUZZ"] != nil {
         ("FuzzImage", ["HromadaDomain", "HromadaWeb"]),
         ("FuzzGeocoder", ["HromadaWeb", "HromadaDomain"]),
         ("FuzzPDF", ["HromadaDomain"]),
+        ("FuzzSVGLogo", ["HromadaDomain"]),
         ("FuzzMultipart", ["HromadaWeb"]),
         ("FuzzPabulib", ["BudgetRules"]),
         ("FuzzProzorro", ["HromadaDomain", "Auctions"]),

@@ -168,11 +168,18 @@ def main():
         for path in ("/vinnytsia/business/calls/vinnytsia-microgrants-2026", "/vinnytsia/business/events/vinnytsia-tax",
                      "/ladyzhyn/business/directory/ladyzhyn-club"):
             visit(base + path)
+        # The visitor guide in English: filtered, a place, a route, a campaign; and the brand pages.
+        driver.get(base + "/en?next=/vinnytsia/visit")
+        for path in ("/vinnytsia/visit?kind=museum&access=step_free", "/khmilnyk/visit/places/khm-sanatorium-khmilnyk",
+                     "/vinnytsia/visit/routes/vin-old-town", "/vinnytsia/visit/campaigns/vinnytsia-city-of-ideas", "/vinnytsia/brand"):
+            visit(base + path)
+        driver.get(base + "/uk?next=/")
         driver.delete_all_cookies()
         sign_in(driver, base, "vinnytsia.admin@demo.hromada.ua", "vinnytsia-demo-2026")
         for path in ("/vinnytsia/admin/business/calls", "/vinnytsia/admin/business/calls/new",
                      "/vinnytsia/admin/business/calls/vinnytsia-microgrants-2026/fund", "/vinnytsia/admin/business/events",
-                     "/vinnytsia/admin/business/directory"):
+                     "/vinnytsia/admin/business/directory", "/vinnytsia/admin/visit", "/vinnytsia/admin/visit/places/vin-muri",
+                     "/vinnytsia/admin/visit/routes/vin-old-town", "/vinnytsia/admin/visit/campaigns/vinnytsia-city-of-ideas", "/vinnytsia/admin/brand"):
             visit(base + path)
     finally:
         driver.quit()

@@ -50,6 +50,7 @@ import HromadaModules
             return try await browser.post("/\(city)/admin/verify", [("email", "nobody@example.com"), ("nationalId", ""), ("birthDate", "")]).status
         case .grantRole: return try await browser.post("/\(city)/admin/roles", [("email", "nobody@example.com"), ("role", "no such role"), ("action", "grant")]).status
         case .editSettings: return try await browser.get("/\(city)/admin/settings").status
+        case .editBrand: return try await browser.get("/\(city)/admin/brand").status
         case .manageBudget: return try await browser.get("/\(city)/admin/budgets/new").status
         case .enterPaperBallot: return try await browser.get("/\(city)/admin/budgets/\(fixture.votingEdition)/paper").status
         case .reviewBudgetProject:

@@ -26,7 +26,7 @@ import Testing
             let items = try #require(answer["items"] as? [[String: Any]])
             #expect(!items.isEmpty && items.allSatisfy { $0["module"] as? String == "strategy" })
             let counts = try #require(answer["counts"] as? [String: Int])
-            #expect(Set(counts.keys) == ["budgets", "petitions", "auctions", "invest", "strategy", "business"] && (counts["budgets"] ?? 0) > 0)
+            #expect(Set(counts.keys) == ["budgets", "petitions", "auctions", "invest", "strategy", "business", "visit"] && (counts["budgets"] ?? 0) > 0 && (counts["visit"] ?? 0) > 0)
             // A city searches only what it runs: switched off, the auctions' lots and register are not found.
             let lotQuery = "/api/v1/vinnytsia/search?q=\(Self.encoded("нежитлове приміщення"))"
             #expect(((try await client.json(.get, lotQuery).1["counts"] as? [String: Int])?["auctions"] ?? 0) > 0)

@@ -49,6 +49,8 @@ public struct Capability: RawRepresentable, Hashable, Codable, Sendable, Compara
     public static let grantRole = Capability("platform.grant_roles")
     /// Change the city's settings, its modules included.
     public static let editSettings = Capability("platform.edit_settings")
+    /// Set the city's brand: colours, slogan, logo and font (docs/brand.md).
+    public static let editBrand = Capability("platform.edit_brand")
     /// Hide and unhide comments, with a reason (issue 21); see the flagged ones.
     public static let moderateComments = Capability("comments.moderate")
 }

@@ -60,6 +60,8 @@ public enum AuditAction {
     public static let residencyVerified = "residency.verified"
     public static let residencyConflict = "residency.conflict"
     public static let settingsChanged = "municipality.settings_changed"
+    /// A city's or an oblast's brand saved; `details` names the owner and the new version.
+    public static let brandChanged = "brand.changed"
 }
 
 enum AuditHashing {

@@ -113,7 +113,7 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     // The city is loaded once, and a module the city has switched off is a
     // 404 before any body is read.
     router.add(middleware: CityMiddleware<AppRequestContext>(services: services))
-    router.add(middleware: CSRFMiddleware(keys: services.keys, uploads: services.uploads, routes: services.modules.uploadRoutes))
+    router.add(middleware: CSRFMiddleware(keys: services.keys, uploads: services.uploads, routes: UploadRoute.platform + services.modules.uploadRoutes))
     PublicController(services: services).add(to: router)
     AccountController(services: services).add(to: router)
     APIController(services: services).add(to: router)
@@ -129,6 +129,7 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     VerificationController(services: services).add(to: router)
     AdminController(services: services).add(to: router)
     OblastController(services: services).add(to: router)
+    BrandController(services: services).add(to: router)
     return router
 }
 

@@ -18,7 +18,10 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
 
     package func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
-        response.headers[.contentSecurityPolicy] = contentSecurityPolicy
+        // A response may only ask for a stricter policy of its own (a brand's logo: `default-src 'none'; sandbox`).
+        if response.headers[.contentSecurityPolicy]?.hasPrefix("default-src 'none'") != true {
+            response.headers[.contentSecurityPolicy] = contentSecurityPolicy
+        }
         response.headers[.xFrameOptions] = "DENY"
         response.headers[.xContentTypeOptions] = "nosniff"
         // A page whose address holds a key (an investor's private link) asks for none.

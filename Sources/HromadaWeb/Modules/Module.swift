@@ -216,12 +216,13 @@ public struct CapabilityDeclaration: Sendable {
     /// The locale key of a capability's title on the staff desk.
     public static func titleKey(of capability: Capability) -> String { "capabilities.\(capability.rawValue)" }
 
-    /// The platform's own desk: people, residency, roles, settings.
+    /// The platform's own desk: people, residency, roles, settings, brand.
     public static let platform: [CapabilityDeclaration] = [
         .init(.viewPeople, in: [.moderator, .admin]),
         .init(.verifyResidentInPerson, in: [.moderator, .admin]),
         .init(.grantRole, in: [.admin]),
         .init(.editSettings, in: [.admin]),
+        .init(.editBrand, in: [.admin]),
         .init(.moderateComments, in: [.moderator, .admin]),
     ]
 }
@@ -301,6 +302,7 @@ public struct ModuleRegistry: Sendable {
             for segment in module.pathSegments {
                 precondition(owners[segment] == nil, "two modules claim /\(segment)")
                 precondition(segment != Self.openDataSegment, "/\(segment) is the platform's open data")
+                precondition(!Self.platformSegments.contains(segment), "/{city}/\(segment) is the platform's")
                 owners[segment] = module.slug
             }
             var datasets = Set<String>()
@@ -456,6 +458,10 @@ public struct ModuleRegistry: Sendable {
     /// The path segment after `/api/v1/{city}/` under which the platform
     /// serves every module's open data, `/api/v1/{city}/open-data/{module}/{file}`.
     public static let openDataSegment = "open-data"
+    /// Segments after `/{city}/` (and `/{city}/admin/`) the platform keeps
+    /// for its own pages, which no module may claim: the city's brand
+    /// (`/{city}/brand`, `/{city}/brand.css`, `/{city}/admin/brand`).
+    public static let platformSegments: Set<String> = ["brand"]
 
     /// The module that owns a route, from its pattern (`/{city}/admin/budgets/{edition}`,
     /// `/api/v1/{city}/auctions/{lot}/live`): the segment after the city's,

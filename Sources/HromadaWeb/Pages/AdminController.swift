@@ -147,8 +147,11 @@ struct AdminController {
             request: request, context: context, city: city, status: status)
     }
 
-    /// The platform's own desks beside the modules' (comment moderation).
-    static let platformLinks = [StaffLink(titleKey: "comments.desk.link", path: "admin/comments", for: [.moderateComments])]
+    /// The platform's own desks beside the modules' (comment moderation, the brand).
+    static let platformLinks = [
+        StaffLink(titleKey: "comments.desk.link", path: "admin/comments", for: [.moderateComments]),
+        StaffLink(titleKey: "brand.form.desk_link", path: "admin/brand", for: [.editBrand]),
+    ]
 
     @Sendable package func dashboard(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (city, principal) = try await authorize(.viewPeople, context)

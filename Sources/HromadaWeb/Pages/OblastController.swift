@@ -102,6 +102,8 @@ struct OblastController {
         /// The grantee's address, as typed, with what is wrong with it beside it.
         package let emailField: FormField
         package let roleError: String?
+        /// The oblast's brand form, for those who may set it.
+        package let brandURL: String?
     }
 
     /// What the form said and what was wrong with it, for showing it again.
@@ -152,7 +154,8 @@ struct OblastController {
             emailField: FormField(
                 name: "email", label: html.t("admin.person_email", context), value: form.email, error: form.emailError, type: "email",
                 autocomplete: "off", required: true),
-            roleError: form.roleError)
+            roleError: form.roleError,
+            brandURL: principal.may(.editOblastBrand, inOblast: oblast.id) ? "/oblast/\(oblast.slug.rawValue)/admin/brand" : nil)
         return try await html.render(
             "oblast-admin", page: page, titleKey: "oblast_admin.title", titleArguments: ["oblast": oblast.name.localized(context.language)],
             request: request, context: context, cities: cities, status: status)

@@ -1,4 +1,5 @@
 import HromadaDomain
+import HromadaStore
 
 /// What the shared layout shows around every page.
 public struct LayoutModel {
@@ -24,6 +25,27 @@ public struct LayoutModel {
     package let platformAdmin: Bool
     package let demoMode: Bool
     let flash: String?
+    /// The brand of the page's city or oblast, if it has one (docs/brand.md).
+    package let brand: Brand?
+
+    /// What the layout draws of a brand: its stylesheet after `site.css`,
+    /// its logo as an image in the header, its slogan in the reader's language.
+    package struct Brand {
+        package let cssURL: String
+        package let logoURL: String?
+        /// The logo's alternative text and the link's target: the city or oblast.
+        package let name: String
+        package let home: String
+        package let slogan: String?
+
+        init(_ owner: BrandService.Owner, _ summary: BrandSummary, _ language: Language) {
+            cssURL = "\(owner.path)/brand.css?v=\(summary.version)"
+            logoURL = summary.hasLogo ? "\(owner.path)/brand/logo.svg?v=\(summary.version)" : nil
+            name = owner.name
+            home = owner.path
+            slogan = summary.slogan(in: language)
+        }
+    }
 }
 
 /// Builds responses in the reader's language.
@@ -31,7 +53,8 @@ package struct HTML: Sendable {
     package let services: AppServices
 
     func layout(
-        title: String, context: AppRequestContext, path: String, city: Municipality?, cities: [Municipality], flash: String? = nil
+        title: String, context: AppRequestContext, path: String, city: Municipality?, cities: [Municipality], flash: String? = nil,
+        brand: LayoutModel.Brand? = nil
     ) -> LayoutModel {
         let language = context.language
         let next = Self.nextParameter(path)
@@ -45,7 +68,7 @@ package struct HTML: Sendable {
             cities: cities.map { .init(slug: $0.slug.rawValue, name: $0.name.localized(language), current: $0.id == city?.id) },
             city: city.map { .init(slug: $0.slug.rawValue, name: $0.name.localized(language), current: true) },
             ukURL: "/uk?next=\(next)", enURL: "/en?next=\(next)", isUK: language == .uk, staffLink: staff,
-            platformAdmin: context.account?.isPlatformAdmin == true, demoMode: services.demoMode, flash: flash)
+            platformAdmin: context.account?.isPlatformAdmin == true, demoMode: services.demoMode, flash: flash, brand: brand)
     }
 
     /// A path as the value of a `?next=` parameter (the language switch, a sign-in that comes back).
@@ -63,13 +86,22 @@ package struct HTML: Sendable {
         context: AppRequestContext, city: Municipality? = nil, cities known: [Municipality]? = nil, status: HTTPResponse.Status = .ok,
         flash: String? = nil
     ) async throws -> Response {
-        var cities = known ?? []
-        if known == nil {
-            cities = try await services.store.read { try await $0.municipalities.all() }
+        let language = context.language
+        // A page of an oblast (`/oblast/{oblast}…`, a module's too) wears the oblast's brand.
+        let oblastSlug = city == nil ? context.parameters.get("oblast") : nil
+        let (cities, brand) = try await services.store.read { tx -> ([Municipality], LayoutModel.Brand?) in
+            var cities = known ?? []
+            if known == nil { cities = try await tx.municipalities.all() }
+            var owner = city.map { BrandService.Owner.city($0, language) }
+            if owner == nil, let oblastSlug, oblastSlug.utf8.count <= 40, let oblast = try await tx.municipalities.oblast(slug: oblastSlug) {
+                owner = .oblast(oblast, language)
+            }
+            guard let owner, let summary = try await tx.brands.summary(of: owner.owner) else { return (cities, nil) }
+            return (cities, LayoutModel.Brand(owner, summary, language))
         }
         let layout = layout(
             title: t(titleKey, context, titleArguments), context: context, path: request.uri.path, city: city, cities: cities,
-            flash: flash)
+            flash: flash, brand: brand)
         return Self.response(services.renderer.render(template, page, layout: layout), status: status)
     }
 

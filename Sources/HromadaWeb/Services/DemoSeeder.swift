@@ -133,6 +133,7 @@ public struct DemoSeeder: Sendable {
         for module in services.modules.modules { try await module.seedDemo(world) }
         try await followDemoThings(world)
         try await seedComments(world)
+        try await DemoBrands.seed(world, oblast: Self.oblast)
         try await services.store.write { tx in
             try await tx.platformSettings.set(PlatformSettingsRepository.demoMode, "true")
             if try await tx.platformSettings.value(PlatformSettingsRepository.demoSeededAt) == nil {

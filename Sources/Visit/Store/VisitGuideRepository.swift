@@ -15,7 +15,7 @@ public struct VisitGuideRepository: Sendable {
     /// Saves a place, new or changed; false when a place of another city has its id (that one is left alone).
     @discardableResult
     public func save(_ place: Place, at instant: Date) async throws -> Bool {
-        try await db.raw("""
+        let saved = try await db.raw("""
             INSERT INTO visit_places (id, municipality_id, kind, published, definition, created_at, updated_at)
             VALUES (\(bind: place.id.rawValue), \(bind: place.city.rawValue), \(bind: place.kind.rawValue), \(bind: place.published ? 1 : 0),
                     \(bind: try JSONColumn.text(place)), \(bind: instant.epochSeconds), \(bind: instant.epochSeconds))
@@ -24,6 +24,8 @@ public struct VisitGuideRepository: Sendable {
             WHERE visit_places.municipality_id = excluded.municipality_id
             RETURNING id
             """).first() != nil
+        if saved { try await SearchIndexRepository(db: db, dialect: dialect).put(place.searchDocument, as: VisitSearch.place, id: place.id.rawValue, in: place.city) }
+        return saved
     }
 
     public func place(_ id: PlaceID, in city: MunicipalityID) async throws -> Place? {
@@ -62,7 +64,7 @@ public struct VisitGuideRepository: Sendable {
     /// Saves a route, new or changed; false when a route of another city has its id.
     @discardableResult
     public func save(_ route: VisitRoute, at instant: Date) async throws -> Bool {
-        try await db.raw("""
+        let saved = try await db.raw("""
             INSERT INTO visit_routes (id, municipality_id, published, definition, created_at, updated_at)
             VALUES (\(bind: route.id.rawValue), \(bind: route.city.rawValue), \(bind: route.published ? 1 : 0),
                     \(bind: try JSONColumn.text(route)), \(bind: instant.epochSeconds), \(bind: instant.epochSeconds))
@@ -70,6 +72,8 @@ public struct VisitGuideRepository: Sendable {
             WHERE visit_routes.municipality_id = excluded.municipality_id
             RETURNING id
             """).first() != nil
+        if saved { try await SearchIndexRepository(db: db, dialect: dialect).put(route.searchDocument, as: VisitSearch.route, id: route.id.rawValue, in: route.city) }
+        return saved
     }
 
     public func route(_ id: VisitRouteID, in city: MunicipalityID) async throws -> VisitRoute? {

@@ -30,6 +30,9 @@ public struct VisitModule: Module {
     /// The people the city's campaigns reached in a year, for the strategy's indicators.
     public var computedIndicators: [ComputedIndicator] { [VisitIndicators.campaignReach] }
 
+    /// Published places and routes in the city's search.
+    public var search: SearchSource? { VisitSearchSource.source }
+
     public var uploadRoutes: [UploadRoute] { [.visitPlacePhotos] }
 
     /// Вінниця's and Хмільник's guides: places, the spa, routes.
