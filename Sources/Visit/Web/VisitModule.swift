@@ -14,6 +14,7 @@ public struct VisitModule: Module {
     public var slug: ModuleSlug { .visit }
 
     public func addRoutes(to router: Router<AppRequestContext>, services: AppServices) {
+        CertificationPages(services: services).add(to: router)
     }
 
     public var capabilities: [CapabilityDeclaration] {
@@ -26,6 +27,19 @@ public struct VisitModule: Module {
 
     public var staffLinks: [StaffLink] {
         [StaffLink(titleKey: "visit.editor.staff_link", path: "admin/visit", for: [.visitEdit])]
+            + CertificationDeskPages.staffLinks
+    }
+
+    /// The hospitality standard's register (docs/visit-standard.md).
+    public var openDatasets: [OpenDataset] { [CertificationOpenData.certificates] }
+
+    /// The standard's expiry of certificates and the reminders before it.
+    public func backgroundServices(_ services: AppServices) -> [any Service] { CertificationService(services: services).task() }
+
+    public var uploadRoutes: [UploadRoute] { UploadRoute.visitCertification }
+
+    public func seedDemo(_ demo: DemoWorld) async throws {
+        try await CertificationDemoSeeder(services: demo.services).seed(demo)
     }
 
     public var resources: URL? { Bundle.module.url(forResource: "Resources", withExtension: nil) }
