@@ -28,7 +28,7 @@ import Testing
         try await seedCities(store)
         let people = (0..<count).map { account("p\($0)@example.com") }
         let cafe = try place(), checklist = checklist, city = vinnytsia
-        try await store.write { tx in
+        try await store.write { tx async throws in
             for person in people { _ = try await tx.accounts.insert(person) }
             try await tx.visitGuide.save(cafe, at: t0)
             #expect(try await tx.certification.publish(checklist, in: city, at: t0))
@@ -102,7 +102,7 @@ import Testing
                         let result = try decided.issue(CertificateID(rawValue: "k\(attempt)"), at: t0 + 2 * 86_400)
                         let final = decided
                         do {
-                            try await store.write { tx in
+                            try await store.write { tx async throws in
                                 guard try await tx.certification.update(final, from: read.revision, at: t0), try await tx.certification.insert(result.certificate, round: 1)
                                 else { throw Lost() }
                             }
@@ -131,7 +131,7 @@ import Testing
             try await store.write { try await $0.certification.offer(slot, at: t0) }
             let city = vinnytsia
             let ids = (0..<20).map { CertificationID(rawValue: "c\($0)") }
-            try await store.write { tx in
+            try await store.write { tx async throws in
                 for (index, id) in ids.enumerated() {
                     var certification = Certification(id: id, city: city, place: PlaceID(rawValue: "place\(index)"), applicant: people[index + 1].id, checklistVersion: 1, at: t0)
                     certification.contactPhone = "+380671234567"
@@ -190,7 +190,7 @@ import Testing
             // One expired, one 20 days from its end, one 60 days, one a year.
             let certificates = [certificate("gone", until: t0 - 1, round: 1), certificate("soon", until: t0 + 20 * 86_400, round: 2),
                                 certificate("later", until: t0 + 60 * 86_400, round: 3), certificate("far", until: t0 + 365 * 86_400, round: 4)]
-            try await store.write { tx in for (index, item) in certificates.enumerated() { #expect(try await tx.certification.insert(item, round: index + 1)) } }
+            try await store.write { tx async throws in for (index, item) in certificates.enumerated() { #expect(try await tx.certification.insert(item, round: index + 1)) } }
             #expect(try await store.write { try await $0.certification.insert(certificates[0], round: 1) } == false)
             #expect(try await store.write { try await $0.certification.claimExpired(at: t0) }.map(\.id.rawValue) == ["gone"])
             #expect(try await store.write { try await $0.certification.claimExpired(at: t0) }.isEmpty)
@@ -200,7 +200,7 @@ import Testing
             // Thirty days on, the one that had its 90-day letter gets its 30-day one.
             #expect(try await store.write { try await $0.certification.claimReminders(at: t0 + 31 * 86_400) }.map { "\($0.certificate.id.rawValue):\($0.days)" } == ["later:30"])
             // Withdrawn and replaced certificates are neither reminded nor expired.
-            try await store.write { tx in
+            try await store.write { tx async throws in
                 try await tx.certification.withdraw(CertificateID(rawValue: "far"), reason: "Брудна кухня", at: t0)
             }
             #expect(try await store.read { try await $0.certification.certificate(CertificateID(rawValue: "far"), in: city) }?.status(at: t0) == .withdrawn)

@@ -12,6 +12,7 @@ import Testing
 @testable import Invest
 @testable import Petitions
 @testable import Strategy
+@testable import Visit
 @testable import Waste
 import HromadaModules
 
@@ -75,6 +76,8 @@ import HromadaModules
         case .businessScore: return try await browser.get("/\(city)/admin/business/calls/vinnytsia-equipment-2026/committee").status
         case .businessDirectory: return try await browser.get("/\(city)/admin/business/directory").status
         case .businessEvents: return try await browser.get("/\(city)/admin/business/events").status
+        case .visitAssess: return try await browser.get("/\(city)/admin/visit/assessments").status
+        case .visitCertify: return try await browser.get("/\(city)/admin/visit/certification").status
         default: return nil
         }
     }

@@ -29,6 +29,12 @@ enum VisitCertificationFixture {
 
     static let checklist = CertificationDemoSeeder.checklistV1
 
+    /// A page as a visitor who is not signed in sees it.
+    static func visit(_ client: any TestClientProtocol, _ path: String) async throws -> Browser.Page {
+        var browser = Browser(client)
+        return try await browser.get(path)
+    }
+
     /// Every criterion of a section marked as given (met unless named), as the section's form sends it.
     static func section(_ section: StandardSection, notMet: Set<String> = [], notes: [String: String] = [:]) -> [(String, String)] {
         checklist.criteria(in: section).flatMap { criterion in
@@ -154,7 +160,7 @@ enum VisitCertificationFixture {
             stored = try await VisitCertificationFixture.stored(harness)
             #expect(stored.certification.state == .certified && stored.certification.rounds.count == 2)
             let certificate = try #require(stored.certification.certificate)
-            let verify = try await Browser(client).get("/vinnytsia/visit/standard/certificates/\(certificate.rawValue)")
+            let verify = try await VisitCertificationFixture.visit(client, "/vinnytsia/visit/standard/certificates/\(certificate.rawValue)")
             #expect(verify.status == .ok && verify.body.contains("Сертифікат чинний") && verify.body.contains("Сертифіковано з відзнакою"))
             #expect(try await olena.get("/vinnytsia/visit/standard").body.contains("/vinnytsia/visit/standard/certificates/\(certificate.rawValue)"))
 
@@ -173,7 +179,7 @@ enum VisitCertificationFixture {
     @Test(arguments: TestDatabase.available)
     func twoHundredApplicationsAtOnceByOnePersonLeaveOneAndTwoDecisionsOneCertificate(_ database: TestDatabase) async throws {
         try await VisitCertificationFixture.run(database) { harness, _ in
-            let city = try await harness.city("vinnytsia")
+            let city = try await harness.city("vinnytsia"), cityID = city.id
             let olena = try #require(try await harness.account("olena@demo.hromada.ua")).id
             let service = CertificationService(services: harness.services)
             let made = try await withThrowingTaskGroup(of: CertificationID.self) { group in
@@ -181,9 +187,9 @@ enum VisitCertificationFixture {
                 return try await group.reduce(into: Set<CertificationID>()) { $0.insert($1) }
             }
             #expect(made.count == 1)
-            let all = try await harness.services.store.read { [id = city.id] in try await $0.certification.certifications(in: id) }
+            let all = try await harness.services.store.read { try await $0.certification.certifications(in: cityID) }
             #expect(all.count == 1)
-            let applied = try await harness.services.store.read { [id = city.id] in try await $0.audit.recentEntries(in: id, limit: 500) }
+            let applied = try await harness.services.store.read { try await $0.audit.recentEntries(in: cityID, limit: 500) }
             #expect(applied.filter { $0.action == AuditAction.visitCertApplied }.count == 1)
 
             // Assessed and passing; two staff decide at once: one certificate.
@@ -212,7 +218,8 @@ enum VisitCertificationFixture {
                 return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
             }
             #expect(issued == 1)
-            #expect(try await harness.services.store.read { [id = city.id] in try await $0.certification.certificates(in: id) }.count == 1)
+            let certificates = try await harness.services.store.read { try await $0.certification.certificates(in: cityID) }
+            #expect(certificates.count == 1)
         }
     }
 }

@@ -280,7 +280,7 @@ struct CertificationPages {
     @Sendable func printable(_ request: Request, context: AppRequestContext) async throws -> Response {
         let city = try await CityLookup(store: services.store).require(context)
         let certificate = try await service.certificate(CertificateID(rawValue: try context.parameters.require("certificate")), in: city.id)
-        let place = try await services.store.read { [cityID = city.id] in try await $0.visitGuide.place(certificate.place, in: cityID) }
+        let place = try await services.store.read { [cityID = city.id] tx in try await tx.visitGuide.place(certificate.place, in: cityID) }
         let forms = CertificationForms(html: html, context: context), language = context.language
         let status = certificate.status(at: services.clock.now())
         let address = service.verificationURL(certificate.id, city: city)

@@ -36,13 +36,10 @@ struct CertificationService {
         do { return try body() } catch { throw appError(error) }
     }
 
-    /// Staff of this city holding `capability`: signed out 401; staff who hold
-    /// it only in another city 404 (tenancy); anyone else here 403.
+    /// Staff of this city holding `capability`: the platform's rule (401 signed
+    /// out, 404 for anyone else, as a city's desks do not reveal themselves).
     static func requireCapability(_ capability: Capability, _ principal: Principal?, in city: MunicipalityID) throws -> Principal {
-        guard let principal else { throw AppError.notSignedIn }
-        if principal.may(capability, in: city) { return principal }
-        if principal.capabilities.values.contains(where: { $0.contains(capability) }) { throw AppError.notFound }
-        throw AppError.forbidden(reason: "visit_cert_forbidden")
+        try requireStaff(capability, principal, in: city)
     }
 
     // MARK: Reading
