@@ -279,7 +279,7 @@ public struct CertificationRepository: Sendable {
     /// How many ratings and their sum, for the place's mean.
     public func ratingTotals(of certification: CertificationID) async throws -> (count: Int, sum: Int) {
         let row = try await db.raw("""
-            SELECT COUNT(*) AS n, COALESCE(SUM(stars), 0) AS total FROM visit_cert_ratings WHERE certification_id = \(bind: certification.rawValue)
+            SELECT COUNT(*) AS n, CAST(COALESCE(SUM(stars), 0) AS BIGINT) AS total FROM visit_cert_ratings WHERE certification_id = \(bind: certification.rawValue)
             """).first()
         return (Int(try row?.int("n") ?? 0), Int(try row?.int("total") ?? 0))
     }
