@@ -82,16 +82,6 @@ struct CertificationApplicantPages {
 
     // MARK: The application
 
-    struct Round {
-        let number: String
-        let when: String
-        let level: String
-        let passes: Bool
-        let score: String
-        let failed: [String]
-        let hasFailed: Bool
-    }
-
     struct Slot {
         let value: String
         let label: String
@@ -108,7 +98,7 @@ struct CertificationApplicantPages {
         let stateHint: String
         let booking: String?
         let certificateURL: String?
-        let rounds: [Round]
+        let rounds: [CertificationForms.Round]
         let hasRounds: Bool
         let selfAssessAction: String?
         let sections: [CertificationForms.Section]
@@ -182,13 +172,7 @@ struct CertificationApplicantPages {
             stateHint: forms.t("state_hint.\(certification.state.rawValue)"),
             booking: certification.booking.map { forms.t("booked_for", ["when": DateText.kyiv($0.startsAt)]) },
             certificateURL: current.map { CertificationPages.url(city, $0.id) },
-            rounds: certification.rounds.reversed().map { round in
-                Round(
-                    number: String(round.number), when: DateText.kyiv(round.submittedAt), level: forms.levelName(round.outcome.level),
-                    passes: round.outcome.level.passes, score: round.outcome.score.percent(decimalComma: language == .uk) + " %",
-                    failed: round.outcome.requiredFailed.map { checklistTitle($0, checklist: checklist, language: language) },
-                    hasFailed: !round.outcome.requiredFailed.isEmpty)
-            },
+            rounds: forms.rounds(certification) { _, id in checklist.criterion(id)?.title.localized(language) ?? id },
             hasRounds: !certification.rounds.isEmpty, selfAssessAction: mayAssess ? base + "/self-assessment" : nil, sections: sections,
             bookAction: slotField == nil ? nil : base + "/book", slotField: slotField, noSlots: certification.maybeBooked && slots.isEmpty,
             photosAction: base + "/photos", documentsAction: base + "/documents", photoFields: photoFields, documentFields: documentFields,
@@ -198,10 +182,6 @@ struct CertificationApplicantPages {
         return try await html.render(
             "visit-cert-application", page: page, titleKey: "visit.cert.application_title", titleArguments: ["place": page.place], request: request,
             context: context, city: city, status: error.map { HTTPResponse.Status(code: $0.status.code) } ?? .ok)
-    }
-
-    func checklistTitle(_ id: String, checklist: HospitalityChecklist, language: Language) -> String {
-        checklist.criterion(id)?.title.localized(language) ?? id
     }
 
     private func step(

@@ -142,18 +142,6 @@ struct CertificationDeskPages {
 
     // MARK: A certification
 
-    struct Round {
-        let number: String
-        let when: String
-        let assessor: String
-        let level: String
-        let passes: Bool
-        let score: String
-        let version: String
-        let failed: [String]
-        let hasFailed: Bool
-    }
-
     struct CertificateRow {
         let level: String
         let status: String
@@ -179,7 +167,7 @@ struct CertificationDeskPages {
         let flagged: String?
         let reassessment: String?
         let booking: String?
-        let rounds: [Round]
+        let rounds: [CertificationForms.Round]
         let hasRounds: Bool
         let certificates: [CertificateRow]
         let hasCertificates: Bool
@@ -233,14 +221,8 @@ struct CertificationDeskPages {
             flagged: certification.flaggedAt.map { forms.t("desk.flagged_at", ["when": DateText.kyiv($0)]) },
             reassessment: certification.reassessment.map { forms.t("desk.reassessment.\($0.rawValue)") },
             booking: certification.booking.map { forms.t("booked_for", ["when": DateText.kyiv($0.startsAt)]) },
-            rounds: certification.rounds.reversed().map { round in
-                Round(
-                    number: String(round.number), when: DateText.kyiv(round.submittedAt), assessor: assessors[round.assessor] ?? "",
-                    level: forms.levelName(round.outcome.level), passes: round.outcome.level.passes,
-                    score: round.outcome.score.percent(decimalComma: language == .uk) + " %", version: String(round.sheet.checklistVersion),
-                    failed: round.outcome.requiredFailed.map { checklists[round.sheet.checklistVersion]?.criterion($0)?.title.localized(language) ?? $0 },
-                    hasFailed: !round.outcome.requiredFailed.isEmpty)
-            },
+            rounds: forms.rounds(certification, title: { version, id in checklists[version]?.criterion(id)?.title.localized(language) ?? id },
+                                 assessors: assessors),
             hasRounds: !certification.rounds.isEmpty,
             certificates: certificates.map {
                 CertificateRow(level: forms.levelName($0.level), status: forms.t("status.\($0.status(at: now).rawValue)"),

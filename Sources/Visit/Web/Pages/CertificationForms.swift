@@ -98,6 +98,30 @@ struct CertificationForms {
         return answers
     }
 
+    /// A submitted assessment as the applicant's and the staff's pages list it.
+    struct Round {
+        let number: String
+        let when: String
+        let assessor: String
+        let level: String
+        let passes: Bool
+        let score: String
+        let version: String
+        let failed: [String]
+        let hasFailed: Bool
+    }
+
+    /// The rounds, the latest first; `title` names a criterion of a version, `assessors` who assessed.
+    func rounds(_ certification: Certification, title: (Int, String) -> String, assessors: [AccountID: String] = [:]) -> [Round] {
+        certification.rounds.reversed().map { round in
+            Round(
+                number: String(round.number), when: DateText.kyiv(round.submittedAt), assessor: assessors[round.assessor] ?? "",
+                level: levelName(round.outcome.level), passes: round.outcome.level.passes,
+                score: round.outcome.score.percent(decimalComma: context.language == .uk) + " %", version: String(round.sheet.checklistVersion),
+                failed: round.outcome.requiredFailed.map { title(round.sheet.checklistVersion, $0) }, hasFailed: !round.outcome.requiredFailed.isEmpty)
+        }
+    }
+
     /// `12.03.2027`: a date as people here read it, in Kyiv time.
     static func day(_ date: Date) -> String { String(DateText.kyiv(date).prefix(10)) }
 }

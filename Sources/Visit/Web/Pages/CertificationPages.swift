@@ -23,6 +23,7 @@ struct CertificationPages {
         CertificationApplicantPages(services: services).add(to: router)
         CertificationAssessorPages(services: services).add(to: router)
         CertificationDeskPages(services: services).add(to: router)
+        CertificationOpenData.add(to: router, services: services)
     }
 
     static func url(_ city: Municipality, _ id: CertificateID? = nil) -> String {

@@ -2,6 +2,7 @@ import Foundation
 import HromadaDomain
 import HromadaStore
 import HromadaWeb
+import Hummingbird
 
 /// The register of «Вінницький стандарт гостинності» as open data: every
 /// certificate a city issued, with its place (name, kind, point), level,
@@ -9,6 +10,15 @@ import HromadaWeb
 /// applicants (who, their phone, their evidence) nor of visitors' ratings
 /// and reports is read. Served at `/api/v1/{city}/open-data/visit/certificates.csv|json`.
 enum CertificationOpenData {
+    /// The module's own path to the same files, as every module serves its datasets.
+    static func add(to router: Router<AppRequestContext>, services: AppServices) {
+        router.get("api/v1/:city/visit/open-data/:file") { _, context in
+            let city = try await CityLookup(store: services.store).require(context)
+            return try OpenDataFile.download(
+                try context.parameters.require("file"), prefix: "\(city.slug.rawValue)-visit", datasets: [certificates], services: services, city: city)
+        }
+    }
+
     static let certificates = OpenDataset(
         "certificates", strings: "open_data.visit.certificates", frequency: .continuous,
         fields: [
