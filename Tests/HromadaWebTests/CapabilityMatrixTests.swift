@@ -7,12 +7,13 @@ import HromadaTestSupport
 import Testing
 @testable import Business
 @testable import HromadaWeb
-import Visit
+
 @testable import Auctions
 @testable import Budgets
 @testable import Invest
 @testable import Petitions
 @testable import Strategy
+@testable import Visit
 @testable import Waste
 import HromadaModules
 
@@ -78,6 +79,8 @@ import HromadaModules
         case .businessDirectory: return try await browser.get("/\(city)/admin/business/directory").status
         case .businessEvents: return try await browser.get("/\(city)/admin/business/events").status
         case .visitEdit: return try await browser.get("/\(city)/admin/visit/places/new").status
+        case .visitAssess: return try await browser.get("/\(city)/admin/visit/assessments").status
+        case .visitCertify: return try await browser.get("/\(city)/admin/visit/certification").status
         default: return nil
         }
     }

@@ -112,7 +112,7 @@ import Testing
             let packages = try #require((organization["result"] as? [String: Any])?["packages"] as? [[String: Any]])
             #expect(packages.count == names.filter { $0.hasPrefix("vinnytsia-") }.count)
             let (_, groups) = try await action(client, "/api/3/action/group_list")
-            #expect(groups["result"] as? [String] == ["budgets", "petitions", "auctions", "invest", "strategy", "waste", "business"])
+            #expect(groups["result"] as? [String] == ["budgets", "petitions", "auctions", "invest", "strategy", "waste", "business", "visit"])
             let (_, filtered) = try await action(client, "/api/3/action/package_search?fq=organization:ladyzhyn&q=петиції")
             let found = try #require((filtered["result"] as? [String: Any])?["results"] as? [[String: Any]])
             #expect(found.compactMap { $0["name"] as? String }.sorted() == ["ladyzhyn-petitions-answers", "ladyzhyn-petitions-petitions", "ladyzhyn-petitions-signatures"])

@@ -23,7 +23,7 @@ import HromadaModules
         "petitions/answers", "auctions/lots", "auctions/bids", "auctions/awards", "auctions/contracts", "auctions/property",
         "invest/sites", "invest/passport", "invest/enquiries", "strategy/documents", "strategy/nodes", "strategy/indicators",
         "waste/containers", "waste/fill-daily", "waste/collections", "business/calls", "business/recipients", "business/scores", "business/events",
-        "business/organisations",
+        "business/organisations", "visit/certificates",
     ]
 
     func list(_ client: any TestClientProtocol, _ path: String) async throws -> [[String: Any]] {

@@ -77,7 +77,7 @@ private func migrateAsServeDoes(_ store: Store) async throws -> [String] {
     /// the provider of a login in flight (0016, a column of oidc_logins),
     /// and the open-data catalogue's records (0017, two new tables, empty,
     /// and 0018, the datasets' parts, one more).
-    static let laterVersions = ["0013", "0014", "0015", "0016", "0017", "0018", "0019", "0020", "0021", "0022", "0023", "0024", "0025", "0026", "0027", "0028", "0029", "0030", "0031", "0032", "0033", "0034", "0035"]
+    static let laterVersions = ["0013", "0014", "0015", "0016", "0017", "0018", "0019", "0020", "0021", "0022", "0023", "0024", "0025", "0026", "0027", "0028", "0029", "0030", "0031", "0032", "0033", "0034", "0035", "0036"]
     /// Tables a later migration adds: an upgrade may add these, empty, and nothing else.
     static let laterTables: Set<String> = ["oblast_role_grants", "readiness_probes", "open_data_datasets", "open_data_refreshes", "open_data_parts",
         "invest_sites", "invest_indicators", "invest_indicator_values", "invest_enquiries", "invest_programmes", "attachments",
@@ -89,7 +89,8 @@ private func migrateAsServeDoes(_ store: Store) async throws -> [String] {
         "comments", "comment_flags",
         "business_calls", "business_applications", "business_applicant_private", "business_application_documents", "business_conflicts", "business_scores",
         "business_agreements", "business_payouts", "business_reports", "business_organisations", "business_memberships", "business_posts",
-        "business_events", "business_registrations", "brands", "visit_places", "visit_routes", "visit_campaigns"]
+        "business_events", "business_registrations", "brands", "visit_places", "visit_routes", "visit_campaigns",
+        "visit_cert_checklists", "visit_certifications", "visit_certificates", "visit_cert_slots", "visit_cert_ratings", "visit_cert_reports"]
     /// SQLite only: the city search's full-text index and its shadow tables.
     static let sqliteFullTextTables: Set<String> = ["search_index", "search_index_data", "search_index_idx", "search_index_docsize", "search_index_config"]
     /// PostgreSQL only: what the city search matches, apart from what it shows (0032).
