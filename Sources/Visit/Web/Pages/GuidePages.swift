@@ -66,6 +66,8 @@ struct GuidePages {
         let openNow: Bool
         let free: Bool
         let filtered: Bool
+        /// The city's guide has no published place yet: no filter to offer.
+        let preparing: Bool
         let resetURL: String
         let places: [PlaceCard]
         let count: String
@@ -111,7 +113,7 @@ struct GuidePages {
             kinds: [SelectOption(value: "", label: t("visit.filter.any_kind"), selected: filter.kind == nil)]
                 + PlaceKind.allCases.map { SelectOption(value: $0.rawValue, label: t("visit.kind.\($0.rawValue)"), selected: $0 == filter.kind) },
             access: AccessibilityFeature.allCases.map { Choice(value: $0.rawValue, label: t("visit.access.\($0.rawValue)"), checked: filter.accessibility.contains($0)) },
-            openNow: filter.openNow, free: filter.free, filtered: filter != PlaceFilter(), resetURL: Self.url(city),
+            openNow: filter.openNow, free: filter.free, filtered: filter != PlaceFilter(), preparing: points.isEmpty, resetURL: Self.url(city),
             places: cards, count: t("visit.count", ["n": String(cards.count)]), empty: cards.isEmpty,
             map: places.isEmpty ? nil : MapView(
                 services: services, label: t("visit.map_label"),
