@@ -24,4 +24,6 @@ extension AuditAction {
     public static let visitCertFlagged = "visit.cert_flagged"
     public static let visitCertSlotOffered = "visit.cert_slot_offered"
     public static let visitCertReportDecided = "visit.cert_report_decided"
+    /// A new version of the standard's checklist published (`version`, `criteria`).
+    public static let visitCertChecklistPublished = "visit.cert_checklist_published"
 }

@@ -23,6 +23,7 @@ struct CertificationPages {
         CertificationApplicantPages(services: services).add(to: router)
         CertificationAssessorPages(services: services).add(to: router)
         CertificationDeskPages(services: services).add(to: router)
+        ChecklistEditorPages(services: services).add(to: router)
         CertificationOpenData.add(to: router, services: services)
     }
 
