@@ -224,6 +224,7 @@ if Context.environment["HROMADA_FUZZ"] != nil {
         ("FuzzGeocoder", ["HromadaWeb", "HromadaDomain"]),
         ("FuzzPDF", ["HromadaDomain"]),
         ("FuzzSVGLogo", ["HromadaDomain"]),
+        ("FuzzGPX", ["Visit", "HromadaDomain"]),
         ("FuzzMultipart", ["HromadaWeb"]),
         ("FuzzPabulib", ["BudgetRules"]),
         ("FuzzProzorro", ["HromadaDomain", "Auctions"]),

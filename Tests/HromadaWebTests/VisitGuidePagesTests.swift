@@ -41,6 +41,10 @@ import Testing
             let guide = try await visitor.get("/vinnytsia/visit")
             #expect(guide.status == .ok && guide.body.contains(#"href="/vinnytsia/visit/places/vin-muri""#) && guide.body.contains("Комплекс «Мури»"))
             #expect(guide.body.contains(#"href="/vinnytsia/visit/routes/vin-old-town""#) && guide.body.contains("data-source=\"/vinnytsia/visit/places.geojson\""))
+            // A place certified to the hospitality standard wears its badge, linking its verification page; on the map too.
+            #expect(guide.body.contains(#"href="/vinnytsia/visit/standard/certificates/demo-4-kofein">★ Стандарт гостинності</a>"#))
+            let certified = try await visitor.get("/vinnytsia/visit/places.geojson?kind=food")
+            #expect(certified.body.contains(#""status":"certified""#) && certified.body.contains("★ Стандарт гостинності"))
             let parks = try await visitor.get("/vinnytsia/visit?kind=park")
             #expect(parks.body.contains("vin-central-park") && !parks.body.contains("/places/vin-muri\""))
             // Step-free museums: Pirogov's estate has a ramp, Kotsiubynsky's house has not.
@@ -179,6 +183,41 @@ import Testing
             var anonymous = Browser(client)
             let page = try await anonymous.get("/vinnytsia/admin/visit")
             #expect(page.status == .seeOther || page.status == .unauthorized || page.status == .notFound)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available) func staffUploadATrackAndTheRouteFollowsItOnTheMapAndInItsGPX(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
+            var admin = Browser(client)
+            try await admin.signIn("vinnytsia.admin@demo.hromada.ua", "vinnytsia-demo-2026")
+            _ = try await admin.get("/vinnytsia/admin/visit/routes/vin-pirogov")
+            // A file with a DTD: refused beside the field, the route unchanged.
+            let bomb = Array(#"<?xml version="1.0"?><!DOCTYPE gpx [<!ENTITY a "x">]><gpx/>"#.utf8)
+            let refused = try await admin.upload("/vinnytsia/admin/visit/routes/vin-pirogov/track", [], file: ("gpx", "bomb.gpx", "application/gpx+xml", bomb))
+            #expect(refused.status == .unprocessableContent && refused.body.contains("Це не файл GPX"))
+            // A recorded ride: 2 000 points along a bend, thinned to what its shape needs.
+            let points = (0..<2_000).map { index -> String in
+                let t = Double(index) / 1_999
+                return #"<trkpt lat="\#(49.2329 - 0.02 * t)" lon="\#(28.4687 + 0.06 * t * t)"/>"#
+            }
+            let file = Array((#"<?xml version="1.0" encoding="UTF-8"?><gpx version="1.1" creator="phone"><trk><trkseg>"# + points.joined() + "</trkseg></trk></gpx>").utf8)
+            let saved = try await admin.upload("/vinnytsia/admin/visit/routes/vin-pirogov/track", [], file: ("gpx", "ride.gpx", "application/gpx+xml", file))
+            #expect(saved.status == .seeOther)
+            let city = try await harness.city("vinnytsia")
+            let route = try #require(try await harness.services.store.read { try await $0.visitGuide.route(VisitRouteID(rawValue: "vin-pirogov"), in: city.id) })
+            #expect(route.followsTrack && route.track.count > 2 && route.track.count < 200)
+            #expect(abs(route.track[0].latitude - 49.2329) < 1e-9 && abs((route.track.last?.longitude ?? 0) - 28.5287) < 1e-9)
+            var visitor = Browser(client)
+            let page = try await visitor.get("/vinnytsia/visit/routes/vin-pirogov")
+            #expect(!page.body.contains("навпростець"))
+            let gpx = try await visitor.get("/vinnytsia/visit/routes/vin-pirogov.gpx")
+            #expect(gpx.body.components(separatedBy: "<trkpt ").count - 1 == route.track.count)
+            // Our own GPX reads back as the same line, to the seventh decimal it is written with.
+            let read = try GPXTrack.points(Array(gpx.body.utf8))
+            #expect(read.map(\.latitudeE7) == route.track.map(\.latitudeE7) && read.map(\.longitudeE7) == route.track.map(\.longitudeE7))
+            let removed = try await admin.post("/vinnytsia/admin/visit/routes/vin-pirogov/track/remove", [])
+            #expect(removed.status == .seeOther)
+            #expect(try await harness.services.store.read { try await $0.visitGuide.route(VisitRouteID(rawValue: "vin-pirogov"), in: city.id) }?.track == [])
         }
     }
 }

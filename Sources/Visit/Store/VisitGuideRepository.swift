@@ -76,6 +76,11 @@ public struct VisitGuideRepository: Sendable {
         return saved
     }
 
+    /// Holds the route until the transaction ends (PostgreSQL; SQLite's writes are one at a time anyway).
+    public func lockRoute(_ id: VisitRouteID) async throws {
+        try await dialect.lockUntilCommit("visit_route:\(id.rawValue)", on: db)
+    }
+
     public func route(_ id: VisitRouteID, in city: MunicipalityID) async throws -> VisitRoute? {
         try await db.raw("""
             SELECT definition FROM visit_routes WHERE id = \(bind: id.rawValue) AND municipality_id = \(bind: city.rawValue)

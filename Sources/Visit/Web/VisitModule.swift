@@ -46,7 +46,7 @@ public struct VisitModule: Module {
     /// Published places and routes in the city's search.
     public var search: SearchSource? { VisitSearchSource.source }
 
-    public var uploadRoutes: [UploadRoute] { [.visitPlacePhotos] + UploadRoute.visitCertification }
+    public var uploadRoutes: [UploadRoute] { [.visitPlacePhotos, .visitRouteTrack] + UploadRoute.visitCertification }
 
     /// Вінниця's and Хмільник's guides (places, the spa, routes, campaigns), then the standard's checklist and its ten places.
     public func seedDemo(_ demo: DemoWorld) async throws {

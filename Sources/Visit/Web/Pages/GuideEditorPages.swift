@@ -27,6 +27,8 @@ struct GuideEditorPages {
         router.post(":city/admin/visit/routes", use: createRoute)
         router.get(":city/admin/visit/routes/:route", use: editRoute)
         router.post(":city/admin/visit/routes/:route", use: saveRoute)
+        router.post(UploadRoute.visitRouteTrack.routerPath, use: uploadTrack)
+        router.post(":city/admin/visit/routes/:route/track/remove", use: removeTrack)
     }
 
     static func url(_ city: Municipality) -> String { "/\(city.slug.rawValue)/admin/visit" }
@@ -379,10 +381,21 @@ struct GuideEditorPages {
         let submit: String
         let deskURL: String
         let publicURL: String?
+        let track: TrackBox?
+    }
+
+    /// The route's track: what it has, a GPX file to replace it, and taking it away.
+    struct TrackBox {
+        let state: String
+        let action: String
+        let field: FormField
+        let alert: String?
+        let removeURL: String?
     }
 
     private func renderRoute(
-        _ request: Request, _ context: AppRequestContext, city: Municipality, editing: VisitRoute?, form: FormData, problems: [String: String] = [:]
+        _ request: Request, _ context: AppRequestContext, city: Municipality, editing: VisitRoute?, form: FormData, problems: [String: String] = [:],
+        trackProblem: String? = nil
     ) async throws -> Response {
         func t(_ key: String) -> String { html.t(key, context) }
         func error(_ field: String) -> String? { problems[field].map { t("errors.\($0)") } }
@@ -423,15 +436,54 @@ struct GuideEditorPages {
             action: editing.map { Self.url(city, $0.id) } ?? "\(Self.url(city))/routes", alert: problems.isEmpty ? nil : t("visit.editor.problems"),
             saved: request.uri.queryParameters.get("saved") == "1" && problems.isEmpty, texts: texts, stopsError: error("stops"), stops: stops,
             submit: t(editing == nil ? "visit.editor.create" : "visit.editor.save"), deskURL: Self.url(city),
-            publicURL: editing.map { GuidePages.url(city, $0.id) })
+            publicURL: editing.map { GuidePages.url(city, $0.id) },
+            track: editing.map { route in
+                TrackBox(
+                    state: route.track.isEmpty ? t("visit.editor.track_none") : html.t("visit.editor.track_points", context, ["n": String(route.track.count)]),
+                    action: "\(Self.url(city, route.id))/track",
+                    field: FormField(
+                        name: "gpx", label: t("visit.editor.track_file"), value: "", error: trackProblem.map { t("errors.\($0)") },
+                        hint: t("visit.editor.track_hint"), type: "file", required: true, accept: ".gpx,application/gpx+xml"),
+                    alert: nil, removeURL: route.track.isEmpty ? nil : "\(Self.url(city, route.id))/track/remove")
+            })
         return try await html.render(
             "visit-route-editor", page: page, titleKey: editing == nil ? "visit.editor.new_route" : "visit.editor.edit_route_title",
             titleArguments: ["route": editing?.title.localized(language) ?? ""], request: request, context: context, city: city,
-            status: problems.isEmpty ? .ok : .unprocessableContent)
+            status: problems.isEmpty && trackProblem == nil ? .ok : .unprocessableContent)
+    }
+
+    @Sendable func uploadTrack(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (city, _) = try await staff(context)
+        let route = try await storedRoute(city, context)
+        let file = context.form?.files["gpx"]?.first
+        let problem: String?
+        do {
+            guard let file, !file.bytes.isEmpty else { throw GPXTrack.Problem.noPoints }
+            let track = GPXTrack.thinned(try GPXTrack.points(file.bytes))
+            try await editor.setTrack(track, of: route.id, city: city, principal: context.principal)
+            return HTML.redirect(Self.url(city, route.id) + "?saved=1")
+        } catch let refused as GPXTrack.Problem {
+            problem = switch refused {
+            case .tooLarge: "visit_track_too_large"
+            case .notXML, .notGPX: "visit_track_not_gpx"
+            case .noPoints, .tooManyPoints: "visit_track_points"
+            case .badPoint: "visit_track_bad_point"
+            }
+        }
+        return try await renderRoute(request, context, city: city, editing: route, form: Self.form(of: route), trackProblem: problem)
+    }
+
+    @Sendable func removeTrack(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (city, _) = try await staff(context)
+        let route = try await storedRoute(city, context)
+        try await editor.setTrack([], of: route.id, city: city, principal: context.principal)
+        return HTML.redirect(Self.url(city, route.id) + "?saved=1")
     }
 }
 
 extension UploadRoute {
+    static let visitRouteTrack = UploadRoute(path: "/{city}/admin/visit/routes/{route}/track", fileLimit: GPXTrack.maximumBytes)
+
     static let visitPlacePhotos = UploadRoute(path: "/{city}/admin/visit/places/{place}/photos", fileLimit: ImageSanitizer.maximumBytes)
 
     func path(city: Municipality, _ place: PlaceID) -> String {

@@ -44,6 +44,22 @@ struct GuidePages {
         let isOpen: Bool
         let access: String
         let price: String?
+        /// The hospitality standard's level in force, linking its verification page.
+        let badge: Badge?
+    }
+
+    struct Badge {
+        let label: String
+        let url: String
+        let distinction: Bool
+    }
+
+    func badge(_ certificate: Certificate?, city: Municipality, _ context: AppRequestContext) -> Badge? {
+        certificate.map {
+            Badge(
+                label: html.t("visit.badge.\($0.level.rawValue)", context), url: CertificationPages.url(city, $0.id),
+                distinction: $0.level == .certifiedWithDistinction)
+        }
     }
 
     struct RouteCard {
@@ -105,8 +121,9 @@ struct GuidePages {
         let language = context.language, filter = Self.filter(request), now = services.clock.now()
         let (places, routes, points) = try await guide.guide(city, filter: filter, language: language)
         let events = try await guide.comingEvents(city, language: language)
+        let certified = try await guide.certified(city)
         func t(_ key: String, _ arguments: [String: String] = [:]) -> String { html.t(key, context, arguments) }
-        let cards = places.map { card($0, city: city, now: now, context) }
+        let cards = places.map { card($0, city: city, now: now, certificate: certified[$0.id], context) }
         let query = Self.query(filter)
         let page = Home(
             lead: t("visit.lead", ["city": city.name.localized(language)]),
@@ -133,7 +150,7 @@ struct GuidePages {
             city: city)
     }
 
-    func card(_ place: Place, city: Municipality, now: Date, _ context: AppRequestContext) -> PlaceCard {
+    func card(_ place: Place, city: Municipality, now: Date, certificate: Certificate?, _ context: AppRequestContext) -> PlaceCard {
         let language = context.language
         let state = place.hours.state(at: now, holidays: (city.settings.workingCalendar ?? .martialLaw).holidays)
         return PlaceCard(
@@ -141,7 +158,7 @@ struct GuidePages {
             summary: place.summary.localized(language), state: html.t("visit.state.\(state)", context), isOpen: state == .open,
             access: AccessibilityFeature.allCases.filter(place.accessibility.contains).map { html.t("visit.access.\($0.rawValue)", context) }
                 .joined(separator: " · "),
-            price: priceText(place.price, context))
+            price: priceText(place.price, context), badge: badge(certificate, city: city, context))
     }
 
     func priceText(_ price: PlacePrice, _ context: AppRequestContext) -> String? {
@@ -171,11 +188,15 @@ struct GuidePages {
     @Sendable func placePoints(_ request: Request, context: AppRequestContext) async throws -> Response {
         let city = try await CityLookup(store: services.store).require(context)
         let (places, _, _) = try await guide.guide(city, filter: Self.filter(request), language: context.language)
+        let certified = try await guide.certified(city)
         return try MapPoint.response(places.map { place in
-            MapPoint(
+            let certificate = certified[place.id]
+            let kind = html.t("visit.kind.\(place.kind.rawValue)", context)
+            return MapPoint(
                 id: place.id.rawValue, longitude: place.location.longitude, latitude: place.location.latitude,
                 title: place.name.localized(context.language), url: Self.url(city, place.id),
-                label: html.t("visit.kind.\(place.kind.rawValue)", context), kind: place.kind.rawValue)
+                label: certificate.map { "\(kind) · ★ \(html.t("visit.badge.\($0.level.rawValue)", context))" } ?? kind, kind: place.kind.rawValue,
+                status: certificate?.level.rawValue)
         })
     }
 
@@ -210,6 +231,7 @@ struct GuidePages {
         let hasAccess: Bool
         let accessNote: String?
         let address: String
+        let badge: Badge?
         let contacts: [Fact]
         let website: String?
         let email: String?
@@ -229,6 +251,7 @@ struct GuidePages {
         let id = PlaceID(rawValue: try context.parameters.require("place"))
         let staff = context.principal?.may(.visitEdit, in: city.id) == true
         let (place, photos, routes, points) = try await guide.place(id, in: city, drafts: staff)
+        let certificate = try await guide.certified(city)[place.id]
         let language = context.language, now = services.clock.now()
         func t(_ key: String, _ arguments: [String: String] = [:]) -> String { html.t(key, context, arguments) }
         let holidays = (city.settings.workingCalendar ?? .martialLaw).holidays
@@ -252,7 +275,7 @@ struct GuidePages {
             price: priceText(place.price, context), priceNote: place.price.note.localized(language).nonEmpty,
             access: AccessibilityFeature.allCases.filter(place.accessibility.contains).map { t("visit.access.\($0.rawValue)") },
             hasAccess: !place.accessibility.isEmpty, accessNote: place.accessibilityNote.localized(language).nonEmpty,
-            address: place.address.localized(language), contacts: [],
+            address: place.address.localized(language), badge: badge(certificate, city: city, context), contacts: [],
             website: contacts.website.nonEmpty, email: contacts.email.nonEmpty, phone: contacts.phone.nonEmpty,
             photos: photos.map { Picture(url: "\(path)/photos/\($0.id.rawValue)", caption: $0.caption, width: $0.width, height: $0.height) },
             hasPhotos: !photos.isEmpty,

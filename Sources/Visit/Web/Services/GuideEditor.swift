@@ -58,4 +58,20 @@ struct GuideEditor {
                 details: ["stops": String(route.stops.count), "published": route.published ? "yes" : "no"])
         }
     }
+
+    /// Replaces a route's track (empty: the line goes from stop to stop again), under the route's lock.
+    func setTrack(_ track: [GeoPoint], of id: VisitRouteID, city: Municipality, principal: Principal?) async throws {
+        let staff = try requireStaff(.visitEdit, principal, in: city.id)
+        let audit = services.audit, now = services.clock.now(), cityID = city.id
+        try await services.store.write { tx in
+            try await tx.visitGuide.lockRoute(id)
+            guard var route = try await tx.visitGuide.route(id, in: cityID) else { throw AppError.notFound }
+            route.track = track
+            route.updatedAt = now
+            guard try await tx.visitGuide.save(route, at: now) else { throw AppError.notFound }
+            try await audit.record(
+                tx, action: AuditAction.visitRouteSaved, actor: staff.accountID, municipality: cityID, subject: id.rawValue,
+                details: ["track": String(track.count)])
+        }
+    }
 }

@@ -31,6 +31,13 @@ struct GuideService {
         return key(first).compare(key(second), options: [.caseInsensitive], range: nil, locale: locale) == .orderedAscending
     }
 
+    /// The hospitality standard's certificates in force in the city, by place: the guide's badge.
+    func certified(_ city: Municipality) async throws -> [PlaceID: Certificate] {
+        let cityID = city.id, now = services.clock.now()
+        let certificates = try await services.store.read { try await $0.certification.certificates(in: cityID) }
+        return Dictionary(certificates.filter { $0.status(at: now) == .valid }.map { ($0.place, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// A place the reader may see (404 otherwise), its photos, the routes that stop there and those routes' points.
     func place(_ id: PlaceID, in city: Municipality, drafts: Bool) async throws -> (Place, [Photo], [VisitRoute], [PlaceID: GeoPoint]) {
         let cityID = city.id

@@ -1,0 +1,4 @@
+import Foundation
+import FuzzDriver
+
+exit(hromada_fuzz_run(CommandLine.argc, CommandLine.unsafeArgv))
