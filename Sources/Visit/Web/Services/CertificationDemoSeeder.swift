@@ -122,7 +122,8 @@ struct CertificationDemoSeeder {
                 id: PlaceID(rawValue: spot.id), city: city.id, kind: spot.kind, name: Self.name(spot.uk, spot.en),
                 summary: Self.name("Учасник «Вінницького стандарту гостинності».", "A participant of the Vinnytsia Hospitality Standard."),
                 description: Self.name("", ""), address: Self.name(spot.addressUK, spot.addressEN),
-                location: try GeoPoint(longitude: spot.longitude, latitude: spot.latitude), updatedAt: now)
+                location: try GeoPoint(longitude: spot.longitude, latitude: spot.latitude),
+                hours: (spot.kind == .accommodation ? VisitDemoSeeder.Hours.always : spot.kind == .museum ? .museum : .cafe).value, updatedAt: now)
         }
         try await services.store.write { tx in for place in places { try await tx.visitGuide.save(place, at: now) } }
         let olena = try await account("olena@demo.hromada.ua"), andrii = try await account("andrii@demo.hromada.ua")
