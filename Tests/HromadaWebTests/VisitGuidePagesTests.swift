@@ -44,7 +44,7 @@ import Testing
             // A place certified to the hospitality standard wears its badge, linking its verification page; on the map too.
             #expect(guide.body.contains(#"href="/vinnytsia/visit/standard/certificates/demo-4-kofein">★ Стандарт гостинності</a>"#))
             let certified = try await visitor.get("/vinnytsia/visit/places.geojson?kind=food")
-            #expect(certified.body.contains(#""status":"certified""#) && certified.body.contains("★ Стандарт гостинності"))
+            #expect(certified.body.contains(#""status":"certified""#) && certified.body.contains("★ Стандарт гостинності") && certified.body.contains(##""colour":"#1a7f37""##))
             let parks = try await visitor.get("/vinnytsia/visit?kind=park")
             #expect(parks.body.contains("vin-central-park") && !parks.body.contains("/places/vin-muri\""))
             // Step-free museums: Pirogov's estate has a ramp, Kotsiubynsky's house has not.

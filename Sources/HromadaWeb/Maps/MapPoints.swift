@@ -18,9 +18,12 @@ package struct MapPoint: Sendable, Equatable {
     /// (a register object's `premises` and `on_auction`); left out when nil.
     package let kind: String?
     package let status: String?
+    /// The marker's fill (`#rrggbb`, which `map.js` alone accepts): a point that stands out (a certified place); nil for the usual.
+    package let colour: String?
 
     package init(
-        id: String, longitude: Double, latitude: Double, title: String, url: String, label: String = "", kind: String? = nil, status: String? = nil
+        id: String, longitude: Double, latitude: Double, title: String, url: String, label: String = "", kind: String? = nil, status: String? = nil,
+        colour: String? = nil
     ) {
         self.id = id
         self.longitude = longitude
@@ -30,6 +33,7 @@ package struct MapPoint: Sendable, Equatable {
         self.label = label
         self.kind = kind
         self.status = status
+        self.colour = colour
     }
 
     /// Where a map of `points` opens before it fits them: their middle, or nil for none.
@@ -50,6 +54,7 @@ package struct MapPoint: Sendable, Equatable {
             let label: String
             let kind: String?
             let status: String?
+            let colour: String?
         }
         let type = "Feature"
         let id: String
@@ -69,7 +74,7 @@ package struct MapPoint: Sendable, Equatable {
         let collection = Collection(features: points.map {
             Feature(
                 id: $0.id, geometry: .init(coordinates: [$0.longitude, $0.latitude]),
-                properties: .init(title: $0.title, url: $0.url, label: $0.label, kind: $0.kind, status: $0.status))
+                properties: .init(title: $0.title, url: $0.url, label: $0.label, kind: $0.kind, status: $0.status, colour: $0.colour))
         })
         let body = try encoder.encode(collection)
         return Response(

@@ -196,7 +196,9 @@ struct GuidePages {
                 id: place.id.rawValue, longitude: place.location.longitude, latitude: place.location.latitude,
                 title: place.name.localized(context.language), url: Self.url(city, place.id),
                 label: certificate.map { "\(kind) · ★ \(html.t("visit.badge.\($0.level.rawValue)", context))" } ?? kind, kind: place.kind.rawValue,
-                status: certificate?.level.rawValue)
+                status: certificate?.level.rawValue,
+                // Certified places stand out on the map: green, and gold with distinction.
+                colour: certificate.map { $0.level == .certifiedWithDistinction ? "#d4a72c" : "#1a7f37" })
         })
     }
 
