@@ -38,6 +38,9 @@ import Testing
             #expect(register.body.contains("Сертифіковано з відзнакою") && register.body.contains("data-map"))
             // Another city has none of Вінниця's certificates.
             #expect(try await visitor.get("/zhmerynka/visit/standard/certificates/demo-4-kofein").status == .notFound)
+            // A city that has not adopted the standard says so, and is no error.
+            let none = try await visitor.get("/zhmerynka/visit/standard")
+            #expect(none.status == .ok && none.body.contains("ще не запровадила стандарт гостинності"))
             // In English too.
             try await visitor.get("/en?next=/vinnytsia/visit/standard/certificates/demo-4-kofein")
             #expect(try await visitor.get(Self.valid).body.contains("Certificate valid"))

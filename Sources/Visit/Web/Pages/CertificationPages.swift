@@ -80,8 +80,15 @@ struct CertificationPages {
 
     @Sendable func standard(_ request: Request, context: AppRequestContext) async throws -> Response {
         let city = try await CityLookup(store: services.store).require(context)
-        let checklist = try await service.checklist(in: city.id)
-        let cityID = city.id, now = services.clock.now(), account = context.account?.id
+        let cityID = city.id
+        // A city that has not adopted the standard says so: its visitors follow the guide's link here too.
+        guard let checklist = try await services.store.read({ try await $0.certification.currentChecklist(in: cityID) }) else {
+            struct NotAdopted { let guideURL: String }
+            return try await html.render(
+                "visit-cert-none", page: NotAdopted(guideURL: GuidePages.url(city)), titleKey: "visit.cert.title",
+                titleArguments: ["city": city.name.localized(context.language)], request: request, context: context, city: city)
+        }
+        let now = services.clock.now(), account = context.account?.id
         let (certificates, places, mine) = try await services.store.read { tx in
             let certificates = Self.inForce(try await tx.certification.certificates(in: cityID), at: now)
             let mine = try await account.asyncFlatMap { try await tx.certification.certifications(of: $0, in: cityID) } ?? []
