@@ -130,7 +130,13 @@ public struct DemoSeeder: Sendable {
         }
         let resident = try await services.store.read { try await $0.accounts.find(email: EmailAddress(rawValue: "olena@demo.hromada.ua")) }
         let world = DemoWorld(services: services, cities: try await services.store.read { try await $0.municipalities.all() }, resident: resident?.id)
-        for module in services.modules.modules { try await module.seedDemo(world) }
+        for module in services.modules.modules {
+            // Each module's share is timed: the e2e checks give a demo start two minutes, and a slow seeder shows here first.
+            let started = ContinuousClock.now
+            try await module.seedDemo(world)
+            let took = (ContinuousClock.now - started).components
+            services.logger.info("demo seeded", metadata: ["module": "\(module.slug.rawValue)", "ms": "\(took.seconds * 1000 + took.attoseconds / 1_000_000_000_000_000)"])
+        }
         try await followDemoThings(world)
         try await seedComments(world)
         try await DemoBrands.seed(world, oblast: Self.oblast)
