@@ -1,99 +1,122 @@
 #!/usr/bin/env python3
 """Benchmark: `hromada pb tally` against pabutools on the same files, same run.
 
-Prints file, rule, pabutools seconds, Hromada seconds (rule only, best of 7),
-ratio, Hromada parse seconds, and Hromada's peak memory against the file size.
-Not a test and not run by CI.
+For each shared Pabulib file and rule it prints pabutools' whole-process
+seconds (python start, import, parse and rule, in a fresh process, capped by
+--cap; a capped run counts as the cap), Hromada's whole-process seconds (best
+of --repeat runs of the release binary), their ratio, and both tools' rule
+time alone. Not a test and not run by CI.
 
     pip install pabutools && swift build -c release --product hromada
-    python3 scripts/bench-pb.py [--pabutools-timeout 120]
+    python3 scripts/bench-pb.py [--cap 90] [--rules mes,mes-add1] [--only Wieliczka] [--min-bytes 0]
 """
-import argparse, os, re, resource, subprocess, sys, time
-from multiprocessing import Process, Queue
+import argparse, json, os, re, subprocess, sys, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.join(HERE, "..", "..", "shared", "data", "pabulib")
 BIN = os.path.join(HERE, "..", ".build", "release", "hromada")
-CASES = [
-    ("Poland_Wieliczka_2023_Green_Budget.pb", "mes"),
-    ("Poland_Wieliczka_2023_Green_Budget.pb", "mes-add1"),
-    ("Poland_Wieliczka_2023_Green_Budget.pb", "mes-add1u"),
-    ("Poland_Wieliczka_2023_Green_Budget.pb", "phragmen"),
-    ("Poland_Warszawa_2024_Rembertow.pb", "mes-add1"),
-    ("Netherlands_Amsterdam_645.pb", "mes-add1"),
-    ("Poland_Warszawa_2021_Mokotow.pb", "mes"),
-    ("Poland_Warszawa_2021_Mokotow.pb", "mes-add1"),
-    ("Poland_Warszawa_2026.pb", "mes"),
-    ("Poland_Warszawa_2026.pb", "mes-add1u"),
-    ("Poland_Warszawa_2026.pb", "greedy-threshold"),
-    ("Poland_Krakow_2024.pb", "mes-add1u"),
-]
+RULES = ["mes", "mes-add1", "mes-add1u", "phragmen", "mes-cardinality", "mes-then-greedy", "max-welfare"]
 
-def pabutools_run(path, rule, queue):
-    from pabutools.election import parse_pabulib, Cost_Sat
-    from pabutools.rules import (method_of_equal_shares, sequential_phragmen, greedy_utilitarian_welfare,
-                                 completion_by_rule_combination)
-    instance, profile = parse_pabulib(path)
+# One pabutools run in a fresh interpreter: prints the rule's own seconds.
+PABUTOOLS = r"""
+import sys, time
+from pabutools.election import parse_pabulib, Cost_Sat, Cardinality_Sat
+from pabutools.election.profile import AbstractApprovalProfile
+from pabutools.rules import (method_of_equal_shares, sequential_phragmen, greedy_utilitarian_welfare,
+                             completion_by_rule_combination, max_additive_utilitarian_welfare)
+path, rule = sys.argv[1], sys.argv[2]
+instance, profile = parse_pabulib(path)
+if not isinstance(profile, AbstractApprovalProfile):
+    print("skip"); sys.exit(0)
+started = time.perf_counter()
+if rule == "mes":
+    method_of_equal_shares(instance, profile, sat_class=Cost_Sat)
+elif rule == "mes-add1":
+    method_of_equal_shares(instance, profile, sat_class=Cost_Sat, voter_budget_increment=1)
+elif rule == "mes-add1u":
+    completion_by_rule_combination(instance, profile, [method_of_equal_shares, greedy_utilitarian_welfare],
+                                   [{"sat_class": Cost_Sat, "voter_budget_increment": 1}, {"sat_class": Cost_Sat}])
+elif rule == "phragmen":
+    sequential_phragmen(instance, profile)
+elif rule == "mes-cardinality":
+    method_of_equal_shares(instance, profile, sat_class=Cardinality_Sat)
+elif rule == "mes-then-greedy":
+    completion_by_rule_combination(instance, profile, [method_of_equal_shares, greedy_utilitarian_welfare],
+                                   [{"sat_class": Cost_Sat}, {"sat_class": Cost_Sat}])
+elif rule == "max-welfare":
+    max_additive_utilitarian_welfare(instance, profile, sat_class=Cost_Sat)
+print(time.perf_counter() - started)
+"""
+
+
+def pabutools(path, rule, cap):
+    """(whole-process seconds, rule seconds or None, finished?) or None when pabutools cannot read the ballots."""
     started = time.perf_counter()
-    if rule == "mes":
-        method_of_equal_shares(instance, profile, sat_class=Cost_Sat)
-    elif rule == "mes-add1":
-        method_of_equal_shares(instance, profile, sat_class=Cost_Sat, voter_budget_increment=1)
-    elif rule == "mes-add1u":
-        completion_by_rule_combination(instance, profile, [method_of_equal_shares, greedy_utilitarian_welfare],
-                                       [{"sat_class": Cost_Sat, "voter_budget_increment": 1}, {"sat_class": Cost_Sat}])
-    elif rule == "phragmen":
-        sequential_phragmen(instance, profile)
-    else:
-        queue.put(None)
-        return
-    queue.put(time.perf_counter() - started)
-
-def pabutools_seconds(path, rule, timeout):
-    queue = Queue()
-    process = Process(target=pabutools_run, args=(path, rule, queue))
-    process.start()
-    process.join(timeout)
-    if process.is_alive():
-        process.terminate()
+    try:
+        out = subprocess.run([sys.executable, "-c", PABUTOOLS, path, rule], capture_output=True, text=True, timeout=cap)
+    except subprocess.TimeoutExpired:
+        return cap, None, False
+    whole = time.perf_counter() - started
+    text = out.stdout.strip()
+    if text == "skip":
         return None
-    return queue.get() if not queue.empty() else None
+    if out.returncode != 0:
+        return whole, None, False
+    return whole, float(text), True
 
-def hromada(path, rule):
+
+def hromada(path, rule, repeat):
+    """Best whole-process seconds and that run's rule seconds; None when the rule refuses the file."""
     best = None
-    # Best of several: the compute is milliseconds, so one scheduler hiccup would dominate a single run.
-    for _ in range(7):
-        out = subprocess.run(["/usr/bin/time", "-f", "%M", BIN, "pb", "tally", path, "--rule", rule, "--json", "--timing"],
-                             capture_output=True, text=True)
-        match = re.search(r"parse ([0-9.]+) s, rule ([0-9.]+) s\n(\d+)", out.stderr)
-        if not match:
-            sys.exit(f"hromada failed on {path} {rule}: {out.stderr}")
-        parse, seconds, kb = float(match[1]), float(match[2]), int(match[3])
-        if best is None or seconds < best[1]:
-            best = (parse, seconds, kb)
+    for _ in range(repeat):
+        started = time.perf_counter()
+        out = subprocess.run([BIN, "pb", "tally", path, "--rule", rule, "--json", "--timing"], capture_output=True, text=True)
+        whole = time.perf_counter() - started
+        if out.returncode != 0:
+            return None
+        match = re.search(r"parse ([0-9.]+) s, rule ([0-9.]+) s", out.stderr)
+        rule_seconds = float(match[2]) if match else float("nan")
+        if best is None or whole < best[0]:
+            best = (whole, rule_seconds)
     return best
+
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--pabutools-timeout", type=float, default=120)
-    parser.add_argument("--only", help="run only the cases whose file name contains this text")
+    parser.add_argument("--cap", type=float, default=90, help="seconds after which a pabutools run is stopped and counted as this long")
+    parser.add_argument("--rules", default=",".join(RULES))
+    parser.add_argument("--only", help="only files whose name contains this text")
+    parser.add_argument("--min-bytes", type=int, default=0, help="only files at least this large")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--json", help="also write the rows to this file")
     args = parser.parse_args()
-    baseline_kb = int(subprocess.run(["/usr/bin/time", "-f", "%M", BIN, "--help"], capture_output=True, text=True).stderr.strip().splitlines()[-1])
-    print(f"{'file':42} {'rule':16} {'pabutools s':>11} {'hromada s':>10} {'ratio':>9} {'parse s':>8} {'mem/file':>9}")
-    for name, rule in CASES:
-        if args.only and args.only not in name:
-            continue
-        path = os.path.join(DATA, name)
-        size = os.path.getsize(path)
-        parse, seconds, kb = hromada(path, rule)
-        reference = pabutools_seconds(path, rule, args.pabutools_timeout)
-        if reference is None:
-            ref_text, ratio = (f">{args.pabutools_timeout:.0f}" if rule.startswith(("mes", "phragmen")) else "—"), ("—" if not rule.startswith(("mes", "phragmen")) else f">{args.pabutools_timeout / max(seconds, 1e-6):.0f}x")
-        else:
-            ref_text, ratio = f"{reference:.3f}", f"{reference / max(seconds, 1e-6):.0f}x"
-        memory = (kb - baseline_kb) * 1024 / size
-        print(f"{name[:42]:42} {rule:16} {ref_text:>11} {seconds:>10.4f} {ratio:>9} {parse:>8.4f} {memory:>8.1f}x", flush=True)
-    print(f"(memory: peak RSS above the {baseline_kb // 1024} MiB of an idle `hromada --help`, per byte of file)")
+    files = sorted(f for f in os.listdir(DATA) if f.endswith(".pb") and os.path.getsize(os.path.join(DATA, f)) >= args.min_bytes)
+    if args.only:
+        files = [f for f in files if args.only in f]
+    print(f"{'file':44} {'rule':16} {'pabutools':>10} {'hromada':>9} {'ratio':>8}   {'pbt rule':>9} {'hm rule':>8} {'ratio':>8}")
+    rows = []
+    for rule in args.rules.split(","):
+        for name in files:
+            path = os.path.join(DATA, name)
+            ours = hromada(path, rule, args.repeat)
+            if ours is None:
+                continue
+            reference = pabutools(path, rule, args.cap)
+            if reference is None:
+                continue
+            whole, rule_seconds, finished = reference
+            prefix = "" if finished else ">"
+            ratio = whole / max(ours[0], 1e-6)
+            rule_ratio = f"{rule_seconds / max(ours[1], 1e-7):.0f}x" if rule_seconds is not None else "—"
+            print(f"{name[:44]:44} {rule:16} {prefix + format(whole, '.3f'):>10} {ours[0]:>9.4f} {prefix + format(ratio, '.0f') + 'x':>8}   "
+                  f"{(format(rule_seconds, '.3f') if rule_seconds is not None else '—'):>9} {ours[1]:>8.4f} {rule_ratio:>8}", flush=True)
+            rows.append({"file": name, "rule": rule, "pabutoolsSeconds": whole, "pabutoolsFinished": finished,
+                         "pabutoolsRuleSeconds": rule_seconds, "hromadaSeconds": ours[0], "hromadaRuleSeconds": ours[1]})
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump(rows, f, indent=1)
+    print("(whole-process: a fresh process each, including start-up and parsing; '>' marks a pabutools run stopped at the cap)")
+
 
 if __name__ == "__main__":
     main()

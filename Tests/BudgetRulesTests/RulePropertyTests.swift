@@ -46,7 +46,7 @@ struct SplitMix {
 }
 
 /// A plain exact MES in rationals, written from the definition, to check the fast one.
-func naiveEqualShares(_ election: Election, increment: Int = 0) -> [String] {
+func naiveEqualShares(_ election: Election, increment: Int = 0, cardinality: Bool = false) -> [String] {
     let n = election.votes.count
     guard n > 0 else { return [] }
     let budgetUnits = BigInt(election.budget.units)
@@ -71,7 +71,8 @@ func naiveEqualShares(_ election: Election, increment: Int = 0) -> [String] {
                 paid = paid + b
                 count -= 1
             }
-            let rho = price / cost
+            // Cost utilities: the price per unit of cost; cardinality: the price itself.
+            let rho = cardinality ? price : price / cost
             if best == nil || rho < best!.rho || (rho == best!.rho && election.projects[p].id.unicodeScalars.lexicographicallyPrecedes(election.projects[best!.project].id.unicodeScalars)) {
                 best = (p, rho, price)
             }
@@ -84,6 +85,41 @@ func naiveEqualShares(_ election: Election, increment: Int = 0) -> [String] {
         }
     }
     return selected.map { election.projects[$0].id }.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+}
+
+/// MES-Add1 by its definition: one currency unit more per voter at a time.
+func naiveAdd1(_ election: Election) -> [String] {
+    let costs = Dictionary(uniqueKeysWithValues: election.projects.map { ($0.id, $0.cost) })
+    let approved = Set(election.votes.flatMap(\.projects))
+    func cost(_ ids: [String]) -> Amount { ids.reduce(Amount.zero) { $0 + (costs[$1] ?? .zero) } }
+    var previous: [String] = election.projects.filter { $0.cost == .zero && approved.contains($0.id) }.map(\.id).sorted()
+    for increment in 0... {
+        let outcome = naiveEqualShares(election, increment: increment)
+        if cost(outcome) > election.budget { return previous }
+        let spent = cost(outcome)
+        let exhaustive = !election.projects.contains {
+            approved.contains($0.id) && $0.cost > .zero && !outcome.contains($0.id) && spent + $0.cost <= election.budget
+        }
+        if exhaustive { return outcome }
+        previous = outcome
+    }
+    return previous
+}
+
+/// The utilitarian optimum by trying every set (the generated elections have at most nine projects).
+func bruteForceWelfare(_ election: Election) -> Amount {
+    let supporters = election.projects.map { project in Int64(election.votes.filter { $0.projects.contains(project.id) }.count) }
+    var best = Amount.zero
+    for mask in 0..<(1 << election.projects.count) {
+        var cost = Amount.zero
+        var welfare = Amount.zero
+        for (index, project) in election.projects.enumerated() where mask & (1 << index) != 0 {
+            cost = cost + project.cost
+            welfare = welfare + Amount(units: project.cost.units * BigInt(supporters[index]), scale: project.cost.scale)
+        }
+        if cost <= election.budget, welfare > best { best = welfare }
+    }
+    return best
 }
 
 @Suite struct RulePropertyTests {
@@ -136,6 +172,31 @@ func naiveEqualShares(_ election: Election, increment: Int = 0) -> [String] {
             }
             #expect(paid == Rational(BigInt(prepared.costs[round.project]) * n))
         }
+    }
+
+    @Test(arguments: Generated.all)
+    func add1SkipsOnlyIncrementsWhoseOutcomeCannotChange(_ generated: Generated) throws {
+        #expect(try Tally.run(.mesAdd1, on: generated.election).selected == naiveAdd1(generated.election))
+    }
+
+    @Test(arguments: Generated.all)
+    func cardinalEqualSharesBuysTheLowestPricePerSupporter(_ generated: Generated) throws {
+        #expect(try Tally.run(.mesCardinality, on: generated.election).selected == naiveEqualShares(generated.election, cardinality: true))
+    }
+
+    @Test(arguments: Generated.all)
+    func maxWelfareReachesTheOptimumOfEverySet(_ generated: Generated) throws {
+        let outcome = try Tally.run(.maxWelfare, on: generated.election)
+        #expect(outcome.cost <= outcome.budget)
+        #expect(try ReferenceAgreementTests.welfare(of: outcome.selected, in: generated.election) == bruteForceWelfare(generated.election))
+    }
+
+    @Test(arguments: Generated.all)
+    func mesThenGreedyKeepsTheEqualSharesOutcomeAndFillsTheRest(_ generated: Generated) throws {
+        let mes = Set(try Tally.run(.mes, on: generated.election).selected)
+        let outcome = try Tally.run(.mesThenGreedy, on: generated.election)
+        #expect(mes.isSubset(of: Set(outcome.selected)))
+        #expect(outcome.cost <= outcome.budget)
     }
 
     @Test(arguments: Generated.all.prefix(100))

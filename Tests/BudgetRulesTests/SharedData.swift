@@ -23,6 +23,8 @@ enum SharedData {
         let file: String
         let rule: String
         let selected: [String]
+        /// For max-welfare: Σ approvals × cost of pabutools' set (optimal sets may tie).
+        let welfare: String?
         var testDescription: String { "\(rule) \(file)" }
     }
 

@@ -22,6 +22,9 @@ struct PreparedElection: Sendable {
     let supporters: [[Int32]]
     /// Per project: voters approving it (with multiplicity).
     let approvals: [Int64]
+    /// Per group: the projects its ballot approves, as `ballotProjects[ballotStart[g]..<ballotStart[g + 1]]`.
+    let ballotProjects: [Int32]
+    let ballotStart: [Int]
     let voterCount: Int64
 
     /// The rules compute with Int64 on what a file says: a cost times the
@@ -97,6 +100,8 @@ struct PreparedElection: Sendable {
         }
         self.supporters = supporters
         self.approvals = approvals
+        ballotProjects = groups.flat
+        ballotStart = groups.offsets
         voterCount = Int64(election.votes.count)
     }
 
@@ -152,8 +157,8 @@ private struct ChoiceResolver {
 /// open-addressing table of group numbers: no allocation per ballot.
 private struct BallotGroups {
     private(set) var multiplicity: [Int64] = []
-    private var flat: [Int32] = []
-    private var offsets: [Int] = [0]
+    private(set) var flat: [Int32] = []
+    private(set) var offsets: [Int] = [0]
     private var slots: [Int32]
     private let mask: Int
 
@@ -197,9 +202,10 @@ public enum RuleError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unsupportedVoteType(let rule, let type):
-            "rule \(rule) cannot read \(type.rawValue) ballots: MES takes approval, choose-1 or ranked ballots, Phragmén approval or choose-1"
+            "rule \(rule) cannot read \(type.rawValue) ballots: MES and max-welfare take approval, choose-1 or ranked ballots, Phragmén approval or choose-1"
         case .unknownRule(let name):
-            "unknown rule '\(name)': use greedy, greedy-no-skip, greedy-threshold, greedy-reserve-80, mes, mes-add1, mes-add1u, phragmen or declared"
+            "unknown rule '\(name)': use greedy, greedy-no-skip, greedy-threshold, greedy-reserve-80, mes, mes-add1, mes-add1u, "
+                + "mes-cardinality, mes-then-greedy, max-welfare, phragmen or declared"
         case .noDeclaredRule: "the file's META has no rule, or one Hromada does not implement"
         case .missingThreshold: "greedy-threshold needs META min_project_score_threshold"
         case .tooLarge:

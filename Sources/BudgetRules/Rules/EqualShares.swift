@@ -1,14 +1,8 @@
 import BigInt
-import Dispatch
-import Synchronization
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
-/// The Method of Equal Shares with cost utilities (pabutools `Cost_Sat`) on
-/// approval ballots, exactly as pabutools' `method_of_equal_shares` decides.
+/// The Method of Equal Shares on approval ballots, with cost utilities
+/// (pabutools `Cost_Sat`) or cardinality utilities (`Cardinality_Sat`),
+/// exactly as pabutools' `method_of_equal_shares` decides.
 ///
 /// Money is scaled by the number of voters so every starting budget and
 /// cost is an integer. Budgets are tracked in floating point to rank and
@@ -17,14 +11,24 @@ import Darwin
 /// the payment history. Ties between equally affordable projects go to the
 /// lexicographically smallest project id (pabutools' default).
 struct EqualShares {
+    /// What a voter gains from a funded project they approve.
+    enum Satisfaction: Sendable {
+        /// Its cost (`Cost_Sat`): the next project is the cheapest per hryvnia of it.
+        case cost
+        /// One (`Cardinality_Sat`): the next project is the cheapest per supporter.
+        case cardinality
+    }
+
     let election: PreparedElection
+    let satisfaction: Satisfaction
     /// Projects MES may buy: approved by someone and not free.
     let eligible: [Int]
     /// Approved free projects, which pabutools selects up front.
     let free: [Int]
 
-    init(_ election: PreparedElection) {
+    init(_ election: PreparedElection, satisfaction: Satisfaction = .cost) {
         self.election = election
+        self.satisfaction = satisfaction
         var eligible: [Int] = []
         var free: [Int] = []
         for project in 0..<election.ids.count where election.approvals[project] > 0 {
@@ -32,6 +36,16 @@ struct EqualShares {
         }
         self.eligible = eligible
         self.free = free
+    }
+
+    /// The divisor that turns a project's price per rich supporter (in units
+    /// scaled by the number of voters) into its affordability ρ, the quantity
+    /// MES minimises: the scaled cost for cost utilities, 1 for cardinality.
+    func satisfactionWeight(_ project: Int) -> Int64 {
+        switch satisfaction {
+        case .cost: election.costs[project] * election.voterCount
+        case .cardinality: 1
+        }
     }
 
     /// One payment round: the project bought, who paid all they had (poor),
@@ -63,7 +77,9 @@ struct EqualShares {
     }
 
     /// MES with each voter starting at `budget / n + increment` currency units.
-    func run(increment: Int64, trace: ((Round, Rational) -> Void)? = nil) -> [Int] {
+    /// `horizon`, when given, learns how far the increment may grow before
+    /// any decision of this run could change (see `Add1Horizon`).
+    func run(increment: Int64, horizon: Add1Horizon? = nil, trace: ((Round, Rational) -> Void)? = nil) -> [Int] {
         let n = election.voterCount
         guard n > 0 else { return free }
         let unit = pow10Int(election.scale)
@@ -75,7 +91,9 @@ struct EqualShares {
         // Affordability (price per unit of cost) starts at 1/approvals when
         // everyone can pay an equal share, and only rises from round to round.
         var lowerBound = [Double](repeating: 0, count: election.ids.count)
-        for project in eligible { lowerBound[project] = 1 / Double(election.approvals[project]) }
+        for project in eligible {
+            lowerBound[project] = Double(election.costs[project] * n) / Double(election.approvals[project]) / Double(satisfactionWeight(project))
+        }
         var selected = free
         var candidates: [(project: Int, rho: Double, evaluation: Evaluation)] = []
         while !remaining.isEmpty {
@@ -88,13 +106,16 @@ struct EqualShares {
                     dropped[project] = true
                     continue
                 }
-                let rho = evaluation.price / Double(election.costs[project] * n)
+                let rho = evaluation.price / Double(satisfactionWeight(project))
                 lowerBound[project] = rho
                 if rho < best { best = rho }
                 candidates.append((project, rho, evaluation))
             }
             candidates.removeAll { $0.rho > best * (1 + 1e-9) }
-            guard !candidates.isEmpty else { break }
+            guard !candidates.isEmpty else {
+                horizon?.runEnded(remaining: remaining, run: run)
+                break
+            }
             var winner = candidates[0]
             if candidates.count > 1 {
                 // A tie or a near-tie: decide with exact affordabilities.
@@ -102,7 +123,7 @@ struct EqualShares {
                 for candidate in candidates {
                     let exact = exactEvaluation(candidate.project, run: run)
                     guard let price = exact?.price else { continue }
-                    let rho = price / BigInt(election.costs[candidate.project] * n)
+                    let rho = price / BigInt(satisfactionWeight(candidate.project))
                     if let current = bestExact {
                         if rho < current || (rho == current && election.precedes(candidate.project, winner.project)) {
                             bestExact = rho
@@ -117,10 +138,12 @@ struct EqualShares {
                 }
             }
             let project = winner.project
+            horizon?.beforePayment(winner: project, price: winner.evaluation.price, remaining: remaining, run: run)
             dropped[project] = true
             remaining.removeAll { dropped[$0] }
             selected.append(project)
             pay(project, winner.evaluation, run: run)
+            horizon?.afterPayment(run.rounds[run.rounds.count - 1])
             if let trace { trace(run.rounds[run.rounds.count - 1], exactPrice(run.rounds.count - 1, run: run)) }
         }
         return selected
@@ -344,46 +367,6 @@ struct EqualShares {
 
     /// The increment whose outcome MES-Add1 returns.
     func add1Increment() -> Int64 { add1Search().increment }
-
-    /// Runs for consecutive increments are independent, so every core takes
-    /// the next increment nobody has claimed, and all stop once an increment
-    /// is known to end the search. Claims go in increasing order, so every
-    /// increment below the first terminal one has been run and found to
-    /// continue: the answer is exactly the sequential loop's, on any number
-    /// of cores.
-    private func add1Search() -> (outcome: [Int], increment: Int64) {
-        let next = Atomic<Int64>(0)
-        let terminal = Atomic<Int64>(.max)
-        let outcomes = Mutex([Int64: [Int]]())
-        DispatchQueue.concurrentPerform(iterations: Self.workers) { _ in
-            while true {
-                let increment = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                if increment > terminal.load(ordering: .acquiring) { return }
-                let outcome = run(increment: increment)
-                outcomes.withLock { $0[increment] = outcome }
-                if election.totalCost(outcome) > election.budget || election.isExhaustive(outcome, among: eligible) {
-                    var seen = terminal.load(ordering: .relaxed)
-                    while increment < seen {
-                        let (exchanged, current) = terminal.compareExchange(
-                            expected: seen, desired: increment, ordering: .acquiringAndReleasing)
-                        if exchanged { break }
-                        seen = current
-                    }
-                }
-            }
-        }
-        let last = terminal.load(ordering: .acquiring)
-        return outcomes.withLock { found in
-            let outcome = found[last] ?? free
-            // An infeasible outcome ends the search with the one before it.
-            if election.totalCost(outcome) > election.budget {
-                return last == 0 ? (free, 0) : (found[last - 1] ?? free, last - 1)
-            }
-            return (outcome, last)
-        }
-    }
-
-    static let workers = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
 }
 
 func pow10Int(_ n: Int) -> Int64 {

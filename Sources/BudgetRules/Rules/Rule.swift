@@ -7,6 +7,15 @@ public enum Rule: String, Sendable, CaseIterable {
     case mesAdd1 = "mes-add1"
     case mesAdd1u = "mes-add1u"
     case phragmen
+    /// MES with cardinality utilities (pabutools `Cardinality_Sat`): every
+    /// funded project counts the same to its supporters, whatever it costs.
+    case mesCardinality = "mes-cardinality"
+    /// MES, then greedy by votes for what is left (pabutools'
+    /// `completion_by_rule_combination`, both with `Cost_Sat`).
+    case mesThenGreedy = "mes-then-greedy"
+    /// The most approval-weighted money that fits the budget (pabutools'
+    /// `max_additive_utilitarian_welfare` with `Cost_Sat`), solved exactly.
+    case maxWelfare = "max-welfare"
     /// Poznań 2023 (META rule `greedy-custom`): greedy without skipping, plus
     /// the first project that did not fit when 80 % of its cost is left.
     case greedyReserve80 = "greedy-reserve-80"
@@ -38,7 +47,7 @@ public enum Rule: String, Sendable, CaseIterable {
     /// Phragmén is defined for approval ballots only (pabutools refuses others).
     func accepts(_ type: VoteType) -> Bool {
         switch self {
-        case .mes, .mesAdd1, .mesAdd1u: type.isApprovalLike || type == .ordinal
+        case .mes, .mesAdd1, .mesAdd1u, .mesCardinality, .mesThenGreedy, .maxWelfare: type.isApprovalLike || type == .ordinal
         case .phragmen: type.isApprovalLike
         default: true
         }
@@ -86,6 +95,9 @@ public enum Tally {
         case .mesAdd1: chosen = EqualShares(prepared).add1()
         case .mesAdd1u: chosen = Greedy(election: prepared).utilitarianCompletion(from: EqualShares(prepared).add1())
         case .phragmen: chosen = Phragmen(election: prepared).run()
+        case .mesCardinality: chosen = EqualShares(prepared, satisfaction: .cardinality).run(increment: 0)
+        case .mesThenGreedy: chosen = Greedy(election: prepared).utilitarianCompletion(from: EqualShares(prepared).run(increment: 0))
+        case .maxWelfare: chosen = MaxWelfare(election: prepared).run()
         case .greedyReserve80: chosen = Greedy(election: prepared).runWithReserve(percent: 80).selected
         }
         let cost = chosen.reduce(Amount.zero) { $0 + election.projects[$1].cost }
