@@ -16,16 +16,44 @@ struct PB: AsyncParsableCommand {
     }
 
     static func load(_ path: String) throws -> Election {
+        try loadReport(path).election
+    }
+
+    /// The file read as pabutools reads it, with the defects read past.
+    static func loadReport(_ path: String) throws -> PabulibReading {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CommandFailure("Cannot read \(path).")
         }
         do {
             return try data.withUnsafeBytes { raw throws(PabulibError) in
-                try PabulibReader.read(buffer: raw.bindMemory(to: UInt8.self))
+                try PabulibReader.readReport(buffer: raw.bindMemory(to: UInt8.self))
             }
         } catch {
             throw CommandFailure("\(path): \(error)")
         }
+    }
+
+    /// How many warnings `pb tally` prints before pointing to `pb check`.
+    static let warningsShown = 20
+
+    /// `pb tally`: a file's warnings on standard error (notes are left to
+    /// `pb check`), or with `strict` a refusal naming the first ones.
+    static func reportWarnings(_ reading: PabulibReading, file: String, strict: Bool) throws {
+        let total = reading.warnings
+        guard total > 0 else { return }
+        let warnings = reading.defects.filter { $0.severity == .warning }
+        if strict {
+            let first = warnings.prefix(3).map { "line \($0.line): \($0.message)" }.joined(separator: "; ")
+            throw CommandFailure(
+                "\(file) has \(total) warning\(total == 1 ? "" : "s"), and --strict refuses a file with any: \(first)"
+                    + (total > 3 ? "; see `hromada pb check \(file)` for all" : ""))
+        }
+        var text = ""
+        for warning in warnings.prefix(warningsShown) { text += "warning: \(file) line \(warning.line): \(warning.message)\n" }
+        if total > warningsShown {
+            text += "… and \(total - warningsShown) more warnings; see `hromada pb check \(file)`\n"
+        }
+        FileHandle.standardError.write(Data(text.utf8))
     }
 
     struct Tally: AsyncParsableCommand {
@@ -35,12 +63,15 @@ struct PB: AsyncParsableCommand {
         @Flag(help: "Print one JSON object.") var json = false
         @Flag(help: "Also print, on standard error, the seconds spent reading the file and applying the rule.") var timing = false
         @Flag(help: "For mes and mes-add1: who paid how much for each funded project, and what each unfunded one lacked.") var explain = false
+        @Flag(help: "Refuse a file with any warning (`hromada pb check` lists them) instead of counting it as pabutools would.") var strict = false
 
         func run() async throws {
             let clock = ContinuousClock()
             let started = clock.now
-            let election = try PB.load(file)
+            let reading = try PB.loadReport(file)
+            let election = reading.election
             let parsed = clock.now
+            try PB.reportWarnings(reading, file: file, strict: strict)
             let outcome = try PB.ruling { () throws(RuleError) in try BudgetRules.Tally.run(Rule.named(rule, for: election), on: election) }
             if timing {
                 FileHandle.standardError.write(Data(String(
@@ -75,19 +106,168 @@ struct PB: AsyncParsableCommand {
     static func money(_ value: Double) -> String { String(format: "%.2f", value) }
 
     struct Check: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Validate a Pabulib file and summarise it.")
+        static let configuration = CommandConfiguration(
+            abstract: "Validate a Pabulib file, summarise it, and list its defects.",
+            discussion: """
+                A file with defects is still read, as pabutools reads it; each defect is listed with its line. \
+                For a warning about a ballot, the rule is run again without that ballot to say whether the outcome depends on it.
+                """)
         @Argument(help: "A Pabulib .pb file.") var file: String
+        @Flag(help: "Print one JSON object.") var json = false
+        @Option(help: "The rule whose outcome the defective ballots are checked against (default: the declared one; mes or greedy when the file declares none Hromada has).")
+        var rule = "declared"
+        @Flag(help: "Exit with 1 when the file has any warning.") var strict = false
 
         func run() async throws {
-            let election = try PB.load(file)
+            let reading = try PB.loadReport(file)
+            let check = try CheckedRule(rule, reading: reading)
+            if json {
+                print(jsonReport(reading, check))
+            } else {
+                printReport(reading, check)
+            }
+            if strict, reading.warnings > 0 { throw ExitCode.failure }
+        }
+
+        func printReport(_ reading: PabulibReading, _ check: CheckedRule) {
+            let election = reading.election
             let total = election.projects.reduce(Amount.zero) { $0 + $1.cost }
-            print("OK: \(file)")
+            print(reading.warnings == 0 ? "OK: \(file)" : "Read, with warnings: \(file)")
             print("voters:        \(election.votes.count)")
             print("projects:      \(election.projects.count) (total cost \(total))")
             print("budget:        \(election.budget)")
             print("vote type:     \(election.voteType.rawValue)")
             print("declared rule: \(election.declaredRule ?? "none")")
+            guard !reading.defects.isEmpty else { return }
+            let counts = [(reading.warnings, "warning"), (reading.notes, "note")].filter { $0.0 > 0 }
+                .map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }.joined(separator: ", ")
+            print("defects:       \(counts)")
+            if !reading.defectiveVotes.isEmpty {
+                print(PB.wrap("outcome check: " + (check.error.map { "not possible: \($0)" } ?? check.origin)))
+            }
+            for defect in reading.defects {
+                var text = "line \(defect.line): \(defect.severity.rawValue): \(defect.message)"
+                if let dependence = check.dependence, defect.vote != nil {
+                    let (changes, how) = dependence.dependence(of: defect)
+                    let rule = dependence.rule.rawValue
+                    switch (how, changes) {
+                    case (.ballot?, true): text += ". Without this ballot, \(rule) funds other projects."
+                    case (.ballot?, false): text += ". Without this ballot, \(rule) funds the same projects."
+                    case (.joint?, let changes):
+                        let count = dependence.remaining?.ballots ?? 0
+                        text += ". Without this and the other ballots past the first \(PabulibReading.ballotsCheckedAlone) "
+                            + "with warnings (\(count) in all), \(rule) funds \(changes ? "other" : "the same") projects."
+                    case (nil, _): break
+                    }
+                }
+                print(PB.wrap(text))
+            }
+            for (kind, count) in reading.unlisted.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                print(PB.wrap("… and \(count) more \(kind.rawValue) warnings (the first \(PabulibReading.listedPerKind) of a kind are listed)"))
+            }
         }
+
+        func jsonReport(_ reading: PabulibReading, _ check: CheckedRule) -> String {
+            let election = reading.election
+            let defects = reading.defects.map { defect -> String in
+                var affects = "null", how = "null"
+                if let dependence = check.dependence {
+                    let (changes, check) = dependence.dependence(of: defect)
+                    affects = changes ? "true" : "false"
+                    how = check.map { PB.jsonString($0.rawValue) } ?? "null"
+                }
+                return "{\"line\": \(defect.line), \"kind\": \(PB.jsonString(defect.kind.rawValue)), \"severity\": \(PB.jsonString(defect.severity.rawValue)), "
+                    + "\"message\": \(PB.jsonString(defect.message)), \"affectsOutcome\": \(affects), \"outcomeCheck\": \(how)}"
+            }
+            let unlisted = reading.unlisted.sorted { $0.key.rawValue < $1.key.rawValue }
+                .map { "\(PB.jsonString($0.key.rawValue)): \($0.value)" }.joined(separator: ", ")
+            let joint = check.dependence?.remaining.map { "{\"ballots\": \($0.ballots), \"affectsOutcome\": \($0.changesOutcome)}" } ?? "null"
+            let fields = [
+                "\"file\": \(PB.jsonString(file))",
+                "\"voters\": \(election.votes.count)",
+                "\"projects\": \(election.projects.count)",
+                "\"budget\": \(PB.jsonString(election.budget.description))",
+                "\"voteType\": \(PB.jsonString(election.voteType.rawValue))",
+                "\"declaredRule\": \(election.declaredRule.map(PB.jsonString) ?? "null")",
+                "\"rule\": \(check.rule.map { PB.jsonString($0.rawValue) } ?? "null")",
+                "\"ruleError\": \(check.error.map(PB.jsonString) ?? "null")",
+                "\"defects\": [\(defects.joined(separator: ", "))]",
+                "\"unlisted\": {\(unlisted)}",
+                "\"jointCheck\": \(joint)",
+                "\"warnings\": \(reading.warnings)",
+                "\"notes\": \(reading.notes)",
+            ]
+            return "{" + fields.joined(separator: ", ") + "}"
+        }
+    }
+
+    /// The rule `pb check` tests the defective ballots with, and what it found.
+    struct CheckedRule {
+        var rule: Rule?
+        /// The rule and how it was chosen, for the human report.
+        var origin = ""
+        var dependence: OutcomeDependence?
+        /// Why the outcome could not be checked (the rule does not take these ballots, …).
+        var error: String?
+
+        init(_ name: String, reading: PabulibReading) throws {
+            let election = reading.election
+            do {
+                let rule = try Rule.named(name, for: election)
+                self.rule = rule
+                origin = name == "declared" ? "\(rule.rawValue), the declared rule" : rule.rawValue
+            } catch .noDeclaredRule where name == "declared" {
+                // A rule Hromada does not implement (or none): the usual one for the ballots.
+                let rule: Rule = election.voteType.isApprovalLike ? .mes : .greedy
+                self.rule = rule
+                origin = "\(rule.rawValue) (the file declares no rule Hromada has; --rule picks another)"
+            } catch {
+                throw CommandFailure(error.description)
+            }
+            // Nothing to check on a file without defects.
+            guard let rule, !reading.defects.isEmpty else { return }
+            do {
+                dependence = try reading.outcomeDependence(on: rule)
+            } catch {
+                self.error = error.description
+            }
+        }
+    }
+}
+
+extension PB {
+    /// A JSON string literal: quotes, backslashes and control characters escaped.
+    static func jsonString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    /// Wraps a line of text for an 80-column terminal; continuation lines are indented.
+    static func wrap(_ text: String, width: Int = 80, indent: String = "    ") -> String {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            let prefix = lines.isEmpty ? "" : indent
+            if !line.isEmpty, prefix.count + line.count + 1 + word.count > width {
+                lines.append(prefix + line)
+                line = String(word)
+            } else {
+                line += line.isEmpty ? String(word) : " " + word
+            }
+        }
+        lines.append((lines.isEmpty ? "" : indent) + line)
+        return lines.joined(separator: "\n")
     }
 }
 

@@ -50,9 +50,7 @@ import Testing
         ("PROJECTS\nproject_id;cost\np1;10\nVOTES\nvoter_id;vote\nv1;p1\n", "no META section"),
         ("META\nkey;value\nbudget;10\nVOTES\nvoter_id;vote\nv1;p1\n", "no PROJECTS section"),
         ("META\nkey;value\nbudget;10\nPROJECTS\nproject_id;cost\np1;10\n", "no VOTES section"),
-        ("META\nkey;value\nbudget;10\nPROJECTS\nproject_id;cost\np1;10\nVOTES\nvoter_id;vote\nv1;p9\n", "line 9: voter v1 votes for unknown project p9"),
         ("META\nkey;value\nbudget;10\nPROJECTS\nproject_id;cost\np1;ten\nVOTES\nvoter_id;vote\n", "line 6: project p1: cost 'ten' is not a non-negative number"),
-        ("META\nkey;value\nbudget;10\nPROJECTS\nproject_id;cost\np1;10\nVOTES\nvoter_id;vote\nv1;p1\nv1;p1\n", "line 10: voter v1 votes twice"),
         ("META\nkey;value\nvote_type;approval\nPROJECTS\nproject_id;cost\np1;10\nVOTES\nvoter_id;vote\n", "META has no budget"),
         ("META\nkey;value\nbudget;10\nPROJECTS\nproject_id;cost\np1;\"10\nVOTES\nvoter_id;vote\n", "line 6: a quoted field is not closed"),
     ])
@@ -63,6 +61,19 @@ import Testing
         } catch {
             #expect(error.description.contains(message), "\(error.description)")
         }
+    }
+
+    /// These were refused before; pabutools reads past them, and so does the reader now.
+    @Test(arguments: [
+        ("META\nkey;value\nbudget;10\nPROJECTS\nproject_id;cost\np1;10\nVOTES\nvoter_id;vote\nv1;p9\n", 9, PabulibDefect.Kind.unknownProjectInVote),
+        ("META\nkey;value\nbudget;10\nPROJECTS\nproject_id;cost\np1;10\nVOTES\nvoter_id;vote\nv1;p1\nv1;p1\n", 10, .duplicateVoter),
+        ("META\nkey;value\nbudget;10\nPROJECTS\nproject_id;cost\np1;10\nVOTES\nvoter_id;vote\nv1;p1,p1\n", 9, .duplicateProjectInVote),
+        ("META\nkey;value\nbudget;10\nPROJECTS\nproject_id;cost\np1;10\np1;20\nVOTES\nvoter_id;vote\nv1;p1\n", 7, .duplicateProject),
+    ])
+    func defectsOnceRefusedAreReadAndReportedByLine(_ text: String, _ line: Int, _ kind: PabulibDefect.Kind) throws {
+        let reading = try PabulibReader.readReport(text)
+        #expect(reading.defects.filter { $0.severity == .warning }.map(\.line) == [line])
+        #expect(reading.defects.contains { $0.kind == kind && $0.line == line })
     }
 
     @Test(.enabled(if: SharedData.isPresent), arguments: SharedData.files)

@@ -1,0 +1,15 @@
+META
+key;value
+budget;10
+vote_type;cumulative
+max_length;2
+PROJECTS
+project_id;cost
+p1;5
+p2;5
+p3;4
+VOTES
+voter_id;vote;points
+v1;p2,p1,p2;1,2,5
+v2;p1,p9;4,1
+v2;p3,;4
