@@ -1,4 +1,11 @@
 import BigInt
+import Dispatch
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The Method of Equal Shares on approval ballots, with cost utilities
 /// (pabutools `Cost_Sat`) or cardinality utilities (`Cardinality_Sat`),
@@ -49,11 +56,12 @@ struct EqualShares {
     }
 
     /// One payment round: the project bought, who paid all they had (poor),
-    /// and how many voters paid the common price (rich).
+    /// and how many voters paid the common price (rich). The rich are the
+    /// project's supporters whose budget had not run out by the end of the
+    /// round (`Run.zeroSince` later than it), so they are not stored.
     struct Round {
         let project: Int
         let poor: [Int32]
-        let rich: [Int32]
         let richCount: Int64
     }
 
@@ -77,9 +85,7 @@ struct EqualShares {
     }
 
     /// MES with each voter starting at `budget / n + increment` currency units.
-    /// `horizon`, when given, learns how far the increment may grow before
-    /// any decision of this run could change (see `Add1Horizon`).
-    func run(increment: Int64, horizon: Add1Horizon? = nil, trace: ((Round, Rational) -> Void)? = nil) -> [Int] {
+    func run(increment: Int64, trace: ((Round, Rational) -> Void)? = nil) -> [Int] {
         let n = election.voterCount
         guard n > 0 else { return free }
         let unit = pow10Int(election.scale)
@@ -97,25 +103,28 @@ struct EqualShares {
         var selected = free
         var candidates: [(project: Int, rho: Double, evaluation: Evaluation)] = []
         while !remaining.isEmpty {
-            remaining.sort { lowerBound[$0] < lowerBound[$1] }
+            Self.sort(&remaining, by: lowerBound)
             var best = Double.infinity
             candidates.removeAll(keepingCapacity: true)
             for project in remaining {
                 if lowerBound[project] > best * (1 + 1e-9) { break }
-                guard let evaluation = evaluate(project, run: run) else {
+                let weight = Double(satisfactionWeight(project))
+                // A price above this cannot be within the tie tolerance of the best.
+                let cutoff = best * (1 + 1e-9) * weight
+                switch evaluate(project, run: run, from: lowerBound[project] * weight, cutoff: cutoff) {
+                case .unaffordable:
                     dropped[project] = true
-                    continue
+                case .above(let price):
+                    lowerBound[project] = price / weight
+                case .price(let evaluation):
+                    let rho = evaluation.price / weight
+                    lowerBound[project] = rho
+                    if rho < best { best = rho }
+                    candidates.append((project, rho, evaluation))
                 }
-                let rho = evaluation.price / Double(satisfactionWeight(project))
-                lowerBound[project] = rho
-                if rho < best { best = rho }
-                candidates.append((project, rho, evaluation))
             }
             candidates.removeAll { $0.rho > best * (1 + 1e-9) }
-            guard !candidates.isEmpty else {
-                horizon?.runEnded(remaining: remaining, run: run)
-                break
-            }
+            guard !candidates.isEmpty else { break }
             var winner = candidates[0]
             if candidates.count > 1 {
                 // A tie or a near-tie: decide with exact affordabilities.
@@ -138,12 +147,10 @@ struct EqualShares {
                 }
             }
             let project = winner.project
-            horizon?.beforePayment(winner: project, price: winner.evaluation.price, remaining: remaining, run: run)
             dropped[project] = true
             remaining.removeAll { dropped[$0] }
             selected.append(project)
             pay(project, winner.evaluation, run: run)
-            horizon?.afterPayment(run.rounds[run.rounds.count - 1])
             if let trace { trace(run.rounds[run.rounds.count - 1], exactPrice(run.rounds.count - 1, run: run)) }
         }
         return selected
@@ -156,75 +163,93 @@ struct EqualShares {
         var exactPoor: [Int32]?
     }
 
-    /// Float evaluation without sorting: the water level π solving
-    /// Σ m·min(b, π) = cost, found by three-way partitioning (expected linear
-    /// time). Falls back to exact arithmetic when any budget, or the total,
-    /// is within the tolerance of deciding differently.
-    func evaluate(_ project: Int, run: Run) -> Evaluation? {
+    /// What evaluating a project found.
+    enum Found {
+        /// Its supporters cannot pay for it: out of this run for good.
+        case unaffordable
+        /// Its price is at least this, above the cutoff: it cannot win this round.
+        case above(Double)
+        case price(Evaluation)
+    }
+
+    /// Float evaluation: the water level π solving Σ m·min(b, π) = cost.
+    /// From a price known not to exceed it (`start`), a pass takes the
+    /// supporters below the level as paying all they have and sets the level
+    /// to what the others must then pay. The level only rises; it is final
+    /// when no supporter counted as paying the full price has less than it,
+    /// which the pass sees from the smallest such budget, so one pass usually
+    /// suffices. Every level on the way is a lower bound, so the evaluation
+    /// stops as soon as one exceeds `cutoff`. Falls back to exact arithmetic
+    /// when any budget, or the total, is within the tolerance of deciding
+    /// differently.
+    func evaluate(_ project: Int, run: Run, from start: Double, cutoff: Double) -> Found {
         let n = election.voterCount
         let cost = Double(election.costs[project] * n)
         let tolerance = cost * 1e-9
         let supporters = election.supporters[project]
-        var total = 0.0
-        var lowest = Double.infinity
-        run.budget.withUnsafeBufferPointer { budget in
-            election.weight.withUnsafeBufferPointer { weight in
-                for group in supporters {
-                    let b = budget[Int(group)]
-                    total += b * weight[Int(group)]
-                    if b < lowest { lowest = b }
-                }
-            }
-        }
-        if total < cost - tolerance { return nil }
-        if abs(total - cost) <= tolerance { return exactEvaluation(project, run: run)?.evaluation }
         let equalShare = cost / Double(election.approvals[project])
-        // Untouched budgets (the common case early on): everyone pays the same share.
-        if lowest > equalShare + tolerance { return Evaluation(price: equalShare, exactPoor: nil) }
-        // Take the buffer out of the run so mutating it never copies.
-        var items: [(budget: Double, weight: Double)] = []
-        swap(&items, &run.scratch)
-        items.removeAll(keepingCapacity: true)
-        run.budget.withUnsafeBufferPointer { budget in
-            for group in supporters { items.append((budget[Int(group)], election.weight[Int(group)])) }
-        }
-        var lo = 0, hi = items.count
-        var poorSum = 0.0, richCount = 0.0
-        while lo < hi {
-            let pivot = items[lo + (hi - lo) / 2].budget
-            // Three-way partition of [lo, hi): below, equal, above the pivot.
-            var lt = lo, i = lo, gt = hi
-            var sumBelow = 0.0, sumEqual = 0.0, countEqual = 0.0, countAbove = 0.0
-            while i < gt {
-                let item = items[i]
-                if item.budget < pivot {
-                    items.swapAt(lt, i); lt += 1; i += 1
-                    sumBelow += item.budget * item.weight
-                } else if item.budget > pivot {
-                    gt -= 1; items.swapAt(i, gt)
-                    countAbove += item.weight
-                } else {
-                    i += 1
-                    sumEqual += item.budget * item.weight
-                    countEqual += item.weight
+        var level = max(start, equalShare)
+        var first = true
+        while true {
+            var total = 0.0, poorSum = 0.0, richCount = 0.0
+            var highestPoor = -Double.infinity, lowestRich = Double.infinity
+            run.budget.withUnsafeBufferPointer { budget in
+                election.weight.withUnsafeBufferPointer { weight in
+                    // Branch-free: whether a budget is below the level is unpredictable.
+                    for group in supporters {
+                        let b = budget[Int(group)]
+                        let m = weight[Int(group)]
+                        let paid = b * m
+                        let poor = b < level
+                        total += paid
+                        poorSum += poor ? paid : 0
+                        richCount += poor ? 0 : m
+                        highestPoor = max(highestPoor, poor ? b : -Double.infinity)
+                        lowestRich = min(lowestRich, poor ? Double.infinity : b)
+                    }
                 }
             }
-            if poorSum + sumBelow + (richCount + countEqual + countAbove) * pivot >= cost {
-                richCount += countEqual + countAbove
-                hi = lt
-            } else {
-                poorSum += sumBelow + sumEqual
-                lo = gt
+            if first {
+                if total < cost - tolerance { return .unaffordable }
+                if abs(total - cost) <= tolerance { return exact(project, run: run) }
+                first = false
+            }
+            guard richCount > 0 else { return exact(project, run: run) }
+            let next = max(level, (cost - poorSum) / richCount)
+            if next > cutoff { return .above(next) }
+            if lowestRich >= next {
+                // Final: everyone counted rich can pay it. A budget within the
+                // tolerance of the price could fall either way: decide exactly.
+                if next - highestPoor <= tolerance || lowestRich - next <= tolerance { return exact(project, run: run) }
+                return .price(Evaluation(price: next, exactPoor: nil))
+            }
+            level = next
+        }
+    }
+
+    private func exact(_ project: Int, run: Run) -> Found {
+        guard let found = exactEvaluation(project, run: run) else { return .unaffordable }
+        return .price(found.evaluation)
+    }
+
+    /// Insertion sort by lower bound: between rounds only the few projects
+    /// evaluated move, so the list is nearly sorted already.
+    static func sort(_ projects: inout [Int], by key: [Double]) {
+        key.withUnsafeBufferPointer { key in
+            projects.withUnsafeMutableBufferPointer { list in
+                guard list.count > 1 else { return }
+                for i in 1..<list.count {
+                    let item = list[i]
+                    let value = key[item]
+                    var j = i
+                    while j > 0, key[list[j - 1]] > value {
+                        list[j] = list[j - 1]
+                        j -= 1
+                    }
+                    list[j] = item
+                }
             }
         }
-        swap(&items, &run.scratch)
-        guard richCount > 0 else { return exactEvaluation(project, run: run)?.evaluation }
-        let price = (cost - poorSum) / richCount
-        let close = run.budget.withUnsafeBufferPointer { budget in
-            supporters.contains { abs(budget[Int($0)] - price) <= tolerance }
-        }
-        if close { return exactEvaluation(project, run: run)?.evaluation }
-        return Evaluation(price: price, exactPoor: nil)
     }
 
     /// The same evaluation in exact rationals. A budget is the start budget
@@ -294,7 +319,8 @@ struct EqualShares {
         }
         var paidCounts = [Int64](repeating: 0, count: round)
         for index in 0..<round {
-            for group in run.rounds[index].rich where run.marked[Int(group)] {
+            for group in election.supporters[run.rounds[index].project]
+            where run.marked[Int(group)] && Int(run.zeroSince[Int(group)]) > index {
                 paidCounts[index] += election.multiplicity[Int(group)]
             }
         }
@@ -312,7 +338,6 @@ struct EqualShares {
             for group in exactPoor { run.marked[Int(group)] = true }
         }
         var poor: [Int32] = []
-        var rich: [Int32] = []
         var richCount: Int64 = 0
         let price = evaluation.price
         let exact = evaluation.exactPoor != nil
@@ -330,7 +355,6 @@ struct EqualShares {
                         budget[g] = 0
                     } else {
                         budget[g] = max(0, budget[g] - price)
-                        rich.append(group)
                         richCount += election.multiplicity[g]
                     }
                 }
@@ -339,7 +363,7 @@ struct EqualShares {
         if let exactPoor = evaluation.exactPoor {
             for group in exactPoor { run.marked[Int(group)] = false }
         }
-        run.rounds.append(Round(project: project, poor: poor, rich: rich, richCount: richCount))
+        run.rounds.append(Round(project: project, poor: poor, richCount: richCount))
         run.prices.append(nil)
     }
 
@@ -367,6 +391,46 @@ struct EqualShares {
 
     /// The increment whose outcome MES-Add1 returns.
     func add1Increment() -> Int64 { add1Search().increment }
+
+    /// Runs for consecutive increments are independent, so every core takes
+    /// the next increment nobody has claimed, and all stop once an increment
+    /// is known to end the search. Claims go in increasing order, so every
+    /// increment below the first terminal one has been run and found to
+    /// continue: the answer is exactly the sequential loop's, on any number
+    /// of cores.
+    private func add1Search() -> (outcome: [Int], increment: Int64) {
+        let next = Atomic<Int64>(0)
+        let terminal = Atomic<Int64>(.max)
+        let outcomes = Mutex([Int64: [Int]]())
+        DispatchQueue.concurrentPerform(iterations: Self.workers) { _ in
+            while true {
+                let increment = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                if increment > terminal.load(ordering: .acquiring) { return }
+                let outcome = run(increment: increment)
+                outcomes.withLock { $0[increment] = outcome }
+                if election.totalCost(outcome) > election.budget || election.isExhaustive(outcome, among: eligible) {
+                    var seen = terminal.load(ordering: .relaxed)
+                    while increment < seen {
+                        let (exchanged, current) = terminal.compareExchange(
+                            expected: seen, desired: increment, ordering: .acquiringAndReleasing)
+                        if exchanged { break }
+                        seen = current
+                    }
+                }
+            }
+        }
+        let last = terminal.load(ordering: .acquiring)
+        return outcomes.withLock { found in
+            let outcome = found[last] ?? free
+            // An infeasible outcome ends the search with the one before it.
+            if election.totalCost(outcome) > election.budget {
+                return last == 0 ? (free, 0) : (found[last - 1] ?? free, last - 1)
+            }
+            return (outcome, last)
+        }
+    }
+
+    static let workers = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
 }
 
 func pow10Int(_ n: Int) -> Int64 {

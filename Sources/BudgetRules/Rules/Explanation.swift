@@ -64,7 +64,7 @@ extension Tally {
                 if poor.contains(group) {
                     partial[money(budgets[g]), default: 0] += m
                     budgets[g] = 0
-                } else if round.rich.contains(group) {
+                } else if budgets[g] > 0 {
                     budgets[g] = max(0, budgets[g] - priceValue)
                 }
             }

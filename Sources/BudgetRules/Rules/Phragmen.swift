@@ -9,15 +9,20 @@ import BigInt
 /// Each project keeps the sum of its supporters' loads, updated only for
 /// the projects on the ballots of those whose load a purchase changed, so a
 /// round costs what that purchase touched rather than every approval again.
+/// A round's exact load (a fraction whose denominator grows round by round)
+/// is computed only when a near-tie needs it, from what each round recorded.
 struct Phragmen {
     let election: PreparedElection
 
     func run() -> [Int] {
         let groups = election.groupCount
         var load = [Double](repeating: 0, count: groups)
-        // Each group's exact load is the max-load of the round that last set it.
+        // The round that last set each group's load (-1: none yet).
         var loadRound = [Int](repeating: -1, count: groups)
-        var roundLoads: [Rational] = []
+        // Per round: the project bought and, over its supporters, how many
+        // voters carried the load of each earlier round (-1: none) into it.
+        var history: [(project: Int, carried: [(round: Int, voters: Int64)])] = []
+        var exactRoundLoads: [Rational?] = []
         // Σ multiplicity × load over each project's supporters.
         var loadSum = [Double](repeating: 0, count: election.ids.count)
         var remaining = Array(0..<election.ids.count)
@@ -28,15 +33,27 @@ struct Phragmen {
             guard election.approvals[p] > 0 else { return .infinity }
             return (Double(election.costs[p]) + loadSum[p]) / Double(election.approvals[p])
         }
+        func carried(_ p: Int) -> [(round: Int, voters: Int64)] {
+            var counts: [Int: Int64] = [:]
+            for g in election.supporters[p] { counts[loadRound[Int(g)], default: 0] += election.multiplicity[Int(g)] }
+            return counts.map { (round: $0.key, voters: $0.value) }
+        }
+        /// (cost + Σ voters × their exact load) / approvals, for a project now or a round past.
+        func exact(cost: Int64, approvals: Int64, carried: [(round: Int, voters: Int64)]) -> Rational {
+            var sum = Rational(cost)
+            for (round, voters) in carried where round >= 0 { sum = sum + exactRoundLoad(round) * BigInt(voters) }
+            return sum / BigInt(approvals)
+        }
+        func exactRoundLoad(_ round: Int) -> Rational {
+            if let known = exactRoundLoads[round] { return known }
+            let record = history[round]
+            let value = exact(cost: election.costs[record.project], approvals: election.approvals[record.project], carried: record.carried)
+            exactRoundLoads[round] = value
+            return value
+        }
         func exactLoad(_ p: Int) -> Rational? {
             guard election.approvals[p] > 0 else { return nil }
-            var counts: [Int: Int64] = [:]
-            for g in election.supporters[p] where loadRound[Int(g)] >= 0 {
-                counts[loadRound[Int(g)], default: 0] += election.multiplicity[Int(g)]
-            }
-            var sum = Rational(election.costs[p])
-            for (round, count) in counts { sum = sum + roundLoads[round] * BigInt(count) }
-            return sum / BigInt(election.approvals[p])
+            return exact(cost: election.costs[p], approvals: election.approvals[p], carried: carried(p))
         }
 
         var tied: [Int] = []
@@ -50,9 +67,9 @@ struct Phragmen {
             }
             var exactBest: Rational?
             if tied.count > 1, !best.isInfinite {
-                let exact = tied.compactMap { p in exactLoad(p).map { (p, $0) } }
-                if let minimum = exact.map(\.1).min() {
-                    tied = exact.filter { $0.1 == minimum }.map(\.0)
+                let exactLoads = tied.compactMap { p in exactLoad(p).map { (p, $0) } }
+                if let minimum = exactLoads.map(\.1).min() {
+                    tied = exactLoads.filter { $0.1 == minimum }.map(\.0)
                     exactBest = minimum
                 }
             }
@@ -62,9 +79,9 @@ struct Phragmen {
             selected.append(project)
             spent += election.costs[project]
             if election.approvals[project] > 0 {
-                let newLoad = exactBest ?? exactLoad(project) ?? .zero
-                roundLoads.append(newLoad)
-                let value = Double(newLoad.numerator) / Double(newLoad.denominator)
+                history.append((project, carried(project)))
+                exactRoundLoads.append(exactBest)
+                let value = exactBest.map { Double($0.numerator) / Double($0.denominator) } ?? floatLoad(project)
                 for g in election.supporters[project] {
                     let group = Int(g)
                     let change = (value - load[group]) * election.weight[group]
@@ -72,7 +89,7 @@ struct Phragmen {
                         loadSum[Int(q)] += change
                     }
                     load[group] = value
-                    loadRound[group] = roundLoads.count - 1
+                    loadRound[group] = history.count - 1
                 }
             }
         }
