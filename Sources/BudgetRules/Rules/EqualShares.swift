@@ -204,8 +204,10 @@ struct EqualShares {
                         total += paid
                         poorSum += poor ? paid : 0
                         richCount += poor ? 0 : m
-                        highestPoor = max(highestPoor, poor ? b : -Double.infinity)
-                        lowestRich = min(lowestRich, poor ? Double.infinity : b)
+                        let poorCandidate = poor ? b : -Double.infinity
+                        let richCandidate = poor ? Double.infinity : b
+                        highestPoor = poorCandidate > highestPoor ? poorCandidate : highestPoor
+                        lowestRich = richCandidate < lowestRich ? richCandidate : lowestRich
                     }
                 }
             }

@@ -240,6 +240,17 @@ public enum WinnerRule: String, Hashable, Codable, Sendable, CaseIterable {
     case mesAdd1u = "mes-add1u"
     case mes
     case phragmen
+    /// The rules below are shown on the results page for comparison only;
+    /// an edition is counted by one of `official`.
+    /// MES with cardinality utilities: each funded project counts the same to its supporters.
+    case mesCardinality = "mes-cardinality"
+    /// MES without Add1, then by votes for what is left.
+    case mesThenGreedy = "mes-then-greedy"
+    /// The set within the fund that gives the most approval-weighted money.
+    case maxWelfare = "max-welfare"
+
+    /// The rules an edition may be counted by.
+    public static let official: [WinnerRule] = [.greedy, .mesAdd1u, .mes, .phragmen]
 }
 
 /// The ways an edition can be set up wrong.

@@ -217,7 +217,7 @@ struct BudgetEditionPages {
             number("maxPointsPerProject", "budget_admin.form.max_points_per_project"),
             FormField(
                 name: "winnerRule", label: t("budget_admin.form.winner_rule"), value: form["winnerRule"], error: problem.message(for: "winnerRule"),
-                options: WinnerRule.allCases.map {
+                options: WinnerRule.official.map {
                     .init(value: $0.rawValue, label: t("budgets.winner.\($0.rawValue)"), selected: $0.rawValue == form["winnerRule"])
                 }),
         ]

@@ -97,7 +97,7 @@ public struct BudgetResults: Sendable {
         switch rule {
         case .mes: mesRule = .mes
         case .mesAdd1u: mesRule = .mesAdd1
-        case .greedy, .phragmen: return nil
+        case .greedy, .phragmen, .mesCardinality, .mesThenGreedy, .maxWelfare: return nil
         }
         guard !outcome.election.votes.isEmpty else { return nil }
         return try? Tally.explainEqualShares(mesRule, on: outcome.election)

@@ -44,7 +44,9 @@ public struct EditionRules: Sendable, Equatable {
             ballot = .cumulative(points: points, maxPerProject: maxPointsPerProject)
         default: throw .invalid(code: "edition_ballot_rule_invalid", field: "ballotRule")
         }
-        guard let winner = WinnerRule(rawValue: winnerRule ?? "greedy") else { throw .invalid(code: "unknown_rule", field: "winnerRule") }
+        guard let winner = WinnerRule(rawValue: winnerRule ?? "greedy"), WinnerRule.official.contains(winner) else {
+            throw .invalid(code: "unknown_rule", field: "winnerRule")
+        }
         var resolved: [BudgetCategory] = []
         for category in categories {
             let name = category.nameUK.trimmingCharacters(in: .whitespacesAndNewlines)
