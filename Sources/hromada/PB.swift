@@ -82,7 +82,7 @@ struct PB: AsyncParsableCommand {
                 return
             }
             if json {
-                let ids = outcome.selected.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+                let ids = outcome.selected.map(PB.jsonString)
                 print("{\"rule\": \"\(outcome.rule.rawValue)\", \"selected\": [\(ids.joined(separator: ", "))], \"cost\": \(outcome.cost), \"budget\": \(outcome.budget)}")
                 return
             }
@@ -236,21 +236,13 @@ struct PB: AsyncParsableCommand {
 }
 
 extension PB {
-    /// A JSON string literal: quotes, backslashes and control characters escaped.
+    /// A JSON string literal, escaped by Foundation's encoder (the CLI prints
+    /// hand-assembled objects so that their keys keep the documented order).
     static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .withoutEscapingSlashes
+        guard let data = try? encoder.encode(text), let literal = String(data: data, encoding: .utf8) else { return "\"\"" }
+        return literal
     }
 
     /// Wraps a line of text for an 80-column terminal; continuation lines are indented.
