@@ -262,6 +262,65 @@ enum Toy {
         #expect(report.priceability == .noPriceSystem)
     }
 
+    @Test func cutsOnSpendingGiveTheAnswerOfPaymentsProjectByProject() throws {
+        // Generated elections, outcomes filled in a random order until nothing fits (so
+        // exhaustive): the reduced system with Hall cuts against the plain one with a
+        // payment per distinct ballot and funded project.
+        var priceable = 0
+        var compared = 0
+        for generated in Generated.all {
+            let election = generated.election
+            let prepared = try PreparedElection(election)
+            var random = SplitMix(generated.seed ^ 0x5EED)
+            var order = Array(prepared.ids.indices)
+            for i in order.indices.reversed() { order.swapAt(i, Int(random.next() % UInt64(i + 1))) }
+            var funded = [Bool](repeating: false, count: order.count)
+            var spent: Int64 = 0
+            for project in order where spent + prepared.costs[project] <= prepared.budget {
+                funded[project] = true
+                spent += prepared.costs[project]
+            }
+            let groups = ApprovalGroups(prepared, funded: funded)
+            let verdict = Priceability.check(groups)
+            var isPriceable = false
+            if case .priceable = verdict { isPriceable = true }
+            guard verdict == .noPriceSystem || isPriceable else { continue }
+            #expect(isPriceable == paymentsExist(groups), "seed \(generated.seed): \(verdict)")
+            compared += 1
+            if isPriceable { priceable += 1 }
+        }
+        #expect(compared >= 100)
+        #expect(priceable >= 20 && compared - priceable >= 20, "\(priceable) of \(compared) priceable")
+    }
+
+    /// The priceability system with one payment share per distinct ballot and funded project (b = budget / (n·τ)).
+    func paymentsExist(_ groups: ApprovalGroups) -> Bool {
+        var system = LinearFeasibility()
+        let k = Double(groups.voterCount) / Double(groups.budget)
+        let tau = system.addColumn(upper: 1)
+        var payments: [(group: Int, project: Int, column: Int)] = []
+        for (group, ballot) in groups.ballots.enumerated() {
+            for project in ballot.map({ Int($0) }) where groups.funded[project] {
+                payments.append((group, project, system.addColumn(upper: 1)))
+            }
+        }
+        for group in groups.ballots.indices {
+            system.addRow(.atMost, 1, payments.filter { $0.group == group }.map { ($0.column, 1) })
+        }
+        for project in 0..<groups.projectCount where groups.funded[project] {
+            system.addRow(.equal, 0, [(tau, -k * Double(groups.costs[project]))]
+                + payments.filter { $0.project == project }.map { ($0.column, Double(groups.multiplicity[$0.group])) })
+        }
+        for project in 0..<groups.projectCount where groups.approvals[project] > 0 {
+            let extra = groups.funded[project] ? 10 * Double(groups.budget) : 0
+            let supporters = Set(groups.supporters[project].map { Int($0) })
+            system.addRow(.atLeast, Double(groups.approvals[project]), [(tau, k * (Double(groups.costs[project]) + extra))]
+                + payments.filter { supporters.contains($0.group) }.map { ($0.column, Double(groups.multiplicity[$0.group])) })
+        }
+        if case .feasible = system.solve() { return true }
+        return false
+    }
+
     @Test func anOutcomeOverTheBudgetIsNotPriceable() throws {
         let election = Toy.election(budget: 100, projects: ["a:60", "b:60"], ballots: [["a"], ["b"]])
         #expect(try OutcomeAnalysis.analyse(election, selected: ["a", "b"], parts: .priceability).priceability == .overBudget)

@@ -108,6 +108,10 @@ public enum OutcomeAnalysis {
         } catch {
             throw .rule(error)
         }
+        // Satisfactions and sums of costs are kept in Int64, and a sum of costs times the
+        // number of voters in Int128: check here that they fit, whatever the rules check.
+        let allCosts = prepared.costs.reduce(Int128(0)) { $0 + Int128($1) }
+        guard allCosts * Int128(max(prepared.voterCount, 1)) <= Int128(Int64.max) else { throw .rule(.tooLarge) }
         let index = Dictionary(prepared.ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var funded = [Bool](repeating: false, count: prepared.ids.count)
         for id in selected {

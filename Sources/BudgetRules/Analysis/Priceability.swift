@@ -149,10 +149,12 @@ private struct PriceSystemSearch {
             }
         }
         while true {
-            switch system.solve() {
+            switch system.solve(startAtUpper: Set(1...max(1, paying.count))) {
             case .infeasible: return .noPriceSystem
             case .undecided: return .undecided
             case .feasible(let x):
+                // The phase-one sum was within tolerance; no single row may be further off either.
+                guard system.worstViolation(x) <= 10 * LinearFeasibility.tolerance else { return .undecided }
                 guard let set = brokenCut(x) else {
                     let tau = max(x[0], .leastNonzeroMagnitude)
                     return .priceable(voterBudget: groups.money(Double(groups.budget)) / (Double(groups.voterCount) * tau))
