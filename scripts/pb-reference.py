@@ -80,11 +80,33 @@ def _fraction(value):
     q = mpq(value)
     return f"{q.numerator}/{q.denominator}"
 
-def _priceable(instance, profile, allocation, seconds):
+def _priceable_child(instance, profile, names, seconds, queue):
+    import pulp
     from pabutools.analysis.priceability import priceable
+    os.setpgrp()  # CBC joins this process group, so a timeout can stop both
+    allocation = [p for p in instance if p.name in names]
+    result = priceable(instance, profile, budget_allocation=allocation, max_seconds=seconds)
+    queue.put((result.validate(), pulp.LpStatus.get(result.status, str(result.status))))
+
+def _priceable(instance, profile, allocation, seconds):
+    """pabutools' priceable(...).validate(), or None when it does not finish:
+    CBC gets `seconds`, and the whole call (model building included) four times that."""
+    import multiprocessing, queue, signal
     started = time.perf_counter()
-    result = priceable(instance, profile, budget_allocation=list(allocation), max_seconds=seconds)
-    return result.validate(), time.perf_counter() - started
+    answers = multiprocessing.Queue()
+    child = multiprocessing.Process(target=_priceable_child,
+                                    args=(instance, profile, {p.name for p in allocation}, seconds, answers))
+    child.start()
+    try:
+        answer, status = answers.get(timeout=4 * seconds)
+    except queue.Empty:
+        answer, status = None, "did not finish"
+        try:
+            os.killpg(child.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    child.join()
+    return answer, time.perf_counter() - started, status
 
 def _effective_supports(instance, profile, allocation):
     from pabutools.analysis.mesanalytics import calculate_effective_support
@@ -190,11 +212,12 @@ def analyses():
             started = time.perf_counter()
             record.update(_measures(instance, profile, allocation))
             record["measuresSeconds"] = round(time.perf_counter() - started, 3)
-            priceable_answer, seconds = _priceable(instance, profile, allocation, args.lp_seconds)
+            priceable_answer, seconds, status = _priceable(instance, profile, allocation, args.lp_seconds)
             record["priceable"] = priceable_answer
+            record["priceableStatus"] = status
             record["priceableSeconds"] = round(seconds, 3)
             if priceable_answer is None:
-                record["priceableNote"] = f"CBC did not finish within {args.lp_seconds} s"
+                record["priceableNote"] = f"pabutools did not finish: {status} (CBC limit {args.lp_seconds} s, call limit {4 * args.lp_seconds} s)"
             started = time.perf_counter()
             record["effectiveSupports"] = _effective_supports(instance, profile, allocation)
             record["effectiveSupportsSeconds"] = round(time.perf_counter() - started, 3)

@@ -4,7 +4,8 @@
 /// A bounded-variable primal simplex, phase one only (minimise the sum of
 /// artificial variables), with the basis inverse kept dense. It is meant for
 /// systems with few rows (hundreds) and many sparse columns (tens of
-/// thousands), which is the shape of the priceability system.
+/// thousands), which is the shape of the priceability system. `Simplex`
+/// also takes rows added after a solve and goes on from the basis it has.
 ///
 /// Floating point with fixed tolerances: every row is scaled so that its
 /// largest coefficient or right-hand side is 1, and a point counts as a
@@ -48,7 +49,7 @@ struct LinearFeasibility {
 
     /// `startAtUpper`: columns to start at their upper bound instead of 0 (a hint; any start gives the same answer).
     func solve(startAtUpper: Set<Int> = []) -> Answer {
-        var solver = PhaseOne(self, startAtUpper: startAtUpper)
+        var solver = Simplex(self, startAtUpper: startAtUpper)
         return solver.run()
     }
 
@@ -77,120 +78,149 @@ struct LinearFeasibility {
     }
 }
 
-/// The simplex itself. Variables are the structural columns, then one slack
-/// per row (its bounds say the relation), then one artificial per row, used
-/// where the slack alone cannot absorb the starting point (its column is ±eᵢ).
-/// Nonbasic variables sit at a bound. Reduced costs are kept from one basis
-/// change to the next: a variable that only moves to its other bound changes
-/// no dual, so a run of such moves costs no new pricing.
-private struct PhaseOne {
-    let m: Int
+/// The simplex itself. Variables are the structural columns, then for each
+/// row i its slack (index S + 2i; its bounds say the relation) and its
+/// artificial (S + 2i + 1, column ±eᵢ), used where the slack alone cannot
+/// absorb the starting point. Nonbasic variables sit at a bound. Reduced
+/// costs are kept from one basis change to the next: a variable that only
+/// moves to its other bound changes no dual, so a run of such moves costs no
+/// new pricing.
+struct Simplex {
+    private(set) var m: Int
     let structural: Int
-    let total: Int
+    private var total: Int { structural + 2 * m }
     /// Scaled structural columns, compressed: column j's entries are start[j]..<start[j + 1].
-    let start: [Int]
-    let rowOf: [Int]
-    let valueOf: [Double]
-    let rhs: [Double]
+    private var start: [Int]
+    private var rowOf: [Int]
+    private var valueOf: [Double]
+    private var rhs: [Double]
     /// +1 or −1: the sign of each row's artificial column.
-    var artificialSign: [Double]
-    var lower: [Double]
-    var upper: [Double]
-    var x: [Double]
-    var basis: [Int]
+    private var artificialSign: [Double]
+    private var lower: [Double]
+    private var upper: [Double]
+    private var x: [Double]
+    private var basis: [Int] = []
     /// Where each variable sits in the basis, or -1.
-    var position: [Int]
-    /// The basis inverse, row-major, m × m.
-    var inverse: [Double]
-    var reduced: [Double]
+    private var position: [Int]
+    /// The basis inverse, row-major, m × m (rows by basis position, columns by constraint).
+    private var inverse: [Double] = []
+    private var reduced: [Double]
     /// After pricing: the variables that may enter, best first, and how many were tried.
-    var candidates: [Int] = []
-    var tried = 0
+    private var candidates: [Int] = []
+    private var tried = 0
     /// Whether more variables could enter than the list holds.
-    var shortlisted = false
-    let pivotTolerance = 1e-9
-    let costTolerance = 1e-11
+    private var shortlisted = false
+    private var degenerateRun = 0
+    private var iterations = 0
+    private let pivotTolerance = 1e-9
+    private let costTolerance = 1e-11
+    static let shortlist = 256
 
     init(_ system: LinearFeasibility, startAtUpper: Set<Int>) {
-        m = system.rows.count
+        m = 0
         structural = system.columns.count
-        total = structural + 2 * m
-        var scale = system.rows.map { abs($0.rhs) }
-        for column in system.columns {
-            for (row, value) in column { scale[row] = max(scale[row], abs(value)) }
-        }
-        let factor = scale.map { $0 > 0 ? 1 / $0 : 1 }
-        var start = [0]
-        var rowOf: [Int] = []
-        var valueOf: [Double] = []
-        for column in system.columns {
-            for (row, value) in column {
-                rowOf.append(row)
-                valueOf.append(value * factor[row])
-            }
-            start.append(rowOf.count)
-        }
-        self.start = start
-        self.rowOf = rowOf
-        self.valueOf = valueOf
-        rhs = (0..<m).map { system.rows[$0].rhs * factor[$0] }
-        lower = [Double](repeating: 0, count: total)
-        upper = system.upper + [Double](repeating: 0, count: 2 * m)
-        x = [Double](repeating: 0, count: total)
+        start = [Int](repeating: 0, count: structural + 1)
+        rowOf = []
+        valueOf = []
+        rhs = []
+        artificialSign = []
+        lower = [Double](repeating: 0, count: structural)
+        upper = system.upper
+        x = [Double](repeating: 0, count: structural)
         for j in startAtUpper where j < structural && upper[j].isFinite { x[j] = upper[j] }
-        artificialSign = [Double](repeating: 1, count: m)
-        basis = []
-        position = [Int](repeating: -1, count: total)
-        inverse = [Double](repeating: 0, count: m * m)
-        reduced = [Double](repeating: 0, count: total)
-        var residual = rhs
-        for j in 0..<structural where x[j] != 0 {
-            for e in start[j]..<start[j + 1] { residual[rowOf[e]] -= valueOf[e] * x[j] }
+        position = [Int](repeating: -1, count: structural)
+        reduced = [Double](repeating: 0, count: structural)
+        var rowEntries = [[(column: Int, value: Double)]](repeating: [], count: system.rows.count)
+        for (j, column) in system.columns.enumerated() {
+            for (row, value) in column { rowEntries[row].append((j, value)) }
         }
-        for i in 0..<m {
-            let slack = structural + i
-            let artificial = structural + m + i
-            switch system.rows[i].relation {
-            case .atMost: (lower[slack], upper[slack]) = (0, .infinity)
-            case .atLeast: (lower[slack], upper[slack]) = (-.infinity, 0)
-            case .equal: (lower[slack], upper[slack]) = (0, 0)
-            }
-            let clamped = min(max(residual[i], lower[slack]), upper[slack])
-            if clamped == residual[i] {
-                basis.append(slack)
-                x[slack] = residual[i]
-            } else {
-                // The slack waits at its nearest bound; the artificial carries the rest.
-                x[slack] = clamped
-                artificialSign[i] = residual[i] > clamped ? 1 : -1
-                basis.append(artificial)
-                upper[artificial] = .infinity
-                x[artificial] = abs(residual[i] - clamped)
-            }
-            position[basis[i]] = i
-            inverse[i * m + i] = artificialSign[i] == 1 || basis[i] == slack ? 1 : -1
+        for (i, row) in system.rows.enumerated() { addRow(row.relation, row.rhs, rowEntries[i]) }
+    }
+
+    private func slack(_ i: Int) -> Int { structural + 2 * i }
+    private func isArtificial(_ j: Int) -> Bool { j >= structural && (j - structural) % 2 == 1 }
+
+    /// Calls `body` with each nonzero (row, value) of column j.
+    private func forEachEntry(_ j: Int, _ body: (Int, Double) -> Void) {
+        if j < structural {
+            for e in start[j]..<start[j + 1] { body(rowOf[e], valueOf[e]) }
+        } else {
+            let row = (j - structural) / 2
+            body(row, isArtificial(j) ? artificialSign[row] : 1)
         }
     }
 
-    func isArtificial(_ j: Int) -> Bool { j >= structural + m }
-
-    /// Calls `body` with each nonzero (row, value) of column j.
-    func forEachEntry(_ j: Int, _ body: (Int, Double) -> Void) {
-        if j < structural {
-            for e in start[j]..<start[j + 1] { body(rowOf[e], valueOf[e]) }
-        } else if j < structural + m {
-            body(j - structural, 1)
-        } else {
-            body(j - structural - m, artificialSign[j - structural - m])
+    /// Adds a row (scaled so its largest coefficient or right-hand side is 1)
+    /// with its slack and artificial. The current point stays; the row's slack
+    /// or, if the point breaks the row, its artificial joins the basis, and
+    /// the basis inverse grows by one row and column:
+    /// [[B, 0], [cᵀ, s]]⁻¹ = [[B⁻¹, 0], [−s·cᵀB⁻¹, s]] for s = ±1.
+    mutating func addRow(_ relation: LinearFeasibility.Relation, _ value: Double, _ entries: [(column: Int, value: Double)]) {
+        let scale = entries.reduce(abs(value)) { max($0, abs($1.value)) }
+        let factor = scale > 0 ? 1 / scale : 1
+        let i = m
+        // Insert the row's entries into the compressed columns.
+        var coefficient = [Double](repeating: 0, count: structural)
+        for (column, v) in entries where v != 0 { coefficient[column] += v * factor }
+        var newStart = [0]
+        var newRows: [Int] = []
+        var newValues: [Double] = []
+        newRows.reserveCapacity(rowOf.count + entries.count)
+        newValues.reserveCapacity(rowOf.count + entries.count)
+        for j in 0..<structural {
+            for e in start[j]..<start[j + 1] {
+                newRows.append(rowOf[e])
+                newValues.append(valueOf[e])
+            }
+            if coefficient[j] != 0 {
+                newRows.append(i)
+                newValues.append(coefficient[j])
+            }
+            newStart.append(newRows.count)
         }
+        start = newStart
+        rowOf = newRows
+        valueOf = newValues
+        let target = value * factor
+        rhs.append(target)
+        var residual = target
+        for j in 0..<structural where coefficient[j] != 0 { residual -= coefficient[j] * x[j] }
+        let (slackLower, slackUpper): (Double, Double) = switch relation {
+        case .atMost: (0, .infinity)
+        case .atLeast: (-.infinity, 0)
+        case .equal: (0, 0)
+        }
+        let clamped = min(max(residual, slackLower), slackUpper)
+        let sign: Double = residual >= clamped ? 1 : -1
+        artificialSign.append(sign)
+        lower += [slackLower, 0]
+        upper += [slackUpper, clamped == residual ? 0 : .infinity]
+        x += clamped == residual ? [residual, 0] : [clamped, abs(residual - clamped)]
+        position += [-1, -1]
+        reduced += [0, 0]
+        let entering = clamped == residual ? slack(i) : slack(i) + 1
+        let s = clamped == residual ? 1 : sign
+        // The grown inverse: old block, zero column, and the row −s·cᵀB⁻¹ then s.
+        let old = m
+        m += 1
+        var grown = [Double](repeating: 0, count: m * m)
+        for r in 0..<old {
+            for k in 0..<old { grown[r * m + k] = inverse[r * old + k] }
+        }
+        for (p, variable) in basis.enumerated() where variable < structural && coefficient[variable] != 0 {
+            let c = coefficient[variable]
+            for k in 0..<old { grown[old * m + k] -= s * c * inverse[p * old + k] }
+        }
+        grown[old * m + old] = s
+        inverse = grown
+        basis.append(entering)
+        position[entering] = old
     }
 
     mutating func run() -> LinearFeasibility.Answer {
-        var iterations = 0
         var pivots = 0
-        var degenerateRun = 0
         // Bland's rule ends every exact run; this only stops a run that rounding keeps from ending.
-        let limit = 100 * (m + structural) + 10_000
+        let limit = iterations + 100 * (m + structural) + 10_000
         pricing: while true {
             if pivots % 64 == 63 { refactor() }
             price()
@@ -238,11 +268,12 @@ private struct PhaseOne {
     }
 
     /// Reduced costs of the phase-one objective (1 on each artificial) for every nonbasic variable.
-    mutating func price() {
+    private mutating func price() {
         var y = [Double](repeating: 0, count: m)
         for i in 0..<m where isArtificial(basis[i]) {
             for k in 0..<m { y[k] += inverse[i * m + k] }
         }
+        let structural = self.structural
         reduced.withUnsafeMutableBufferPointer { reduced in
             start.withUnsafeBufferPointer { start in
                 rowOf.withUnsafeBufferPointer { rowOf in
@@ -256,8 +287,8 @@ private struct PhaseOne {
                 }
             }
             for i in 0..<m {
-                reduced[structural + i] = -y[i]
-                reduced[structural + m + i] = 1 - artificialSign[i] * y[i]
+                reduced[structural + 2 * i] = -y[i]
+                reduced[structural + 2 * i + 1] = 1 - artificialSign[i] * y[i]
             }
         }
         // Keep the best few only (a min-heap on |reduced cost|): sorting every
@@ -279,9 +310,10 @@ private struct PhaseOne {
                 var parent = 0
                 while true {
                     var smallest = parent
-                    for child in [2 * parent + 1, 2 * parent + 2] where child < heap.count && heap[child].score < heap[smallest].score {
-                        smallest = child
-                    }
+                    let left = 2 * parent + 1
+                    let right = left + 1
+                    if left < heap.count, heap[left].score < heap[smallest].score { smallest = left }
+                    if right < heap.count, heap[right].score < heap[smallest].score { smallest = right }
                     if smallest == parent { break }
                     heap.swapAt(parent, smallest)
                     parent = smallest
@@ -293,10 +325,8 @@ private struct PhaseOne {
         tried = 0
     }
 
-    static let shortlist = 256
-
     /// Whether variable j may enter, and if so whether it rises (true) or falls.
-    func enteringDirection(_ j: Int) -> Bool? {
+    private func enteringDirection(_ j: Int) -> Bool? {
         guard position[j] < 0, lower[j] < upper[j] else { return nil }
         let d = reduced[j]
         if d < -costTolerance, x[j] < upper[j] { return true }
@@ -309,7 +339,7 @@ private struct PhaseOne {
     /// largest reduced cost (Dantzig), or while anti-cycling the smallest
     /// index (Bland). Only the variable that just moved to its other bound
     /// changes between pricings, so the list made at pricing stays valid.
-    mutating func choose(bland: Bool) -> (Int, Bool)? {
+    private mutating func choose(bland: Bool) -> (Int, Bool)? {
         if bland {
             for j in 0..<total { if let increase = enteringDirection(j) { return (j, increase) } }
             return nil
@@ -327,7 +357,7 @@ private struct PhaseOne {
     /// reaches its own other bound first. Harris' two passes normally, so a
     /// tiny pivot is not chosen when a larger one is almost as good; while
     /// anti-cycling, the exact minimum ratio with ties to the smallest index.
-    func ratioTest(_ entering: Int, alpha: [Double], direction: Double, bland: Bool) -> (Int, Double) {
+    private func ratioTest(_ entering: Int, alpha: [Double], direction: Double, bland: Bool) -> (Int, Double) {
         func limit(_ i: Int, slack: Double) -> Double {
             let change = -direction * alpha[i]
             let b = basis[i]
@@ -360,7 +390,7 @@ private struct PhaseOne {
         return (leaving, bound)
     }
 
-    func solveColumn(_ j: Int) -> [Double] {
+    private func solveColumn(_ j: Int) -> [Double] {
         var alpha = [Double](repeating: 0, count: m)
         inverse.withUnsafeBufferPointer { inverse in
             forEachEntry(j) { row, value in
@@ -370,7 +400,7 @@ private struct PhaseOne {
         return alpha
     }
 
-    mutating func pivot(row r: Int, alpha: [Double]) {
+    private mutating func pivot(row r: Int, alpha: [Double]) {
         let m = self.m
         inverse.withUnsafeMutableBufferPointer { inverse in
             let p = alpha[r]
@@ -385,7 +415,7 @@ private struct PhaseOne {
     /// Rebuilds the inverse from the basis columns (Gauss–Jordan with partial
     /// pivoting) and the basic values from the nonbasic ones, so rounding
     /// errors do not pile up over many pivots.
-    mutating func refactor() {
+    private mutating func refactor() {
         var matrix = [Double](repeating: 0, count: m * m)
         for (i, j) in basis.enumerated() {
             forEachEntry(j) { row, value in matrix[row * m + i] = value }

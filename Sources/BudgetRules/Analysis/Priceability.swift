@@ -148,8 +148,10 @@ private struct PriceSystemSearch {
                 addCut(paid.filter { $0 != c }.map { Int32($0) })
             }
         }
+        // Every group spending all it has is a good start: most do in the end.
+        var simplex = Simplex(system, startAtUpper: Set(1...max(1, paying.count)))
         while true {
-            switch system.solve(startAtUpper: Set(1...max(1, paying.count))) {
+            switch simplex.run() {
             case .infeasible: return .noPriceSystem
             case .undecided: return .undecided
             case .feasible(let x):
@@ -161,15 +163,17 @@ private struct PriceSystemSearch {
                 }
                 // A cut already present but found broken again means rounding is deciding: say so.
                 if cuts.contains(set) { return .undecided }
-                addCut(set)
+                // The new cut goes on from the current basis rather than starting over.
+                if let entries = addCut(set) { simplex.addRow(.atMost, 0, entries) }
             }
         }
     }
 
     /// Σ_{groups with F ⊆ S} m · σ − (n · cost(S) / budget) · τ ≤ 0.
-    mutating func addCut(_ set: [Int32]) {
+    @discardableResult
+    mutating func addCut(_ set: [Int32]) -> [(column: Int, value: Double)]? {
         let sorted = set.sorted()
-        guard cuts.insert(sorted).inserted else { return }
+        guard cuts.insert(sorted).inserted else { return nil }
         let members = Set(sorted)
         let cost = sorted.reduce(0.0) { $0 + Double(groups.costs[Int($1)]) }
         var entries: [(column: Int, value: Double)] = [(0, -k * cost)]
@@ -177,6 +181,7 @@ private struct PriceSystemSearch {
             entries.append((1 + i, Double(groups.multiplicity[paying[i]])))
         }
         system.addRow(.atMost, 0, entries)
+        return entries
     }
 
     /// The funded set S whose cut the solution breaks most, by a maximum flow

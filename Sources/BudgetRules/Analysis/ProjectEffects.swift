@@ -20,10 +20,10 @@ import BigInt
 /// and a project that is never a candidate changes no budget and no
 /// choice. A project MES does not fund is never bought, so leaving it out
 /// changes nothing: one run serves all unfunded projects, and only the
-/// funded ones need a run each. The supporters' holdings are then
-/// followed exactly by `EqualSharesReplay`; the percentage is computed in
-/// floating point and recomputed exactly whenever it is within 1e-7 of a
-/// whole number.
+/// funded ones need a run each. The supporters' holdings are then followed
+/// by `EqualSharesReplay` in floating point; a percentage within 1e-7 of a
+/// whole number, or a holding within 1e-9 of a cost, is decided again on
+/// `ExactEqualSharesReplay`, so the whole percentages are exact.
 ///
 /// Where pabutools 1.2.3 raises an error instead of answering, this says:
 /// a project nobody voted for has effective support 0 (100 if the outcome
@@ -36,7 +36,8 @@ import BigInt
 /// project MES does not fund: what its supporters held at the start, what
 /// they paid for each project MES bought while this one was still
 /// affordable, and what they held when it stopped being affordable (less
-/// than its cost). The amounts are in currency, from exact prices.
+/// than its cost). The amounts are in currency, to floating-point precision;
+/// when a project stops being affordable is decided exactly.
 struct ProjectEffects {
     struct Loss: Sendable, Equatable {
         var project: Int
