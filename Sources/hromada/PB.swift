@@ -4,7 +4,7 @@ import Foundation
 
 struct PB: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "pb", abstract: "Participatory-budget rules on Pabulib files.", subcommands: [Tally.self, Check.self])
+        commandName: "pb", abstract: "Participatory-budget rules on Pabulib files.", subcommands: [Tally.self, Check.self, Analyse.self])
 
     /// A rule's refusal (wrong vote type, unknown rule) as the command's error message.
     static func ruling<T>(_ body: () throws(RuleError) -> T) throws -> T {
