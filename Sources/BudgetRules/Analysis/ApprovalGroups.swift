@@ -35,11 +35,8 @@ struct ApprovalGroups: Sendable {
         multiplicity = prepared.multiplicity
         supporters = prepared.supporters
         approvals = prepared.approvals
-        var ballots = [[Int32]](repeating: [], count: prepared.groupCount)
-        for project in prepared.supporters.indices {
-            for group in prepared.supporters[project] { ballots[Int(group)].append(Int32(project)) }
-        }
-        self.ballots = ballots
+        // PreparedElection keeps each group's sorted ballot; no need to invert `supporters`.
+        ballots = (0..<prepared.groupCount).map { Array(prepared.ballotProjects[prepared.ballotStart[$0]..<prepared.ballotStart[$0 + 1]]) }
         self.funded = funded
     }
 
