@@ -106,6 +106,10 @@ if [ -f "$PB_FILE" ]; then
   want=$(python3 -c 'import json; print(json.dumps(json.load(open("Tests/BudgetRulesTests/Fixtures/Poland_Wieliczka_2023_Green_Budget.mes-add1.json"))["selected"]))')
   python3 -c 'import json,sys; got=json.loads(sys.argv[1]); want=json.loads(sys.argv[2]); sys.exit(0 if got["selected"]==want and got["rule"]=="mes-add1" and got["cost"]<=got["budget"] else 1)' "$got" "$want" \
     && ok "pb tally --rule mes-add1 --json prints the pabutools outcome for Wieliczka 2023" || fail "pb tally Wieliczka" "$got"
+  # The plain `pb tally` shape is read before ArgumentParser (PBFastPath); `--` sends the same request through it.
+  slow=$("$BIN" pb tally --json --rule mes-add1 -- "$PB_FILE" 2>&1)
+  [ "$got" = "$slow" ] && ok "pb tally prints the same with and without the start-up fast path" || fail "pb tally fast path" "$got / $slow"
+  expect_failure "pb tally without --rule is answered by ArgumentParser" "Missing value for '--rule <rule>'" "$BIN" pb tally "$PB_FILE" --rule
   expect_output "pb check summarises a file" "declared rule: equalshares/add1-comparison" "$BIN" pb check "$PB_FILE"
   expect_output "pb tally prints a readable table" "running total" "$BIN" pb tally "$PB_FILE" --rule greedy
   expect_output "pb tally --explain says who paid" "Funded, in the order bought" "$BIN" pb tally "$PB_FILE" --rule mes --explain

@@ -1,6 +1,15 @@
 import ArgumentParser
 
+/// The process's entry: `pb tally` with plain arguments runs before
+/// ArgumentParser is touched (`PBFastPath`); everything else goes to it.
 @main
+enum Entry {
+    static func main() async {
+        if PBFastPath.run(Array(CommandLine.arguments.dropFirst())) { return }
+        await Hromada.main()
+    }
+}
+
 struct Hromada: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hromada",

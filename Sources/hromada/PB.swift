@@ -66,6 +66,21 @@ struct PB: AsyncParsableCommand {
         @Flag(help: "Refuse a file with any warning (`hromada pb check` lists them) instead of counting it as pabutools would.") var strict = false
 
         func run() async throws {
+            try TallyRun(file: file, rule: rule, json: json, timing: timing, explain: explain, strict: strict).run()
+        }
+    }
+
+    /// What `pb tally` does, apart from reading its arguments: the command
+    /// above and the start-up fast path (`PBFastPath`) both run it.
+    struct TallyRun {
+        var file: String
+        var rule: String
+        var json = false
+        var timing = false
+        var explain = false
+        var strict = false
+
+        func run() throws {
             let clock = ContinuousClock()
             let started = clock.now
             let reading = try PB.loadReport(file)

@@ -113,6 +113,43 @@ import Testing
         #expect(election.votes[1].projects == ["p2", "p1"])
     }
 
+    @Test func byteKeyTableFindsEachKeyAndReturnsTheValueItReplaces() {
+        var table = ByteKeyTable()
+        func update(_ key: String, _ value: Int) -> Int? {
+            var key = key
+            return key.withUTF8 { table.updateValue(value, for: $0) }
+        }
+        func value(_ key: String) -> Int? {
+            var key = key
+            return key.withUTF8 { table.value(for: $0) }
+        }
+        // Past several doublings, with keys of every length around a word.
+        let keys = (0..<5000).map { "voter-\($0)" + String(repeating: "x", count: $0 % 19) }
+        for (index, key) in keys.enumerated() { #expect(update(key, index) == nil) }
+        #expect(table.count == keys.count)
+        for (index, key) in keys.enumerated() where index % 7 == 0 { #expect(value(key) == index) }
+        #expect(update(keys[42], -1) == 42)
+        #expect(value(keys[42]) == -1)
+        #expect(value("") == nil && value("voter-") == nil && value("voter-2x") == nil)
+        #expect(update("", 9) == nil && value("") == 9)
+    }
+
+    @Test func ballotIdsAreMatchedAsReadWhateverTheirBytes() throws {
+        // A project id with a byte that is not UTF-8 is read with it repaired;
+        // a ballot naming it the same way finds it. Quoted cells, a `;` inside
+        // quotes and an unknown id are read as before the byte-level reader.
+        var bytes = Array("META\nkey;value\nbudget;10\nvote_type;approval\nPROJECTS\nproject_id;cost\n".utf8)
+        bytes += [0xFF] + Array("1;4\n\"p;2\";5\nVOTES\nvoter_id;vote;note\n".utf8)
+        bytes += Array("v1;\"".utf8) + [0xFF] + Array("1,p;2\";a\u{1F}b\n\"v2\";\"p;2\",zz;\"q\"\"\"\n".utf8)
+        let reading = try PabulibReader.readReport(bytes: bytes)
+        let election = reading.election
+        #expect(election.projects.map(\.id) == ["\u{FFFD}1", "p;2"])
+        #expect(election.votes.map(\.projects) == [["\u{FFFD}1", "p;2"], ["p;2"]])
+        #expect(election.votes.map(\.voterID) == ["v1", "v2"])
+        #expect(election.votes.map(\.row) == [["", "", "a\u{1F}b"], ["", "", "q\""]])
+        #expect(reading.defects.filter { $0.severity == .warning }.map(\.kind) == [.unknownProjectInVote])
+    }
+
     @Test func amountsAreExactDecimals() throws {
         #expect(Amount(parsing: "2500.50")?.description == "2500.5")
         #expect(Amount(parsing: "0.1")! + Amount(parsing: "0.2")! == Amount(parsing: "0.3")!)

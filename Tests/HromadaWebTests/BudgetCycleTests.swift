@@ -137,6 +137,10 @@ import HromadaModules
             #expect(official.status == .ok)
             #expect(official.body.contains("<svg"))
             #expect(!official.body.contains("class=\"why\""))
+            // Every rule's outcome is analysed as researchers analyse it.
+            #expect(official.body.contains("class=\"analysis\""))
+            #expect(official.body.contains("EJR до одного проєкту"))
+            #expect(official.body.contains("Ефективна підтримка"))
             let mes = try await reader.get(base + "?rule=mes-add1u")
             #expect(mes.status == .ok)
             #expect(mes.body.contains("class=\"why\""))
@@ -146,6 +150,7 @@ import HromadaModules
             try await reader.get("/en?next=" + base)
             let english = try await reader.get(base + "?rule=mes-add1u")
             #expect(english.body.contains("Why these projects"))
+            #expect(english.body.contains("Voters with at least one funded project"))
             #expect(english.body.contains("Turnout"))
             // Before results are published there is nothing to show.
             #expect(try await reader.get("/vinnytsia/budgets/\(demo.voting.id.rawValue)/results").status == .conflict)

@@ -94,10 +94,16 @@ public enum PabulibReader {
         var pointsColumn: Int?
         var votes: [Vote] = []
         /// voter_id → the line of its last ballot.
-        var voterLines: [String: Int] = [:]
+        var voterLines = ByteKeyTable(capacity: 1024)
         var projectTable: ProjectIDs?
+        /// project_id → its index, for the ballots.
+        var projectLookup = ByteKeyTable()
         var namedIn: [Int] = []
+        /// The row being read; `fields` has its cells as strings, except in VOTES.
+        var cells = RowCells()
         var fields: [String] = []
+        /// A ballot's other cells joined by U+001F (`Cells.packed`), reused from row to row.
+        var packed: [UInt8] = []
         // Read from META when the VOTES section starts (META and PROJECTS come first).
         var voteType = VoteType.approval
         var minLength: Int?
@@ -109,8 +115,9 @@ public enum PabulibReader {
                 if marker.rest < bytes.count { extraOnMarker(UnsafeBufferPointer(rebasing: bytes[marker.rest...]), line: number) }
                 return
             }
-            try PabulibReader.splitFields(bytes, line: number, into: &fields)
+            try PabulibReader.splitFields(bytes, line: number, into: &cells)
             if expectHeader {
+                fields = cells.strings
                 try header(number)
                 return
             }
@@ -118,10 +125,14 @@ public enum PabulibReader {
             case .none:
                 throw PabulibError(line: number, problem: "data before the META section")
             case .meta:
+                fields = cells.strings
                 try metaRow(number)
             case .projects:
+                if cells.count > projectColumns.count { dropCells(past: projectColumns.count, line: number) }
+                fields = cells.strings
                 try project(number)
             case .votes:
+                if cells.count > voteColumns.count { dropCells(past: voteColumns.count, line: number) }
                 try vote(number)
             }
         }
@@ -237,18 +248,17 @@ public enum PabulibReader {
         /// A row longer than its header: empty cells (a trailing `;`) are a
         /// note, anything else a warning; either way they are not read.
         mutating func dropCells(past width: Int, line number: Int) {
-            if fields[width...].allSatisfy({ $0.trimmingCharacters().isEmpty }) {
+            if (width..<cells.count).allSatisfy({ cells.isBlank($0) }) {
                 log.add(.trailingSeparator, line: number, Self.trailingSeparatorMessage)
             } else {
                 log.add(
                     .extraCells, line: number,
-                    "the row has \(fields.count) cells but the header names \(width) columns; the cells past the header are ignored")
+                    "the row has \(cells.count) cells but the header names \(width) columns; the cells past the header are ignored")
             }
-            fields.removeLast(fields.count - width)
+            cells.removeLast(cells.count - width)
         }
 
         mutating func project(_ number: Int) throws(PabulibError) {
-            if fields.count > projectColumns.count { dropCells(past: projectColumns.count, line: number) }
             var row: [String: String] = [:]
             // An empty cell is an absent value, so a missing trailing column reads the same.
             for (index, name) in projectColumns.enumerated() where index < fields.count && !fields[index].isEmpty { row[name] = fields[index] }
@@ -277,13 +287,16 @@ public enum PabulibReader {
         }
 
         mutating func vote(_ number: Int) throws(PabulibError) {
-            if fields.count > voteColumns.count { dropCells(past: voteColumns.count, line: number) }
-            guard voterColumn < fields.count, !fields[voterColumn].isEmpty else {
+            guard voterColumn < cells.count, !cells.isEmpty(voterColumn) else {
                 throw PabulibError(line: number, problem: "vote without voter_id")
             }
-            let voter = fields[voterColumn]
+            // Slots and ballots are counted in 32 bits.
+            guard votes.count < Int(Int32.max) - 1 else { throw PabulibError(line: number, problem: "too many ballots") }
+            var voter = cells.string(voterColumn)
             let ballot = votes.count
-            if let previous = voterLines.updateValue(number, forKey: voter) {
+            // Keyed by the id as read (invalid UTF-8 repaired), as a string key would be.
+            let previous = voter.withUTF8 { voterLines.updateValue(number, for: $0) }
+            if let previous {
                 log.add(.duplicateVoter, line: number, vote: ballot, "voter \(voter) also voted on line \(previous); both ballots are counted, as pabutools does")
             }
             let table: ProjectIDs
@@ -293,11 +306,16 @@ public enum PabulibReader {
                 table = ProjectIDs(projects.map(\.id))
                 projectTable = table
                 namedIn = [Int](repeating: 0, count: projects.count)
+                projectLookup = ByteKeyTable(capacity: projects.count)
+                for (index, project) in projects.enumerated() {
+                    var id = project.id
+                    id.withUTF8 { _ = projectLookup.updateValue(index, for: $0) }
+                }
             }
             var given: [Amount]?
-            if let column = pointsColumn, column < fields.count, !fields[column].trimmingCharacters().isEmpty {
+            if let column = pointsColumn, column < cells.count, !cells.isBlank(column) {
                 var parsed: [Amount] = []
-                for part in fields[column].split(separator: ",") {
+                for part in cells.string(column).split(separator: ",") {
                     guard let value = Amount(parsing: Substring(part.trimmingCharacters())) else {
                         throw PabulibError(line: number, problem: "voter \(voter): points '\(part)' is not a number")
                     }
@@ -306,10 +324,12 @@ public enum PabulibReader {
                 given = parsed
             }
             var entries = VoteEntries()
-            var text = voteColumn < fields.count ? fields[voteColumn] : ""
-            let index = projectIndex
-            let keepLastPoints = voteType.keepsLastPoints
-            text.withUTF8 { entries.read($0, line: number, given: given, keepLastPoints: keepLastPoints, projects: index, namedIn: &namedIn) }
+            if voteColumn < cells.count {
+                let keepLastPoints = voteType.keepsLastPoints
+                cells.withCell(voteColumn) {
+                    entries.read($0, line: number, given: given, keepLastPoints: keepLastPoints, projects: projectLookup, namedIn: &namedIn)
+                }
+            }
             if let given, given.count != entries.count {
                 throw PabulibError(line: number, problem: "voter \(voter): \(given.count) points for \(entries.count) projects")
             }
@@ -325,15 +345,33 @@ public enum PabulibReader {
                 chosen = []
                 points = nil
             }
-            var row = fields
-            // Missing trailing cells read as empty ones, as a written file will have them.
-            while row.count < voteColumns.count { row.append("") }
-            // voter_id, vote and points live in their own properties; keeping the
-            // raw text too would double the memory of a large file.
-            row[voterColumn] = ""
-            row[voteColumn] = ""
-            if let column = pointsColumn { row[column] = "" }
-            votes.append(Vote(voterID: voter, choices: .indexed(chosen, table), points: points, cells: Cells(row)))
+            votes.append(Vote(voterID: voter, choices: .indexed(chosen, table), points: points, cells: otherCells()))
+        }
+
+        /// The ballot row's cells for `Vote.row`: padded to the header, as a
+        /// written file will have them, with voter_id, vote and points empty,
+        /// since they live in their own properties (keeping the raw text too
+        /// would double the memory of a large file). Packed as `Cells` packs
+        /// them, without a string per cell.
+        mutating func otherCells() -> Cells {
+            guard !voteColumns.isEmpty else { return Cells([]) }
+            packed.removeAll(keepingCapacity: true)
+            for column in voteColumns.indices {
+                if column > 0 { packed.append(0x1F) }
+                guard column < cells.count, column != voterColumn, column != voteColumn, column != pointsColumn else { continue }
+                let range = cells.bounds(column)
+                if cells.bytes[range].contains(0x1F) {
+                    // A cell with the separator itself: the rare row kept as a list.
+                    var row = cells.strings
+                    while row.count < voteColumns.count { row.append("") }
+                    row[voterColumn] = ""
+                    row[voteColumn] = ""
+                    if let points = pointsColumn { row[points] = "" }
+                    return Cells(row)
+                }
+                packed.append(contentsOf: cells.bytes[range])
+            }
+            return .packed(String(decoding: packed, as: UTF8.self))
         }
 
         /// What one vote list had wrong, as defects of its line.
@@ -412,7 +450,7 @@ public enum PabulibReader {
         var unknown: [String] = []
 
         mutating func read(
-            _ bytes: UnsafeBufferPointer<UInt8>, line number: Int, given: [Amount]?, keepLastPoints: Bool, projects: [String: Int],
+            _ bytes: UnsafeBufferPointer<UInt8>, line number: Int, given: [Amount]?, keepLastPoints: Bool, projects: ByteKeyTable,
             namedIn: inout [Int]
         ) {
             // An empty vote is an empty ballot, not an empty entry.
@@ -429,17 +467,22 @@ public enum PabulibReader {
                     hasEmptyEntry = true
                     continue
                 }
-                let id = String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]), as: UTF8.self)
+                let idBytes = UnsafeBufferPointer(rebasing: bytes[first..<last])
                 let entry = count
                 count += 1
-                guard let index = projects[id] else {
-                    unknown.append(id)
-                    continue
+                // The raw bytes first; then the id as read with invalid UTF-8
+                // repaired, which is how the project's own id was read.
+                var found = projects.value(for: idBytes)
+                if found == nil {
+                    var repaired = String(decoding: idBytes, as: UTF8.self)
+                    found = repaired.withUTF8 { projects.value(for: $0) }
+                    if found == nil { unknown.append(repaired) }
                 }
+                guard let index = found else { continue }
                 let value = given.flatMap { entry < $0.count ? $0[entry] : nil }
                 // namedIn remembers the line that last named each project, so a repeat is seen in one pass.
                 if namedIn[index] == number {
-                    repeated.append(id)
+                    repeated.append(String(decoding: idBytes, as: UTF8.self))
                     if keepLastPoints, let value, let place = chosen.firstIndex(of: Int32(index)), place < points.count {
                         points[place] = value
                     }
@@ -476,19 +519,18 @@ public enum PabulibReader {
     }
 
     /// Splits on `;` outside double quotes; `""` inside quotes is a quote.
-    static func splitFields(_ line: UnsafeBufferPointer<UInt8>, line number: Int, into fields: inout [String]) throws(PabulibError) {
-        fields.removeAll(keepingCapacity: true)
+    static func splitFields(_ line: UnsafeBufferPointer<UInt8>, line number: Int, into cells: inout RowCells) throws(PabulibError) {
+        cells.removeAll()
         var index = 0
         let count = line.count
         while true {
             if index < count, line[index] == UInt8(ascii: "\"") {
-                var value: [UInt8] = []
                 index += 1
                 var closed = false
                 while index < count {
                     if line[index] == UInt8(ascii: "\"") {
                         if index + 1 < count, line[index + 1] == UInt8(ascii: "\"") {
-                            value.append(UInt8(ascii: "\""))
+                            cells.appendByte(UInt8(ascii: "\""))
                             index += 2
                             continue
                         }
@@ -496,21 +538,21 @@ public enum PabulibReader {
                         index += 1
                         break
                     }
-                    value.append(line[index])
+                    cells.appendByte(line[index])
                     index += 1
                 }
                 guard closed else { throw PabulibError(line: number, problem: "a quoted field is not closed") }
-                while index < count, line[index] != UInt8(ascii: ";") { value.append(line[index]); index += 1 }
-                fields.append(String(decoding: value, as: UTF8.self))
+                while index < count, line[index] != UInt8(ascii: ";") { cells.appendByte(line[index]); index += 1 }
+                cells.closeCell()
             } else {
                 let start = index
                 while index < count, line[index] != UInt8(ascii: ";") { index += 1 }
-                fields.append(String(decoding: UnsafeBufferPointer(rebasing: line[start..<index]), as: UTF8.self))
+                cells.append(UnsafeBufferPointer(rebasing: line[start..<index]))
             }
             if index >= count { break }
             index += 1
             if index == count {
-                fields.append("")
+                cells.closeCell()
                 break
             }
         }

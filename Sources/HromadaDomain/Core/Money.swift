@@ -84,4 +84,21 @@ public enum NumberFormat {
     public static func grouped(_ value: Int64) -> String {
         (value < 0 ? "-" : "") + Money.group(value.magnitude)
     }
+
+    /// A measurement with at most `digits` decimals and no trailing zeros
+    /// (`12,5`, `0,42`, `7`), with a decimal comma in Ukrainian. A value too
+    /// large to show this way, or not a number, reads "—".
+    public static func decimal(_ value: Double, digits: Int, decimalComma: Bool) -> String {
+        let digits = min(max(digits, 0), 6)
+        var scale: Int64 = 1
+        for _ in 0..<digits { scale *= 10 }
+        let scaled = (value * Double(scale)).rounded()
+        guard scaled.isFinite, let units = Int64(exactly: scaled), units.magnitude < 1_000_000_000_000_000 else { return "—" }
+        var whole = String(units.magnitude / UInt64(scale))
+        var fraction = String(units.magnitude % UInt64(scale))
+        fraction = String(repeating: "0", count: digits - fraction.count) + fraction
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        if units < 0 { whole = "-" + whole }
+        return fraction.isEmpty ? whole : whole + (decimalComma ? "," : ".") + fraction
+    }
 }

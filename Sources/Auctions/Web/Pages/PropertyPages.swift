@@ -38,12 +38,7 @@ struct PropertyPages {
 
     /// A decimal without trailing zeros, with the reader's decimal mark.
     static func decimal(_ value: Double, digits: Int, _ context: AppRequestContext) -> String {
-        var text = String(format: "%.\(digits)f", value)
-        if text.contains(".") {
-            while text.hasSuffix("0") { text.removeLast() }
-            if text.hasSuffix(".") { text.removeLast() }
-        }
-        return context.language == .uk ? text.replacingOccurrences(of: ".", with: ",") : text
+        NumberFormat.decimal(value, digits: digits, decimalComma: context.language == .uk)
     }
 
     // MARK: The list

@@ -217,6 +217,11 @@ enum BudgetPageModels {
         let fundedWhy: [ExplanationLine]
         let unfundedWhy: [ExplanationLine]
         let completed: [ExplanationLine]
+        /// How the outcome measures up (OutcomeAnalysis); empty when it cannot be analysed.
+        let measures: [Option]
+        let effects: [ExplanationLine]
+        let hasEffects: Bool
+        let analysed: Bool
         let name: String
         let fund: String
         let spent: String

@@ -256,6 +256,48 @@ struct BudgetPages {
         }
     }
 
+    /// The analyses as label–value lines: satisfaction, its spread, EJR up to one, priceability.
+    func analysisMeasures(_ report: OutcomeAnalysis.Report?, _ projects: [BudgetProject], _ context: AppRequestContext) -> [M.Option] {
+        guard let report else { return [] }
+        var lines: [M.Option] = []
+        func line(_ key: String, _ value: String) { lines.append(.init(value: value, label: html.t("budgets.analysis.\(key)", context), selected: false)) }
+        if let average = report.averageCostSatisfaction { line("average", hryvnias(average, context)) }
+        if let share = report.percentNonEmptyHanded {
+            line("non_empty", html.t("budgets.analysis.percent", context, ["percent": NumberFormat.decimal(share * 100, digits: 1, decimalComma: context.language == .uk)]))
+        }
+        if let gini = report.giniCostSatisfaction { line("gini", NumberFormat.decimal(gini, digits: 2, decimalComma: context.language == .uk)) }
+        if let ejr = report.ejrUpToOne {
+            if ejr {
+                line("ejr", html.t("budgets.analysis.yes", context))
+            } else if let violation = report.ejrViolation {
+                let named = violation.projects.map { id in "№ \(numbered(id, projects).0)" }.joined(separator: ", ")
+                line("ejr", html.t("budgets.analysis.ejr_no", context, ["voters": NumberFormat.grouped(violation.voters), "projects": named]))
+            }
+        }
+        if let verdict = report.priceability {
+            let text: String = switch verdict {
+            case .priceable: html.t("budgets.analysis.yes", context)
+            case .notExhaustive(let project): html.t("budgets.analysis.not_exhaustive", context, ["project": "№ \(numbered(project, projects).0)"])
+            case .overBudget, .outsideModel, .unpaid, .noPriceSystem: html.t("budgets.analysis.no", context)
+            case .undecided: html.t("budgets.analysis.undecided", context)
+            }
+            line("priceable", text)
+        }
+        return lines
+    }
+
+    /// Each project's effective support: how far its votes could fall (or had to rise) with MES still funding it.
+    func analysisEffects(_ report: OutcomeAnalysis.Report?, _ projects: [BudgetProject], _ context: AppRequestContext) -> [M.ExplanationLine] {
+        guard let effects = report?.projects else { return [] }
+        return effects.compactMap { effect in
+            guard let support = effect.effectiveSupport else { return nil }
+            let (number, title) = numbered(effect.project, projects)
+            return M.ExplanationLine(number: number, title: title, text: html.t(
+                effect.fundedByMES ? "budgets.analysis.support_funded" : "budgets.analysis.support_unfunded", context,
+                ["percent": NumberFormat.grouped(Int64(support))]))
+        }.sorted { $0.number < $1.number }
+    }
+
     /// Projects the utilitarian completion added after MES stopped (mes-add1u).
     func completedBeyondMES(_ why: EqualSharesExplanation?, _ outcome: BudgetResults.CategoryOutcome, _ context: AppRequestContext) -> [M.ExplanationLine] {
         guard let why else { return [] }
@@ -428,6 +470,9 @@ struct BudgetPages {
         let votes = html.t("budgets.votes_unit", context)
         let groups = outcomes.map { outcome in
             let why = services.budgetResults.explain(outcome, rule: rule)
+            let analysis = services.budgetResults.analyse(outcome)
+            let measures = analysisMeasures(analysis, loaded.projects, context)
+            let effects = analysisEffects(analysis, loaded.projects, context)
             return M.ResultGroup(
                 explained: why != nil,
                 startBudget: why.map { why in
@@ -439,6 +484,7 @@ struct BudgetPages {
                 } ?? "",
                 fundedWhy: explainFunded(why, loaded.projects, context), unfundedWhy: explainUnfunded(why, loaded.projects, context),
                 completed: completedBeyondMES(why, outcome, context),
+                measures: measures, effects: effects, hasEffects: !effects.isEmpty, analysed: !measures.isEmpty,
                 name: outcome.category.name.text(context.language.rawValue), fund: money(outcome.category.fund, context),
                 spent: money(outcome.spent, context), voters: NumberFormat.grouped(Int64(outcome.voters)),
                 chart: SVGBarChart(

@@ -103,6 +103,17 @@ public struct BudgetResults: Sendable {
         return try? Tally.explainEqualShares(mesRule, on: outcome.election)
     }
 
+    /// pabutools' analyses of a category's outcome (satisfaction, EJR up to
+    /// one project, priceability, each project's effect on MES); nil where
+    /// they are not defined: cumulative ballots, or no ballots at all. They
+    /// read the ballots as Pabulib has them, so a pair of mutually exclusive
+    /// projects is not known to them (docs/domain.md).
+    public func analyse(_ outcome: CategoryOutcome) -> OutcomeAnalysis.Report? {
+        guard !outcome.election.votes.isEmpty else { return nil }
+        let funded = outcome.projects.filter(\.funded).map(\.project.id.rawValue)
+        return try? OutcomeAnalysis.analyse(outcome.election, selected: funded, parts: .all)
+    }
+
     /// Computes every category's outcome under `rule` (the edition's own by default), or
     /// only that of `only` (a project's page needs its own category's).
     public func compute(

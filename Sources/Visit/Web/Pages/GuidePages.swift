@@ -179,10 +179,7 @@ struct GuidePages {
 
     /// A number with one decimal, with a decimal comma in Ukrainian.
     static func decimal(_ value: Double, _ language: Language) -> String {
-        guard value.isFinite, abs(value) < 1e9 else { return "0" }
-        let tenths = Int((value * 10).rounded())
-        let text = "\(tenths / 10)" + (tenths % 10 == 0 ? "" : "\(language == .uk ? "," : ".")\(abs(tenths % 10))")
-        return text
+        NumberFormat.decimal(value, digits: 1, decimalComma: language == .uk)
     }
 
     @Sendable func placePoints(_ request: Request, context: AppRequestContext) async throws -> Response {
