@@ -93,10 +93,10 @@ def main():
     parser.add_argument("--min-bytes", type=int, default=0, help="only files at least this large")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--json", help="also write the rows to this file")
-    parser.add_argument("--bin", default=BIN, help="the hromada binary (default: .build/release/hromada)")
+    parser.add_argument("--bin", help="the hromada binary (default: .build/release/hromada)")
     args = parser.parse_args()
     global BIN
-    BIN = args.bin
+    BIN = args.bin or BIN
     files = sorted(f for f in os.listdir(DATA) if f.endswith(".pb") and os.path.getsize(os.path.join(DATA, f)) >= args.min_bytes)
     if args.only:
         files = [f for f in files if args.only in f]

@@ -134,6 +134,31 @@ import Testing
         #expect(update("", 9) == nil && value("") == 9)
     }
 
+    @Test func voterRegistryFindsARepeatedVoterInOrderOrNot() {
+        var registry = VoterRegistry()
+        func record(_ id: String, _ line: Int) -> Int? {
+            var id = id
+            return id.withUTF8 { registry.record($0, line: line) }
+        }
+        // In increasing order (shorter first, so 9 before 10) nothing repeats.
+        for (line, id) in ["1", "2", "9", "10", "11", "a1"].enumerated() { #expect(record(id, line + 1) == nil) }
+        // Out of order: every earlier id is still known, with its line.
+        #expect(record("10", 7) == 4)
+        #expect(record("3", 8) == nil)
+        #expect(record("a1", 9) == 6)
+        #expect(record("10", 10) == 7)
+        var equal = VoterRegistry()
+        #expect(equal.record(UnsafeBufferPointer(start: nil, count: 0), line: 1) == nil)
+        #expect(equal.record(UnsafeBufferPointer(start: nil, count: 0), line: 2) == 1)
+    }
+
+    @Test func aNumVotesBeyondTheFileReservesNoMoreThanTheFileCanHold() throws {
+        let text = "META\nkey;value\nbudget;10\nnum_votes;999999999999999999\nPROJECTS\nproject_id;cost\np1;5\nVOTES\nvoter_id;vote\nv1;p1\n"
+        let reading = try PabulibReader.readReport(text)
+        #expect(reading.election.votes.count == 1)
+        #expect(reading.defects.map(\.kind).contains(.numVotesMismatch))
+    }
+
     @Test func ballotIdsAreMatchedAsReadWhateverTheirBytes() throws {
         // A project id with a byte that is not UTF-8 is read with it repaired;
         // a ballot naming it the same way finds it. Quoted cells, a `;` inside

@@ -41,6 +41,7 @@ public enum PabulibReader {
     /// The election and the defects read past, from a file's bytes.
     public static func readReport(buffer: UnsafeBufferPointer<UInt8>) throws(PabulibError) -> PabulibReading {
         var parser = Parser()
+        parser.fileSize = buffer.count
         var start = 0
         if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
             start = 3
@@ -77,6 +78,8 @@ public enum PabulibReader {
 
     struct Parser {
         var section = Section.none
+        /// The file's length in bytes: a bound on what META may make the reader reserve.
+        var fileSize = 0
         var expectHeader = false
         var seen: Set<String> = []
         var log = DefectLog()
@@ -94,7 +97,7 @@ public enum PabulibReader {
         var pointsColumn: Int?
         var votes: [Vote] = []
         /// voter_id → the line of its last ballot.
-        var voterLines = ByteKeyTable(capacity: 1024)
+        var voterLines = VoterRegistry()
         var projectTable: ProjectIDs?
         /// project_id → its index, for the ballots.
         var projectLookup = ByteKeyTable()
@@ -180,6 +183,14 @@ public enum PabulibReader {
             }
             minLength = integer("min_length")
             maxLength = integer("max_length")
+            // Room for the declared ballots at once, rather than growing (and
+            // copying) the lists some twenty times; never more than the file
+            // could hold, whatever num_votes says (each ballot row takes at least 4 bytes).
+            if let declared = value("num_votes").flatMap({ Int($0.trimmingCharacters()) }), declared > 0 {
+                let ballots = min(declared, fileSize / 4)
+                votes.reserveCapacity(ballots)
+                voterLines.reserve(ballots)
+            }
         }
 
         func value(_ key: String) -> String? {
@@ -295,7 +306,7 @@ public enum PabulibReader {
             var voter = cells.string(voterColumn)
             let ballot = votes.count
             // Keyed by the id as read (invalid UTF-8 repaired), as a string key would be.
-            let previous = voter.withUTF8 { voterLines.updateValue(number, for: $0) }
+            let previous = voter.withUTF8 { voterLines.record($0, line: number) }
             if let previous {
                 log.add(.duplicateVoter, line: number, vote: ballot, "voter \(voter) also voted on line \(previous); both ballots are counted, as pabutools does")
             }

@@ -57,16 +57,17 @@ struct ByteKeyTable {
     private var arena: [UInt8] = []
     private var keyStart: [Int] = []
     private var keyEnd: [Int] = []
-    private var hashes: [UInt64] = []
     private(set) var values: [Int] = []
-    /// Open addressing over entry numbers + 1 (0 is an empty slot); a power of two long.
-    private var slots: [Int32]
+    /// Open addressing, a power of two long. A slot holds the entry number + 1
+    /// in its low 32 bits (0: empty) and the key's hash in its high 32, so a
+    /// probe compares keys only when the hashes agree.
+    private var slots: [UInt64]
     private let seed: UInt64
 
     init(capacity: Int = 16) {
         var size = 16
         while size < capacity * 2 { size *= 2 }
-        slots = [Int32](repeating: 0, count: size)
+        slots = [UInt64](repeating: 0, count: size)
         var generator = SystemRandomNumberGenerator()
         seed = generator.next()
     }
@@ -102,14 +103,18 @@ struct ByteKeyTable {
 
     private func slot(of key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (slot: Int, entry: Int?) {
         let mask = slots.count - 1
+        let tag = hash >> 32
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let stored = Int(slots[slot])
+            let stored = slots[slot]
             if stored == 0 { return (slot, nil) }
-            let entry = stored - 1
-            if hashes[entry] == hash, keyEnd[entry] - keyStart[entry] == key.count,
-               arena.withUnsafeBufferPointer({ all in (0..<key.count).allSatisfy { all[keyStart[entry] + $0] == key[$0] } }) {
-                return (slot, entry)
+            if stored >> 32 == tag {
+                let entry = Int(truncatingIfNeeded: stored & 0xFFFF_FFFF) - 1
+                let start = keyStart[entry]
+                if keyEnd[entry] - start == key.count,
+                   arena.withUnsafeBufferPointer({ all in key.elementsEqual(UnsafeBufferPointer(rebasing: all[start..<start + key.count])) }) {
+                    return (slot, entry)
+                }
             }
             slot = (slot + 1) & mask
         }
@@ -131,20 +136,82 @@ struct ByteKeyTable {
         keyStart.append(arena.count)
         arena.append(contentsOf: key)
         keyEnd.append(arena.count)
-        hashes.append(h)
         values.append(value)
-        slots[found.slot] = Int32(truncatingIfNeeded: values.count)
+        // Entries are counted in 32 bits: the reader refuses a file with more ballots first.
+        slots[found.slot] = (h >> 32) << 32 | UInt64(truncatingIfNeeded: values.count)
         if values.count * 2 > slots.count { grow() }
         return nil
     }
 
     private mutating func grow() {
-        slots = [Int32](repeating: 0, count: slots.count * 2)
+        let old = slots
+        slots = [UInt64](repeating: 0, count: slots.count * 2)
         let mask = slots.count - 1
-        for entry in values.indices {
-            var slot = Int(truncatingIfNeeded: hashes[entry]) & mask
+        for stored in old where stored != 0 {
+            let entry = Int(truncatingIfNeeded: stored & 0xFFFF_FFFF) - 1
+            let start = keyStart[entry]
+            let h = arena.withUnsafeBufferPointer { hash(UnsafeBufferPointer(rebasing: $0[start..<keyEnd[entry]])) }
+            var slot = Int(truncatingIfNeeded: h) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(truncatingIfNeeded: entry + 1)
+            slots[slot] = stored
+        }
+    }
+}
+
+/// Which voter ids the ballots so far had, and the line of each one's last
+/// ballot: pabutools counts a voter's second ballot, and the reader warns.
+///
+/// Why not only a hash table: with tens of thousands of voters every lookup
+/// is a cache miss, a sixth of reading a large file. Real files list their
+/// voters in increasing order, and ids in strictly increasing order cannot
+/// repeat, so while they come in order it is enough to compare each with
+/// the one before. The first id out of order moves them all into the table.
+struct VoterRegistry {
+    private var table = ByteKeyTable()
+    private var inOrder = true
+    private var arena: [UInt8] = []
+    private var ends: [Int] = []
+    private var lines: [Int] = []
+
+    mutating func reserve(_ voters: Int) {
+        ends.reserveCapacity(voters)
+        lines.reserveCapacity(voters)
+    }
+
+    /// Records a ballot of `id` on `line`; returns the line of the id's previous ballot.
+    mutating func record(_ id: UnsafeBufferPointer<UInt8>, line: Int) -> Int? {
+        if inOrder {
+            if follows(id) {
+                arena.append(contentsOf: id)
+                ends.append(arena.count)
+                lines.append(line)
+                return nil
+            }
+            inOrder = false
+            table = ByteKeyTable(capacity: ends.count * 2)
+            arena.withUnsafeBufferPointer { all in
+                for index in ends.indices {
+                    let start = index == 0 ? 0 : ends[index - 1]
+                    table.updateValue(lines[index], for: UnsafeBufferPointer(rebasing: all[start..<ends[index]]))
+                }
+            }
+            arena = []
+            ends = []
+            lines = []
+        }
+        return table.updateValue(line, for: id)
+    }
+
+    /// Whether `id` comes after the last id recorded, shorter ids first and
+    /// then byte by byte (numeric order for plain numbers; any strict order will do).
+    private func follows(_ id: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let end = ends.last else { return true }
+        let start = ends.count > 1 ? ends[ends.count - 2] : 0
+        let length = end - start
+        if id.count != length { return id.count > length }
+        return arena.withUnsafeBufferPointer { all in
+            for offset in 0..<length where all[start + offset] != id[offset] { return id[offset] > all[start + offset] }
+            return false
         }
     }
 }
