@@ -186,7 +186,7 @@ let package = Package(
         .testTarget(
             name: "HromadaWebTests",
             dependencies: [
-                "HromadaWeb", "HromadaStore", "HromadaDomain", "HromadaTestSupport", "HromadaModules", "Budgets", "Petitions", "Auctions", "OpenData", "Invest", "Strategy", "Waste", "Business", "Visit", "MQTT",
+                "HromadaWeb", "HromadaStore", "HromadaDomain", "HromadaTestSupport", "HromadaModules", "Budgets", "BudgetRules", "Petitions", "Auctions", "OpenData", "Invest", "Strategy", "Waste", "Business", "Visit", "MQTT",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),

@@ -1,3 +1,4 @@
+import BudgetRules
 import Foundation
 import HTTPTypes
 import HromadaDomain
@@ -155,6 +156,22 @@ import HromadaModules
             // Before results are published there is nothing to show.
             #expect(try await reader.get("/vinnytsia/budgets/\(demo.voting.id.rawValue)/results").status == .conflict)
         }
+    }
+}
+
+@Suite struct AnalysisMemoTests {
+    static func election(_ votes: String) throws -> Election {
+        try PabulibReader.read("META\nkey;value\nbudget;10\nvote_type;approval\nPROJECTS\nproject_id;cost\na;6\nb;5\nVOTES\nvoter_id;vote\n" + votes)
+    }
+
+    @Test func analysisMemoKeepsAReportOnlyForTheSameBallotsAndOutcome() throws {
+        let election = try Self.election("v1;a\nv2;a,b\nv3;b\n")
+        let key = AnalysisMemo.key(election, ["a"])
+        #expect(AnalysisMemo.key(try Self.election("v1;a\nv2;a,b\nv3;b\n"), ["a"]) == key)
+        // One ballot changed, one more ballot, or another funded set: another key.
+        #expect(AnalysisMemo.key(try Self.election("v1;a\nv2;a\nv3;b\n"), ["a"]) != key)
+        #expect(AnalysisMemo.key(try Self.election("v1;a\nv2;a,b\nv3;b\nv4;b\n"), ["a"]) != key)
+        #expect(AnalysisMemo.key(election, ["b"]) != key)
     }
 }
 

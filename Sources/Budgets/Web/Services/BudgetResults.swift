@@ -3,6 +3,7 @@ import Foundation
 import HromadaDomain
 import HromadaStore
 import HromadaWeb
+import Synchronization
 
 /// Outcomes and exports of an edition, computed with BudgetRules one
 /// category at a time: each category is its own election with its own fund.
@@ -111,7 +112,14 @@ public struct BudgetResults: Sendable {
     public func analyse(_ outcome: CategoryOutcome) -> OutcomeAnalysis.Report? {
         guard !outcome.election.votes.isEmpty else { return nil }
         let funded = outcome.projects.filter(\.funded).map(\.project.id.rawValue)
-        return try? OutcomeAnalysis.analyse(outcome.election, selected: funded, parts: .all)
+        let key = AnalysisMemo.key(outcome.election, funded)
+        if let known = AnalysisMemo.reports.withLock({ $0[key] }) { return known }
+        guard let report = try? OutcomeAnalysis.analyse(outcome.election, selected: funded, parts: .all) else { return nil }
+        AnalysisMemo.reports.withLock { reports in
+            if reports.count >= AnalysisMemo.capacity { reports.removeAll() }
+            reports[key] = report
+        }
+        return report
     }
 
     /// Computes every category's outcome under `rule` (the edition's own by default), or
@@ -146,5 +154,32 @@ public struct BudgetResults: Sendable {
             return CategoryOutcome(
                 category: category, rule: rule.rawValue, projects: results, voters: election.votes.count, spent: spent, election: election)
         }
+    }
+}
+
+/// The analyses are the slow part of the results page (about a second for a
+/// district of 13 000 ballots, most of it one MES run per funded project) and
+/// the same for every reader until a ballot changes, so they are kept by what
+/// they were computed from: the projects and costs, the budget, every ballot
+/// and the funded set. A changed ballot makes a new key; the old report is
+/// never shown again and goes when the memo is cleared at its capacity.
+enum AnalysisMemo {
+    static let capacity = 256
+    static let reports = Mutex<[Int: OutcomeAnalysis.Report]>([:])
+
+    static func key(_ election: Election, _ funded: [String]) -> Int {
+        var hasher = Hasher()
+        hasher.combine(election.budget.description)
+        for project in election.projects {
+            hasher.combine(project.id)
+            hasher.combine(project.cost.description)
+        }
+        hasher.combine(election.votes.count)
+        for vote in election.votes {
+            hasher.combine(vote.projects)
+            hasher.combine(vote.points?.map(\.description))
+        }
+        hasher.combine(funded)
+        return hasher.finalize()
     }
 }
