@@ -286,7 +286,7 @@ struct BudgetPages {
         return lines
     }
 
-    /// Each project's effective support: how far its votes could fall (or had to rise) with MES still funding it.
+    /// Each project's effective support: the share of its cost its supporters could cover at the price MES was paying (100 % or more: funded).
     func analysisEffects(_ report: OutcomeAnalysis.Report?, _ projects: [BudgetProject], _ context: AppRequestContext) -> [M.ExplanationLine] {
         guard let effects = report?.projects else { return [] }
         return effects.compactMap { effect in
