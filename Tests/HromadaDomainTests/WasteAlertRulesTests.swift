@@ -97,6 +97,13 @@ import Testing
         #expect(Self.found(reading, solar: nil, peers: peers)[.solarLow] == nil)
     }
 
+    @Test func solarLowWaitsUntilAPanelHasBeenWatchedForADay() {
+        let reading = [Self.at(minutesAgo: 1) { $0.fillPercent = 10 }]
+        let peers = [5_600, 5_800, 6_000, 6_100, 6_300]
+        #expect(Self.found(reading, since: Self.now.addingTimeInterval(-86_399), solar: 0, peers: peers)[.solarLow] == nil)
+        #expect(Self.found(reading, since: Self.now.addingTimeInterval(-86_400), solar: 0, peers: peers)[.solarLow]?.value == 0)
+    }
+
     @Test func aPanelsPeersAreEveryOtherPanel() {
         let peers = AlertDetector.solarPeers([ContainerID(rawValue: "a"): 1, ContainerID(rawValue: "b"): 2, ContainerID(rawValue: "c"): 3])
         #expect(peers[ContainerID(rawValue: "a")]?.sorted() == [2, 3])

@@ -93,7 +93,7 @@ public enum AlertDetector {
         found[.tilted] = tilted(readings, rules)
         found[.lidOpen] = lidOpen(readings, rules, now: now)
         found[.lowBattery] = lowBattery(readings, rules)
-        found[.solarLow] = solarLow(watch.solarBest, peers: solarPeers, rules, now: now)
+        found[.solarLow] = solarLow(watch.solarBest, peers: solarPeers, rules, watchedFor: now.timeIntervalSince(watch.watchedSince), now: now)
         found[.silent] = silent(since: watch.latest?.measuredAt ?? watch.watchedSince, rules, now: now)
         if let route = watch.route {
             found[.fullBeforeRound] = fullBeforeRound(route, now: now)
@@ -201,9 +201,12 @@ public enum AlertDetector {
     /// Solar charge too low for the season: the panel's best of the last
     /// days under the rule's share of the median of the city's other panels
     /// over the same days. The season and the weather are the same for them
-    /// all, so only a dirty or shaded panel falls that far behind.
-    static func solarLow(_ best: Int?, peers: [Int], _ rules: AlertRules, now: Date) -> AlertEvidence? {
-        guard let best, peers.count >= AlertRules.solarPeersNeeded else { return nil }
+    /// all, so only a dirty or shaded panel falls that far behind. A panel
+    /// watched for less than a day has not had a whole day's sun to show: at
+    /// the first dawn, one that reports a few minutes earlier in the hour than
+    /// its peers has only dark readings while theirs already have light.
+    static func solarLow(_ best: Int?, peers: [Int], _ rules: AlertRules, watchedFor: TimeInterval, now: Date) -> AlertEvidence? {
+        guard watchedFor >= 86_400, let best, peers.count >= AlertRules.solarPeersNeeded else { return nil }
         let sorted = peers.sorted()
         let middle = sorted.count / 2
         let median = sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
