@@ -7,6 +7,9 @@ import SQLKit
 /// or one that writes inside a single transaction.
 public struct Store: Sendable {
     public let backend: any DatabaseBackend
+    /// Bumped after every committed write that readers may see: what a page
+    /// cache compares to know its copy is still the data's (`DataVersion`).
+    public let version = DataVersion()
 
     public init(backend: any DatabaseBackend) {
         self.backend = backend
@@ -22,7 +25,13 @@ public struct Store: Sendable {
     }
 
     /// One transaction: everything inside commits together or not at all.
-    public func write<T: Sendable>(_ body: @escaping @Sendable (Repositories) async throws -> T) async throws -> T {
+    ///
+    /// `seenByReaders: false` is for bookkeeping no page shows (scheduler
+    /// leases, rate-limit counters, sessions): it leaves `version` alone, so
+    /// cached pages outlive it. Every other write bumps it once committed.
+    public func write<T: Sendable>(
+        seenByReaders: Bool = true, _ body: @escaping @Sendable (Repositories) async throws -> T
+    ) async throws -> T {
         let dialect = backend.dialect
         StoreMetrics.writesInFlight.increment()
         let started = ContinuousClock.now
@@ -30,6 +39,10 @@ public struct Store: Sendable {
             StoreMetrics.writesInFlight.decrement()
             StoreMetrics.writeDuration.recordNanoseconds(Self.nanoseconds(ContinuousClock.now - started))
         }
+        // Bumped even when the write fails: a failure after COMMIT (a lost
+        // connection) may still have changed the data, and a spare bump only
+        // costs a cached page one render.
+        defer { if seenByReaders { version.bump() } }
         return try await backend.write { try await body(Repositories(db: $0, dialect: dialect)) }
     }
 

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Per-municipality settings. Defaults follow docs/domain.md; each city's
 /// charter may change them.
 public struct MunicipalitySettings: Hashable, Codable, Sendable {
@@ -136,6 +138,38 @@ extension CitySettingsSection {
 
     /// The section as stored under `key`, if there is one this release reads.
     public static func stored(in sections: [String: JSONValue]) -> Self? {
-        sections[key].flatMap { try? $0.decoded(as: Self.self) }
+        guard let stored = sections[key] else { return nil }
+        return SectionMemo.shared.section(Self.self, stored: stored) { try? stored.decoded(as: Self.self) }
     }
+}
+
+/// Sections already decoded, by their type and stored JSON. A city's
+/// settings are read on most requests (every signature reads the petition
+/// rules) and decoding a section goes through JSON text and back, which
+/// was a tenth of a signature's CPU (issue 25); hashing the stored value is
+/// far cheaper. The answer depends on nothing but the key, so a hit is the
+/// decode it stands for. Bounded: emptied when full.
+final class SectionMemo: Sendable {
+    static let shared = SectionMemo()
+    static let capacity = 512
+
+    private struct Key: Hashable {
+        let type: ObjectIdentifier
+        let stored: JSONValue
+    }
+
+    private let sections = Mutex<[Key: any Sendable]>([:])
+
+    func section<Section: CitySettingsSection>(_ type: Section.Type, stored: JSONValue, decode: () -> Section?) -> Section? {
+        let key = Key(type: ObjectIdentifier(type), stored: stored)
+        if let known = sections.withLock({ $0[key] }) as? Section { return known }
+        guard let decoded = decode() else { return nil }
+        sections.withLock { sections in
+            if sections.count >= Self.capacity { sections.removeAll(keepingCapacity: true) }
+            sections[key] = decoded
+        }
+        return decoded
+    }
+
+    var count: Int { sections.withLock { $0.count } }
 }

@@ -53,7 +53,7 @@ public struct AppServices: Sendable {
 
     /// Claims or renews the named lease for this process (one instance runs each scheduler).
     package func holdsLease(_ name: String, at now: Date) async throws -> Bool {
-        let held = try await store.write {
+        let held = try await store.write(seenByReaders: false) {
             try await $0.leases.claim(name, holder: Self.instance, until: now.addingTimeInterval(Self.leaseLifetime), at: now)
         }
         OperationalMetrics.leaseHeld(metrics, lease: name, held: held)

@@ -110,6 +110,8 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     // speak the reader's language and show them signed in.
     router.add(middleware: ClientMiddleware(services: services))
     router.add(middleware: ErrorMiddleware(services: services))
+    // Anonymous pages from memory, before the city is even looked up (issue 25).
+    router.add(middleware: PageCacheMiddleware(services: services, cache: PageCache()))
     // The city is loaded once, and a module the city has switched off is a
     // 404 before any body is read.
     router.add(middleware: CityMiddleware<AppRequestContext>(services: services))

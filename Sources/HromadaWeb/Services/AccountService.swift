@@ -125,7 +125,7 @@ public struct AccountService: Sendable {
         let digest = services.keys.sessionDigest(of: token)
         let now = services.clock.now()
         let lifetime = kind == .browser ? Self.browserSessionLifetime : Self.apiTokenLifetime
-        try await services.store.write { tx in
+        try await services.store.write(seenByReaders: false) { tx in
             try await tx.sessions.create(digest: digest, account: account, kind: kind, at: now, expiresAt: now.addingTimeInterval(lifetime))
         }
         return token
@@ -133,7 +133,7 @@ public struct AccountService: Sendable {
 
     public func endSession(token: String) async throws {
         let digest = services.keys.sessionDigest(of: token)
-        try await services.store.write { try await $0.sessions.delete(digest: digest) }
+        try await services.store.write(seenByReaders: false) { try await $0.sessions.delete(digest: digest) }
     }
 
     /// The account and its roles and capabilities behind a session token.

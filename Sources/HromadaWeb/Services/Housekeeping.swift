@@ -39,7 +39,8 @@ public struct Housekeeping: PeriodicService {
         let now = clock.now()
         // The longest rate-limit window is an hour; a day of history is plenty.
         let oldWindows = now.epochSeconds - 86_400
-        try await store.write { tx in
+        // Only what no page shows: cached pages stay.
+        try await store.write(seenByReaders: false) { tx in
             try await tx.sessions.deleteExpired(at: now)
             try await tx.emailTokens.deleteExpired(at: now)
             try await tx.rateLimits.deleteBefore(oldWindows)

@@ -17,7 +17,7 @@ public struct RateLimiter: Sendable {
     public func check(_ rule: RateLimitRule, subject: String) async throws {
         let now = clock.now()
         // Counted in the transaction, refused after it: a refusal is not a failed write.
-        try Self.enforce(try await store.write { tx in try await Self.hit([(rule, subject)], in: tx, at: now) })
+        try Self.enforce(try await store.write(seenByReaders: false) { tx in try await Self.hit([(rule, subject)], in: tx, at: now) })
     }
 
     /// Counts attempts inside the caller's transaction, so a write that is
@@ -54,7 +54,7 @@ public struct RateLimiter: Sendable {
     public func reserve(_ attempts: [(rule: RateLimitRule, subject: String)]) async throws -> Result<Reservation, Refusal> {
         let now = clock.now()
         let counters = attempts.map { (rule: $0.rule.name, subject: $0.subject, windowStart: $0.rule.windowStart(at: now)) }
-        let counts = try await store.write { tx in try await tx.rateLimits.hit(counters) }
+        let counts = try await store.write(seenByReaders: false) { tx in try await tx.rateLimits.hit(counters) }
         for (attempt, hits) in zip(attempts, counts) where hits > Int64(attempt.rule.limit) {
             return .failure(Refusal(rule: attempt.rule, retryAfter: max(1, attempt.rule.retryAfter(at: now))))
         }
@@ -63,7 +63,7 @@ public struct RateLimiter: Sendable {
 
     /// Gives a reservation back: the attempt succeeded, and only failures count.
     public func refund(_ reservation: Reservation) async throws {
-        try await store.write { tx in try await tx.rateLimits.refund(reservation.counters) }
+        try await store.write(seenByReaders: false) { tx in try await tx.rateLimits.refund(reservation.counters) }
     }
 }
 

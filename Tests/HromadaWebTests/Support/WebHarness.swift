@@ -269,7 +269,9 @@ struct Browser {
     }
 
     @discardableResult
-    mutating func get(_ path: String) async throws -> Page {
+    mutating func get(_ path: String, headers extra: HTTPFields = [:]) async throws -> Page {
+        var headers = self.headers
+        headers.append(contentsOf: extra)
         let response = try await client.execute(uri: path, method: .get, headers: headers)
         return remember(response)
     }

@@ -32,7 +32,7 @@ public struct BudgetVoting: Sendable {
         } catch let error as AppError
             where error.status != .tooManyRequests && error.status != .notFound && error != .conflict(code: "already_voted") {
             let now = services.clock.now()
-            try RateLimiter.enforce(try await services.store.write { tx in try await RateLimiter.hit(limits, in: tx, at: now) })
+            try RateLimiter.enforce(try await services.store.write(seenByReaders: false) { tx in try await RateLimiter.hit(limits, in: tx, at: now) })
             throw error
         }
     }
