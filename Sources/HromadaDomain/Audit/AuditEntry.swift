@@ -42,6 +42,18 @@ public struct AuditEntry: Hashable, Codable, Sendable {
     }
 }
 
+/// An entry with its content hash worked out, so a hot write hashes it
+/// before it joins the single writer's queue rather than inside it (issue 25).
+public struct HashedAuditEntry: Sendable {
+    public let entry: AuditEntry
+    public let contentHash: String
+
+    public init(_ entry: AuditEntry) {
+        self.entry = entry
+        contentHash = entry.contentHash
+    }
+}
+
 /// Well-known audit actions, so the log reads the same everywhere.
 public enum AuditAction {
     /// Entries the public page of recent entries never lists, though the chain

@@ -102,9 +102,21 @@ final class SQLiteReaderPool: Sendable {
         let handle = try idle.withLock { $0.handles.popLast() } ?? openReader()
         let result: Result<T, any Error>
         do {
-            result = .success(try await body(SQLiteHandleDatabase(handle: handle, logger: logger, eventLoop: eventLoop)))
+            // One read transaction for the whole unit of work: its statements
+            // see one snapshot, and the connection checks the WAL and
+            // refreshes its page cache once, not once per statement (under a
+            // stream of commits that refresh was most of a short read, issue 25).
+            try handle.execute("BEGIN", []) { _ in }
+            do {
+                result = .success(try await body(SQLiteHandleDatabase(handle: handle, logger: logger, eventLoop: eventLoop)))
+            } catch {
+                result = .failure(error)
+            }
+            try handle.execute("COMMIT", []) { _ in }
         } catch {
-            result = .failure(error)
+            // BEGIN or COMMIT failed: the connection's state is unknown, so it is not kept.
+            handle.close()
+            throw error
         }
         let kept = idle.withLock { idle in
             guard !idle.closed, idle.handles.count < keepIdle else { return false }

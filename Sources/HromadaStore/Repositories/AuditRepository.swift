@@ -7,11 +7,16 @@ public struct AuditRepository: Sendable {
     package let dialect: DatabaseDialect
 
     public func append(_ entry: AuditEntry) async throws {
+        try await append(HashedAuditEntry(entry))
+    }
+
+    public func append(_ hashed: HashedAuditEntry) async throws {
+        let entry = hashed.entry
         try await db.raw("""
             INSERT INTO audit_entries (id, municipality_id, actor, action, subject, details, occurred_at, content_hash)
             VALUES (\(bind: entry.id.rawValue), \(bind: entry.municipalityID?.rawValue), \(bind: entry.actor),
                     \(bind: entry.action), \(bind: entry.subject), \(bind: entry.details),
-                    \(bind: entry.occurredAt.epochSeconds), \(bind: entry.contentHash))
+                    \(bind: entry.occurredAt.epochSeconds), \(bind: hashed.contentHash))
             """).run()
     }
 

@@ -101,7 +101,7 @@ public struct BudgetVoting: Sendable {
         let day: CalendarDate
         let stratum: BallotStratum
         let sealed: BudgetRepository.SealedBallot
-        let participated: AuditEntry
+        let participated: HashedAuditEntry
         let pools: BallotPools
         let clock: any HromadaDomain.Clock
     }
@@ -111,9 +111,9 @@ public struct BudgetVoting: Sendable {
         return Prepared(
             editionID: ballot.editionID, channel: ballot.channel, day: CalendarDate.inKyiv(services.clock.now()), stratum: BallotStratum(ballot),
             sealed: try box.sealed(ballot),
-            participated: try services.audit.entry(
+            participated: HashedAuditEntry(try services.audit.entry(
                 action: AuditAction.budgetParticipated, actor: actor, municipality: city, subject: ballot.editionID.rawValue,
-                details: ["channel": ballot.channel.rawValue]),
+                details: ["channel": ballot.channel.rawValue])),
             pools: box.pools, clock: services.clock)
     }
 

@@ -234,9 +234,9 @@ public struct PetitionService: Sendable {
             letter.linkDigest = signature.confirmationDigest
             return letter
         }
-        let signed = try services.audit.entry(
+        let signed = HashedAuditEntry(try services.audit.entry(
             action: AuditAction.petitionSigned, actor: account.id, municipality: city.id, subject: id.rawValue,
-            details: token == nil ? [:] : ["confirmed": "false"])
+            details: token == nil ? [:] : ["confirmed": "false"]))
         enum Outcome: Sendable { case counted(Int), pending, alreadySigned, limited(Int) }
         let outcome = try await services.store.write { tx -> Outcome in
             if let wait = try await RateLimiter.hit(limits, in: tx, at: now) { return .limited(wait) }
