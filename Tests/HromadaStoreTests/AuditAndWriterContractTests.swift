@@ -55,6 +55,27 @@ import Testing
         }
     }
 
+    /// Many entries in multi-row statements: in order, hashed as one at a
+    /// time would be, and the chain over them verifies (issue 25).
+    @Test(arguments: TestDatabase.available)
+    func entriesAppendedTogetherKeepTheirOrderAndTheirHashes(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let entries = (0..<901).map { i in
+                AuditEntry(municipalityID: i % 2 == 0 ? .init(rawValue: "vinnytsia") : nil, actor: "p-\(i)", action: "test.action",
+                           subject: "s-\(i)", details: #"{"n":"\#(i)"}"#, occurredAt: t0.addingTimeInterval(Double(i)))
+            }
+            try await store.write { try await $0.audit.append(contentsOf: entries.map(HashedAuditEntry.init)) }
+            let stored = try await store.read { try await $0.audit.unsealed(limit: 2_000) }
+            #expect(stored == entries)
+            let hashes = try await store.read { tx in
+                try await tx.db.raw("SELECT content_hash FROM audit_entries ORDER BY seq").all().map { try $0.decode(column: "content_hash", as: String.self) }
+            }
+            #expect(hashes == entries.map(\.contentHash))
+            _ = try await sealer(store).sealPending()
+            #expect(try await AuditChainCheck(store: store, publicKey: key.publicKey).run().get().entries == 901)
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func recentEntriesLeaveOutTheActionsWithheld(_ database: TestDatabase) async throws {
         try await database.withStore { store in

@@ -272,6 +272,37 @@ struct SecretBallotFixture {
         }
     }
 
+    /// The mixer plans its pools in a read; if another transaction mixes
+    /// some of those ballots first, the planned move rolls back whole and the
+    /// ballots are mixed once (issue 25).
+    @Test(arguments: TestDatabase.available)
+    func aPoolPlannedOutsideTheWriterThatLostABallotRollsBackWhole(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, _ in
+            let fixture = try await SecretBallotFixture(harness)
+            for n in 0..<20 { _ = try await fixture.vote(try await fixture.voter(n), n) }
+            let box = harness.services.ballotBox, edition = fixture.edition, now = harness.clock.now()
+            let plan = try await harness.services.store.read { tx in
+                box.plan(try await tx.budgets.sealedBallots(of: edition.id), edition: edition, at: now, whole: false, lastPools: true)
+            }
+            #expect(plan.pool.count == 10)
+            // Another transaction takes one of the pool's ballots first.
+            let taken = try #require(plan.pool.first?.boxID)
+            try await harness.services.store.write { tx in
+                try await tx.db.raw("DELETE FROM budget_ballot_box WHERE id = \(bind: taken)").run()
+            }
+            let move = try box.prepareMove(plan.pool, municipality: edition.municipalityID, at: now)
+            let auditBefore = try await fixture.rows("SELECT seq FROM audit_entries").count
+            await #expect(throws: BallotBox.Problem.raced) {
+                try await harness.services.store.write { tx in
+                    try await box.move(move, from: edition.id, in: tx, at: now)
+                }
+            }
+            #expect(try await harness.services.store.read { try await $0.budgets.sealedBallotCount(in: edition.id) } == 19)
+            #expect(try await harness.services.store.read { try await $0.budgets.ballotCount(in: edition.id) } == 0)
+            #expect(try await fixture.rows("SELECT seq FROM audit_entries").count == auditBefore)
+        }
+    }
+
     @Test(arguments: TestDatabase.available) func aBallotWaitsSealedAndIsCountedWhenResultsArePublished(_ database: TestDatabase) async throws {
         try await WebHarness.run(database) { harness, client in
             let fixture = try await SecretBallotFixture(harness)

@@ -61,14 +61,41 @@ extension BudgetRepository {
     /// transaction id, and its place says only which pool it came in. Each
     /// carries `day`, the Kyiv day the pool was opened, never the day it was cast.
     public func insertMixed(_ ballots: [AnonymousBallot], storedOn day: CalendarDate) async throws {
-        for start in stride(from: 0, to: ballots.count, by: Self.chunk) {
-            var insert = db.insert(into: "budget_ballots").columns("id", "edition_id", "receipt", "content", "channel", "age_group", "day", "audited")
-            for ballot in ballots[start..<min(start + Self.chunk, ballots.count)] {
-                insert = insert.values(
-                    SQLBind(ballot.id.rawValue), SQLBind(ballot.editionID.rawValue), SQLBind(ballot.receipt), SQLBind(try JSONColumn.text(ballot.content)),
-                    SQLBind(ballot.channel.rawValue), SQLBind(ballot.ageGroup.rawValue), SQLBind(day.description), SQLBind(1))
+        try await insertMixed(rows: try ballots.map(MixedRow.init), storedOn: day)
+    }
+
+    /// A ballot as `insertMixed` stores it, its content already JSON: made
+    /// before the write joins the single writer's queue (issue 25).
+    public struct MixedRow: Sendable {
+        let id: String
+        let editionID: String
+        let receipt: String
+        let content: String
+        let channel: String
+        let ageGroup: String
+
+        public init(_ ballot: AnonymousBallot) throws {
+            id = ballot.id.rawValue
+            editionID = ballot.editionID.rawValue
+            receipt = ballot.receipt
+            content = try JSONColumn.text(ballot.content)
+            channel = ballot.channel.rawValue
+            ageGroup = ballot.ageGroup.rawValue
+        }
+    }
+
+    public func insertMixed(rows: [MixedRow], storedOn day: CalendarDate) async throws {
+        let stored = day.description
+        for start in stride(from: 0, to: rows.count, by: Self.chunk) {
+            // Plain SQL rather than the insert builder: serialising the
+            // builder's expression tree was most of a large pool's time.
+            let values: [SQLQueryString] = rows[start..<min(start + Self.chunk, rows.count)].map { row in
+                "(\(bind: row.id), \(bind: row.editionID), \(bind: row.receipt), \(bind: row.content), \(bind: row.channel), \(bind: row.ageGroup), \(bind: stored), 1)"
             }
-            try await insert.run()
+            let statement: SQLQueryString = """
+                INSERT INTO budget_ballots (id, edition_id, receipt, content, channel, age_group, day, audited) VALUES \(values.joined(separator: ", "))
+                """
+            try await db.raw(statement).run()
         }
     }
 

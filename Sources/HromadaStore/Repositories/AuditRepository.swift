@@ -20,6 +20,26 @@ public struct AuditRepository: Sendable {
             """).run()
     }
 
+    /// Many entries in a few multi-row statements, in order (a mixed pool's
+    /// ballots): one statement per entry was most of a large pool's write.
+    public func append(contentsOf entries: [HashedAuditEntry]) async throws {
+        let rows = 400
+        for start in stride(from: 0, to: entries.count, by: rows) {
+            let values: [SQLQueryString] = entries[start..<min(start + rows, entries.count)].map { hashed in
+                let entry = hashed.entry
+                return """
+                    (\(bind: entry.id.rawValue), \(bind: entry.municipalityID?.rawValue), \(bind: entry.actor), \(bind: entry.action),
+                     \(bind: entry.subject), \(bind: entry.details), \(bind: entry.occurredAt.epochSeconds), \(bind: hashed.contentHash))
+                    """
+            }
+            let statement: SQLQueryString = """
+                INSERT INTO audit_entries (id, municipality_id, actor, action, subject, details, occurred_at, content_hash)
+                VALUES \(values.joined(separator: ", "))
+                """
+            try await db.raw(statement).run()
+        }
+    }
+
     private static let entryColumns = "id, municipality_id, actor, action, subject, details, occurred_at"
 
     public func unsealed(limit: Int) async throws -> [AuditEntry] {

@@ -19,6 +19,8 @@ public struct BallotAuditMixer: PeriodicService {
     let box: BallotBox
     let clock: any HromadaDomain.Clock
     public let logger: Logger
+    /// A second: under a busy vote each round's pools stay small, so the
+    /// write that moves them is short for the voters queued behind it.
     public let interval: Duration
     let poolSize: Int64
 
@@ -27,7 +29,7 @@ public struct BallotAuditMixer: PeriodicService {
     let batchSize: Int64
 
     public init(
-        store: Store, box: BallotBox, clock: any HromadaDomain.Clock, logger: Logger, interval: Duration = .seconds(5), batchSize: Int64 = 200
+        store: Store, box: BallotBox, clock: any HromadaDomain.Clock, logger: Logger, interval: Duration = .seconds(1), batchSize: Int64 = 200
     ) {
         let poolSize = Int64(box.pools.poolSize)
         self.batchSize = max(poolSize, batchSize / poolSize * poolSize)
@@ -55,27 +57,41 @@ public struct BallotAuditMixer: PeriodicService {
     func mixSealed() async throws -> Int {
         var total = 0
         for (editionID, _) in try await store.read({ try await $0.budgets.sealedBallotCounts() }) {
-            let box = self.box, clock = self.clock
-            // Planned outside the writer first: most rounds find nothing ready.
-            let outlook = try await store.read { tx -> BallotBox.Plan? in
+            let box = self.box, clock = self.clock, now = clock.now()
+            // Planned outside the writer: most rounds find nothing ready, and
+            // opening the sealed ballots (thousands, after a few seconds of a
+            // busy vote) is work the single writer must not wait on.
+            let outlook = try await store.read { tx -> (plan: BallotBox.Plan, edition: BudgetEdition)? in
                 guard let edition = try await tx.budgets.edition(editionID) else { return nil }
-                return box.plan(try await tx.budgets.sealedBallots(of: editionID), edition: edition, at: clock.now(), whole: false, lastPools: true)
+                return (box.plan(try await tx.budgets.sealedBallots(of: editionID), edition: edition, at: now, whole: false, lastPools: true), edition)
             }
-            guard let outlook else { continue }
-            if outlook.unreadable > 0 {
+            guard let (plan, edition) = outlook else { continue }
+            if plan.unreadable > 0 {
                 logger.error(
                     "sealed ballots do not open: was HROMADA_SECRET changed while voting ran?",
-                    metadata: ["edition": "\(editionID.rawValue)", "count": "\(outlook.unreadable)"])
+                    metadata: ["edition": "\(editionID.rawValue)", "count": "\(plan.unreadable)"])
             }
-            guard !outlook.pool.isEmpty else { continue }
-            let lastPools = outlook.takesLastPools
+            guard !plan.pool.isEmpty else { continue }
+            let lastPools = plan.takesLastPools
+            let move = lastPools ? nil : try box.prepareMove(plan.pool, municipality: edition.municipalityID, at: now)
+            let strata = Set(plan.pool.map { BallotStratum($0.ballot) })
             let done = try await store.write { tx -> Int in
                 guard try await tx.budgets.tryMixerLock() else { return 0 }
                 // A stratum's last pool must hold every ballot of it, those in
-                // flight included: the lock waits for them and holds back later ones.
-                if lastPools { try await tx.budgets.lockBallotBox() }
-                guard let edition = try await tx.budgets.edition(editionID) else { return 0 }
-                return try await box.mix(edition, in: tx, at: clock.now(), whole: false, lastPools: lastPools).mixed
+                // flight included: the lock waits for them and holds back later
+                // ones, and the box is read again under it.
+                if lastPools {
+                    try await tx.budgets.lockBallotBox()
+                    guard let edition = try await tx.budgets.edition(editionID) else { return 0 }
+                    return try await box.mix(edition, in: tx, at: clock.now(), whole: false, lastPools: true).mixed
+                }
+                // Whole pools of strata still voting, as planned. A stratum
+                // that closed since the plan is left to the next round, which
+                // takes its last pool under the lock.
+                guard let move, let current = try await tx.budgets.edition(editionID),
+                      !strata.contains(where: { box.pools.isSettled($0, of: current, at: clock.now()) })
+                else { return 0 }
+                return try await box.move(move, from: editionID, in: tx, at: now)
             }
             total += done
         }
@@ -109,9 +125,7 @@ public struct BallotAuditMixer: PeriodicService {
             let take = closed || whole ? pending : pending / poolSize * poolSize
             guard take > 0 else { return 0 }
             let ballots = try await tx.budgets.unauditedBallots(of: editionID, limit: Int(take))
-            for ballot in ballots {
-                try await tx.audit.append(BallotBox.auditEntry(ballot, municipality: edition.municipalityID, at: now))
-            }
+            try await tx.audit.append(contentsOf: ballots.map { HashedAuditEntry(BallotBox.auditEntry($0, municipality: edition.municipalityID, at: now)) })
             try await tx.budgets.shelve(ballots, storedOn: CalendarDate.inKyiv(now))
             return ballots.count
         }

@@ -80,15 +80,35 @@ public struct BallotBox: Sendable {
     ) async throws -> (mixed: Int, unreadable: Int) {
         let plan = self.plan(try await tx.budgets.sealedBallots(of: edition.id), edition: edition, at: now, whole: whole, lastPools: lastPools)
         guard !plan.pool.isEmpty else { return (0, plan.unreadable) }
-        // Removed in one statement, in the box's own order; inserted in the shuffle's.
-        let removed = try await tx.budgets.removeSealed(plan.pool.map(\.boxID).sorted(), from: edition.id)
-        guard removed == plan.pool.count else { throw Problem.raced }
-        let ballots = plan.pool.map(\.ballot)
-        try await tx.budgets.insertMixed(ballots, storedOn: CalendarDate.inKyiv(now))
-        for ballot in ballots {
-            try await tx.audit.append(Self.auditEntry(ballot, municipality: edition.municipalityID, at: now))
-        }
-        return (ballots.count, plan.unreadable)
+        let mixed = try await move(try prepareMove(plan.pool, municipality: edition.municipalityID, at: now), from: edition.id, in: tx, at: now)
+        return (mixed, plan.unreadable)
+    }
+
+    /// A pool ready to leave the box with everything its write needs made
+    /// beforehand, so a pool planned outside the writer costs the writer only
+    /// its statements (issue 25): its box ids in the box's own order, its
+    /// rows in the shuffle's, its audit entries hashed.
+    struct Move: Sendable {
+        let boxIDs: [String]
+        let rows: [BudgetRepository.MixedRow]
+        let entries: [HashedAuditEntry]
+    }
+
+    func prepareMove(_ pool: [(boxID: String, ballot: AnonymousBallot)], municipality: MunicipalityID, at now: Date) throws -> Move {
+        Move(
+            boxIDs: pool.map(\.boxID).sorted(), rows: try pool.map { try BudgetRepository.MixedRow($0.ballot) },
+            entries: pool.map { HashedAuditEntry(Self.auditEntry($0.ballot, municipality: municipality, at: now)) })
+    }
+
+    /// Moves a pool out of the box inside the caller's transaction: its box
+    /// ids removed, its ballots inserted, its audit entries appended. If any
+    /// box id is gone (another transaction took it) the pool rolls back (`raced`).
+    func move(_ move: Move, from edition: BudgetEditionID, in tx: Repositories, at now: Date) async throws -> Int {
+        let removed = try await tx.budgets.removeSealed(move.boxIDs, from: edition)
+        guard removed == move.boxIDs.count else { throw Problem.raced }
+        try await tx.budgets.insertMixed(rows: move.rows, storedOn: CalendarDate.inKyiv(now))
+        try await tx.audit.append(contentsOf: move.entries)
+        return move.boxIDs.count
     }
 
     /// The ballot's entry in the audit chain: its receipt and content hash,
