@@ -24,6 +24,9 @@ public struct BallotAuditMixer: PeriodicService {
     public let interval: Duration
     let poolSize: Int64
 
+    /// Sealed ballots opened between two yields to the requests waiting.
+    static let openedAtOnce = 200
+
     /// Bulk-loaded ballots per transaction: a backlog is worked off in short
     /// writes, so voters queued behind the single SQLite writer never wait long.
     let batchSize: Int64
@@ -61,11 +64,20 @@ public struct BallotAuditMixer: PeriodicService {
             // Planned outside the writer: most rounds find nothing ready, and
             // opening the sealed ballots (thousands, after a few seconds of a
             // busy vote) is work the single writer must not wait on.
-            let outlook = try await store.read { tx -> (plan: BallotBox.Plan, edition: BudgetEdition)? in
+            let read = try await store.read { tx -> (sealed: [BudgetRepository.SealedBallot], edition: BudgetEdition)? in
                 guard let edition = try await tx.budgets.edition(editionID) else { return nil }
-                return (box.plan(try await tx.budgets.sealedBallots(of: editionID), edition: edition, at: now, whole: false, lastPools: true), edition)
+                return (try await tx.budgets.sealedBallots(of: editionID), edition)
             }
-            guard let (plan, edition) = outlook else { continue }
+            guard let (sealed, edition) = read else { continue }
+            // Opened a few hundred at a time, giving way between: this runs on
+            // the threads that answer requests, and a second of a busy vote is
+            // thousands of ballots.
+            var opened = BallotBox.Opened()
+            for start in stride(from: 0, to: sealed.count, by: Self.openedAtOnce) {
+                box.open(sealed[start..<min(start + Self.openedAtOnce, sealed.count)], edition: editionID, into: &opened)
+                await Task.yield()
+            }
+            let plan = box.plan(opened, edition: edition, at: now, whole: false, lastPools: true)
             if plan.unreadable > 0 {
                 logger.error(
                     "sealed ballots do not open: was HROMADA_SECRET changed while voting ran?",

@@ -43,19 +43,35 @@ public struct BallotBox: Sendable {
         var unreadable = 0
     }
 
+    /// Sealed rows opened in memory, and how many did not open.
+    struct Opened: Sendable {
+        var ballots: [(boxID: String, ballot: AnonymousBallot)] = []
+        var unreadable = 0
+    }
+
+    func open(_ sealed: some Sequence<BudgetRepository.SealedBallot>, edition: BudgetEditionID, into opened: inout Opened) {
+        for row in sealed {
+            do {
+                opened.ballots.append((row.id, try seal.open(row.sealed, boxID: row.id, edition: edition)))
+            } catch {
+                opened.unreadable += 1
+            }
+        }
+    }
+
     /// Opens the sealed ballots in memory and picks the pools that are ready;
     /// `whole` takes everything (results are being published).
     func plan(_ sealed: [BudgetRepository.SealedBallot], edition: BudgetEdition, at now: Date, whole: Bool, lastPools: Bool) -> Plan {
+        var opened = Opened()
+        open(sealed, edition: edition.id, into: &opened)
+        return plan(opened, edition: edition, at: now, whole: whole, lastPools: lastPools)
+    }
+
+    func plan(_ opened: Opened, edition: BudgetEdition, at now: Date, whole: Bool, lastPools: Bool) -> Plan {
         var plan = Plan()
+        plan.unreadable = opened.unreadable
         var strata: [BallotStratum: [(boxID: String, ballot: AnonymousBallot)]] = [:]
-        for row in sealed {
-            do {
-                let ballot = try seal.open(row.sealed, boxID: row.id, edition: edition.id)
-                strata[BallotStratum(ballot), default: []].append((row.id, ballot))
-            } catch {
-                plan.unreadable += 1
-            }
-        }
+        for (boxID, ballot) in opened.ballots { strata[BallotStratum(ballot), default: []].append((boxID, ballot)) }
         var generator = SystemRandomNumberGenerator()
         for (stratum, waiting) in strata {
             let settled = whole || pools.isSettled(stratum, of: edition, at: now)
