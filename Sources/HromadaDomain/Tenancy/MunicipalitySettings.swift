@@ -170,6 +170,4 @@ final class SectionMemo: Sendable {
         }
         return decoded
     }
-
-    var count: Int { sections.withLock { $0.count } }
 }

@@ -11,13 +11,7 @@ public struct AuditRepository: Sendable {
     }
 
     public func append(_ hashed: HashedAuditEntry) async throws {
-        let entry = hashed.entry
-        try await db.raw("""
-            INSERT INTO audit_entries (id, municipality_id, actor, action, subject, details, occurred_at, content_hash)
-            VALUES (\(bind: entry.id.rawValue), \(bind: entry.municipalityID?.rawValue), \(bind: entry.actor),
-                    \(bind: entry.action), \(bind: entry.subject), \(bind: entry.details),
-                    \(bind: entry.occurredAt.epochSeconds), \(bind: hashed.contentHash))
-            """).run()
+        try await append(contentsOf: [hashed])
     }
 
     /// Many entries in a few multi-row statements, in order (a mixed pool's

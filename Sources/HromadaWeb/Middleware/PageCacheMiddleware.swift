@@ -146,9 +146,6 @@ package final class PageCache: Sendable {
     func abandon(_ key: Key) {
         state.withLock { state in state.slots[key]?.refreshing = nil }
     }
-
-    /// Pages held now (for tests and operators).
-    package var count: Int { state.withLock { $0.slots.count } }
 }
 
 /// One rendered page, cut where the reader's CSRF token goes.
@@ -186,7 +183,7 @@ struct CachedPage: Sendable {
             piece.withUnsafeReadableBytes { hash.update(bufferPointer: $0) }
             hash.update(data: [0])
         }
-        digest = hash.finalize().prefix(12).map { String(format: "%02x", $0) }.joined()
+        digest = Hex.encode(hash.finalize().prefix(12))
         var headers = response.headers
         headers[.contentLength] = nil
         self.status = response.status

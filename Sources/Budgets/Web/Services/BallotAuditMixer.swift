@@ -84,12 +84,12 @@ public struct BallotAuditMixer: PeriodicService {
                     metadata: ["edition": "\(editionID.rawValue)", "count": "\(plan.unreadable)"])
             }
             guard !plan.pool.isEmpty else { continue }
-            let lastPools = plan.takesLastPools
-            let move = lastPools ? nil : try box.prepareMove(plan.pool, municipality: edition.municipalityID, at: now)
+            // A stratum's last pool is picked again under the lock, in the write.
+            let planned = plan.takesLastPools ? nil : try box.prepareMove(plan.pool, municipality: edition.municipalityID, at: now)
             let strata = Set(plan.pool.map { BallotStratum($0.ballot) })
             let done: Int
             do {
-                done = try await moveReady(editionID, lastPools: lastPools, move: move, strata: strata, at: now)
+                done = try await moveReady(editionID, planned: planned, strata: strata, at: now)
             } catch BallotBox.Problem.raced {
                 // Another instance moved some of these first (on PostgreSQL each
                 // instance runs a mixer): nothing was written; the next round
@@ -102,17 +102,19 @@ public struct BallotAuditMixer: PeriodicService {
         return total
     }
 
-    /// The write of one round: the planned pool moved, or a stratum's last pool picked and moved under the lock.
+    /// The write of one round: the `planned` pool moved, or with none
+    /// planned (the round takes a stratum's last pool) the pools picked and
+    /// moved under the lock.
     private func moveReady(
-        _ editionID: BudgetEditionID, lastPools: Bool, move: BallotBox.Move?, strata: Set<BallotStratum>, at now: Date
+        _ editionID: BudgetEditionID, planned: BallotBox.Move?, strata: Set<BallotStratum>, at now: Date
     ) async throws -> Int {
         let box = self.box, clock = self.clock
         return try await store.write { tx -> Int in
             guard try await tx.budgets.tryMixerLock() else { return 0 }
-            // A stratum's last pool must hold every ballot of it, those in
-            // flight included: the lock waits for them and holds back later
-            // ones, and the box is read again under it.
-            if lastPools {
+            guard let planned else {
+                // A stratum's last pool must hold every ballot of it, those in
+                // flight included: the lock waits for them and holds back later
+                // ones, and the box is read again under it.
                 try await tx.budgets.lockBallotBox()
                 guard let edition = try await tx.budgets.edition(editionID) else { return 0 }
                 return try await box.mix(edition, in: tx, at: clock.now(), whole: false, lastPools: true).mixed
@@ -120,10 +122,10 @@ public struct BallotAuditMixer: PeriodicService {
             // Whole pools of strata still voting, as planned. A stratum
             // that closed since the plan is left to the next round, which
             // takes its last pool under the lock.
-            guard let move, let current = try await tx.budgets.edition(editionID),
+            guard let current = try await tx.budgets.edition(editionID),
                   !strata.contains(where: { box.pools.isSettled($0, of: current, at: clock.now()) })
             else { return 0 }
-            return try await box.move(move, from: editionID, in: tx, at: now)
+            return try await box.move(planned, from: editionID, in: tx, at: now)
         }
     }
 
