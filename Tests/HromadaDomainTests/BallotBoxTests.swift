@@ -195,6 +195,21 @@ import Testing
         }
     }
 
+    @Test func aLargeOpenPoolLeavesInPartsOfAtLeastPoolSizeAndAtMostTheLargestPart() {
+        #expect(pools.largestPart == 250)
+        #expect(pools.parts(of: [Int]()).isEmpty)
+        #expect(pools.parts(of: Array(0..<250)) == [Array(0..<250)])
+        for count in [10, 251, 499, 500, 501, 2_317, 10_000] {
+            let parts = pools.parts(of: Array(0..<count))
+            #expect(parts.flatMap { $0 } == Array(0..<count), "\(count) ballots")
+            #expect(parts.allSatisfy { $0.count <= pools.largestPart && $0.count >= min(count, pools.largestPart / 2) }, "\(parts.map(\.count))")
+        }
+        // With a large k the largest part grows with it, so a part never holds fewer than k.
+        let wide = BallotPools(poolSize: 400)
+        #expect(wide.largestPart == 800)
+        #expect(wide.parts(of: Array(0..<801)).allSatisfy { $0.count >= 400 })
+    }
+
     // MARK: Paper ballots
 
     @Test func newEditionDefaultsToPaperDoubleEntry() {

@@ -284,13 +284,15 @@ struct SecretBallotFixture {
             let plan = try await harness.services.store.read { tx in
                 box.plan(try await tx.budgets.sealedBallots(of: edition.id), edition: edition, at: now, whole: false, lastPools: true)
             }
-            #expect(plan.pool.count == 10)
+            #expect(plan.pools.map(\.count) == [10])
+            var generator = SystemRandomNumberGenerator()
+            let pool = plan.pool(using: &generator)
             // Another transaction takes one of the pool's ballots first.
-            let taken = try #require(plan.pool.first?.boxID)
+            let taken = try #require(pool.first?.boxID)
             try await harness.services.store.write { tx in
                 try await tx.db.raw("DELETE FROM budget_ballot_box WHERE id = \(bind: taken)").run()
             }
-            let move = try box.prepareMove(plan.pool, municipality: edition.municipalityID, at: now)
+            let move = try box.prepareMove(pool, municipality: edition.municipalityID, at: now)
             let auditBefore = try await fixture.rows("SELECT seq FROM audit_entries").count
             await #expect(throws: BallotBox.Problem.raced) {
                 try await harness.services.store.write { tx in

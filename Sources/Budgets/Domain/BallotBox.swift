@@ -124,4 +124,20 @@ public struct BallotPools: Sendable {
         guard waiting.count >= 2 * poolSize else { return [] }
         return Array(waiting.shuffled(using: &generator).prefix(waiting.count - poolSize))
     }
+
+    /// The most ballots of an open stratum that leave the box in one write.
+    /// A busy second of voting seals thousands, and one write moving them all
+    /// held every voter queued behind the single SQLite writer for a fifth of
+    /// a second. At least 2k, so every part below still holds k.
+    public var largestPart: Int { max(2 * poolSize, 250) }
+
+    /// An open stratum's pool in parts of at most `largestPart`, as even as
+    /// they come, each leaving the box in a write of its own. Each part is
+    /// over half of `largestPart` (when there are two or more), so it holds
+    /// at least k: splitting never makes a pool smaller than the rule allows.
+    public func parts<T>(of pool: [T]) -> [[T]] {
+        guard pool.count > largestPart else { return pool.isEmpty ? [] : [pool] }
+        let count = (pool.count + largestPart - 1) / largestPart
+        return (0..<count).map { part in Array(pool[(part * pool.count / count)..<((part + 1) * pool.count / count)]) }
+    }
 }

@@ -56,7 +56,7 @@ public struct BallotAuditMixer: PeriodicService {
         try await mixSealed() + (try await mixBulk())
     }
 
-    /// The ballot box, one edition per transaction.
+    /// The ballot box, edition by edition.
     func mixSealed() async throws -> Int {
         var total = 0
         for (editionID, _) in try await store.read({ try await $0.budgets.sealedBallotCounts() }) {
@@ -83,26 +83,30 @@ public struct BallotAuditMixer: PeriodicService {
                     "sealed ballots do not open: was HROMADA_SECRET changed while voting ran?",
                     metadata: ["edition": "\(editionID.rawValue)", "count": "\(plan.unreadable)"])
             }
-            guard !plan.pool.isEmpty else { continue }
-            // A stratum's last pool is picked again under the lock, in the write.
-            let planned = plan.takesLastPools ? nil : try box.prepareMove(plan.pool, municipality: edition.municipalityID, at: now)
-            let strata = Set(plan.pool.map { BallotStratum($0.ballot) })
-            let done: Int
-            do {
-                done = try await moveReady(editionID, planned: planned, strata: strata, at: now)
-            } catch BallotBox.Problem.raced {
-                // Another instance moved some of these first (on PostgreSQL each
-                // instance runs a mixer): nothing was written; the next round
-                // plans again from what is left.
-                logger.debug("a planned ballot pool was taken by another mixer", metadata: ["edition": "\(editionID.rawValue)"])
-                continue
+            guard !plan.pools.isEmpty else { continue }
+            // A stratum's last pool is picked again under the lock, in one
+            // write. Otherwise each part of a pool leaves in a write of its
+            // own, so voters queued behind the writer wait for one part at most.
+            let moves: [(planned: BallotBox.Move?, strata: Set<BallotStratum>)] = plan.takesLastPools
+                ? [(nil, Set(plan.pools.joined().map { BallotStratum($0.ballot) }))]
+                : try plan.pools.map { part in
+                    (try box.prepareMove(part, municipality: edition.municipalityID, at: now), Set(part.map { BallotStratum($0.ballot) }))
+                }
+            for (planned, strata) in moves {
+                do {
+                    total += try await moveReady(editionID, planned: planned, strata: strata, at: now)
+                } catch BallotBox.Problem.raced {
+                    // Another instance moved some of these first (on PostgreSQL each
+                    // instance runs a mixer): nothing of this part was written; the
+                    // next round plans again from what is left.
+                    logger.debug("a planned ballot pool was taken by another mixer", metadata: ["edition": "\(editionID.rawValue)"])
+                }
             }
-            total += done
         }
         return total
     }
 
-    /// The write of one round: the `planned` pool moved, or with none
+    /// One write of a round: the `planned` part of a pool moved, or with none
     /// planned (the round takes a stratum's last pool) the pools picked and
     /// moved under the lock.
     private func moveReady(

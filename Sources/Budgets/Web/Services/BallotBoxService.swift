@@ -36,11 +36,18 @@ public struct BallotBox: Sendable {
 
     /// What may leave the box now.
     struct Plan: Sendable {
-        /// Box ids and ballots, shuffled.
-        var pool: [(boxID: String, ballot: AnonymousBallot)] = []
-        /// Whether the pool holds a stratum's last pool, which needs the box locked.
+        /// Box ids and ballots, pool by pool in random order, each pool one
+        /// stratum's and shuffled. An open stratum's pool comes in parts
+        /// (`BallotPools.parts`), each of which may leave in a write of its own.
+        var pools: [[(boxID: String, ballot: AnonymousBallot)]] = []
+        /// Whether a stratum's last pool is among them, which needs the box locked.
         var takesLastPools = false
         var unreadable = 0
+
+        /// Every ballot of the plan in one random order, to leave in one write.
+        func pool(using generator: inout some RandomNumberGenerator) -> [(boxID: String, ballot: AnonymousBallot)] {
+            pools.flatMap { $0 }.shuffled(using: &generator)
+        }
     }
 
     /// Sealed rows opened in memory, and how many did not open.
@@ -77,17 +84,24 @@ public struct BallotBox: Sendable {
             let settled = whole || pools.isSettled(stratum, of: edition, at: now)
             if settled && !lastPools { continue }
             let pool = pools.pool(from: waiting, settled: settled, using: &generator)
-            if settled && !pool.isEmpty { plan.takesLastPools = true }
-            plan.pool += pool
+            guard !pool.isEmpty else { continue }
+            if settled {
+                plan.takesLastPools = true
+                plan.pools.append(pool)
+            } else {
+                plan.pools += pools.parts(of: pool)
+            }
         }
-        // One shuffle over the strata too: the order of inserts (and so of
-        // PostgreSQL's heap and WAL) follows neither the box nor the votes.
-        plan.pool.shuffle(using: &generator)
+        // The order of writes (and so of PostgreSQL's heap and WAL) follows
+        // neither the box nor the votes.
+        plan.pools.shuffle(using: &generator)
         return plan
     }
 
     /// Opens what is ready in one edition and moves it into `budget_ballots`,
-    /// with one audit entry per ballot, inside the caller's transaction. The
+    /// with one audit entry per ballot, inside the caller's transaction (so
+    /// its pools leave together, unsplit: this runs under the box's lock, or
+    /// when results are published). The
     /// rows carry the pool's Kyiv day and the entries its time, never the vote's.
     /// `lastPools` only when the caller holds the box locked (`lockBallotBox`).
     /// Returns how many ballots were mixed and how many did not open.
@@ -95,8 +109,12 @@ public struct BallotBox: Sendable {
         _ edition: BudgetEdition, in tx: Repositories, at now: Date, whole: Bool, lastPools: Bool
     ) async throws -> (mixed: Int, unreadable: Int) {
         let plan = self.plan(try await tx.budgets.sealedBallots(of: edition.id), edition: edition, at: now, whole: whole, lastPools: lastPools)
-        guard !plan.pool.isEmpty else { return (0, plan.unreadable) }
-        let mixed = try await move(try prepareMove(plan.pool, municipality: edition.municipalityID, at: now), from: edition.id, in: tx, at: now)
+        guard !plan.pools.isEmpty else { return (0, plan.unreadable) }
+        // One shuffle over the strata too: the order of inserts follows
+        // neither the box nor the votes.
+        var generator = SystemRandomNumberGenerator()
+        let pool = plan.pool(using: &generator)
+        let mixed = try await move(try prepareMove(pool, municipality: edition.municipalityID, at: now), from: edition.id, in: tx, at: now)
         return (mixed, plan.unreadable)
     }
 
