@@ -87,14 +87,14 @@ public struct BallotAuditMixer: PeriodicService {
             // A stratum's last pool is picked again under the lock, in one
             // write. Otherwise each part of a pool leaves in a write of its
             // own, so voters queued behind the writer wait for one part at most.
-            let moves: [(planned: BallotBox.Move?, strata: Set<BallotStratum>)] = plan.takesLastPools
-                ? [(nil, Set(plan.pools.joined().map { BallotStratum($0.ballot) }))]
+            let writes: [Planned?] = plan.takesLastPools
+                ? [nil]
                 : try plan.pools.map { part in
-                    (try box.prepareMove(part, municipality: edition.municipalityID, at: now), Set(part.map { BallotStratum($0.ballot) }))
+                    Planned(move: try box.prepareMove(part, municipality: edition.municipalityID, at: now), strata: Set(part.map { BallotStratum($0.ballot) }))
                 }
-            for (planned, strata) in moves {
+            for planned in writes {
                 do {
-                    total += try await moveReady(editionID, planned: planned, strata: strata, at: now)
+                    total += try await moveReady(editionID, planned: planned, at: now)
                 } catch BallotBox.Problem.raced {
                     // Another instance moved some of these first (on PostgreSQL each
                     // instance runs a mixer): nothing of this part was written; the
@@ -106,12 +106,16 @@ public struct BallotAuditMixer: PeriodicService {
         return total
     }
 
+    /// A part of a pool ready to move, and the strata it belongs to (one).
+    private struct Planned: Sendable {
+        let move: BallotBox.Move
+        let strata: Set<BallotStratum>
+    }
+
     /// One write of a round: the `planned` part of a pool moved, or with none
     /// planned (the round takes a stratum's last pool) the pools picked and
     /// moved under the lock.
-    private func moveReady(
-        _ editionID: BudgetEditionID, planned: BallotBox.Move?, strata: Set<BallotStratum>, at now: Date
-    ) async throws -> Int {
+    private func moveReady(_ editionID: BudgetEditionID, planned: Planned?, at now: Date) async throws -> Int {
         let box = self.box, clock = self.clock
         return try await store.write { tx -> Int in
             guard try await tx.budgets.tryMixerLock() else { return 0 }
@@ -127,9 +131,9 @@ public struct BallotAuditMixer: PeriodicService {
             // that closed since the plan is left to the next round, which
             // takes its last pool under the lock.
             guard let current = try await tx.budgets.edition(editionID),
-                  !strata.contains(where: { box.pools.isSettled($0, of: current, at: clock.now()) })
+                  !planned.strata.contains(where: { box.pools.isSettled($0, of: current, at: clock.now()) })
             else { return 0 }
-            return try await box.move(planned, from: editionID, in: tx, at: now)
+            return try await box.move(planned.move, from: editionID, in: tx, at: now)
         }
     }
 

@@ -99,10 +99,10 @@ public struct BallotBox: Sendable {
     }
 
     /// Opens what is ready in one edition and moves it into `budget_ballots`,
-    /// with one audit entry per ballot, inside the caller's transaction (so
-    /// its pools leave together, unsplit: this runs under the box's lock, or
-    /// when results are published). The
-    /// rows carry the pool's Kyiv day and the entries its time, never the vote's.
+    /// with one audit entry per ballot, inside the caller's transaction, so
+    /// its pools leave together, unsplit (this runs under the box's lock, or
+    /// when results are published). The rows carry the pool's Kyiv day and
+    /// the entries its time, never the vote's.
     /// `lastPools` only when the caller holds the box locked (`lockBallotBox`).
     /// Returns how many ballots were mixed and how many did not open.
     func mix(
