@@ -66,6 +66,34 @@ import Testing
         }
     }
 
+    @Test(arguments: TestDatabase.available)
+    func aBallotSetStampChangesWithEveryCountedBallotAndSaysWhenAnyIsSealed(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let (edition, projects) = try await fixture.seeded(store, projects: 2)
+            func stamp() async throws -> BallotSetStamp? { try await store.read { try await $0.budgets.ballotSetStamp(of: edition.id) } }
+            #expect(try await stamp() == BallotSetStamp(counted: 0, firstReceipt: nil, lastReceipt: nil, anySealed: false))
+            try await store.write { try await $0.budgets.insertSealed(sealed(1), in: edition.id) }
+            #expect(try await stamp()?.anySealed == true)
+            let pool = (0..<4).map { _ in fixture.ballot(edition, [projects[0]]) }
+            try await store.write { tx in
+                _ = try await tx.budgets.removeSealed(try await tx.budgets.sealedBallots(of: edition.id).map(\.id), from: edition.id)
+                try await tx.budgets.insertMixed(pool, storedOn: fixture.poolDay)
+            }
+            let receipts = pool.map(\.receipt).sorted()
+            let four = BallotSetStamp(counted: 4, firstReceipt: receipts.first, lastReceipt: receipts.last, anySealed: false)
+            #expect(try await stamp() == four)
+            // Put back unchanged, they are the same ballots.
+            try await store.write { try await $0.budgets.shelve(pool, storedOn: fixture.poolDay) }
+            #expect(try await stamp() == four)
+            try await store.write { try await $0.budgets.insert(fixture.ballot(edition, [projects[1]]), storedOn: fixture.poolDay) }
+            #expect(try await stamp()?.counted == 5)
+            // Another edition's ballots are not in it.
+            let other = fixture.edition(in: fixture.vinnytsia)
+            try await store.write { try await $0.budgets.insert(other, at: t0) }
+            #expect(try await store.read { try await $0.budgets.ballotSetStamp(of: other.id) }?.counted == 0)
+        }
+    }
+
     /// Migration 0012: ballots stored before strata lost the day carried the
     /// day they were cast; they take the migration's day instead.
     @Test(arguments: TestDatabase.available)

@@ -159,6 +159,64 @@ import HromadaModules
     }
 }
 
+@Suite struct KeptCountsTests {
+    /// Issue 25: the results are counted once per state of what they are made
+    /// from; a new ballot, an edited project or a sealed ballot is never
+    /// answered with a count kept from before.
+    @Test(arguments: TestDatabase.available) func aKeptCountServesOnlyTheBallotsEditionAndProjectsItWasMadeFrom(_ database: TestDatabase) async throws {
+        try await WebHarness.run(database) { harness, client in
+            let services = harness.services, demo = try await DemoBudgets(harness), city = try await harness.city("vinnytsia")
+            let kept = try #require(services.moduleState(KeptCounts.self))
+            let edition = demo.past, key = KeptCounts.Key(edition: demo.past.id, rule: demo.past.winnerRule)
+            func projects() async throws -> [BudgetProject] {
+                try await services.store.read { try await $0.budgets.projects(of: edition.id, in: city.id) }
+            }
+            func source() async throws -> KeptCounts.Source {
+                let read = try await services.store.read { try await $0.budgets.ballotSetStamp(of: edition.id) }
+                let stamp = try #require(read)
+                return .init(stamp: stamp, edition: edition, projects: try await projects(), city: city)
+            }
+            let first = try await services.budgetResults.count(edition: edition, city: city, projects: try await projects())
+            #expect(first.details == nil)
+            #expect(kept.count(for: key, from: try await source())?.ballots == first.ballots)
+            // Asked for the explanations, it adds them to the kept count.
+            let detailed = try await services.budgetResults.count(edition: edition, city: city, projects: try await projects(), detailed: true)
+            #expect(detailed.details?.count == edition.categories.count)
+            #expect(kept.count(for: key, from: try await source())?.details != nil)
+
+            // An edited title is another source.
+            var renamed = try await projects()
+            let onBallot = try #require(renamed.firstIndex { $0.isOnBallot })
+            renamed[onBallot].title += " (уточнено)"
+            let stamp = try await source().stamp
+            #expect(kept.count(for: key, from: .init(stamp: stamp, edition: edition, projects: renamed, city: city)) == nil)
+            try await services.store.write { [renamed] in try await $0.budgets.update(renamed[onBallot], in: city.id) }
+            let retitled = try await services.budgetResults.count(edition: edition, city: city, projects: try await projects())
+            #expect(retitled.outcomes.flatMap(\.projects).contains { $0.project.title == renamed[onBallot].title })
+
+            // A ballot more is counted.
+            let project = renamed[onBallot]
+            let ballot = AnonymousBallot(
+                editionID: edition.id, receipt: BallotReceipt.generate(), content: BallotContent(projects: [project.id]), channel: .paper, ageGroup: .from30)
+            try await services.store.write { try await $0.budgets.insert(ballot, storedOn: CalendarDate(year: 2026, month: 12, day: 6)) }
+            let more = try await services.budgetResults.count(edition: edition, city: city, projects: try await projects())
+            #expect(more.ballots == first.ballots + 1)
+            #expect(more.byChannel[.paper, default: 0] == first.byChannel[.paper, default: 0] + 1)
+            let score = { (count: BudgetResults.EditionCount) in count.outcomes.flatMap(\.projects).first { $0.project.id == project.id }?.score }
+            #expect(score(more) == (score(retitled) ?? 0) + 1)
+            let (_, api) = try await client.json(.get, "/api/v1/vinnytsia/budgets/\(edition.id.rawValue)/results")
+            let voters = (api["categories"] as? [[String: Any]])?.compactMap { $0["voters"] as? Int }.reduce(0, +)
+            #expect(voters == more.outcomes.map(\.voters).reduce(0, +))
+
+            // While a ballot waits sealed, nothing is kept.
+            var sealed = try await source()
+            sealed.stamp.anySealed = true
+            kept.keep(more, for: KeptCounts.Key(edition: edition.id, rule: .mes), from: sealed)
+            #expect(kept.count(for: KeptCounts.Key(edition: edition.id, rule: .mes), from: sealed) == nil)
+        }
+    }
+}
+
 @Suite struct AnalysisMemoTests {
     static func election(_ votes: String) throws -> Election {
         try PabulibReader.read("META\nkey;value\nbudget;10\nvote_type;approval\nPROJECTS\nproject_id;cost\na;6\nb;5\nVOTES\nvoter_id;vote\n" + votes)

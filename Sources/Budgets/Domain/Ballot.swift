@@ -55,6 +55,24 @@ public struct AnonymousBallot: Hashable, Codable, Sendable {
     }
 }
 
+/// One state of an edition's counted ballots, told apart without reading
+/// them (`BudgetRepository.ballotSetStamp`): a count kept for one stamp is
+/// the count of any later read with the same stamp.
+public struct BallotSetStamp: Hashable, Sendable {
+    public var counted: Int64
+    public var firstReceipt: String?
+    public var lastReceipt: String?
+    /// Ballots still sealed in the box: they count only once opened, so no kept count holds.
+    public var anySealed: Bool
+
+    public init(counted: Int64, firstReceipt: String?, lastReceipt: String?, anySealed: Bool) {
+        self.counted = counted
+        self.firstReceipt = firstReceipt
+        self.lastReceipt = lastReceipt
+        self.anySealed = anySealed
+    }
+}
+
 /// Coarse ages for turnout statistics: fine enough to be useful, too coarse to identify.
 public enum AgeGroup: String, Codable, Sendable, CaseIterable {
     case under18 = "14-17"

@@ -389,6 +389,24 @@ public struct BudgetRepository: Sendable {
         try await db.raw("SELECT COUNT(*) AS n FROM budget_ballots WHERE edition_id = \(bind: edition.rawValue)").first()?.int("n") ?? 0
     }
 
+    /// What tells one state of an edition's ballots from another without
+    /// reading them: how many are counted, their least and greatest receipt,
+    /// and whether any still wait sealed in the box. Ballots are only ever
+    /// added (a pool leaving the box, paper batches) or put back unchanged
+    /// (`shelve`), so two states with the same stamp hold the same ballots.
+    /// A feature that removes or edits a ballot must change what this reads.
+    /// Both parts come from the (edition, receipt) index.
+    public func ballotSetStamp(of edition: BudgetEditionID) async throws -> BallotSetStamp? {
+        guard let row = try await db.raw("""
+            SELECT COUNT(*) AS n, MIN(receipt) AS first, MAX(receipt) AS last,
+                   CASE WHEN EXISTS (SELECT 1 FROM budget_ballot_box WHERE edition_id = \(bind: edition.rawValue)) THEN 1 ELSE 0 END AS sealed
+            FROM budget_ballots WHERE edition_id = \(bind: edition.rawValue)
+            """).first() else { return nil }
+        return BallotSetStamp(
+            counted: try row.int("n"), firstReceipt: try row.optionalString("first"), lastReceipt: try row.optionalString("last"),
+            anySealed: try row.int("sealed") != 0)
+    }
+
     /// Editions with ballots not yet in the audit chain, and how many each has.
     public func unauditedBallotCounts() async throws -> [(edition: BudgetEditionID, count: Int64)] {
         try await db.raw("""

@@ -26,6 +26,9 @@ public struct BudgetsModule: Module {
         [BallotAuditMixer(store: services.store, box: services.ballotBox, clock: services.clock, logger: services.logger)]
     }
 
+    /// The counts of editions whose ballots have not changed (`KeptCounts`).
+    public func makeState() -> [any Sendable] { [KeptCounts()] }
+
     /// Вінниця's editions, with Олена's proposals and the demo's ballots.
     public func seedDemo(_ demo: DemoWorld) async throws {
         guard let vinnytsia = demo.city("vinnytsia"), let author = demo.resident else { return }

@@ -362,11 +362,8 @@ struct BudgetAPIController {
             guard let known = WinnerRule(rawValue: name) else { throw AppError.invalid(code: "unknown_rule", field: "rule") }
             rule = known
         }
-        let box = services.ballotBox
-        let (projects, ballots) = try await services.store.read { tx in
-            (try await tx.budgets.projects(of: edition.id, in: city.id), try await box.everyBallot(of: edition.id, in: tx))
-        }
-        let outcomes = try services.budgetResults.compute(edition: edition, city: city, projects: projects, ballots: ballots, rule: rule)
+        let projects = try await services.store.read { try await $0.budgets.projects(of: edition.id, in: city.id) }
+        let outcomes = try await services.budgetResults.count(edition: edition, city: city, projects: projects, rule: rule).outcomes
         return try JSONResponse.encode(
             ResultsBody(
                 rule: (rule ?? edition.winnerRule).rawValue,

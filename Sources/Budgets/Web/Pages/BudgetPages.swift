@@ -455,22 +455,20 @@ struct BudgetPages {
             throw AppError.conflict(code: "results_not_published")
         }
         let editionID = loaded.edition.id
-        // While counting, staff preview the results: ballots still sealed count too.
-        let box = services.ballotBox
-        let ballots = try await services.store.read { try await box.everyBallot(of: editionID, in: $0) }
         // Any rule can be shown for comparison; the edition's own is the official result.
         var rule = loaded.edition.winnerRule
         if let name = request.uri.queryParameters.get("rule") {
             guard let known = WinnerRule(rawValue: name) else { throw AppError.invalid(code: "unknown_rule", field: "rule") }
             rule = known
         }
-        let outcomes = try services.budgetResults.compute(
-            edition: loaded.edition, city: loaded.city, projects: loaded.projects, ballots: ballots, rule: rule)
+        // While counting, staff preview the results: ballots still sealed count too.
+        let count = try await services.budgetResults.count(
+            edition: loaded.edition, city: loaded.city, projects: loaded.projects, rule: rule, detailed: true)
         let api = "/api/v1/\(loaded.city.slug.rawValue)/budgets/\(editionID.rawValue)/export.pb"
         let votes = html.t("budgets.votes_unit", context)
-        let groups = outcomes.map { outcome in
-            let why = services.budgetResults.explain(outcome, rule: rule)
-            let analysis = services.budgetResults.analyse(outcome)
+        let groups = count.outcomes.enumerated().map { index, outcome in
+            let why = count.details?[index].explanation
+            let analysis = count.details?[index].analysis
             let measures = analysisMeasures(analysis, loaded.projects, context)
             let effects = analysisEffects(analysis, loaded.projects, context)
             return M.ResultGroup(
@@ -499,14 +497,15 @@ struct BudgetPages {
                 exportURL: api + "?category=\(outcome.category.id.rawValue)")
         }
         let channels = BallotChannel.allCases.map { channel in
-            SVGBarChart.Bar(label: html.t("budgets.channel.\(channel.rawValue)", context), value: Int64(ballots.filter { $0.channel == channel }.count),
-                            valueText: NumberFormat.grouped(Int64(ballots.filter { $0.channel == channel }.count)), highlighted: channel == .online)
+            let cast = Int64(count.byChannel[channel] ?? 0)
+            return SVGBarChart.Bar(label: html.t("budgets.channel.\(channel.rawValue)", context), value: cast,
+                                   valueText: NumberFormat.grouped(cast), highlighted: channel == .online)
         }
         let ages = AgeGroup.allCases.compactMap { group -> SVGBarChart.Bar? in
-            let count = Int64(ballots.filter { $0.ageGroup == group }.count)
-            guard count > 0 || group != .unknown else { return nil }
-            return .init(label: html.t("budgets.age.\(group == .unknown ? "unknown" : group.rawValue)", context), value: count,
-                         valueText: NumberFormat.grouped(count), highlighted: false)
+            let cast = Int64(count.byAge[group] ?? 0)
+            guard cast > 0 || group != .unknown else { return nil }
+            return .init(label: html.t("budgets.age.\(group == .unknown ? "unknown" : group.rawValue)", context), value: cast,
+                         valueText: NumberFormat.grouped(cast), highlighted: false)
         }
         let resultsURL = base(loaded) + "/results"
         let clerks = try await clerkCounts(loaded, context)
@@ -517,7 +516,7 @@ struct BudgetPages {
                 .init(value: $0 == loaded.edition.winnerRule ? resultsURL : resultsURL + "?rule=\($0.rawValue)",
                       label: html.t("budgets.winner.\($0.rawValue)", context), selected: $0 == loaded.edition.winnerRule)
             },
-            ballots: NumberFormat.grouped(Int64(ballots.count)), groups: groups,
+            ballots: NumberFormat.grouped(Int64(count.ballots)), groups: groups,
             channelChart: SVGBarChart(bars: channels, title: html.t("budgets.turnout_channel", context)).render(),
             ageChart: SVGBarChart(bars: ages, title: html.t("budgets.turnout_age", context)).render(), exportURL: api,
             openDataURL: "/api/v1/\(loaded.city.slug.rawValue)/budgets/\(editionID.rawValue)/open-data/",

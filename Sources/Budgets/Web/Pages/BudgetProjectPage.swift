@@ -80,12 +80,8 @@ extension BudgetPages {
     /// Its score and whether it was funded, computed as the results page does, once the results are out.
     func votes(for project: BudgetProject, in loaded: Loaded, _ context: AppRequestContext) async throws -> M.VotesNote? {
         guard project.isOnBallot, loaded.edition.resultsVisible(to: context.principal, at: services.clock.now()) else { return nil }
-        let box = services.ballotBox
-        let editionID = loaded.edition.id
-        let ballots = try await services.store.read { try await box.everyBallot(of: editionID, in: $0) }
-        let outcome = try services.budgetResults.compute(
-            edition: loaded.edition, city: loaded.city, projects: loaded.projects, ballots: ballots, only: project.categoryID
-        ).first
+        let outcome = try await services.budgetResults.count(edition: loaded.edition, city: loaded.city, projects: loaded.projects)
+            .outcomes.first { $0.category.id == project.categoryID }
         guard let outcome, let index = outcome.projects.firstIndex(where: { $0.project.id == project.id }) else { return nil }
         let result = outcome.projects[index]
         return M.VotesNote(

@@ -29,6 +29,67 @@ public struct BudgetResults: Sendable {
         public var funded: Bool
     }
 
+    /// An edition counted under one rule, with the turnout the results page shows beside it.
+    public struct EditionCount: Sendable {
+        /// One per category, in the edition's order.
+        public var outcomes: [CategoryOutcome]
+        public var ballots: Int
+        public var byChannel: [BallotChannel: Int]
+        public var byAge: [AgeGroup: Int]
+        /// For each outcome, why it came out so and how it measures: only when asked for (the results page).
+        public var details: [OutcomeDetails]?
+    }
+
+    public struct OutcomeDetails: Sendable {
+        public var explanation: EqualSharesExplanation?
+        public var analysis: OutcomeAnalysis.Report?
+    }
+
+    /// The edition's count under `rule` (its own by default), with `details`
+    /// when asked: every ballot, mixed and still sealed, read in one
+    /// transaction; or the count kept from an earlier read of the same
+    /// ballots, edition, projects and city (`KeptCounts`).
+    public func count(
+        edition: BudgetEdition, city: Municipality, projects: [BudgetProject], rule: WinnerRule? = nil, detailed: Bool = false
+    ) async throws -> EditionCount {
+        let rule = rule ?? edition.winnerRule
+        let key = KeptCounts.Key(edition: edition.id, rule: rule), kept = services.moduleState(KeptCounts.self)
+        enum Read: Sendable {
+            case kept(EditionCount, KeptCounts.Source)
+            case ballots(BallotSetStamp?, [AnonymousBallot])
+        }
+        let box = services.ballotBox
+        let read = try await services.store.read { tx -> Read in
+            let stamp = try await tx.budgets.ballotSetStamp(of: edition.id)
+            if let stamp, let kept {
+                let source = KeptCounts.Source(stamp: stamp, edition: edition, projects: projects, city: city)
+                if let count = kept.count(for: key, from: source) { return .kept(count, source) }
+            }
+            return .ballots(stamp, try await box.everyBallot(of: edition.id, in: tx))
+        }
+        var count: EditionCount
+        let source: KeptCounts.Source?
+        switch read {
+        case .kept(let known, let from):
+            guard detailed, known.details == nil else { return known }
+            (count, source) = (known, from)
+        case .ballots(let stamp, let ballots):
+            count = EditionCount(
+                outcomes: try compute(edition: edition, city: city, projects: projects, ballots: ballots, rule: rule),
+                ballots: ballots.count, byChannel: [:], byAge: [:])
+            for ballot in ballots {
+                count.byChannel[ballot.channel, default: 0] += 1
+                count.byAge[ballot.ageGroup, default: 0] += 1
+            }
+            source = stamp.map { KeptCounts.Source(stamp: $0, edition: edition, projects: projects, city: city) }
+        }
+        if detailed {
+            count.details = count.outcomes.map { OutcomeDetails(explanation: explain($0, rule: rule), analysis: analyse($0)) }
+        }
+        if let source, let kept { kept.keep(count, for: key, from: source) }
+        return count
+    }
+
     /// The Pabulib election of one category, or of the whole edition when
     /// `category` is nil. Voters are those who picked something in it; their
     /// ids are the receipt codes, and the file carries age group and channel.
@@ -122,14 +183,12 @@ public struct BudgetResults: Sendable {
         return report
     }
 
-    /// Computes every category's outcome under `rule` (the edition's own by default), or
-    /// only that of `only` (a project's page needs its own category's).
+    /// Computes every category's outcome under `rule` (the edition's own by default).
     public func compute(
-        edition: BudgetEdition, city: Municipality, projects: [BudgetProject], ballots: [AnonymousBallot], rule: WinnerRule? = nil,
-        only: BudgetCategoryID? = nil
+        edition: BudgetEdition, city: Municipality, projects: [BudgetProject], ballots: [AnonymousBallot], rule: WinnerRule? = nil
     ) throws -> [CategoryOutcome] {
         let rule = rule ?? edition.winnerRule
-        return try edition.categories.filter { only == nil || $0.id == only }.map { category in
+        return try edition.categories.map { category in
             let election = Self.election(edition: edition, city: city, projects: projects, ballots: ballots, category: category)
             guard let chosen = Rule(rawValue: rule.rawValue) else { throw AppError.invalid(code: "unknown_rule", field: "rule") }
             let listed = Set(election.projects.map(\.id))
