@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Testing
 @testable import HromadaDomain
@@ -155,6 +156,22 @@ import Testing
         #expect(keys.isValidCSRFToken(token, for: "cookie-a"))
         #expect(!keys.isValidCSRFToken(token, for: "cookie-b"))
         #expect(!keys.isValidCSRFToken("", for: "cookie-a"))
+    }
+
+    @Test func aPreparedKeyGivesTheCodesOfTheKeyItself() throws {
+        let keys = try KeyRing(secret: secret)
+        // Set up once and used many times, the prepared state never changes.
+        for token in ["a", "b", "a", String(repeating: "д", count: 200)] {
+            #expect(keys.sessionDigest(of: token) == Hex.encode(HMAC<SHA256>.authenticationCode(for: Data(token.utf8), using: keys.sessions)))
+        }
+        let account = AccountID(rawValue: "acc-1")
+        let expected = "p-" + RandomToken.base32(Array(HMAC<SHA256>.authenticationCode(
+            for: Data("v2\u{1F}petition-1\u{1F}acc-1".utf8), using: keys.pseudonyms).prefix(10)))
+        #expect(keys.pseudonym(of: account, about: "petition-1") == expected)
+        #expect(keys.pseudonym(of: account, about: "petition-2") != expected)
+        #expect(keys.pseudonym(of: account, about: "petition-1") == expected)
+        let token = keys.csrfToken(for: "cookie-a")
+        #expect(token == RandomToken.base64URL(HMAC<SHA256>.authenticationCode(for: Data("cookie-a".utf8), using: keys.csrf)))
     }
 
     @Test func purposeKeysDiffer() throws {

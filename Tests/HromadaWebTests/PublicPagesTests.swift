@@ -224,6 +224,18 @@ import HromadaModules
         #expect(ClientMiddleware.clientAddress(peer: "10.1.2.3", forwardedFor: "1.1.1.1, 203.0.113.7, 10.9.9.9", trusted: proxy) == "203.0.113.7")
     }
 
+    @Test func headerValuesLoseOnlyTheSpacesAndTabsAroundThem() {
+        #expect(" \t203.0.113.7\t ".trimmingHeaderSpace == "203.0.113.7")
+        #expect("a b".trimmingHeaderSpace == "a b")
+        #expect(" \t ".trimmingHeaderSpace == "")
+        #expect("".trimmingHeaderSpace == "")
+        #expect(" токен ".trimmingHeaderSpace == "токен")
+        // Only HTTP's own whitespace: a no-break space is part of the value.
+        #expect("\u{00A0}x".trimmingHeaderSpace == "\u{00A0}x")
+        #expect(ClientMiddleware.clientAddress(peer: "10.1.2.3", forwardedFor: "1.1.1.1 ,\t203.0.113.7\t,  ", trusted: proxy) == "203.0.113.7")
+        #expect(ClientMiddleware.bearerToken(Request(head: .init(method: .get, scheme: nil, authority: nil, path: "/", headerFields: [.authorization: "Bearer \t abc \t"]), body: .init(buffer: .init()))) == "abc")
+    }
+
     @Test func ipv4MappedPeersMatchIPv4Proxies() {
         #expect(ClientMiddleware.clientAddress(peer: "::ffff:10.1.2.3", forwardedFor: "203.0.113.7", trusted: proxy) == "203.0.113.7")
         #expect(CIDR.normalized("::ffff:192.0.2.1") == "192.0.2.1")

@@ -18,6 +18,11 @@ public struct KeyRing: Sendable {
     /// Tags the device cookie's entries (sign-in limits, issue 13).
     public let devices: SymmetricKey
     public let auditSigning: Curve25519.Signing.PrivateKey
+    /// The keys used on every request (a session's digest, an audit
+    /// entry's pseudonym, a form's token), set up once.
+    private let sessionMAC: PreparedMAC
+    private let pseudonymMAC: PreparedMAC
+    private let csrfMAC: PreparedMAC
 
     public enum Problem: Error, Equatable, Sendable, CustomStringConvertible {
         case secretTooShort
@@ -57,6 +62,9 @@ public struct KeyRing: Sendable {
             preconditionFailure("Ed25519 accepts any 32-byte seed")
         }
         auditSigning = signing
+        sessionMAC = PreparedMAC(sessions)
+        pseudonymMAC = PreparedMAC(pseudonyms)
+        csrfMAC = PreparedMAC(csrf)
     }
 
     /// The check of a paper ballot's first entry: HMAC over the person's
@@ -84,14 +92,14 @@ public struct KeyRing: Sendable {
     /// A single global pseudonym let anyone join a petition's public signer
     /// list (names and times) to bids and votes.
     public func pseudonym(of account: AccountID, about scope: String) -> String {
-        let mac = HMAC<SHA256>.authenticationCode(for: Data("v2\u{1F}\(scope)\u{1F}\(account.rawValue)".utf8), using: pseudonyms)
+        let mac = pseudonymMAC.code(for: Data("v2\u{1F}\(scope)\u{1F}\(account.rawValue)".utf8))
         return "p-" + RandomToken.base32(Array(mac.prefix(10)))
     }
 
     /// A keyed digest for storing bearer tokens: a database leak does not
     /// reveal usable session tokens.
     public func sessionDigest(of token: String) -> String {
-        Hex.encode(HMAC<SHA256>.authenticationCode(for: Data(token.utf8), using: sessions))
+        Hex.encode(sessionMAC.code(for: Data(token.utf8)))
     }
 
     /// The key of a private link (`?key=…`) to one thing, such as an
@@ -99,12 +107,12 @@ public struct KeyRing: Sendable {
     /// without the key being stored anywhere, and unguessable without the
     /// deployment's secret. The separator keeps it apart from any token's digest.
     public func linkKey(for scope: String) -> String {
-        RandomToken.base64URL(HMAC<SHA256>.authenticationCode(for: Data("link\u{1F}\(scope)".utf8), using: sessions))
+        RandomToken.base64URL(sessionMAC.code(for: Data("link\u{1F}\(scope)".utf8)))
     }
 
     /// The CSRF token that belongs to a browser's CSRF cookie value.
     public func csrfToken(for cookieValue: String) -> String {
-        RandomToken.base64URL(HMAC<SHA256>.authenticationCode(for: Data(cookieValue.utf8), using: csrf))
+        RandomToken.base64URL(csrfMAC.code(for: Data(cookieValue.utf8)))
     }
 
     public func isValidCSRFToken(_ token: String, for cookieValue: String) -> Bool {
@@ -154,5 +162,25 @@ public enum ConstantTime {
         var diff: UInt8 = 0
         for index in 0..<x.count { diff |= x[index] ^ y[index] }
         return diff == 0
+    }
+}
+
+/// An HMAC-SHA256 key whose inner and outer digests have already taken the
+/// padded key. `HMAC.authenticationCode(for:using:)` pads the key and runs
+/// two blocks of SHA-256 for every code; a session's digest and an audit
+/// entry's pseudonym on every signature made that a visible share of its CPU
+/// (issue 25). swift-crypto's digests copy on write, so each code starts
+/// from a copy of the prepared state and the prepared one never changes.
+struct PreparedMAC: Sendable {
+    private let start: HMAC<SHA256>
+
+    init(_ key: SymmetricKey) {
+        start = HMAC<SHA256>(key: key)
+    }
+
+    func code<D: DataProtocol>(for data: D) -> HashedAuthenticationCode<SHA256> {
+        var mac = start
+        mac.update(data: data)
+        return mac.finalize()
     }
 }

@@ -69,7 +69,7 @@ struct CSRFMiddleware: RouterMiddleware {
 
     /// The boundary of a `multipart/form-data` content type, if it is one.
     package static func boundary(_ contentType: String) -> String? {
-        let parts = contentType.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = contentType.split(separator: ";").map(\.trimmingHeaderSpace)
         guard parts.first?.lowercased() == "multipart/form-data" else { return nil }
         for parameter in parts.dropFirst() where parameter.lowercased().hasPrefix("boundary=") {
             let value = parameter.dropFirst("boundary=".count)

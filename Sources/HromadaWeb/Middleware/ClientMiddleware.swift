@@ -75,7 +75,7 @@ struct ClientMiddleware: RouterMiddleware {
 
     static func bearerToken(_ request: Request) -> String? {
         guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else { return nil }
-        let token = header.dropFirst("bearer ".count).trimmingCharacters(in: .whitespaces)
+        let token = header.dropFirst("bearer ".count).trimmingHeaderSpace
         return token.isEmpty ? nil : token
     }
 
@@ -91,7 +91,7 @@ struct ClientMiddleware: RouterMiddleware {
         guard let rawPeer else { return "unknown" }
         let peer = CIDR.normalized(rawPeer)
         guard let forwardedFor, trusted.contains(where: { $0.contains(peer) }) else { return peer }
-        let hops = forwardedFor.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let hops = forwardedFor.split(separator: ",").map(\.trimmingHeaderSpace).filter { !$0.isEmpty }
         for hop in hops.reversed() where !trusted.contains(where: { $0.contains(hop) }) {
             return CIDR.parse(hop) != nil ? CIDR.normalized(hop) : peer
         }

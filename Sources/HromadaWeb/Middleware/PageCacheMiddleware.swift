@@ -242,7 +242,7 @@ struct CachedPage: Sendable {
     /// RFC 9110 §13.1.2: `*`, or one of a comma-separated list (weak tags compare by their value).
     static func matches(_ header: String, _ tag: String) -> Bool {
         header.split(separator: ",").contains { candidate in
-            let candidate = candidate.trimmingCharacters(in: .whitespaces)
+            let candidate = candidate.trimmingHeaderSpace
             return candidate == "*" || candidate == tag || candidate == "W/" + tag
         }
     }

@@ -85,9 +85,15 @@ public struct AuditLog: Sendable {
     public func entry(
         action: String, actor: AccountID?, municipality: MunicipalityID?, subject: String, details: [String: String] = [:]
     ) throws -> AuditEntry {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        let json = String(decoding: try encoder.encode(details), as: UTF8.self)
+        // Most entries have no details (every signature's): no encoder for them.
+        let json: String
+        if details.isEmpty {
+            json = "{}"
+        } else {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            json = String(decoding: try encoder.encode(details), as: UTF8.self)
+        }
         return AuditEntry(
             // The actor's pseudonym is scoped to the subject: see `KeyRing.pseudonym(of:about:)`.
             municipalityID: municipality, actor: actor.map { keys.pseudonym(of: $0, about: subject) } ?? "system", action: action,
