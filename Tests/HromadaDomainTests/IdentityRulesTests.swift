@@ -257,3 +257,26 @@ import Testing
         #expect(rule.retryAfter(at: instant) == 50)
     }
 }
+
+@Suite struct AuditEntryIDTests {
+    @Test func orderedAuditIdsSortByTheirTimeAndNeverRepeat() {
+        // One a millisecond (each in the middle of its millisecond, clear of rounding).
+        let milliseconds: Int64 = 1_796_000_000_123
+        let ids = (0..<200).map { AuditEntryID.ordered(at: Date(timeIntervalSince1970: (Double(milliseconds + Int64($0)) + 0.5) / 1000)) }
+        let start = Date(timeIntervalSince1970: (Double(milliseconds) + 0.5) / 1000)
+        #expect(ids.allSatisfy { $0.rawValue.count == 26 })
+        #expect(ids.map(\.rawValue) == ids.map(\.rawValue).sorted())
+        let sameInstant = (0..<1000).map { _ in AuditEntryID.ordered(at: start).rawValue }
+        #expect(Set(sameInstant).count == 1000)
+        // Made at one instant, they share the time and differ in the random part.
+        #expect(Set(sameInstant.map { $0.prefix(9) }).count == 1)
+    }
+
+    @Test func anyInstantMakesAnOrderedAuditId() {
+        for instant in [Date.distantPast, .distantFuture, Date(timeIntervalSince1970: -1), Date(timeIntervalSince1970: .nan),
+                        Date(timeIntervalSince1970: .infinity), Date(timeIntervalSince1970: 0)] {
+            #expect(AuditEntryID.ordered(at: instant).rawValue.count == 26)
+        }
+        #expect(AuditEntryID.ordered(at: .distantPast).rawValue < AuditEntryID.ordered(at: Date(timeIntervalSince1970: 1)).rawValue)
+    }
+}

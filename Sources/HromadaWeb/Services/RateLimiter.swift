@@ -94,9 +94,10 @@ public struct AuditLog: Sendable {
             encoder.outputFormatting = .sortedKeys
             json = String(decoding: try encoder.encode(details), as: UTF8.self)
         }
+        let now = clock.now()
         return AuditEntry(
             // The actor's pseudonym is scoped to the subject: see `KeyRing.pseudonym(of:about:)`.
-            municipalityID: municipality, actor: actor.map { keys.pseudonym(of: $0, about: subject) } ?? "system", action: action,
-            subject: subject, details: json, occurredAt: clock.now())
+            id: .ordered(at: now), municipalityID: municipality, actor: actor.map { keys.pseudonym(of: $0, about: subject) } ?? "system", action: action,
+            subject: subject, details: json, occurredAt: now)
     }
 }
