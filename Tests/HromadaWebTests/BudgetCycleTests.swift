@@ -209,8 +209,10 @@ import HromadaModules
             #expect(voters == more.outcomes.map(\.voters).reduce(0, +))
 
             // While a ballot waits sealed, nothing is kept.
-            var sealed = try await source()
-            sealed.stamp.anySealed = true
+            let counted = try await source()
+            var sealedStamp = counted.stamp
+            sealedStamp.anySealed = true
+            let sealed = KeptCounts.Source(stamp: sealedStamp, edition: counted.edition, projects: counted.projects, city: counted.city)
             kept.keep(more, for: KeptCounts.Key(edition: edition.id, rule: .mes), from: sealed)
             #expect(kept.count(for: KeptCounts.Key(edition: edition.id, rule: .mes), from: sealed) == nil)
         }

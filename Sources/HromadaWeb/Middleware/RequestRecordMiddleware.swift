@@ -1,10 +1,10 @@
 import Foundation
 import HTTPTypes
 import HromadaDomain
+import HromadaStore
 import Hummingbird
 import Logging
 import Prometheus
-import Synchronization
 
 /// The outermost middleware: gives every request its id (returned in
 /// `X-Request-ID` and in error bodies), counts and times it for `/metrics`,
@@ -93,7 +93,7 @@ struct RequestRecordMiddleware: RouterMiddleware {
 
 /// `hromada_http_*`: requests by method, route pattern and status, and
 /// their duration, named as Prometheus asks (base units, `_total` counters).
-final class HTTPMetrics: Sendable {
+struct HTTPMetrics: Sendable {
     let registry: PrometheusCollectorRegistry
     let inFlight: Gauge
 
@@ -114,17 +114,17 @@ final class HTTPMetrics: Sendable {
     }
 
     func record(method: String, route: String, status: Int, duration: Duration) {
-        let series = series(Labels(method: method, route: route, status: status))
+        let series = known.value(for: "\(method)\u{1F}\(route)\u{1F}\(status)") {
+            Series(
+                requests: registry.counter(
+                    Self.requestsName, help: "Requests answered, by method, route pattern and status.",
+                    labels: [("method", method), ("route", route), ("status", String(status))]),
+                duration: registry.durationHistogram(
+                    Self.durationName, help: "Time from receiving a request to its answer, by method and route pattern.",
+                    labels: [("method", method), ("route", route)], buckets: Self.buckets))
+        }
         series.requests.increment()
         series.duration.record(duration)
-    }
-
-    /// One request's labels: the method's label, a route pattern, a status,
-    /// all bounded (an unknown path is recorded as the pattern it fell to).
-    struct Labels: Hashable {
-        let method: String
-        let route: String
-        let status: Int
     }
 
     /// The counter and histogram of one set of labels, looked up in the
@@ -136,25 +136,9 @@ final class HTTPMetrics: Sendable {
         let duration: DurationHistogram
     }
 
-    private let known = Mutex<[Labels: Series]>([:])
-    /// Far more than the routes times the statuses they answer; only a bound.
-    static let mostSeries = 4096
-
-    private func series(_ labels: Labels) -> Series {
-        if let found = known.withLock({ $0[labels] }) { return found }
-        let made = Series(
-            requests: registry.counter(
-                Self.requestsName, help: "Requests answered, by method, route pattern and status.",
-                labels: [("method", labels.method), ("route", labels.route), ("status", String(labels.status))]),
-            duration: registry.durationHistogram(
-                Self.durationName, help: "Time from receiving a request to its answer, by method and route pattern.",
-                labels: [("method", labels.method), ("route", labels.route)], buckets: Self.buckets))
-        known.withLock { known in
-            if known.count >= Self.mostSeries { known.removeAll() }
-            known[labels] = made
-        }
-        return made
-    }
+    /// By method, route pattern and status, all bounded (an unknown path is
+    /// recorded as the pattern it fell to); the capacity is only a bound.
+    private let known = KeptValues<Series>(capacity: 4096)
 
     /// Methods a client may send are unbounded; the label is not.
     static func method(_ method: HTTPRequest.Method) -> String {

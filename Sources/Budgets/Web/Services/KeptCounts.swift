@@ -25,7 +25,7 @@ final class KeptCounts: Sendable {
 
     /// What a count was made from.
     struct Source: Equatable {
-        var stamp: BallotSetStamp
+        let stamp: BallotSetStamp
         let edition: BudgetEdition
         let projects: [BudgetProject]
         let city: Municipality
