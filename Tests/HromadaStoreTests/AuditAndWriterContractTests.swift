@@ -218,4 +218,66 @@ import Testing
             #expect(try SQLiteHandleDatabase.data(value) == SQLiteDataEncoder().encode(value), "\(value)")
         }
     }
+
+    /// A statement whose plan SQLite ties to a bound value (a budget's
+    /// projects, as the vote reads them) is prepared once, not once per run,
+    /// while its values stay the same; a new value is planned for afresh.
+    @Test func aStatementRunAgainWithTheSameValuesIsNotPreparedAgain() throws {
+        let handle = try SQLiteHandle.open(path: ":memory:")
+        defer { handle.close() }
+        try handle.execute("""
+            CREATE TABLE projects (id TEXT PRIMARY KEY, city TEXT NOT NULL, edition TEXT NOT NULL, number INTEGER NOT NULL,
+                                   status TEXT NOT NULL, definition TEXT NOT NULL, UNIQUE (edition, number))
+            """, []) { _ in }
+        try handle.execute("CREATE INDEX projects_by_status ON projects (edition, status)", []) { _ in }
+        for number in 1...3 {
+            try handle.execute("INSERT INTO projects VALUES (?1, 'vinnytsia', 'e1', ?2, 'feasible', ?3)",
+                               [.text("p\(number)"), .integer(number), .text("{}")]) { _ in }
+        }
+        let sql = "SELECT id FROM projects WHERE edition = ?1 AND city = ?2 ORDER BY number"
+        func ids(_ edition: String) throws -> [String] {
+            var found: [String] = []
+            try handle.execute(sql, [.text(edition), .text("vinnytsia")]) { row in found.append(try row.decode(column: "id", as: String.self)) }
+            return found
+        }
+        for _ in 1...5 { #expect(try ids("e1") == ["p1", "p2", "p3"]) }
+        #expect(handle.repreparations(of: sql) == 0)
+        #expect(try ids("e2") == [])
+        #expect(try ids("e1") == ["p1", "p2", "p3"])
+        #expect((handle.repreparations(of: sql) ?? 0) <= 2)
+    }
+
+    /// Values left bound from an earlier run are compared byte for byte:
+    /// two spellings of "é" that Swift's `==` holds equal are stored as given.
+    @Test func eachRunBindsTheBytesItWasGiven() throws {
+        let handle = try SQLiteHandle.open(path: ":memory:")
+        defer { handle.close() }
+        try handle.execute("CREATE TABLE names (name TEXT NOT NULL)", []) { _ in }
+        let composed = "caf\u{E9}", decomposed = "cafe\u{301}"
+        #expect(composed == decomposed)
+        for name in [composed, decomposed, composed] {
+            try handle.execute("INSERT INTO names (name) VALUES (?1)", [.text(name)]) { _ in }
+        }
+        var stored: [String] = []
+        try handle.execute("SELECT hex(name) AS bytes FROM names ORDER BY rowid", []) { row in stored.append(try row.decode(column: "bytes", as: String.self)) }
+        #expect(stored == ["636166C3A9", "63616665CC81", "636166C3A9"])
+    }
+
+    /// A run that gives fewer values than the statement has parameters
+    /// leaves the rest NULL, whatever an earlier run bound to them.
+    @Test func parametersARunDoesNotGiveAreNull() throws {
+        let handle = try SQLiteHandle.open(path: ":memory:")
+        defer { handle.close() }
+        func pair(_ binds: [SQLiteData]) throws -> [String] {
+            var found: [String] = []
+            try handle.execute("SELECT quote(?1) AS a, quote(?2) AS b", binds) { row in
+                found = [try row.decode(column: "a", as: String.self), try row.decode(column: "b", as: String.self)]
+            }
+            return found
+        }
+        #expect(try pair([.integer(1), .text("x")]) == ["1", "'x'"])
+        #expect(try pair([.integer(2)]) == ["2", "NULL"])
+        #expect(try pair([.float(2.5), .null]) == ["2.5", "NULL"])
+        #expect(try pair([.float(3.5), .blob(ByteBuffer(bytes: [0xAB]))]) == ["3.5", "X'AB'"])
+    }
 }

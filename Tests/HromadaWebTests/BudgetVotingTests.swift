@@ -148,6 +148,10 @@ func apiToken(_ client: any TestClientProtocol, _ email: String, _ password: Str
                 .post, "/api/v1/zhmerynka/budgets/\(demo.voting.id.rawValue)/ballots", body: DemoBudgets.body(demo.picks(large: 1, small: 1)),
                 token: token)
             #expect(status == .notFound)
+            // An edition no city has: the vote reads it with the voter's residency, and finds nothing.
+            let (unknown, _) = try await client.json(
+                .post, "/api/v1/vinnytsia/budgets/no-such-edition/ballots", body: DemoBudgets.body(demo.picks(large: 1, small: 1)), token: token)
+            #expect(unknown == .notFound)
             let (results, _) = try await client.json(.get, "/api/v1/zhmerynka/budgets/\(demo.past.id.rawValue)/results")
             #expect(results == .notFound)
         }
