@@ -42,8 +42,8 @@ final class SQLiteHandle: Sendable {
     private final class PreparedStatement {
         let pointer: OpaquePointer
         let columns: SQLiteColumns
-        let parameterCount: Int
-        /// Every parameter NULL, as SQLite starts them and as clearing leaves them.
+        /// Every parameter NULL, as SQLite starts them and as clearing leaves
+        /// them; one per parameter.
         let unbound: [SQLiteData]
         /// Nil when not known (a bind failed).
         var bound: [SQLiteData]?
@@ -51,7 +51,6 @@ final class SQLiteHandle: Sendable {
         init(pointer: OpaquePointer, columns: SQLiteColumns, parameterCount: Int) {
             self.pointer = pointer
             self.columns = columns
-            self.parameterCount = parameterCount
             self.unbound = Array(repeating: .null, count: parameterCount)
             self.bound = unbound
         }
@@ -177,7 +176,7 @@ final class SQLiteHandle: Sendable {
         }
         statement.bound = nil
         // Parameters this run does not give are NULL, never a former run's value.
-        let values = binds.count < statement.parameterCount ? binds + statement.unbound[binds.count...] : binds
+        let values = binds.count < statement.unbound.count ? binds + statement.unbound[binds.count...] : binds
         for (offset, value) in values.enumerated() {
             if offset < previous.count, sameValue(previous[offset], value) { continue }
             let status = bind(value, at: Int32(offset + 1), to: statement.pointer)
