@@ -156,9 +156,7 @@ enum Log {
         }
         LoggingSystem.bootstrap { label in
             if json { return JSONLogHandler.standardError(label: label, level: level) }
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
+            return TextLogHandler.standardError(label: label, level: level)
         }
         try await DeploymentEnvironment.load(environment)
     }

@@ -100,6 +100,22 @@ import Testing
         #expect((object["time"] as? String)?.hasSuffix("Z") == true)
     }
 
+    @Test func aTextLogLineHasTheTimeLevelLabelSortedMetadataSourceAndMessage() throws {
+        let lines = LogLines()
+        var logger = Logger(label: "hromada.test") { label in TextLogHandler(label: label, level: .info) { lines.append($0) } }
+        logger[metadataKey: "route"] = "/{city}"
+        logger.info("request", metadata: ["status": .stringConvertible(201), "client": "10.0.0.5"])
+        logger.debug("below the level")
+        #expect(lines.lines.count == 1)
+        let line = try #require(lines.lines.first)
+        // 2026-12-06T19:05:09+0200 info hromada.test: client=10.0.0.5 route=/{city} status=201 [HromadaWebTests] request
+        let stamp = String(line.prefix(while: { $0 != " " }))
+        #expect(stamp.count == 24 && stamp.dropFirst(10).first == "T" && (stamp.dropFirst(19).first == "+" || stamp.dropFirst(19).first == "-"))
+        #expect(line.dropFirst(stamp.count) == " info hromada.test: client=10.0.0.5 route=/{city} status=201 [HromadaWebTests] request")
+        // The time is the local one of that second.
+        #expect(TextLogHandler.timestamp(0).hasPrefix("19"))
+    }
+
     @Test(arguments: TestDatabase.available)
     func theMetricsFollowPrometheusNamingAndCarryWhatAnOperatorAlertsOn(_ database: TestDatabase) async throws {
         try await WebHarness.run(database, metricsToken: "metrics-token-123") { harness, client in

@@ -3,8 +3,9 @@ import HromadaDomain
 import HromadaStore
 import Hummingbird
 
-/// Works out who is asking: client address (through trusted proxies only),
-/// language, CSRF cookie and session or bearer token.
+/// Works out who is asking: language, CSRF cookie and session or bearer
+/// token. (The client address, through trusted proxies only, is worked out
+/// once by `RequestRecordMiddleware`, which runs first.)
 struct ClientMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     package let services: AppServices
@@ -16,8 +17,7 @@ struct ClientMiddleware: RouterMiddleware {
     package func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         let trusted = services.configuration.trustedProxies
-        context.clientAddress = Self.clientAddress(
-            peer: context.peerAddress, forwardedFor: request.headers[.xForwardedFor], trusted: trusted)
+        // `context.clientAddress` was worked out by `RequestRecordMiddleware`, the outermost.
         // Behind a TLS-terminating proxy we trust, cookies must be Secure too.
         context.isSecure = Self.isSecure(
             configured: services.configuration.secureCookies, peer: context.peerAddress,

@@ -28,15 +28,19 @@ struct RequestRecordMiddleware: RouterMiddleware {
         var context = context
         let started = ContinuousClock.now
         let trusted = services.configuration.trustedProxies
+        // Hummingbird's own id is in the logger of a served request (not
+        // of every context a test makes: `context.id` would trap there).
+        let generated = context.logger[metadataKey: "hb.request.id"]?.description
         let requestID = Self.requestID(
             proposed: request.headers[.xRequestID], peer: context.peerAddress, trusted: trusted,
-            // Hummingbird's own id is in the logger of a served request (not
-            // of every context a test makes: `context.id` would trap there).
-            generated: context.logger[metadataKey: "hb.request.id"]?.description ?? Hex.encode(RandomToken.bytes(16)))
+            generated: generated ?? Hex.encode(RandomToken.bytes(16)))
         context.requestID = requestID
-        context.logger[metadataKey: "hb.request.id"] = .string(requestID)
+        // Setting logger metadata copies the logger's storage: only when the id is not Hummingbird's already.
+        if requestID != generated { context.logger[metadataKey: "hb.request.id"] = .string(requestID) }
         let method = HTTPMetrics.method(request.method)
+        // Worked out once, here, for the access log and for everything inside (`ClientMiddleware` keeps it).
         let client = ClientMiddleware.clientAddress(peer: context.peerAddress, forwardedFor: request.headers[.xForwardedFor], trusted: trusted)
+        context.clientAddress = client
         metrics.inFlight.increment()
         defer { metrics.inFlight.decrement() }
         let status: HTTPResponse.Status
