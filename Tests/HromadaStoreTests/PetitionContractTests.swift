@@ -106,6 +106,23 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.available)
+    func signersOfTheSameSecondAreListedInTheOrderTheySigned(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let (petition, author) = try await seeded(store)
+            // Identity keys sort the other way round from the signing order.
+            let identities = ["resident:z", "resident:m", "resident:a"]
+            for identity in identities {
+                _ = try await store.write { try await $0.petitions.sign(signature(petition, identity, by: author)) }
+            }
+            let listed = try await store.read { try await $0.petitions.signers(of: petition.id, limit: 10, offset: 0) }
+            #expect(listed.map(\.name) == identities.map { "Підписант \($0)" })
+            #expect(try await store.read { try await $0.petitions.signers(of: petition.id, limit: 1, offset: 1) }.map(\.name) == ["Підписант resident:m"])
+            let open = try await store.read { try await $0.petitions.publicSignatures(in: vinnytsia) }
+            #expect(open.filter { $0.petitionID == petition.id }.map(\.name) == identities.map { "Підписант \($0)" })
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
     func unconfirmedSignaturesCountOnlyOnceConfirmed(_ database: TestDatabase) async throws {
         try await database.withStore { store in
             let (petition, author) = try await seeded(store)

@@ -286,12 +286,12 @@ public struct PetitionRepository: Sendable {
             """).first().map { try $0.int("confirmed") == 1 }
     }
 
-    /// The public list: names and dates of valid signatures, oldest first, as the law requires; nothing else.
+    /// The public list: names and dates of valid signatures, oldest first (in signing order within a second), as the law requires; nothing else.
     public func signers(of petition: PetitionID, limit: Int, offset: Int) async throws -> [(name: String, signedAt: Date)] {
         try await db.raw("""
             SELECT signer_name, signed_at FROM petition_signatures
             WHERE petition_id = \(bind: petition.rawValue) AND confirmed = 1 AND invalidated_at IS NULL
-            ORDER BY signed_at, identity_key LIMIT \(bind: limit) OFFSET \(bind: offset)
+            ORDER BY signed_at, seq LIMIT \(bind: limit) OFFSET \(bind: offset)
             """).all().map { (try $0.string("signer_name"), try $0.date("signed_at")) }
     }
 
@@ -310,7 +310,7 @@ public struct PetitionRepository: Sendable {
             JOIN petition_signatures s ON s.petition_id = p.id
             WHERE p.municipality_id = \(bind: municipality.rawValue) AND p.state IN (\(binds: PetitionState.publicStates.map(\.rawValue)))
               AND s.confirmed = 1 AND s.invalidated_at IS NULL
-            ORDER BY p.number, s.signed_at, s.identity_key
+            ORDER BY p.number, s.signed_at, s.seq
             """).all().map {
             PublicSignature(
                 petitionID: PetitionID(rawValue: try $0.string("id")), petitionNumber: Int(try $0.int("number")), name: try $0.string("signer_name"),
