@@ -1,6 +1,5 @@
 import Foundation
 import Logging
-import Synchronization
 
 /// One JSON object per line (`HROMADA_LOG_FORMAT=json`), for a log shipper
 /// (journald → Loki, Vector, Fluent Bit) that parses fields rather than text:
@@ -15,14 +14,10 @@ public struct JSONLogHandler: LogHandler {
     private let label: String
     private let sink: @Sendable (String) -> Void
 
-    /// Lines to standard error, one write each, so lines from many tasks never interleave.
+    /// Lines to standard error (`LogLines`).
     public static func standardError(label: String, level: Logger.Level) -> JSONLogHandler {
-        JSONLogHandler(label: label, level: level) { line in
-            errorStream.withLock { _ in FileHandle.standardError.write(Data((line + "\n").utf8)) }
-        }
+        JSONLogHandler(label: label, level: level, sink: LogLines.writeToStandardError)
     }
-
-    private static let errorStream = Mutex(())
 
     public init(label: String, level: Logger.Level, sink: @escaping @Sendable (String) -> Void) {
         self.label = label
@@ -36,9 +31,7 @@ public struct JSONLogHandler: LogHandler {
     }
 
     public func log(event: LogEvent) {
-        var fields = metadata
-        if let provided = metadataProvider?.get() { fields.merge(provided) { _, new in new } }
-        if let extra = event.metadata { fields.merge(extra) { _, new in new } }
+        let fields = LogLines.fields(metadata, provider: metadataProvider, event: event)
         var object: [String: Any] = [:]
         for (key, value) in fields { object[Self.fieldName(key)] = Self.json(value) }
         object["time"] = Self.timestamp(Date())

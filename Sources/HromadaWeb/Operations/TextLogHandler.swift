@@ -4,7 +4,6 @@ import Glibc
 import Darwin
 #endif
 import Logging
-import Synchronization
 
 /// Plain log lines (`HROMADA_LOG_FORMAT=text`, the default), in the format of
 /// swift-log's `StreamLogHandler`:
@@ -22,26 +21,10 @@ public struct TextLogHandler: LogHandler {
     private let label: String
     private let sink: @Sendable (String) -> Void
 
-    /// Lines to standard error, one `write` each, so lines from many tasks never interleave.
+    /// Lines to standard error (`LogLines`).
     public static func standardError(label: String, level: Logger.Level) -> TextLogHandler {
-        TextLogHandler(label: label, level: level) { line in
-            errorStream.withLock { _ in
-                var text = line + "\n"
-                text.withUTF8 { bytes in
-                    var rest = UnsafeRawBufferPointer(bytes)
-                    while !rest.isEmpty {
-                        let written = write(2, rest.baseAddress, rest.count)
-                        if written < 0 && errno == EINTR { continue }
-                        // A closed or full stderr loses the line; logging never stops the server.
-                        guard written > 0 else { return }
-                        rest = UnsafeRawBufferPointer(rebasing: rest[written...])
-                    }
-                }
-            }
-        }
+        TextLogHandler(label: label, level: level, sink: LogLines.writeToStandardError)
     }
-
-    private static let errorStream = Mutex(())
 
     public init(label: String, level: Logger.Level, sink: @escaping @Sendable (String) -> Void) {
         self.label = label
@@ -55,9 +38,7 @@ public struct TextLogHandler: LogHandler {
     }
 
     public func log(event: LogEvent) {
-        var fields = metadata
-        if let provided = metadataProvider?.get() { fields.merge(provided) { _, new in new } }
-        if let extra = event.metadata { fields.merge(extra) { _, new in new } }
+        var fields = LogLines.fields(metadata, provider: metadataProvider, event: event)
         if let error = event.error {
             fields["error.message"] = "\(error)"
             fields["error.type"] = "\(String(reflecting: type(of: error)))"
