@@ -11,6 +11,8 @@ import Testing
     let fixture = EditionFixture()
     let seal = BallotSeal(key: SymmetricKey(size: .bits256))
     let pools = BallotPools(poolSize: 10)
+    /// Room for any ballot these tests seal, unless a test is about the length.
+    let roomy = BallotLength(bytes: 4_096)
 
     func ballot(_ edition: BudgetEdition, picks: Int = 2, channel: BallotChannel = .online) -> AnonymousBallot {
         AnonymousBallot(
@@ -30,7 +32,7 @@ import Testing
     @Test func sealedBallotOpensWithItsKeyEditionAndBoxID() throws {
         let edition = fixture.edition()
         let cast = ballot(edition)
-        let sealed = try seal.seal(cast, boxID: "box-1")
+        let sealed = try seal.seal(cast, boxID: "box-1", paddedTo: roomy)
         #expect(try seal.open(sealed, boxID: "box-1", edition: edition.id) == cast)
         #expect(throws: BallotSeal.Problem.unreadable) { try seal.open(sealed, boxID: "box-2", edition: edition.id) }
         #expect(throws: BallotSeal.Problem.unreadable) { try seal.open(sealed, boxID: "box-1", edition: BudgetEditionID(rawValue: "other")) }
@@ -41,7 +43,7 @@ import Testing
     @Test func sealedBallotShowsNeitherReceiptNorChoices() throws {
         let edition = fixture.edition()
         let cast = ballot(edition, picks: 3)
-        let sealed = try seal.seal(cast, boxID: "box")
+        let sealed = try seal.seal(cast, boxID: "box", paddedTo: roomy)
         let bytes = Data(base64Encoded: sealed) ?? Data()
         for secret in [cast.receipt, cast.id.rawValue] + cast.content.projects.map(\.rawValue) {
             #expect(!sealed.contains(secret))
@@ -53,7 +55,7 @@ import Testing
     /// opens it cannot match it with a participation's day.
     @Test func aSealedBallotCarriesNoDayOrTime() throws {
         let edition = fixture.edition()
-        let sealed = try seal.seal(ballot(edition), boxID: "box")
+        let sealed = try seal.seal(ballot(edition), boxID: "box", paddedTo: roomy)
         let box = try AES.GCM.SealedBox(combined: try #require(Data(base64Encoded: sealed)))
         let plain = try AES.GCM.open(box, using: seal.key, authenticating: BallotSeal.context(edition.id, "box"))
         let fields = try #require(try JSONSerialization.jsonObject(with: plain) as? [String: Any])
@@ -72,10 +74,108 @@ import Testing
         #expect(try seal.open(sealed, boxID: "box", edition: edition.id) == cast)
     }
 
-    @Test func sealedBallotsOfOneOrSixtyPicksHaveOneLength() throws {
+    /// Vinnytsia's rules: 2 large and 2 small at most, 4 in all.
+    func fourPickEdition() -> (BudgetEdition, [BudgetProject]) {
         let edition = fixture.edition()
-        let lengths = Set(try [1, 2, 10, 60].map { try seal.seal(ballot(edition, picks: $0), boxID: "box").count })
+        let projects = (1...7).map { fixture.project(edition, fixture.large, number: $0, cost: 600_000) }
+            + (8...14).map { fixture.project(edition, fixture.small, number: $0, cost: 100_000) }
+        return (edition, projects)
+    }
+
+    /// The plaintext a sealed ballot opens to, padding included.
+    func plaintext(_ sealed: String, edition: BudgetEdition, boxID: String) throws -> Data {
+        let box = try AES.GCM.SealedBox(combined: try #require(Data(base64Encoded: sealed)))
+        return try AES.GCM.open(box, using: seal.key, authenticating: BallotSeal.context(edition.id, boxID))
+    }
+
+    @Test func everyBallotOfAnEditionSealsToOneLength() throws {
+        let (edition, projects) = fourPickEdition()
+        let length = try BallotLength(edition: edition, onBallot: projects)
+        let large = projects.filter { $0.categoryID == fixture.large.id }.map(\.id)
+        let small = projects.filter { $0.categoryID == fixture.small.id }.map(\.id)
+        var lengths = Set<Int>()
+        for (bigPicks, smallPicks) in [(1, 0), (0, 1), (1, 1), (2, 1), (2, 2)] {
+            for channel in BallotChannel.allCases {
+                for ageGroup in AgeGroup.allCases {
+                    var cast = ballot(edition, channel: channel)
+                    cast.ageGroup = ageGroup
+                    cast.content = BallotContent(projects: Array(large.shuffled().prefix(bigPicks) + small.shuffled().prefix(smallPicks)))
+                    let onBallot = Dictionary(uniqueKeysWithValues: projects.map { ($0.id, $0) })
+                    try BallotRules.check(cast.content, edition: edition, onBallot: onBallot)
+                    let sealed = try seal.seal(cast, boxID: "box", paddedTo: length)
+                    lengths.insert(sealed.utf8.count)
+                    #expect(try plaintext(sealed, edition: edition, boxID: "box").count == length.bytes)
+                    #expect(try seal.open(sealed, boxID: "box", edition: edition.id) == cast)
+                }
+            }
+        }
         #expect(lengths.count == 1)
+    }
+
+    /// Issue 25: SQLite keeps a WITHOUT ROWID row of up to 1,002 bytes on its
+    /// 4 KiB page. A ballot padded to 2 KiB spilled onto an overflow page.
+    @Test func aFourPickBallotSealsShortEnoughForItsBoxRowToStayOnItsPage() throws {
+        let (edition, projects) = fourPickEdition()
+        let sealed = try seal.seal(ballot(edition, picks: 4), boxID: RandomToken.base32(byteCount: 16), paddedTo: try BallotLength(edition: edition, onBallot: projects))
+        let row = edition.id.rawValue.utf8.count + 26 + sealed.utf8.count
+        #expect(row < 1_002 - 16)
+    }
+
+    /// Random ballots of every rule, kept when the rules accept them: none is
+    /// longer than its edition's length, long ids with escaped characters included.
+    @Test(arguments: [
+        BallotRule.approval(maxPicks: nil, minPicks: nil), .approval(maxPicks: 3, minPicks: 1), .knapsack(minimumSharePercent: 0), .chooseOne,
+        .cumulative(points: 10, maxPerProject: nil), .cumulative(points: 1_000_000, maxPerProject: 999), .cumulative(points: 3, maxPerProject: 2),
+    ])
+    func theEditionsLengthBoundsEveryBallotItsRulesAccept(_ rule: BallotRule) throws {
+        let edition = fixture.edition(rule)
+        var projects = (1...6).map { fixture.project(edition, fixture.large, number: $0, cost: Int64(500_001 + $0 * 100_000)) }
+            + (7...14).map { fixture.project(edition, fixture.small, number: $0, cost: Int64(50_000 + $0 * 30_000)) }
+        projects[2].id = BudgetProjectID(rawValue: "a/very \\\"long\" id\u{1}" + String(repeating: "z", count: 40))
+        projects[9].id = BudgetProjectID(rawValue: "ї" + String(repeating: "/", count: 30))
+        projects[12].status = .infeasible
+        let length = try BallotLength(edition: edition, onBallot: projects)
+        let onBallot = Dictionary(uniqueKeysWithValues: projects.map { ($0.id, $0) })
+        var generator = SystemRandomNumberGenerator()
+        var accepted = 0
+        for _ in 0..<3_000 {
+            let picked = Array(projects.shuffled(using: &generator).prefix(Int.random(in: 1...projects.count, using: &generator)).map(\.id))
+            var content = BallotContent(projects: picked)
+            if case .cumulative(let total, let perProject) = rule {
+                let most = min(total, perProject ?? total)
+                content.points = picked.map { _ in Bool.random(using: &generator) ? most : Int.random(in: 1...most, using: &generator) }
+            }
+            guard (try? BallotRules.check(content, edition: edition, onBallot: onBallot)) != nil else { continue }
+            accepted += 1
+            var cast = ballot(edition, channel: .paper)
+            cast.ageGroup = .unknown
+            cast.content = content
+            #expect(try BallotSeal.plaintext(cast).count <= length.bytes)
+        }
+        #expect(accepted > 0)
+    }
+
+    /// A ballot the length does not hold (the rules should never let one
+    /// through) is still sealed, in whole blocks, and opens.
+    @Test func aBallotLongerThanItsEditionsLengthIsPaddedToWholeBlocks() throws {
+        let edition = fixture.edition()
+        let cast = ballot(edition, picks: 10)
+        let sealed = try seal.seal(cast, boxID: "box", paddedTo: BallotLength(bytes: 100))
+        #expect(try plaintext(sealed, edition: edition, boxID: "box").count == BallotSeal.block)
+        #expect(try seal.open(sealed, boxID: "box", edition: edition.id) == cast)
+    }
+
+    /// Knapsack: no set within a category's fund holds more projects than its cheapest ones that fit.
+    @Test func aKnapsackCategoryAllowsAsManyPicksAsItsCheapestProjectsThatFitTheFund() {
+        let edition = fixture.edition(.knapsack(minimumSharePercent: 0))
+        // Fund 1,000,000: 100k + 200k + 300k + 350k = 950k fit, a fifth does not.
+        let small = [300_000, 100_000, 450_000, 200_000, 350_000].enumerated().map {
+            fixture.project(edition, fixture.small, number: $0.offset, cost: Int64($0.element))
+        }
+        #expect(BallotLength.mostPicks(of: small, in: fixture.small, rule: edition.ballotRule) == 4)
+        #expect(BallotLength.mostPicks(of: small, in: nil, rule: edition.ballotRule) == 5)
+        #expect(BallotLength.mostPicks(of: small, in: fixture.small, rule: .chooseOne) == 1)
+        #expect(BallotLength.mostPicks(of: small, in: fixture.small, rule: .approval(maxPicks: nil, minPicks: nil)) == 2)
     }
 
     // MARK: Strata

@@ -336,7 +336,8 @@ struct SecretBallotFixture {
                 editionID: fixture.edition.id, receipt: BallotReceipt.generate(), content: BallotContent(projects: [fixture.projects[0].id]),
                 channel: .paper, ageGroup: .from45)
             // Prepared while the edition still counted, written after results were out.
-            let prepared = try harness.services.budgetVoting.prepare(ballot, actor: voter, city: fixture.city.id)
+            let prepared = try harness.services.budgetVoting.prepare(
+                ballot, paddedTo: try BallotLength(edition: fixture.edition, onBallot: fixture.projects), actor: voter, city: fixture.city.id)
             var published = fixture.edition
             published.schedule.resultsPublishedAt = harness.clock.now()
             let changed = published

@@ -10,9 +10,9 @@ import HromadaDomain
 public struct BallotSeal: Sendable {
     let key: SymmetricKey
 
-    /// Plaintexts are padded to a multiple of this, so a sealed ballot's
-    /// length does not tell how many projects it picked. A ballot of fewer
-    /// than about sixty picks fills one block.
+    /// A ballot longer than its edition's length (`BallotLength`), which the
+    /// rules never let through, is padded to a multiple of this instead:
+    /// still sealed, and still hiding its exact length.
     public static let block = 2048
 
     public enum Problem: Error, Equatable, Sendable {
@@ -25,18 +25,28 @@ public struct BallotSeal: Sendable {
         self.key = key
     }
 
-    /// AES-GCM over the padded JSON of the ballot, bound to its edition and
-    /// box row, so a sealed ballot cannot be moved to another edition or row.
-    public func seal(_ ballot: AnonymousBallot, boxID: String) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        var plain = try encoder.encode(ballot)
+    /// AES-GCM over the ballot's JSON padded to its edition's length, bound
+    /// to its edition and box row, so a sealed ballot cannot be moved to
+    /// another edition or row.
+    public func seal(_ ballot: AnonymousBallot, boxID: String, paddedTo length: BallotLength) throws -> String {
+        var plain = try Self.plaintext(ballot)
         // JSON allows whitespace after the value, so spaces pad without a length field.
-        let padded = (plain.count / Self.block + 1) * Self.block
-        plain.append(contentsOf: repeatElement(UInt8(ascii: " "), count: padded - plain.count))
+        plain.append(contentsOf: repeatElement(UInt8(ascii: " "), count: Self.paddedCount(plain.count, to: length) - plain.count))
         let box = try AES.GCM.seal(plain, using: key, authenticating: Self.context(ballot.editionID, boxID))
         guard let combined = box.combined else { throw Problem.unreadable }
         return combined.base64EncodedString()
+    }
+
+    /// The JSON a ballot is sealed as, before padding.
+    static func plaintext(_ ballot: AnonymousBallot) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return try encoder.encode(ballot)
+    }
+
+    /// The edition's length, or whole blocks for a ballot longer than it.
+    static func paddedCount(_ count: Int, to length: BallotLength) -> Int {
+        count <= length.bytes ? length.bytes : (count / block + 1) * block
     }
 
     public func open(_ sealed: String, boxID: String, edition: BudgetEditionID) throws(Problem) -> AnonymousBallot {

@@ -28,10 +28,11 @@ public struct BallotBox: Sendable {
         case raced
     }
 
-    /// The ballot sealed under a fresh random id, ready for the vote's transaction.
-    public func sealed(_ ballot: AnonymousBallot) throws -> BudgetRepository.SealedBallot {
+    /// The ballot sealed under a fresh random id, padded to its edition's
+    /// length, ready for the vote's transaction.
+    public func sealed(_ ballot: AnonymousBallot, paddedTo length: BallotLength) throws -> BudgetRepository.SealedBallot {
         let id = RandomToken.base32(byteCount: 16)
-        return .init(id: id, sealed: try seal.seal(ballot, boxID: id))
+        return .init(id: id, sealed: try seal.seal(ballot, boxID: id, paddedTo: length))
     }
 
     /// What may leave the box now.

@@ -56,7 +56,9 @@ public struct BudgetVoting: Sendable {
         guard let verification else { throw AppError.forbidden(reason: "not_verified_resident") }
         let ballot = AnonymousBallot(
             editionID: edition.id, receipt: BallotReceipt.generate(), content: content, channel: .online, ageGroup: ageGroup)
-        try await record(ballot, identity: verification.identityHash, actor: account, city: city, limits: limits)
+        try await record(
+            ballot, paddedTo: try BallotLength(edition: edition, onBallot: projects), identity: verification.identityHash, actor: account,
+            city: city, limits: limits)
         return Confirmation(receipt: edition.receiptsEnabled ? ballot.receipt : nil)
     }
 
@@ -75,10 +77,10 @@ public struct BudgetVoting: Sendable {
     /// attempts. The answer comes after the commit, so a 201 means both are
     /// on disk (SQLite: synchronous=FULL).
     func record(
-        _ ballot: AnonymousBallot, identity: IdentityHash, actor: AccountID, city: MunicipalityID, limits: [(RateLimitRule, String)] = [],
+        _ ballot: AnonymousBallot, paddedTo length: BallotLength, identity: IdentityHash, actor: AccountID, city: MunicipalityID, limits: [(RateLimitRule, String)] = [],
         clerk: AccountID? = nil
     ) async throws {
-        let prepared = try prepare(ballot, actor: actor, city: city)
+        let prepared = try prepare(ballot, paddedTo: length, actor: actor, city: city)
         let written = try await services.store.write { tx in
             try await Self.write(prepared, identity: identity, limits: limits, clerk: clerk, in: tx)
         }
@@ -106,11 +108,12 @@ public struct BudgetVoting: Sendable {
         let clock: any HromadaDomain.Clock
     }
 
-    func prepare(_ ballot: AnonymousBallot, actor: AccountID, city: MunicipalityID) throws -> Prepared {
+    /// `length`: the edition's (`BallotLength`), from the edition and projects the ballot was checked against.
+    func prepare(_ ballot: AnonymousBallot, paddedTo length: BallotLength, actor: AccountID, city: MunicipalityID) throws -> Prepared {
         let box = services.ballotBox
         return Prepared(
             editionID: ballot.editionID, channel: ballot.channel, day: CalendarDate.inKyiv(services.clock.now()), stratum: BallotStratum(ballot),
-            sealed: try box.sealed(ballot),
+            sealed: try box.sealed(ballot, paddedTo: length),
             participated: HashedAuditEntry(try services.audit.entry(
                 action: AuditAction.budgetParticipated, actor: actor, municipality: city, subject: ballot.editionID.rawValue,
                 details: ["channel": ballot.channel.rawValue])),
