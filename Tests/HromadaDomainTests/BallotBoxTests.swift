@@ -90,7 +90,7 @@ import Testing
 
     @Test func everyBallotOfAnEditionSealsToOneLength() throws {
         let (edition, projects) = fourPickEdition()
-        let length = try BallotLength(edition: edition, onBallot: projects)
+        let length = BallotLength(edition: edition, onBallot: projects)
         let large = projects.filter { $0.categoryID == fixture.large.id }.map(\.id)
         let small = projects.filter { $0.categoryID == fixture.small.id }.map(\.id)
         var lengths = Set<Int>()
@@ -112,11 +112,45 @@ import Testing
         #expect(lengths.count == 1)
     }
 
+    /// Four picks, the longest channel and age group: the longest ballot, exactly the length.
+    @Test func theLongestBallotTheRulesAllowIsExactlyItsEditionsLength() throws {
+        let (edition, projects) = fourPickEdition()
+        var cast = ballot(edition, channel: .online)
+        cast.ageGroup = .unknown
+        cast.content = BallotContent(projects: [projects[0].id, projects[1].id, projects[7].id, projects[8].id])
+        #expect(BallotSeal.plaintext(cast).count == BallotLength(edition: edition, onBallot: projects).bytes)
+    }
+
+    /// The hand-written JSON is what `JSONEncoder` writes with sorted keys,
+    /// and `JSONDecoder` reads back any string, quotes, backslashes and
+    /// control characters included.
+    @Test func aSealedBallotsJSONIsWhatJSONDecoderReadsBack() throws {
+        let edition = fixture.edition()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for points in [nil, [1, 25, 1_000_000]] {
+            var cast = ballot(edition, picks: 3)
+            cast.content.points = points
+            #expect(BallotSeal.plaintext(cast) == Array(try encoder.encode(cast)))
+            #expect(try JSONDecoder().decode(AnonymousBallot.self, from: Data(BallotSeal.plaintext(cast))) == cast)
+        }
+        let odd = ["", "\"", "\\", "a/b", "tab\there", "\u{0}\u{1F}\u{7F}", "ї €𝄞", "\"\\\n\r"]
+        for text in odd {
+            var cast = ballot(edition, picks: 0)
+            cast.receipt = text
+            cast.content = BallotContent(projects: [BudgetProjectID(rawValue: text)], points: [-3])
+            let json = BallotSeal.plaintext(cast)
+            #expect(try JSONDecoder().decode(AnonymousBallot.self, from: Data(json)) == cast)
+            #expect(json.count - Array(#"{"ageGroup":"30-44","channel":"online","content":{"points":[-3],"projects":[]},"editionID":"","id":"","receipt":""}"#.utf8).count
+                == 2 + 2 * BallotJSON.length(text) + edition.id.rawValue.utf8.count + cast.id.rawValue.utf8.count)
+        }
+    }
+
     /// Issue 25: SQLite keeps a WITHOUT ROWID row of up to 1,002 bytes on its
     /// 4 KiB page. A ballot padded to 2 KiB spilled onto an overflow page.
     @Test func aFourPickBallotSealsShortEnoughForItsBoxRowToStayOnItsPage() throws {
         let (edition, projects) = fourPickEdition()
-        let sealed = try seal.seal(ballot(edition, picks: 4), boxID: RandomToken.base32(byteCount: 16), paddedTo: try BallotLength(edition: edition, onBallot: projects))
+        let sealed = try seal.seal(ballot(edition, picks: 4), boxID: RandomToken.base32(byteCount: 16), paddedTo: BallotLength(edition: edition, onBallot: projects))
         let row = edition.id.rawValue.utf8.count + 26 + sealed.utf8.count
         #expect(row < 1_002 - 16)
     }
@@ -134,7 +168,7 @@ import Testing
         projects[2].id = BudgetProjectID(rawValue: "a/very \\\"long\" id\u{1}" + String(repeating: "z", count: 40))
         projects[9].id = BudgetProjectID(rawValue: "ї" + String(repeating: "/", count: 30))
         projects[12].status = .infeasible
-        let length = try BallotLength(edition: edition, onBallot: projects)
+        let length = BallotLength(edition: edition, onBallot: projects)
         let onBallot = Dictionary(uniqueKeysWithValues: projects.map { ($0.id, $0) })
         var generator = SystemRandomNumberGenerator()
         var accepted = 0
@@ -150,7 +184,7 @@ import Testing
             var cast = ballot(edition, channel: .paper)
             cast.ageGroup = .unknown
             cast.content = content
-            #expect(try BallotSeal.plaintext(cast).count <= length.bytes)
+            #expect(BallotSeal.plaintext(cast).count <= length.bytes)
         }
         #expect(accepted > 0)
     }

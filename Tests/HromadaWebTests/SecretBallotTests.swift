@@ -337,7 +337,7 @@ struct SecretBallotFixture {
                 channel: .paper, ageGroup: .from45)
             // Prepared while the edition still counted, written after results were out.
             let prepared = try harness.services.budgetVoting.prepare(
-                ballot, paddedTo: try BallotLength(edition: fixture.edition, onBallot: fixture.projects), actor: voter, city: fixture.city.id)
+                ballot, paddedTo: BallotLength(edition: fixture.edition, onBallot: fixture.projects), actor: voter, city: fixture.city.id)
             var published = fixture.edition
             published.schedule.resultsPublishedAt = harness.clock.now()
             let changed = published

@@ -27,16 +27,16 @@ public struct BallotLength: Hashable, Sendable {
     /// project can take, and every other field at its longest. An upper
     /// bound, so no valid ballot is longer; the edition and its ballot paper
     /// are public, so the length tells nothing either.
-    public init(edition: BudgetEdition, onBallot projects: [BudgetProject]) throws {
+    public init(edition: BudgetEdition, onBallot projects: [BudgetProject]) {
         let picks = Self.longestPicks(edition: edition, onBallot: projects)
-        // Stand-ins of each id's escaped length: JSON writes them as long as that, no longer.
+        // Stand-ins as long as each id's JSON: the ballot's JSON is then exactly as long.
         let ids = picks.widths.map { BudgetProjectID(rawValue: String(repeating: "x", count: $0)) }
         let longest = AnonymousBallot(
             id: BallotID(rawValue: String(repeating: "x", count: Self.idLength)), editionID: edition.id,
             receipt: String(repeating: "x", count: Self.receiptLength),
             content: BallotContent(projects: ids, points: picks.points.map { Array(repeating: $0, count: ids.count) }),
             channel: Self.longestChannel, ageGroup: Self.longestAgeGroup)
-        self.init(bytes: try BallotSeal.plaintext(longest).count)
+        self.init(bytes: BallotSeal.plaintext(longest).count)
     }
 
     /// `BallotID.random()`: 26 characters of base32.
@@ -55,7 +55,7 @@ public struct BallotLength: Hashable, Sendable {
         var widths: [Int] = []
         for (categoryID, members) in Dictionary(grouping: listed, by: \.categoryID) {
             let most = mostPicks(of: members, in: categories[categoryID], rule: edition.ballotRule)
-            widths += members.map { escapedLength($0.id.rawValue) }.sorted(by: >).prefix(most)
+            widths += members.map { BallotJSON.length($0.id.rawValue) }.sorted(by: >).prefix(most)
         }
         widths.sort(by: >)
         switch edition.ballotRule {
@@ -97,15 +97,4 @@ public struct BallotLength: Hashable, Sendable {
         }
     }
 
-    /// At least the bytes JSON takes for the string, quotes aside: `"`, `\`
-    /// and `/` take two, other control characters at most six (`\u001f`).
-    static func escapedLength(_ text: String) -> Int {
-        text.utf8.reduce(0) { sum, byte in
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): sum + 2
-            case ..<0x20: sum + 6
-            default: sum + 1
-            }
-        }
-    }
 }

@@ -322,7 +322,7 @@ public struct BudgetAdmin: Sendable {
         let ballot = AnonymousBallot(
             editionID: id, receipt: BallotReceipt.generate(), content: content, channel: .paper, ageGroup: ageGroup)
         let prepared = try services.budgetVoting.prepare(
-            ballot, paddedTo: try BallotLength(edition: edition, onBallot: projects), actor: clerk, city: city.id)
+            ballot, paddedTo: BallotLength(edition: edition, onBallot: projects), actor: clerk, city: city.id)
         guard edition.paperDoubleEntry == true else {
             let written = try await services.store.write { tx in
                 try await BudgetVoting.write(prepared, identity: identity, limits: [], clerk: clerk, in: tx)

@@ -57,7 +57,7 @@ public struct BudgetVoting: Sendable {
         let ballot = AnonymousBallot(
             editionID: edition.id, receipt: BallotReceipt.generate(), content: content, channel: .online, ageGroup: ageGroup)
         try await record(
-            ballot, paddedTo: try BallotLength(edition: edition, onBallot: projects), identity: verification.identityHash, actor: account,
+            ballot, paddedTo: BallotLength(edition: edition, onBallot: projects), identity: verification.identityHash, actor: account,
             city: city, limits: limits)
         return Confirmation(receipt: edition.receiptsEnabled ? ballot.receipt : nil)
     }
