@@ -94,17 +94,17 @@ public struct BallotSeal: Sendable {
 
 /// JSON strings as a sealed ballot writes them: quoted, with `"` and `\`
 /// escaped, control characters as `\u00XX`, everything else as UTF-8.
+/// `BallotLength` measures ids with `length`, so both follow one rule (`width`).
 enum BallotJSON {
     static func string(_ text: String, into json: inout [UInt8]) {
         json.append(UInt8(ascii: "\""))
         for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
-                json += [UInt8(ascii: "\\"), byte]
-            case ..<0x20:
-                json += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            switch width(of: byte) {
+            case 1: json.append(byte)
+            case 2: json += [UInt8(ascii: "\\"), byte]
             default:
-                json.append(byte)
+                json += #"\u00"#.utf8
+                json += [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
             }
         }
         json.append(UInt8(ascii: "\""))
@@ -112,12 +112,15 @@ enum BallotJSON {
 
     /// The bytes `string` writes for `text`, quotes aside.
     static func length(_ text: String) -> Int {
-        text.utf8.reduce(0) { sum, byte in
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"): sum + 2
-            case ..<0x20: sum + 6
-            default: sum + 1
-            }
+        text.utf8.reduce(0) { $0 + width(of: $1) }
+    }
+
+    /// The bytes one byte of text takes in JSON.
+    private static func width(of byte: UInt8) -> Int {
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): 2
+        case ..<0x20: 6
+        default: 1
         }
     }
 

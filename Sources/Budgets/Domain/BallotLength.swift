@@ -1,8 +1,8 @@
 import Foundation
 import HromadaDomain
 
-/// The length every sealed ballot of an edition is padded to (docs/design.md,
-/// secret ballot): that of the longest ballot the edition's rules allow on
+/// The length every sealed ballot of an edition is padded to
+/// (docs/architecture.md, "Secret ballot"): that of the longest ballot the edition's rules allow on
 /// its ballot paper. While a ballot waits in the box, its row can be told
 /// from its voter's participation (they are written together), so its length
 /// must say nothing about its choices: every ballot of the edition has this
@@ -96,5 +96,4 @@ public struct BallotLength: Hashable, Sendable {
             return count
         }
     }
-
 }

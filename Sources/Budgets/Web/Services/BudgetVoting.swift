@@ -77,8 +77,8 @@ public struct BudgetVoting: Sendable {
     /// attempts. The answer comes after the commit, so a 201 means both are
     /// on disk (SQLite: synchronous=FULL).
     func record(
-        _ ballot: AnonymousBallot, paddedTo length: BallotLength, identity: IdentityHash, actor: AccountID, city: MunicipalityID, limits: [(RateLimitRule, String)] = [],
-        clerk: AccountID? = nil
+        _ ballot: AnonymousBallot, paddedTo length: BallotLength, identity: IdentityHash, actor: AccountID, city: MunicipalityID,
+        limits: [(RateLimitRule, String)] = [], clerk: AccountID? = nil
     ) async throws {
         let prepared = try prepare(ballot, paddedTo: length, actor: actor, city: city)
         let written = try await services.store.write { tx in
